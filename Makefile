@@ -1,0 +1,57 @@
+# kbdesk developer commands. `make run` and `make test` are all a newcomer needs.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip
+export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
+
+.PHONY: run test test-core eval bench screenshots lint clean help
+
+help:
+	@echo "make run          create .venv, install, open the app on the bundled library"
+	@echo "make test         create .venv with test extras and run the whole suite offscreen"
+	@echo "make eval         search quality: hit@3 and MRR@10 per query group"
+	@echo "make bench        speed and memory benchmark against SQLite FTS5 and tantivy"
+	@echo "make screenshots  render the main views into docs/screenshots/"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.run-installed: $(BIN)/python pyproject.toml
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: $(BIN)/python pyproject.toml
+	$(PIP) install --quiet -e ".[test]"
+	touch $@
+
+$(VENV)/.bench-installed: $(BIN)/python pyproject.toml
+	$(PIP) install --quiet -e ".[test,bench]"
+	touch $@
+
+run: $(VENV)/.run-installed
+	$(BIN)/kbdesk
+
+test: $(VENV)/.test-installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+test-core: $(VENV)/.test-installed
+	$(BIN)/python -m pytest -q -m "not gui"
+
+eval: $(VENV)/.test-installed
+	$(BIN)/python -m tests.search_quality.evaluate
+
+bench: $(VENV)/.bench-installed
+	$(BIN)/python -m tests.bench.run $(BENCH_ARGS)
+
+screenshots: $(VENV)/.test-installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m kbdesk.gui.screenshots docs/screenshots
+
+lint: $(VENV)/.test-installed
+	$(PIP) install --quiet ruff mypy types-PyYAML
+	$(BIN)/ruff check kbdesk tests
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

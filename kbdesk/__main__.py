@@ -1,0 +1,5 @@
+"""Allow ``python -m kbdesk``."""
+
+from kbdesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,218 @@
+"""The ``kbdesk`` command line: a thin client of :class:`kbdesk.core.KnowledgeBase`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import re
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from kbdesk import __version__
+from kbdesk.core import KbError, KnowledgeBase
+from kbdesk.core.model import Kind
+
+log = logging.getLogger(__name__)
+
+KIND_LABELS = {"handbook": "手冊", "phrasing": "話術", "procedure": "流程"}
+_MARK_RE = re.compile(r"<mark>(.*?)</mark>")
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal; silent when the stream is not a terminal."""
+
+    def __init__(self, stream: TextIO, label: str) -> None:
+        self.stream = stream
+        self.label = label
+        self.enabled = stream.isatty()
+        self._last = -1
+
+    def __call__(self, done: int, total: int, message: str = "") -> None:
+        if not self.enabled or total <= 0:
+            return
+        percent = int(done * 100 / total)
+        if percent == self._last and done != total:
+            return
+        self._last = percent
+        width = 30
+        filled = int(width * done / total)
+        bar = "█" * filled + "·" * (width - filled)
+        self.stream.write(f"\r{self.label} {bar} {percent:3d}% ({done}/{total})")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        """End the bar's line."""
+        if self.enabled and self._last >= 0:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _kinds(value: str | None) -> list[Kind]:
+    if not value:
+        return []
+    from kbdesk.core.query import KIND_ALIASES
+    from kbdesk.core.textfold import fold
+
+    kind = KIND_ALIASES.get(fold(value.strip()))
+    if kind is None:
+        raise SystemExit(f"kbdesk: unknown kind {value!r} (handbook, phrasing, procedure)")
+    return [kind]
+
+
+def _open(args: argparse.Namespace) -> KnowledgeBase:
+    return KnowledgeBase(args.library)
+
+
+def _ensure_index(kb: KnowledgeBase, *, rebuild: bool = False) -> None:
+    bar = ProgressBar(sys.stderr, "indexing")
+    try:
+        stats = kb.ensure_index(bar, rebuild=rebuild)
+    finally:
+        bar.finish()
+    if stats.rebuilt:
+        log.info("index rebuilt: %s", stats.reason)
+
+
+def _terminal_snippet(snippet: str, color: bool) -> str:
+    import html
+
+    if color:
+        text = _MARK_RE.sub(lambda m: f"\x1b[1;33m{m.group(1)}\x1b[0m", snippet)
+    else:
+        text = _MARK_RE.sub(lambda m: f"[{m.group(1)}]", snippet)
+    return html.unescape(text)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    kb = _open(args)
+    _ensure_index(kb)
+    result = kb.search(" ".join(args.query), kinds=_kinds(args.kind), limit=args.limit)
+    if args.json:
+        json.dump([hit.to_json() for hit in result.hits], sys.stdout, ensure_ascii=False,
+                  indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if not result.hits:
+        print("沒有找到結果 / no results")
+        return 0
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    if result.mode == "or":
+        print("(not every word was found; showing the closest matches)")
+    for number, hit in enumerate(result.hits, start=1):
+        where = f"{hit.title} › {hit.section}" if hit.section else hit.title
+        kind = KIND_LABELS.get(hit.kind, hit.kind)
+        print(f"{number:2d}. {where}  [{kind} v{hit.version}]  {hit.doc_id}#{hit.anchor}")
+        print(f"    {_terminal_snippet(hit.snippet, color)}")
+    return 0
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    kb = _open(args)
+    bar = ProgressBar(sys.stderr, "indexing")
+    try:
+        stats = kb.ensure_index(bar, rebuild=args.rebuild)
+    finally:
+        bar.finish()
+    what = "rebuilt" if stats.rebuilt else "updated"
+    print(
+        f"index {what}: {len(kb.library)} documents "
+        f"({stats.added} added, {stats.updated} changed, {stats.removed} removed)"
+        + (f"; {stats.reason}" if stats.rebuilt else "")
+    )
+    for problem in kb.problems:
+        print(f"skipped {problem}", file=sys.stderr)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    kb = _open(args)
+    problems = kb.load()
+    problems.extend(_procedure_problems(kb))
+    for problem in problems:
+        print(problem)
+    count = len(kb.library)
+    if problems:
+        print(f"{len(problems)} problem(s); {count} document(s) loaded", file=sys.stderr)
+        return 1
+    print(f"ok: {count} documents, no problems")
+    return 0
+
+
+def _procedure_problems(kb: KnowledgeBase) -> list[str]:
+    out = []
+    for doc in kb.documents():
+        for step in doc.steps:
+            if step.limit_text and step.limit_seconds is None:
+                out.append(f"{doc.path}: step '{step.title}': time limit "
+                           f"{step.limit_text!r} cannot be read (write e.g. 30秒內, 24小時內)")
+    return out
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    try:
+        from kbdesk.gui.app import main as gui_main
+    except ImportError as exc:
+        print(f"kbdesk: the desktop app cannot start: {exc}", file=sys.stderr)
+        return 2
+    argv = [] if args.library is None else ["--library", str(args.library)]
+    return gui_main(argv)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kbdesk",
+        description="Offline knowledge base for customer-service teams. "
+        "Without a command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"kbdesk {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    library = argparse.ArgumentParser(add_help=False)
+    library.add_argument(
+        "--library", metavar="DIR", default=None,
+        help="library folder (default: $KBDESK_LIBRARY or your own library)",
+    )
+    parser.add_argument("--library", metavar="DIR", default=None, help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("search", parents=[library], help="search the library")
+    p.add_argument("query", nargs="+", help="words, \"exact phrase\", -exclude, kind:, tag:")
+    p.add_argument("--kind", help="only this kind: handbook, phrasing or procedure")
+    p.add_argument("--limit", type=int, default=10, help="number of hits (default 10)")
+    p.add_argument("--json", action="store_true", help="print hits as JSON")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("index", parents=[library], help="bring the search index up to date")
+    p.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("check", parents=[library], help="list every problem in the library")
+    p.set_defaults(func=cmd_check)
+    return parser
+
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    func = getattr(args, "func", None)
+    try:
+        if func is None:
+            return cmd_gui(args)
+        return int(func(args))
+    except KbError as exc:
+        print(f"kbdesk: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,26 @@
+"""The Qt-free core of kbdesk. Clients use :class:`KnowledgeBase` and the types below."""
+
+from kbdesk.core.errors import DocumentError, DocumentNotFound, KbError, LibraryError, Problem
+from kbdesk.core.index import CancelToken, IndexStats
+from kbdesk.core.kb import KnowledgeBase
+from kbdesk.core.model import Document, Kind, Phrasing, ProcedureStep, Section, Status
+from kbdesk.core.search import SearchHit, SearchResult
+
+__all__ = [
+    "CancelToken",
+    "Document",
+    "DocumentError",
+    "DocumentNotFound",
+    "IndexStats",
+    "KbError",
+    "Kind",
+    "KnowledgeBase",
+    "LibraryError",
+    "Phrasing",
+    "Problem",
+    "ProcedureStep",
+    "SearchHit",
+    "SearchResult",
+    "Section",
+    "Status",
+]

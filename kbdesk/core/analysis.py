@@ -1,0 +1,132 @@
+"""The Chinese-first analyzer: fold, segment with rjieba (search mode), keep Latin and digits.
+
+The analyzer turns text into the terms the index stores and queries look up. Traditional and
+Simplified text give the same terms because everything is folded first (segmenting raw
+Traditional text gives poor words). Offsets of tokens are offsets in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import rjieba
+from whoosh.analysis import Token, Tokenizer
+
+from kbdesk.core.textfold import FOLD_VERSION, fold
+
+#: Bump when tokens change, so indexes built by an older analyzer are rebuilt.
+ANALYZER_VERSION = 3 * 100 + FOLD_VERSION
+
+_LATIN_DIGIT_RE = re.compile(r"[0-9a-z][0-9a-z._+\-]*[0-9a-z]|[0-9a-z]")
+_NUMBER_RE = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
+
+
+def _is_word(text: str) -> bool:
+    """True when a segment has a letter, digit or ideograph (not only punctuation/space)."""
+    for ch in text:
+        if ch.isalnum():
+            return True
+        cat = unicodedata.category(ch)
+        if cat.startswith("L") or cat.startswith("N"):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Term:
+    """One analyzed term and where it came from in the original text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def terms(text: str, *, folded: bool = False) -> list[Term]:
+    """Segment text into search terms with offsets into the original text.
+
+    Search mode gives the long words and the shorter words inside them. Runs of Latin letters
+    and digits stay whole ("servqual", "360", "covid-19"); a number directly followed by a
+    Chinese word also gives the joined term ("48小时", "360度").
+    """
+    if not text:
+        return []
+    source = text if folded else fold(text)
+    result: list[Term] = []
+    previous_number: tuple[str, int, int] | None = None
+    for word, start, end in rjieba.tokenize(source, mode="search"):
+        if not _is_word(word):
+            if word.strip():
+                previous_number = None
+            continue
+        word = word.strip()
+        if not word:
+            continue
+        result.append(Term(word, start, end))
+        if (
+            previous_number is not None
+            and not word.isascii()
+            and start - previous_number[2] <= 1
+            and not source[previous_number[2] : start].strip()
+        ):
+            number, number_start, _ = previous_number
+            result.append(Term(number + word, number_start, end))
+        if _NUMBER_RE.match(word):
+            previous_number = (word, start, end)
+        else:
+            previous_number = None
+    return result
+
+
+class ChineseTokenizer(Tokenizer):
+    """Whoosh tokenizer around :func:`terms`."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ChineseTokenizer)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+    def __call__(  # type: ignore[override]
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: object,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            token.original = token.text = fold(value)
+            token.boost = 1.0
+            if positions:
+                token.pos = start_pos
+            if chars:
+                token.startchar = start_char
+                token.endchar = start_char + len(value)
+            yield token
+            return
+        for pos, term in enumerate(terms(value)):
+            token.text = term.text
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = value[term.start : term.end]
+            if positions:
+                token.pos = start_pos + pos
+            if chars:
+                token.startchar = start_char + term.start
+                token.endchar = start_char + term.end
+            yield token
+
+
+def chinese_analyzer() -> ChineseTokenizer:
+    """Return the analyzer used for title, heading and body fields."""
+    return ChineseTokenizer()

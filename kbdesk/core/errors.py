@@ -1,0 +1,64 @@
+"""The one error tree of kbdesk: every error the core raises on purpose is a ``KbError``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+
+class KbError(Exception):
+    """Base class of every error the core raises for the user to see."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a library file: what the loader reports and skips.
+
+    Attributes:
+        path: the file's path relative to the library root, with ``/`` separators.
+        message: what is wrong, in plain words.
+        line: the 1-based line the problem is on, where there is one.
+        field: the front-matter field at fault, where there is one.
+    """
+
+    path: str
+    message: str
+    line: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+class DocumentError(KbError):
+    """A library file that cannot be loaded."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class LibraryError(KbError):
+    """A library folder that cannot be used at all (missing, not a folder, unreadable)."""
+
+
+class DocumentNotFound(KbError):
+    """No document with the given id or path."""
+
+
+class SearchIndexError(KbError):
+    """The search index cannot be opened or written (after a rebuild was tried)."""
+
+
+class IndexBusy(SearchIndexError):
+    """Another writer holds the index lock past the timeout."""
+
+
+class Cancelled(KbError):
+    """A long job was cancelled through its cancel token."""
+
+
+def rel(path: PurePosixPath | str) -> str:
+    """Return a path as the ``/``-separated string used in messages."""
+    return str(path).replace("\\", "/")

@@ -1,0 +1,367 @@
+"""The search index: derived data in the cache, rebuilt when missing, corrupt or out of date.
+
+One index entry per document title and one per section. The index keeps a manifest beside the
+Whoosh files: the analyzer and schema versions it was built with, the digest of every document
+it holds (for incremental updates), and the size of every index file after the last commit (a
+truncated or missing file means the index is corrupt and is rebuilt).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import shutil
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.searching import Searcher
+
+from kbdesk.core.analysis import ANALYZER_VERSION, chinese_analyzer
+from kbdesk.core.errors import Cancelled, IndexBusy, SearchIndexError
+from kbdesk.core.model import Document
+from kbdesk.core.pinyin import pinyin_keys
+from kbdesk.core.plaintext import plain_text
+from kbdesk.core.textfold import fold
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 2
+MANIFEST = "kbdesk-manifest.json"
+INDEX_NAME = "sections"
+WRITER_TIMEOUT = 10.0
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+class CancelToken:
+    """Set by the caller to ask a long job to stop at the next safe point."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the job to stop."""
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        """True once cancel() was called."""
+        return self._event.is_set()
+
+    def check(self) -> None:
+        """Raise Cancelled if cancel() was called."""
+        if self._event.is_set():
+            raise Cancelled("cancelled")
+
+
+def make_schema() -> Schema:
+    """Return the index schema (bump SCHEMA_VERSION when it changes)."""
+    analyzer = chinese_analyzer()
+    return Schema(
+        entry=ID(stored=True, unique=True),
+        doc_id=ID(stored=True),
+        path=STORED,
+        kind=ID(stored=True),
+        status=ID(stored=True),
+        category=ID(stored=True),
+        category_text=STORED,
+        tagset=KEYWORD(commas=True, stored=True),
+        tags_text=STORED,
+        version=NUMERIC(stored=True),
+        effective=STORED,
+        level=STORED,
+        anchor=STORED,
+        title=TEXT(analyzer=analyzer, stored=True, phrase=False, field_boost=2.0),
+        heading=TEXT(analyzer=analyzer, stored=True, phrase=False, field_boost=2.5),
+        body=TEXT(analyzer=analyzer, stored=True, phrase=False),
+        tagtext=TEXT(analyzer=analyzer, phrase=False, field_boost=1.5),
+        pinyin=KEYWORD(scorable=True, field_boost=2.0),
+    )
+
+
+def entries_for(doc: Document) -> list[dict[str, Any]]:
+    """Return the index entries (field dicts) of one document: its title, then each section."""
+    common: dict[str, Any] = {
+        "doc_id": doc.id,
+        "path": doc.path,
+        "kind": doc.kind.value,
+        "status": doc.status.value,
+        "category": fold(doc.category),
+        "category_text": doc.category,
+        "tagset": ",".join(fold(tag) for tag in doc.tags),
+        "tags_text": list(doc.tags),
+        "version": doc.version,
+        "effective": doc.effective.isoformat() if doc.effective else "",
+        "title": doc.title,
+    }
+    entries = [
+        dict(
+            common,
+            entry=f"{doc.id}#",
+            level=0,
+            anchor="",
+            heading="",
+            body=doc.summary,
+            tagtext=" ".join(doc.tags),
+            pinyin=" ".join(pinyin_keys(doc.title)),
+        )
+    ]
+    for section in doc.sections:
+        entries.append(
+            dict(
+                common,
+                entry=f"{doc.id}#{section.anchor}",
+                level=section.level,
+                anchor=section.anchor,
+                heading=section.heading if section.level > 1 else "",
+                body=plain_text(section.body),
+                pinyin=" ".join(pinyin_keys(section.heading)) if section.level > 1 else "",
+            )
+        )
+    return entries
+
+
+@dataclass
+class IndexStats:
+    """What one sync of the index did."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    rebuilt: bool = False
+    reason: str = ""
+
+    @property
+    def changed(self) -> bool:
+        """True when the index content changed."""
+        return bool(self.added or self.updated or self.removed or self.rebuilt)
+
+
+class SearchIndex:
+    """A Whoosh index of documents' titles and sections, kept in one folder.
+
+    Safe to call from any thread: one lock serialises writers and the shared searcher.
+
+    Args:
+        directory: the folder for this library's index (created when missing).
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+        self._lock = threading.RLock()
+        self._ix: whoosh_index.Index | None = None
+        self._searcher: Searcher | None = None
+        self._manifest: dict[str, Any] = {}
+        self._docs: dict[str, Document] = {}
+
+    # -- state --------------------------------------------------------------------------------
+
+    def _manifest_path(self) -> Path:
+        return self.directory / MANIFEST
+
+    def _read_manifest(self) -> dict[str, Any] | None:
+        try:
+            data = json.loads(self._manifest_path().read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def _write_manifest(self) -> None:
+        files = {}
+        for entry in os.scandir(self.directory):
+            if entry.is_file() and entry.name != MANIFEST and not entry.name.endswith(".lock"):
+                files[entry.name] = entry.stat().st_size
+        self._manifest["files"] = files
+        self._manifest["analyzer"] = ANALYZER_VERSION
+        self._manifest["schema"] = SCHEMA_VERSION
+        tmp = self._manifest_path().with_suffix(".tmp")
+        tmp.write_text(json.dumps(self._manifest, ensure_ascii=False), "utf-8")
+        os.replace(tmp, self._manifest_path())
+
+    def _problem(self) -> str:
+        """Return why the index on disk cannot be used as it is ("" when it can)."""
+        manifest = self._read_manifest()
+        if manifest is None:
+            return "no index yet" if not self.directory.exists() else "index manifest missing"
+        if manifest.get("analyzer") != ANALYZER_VERSION:
+            return "built by an older analyzer"
+        if manifest.get("schema") != SCHEMA_VERSION:
+            return "built with an older schema"
+        for name, size in (manifest.get("files") or {}).items():
+            try:
+                if (self.directory / name).stat().st_size != size:
+                    return f"index file {name} is damaged (size changed)"
+            except OSError:
+                return f"index file {name} is missing"
+        self._manifest = manifest
+        return ""
+
+    def _close(self) -> None:
+        if self._searcher is not None:
+            with contextlib.suppress(Exception):
+                self._searcher.close()
+        self._searcher = None
+        if self._ix is not None:
+            with contextlib.suppress(Exception):
+                self._ix.close()
+        self._ix = None
+
+    def close(self) -> None:
+        """Close the searcher and the index files."""
+        with self._lock:
+            self._close()
+
+    def _create(self) -> None:
+        self._close()
+        if self.directory.exists():
+            shutil.rmtree(self.directory)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self._ix = whoosh_index.create_in(str(self.directory), make_schema(), indexname=INDEX_NAME)
+        self._manifest = {"docs": {}}
+
+    def _open(self) -> str:
+        """Open the index on disk, or create an empty one; return why it was recreated."""
+        if self._ix is not None:
+            return ""
+        reason = self._problem()
+        if not reason:
+            try:
+                self._ix = whoosh_index.open_dir(str(self.directory), indexname=INDEX_NAME)
+                self._searcher = self._ix.searcher()
+                self._searcher.doc_count()
+                return ""
+            except Exception as exc:  # noqa: BLE001 - any failure here means a damaged index
+                log.warning("search index at %s cannot be opened: %s", self.directory, exc)
+                reason = f"index damaged ({type(exc).__name__})"
+        log.info("building search index at %s: %s", self.directory, reason)
+        self._create()
+        return reason
+
+    @property
+    def doc_count(self) -> int:
+        """Number of documents in the index."""
+        return len(self._manifest.get("docs", {}))
+
+    def searcher(self) -> Searcher:
+        """Return the shared searcher, refreshed; callers must hold ``lock``."""
+        if self._ix is None:
+            self._open()
+        assert self._ix is not None
+        if self._searcher is None:
+            self._searcher = self._ix.searcher()
+        else:
+            self._searcher = self._searcher.refresh()
+        return self._searcher
+
+    @property
+    def lock(self) -> threading.RLock:
+        """The lock guarding the index and its searcher."""
+        return self._lock
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def sync(
+        self,
+        documents: Mapping[str, Document],
+        progress: ProgressFn | None = None,
+        cancel: CancelToken | None = None,
+        *,
+        rebuild: bool = False,
+    ) -> IndexStats:
+        """Bring the index in line with ``documents`` (id → document), re-reading only changes.
+
+        Args:
+            documents: the documents the index should hold, by id.
+            progress: called with (done, total, message).
+            cancel: checked between documents; a cancelled sync leaves the index as it was.
+            rebuild: throw the index away and build it anew.
+
+        Raises:
+            Cancelled: when the cancel token was set (nothing is committed).
+            IndexBusy: when another process holds the index lock past the timeout.
+        """
+        with self._lock:
+            stats = IndexStats()
+            if rebuild:
+                self._create()
+                stats.rebuilt, stats.reason = True, "rebuild requested"
+            else:
+                reason = self._open()
+                if reason:
+                    stats.rebuilt, stats.reason = True, reason
+            known: dict[str, str] = dict(self._manifest.get("docs", {}))
+            changed = [doc for doc_id, doc in documents.items() if known.get(doc_id) != doc.digest]
+            removed = [doc_id for doc_id in known if doc_id not in documents]
+            self._docs = dict(documents)
+            if not changed and not removed:
+                if stats.rebuilt:
+                    self._write_manifest()
+                return stats
+            assert self._ix is not None
+            try:
+                writer = self._ix.writer(timeout=WRITER_TIMEOUT, limitmb=128)
+            except whoosh_index.LockError as exc:
+                raise IndexBusy(
+                    f"the search index at {self.directory} is locked by another program"
+                ) from exc
+            total = len(changed) + len(removed)
+            try:
+                for number, doc_id in enumerate(removed, start=1):
+                    writer.delete_by_term("doc_id", doc_id)
+                    known.pop(doc_id, None)
+                    stats.removed += 1
+                    if progress:
+                        progress(number, total, doc_id)
+                for number, doc in enumerate(changed, start=len(removed) + 1):
+                    if cancel is not None:
+                        cancel.check()
+                    if doc.id in known:
+                        writer.delete_by_term("doc_id", doc.id)
+                        stats.updated += 1
+                    else:
+                        stats.added += 1
+                    for fields in entries_for(doc):
+                        writer.add_document(**fields)
+                    known[doc.id] = doc.digest
+                    if progress and (number % 25 == 0 or number == total):
+                        progress(number, total, doc.title)
+            except BaseException:
+                writer.cancel()
+                raise
+            if progress:
+                progress(total, total, "saving index")
+            writer.commit()
+            self._manifest["docs"] = known
+            self._write_manifest()
+            if self._searcher is not None:
+                self._searcher = self._searcher.refresh()
+            return stats
+
+    def recover(self, progress: ProgressFn | None = None) -> IndexStats:
+        """Rebuild from the documents of the last sync (after a read failure)."""
+        with self._lock:
+            return self.sync(dict(self._docs), progress, rebuild=True)
+
+    def known_docs(self) -> Iterable[str]:
+        """Return the ids of the documents in the index."""
+        return list(self._manifest.get("docs", {}))
+
+    def delete_files(self) -> None:
+        """Close everything and remove the index folder."""
+        with self._lock:
+            self._close()
+            if self.directory.exists():
+                shutil.rmtree(self.directory, ignore_errors=True)
+            self._manifest = {}
+
+
+def wrap_failure(exc: Exception) -> SearchIndexError:
+    """Turn an unexpected Whoosh failure into the core's error type."""
+    return SearchIndexError(f"search index failure: {type(exc).__name__}: {exc}")

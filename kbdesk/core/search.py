@@ -1,0 +1,340 @@
+"""Running a parsed query against the index: AND first, OR fallback, filters, snippets.
+
+Words are AND-ed. When that finds fewer than ``MIN_AND_HITS`` and the query has more than one
+word, the words are OR-ed and the extra hits ranked by how many query words they match. Every
+word is looked up with its synonyms and, for Latin letters, as a pinyin prefix of titles and
+headings.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+
+from kbdesk.core.analysis import terms
+from kbdesk.core.index import SearchIndex
+from kbdesk.core.model import Kind
+from kbdesk.core.query import ParsedQuery
+from kbdesk.core.textfold import fold
+
+log = logging.getLogger(__name__)
+
+MIN_AND_HITS = 3
+PER_DOC_HEAD = 3
+SNIPPET_CHARS = 90
+TEXT_FIELDS = ("title", "heading", "body", "tagtext")
+
+
+@dataclass
+class SearchHit:
+    """One result: a section (or a document's title entry) that matched.
+
+    ``snippet`` is HTML-escaped text with matched terms wrapped in ``<mark>``; ``snippet_text`` is
+    the same text unmarked and ``marks`` the (start, end) offsets of the matches in it.
+    """
+
+    doc_id: str
+    title: str
+    section: str
+    anchor: str
+    kind: str
+    version: int
+    score: float
+    snippet: str
+    snippet_text: str
+    marks: list[tuple[int, int]]
+    path: str
+    category: str
+    status: str
+    level: int
+    matched: int = 0
+    tags: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        """Return the hit as the JSON the CLI prints."""
+        return {
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "section": self.section,
+            "anchor": self.anchor,
+            "kind": self.kind,
+            "version": self.version,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+            "snippet_text": self.snippet_text,
+            "marks": [list(m) for m in self.marks],
+            "path": self.path,
+            "category": self.category,
+            "status": self.status,
+        }
+
+
+@dataclass
+class SearchResult:
+    """The hits of one search and how they were found."""
+
+    query: ParsedQuery
+    hits: list[SearchHit]
+    mode: str  # "and", "or" (fallback used), or "empty"
+    highlight_terms: list[str] = field(default_factory=list)
+
+
+class SynonymTable:
+    """Folded synonym groups from ``library.yaml``: word → every word of its groups."""
+
+    def __init__(self, groups: Sequence[Sequence[str]] = ()) -> None:
+        self._map: dict[str, list[str]] = {}
+        for group in groups:
+            words = list(dict.fromkeys(fold(w).strip() for w in group if w.strip()))
+            for word in words:
+                merged = self._map.setdefault(word, [word])
+                for other in words:
+                    if other not in merged:
+                        merged.append(other)
+
+    def expand(self, word: str) -> list[str]:
+        """Return the word and its synonyms (the word first)."""
+        return self._map.get(word, [word])
+
+    def __len__(self) -> int:
+        return len(self._map)
+
+
+def _any_field(term: str) -> wq.Query:
+    return wq.Or([wq.Term(name, term) for name in TEXT_FIELDS])
+
+
+def _word_terms(word: str) -> tuple[list[str], bool]:
+    """Return the index terms a query word needs, and whether the word itself is one."""
+    found = [t.text for t in terms(word, folded=True)]
+    if word in found:
+        return [word], True
+    return list(dict.fromkeys(found)), False
+
+
+def word_query(word: str, synonyms: SynonymTable | None) -> tuple[wq.Query | None, list[str]]:
+    """Build the query for one word with its synonyms; return it and the terms it looks for."""
+    options: list[wq.Query] = []
+    wanted: list[str] = []
+    for alt in synonyms.expand(word) if synonyms else [word]:
+        needed, _ = _word_terms(alt)
+        if not needed:
+            continue
+        wanted.extend(needed)
+        if len(needed) == 1:
+            options.append(_any_field(needed[0]))
+        else:
+            options.append(wq.And([_any_field(t) for t in needed]))
+        if alt.isascii() and alt.isalpha() and len(alt) >= 3:
+            options.append(wq.Prefix("pinyin", alt))
+    if not options:
+        return None, wanted
+    return (options[0] if len(options) == 1 else wq.Or(options)), wanted
+
+
+def _filters(parsed: ParsedQuery, kinds: Sequence[Kind], include_retired: bool,
+             categories: Sequence[str]) -> tuple[wq.Query | None, wq.Query | None]:
+    allow: list[wq.Query] = []
+    all_kinds = list(dict.fromkeys([*parsed.kinds, *kinds]))
+    if all_kinds:
+        allow.append(wq.Or([wq.Term("kind", k.value) for k in all_kinds]))
+    cats = [*parsed.categories, *(fold(c) for c in categories)]
+    if cats:
+        allow.append(wq.Or([wq.Term("category", c) for c in cats]))
+    for tag in parsed.tags:
+        allow.append(wq.Term("tagset", tag))
+    deny: list[wq.Query] = [wq.Term("status", "draft")]
+    if not include_retired:
+        deny.append(wq.Term("status", "retired"))
+    for word in parsed.excludes:
+        query, _ = word_query(word, None)
+        if query is not None:
+            deny.append(query)
+    allow_q = None if not allow else (allow[0] if len(allow) == 1 else wq.And(allow))
+    return allow_q, wq.Or(deny)
+
+
+def _marks(text: str, wanted: set[str]) -> list[tuple[int, int]]:
+    spans = sorted((t.start, t.end) for t in terms(text) if t.text in wanted)
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def make_snippet(text: str, wanted: set[str], width: int = SNIPPET_CHARS
+                 ) -> tuple[str, str, list[tuple[int, int]]]:
+    """Cut the best window of ``text`` around matched terms.
+
+    Returns:
+        (html with <mark>, plain window text, mark offsets in the window)
+    """
+    text = " ".join(text.split())
+    spans = _marks(text, wanted)
+    if not spans:
+        window = text[:width]
+        suffix = "…" if len(text) > width else ""
+        return html.escape(window) + suffix, window + suffix, []
+    best_start, best_score = 0, -1
+    for i, (start, _) in enumerate(spans):
+        lo = max(0, start - width // 4)
+        inside = {text[s:e] for s, e in spans[i:] if e <= lo + width}
+        score = len({fold(x) for x in inside})
+        if score > best_score:
+            best_start, best_score = lo, score
+    lo = best_start
+    if lo > 0:
+        # start at a sentence or clause boundary when one is close
+        for k in range(lo, max(-1, lo - 12), -1):
+            if k == 0 or text[k - 1] in "。！？；，、.!?;, ":
+                lo = k
+                break
+    hi = min(len(text), lo + width)
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(text) else ""
+    window = text[lo:hi]
+    local = [(s - lo, e - lo) for s, e in spans if s >= lo and e <= hi]
+    parts: list[str] = []
+    cursor = 0
+    for s, e in local:
+        parts.append(html.escape(window[cursor:s]))
+        parts.append(f"<mark>{html.escape(window[s:e])}</mark>")
+        cursor = e
+    parts.append(html.escape(window[cursor:]))
+    shift = len(prefix)
+    return (
+        prefix + "".join(parts) + suffix,
+        prefix + window + suffix,
+        [(s + shift, e + shift) for s, e in local],
+    )
+
+
+def run_search(
+    index: SearchIndex,
+    parsed: ParsedQuery,
+    *,
+    synonyms: SynonymTable | None = None,
+    limit: int = 20,
+    kinds: Sequence[Kind] = (),
+    categories: Sequence[str] = (),
+    include_retired: bool = False,
+) -> SearchResult:
+    """Search the index. Never raises for what the query says; index failures propagate."""
+    if parsed.is_empty:
+        return SearchResult(parsed, [], "empty")
+    limit = max(1, min(limit, 500))
+    word_queries: list[tuple[str, wq.Query, list[str]]] = []
+    highlight: list[str] = []
+    for word in parsed.words:
+        query, wanted = word_query(word, synonyms)
+        if query is not None:
+            word_queries.append((word, query, wanted))
+            highlight.extend(wanted)
+    phrase_queries: list[wq.Query] = []
+    for phrase in parsed.phrases:
+        needed = list(dict.fromkeys(t.text for t in terms(phrase, folded=True)))
+        highlight.extend(needed)
+        if needed:
+            phrase_queries.append(wq.And([_any_field(t) for t in needed]))
+    if not word_queries and not phrase_queries:
+        return SearchResult(parsed, [], "empty")
+    allow, deny = _filters(parsed, kinds, include_retired, categories)
+    wanted_set = set(highlight)
+    fetch = max(limit * 3, 60)
+
+    with index.lock:
+        searcher = index.searcher()
+        and_query = wq.And([q for _, q, _ in word_queries] + phrase_queries)
+        results = searcher.search(and_query, limit=fetch, filter=allow, mask=deny, terms=True)
+        ranked = [(hit, len(word_queries)) for hit in results if _phrases_ok(hit, parsed.phrases)]
+        mode = "and"
+        if len(ranked) < MIN_AND_HITS and len(word_queries) > 1:
+            mode = "or"
+            or_query = wq.Or([q for _, q, _ in word_queries])
+            if phrase_queries:
+                or_query = wq.And([or_query, *phrase_queries])
+            seen = {hit["entry"] for hit, _ in ranked}
+            extra = searcher.search(or_query, limit=fetch * 2, filter=allow, mask=deny,
+                                    terms=True)
+            more = []
+            for hit in extra:
+                if hit["entry"] in seen or not _phrases_ok(hit, parsed.phrases):
+                    continue
+                more.append((hit, _matched_words(hit, word_queries)))
+            more.sort(key=lambda pair: (-pair[1], -pair[0].score))
+            ranked.extend(more)
+        hits = [_to_hit(hit, matched, wanted_set) for hit, matched in _diversify(ranked, limit)]
+    return SearchResult(parsed, hits, mode, list(dict.fromkeys(highlight)))
+
+
+def _phrases_ok(hit: object, phrases: Sequence[str]) -> bool:
+    if not phrases:
+        return True
+    fields = hit.fields()  # type: ignore[attr-defined]
+    haystack = "".join(
+        fold(" ".join(str(fields.get(name, "")).split())).replace(" ", "")
+        for name in ("title", "heading", "body")
+    )
+    return all(phrase.replace(" ", "") in haystack for phrase in phrases)
+
+
+def _matched_words(hit: object, word_queries: Sequence[tuple[str, wq.Query, list[str]]]) -> int:
+    matched = hit.matched_terms() or []  # type: ignore[attr-defined]
+    found = set()
+    pinyin_terms = []
+    for fieldname, value in matched:
+        text = value.decode("utf-8") if isinstance(value, bytes) else str(value)
+        if fieldname == "pinyin":
+            pinyin_terms.append(text)
+        else:
+            found.add(text)
+    count = 0
+    for word, _, wanted in word_queries:
+        if any(t in found for t in wanted) or any(p.startswith(word) for p in pinyin_terms):
+            count += 1
+    return count
+
+
+def _diversify(ranked: list[tuple[object, int]], limit: int) -> list[tuple[object, int]]:
+    """Keep at most PER_DOC_HEAD hits of one document in the head of the list."""
+    head: list[tuple[object, int]] = []
+    tail: list[tuple[object, int]] = []
+    per_doc: dict[str, int] = {}
+    for pair in ranked:
+        doc_id = pair[0]["doc_id"]  # type: ignore[index]
+        per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
+        (head if per_doc[doc_id] <= PER_DOC_HEAD else tail).append(pair)
+    return (head + tail)[:limit]
+
+
+def _to_hit(hit: object, matched: int, wanted: set[str]) -> SearchHit:
+    fields = hit.fields()  # type: ignore[attr-defined]
+    body = fields.get("body") or ""
+    if not body and fields.get("level") == 0:
+        body = fields.get("title", "")
+    snippet, snippet_text, marks = make_snippet(body, wanted)
+    return SearchHit(
+        doc_id=fields["doc_id"],
+        title=fields.get("title", ""),
+        section=fields.get("heading", ""),
+        anchor=fields.get("anchor", ""),
+        kind=fields.get("kind", ""),
+        version=int(fields.get("version") or 1),
+        score=float(hit.score or 0.0),  # type: ignore[attr-defined]
+        snippet=snippet,
+        snippet_text=snippet_text,
+        marks=marks,
+        path=fields.get("path", ""),
+        category=fields.get("category_text", ""),
+        status=fields.get("status", ""),
+        level=int(fields.get("level") or 0),
+        matched=matched,
+        tags=list(fields.get("tags_text") or []),
+    )
