@@ -122,7 +122,7 @@ def parse_meta(front: str, path: str) -> dict[str, Any]:
     try:
         meta = yaml.load(front, Loader=_Loader) if front.strip() else {}
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark = exc.context_mark or exc.problem_mark
         line = mark.line + 2 if mark is not None else None
         reason = exc.problem or "syntax error"
         raise DocumentError(

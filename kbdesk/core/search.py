@@ -81,6 +81,7 @@ class SearchResult:
     hits: list[SearchHit]
     mode: str  # "and", "or" (fallback used), or "empty"
     highlight_terms: list[str] = field(default_factory=list)
+    exact: int = 0  # how many of the hits match every word
 
 
 class SynonymTable:
@@ -255,6 +256,7 @@ def run_search(
         results = searcher.search(and_query, limit=fetch, filter=allow, mask=deny, terms=True)
         ranked = [(hit, len(word_queries)) for hit in results if _phrases_ok(hit, parsed.phrases)]
         mode = "and"
+        exact = len(ranked)
         if len(ranked) < MIN_AND_HITS and len(word_queries) > 1:
             mode = "or"
             or_query = wq.Or([q for _, q, _ in word_queries])
@@ -271,7 +273,7 @@ def run_search(
             more.sort(key=lambda pair: (-pair[1], -pair[0].score))
             ranked.extend(more)
         hits = [_to_hit(hit, matched, wanted_set) for hit, matched in _diversify(ranked, limit)]
-    return SearchResult(parsed, hits, mode, list(dict.fromkeys(highlight)))
+    return SearchResult(parsed, hits, mode, list(dict.fromkeys(highlight)), min(exact, len(hits)))
 
 
 def _phrases_ok(hit: object, phrases: Sequence[str]) -> bool:
