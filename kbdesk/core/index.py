@@ -32,7 +32,7 @@ from kbdesk.core.textfold import fold
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MANIFEST = "kbdesk-manifest.json"
 INDEX_NAME = "sections"
 WRITER_TIMEOUT = 10.0
@@ -101,6 +101,7 @@ def entries_for(doc: Document) -> list[dict[str, Any]]:
         "effective": doc.effective.isoformat() if doc.effective else "",
         "title": doc.title,
     }
+    intro = "\n".join(plain_text(s.body) for s in doc.sections if s.level == 1)
     entries = [
         dict(
             common,
@@ -108,21 +109,23 @@ def entries_for(doc: Document) -> list[dict[str, Any]]:
             level=0,
             anchor="",
             heading="",
-            body=doc.summary,
+            body="\n".join(part for part in (doc.summary, intro) if part),
             tagtext=" ".join(doc.tags),
             pinyin=" ".join(pinyin_keys(doc.title)),
         )
     ]
     for section in doc.sections:
+        if section.level == 1:
+            continue  # the introduction is part of the title entry
         entries.append(
             dict(
                 common,
                 entry=f"{doc.id}#{section.anchor}",
                 level=section.level,
                 anchor=section.anchor,
-                heading=section.heading if section.level > 1 else "",
+                heading=section.heading,
                 body=plain_text(section.body),
-                pinyin=" ".join(pinyin_keys(section.heading)) if section.level > 1 else "",
+                pinyin=" ".join(pinyin_keys(section.heading)),
             )
         )
     return entries

@@ -13,11 +13,13 @@ import threading
 import opencc
 
 #: Bump when folding changes, so indexes built with the old folding are rebuilt.
-FOLD_VERSION = 1
+FOLD_VERSION = 2
 
 _local = threading.local()
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20  # ideographic space
+# Variants OpenCC leaves apart but readers treat as one character (帳/账 for accounts).
+_VARIANTS = str.maketrans({"帐": "账"})
 
 
 def _converter(config: str) -> opencc.OpenCC:
@@ -56,7 +58,7 @@ def fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-    return to_simplified(lowered)
+    return to_simplified(lowered).translate(_VARIANTS)
 
 
 #: Display scripts: id → OpenCC configuration ("" = as written).
