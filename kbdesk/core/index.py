@@ -9,11 +9,13 @@ truncated or missing file means the index is corrupt and is rebuilt).
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import logging
 import os
 import shutil
 import threading
+import warnings
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -235,17 +237,30 @@ class SearchIndex:
             return ""
         reason = self._problem()
         if not reason:
-            try:
-                self._ix = whoosh_index.open_dir(str(self.directory), indexname=INDEX_NAME)
-                self._searcher = self._ix.searcher()
-                self._searcher.doc_count()
+            # Whoosh leaves a file it failed to read open; it is closed when the exception is
+            # dropped, which must not count as a leak warning.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", ResourceWarning)
+                reason = self._try_open()
+                if reason:
+                    gc.collect()
+            if not reason:
                 return ""
-            except Exception as exc:  # noqa: BLE001 - any failure here means a damaged index
-                log.warning("search index at %s cannot be opened: %s", self.directory, exc)
-                reason = f"index damaged ({type(exc).__name__})"
+            self._close()
         log.info("building search index at %s: %s", self.directory, reason)
         self._create()
         return reason
+
+    def _try_open(self) -> str:
+        try:
+            self._ix = whoosh_index.open_dir(str(self.directory), indexname=INDEX_NAME)
+            self._searcher = self._ix.searcher()
+            self._searcher.doc_count()
+            return ""
+        except Exception as exc:  # noqa: BLE001 - any failure here means a damaged index
+            # log the text, not the exception: a kept log record would keep its frames
+            log.warning("search index at %s cannot be opened: %s", self.directory, str(exc))
+            return f"index damaged ({type(exc).__name__})"
 
     @property
     def doc_count(self) -> int:
@@ -257,11 +272,23 @@ class SearchIndex:
         if self._ix is None:
             self._open()
         assert self._ix is not None
+        if self._searcher is not None and not self._searcher.up_to_date():
+            self._reopen_searcher()
         if self._searcher is None:
             self._searcher = self._ix.searcher()
-        else:
-            self._searcher = self._searcher.refresh()
         return self._searcher
+
+    def _reopen_searcher(self) -> None:
+        """Replace the shared searcher with one on the latest commit.
+
+        Whoosh's ``Searcher.refresh()`` reuses the readers of segments it already had open, and
+        those keep the deletion list of the old commit: a document updated twice then shows
+        up twice. So the old searcher is closed and a new one opened instead.
+        """
+        if self._searcher is not None:
+            with contextlib.suppress(Exception):
+                self._searcher.close()
+            self._searcher = None
 
     @property
     def lock(self) -> threading.RLock:
@@ -343,8 +370,7 @@ class SearchIndex:
             writer.commit()
             self._manifest["docs"] = known
             self._write_manifest()
-            if self._searcher is not None:
-                self._searcher = self._searcher.refresh()
+            self._reopen_searcher()
             return stats
 
     def recover(self, progress: ProgressFn | None = None) -> IndexStats:

@@ -200,7 +200,7 @@ class KnowledgeBase:
         except KbError:
             raise
         except Exception as exc:  # noqa: BLE001 - a damaged index: rebuild once and retry
-            log.warning("search failed (%s: %s); rebuilding the index", type(exc).__name__, exc)
+            log.warning("search failed (%s); rebuilding the index", f"{type(exc).__name__}: {exc}")
             self.index.close()
             self.ensure_index(rebuild=True, reload=False)
             return run_search(self.index, parsed, synonyms=self.synonyms, limit=limit,
