@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import os
@@ -151,6 +152,33 @@ def _procedure_problems(kb: KnowledgeBase) -> list[str]:
     return out
 
 
+def _iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """``kbdesk report no-results``: searches that found nothing, most frequent first."""
+    from kbdesk.core.userstate import no_results
+
+    rows = no_results(args.since)
+    if args.json:
+        json.dump([{"query": query, "count": count, "last": when.isoformat()}
+                   for when, query, count in rows], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if not rows:
+        since = f" since {args.since.isoformat()}" if args.since else ""
+        print(f"no searches without results{since}")
+        return 0
+    print(f"{'count':>5}  {'last searched':16}  query")
+    for when, query, count in rows:
+        print(f"{count:5d}  {when.strftime('%Y-%m-%d %H:%M'):16}  {query}")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from kbdesk.gui.app import main as gui_main
@@ -190,6 +218,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", parents=[library], help="list every problem in the library")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("report", help="reports for editors")
+    reports = p.add_subparsers(dest="report", metavar="REPORT", required=True)
+    r = reports.add_parser("no-results", help="searches that found nothing, most frequent first")
+    r.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="only searches on or after this date")
+    r.add_argument("--json", action="store_true", help="print rows as JSON")
+    r.set_defaults(func=cmd_report)
     return parser
 
 

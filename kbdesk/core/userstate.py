@@ -245,7 +245,7 @@ def no_results(since: dt.date | None = None) -> list[tuple[dt.datetime, str, int
     (last time searched, the query as last typed, times searched), most searched first.
 
     Args:
-        since: only searches on or after this (local) date.
+        since: only searches on or after this date (the wall-clock date where they were made).
     """
     path = no_results_path()
     try:
@@ -267,7 +267,7 @@ def no_results(since: dt.date | None = None) -> list[tuple[dt.datetime, str, int
         if when is None or not query:
             bad += 1
             continue
-        if since is not None and when.astimezone().date() < since:
+        if since is not None and when.date() < since:
             continue
         row = rows.setdefault(fold(query), _Row(when, query, 0))
         row.count += 1
