@@ -15,8 +15,9 @@ CONTENT_DIR = REPO_ROOT / "content"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-                   ) -> Path:
+def _isolated_data(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Every test gets its own KBDESK_DATA_DIR, so nothing touches the real profile."""
     data = tmp_path_factory.mktemp("kbdesk-data")
     monkeypatch.setenv("KBDESK_DATA_DIR", str(data))

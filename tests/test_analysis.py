@@ -26,8 +26,13 @@ def test_fold_keeps_length_even_when_a_phrase_converts_to_another_length():
 
 @pytest.mark.parametrize(
     ("traditional", "simplified"),
-    [("投訴處理", "投诉处理"), ("開場白", "开场白"), ("滿意度調查", "满意度调查"),
-     ("客戶關係", "客户关系"), ("退款與退貨", "退款与退货")],
+    [
+        ("投訴處理", "投诉处理"),
+        ("開場白", "开场白"),
+        ("滿意度調查", "满意度调查"),
+        ("客戶關係", "客户关系"),
+        ("退款與退貨", "退款与退货"),
+    ],
 )
 def test_traditional_and_simplified_give_the_same_terms(traditional, simplified):
     assert texts(traditional) == texts(simplified)

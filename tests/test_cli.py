@@ -16,8 +16,12 @@ from tests.conftest import CONTENT_DIR, REPO_ROOT, doc
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "kbdesk", *args], capture_output=True, text=True, timeout=120,
-        cwd=REPO_ROOT, env={**os.environ, **(env or {})},
+        [sys.executable, "-m", "kbdesk", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO_ROOT,
+        env={**os.environ, **(env or {})},
     )
 
 
@@ -34,10 +38,12 @@ def test_search_json_same_top_documents_in_both_scripts():
 
 
 def test_search_text_output_and_options(make_library, capsys):
-    root = make_library({
-        "a.md": doc("退款政策", body="## 時限\n退款在 5 個工作日內到帳。\n"),
-        "b.md": doc("退款話術", "phrasing", body="## 說明\n> 您的退款已受理。\n"),
-    })
+    root = make_library(
+        {
+            "a.md": doc("退款政策", body="## 時限\n退款在 5 個工作日內到帳。\n"),
+            "b.md": doc("退款話術", "phrasing", body="## 說明\n> 您的退款已受理。\n"),
+        }
+    )
     assert main(["search", "退款", "--library", str(root), "--kind", "phrasing"]) == 0
     out = capsys.readouterr().out
     assert "退款話術" in out and "退款政策" not in out
@@ -71,11 +77,13 @@ def test_index_and_rebuild(make_library, capsys):
 
 
 def test_check_names_the_broken_file_and_still_indexes_the_rest(make_library):
-    root = make_library({
-        "good.md": doc("好文件", body="## 節\n投訴處理"),
-        "handbooks/broken.md": "---\ntitle: [壞掉\nkind: handbook\n---\n",
-        "notes.txt": "stray",
-    })
+    root = make_library(
+        {
+            "good.md": doc("好文件", body="## 節\n投訴處理"),
+            "handbooks/broken.md": "---\ntitle: [壞掉\nkind: handbook\n---\n",
+            "notes.txt": "stray",
+        }
+    )
     check = run_cli("check", "--library", str(root))
     assert check.returncode == 1
     assert "handbooks/broken.md:2: front matter is not valid YAML" in check.stdout

@@ -7,22 +7,23 @@ import threading
 
 import pytest
 
-from kbdesk.core import KnowledgeBase
+from kbdesk.core import KnowledgeBase, paths
 from kbdesk.core import index as index_module
 from kbdesk.core.errors import Cancelled
 from kbdesk.core.index import MANIFEST, CancelToken
 from kbdesk.core.kb import index_dir_for
-from kbdesk.core import paths
 from tests.conftest import doc
 
 
 @pytest.fixture
 def library(make_library):
-    return make_library({
-        "a.md": doc("甲文件", body="## 甲節\n投訴處理的第一步。\n"),
-        "b.md": doc("乙文件", body="## 乙節\n退款要三個工作日。\n"),
-        "c.md": doc("丙文件", body="## 丙節\n開場白要親切。\n"),
-    })
+    return make_library(
+        {
+            "a.md": doc("甲文件", body="## 甲節\n投訴處理的第一步。\n"),
+            "b.md": doc("乙文件", body="## 乙節\n退款要三個工作日。\n"),
+            "c.md": doc("丙文件", body="## 丙節\n開場白要親切。\n"),
+        }
+    )
 
 
 def ids(kb, query):

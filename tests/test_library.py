@@ -31,13 +31,26 @@ def test_minimal_document_gets_defaults(make_library):
 
 
 def test_all_fields_are_read(make_library):
-    root = make_library({
-        "a.md": doc(
-            "客訴處理", "procedure", "正文\n", id="sop-a", category="投訴", tags="[投訴, 升級]",
-            owner="品質組", version=3, status="retired", effective="2026-01-02",
-            review_by="2027-01-01", summary="摘要", ack_required="true", custom="kept",
-        )
-    })
+    root = make_library(
+        {
+            "a.md": doc(
+                "客訴處理",
+                "procedure",
+                "正文\n",
+                id="sop-a",
+                category="投訴",
+                tags="[投訴, 升級]",
+                owner="品質組",
+                version=3,
+                status="retired",
+                effective="2026-01-02",
+                review_by="2027-01-01",
+                summary="摘要",
+                ack_required="true",
+                custom="kept",
+            )
+        }
+    )
     document = load(root).get("sop-a")
     assert document.title == "客訴處理"
     assert document.kind is Kind.PROCEDURE
@@ -113,7 +126,7 @@ def test_bad_documents_are_reported_and_skipped(make_library, content, expected)
 
 
 def test_invalid_utf8_names_the_file_and_line(make_library):
-    data = "---\ntitle: 標題\nkind: handbook\n---\n第一行\n".encode("utf-8") + b"\xb7\xa3\n"
+    data = "---\ntitle: 標題\nkind: handbook\n---\n第一行\n".encode() + b"\xb7\xa3\n"
     library = load(make_library({"big5.md": data, "ok.md": doc("好")}))
     [problem] = library.problems
     assert problem.path == "big5.md"
@@ -123,22 +136,32 @@ def test_invalid_utf8_names_the_file_and_line(make_library):
 
 
 def test_duplicate_ids_keep_the_first_and_report_the_second(make_library):
-    library = load(make_library({
-        "a.md": doc("甲", id="faq"), "b.md": doc("乙", id="faq"), "c.md": doc("丙"),
-    }))
+    library = load(
+        make_library(
+            {
+                "a.md": doc("甲", id="faq"),
+                "b.md": doc("乙", id="faq"),
+                "c.md": doc("丙"),
+            }
+        )
+    )
     assert library.get("faq").title == "甲"
     assert [str(p) for p in library.problems] == ["b.md: id 'faq' is already used by a.md"]
     assert len(library) == 2
 
 
 def test_non_markdown_files_are_problems_but_assets_readme_and_dotfiles_are_not(make_library):
-    library = load(make_library({
-        "notes.docx": b"PK\x03\x04",
-        "assets/logo.png": b"\x89PNG",
-        "README.md": "# 說明，沒有前言也可以",
-        ".git/config": "[core]",
-        "ok.md": doc("好"),
-    }))
+    library = load(
+        make_library(
+            {
+                "notes.docx": b"PK\x03\x04",
+                "assets/logo.png": b"\x89PNG",
+                "README.md": "# 說明，沒有前言也可以",
+                ".git/config": "[core]",
+                "ok.md": doc("好"),
+            }
+        )
+    )
     assert [str(p) for p in library.problems] == [
         "notes.docx: not a Markdown document (.md); import it or move it under assets/"
     ]
@@ -146,10 +169,14 @@ def test_non_markdown_files_are_problems_but_assets_readme_and_dotfiles_are_not(
 
 
 def test_library_yaml_synonyms_and_name(make_library):
-    library = load(make_library({
-        "library.yaml": "name: 測試庫\nsynonyms:\n  - [顾客, 客户]\n  - 退钱, 退款\n  - [孤單]\n",
-        "a.md": doc("甲"),
-    }))
+    library = load(
+        make_library(
+            {
+                "library.yaml": "name: 測試庫\nsynonyms:\n  - [顾客, 客户]\n  - 退钱, 退款\n  - [孤單]\n",
+                "a.md": doc("甲"),
+            }
+        )
+    )
     assert library.name == "測試庫"
     assert library.config.synonyms == [["顾客", "客户"], ["退钱", "退款"]]
 
@@ -190,10 +217,13 @@ def test_phrasings_placeholders_and_avoid_pairs(make_library):
     )
     document = load(make_library({"p.md": doc("開場白", "phrasing", body)})).get("p")
     opening, callback, guidance = document.phrasings
-    assert opening.variants == ("您好，這裡是{{公司名稱}}，我是{{坐席姓名}}。\n請問有什麼可以幫您？",)
+    assert opening.variants == (
+        "您好，這裡是{{公司名稱}}，我是{{坐席姓名}}。\n請問有什麼可以幫您？",
+    )
     assert opening.placeholders == ("公司名稱", "坐席姓名")
     assert [(p.avoid, p.instead) for p in opening.avoid] == [
-        ("喂？", "您好，這裡是客服中心"), ("这不归我管", "我来帮您联系负责的同事"),
+        ("喂？", "您好，這裡是客服中心"),
+        ("这不归我管", "我来帮您联系负责的同事"),
     ]
     assert callback.variants == ("甲{{客戶稱呼}}", "乙{{客戶稱呼}}")
     assert guidance.variants == () and "注意語氣" in guidance.notes

@@ -15,9 +15,21 @@ from tests.conftest import REPO_ROOT
 @pytest.mark.slow
 def test_wheel_contains_bundled_content_and_finds_it(tmp_path):
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(tmp_path / "dist"), str(REPO_ROOT)],
-        check=True, capture_output=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path / "dist"),
+            str(REPO_ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     [wheel] = list((tmp_path / "dist").glob("kbdesk-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
@@ -30,8 +42,12 @@ def test_wheel_contains_bundled_content_and_finds_it(tmp_path):
         "print(p); assert (p / 'library.yaml').is_file(), p"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(target)},
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(target)},
     )
     assert result.returncode == 0, result.stderr
     assert str(target) in result.stdout

@@ -12,37 +12,54 @@ from tests.conftest import CONTENT_DIR, doc
 SMALL = {
     "library.yaml": "name: 小庫\nsynonyms:\n  - [顾客, 客户]\n  - [退钱, 退款]\n",
     "handbooks/complaints.md": doc(
-        "客訴處理手冊", body=(
+        "客訴處理手冊",
+        body=(
             "本手冊說明投訴的受理方式。\n\n## 投訴分級\n一般投訴在 48 小時內回覆客戶。\n\n"
             "## 重大投訴\n涉及媒體的投訴，2小時內通報主管。\n"
-        ), id="complaints", tags="[投訴, 升級]", category="投訴處理",
+        ),
+        id="complaints",
+        tags="[投訴, 升級]",
+        category="投訴處理",
     ),
     "handbooks/refund.md": doc(
-        "退款政策", body="## 退款時限\n退款在 3 至 5 個工作日內到帳。\n\n## 例外\n特價商品不適用。\n",
-        id="refund", tags="[退款]",
+        "退款政策",
+        body="## 退款時限\n退款在 3 至 5 個工作日內到帳。\n\n## 例外\n特價商品不適用。\n",
+        id="refund",
+        tags="[退款]",
     ),
     "phrasings/opening.md": doc(
-        "標準開場白", "phrasing", body=(
+        "標準開場白",
+        "phrasing",
+        body=(
             "## 來電開場\n> 您好，這裡是客服中心，我是{{坐席姓名}}。\n\n"
             "- 不說「我們做不到」→ 改說「我們可以嘗試其他方法」\n"
-        ), id="opening",
+        ),
+        id="opening",
     ),
     "phrasings/calming.md": doc(
-        "安抚情绪话术", "phrasing", body=(
+        "安抚情绪话术",
+        "phrasing",
+        body=(
             "## 客户很生气时\n> 我理解您现在很着急，我马上帮您处理。\n\n"
             "## 客户要求退钱\n> 我先帮您确认订单的状态。\n"
-        ), id="calming",
+        ),
+        id="calming",
     ),
     "procedures/flow.md": doc(
-        "服務流程", "procedure", body=(
+        "服務流程",
+        "procedure",
+        body=(
             "## 接單\n- 角色：一線客服\n- 時限：30秒內\n\n接起電話並記錄客戶需求。\n\n"
             "## 受理\n- 角色：一線客服\n- 時限：5分鐘內\n\n確認問題類型。\n"
-        ), id="flow",
+        ),
+        id="flow",
     ),
-    "handbooks/old.md": doc("舊版投訴規定", body="## 投訴舊規\n已不適用的投訴規定。\n",
-                            id="old", status="retired"),
-    "handbooks/draft.md": doc("投訴草稿", body="## 草稿\n尚未發布的投訴內容。\n",
-                              id="draft", status="draft"),
+    "handbooks/old.md": doc(
+        "舊版投訴規定", body="## 投訴舊規\n已不適用的投訴規定。\n", id="old", status="retired"
+    ),
+    "handbooks/draft.md": doc(
+        "投訴草稿", body="## 草稿\n尚未發布的投訴內容。\n", id="draft", status="draft"
+    ),
 }
 
 
@@ -67,7 +84,11 @@ def test_traditional_query_finds_simplified_text_and_back(kb):
 def test_hit_carries_everything_a_client_shows(kb):
     hit = kb.search("投訴分級").hits[0]
     assert (hit.doc_id, hit.title, hit.section, hit.anchor) == (
-        "complaints", "客訴處理手冊", "投訴分級", "投訴分級")
+        "complaints",
+        "客訴處理手冊",
+        "投訴分級",
+        "投訴分級",
+    )
     assert hit.kind == "handbook" and hit.version == 1 and hit.score > 0
     assert "<mark>投訴</mark>" in hit.snippet
     start, end = hit.marks[0]
@@ -75,7 +96,9 @@ def test_hit_carries_everything_a_client_shows(kb):
 
 
 def test_snippet_is_in_the_original_script_with_marks_escaped(make_library):
-    base = KnowledgeBase(make_library({"a.md": doc("甲", body="## 節\n投訴單的分數 1 < 2 & 3。\n")}))
+    base = KnowledgeBase(
+        make_library({"a.md": doc("甲", body="## 節\n投訴單的分數 1 < 2 & 3。\n")})
+    )
     hit = base.search("投诉").hits[0]
     assert "1 &lt; 2 &amp; 3" in hit.snippet
     assert "<mark>投訴</mark>" in hit.snippet
@@ -94,8 +117,9 @@ def test_words_are_anded_then_or_fallback_ranks_by_words_matched(kb):
     assert kb.search("投訴").mode == "and"
     fallback = kb.search("投訴 火星人")
     assert fallback.mode == "or" and fallback.exact == 0
-    assert fallback.hits and all("投訴" in h.title + h.section + h.snippet_text
-                                 for h in fallback.hits[:2])
+    assert fallback.hits and all(
+        "投訴" in h.title + h.section + h.snippet_text for h in fallback.hits[:2]
+    )
 
 
 def test_exact_phrase(kb):
@@ -137,20 +161,52 @@ def test_pinyin_full_and_initials_match_titles_and_headings(kb):
 
 
 def test_latin_acronyms_and_numbers(make_library):
-    base = KnowledgeBase(make_library({
-        "a.md": doc("品質", body="## SERVQUAL 模型\n五個維度。\n\n## 時效\n複雜問題 48小時內解決。\n"),
-        "b.md": doc("其他", body="## 其他\n48 個案例，小時工。\n"),
-    }))
+    base = KnowledgeBase(
+        make_library(
+            {
+                "a.md": doc(
+                    "品質",
+                    body="## SERVQUAL 模型\n五個維度。\n\n## 時效\n複雜問題 48小時內解決。\n",
+                ),
+                "b.md": doc("其他", body="## 其他\n48 個案例，小時工。\n"),
+            }
+        )
+    )
     assert base.search("servqual").hits[0].section == "SERVQUAL 模型"
     assert ids(base.search("48小時")) == ["a"]
 
 
 @pytest.mark.parametrize(
     "query",
-    ["", "   ", "!!!???", "。，、", '"', '"未閉合的引號 投訴', "「", "-", "--", "kind:", "tag:",
-     "kind:unknown 投訴", "AND OR NOT", "(投訴", "投訴)", "*", "投*", "~投訴^2", "😀😀😀",
-     "投訴\x00\x07\x1b[31m", "\ud800", "a" * 10_000, "投訴" * 5_000, "category:", ":::",
-     "title:投訴", "投訴 -投訴"],
+    [
+        "",
+        "   ",
+        "!!!???",
+        "。，、",
+        '"',
+        '"未閉合的引號 投訴',
+        "「",
+        "-",
+        "--",
+        "kind:",
+        "tag:",
+        "kind:unknown 投訴",
+        "AND OR NOT",
+        "(投訴",
+        "投訴)",
+        "*",
+        "投*",
+        "~投訴^2",
+        "😀😀😀",
+        "投訴\x00\x07\x1b[31m",
+        "\ud800",
+        "a" * 10_000,
+        "投訴" * 5_000,
+        "category:",
+        ":::",
+        "title:投訴",
+        "投訴 -投訴",
+    ],
 )
 def test_malformed_queries_never_raise(kb, query):
     result = kb.search(query)

@@ -257,7 +257,7 @@ class SearchIndex:
             self._searcher = self._ix.searcher()
             self._searcher.doc_count()
             return ""
-        except Exception as exc:  # noqa: BLE001 - any failure here means a damaged index
+        except Exception as exc:
             # log the text, not the exception: a kept log record would keep its frames
             log.warning("search index at %s cannot be opened: %s", self.directory, str(exc))
             return f"index damaged ({type(exc).__name__})"

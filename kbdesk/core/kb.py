@@ -82,8 +82,7 @@ class KnowledgeBase:
         index_dir: where to keep the index; default: the per-user cache.
     """
 
-    def __init__(self, library: Path | str | None = None, *, index_dir: Path | None = None
-                 ) -> None:
+    def __init__(self, library: Path | str | None = None, *, index_dir: Path | None = None) -> None:
         root = resolve_library_dir(library)
         if not root.is_dir():
             raise LibraryError(f"{root}: library folder does not exist or is not a folder")
@@ -194,18 +193,30 @@ class KnowledgeBase:
             self.ensure_index()
         parsed = parse_query(query)
         try:
-            return run_search(self.index, parsed, synonyms=self.synonyms, limit=limit,
-                              kinds=kinds, categories=categories,
-                              include_retired=include_retired)
+            return run_search(
+                self.index,
+                parsed,
+                synonyms=self.synonyms,
+                limit=limit,
+                kinds=kinds,
+                categories=categories,
+                include_retired=include_retired,
+            )
         except KbError:
             raise
-        except Exception as exc:  # noqa: BLE001 - a damaged index: rebuild once and retry
+        except Exception as exc:
             log.warning("search failed (%s); rebuilding the index", f"{type(exc).__name__}: {exc}")
             self.index.close()
             self.ensure_index(rebuild=True, reload=False)
-            return run_search(self.index, parsed, synonyms=self.synonyms, limit=limit,
-                              kinds=kinds, categories=categories,
-                              include_retired=include_retired)
+            return run_search(
+                self.index,
+                parsed,
+                synonyms=self.synonyms,
+                limit=limit,
+                kinds=kinds,
+                categories=categories,
+                include_retired=include_retired,
+            )
 
     def close(self) -> None:
         """Release the index files."""

@@ -133,14 +133,20 @@ class Library:
                 continue
             if not rel_path.lower().endswith(".md"):
                 problems.append(
-                    Problem(rel_path, "not a Markdown document (.md); import it or move it "
-                            f"under {ASSETS_DIR}/")
+                    Problem(
+                        rel_path,
+                        f"not a Markdown document (.md); import it or move it under {ASSETS_DIR}/",
+                    )
                 )
                 continue
             try:
                 stat = path.stat()
                 old = previous.get(rel_path)
-                if old is not None and old.mtime_ns == stat.st_mtime_ns and old.size == stat.st_size:
+                if (
+                    old is not None
+                    and old.mtime_ns == stat.st_mtime_ns
+                    and old.size == stat.st_size
+                ):
                     by_path[rel_path] = old
                     continue
                 text = read_text(path, rel_path)

@@ -28,8 +28,18 @@ _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ID_RE = re.compile(r"^[^\s/\\][^\s\\]*$")
 
 KNOWN_FIELDS = (
-    "title", "kind", "id", "category", "tags", "owner", "version", "status",
-    "effective", "review_by", "summary", "ack_required",
+    "title",
+    "kind",
+    "id",
+    "category",
+    "tags",
+    "owner",
+    "version",
+    "status",
+    "effective",
+    "review_by",
+    "summary",
+    "ack_required",
 )
 
 
@@ -133,9 +143,7 @@ def parse_meta(front: str, path: str) -> dict[str, Any]:
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        raise DocumentError(
-            Problem(path, "front matter must be a mapping of field: value", line=2)
-        )
+        raise DocumentError(Problem(path, "front matter must be a mapping of field: value", line=2))
     return {str(key): value for key, value in meta.items()}
 
 
@@ -165,7 +173,9 @@ def build_document(path: str, text: str, *, mtime_ns: int = 0, size: int = 0) ->
     kind_value = meta.get("kind")
     if kind_value is None or kind_value == "":
         raise DocumentError(
-            Problem(path, "field 'kind' is required (handbook, phrasing or procedure)", field="kind")
+            Problem(
+                path, "field 'kind' is required (handbook, phrasing or procedure)", field="kind"
+            )
         )
     try:
         kind = Kind(str(kind_value).strip().lower())

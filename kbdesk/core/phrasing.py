@@ -55,8 +55,11 @@ def avoid_pairs_in(markdown: str, first_line: int = 1) -> tuple[AvoidPair, ...]:
         match = _AVOID_RE.match(line)
         if match:
             pairs.append(
-                AvoidPair(match.group("avoid").strip(), match.group("instead").strip(),
-                          first_line + offset)
+                AvoidPair(
+                    match.group("avoid").strip(),
+                    match.group("instead").strip(),
+                    first_line + offset,
+                )
             )
     return tuple(pairs)
 
@@ -121,8 +124,11 @@ def phrasings_of(doc: Document) -> tuple[Phrasing, ...]:
         if section.level == 3 and result:
             last = result[-1]
             result[-1] = Phrasing(
-                last.name, last.anchor, last.variants + tuple(variants),
-                (last.notes + "\n\n" + notes).strip(), last.avoid + pairs,
+                last.name,
+                last.anchor,
+                last.variants + tuple(variants),
+                (last.notes + "\n\n" + notes).strip(),
+                last.avoid + pairs,
             )
             continue
         result.append(Phrasing(section.heading, section.anchor, tuple(variants), notes, pairs))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 import rjieba
-from pypinyin import Style, lazy_pinyin
+from pypinyin import lazy_pinyin
 
 from kbdesk.core.textfold import fold
 

@@ -21,23 +21,35 @@ MAX_WORDS = 24
 
 #: Folded (Simplified) words that carry no meaning in a search: question and filler words.
 STOPWORDS = frozenset(
-    """怎么 怎么办 怎么样 怎样 如何 什么 甚么 为什么 为何 哪 哪里 哪些 哪个 吗 呢 吧 啊 呀 嘛 哦
-    请问 请教 想问 问 一下 的 地 得 了 着 过 是 很 要 该 应该 应当 能 能不能 可以 可不可以 会 我 我们 你
-    你们 您 他 她 它 他们 多久 多少 几 时候 什么时候 谁 有没有 是否 到底 还是 就 都 也 和 与 及 或
-    在 把 被 给 对 让 时 内 之内 以内 啥 咋 咋办 办 做 这 那 这个 那个 一个 有 么 如果 when how what why
-    the a an of to is are do does i you""".split()
+    """怎么 怎么办 怎么样 怎样 如何 什么 甚么 为什么 为何 哪 哪里 哪些 哪个 吗 呢 吧 啊 呀 嘛
+    哦 请问 请教 想问 问 一下 的 地 得 了 着 过 是 很 要 该 应该 应当 能 能不能 可以 可不可以
+    会 我 我们 你 你们 您 他 她 它 他们 多久 多少 几 时候 什么时候 谁 有没有 是否 到底 还是 就
+    都 也 和 与 及 或 在 把 被 给 对 让 时 内 之内 以内 啥 咋 咋办 办 做 这 那 这个 那个 一个
+    有 么 如果 when how what why the a an of to is are do does i you""".split()
 )
 
 KIND_ALIASES = {
-    "handbook": Kind.HANDBOOK, "手册": Kind.HANDBOOK, "handbooks": Kind.HANDBOOK,
-    "phrasing": Kind.PHRASING, "话术": Kind.PHRASING, "phrasings": Kind.PHRASING,
-    "procedure": Kind.PROCEDURE, "流程": Kind.PROCEDURE, "procedures": Kind.PROCEDURE,
+    "handbook": Kind.HANDBOOK,
+    "手册": Kind.HANDBOOK,
+    "handbooks": Kind.HANDBOOK,
+    "phrasing": Kind.PHRASING,
+    "话术": Kind.PHRASING,
+    "phrasings": Kind.PHRASING,
+    "procedure": Kind.PROCEDURE,
+    "流程": Kind.PROCEDURE,
+    "procedures": Kind.PROCEDURE,
     "sop": Kind.PROCEDURE,
 }
 _FILTER_NAMES = {
-    "kind": "kind", "type": "kind", "类型": "kind",
-    "tag": "tag", "tags": "tag", "标签": "tag",
-    "category": "category", "cat": "category", "分类": "category",
+    "kind": "kind",
+    "type": "kind",
+    "类型": "kind",
+    "tag": "tag",
+    "tags": "tag",
+    "标签": "tag",
+    "category": "category",
+    "cat": "category",
+    "分类": "category",
 }
 _QUOTE_PAIRS = {'"': '"', "「": "」", "“": "”", "『": "』"}
 _FILTER_RE = re.compile(r"^([^\s:：]+)[:：](.+)$")
@@ -76,7 +88,7 @@ def _clean(text: str) -> str:
     out = []
     for ch in text:
         cat = unicodedata.category(ch)
-        if cat in ("Cc", "Cs", "Co", "Cn") or cat == "Cf" and ch not in "\u200d":
+        if cat in ("Cc", "Cs", "Co", "Cn") or (cat == "Cf" and ch not in "\u200d"):
             out.append(" ")
         else:
             out.append(ch)

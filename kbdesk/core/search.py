@@ -137,8 +137,9 @@ def word_query(word: str, synonyms: SynonymTable | None) -> tuple[wq.Query | Non
     return (options[0] if len(options) == 1 else wq.Or(options)), wanted
 
 
-def _filters(parsed: ParsedQuery, kinds: Sequence[Kind], include_retired: bool,
-             categories: Sequence[str]) -> tuple[wq.Query | None, wq.Query | None]:
+def _filters(
+    parsed: ParsedQuery, kinds: Sequence[Kind], include_retired: bool, categories: Sequence[str]
+) -> tuple[wq.Query | None, wq.Query | None]:
     allow: list[wq.Query] = []
     all_kinds = list(dict.fromkeys([*parsed.kinds, *kinds]))
     if all_kinds:
@@ -170,8 +171,9 @@ def _marks(text: str, wanted: set[str]) -> list[tuple[int, int]]:
     return merged
 
 
-def make_snippet(text: str, wanted: set[str], width: int = SNIPPET_CHARS
-                 ) -> tuple[str, str, list[tuple[int, int]]]:
+def make_snippet(
+    text: str, wanted: set[str], width: int = SNIPPET_CHARS
+) -> tuple[str, str, list[tuple[int, int]]]:
     """Cut the best window of ``text`` around matched terms.
 
     Returns:
@@ -259,12 +261,11 @@ def run_search(
         exact = len(ranked)
         if len(ranked) < MIN_AND_HITS and len(word_queries) > 1:
             mode = "or"
-            or_query = wq.Or([q for _, q, _ in word_queries])
+            or_query: wq.Query = wq.Or([q for _, q, _ in word_queries])
             if phrase_queries:
                 or_query = wq.And([or_query, *phrase_queries])
             seen = {hit["entry"] for hit, _ in ranked}
-            extra = searcher.search(or_query, limit=fetch * 2, filter=allow, mask=deny,
-                                    terms=True)
+            extra = searcher.search(or_query, limit=fetch * 2, filter=allow, mask=deny, terms=True)
             more = []
             for hit in extra:
                 if hit["entry"] in seen or not _phrases_ok(hit, parsed.phrases):
