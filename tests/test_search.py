@@ -246,3 +246,14 @@ def test_demo_library_both_scripts_give_the_same_top_documents():
     for traditional, simplified in [("投訴", "投诉"), ("開場白", "开场白"), ("退款", "退款")]:
         assert ids(base.search(traditional))[:5] == ids(base.search(simplified))[:5]
     base.close()
+
+
+def test_a_remembered_fragment_ranks_the_section_holding_it_first(make_library):
+    base = KnowledgeBase(make_library({
+        "a.md": doc("結束", body="## 結束語\n最後告知：您的工單號是 A123，請記下。\n"),
+        "b.md": doc("工單說明", body=(
+            "## 工單號\n工單號與工單號碼：您的工單、您的號碼、是否為您的工單號，工單號是唯一的。\n"
+        )),
+    }))
+    assert ids(base.search("您的工單號是"))[0] == "a"
+    assert ids(base.search("您的工单号是"))[0] == "a"

@@ -65,6 +65,8 @@ class ParsedQuery:
         excludes: words whose sections are left out.
         kinds / tags / categories: filters (folded).
         dropped: question and filler words that were left out.
+        chunks: the unquoted space-separated parts as typed (folded, letters and digits only);
+            a section holding one of them literally ranks higher.
         raw: what was typed.
     """
 
@@ -76,6 +78,7 @@ class ParsedQuery:
     tags: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    chunks: list[str] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -174,6 +177,9 @@ def parse_query(raw: str) -> ParsedQuery:
                 parsed.excludes.extend(segment(body))
             else:
                 words.extend(segment(body))
+                literal = "".join(ch for ch in body if ch.isalnum())
+                if len(literal) >= 2:
+                    parsed.chunks.append(literal)
     kept = [w for w in words if w not in STOPWORDS]
     if kept or parsed.phrases:
         parsed.dropped = [w for w in words if w in STOPWORDS]

@@ -12,6 +12,7 @@ import html
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from whoosh import query as wq
 
@@ -273,6 +274,8 @@ def run_search(
                 more.append((hit, _matched_words(hit, word_queries)))
             more.sort(key=lambda pair: (-pair[1], -pair[0].score))
             ranked.extend(more)
+        if parsed.chunks:
+            ranked = _literal_first(ranked, parsed.chunks)
         hits = [_to_hit(hit, matched, wanted_set) for hit, matched in _diversify(ranked, limit)]
     return SearchResult(parsed, hits, mode, list(dict.fromkeys(highlight)), min(exact, len(hits)))
 
@@ -286,6 +289,27 @@ def _phrases_ok(hit: object, phrases: Sequence[str]) -> bool:
         for name in ("title", "heading", "body")
     )
     return all(phrase.replace(" ", "") in haystack for phrase in phrases)
+
+
+def _haystack(hit: Any) -> str:
+    fields = hit.fields()
+    text = "".join(str(fields.get(name, "")) for name in ("title", "heading", "body"))
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+def _literal_first(ranked: list[tuple[Any, int]], chunks: Sequence[str]) -> list[tuple[Any, int]]:
+    """Move hits that hold a typed chunk literally (as one run of text) ahead, stably.
+
+    Segmentation can split a remembered fragment such as 我已经查到 differently in the query
+    and in the text; the literal run is the surest sign of the section the agent remembers.
+    """
+    scored = [
+        (sum(chunk in _haystack(hit) for chunk in chunks), i) for i, (hit, _) in enumerate(ranked)
+    ]
+    if not any(count for count, _ in scored):
+        return ranked
+    order = sorted(scored, key=lambda pair: (-pair[0], pair[1]))
+    return [ranked[i] for _, i in order]
 
 
 def _matched_words(hit: object, word_queries: Sequence[tuple[str, wq.Query, list[str]]]) -> int:
