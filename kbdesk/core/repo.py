@@ -1,0 +1,307 @@
+"""A library folder as a git repository, handled with dulwich (no git binary needed).
+
+``LibraryRepo`` owns the low-level git work the versioning, history and sync modules build on:
+initialising a folder with an initial commit of everything, committing a set of file changes
+(building trees directly in the object store and moving the branch with a compare-and-swap),
+reading a file as it was at a commit, and listing the commits that touched a path.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from dulwich import porcelain
+from dulwich.errors import NotGitRepository
+from dulwich.index import index_entry_from_stat
+from dulwich.object_store import commit_tree_changes
+from dulwich.objects import Blob, Commit, Tree
+from dulwich.repo import Repo
+
+from kbdesk.core.errors import KbError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BRANCH = b"refs/heads/main"
+DEFAULT_AUTHOR = "kbdesk <kbdesk@localhost>"
+FILE_MODE = 0o100644
+
+
+class RepoError(KbError):
+    """The library's git repository cannot be used or changed as asked."""
+
+
+@dataclass(frozen=True)
+class CommitInfo:
+    """One commit as the history views need it."""
+
+    id: str
+    author: str
+    time: int
+    tz: int
+    message: str
+    parents: tuple[str, ...]
+
+
+def author_line(author: str | None) -> str:
+    """Return ``author`` as git's "Name <email>" (an empty email when none is given)."""
+    text = (author or "").strip() or DEFAULT_AUTHOR
+    if "<" in text and text.endswith(">"):
+        return text
+    return f"{text} <>"
+
+
+def _info(commit: Commit) -> CommitInfo:
+    return CommitInfo(
+        id=commit.id.decode("ascii"),
+        author=commit.author.decode("utf-8", "replace"),
+        time=int(commit.commit_time),
+        tz=int(commit.commit_timezone),
+        message=commit.message.decode("utf-8", "replace"),
+        parents=tuple(p.decode("ascii") for p in commit.parents),
+    )
+
+
+class LibraryRepo:
+    """The git repository at the root of a library folder.
+
+    Args:
+        root: the library folder (it must already be a git repository; see ``init``).
+    """
+
+    def __init__(self, root: Path | str) -> None:
+        self.root = Path(root).expanduser().resolve()
+        try:
+            self.repo = Repo(str(self.root))
+        except NotGitRepository:
+            raise RepoError(f"{self.root}: not a git repository") from None
+
+    # -- opening ------------------------------------------------------------------------------
+
+    @staticmethod
+    def is_repo(root: Path | str) -> bool:
+        """True when ``root`` holds a git repository of its own."""
+        return (Path(root) / ".git").exists()
+
+    @classmethod
+    def init(cls, root: Path | str, *, author: str | None = None,
+             message: str = "Initial library") -> LibraryRepo:
+        """Make ``root`` a git repository whose first commit holds every file in it."""
+        root = Path(root)
+        if cls.is_repo(root):
+            raise RepoError(f"{root}: already a git repository")
+        porcelain.init(str(root))
+        lib = cls(root)
+        lib.repo.refs.set_symbolic_ref(b"HEAD", DEFAULT_BRANCH)
+        changes: dict[str, bytes | None] = {}
+        for rel_path in lib.working_files():
+            changes[rel_path] = (root / rel_path).read_bytes()
+        lib.commit(changes, message, author=author, allow_empty=True)
+        log.info("initialised %s as a git repository (%d files)", root, len(changes))
+        return lib
+
+    @classmethod
+    def ensure(cls, root: Path | str, *, author: str | None = None) -> LibraryRepo:
+        """Open the repository at ``root``, initialising it first when it has none."""
+        if cls.is_repo(root):
+            return cls(root)
+        return cls.init(root, author=author)
+
+    def close(self) -> None:
+        """Release the repository's open files."""
+        self.repo.close()
+
+    def working_files(self) -> Iterator[str]:
+        """Yield the relative paths of every file of the working tree (dot-names skipped)."""
+        for dirpath, dirnames, filenames in os.walk(self.root):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            base = Path(dirpath).relative_to(self.root).as_posix()
+            for name in sorted(filenames):
+                if not name.startswith(".") and not name.endswith((".tmp", ".kbdesk-tmp")):
+                    yield name if base == "." else f"{base}/{name}"
+
+    # -- refs ---------------------------------------------------------------------------------
+
+    @property
+    def branch(self) -> bytes:
+        """The ref HEAD points to, such as ``refs/heads/main``."""
+        chain, _ = self.repo.refs.follow(b"HEAD")
+        return chain[-1] if len(chain) > 1 else DEFAULT_BRANCH
+
+    def head(self) -> str | None:
+        """The commit id of HEAD, or None in a repository without commits."""
+        _, sha = self.repo.refs.follow(b"HEAD")
+        return sha.decode("ascii") if sha else None
+
+    def get_commit(self, commit_id: str) -> CommitInfo:
+        """Return one commit by id."""
+        obj = self.repo[commit_id.encode("ascii")]
+        if not isinstance(obj, Commit):
+            raise RepoError(f"{commit_id} is not a commit")
+        return _info(obj)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def tree_of(self, commit_id: str | bytes) -> bytes:
+        """Return the root tree id of a commit."""
+        sha = commit_id if isinstance(commit_id, bytes) else commit_id.encode("ascii")
+        commit = self.repo[sha]
+        assert isinstance(commit, Commit)
+        return commit.tree
+
+    def blob_id(self, commit_id: str | bytes | None, path: str) -> bytes | None:
+        """Return the blob id of ``path`` at a commit (None when it has no such file)."""
+        if commit_id is None:
+            return None
+        tree = self.repo[self.tree_of(commit_id)]
+        for part in path.encode("utf-8").split(b"/"):
+            if not isinstance(tree, Tree) or part not in tree:
+                return None
+            _, sha = tree[part]
+            tree = self.repo[sha]
+        return tree.id if isinstance(tree, Blob) else None
+
+    def read(self, commit_id: str | bytes | None, path: str) -> bytes | None:
+        """Return the content of ``path`` at a commit (None when it has no such file)."""
+        sha = self.blob_id(commit_id, path)
+        if sha is None:
+            return None
+        blob = self.repo[sha]
+        assert isinstance(blob, Blob)
+        return blob.data
+
+    def read_text(self, commit_id: str | bytes | None, path: str) -> str | None:
+        """Return ``path`` at a commit as text (None when it has no such file)."""
+        data = self.read(commit_id, path)
+        return None if data is None else data.decode("utf-8", "replace")
+
+    def walk(self, path: str | None = None, *, max_entries: int | None = None
+             ) -> Iterator[CommitInfo]:
+        """Yield the commits reachable from HEAD, newest first; only those touching ``path``."""
+        head = self.head()
+        if head is None:
+            return
+        paths = [path.encode("utf-8")] if path else None
+        walker = self.repo.get_walker(include=[head.encode("ascii")], paths=paths,
+                                      max_entries=max_entries)
+        for entry in walker:
+            yield _info(entry.commit)
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def commit(
+        self,
+        changes: Mapping[str, bytes | None],
+        message: str,
+        *,
+        author: str | None = None,
+        parents: list[str] | None = None,
+        when: int | None = None,
+        allow_empty: bool = False,
+    ) -> str:
+        """Commit file changes on top of HEAD and move the branch; return the new commit id.
+
+        Args:
+            changes: relative path → new content (None deletes the file). The working files
+                are not touched; the git index entries of these paths are refreshed.
+            parents: the parents (default: HEAD); the first one's tree is the base.
+            when: commit time (seconds since the epoch; default now).
+
+        Raises:
+            RepoError: when the branch moved meanwhile or the commit cannot be written.
+        """
+        store = self.repo.object_store
+        old_head = self.head()
+        parent_ids = parents if parents is not None else ([old_head] if old_head else [])
+        base_tree = self.tree_of(parent_ids[0]) if parent_ids else None
+        blobs: list[tuple[bytes, int | None, bytes | None]] = []
+        for rel_path, data in sorted(changes.items()):
+            if data is None:
+                blobs.append((rel_path.encode("utf-8"), None, None))
+                continue
+            blob = Blob.from_string(data)
+            store.add_object(blob)
+            blobs.append((rel_path.encode("utf-8"), FILE_MODE, blob.id))
+        if base_tree is None:
+            empty = Tree()
+            store.add_object(empty)
+            base_tree = empty.id
+        tree_id = commit_tree_changes(store, base_tree, blobs) if blobs else base_tree
+        if not allow_empty and parent_ids and tree_id == self.tree_of(parent_ids[0]) \
+                and len(parent_ids) == 1:
+            raise RepoError("nothing to commit: the content is the same as the last version")
+        return self.write_commit(tree_id, parent_ids, message, author=author, when=when,
+                                 expected_head=old_head, paths=list(changes))
+
+    def write_commit(self, tree_id: bytes, parents: list[str], message: str, *,
+                     author: str | None, when: int | None, expected_head: str | None,
+                     paths: list[str]) -> str:
+        """Write a commit object for ``tree_id`` and move the branch to it (compare-and-swap)."""
+        commit = Commit()
+        commit.tree = tree_id
+        commit.parents = [p.encode("ascii") for p in parents]
+        line = author_line(author).encode("utf-8")
+        commit.author = commit.committer = line
+        stamp = int(when if when is not None else time.time())
+        commit.author_time = commit.commit_time = stamp
+        offset = -time.timezone if time.localtime(stamp).tm_isdst <= 0 else -time.altzone
+        commit.author_timezone = commit.commit_timezone = offset
+        commit.encoding = b"UTF-8"
+        commit.message = message.encode("utf-8")
+        self.repo.object_store.add_object(commit)
+        old = expected_head.encode("ascii") if expected_head else None
+        if not self.repo.refs.set_if_equals(self.branch, old, commit.id):
+            raise RepoError("the library changed while saving (another publish or sync); "
+                            "try again")
+        self.refresh_index(paths)
+        return commit.id.decode("ascii")
+
+    def refresh_index(self, paths: list[str]) -> None:
+        """Make the git index entries of ``paths`` match HEAD and the working files."""
+        head = self.head()
+        index = self.repo.open_index()
+        for rel_path in paths:
+            key = rel_path.encode("utf-8")
+            sha = self.blob_id(head, rel_path)
+            full = self.root / rel_path
+            if sha is None or not full.is_file():
+                if key in index:
+                    del index[key]
+                continue
+            index[key] = index_entry_from_stat(os.stat(full), sha, FILE_MODE)
+        index.write()
+
+    def write_working_file(self, rel_path: str, data: bytes | None) -> None:
+        """Write (or delete, for None) one working file atomically."""
+        full = self.root / rel_path
+        if data is None:
+            if full.exists():
+                full.unlink()
+            return
+        full.parent.mkdir(parents=True, exist_ok=True)
+        tmp = full.with_name(f".{full.name}.kbdesk-tmp")
+        tmp.write_bytes(data)
+        os.chmod(tmp, stat.S_IRUSR | stat.S_IWUSR | stat.S_IRGRP | stat.S_IROTH)
+        os.replace(tmp, full)
+
+    # -- remote -------------------------------------------------------------------------------
+
+    def remote_url(self) -> str | None:
+        """The URL of the ``origin`` remote, if one is configured."""
+        try:
+            value = self.repo.get_config().get((b"remote", b"origin"), b"url")
+        except KeyError:
+            return None
+        return value.decode("utf-8") if value else None
+
+    def set_remote_url(self, url: str) -> None:
+        """Set the URL of the ``origin`` remote (and its fetch refspec)."""
+        config = self.repo.get_config()
+        config.set((b"remote", b"origin"), b"url", url.encode("utf-8"))
+        config.set((b"remote", b"origin"), b"fetch", b"+refs/heads/*:refs/remotes/origin/*")
+        config.write_to_path()
