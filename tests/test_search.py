@@ -257,3 +257,10 @@ def test_a_remembered_fragment_ranks_the_section_holding_it_first(make_library):
     }))
     assert ids(base.search("您的工單號是"))[0] == "a"
     assert ids(base.search("您的工单号是"))[0] == "a"
+
+
+def test_pinyin_initials_match_whole_not_as_prefix(kb):
+    assert ids(kb.search("kcb"))[0] == "opening"
+    assert "opening" not in ids(kb.search("kc"))  # too short to be initials
+    assert ids(kb.search("kaichang"))[0] == "opening"  # full pinyin matches by prefix
+    assert kb.search("bzk").hits == []  # a prefix of initials bzkcb is not a match

@@ -34,7 +34,7 @@ from kbdesk.core.textfold import fold
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MANIFEST = "kbdesk-manifest.json"
 INDEX_NAME = "sections"
 WRITER_TIMEOUT = 10.0
@@ -85,7 +85,13 @@ def make_schema() -> Schema:
         body=TEXT(analyzer=analyzer, stored=True, phrase=False),
         tagtext=TEXT(analyzer=analyzer, phrase=False, field_boost=1.5),
         pinyin=KEYWORD(scorable=True, field_boost=2.0),
+        initials=KEYWORD(scorable=True, field_boost=2.0),
     )
+
+
+def _pinyin_fields(heading: str) -> dict[str, str]:
+    full, initials = pinyin_keys(heading)
+    return {"pinyin": " ".join(full), "initials": " ".join(initials)}
 
 
 def entries_for(doc: Document) -> list[dict[str, Any]]:
@@ -113,7 +119,7 @@ def entries_for(doc: Document) -> list[dict[str, Any]]:
             heading="",
             body="\n".join(part for part in (doc.summary, intro) if part),
             tagtext=" ".join(doc.tags),
-            pinyin=" ".join(pinyin_keys(doc.title)),
+            **_pinyin_fields(doc.title),
         )
     ]
     for section in doc.sections:
@@ -127,7 +133,7 @@ def entries_for(doc: Document) -> list[dict[str, Any]]:
                 anchor=section.anchor,
                 heading=section.heading,
                 body=plain_text(section.body),
-                pinyin=" ".join(pinyin_keys(section.heading)),
+                **_pinyin_fields(section.heading),
             )
         )
     return entries

@@ -22,22 +22,21 @@ def _word_pinyin(word: str) -> tuple[str, str] | None:
     return "".join(full), "".join(syllable[0] for syllable in full if syllable)
 
 
-def pinyin_keys(text: str) -> list[str]:
-    """Return pinyin keys of a heading: full pinyin and initials from each word onwards.
+def pinyin_keys(text: str) -> tuple[list[str], list[str]]:
+    """Return the pinyin keys of a heading: (full pinyin keys, initials keys).
 
-    For 標準開場白 (words 标准 | 开场白): ``biaozhunkaichangbai``, ``kaichangbai``,
-    ``bzkcb`` and ``kcb``. Searching by prefix then also finds ``kaichang``.
+    Each key starts at a word and runs to the end. For 標準開場白 (words 标准 | 开场白): full
+    ``biaozhunkaichangbai`` and ``kaichangbai``, initials ``bzkcb`` and ``kcb``. Full keys are
+    searched by prefix (``kaichang`` finds 開場白); initials only whole, since short letter runs
+    would otherwise match almost anything.
     """
     words = [w for w in rjieba.cut(fold(text)) if w.strip()]
     parts = [p for p in (_word_pinyin(w) for w in words) if p is not None]
-    keys: dict[str, None] = {}
-    for start in range(len(parts)):
-        full = "".join(p[0] for p in parts[start:])
-        initials = "".join(p[1] for p in parts[start:])
-        if full:
-            keys.setdefault(full, None)
-        if len(initials) >= 3:
-            keys.setdefault(initials, None)
-        if len(keys) >= MAX_KEYS:
-            break
-    return list(keys)
+    full: dict[str, None] = {}
+    initials: dict[str, None] = {}
+    for start in range(min(len(parts), MAX_KEYS)):
+        full.setdefault("".join(p[0] for p in parts[start:]), None)
+        letters = "".join(p[1] for p in parts[start:])
+        if len(letters) >= 3:
+            initials.setdefault(letters, None)
+    return [k for k in full if k], list(initials)

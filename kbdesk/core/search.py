@@ -2,7 +2,7 @@
 
 Words are AND-ed. When that finds fewer than ``MIN_AND_HITS`` and the query has more than one
 word, the words are OR-ed and the extra hits ranked by how many query words they match. Every
-word is looked up with its synonyms and, for Latin letters, as a pinyin prefix of titles and
+word is looked up with its synonyms and, for Latin letters, as a pinyin prefix (or whole initials) of titles and
 headings.
 """
 
@@ -133,6 +133,7 @@ def word_query(word: str, synonyms: SynonymTable | None) -> tuple[wq.Query | Non
             options.append(wq.And([_any_field(t) for t in needed]))
         if alt.isascii() and alt.isalpha() and len(alt) >= 3:
             options.append(wq.Prefix("pinyin", alt))
+            options.append(wq.Term("initials", alt))
     if not options:
         return None, wanted
     return (options[0] if len(options) == 1 else wq.Or(options)), wanted
@@ -318,7 +319,7 @@ def _matched_words(hit: object, word_queries: Sequence[tuple[str, wq.Query, list
     pinyin_terms = []
     for fieldname, value in matched:
         text = value.decode("utf-8") if isinstance(value, bytes) else str(value)
-        if fieldname == "pinyin":
+        if fieldname in ("pinyin", "initials"):
             pinyin_terms.append(text)
         else:
             found.add(text)
