@@ -2,8 +2,8 @@
 
 Words are AND-ed. When that finds fewer than ``MIN_AND_HITS`` and the query has more than one
 word, the words are OR-ed and the extra hits ranked by how many query words they match. Every
-word is looked up with its synonyms and, for Latin letters, as a pinyin prefix (or whole initials) of titles and
-headings.
+word is looked up with its synonyms and, for Latin letters, as a pinyin prefix (or whole
+initials) of titles and headings.
 """
 
 from __future__ import annotations
