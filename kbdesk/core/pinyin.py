@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 
 import rjieba
-from pypinyin import lazy_pinyin
 
 from kbdesk.core.textfold import fold
 
@@ -16,6 +15,10 @@ MAX_KEYS = 24
 def _word_pinyin(word: str) -> tuple[str, str] | None:
     if not any("\u4e00" <= ch <= "\u9fff" for ch in word):
         return None
+    # imported here: pypinyin's dictionaries take a tenth of a second to load, and searching
+    # (as opposed to indexing) never needs them
+    from pypinyin import lazy_pinyin
+
     full = lazy_pinyin(word, errors="ignore")
     if not full:
         return None
