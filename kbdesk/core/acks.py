@@ -92,25 +92,36 @@ class ReceiptBook:
                 continue
             try:
                 data = json.loads(line)
-                out.append(Receipt(str(data["doc_id"]), int(data["version"]), str(data["time"]),
-                                   str(data["agent"]), str(data.get("title", ""))))
+                out.append(
+                    Receipt(
+                        str(data["doc_id"]),
+                        int(data["version"]),
+                        str(data["time"]),
+                        str(data["agent"]),
+                        str(data.get("title", "")),
+                    )
+                )
             except (ValueError, KeyError, TypeError):
                 log.warning("%s:%d: damaged receipt skipped", self.receipts_file, number)
         return out
 
     def acknowledged(self, doc: Document, agent: str | None = None) -> bool:
         """True when the document's current version was acknowledged (by ``agent``)."""
-        return any(r.doc_id == doc.id and r.version == doc.version
-                   and (agent is None or r.agent == agent) for r in self.receipts())
+        return any(
+            r.doc_id == doc.id and r.version == doc.version and (agent is None or r.agent == agent)
+            for r in self.receipts()
+        )
 
-    def unacknowledged(self, docs: Iterable[Document], agent: str | None = None
-                       ) -> list[Document]:
+    def unacknowledged(self, docs: Iterable[Document], agent: str | None = None) -> list[Document]:
         """Documents flagged ``ack_required`` whose current version is not acknowledged."""
-        done = {(r.doc_id, r.version) for r in self.receipts()
-                if agent is None or r.agent == agent}
-        return [doc for doc in docs
-                if doc.ack_required and doc.status.value != "retired"
-                and (doc.id, doc.version) not in done]
+        done = {(r.doc_id, r.version) for r in self.receipts() if agent is None or r.agent == agent}
+        return [
+            doc
+            for doc in docs
+            if doc.ack_required
+            and doc.status.value != "retired"
+            and (doc.id, doc.version) not in done
+        ]
 
     def to_csv(self) -> str:
         """Every receipt as CSV (header: doc_id, version, time, agent, title)."""

@@ -85,8 +85,9 @@ class DraftStore:
 
     def save(self, draft: Draft) -> Draft:
         """Save (replace) the draft of a document atomically; return it with ``saved_at`` set."""
-        stamped = Draft(**{**asdict(draft),
-                           "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")})
+        stamped = Draft(
+            **{**asdict(draft), "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
+        )
         target = self._path(draft.doc_id)
         data = json.dumps(asdict(stamped), ensure_ascii=False, indent=1).encode("utf-8")
         with self._lock:

@@ -78,16 +78,18 @@ class EffectiveResolver:
             try:
                 doc = build_document(info.path, text)
             except DocumentError as exc:
-                log.warning("old version %s@%s cannot be read: %s", info.path, info.commit[:10],
-                            exc)
+                log.warning(
+                    "old version %s@%s cannot be read: %s", info.path, info.commit[:10], exc
+                )
         with self._lock:
             self._built[key] = doc
         return doc
 
-    def choose(self, path: str, working: Document | None, as_of: dt.date
-               ) -> tuple[Document | None, list[VersionInfo]]:
+    def choose(
+        self, path: str, working: Document | None, as_of: dt.date
+    ) -> tuple[Document | None, list[VersionInfo]]:
         """Return the document in force at ``path`` on ``as_of`` and the versions pending then."""
-        entries = [e for e in self.versioning.versions(path) if not e.superseded]
+        entries = [e for e in self.versioning.versions(path, refresh=False) if not e.superseded]
         use_working = working is not None and as_of >= self.today()
         best: VersionInfo | None = None
         pending: list[VersionInfo] = []
@@ -108,18 +110,25 @@ class EffectiveResolver:
                 return (working, pending) if start <= as_of else (None, pending)
         if best is None:
             return None, pending
-        if working is not None and working.version == best.version and entries \
-                and entries[0].commit == best.commit and use_working:
+        if (
+            working is not None
+            and working.version == best.version
+            and entries
+            and entries[0].commit == best.commit
+            and use_working
+        ):
             return working, pending
         return self._at_commit(best), pending
 
-    def resolve(self, working: Mapping[str, Document], as_of: dt.date | None = None
-                ) -> dict[str, Document]:
+    def resolve(
+        self, working: Mapping[str, Document], as_of: dt.date | None = None
+    ) -> dict[str, Document]:
         """Return the documents in force on ``as_of`` (default today), by id."""
         day = as_of or self.today()
         history = self.versioning.history()
         if history is None:
             return dict(working)
+        history.refresh()
         by_path = {doc.path: doc for doc in working.values()}
         paths = set(by_path)
         if day < self.today():
@@ -131,8 +140,9 @@ class EffectiveResolver:
                 result[doc.id] = doc
         return result
 
-    def pending(self, working: Mapping[str, Document], as_of: dt.date | None = None
-                ) -> list[Pending]:
+    def pending(
+        self, working: Mapping[str, Document], as_of: dt.date | None = None
+    ) -> list[Pending]:
         """Versions published but not yet in force on ``as_of`` (default today)."""
         day = as_of or self.today()
         out: list[Pending] = []
@@ -141,11 +151,21 @@ class EffectiveResolver:
                 if doc.effective and doc.effective > day:
                     out.append(Pending(doc.id, doc.path, doc.version, doc.effective, None))
             return out
+        history = self.versioning.history()
+        if history is not None:
+            history.refresh()
         for doc in working.values():
             chosen, waiting = self.choose(doc.path, doc, day)
             for info in waiting:
-                out.append(Pending(doc.id, doc.path, info.version, starts(info),
-                                   chosen.version if chosen else None))
+                out.append(
+                    Pending(
+                        doc.id,
+                        doc.path,
+                        info.version,
+                        starts(info),
+                        chosen.version if chosen else None,
+                    )
+                )
         return sorted(out, key=lambda p: (p.effective, p.doc_id))
 
     def next_change(self, working: Mapping[str, Document]) -> dt.date | None:

@@ -120,7 +120,8 @@ class History:
     def __init__(self, repo: LibraryRepo, cache_file: Path | None = None) -> None:
         self.repo = repo
         self.cache_file = cache_file or (
-            paths.cache_dir() / "history" / f"{library_key(repo.root)}.json")
+            paths.cache_dir() / "history" / f"{library_key(repo.root)}.json"
+        )
         self._lock = threading.RLock()
         self._head: str | None = None
         self._entries: dict[str, list[dict[str, Any]]] = {}
@@ -141,8 +142,13 @@ class History:
         self._superseded = set(data.get("superseded") or [])
 
     def _save_cache(self) -> None:
-        data = {"format": CACHE_FORMAT, "root": str(self.repo.root), "head": self._head,
-                "entries": self._entries, "superseded": sorted(self._superseded)}
+        data = {
+            "format": CACHE_FORMAT,
+            "root": str(self.repo.root),
+            "head": self._head,
+            "entries": self._entries,
+            "superseded": sorted(self._superseded),
+        }
         self.cache_file.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.cache_file.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
@@ -163,8 +169,9 @@ class History:
                 or head is None
                 or not can_fast_forward(self.repo.repo, base.encode(), head.encode())
             ):
-                log.info("history cache of %s is not an ancestor of HEAD; rebuilding",
-                         self.repo.root)
+                log.info(
+                    "history cache of %s is not an ancestor of HEAD; rebuilding", self.repo.root
+                )
                 base, self._entries, self._superseded = None, {}, set()
             if head is not None:
                 self._read_commits(head, base)
@@ -175,7 +182,8 @@ class History:
     def _read_commits(self, head: str, base: str | None) -> None:
         store = self.repo.repo.object_store
         walker = self.repo.repo.get_walker(
-            include=[head.encode("ascii")], exclude=[base.encode("ascii")] if base else None)
+            include=[head.encode("ascii")], exclude=[base.encode("ascii")] if base else None
+        )
         new: dict[str, list[dict[str, Any]]] = {}
         for walk_entry in walker:
             commit = walk_entry.commit
@@ -191,18 +199,21 @@ class History:
                 except ValueError:
                     version = None
                 stamp = dt.datetime.fromtimestamp(
-                    commit.commit_time, dt.timezone(dt.timedelta(seconds=commit.commit_timezone)))
-                new.setdefault(path, []).append({
-                    "path": path,
-                    "doc_id": fields.get("id") or path[:-3],
-                    "version": version,
-                    "date": stamp.isoformat(),
-                    "author": commit.author.decode("utf-8", "replace"),
-                    "note": note,
-                    "commit": commit.id.decode("ascii"),
-                    "effective": fields.get("effective") or None,
-                    "status": fields.get("status") or "published",
-                })
+                    commit.commit_time, dt.timezone(dt.timedelta(seconds=commit.commit_timezone))
+                )
+                new.setdefault(path, []).append(
+                    {
+                        "path": path,
+                        "doc_id": fields.get("id") or path[:-3],
+                        "version": version,
+                        "date": stamp.isoformat(),
+                        "author": commit.author.decode("utf-8", "replace"),
+                        "note": note,
+                        "commit": commit.id.decode("ascii"),
+                        "effective": fields.get("effective") or None,
+                        "status": fields.get("status") or "published",
+                    }
+                )
         for path, items in new.items():
             items.reverse()  # the walker yields newest first; the cache keeps oldest first
             self._entries.setdefault(path, []).extend(items)
@@ -235,13 +246,16 @@ class History:
 
     # -- queries ------------------------------------------------------------------------------
 
-    def versions(self, path: str) -> list[VersionInfo]:
+    def versions(self, path: str, *, refresh: bool = True) -> list[VersionInfo]:
         """Return the versions of the document at ``path``, newest first."""
         with self._lock:
-            self.refresh()
+            if refresh or not self._loaded:
+                self.refresh()
             items = self._entries.get(path, [])
-            return [VersionInfo(**item, superseded=item["commit"] in self._superseded)
-                    for item in reversed(items)]
+            return [
+                VersionInfo(**item, superseded=item["commit"] in self._superseded)
+                for item in reversed(items)
+            ]
 
     def paths(self) -> list[str]:
         """Every document path that has history."""

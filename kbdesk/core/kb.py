@@ -6,6 +6,7 @@ from a worker thread; long ones take a progress callback and a cancel token.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import os
@@ -16,12 +17,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kbdesk.core import paths
+from kbdesk.core.acks import ReceiptBook
+from kbdesk.core.drafts import DraftStore
+from kbdesk.core.editorial import Editorial
+from kbdesk.core.effective import Pending
 from kbdesk.core.errors import KbError, LibraryError, Problem
+from kbdesk.core.history import VersionInfo
 from kbdesk.core.index import CancelToken, IndexStats, ProgressFn, SearchIndex
 from kbdesk.core.library import Library
 from kbdesk.core.model import AvoidPair, Document, Kind
 from kbdesk.core.query import parse_query
 from kbdesk.core.search import SearchResult, SynonymTable, run_search
+from kbdesk.core.sync import SyncResult
+from kbdesk.core.textdiff import TextDiff
+from kbdesk.core.versions import PublishResult
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +53,9 @@ def install_demo_library(target: Path) -> Path:
     if tmp.exists():
         shutil.rmtree(tmp)
     shutil.copytree(source, tmp)
+    from kbdesk.core.repo import LibraryRepo  # the library is a git repository from day one
+
+    LibraryRepo.init(tmp, message="示範知識庫 / Demo library").close()
     os.replace(tmp, target)
     log.info("installed the demo library at %s", target)
     return target
@@ -153,10 +165,15 @@ class KnowledgeBase:
 
     # -- index --------------------------------------------------------------------------------
 
-    def indexed_documents(self) -> dict[str, Document]:
-        """The documents the search index should hold, by id."""
+    def indexed_documents(self, as_of: dt.date | None = None) -> dict[str, Document]:
+        """The documents the search index should hold: what agents see (in force), by id.
+
+        Args:
+            as_of: the day (default today); pending versions are replaced by the older
+                version in force, read from git history.
+        """
         self._ensure_loaded()
-        return dict(self.library.documents)
+        return self.editorial.resolver.resolve(self.library.documents, as_of)
 
     def ensure_index(
         self,
@@ -221,3 +238,97 @@ class KnowledgeBase:
     def close(self) -> None:
         """Release the index files."""
         self.index.close()
+
+    # -- versions, drafts, effective dates, read receipts, sync (kbdesk/core/editorial.py) ----
+
+    _editorial: Editorial | None = None
+
+    @property
+    def editorial(self) -> Editorial:
+        """The editorial services of this library (created on first use)."""
+        with self._load_lock:
+            if self._editorial is None:
+                self._editorial = Editorial(self)
+            return self._editorial
+
+    @property
+    def drafts(self) -> DraftStore:
+        """The editors' drafts of this library (kept outside it, in the data dir)."""
+        return self.editorial.drafts
+
+    @property
+    def receipts(self) -> ReceiptBook:
+        """Read receipts and last-seen versions on this workstation."""
+        return self.editorial.receipts
+
+    def set_clock(self, today: Callable[[], dt.date]) -> None:
+        """Replace the clock deciding which versions are in force (for tests)."""
+        self.editorial.set_clock(today)
+
+    def publish(self, doc: str, text: str, note: str, author: str | None = None) -> PublishResult:
+        """Publish ``text`` as the next version of a document (id or library path)."""
+        return self.editorial.publish(doc, text, note, author)
+
+    def publish_file(self, file: Path | str, note: str, author: str | None = None) -> PublishResult:
+        """Publish the content of a file (in the library, or outside it matched by id)."""
+        return self.editorial.publish_file(file, note, author)
+
+    def history(self, doc_id: str) -> list[VersionInfo]:
+        """The versions of a document (version, date, author, note, commit), newest first."""
+        return self.editorial.history(doc_id)
+
+    def text_at(self, doc_id: str, version: int) -> str:
+        """The text of one version of a document."""
+        return self.editorial.text_at(doc_id, version)
+
+    def diff(self, doc_id: str, old: int, new: int) -> TextDiff:
+        """Compare two versions (inline, side-by-side, unified text)."""
+        return self.editorial.diff(doc_id, old, new)
+
+    def rollback(
+        self, doc_id: str, version: int, note: str | None = None, author: str | None = None
+    ) -> PublishResult:
+        """Restore an old version as a new version (history is never rewritten)."""
+        return self.editorial.rollback(doc_id, version, note, author)
+
+    def retire(self, doc_id: str, note: str, author: str | None = None) -> PublishResult:
+        """Publish a document as retired."""
+        return self.editorial.retire(doc_id, note, author)
+
+    def document_in_force(self, doc_id: str, as_of: dt.date | None = None) -> Document | None:
+        """The version of a document agents see on ``as_of`` (default today)."""
+        return self.editorial.in_force(doc_id, as_of)
+
+    def pending_versions(self) -> list[Pending]:
+        """Published versions waiting for their effective date."""
+        return self.editorial.resolver.pending(self.library.documents)
+
+    def search_as_of(
+        self,
+        query: str,
+        as_of: dt.date,
+        *,
+        kinds: Sequence[Kind] = (),
+        limit: int = 20,
+        include_retired: bool = False,
+    ) -> SearchResult:
+        """Search what was in force on ``as_of``."""
+        return self.editorial.search_as_of(
+            query, as_of, kinds=kinds, limit=limit, include_retired=include_retired
+        )
+
+    def stale_documents(self, today: dt.date | None = None) -> list[Document]:
+        """Documents past their ``review_by`` date."""
+        return self.editorial.stale(today)
+
+    def what_changed(self, doc_id: str) -> TextDiff | None:
+        """Diff from the version last opened on this workstation to the one in force."""
+        return self.editorial.what_changed(doc_id)
+
+    def sync(self, remote_url: str | None = None, author: str | None = None) -> SyncResult:
+        """Pull from and push to the library's remote (raises RemoteUnreachable offline)."""
+        return self.editorial.sync(remote_url, author)
+
+    def sync_state(self) -> dict[str, str]:
+        """When the library last synced, and how."""
+        return self.editorial.sync_state()

@@ -89,8 +89,9 @@ class LibraryRepo:
         return (Path(root) / ".git").exists()
 
     @classmethod
-    def init(cls, root: Path | str, *, author: str | None = None,
-             message: str = "Initial library") -> LibraryRepo:
+    def init(
+        cls, root: Path | str, *, author: str | None = None, message: str = "Initial library"
+    ) -> LibraryRepo:
         """Make ``root`` a git repository whose first commit holds every file in it."""
         root = Path(root)
         if cls.is_repo(root):
@@ -180,15 +181,17 @@ class LibraryRepo:
         data = self.read(commit_id, path)
         return None if data is None else data.decode("utf-8", "replace")
 
-    def walk(self, path: str | None = None, *, max_entries: int | None = None
-             ) -> Iterator[CommitInfo]:
+    def walk(
+        self, path: str | None = None, *, max_entries: int | None = None
+    ) -> Iterator[CommitInfo]:
         """Yield the commits reachable from HEAD, newest first; only those touching ``path``."""
         head = self.head()
         if head is None:
             return
         paths = [path.encode("utf-8")] if path else None
-        walker = self.repo.get_walker(include=[head.encode("ascii")], paths=paths,
-                                      max_entries=max_entries)
+        walker = self.repo.get_walker(
+            include=[head.encode("ascii")], paths=paths, max_entries=max_entries
+        )
         for entry in walker:
             yield _info(entry.commit)
 
@@ -232,15 +235,34 @@ class LibraryRepo:
             store.add_object(empty)
             base_tree = empty.id
         tree_id = commit_tree_changes(store, base_tree, blobs) if blobs else base_tree
-        if not allow_empty and parent_ids and tree_id == self.tree_of(parent_ids[0]) \
-                and len(parent_ids) == 1:
+        if (
+            not allow_empty
+            and parent_ids
+            and tree_id == self.tree_of(parent_ids[0])
+            and len(parent_ids) == 1
+        ):
             raise RepoError("nothing to commit: the content is the same as the last version")
-        return self.write_commit(tree_id, parent_ids, message, author=author, when=when,
-                                 expected_head=old_head, paths=list(changes))
+        return self.write_commit(
+            tree_id,
+            parent_ids,
+            message,
+            author=author,
+            when=when,
+            expected_head=old_head,
+            paths=list(changes),
+        )
 
-    def write_commit(self, tree_id: bytes, parents: list[str], message: str, *,
-                     author: str | None, when: int | None, expected_head: str | None,
-                     paths: list[str]) -> str:
+    def write_commit(
+        self,
+        tree_id: bytes,
+        parents: list[str],
+        message: str,
+        *,
+        author: str | None,
+        when: int | None,
+        expected_head: str | None,
+        paths: list[str],
+    ) -> str:
         """Write a commit object for ``tree_id`` and move the branch to it (compare-and-swap)."""
         commit = Commit()
         commit.tree = tree_id
@@ -256,8 +278,7 @@ class LibraryRepo:
         self.repo.object_store.add_object(commit)
         old = expected_head.encode("ascii") if expected_head else None
         if not self.repo.refs.set_if_equals(self.branch, old, commit.id):
-            raise RepoError("the library changed while saving (another publish or sync); "
-                            "try again")
+            raise RepoError("the library changed while saving (another publish or sync); try again")
         self.refresh_index(paths)
         return commit.id.decode("ascii")
 

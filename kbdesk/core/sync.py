@@ -37,8 +37,14 @@ from kbdesk.core.versions import Versioning
 
 log = logging.getLogger(__name__)
 
-_TRANSPORT_ERRORS = (OSError, GitProtocolError, NotGitRepository, HTTPUnauthorized,
-                     DivergedBranches, ValueError)
+_TRANSPORT_ERRORS = (
+    OSError,
+    GitProtocolError,
+    NotGitRepository,
+    HTTPUnauthorized,
+    DivergedBranches,
+    ValueError,
+)
 
 
 class SyncError(KbError):
@@ -111,8 +117,9 @@ class Syncer:
         author: the committer of merge commits.
     """
 
-    def __init__(self, versioning: Versioning, drafts: DraftStore, author: str | None = None
-                 ) -> None:
+    def __init__(
+        self, versioning: Versioning, drafts: DraftStore, author: str | None = None
+    ) -> None:
         self.versioning = versioning
         self.drafts = drafts
         self.author = author
@@ -131,32 +138,33 @@ class Syncer:
             SyncError: no remote is configured.
         """
         root = self.versioning.root
-        with self.versioning._lock:
-            repo = self.repo
-            if remote_url:
+        repo = self.repo
+        if remote_url:
+            with self.versioning.lock:
                 repo.set_remote_url(remote_url)
-            url = repo.remote_url()
-            if not url:
-                raise SyncError("no remote configured: run 'kbdesk sync --remote URL' once")
-            try:
-                result = self._pull(repo, url)
-                if push:
-                    try:
-                        self._push(repo, url, result)
-                    except DivergedBranches:  # the remote moved meanwhile: once more
-                        again = self._pull(repo, url)
-                        result.pulled_paths += again.pulled_paths
-                        result.conflicts += again.conflicts
-                        result.kept_drafts += again.kept_drafts
-                        self._push(repo, url, result)
-            except _TRANSPORT_ERRORS as exc:
-                state = sync_state(root)
-                reason = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
-                _save_state(root, last_status="offline", last_error=reason)
-                since = state.get("last_synced") or "never"
-                raise RemoteUnreachable(
-                    f"cannot reach the remote {url} ({reason}); working on the last synced "
-                    f"state (last synced: {since})") from exc
+        url = repo.remote_url()
+        if not url:
+            raise SyncError("no remote configured: run 'kbdesk sync --remote URL' once")
+        try:
+            result = self._pull(repo, url)
+            if push:
+                try:
+                    self._push(repo, result)
+                except DivergedBranches:  # the remote moved meanwhile: once more
+                    again = self._pull(repo, url)
+                    result.pulled_paths += again.pulled_paths
+                    result.conflicts += again.conflicts
+                    result.kept_drafts += again.kept_drafts
+                    self._push(repo, result)
+        except _TRANSPORT_ERRORS as exc:
+            state = sync_state(root)
+            reason = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
+            _save_state(root, last_status="offline", last_error=reason)
+            since = state.get("last_synced") or "never"
+            raise RemoteUnreachable(
+                f"cannot reach the remote {url} ({reason}); working on the last synced "
+                f"state (last synced: {since})"
+            ) from exc
         now = dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
         _save_state(root, last_synced=now, last_status=result.status, last_error="")
         result.last_synced = now
@@ -165,10 +173,15 @@ class Syncer:
     # -- pull ---------------------------------------------------------------------------------
 
     def _pull(self, repo: LibraryRepo, url: str) -> SyncResult:
-        porcelain.fetch(repo.repo, "origin", outstream=io.StringIO(), errstream=io.BytesIO(),
-                        quiet=True)
+        porcelain.fetch(
+            repo.repo, "origin", outstream=io.StringIO(), errstream=io.BytesIO(), quiet=True
+        )
+        with self.versioning.lock:  # the network is done; publishing waits only for this
+            return self._integrate(repo, url)
+
+    def _integrate(self, repo: LibraryRepo, url: str) -> SyncResult:
         branch = repo.branch
-        remote_ref = b"refs/remotes/origin/" + branch[len(b"refs/heads/"):]
+        remote_ref = b"refs/remotes/origin/" + branch[len(b"refs/heads/") :]
         theirs = repo.repo.refs[remote_ref] if remote_ref in repo.repo.refs else None
         mine = repo.head()
         if theirs is None or (mine is not None and theirs.decode() == mine):
@@ -185,8 +198,9 @@ class Syncer:
             return result
         return self._merge(repo, mine, theirs_id, url)
 
-    def _checkout(self, repo: LibraryRepo, old: str | None, new_tree: bytes,
-                  result: SyncResult) -> list[str]:
+    def _checkout(
+        self, repo: LibraryRepo, old: str | None, new_tree: bytes, result: SyncResult
+    ) -> list[str]:
         """Update the working files from commit ``old`` to a tree; keep edited ones as drafts."""
         store = repo.repo.object_store
         old_tree = repo.tree_of(old) if old else None
@@ -207,8 +221,14 @@ class Syncer:
             changed.append(path)
         return changed
 
-    def _keep_unpublished(self, repo: LibraryRepo, old: str | None, path: str,
-                          incoming: bytes | None, result: SyncResult) -> None:
+    def _keep_unpublished(
+        self,
+        repo: LibraryRepo,
+        old: str | None,
+        path: str,
+        incoming: bytes | None,
+        result: SyncResult,
+    ) -> None:
         full = repo.root / path
         if not full.is_file():
             return
@@ -235,8 +255,11 @@ class Syncer:
             for change in tree_changes(store, base_tree, repo.tree_of(tip)):
                 if change.new is not None and change.new.path is not None:
                     out[change.new.path.decode("utf-8")] = change.new.sha
-                if change.old is not None and change.old.path is not None and (
-                        change.new is None or change.new.path != change.old.path):
+                if (
+                    change.old is not None
+                    and change.old.path is not None
+                    and (change.new is None or change.new.path != change.old.path)
+                ):
                     out.setdefault(change.old.path.decode("utf-8"), None)
             return out
 
@@ -251,52 +274,81 @@ class Syncer:
                 result.conflicts.append(self._conflict(repo, path, base, mine, theirs))
                 superseded += self._last_commits(repo, path, mine, base)
         merged_tree = commit_tree_changes(store, repo.tree_of(theirs), tree_edits)
-        message = (f"同步：合併 {url} 的更新 / Sync: merge changes from {url}\n\n"
-                   f"Kbdesk-Action: sync-merge\n")
+        message = (
+            f"同步：合併 {url} 的更新 / Sync: merge changes from {url}\n\n"
+            f"Kbdesk-Action: sync-merge\n"
+        )
         if superseded:
             message += f"{SUPERSEDED_TRAILER}: {' '.join(superseded)}\n"
         # working files first (local edits kept as drafts), then the branch
         result.pulled_paths = self._checkout(repo, mine, merged_tree, result)
-        repo.write_commit(merged_tree, [mine, theirs], message, author=self.author, when=None,
-                          expected_head=mine, paths=result.pulled_paths)
+        repo.write_commit(
+            merged_tree,
+            [mine, theirs],
+            message,
+            author=self.author,
+            when=None,
+            expected_head=mine,
+            paths=result.pulled_paths,
+        )
         return result
 
-    def _conflict(self, repo: LibraryRepo, path: str, base: str | None, mine: str, theirs: str
-                  ) -> Conflict:
+    def _conflict(
+        self, repo: LibraryRepo, path: str, base: str | None, mine: str, theirs: str
+    ) -> Conflict:
         full = repo.root / path
         mine_text = repo.read_text(mine, path)
         if full.is_file():
             mine_text = full.read_text("utf-8", errors="replace")
         theirs_text = repo.read_text(theirs, path)
-        conflict = Conflict(_doc_id(path, mine_text or theirs_text), path,
-                            repo.read_text(base, path) if base else None, theirs_text, mine_text)
+        conflict = Conflict(
+            _doc_id(path, mine_text or theirs_text),
+            path,
+            repo.read_text(base, path) if base else None,
+            theirs_text,
+            mine_text,
+        )
         if mine_text is not None:
             version = front_fields(theirs_text or "").get("version")
-            self.drafts.save(Draft(conflict.doc_id, path, mine_text,
-                                   base_version=int(version) if version and version.isdigit()
-                                   else None, base_commit=theirs, origin="sync-conflict"))
+            self.drafts.save(
+                Draft(
+                    conflict.doc_id,
+                    path,
+                    mine_text,
+                    base_version=int(version) if version and version.isdigit() else None,
+                    base_commit=theirs,
+                    origin="sync-conflict",
+                )
+            )
         log.warning("%s changed on both sides; the local text is kept as a draft", path)
         return conflict
 
     @staticmethod
     def _last_commits(repo: LibraryRepo, path: str, mine: str, base: str | None) -> list[str]:
-        walker = repo.repo.get_walker(include=[mine.encode("ascii")],
-                                      exclude=[base.encode("ascii")] if base else None,
-                                      paths=[path.encode("utf-8")])
+        walker = repo.repo.get_walker(
+            include=[mine.encode("ascii")],
+            exclude=[base.encode("ascii")] if base else None,
+            paths=[path.encode("utf-8")],
+        )
         return [entry.commit.id.decode("ascii") for entry in walker]
 
     # -- push ---------------------------------------------------------------------------------
 
-    def _push(self, repo: LibraryRepo, url: str, result: SyncResult) -> None:
+    def _push(self, repo: LibraryRepo, result: SyncResult) -> None:
         head = repo.head()
         if head is None:
             return
         branch = repo.branch
-        remote_ref = b"refs/remotes/origin/" + branch[len(b"refs/heads/"):]
+        remote_ref = b"refs/remotes/origin/" + branch[len(b"refs/heads/") :]
         if remote_ref in repo.repo.refs and repo.repo.refs[remote_ref].decode() == head:
             return
-        porcelain.push(repo.repo, "origin", refspecs=[branch + b":" + branch],
-                       outstream=io.BytesIO(), errstream=io.BytesIO())
+        porcelain.push(
+            repo.repo,
+            "origin",
+            refspecs=[branch + b":" + branch],
+            outstream=io.BytesIO(),
+            errstream=io.BytesIO(),
+        )
         repo.repo.refs[remote_ref] = head.encode("ascii")
         result.pushed = True
         if result.status == "up-to-date":

@@ -123,8 +123,7 @@ def char_opcodes(old: str, new: str) -> list[tuple[str, int, int, int, int]]:
             edit_before = max(before[2] - before[1], before[4] - before[3])
             edit_after = max(after[2] - after[1], after[4] - after[3])
             if size <= min(edit_before, edit_after):
-                ops[index - 1: index + 2] = [
-                    ["replace", before[1], after[2], before[3], after[4]]]
+                ops[index - 1 : index + 2] = [["replace", before[1], after[2], before[3], after[4]]]
                 changed = True
                 break
     return [(str(t), int(a), int(b), int(c), int(d)) for t, a, b, c, d in ops]
@@ -146,8 +145,7 @@ def line_segments(old: str, new: str) -> tuple[tuple[Segment, ...], tuple[Segmen
     return tuple(left), tuple(right)
 
 
-def diff_texts(old: str, new: str, *, old_label: str = "old", new_label: str = "new"
-               ) -> TextDiff:
+def diff_texts(old: str, new: str, *, old_label: str = "old", new_label: str = "new") -> TextDiff:
     """Compare two texts line by line, and changed lines character by character."""
     a, b = old.split("\n"), new.split("\n")
     result = TextDiff(old_label, new_label)

@@ -100,6 +100,11 @@ class Versioning:
         self._repo: LibraryRepo | None = None
         self._history: History | None = None
 
+    @property
+    def lock(self) -> threading.RLock:
+        """The lock serialising writes to the library (publish, sync)."""
+        return self._lock
+
     # -- repository ---------------------------------------------------------------------------
 
     def repo(self, *, create: bool = False, author: str | None = None) -> LibraryRepo | None:
@@ -131,10 +136,14 @@ class Versioning:
 
     # -- reading ------------------------------------------------------------------------------
 
-    def versions(self, path: str) -> list[VersionInfo]:
-        """The versions of the document at ``path``, newest first ([] without a repository)."""
+    def versions(self, path: str, *, refresh: bool = True) -> list[VersionInfo]:
+        """The versions of the document at ``path``, newest first ([] without a repository).
+
+        Args:
+            refresh: read new commits first (pass False when the caller just refreshed).
+        """
         history = self.history()
-        return history.versions(path) if history is not None else []
+        return history.versions(path, refresh=refresh) if history is not None else []
 
     def find(self, path: str, version: int) -> VersionInfo:
         """Return the (winning) entry of one version of a document."""
@@ -171,13 +180,24 @@ class Versioning:
 
     def diff(self, path: str, old: int, new: int) -> TextDiff:
         """Compare two versions of a document."""
-        return diff_texts(self.text_at(path, old), self.text_at(path, new),
-                          old_label=f"{path} v{old}", new_label=f"{path} v{new}")
+        return diff_texts(
+            self.text_at(path, old),
+            self.text_at(path, new),
+            old_label=f"{path} v{old}",
+            new_label=f"{path} v{new}",
+        )
 
     # -- writing ------------------------------------------------------------------------------
 
-    def publish(self, path: str, text: str, note: str | None, *, author: str | None = None,
-                action: str = "publish") -> PublishResult:
+    def publish(
+        self,
+        path: str,
+        text: str,
+        note: str | None,
+        *,
+        author: str | None = None,
+        action: str = "publish",
+    ) -> PublishResult:
         """Publish ``text`` as the next version of the document at ``path``.
 
         Raises:
@@ -200,14 +220,19 @@ class Versioning:
                 except ValueError:
                     prev_version = None
             written = front_fields(text).get("version")
-            version = (prev_version + 1) if prev_version is not None else int(
-                written if written and written.isdigit() else 1)
+            version = (
+                (prev_version + 1)
+                if prev_version is not None
+                else int(written if written and written.isdigit() else 1)
+            )
             new_text = set_version(text, version)
             doc = build_document(path, new_text)
             if previous is not None and set_version(previous, version) == new_text:
                 raise PublishError(f"{path}: nothing changed since version {prev_version}")
-            message = (f"{note}\n\nKbdesk-Doc: {doc.id}\nKbdesk-Version: {version}\n"
-                       f"Kbdesk-Action: {action}\n")
+            message = (
+                f"{note}\n\nKbdesk-Doc: {doc.id}\nKbdesk-Version: {version}\n"
+                f"Kbdesk-Action: {action}\n"
+            )
             full = self.root / path
             old_bytes = full.read_bytes() if full.is_file() else None
             data = new_text.encode("utf-8")
@@ -216,8 +241,9 @@ class Versioning:
                 commit = repo.commit({path: data}, message, author=author)
             except (RepoError, OSError) as exc:
                 repo.write_working_file(path, old_bytes)
-                raise PublishError(f"{path}: could not be published, nothing changed: {exc}"
-                                   ) from exc
+                raise PublishError(
+                    f"{path}: could not be published, nothing changed: {exc}"
+                ) from exc
             log.info("published %s v%d (%s)", path, version, commit[:10])
         return PublishResult(doc.id, path, version, commit, self._reindex())
 
@@ -231,21 +257,22 @@ class Versioning:
             return False
         return True
 
-    def rollback(self, path: str, version: int, note: str | None = None, *,
-                 author: str | None = None) -> PublishResult:
+    def rollback(
+        self, path: str, version: int, note: str | None = None, *, author: str | None = None
+    ) -> PublishResult:
         """Publish the text of an old version again, as a new version."""
         text = self.text_at(path, version)
         extra = (note or "").strip()
         message = f"回復至 v{version}" + (f"：{extra}" if extra else "")
         return self.publish(path, text, message, author=author, action="rollback")
 
-    def retire(self, path: str, note: str | None, *, author: str | None = None
-               ) -> PublishResult:
+    def retire(self, path: str, note: str | None, *, author: str | None = None) -> PublishResult:
         """Publish the document with ``status: retired``."""
         note = change_note(note)
         full = self.root / path
         if not full.is_file():
             raise DocumentNotFound(f"{path}: no such document")
         text = full.read_text("utf-8")
-        return self.publish(path, set_field(text, "status", "retired"), note, author=author,
-                            action="retire")
+        return self.publish(
+            path, set_field(text, "status", "retired"), note, author=author, action="retire"
+        )
