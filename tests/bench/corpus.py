@@ -243,7 +243,8 @@ def generate(target: Path, docs: int, seed: int) -> CorpusInfo:
         sections += count
         chars += len(text)
     info = CorpusInfo(str(target), docs, sections, chars, traditional, seed, GENERATOR_VERSION)
-    (tmp / "README.md").write_text(f"Synthetic benchmark library: {asdict(info)}\n", "utf-8")
+    described = {k: v for k, v in asdict(info).items() if k != "path"}
+    (tmp / "README.md").write_text(f"Synthetic benchmark library: {described}\n", "utf-8")
     (tmp.parent / f"{target.name}.json").write_text(json.dumps(asdict(info)), "utf-8")
     os.replace(tmp, target)
     return info
