@@ -90,7 +90,11 @@ def _terminal_snippet(snippet: str, color: bool) -> str:
 def cmd_search(args: argparse.Namespace) -> int:
     kb = _open(args)
     _ensure_index(kb)
-    result = kb.search(" ".join(args.query), kinds=_kinds(args.kind), limit=args.limit)
+    if getattr(args, "as_of", None) is not None:  # what was in force that day
+        result = kb.search_as_of(" ".join(args.query), args.as_of, kinds=_kinds(args.kind),
+                                 limit=args.limit)
+    else:
+        result = kb.search(" ".join(args.query), kinds=_kinds(args.kind), limit=args.limit)
     if args.json:
         json.dump([hit.to_json() for hit in result.hits], sys.stdout, ensure_ascii=False,
                   indent=2)
@@ -129,6 +133,10 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if getattr(args, "stale", False):
+        from kbdesk.cli_versions import cmd_check_stale
+
+        return cmd_check_stale(args)
     kb = _open(args)
     problems = kb.load()
     problems.extend(_procedure_problems(kb))
@@ -210,6 +218,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", help="only this kind: handbook, phrasing or procedure")
     p.add_argument("--limit", type=int, default=10, help="number of hits (default 10)")
     p.add_argument("--json", action="store_true", help="print hits as JSON")
+    p.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="search what was in force on this day")
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("index", parents=[library], help="bring the search index up to date")
@@ -217,6 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_index)
 
     p = sub.add_parser("check", parents=[library], help="list every problem in the library")
+    p.add_argument("--stale", action="store_true", help="list documents past their review date")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("report", help="reports for editors")
@@ -226,6 +237,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only searches on or after this date")
     r.add_argument("--json", action="store_true", help="print rows as JSON")
     r.set_defaults(func=cmd_report)
+
+    from kbdesk.cli_versions import add_commands  # publish, history, show, diff, sync, ...
+
+    add_commands(sub, library)
     return parser
 
 

@@ -203,7 +203,6 @@ class LibraryRepo:
         message: str,
         *,
         author: str | None = None,
-        parents: list[str] | None = None,
         when: int | None = None,
         allow_empty: bool = False,
     ) -> str:
@@ -212,7 +211,6 @@ class LibraryRepo:
         Args:
             changes: relative path → new content (None deletes the file). The working files
                 are not touched; the git index entries of these paths are refreshed.
-            parents: the parents (default: HEAD); the first one's tree is the base.
             when: commit time (seconds since the epoch; default now).
 
         Raises:
@@ -220,7 +218,7 @@ class LibraryRepo:
         """
         store = self.repo.object_store
         old_head = self.head()
-        parent_ids = parents if parents is not None else ([old_head] if old_head else [])
+        parent_ids = [old_head] if old_head else []
         base_tree = self.tree_of(parent_ids[0]) if parent_ids else None
         blobs: list[tuple[bytes, int | None, bytes | None]] = []
         for rel_path, data in sorted(changes.items()):

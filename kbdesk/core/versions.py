@@ -209,6 +209,7 @@ class Versioning:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         build_document(path, text)  # errors name the user's own lines
         with self._lock:
+            created = self._repo is None and not LibraryRepo.is_repo(self.root)
             repo = self.repo(create=True, author=author)
             assert repo is not None
             head = repo.head()
@@ -227,7 +228,7 @@ class Versioning:
             )
             new_text = set_version(text, version)
             doc = build_document(path, new_text)
-            if previous is not None and set_version(previous, version) == new_text:
+            if not created and previous is not None and set_version(previous, version) == new_text:
                 raise PublishError(f"{path}: nothing changed since version {prev_version}")
             message = (
                 f"{note}\n\nKbdesk-Doc: {doc.id}\nKbdesk-Version: {version}\n"

@@ -1,0 +1,248 @@
+"""Publishing versions: change notes, version numbers, history, diff, rollback, retire, failures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from kbdesk.core import paths
+from kbdesk.core.errors import DocumentError, DocumentNotFound
+from kbdesk.core.history import History, front_fields, split_message
+from kbdesk.core.kb import KnowledgeBase
+from kbdesk.core.repo import LibraryRepo, RepoError
+from kbdesk.core.versions import PublishError, set_field, set_version
+from tests.conftest import doc
+
+SOP = doc(
+    "投訴處理流程",
+    "procedure",
+    "\n## 調查\n\n- 角色：處理專員\n- 時限：24小時內\n\n查明事實。\n",
+    id="sop-complaint",
+    version=1,
+    tags="[投訴]  # 標籤",
+)
+
+
+@pytest.fixture
+def kb(make_library) -> KnowledgeBase:
+    root = make_library({"procedures/complaint.md": SOP, "handbooks/other.md": doc("其他")})
+    LibraryRepo.init(root, author="初始 <init@example.com>").close()
+    return KnowledgeBase(root)
+
+
+def edited(kb: KnowledgeBase, old: str, new: str) -> str:
+    text = (kb.root / "procedures/complaint.md").read_text("utf-8")
+    assert old in text
+    return text.replace(old, new)
+
+
+def test_publish_history_diff_rollback(kb: KnowledgeBase) -> None:
+    first = kb.publish(
+        "sop-complaint",
+        edited(kb, "24小時", "48小時"),
+        "時限延長",
+        author="王小明 <wang@example.com>",
+    )
+    assert (first.version, first.path) == (2, "procedures/complaint.md")
+    text = (kb.root / first.path).read_text("utf-8")
+    assert "version: 2\n" in text and "tags: [投訴]  # 標籤" in text
+    assert kb.document("sop-complaint").version == 2
+    assert [hit.doc_id for hit in kb.search("48小時").hits][:1] == ["sop-complaint"]
+
+    kb.publish(
+        "sop-complaint", edited(kb, "查明事實。", "查明事實並記錄。"), "補充記錄要求", author="李四"
+    )
+    history = kb.history("sop-complaint")
+    assert [(v.version, v.note) for v in history] == [
+        (3, "補充記錄要求"),
+        (2, "時限延長"),
+        (1, "Initial library"),
+    ]
+    assert history[1].author == "王小明 <wang@example.com>"
+    assert dt.datetime.fromisoformat(history[0].date).date() == dt.date.today()
+
+    diff = kb.diff("sop-complaint", 1, 2)
+    changed = [(s.kind, s.text) for s in diff.changed_segments()]
+    assert ("delete", "24") in changed and ("insert", "48") in changed
+    assert all("小時" not in s for _, s in changed)
+    assert "- 時限：[-24-]小時內" in diff.unified() or "- - 時限：[-24-]小時內" in diff.unified()
+    side = [row for row in diff.rows if row.kind == "replace"]
+    assert any(seg.text == "48" and seg.kind == "insert" for row in side for seg in row.new)
+
+    back = kb.rollback("sop-complaint", 1, author="王小明")
+    assert back.version == 4
+    assert kb.history("sop-complaint")[0].note == "回復至 v1"
+    restored = (kb.root / back.path).read_text("utf-8")
+    assert "24小時" in restored and "version: 4" in restored and "查明事實。" in restored
+    assert kb.text_at("sop-complaint", 1) == SOP
+    assert len(kb.history("sop-complaint")) == 4  # nothing rewritten
+
+
+def test_publish_requires_a_change_note_and_valid_text(kb: KnowledgeBase) -> None:
+    head = LibraryRepo(kb.root).head()
+    with pytest.raises(PublishError, match="'note'"):
+        kb.publish("sop-complaint", edited(kb, "24", "48"), "  ")
+    broken = edited(kb, "kind: procedure", "kind: manual")
+    with pytest.raises(DocumentError, match=r"procedures/complaint.md:3: field 'kind'"):
+        kb.publish("sop-complaint", broken, "壞掉")
+    with pytest.raises(PublishError, match="nothing changed"):
+        kb.publish("sop-complaint", SOP, "沒改")
+    assert LibraryRepo(kb.root).head() == head
+    assert (kb.root / "procedures/complaint.md").read_text("utf-8") == SOP
+
+
+def test_publish_a_new_document_and_a_folder_without_git(make_library) -> None:
+    root = make_library({"a.md": doc("甲", version=4)})
+    kb = KnowledgeBase(root)
+    assert kb.history("a") == []
+    result = kb.publish("a", doc("甲", body="新內容\n", version=4), "第一次發布")
+    assert result.version == 5  # the folder became a repository holding v4 first
+    assert [v.version for v in kb.history("a")] == [5, 4]
+    new = kb.publish("b/new.md", doc("新文件"), "新增")
+    assert new.version == 1 and "version: 1" in (root / "b/new.md").read_text("utf-8")
+    with pytest.raises(DocumentNotFound):
+        kb.publish("nowhere", doc("x"), "x")
+
+
+def test_failure_while_committing_leaves_file_repo_and_index_consistent(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kb.ensure_index()
+    repo_head = LibraryRepo(kb.root).head()
+
+    def broken_commit(*args: object, **kwargs: object) -> str:
+        raise RepoError("disk full (injected)")
+
+    monkeypatch.setattr(LibraryRepo, "commit", broken_commit)
+    with pytest.raises(PublishError, match="nothing changed: disk full"):
+        kb.publish("sop-complaint", edited(kb, "24小時", "48小時"), "時限延長")
+    monkeypatch.undo()
+    assert (kb.root / "procedures/complaint.md").read_text("utf-8") == SOP
+    assert LibraryRepo(kb.root).head() == repo_head
+    kb.ensure_index()
+    assert kb.search("48小時").hits == []
+    assert kb.search("24小時").hits[0].version == 1
+    assert [v.version for v in kb.history("sop-complaint")] == [1]
+    ok = kb.publish("sop-complaint", edited(kb, "24小時", "48小時"), "再試一次")
+    assert ok.version == 2
+
+
+def test_failure_while_indexing_keeps_the_published_version(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kbdesk.core.errors import IndexBusy
+    from kbdesk.core.index import SearchIndex
+
+    kb.ensure_index()
+
+    def busy(*args: object, **kwargs: object) -> None:
+        raise IndexBusy("locked (injected)")
+
+    monkeypatch.setattr(SearchIndex, "sync", busy)
+    result = kb.publish("sop-complaint", edited(kb, "24小時", "48小時"), "時限延長")
+    assert result.version == 2 and not result.reindexed
+    monkeypatch.undo()
+    kb.ensure_index()
+    assert kb.search("48小時").hits[0].version == 2
+
+
+def test_publish_reindexes_only_that_document(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kb.ensure_index()
+    stats = []
+    original = kb.index.sync
+
+    def spy(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        result = original(*args, **kwargs)  # type: ignore[arg-type]
+        stats.append(result)
+        return result
+
+    monkeypatch.setattr(kb.index, "sync", spy)
+    kb.publish("sop-complaint", edited(kb, "24小時", "48小時"), "時限延長")
+    assert [(s.added, s.updated, s.removed) for s in stats] == [(0, 1, 0)]
+
+
+def test_retire_keeps_the_document_viewable_and_out_of_default_search(kb: KnowledgeBase) -> None:
+    with pytest.raises(PublishError, match="'note'"):
+        kb.retire("sop-complaint", "")
+    result = kb.retire("sop-complaint", "流程合併至新版", author="王小明")
+    assert result.version == 2
+    assert kb.document("sop-complaint").status.value == "retired"
+    assert kb.search("24小時").hits == []
+    assert kb.search("24小時", include_retired=True).hits[0].status == "retired"
+    assert kb.history("sop-complaint")[0].status == "retired"
+    assert kb.text_at("sop-complaint", 1) == SOP
+
+
+def test_set_version_edits_or_inserts_the_line_only() -> None:
+    text = "---\ntitle: T\nkind: handbook\nversion: 7   # 版本\nnested:\n  version: 1\n---\nbody\n"
+    assert set_version(text, 8) == text.replace("version: 7   # 版本", "version: 8   # 版本")
+    plain = "---\ntitle: T\n---\nversion: 1\n"
+    assert set_version(plain, 2) == "---\ntitle: T\nversion: 2\n---\nversion: 1\n"
+    assert set_field(plain, "status", "retired").startswith("---\ntitle: T\nstatus: retired\n")
+    with pytest.raises(PublishError, match="front matter"):
+        set_version("no front matter", 2)
+
+
+def test_commit_messages_carry_trailers() -> None:
+    note, trailers = split_message("改時限\n\n說明第二段\n\nKbdesk-Doc: a\nKbdesk-Version: 3\n")
+    assert note == "改時限\n\n說明第二段"
+    assert trailers == {"Kbdesk-Doc": "a", "Kbdesk-Version": "3"}
+    assert split_message("只有一行") == ("只有一行", {})
+    assert front_fields(
+        "---\nid: x\nversion: 2 # c\neffective: '2026-01-01'\n---\nversion: 9\n"
+    ) == {"id": "x", "version": "2", "effective": "2026-01-01"}
+
+
+def test_history_cache_is_incremental_and_survives_a_restart(kb: KnowledgeBase) -> None:
+    kb.publish("sop-complaint", edited(kb, "24小時", "48小時"), "一")
+    kb.history("sop-complaint")
+    cache_files = list((paths.cache_dir() / "history").glob("*.json"))
+    assert len(cache_files) == 1
+    data = json.loads(cache_files[0].read_text("utf-8"))
+    assert data["head"] == LibraryRepo(kb.root).head()
+    repo = LibraryRepo(kb.root)
+    repo.commit(
+        {
+            "procedures/complaint.md": edited(kb, "48小時", "72小時")
+            .replace("version: 2", "version: 3")
+            .encode("utf-8")
+        },
+        "二\n\nKbdesk-Version: 3\n",
+    )
+    fresh = History(repo)
+    seen: list[str] = []
+    original = History._changed_paths
+
+    def counting(self: History, commit):  # type: ignore[no-untyped-def]
+        seen.append(commit.id.decode())
+        return original(self, commit)
+
+    History._changed_paths = counting  # type: ignore[method-assign]
+    try:
+        notes = [v.note for v in fresh.versions("procedures/complaint.md")]
+    finally:
+        History._changed_paths = original  # type: ignore[method-assign]
+    assert notes == ["二", "一", "Initial library"]
+    assert seen == [repo.head()]  # only the commit made since the cached head was read
+    assert json.loads(cache_files[0].read_text("utf-8"))["head"] == repo.head()
+
+
+def test_history_cache_rebuilds_when_history_is_not_an_ancestor(
+    kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    repo = LibraryRepo(kb.root)
+    history = History(repo, cache_file=tmp_path / "cache.json")
+    assert len(history.versions("procedures/complaint.md")) == 1
+    data = json.loads((tmp_path / "cache.json").read_text("utf-8"))
+    data["head"] = "0" * 40  # an unknown commit: the cache must be rebuilt, not trusted
+    data["entries"]["ghost.md"] = [
+        dict(data["entries"]["procedures/complaint.md"][0], path="ghost.md")
+    ]
+    (tmp_path / "cache.json").write_text(json.dumps(data), "utf-8")
+    again = History(repo, cache_file=tmp_path / "cache.json")
+    assert "ghost.md" not in again.paths()
