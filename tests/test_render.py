@@ -147,3 +147,11 @@ def test_overlapping_terms_merge() -> None:
 
 def test_render_is_pure() -> None:
     assert render(BODY) == render(BODY)
+
+
+def test_highlight_spans_in_plain_text() -> None:
+    from kbdesk.core.render import highlight_spans
+
+    assert highlight_spans("客戶投訴與投诉", ["投诉"]) == [(2, 4), (5, 7)]
+    assert highlight_spans("abc", []) == []
+    assert highlight_spans("", ["x"]) == []

@@ -105,6 +105,12 @@ def _spans(folded: str, needles: list[str]) -> list[tuple[int, int]]:
     return merged
 
 
+def highlight_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """Return the merged (start, end) spans of the (folded) terms in ``text``, in either script."""
+    needles = [n for n in {fold(t).strip() for t in terms if t} if n]
+    return _spans(fold(text), needles) if needles else []
+
+
 def highlight_html(html_text: str, terms: Iterable[str], *, tag: str = "span",
                    css_class: str = "hl") -> str:
     """Wrap every occurrence of the (folded) search terms in the text of an HTML fragment.

@@ -1,0 +1,102 @@
+"""Start the desktop app: ``main(argv)`` builds the application, shows the window at once and
+opens the library and its index in the background."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication
+
+from kbdesk import __version__
+from kbdesk.core import paths
+from kbdesk.core.settings import Settings
+from kbdesk.gui.i18n import install_translators, language_for
+from kbdesk.gui.mainwindow import MainWindow
+
+log = logging.getLogger(__name__)
+
+#: CJK families tried first, Traditional before Simplified; else any font that has Chinese.
+CJK_FAMILIES = (
+    "Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "Microsoft JhengHei",
+    "PingFang TC", "Heiti TC", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei",
+    "PingFang SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
+)
+
+
+def cjk_family() -> str | None:
+    """Return a font family that shows Chinese, or None when the system has none."""
+    families = set(QFontDatabase.families())
+    for family in CJK_FAMILIES:
+        if family in families:
+            return family
+    for system in (QFontDatabase.WritingSystem.TraditionalChinese,
+                   QFontDatabase.WritingSystem.SimplifiedChinese):
+        found = QFontDatabase.families(system)
+        if found:
+            return found[0]
+    return None
+
+
+def apply_look(app: QApplication) -> None:
+    """Use a CJK font, the app icon and the style sheet (colours come from the palette)."""
+    family = cjk_family()
+    if family:
+        font = QFont(app.font())
+        font.setFamilies([family, *font.families()])
+        app.setFont(font)
+    else:
+        log.warning("no font with Chinese characters found; text may show as boxes")
+    icon = paths.resources_dir() / "icons" / "kbdesk.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    style = paths.resources_dir() / "styles" / "app.qss"
+    if style.is_file():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """Read the app's own options (Qt options are left to Qt)."""
+    parser = argparse.ArgumentParser(prog="kbdesk", description="kbdesk desktop app")
+    parser.add_argument("--library", help="library folder (default: the setting, or your own)")
+    parser.add_argument("--version", action="version", version=f"kbdesk {__version__}")
+    args, _unknown = parser.parse_known_args(list(argv))
+    return args
+
+
+def create_window(argv: Sequence[str] = ()) -> MainWindow:
+    """Build the application (if needed), the translators and the window; start loading."""
+    args = parse_args(argv)
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "kbdesk", *argv])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("kbdesk")
+    app.setApplicationDisplayName("kbdesk")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("kbdesk")
+    app.setDesktopFileName("kbdesk")
+    settings = Settings.load()
+    install_translators(app, language_for(settings.get("ui_language")))
+    apply_look(app)
+    window = MainWindow(settings, library=args.library)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.show()
+    QTimer.singleShot(0, window.start)
+    return window
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the desktop app; return its exit status."""
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.WARNING,
+                            format="%(levelname)s %(name)s: %(message)s")
+    argv = list(sys.argv[1:] if argv is None else argv)
+    create_window(argv)
+    app = QApplication.instance()
+    assert app is not None
+    return int(app.exec())

@@ -1,0 +1,435 @@
+"""The reader: one document rendered in a QTextBrowser with its contents, header and history.
+
+Opening a hit scrolls to its section and highlights the matched words. The reader keeps a
+back/forward history of (document, section), finds text in the page, zooms, copies a section's
+link (``kbdesk://doc/<id>#<anchor>``) and re-renders in another display script on request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from urllib.parse import quote, unquote
+
+from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QStandardItem,
+    QStandardItemModel,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTextBrowser,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kbdesk.core.model import Document
+from kbdesk.core.render import render
+from kbdesk.core.textfold import convert_script
+from kbdesk.gui.results import kind_label, mark_colours
+
+LINK_SCHEME = "kbdesk"
+ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def section_link(doc_id: str, anchor: str) -> str:
+    """Return the link of a document's section."""
+    link = f"{LINK_SCHEME}://doc/{quote(doc_id, safe='/')}"
+    return f"{link}#{quote(anchor, safe='')}" if anchor else link
+
+
+def parse_link(url: QUrl) -> tuple[str, str] | None:
+    """Return (doc_id, anchor) of a ``kbdesk://doc/...`` link, or None."""
+    if url.scheme() != LINK_SCHEME or url.host() != "doc":
+        return None
+    return unquote(url.path().lstrip("/")), unquote(url.fragment())
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place in the reader's history."""
+
+    doc_id: str
+    anchor: str
+
+
+class ReaderView(QWidget):
+    """Shows one document.
+
+    Args:
+        load: returns a document by id (a wrapper of ``KnowledgeBase.document``).
+
+    Signals:
+        documentShown(str doc_id, str anchor): a document was shown (or re-shown).
+        historyChanged(): back/forward availability may have changed.
+        sectionChanged(str anchor): the section at the top of the page changed.
+        openRequested(str doc_id, str anchor): a link to another document was clicked.
+        escapePressed(): Esc was pressed in the reader with no find bar to close.
+    """
+
+    documentShown = Signal(str, str)
+    escapePressed = Signal()
+    historyChanged = Signal()
+    sectionChanged = Signal(str)
+    openRequested = Signal(str, str)
+
+    def __init__(self, load: Callable[[str], Document], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._load = load
+        self.document: Document | None = None
+        self.script = "original"
+        self.terms: list[str] = []
+        self.zoom = 0
+        self._back: list[Place] = []
+        self._forward: list[Place] = []
+        self._anchors: list[tuple[str, int]] = []
+        self._section = ""
+        self.html = ""  # the last rendered page, before Qt-specific touches
+
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("readerTitle")
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.meta_label = QLabel(self)
+        self.meta_label.setObjectName("readerMeta")
+        self.meta_label.setWordWrap(True)
+
+        self.toc_model = QStandardItemModel(self)
+        self.toc = QTreeView(self)
+        self.toc.setObjectName("toc")
+        self.toc.setModel(self.toc_model)
+        self.toc.setHeaderHidden(True)
+        self.toc.setUniformRowHeights(True)
+        self.toc.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.toc.activated.connect(self._toc_activated)
+        self.toc.clicked.connect(self._toc_activated)
+
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("readerBrowser")
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._link_clicked)
+        self.browser.verticalScrollBar().valueChanged.connect(self._scrolled)
+
+        self.find_bar = QWidget(self)
+        self.find_edit = QLineEdit(self.find_bar)
+        self.find_edit.setPlaceholderText(self.tr("Find in page"))
+        self.find_edit.setClearButtonEnabled(True)
+        self.find_status = QLabel(self.find_bar)
+        prev_button = QToolButton(self.find_bar)
+        prev_button.setText("↑")
+        prev_button.setToolTip(self.tr("Previous match (Shift+F3)"))
+        prev_button.clicked.connect(lambda: self.find_next(backward=True))
+        next_button = QToolButton(self.find_bar)
+        next_button.setText("↓")
+        next_button.setToolTip(self.tr("Next match (F3)"))
+        next_button.clicked.connect(lambda: self.find_next())
+        close_button = QToolButton(self.find_bar)
+        close_button.setText("✕")
+        close_button.setToolTip(self.tr("Close the find bar (Esc)"))
+        close_button.clicked.connect(self.close_find)
+        find_layout = QHBoxLayout(self.find_bar)
+        find_layout.setContentsMargins(0, 0, 0, 0)
+        find_layout.addWidget(self.find_edit, 1)
+        find_layout.addWidget(self.find_status)
+        find_layout.addWidget(prev_button)
+        find_layout.addWidget(next_button)
+        find_layout.addWidget(close_button)
+        self.find_bar.hide()
+        self.find_edit.returnPressed.connect(lambda: self.find_next())
+        self.find_edit.textChanged.connect(lambda _t: self.find_next(from_start=True))
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self._escape)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("readerSplitter")
+        self.splitter.addWidget(self.toc)
+        self.splitter.addWidget(self.browser)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([170, 630])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.meta_label)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.find_bar)
+        self._show_empty()
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def _show_empty(self) -> None:
+        self.title_label.setText(self.tr("No document open"))
+        self.meta_label.setText(self.tr("Type in the search box, then press Enter to open a "
+                                        "result."))
+        self.browser.clear()
+        self.toc_model.clear()
+
+    def _stylesheet(self) -> str:
+        background, foreground = mark_colours(self.palette())
+        line = self.palette().color(QPalette.ColorRole.Mid).name()
+        return (
+            f".hl {{ background-color: {background.name()}; color: {foreground.name()}; }}\n"
+            f"th {{ background-color: {self.palette().color(QPalette.ColorRole.AlternateBase).name()}; }}\n"
+            f"td, th {{ border: 1px solid {line}; padding: 4px; }}\n"
+            "blockquote { margin-left: 12px; }\n"
+        )
+
+    def header_text(self, doc: Document) -> str:
+        """Return the header line: kind, version, effective date, owner, last update."""
+        parts = [kind_label(doc.kind.value), self.tr("Version %1").replace("%1", str(doc.version))]
+        if doc.effective:
+            parts.append(self.tr("Effective %1").replace("%1", doc.effective.isoformat()))
+        if doc.owner:
+            parts.append(self.tr("Owner %1").replace("%1", convert_script(doc.owner, self.script)))
+        if doc.mtime_ns:
+            updated = dt.datetime.fromtimestamp(doc.mtime_ns / 1e9).date().isoformat()
+            parts.append(self.tr("Updated %1").replace("%1", updated))
+        if doc.status.value != "published":
+            parts.append(self.tr("Status: %1").replace("%1", doc.status.value))
+        return " · ".join(parts)
+
+    def show_document(self, doc_id: str, anchor: str = "", terms: Sequence[str] = (), *,
+                      record: bool = True) -> None:
+        """Open a document at a section, highlighting ``terms`` (folded search terms).
+
+        Raises:
+            DocumentNotFound: from the loader, when there is no such document.
+        """
+        doc = self._load(doc_id)
+        if record and self.document is not None:
+            self._back.append(Place(self.document.id, self._section))
+            self._forward.clear()
+        self.document = doc
+        self.terms = list(terms)
+        self._render(anchor)
+        self.historyChanged.emit()
+        self.documentShown.emit(doc.id, anchor)
+
+    def _render(self, anchor: str) -> None:
+        doc = self.document
+        if doc is None:
+            self._show_empty()
+            return
+        self.title_label.setText(convert_script(doc.title, self.script))
+        self.meta_label.setText(self.header_text(doc))
+        html = render(doc.body, script=self.script, highlight=self.terms)
+        self.html = html
+        html = html.replace("<table>", '<table cellspacing="0" cellpadding="4" width="100%">')
+        self.browser.document().setDefaultStyleSheet(self._stylesheet())
+        self.browser.setHtml(html)
+        self._index_anchors()
+        self._fill_toc(doc)
+        self.scroll_to(anchor)
+
+    def _fill_toc(self, doc: Document) -> None:
+        self.toc_model.clear()
+        top = QStandardItem(convert_script(doc.title, self.script))
+        top.setData("", ANCHOR_ROLE)
+        top.setEditable(False)
+        self.toc_model.appendRow(top)
+        parent: QStandardItem = top
+        for section in doc.sections:
+            if section.level == 1:
+                continue
+            item = QStandardItem(convert_script(section.heading, self.script))
+            item.setData(section.anchor, ANCHOR_ROLE)
+            item.setToolTip(item.text())
+            item.setEditable(False)
+            if section.level == 2:
+                self.toc_model.appendRow(item)
+                parent = item
+            else:
+                (parent if parent is not top else self.toc_model.invisibleRootItem()
+                 ).appendRow(item)
+        self.toc.expandAll()
+
+    def _index_anchors(self) -> None:
+        self._anchors = []
+        document = self.browser.document()
+        layout = document.documentLayout()
+        block = document.begin()
+        while block.isValid():
+            names = block.charFormat().anchorNames()
+            if not names:
+                fragment_iter = block.begin()
+                if not fragment_iter.atEnd():
+                    names = fragment_iter.fragment().charFormat().anchorNames()
+            for name in names:
+                self._anchors.append((name, int(layout.blockBoundingRect(block).top())))
+            block = block.next()
+
+    # -- moving around ------------------------------------------------------------------------
+
+    def scroll_to(self, anchor: str) -> None:
+        """Scroll to a section (the top for "")."""
+        if anchor:
+            self.browser.scrollToAnchor(anchor)
+        else:
+            self.browser.verticalScrollBar().setValue(0)
+        self._set_section(anchor or self.section_at_top())
+
+    def section_at_top(self) -> str:
+        """Return the anchor of the section shown at the top of the page."""
+        top = self.browser.verticalScrollBar().value() + 4
+        current = ""
+        for name, y in self._anchors:
+            if y <= top:
+                current = name
+            else:
+                break
+        return current
+
+    def _scrolled(self, _value: int) -> None:
+        self._set_section(self.section_at_top())
+
+    def _set_section(self, anchor: str) -> None:
+        if anchor == self._section:
+            return
+        self._section = anchor
+        self._select_toc(anchor)
+        self.sectionChanged.emit(anchor)
+
+    def _select_toc(self, anchor: str) -> None:
+        matches = self.toc_model.match(self.toc_model.index(0, 0), ANCHOR_ROLE, anchor, 1,
+                                       Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+        if matches:
+            self.toc.setCurrentIndex(matches[0])
+
+    @property
+    def current_section(self) -> str:
+        """The anchor of the section the reader is at ("" for the top)."""
+        return self._section
+
+    def _toc_activated(self, index: QModelIndex) -> None:
+        self.scroll_to(str(index.data(ANCHOR_ROLE) or ""))
+
+    def _link_clicked(self, url: QUrl) -> None:
+        target = parse_link(url)
+        if target is not None:
+            self.openRequested.emit(*target)
+        elif url.scheme() in ("http", "https", "mailto", "tel"):
+            QDesktopServices.openUrl(url)
+        elif not url.scheme() and url.fragment() and not url.path():
+            self.scroll_to(url.fragment())
+        elif url.path().endswith(".md") and self.document is not None:
+            self.openRequested.emit(url.path(), url.fragment())
+
+    def can_go_back(self) -> bool:
+        """True when there is a place to go back to."""
+        return bool(self._back)
+
+    def can_go_forward(self) -> bool:
+        """True when there is a place to go forward to."""
+        return bool(self._forward)
+
+    def back(self) -> None:
+        """Go to the previous place."""
+        self._travel(self._back, self._forward)
+
+    def forward(self) -> None:
+        """Go to the next place (after going back)."""
+        self._travel(self._forward, self._back)
+
+    def _travel(self, source: list[Place], target: list[Place]) -> None:
+        if not source:
+            return
+        place = source.pop()
+        if self.document is not None:
+            target.append(Place(self.document.id, self._section))
+        self.show_document(place.doc_id, place.anchor, self.terms, record=False)
+
+    # -- display ------------------------------------------------------------------------------
+
+    def set_script(self, script: str) -> None:
+        """Show the document in another display script, staying at the same section."""
+        if script == self.script:
+            return
+        self.script = script
+        if self.document is not None:
+            self._render(self._section)
+
+    def refresh(self) -> None:
+        """Render again (after a palette change, for example)."""
+        if self.document is not None:
+            self._render(self._section)
+
+    def zoom_in(self) -> None:
+        """Make the text larger."""
+        if self.zoom < 10:
+            self.zoom += 1
+            self.browser.zoomIn(1)
+
+    def zoom_out(self) -> None:
+        """Make the text smaller."""
+        if self.zoom > -5:
+            self.zoom -= 1
+            self.browser.zoomOut(1)
+
+    def zoom_reset(self) -> None:
+        """Go back to the normal text size."""
+        self.browser.zoomOut(self.zoom)
+        self.zoom = 0
+
+    def copy_section_link(self) -> str:
+        """Put the link of the current section on the clipboard and return it."""
+        if self.document is None:
+            return ""
+        link = section_link(self.document.id, self._section)
+        QGuiApplication.clipboard().setText(link)
+        return link
+
+    # -- find in page -------------------------------------------------------------------------
+
+    def open_find(self) -> None:
+        """Show the find bar with its text selected."""
+        self.find_bar.show()
+        self.find_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.find_edit.selectAll()
+
+    def _escape(self) -> None:
+        if self.find_bar.isVisible():
+            self.close_find()
+        else:
+            self.escapePressed.emit()
+
+    def close_find(self) -> None:
+        """Hide the find bar and give the focus back to the page."""
+        self.find_bar.hide()
+        self.find_status.clear()
+        self.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def find_next(self, *, backward: bool = False, from_start: bool = False) -> bool:
+        """Find the find bar's text in the page, wrapping around; returns whether found."""
+        text = self.find_edit.text()
+        if not text:
+            self.find_status.clear()
+            return False
+        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+        if from_start:
+            self.browser.moveCursor(self.browser.textCursor().MoveOperation.Start)
+        found = self.browser.find(text, flags)
+        if not found:
+            cursor = self.browser.textCursor()
+            cursor.movePosition(cursor.MoveOperation.End if backward
+                                else cursor.MoveOperation.Start)
+            self.browser.setTextCursor(cursor)
+            found = self.browser.find(text, flags)
+        self.find_status.setText("" if found else self.tr("Not found"))
+        return found

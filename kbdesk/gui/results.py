@@ -1,0 +1,259 @@
+"""The result list: a model of search hits (or browsed documents) and the delegate drawing them.
+
+Each row shows "title › section", the kind and version, and a snippet with the matched words
+highlighted. Text is shown in the chosen display script; highlights are found again in the
+converted text by folding, so they stay right whichever script is chosen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from kbdesk.core.model import Document
+from kbdesk.core.render import highlight_spans
+from kbdesk.core.search import SearchHit
+from kbdesk.core.textfold import convert_script
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3
+SPANS_ROLE = Qt.ItemDataRole.UserRole + 4
+META_ROLE = Qt.ItemDataRole.UserRole + 5
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def kind_label(kind: str) -> str:
+    """Return the translated short name of a document kind."""
+    labels = {
+        "handbook": QCoreApplication.translate("Kinds", "Handbook"),
+        "phrasing": QCoreApplication.translate("Kinds", "Phrasing"),
+        "procedure": QCoreApplication.translate("Kinds", "Procedure"),
+    }
+    return labels.get(kind, kind)
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """One row of the list: a search hit, or a document when browsing without a query."""
+
+    doc_id: str
+    title: str
+    section: str
+    anchor: str
+    kind: str
+    version: int
+    snippet: str
+    category: str = ""
+
+    @classmethod
+    def from_hit(cls, hit: SearchHit) -> ResultRow:
+        """Make a row from a search hit."""
+        section = hit.section if hit.anchor else ""
+        return cls(hit.doc_id, hit.title, section, hit.anchor, hit.kind, hit.version,
+                   hit.snippet_text, hit.category)
+
+    @classmethod
+    def from_document(cls, doc: Document) -> ResultRow:
+        """Make a row for a whole document (its summary as the snippet)."""
+        first = " ".join(doc.sections[0].body.split())[:90] if doc.sections else ""
+        snippet = doc.summary or first
+        return cls(doc.id, doc.title, "", "", doc.kind.value, doc.version, snippet, doc.category)
+
+    @property
+    def heading(self) -> str:
+        """The row's first line: "title › section"."""
+        return f"{self.title} › {self.section}" if self.section else self.title
+
+
+class ResultsModel(QAbstractListModel):
+    """A flat list of ``ResultRow`` with the terms to highlight and the display script."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ResultRow] = []
+        self._terms: list[str] = []
+        self._script = "original"
+
+    @property
+    def rows(self) -> list[ResultRow]:
+        """The rows, in order."""
+        return list(self._rows)
+
+    @property
+    def terms(self) -> list[str]:
+        """The folded search terms highlighted in the snippets."""
+        return list(self._terms)
+
+    def set_rows(self, rows: Iterable[ResultRow], terms: Sequence[str] = ()) -> None:
+        """Replace the whole list."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._terms = list(terms)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Empty the list."""
+        self.set_rows([])
+
+    def set_script(self, script: str) -> None:
+        """Show the text in another display script."""
+        self._script = script
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+    def row_at(self, row: int) -> ResultRow | None:
+        """Return the row at a position, or None."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return convert_script(row.heading, self._script)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return convert_script(row.snippet, self._script)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return convert_script(f"{row.heading}. {row.snippet}", self._script)
+        if role == ROW_ROLE:
+            return row
+        if role == KIND_ROLE:
+            return row.kind
+        if role == SNIPPET_ROLE:
+            return convert_script(row.snippet, self._script)
+        if role == SPANS_ROLE:
+            return highlight_spans(convert_script(row.snippet, self._script), self._terms)
+        if role == META_ROLE:
+            return f"{kind_label(row.kind)} · v{row.version}"
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def roleNames(self) -> dict[int, bytes]:  # noqa: N802
+        names = dict(super().roleNames())
+        names.update({ROW_ROLE: b"row", KIND_ROLE: b"kind", SNIPPET_ROLE: b"snippet"})
+        return names
+
+
+def mark_colours(palette: QPalette) -> tuple[QColor, QColor]:
+    """Return (background, text) for highlighted words that read well on light and dark."""
+    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+    if dark:
+        return QColor("#8a6d00"), QColor("#ffffff")
+    return QColor("#ffe066"), QColor("#000000")
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """Draws a result: bold "title › section" with kind · version at the right, then the snippet."""
+
+    PADDING = 6
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
+        metrics = QFontMetrics(option.font)
+        height = metrics.height() * 2 + metrics.leading() + self.PADDING * 2 + 4
+        return QSize(320, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        palette = QPalette(opt.palette)
+        # the same colour group the style used for the selection background
+        if not opt.state & QStyle.StateFlag.State_Enabled:
+            palette.setCurrentColorGroup(QPalette.ColorGroup.Disabled)
+        elif not opt.state & QStyle.StateFlag.State_Active:
+            palette.setCurrentColorGroup(QPalette.ColorGroup.Inactive)
+        else:
+            palette.setCurrentColorGroup(QPalette.ColorGroup.Active)
+        text_role = (QPalette.ColorRole.HighlightedText if selected
+                     else QPalette.ColorRole.Text)
+        rect = opt.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
+        painter.save()
+        painter.setPen(palette.color(QPalette.ColorRole.Midlight))
+        painter.drawLine(opt.rect.bottomLeft(), opt.rect.bottomRight())
+        bold = QFont(opt.font)
+        bold.setBold(True)
+        bold_metrics = QFontMetrics(bold)
+        metrics = QFontMetrics(opt.font)
+        meta = str(index.data(META_ROLE) or "")
+        meta_width = metrics.horizontalAdvance(meta) + self.PADDING
+        line_h = max(bold_metrics.height(), metrics.height())
+        # first line: title › section, elided, then kind · version right-aligned
+        painter.setPen(palette.color(text_role))
+        painter.setFont(bold)
+        heading = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        head_rect = QRect(rect.left(), rect.top(), rect.width() - meta_width, line_h)
+        painter.drawText(head_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         bold_metrics.elidedText(heading, Qt.TextElideMode.ElideRight,
+                                                 head_rect.width()))
+        painter.setFont(opt.font)
+        meta_colour = palette.color(text_role if selected else QPalette.ColorRole.PlaceholderText)
+        painter.setPen(meta_colour)
+        painter.drawText(QRect(rect.right() - meta_width, rect.top(), meta_width, line_h),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, meta)
+        # second line: the snippet, marks on a coloured background
+        snippet = str(index.data(SNIPPET_ROLE) or "")
+        spans: list[tuple[int, int]] = index.data(SPANS_ROLE) or []
+        self._draw_snippet(painter, metrics, palette.color(text_role), mark_colours(palette),
+                           QRect(rect.left(), rect.top() + line_h + 4, rect.width(),
+                                 metrics.height()), snippet, spans)
+        painter.restore()
+
+    @staticmethod
+    def _draw_snippet(painter: QPainter, metrics: QFontMetrics, colour: QColor,
+                      marks: tuple[QColor, QColor], rect: QRect, text: str,
+                      spans: list[tuple[int, int]]) -> None:
+        pieces: list[tuple[str, bool]] = []
+        cursor = 0
+        for start, end in spans:
+            if start > cursor:
+                pieces.append((text[cursor:start], False))
+            pieces.append((text[start:end], True))
+            cursor = end
+        if cursor < len(text):
+            pieces.append((text[cursor:], False))
+        x = rect.left()
+        ellipsis = "…"
+        limit = rect.right() - metrics.horizontalAdvance(ellipsis)
+        for piece, marked in pieces:
+            width = metrics.horizontalAdvance(piece)
+            clipped = x + width > limit
+            if clipped:
+                piece = metrics.elidedText(piece, Qt.TextElideMode.ElideRight, rect.right() - x)
+                width = metrics.horizontalAdvance(piece)
+            if marked:
+                painter.fillRect(QRect(x, rect.top(), width, rect.height()), marks[0])
+                painter.setPen(marks[1])
+            else:
+                painter.setPen(colour)
+            painter.drawText(QRect(x, rect.top(), width + 1, rect.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, piece)
+            x += width
+            if clipped:
+                break
