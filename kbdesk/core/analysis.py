@@ -7,10 +7,11 @@ Traditional text gives poor words). Offsets of tokens are offsets in the origina
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 from typing import cast
 
 import rjieba
@@ -36,13 +37,59 @@ def _is_word(text: str) -> bool:
     return False
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One analyzed term and where it came from in the original text."""
 
     text: str
     start: int
     end: int
+
+
+#: Values up to this length (titles, headings, tags) are analysed once and remembered: a
+#: document's title is indexed again with every one of its sections.
+_CACHED_CHARS = 64
+
+
+def _spans(source: str) -> list[tuple[str, int, int]]:
+    """Return (term, start, end) of the folded text ``source`` (see :func:`terms`)."""
+    result: list[tuple[str, int, int]] = []
+    append = result.append
+    previous_number: tuple[str, int, int] | None = None
+    for word, start, end in rjieba.tokenize(source, mode="search"):
+        if not word.isalnum():
+            if not _is_word(word):
+                if word.strip():
+                    previous_number = None
+                continue
+            word = word.strip()
+            if not word:
+                continue
+        append((word, start, end))
+        if (
+            previous_number is not None
+            and not word.isascii()
+            and start - previous_number[2] <= 1
+            and not source[previous_number[2] : start].strip()
+        ):
+            number, number_start, _ = previous_number
+            append((number + word, number_start, end))
+        if "0" <= word[0] <= "9" and _NUMBER_RE.match(word):
+            previous_number = (word, start, end)
+        else:
+            previous_number = None
+    return result
+
+
+@functools.lru_cache(maxsize=8192)
+def _short_spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple(_spans(fold(text)))
+
+
+def _analyse(text: str) -> Sequence[tuple[str, int, int]]:
+    """Return the spans of unfolded ``text``, from the cache for short values."""
+    if len(text) <= _CACHED_CHARS:
+        return _short_spans(text)
+    return _spans(fold(text))
 
 
 def terms(text: str, *, folded: bool = False) -> list[Term]:
@@ -54,31 +101,8 @@ def terms(text: str, *, folded: bool = False) -> list[Term]:
     """
     if not text:
         return []
-    source = text if folded else fold(text)
-    result: list[Term] = []
-    previous_number: tuple[str, int, int] | None = None
-    for word, start, end in rjieba.tokenize(source, mode="search"):
-        if not _is_word(word):
-            if word.strip():
-                previous_number = None
-            continue
-        word = word.strip()
-        if not word:
-            continue
-        result.append(Term(word, start, end))
-        if (
-            previous_number is not None
-            and not word.isascii()
-            and start - previous_number[2] <= 1
-            and not source[previous_number[2] : start].strip()
-        ):
-            number, number_start, _ = previous_number
-            result.append(Term(number + word, number_start, end))
-        if _NUMBER_RE.match(word):
-            previous_number = (word, start, end)
-        else:
-            previous_number = None
-    return result
+    spans = _spans(text) if folded else _analyse(text)
+    return [Term(*span) for span in spans]
 
 
 class ChineseTokenizer(Tokenizer):
