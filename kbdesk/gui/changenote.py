@@ -1,0 +1,93 @@
+"""The change-note dialog every publishing action asks through (publish, rollback, retire, resolve).
+
+A change note is required: the dialog refuses an empty one with a message saying why, and stays
+open. ``ask_change_note`` is the one entry point the editor views call; tests replace it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+log = logging.getLogger(__name__)
+
+
+class ChangeNoteDialog(QDialog):
+    """Asks for the change note of a new version; an empty note is refused.
+
+    Args:
+        prompt: what is about to happen ("Publish 客訴處理手冊 as version 4").
+        note: text to start from.
+    """
+
+    def __init__(self, prompt: str, note: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Change note"))
+        self.setModal(True)
+        self.prompt = QLabel(prompt, self)
+        self.prompt.setWordWrap(True)
+        self.hint = QLabel(
+            self.tr("Say what changed and why. Agents and other editors see this note in "
+                    "the document's history."),
+            self,
+        )
+        self.hint.setWordWrap(True)
+        self.editor = QPlainTextEdit(self)
+        self.editor.setObjectName("changeNote")
+        self.editor.setPlainText(note)
+        self.editor.setTabChangesFocus(True)
+        self.error = QLabel(self)
+        self.error.setObjectName("changeNoteError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Publish"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(480, 260)
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def note(self) -> str:
+        """The note as typed, without surrounding blanks."""
+        return self.editor.toPlainText().strip()
+
+    def accept(self) -> None:
+        """Close only when a note was written; otherwise say why and stay open."""
+        if not self.note():
+            self.error.setText(
+                self.tr("A change note is required: write what changed and why before "
+                        "publishing.")
+            )
+            self.error.show()
+            self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        super().accept()
+
+
+def ask_change_note(parent: QWidget | None, prompt: str, note: str = "") -> str | None:
+    """Ask for a change note; return it, or None when the editor cancelled."""
+    dialog = ChangeNoteDialog(prompt, note, parent)
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.note()
+        return None
+    finally:
+        dialog.deleteLater()
