@@ -236,8 +236,10 @@ class KnowledgeBase:
             )
 
     def close(self) -> None:
-        """Release the index files."""
+        """Release the index files (and the library's git repository)."""
         self.index.close()
+        if self._editorial is not None:
+            self._editorial.versioning.close()
 
     # -- versions, drafts, effective dates, read receipts, sync (kbdesk/core/editorial.py) ----
 

@@ -114,8 +114,20 @@ class LibraryRepo:
         return cls.init(root, author=author)
 
     def close(self) -> None:
-        """Release the repository's open files."""
+        """Release the repository's open files (pack files stay open until then)."""
         self.repo.close()
+
+    def __enter__(self) -> LibraryRepo:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        # a forgotten repository must not leak open pack files
+        repo = self.__dict__.get("repo")
+        if repo is not None:
+            repo.close()
 
     def working_files(self) -> Iterator[str]:
         """Yield the relative paths of every file of the working tree (dot-names skipped)."""

@@ -102,6 +102,33 @@ def _save_state(root: Path, **values: str) -> dict[str, str]:
     return state
 
 
+def clone_library(url: str, target: Path) -> Path:
+    """Make ``target`` (missing or empty) a working copy of the library at ``url``.
+
+    Raises:
+        RemoteUnreachable: the remote cannot be reached (``target`` is left as it was).
+        SyncError: ``target`` exists and is not empty.
+    """
+    target = Path(target).expanduser()
+    if target.exists() and any(target.iterdir()):
+        raise SyncError(f"{target}: folder is not empty; sync it instead of cloning")
+    try:
+        porcelain.clone(url, str(target), errstream=io.BytesIO(), branch="main").close()
+    except _TRANSPORT_ERRORS as exc:
+        if target.exists() and not any(p.name != ".git" for p in target.iterdir()):
+            import shutil
+
+            shutil.rmtree(target / ".git", ignore_errors=True)
+        raise RemoteUnreachable(f"cannot clone {url}: {type(exc).__name__}: {exc}") from exc
+    _save_state(
+        target,
+        last_synced=dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds"),
+        last_status="cloned",
+        last_error="",
+    )
+    return target
+
+
 def _doc_id(path: str, text: str | None) -> str:
     if text is not None and path.endswith(".md"):
         return front_fields(text).get("id") or path[:-3]
@@ -271,6 +298,13 @@ class Syncer:
             if path not in theirs_changes:
                 tree_edits.append((path.encode("utf-8"), FILE_MODE if sha else None, sha))
             elif theirs_changes[path] != sha:
+                if sha is not None and self._had(repo, theirs, path, sha):
+                    continue  # mine is an older version of theirs (unrelated histories)
+                if theirs_changes[path] is not None and self._had(
+                    repo, mine, path, theirs_changes[path]
+                ):
+                    tree_edits.append((path.encode("utf-8"), FILE_MODE if sha else None, sha))
+                    continue
                 result.conflicts.append(self._conflict(repo, path, base, mine, theirs))
                 superseded += self._last_commits(repo, path, mine, base)
         merged_tree = commit_tree_changes(store, repo.tree_of(theirs), tree_edits)
@@ -322,6 +356,12 @@ class Syncer:
             )
         log.warning("%s changed on both sides; the local text is kept as a draft", path)
         return conflict
+
+    @staticmethod
+    def _had(repo: LibraryRepo, tip: str, path: str, blob: bytes | None) -> bool:
+        """True when ``path`` had content ``blob`` in some commit reachable from ``tip``."""
+        walker = repo.repo.get_walker(include=[tip.encode("ascii")], paths=[path.encode("utf-8")])
+        return any(repo.blob_id(entry.commit.id, path) == blob for entry in walker)
 
     @staticmethod
     def _last_commits(repo: LibraryRepo, path: str, mine: str, base: str | None) -> list[str]:

@@ -1,0 +1,182 @@
+"""Sync over git: a bare remote on a "file share" and over HTTP; conflicts lose nothing."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
+
+import pytest
+from dulwich import porcelain
+from dulwich.repo import Repo
+from dulwich.server import DictBackend
+from dulwich.web import make_server, make_wsgi_chain
+
+from kbdesk.core.kb import KnowledgeBase
+from kbdesk.core.repo import LibraryRepo
+from kbdesk.core.sync import RemoteUnreachable, SyncError, clone_library
+from tests.conftest import doc
+
+FILES = {
+    "refund.md": doc("退款規則", id="refund", version=1, body="\n退款須在24小時內處理。\n"),
+    "greeting.md": doc("開場白", id="greeting", version=1, body="\n您好，很高興為您服務。\n"),
+}
+
+
+class QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def bare(tmp_path: Path) -> Path:
+    path = tmp_path / "share" / "kb.git"
+    path.mkdir(parents=True)
+    porcelain.init(str(path), bare=True).close()
+    return path
+
+
+@pytest.fixture
+def http_url(bare: Path) -> Iterator[str]:
+    repo = Repo(str(bare))
+    app = make_wsgi_chain(DictBackend({"/": repo}))
+    server = make_server("127.0.0.1", 0, app, server_class=WSGIServer, handler_class=QuietHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+        repo.close()
+
+
+def workstations(make_library, url: str, tmp_path: Path) -> tuple[KnowledgeBase, KnowledgeBase]:
+    """Workstation A publishes the library to the remote; B clones it."""
+    a_root = make_library(FILES)
+    LibraryRepo.init(a_root).close()
+    a = KnowledgeBase(a_root)
+    assert a.sync(url).pushed
+    b_root = clone_library(url, tmp_path / "workstation-b")
+    return a, KnowledgeBase(b_root)
+
+
+def edit(kb: KnowledgeBase, doc_id: str, old: str, new: str) -> str:
+    path = kb.root / kb.document(doc_id).path
+    text = path.read_text("utf-8")
+    assert old in text
+    return text.replace(old, new)
+
+
+def check_different_documents_both_land(a: KnowledgeBase, b: KnowledgeBase) -> None:
+    a.publish("refund", edit(a, "refund", "24小時", "48小時"), "退款時限延長", "甲")
+    assert a.sync().pushed
+    b.publish("greeting", edit(b, "greeting", "很高興", "非常高興"), "開場白修辭", "乙")
+    result = b.sync()
+    assert result.status == "merged" and result.pushed and result.conflicts == []
+    assert "48小時" in (b.root / "refund.md").read_text("utf-8")
+    assert a.sync().status == "pulled"
+    for kb in (a, b):
+        assert "48小時" in (kb.root / "refund.md").read_text("utf-8")
+        assert "非常高興" in (kb.root / "greeting.md").read_text("utf-8")
+        assert kb.search("非常高興").hits and kb.search("48小時").hits
+        assert [v.note for v in kb.history("greeting")][:1] == ["開場白修辭"]
+    assert LibraryRepo(a.root).head() == LibraryRepo(b.root).head()
+
+
+def test_different_documents_published_on_two_clones_both_land(
+    make_library, bare: Path, tmp_path: Path
+) -> None:
+    a, b = workstations(make_library, str(bare), tmp_path)
+    check_different_documents_both_land(a, b)
+    assert b.sync_state()["last_status"] == "pushed" or b.sync_state()["last_synced"]
+
+
+def test_same_document_on_both_sides_loses_nothing(
+    make_library, bare: Path, tmp_path: Path
+) -> None:
+    a, b = workstations(make_library, str(bare), tmp_path)
+    a.publish("refund", edit(a, "refund", "24小時", "48小時"), "甲改48", "甲")
+    a.sync()
+    b.publish("refund", edit(b, "refund", "24小時", "72小時"), "乙改72", "乙")
+    result = b.sync()
+    assert [c.path for c in result.conflicts] == ["refund.md"]
+    conflict = result.conflicts[0]
+    assert conflict.base is not None and "24小時" in conflict.base
+    assert conflict.theirs is not None and "48小時" in conflict.theirs
+    assert conflict.mine is not None and "72小時" in conflict.mine
+    # theirs is in the library; mine is a draft; the losing version is marked in history
+    assert "48小時" in (b.root / "refund.md").read_text("utf-8")
+    draft = b.drafts.load("refund")
+    assert draft is not None and "72小時" in draft.text and draft.origin == "sync-conflict"
+    history = b.history("refund")
+    assert {(v.note, v.superseded) for v in history} >= {("甲改48", False), ("乙改72", True)}
+    in_force = b.document_in_force("refund")
+    assert in_force is not None and "48小時" in in_force.body
+    # the editor resolves and publishes; the other workstation gets it
+    resolved = draft.text.replace("72小時", "60小時")
+    published = b.publish("refund", resolved, "合併：改為60小時", "乙")
+    assert published.version == 3 and b.drafts.load("refund") is None
+    assert b.sync().pushed
+    a.sync()
+    assert "60小時" in (a.root / "refund.md").read_text("utf-8")
+    assert a.document("refund").version == 3
+
+
+def test_unpublished_working_edit_is_kept_as_a_draft_on_pull(
+    make_library, bare: Path, tmp_path: Path
+) -> None:
+    a, b = workstations(make_library, str(bare), tmp_path)
+    a.publish("refund", edit(a, "refund", "24小時", "48小時"), "甲改48", "甲")
+    a.sync()
+    hand_edit = edit(b, "refund", "24小時", "36小時")
+    (b.root / "refund.md").write_text(hand_edit, "utf-8")
+    result = b.sync()
+    assert result.kept_drafts == ["refund"]
+    assert b.drafts.load("refund").text == hand_edit  # type: ignore[union-attr]
+    assert "48小時" in (b.root / "refund.md").read_text("utf-8")
+
+
+def test_sync_over_http_with_dulwich_server(make_library, http_url: str, tmp_path: Path) -> None:
+    a, b = workstations(make_library, http_url, tmp_path)
+    check_different_documents_both_land(a, b)
+    a.publish("refund", edit(a, "refund", "48小時", "12小時"), "甲改12", "甲")
+    a.sync()
+    b.publish("refund", edit(b, "refund", "48小時", "96小時"), "乙改96", "乙")
+    result = b.sync()
+    assert [c.doc_id for c in result.conflicts] == ["refund"]
+    assert "96小時" in b.drafts.load("refund").text  # type: ignore[union-attr]
+
+
+def test_unreachable_remote_leaves_the_library_working(make_library, tmp_path: Path) -> None:
+    root = make_library(FILES)
+    kb = KnowledgeBase(root)
+    with pytest.raises(SyncError, match="no remote configured"):
+        kb.sync()
+    missing = str(tmp_path / "no-such-share" / "kb.git")
+    with pytest.raises(RemoteUnreachable, match=r"cannot reach the remote.*last synced: never"):
+        kb.sync(missing)
+    assert kb.sync_state()["last_status"] == "offline"
+    assert "no-such-share" in LibraryRepo(root).remote_url()  # type: ignore[operator]
+    with pytest.raises(RemoteUnreachable, match=r"127\.0\.0\.1:9"):
+        kb.sync("http://127.0.0.1:9/kb.git")
+    assert kb.search("24小時").hits
+    assert kb.publish("refund", edit(kb, "refund", "24小時", "48小時"), "離線也能發布").version == 2
+    with pytest.raises(RemoteUnreachable):
+        clone_library(missing, tmp_path / "new-workstation")
+
+
+def test_two_separately_installed_libraries_merge_without_conflict(
+    make_library, bare: Path
+) -> None:
+    a_root, b_root = make_library(FILES), make_library(FILES)
+    for root, who in ((a_root, "甲"), (b_root, "乙")):  # two unrelated initial commits
+        LibraryRepo.init(root, author=who).close()
+    a, b = KnowledgeBase(a_root), KnowledgeBase(b_root)
+    a.publish("refund", edit(a, "refund", "24小時", "48小時"), "甲改48", "甲")
+    a.sync(str(bare))
+    result = b.sync(str(bare))
+    assert result.conflicts == [] and result.status == "merged"
+    assert "48小時" in (b_root / "refund.md").read_text("utf-8")
