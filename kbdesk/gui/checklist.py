@@ -257,6 +257,14 @@ class ChecklistPanel(QWidget):
             self.title.setText(f"<b>{convert_script(doc.title, script)}</b>")
         self.refresh()
 
+    def set_script(self, script: str) -> None:
+        """Show the steps in another display script; ticks and timer carry on."""
+        self.model.set_run(self.run, script)
+        doc = self.document
+        if doc is not None and self.run is not None and self.run.steps:
+            self.title.setText(f"<b>{convert_script(doc.title, script)}</b>")
+        self.refresh()
+
     def start(self) -> None:
         """Start the timer for the case in hand."""
         if self.run is None or not self.run.steps:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
@@ -227,6 +227,13 @@ class PhrasingPanel(QWidget):
         column.addStretch(1)
         self._scroll.setWidget(content)
 
+    def set_script(self, script: str) -> None:
+        """Show the phrasings in another display script, keeping the current one."""
+        current = self._current
+        self.set_document(self.document, script)
+        if current:
+            self.show_phrasing(current)
+
     def _phrasing_frame(self, phrasing: Phrasing) -> QFrame:
         frame = QFrame()
         frame.setObjectName(f"phrasing:{phrasing.anchor}")
@@ -245,8 +252,7 @@ class PhrasingPanel(QWidget):
             row.addWidget(text, 1)
             button = QPushButton(self.tr("Copy"))
             button.setToolTip(self.tr("Copy this text (placeholders are filled in first)"))
-            button.clicked.connect(
-                lambda _=False, a=phrasing.anchor, n=number: self.copy_variant(a, n))
+            button.clicked.connect(self._copy_slot(phrasing.anchor, number))
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
             self._buttons[(phrasing.anchor, number)] = button
             box.addLayout(row)
@@ -263,6 +269,10 @@ class PhrasingPanel(QWidget):
             label.setTextFormat(Qt.TextFormat.RichText)
             box.addWidget(label)
         return frame
+
+    def _copy_slot(self, anchor: str, variant: int) -> Callable[[], object]:
+        # A closure, not a lambda with default arguments: PySide passes clicked's bool to those.
+        return lambda: self.copy_variant(anchor, variant)
 
     def _pair_html(self, avoid: str, instead: str) -> str:
         avoid_word, instead_word = self.tr("Avoid"), self.tr("Say instead")

@@ -218,11 +218,14 @@ class ReplyCheckPanel(QWidget):
         for row in range(len(rows)):
             button = QPushButton(self.tr("Replace"))
             button.setToolTip(self.tr("Replace with the suggested wording"))
-            button.clicked.connect(lambda _=False, r=row: self.replace(r))
+            button.clicked.connect(self._replace_slot(row))
             self.view.setIndexWidget(self.model.index(row, 2), button)
         self._highlight(text, findings)
         self._show_status(len(findings))
         self.checked.emit(len(findings))
+
+    def _replace_slot(self, row: int) -> Callable[[], object]:
+        return lambda: self.replace(row)
 
     def _highlight(self, text: str, findings: list[ReplyFinding]) -> None:
         selections = []

@@ -165,3 +165,16 @@ def test_model_passes_the_model_tester(qtmodeltester, panel) -> None:
     qtmodeltester.check(empty)
     assert empty.setData(empty.index(0, 0), Qt.CheckState.Checked,
                          Qt.ItemDataRole.CheckStateRole) is False
+
+
+def test_switching_script_keeps_the_run(qtbot, panel) -> None:
+    widget, clock = panel
+    widget.start()
+    widget.model.setData(widget.model.index(0, 0), Qt.CheckState.Checked,
+                         Qt.ItemDataRole.CheckStateRole)
+    clock.now += 200
+    widget.set_script("cn")
+    assert cell(widget, 0, 0) == "1. 接收与记录"
+    assert cell(widget, 0, 0, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert "投诉处理流程" in widget.title.text()
+    assert "2. 分类与定级" in widget.overdue_text()

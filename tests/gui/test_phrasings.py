@@ -166,3 +166,13 @@ def test_documents_without_phrasings(qtbot, make_library) -> None:
     assert any("no phrasings" in label.text() for label in panel.findChildren(QLabel))
     panel.set_document(None)
     assert panel.current_anchor() == ""
+
+
+def test_switching_script_keeps_the_current_phrasing(qtbot, opening) -> None:
+    panel = PhrasingPanel(FakeSettings())
+    qtbot.addWidget(panel)
+    panel.set_document(opening, "original")
+    panel.show_phrasing("結束語")
+    panel.set_script("cn")
+    assert panel.current_anchor() == "結束語"
+    assert panel.copy_current() == "感谢您的来电，祝您生活愉快。"
