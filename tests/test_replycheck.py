@@ -151,3 +151,18 @@ def test_avoid_entries_from_a_library(make_library) -> None:
     kb = KnowledgeBase(root)
     [finding] = check_reply("你好，这不是我们部门的事，你是不是搞错了", kb.avoid_entries())
     assert (finding.doc_id, finding.anchor) == ("taboo", "推卸")
+
+
+def test_every_demo_avoid_phrase_is_flagged_in_both_scripts(tmp_path) -> None:
+    from kbdesk.core.textfold import convert_script
+    from tests.conftest import CONTENT_DIR
+
+    entries = KnowledgeBase(CONTENT_DIR, index_dir=tmp_path / "index").avoid_entries()
+    if not entries:
+        pytest.skip("the demo library has no avoid lists")
+    for item in entries:
+        for script in ("cn", "tw"):
+            draft = "您好，" + convert_script(item.pair.avoid, script) + "。"
+            findings = check_reply(draft, entries)
+            assert findings, (item.doc_id, item.pair.avoid, script)
+            assert apply_suggestion(draft, findings[0]) != draft
