@@ -540,7 +540,6 @@ class MainWindow(QMainWindow):
         """Show the non-modal list of broken library files."""
         self.problems_notice.set_problems(self.problems)
         self.problems_notice.show()
-        self.problems_notice.raise_()
 
     def show_shortcuts(self) -> ShortcutsDialog:
         """Open Help → Keyboard shortcuts."""

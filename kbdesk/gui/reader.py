@@ -422,6 +422,8 @@ class ReaderView(QWidget):
             self.find_status.clear()
             return False
         flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+        saved_cursor = self.browser.textCursor()
+        saved_scroll = self.browser.verticalScrollBar().value()
         if from_start:
             self.browser.moveCursor(self.browser.textCursor().MoveOperation.Start)
         found = self.browser.find(text, flags)
@@ -431,5 +433,8 @@ class ReaderView(QWidget):
                                 else cursor.MoveOperation.Start)
             self.browser.setTextCursor(cursor)
             found = self.browser.find(text, flags)
+        if not found:  # stay where the reader was
+            self.browser.setTextCursor(saved_cursor)
+            self.browser.verticalScrollBar().setValue(saved_scroll)
         self.find_status.setText("" if found else self.tr("Not found"))
         return found
