@@ -72,13 +72,13 @@ class HistoryModel(QAbstractTableModel):
         self.versions = list(versions)
         self.endResetModel()
 
-    def rowCount(self, parent: AnyIndex = _ROOT) -> int:  # noqa: N802 - Qt API
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.versions)
 
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:  # noqa: N802 - Qt API
+    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(  # noqa: N802 - Qt API
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if (

@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kbdesk.core.kb import KnowledgeBase
@@ -64,7 +66,7 @@ def kb(versioned_library: Path, tmp_path: Path) -> Iterator[KnowledgeBase]:
 
 
 @pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[TaskRunner]:  # noqa: ARG001 - needs the QApplication
+def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
     """The app's task runner, shut down after the test."""
     tasks = TaskRunner()
     yield tasks
@@ -75,3 +77,14 @@ def publish_change(kb: KnowledgeBase, old: str, new: str, note: str = "change") 
     """Publish the complaint handbook with ``old`` replaced by ``new``; return the version."""
     text = (kb.root / "handbooks/complaint.md").read_text("utf-8").replace(old, new)
     return kb.publish("complaint", text, note, author="Editor").version
+
+
+def type_chinese(widget: QWidget, text: str) -> None:
+    """Type ``text`` into a widget the way an input method commits Chinese characters.
+
+    ``qtbot.keyClicks`` only knows ASCII keys; an IME delivers CJK text as a committed
+    ``QInputMethodEvent``, which is what this sends.
+    """
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)

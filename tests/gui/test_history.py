@@ -1,4 +1,5 @@
 """History window: versions model, old versions read-only, character diffs, rollback."""
+# ruff: noqa: F811 - the fixtures imported from editorial_fixtures are used as arguments
 
 from __future__ import annotations
 

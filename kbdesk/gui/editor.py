@@ -1,0 +1,425 @@
+"""The editor's window: Markdown with a live preview, the metadata form, drafts and publishing.
+
+The window holds one document. Its text is the front matter (edited through the form) plus the
+Markdown body (edited as text). Every few seconds an edited text is saved as a draft through the
+core (outside the library, so agents never see it); opening the document again restores the
+draft where the editor left off. Publishing asks for a change note and runs on the task runner's
+writer; a failed publish leaves the draft in place, so no word is lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QTextCursor
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kbdesk.core import paths
+from kbdesk.core.drafts import Draft
+from kbdesk.core.errors import DocumentError, KbError
+from kbdesk.core.kb import KnowledgeBase
+from kbdesk.core.model import Kind
+from kbdesk.core.parse import default_id, split_front_matter
+from kbdesk.core.render import render
+from kbdesk.core.settings import Settings
+from kbdesk.core.versions import PublishResult
+from kbdesk.gui.changenote import ask_change_note
+from kbdesk.gui.editordialogs import RenameDialog
+from kbdesk.gui.history import HistoryWindow
+from kbdesk.gui.metaform import MetadataForm, set_front_field
+from kbdesk.gui.notices import show_error
+from kbdesk.gui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+PREVIEW_DELAY_MS = 300
+AUTOSAVE_MS = 3000
+
+
+def template_text(kind: Kind | str) -> str:
+    """The bundled template of a new document of ``kind``."""
+    kind = Kind(kind)
+    path = paths.resources_dir() / "templates" / f"{kind.value}.md"
+    try:
+        return path.read_text("utf-8")
+    except OSError as exc:
+        raise KbError(f"the template for {kind.value} documents is missing ({path})") from exc
+
+
+def _split(text: str) -> tuple[str, str]:
+    """Split a document's text into (front-matter block with its ``---`` lines, body)."""
+    try:
+        front, body, _line = split_front_matter(text, "-")
+    except DocumentError:
+        return "", text
+    return "---\n" + front + "\n---\n", body
+
+
+def _confirm(parent: QWidget, question: str) -> bool:
+    answer = QMessageBox.question(parent, parent.windowTitle(), question)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class EditorWindow(QMainWindow):
+    """Edit one document (new or published), with drafts and publishing.
+
+    Use ``open_document`` or ``new_document`` to make one.
+
+    Signals:
+        draftSaved(object): a ``Draft`` was autosaved.
+        draftDiscarded(): the draft was thrown away on request.
+        previewUpdated(): the preview shows the current text.
+        published(object): a ``PublishResult`` after a publish, retirement or rename.
+    """
+
+    draftSaved = Signal(object)
+    draftDiscarded = Signal()
+    previewUpdated = Signal()
+    published = Signal(object)
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        runner: TaskRunner,
+        *,
+        doc_id: str,
+        path: str,
+        published_text: str | None,
+        start_text: str,
+        base_version: int | None,
+        settings: Settings | None = None,
+        autosave_ms: int = AUTOSAVE_MS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.kb, self.runner = kb, runner
+        self.settings = settings or Settings.load()
+        self.doc_id, self.path = doc_id, path
+        self.published_text = published_text
+        self.base_version = base_version
+        self.ask_note: Callable[[QWidget | None, str, str], str | None] = ask_change_note
+        self.confirm: Callable[[QWidget, str], bool] = _confirm
+        self.history_window: HistoryWindow | None = None
+        self._front = ""
+        self._dirty = False
+        self._publishing = False
+        self._build()
+        self.autosave = QTimer(self)
+        self.autosave.setInterval(autosave_ms)
+        self.autosave.timeout.connect(self._autosave)
+        self.preview_timer = QTimer(self)
+        self.preview_timer.setSingleShot(True)
+        self.preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self.preview_timer.timeout.connect(self.update_preview)
+        self._set_text(start_text)
+        self._restore_draft()
+        self.autosave.start()
+        self._update_title()
+
+    # -- construction -------------------------------------------------------------------------
+
+    @classmethod
+    def open_document(
+        cls, kb: KnowledgeBase, runner: TaskRunner, doc_id: str, **kwargs: object
+    ) -> EditorWindow:
+        """Edit a published document (its draft, if one was left, is restored)."""
+        doc = kb.document(doc_id)
+        text = (kb.root / doc.path).read_text("utf-8")
+        return cls(kb, runner, doc_id=doc.id, path=doc.path, published_text=text,
+                   start_text=text, base_version=doc.version, **kwargs)  # type: ignore[arg-type]
+
+    @classmethod
+    def new_document(
+        cls, kb: KnowledgeBase, runner: TaskRunner, kind: Kind | str, path: str,
+        title: str = "", **kwargs: object,
+    ) -> EditorWindow:
+        """Start a new document of ``kind`` at library path ``path`` from its template."""
+        path = path.strip().replace("\\", "/")
+        if not path.endswith(".md"):
+            path += ".md"
+        if path.startswith("/") or ".." in path.split("/") or path == ".md":
+            raise KbError(f"'{path}' is not a path inside the library")
+        if (kb.root / path).exists():
+            raise KbError(f"{path} already exists in the library: choose another name")
+        text = template_text(kind)
+        if title.strip():
+            from kbdesk.gui.metaform import yaml_scalar
+
+            text = set_front_field(text, "title", yaml_scalar(title.strip()))
+        return cls(kb, runner, doc_id=default_id(path), path=path, published_text=None,
+                   start_text=text, base_version=None, **kwargs)  # type: ignore[arg-type]
+
+    def _build(self) -> None:
+        self.form = MetadataForm(self)
+        self.form.changed.connect(self._edited)
+        self.text_edit = QPlainTextEdit(self)
+        self.text_edit.setObjectName("markdownEditor")
+        self.text_edit.textChanged.connect(self._edited)
+        self.preview = QTextBrowser(self)
+        self.preview.setObjectName("preview")
+        self.preview.setOpenLinks(False)
+        self.info = QLabel(self)
+        self.info.setObjectName("draftInfo")
+        self.info.setWordWrap(True)
+        self.info.setStyleSheet("background:#e8f1fb; color:#123; padding:4px;")
+        self.discard_button = QPushButton(self.tr("Discard draft…"), self)
+        self.discard_button.clicked.connect(self.discard_draft)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.form)
+        left_layout.addWidget(self.text_edit, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.info)
+        layout.addWidget(self.discard_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self._show_info("")
+        toolbar = QToolBar(self.tr("Editor"), self)
+        toolbar.setObjectName("editorToolbar")
+        self.addToolBar(toolbar)
+        self.actions_by_id: dict[str, QAction] = {}
+        for action_id, text, shortcut, slot in (
+            ("editor.save_draft", self.tr("Save draft"), "Ctrl+S", self.save_draft),
+            ("editor.publish", self.tr("Publish…"), "Ctrl+Return", self.publish),
+            ("editor.rename", self.tr("Rename / move…"), "F2", self.rename),
+            ("editor.history", self.tr("History"), "Ctrl+H", self.show_history),
+            ("editor.retire", self.tr("Retire…"), "", self.retire),
+            ("editor.discard", self.tr("Discard draft…"), "", self.discard_draft),
+        ):
+            action = QAction(text, self)
+            action.setObjectName(action_id)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda _c=False, s=slot: s())
+            toolbar.addAction(action)
+            self.actions_by_id[action_id] = action
+        self.resize(1100, 760)
+
+    # -- text ---------------------------------------------------------------------------------
+
+    def _set_text(self, text: str, cursor: int | None = None) -> None:
+        self._front, body = _split(text)
+        self.form.load(text)
+        self.text_edit.blockSignals(True)
+        self.text_edit.setPlainText(body)
+        self.text_edit.blockSignals(False)
+        if cursor is not None:
+            position = max(0, min(cursor - len(self._front), len(body)))
+            text_cursor = self.text_edit.textCursor()
+            text_cursor.setPosition(position)
+            self.text_edit.setTextCursor(text_cursor)
+        self._dirty = False
+        self.update_preview()
+
+    def text(self) -> str:
+        """The whole document as it would be published: front matter from the form, then body."""
+        return self.form.apply(self._front + self.text_edit.toPlainText())
+
+    def cursor_position(self) -> int:
+        """The cursor position in ``text()`` (what a draft remembers)."""
+        front, _body = _split(self.text())
+        return len(front) + self.text_edit.textCursor().position()
+
+    @property
+    def dirty(self) -> bool:
+        """True when there are edits not yet saved as a draft."""
+        return self._dirty
+
+    def _edited(self) -> None:
+        self._dirty = True
+        self.preview_timer.start()
+        self._update_title()
+
+    def update_preview(self) -> None:
+        """Render the body into the preview (debounced while typing)."""
+        try:
+            self.preview.setHtml(render(self.text_edit.toPlainText()))
+        except Exception as exc:
+            log.warning("preview failed: %s", exc)
+            self.preview.setPlainText(self.text_edit.toPlainText())
+        self.previewUpdated.emit()
+
+    def _update_title(self) -> None:
+        title = self.form.title.text() or self.path
+        mark = "* " if self._dirty else ""
+        self.setWindowTitle(self.tr("%1%2 — Editor").replace("%1", mark).replace("%2", title))
+
+    def _show_info(self, message: str, *, discard: bool = False) -> None:
+        self.info.setText(message)
+        self.info.setVisible(bool(message))
+        self.discard_button.setVisible(discard)
+
+    # -- drafts -------------------------------------------------------------------------------
+
+    def _restore_draft(self) -> None:
+        draft = self.kb.drafts.load(self.doc_id)
+        if draft is None:
+            return
+        self._set_text(draft.text, draft.cursor)
+        self.text_edit.setFocus()
+        when = draft.saved_at.replace("T", " ")[:19]
+        message = self.tr("Your unpublished draft from %1 was restored.").replace("%1", when)
+        if draft.origin == "sync-conflict":
+            message = self.tr(
+                "This is your text from a sync conflict (the same document was changed on "
+                "another workstation). Compare and publish, or discard it."
+            )
+        current = self.base_version
+        if draft.base_version is not None and current is not None and draft.base_version < current:
+            message += " " + self.tr(
+                "Version %1 was published since this draft was started from version %2."
+            ).replace("%1", str(current)).replace("%2", str(draft.base_version))
+        self._show_info(message, discard=True)
+
+    def save_draft(self) -> Draft | None:
+        """Save the text as a draft now (also done every few seconds while edited)."""
+        draft = Draft(self.doc_id, self.path, self.text(), base_version=self.base_version,
+                      cursor=self.cursor_position(), origin="editor")
+        try:
+            saved = self.kb.drafts.save(draft)
+        except KbError as exc:
+            show_error(self, exc)
+            return None
+        self._dirty = False
+        self._update_title()
+        self.statusBar().showMessage(
+            self.tr("Draft saved at %1").replace("%1", dt.datetime.now().strftime("%H:%M:%S"))
+        )
+        self.discard_button.setVisible(True)
+        self.draftSaved.emit(saved)
+        return saved
+
+    def _autosave(self) -> None:
+        if self._dirty and not self._publishing:
+            self.save_draft()
+
+    def discard_draft(self) -> bool:
+        """Throw the draft away (after confirmation) and show the published text again."""
+        if not self.confirm(self, self.tr("Discard your draft? The changes in it cannot be "
+                                          "recovered.")):
+            return False
+        try:
+            self.kb.drafts.discard(self.doc_id)
+        except KbError as exc:
+            show_error(self, exc)
+            return False
+        self._set_text(self.published_text or template_text(self.form.kind.currentData()))
+        self._show_info(self.tr("The draft was discarded."))
+        self._update_title()
+        self.draftDiscarded.emit()
+        return True
+
+    # -- publishing ---------------------------------------------------------------------------
+
+    @property
+    def author(self) -> str | None:
+        """The name recorded on what this editor publishes."""
+        name = str(self.settings.get("agent_name") or "").strip()
+        return name or None
+
+    def publish(self) -> None:
+        """Ask for a change note, then publish."""
+        prompt = self.tr("Publish “%1” as a new version.").replace("%1", self.form.title.text())
+        note = self.ask_note(self, prompt, "")
+        if note is not None:
+            self.publish_with_note(note)
+
+    def publish_with_note(self, note: str) -> bool:
+        """Publish the text with ``note`` on the writer worker; False if refused at once."""
+        if not note.strip():
+            show_error(self, self.tr("A change note is required: say what changed and why. "
+                                     "Nothing was published."))
+            return False
+        self.save_draft()  # nothing is lost if publishing fails
+        text = self.text()
+        if "status: draft" in _split(text)[0]:
+            text = set_front_field(text, "status", "published")
+        self._run_publish(lambda: self.kb.publish(self.path, text, note, self.author),
+                          self.tr("Publishing…"))
+        return True
+
+    def _run_publish(self, job: Callable[[], PublishResult], message: str) -> None:
+        self._publishing = True
+        self.statusBar().showMessage(message)
+        task = self.runner.submit(lambda _p, _c: job(), name="publish", write=True)
+        task.succeeded.connect(self._published)
+        task.failed.connect(self._publish_failed)
+
+    def _published(self, result: PublishResult) -> None:
+        self._publishing = False
+        self.doc_id, self.path, self.base_version = result.doc_id, result.path, result.version
+        self.published_text = (self.kb.root / result.path).read_text("utf-8")
+        self.kb.drafts.discard(result.doc_id)
+        self._set_text(self.published_text)
+        self._show_info("")
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Published version %1.").replace(
+            "%1", str(result.version)))
+        self.published.emit(result)
+
+    def _publish_failed(self, error: KbError) -> None:
+        self._publishing = False
+        self.statusBar().showMessage(self.tr("Not published; your draft is kept."))
+        show_error(self, error)
+
+    def retire(self) -> None:
+        """Retire the published document (agents no longer find it), with a note."""
+        if self.published_text is None:
+            show_error(self, self.tr("This document was never published: discard the draft "
+                                     "instead."))
+            return
+        note = self.ask_note(self, self.tr("Retire “%1”: agents will no longer find it in "
+                                           "search.").replace("%1", self.form.title.text()), "")
+        if note is not None and note.strip():
+            self._run_publish(lambda: self.kb.retire(self.doc_id, note, self.author),
+                              self.tr("Retiring…"))
+
+    def rename(self) -> None:
+        """Change the title and category (the fields agents see and filter by)."""
+        dialog = RenameDialog(self.form.title.text(), self.form.category.text(), self.path, self)
+        if dialog.exec():
+            self.form.title.setText(dialog.title())
+            self.form.category.setText(dialog.category())
+            self._edited()
+
+    def show_history(self) -> None:
+        """Open the document's history."""
+        if self.published_text is None:
+            self.statusBar().showMessage(self.tr("Not published yet: no history."))
+            return
+        self.history_window = HistoryWindow(self.kb, self.runner, self.doc_id,
+                                            author=self.author)
+        self.history_window.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._dirty:
+            self.save_draft()
+        self.autosave.stop()
+        self.preview_timer.stop()
+        super().closeEvent(event)
+
+
+def place_cursor(edit: QPlainTextEdit, position: int) -> None:
+    """Move the cursor of ``edit`` to ``position`` (for tests and callers)."""
+    cursor = edit.textCursor()
+    cursor.setPosition(position, QTextCursor.MoveMode.MoveAnchor)
+    edit.setTextCursor(cursor)

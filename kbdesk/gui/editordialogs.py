@@ -1,0 +1,151 @@
+"""Small dialogs of the editor: a new document (kind, title, file name) and rename / move.
+
+``NewDocumentDialog`` proposes the library path of a new document from its kind and a file
+name and refuses names that would leave the library or overwrite a document. ``RenameDialog``
+changes what agents see and filter by (title and category); the file keeps its path, so links
+and history stay intact.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kbdesk.core.model import Kind
+
+KIND_FOLDERS = {Kind.HANDBOOK: "handbooks", Kind.PHRASING: "phrasings",
+                Kind.PROCEDURE: "procedures"}
+_BAD_NAME = re.compile(r"[\\:*?\"<>|]|^\.|/\.|\.\.")
+
+
+def new_document_path(kind: Kind | str, name: str) -> str:
+    """The library path of a new document: ``<kind folder>/<name>.md`` (name may hold folders)."""
+    name = name.strip().strip("/")
+    if name.endswith(".md"):
+        name = name[:-3]
+    folder = KIND_FOLDERS[Kind(kind)]
+    return f"{name}.md" if "/" in name else f"{folder}/{name}.md"
+
+
+def path_problem(root: Path, path: str) -> str:
+    """Why ``path`` cannot hold a new document ("" when it can)."""
+    stem = path[:-3] if path.endswith(".md") else path
+    if not stem.strip("/ ") or _BAD_NAME.search(path) or path.startswith("/"):
+        return QCoreApplication.translate(
+            "NewDocumentDialog", "Use letters, digits, - or _ in the file name."
+        )
+    if (root / path).exists():
+        return QCoreApplication.translate(
+            "NewDocumentDialog", "%1 already exists: choose another name."
+        ).replace("%1", path)
+    return ""
+
+
+class NewDocumentDialog(QDialog):
+    """Asks for the kind, title and file name of a new document."""
+
+    def __init__(self, root: Path, kind: Kind | str = Kind.HANDBOOK,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.root = root
+        self.setWindowTitle(self.tr("New document"))
+        self.kind = QComboBox(self)
+        for value, label in ((Kind.HANDBOOK, self.tr("Handbook")),
+                             (Kind.PHRASING, self.tr("Phrasing")),
+                             (Kind.PROCEDURE, self.tr("Procedure"))):
+            self.kind.addItem(label, value.value)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(Kind(kind).value)))
+        self.title_edit = QLineEdit(self)
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setPlaceholderText("refund-policy")
+        self.path_label = QLabel(self)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Title"), self.title_edit)
+        form.addRow(self.tr("File name"), self.name_edit)
+        form.addRow(self.tr("Path"), self.path_label)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.kind.currentIndexChanged.connect(lambda _i: self._update())
+        self.name_edit.textChanged.connect(lambda _t: self._update())
+        self._update()
+
+    def chosen_kind(self) -> Kind:
+        """The kind chosen."""
+        return Kind(self.kind.currentData())
+
+    def path(self) -> str:
+        """The library path the new document will have."""
+        return new_document_path(self.chosen_kind(), self.name_edit.text())
+
+    def _update(self) -> None:
+        self.path_label.setText(self.path() if self.name_edit.text().strip() else "")
+        self.error.setText("")
+
+    def accept(self) -> None:
+        """Close only with a usable, new path."""
+        problem = path_problem(self.root, self.path())
+        if problem:
+            self.error.setText(problem)
+            return
+        super().accept()
+
+
+class RenameDialog(QDialog):
+    """Changes a document's title and category; the file keeps its path."""
+
+    def __init__(self, title: str, category: str, path: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Rename / move"))
+        self.title_edit = QLineEdit(title, self)
+        self.category_edit = QLineEdit(category, self)
+        note = QLabel(self.tr("The file stays at %1, so its links and history are kept. "
+                              "Publish to make the change visible to agents.")
+                      .replace("%1", path), self)
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Title"), self.title_edit)
+        form.addRow(self.tr("Category"), self.category_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def title(self) -> str:
+        """The new title."""
+        return self.title_edit.text().strip()
+
+    def category(self) -> str:
+        """The new category ("" for the folder's name)."""
+        return self.category_edit.text().strip()
+
+    def accept(self) -> None:
+        """A title is required."""
+        if self.title():
+            super().accept()

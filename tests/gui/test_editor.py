@@ -1,0 +1,229 @@
+"""Editor window: drafts autosaved and restored, preview, metadata form, publish with a note."""
+# ruff: noqa: F811 - the fixtures imported from editorial_fixtures are used as arguments
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from pytestqt.qtbot import QtBot
+
+from kbdesk.core.errors import KbError
+from kbdesk.core.kb import KnowledgeBase
+from kbdesk.core.model import Kind, Status
+from kbdesk.core.parse import build_document
+from kbdesk.gui.changenote import ChangeNoteDialog
+from kbdesk.gui.editor import EditorWindow
+from kbdesk.gui.editordialogs import NewDocumentDialog, new_document_path
+from kbdesk.gui.metaform import set_front_field, yaml_scalar
+from kbdesk.gui.tasks import TaskRunner
+from tests.gui.editorial_fixtures import (  # noqa: F401 - fixtures
+    kb,
+    runner,
+    type_chinese,
+    versioned_library,
+)
+
+
+def open_editor(qtbot: QtBot, kb: KnowledgeBase, runner: TaskRunner, **kw) -> EditorWindow:
+    window = EditorWindow.open_document(kb, runner, "complaint", autosave_ms=kw.pop("autosave_ms", 50), **kw)
+    qtbot.addWidget(window)
+    return window
+
+
+def errors_to(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr("kbdesk.gui.editor.show_error", lambda parent, error: shown.append(str(error)))
+    return shown
+
+
+def test_typing_autosaves_a_draft_restored_by_a_new_window(qtbot, kb, runner) -> None:
+    first = open_editor(qtbot, kb, runner)
+    edit = first.text_edit
+    cursor = edit.textCursor()
+    cursor.setPosition(edit.toPlainText().index("交給主管"))
+    edit.setTextCursor(cursor)
+    with qtbot.waitSignal(first.draftSaved, timeout=5000) as blocker:
+        type_chinese(edit, "立即")
+    draft = blocker.args[0]
+    assert "立即交給主管" in draft.text
+    assert draft.base_version == 1
+    assert not (kb.root / "handbooks/complaint.md").read_text("utf-8").count("立即")
+    # the first window is never closed (as if the app were killed): the autosave is all there is
+    second = open_editor(qtbot, kb, runner)
+    assert "立即交給主管" in second.text_edit.toPlainText()
+    body = second.text_edit.toPlainText()
+    assert second.text_edit.textCursor().position() == body.index("立即交給主管") + 2
+    assert second.info.isVisibleTo(second) and "draft" in second.info.text()
+    assert not second.dirty
+
+
+def test_untouched_document_is_not_saved_and_text_is_byte_identical(qtbot, kb, runner) -> None:
+    window = open_editor(qtbot, kb, runner)
+    assert window.text() == (kb.root / "handbooks/complaint.md").read_text("utf-8")
+    window.save_draft()
+    assert kb.drafts.load("complaint") is not None
+
+
+def test_preview_follows_the_text_debounced(qtbot, kb, runner) -> None:
+    window = open_editor(qtbot, kb, runner, autosave_ms=60000)
+    with qtbot.waitSignal(window.previewUpdated, timeout=5000):
+        type_chinese(window.text_edit, "\n## 新章節\n")
+    assert "新章節" in window.preview.toPlainText()
+    assert "---" not in window.preview.toPlainText()  # front matter is not previewed
+
+
+def test_metadata_form_writes_only_changed_fields(qtbot, kb, runner) -> None:
+    window = open_editor(qtbot, kb, runner, autosave_ms=60000)
+    form = window.form
+    assert form.title.text() == "客訴處理手冊"
+    assert form.category.text() == "投訴處理"
+    type_chinese(form.tags, "投訴, 時限")
+    form.effective.enabled.setChecked(True)
+    form.effective.edit.setDate(QDate(2030, 1, 2))
+    form.title.clear()
+    type_chinese(form.title, "客訴處理: 新版")
+    text = window.text()
+    parsed = build_document("handbooks/complaint.md", text)
+    assert parsed.title == "客訴處理: 新版"
+    assert parsed.tags == ("投訴", "時限")
+    assert parsed.effective == dt.date(2030, 1, 2)
+    assert parsed.owner == "品質組" and parsed.id == "complaint"
+    assert window.dirty
+    form.effective.enabled.setChecked(False)
+    assert build_document("x.md", window.text()).effective is None
+
+
+def test_front_field_helpers_replace_block_values_and_quote() -> None:
+    text = "---\ntitle: A\ntags:\n  - x\n  - y\nkind: handbook\n---\nbody\n"
+    out = set_front_field(text, "tags", "[z]")
+    assert out == "---\ntitle: A\ntags: [z]\nkind: handbook\n---\nbody\n"
+    assert set_front_field(out, "tags", None) == "---\ntitle: A\nkind: handbook\n---\nbody\n"
+    assert yaml_scalar("plain") == "plain"
+    assert yaml_scalar("a: b") == '"a: b"'
+    assert yaml_scalar("2026-01-01") == '"2026-01-01"' or yaml_scalar("2026-01-01") == "2026-01-01"
+    assert yaml_scalar("true") == '"true"'
+
+
+def test_publish_without_note_is_refused(qtbot, kb, runner, monkeypatch) -> None:
+    shown = errors_to(monkeypatch)
+    window = open_editor(qtbot, kb, runner, autosave_ms=60000)
+    type_chinese(window.text_edit, "補充")
+    assert window.publish_with_note("   ") is False
+    assert shown and "change note is required" in shown[0]
+    assert [v.version for v in kb.history("complaint")] == [1]
+    # cancelling the note dialog publishes nothing either
+    window.ask_note = lambda parent, prompt, note="": None
+    window.publish()
+    assert not runner.writing
+
+
+def test_note_dialog_refuses_empty_note_and_stays_open(qtbot) -> None:
+    dialog = ChangeNoteDialog("Publish")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.buttons.accepted.emit()
+    assert dialog.isVisible() and dialog.result() == 0
+    assert dialog.error.isVisibleTo(dialog) and "required" in dialog.error.text()
+    type_chinese(dialog.editor, "修正時限")
+    dialog.buttons.accepted.emit()
+    assert dialog.result() == ChangeNoteDialog.DialogCode.Accepted
+    assert dialog.note() == "修正時限"
+
+
+def test_publish_with_note_adds_a_version_and_clears_the_draft(qtbot, kb, runner) -> None:
+    window = open_editor(qtbot, kb, runner, autosave_ms=60000)
+    body = window.text_edit.toPlainText()
+    window.text_edit.setPlainText(body.replace("24小時", "48小時"))
+    window.ask_note = lambda parent, prompt, note="": "時限改為48小時"
+    with qtbot.waitSignal(window.published, timeout=10000) as blocker:
+        window.actions_by_id["editor.publish"].trigger()
+    assert blocker.args[0].version == 2
+    history = kb.history("complaint")
+    assert (history[0].version, history[0].note) == (2, "時限改為48小時")
+    assert kb.drafts.load("complaint") is None
+    assert kb.document("complaint").version == 2
+    assert "48小時" in window.text_edit.toPlainText() and not window.dirty
+    assert window.base_version == 2
+    assert kb.search("48小時").hits[0].doc_id == "complaint"
+
+
+def test_failed_publish_keeps_the_draft(qtbot, kb, runner, monkeypatch) -> None:
+    shown = errors_to(monkeypatch)
+    window = open_editor(qtbot, kb, runner, autosave_ms=60000)
+    window.form.kind.setCurrentIndex(0)
+    window.text_edit.setPlainText("## 只有內文\n")
+    window._front = "---\nkind: handbook\n---\n"  # no title: the core refuses it
+    window.publish_with_note("試試")
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert "title" in shown[0]
+    assert kb.drafts.load("complaint").text.endswith("## 只有內文\n")
+    assert [v.version for v in kb.history("complaint")] == [1]
+
+
+def test_discard_draft_asks_first(qtbot, kb, runner) -> None:
+    window = open_editor(qtbot, kb, runner, autosave_ms=60000)
+    type_chinese(window.text_edit, "草稿")
+    window.save_draft()
+    window.confirm = lambda parent, question: False
+    assert window.discard_draft() is False
+    assert kb.drafts.load("complaint") is not None
+    window.confirm = lambda parent, question: True
+    with qtbot.waitSignal(window.draftDiscarded, timeout=1000):
+        assert window.discard_draft() is True
+    assert kb.drafts.load("complaint") is None
+    assert "草稿" not in window.text_edit.toPlainText()
+
+
+@pytest.mark.parametrize("kind", list(Kind))
+def test_new_document_from_template_publishes(qtbot, kb, runner, kind) -> None:
+    path = new_document_path(kind, f"new-{kind.value}")
+    window = EditorWindow.new_document(kb, runner, kind, path, title="新文件", autosave_ms=60000)
+    qtbot.addWidget(window)
+    assert window.form.kind.currentData() == kind.value
+    assert window.form.title.text() == "新文件"
+    assert window.text_edit.toPlainText().strip()
+    window.ask_note = lambda parent, prompt, note="": "新增"
+    with qtbot.waitSignal(window.published, timeout=10000) as blocker:
+        window.publish()
+    result = blocker.args[0]
+    assert result.path == path and result.version == 1
+    doc = kb.document(result.doc_id)
+    assert doc.kind is kind and doc.title == "新文件" and doc.status is Status.PUBLISHED
+
+
+def test_new_document_paths_are_checked(qtbot, kb, runner) -> None:
+    with pytest.raises(KbError, match="already exists"):
+        EditorWindow.new_document(kb, runner, Kind.HANDBOOK, "handbooks/complaint.md")
+    with pytest.raises(KbError):
+        EditorWindow.new_document(kb, runner, Kind.HANDBOOK, "../outside.md")
+    dialog = NewDocumentDialog(kb.root, Kind.PHRASING)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.name_edit, "opening")
+    assert dialog.path() == "phrasings/opening.md"
+    dialog.accept()
+    assert "already exists" in dialog.error.text()
+    dialog.name_edit.setText("a:b")
+    dialog.accept()
+    assert dialog.error.text()
+    dialog.name_edit.setText("closing")
+    dialog.accept()
+    assert dialog.result() == NewDocumentDialog.DialogCode.Accepted
+
+
+def test_retire_with_note(qtbot, kb, runner) -> None:
+    window = open_editor(qtbot, kb, runner, autosave_ms=60000)
+    window.ask_note = lambda parent, prompt, note="": "不再適用"
+    with qtbot.waitSignal(window.published, timeout=10000):
+        window.retire()
+    assert kb.document("complaint").status is Status.RETIRED
+    assert kb.history("complaint")[0].note == "不再適用"
+
+
+def test_close_saves_pending_edits(qtbot, kb, runner) -> None:
+    window = open_editor(qtbot, kb, runner, autosave_ms=60000)
+    qtbot.keyClick(window.text_edit, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    type_chinese(window.text_edit, "結尾")
+    window.close()
+    assert kb.drafts.load("complaint").text.endswith("結尾")
