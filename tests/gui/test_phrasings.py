@@ -15,10 +15,6 @@ from kbdesk.core.settings import Settings
 from kbdesk.gui.phrasings import PhrasingPanel, PlaceholderDialog, agent_values, copy_phrasing
 from tests.conftest import doc
 
-# The offscreen platform cannot resize native windows to their size hints; it says so each time
-# a dialog is shown. Nothing to do with the code under test.
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
 OPENING = doc("標準開場白", "phrasing", id="opening", body=(
     "接起電話後三秒內開口。\n\n"
     "## 來電開場\n\n"

@@ -11,8 +11,6 @@ from kbdesk.core.model import AvoidPair
 from kbdesk.gui.replycheck import FindingsModel, ReplyCheckPanel
 from tests.conftest import doc
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
 ENTRIES = [
     AvoidEntry("taboo", "推卸", AvoidPair("這不是我們部門的事", "我來幫您聯繫負責的同事", 7)),
     AvoidEntry("taboo", "質疑", AvoidPair("你是不是搞错了", "我们一起再核对一次资料", 9)),
