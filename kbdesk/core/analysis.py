@@ -11,8 +11,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
-from typing import cast
+from typing import NamedTuple, cast
 
 import rjieba
 from whoosh.analysis import Analyzer, Token, Tokenizer

@@ -23,6 +23,7 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.idsets import BitSet
 from whoosh.searching import Searcher
 
 from kbdesk.core.analysis import ANALYZER_VERSION, chinese_analyzer
@@ -38,6 +39,7 @@ SCHEMA_VERSION = 4
 MANIFEST = "kbdesk-manifest.json"
 INDEX_NAME = "sections"
 WRITER_TIMEOUT = 10.0
+FILTER_CACHE_SIZE = 64
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -171,6 +173,8 @@ class SearchIndex:
         self._searcher: Searcher | None = None
         self._manifest: dict[str, Any] = {}
         self._docs: dict[str, Document] = {}
+        # filter query -> its documents, for the current searcher (see filter_docs)
+        self._filters: dict[Any, Any] = {}
 
     # -- state --------------------------------------------------------------------------------
 
@@ -215,6 +219,7 @@ class SearchIndex:
         return ""
 
     def _close(self) -> None:
+        self._filters.clear()
         if self._searcher is not None:
             with contextlib.suppress(Exception):
                 self._searcher.close()
@@ -291,10 +296,33 @@ class SearchIndex:
         those keep the deletion list of the old commit: a document updated twice then shows
         up twice. So the old searcher is closed and a new one opened instead.
         """
+        self._filters.clear()
         if self._searcher is not None:
             with contextlib.suppress(Exception):
                 self._searcher.close()
             self._searcher = None
+
+    def filter_docs(self, query: Any) -> Any:
+        """Return the documents a filter or mask query matches, as a set Whoosh accepts.
+
+        Whoosh turns a filter query into a set of documents on every search (for the
+        draft/retired mask that is most of a short search's time on a large library), so the
+        sets are kept until the searcher changes. Callers must hold ``lock`` and have called
+        ``searcher()``.
+        """
+        if query is None:
+            return None
+        try:
+            docs = self._filters.get(query)
+        except TypeError:  # an unhashable query: let Whoosh evaluate it
+            return query
+        if docs is None:
+            searcher = self._searcher or self.searcher()
+            docs = BitSet(searcher.docs_for_query(query), size=searcher.doc_count_all())
+            if len(self._filters) >= FILTER_CACHE_SIZE:
+                self._filters.clear()
+            self._filters[query] = docs
+        return docs
 
     @property
     def lock(self) -> threading.RLock:

@@ -256,8 +256,11 @@ def run_search(
 
     with index.lock:
         searcher = index.searcher()
+        # the same filters as queries, evaluated once per searcher instead of once per search
+        allow, deny = index.filter_docs(allow), index.filter_docs(deny)
         and_query = wq.And([q for _, q, _ in word_queries] + phrase_queries)
-        results = searcher.search(and_query, limit=fetch, filter=allow, mask=deny, terms=True)
+        # matched terms are only read for OR hits (_matched_words): not collected here
+        results = searcher.search(and_query, limit=fetch, filter=allow, mask=deny)
         ranked = [(hit, len(word_queries)) for hit in results if _phrases_ok(hit, parsed.phrases)]
         mode = "and"
         exact = len(ranked)
@@ -295,7 +298,7 @@ def _phrases_ok(hit: object, phrases: Sequence[str]) -> bool:
 def _haystack(hit: Any) -> str:
     fields = hit.fields()
     text = "".join(str(fields.get(name, "")) for name in ("title", "heading", "body"))
-    return "".join(ch for ch in fold(text) if ch.isalnum())
+    return "".join(filter(str.isalnum, fold(text)))
 
 
 def _literal_first(ranked: list[tuple[Any, int]], chunks: Sequence[str]) -> list[tuple[Any, int]]:
@@ -304,9 +307,8 @@ def _literal_first(ranked: list[tuple[Any, int]], chunks: Sequence[str]) -> list
     Segmentation can split a remembered fragment such as 我已经查到 differently in the query
     and in the text; the literal run is the surest sign of the section the agent remembers.
     """
-    scored = [
-        (sum(chunk in _haystack(hit) for chunk in chunks), i) for i, (hit, _) in enumerate(ranked)
-    ]
+    haystacks = [_haystack(hit) for hit, _ in ranked]
+    scored = [(sum(chunk in text for chunk in chunks), i) for i, text in enumerate(haystacks)]
     if not any(count for count, _ in scored):
         return ranked
     order = sorted(scored, key=lambda pair: (-pair[0], pair[1]))
