@@ -88,3 +88,26 @@ def type_chinese(widget: QWidget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture
+def workstations(
+    versioned_library: Path, tmp_path: Path
+) -> Iterator[tuple[KnowledgeBase, KnowledgeBase]]:
+    """Two clones of one library sharing a bare remote: (here, elsewhere), both synced once."""
+    import io
+
+    from dulwich import porcelain
+
+    remote = tmp_path / "remote.git"
+    porcelain.init(str(remote), bare=True).close()
+    here = open_kb(versioned_library, tmp_path / "index-here")
+    here.sync(remote_url=str(remote))
+    clone = porcelain.clone(
+        str(remote), str(tmp_path / "elsewhere"), branch=b"main", errstream=io.BytesIO()
+    )
+    clone.close()
+    elsewhere = open_kb(tmp_path / "elsewhere", tmp_path / "index-elsewhere")
+    yield here, elsewhere
+    close_kb(here)
+    close_kb(elsewhere)
