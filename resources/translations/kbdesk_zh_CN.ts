@@ -1,0 +1,1075 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>前往(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>说明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Reload library</source>
+        <translation>重新加载知识库</translation>
+    </message>
+    <message>
+        <source>Rebuild search index</source>
+        <translation>重建搜索索引</translation>
+    </message>
+    <message>
+        <source>Stop indexing</source>
+        <translation>停止创建索引</translation>
+    </message>
+    <message>
+        <source>Library problems…</source>
+        <translation>知识库问题…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Go to search box</source>
+        <translation>移到搜索框</translation>
+    </message>
+    <message>
+        <source>Find (in the page when reading)</source>
+        <translation>寻找（阅读时在本页寻找）</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>找下一个</translation>
+    </message>
+    <message>
+        <source>Find previous</source>
+        <translation>找上一个</translation>
+    </message>
+    <message>
+        <source>Copy phrasing</source>
+        <translation>复制话术</translation>
+    </message>
+    <message>
+        <source>Copy section link</source>
+        <translation>复制段落链接</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Handbooks only</source>
+        <translation>只看手册</translation>
+    </message>
+    <message>
+        <source>Phrasings only</source>
+        <translation>只看话术</translation>
+    </message>
+    <message>
+        <source>Procedures only</source>
+        <translation>只看流程</translation>
+    </message>
+    <message>
+        <source>Script: as written</source>
+        <translation>字体：依原文</translation>
+    </message>
+    <message>
+        <source>Script: Traditional (Taiwan)</source>
+        <translation>字体：繁体（台湾）</translation>
+    </message>
+    <message>
+        <source>Script: Traditional (Hong Kong)</source>
+        <translation>字体：繁体（香港）</translation>
+    </message>
+    <message>
+        <source>Script: Simplified</source>
+        <translation>字体：简体</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Normal size</source>
+        <translation>原始大小</translation>
+    </message>
+    <message>
+        <source>Reply check</source>
+        <translation>回复检查</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Go to results</source>
+        <translation>移到结果列表</translation>
+    </message>
+    <message>
+        <source>Add to / remove from favourites</source>
+        <translation>加入／移出我的最爱</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>About kbdesk</source>
+        <translation>关于 kbdesk</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeNoteDialog</name>
+    <message>
+        <source>Change note</source>
+        <translation>变更说明</translation>
+    </message>
+    <message>
+        <source>Say what changed and why. Agents and other editors see this note in the document's history.</source>
+        <translation>请说明改了什么、为什么改。客服人员与其他编辑会在文档历史中看到这则说明。</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>A change note is required: write what changed and why before publishing.</source>
+        <translation>必须填写变更说明：发布前请写下改了什么、为什么改。</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Done at {time}</source>
+        <translation>于 {time} 完成</translation>
+    </message>
+    <message>
+        <source>(late)</source>
+        <translation>（逾时）</translation>
+    </message>
+    <message>
+        <source>Overdue by {time}</source>
+        <translation>已逾时 {time}</translation>
+    </message>
+    <message>
+        <source>{time} left</source>
+        <translation>剩余 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <source>Time since Start</source>
+        <translation>开始后经过的时间</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Start the timer for this case</source>
+        <translation>为这个案件开始计时</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重设</translation>
+    </message>
+    <message>
+        <source>Clear the ticks and the timer for the next case</source>
+        <translation>清除勾选与计时，准备下一个案件</translation>
+    </message>
+    <message>
+        <source>This document has no steps.</source>
+        <translation>这份文档没有步骤。</translation>
+    </message>
+    <message>
+        <source>Time limit passed: {steps}</source>
+        <translation>已超过时限：{steps}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Resolve a conflict: %1</source>
+        <translation>解决冲突：%1</translation>
+    </message>
+    <message>
+        <source>%1 was changed here and on another workstation. Their version is in the library now; yours is kept as a draft. Edit the result below and publish it.</source>
+        <translation>%1 在这里和另一台工作站上都被修改了。对方的版本已在知识库中；你的版本已保留为草稿。请编辑下方的结果后发布。</translation>
+    </message>
+    <message>
+        <source>(no text: the document did not exist or was deleted)</source>
+        <translation>（没有内容：文档不存在或已删除）</translation>
+    </message>
+    <message>
+        <source>Base (before both changes)</source>
+        <translation>基准（双方修改前）</translation>
+    </message>
+    <message>
+        <source>Theirs (published elsewhere)</source>
+        <translation>对方的（已在别处发布）</translation>
+    </message>
+    <message>
+        <source>Mine (kept as a draft)</source>
+        <translation>我的（保留为草稿）</translation>
+    </message>
+    <message>
+        <source>theirs</source>
+        <translation>对方的</translation>
+    </message>
+    <message>
+        <source>mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Three texts</source>
+        <translation>三方内容</translation>
+    </message>
+    <message>
+        <source>Theirs ↔ mine</source>
+        <translation>对方 ↔ 我的</translation>
+    </message>
+    <message>
+        <source>Result (what will be published)</source>
+        <translation>结果（将发布的内容）</translation>
+    </message>
+    <message>
+        <source>Start from theirs</source>
+        <translation>从对方的版本开始</translation>
+    </message>
+    <message>
+        <source>Start from mine</source>
+        <translation>从我的版本开始</translation>
+    </message>
+    <message>
+        <source>Publish result…</source>
+        <translation>发布结果…</translation>
+    </message>
+    <message>
+        <source>Close (keep as draft)</source>
+        <translation>关闭（保留为草稿）</translation>
+    </message>
+    <message>
+        <source>Publish the resolved text of %1.</source>
+        <translation>发布 %1 解决冲突后的内容。</translation>
+    </message>
+    <message>
+        <source>A change note is required: say how the conflict was resolved. Nothing was published.</source>
+        <translation>必须填写变更说明：请说明如何解决冲突。尚未发布任何内容。</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>发布中…</translation>
+    </message>
+    <message>
+        <source>Published version %1.</source>
+        <translation>已发布第 %1 版。</translation>
+    </message>
+    <message>
+        <source>Not published; your text is kept as a draft.</source>
+        <translation>未发布；你的文字已保留为草稿。</translation>
+    </message>
+</context>
+<context>
+    <name>DiffView</name>
+    <message>
+        <source>Side by side</source>
+        <translation>并排</translation>
+    </message>
+    <message>
+        <source>Inline</source>
+        <translation>行内</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2: %n line(s) changed</source>
+        <translation><numerusform>%1 → %2：%n 行有变更</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 → %2: no differences</source>
+        <translation>%1 → %2：没有差异</translation>
+    </message>
+</context>
+<context>
+    <name>EditorWindow</name>
+    <message>
+        <source>Discard draft…</source>
+        <translation>舍弃草稿…</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>发布…</translation>
+    </message>
+    <message>
+        <source>Rename / move…</source>
+        <translation>重命名／移动…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Retire…</source>
+        <translation>禁用…</translation>
+    </message>
+    <message>
+        <source>%1%2 — Editor</source>
+        <translation>%1%2 — 编辑</translation>
+    </message>
+    <message>
+        <source>Your unpublished draft from %1 was restored.</source>
+        <translation>已还原你在 %1 未发布的草稿。</translation>
+    </message>
+    <message>
+        <source>This is your text from a sync conflict (the same document was changed on another workstation). Compare and publish, or discard it.</source>
+        <translation>这是同步冲突时保留的你的文字（同一份文档在另一台工作站上也被修改了）。请比较后发布，或舍弃。</translation>
+    </message>
+    <message>
+        <source>Version %1 was published since this draft was started from version %2.</source>
+        <translation>这份草稿从第 %2 版开始编辑后，第 %1 版已经发布。</translation>
+    </message>
+    <message>
+        <source>Draft saved at %1</source>
+        <translation>草稿已于 %1 保存</translation>
+    </message>
+    <message>
+        <source>Discard your draft? The changes in it cannot be recovered.</source>
+        <translation>要舍弃草稿吗？其中的修改将无法复原。</translation>
+    </message>
+    <message>
+        <source>The draft was discarded.</source>
+        <translation>草稿已舍弃。</translation>
+    </message>
+    <message>
+        <source>Publish “%1” as a new version.</source>
+        <translation>将「%1」发布为新版本。</translation>
+    </message>
+    <message>
+        <source>A change note is required: say what changed and why. Nothing was published.</source>
+        <translation>必须填写变更说明：请说明改了什么、为什么改。尚未发布任何内容。</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>发布中…</translation>
+    </message>
+    <message>
+        <source>Published version %1.</source>
+        <translation>已发布第 %1 版。</translation>
+    </message>
+    <message>
+        <source>Not published; your draft is kept.</source>
+        <translation>未发布；你的草稿已保留。</translation>
+    </message>
+    <message>
+        <source>This document was never published: discard the draft instead.</source>
+        <translation>这份文档从未发布：请改为舍弃草稿。</translation>
+    </message>
+    <message>
+        <source>Retire “%1”: agents will no longer find it in search.</source>
+        <translation>禁用「%1」：客服人员将无法再搜索到它。</translation>
+    </message>
+    <message>
+        <source>Retiring…</source>
+        <translation>禁用中…</translation>
+    </message>
+    <message>
+        <source>Not published yet: no history.</source>
+        <translation>尚未发布：没有历史纪录。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>Found</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Say instead</source>
+        <translation>建议改说</translation>
+    </message>
+    <message>
+        <source>From {doc}#{anchor}, line {line}</source>
+        <translation>来自 {doc}#{anchor}，第 {line} 行</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWindow</name>
+    <message>
+        <source>History: %1</source>
+        <translation>历史：%1</translation>
+    </message>
+    <message>
+        <source>Open version</source>
+        <translation>打开版本</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Select two versions to compare them, or one to compare it with the version before it.</source>
+        <translation>选择两个版本进行比较，或选择一个版本与前一版比较。</translation>
+    </message>
+    <message>
+        <source>Restore as new version…</source>
+        <translation>还原为新版本…</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Loading history…</source>
+        <translation>正在加载历史…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s)</source>
+        <translation><numerusform>%n 个版本</numerusform></translation>
+    </message>
+    <message>
+        <source>This is the first version: nothing to compare.</source>
+        <translation>这是第一版：没有可比较的版本。</translation>
+    </message>
+    <message>
+        <source>Select two versions to compare.</source>
+        <translation>请选择两个版本进行比较。</translation>
+    </message>
+    <message>
+        <source>Select the one version to restore.</source>
+        <translation>请选择一个要还原的版本。</translation>
+    </message>
+    <message>
+        <source>Restore version %1 as a new version. The versions after it stay in the history.</source>
+        <translation>将第 %1 版还原为新版本。之后的版本仍保留在历史中。</translation>
+    </message>
+    <message>
+        <source>A change note is required to restore a version.</source>
+        <translation>还原版本必须填写变更说明。</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>还原中…</translation>
+    </message>
+    <message>
+        <source>Published v%1.</source>
+        <translation>已发布 v%1。</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <source>Handbook</source>
+        <translation>手册</translation>
+    </message>
+    <message>
+        <source>Phrasing</source>
+        <translation>话术</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>流程</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Reply check</source>
+        <translation>回复检查</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>工具栏</translation>
+    </message>
+    <message>
+        <source>Script:</source>
+        <translation>字体：</translation>
+    </message>
+    <message>
+        <source>How Chinese text is shown (Ctrl+Alt+0…3)</source>
+        <translation>中文的显示方式（Ctrl+Alt+0…3）</translation>
+    </message>
+    <message>
+        <source>No library</source>
+        <translation>没有知识库</translation>
+    </message>
+    <message>
+        <source>The library cannot be opened</source>
+        <translation>无法打开知识库</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation><numerusform>%n 份文档</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation><numerusform>%n 个问题</numerusform></translation>
+    </message>
+    <message>
+        <source>The search index cannot be built</source>
+        <translation>无法创建搜索索引</translation>
+    </message>
+    <message>
+        <source>Opening the library…</source>
+        <translation>正在打开知识库…</translation>
+    </message>
+    <message>
+        <source>Indexing…</source>
+        <translation>正在创建索引…</translation>
+    </message>
+    <message>
+        <source>Index ready</source>
+        <translation>索引已就绪</translation>
+    </message>
+    <message>
+        <source>Indexing stopped</source>
+        <translation>已停止创建索引</translation>
+    </message>
+    <message>
+        <source>Index not available</source>
+        <translation>索引无法使用</translation>
+    </message>
+    <message>
+        <source>Searching as soon as the index is ready…</source>
+        <translation>索引就绪后立即搜索…</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”. Try fewer or other words.</source>
+        <translation>找不到「%1」。请试试较少或其他的词。</translation>
+    </message>
+    <message>
+        <source>No result has every word; closest matches:</source>
+        <translation>没有结果包含所有词语；最接近的结果：</translation>
+    </message>
+    <message>
+        <source>The library is not open yet.</source>
+        <translation>知识库尚未打开。</translation>
+    </message>
+    <message>
+        <source>Select a phrasing first.</source>
+        <translation>请先选择一则话术。</translation>
+    </message>
+    <message>
+        <source>This is not a phrasing: nothing to copy.</source>
+        <translation>这不是话术：没有可复制的内容。</translation>
+    </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation>已复制：%1</translation>
+    </message>
+    <message>
+        <source>Link copied: %1</source>
+        <translation>已复制链接：%1</translation>
+    </message>
+    <message>
+        <source>★ Favourite</source>
+        <translation>★ 我的最爱</translation>
+    </message>
+    <message>
+        <source>☆ Favourite</source>
+        <translation>☆ 我的最爱</translation>
+    </message>
+    <message>
+        <source>The new library folder is used from the next start.</source>
+        <translation>新的知识库文件夹会在下次启动时使用。</translation>
+    </message>
+    <message>
+        <source>About kbdesk</source>
+        <translation>关于 kbdesk</translation>
+    </message>
+    <message>
+        <source>kbdesk %1 — an offline knowledge base for customer service teams.</source>
+        <translation>kbdesk %1 — 给客服团队的离线知识库。</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataForm</name>
+    <message>
+        <source>Handbook</source>
+        <translation>手册</translation>
+    </message>
+    <message>
+        <source>Phrasing</source>
+        <translation>话术</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>default: the folder's name</source>
+        <translation>默认：文件夹名称</translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation>以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Agents must confirm they have read it</source>
+        <translation>客服人员必须确认已阅读</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责单位</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Review by</source>
+        <translation>复审期限</translation>
+    </message>
+</context>
+<context>
+    <name>NewDocumentDialog</name>
+    <message>
+        <source>Use letters, digits, - or _ in the file name.</source>
+        <translation>文件名请使用英文字母、数字、- 或 _。</translation>
+    </message>
+    <message>
+        <source>%1 already exists: choose another name.</source>
+        <translation>%1 已存在：请换一个名称。</translation>
+    </message>
+    <message>
+        <source>New document</source>
+        <translation>添加文档</translation>
+    </message>
+    <message>
+        <source>Handbook</source>
+        <translation>手册</translation>
+    </message>
+    <message>
+        <source>Phrasing</source>
+        <translation>话术</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>kbdesk</source>
+        <translation>kbdesk</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDate</name>
+    <message>
+        <source>Set</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasingPanel</name>
+    <message>
+        <source>This document has no phrasings.</source>
+        <translation>这份文档没有话术。</translation>
+    </message>
+    <message>
+        <source>Guidance only: nothing to copy.</source>
+        <translation>仅供参考：没有可复制的内容。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy this text (placeholders are filled in first)</source>
+        <translation>复制这段文字（先填入占位字段）</translation>
+    </message>
+    <message>
+        <source>Avoid</source>
+        <translation>避免说</translation>
+    </message>
+    <message>
+        <source>Say instead</source>
+        <translation>建议改说</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderDialog</name>
+    <message>
+        <source>Fill in the phrasing</source>
+        <translation>填写话术</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>预览：</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsNotice</name>
+    <message>
+        <source>Library problems</source>
+        <translation>知识库问题</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) in the library could not be read and were skipped. The rest of the library works. Fix the files (or run 'kbdesk check') and reload.</source>
+        <translation><numerusform>知识库中有 %n 个文件无法读取，已略过。其余内容可正常使用。请修正这些文件（或运行 kbdesk check）后重新加载。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ReaderView</name>
+    <message>
+        <source>Find in page</source>
+        <translation>在本页寻找</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>上一个符合项目（Shift+F3）</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>下一个符合项目（F3）</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>关闭寻找列（Esc）</translation>
+    </message>
+    <message>
+        <source>No document open</source>
+        <translation>尚未打开文档</translation>
+    </message>
+    <message>
+        <source>Type in the search box, then press Enter to open a result.</source>
+        <translation>在搜索框输入文字，再按 Enter 打开结果。</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <source>Effective %1</source>
+        <translation>%1 生效</translation>
+    </message>
+    <message>
+        <source>Owner %1</source>
+        <translation>负责：%1</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>%1 更新</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>找不到</translation>
+    </message>
+</context>
+<context>
+    <name>RenameDialog</name>
+    <message>
+        <source>Rename / move</source>
+        <translation>重命名／移动</translation>
+    </message>
+    <message>
+        <source>The file stays at %1, so its links and history are kept. Publish to make the change visible to agents.</source>
+        <translation>文件仍在 %1，链接与历史都会保留。发布后客服人员才会看到变更。</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyCheckPanel</name>
+    <message>
+        <source>Paste or type your draft reply here…</source>
+        <translation>在这里粘贴或输入你的回复草稿…</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>全部取代</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>取代</translation>
+    </message>
+    <message>
+        <source>Replace with the suggested wording</source>
+        <translation>改用建议的说法</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phrase(s) to avoid</source>
+        <translation><numerusform>%n 个应避免的说法</numerusform></translation>
+    </message>
+    <message>
+        <source>No phrases to avoid found.</source>
+        <translation>没有发现应避免的说法。</translation>
+    </message>
+    <message>
+        <source>Paste a draft reply to check it.</source>
+        <translation>粘贴回复草稿即可检查。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Library folder</source>
+        <translation>知识库文件夹</translation>
+    </message>
+    <message>
+        <source>Display script</source>
+        <translation>显示字体</translation>
+    </message>
+    <message>
+        <source>Language of the app</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>你的姓名</translation>
+    </message>
+    <message>
+        <source>Your team</source>
+        <translation>你的团队</translation>
+    </message>
+    <message>
+        <source>Your staff number</source>
+        <translation>你的工号</translation>
+    </message>
+    <message>
+        <source>Log searches that find nothing (helps editors)</source>
+        <translation>记录没有结果的搜索（协助编辑补强内容）</translation>
+    </message>
+    <message>
+        <source>I use kbdesk as</source>
+        <translation>我的角色</translation>
+    </message>
+    <message>
+        <source>Sync every (minutes)</source>
+        <translation>同步间隔（分钟）</translation>
+    </message>
+    <message>
+        <source>As written</source>
+        <translation>依原文</translation>
+    </message>
+    <message>
+        <source>Traditional (Taiwan)</source>
+        <translation>繁体（台湾）</translation>
+    </message>
+    <message>
+        <source>Traditional (Hong Kong)</source>
+        <translation>繁体（香港）</translation>
+    </message>
+    <message>
+        <source>Simplified</source>
+        <translation>简体</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>客服人员</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>A new language is used from the next start.</source>
+        <translation>新的界面语言会在下次启动时使用。</translation>
+    </message>
+    <message>
+        <source>Default: your own copy of the demo library</source>
+        <translation>默认：你自己的示范知识库副本</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose the library folder</source>
+        <translation>选择知识库文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>SidePane</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Handbooks</source>
+        <translation>手册</translation>
+    </message>
+    <message>
+        <source>Phrasings</source>
+        <translation>话术</translation>
+    </message>
+    <message>
+        <source>Procedures</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Search: words, a question, pinyin…  (Ctrl+K)</source>
+        <translation>搜索：词语、问句或拼音…（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>我的最爱</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>最近浏览</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部分类</translation>
+    </message>
+</context>
+<context>
+    <name>VersionViewer</name>
+    <message>
+        <source>This version has been superseded. The current version is v%1.</source>
+        <translation>这个版本已被取代。目前版本是 v%1。</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2 · %3</source>
+        <translation>第 %1 版 · %2 · %3</translation>
+    </message>
+</context>
+</TS>

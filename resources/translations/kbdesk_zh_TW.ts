@@ -1,0 +1,1075 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>前往(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Reload library</source>
+        <translation>重新載入知識庫</translation>
+    </message>
+    <message>
+        <source>Rebuild search index</source>
+        <translation>重建搜尋索引</translation>
+    </message>
+    <message>
+        <source>Stop indexing</source>
+        <translation>停止建立索引</translation>
+    </message>
+    <message>
+        <source>Library problems…</source>
+        <translation>知識庫問題…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>設定…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <source>Go to search box</source>
+        <translation>移到搜尋框</translation>
+    </message>
+    <message>
+        <source>Find (in the page when reading)</source>
+        <translation>尋找（閱讀時在本頁尋找）</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>找下一個</translation>
+    </message>
+    <message>
+        <source>Find previous</source>
+        <translation>找上一個</translation>
+    </message>
+    <message>
+        <source>Copy phrasing</source>
+        <translation>複製話術</translation>
+    </message>
+    <message>
+        <source>Copy section link</source>
+        <translation>複製段落連結</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部類型</translation>
+    </message>
+    <message>
+        <source>Handbooks only</source>
+        <translation>只看手冊</translation>
+    </message>
+    <message>
+        <source>Phrasings only</source>
+        <translation>只看話術</translation>
+    </message>
+    <message>
+        <source>Procedures only</source>
+        <translation>只看流程</translation>
+    </message>
+    <message>
+        <source>Script: as written</source>
+        <translation>字體：依原文</translation>
+    </message>
+    <message>
+        <source>Script: Traditional (Taiwan)</source>
+        <translation>字體：繁體（台灣）</translation>
+    </message>
+    <message>
+        <source>Script: Traditional (Hong Kong)</source>
+        <translation>字體：繁體（香港）</translation>
+    </message>
+    <message>
+        <source>Script: Simplified</source>
+        <translation>字體：簡體</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Normal size</source>
+        <translation>原始大小</translation>
+    </message>
+    <message>
+        <source>Reply check</source>
+        <translation>回覆檢查</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一頁</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>下一頁</translation>
+    </message>
+    <message>
+        <source>Go to results</source>
+        <translation>移到結果清單</translation>
+    </message>
+    <message>
+        <source>Add to / remove from favourites</source>
+        <translation>加入／移出我的最愛</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <source>About kbdesk</source>
+        <translation>關於 kbdesk</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeNoteDialog</name>
+    <message>
+        <source>Change note</source>
+        <translation>變更說明</translation>
+    </message>
+    <message>
+        <source>Say what changed and why. Agents and other editors see this note in the document's history.</source>
+        <translation>請說明改了什麼、為什麼改。客服人員與其他編輯會在文件歷史中看到這則說明。</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>發布</translation>
+    </message>
+    <message>
+        <source>A change note is required: write what changed and why before publishing.</source>
+        <translation>必須填寫變更說明：發布前請寫下改了什麼、為什麼改。</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>Step</source>
+        <translation>步驟</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>時限</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Done at {time}</source>
+        <translation>於 {time} 完成</translation>
+    </message>
+    <message>
+        <source>(late)</source>
+        <translation>（逾時）</translation>
+    </message>
+    <message>
+        <source>Overdue by {time}</source>
+        <translation>已逾時 {time}</translation>
+    </message>
+    <message>
+        <source>{time} left</source>
+        <translation>剩餘 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <source>Time since Start</source>
+        <translation>開始後經過的時間</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Start the timer for this case</source>
+        <translation>為這個案件開始計時</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重設</translation>
+    </message>
+    <message>
+        <source>Clear the ticks and the timer for the next case</source>
+        <translation>清除勾選與計時，準備下一個案件</translation>
+    </message>
+    <message>
+        <source>This document has no steps.</source>
+        <translation>這份文件沒有步驟。</translation>
+    </message>
+    <message>
+        <source>Time limit passed: {steps}</source>
+        <translation>已超過時限：{steps}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Resolve a conflict: %1</source>
+        <translation>解決衝突：%1</translation>
+    </message>
+    <message>
+        <source>%1 was changed here and on another workstation. Their version is in the library now; yours is kept as a draft. Edit the result below and publish it.</source>
+        <translation>%1 在這裡和另一台工作站上都被修改了。對方的版本已在知識庫中；你的版本已保留為草稿。請編輯下方的結果後發布。</translation>
+    </message>
+    <message>
+        <source>(no text: the document did not exist or was deleted)</source>
+        <translation>（沒有內容：文件不存在或已刪除）</translation>
+    </message>
+    <message>
+        <source>Base (before both changes)</source>
+        <translation>基準（雙方修改前）</translation>
+    </message>
+    <message>
+        <source>Theirs (published elsewhere)</source>
+        <translation>對方的（已在別處發布）</translation>
+    </message>
+    <message>
+        <source>Mine (kept as a draft)</source>
+        <translation>我的（保留為草稿）</translation>
+    </message>
+    <message>
+        <source>theirs</source>
+        <translation>對方的</translation>
+    </message>
+    <message>
+        <source>mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Three texts</source>
+        <translation>三方內容</translation>
+    </message>
+    <message>
+        <source>Theirs ↔ mine</source>
+        <translation>對方 ↔ 我的</translation>
+    </message>
+    <message>
+        <source>Result (what will be published)</source>
+        <translation>結果（將發布的內容）</translation>
+    </message>
+    <message>
+        <source>Start from theirs</source>
+        <translation>從對方的版本開始</translation>
+    </message>
+    <message>
+        <source>Start from mine</source>
+        <translation>從我的版本開始</translation>
+    </message>
+    <message>
+        <source>Publish result…</source>
+        <translation>發布結果…</translation>
+    </message>
+    <message>
+        <source>Close (keep as draft)</source>
+        <translation>關閉（保留為草稿）</translation>
+    </message>
+    <message>
+        <source>Publish the resolved text of %1.</source>
+        <translation>發布 %1 解決衝突後的內容。</translation>
+    </message>
+    <message>
+        <source>A change note is required: say how the conflict was resolved. Nothing was published.</source>
+        <translation>必須填寫變更說明：請說明如何解決衝突。尚未發布任何內容。</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>發布中…</translation>
+    </message>
+    <message>
+        <source>Published version %1.</source>
+        <translation>已發布第 %1 版。</translation>
+    </message>
+    <message>
+        <source>Not published; your text is kept as a draft.</source>
+        <translation>未發布；你的文字已保留為草稿。</translation>
+    </message>
+</context>
+<context>
+    <name>DiffView</name>
+    <message>
+        <source>Side by side</source>
+        <translation>並排</translation>
+    </message>
+    <message>
+        <source>Inline</source>
+        <translation>行內</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2: %n line(s) changed</source>
+        <translation><numerusform>%1 → %2：%n 行有變更</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 → %2: no differences</source>
+        <translation>%1 → %2：沒有差異</translation>
+    </message>
+</context>
+<context>
+    <name>EditorWindow</name>
+    <message>
+        <source>Discard draft…</source>
+        <translation>捨棄草稿…</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>編輯</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>儲存草稿</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>發布…</translation>
+    </message>
+    <message>
+        <source>Rename / move…</source>
+        <translation>重新命名／移動…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>歷史</translation>
+    </message>
+    <message>
+        <source>Retire…</source>
+        <translation>停用…</translation>
+    </message>
+    <message>
+        <source>%1%2 — Editor</source>
+        <translation>%1%2 — 編輯</translation>
+    </message>
+    <message>
+        <source>Your unpublished draft from %1 was restored.</source>
+        <translation>已還原你在 %1 未發布的草稿。</translation>
+    </message>
+    <message>
+        <source>This is your text from a sync conflict (the same document was changed on another workstation). Compare and publish, or discard it.</source>
+        <translation>這是同步衝突時保留的你的文字（同一份文件在另一台工作站上也被修改了）。請比較後發布，或捨棄。</translation>
+    </message>
+    <message>
+        <source>Version %1 was published since this draft was started from version %2.</source>
+        <translation>這份草稿從第 %2 版開始編輯後，第 %1 版已經發布。</translation>
+    </message>
+    <message>
+        <source>Draft saved at %1</source>
+        <translation>草稿已於 %1 儲存</translation>
+    </message>
+    <message>
+        <source>Discard your draft? The changes in it cannot be recovered.</source>
+        <translation>要捨棄草稿嗎？其中的修改將無法復原。</translation>
+    </message>
+    <message>
+        <source>The draft was discarded.</source>
+        <translation>草稿已捨棄。</translation>
+    </message>
+    <message>
+        <source>Publish “%1” as a new version.</source>
+        <translation>將「%1」發布為新版本。</translation>
+    </message>
+    <message>
+        <source>A change note is required: say what changed and why. Nothing was published.</source>
+        <translation>必須填寫變更說明：請說明改了什麼、為什麼改。尚未發布任何內容。</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>發布中…</translation>
+    </message>
+    <message>
+        <source>Published version %1.</source>
+        <translation>已發布第 %1 版。</translation>
+    </message>
+    <message>
+        <source>Not published; your draft is kept.</source>
+        <translation>未發布；你的草稿已保留。</translation>
+    </message>
+    <message>
+        <source>This document was never published: discard the draft instead.</source>
+        <translation>這份文件從未發布：請改為捨棄草稿。</translation>
+    </message>
+    <message>
+        <source>Retire “%1”: agents will no longer find it in search.</source>
+        <translation>停用「%1」：客服人員將無法再搜尋到它。</translation>
+    </message>
+    <message>
+        <source>Retiring…</source>
+        <translation>停用中…</translation>
+    </message>
+    <message>
+        <source>Not published yet: no history.</source>
+        <translation>尚未發布：沒有歷史紀錄。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>Found</source>
+        <translation>發現</translation>
+    </message>
+    <message>
+        <source>Say instead</source>
+        <translation>建議改說</translation>
+    </message>
+    <message>
+        <source>From {doc}#{anchor}, line {line}</source>
+        <translation>來自 {doc}#{anchor}，第 {line} 行</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWindow</name>
+    <message>
+        <source>History: %1</source>
+        <translation>歷史：%1</translation>
+    </message>
+    <message>
+        <source>Open version</source>
+        <translation>開啟版本</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <source>Select two versions to compare them, or one to compare it with the version before it.</source>
+        <translation>選擇兩個版本進行比較，或選擇一個版本與前一版比較。</translation>
+    </message>
+    <message>
+        <source>Restore as new version…</source>
+        <translation>還原為新版本…</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Loading history…</source>
+        <translation>正在載入歷史…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s)</source>
+        <translation><numerusform>%n 個版本</numerusform></translation>
+    </message>
+    <message>
+        <source>This is the first version: nothing to compare.</source>
+        <translation>這是第一版：沒有可比較的版本。</translation>
+    </message>
+    <message>
+        <source>Select two versions to compare.</source>
+        <translation>請選擇兩個版本進行比較。</translation>
+    </message>
+    <message>
+        <source>Select the one version to restore.</source>
+        <translation>請選擇一個要還原的版本。</translation>
+    </message>
+    <message>
+        <source>Restore version %1 as a new version. The versions after it stay in the history.</source>
+        <translation>將第 %1 版還原為新版本。之後的版本仍保留在歷史中。</translation>
+    </message>
+    <message>
+        <source>A change note is required to restore a version.</source>
+        <translation>還原版本必須填寫變更說明。</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>還原中…</translation>
+    </message>
+    <message>
+        <source>Published v%1.</source>
+        <translation>已發布 v%1。</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <source>Handbook</source>
+        <translation>手冊</translation>
+    </message>
+    <message>
+        <source>Phrasing</source>
+        <translation>話術</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>流程</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Reply check</source>
+        <translation>回覆檢查</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>工具列</translation>
+    </message>
+    <message>
+        <source>Script:</source>
+        <translation>字體：</translation>
+    </message>
+    <message>
+        <source>How Chinese text is shown (Ctrl+Alt+0…3)</source>
+        <translation>中文的顯示方式（Ctrl+Alt+0…3）</translation>
+    </message>
+    <message>
+        <source>No library</source>
+        <translation>沒有知識庫</translation>
+    </message>
+    <message>
+        <source>The library cannot be opened</source>
+        <translation>無法開啟知識庫</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation><numerusform>%n 份文件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation><numerusform>%n 個問題</numerusform></translation>
+    </message>
+    <message>
+        <source>The search index cannot be built</source>
+        <translation>無法建立搜尋索引</translation>
+    </message>
+    <message>
+        <source>Opening the library…</source>
+        <translation>正在開啟知識庫…</translation>
+    </message>
+    <message>
+        <source>Indexing…</source>
+        <translation>正在建立索引…</translation>
+    </message>
+    <message>
+        <source>Index ready</source>
+        <translation>索引已就緒</translation>
+    </message>
+    <message>
+        <source>Indexing stopped</source>
+        <translation>已停止建立索引</translation>
+    </message>
+    <message>
+        <source>Index not available</source>
+        <translation>索引無法使用</translation>
+    </message>
+    <message>
+        <source>Searching as soon as the index is ready…</source>
+        <translation>索引就緒後立即搜尋…</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”. Try fewer or other words.</source>
+        <translation>找不到「%1」。請試試較少或其他的詞。</translation>
+    </message>
+    <message>
+        <source>No result has every word; closest matches:</source>
+        <translation>沒有結果包含所有詞語；最接近的結果：</translation>
+    </message>
+    <message>
+        <source>The library is not open yet.</source>
+        <translation>知識庫尚未開啟。</translation>
+    </message>
+    <message>
+        <source>Select a phrasing first.</source>
+        <translation>請先選擇一則話術。</translation>
+    </message>
+    <message>
+        <source>This is not a phrasing: nothing to copy.</source>
+        <translation>這不是話術：沒有可複製的內容。</translation>
+    </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation>已複製：%1</translation>
+    </message>
+    <message>
+        <source>Link copied: %1</source>
+        <translation>已複製連結：%1</translation>
+    </message>
+    <message>
+        <source>★ Favourite</source>
+        <translation>★ 我的最愛</translation>
+    </message>
+    <message>
+        <source>☆ Favourite</source>
+        <translation>☆ 我的最愛</translation>
+    </message>
+    <message>
+        <source>The new library folder is used from the next start.</source>
+        <translation>新的知識庫資料夾會在下次啟動時使用。</translation>
+    </message>
+    <message>
+        <source>About kbdesk</source>
+        <translation>關於 kbdesk</translation>
+    </message>
+    <message>
+        <source>kbdesk %1 — an offline knowledge base for customer service teams.</source>
+        <translation>kbdesk %1 — 給客服團隊的離線知識庫。</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataForm</name>
+    <message>
+        <source>Handbook</source>
+        <translation>手冊</translation>
+    </message>
+    <message>
+        <source>Phrasing</source>
+        <translation>話術</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>default: the folder's name</source>
+        <translation>預設：資料夾名稱</translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation>以逗號分隔</translation>
+    </message>
+    <message>
+        <source>Agents must confirm they have read it</source>
+        <translation>客服人員必須確認已閱讀</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分類</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>負責單位</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Review by</source>
+        <translation>複審期限</translation>
+    </message>
+</context>
+<context>
+    <name>NewDocumentDialog</name>
+    <message>
+        <source>Use letters, digits, - or _ in the file name.</source>
+        <translation>檔名請使用英文字母、數字、- 或 _。</translation>
+    </message>
+    <message>
+        <source>%1 already exists: choose another name.</source>
+        <translation>%1 已存在：請換一個名稱。</translation>
+    </message>
+    <message>
+        <source>New document</source>
+        <translation>新增文件</translation>
+    </message>
+    <message>
+        <source>Handbook</source>
+        <translation>手冊</translation>
+    </message>
+    <message>
+        <source>Phrasing</source>
+        <translation>話術</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>檔名</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路徑</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>kbdesk</source>
+        <translation>kbdesk</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDate</name>
+    <message>
+        <source>Set</source>
+        <translation>設定</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasingPanel</name>
+    <message>
+        <source>This document has no phrasings.</source>
+        <translation>這份文件沒有話術。</translation>
+    </message>
+    <message>
+        <source>Guidance only: nothing to copy.</source>
+        <translation>僅供參考：沒有可複製的內容。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Copy this text (placeholders are filled in first)</source>
+        <translation>複製這段文字（先填入佔位欄位）</translation>
+    </message>
+    <message>
+        <source>Avoid</source>
+        <translation>避免說</translation>
+    </message>
+    <message>
+        <source>Say instead</source>
+        <translation>建議改說</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderDialog</name>
+    <message>
+        <source>Fill in the phrasing</source>
+        <translation>填寫話術</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>預覽：</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsNotice</name>
+    <message>
+        <source>Library problems</source>
+        <translation>知識庫問題</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) in the library could not be read and were skipped. The rest of the library works. Fix the files (or run 'kbdesk check') and reload.</source>
+        <translation><numerusform>知識庫中有 %n 個檔案無法讀取，已略過。其餘內容可正常使用。請修正這些檔案（或執行 kbdesk check）後重新載入。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ReaderView</name>
+    <message>
+        <source>Find in page</source>
+        <translation>在本頁尋找</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>上一個符合項目（Shift+F3）</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>下一個符合項目（F3）</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>關閉尋找列（Esc）</translation>
+    </message>
+    <message>
+        <source>No document open</source>
+        <translation>尚未開啟文件</translation>
+    </message>
+    <message>
+        <source>Type in the search box, then press Enter to open a result.</source>
+        <translation>在搜尋框輸入文字，再按 Enter 開啟結果。</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <source>Effective %1</source>
+        <translation>%1 生效</translation>
+    </message>
+    <message>
+        <source>Owner %1</source>
+        <translation>負責：%1</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>%1 更新</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>狀態：%1</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>找不到</translation>
+    </message>
+</context>
+<context>
+    <name>RenameDialog</name>
+    <message>
+        <source>Rename / move</source>
+        <translation>重新命名／移動</translation>
+    </message>
+    <message>
+        <source>The file stays at %1, so its links and history are kept. Publish to make the change visible to agents.</source>
+        <translation>檔案仍在 %1，連結與歷史都會保留。發布後客服人員才會看到變更。</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分類</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyCheckPanel</name>
+    <message>
+        <source>Paste or type your draft reply here…</source>
+        <translation>在這裡貼上或輸入你的回覆草稿…</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>全部取代</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>取代</translation>
+    </message>
+    <message>
+        <source>Replace with the suggested wording</source>
+        <translation>改用建議的說法</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phrase(s) to avoid</source>
+        <translation><numerusform>%n 個應避免的說法</numerusform></translation>
+    </message>
+    <message>
+        <source>No phrases to avoid found.</source>
+        <translation>沒有發現應避免的說法。</translation>
+    </message>
+    <message>
+        <source>Paste a draft reply to check it.</source>
+        <translation>貼上回覆草稿即可檢查。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Library folder</source>
+        <translation>知識庫資料夾</translation>
+    </message>
+    <message>
+        <source>Display script</source>
+        <translation>顯示字體</translation>
+    </message>
+    <message>
+        <source>Language of the app</source>
+        <translation>介面語言</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>你的姓名</translation>
+    </message>
+    <message>
+        <source>Your team</source>
+        <translation>你的團隊</translation>
+    </message>
+    <message>
+        <source>Your staff number</source>
+        <translation>你的工號</translation>
+    </message>
+    <message>
+        <source>Log searches that find nothing (helps editors)</source>
+        <translation>記錄沒有結果的搜尋（協助編輯補強內容）</translation>
+    </message>
+    <message>
+        <source>I use kbdesk as</source>
+        <translation>我的角色</translation>
+    </message>
+    <message>
+        <source>Sync every (minutes)</source>
+        <translation>同步間隔（分鐘）</translation>
+    </message>
+    <message>
+        <source>As written</source>
+        <translation>依原文</translation>
+    </message>
+    <message>
+        <source>Traditional (Taiwan)</source>
+        <translation>繁體（台灣）</translation>
+    </message>
+    <message>
+        <source>Traditional (Hong Kong)</source>
+        <translation>繁體（香港）</translation>
+    </message>
+    <message>
+        <source>Simplified</source>
+        <translation>簡體</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>客服人員</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>編輯</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>A new language is used from the next start.</source>
+        <translation>新的介面語言會在下次啟動時使用。</translation>
+    </message>
+    <message>
+        <source>Default: your own copy of the demo library</source>
+        <translation>預設：你自己的示範知識庫副本</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <source>Choose the library folder</source>
+        <translation>選擇知識庫資料夾</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快速鍵</translation>
+    </message>
+</context>
+<context>
+    <name>SidePane</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Handbooks</source>
+        <translation>手冊</translation>
+    </message>
+    <message>
+        <source>Phrasings</source>
+        <translation>話術</translation>
+    </message>
+    <message>
+        <source>Procedures</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Search: words, a question, pinyin…  (Ctrl+K)</source>
+        <translation>搜尋：詞語、問句或拼音…（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>分類</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>我的最愛</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>最近瀏覽</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部分類</translation>
+    </message>
+</context>
+<context>
+    <name>VersionViewer</name>
+    <message>
+        <source>This version has been superseded. The current version is v%1.</source>
+        <translation>這個版本已被取代。目前版本是 v%1。</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2 · %3</source>
+        <translation>第 %1 版 · %2 · %3</translation>
+    </message>
+</context>
+</TS>
