@@ -322,7 +322,9 @@ class SearchIndex:
             if len(self._filters) >= FILTER_CACHE_SIZE:
                 self._filters.clear()
             self._filters[query] = docs
-        return docs
+        # Whoosh skips a filter that is empty (falsy): an allow-filter matching nothing must
+        # stay a query, so that it still lets nothing through.
+        return docs if docs else query
 
     @property
     def lock(self) -> threading.RLock:
