@@ -1,0 +1,175 @@
+"""Background sync of the library with its shared copy: on start, every N minutes, on demand.
+
+``SyncController`` runs ``KnowledgeBase.sync`` on the task runner's writer (so it never overlaps
+a publish or an index update) and turns the outcome into signals and one status line for the
+status bar. Offline, the app keeps working on the last synced state and the status line says
+since when.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from kbdesk.core.errors import KbError
+from kbdesk.core.kb import KnowledgeBase
+from kbdesk.core.settings import Settings
+from kbdesk.core.sync import RemoteUnreachable, SyncError, SyncResult
+from kbdesk.gui.tasks import Task, TaskRunner
+
+log = logging.getLogger(__name__)
+
+Now = Callable[[], dt.datetime]
+
+
+def _local_now() -> dt.datetime:
+    return dt.datetime.now().astimezone()
+
+
+def parse_time(value: str | None) -> dt.datetime | None:
+    """Read a stored ISO time (None when missing or unreadable)."""
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+class SyncController(QObject):
+    """Pulls (and pushes) the library in the background.
+
+    Args:
+        kb: the knowledge base.
+        runner: the app's task runner.
+        settings: where ``sync_interval_minutes`` and the author name come from.
+        interval_ms: overrides the interval from the settings (tests).
+        now: the clock used for the status line (injectable for tests).
+
+    Signals:
+        synced(object): a sync finished; the ``datetime`` it finished at.
+        pulled(list): library paths that changed because of a sync.
+        failed(str): the sync failed (offline, refused); the app keeps working.
+        conflict(object): a ``Conflict`` to resolve (the same document changed on both sides).
+        stateChanged(str): the status line changed.
+    """
+
+    synced = Signal(object)
+    pulled = Signal(list)
+    failed = Signal(str)
+    conflict = Signal(object)
+    stateChanged = Signal(str)
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        runner: TaskRunner,
+        *,
+        settings: Settings | None = None,
+        interval_ms: int | None = None,
+        now: Now = _local_now,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.kb, self.runner, self.now = kb, runner, now
+        self.settings = settings or Settings.load()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.sync_now)
+        self._interval_override = interval_ms
+        self.apply_settings(self.settings)
+        state = kb.sync_state()
+        self.last_synced: dt.datetime | None = parse_time(state.get("last_synced"))
+        self.state = "offline" if state.get("last_status") == "offline" else "idle"
+        self.last_error = state.get("last_error", "")
+        self.last_result: SyncResult | None = None
+        self._task: Task | None = None
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Take the sync interval from the settings (after they were changed)."""
+        self.settings = settings
+        minutes = int(settings.get("sync_interval_minutes"))
+        interval = self._interval_override or minutes * 60_000
+        self.timer.setInterval(interval)
+
+    @property
+    def busy(self) -> bool:
+        """True while a sync is queued or running."""
+        return self._task is not None
+
+    def start(self) -> None:
+        """Sync now, then every interval."""
+        self.sync_now()
+        self.timer.start()
+
+    def stop(self) -> None:
+        """Stop syncing by the clock (a sync under way finishes)."""
+        self.timer.stop()
+
+    def sync_now(self) -> Task | None:
+        """Start a sync in the background (None when one is already under way)."""
+        if self._task is not None:
+            return None
+        author = str(self.settings.get("agent_name") or "").strip() or None
+        self._set_state("syncing")
+        task = self.runner.submit(lambda _p, _c: self.kb.sync(author=author), name="sync",
+                                  write=True)
+        self._task = task
+        task.succeeded.connect(self._succeeded)
+        task.failed.connect(self._failed)
+        task.finished.connect(self._finished)
+        return task
+
+    def _finished(self) -> None:
+        self._task = None
+
+    def _succeeded(self, result: SyncResult) -> None:
+        self.last_result = result
+        self.last_synced = parse_time(result.last_synced) or self.now()
+        self.last_error = ""
+        self._set_state("synced")
+        if result.pulled_paths:
+            self.pulled.emit(list(result.pulled_paths))
+        for found in result.conflicts:
+            self.conflict.emit(found)
+        self.synced.emit(self.last_synced)
+
+    def _failed(self, error: KbError) -> None:
+        self.last_error = str(error)
+        if isinstance(error, RemoteUnreachable):
+            self._set_state("offline")
+        elif isinstance(error, SyncError) and "no remote" in str(error):
+            self.timer.stop()  # a library of this workstation only: nothing to sync with
+            self._set_state("local")
+            return
+        else:
+            self._set_state("error")
+        log.warning("sync failed: %s", error)
+        self.failed.emit(self.last_error)
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        self.stateChanged.emit(self.status_text())
+
+    def _when(self) -> str:
+        if self.last_synced is None:
+            return self.tr("never")
+        moment = self.last_synced.astimezone(self.now().tzinfo)
+        if moment.date() == self.now().date():
+            return moment.strftime("%H:%M")
+        return moment.strftime("%Y-%m-%d %H:%M")
+
+    def status_text(self) -> str:
+        """One line for the status bar: when the library last synced, and whether it can."""
+        when = self._when()
+        if self.state == "syncing":
+            return self.tr("Syncing… (last synced %1)").replace("%1", when)
+        if self.state == "offline":
+            return self.tr("Offline: working on the copy last synced %1").replace("%1", when)
+        if self.state == "error":
+            return self.tr("Sync failed (last synced %1)").replace("%1", when)
+        if self.state == "local":
+            return self.tr("Not shared: this library has no remote")
+        return self.tr("Last synced %1").replace("%1", when)
