@@ -21,10 +21,10 @@ from typing import Any
 
 from dulwich.diff_tree import tree_changes
 from dulwich.graph import can_fast_forward
-from dulwich.objects import Blob, Commit
+from dulwich.objects import Blob, Commit, ObjectID
 
 from kbdesk.core import paths
-from kbdesk.core.repo import LibraryRepo
+from kbdesk.core.repo import LibraryRepo, oid
 
 log = logging.getLogger(__name__)
 
@@ -165,9 +165,9 @@ class History:
                 return False
             base = self._head
             if base is not None and (
-                base.encode("ascii") not in self.repo.repo.object_store
+                oid(base) not in self.repo.repo.object_store
                 or head is None
-                or not can_fast_forward(self.repo.repo, base.encode(), head.encode())
+                or not can_fast_forward(self.repo.repo, oid(base), oid(head))
             ):
                 log.info(
                     "history cache of %s is not an ancestor of HEAD; rebuilding", self.repo.root
@@ -182,7 +182,7 @@ class History:
     def _read_commits(self, head: str, base: str | None) -> None:
         store = self.repo.repo.object_store
         walker = self.repo.repo.get_walker(
-            include=[head.encode("ascii")], exclude=[base.encode("ascii")] if base else None
+            include=[oid(head)], exclude=[oid(base)] if base else None
         )
         new: dict[str, list[dict[str, Any]]] = {}
         for walk_entry in walker:
@@ -218,21 +218,21 @@ class History:
             items.reverse()  # the walker yields newest first; the cache keeps oldest first
             self._entries.setdefault(path, []).extend(items)
 
-    def _changed_paths(self, commit: Commit) -> list[tuple[str, bytes]]:
+    def _changed_paths(self, commit: Commit) -> list[tuple[str, ObjectID]]:
         """Return (path, new blob) for every document file the commit added or changed.
 
         A merge commit counts only for files that differ from every parent (resolutions).
         """
         store = self.repo.repo.object_store
-        results: list[set[tuple[str, bytes]]] = []
-        parents = commit.parents or [None]
+        results: list[set[tuple[str, ObjectID]]] = []
+        parents: list[ObjectID | None] = list(commit.parents) or [None]
         for parent in parents:
             old_tree = None
             if parent is not None:
                 parent_commit = store[parent]
                 assert isinstance(parent_commit, Commit)
                 old_tree = parent_commit.tree
-            found: set[tuple[str, bytes]] = set()
+            found: set[tuple[str, ObjectID]] = set()
             for change in tree_changes(store, old_tree, commit.tree):
                 new = change.new
                 if new is None or new.path is None or new.sha is None:

@@ -20,14 +20,16 @@ from dulwich import porcelain
 from dulwich.errors import NotGitRepository
 from dulwich.index import index_entry_from_stat
 from dulwich.object_store import commit_tree_changes
-from dulwich.objects import Blob, Commit, Tree
+from dulwich.objects import Blob, Commit, ObjectID, Tree
+from dulwich.refs import Ref
 from dulwich.repo import Repo
 
 from kbdesk.core.errors import KbError
 
 log = logging.getLogger(__name__)
 
-DEFAULT_BRANCH = b"refs/heads/main"
+HEAD = Ref(b"HEAD")
+DEFAULT_BRANCH = Ref(b"refs/heads/main")
 DEFAULT_AUTHOR = "kbdesk <kbdesk@localhost>"
 FILE_MODE = 0o100644
 
@@ -46,6 +48,11 @@ class CommitInfo:
     tz: int
     message: str
     parents: tuple[str, ...]
+
+
+def oid(value: str | bytes) -> ObjectID:
+    """Return a hex object id (given as text or bytes) as dulwich's ``ObjectID``."""
+    return ObjectID(value.encode("ascii") if isinstance(value, str) else value)
 
 
 def author_line(author: str | None) -> str:
@@ -98,7 +105,7 @@ class LibraryRepo:
             raise RepoError(f"{root}: already a git repository")
         porcelain.init(str(root))
         lib = cls(root)
-        lib.repo.refs.set_symbolic_ref(b"HEAD", DEFAULT_BRANCH)
+        lib.repo.refs.set_symbolic_ref(HEAD, DEFAULT_BRANCH)
         changes: dict[str, bytes | None] = {}
         for rel_path in lib.working_files():
             changes[rel_path] = (root / rel_path).read_bytes()
@@ -141,14 +148,14 @@ class LibraryRepo:
     # -- refs ---------------------------------------------------------------------------------
 
     @property
-    def branch(self) -> bytes:
+    def branch(self) -> Ref:
         """The ref HEAD points to, such as ``refs/heads/main``."""
-        chain, _ = self.repo.refs.follow(b"HEAD")
+        chain, _ = self.repo.refs.follow(HEAD)
         return chain[-1] if len(chain) > 1 else DEFAULT_BRANCH
 
     def head(self) -> str | None:
         """The commit id of HEAD, or None in a repository without commits."""
-        _, sha = self.repo.refs.follow(b"HEAD")
+        _, sha = self.repo.refs.follow(HEAD)
         return sha.decode("ascii") if sha else None
 
     def get_commit(self, commit_id: str) -> CommitInfo:
@@ -160,14 +167,13 @@ class LibraryRepo:
 
     # -- reading ------------------------------------------------------------------------------
 
-    def tree_of(self, commit_id: str | bytes) -> bytes:
+    def tree_of(self, commit_id: str | bytes) -> ObjectID:
         """Return the root tree id of a commit."""
-        sha = commit_id if isinstance(commit_id, bytes) else commit_id.encode("ascii")
-        commit = self.repo[sha]
+        commit = self.repo[oid(commit_id)]
         assert isinstance(commit, Commit)
         return commit.tree
 
-    def blob_id(self, commit_id: str | bytes | None, path: str) -> bytes | None:
+    def blob_id(self, commit_id: str | bytes | None, path: str) -> ObjectID | None:
         """Return the blob id of ``path`` at a commit (None when it has no such file)."""
         if commit_id is None:
             return None
@@ -202,7 +208,7 @@ class LibraryRepo:
             return
         paths = [path.encode("utf-8")] if path else None
         walker = self.repo.get_walker(
-            include=[head.encode("ascii")], paths=paths, max_entries=max_entries
+            include=[oid(head)], paths=paths, max_entries=max_entries
         )
         for entry in walker:
             yield _info(entry.commit)
@@ -232,7 +238,7 @@ class LibraryRepo:
         old_head = self.head()
         parent_ids = [old_head] if old_head else []
         base_tree = self.tree_of(parent_ids[0]) if parent_ids else None
-        blobs: list[tuple[bytes, int | None, bytes | None]] = []
+        blobs: list[tuple[bytes, int | None, ObjectID | None]] = []
         for rel_path, data in sorted(changes.items()):
             if data is None:
                 blobs.append((rel_path.encode("utf-8"), None, None))
@@ -264,7 +270,7 @@ class LibraryRepo:
 
     def write_commit(
         self,
-        tree_id: bytes,
+        tree_id: ObjectID,
         parents: list[str],
         message: str,
         *,
@@ -276,7 +282,7 @@ class LibraryRepo:
         """Write a commit object for ``tree_id`` and move the branch to it (compare-and-swap)."""
         commit = Commit()
         commit.tree = tree_id
-        commit.parents = [p.encode("ascii") for p in parents]
+        commit.parents = [oid(p) for p in parents]
         line = author_line(author).encode("utf-8")
         commit.author = commit.committer = line
         stamp = int(when if when is not None else time.time())
@@ -286,7 +292,7 @@ class LibraryRepo:
         commit.encoding = b"UTF-8"
         commit.message = message.encode("utf-8")
         self.repo.object_store.add_object(commit)
-        old = expected_head.encode("ascii") if expected_head else None
+        old = oid(expected_head) if expected_head else None
         if not self.repo.refs.set_if_equals(self.branch, old, commit.id):
             raise RepoError("the library changed while saving (another publish or sync); try again")
         self.refresh_index(paths)

@@ -25,14 +25,15 @@ from dulwich.diff_tree import tree_changes
 from dulwich.errors import GitProtocolError, NotGitRepository
 from dulwich.graph import can_fast_forward, find_merge_base
 from dulwich.object_store import commit_tree_changes
-from dulwich.objects import Blob
+from dulwich.objects import Blob, ObjectID
+from dulwich.refs import Ref
 from dulwich.porcelain import DivergedBranches
 
 from kbdesk.core import paths
 from kbdesk.core.drafts import Draft, DraftStore
 from kbdesk.core.errors import KbError
 from kbdesk.core.history import SUPERSEDED_TRAILER, front_fields, library_key
-from kbdesk.core.repo import FILE_MODE, LibraryRepo
+from kbdesk.core.repo import FILE_MODE, LibraryRepo, oid
 from kbdesk.core.versions import Versioning
 
 log = logging.getLogger(__name__)
@@ -208,25 +209,25 @@ class Syncer:
 
     def _integrate(self, repo: LibraryRepo, url: str) -> SyncResult:
         branch = repo.branch
-        remote_ref = b"refs/remotes/origin/" + branch[len(b"refs/heads/") :]
+        remote_ref = Ref(b"refs/remotes/origin/" + branch[len(b"refs/heads/") :])
         theirs = repo.repo.refs[remote_ref] if remote_ref in repo.repo.refs else None
         mine = repo.head()
         if theirs is None or (mine is not None and theirs.decode() == mine):
             return SyncResult("up-to-date")
         theirs_id = theirs.decode("ascii")
-        if mine is not None and can_fast_forward(repo.repo, theirs, mine.encode("ascii")):
+        if mine is not None and can_fast_forward(repo.repo, theirs, oid(mine)):
             return SyncResult("up-to-date")
-        if mine is None or can_fast_forward(repo.repo, mine.encode("ascii"), theirs):
+        if mine is None or can_fast_forward(repo.repo, oid(mine), theirs):
             result = SyncResult("pulled")
             result.pulled_paths = self._checkout(repo, mine, repo.tree_of(theirs_id), result)
-            if not repo.repo.refs.set_if_equals(branch, mine.encode() if mine else None, theirs):
+            if not repo.repo.refs.set_if_equals(branch, oid(mine) if mine else None, theirs):
                 raise SyncError("the library changed during sync; try again")
             repo.refresh_index(result.pulled_paths)
             return result
         return self._merge(repo, mine, theirs_id, url)
 
     def _checkout(
-        self, repo: LibraryRepo, old: str | None, new_tree: bytes, result: SyncResult
+        self, repo: LibraryRepo, old: str | None, new_tree: ObjectID, result: SyncResult
     ) -> list[str]:
         """Update the working files from commit ``old`` to a tree; keep edited ones as drafts."""
         store = repo.repo.object_store
@@ -273,12 +274,12 @@ class Syncer:
 
     def _merge(self, repo: LibraryRepo, mine: str, theirs: str, url: str) -> SyncResult:
         store = repo.repo.object_store
-        bases = find_merge_base(repo.repo, [mine.encode("ascii"), theirs.encode("ascii")])
+        bases = find_merge_base(repo.repo, [oid(mine), oid(theirs)])
         base = bases[0].decode("ascii") if bases else None
         base_tree = repo.tree_of(base) if base else None
 
-        def changes(tip: str) -> dict[str, bytes | None]:
-            out: dict[str, bytes | None] = {}
+        def changes(tip: str) -> dict[str, ObjectID | None]:
+            out: dict[str, ObjectID | None] = {}
             for change in tree_changes(store, base_tree, repo.tree_of(tip)):
                 if change.new is not None and change.new.path is not None:
                     out[change.new.path.decode("utf-8")] = change.new.sha
@@ -292,7 +293,7 @@ class Syncer:
 
         ours, theirs_changes = changes(mine), changes(theirs)
         result = SyncResult("merged")
-        tree_edits: list[tuple[bytes, int | None, bytes | None]] = []
+        tree_edits: list[tuple[bytes, int | None, ObjectID | None]] = []
         superseded: list[str] = []
         for path, sha in sorted(ours.items()):
             if path not in theirs_changes:
@@ -360,14 +361,14 @@ class Syncer:
     @staticmethod
     def _had(repo: LibraryRepo, tip: str, path: str, blob: bytes | None) -> bool:
         """True when ``path`` had content ``blob`` in some commit reachable from ``tip``."""
-        walker = repo.repo.get_walker(include=[tip.encode("ascii")], paths=[path.encode("utf-8")])
+        walker = repo.repo.get_walker(include=[oid(tip)], paths=[path.encode("utf-8")])
         return any(repo.blob_id(entry.commit.id, path) == blob for entry in walker)
 
     @staticmethod
     def _last_commits(repo: LibraryRepo, path: str, mine: str, base: str | None) -> list[str]:
         walker = repo.repo.get_walker(
-            include=[mine.encode("ascii")],
-            exclude=[base.encode("ascii")] if base else None,
+            include=[oid(mine)],
+            exclude=[oid(base)] if base else None,
             paths=[path.encode("utf-8")],
         )
         return [entry.commit.id.decode("ascii") for entry in walker]
@@ -379,7 +380,7 @@ class Syncer:
         if head is None:
             return
         branch = repo.branch
-        remote_ref = b"refs/remotes/origin/" + branch[len(b"refs/heads/") :]
+        remote_ref = Ref(b"refs/remotes/origin/" + branch[len(b"refs/heads/") :])
         if remote_ref in repo.repo.refs and repo.repo.refs[remote_ref].decode() == head:
             return
         porcelain.push(
@@ -389,7 +390,7 @@ class Syncer:
             outstream=io.BytesIO(),
             errstream=io.BytesIO(),
         )
-        repo.repo.refs[remote_ref] = head.encode("ascii")
+        repo.repo.refs[remote_ref] = oid(head)
         result.pushed = True
         if result.status == "up-to-date":
             result.status = "pushed"

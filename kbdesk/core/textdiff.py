@@ -110,7 +110,10 @@ def _render(segments: tuple[Segment, ...], color: bool) -> str:
 
 def char_opcodes(old: str, new: str) -> list[tuple[str, int, int, int, int]]:
     """Character opcodes for two lines, with short equal runs between edits folded in."""
-    ops = [list(op) for op in SequenceMatcher(None, old, new, autojunk=False).get_opcodes()]
+    ops: list[tuple[str, int, int, int, int]] = [
+        (str(t), a1, a2, b1, b2)
+        for t, a1, a2, b1, b2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    ]
     changed = True
     while changed:
         changed = False
@@ -123,10 +126,10 @@ def char_opcodes(old: str, new: str) -> list[tuple[str, int, int, int, int]]:
             edit_before = max(before[2] - before[1], before[4] - before[3])
             edit_after = max(after[2] - after[1], after[4] - after[3])
             if size <= min(edit_before, edit_after):
-                ops[index - 1 : index + 2] = [["replace", before[1], after[2], before[3], after[4]]]
+                ops[index - 1 : index + 2] = [("replace", before[1], after[2], before[3], after[4])]
                 changed = True
                 break
-    return [(str(t), int(a), int(b), int(c), int(d)) for t, a, b, c, d in ops]
+    return ops
 
 
 def line_segments(old: str, new: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
