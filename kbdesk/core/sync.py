@@ -26,8 +26,8 @@ from dulwich.errors import GitProtocolError, NotGitRepository
 from dulwich.graph import can_fast_forward, find_merge_base
 from dulwich.object_store import commit_tree_changes
 from dulwich.objects import Blob, ObjectID
-from dulwich.refs import Ref
 from dulwich.porcelain import DivergedBranches
+from dulwich.refs import Ref
 
 from kbdesk.core import paths
 from kbdesk.core.drafts import Draft, DraftStore
