@@ -1,0 +1,215 @@
+"""The editors' review list: documents past their review date and versions not yet in force.
+
+Both lists come from the core (``stale_documents`` and ``pending_versions``), read on the task
+runner. Double-clicking (or Enter on) a row asks to open the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kbdesk.core.errors import DocumentNotFound, KbError
+from kbdesk.core.kb import KnowledgeBase
+from kbdesk.gui.notices import show_error
+from kbdesk.gui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+CONTEXT = "ReviewModel"
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One row of the review list.
+
+    Attributes:
+        reason: ``stale`` (past its review date) or ``pending`` (not yet in force).
+        date: the review date, or the day the pending version comes into force.
+        version: the pending version (None for a stale document).
+        in_force: the version agents see meanwhile (pending rows).
+    """
+
+    reason: str
+    doc_id: str
+    title: str
+    date: dt.date
+    owner: str = ""
+    version: int | None = None
+    in_force: int | None = None
+
+
+def review_items(kb: KnowledgeBase, today: dt.date) -> list[ReviewItem]:
+    """The review list of a library on ``today``: stale documents first, then pending ones."""
+    items: list[ReviewItem] = []
+    for doc in sorted(kb.stale_documents(today), key=lambda d: (d.review_by, d.id)):
+        assert doc.review_by is not None
+        items.append(ReviewItem("stale", doc.id, doc.title, doc.review_by, doc.owner))
+    for pending in kb.pending_versions():
+        try:
+            title = kb.document(pending.doc_id).title
+        except DocumentNotFound:
+            title = pending.path
+        items.append(ReviewItem("pending", pending.doc_id, title, pending.effective, "",
+                                pending.version, pending.in_force_version))
+    return items
+
+
+class ReviewModel(QAbstractTableModel):
+    """Rows of ``ReviewItem``: reason, document, date, details."""
+
+    DocIdRole = Qt.ItemDataRole.UserRole + 1
+    COLUMNS = ("Reason", "Document", "Date", "Details")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[ReviewItem] = []
+
+    def set_items(self, items: list[ReviewItem]) -> None:
+        """Replace the rows."""
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.COLUMNS)
+        ):
+            return QCoreApplication.translate(CONTEXT, self.COLUMNS[section])
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        item = self.items[index.row()]
+        if role == self.DocIdRole:
+            return item.doc_id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.doc_id
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        tr = QCoreApplication.translate
+        column = index.column()
+        if column == 0:
+            return tr(CONTEXT, "Review due") if item.reason == "stale" else tr(CONTEXT, "Pending")
+        if column == 1:
+            return item.title
+        if column == 2:
+            return item.date.isoformat()
+        if column == 3:
+            if item.reason == "stale":
+                return tr(CONTEXT, "Owner: %1").replace("%1", item.owner or "—")
+            waiting = "—" if item.in_force is None else f"v{item.in_force}"
+            return (
+                tr(CONTEXT, "v%1 comes into force; agents see %2 until then")
+                .replace("%1", str(item.version or "?"))
+                .replace("%2", waiting)
+            )
+        return None
+
+
+class ReviewPanel(QWidget):
+    """The review list of the library.
+
+    Signals:
+        openRequested(str): the editor asked to open a document (its id).
+        loaded(): the list is up to date.
+    """
+
+    openRequested = Signal(str)
+    loaded = Signal()
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        runner: TaskRunner,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.kb, self.runner, self.today = kb, runner, today
+        self.setWindowTitle(self.tr("Review list"))
+        self.model = ReviewModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("reviewTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)
+        self.summary = QLabel(self)
+        refresh = QPushButton(self.tr("Refresh"), self)
+        refresh.clicked.connect(self.reload)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(refresh)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        self.resize(800, 480)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the lists again (off the UI thread)."""
+        day = self.today()
+        self.summary.setText(self.tr("Loading…"))
+        task = self.runner.submit(lambda _p, _c: review_items(self.kb, day), name="review")
+        task.succeeded.connect(self._loaded)
+        task.failed.connect(self._failed)
+
+    def _loaded(self, items: list[ReviewItem]) -> None:
+        self.model.set_items(items)
+        stale = sum(1 for item in items if item.reason == "stale")
+        self.summary.setText(
+            self.tr("%1 past their review date, %2 pending")
+            .replace("%1", str(stale))
+            .replace("%2", str(len(items) - stale))
+        )
+        self.loaded.emit()
+
+    def _failed(self, error: KbError) -> None:
+        self.summary.setText("")
+        show_error(self, error)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        doc_id = index.data(ReviewModel.DocIdRole)
+        if doc_id:
+            self.openRequested.emit(str(doc_id))

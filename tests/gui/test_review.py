@@ -1,0 +1,59 @@
+"""Review list: stale documents and pending versions; double-click opens the document."""
+# ruff: noqa: F811 - the fixtures imported from editorial_fixtures are used as arguments
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kbdesk.gui.metaform import set_front_field
+from kbdesk.gui.review import ReviewModel, ReviewPanel
+from tests.gui.editorial_fixtures import (  # noqa: F401 - fixtures
+    kb,
+    runner,
+    versioned_library,
+)
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def test_lists_stale_and_pending_and_opens_on_double_click(qtbot, qtmodeltester, kb, runner) -> None:
+    handbook = (kb.root / "handbooks/complaint.md").read_text("utf-8")
+    kb.publish("complaint", set_front_field(handbook, "review_by", "2026-06-30"), "定期檢視日")
+    phrasing = (kb.root / "phrasings/opening.md").read_text("utf-8")
+    pending = set_front_field(phrasing.replace("您好", "您好您好"), "effective", "2099-01-01")
+    kb.publish("opening", pending, "新開場白，明年生效")
+    panel = ReviewPanel(kb, runner, today=lambda: TODAY)
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=5000)
+    qtmodeltester.check(panel.model, force_py=True)
+    model = panel.model
+    rows = [[model.index(r, c).data() for c in range(4)] for r in range(2)]
+    assert rows[0][:3] == ["Review due", "客訴處理手冊", "2026-06-30"]
+    assert "品質組" in rows[0][3]
+    assert rows[1][:3] == ["Pending", "標準開場白", "2099-01-01"]
+    assert "v2" in rows[1][3] and "v1" in rows[1][3]
+    assert "1 past their review date, 1 pending" == panel.summary.text()
+    index = model.index(1, 1)
+    with qtbot.waitSignal(panel.openRequested, timeout=1000) as blocker:
+        panel.table.doubleClicked.emit(index)
+    assert blocker.args == ["opening"]
+
+
+def test_nothing_to_review(qtbot, qtmodeltester, kb, runner) -> None:
+    panel = ReviewPanel(kb, runner, today=lambda: TODAY)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.loaded, timeout=5000):
+        pass
+    assert panel.model.rowCount() == 0
+    assert panel.summary.text() == "0 past their review date, 0 pending"
+    qtmodeltester.check(ReviewModel(), force_py=True)
+
+
+def test_review_date_in_the_future_is_not_listed(qtbot, kb, runner) -> None:
+    handbook = (kb.root / "handbooks/complaint.md").read_text("utf-8")
+    kb.publish("complaint", set_front_field(handbook, "review_by", "2027-01-01"), "檢視日")
+    panel = ReviewPanel(kb, runner, today=lambda: TODAY)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.loaded, timeout=5000):
+        pass
+    assert panel.model.rowCount() == 0
