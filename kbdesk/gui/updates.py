@@ -1,0 +1,222 @@
+"""What agents need when documents change: 已更新 marks, "what changed", and read receipts.
+
+``is_updated`` tells a results or list delegate whether a document changed since this
+workstation last opened it. ``UpdatedBanner`` and ``WhatChangedDialog`` show the difference
+from the version last seen to the one in force. ``AckBanner`` asks for "I have read this
+version" on documents that require it and records the receipt through the core.
+
+The reader must compute "what changed" *before* it calls ``mark_seen`` for the opened document.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kbdesk.core.errors import KbError
+from kbdesk.core.kb import KnowledgeBase
+from kbdesk.core.model import Document
+from kbdesk.core.settings import Settings
+from kbdesk.core.textdiff import TextDiff
+from kbdesk.gui.diffview import DiffView
+from kbdesk.gui.notices import show_error
+from kbdesk.gui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+_BANNER_STYLE = "background:#e8f1fb; color:#102a43; padding:6px; border:1px solid #9cc3e8;"
+
+
+def is_updated(kb: KnowledgeBase, doc_id: str, version: int | None = None) -> bool:
+    """True when a document changed since it was last opened on this workstation (已更新).
+
+    Args:
+        version: the version the caller shows (a search hit's); without it the version in
+            force is looked up, which reads history: pass it from list delegates.
+    """
+    seen = kb.receipts.last_seen(doc_id)
+    if seen is None:
+        return False
+    if version is None:
+        try:
+            doc = kb.document_in_force(doc_id)
+        except KbError:
+            return False
+        if doc is None:
+            return False
+        version = doc.version
+    return seen < version
+
+
+def mark_seen(kb: KnowledgeBase, doc_id: str) -> None:
+    """Remember that the version of ``doc_id`` in force was opened here."""
+    try:
+        doc = kb.document_in_force(doc_id)
+    except KbError as exc:
+        log.info("cannot mark %s as seen: %s", doc_id, exc)
+        return
+    if doc is not None:
+        kb.receipts.mark_seen(doc)
+
+
+class WhatChangedDialog(QDialog):
+    """The difference between the version an agent last saw and the one in force.
+
+    Closing it with "Got it" marks the current version as seen.
+
+    Signals:
+        loaded(object): the ``TextDiff`` shown, or None when nothing changed.
+    """
+
+    loaded = Signal(object)
+
+    def __init__(self, kb: KnowledgeBase, runner: TaskRunner, doc_id: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kb, self.doc_id = kb, doc_id
+        self.setWindowTitle(self.tr("What changed"))
+        self.message = QLabel(self.tr("Comparing…"), self)
+        self.message.setWordWrap(True)
+        self.view = DiffView(self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Got it"))
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
+        self.resize(900, 600)
+        self.diff: TextDiff | None = None
+        task = runner.submit(lambda _p, _c: kb.what_changed(doc_id), name="what_changed")
+        task.succeeded.connect(self._show)
+        task.failed.connect(self._failed)
+
+    def _show(self, diff: TextDiff | None) -> None:
+        self.diff = diff
+        if diff is None or not diff.changed:
+            self.message.setText(self.tr("Nothing changed since you last read this document."))
+            self.view.clear()
+        else:
+            self.message.setText(
+                self.tr("Changes since the version you last read (%1 → %2):")
+                .replace("%1", diff.old_label)
+                .replace("%2", diff.new_label)
+            )
+            self.view.set_diff(diff)
+        self.loaded.emit(diff)
+
+    def _failed(self, error: KbError) -> None:
+        self.message.setText("")
+        show_error(self, error)
+
+    def accept(self) -> None:
+        """Close and remember the current version as seen."""
+        mark_seen(self.kb, self.doc_id)
+        super().accept()
+
+
+class UpdatedBanner(QWidget):
+    """"Updated since you last read it" with a "What changed?" button, for the reader.
+
+    Signals:
+        whatChangedRequested(str): the agent asked what changed in this document (its id).
+    """
+
+    whatChangedRequested = Signal(str)
+
+    def __init__(self, kb: KnowledgeBase, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kb = kb
+        self.doc_id = ""
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.button = QPushButton(self.tr("What changed?"), self)
+        self.button.clicked.connect(lambda: self.whatChangedRequested.emit(self.doc_id))
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        self.setStyleSheet(_BANNER_STYLE)
+        self.hide()
+
+    def set_document(self, doc: Document) -> None:
+        """Show the banner when ``doc`` (as shown) is newer than the version last seen."""
+        self.doc_id = doc.id
+        seen = self.kb.receipts.last_seen(doc.id)
+        if seen is not None and seen < doc.version:
+            self.label.setText(
+                self.tr("Updated since you last read it (v%1 → v%2).")
+                .replace("%1", str(seen)).replace("%2", str(doc.version))
+            )
+            self.show()
+        else:
+            self.hide()
+
+
+class AckBanner(QWidget):
+    """Asks an agent to confirm reading a document flagged ``ack_required``.
+
+    Signals:
+        acknowledged(object): the ``Receipt`` recorded.
+    """
+
+    acknowledged = Signal(object)
+
+    def __init__(self, kb: KnowledgeBase, settings: Settings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kb = kb
+        self.settings = settings or Settings.load()
+        self.doc: Document | None = None
+        self.label = QLabel(self.tr("Please read this version and confirm."), self)
+        self.label.setWordWrap(True)
+        self.button = QPushButton(self.tr("I have read this version"), self)
+        self.button.setObjectName("ackButton")
+        self.button.clicked.connect(self.acknowledge)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        self.setStyleSheet(_BANNER_STYLE)
+        self.hide()
+
+    @property
+    def agent(self) -> str:
+        """The agent's name from the settings."""
+        return str(self.settings.get("agent_name") or "").strip()
+
+    def set_document(self, doc: Document | None) -> None:
+        """Show the banner if ``doc`` needs a confirmation this agent has not given."""
+        self.doc = doc
+        needed = (
+            doc is not None
+            and doc.ack_required
+            and doc.status.value != "retired"
+            and not self.kb.receipts.acknowledged(doc, self.agent or None)
+        )
+        if needed and doc is not None:
+            self.label.setText(
+                self.tr("Please read version %1 of this document and confirm.")
+                .replace("%1", str(doc.version))
+            )
+        self.setVisible(bool(needed))
+
+    def acknowledge(self) -> None:
+        """Record "I have read this version" for the document shown."""
+        if self.doc is None:
+            return
+        try:
+            receipt = self.kb.receipts.acknowledge(self.doc, self.agent)
+        except KbError as exc:
+            show_error(self, exc)
+            return
+        self.hide()
+        self.acknowledged.emit(receipt)

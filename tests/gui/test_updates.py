@@ -1,0 +1,106 @@
+"""Agent-side updates: 已更新 marks, the what-changed dialog, read receipts."""
+# ruff: noqa: F811 - the fixtures imported from editorial_fixtures are used as arguments
+
+from __future__ import annotations
+
+from kbdesk.core.settings import Settings
+from kbdesk.gui.diffview import marked_runs
+from kbdesk.gui.updates import AckBanner, UpdatedBanner, WhatChangedDialog, is_updated, mark_seen
+from tests.gui.editorial_fixtures import (  # noqa: F401 - fixtures
+    kb,
+    publish_change,
+    runner,
+    versioned_library,
+)
+
+
+def agent_settings(name: str = "王小明") -> Settings:
+    settings = Settings()
+    settings.set("agent_name", name)
+    return settings
+
+
+def test_is_updated_follows_what_was_last_seen(qtbot, kb) -> None:
+    assert not is_updated(kb, "complaint")  # never opened: nothing to compare with
+    mark_seen(kb, "complaint")
+    assert not is_updated(kb, "complaint")
+    publish_change(kb, "24小時", "48小時")
+    assert is_updated(kb, "complaint")
+    assert is_updated(kb, "complaint", version=2)
+    assert not is_updated(kb, "complaint", version=1)
+    mark_seen(kb, "complaint")
+    assert not is_updated(kb, "complaint")
+    assert not is_updated(kb, "no-such-doc")
+
+
+def test_what_changed_shows_the_diff_since_last_seen(qtbot, kb, runner) -> None:
+    mark_seen(kb, "complaint")
+    publish_change(kb, "24小時", "48小時")
+    publish_change(kb, "交給主管", "交給值班主管")
+    dialog = WhatChangedDialog(kb, runner, "complaint")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=5000) as blocker:
+        pass
+    diff = blocker.args[0]
+    assert (diff.old_label, diff.new_label) == ("v1", "v3")  # both changes since v1
+    runs = [run for run in marked_runs(dialog.view.inline.document()) if "version" not in run[1]]
+    assert runs == [("delete", "24"), ("insert", "48"), ("insert", "值班")]
+    assert "v1 → v3" in dialog.message.text()
+    dialog.accept()
+    assert not is_updated(kb, "complaint")
+    again = WhatChangedDialog(kb, runner, "complaint")
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.loaded, timeout=5000) as blocker:
+        pass
+    assert blocker.args[0] is None
+    assert "Nothing changed" in again.message.text()
+
+
+def test_updated_banner_offers_what_changed(qtbot, kb) -> None:
+    banner = UpdatedBanner(kb)
+    qtbot.addWidget(banner)
+    banner.set_document(kb.document("complaint"))
+    assert banner.isHidden()  # never opened before: nothing to compare with
+    mark_seen(kb, "complaint")
+    publish_change(kb, "24小時", "48小時")
+    banner.set_document(kb.document("complaint"))
+    assert not banner.isHidden() and "v1 → v2" in banner.label.text()
+    with qtbot.waitSignal(banner.whatChangedRequested, timeout=1000) as blocker:
+        banner.button.click()
+    assert blocker.args == ["complaint"]
+
+
+def test_ack_banner_records_a_receipt(qtbot, kb) -> None:
+    banner = AckBanner(kb, agent_settings())
+    qtbot.addWidget(banner)
+    banner.set_document(kb.document("complaint"))
+    assert banner.isHidden()  # not flagged ack_required
+    doc = kb.document("opening")
+    banner.set_document(doc)
+    assert not banner.isHidden()
+    with qtbot.waitSignal(banner.acknowledged, timeout=1000) as blocker:
+        banner.button.click()
+    receipt = blocker.args[0]
+    assert (receipt.doc_id, receipt.version, receipt.agent) == ("opening", 1, "王小明")
+    assert banner.isHidden()
+    assert [(r.doc_id, r.agent) for r in kb.receipts.receipts()] == [("opening", "王小明")]
+    assert "opening,1," in kb.receipts.to_csv()
+    banner.set_document(doc)
+    assert banner.isHidden()  # acknowledged already
+    # a new version asks again
+    text = (kb.root / "phrasings/opening.md").read_text("utf-8").replace("您好", "您好，")
+    kb.publish("opening", text, "標點")
+    banner.set_document(kb.document("opening"))
+    assert not banner.isHidden() and "version 2" in banner.label.text()
+
+
+def test_ack_without_agent_name_is_refused(qtbot, kb, monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr("kbdesk.gui.updates.show_error", lambda parent, error: shown.append(str(error)))
+    banner = AckBanner(kb, agent_settings(""))
+    qtbot.addWidget(banner)
+    banner.set_document(kb.document("opening"))
+    banner.button.click()
+    assert shown and "Settings" in shown[0]
+    assert kb.receipts.receipts() == []
+    assert not banner.isHidden()
