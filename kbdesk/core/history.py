@@ -156,7 +156,7 @@ class History:
 
     def refresh(self) -> bool:
         """Bring the cache up to HEAD; return True when something new was read."""
-        with self._lock:
+        with self._lock, self.repo.lock:
             if not self._loaded:
                 self._load_cache()
                 self._loaded = True

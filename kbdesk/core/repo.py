@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import stat
+import threading
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from dulwich import porcelain
 from dulwich.errors import NotGitRepository
 from dulwich.index import index_entry_from_stat
 from dulwich.object_store import commit_tree_changes
-from dulwich.objects import Blob, Commit, ObjectID, Tree
+from dulwich.objects import Blob, Commit, ObjectID, ShaFile, Tree
 from dulwich.refs import Ref
 from dulwich.repo import Repo
 
@@ -87,6 +88,9 @@ class LibraryRepo:
             self.repo = Repo(str(self.root))
         except NotGitRepository:
             raise RepoError(f"{self.root}: not a git repository") from None
+        #: held for every object read or write: dulwich pack files are not thread-safe; code
+        #: that uses ``self.repo`` directly (history, sync) holds it too
+        self.lock = threading.RLock()
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -160,16 +164,20 @@ class LibraryRepo:
 
     def get_commit(self, commit_id: str) -> CommitInfo:
         """Return one commit by id."""
-        obj = self.repo[commit_id.encode("ascii")]
+        obj = self._get(oid(commit_id))
         if not isinstance(obj, Commit):
             raise RepoError(f"{commit_id} is not a commit")
         return _info(obj)
 
     # -- reading ------------------------------------------------------------------------------
 
+    def _get(self, sha: ObjectID) -> ShaFile:
+        with self.lock:
+            return self.repo[sha]
+
     def tree_of(self, commit_id: str | bytes) -> ObjectID:
         """Return the root tree id of a commit."""
-        commit = self.repo[oid(commit_id)]
+        commit = self._get(oid(commit_id))
         assert isinstance(commit, Commit)
         return commit.tree
 
@@ -177,12 +185,12 @@ class LibraryRepo:
         """Return the blob id of ``path`` at a commit (None when it has no such file)."""
         if commit_id is None:
             return None
-        tree = self.repo[self.tree_of(commit_id)]
+        tree = self._get(self.tree_of(commit_id))
         for part in path.encode("utf-8").split(b"/"):
             if not isinstance(tree, Tree) or part not in tree:
                 return None
             _, sha = tree[part]
-            tree = self.repo[sha]
+            tree = self._get(sha)
         return tree.id if isinstance(tree, Blob) else None
 
     def read(self, commit_id: str | bytes | None, path: str) -> bytes | None:
@@ -190,7 +198,7 @@ class LibraryRepo:
         sha = self.blob_id(commit_id, path)
         if sha is None:
             return None
-        blob = self.repo[sha]
+        blob = self._get(sha)
         assert isinstance(blob, Blob)
         return blob.data
 
@@ -199,19 +207,15 @@ class LibraryRepo:
         data = self.read(commit_id, path)
         return None if data is None else data.decode("utf-8", "replace")
 
-    def walk(
-        self, path: str | None = None, *, max_entries: int | None = None
-    ) -> Iterator[CommitInfo]:
-        """Yield the commits reachable from HEAD, newest first; only those touching ``path``."""
+    def walk(self, path: str | None = None, *, max_entries: int | None = None) -> list[CommitInfo]:
+        """The commits reachable from HEAD, newest first; only those touching ``path``."""
         head = self.head()
         if head is None:
-            return
+            return []
         paths = [path.encode("utf-8")] if path else None
-        walker = self.repo.get_walker(
-            include=[oid(head)], paths=paths, max_entries=max_entries
-        )
-        for entry in walker:
-            yield _info(entry.commit)
+        with self.lock:
+            walker = self.repo.get_walker(include=[oid(head)], paths=paths, max_entries=max_entries)
+            return [_info(entry.commit) for entry in walker]
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -234,39 +238,40 @@ class LibraryRepo:
         Raises:
             RepoError: when the branch moved meanwhile or the commit cannot be written.
         """
-        store = self.repo.object_store
-        old_head = self.head()
-        parent_ids = [old_head] if old_head else []
-        base_tree = self.tree_of(parent_ids[0]) if parent_ids else None
-        blobs: list[tuple[bytes, int | None, ObjectID | None]] = []
-        for rel_path, data in sorted(changes.items()):
-            if data is None:
-                blobs.append((rel_path.encode("utf-8"), None, None))
-                continue
-            blob = Blob.from_string(data)
-            store.add_object(blob)
-            blobs.append((rel_path.encode("utf-8"), FILE_MODE, blob.id))
-        if base_tree is None:
-            empty = Tree()
-            store.add_object(empty)
-            base_tree = empty.id
-        tree_id = commit_tree_changes(store, base_tree, blobs) if blobs else base_tree
-        if (
-            not allow_empty
-            and parent_ids
-            and tree_id == self.tree_of(parent_ids[0])
-            and len(parent_ids) == 1
-        ):
-            raise RepoError("nothing to commit: the content is the same as the last version")
-        return self.write_commit(
-            tree_id,
-            parent_ids,
-            message,
-            author=author,
-            when=when,
-            expected_head=old_head,
-            paths=list(changes),
-        )
+        with self.lock:
+            store = self.repo.object_store
+            old_head = self.head()
+            parent_ids = [old_head] if old_head else []
+            base_tree = self.tree_of(parent_ids[0]) if parent_ids else None
+            blobs: list[tuple[bytes, int | None, ObjectID | None]] = []
+            for rel_path, data in sorted(changes.items()):
+                if data is None:
+                    blobs.append((rel_path.encode("utf-8"), None, None))
+                    continue
+                blob = Blob.from_string(data)
+                store.add_object(blob)
+                blobs.append((rel_path.encode("utf-8"), FILE_MODE, blob.id))
+            if base_tree is None:
+                empty = Tree()
+                store.add_object(empty)
+                base_tree = empty.id
+            tree_id = commit_tree_changes(store, base_tree, blobs) if blobs else base_tree
+            if (
+                not allow_empty
+                and parent_ids
+                and tree_id == self.tree_of(parent_ids[0])
+                and len(parent_ids) == 1
+            ):
+                raise RepoError("nothing to commit: the content is the same as the last version")
+            return self.write_commit(
+                tree_id,
+                parent_ids,
+                message,
+                author=author,
+                when=when,
+                expected_head=old_head,
+                paths=list(changes),
+            )
 
     def write_commit(
         self,
@@ -280,38 +285,42 @@ class LibraryRepo:
         paths: list[str],
     ) -> str:
         """Write a commit object for ``tree_id`` and move the branch to it (compare-and-swap)."""
-        commit = Commit()
-        commit.tree = tree_id
-        commit.parents = [oid(p) for p in parents]
-        line = author_line(author).encode("utf-8")
-        commit.author = commit.committer = line
-        stamp = int(when if when is not None else time.time())
-        commit.author_time = commit.commit_time = stamp
-        offset = -time.timezone if time.localtime(stamp).tm_isdst <= 0 else -time.altzone
-        commit.author_timezone = commit.commit_timezone = offset
-        commit.encoding = b"UTF-8"
-        commit.message = message.encode("utf-8")
-        self.repo.object_store.add_object(commit)
-        old = oid(expected_head) if expected_head else None
-        if not self.repo.refs.set_if_equals(self.branch, old, commit.id):
-            raise RepoError("the library changed while saving (another publish or sync); try again")
-        self.refresh_index(paths)
-        return commit.id.decode("ascii")
+        with self.lock:
+            commit = Commit()
+            commit.tree = tree_id
+            commit.parents = [oid(p) for p in parents]
+            line = author_line(author).encode("utf-8")
+            commit.author = commit.committer = line
+            stamp = int(when if when is not None else time.time())
+            commit.author_time = commit.commit_time = stamp
+            offset = -time.timezone if time.localtime(stamp).tm_isdst <= 0 else -time.altzone
+            commit.author_timezone = commit.commit_timezone = offset
+            commit.encoding = b"UTF-8"
+            commit.message = message.encode("utf-8")
+            self.repo.object_store.add_object(commit)
+            old = oid(expected_head) if expected_head else None
+            if not self.repo.refs.set_if_equals(self.branch, old, commit.id):
+                raise RepoError(
+                    "the library changed while saving (another publish or sync); try again"
+                )
+            self.refresh_index(paths)
+            return commit.id.decode("ascii")
 
     def refresh_index(self, paths: list[str]) -> None:
         """Make the git index entries of ``paths`` match HEAD and the working files."""
-        head = self.head()
-        index = self.repo.open_index()
-        for rel_path in paths:
-            key = rel_path.encode("utf-8")
-            sha = self.blob_id(head, rel_path)
-            full = self.root / rel_path
-            if sha is None or not full.is_file():
-                if key in index:
-                    del index[key]
-                continue
-            index[key] = index_entry_from_stat(os.stat(full), sha, FILE_MODE)
-        index.write()
+        with self.lock:
+            head = self.head()
+            index = self.repo.open_index()
+            for rel_path in paths:
+                key = rel_path.encode("utf-8")
+                sha = self.blob_id(head, rel_path)
+                full = self.root / rel_path
+                if sha is None or not full.is_file():
+                    if key in index:
+                        del index[key]
+                    continue
+                index[key] = index_entry_from_stat(os.stat(full), sha, FILE_MODE)
+            index.write()
 
     def write_working_file(self, rel_path: str, data: bytes | None) -> None:
         """Write (or delete, for None) one working file atomically."""

@@ -28,6 +28,7 @@ from dulwich.object_store import commit_tree_changes
 from dulwich.objects import Blob, ObjectID
 from dulwich.porcelain import DivergedBranches
 from dulwich.refs import Ref
+from dulwich.repo import Repo
 
 from kbdesk.core import paths
 from kbdesk.core.drafts import Draft, DraftStore
@@ -201,10 +202,13 @@ class Syncer:
     # -- pull ---------------------------------------------------------------------------------
 
     def _pull(self, repo: LibraryRepo, url: str) -> SyncResult:
-        porcelain.fetch(
-            repo.repo, "origin", outstream=io.StringIO(), errstream=io.BytesIO(), quiet=True
-        )
-        with self.versioning.lock:  # the network is done; publishing waits only for this
+        # the network work uses its own handle on the repository (dulwich's pack files are not
+        # thread-safe), so history and search keep reading while a slow remote answers
+        with Repo(str(repo.root)) as net:
+            porcelain.fetch(
+                net, "origin", outstream=io.StringIO(), errstream=io.BytesIO(), quiet=True
+            )
+        with self.versioning.lock, repo.lock:  # publishing waits only for the integration
             return self._integrate(repo, url)
 
     def _integrate(self, repo: LibraryRepo, url: str) -> SyncResult:
@@ -383,14 +387,16 @@ class Syncer:
         remote_ref = Ref(b"refs/remotes/origin/" + branch[len(b"refs/heads/") :])
         if remote_ref in repo.repo.refs and repo.repo.refs[remote_ref].decode() == head:
             return
-        porcelain.push(
-            repo.repo,
-            "origin",
-            refspecs=[branch + b":" + branch],
-            outstream=io.BytesIO(),
-            errstream=io.BytesIO(),
-        )
-        repo.repo.refs[remote_ref] = oid(head)
+        with Repo(str(repo.root)) as net:
+            porcelain.push(
+                net,
+                "origin",
+                refspecs=[branch + b":" + branch],
+                outstream=io.BytesIO(),
+                errstream=io.BytesIO(),
+            )
+        with repo.lock:
+            repo.repo.refs[remote_ref] = oid(head)
         result.pushed = True
         if result.status == "up-to-date":
             result.status = "pushed"
