@@ -9,6 +9,7 @@ the draft is written in.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import threading
@@ -66,6 +67,13 @@ def _clean(phrase: str) -> str:
     return phrase.strip().strip(_QUOTES).strip()
 
 
+@functools.lru_cache(maxsize=4096)
+def _key(avoid: str) -> str:
+    """Return the folded form that identifies an avoid phrase."""
+    return fold(_clean(avoid))
+
+
+@functools.lru_cache(maxsize=4096)
 def _pattern(avoid: str) -> re.Pattern[str] | None:
     """Return the regex that finds ``avoid`` in folded text, or None for an empty phrase.
 
@@ -105,7 +113,7 @@ def check_reply(text: str, entries: Sequence[AvoidEntry]) -> list[ReplyFinding]:
     candidates: list[tuple[int, int, AvoidEntry]] = []
     seen: set[str] = set()
     for entry in entries:
-        key = fold(_clean(entry.pair.avoid))
+        key = _key(entry.pair.avoid)
         if key in seen:
             continue
         seen.add(key)
