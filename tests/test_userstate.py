@@ -133,3 +133,32 @@ def test_no_results_without_a_log_and_with_bad_lines() -> None:
     [(when, query, count)] = no_results()
     assert (query, count) == ("保固", 1)
     assert when.tzinfo is not None
+
+
+def test_a_state_that_cannot_be_saved_raises_a_kb_error(monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    from kbdesk.core.errors import KbError
+    from kbdesk.core.userstate import UserStateError
+
+    state = UserState.load()
+    state.toggle_favourite("a")
+
+    def refuse(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr("kbdesk.core.userstate.os.replace", refuse)
+        with pytest.raises(UserStateError) as exc:
+            state.toggle_favourite("b")
+    assert isinstance(exc.value, KbError) and "No space left" in str(exc.value)
+    assert UserState.load().favourites() == ["a"]  # the old file is intact
+    assert [p.name for p in paths.data_dir().iterdir()] == ["userstate.json"]  # no temp left
+
+
+def test_no_results_log_that_cannot_be_written_is_ignored(
+        caplog: pytest.LogCaptureFixture) -> None:
+    paths.data_dir().mkdir(parents=True, exist_ok=True)
+    (paths.data_dir() / "no-results.jsonl").mkdir()  # a folder where the file should be
+    with caplog.at_level(logging.WARNING, logger="kbdesk.core.userstate"):
+        log_no_results("保固")
+    assert "cannot log" in caplog.text

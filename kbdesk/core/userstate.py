@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kbdesk.core import paths
+from kbdesk.core.errors import KbError
 from kbdesk.core.textfold import fold
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,10 @@ RECENTS_CAP = 30
 QUERY_CAP = 200
 _FORMAT = 1
 _log_lock = threading.Lock()
+
+
+class UserStateError(KbError):
+    """The user state file cannot be written."""
 
 
 @dataclass(frozen=True)
@@ -111,13 +116,17 @@ class UserState:
             log.warning("cannot keep %s aside: %s", self.path, exc)
 
     def save(self) -> None:
-        """Write the state atomically."""
+        """Write the state atomically (UserStateError when it cannot be written)."""
         data = {
             "format": _FORMAT,
             "favourites": self._favourites,
             "recents": [{"id": r.doc_id, "when": r.when.isoformat()} for r in self._recents],
         }
-        atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        try:
+            atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        except OSError as exc:
+            raise UserStateError(f"cannot save favourites and recents to {self.path}: {exc}"
+                                 ) from exc
 
     # -- favourites ---------------------------------------------------------------------------
 
@@ -223,7 +232,11 @@ def _normal_query(query: str) -> str:
 
 
 def log_no_results(query: str, when: dt.datetime | None = None) -> None:
-    """Append one search that found nothing (blank queries are ignored)."""
+    """Append one search that found nothing (blank queries are ignored).
+
+    A log that cannot be written is reported in the log file and otherwise ignored: it must
+    never get in the agent's way.
+    """
     text = _normal_query(query)
     if not text:
         return
@@ -233,9 +246,12 @@ def log_no_results(query: str, when: dt.datetime | None = None) -> None:
     line = json.dumps({"when": when.isoformat(), "query": text}, ensure_ascii=False)
     path = no_results_path()
     with _log_lock:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as handle:
-            handle.write(line + "\n")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("a", encoding="utf-8") as handle:
+                handle.write(line + "\n")
+        except OSError as exc:
+            log.warning("cannot log a search without results to %s: %s", path, exc)
 
 
 def no_results(since: dt.date | None = None) -> list[tuple[dt.datetime, str, int]]:
