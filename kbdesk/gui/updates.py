@@ -69,6 +69,18 @@ def mark_seen(kb: KnowledgeBase, doc_id: str) -> None:
         kb.receipts.mark_seen(doc)
 
 
+def changes_since(kb: KnowledgeBase, doc_id: str, since: int | None) -> TextDiff | None:
+    """The diff from version ``since`` (default: the one last seen) to the one in force."""
+    if since is None:
+        return kb.what_changed(doc_id)
+    doc = kb.document_in_force(doc_id)
+    if doc is None or doc.version <= since:
+        return None
+    diff = kb.diff(doc_id, since, doc.version)
+    diff.old_label, diff.new_label = f"v{since}", f"v{doc.version}"
+    return diff
+
+
 class WhatChangedDialog(QDialog):
     """The difference between the version an agent last saw and the one in force.
 
@@ -81,7 +93,7 @@ class WhatChangedDialog(QDialog):
     loaded = Signal(object)
 
     def __init__(self, kb: KnowledgeBase, runner: TaskRunner, doc_id: str,
-                 parent: QWidget | None = None) -> None:
+                 since: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kb, self.doc_id = kb, doc_id
         self.setWindowTitle(self.tr("What changed"))
@@ -97,7 +109,8 @@ class WhatChangedDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(900, 600)
         self.diff: TextDiff | None = None
-        task = runner.submit(lambda _p, _c: kb.what_changed(doc_id), name="what_changed")
+        task = runner.submit(lambda _p, _c: changes_since(kb, doc_id, since),
+                             name="what_changed")
         task.succeeded.connect(self._show)
         task.failed.connect(self._failed)
 
@@ -132,27 +145,37 @@ class UpdatedBanner(QWidget):
         whatChangedRequested(str): the agent asked what changed in this document (its id).
     """
 
-    whatChangedRequested = Signal(str)
+    whatChangedRequested = Signal(str, int)
 
-    def __init__(self, kb: KnowledgeBase, parent: QWidget | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kb = kb
         self.doc_id = ""
+        self.since = 0
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.button = QPushButton(self.tr("What changed?"), self)
-        self.button.clicked.connect(lambda: self.whatChangedRequested.emit(self.doc_id))
+        self.button.clicked.connect(
+            lambda: self.whatChangedRequested.emit(self.doc_id, self.since)
+        )
         layout = QHBoxLayout(self)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.button)
         self.setStyleSheet(_BANNER_STYLE)
         self.hide()
 
-    def set_document(self, doc: Document) -> None:
-        """Show the banner when ``doc`` (as shown) is newer than the version last seen."""
-        self.doc_id = doc.id
-        seen = self.kb.receipts.last_seen(doc.id)
-        if seen is not None and seen < doc.version:
+    def set_document(self, doc: Document | None) -> None:
+        """Show the banner when ``doc`` (as shown) is newer than the version last seen.
+
+        Call it before the document is marked seen; the banner remembers the version the
+        agent had seen, so "What changed?" still works afterwards.
+        """
+        seen = None
+        if doc is not None and self.kb is not None:
+            self.doc_id = doc.id
+            seen = self.kb.receipts.last_seen(doc.id)
+        if doc is not None and seen is not None and seen < doc.version:
+            self.since = seen
             self.label.setText(
                 self.tr("Updated since you last read it (v%1 → v%2).")
                 .replace("%1", str(seen)).replace("%2", str(doc.version))
@@ -171,7 +194,7 @@ class AckBanner(QWidget):
 
     acknowledged = Signal(object)
 
-    def __init__(self, kb: KnowledgeBase, settings: Settings | None = None,
+    def __init__(self, kb: KnowledgeBase | None, settings: Settings | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kb = kb
@@ -198,6 +221,7 @@ class AckBanner(QWidget):
         self.doc = doc
         needed = (
             doc is not None
+            and self.kb is not None
             and doc.ack_required
             and doc.status.value != "retired"
             and not self.kb.receipts.acknowledged(doc, self.agent or None)
@@ -211,7 +235,7 @@ class AckBanner(QWidget):
 
     def acknowledge(self) -> None:
         """Record "I have read this version" for the document shown."""
-        if self.doc is None:
+        if self.doc is None or self.kb is None:
             return
         try:
             receipt = self.kb.receipts.acknowledge(self.doc, self.agent)

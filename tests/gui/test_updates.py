@@ -56,7 +56,7 @@ def test_what_changed_shows_the_diff_since_last_seen(qtbot, kb, runner) -> None:
     assert "Nothing changed" in again.message.text()
 
 
-def test_updated_banner_offers_what_changed(qtbot, kb) -> None:
+def test_updated_banner_offers_what_changed(qtbot, kb, runner) -> None:
     banner = UpdatedBanner(kb)
     qtbot.addWidget(banner)
     banner.set_document(kb.document("complaint"))
@@ -65,9 +65,16 @@ def test_updated_banner_offers_what_changed(qtbot, kb) -> None:
     publish_change(kb, "24小時", "48小時")
     banner.set_document(kb.document("complaint"))
     assert not banner.isHidden() and "v1 → v2" in banner.label.text()
+    mark_seen(kb, "complaint")  # the reader marks it seen once shown: the banner remembers v1
     with qtbot.waitSignal(banner.whatChangedRequested, timeout=1000) as blocker:
         banner.button.click()
-    assert blocker.args == ["complaint"]
+    assert blocker.args == ["complaint", 1]
+    dialog = WhatChangedDialog(kb, runner, "complaint", since=1)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=5000) as loaded:
+        pass
+    assert (loaded.args[0].old_label, loaded.args[0].new_label) == ("v1", "v2")
+    assert ("insert", "48") in marked_runs(dialog.view.inline.document())
 
 
 def test_ack_banner_records_a_receipt(qtbot, kb) -> None:
