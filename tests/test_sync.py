@@ -180,3 +180,24 @@ def test_two_separately_installed_libraries_merge_without_conflict(
     result = b.sync(str(bare))
     assert result.conflicts == [] and result.status == "merged"
     assert "48小時" in (b_root / "refund.md").read_text("utf-8")
+
+
+def test_refused_push_keeps_local_versions_for_the_next_sync(
+    make_library, bare: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dulwich.errors import SendPackError
+
+    a, b = workstations(make_library, str(bare), tmp_path)
+    a.publish("refund", edit(a, "refund", "24小時", "48小時"), "甲改48", "甲")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise SendPackError("pre-receive hook declined (injected)")
+
+    monkeypatch.setattr("kbdesk.core.sync.porcelain.push", refuse)
+    with pytest.raises(SyncError, match=r"refused the update.*declined"):
+        a.sync()
+    assert a.sync_state()["last_status"] == "refused"
+    monkeypatch.undo()
+    assert a.sync().pushed
+    b.sync()
+    assert "48小時" in (b.root / "refund.md").read_text("utf-8")

@@ -22,7 +22,7 @@ from pathlib import Path
 from dulwich import porcelain
 from dulwich.client import HTTPUnauthorized
 from dulwich.diff_tree import tree_changes
-from dulwich.errors import GitProtocolError, NotGitRepository
+from dulwich.errors import GitProtocolError, NotGitRepository, SendPackError
 from dulwich.graph import can_fast_forward, find_merge_base
 from dulwich.object_store import commit_tree_changes
 from dulwich.objects import Blob, ObjectID
@@ -185,6 +185,13 @@ class Syncer:
                     result.conflicts += again.conflicts
                     result.kept_drafts += again.kept_drafts
                     self._push(repo, result)
+        except (SendPackError, DivergedBranches) as exc:  # reached, but it refused the update
+            reason = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
+            _save_state(root, last_status="refused", last_error=reason)
+            raise SyncError(
+                f"the remote {url} refused the update ({reason}); your versions are kept "
+                "here and will be sent on the next sync"
+            ) from exc
         except _TRANSPORT_ERRORS as exc:
             state = sync_state(root)
             reason = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
