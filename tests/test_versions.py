@@ -246,3 +246,58 @@ def test_history_cache_rebuilds_when_history_is_not_an_ancestor(
     (tmp_path / "cache.json").write_text(json.dumps(data), "utf-8")
     again = History(repo, cache_file=tmp_path / "cache.json")
     assert "ghost.md" not in again.paths()
+
+
+def test_diff_structures_for_inline_and_side_by_side_views() -> None:
+    from kbdesk.core.textdiff import diff_texts
+
+    old = "標題\n時限：24小時內\n刪掉這行\n結尾"
+    new = "標題\n時限：48小時內\n結尾\n新增一行"
+    diff = diff_texts(old, new, old_label="v1", new_label="v2")
+    kinds = [line.kind for line in diff.inline]
+    assert kinds == ["equal", "replace", "delete", "equal", "insert"]
+    replaced = diff.inline[1]
+    assert [(s.kind, s.text) for s in replaced.segments] == [
+        ("equal", "時限："),
+        ("delete", "24"),
+        ("insert", "48"),
+        ("equal", "小時內"),
+    ]
+    rows = diff.rows
+    assert (rows[2].old_no, rows[2].new_no, rows[2].new) == (3, None, ())
+    assert (rows[4].old_no, rows[4].new_no) == (None, 4)
+    text = diff.unified(context=0)
+    assert text.startswith("--- v1\n+++ v2\n")
+    assert "- 刪掉這行" not in text and "- [-刪掉這行-]" in text and "+ {+新增一行+}" in text
+    assert "標題" not in text  # outside the context
+    assert "\x1b[1;32m48\x1b[0m" in diff.unified(color=True)
+    assert not diff_texts("同", "同").changed
+
+
+def test_history_reads_safely_while_publishing_from_another_thread(kb: KnowledgeBase) -> None:
+    import threading
+
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def reader() -> None:
+        while not stop.is_set():
+            try:
+                for info in kb.history("sop-complaint"):
+                    kb.text_at("sop-complaint", info.version or 1)
+            except BaseException as exc:  # reported to the test thread
+                errors.append(exc)
+                return
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    try:
+        for hours in (30, 36, 42, 48, 54):
+            text = (kb.root / "procedures/complaint.md").read_text("utf-8")
+            text = text.replace(text.split("時限：")[1].split("內")[0], f"{hours}小時")
+            kb.publish("sop-complaint", text, f"改為{hours}小時")
+    finally:
+        stop.set()
+        thread.join(timeout=30)
+    assert errors == []
+    assert [v.version for v in kb.history("sop-complaint")] == [6, 5, 4, 3, 2, 1]
