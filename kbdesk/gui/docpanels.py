@@ -93,7 +93,7 @@ class DocPanels(QStackedWidget):
             if current:
                 self.phrasing_panel.show_phrasing(current)
         elif doc.kind is Kind.PROCEDURE:
-            self.checklist_panel.model.set_run(self.checklist_panel.run, script)
+            self.checklist_panel.set_script(script)
 
     def follow_section(self, anchor: str) -> None:
         """The reader moved to another section: make its phrasing the current one."""

@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.reader)
         self.splitter.addWidget(self.panels)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([380, 640, 360])
+        self.splitter.setSizes([360, 500, 420])
         self.setCentralWidget(self.splitter)
         self.reply_dock = QDockWidget(self.tr("Reply check"), self)
         self.reply_dock.setObjectName("replyDock")
@@ -105,6 +105,9 @@ class MainWindow(QMainWindow):
         self._build_toolbar_and_menus()
         self._build_status_bar()
         self._connect()
+        from kbdesk.gui.editormenu import EditorialUi  # Editor menu, sync, update banners
+
+        self.editorial = EditorialUi(self)
         self.no_results_timer = QTimer(self)
         self.no_results_timer.setSingleShot(True)
         self.no_results_timer.setInterval(NO_RESULTS_DELAY_MS)
@@ -415,12 +418,13 @@ class MainWindow(QMainWindow):
         """Show every text in another script (as written, Taiwan, Hong Kong, Simplified)."""
         if script not in SCRIPTS:
             return
-        if save and script != self.settings.get("display_script"):
+        if script != self.settings.get("display_script"):
             self.settings.set("display_script", script)
-            try:
-                self.settings.save()
-            except OSError as exc:
-                show_error(self, str(exc))
+            if save:
+                try:
+                    self.settings.save()
+                except OSError as exc:
+                    show_error(self, str(exc))
         self.actions_[f"script.{script}"].setChecked(True)
         self.script_combo.blockSignals(True)
         self.script_combo.setCurrentIndex(SCRIPTS.index(script))
@@ -535,6 +539,7 @@ class MainWindow(QMainWindow):
             self.set_script(self.settings.get("display_script"), save=False)
         if "library_dir" in keys and not self.library_arg:
             self._status(self.tr("The new library folder is used from the next start."))
+        self.editorial.settings_changed(keys)
 
     def show_problems(self) -> None:
         """Show the non-modal list of broken library files."""
