@@ -54,6 +54,7 @@ MENUS: tuple[tuple[str, str], ...] = (
     ("edit", QT_TRANSLATE_NOOP("Actions", "&Edit")),
     ("view", QT_TRANSLATE_NOOP("Actions", "&View")),
     ("go", QT_TRANSLATE_NOOP("Actions", "&Go")),
+    ("editor", QT_TRANSLATE_NOOP("Actions", "E&ditor")),  # editors only (gui/editormenu.py)
     ("help", QT_TRANSLATE_NOOP("Actions", "&Help")),
 )
 
@@ -107,6 +108,19 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("go.results", QT_TRANSLATE_NOOP("Actions", "Go to results"), ("Ctrl+J",), "go"),
     ActionSpec("doc.favourite", QT_TRANSLATE_NOOP("Actions", "Add to / remove from favourites"),
                ("Ctrl+D",), "go", toolbar=True),
+    ActionSpec("editor.new.handbook", QT_TRANSLATE_NOOP("Actions", "New handbook…"),
+               ("Ctrl+N",), "editor"),
+    ActionSpec("editor.new.phrasing", QT_TRANSLATE_NOOP("Actions", "New phrasing…"), (),
+               "editor"),
+    ActionSpec("editor.new.procedure", QT_TRANSLATE_NOOP("Actions", "New procedure…"), (),
+               "editor"),
+    ActionSpec("editor.edit", QT_TRANSLATE_NOOP("Actions", "Edit current document"),
+               ("Ctrl+E",), "editor"),
+    ActionSpec("editor.history", QT_TRANSLATE_NOOP("Actions", "History of current document"),
+               ("Ctrl+H",), "editor"),
+    ActionSpec("editor.review", QT_TRANSLATE_NOOP("Actions", "Review list"), ("Ctrl+Alt+V",),
+               "editor"),
+    ActionSpec("sync.now", QT_TRANSLATE_NOOP("Actions", "Sync now"), ("F9",), "editor"),
     ActionSpec("help.shortcuts", QT_TRANSLATE_NOOP("Actions", "Keyboard shortcuts"),
                ("F1", "Ctrl+/"), "help"),
     ActionSpec("help.about", QT_TRANSLATE_NOOP("Actions", "About kbdesk"), (), "help"),

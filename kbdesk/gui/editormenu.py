@@ -1,0 +1,241 @@
+"""The editing and versions side of the main window: the Editor menu, sync, update banners.
+
+``EditorialUi`` attaches to a ``MainWindow`` without the window knowing its details: it wires
+the ``editor.*`` and ``sync.now`` actions of the registry, shows the Editor menu only when the
+settings' ``role`` is ``editor`` (its shortcuts are disabled otherwise), starts the
+``SyncController`` once the index is ready and puts its status line in the status bar, and
+adds the "updated" and "I have read this version" banners above the reader.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QBoxLayout, QLabel, QMenu, QWidget
+
+from kbdesk.core.errors import KbError
+from kbdesk.core.model import Kind
+from kbdesk.core.sync import Conflict
+from kbdesk.gui.conflict import ConflictDialog
+from kbdesk.gui.editor import EditorWindow
+from kbdesk.gui.editordialogs import NewDocumentDialog
+from kbdesk.gui.history import HistoryWindow
+from kbdesk.gui.notices import show_error
+from kbdesk.gui.review import ReviewPanel
+from kbdesk.gui.syncing import SyncController
+from kbdesk.gui.updates import AckBanner, UpdatedBanner, WhatChangedDialog
+
+if TYPE_CHECKING:
+    from kbdesk.gui.mainwindow import MainWindow
+
+log = logging.getLogger(__name__)
+
+EDITOR_ACTIONS = (
+    "editor.new.handbook", "editor.new.phrasing", "editor.new.procedure", "editor.edit",
+    "editor.history", "editor.review", "sync.now",
+)
+
+
+class EditorialUi(QObject):
+    """Editor menu, background sync and update banners of one main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.sync: SyncController | None = None
+        self.editors: dict[str, EditorWindow] = {}
+        self.windows: list[QWidget] = []  # history, review, dialogs kept alive while open
+        self.sync_label = QLabel(window)
+        self.sync_label.setObjectName("syncState")
+        window.statusBar().addPermanentWidget(self.sync_label)
+        self.updated_banner = UpdatedBanner(None, window.reader)
+        self.ack_banner = AckBanner(None, window.settings, window.reader)
+        layout = window.reader.layout()
+        if isinstance(layout, QBoxLayout):  # just under the reader's title and header
+            layout.insertWidget(min(2, layout.count()), self.updated_banner)
+            layout.insertWidget(min(3, layout.count()), self.ack_banner)
+        actions = window.actions_
+        for kind in Kind:
+            actions.connect(f"editor.new.{kind.value}", lambda k=kind: self.new_document(k))
+        actions.connect("editor.edit", self.edit_current)
+        actions.connect("editor.history", self.history_of_current)
+        actions.connect("editor.review", self.review_list)
+        actions.connect("sync.now", self.sync_now)
+        self.updated_banner.whatChangedRequested.connect(self.what_changed)
+        window.libraryOpened.connect(self._library_opened)
+        window.indexReady.connect(self._index_ready)
+        window.opened.connect(self._document_opened)
+        self.apply_role()
+
+    # -- role and settings --------------------------------------------------------------------
+
+    @property
+    def is_editor(self) -> bool:
+        """True when the settings say this workstation is an editor's."""
+        return self.window.settings.get("role") == "editor"
+
+    @property
+    def kb(self) -> Any:
+        """The window's knowledge base (None until the library is open)."""
+        return self.window.kb
+
+    @property
+    def author(self) -> str | None:
+        """The name recorded on what is published here."""
+        return str(self.window.settings.get("agent_name") or "").strip() or None
+
+    def apply_role(self) -> None:
+        """Show the Editor menu (and enable its shortcuts) only for editors."""
+        editor = self.is_editor
+        menu = self.window.menuBar().findChild(QMenu, "menu.editor")
+        if menu is not None:
+            menu.menuAction().setVisible(editor)
+        for action_id in EDITOR_ACTIONS:
+            self.window.actions_[action_id].setEnabled(editor)
+
+    def settings_changed(self, keys: set[str]) -> None:
+        """Apply changed settings (role, sync interval, name)."""
+        if "role" in keys:
+            self.apply_role()
+        if self.sync is not None:
+            self.sync.apply_settings(self.window.settings)
+        self.ack_banner.settings = self.window.settings
+
+    # -- library and sync ---------------------------------------------------------------------
+
+    def _library_opened(self) -> None:
+        self.updated_banner.kb = self.kb
+        self.ack_banner.kb = self.kb
+        if self.sync is None:
+            self.sync = SyncController(self.kb, self.window.runner,
+                                       settings=self.window.settings, parent=self)
+            self.sync.stateChanged.connect(self.sync_label.setText)
+            self.sync.pulled.connect(lambda _paths: self.window.start_indexing(reload=True))
+            self.sync.conflict.connect(self.resolve_conflict)
+            self.sync.failed.connect(
+                lambda message: self.window.statusBar().showMessage(message, 10000))
+            self.sync_label.setText(self.sync.status_text())
+
+    def _index_ready(self) -> None:
+        if self.sync is not None and not self.sync.timer.isActive() and self.sync.state in (
+                "idle", "offline"):
+            self.sync.start()
+
+    def sync_now(self) -> None:
+        """Sync with the shared library now."""
+        if self.sync is not None:
+            self.sync.sync_now()
+
+    def resolve_conflict(self, conflict: Conflict) -> ConflictDialog | None:
+        """Open the three-way view of a conflict (editors; agents' text stays a draft)."""
+        if not self.is_editor or self.kb is None:
+            return None
+        dialog = ConflictDialog(self.kb, self.window.runner, conflict, author=self.author,
+                                parent=self.window)
+        dialog.resolved.connect(lambda _r: self.window.start_indexing(reload=True))
+        self._keep(dialog)
+        dialog.show()
+        return dialog
+
+    # -- reader banners -----------------------------------------------------------------------
+
+    def _document_opened(self, doc_id: str, _anchor: str) -> None:
+        doc = self.window.reader.document
+        if self.kb is None or doc is None or doc.id != doc_id:
+            return
+        self.updated_banner.set_document(doc)  # before it is marked seen
+        self.ack_banner.set_document(doc)
+        try:
+            self.kb.receipts.mark_seen(doc)
+        except (KbError, OSError) as exc:
+            log.warning("cannot remember that %s was read: %s", doc.id, exc)
+
+    def what_changed(self, doc_id: str, since: int) -> WhatChangedDialog | None:
+        """Show what changed in a document since version ``since``."""
+        if self.kb is None:
+            return None
+        dialog = WhatChangedDialog(self.kb, self.window.runner, doc_id, since, self.window)
+        dialog.accepted.connect(self.updated_banner.hide)
+        self._keep(dialog)
+        dialog.show()
+        return dialog
+
+    # -- editor actions -----------------------------------------------------------------------
+
+    def _keep(self, widget: QWidget) -> None:
+        widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.windows.append(widget)
+        widget.destroyed.connect(lambda _o=None, w=widget: self._forget(w))
+
+    def _forget(self, widget: QWidget) -> None:
+        if widget in self.windows:
+            self.windows.remove(widget)
+
+    def _show_editor(self, editor: EditorWindow) -> EditorWindow:
+        editor.published.connect(lambda _r: self.window.start_indexing(reload=True))
+        self.editors[editor.doc_id] = editor
+        editor.show()
+        editor.raise_()
+        return editor
+
+    def new_document(self, kind: Kind) -> EditorWindow | None:
+        """Ask for the title and file name of a new document and open it in an editor."""
+        if self.kb is None:
+            return None
+        dialog = NewDocumentDialog(self.kb.root, kind, self.window)
+        try:
+            if not dialog.exec():
+                return None
+            editor = EditorWindow.new_document(
+                self.kb, self.window.runner, dialog.chosen_kind(), dialog.path(),
+                dialog.title_edit.text(), settings=self.window.settings)
+        except KbError as exc:
+            show_error(self.window, exc)
+            return None
+        finally:
+            dialog.deleteLater()
+        return self._show_editor(editor)
+
+    def edit_current(self) -> EditorWindow | None:
+        """Open the document shown in the reader in an editor (its draft, if any, restored)."""
+        doc = self.window.reader.document
+        if self.kb is None or doc is None:
+            self.window.statusBar().showMessage(self.tr("Open a document first."), 5000)
+            return None
+        existing = self.editors.get(doc.id)
+        if existing is not None and existing.isVisible():
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        try:
+            editor = EditorWindow.open_document(self.kb, self.window.runner, doc.id,
+                                                settings=self.window.settings)
+        except KbError as exc:
+            show_error(self.window, exc)
+            return None
+        return self._show_editor(editor)
+
+    def history_of_current(self) -> HistoryWindow | None:
+        """Open the history of the document shown in the reader."""
+        doc = self.window.reader.document
+        if self.kb is None or doc is None:
+            self.window.statusBar().showMessage(self.tr("Open a document first."), 5000)
+            return None
+        history = HistoryWindow(self.kb, self.window.runner, doc.id, editor=self.is_editor,
+                                author=self.author)
+        history.rolledBack.connect(lambda _r: self.window.start_indexing(reload=True))
+        self._keep(history)
+        history.show()
+        return history
+
+    def review_list(self) -> ReviewPanel | None:
+        """Open the list of documents to review and versions pending."""
+        if self.kb is None:
+            return None
+        panel = ReviewPanel(self.kb, self.window.runner)
+        panel.openRequested.connect(self.window.open_document)
+        self._keep(panel)
+        panel.show()
+        return panel

@@ -1,0 +1,114 @@
+"""The Editor menu, background sync and update banners wired into the main window."""
+# ruff: noqa: F811 - the fixtures imported from editorial_fixtures are used as arguments
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMenu
+
+from kbdesk.core.settings import Settings
+from kbdesk.gui.editor import EditorWindow
+from kbdesk.gui.editormenu import EDITOR_ACTIONS
+from kbdesk.gui.history import HistoryWindow
+from kbdesk.gui.review import ReviewPanel
+from tests.gui.editorial_fixtures import versioned_library  # noqa: F401 - fixture
+
+# the offscreen platform cannot raise windows; bringing an editor to the front is harmless there
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")
+
+
+def settings_for(role: str, name: str = "林編輯") -> Settings:
+    settings = Settings()
+    settings.set("role", role)
+    settings.set("agent_name", name)
+    return settings
+
+
+def editor_menu(window) -> QMenu:
+    menu = window.menuBar().findChild(QMenu, "menu.editor")
+    assert menu is not None
+    return menu
+
+
+def test_agents_do_not_see_the_editor_menu(qtbot, make_window, versioned_library) -> None:
+    window = make_window(versioned_library, settings=settings_for("agent"))
+    assert not editor_menu(window).menuAction().isVisible()
+    assert not any(window.actions_[a].isEnabled() for a in EDITOR_ACTIONS)
+    # switching the role in the settings shows it
+    window.settings.set("role", "editor")
+    window._settings_changed({"role"})
+    assert editor_menu(window).menuAction().isVisible()
+    assert all(window.actions_[a].isEnabled() for a in EDITOR_ACTIONS)
+
+
+def test_editor_menu_opens_editor_history_and_review(qtbot, make_window, versioned_library) -> None:
+    window = make_window(versioned_library, settings=settings_for("editor"))
+    names = [a.objectName() for a in editor_menu(window).actions() if a.objectName()]
+    assert names == list(EDITOR_ACTIONS)
+    window.open_document("complaint")
+    window.actions_["editor.edit"].trigger()
+    editor = window.editorial.editors["complaint"]
+    qtbot.addWidget(editor)
+    assert isinstance(editor, EditorWindow) and editor.isVisible()
+    assert "24小時" in editor.text_edit.toPlainText()
+    window.actions_["editor.edit"].trigger()  # the same editor comes to the front
+    assert window.editorial.editors["complaint"] is editor
+    window.actions_["editor.history"].trigger()
+    history = window.editorial.windows[-1]
+    assert isinstance(history, HistoryWindow)
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=5000)
+    window.actions_["editor.review"].trigger()
+    review = window.editorial.windows[-1]
+    assert isinstance(review, ReviewPanel)
+    with qtbot.waitSignal(window.opened, timeout=5000) as blocker:
+        review.openRequested.emit("opening")
+    assert blocker.args[0] == "opening"
+    editor.close()
+    history.close()
+    review.close()
+
+
+def test_publishing_from_the_editor_reaches_the_agents_search(qtbot, make_window, versioned_library) -> None:
+    window = make_window(versioned_library, settings=settings_for("editor"))
+    window.open_document("complaint")
+    editor = window.editorial.edit_current()
+    qtbot.addWidget(editor)
+    editor.text_edit.setPlainText(editor.text_edit.toPlainText().replace("24小時", "48小時"))
+    editor.ask_note = lambda parent, prompt, note="": "時限改為48小時"
+    with qtbot.waitSignal(window.indexReady, timeout=10000):
+        editor.publish()
+    assert window.kb.search("48小時").hits[0].version == 2
+    assert window.kb.history("complaint")[0].author.startswith("林編輯")
+    editor.close()
+
+
+def test_reader_banners_updated_and_ack(qtbot, make_window, versioned_library) -> None:
+    window = make_window(versioned_library, settings=settings_for("agent", "王小明"))
+    ui = window.editorial
+    window.open_document("complaint")
+    assert ui.updated_banner.isHidden()  # first time: nothing to compare with
+    assert ui.ack_banner.isHidden()
+    text = (versioned_library / "handbooks/complaint.md").read_text("utf-8")
+    window.kb.publish("complaint", text.replace("24小時", "48小時"), "時限放寬")
+    window.open_document("complaint")
+    assert not ui.updated_banner.isHidden()
+    assert "v1 → v2" in ui.updated_banner.label.text()
+    ui.updated_banner.button.click()
+    dialog = ui.windows[-1]
+    with qtbot.waitSignal(dialog.loaded, timeout=5000) as blocker:
+        pass
+    assert blocker.args[0] is not None and blocker.args[0].changed
+    dialog.accept()
+    assert ui.updated_banner.isHidden()
+    window.open_document("opening")  # ack_required
+    assert not ui.ack_banner.isHidden()
+    ui.ack_banner.button.click()
+    assert [(r.doc_id, r.agent) for r in window.kb.receipts.receipts()] == [("opening", "王小明")]
+    assert ui.ack_banner.isHidden()
+
+
+def test_sync_status_in_the_status_bar(qtbot, make_window, versioned_library) -> None:
+    window = make_window(versioned_library, settings=settings_for("agent"))
+    ui = window.editorial
+    qtbot.waitUntil(lambda: ui.sync is not None and ui.sync.state == "local", timeout=10000)
+    assert "no remote" in ui.sync_label.text()
