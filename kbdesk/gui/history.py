@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -60,7 +61,12 @@ class HistoryModel(QAbstractTableModel):
     """The versions of one document, newest first: version, date, author, change note."""
 
     VersionRole = Qt.ItemDataRole.UserRole + 1
-    COLUMNS = ("Version", "Date", "Author", "Change note")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("HistoryModel", "Version"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Date"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Author"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Change note"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,9 +110,11 @@ class HistoryModel(QAbstractTableModel):
             if column == 3:
                 note = info.note.splitlines()[0] if info.note else ""
                 if info.superseded:
-                    return _tr("(not in force: replaced when syncing) ") + note
+                    return QCoreApplication.translate(
+                        "HistoryModel", "(not in force: replaced when syncing) "
+                    ) + note
                 if info.status == "retired":
-                    return _tr("(retired) ") + note
+                    return QCoreApplication.translate("HistoryModel", "(retired) ") + note
                 return note
             return None
         if role == Qt.ItemDataRole.ToolTipRole and column == 3:

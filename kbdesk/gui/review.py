@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -83,7 +84,12 @@ class ReviewModel(QAbstractTableModel):
     """Rows of ``ReviewItem``: reason, document, date, details."""
 
     DocIdRole = Qt.ItemDataRole.UserRole + 1
-    COLUMNS = ("Reason", "Document", "Date", "Details")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("ReviewModel", "Reason"),
+        QT_TRANSLATE_NOOP("ReviewModel", "Document"),
+        QT_TRANSLATE_NOOP("ReviewModel", "Date"),
+        QT_TRANSLATE_NOOP("ReviewModel", "Details"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,20 +128,24 @@ class ReviewModel(QAbstractTableModel):
             return item.doc_id
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        tr = QCoreApplication.translate
         column = index.column()
         if column == 0:
-            return tr(CONTEXT, "Review due") if item.reason == "stale" else tr(CONTEXT, "Pending")
+            if item.reason == "stale":
+                return QCoreApplication.translate("ReviewModel", "Review due")
+            return QCoreApplication.translate("ReviewModel", "Pending")
         if column == 1:
             return item.title
         if column == 2:
             return item.date.isoformat()
         if column == 3:
             if item.reason == "stale":
-                return tr(CONTEXT, "Owner: %1").replace("%1", item.owner or "—")
+                owner = QCoreApplication.translate("ReviewModel", "Owner: %1")
+                return owner.replace("%1", item.owner or "—")
             waiting = "—" if item.in_force is None else f"v{item.in_force}"
             return (
-                tr(CONTEXT, "v%1 comes into force; agents see %2 until then")
+                QCoreApplication.translate(
+                    "ReviewModel", "v%1 comes into force; agents see %2 until then"
+                )
                 .replace("%1", str(item.version or "?"))
                 .replace("%2", waiting)
             )
