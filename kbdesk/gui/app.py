@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from kbdesk import __version__
@@ -73,6 +73,9 @@ def create_window(argv: Sequence[str] = ()) -> MainWindow:
     args = parse_args(argv)
     app = QApplication.instance()
     if app is None:
+        # fractional scale factors (125 %, 150 %) are used as they are: sharp text on high DPI
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication([sys.argv[0] if sys.argv else "kbdesk", *argv])
     assert isinstance(app, QApplication)
     app.setApplicationName("kbdesk")

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QSplitter,
-    QStackedWidget,
     QToolBar,
     QToolButton,
     QWidget,
@@ -595,12 +594,12 @@ class MainWindow(QMainWindow):
             store.setValue(f"splitter/{name}", splitter.saveState())
         store.sync()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self.reader.refresh()
         super().changeEvent(event)
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802
+    def closeEvent(self, event: Any) -> None:
         self.save_geometry()
         self.shutdown()
         super().closeEvent(event)

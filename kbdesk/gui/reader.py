@@ -184,9 +184,10 @@ class ReaderView(QWidget):
     def _stylesheet(self) -> str:
         background, foreground = mark_colours(self.palette())
         line = self.palette().color(QPalette.ColorRole.Mid).name()
+        header = self.palette().color(QPalette.ColorRole.AlternateBase).name()
         return (
             f".hl {{ background-color: {background.name()}; color: {foreground.name()}; }}\n"
-            f"th {{ background-color: {self.palette().color(QPalette.ColorRole.AlternateBase).name()}; }}\n"
+            f"th {{ background-color: {header}; }}\n"
             f"td, th {{ border: 1px solid {line}; padding: 4px; }}\n"
             "blockquote { margin-left: 12px; }\n"
         )

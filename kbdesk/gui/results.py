@@ -120,7 +120,7 @@ class ResultsModel(QAbstractListModel):
         """Return the row at a position, or None."""
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -152,7 +152,7 @@ class ResultsModel(QAbstractListModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def roleNames(self) -> dict[int, bytes]:  # noqa: N802
+    def roleNames(self) -> dict[int, bytes]:
         names = dict(super().roleNames())
         names.update({ROW_ROLE: b"row", KIND_ROLE: b"kind", SNIPPET_ROLE: b"snippet"})
         return names
@@ -171,7 +171,7 @@ class ResultDelegate(QStyledItemDelegate):
 
     PADDING = 6
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         metrics = QFontMetrics(option.font)
         height = metrics.height() * 2 + metrics.leading() + self.PADDING * 2 + 4
         return QSize(320, height)

@@ -46,7 +46,7 @@ class SearchBox(QLineEdit):
     submitted = Signal()
     escaped = Signal()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key == Qt.Key.Key_Down:
             self.down.emit()
@@ -67,7 +67,7 @@ class ResultsView(QListView):
     opened = Signal(int)
     backToBox = Signal()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         row = self.currentIndex().row()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

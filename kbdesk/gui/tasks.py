@@ -76,7 +76,7 @@ class Task(QObject):
             self._outcome.emit("cancelled", None)
         except KbError as exc:
             self._outcome.emit("failed", exc)
-        except Exception as exc:  # noqa: BLE001 - the worker boundary: report, never crash Qt
+        except Exception as exc:
             log.exception("task %s failed", self.name)
             self._outcome.emit("failed", KbError(f"{self.name}: unexpected error: {exc}"))
         else:

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AckBanner</name>
+    <message>
+        <source>Please read this version and confirm.</source>
+        <translation>Please read this version and confirm.</translation>
+    </message>
+    <message>
+        <source>I have read this version</source>
+        <translation>I have read this version</translation>
+    </message>
+    <message>
+        <source>Please read version %1 of this document and confirm.</source>
+        <translation>Please read version %1 of this document and confirm.</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>&amp;File</source>
@@ -18,6 +33,10 @@
     <message>
         <source>&amp;Go</source>
         <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <source>E&amp;ditor</source>
+        <translation>E&amp;ditor</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -134,6 +153,34 @@
     <message>
         <source>Add to / remove from favourites</source>
         <translation>Add to / remove from favourites</translation>
+    </message>
+    <message>
+        <source>New handbook…</source>
+        <translation>New handbook…</translation>
+    </message>
+    <message>
+        <source>New phrasing…</source>
+        <translation>New phrasing…</translation>
+    </message>
+    <message>
+        <source>New procedure…</source>
+        <translation>New procedure…</translation>
+    </message>
+    <message>
+        <source>Edit current document</source>
+        <translation>Edit current document</translation>
+    </message>
+    <message>
+        <source>History of current document</source>
+        <translation>History of current document</translation>
+    </message>
+    <message>
+        <source>Review list</source>
+        <translation>Review list</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -431,6 +478,13 @@
     </message>
 </context>
 <context>
+    <name>EditorialUi</name>
+    <message>
+        <source>Open a document first.</source>
+        <translation>Open a document first.</translation>
+    </message>
+</context>
+<context>
     <name>FindingsModel</name>
     <message>
         <source>Found</source>
@@ -443,6 +497,33 @@
     <message>
         <source>From {doc}#{anchor}, line {line}</source>
         <translation>From {doc}#{anchor}, line {line}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Change note</source>
+        <translation>Change note</translation>
+    </message>
+    <message>
+        <source>(not in force: replaced when syncing) </source>
+        <translation>(not in force: replaced when syncing) </translation>
+    </message>
+    <message>
+        <source>(retired) </source>
+        <translation>(retired) </translation>
     </message>
 </context>
 <context>
@@ -921,6 +1002,60 @@
     </message>
 </context>
 <context>
+    <name>ReviewModel</name>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Review due</source>
+        <translation>Review due</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>Owner: %1</translation>
+    </message>
+    <message>
+        <source>v%1 comes into force; agents see %2 until then</source>
+        <translation>v%1 comes into force; agents see %2 until then</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Review list</source>
+        <translation>Review list</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>%1 past their review date, %2 pending</source>
+        <translation>%1 past their review date, %2 pending</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Library folder</source>
@@ -1062,6 +1197,44 @@
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Syncing… (last synced %1)</source>
+        <translation>Syncing… (last synced %1)</translation>
+    </message>
+    <message>
+        <source>Offline: working on the copy last synced %1</source>
+        <translation>Offline: working on the copy last synced %1</translation>
+    </message>
+    <message>
+        <source>Sync failed (last synced %1)</source>
+        <translation>Sync failed (last synced %1)</translation>
+    </message>
+    <message>
+        <source>Not shared: this library has no remote</source>
+        <translation>Not shared: this library has no remote</translation>
+    </message>
+    <message>
+        <source>Last synced %1</source>
+        <translation>Last synced %1</translation>
+    </message>
+</context>
+<context>
+    <name>UpdatedBanner</name>
+    <message>
+        <source>What changed?</source>
+        <translation>What changed?</translation>
+    </message>
+    <message>
+        <source>Updated since you last read it (v%1 → v%2).</source>
+        <translation>Updated since you last read it (v%1 → v%2).</translation>
+    </message>
+</context>
+<context>
     <name>VersionViewer</name>
     <message>
         <source>This version has been superseded. The current version is v%1.</source>
@@ -1070,6 +1243,29 @@
     <message>
         <source>Version %1 · %2 · %3</source>
         <translation>Version %1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>WhatChangedDialog</name>
+    <message>
+        <source>What changed</source>
+        <translation>What changed</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Comparing…</translation>
+    </message>
+    <message>
+        <source>Got it</source>
+        <translation>Got it</translation>
+    </message>
+    <message>
+        <source>Nothing changed since you last read this document.</source>
+        <translation>Nothing changed since you last read this document.</translation>
+    </message>
+    <message>
+        <source>Changes since the version you last read (%1 → %2):</source>
+        <translation>Changes since the version you last read (%1 → %2):</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AckBanner</name>
+    <message>
+        <source>Please read this version and confirm.</source>
+        <translation>請閱讀這個版本並確認。</translation>
+    </message>
+    <message>
+        <source>I have read this version</source>
+        <translation>我已閱讀這個版本</translation>
+    </message>
+    <message>
+        <source>Please read version %1 of this document and confirm.</source>
+        <translation>請閱讀這份文件的第 %1 版並確認。</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>&amp;File</source>
@@ -18,6 +33,10 @@
     <message>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
+    </message>
+    <message>
+        <source>E&amp;ditor</source>
+        <translation>編輯工具(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -134,6 +153,34 @@
     <message>
         <source>Add to / remove from favourites</source>
         <translation>加入／移出我的最愛</translation>
+    </message>
+    <message>
+        <source>New handbook…</source>
+        <translation>新增手冊…</translation>
+    </message>
+    <message>
+        <source>New phrasing…</source>
+        <translation>新增話術…</translation>
+    </message>
+    <message>
+        <source>New procedure…</source>
+        <translation>新增流程…</translation>
+    </message>
+    <message>
+        <source>Edit current document</source>
+        <translation>編輯目前文件</translation>
+    </message>
+    <message>
+        <source>History of current document</source>
+        <translation>目前文件的歷史</translation>
+    </message>
+    <message>
+        <source>Review list</source>
+        <translation>複審清單</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -431,6 +478,13 @@
     </message>
 </context>
 <context>
+    <name>EditorialUi</name>
+    <message>
+        <source>Open a document first.</source>
+        <translation>請先開啟一份文件。</translation>
+    </message>
+</context>
+<context>
     <name>FindingsModel</name>
     <message>
         <source>Found</source>
@@ -443,6 +497,33 @@
     <message>
         <source>From {doc}#{anchor}, line {line}</source>
         <translation>來自 {doc}#{anchor}，第 {line} 行</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Change note</source>
+        <translation>變更說明</translation>
+    </message>
+    <message>
+        <source>(not in force: replaced when syncing) </source>
+        <translation>（未生效：同步時已被取代）</translation>
+    </message>
+    <message>
+        <source>(retired) </source>
+        <translation>（已停用）</translation>
     </message>
 </context>
 <context>
@@ -921,6 +1002,60 @@
     </message>
 </context>
 <context>
+    <name>ReviewModel</name>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細資料</translation>
+    </message>
+    <message>
+        <source>Review due</source>
+        <translation>待複審</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待生效</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>負責：%1</translation>
+    </message>
+    <message>
+        <source>v%1 comes into force; agents see %2 until then</source>
+        <translation>v%1 生效前，客服人員看到的是 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Review list</source>
+        <translation>複審清單</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>載入中…</translation>
+    </message>
+    <message>
+        <source>%1 past their review date, %2 pending</source>
+        <translation>%1 份已過複審期限，%2 份待生效</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Library folder</source>
@@ -1062,6 +1197,44 @@
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>never</source>
+        <translation>從未</translation>
+    </message>
+    <message>
+        <source>Syncing… (last synced %1)</source>
+        <translation>同步中…（上次同步於 %1）</translation>
+    </message>
+    <message>
+        <source>Offline: working on the copy last synced %1</source>
+        <translation>離線：正在使用 %1 同步的副本</translation>
+    </message>
+    <message>
+        <source>Sync failed (last synced %1)</source>
+        <translation>同步失敗（上次同步於 %1）</translation>
+    </message>
+    <message>
+        <source>Not shared: this library has no remote</source>
+        <translation>未共享：這個知識庫沒有遠端副本</translation>
+    </message>
+    <message>
+        <source>Last synced %1</source>
+        <translation>上次同步於 %1</translation>
+    </message>
+</context>
+<context>
+    <name>UpdatedBanner</name>
+    <message>
+        <source>What changed?</source>
+        <translation>改了什麼？</translation>
+    </message>
+    <message>
+        <source>Updated since you last read it (v%1 → v%2).</source>
+        <translation>自你上次閱讀後已更新（v%1 → v%2）。</translation>
+    </message>
+</context>
+<context>
     <name>VersionViewer</name>
     <message>
         <source>This version has been superseded. The current version is v%1.</source>
@@ -1070,6 +1243,29 @@
     <message>
         <source>Version %1 · %2 · %3</source>
         <translation>第 %1 版 · %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>WhatChangedDialog</name>
+    <message>
+        <source>What changed</source>
+        <translation>變更內容</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>比較中…</translation>
+    </message>
+    <message>
+        <source>Got it</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <source>Nothing changed since you last read this document.</source>
+        <translation>自你上次閱讀以來，這份文件沒有變更。</translation>
+    </message>
+    <message>
+        <source>Changes since the version you last read (%1 → %2):</source>
+        <translation>自你上次閱讀的版本以來的變更（%1 → %2）：</translation>
     </message>
 </context>
 </TS>

@@ -13,7 +13,7 @@ from kbdesk.gui.tasks import TaskRunner
 
 
 @pytest.fixture
-def runner(qtbot: QtBot):  # noqa: ARG001 - needs the QApplication
+def runner(qtbot: QtBot):
     r = TaskRunner()
     yield r
     assert r.shutdown()
