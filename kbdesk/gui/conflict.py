@@ -97,9 +97,13 @@ class ConflictDialog(QDialog):
             grid.addWidget(QLabel(label, texts), 0, column)
             grid.addWidget(pane, 1, column)
         self.diff_view = DiffView(self)
-        self.diff_view.set_diff(diff_texts(conflict.theirs or "", conflict.mine or "",
-                                           old_label=self.tr("theirs"),
-                                           new_label=self.tr("mine")))
+        theirs_label, mine_label = self.tr("theirs"), self.tr("mine")
+        task = runner.submit(
+            lambda _p, _c: diff_texts(conflict.theirs or "", conflict.mine or "",
+                                      old_label=theirs_label, new_label=mine_label),
+            name="conflict diff",
+        )
+        task.succeeded.connect(self.diff_view.set_diff)
         views = QTabWidget(self)
         views.addTab(texts, self.tr("Three texts"))
         views.addTab(self.diff_view, self.tr("Theirs ↔ mine"))

@@ -13,7 +13,15 @@ import logging
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextDocument
-from PySide6.QtWidgets import QLabel, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kbdesk.core.textdiff import Segment, TextDiff
 
@@ -61,10 +69,34 @@ _TABLE = '<table width="100%" cellspacing="0" cellpadding="2" style="white-space
 _NUM = f'<td width="1%" align="right" style="color:{NUMBER_FG};">'
 
 
-def inline_html(diff: TextDiff) -> str:
-    """Render the inline view: one column, old and new characters interleaved."""
+def context_mask(changed: list[bool], context: int | None) -> list[bool]:
+    """Which lines to show: the changed ones and ``context`` lines around them (None: all)."""
+    if context is None:
+        return [True] * len(changed)
+    mask = [False] * len(changed)
+    for index, flag in enumerate(changed):
+        if flag:
+            for near in range(max(0, index - context), min(len(changed), index + context + 1)):
+                mask[near] = True
+    return mask
+
+
+_GAP = '<tr><td colspan="4" align="center" style="color:#888888;">⋯</td></tr>'
+
+
+def inline_html(diff: TextDiff, context: int | None = None) -> str:
+    """Render the inline view: one column, old and new characters interleaved.
+
+    Args:
+        context: show only changed lines and this many lines around them (None: every line).
+    """
     rows = [_TABLE]
-    for line in diff.inline:
+    keep = context_mask([line.kind != "equal" for line in diff.inline], context)
+    for line, show in zip(diff.inline, keep, strict=True):
+        if not show:
+            if rows[-1] != _GAP:
+                rows.append(_GAP)
+            continue
         marker = {"insert": "+", "delete": "−", "replace": "±"}.get(line.kind, "")
         bg = _line_bg(line.kind, "new" if line.kind == "insert" else "old")
         rows.append(
@@ -75,14 +107,19 @@ def inline_html(diff: TextDiff) -> str:
     return "".join(rows)
 
 
-def side_by_side_html(diff: TextDiff) -> str:
+def side_by_side_html(diff: TextDiff, context: int | None = None) -> str:
     """Render the side-by-side view: the old text on the left, the new on the right."""
     rows = [_TABLE]
     rows.append(
         f'<tr><th colspan="2" align="left">{html.escape(diff.old_label)}</th>'
         f'<th colspan="2" align="left">{html.escape(diff.new_label)}</th></tr>'
     )
-    for row in diff.rows:
+    keep = context_mask([row.kind != "equal" for row in diff.rows], context)
+    for row, show in zip(diff.rows, keep, strict=True):
+        if not show:
+            if rows[-1] != _GAP:
+                rows.append(_GAP)
+            continue
         old = _segments_html(row.old) if row.old_no is not None else "&nbsp;"
         new = _segments_html(row.new) if row.new_no is not None else "&nbsp;"
         rows.append(
@@ -118,10 +155,15 @@ def marked_runs(document: QTextDocument) -> list[tuple[str, str]]:
 class DiffView(QWidget):
     """Shows one ``TextDiff`` in two tabs: side by side and inline."""
 
+    CONTEXT_LINES = 3
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary = QLabel(self)
         self.summary.setObjectName("diffSummary")
+        self.changes_only = QCheckBox(self.tr("Only changes and the lines around them"), self)
+        self.changes_only.setChecked(True)
+        self.changes_only.toggled.connect(lambda _on: self._render())
         self.tabs = QTabWidget(self)
         self.side = QTextBrowser(self)
         self.side.setObjectName("diffSideBySide")
@@ -134,7 +176,10 @@ class DiffView(QWidget):
         self.tabs.addTab(self.inline, self.tr("Inline"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.summary)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.changes_only)
+        layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         self.diff: TextDiff | None = None
 
@@ -154,8 +199,14 @@ class DiffView(QWidget):
                 .replace("%1", diff.old_label)
                 .replace("%2", diff.new_label)
             )
-        self.side.setHtml(side_by_side_html(diff))
-        self.inline.setHtml(inline_html(diff))
+        self._render()
+
+    def _render(self) -> None:
+        if self.diff is None:
+            return
+        context = self.CONTEXT_LINES if self.changes_only.isChecked() else None
+        self.side.setHtml(side_by_side_html(self.diff, context))
+        self.inline.setHtml(inline_html(self.diff, context))
 
     def clear(self, message: str = "") -> None:
         """Show nothing (with an optional message)."""

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -38,6 +39,7 @@ from kbdesk.core.render import render
 from kbdesk.core.settings import Settings
 from kbdesk.core.versions import PublishResult
 from kbdesk.gui.changenote import ask_change_note
+from kbdesk.gui.conflict import ConflictDialog
 from kbdesk.gui.editordialogs import RenameDialog
 from kbdesk.gui.history import HistoryWindow
 from kbdesk.gui.metaform import MetadataForm, set_front_field
@@ -178,6 +180,10 @@ class EditorWindow(QMainWindow):
         self.info.setStyleSheet("background:#e8f1fb; color:#123; padding:4px;")
         self.discard_button = QPushButton(self.tr("Discard draft…"), self)
         self.discard_button.clicked.connect(self.discard_draft)
+        self.resolve_button = QPushButton(self.tr("Compare with the library's version…"), self)
+        self.resolve_button.clicked.connect(self.resolve_conflict)
+        self.resolve_button.hide()
+        self.conflict_dialog: ConflictDialog | None = None
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -189,7 +195,11 @@ class EditorWindow(QMainWindow):
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addWidget(self.info)
-        layout.addWidget(self.discard_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.discard_button)
+        buttons.addWidget(self.resolve_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self._show_info("")
@@ -251,11 +261,7 @@ class EditorWindow(QMainWindow):
 
     def update_preview(self) -> None:
         """Render the body into the preview (debounced while typing)."""
-        try:
-            self.preview.setHtml(render(self.text_edit.toPlainText()))
-        except Exception as exc:
-            log.warning("preview failed: %s", exc)
-            self.preview.setPlainText(self.text_edit.toPlainText())
+        self.preview.setHtml(render(self.text_edit.toPlainText()))
         self.previewUpdated.emit()
 
     def _update_title(self) -> None:
@@ -267,6 +273,8 @@ class EditorWindow(QMainWindow):
         self.info.setText(message)
         self.info.setVisible(bool(message))
         self.discard_button.setVisible(discard)
+        if not discard:
+            self.resolve_button.hide()
 
     # -- drafts -------------------------------------------------------------------------------
 
@@ -279,6 +287,7 @@ class EditorWindow(QMainWindow):
         when = draft.saved_at.replace("T", " ")[:19]
         message = self.tr("Your unpublished draft from %1 was restored.").replace("%1", when)
         if draft.origin == "sync-conflict":
+            self.resolve_button.show()
             message = self.tr(
                 "This is your text from a sync conflict (the same document was changed on "
                 "another workstation). Compare and publish, or discard it."
@@ -327,6 +336,16 @@ class EditorWindow(QMainWindow):
         self._update_title()
         self.draftDiscarded.emit()
         return True
+
+    def resolve_conflict(self) -> ConflictDialog:
+        """Open the three-way view of a draft kept from a sync conflict."""
+        self.save_draft()
+        dialog = ConflictDialog.from_draft(self.kb, self.runner, self.doc_id,
+                                           author=self.author, parent=self)
+        dialog.resolved.connect(self._published)
+        self.conflict_dialog = dialog
+        dialog.show()
+        return dialog
 
     # -- publishing ---------------------------------------------------------------------------
 

@@ -312,7 +312,9 @@ class HistoryWindow(QWidget):
         if not rows:
             return
         info = self.model.info(rows[0])
-        if info.version is None:
+        if info.version is None or info.superseded:
+            self.status.setText(self.tr("This version was replaced when syncing and was never "
+                                        "in force; its text was kept as the editor's draft."))
             return
         version, current = info.version, self.current_version
         task = self.runner.submit(
@@ -328,7 +330,7 @@ class HistoryWindow(QWidget):
 
     def compare_selected(self) -> None:
         """Diff the two selected versions (or the selected one with the one before it)."""
-        rows = self.selected_rows()
+        rows = [r for r in self.selected_rows() if not self.model.info(r).superseded]
         numbers = sorted(
             {v for v in (self.model.info(r).version for r in rows) if v is not None}
         )
@@ -363,7 +365,8 @@ class HistoryWindow(QWidget):
     def rollback_selected(self) -> None:
         """Restore the selected version as a new version, after asking for a note."""
         rows = self.selected_rows()
-        if len(rows) != 1 or self.model.info(rows[0]).version is None:
+        if (len(rows) != 1 or self.model.info(rows[0]).version is None
+                or self.model.info(rows[0]).superseded):
             self.status.setText(self.tr("Select the one version to restore."))
             return
         version = self.model.info(rows[0]).version

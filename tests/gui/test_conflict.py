@@ -76,3 +76,23 @@ def test_from_draft_without_draft_is_an_error(qtbot, runner, workstations) -> No
 
     with pytest.raises(KbError, match="no draft"):
         ConflictDialog.from_draft(workstations[0], runner, "complaint")
+
+
+def test_editor_on_a_conflict_draft_opens_the_three_way_view(qtbot, runner, conflict) -> None:
+    from kbdesk.gui.editor import EditorWindow
+
+    kb, _found = conflict
+    editor = EditorWindow.open_document(kb, runner, "complaint", autosave_ms=60000)
+    qtbot.addWidget(editor)
+    assert "12小時" in editor.text_edit.toPlainText()  # mine, restored from the draft
+    assert not editor.resolve_button.isHidden()
+    assert "sync conflict" in editor.info.text()
+    dialog = editor.resolve_conflict()
+    qtbot.addWidget(dialog)
+    assert "12小時" in dialog.mine.toPlainText() and "48小時" in dialog.theirs.toPlainText()
+    dialog.ask_note = lambda parent, prompt, note="": "採用我方時限"
+    with qtbot.waitSignal(editor.published, timeout=10000) as blocker:
+        dialog.publish()
+    assert blocker.args[0].version == kb.history("complaint")[0].version
+    assert "12小時" in editor.text_edit.toPlainText() and editor.resolve_button.isHidden()
+    assert kb.drafts.load("complaint") is None

@@ -130,3 +130,20 @@ def test_history_of_unknown_document_reports_error(qtbot, kb, runner, monkeypatc
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert "no-such-doc" in shown[0]
+
+
+def test_diff_shows_only_changes_with_context_unless_asked(qtbot, kb, runner) -> None:
+    publish_change(kb, "24小時", "48小時")
+    window = open_history(qtbot, kb, runner)
+    with qtbot.waitSignal(window.diffShown, timeout=5000):
+        window.compare(1, 2)
+    view = window.diff_view
+    assert view.changes_only.isChecked()
+    shown = view.inline.toPlainText()
+    assert "48" in shown and "title: 客訴處理手冊" not in shown and "交給主管" not in shown
+    assert "⋯" in shown
+    view.changes_only.setChecked(False)
+    shown = view.inline.toPlainText()
+    assert "title: 客訴處理手冊" in shown and "交給主管" in shown
+    assert "交給主管" in view.side.toPlainText()
+    assert ("insert", "48") in marked_runs(view.side.document())
