@@ -80,21 +80,33 @@ class FakeClock:
 
 def render_all(outdir: Path, language: str = "zh_TW") -> list[Path]:
     """Render every view into ``outdir``; return the files written."""
+    from PySide6.QtWidgets import QApplication
+
+    from kbdesk.gui.app import apply_look
+    from kbdesk.gui.i18n import install_translators
+
+    app = QApplication.instance() or QApplication(["kbdesk-screenshots"])
+    assert isinstance(app, QApplication)
+    translators = install_translators(app, language)
+    try:
+        apply_look(app)
+        return _render(app, outdir)
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
+def _render(app: object, outdir: Path) -> list[Path]:
+    """Render the views (the application, translators and look are set up)."""
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QWidget
 
     from kbdesk.core import paths
     from kbdesk.core.settings import Settings
-    from kbdesk.gui.app import apply_look
-    from kbdesk.gui.i18n import install_translators
     from kbdesk.gui.mainwindow import MainWindow
     from kbdesk.gui.phrasings import PlaceholderDialog, agent_values
     from kbdesk.gui.settingsdialog import SettingsDialog
 
-    app = QApplication.instance() or QApplication(["kbdesk-screenshots"])
-    assert isinstance(app, QApplication)
-    install_translators(app, language)
-    apply_look(app)
     outdir.mkdir(parents=True, exist_ok=True)
     library = paths.data_dir() / "demo"
     shutil.copytree(paths.bundled_content_dir(), library, ignore=shutil.ignore_patterns(".git"))
@@ -195,6 +207,7 @@ def render_all(outdir: Path, language: str = "zh_TW") -> list[Path]:
     settings_dialog.close()
 
     window.close()
+    window.deleteLater()
     return written
 
 

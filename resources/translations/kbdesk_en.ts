@@ -366,6 +366,10 @@
 <context>
     <name>DiffView</name>
     <message>
+        <source>Only changes and the lines around them</source>
+        <translation>Only changes and the lines around them</translation>
+    </message>
+    <message>
         <source>Side by side</source>
         <translation>Side by side</translation>
     </message>
@@ -387,6 +391,10 @@
     <message>
         <source>Discard draft…</source>
         <translation>Discard draft…</translation>
+    </message>
+    <message>
+        <source>Compare with the library's version…</source>
+        <translation>Compare with the library's version…</translation>
     </message>
     <message>
         <source>Editor</source>
@@ -559,6 +567,10 @@
     <message numerus="yes">
         <source>%n version(s)</source>
         <translation><numerusform>%n version</numerusform><numerusform>%n versions</numerusform></translation>
+    </message>
+    <message>
+        <source>This version was replaced when syncing and was never in force; its text was kept as the editor's draft.</source>
+        <translation>This version was replaced when syncing and was never in force; its text was kept as the editor's draft.</translation>
     </message>
     <message>
         <source>This is the first version: nothing to compare.</source>

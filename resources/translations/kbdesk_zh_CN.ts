@@ -366,6 +366,10 @@
 <context>
     <name>DiffView</name>
     <message>
+        <source>Only changes and the lines around them</source>
+        <translation>只显示变更及其前后行</translation>
+    </message>
+    <message>
         <source>Side by side</source>
         <translation>并排</translation>
     </message>
@@ -387,6 +391,10 @@
     <message>
         <source>Discard draft…</source>
         <translation>舍弃草稿…</translation>
+    </message>
+    <message>
+        <source>Compare with the library's version…</source>
+        <translation>与知识库中的版本比较…</translation>
     </message>
     <message>
         <source>Editor</source>
@@ -559,6 +567,10 @@
     <message numerus="yes">
         <source>%n version(s)</source>
         <translation><numerusform>%n 个版本</numerusform></translation>
+    </message>
+    <message>
+        <source>This version was replaced when syncing and was never in force; its text was kept as the editor's draft.</source>
+        <translation>这个版本在同步时已被取代，从未生效；其内容已保留为编辑的草稿。</translation>
     </message>
     <message>
         <source>This is the first version: nothing to compare.</source>

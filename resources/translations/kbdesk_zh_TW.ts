@@ -366,6 +366,10 @@
 <context>
     <name>DiffView</name>
     <message>
+        <source>Only changes and the lines around them</source>
+        <translation>只顯示變更及其前後行</translation>
+    </message>
+    <message>
         <source>Side by side</source>
         <translation>並排</translation>
     </message>
@@ -387,6 +391,10 @@
     <message>
         <source>Discard draft…</source>
         <translation>捨棄草稿…</translation>
+    </message>
+    <message>
+        <source>Compare with the library's version…</source>
+        <translation>與知識庫中的版本比較…</translation>
     </message>
     <message>
         <source>Editor</source>
@@ -559,6 +567,10 @@
     <message numerus="yes">
         <source>%n version(s)</source>
         <translation><numerusform>%n 個版本</numerusform></translation>
+    </message>
+    <message>
+        <source>This version was replaced when syncing and was never in force; its text was kept as the editor's draft.</source>
+        <translation>這個版本在同步時已被取代，從未生效；其內容已保留為編輯的草稿。</translation>
     </message>
     <message>
         <source>This is the first version: nothing to compare.</source>
