@@ -8,9 +8,11 @@ a worker thread.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import shutil
 import tempfile
+import weakref
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,18 +36,31 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+def _reindex(kb_ref: weakref.ref[KnowledgeBase]) -> None:
+    kb = kb_ref()
+    if kb is not None:
+        kb.ensure_index(reload=True)
+
+
 class Editorial:
     """Versions, drafts, effective dates, read receipts and sync of one knowledge base."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
-        self.kb = kb
-        self.versioning = Versioning(kb.root, reindex=self._reindex)
+        # weak references only: no cycle keeps a dropped KnowledgeBase (and its index files)
+        # alive until the garbage collector happens to run
+        self._kb = weakref.ref(kb)
+        self.versioning = Versioning(kb.root, reindex=functools.partial(_reindex, self._kb))
         self.resolver = EffectiveResolver(self.versioning)
         self.drafts = DraftStore(kb.root)
         self.receipts = ReceiptBook(kb.root)
 
-    def _reindex(self) -> None:
-        self.kb.ensure_index(reload=True)
+    @property
+    def kb(self) -> KnowledgeBase:
+        """The knowledge base these services belong to."""
+        kb = self._kb()
+        if kb is None:  # pragma: no cover - only after the facade was dropped
+            raise KbError("the library was closed")
+        return kb
 
     def set_clock(self, today: Clock) -> None:
         """Replace the clock deciding which versions are in force (for tests)."""
