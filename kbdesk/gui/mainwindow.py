@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
     def _library_changed(self) -> None:
         kb = self.kb
         self.library_label.setText(kb.name)
+        self.setWindowTitle(f"{kb.name} — kbdesk")
         self.library_label.setToolTip(str(kb.root))
         self.docs_label.setText(self.tr("%n document(s)", "", len(kb.documents())))
         self.side.set_categories(kb.categories())
@@ -456,8 +457,9 @@ class MainWindow(QMainWindow):
         result's phrasing; returns the text copied."""
         if self.kb is None:
             return None
-        if self.reader.document is not None and (self._focus_in(self.reader)
-                                                 or self._focus_in(self.panels)):
+        if self.reader.document is not None and self._focus_in(self.panels):
+            doc, anchor = self.reader.document, self.panels.phrasing_panel.current_anchor()
+        elif self.reader.document is not None and self._focus_in(self.reader):
             doc, anchor = self.reader.document, self.reader.current_section
         else:
             row = self.side.current_row()

@@ -155,6 +155,8 @@ class TaskRunner(QObject):
         return task
 
     def _finished(self, task: Task, write: bool) -> None:
+        if self._closed:
+            return
         self._tasks.discard(task)
         self._recent.append(task)
         if write:
@@ -176,4 +178,9 @@ class TaskRunner(QObject):
         self._closed = True
         self.cancel_all()
         ok = self._reads.waitForDone(timeout_ms)
-        return self._writes.waitForDone(timeout_ms) and ok
+        ok = self._writes.waitForDone(timeout_ms) and ok
+        # Outcomes already posted to the UI thread must not reach receivers being torn down.
+        for task in self._tasks:
+            task.blockSignals(True)
+        self._tasks.clear()
+        return ok

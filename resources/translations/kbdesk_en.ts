@@ -387,6 +387,17 @@
     </message>
 </context>
 <context>
+    <name>DocumentStatusBanner</name>
+    <message>
+        <source>Retired: this document is no longer in use. It is kept for reference and is not found by search.</source>
+        <translation>Retired: this document is no longer in use. It is kept for reference and is not found by search.</translation>
+    </message>
+    <message>
+        <source>Version %1 comes into force on %2; agents see %3 until then.</source>
+        <translation>Version %1 comes into force on %2; agents see %3 until then.</translation>
+    </message>
+</context>
+<context>
     <name>EditorWindow</name>
     <message>
         <source>Discard draft…</source>

@@ -387,6 +387,17 @@
     </message>
 </context>
 <context>
+    <name>DocumentStatusBanner</name>
+    <message>
+        <source>Retired: this document is no longer in use. It is kept for reference and is not found by search.</source>
+        <translation>已禁用：这份文档不再使用，仅保留供参考，搜索时不会出现。</translation>
+    </message>
+    <message>
+        <source>Version %1 comes into force on %2; agents see %3 until then.</source>
+        <translation>第 %1 版将于 %2 生效；在此之前客服人员看到的是 %3。</translation>
+    </message>
+</context>
+<context>
     <name>EditorWindow</name>
     <message>
         <source>Discard draft…</source>

@@ -112,3 +112,4 @@ def test_submit_after_shutdown_does_nothing(qtbot: QtBot) -> None:
     task = r.submit(lambda p, c: ran.append(1))
     assert task.done and ran == []
     assert not isinstance(task.error, Cancelled)
+

@@ -251,3 +251,24 @@ def test_app_shows_the_window_within_a_second(qtbot: QtBot, demo_library: Path) 
         assert QApplication.font().family()  # a CJK family was picked when one exists
     finally:
         window.shutdown()
+
+
+def test_kbdesk_without_a_command_runs_the_app(qtbot: QtBot, demo_library: Path) -> None:
+    from kbdesk.cli import main as cli_main
+    from kbdesk.gui.mainwindow import MainWindow
+
+    seen: list[tuple[str, Path]] = []
+
+    def close_when_ready() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.index_state == "ready":
+                seen.append((widget.windowTitle(), widget.kb.root))
+                widget.close()
+                QApplication.quit()
+                return
+        QTimer.singleShot(20, close_when_ready)
+
+    QTimer.singleShot(0, close_when_ready)
+    assert cli_main(["--library", str(demo_library)]) == 0
+    assert seen and seen[0][0].endswith("kbdesk")
+    assert seen[0][1] == demo_library
