@@ -251,7 +251,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{kb.name} — kbdesk")
         self.library_label.setToolTip(str(kb.root))
         self.docs_label.setText(self.tr("%n document(s)", "", len(kb.documents())))
-        self.side.set_categories(kb.categories())
+        self.side.set_categories(kb.categories(), self.script)
         self.problems_notice.set_problems(self.problems)
         self.problems_button.setVisible(bool(self.problems))
         self.problems_button.setText(self.tr("%n problem(s)", "", len(self.problems)))
@@ -432,6 +432,8 @@ class MainWindow(QMainWindow):
         self.side.model.set_script(script)
         self.reader.set_script(script)
         self.panels.set_script(script)
+        if self.kb is not None:
+            self.side.set_categories(self.kb.categories(), script)
         self.refresh_lists()
 
     def _focus_in(self, widget: QWidget) -> bool:

@@ -80,8 +80,11 @@ class ResultsView(QListView):
 
 
 def category_model_rows(model: QStandardItemModel, categories: Sequence[tuple[str, int]],
-                        all_label: str) -> None:
-    """Fill a model with "all" and the categories; "a/b" categories nest under "a"."""
+                        all_label: str, script: str = "original") -> None:
+    """Fill a model with "all" and the categories; "a/b" categories nest under "a".
+
+    Labels are shown in the display ``script``; the category role keeps the name as written.
+    """
     model.clear()
     total = sum(count for _, count in categories)
     everything = QStandardItem(f"{all_label} ({total})")
@@ -97,13 +100,13 @@ def category_model_rows(model: QStandardItemModel, categories: Sequence[tuple[st
             path = f"{path}/{part}" if path else part
             node = nodes.get(path)
             if node is None:
-                node = QStandardItem(part)
+                node = QStandardItem(convert_script(part, script))
                 node.setData(path, CATEGORY_ROLE)
                 node.setEditable(False)
                 parent.appendRow(node)
                 nodes[path] = node
             if depth == len(parts) - 1:
-                node.setText(f"{part} ({count})")
+                node.setText(f"{convert_script(part, script)} ({count})")
             parent = node
 
 
@@ -244,10 +247,19 @@ class SidePane(QWidget):
     def _category_chosen(self, index: QModelIndex) -> None:
         self.categoryChanged.emit(str(index.data(CATEGORY_ROLE) or ""))
 
-    def set_categories(self, categories: Sequence[tuple[str, int]]) -> None:
-        """Fill the category tree."""
-        category_model_rows(self.category_model, categories, self.all_categories_label)
+    def set_categories(self, categories: Sequence[tuple[str, int]], script: str = "original"
+                       ) -> None:
+        """Fill the category tree (keeping the chosen category selected)."""
+        current = self.categories.currentIndex()
+        chosen = str(current.data(CATEGORY_ROLE) or "") if current.isValid() else ""
+        category_model_rows(self.category_model, categories, self.all_categories_label, script)
         self.categories.expandAll()
+        if chosen:
+            found = self.category_model.match(
+                self.category_model.index(0, 0), CATEGORY_ROLE, chosen, 1,
+                Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+            if found:
+                self.categories.setCurrentIndex(found[0])
 
     @staticmethod
     def fill_documents(widget: QListWidget, docs: Sequence[tuple[str, str]], script: str) -> None:

@@ -48,6 +48,10 @@ def test_category_model(qtmodeltester, qtbot: QtBot) -> None:
     talk = model.index(2, 0)
     assert model.rowCount(talk) == 2
     assert model.index(0, 0, talk).data(CATEGORY_ROLE) == "話術/開場"
+    category_model_rows(model, [("投訴處理", 3)], "全部", "cn")
+    assert model.index(1, 0).data() == "投诉处理 (3)"
+    assert model.index(1, 0).data(CATEGORY_ROLE) == "投訴處理"  # filters use the name as written
+    qtmodeltester.check(model)
 
 
 def test_window_models(qtmodeltester, qtbot: QtBot, make_window: WindowFactory,
