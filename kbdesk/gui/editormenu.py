@@ -25,7 +25,12 @@ from kbdesk.gui.history import HistoryWindow
 from kbdesk.gui.notices import show_error
 from kbdesk.gui.review import ReviewPanel
 from kbdesk.gui.syncing import SyncController
-from kbdesk.gui.updates import AckBanner, UpdatedBanner, WhatChangedDialog
+from kbdesk.gui.updates import (
+    AckBanner,
+    DocumentStatusBanner,
+    UpdatedBanner,
+    WhatChangedDialog,
+)
 
 if TYPE_CHECKING:
     from kbdesk.gui.mainwindow import MainWindow
@@ -50,12 +55,14 @@ class EditorialUi(QObject):
         self.sync_label = QLabel(window)
         self.sync_label.setObjectName("syncState")
         window.statusBar().addPermanentWidget(self.sync_label)
+        self.status_banner = DocumentStatusBanner(window.reader)
         self.updated_banner = UpdatedBanner(None, window.reader)
         self.ack_banner = AckBanner(None, window.settings, window.reader)
         layout = window.reader.layout()
         if isinstance(layout, QBoxLayout):  # just under the reader's title and header
-            layout.insertWidget(min(2, layout.count()), self.updated_banner)
-            layout.insertWidget(min(3, layout.count()), self.ack_banner)
+            for offset, banner in enumerate(
+                    (self.status_banner, self.updated_banner, self.ack_banner)):
+                layout.insertWidget(min(2 + offset, layout.count()), banner)
         actions = window.actions_
         for kind in Kind:
             actions.connect(f"editor.new.{kind.value}", lambda k=kind: self.new_document(k))
@@ -147,10 +154,30 @@ class EditorialUi(QObject):
             return
         self.updated_banner.set_document(doc)  # before it is marked seen
         self.ack_banner.set_document(doc)
+        self.status_banner.set_state(doc)
+        if self.is_editor:  # editors also see the versions waiting for their date
+            kb = self.kb
+            task = self.window.runner.submit(
+                lambda _p, _c: [p for p in kb.pending_versions() if p.doc_id == doc.id],
+                name="pending of document")
+            task.succeeded.connect(lambda pending, d=doc: self._show_pending(d, pending))
         try:
             self.kb.receipts.mark_seen(doc)
         except (KbError, OSError) as exc:
             log.warning("cannot remember that %s was read: %s", doc.id, exc)
+
+    def _show_pending(self, doc: Any, pending: list[Any]) -> None:
+        if self.window.reader.document is doc:
+            self.status_banner.set_state(doc, pending)
+
+    def document_for_reader(self, doc_id: str) -> Any:
+        """The version of a document the reader should show: in force for agents (a version
+        waiting for its effective date stays hidden from them), the newest for editors."""
+        if not self.is_editor:
+            doc = self.kb.document_in_force(doc_id)
+            if doc is not None:
+                return doc
+        return self.kb.document(doc_id)
 
     def what_changed(self, doc_id: str, since: int) -> WhatChangedDialog | None:
         """Show what changed in a document since version ``since``."""

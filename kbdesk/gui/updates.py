@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kbdesk.core.effective import Pending
 from kbdesk.core.errors import KbError
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.model import Document
@@ -35,6 +36,7 @@ from kbdesk.gui.tasks import TaskRunner
 log = logging.getLogger(__name__)
 
 _BANNER_STYLE = "background:#e8f1fb; color:#102a43; padding:6px; border:1px solid #9cc3e8;"
+_RETIRED_STYLE = "background:#eeeeee; color:#5a1010; padding:6px; border:1px solid #b88;"
 
 
 def is_updated(kb: KnowledgeBase, doc_id: str, version: int | None = None) -> bool:
@@ -244,3 +246,33 @@ class AckBanner(QWidget):
             return
         self.hide()
         self.acknowledged.emit(receipt)
+
+
+class DocumentStatusBanner(QLabel):
+    """Says when the document shown is retired (已停用), or, for editors, has a pending version."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentStatusBanner")
+        self.setWordWrap(True)
+        self.hide()
+
+    def set_state(self, doc: Document | None, pending: list[Pending] | None = None) -> None:
+        """Show what applies to ``doc``: retired, or the versions waiting for their date."""
+        lines: list[str] = []
+        retired = doc is not None and doc.status.value == "retired"
+        if retired:
+            lines.append(self.tr("Retired: this document is no longer in use. It is kept for "
+                                 "reference and is not found by search."))
+        for item in pending or []:
+            waiting = "—" if item.in_force_version is None else f"v{item.in_force_version}"
+            lines.append(
+                self.tr("Version %1 comes into force on %2; agents see %3 until then.")
+                .replace("%1", f"v{item.version}" if item.version else "?")
+                .replace("%2", item.effective.isoformat())
+                .replace("%3", waiting)
+            )
+        style = _RETIRED_STYLE if retired else _BANNER_STYLE
+        self.setStyleSheet(style)
+        self.setText("\n".join(lines))
+        self.setVisible(bool(lines))

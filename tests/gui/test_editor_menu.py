@@ -112,3 +112,28 @@ def test_sync_status_in_the_status_bar(qtbot, make_window, versioned_library) ->
     ui = window.editorial
     qtbot.waitUntil(lambda: ui.sync is not None and ui.sync.state == "local", timeout=10000)
     assert "no remote" in ui.sync_label.text()
+
+
+def test_retired_and_pending_banners(qtbot, make_window, versioned_library) -> None:
+    from kbdesk.gui.metaform import set_front_field
+
+    window = make_window(versioned_library, settings=settings_for("editor"))
+    ui = window.editorial
+    kb = window.kb
+    text = (versioned_library / "handbooks/complaint.md").read_text("utf-8")
+    kb.publish("complaint", set_front_field(text.replace("24小時", "48小時"), "effective",
+                                            "2099-01-01"), "明年起放寬")
+    window.open_document("complaint")
+    qtbot.waitUntil(lambda: "comes into force" in ui.status_banner.text(), timeout=5000)
+    assert "v2" in ui.status_banner.text() and "2099-01-01" in ui.status_banner.text()
+    assert "agents see v1" in ui.status_banner.text()
+    # agents get the version in force; editors the newest
+    assert ui.document_for_reader("complaint").version == 2
+    window.settings.set("role", "agent")
+    assert ui.document_for_reader("complaint").version == 1
+    kb.retire("opening", "停用舊開場白")
+    window.open_document("opening")
+    assert not ui.status_banner.isHidden()
+    assert ui.status_banner.text().startswith("Retired")
+    window.open_document("complaint")
+    assert ui.status_banner.isHidden()  # agents are not told about pending versions
