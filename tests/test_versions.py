@@ -301,3 +301,29 @@ def test_history_reads_safely_while_publishing_from_another_thread(kb: Knowledge
         thread.join(timeout=30)
     assert errors == []
     assert [v.version for v in kb.history("sop-complaint")] == [6, 5, 4, 3, 2, 1]
+
+
+def test_move_keeps_history_and_removes_the_old_file(kb: KnowledgeBase) -> None:
+    kb.publish("sop-complaint", edited(kb, "24小時", "48小時"), "時限延長")
+    result = kb.move("sop-complaint", "procedures/complaints/handling.md", "移到投訴資料夾")
+    assert (result.path, result.version) == ("procedures/complaints/handling.md", 3)
+    assert not (kb.root / "procedures/complaint.md").exists()
+    assert kb.document("sop-complaint").path == "procedures/complaints/handling.md"
+    history = kb.history("sop-complaint")
+    assert [(v.version, v.path) for v in history] == [
+        (3, "procedures/complaints/handling.md"),
+        (2, "procedures/complaint.md"),
+        (1, "procedures/complaint.md"),
+    ]
+    assert "24小時" in kb.text_at("sop-complaint", 1)
+    assert "時限：{+48+}小時內" in kb.diff("sop-complaint", 1, 3).unified()
+    assert [h.path for h in kb.search("48小時").hits] == ["procedures/complaints/handling.md"]
+    assert set(kb.indexed_documents()) == {"handbooks/other", "sop-complaint"}
+    later = kb.indexed_documents(dt.date.today() + dt.timedelta(days=1))
+    assert later["sop-complaint"].path == "procedures/complaints/handling.md"
+    with pytest.raises(PublishError, match=r"ending \.md"):
+        kb.move("sop-complaint", "../outside.md", "壞路徑")
+    (kb.root / "taken.md").write_text(doc("佔位"), "utf-8")
+    with pytest.raises(PublishError, match="already exists"):
+        kb.move("sop-complaint", "taken.md", "撞名")
+    assert (kb.root / "procedures/complaints/handling.md").is_file()

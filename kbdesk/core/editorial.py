@@ -132,6 +132,14 @@ class Editorial:
                 return self.publish(doc_id, text, note, author)
         raise DocumentNotFound(f"{file}: no such file")
 
+    def move(
+        self, doc_id: str, new_path: str, note: str | None, author: str | None = None
+    ) -> PublishResult:
+        """Rename or move a document to ``new_path`` (a new version; history follows it)."""
+        old = self.path_of(doc_id)
+        result = self.versioning.move(old, new_path, note, author=author)
+        return result
+
     def rollback(
         self, doc_id: str, version: int, note: str | None = None, author: str | None = None
     ) -> PublishResult:

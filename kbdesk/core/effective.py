@@ -135,6 +135,9 @@ class EffectiveResolver:
             paths.update(history.paths())
         result: dict[str, Document] = {}
         for path in sorted(paths):
+            moved = history.moved_away(path) if path not in by_path else None
+            if moved is not None and moved <= day:
+                continue  # the document lives at its new path from then on
             doc, _ = self.choose(path, by_path.get(path), day)
             if doc is not None and doc.id not in result:
                 result[doc.id] = doc

@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 CACHE_FORMAT = 1
 TRAILER_PREFIX = "Kbdesk-"
 SUPERSEDED_TRAILER = "Kbdesk-Superseded"
+MOVED_TRAILER = "Kbdesk-Moved-From"
 _FRONT_FIELD_RE = re.compile(r"^(id|version|effective|status)[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?$")
 _TRAILER_RE = re.compile(r"^([A-Za-z][A-Za-z0-9-]*):\s*(.*)$")
 
@@ -126,6 +127,7 @@ class History:
         self._head: str | None = None
         self._entries: dict[str, list[dict[str, Any]]] = {}
         self._superseded: set[str] = set()
+        self._moves: dict[str, list[str]] = {}  # new path → [old path, commit date]
         self._loaded = False
 
     # -- cache --------------------------------------------------------------------------------
@@ -140,6 +142,7 @@ class History:
         self._head = data.get("head")
         self._entries = data.get("entries") or {}
         self._superseded = set(data.get("superseded") or [])
+        self._moves = data.get("moves") or {}
 
     def _save_cache(self) -> None:
         data = {
@@ -148,6 +151,7 @@ class History:
             "head": self._head,
             "entries": self._entries,
             "superseded": sorted(self._superseded),
+            "moves": self._moves,
         }
         self.cache_file.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.cache_file.with_suffix(".tmp")
@@ -172,7 +176,7 @@ class History:
                 log.info(
                     "history cache of %s is not an ancestor of HEAD; rebuilding", self.repo.root
                 )
-                base, self._entries, self._superseded = None, {}, set()
+                base, self._entries, self._superseded, self._moves = None, {}, set(), {}
             if head is not None:
                 self._read_commits(head, base)
             self._head = head
@@ -201,6 +205,8 @@ class History:
                 stamp = dt.datetime.fromtimestamp(
                     commit.commit_time, dt.timezone(dt.timedelta(seconds=commit.commit_timezone))
                 )
+                if MOVED_TRAILER in trailers and trailers[MOVED_TRAILER] != path:
+                    self._moves[path] = [trailers[MOVED_TRAILER], stamp.isoformat()]
                 new.setdefault(path, []).append(
                     {
                         "path": path,
@@ -251,11 +257,35 @@ class History:
         with self._lock:
             if refresh or not self._loaded:
                 self.refresh()
-            items = self._entries.get(path, [])
+            items = list(self._entries.get(path, []))
+            seen, current = {path}, path
+            while current in self._moves:  # follow the document back through renames
+                old, moved_at = self._moves[current]
+                if old in seen:
+                    break
+                seen.add(old)
+                when = dt.datetime.fromisoformat(moved_at)
+                earlier = [
+                    i
+                    for i in self._entries.get(old, [])
+                    if dt.datetime.fromisoformat(i["date"]) <= when
+                ]
+                items = earlier + items
+                current = old
             return [
                 VersionInfo(**item, superseded=item["commit"] in self._superseded)
                 for item in reversed(items)
             ]
+
+    def moved_away(self, path: str) -> dt.date | None:
+        """The day the document at ``path`` was renamed or moved elsewhere (None if never)."""
+        with self._lock:
+            days = [
+                dt.datetime.fromisoformat(moved_at).date()
+                for old, moved_at in self._moves.values()
+                if old == path
+            ]
+            return max(days) if days else None
 
     def paths(self) -> list[str]:
         """Every document path that has history."""

@@ -297,6 +297,12 @@ class KnowledgeBase:
         """Publish a document as retired."""
         return self.editorial.retire(doc_id, note, author)
 
+    def move(
+        self, doc_id: str, new_path: str, note: str, author: str | None = None
+    ) -> PublishResult:
+        """Rename or move a document to a new library path (history follows it)."""
+        return self.editorial.move(doc_id, new_path, note, author)
+
     def document_in_force(self, doc_id: str, as_of: dt.date | None = None) -> Document | None:
         """The version of a document agents see on ``as_of`` (default today)."""
         return self.editorial.in_force(doc_id, as_of)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kbdesk.core.errors import DocumentNotFound, KbError
-from kbdesk.core.history import History, VersionInfo, front_fields
+from kbdesk.core.history import MOVED_TRAILER, History, VersionInfo, front_fields
 from kbdesk.core.parse import build_document
 from kbdesk.core.repo import LibraryRepo, RepoError
 from kbdesk.core.textdiff import TextDiff, diff_texts
@@ -160,7 +160,7 @@ class Versioning:
         info = self.find(path, version)
         repo = self.repo()
         assert repo is not None
-        text = repo.read_text(info.commit, path)
+        text = repo.read_text(info.commit, info.path)
         if text is None:  # pragma: no cover - history and repository disagree
             raise DocumentNotFound(f"{path}: version {version} cannot be read")
         return text
@@ -197,8 +197,13 @@ class Versioning:
         *,
         author: str | None = None,
         action: str = "publish",
+        moved_from: str | None = None,
     ) -> PublishResult:
         """Publish ``text`` as the next version of the document at ``path``.
+
+        Args:
+            moved_from: the document's old path, for a rename or move: the old file is removed
+                in the same commit and history follows the document to its new path.
 
         Raises:
             PublishError: no change note, nothing changed, or the commit failed (the file is
@@ -213,7 +218,9 @@ class Versioning:
             repo = self.repo(create=True, author=author)
             assert repo is not None
             head = repo.head()
-            previous = repo.read_text(head, path)
+            if moved_from is not None and (self.root / path).exists():
+                raise PublishError(f"{path}: a file with this name already exists")
+            previous = repo.read_text(head, moved_from or path)
             prev_version = None
             if previous is not None:
                 try:
@@ -228,20 +235,37 @@ class Versioning:
             )
             new_text = set_version(text, version)
             doc = build_document(path, new_text)
-            if not created and previous is not None and set_version(previous, version) == new_text:
+            if (
+                not created
+                and moved_from is None
+                and previous is not None
+                and set_version(previous, version) == new_text
+            ):
                 raise PublishError(f"{path}: nothing changed since version {prev_version}")
             message = (
                 f"{note}\n\nKbdesk-Doc: {doc.id}\nKbdesk-Version: {version}\n"
                 f"Kbdesk-Action: {action}\n"
             )
+            if moved_from is not None:
+                message += f"{MOVED_TRAILER}: {moved_from}\n"
             full = self.root / path
             old_bytes = full.read_bytes() if full.is_file() else None
             data = new_text.encode("utf-8")
+            changes: dict[str, bytes | None] = {path: data}
+            source_bytes = None
+            if moved_from is not None:
+                changes[moved_from] = None
+                source = self.root / moved_from
+                source_bytes = source.read_bytes() if source.is_file() else None
             repo.write_working_file(path, data)
             try:
-                commit = repo.commit({path: data}, message, author=author)
+                if moved_from is not None:
+                    repo.write_working_file(moved_from, None)
+                commit = repo.commit(changes, message, author=author)
             except (RepoError, OSError) as exc:
                 repo.write_working_file(path, old_bytes)
+                if moved_from is not None:
+                    repo.write_working_file(moved_from, source_bytes)
                 raise PublishError(
                     f"{path}: could not be published, nothing changed: {exc}"
                 ) from exc
@@ -257,6 +281,25 @@ class Versioning:
             log.warning("published, but the search index could not be updated: %s", exc)
             return False
         return True
+
+    def move(
+        self, path: str, new_path: str, note: str | None, *, author: str | None = None
+    ) -> PublishResult:
+        """Rename or move a document (a new version at ``new_path``; history follows it)."""
+        new_path = new_path.replace("\\", "/").strip("/")
+        if not new_path.endswith(".md") or new_path.startswith(("..", ".")) or "/../" in new_path:
+            raise PublishError(f"{new_path!r}: a document path inside the library, ending .md")
+        full = self.root / path
+        if not full.is_file():
+            raise DocumentNotFound(f"{path}: no such document")
+        return self.publish(
+            new_path,
+            full.read_text("utf-8"),
+            note,
+            author=author,
+            action="move",
+            moved_from=path,
+        )
 
     def rollback(
         self, path: str, version: int, note: str | None = None, *, author: str | None = None
