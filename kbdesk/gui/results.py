@@ -246,6 +246,7 @@ class ResultDelegate(QStyledItemDelegate):
             clipped = x + width > limit
             if clipped:
                 piece = metrics.elidedText(piece, Qt.TextElideMode.ElideRight, rect.right() - x)
+                piece = piece.removesuffix(ellipsis)
                 width = metrics.horizontalAdvance(piece)
             if marked:
                 painter.fillRect(QRect(x, rect.top(), width, rect.height()), marks[0])
@@ -256,4 +257,8 @@ class ResultDelegate(QStyledItemDelegate):
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, piece)
             x += width
             if clipped:
+                painter.setPen(colour)
+                painter.drawText(QRect(x, rect.top(), rect.right() - x + 1, rect.height()),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                 ellipsis)
                 break
