@@ -413,12 +413,75 @@ class EditorWindow(QMainWindow):
                               self.tr("Retiring…"))
 
     def rename(self) -> None:
-        """Change the title and category (the fields agents see and filter by)."""
-        dialog = RenameDialog(self.form.title.text(), self.form.category.text(), self.path, self)
-        if dialog.exec():
-            self.form.title.setText(dialog.title())
-            self.form.category.setText(dialog.category())
-            self._edited()
+        """Change the title and category, and move the file when a new path is given."""
+        dialog = RenameDialog(self.form.title.text(), self.form.category.text(), self.path,
+                              self.kb.root, self)
+        try:
+            if not dialog.exec():
+                return
+            if (dialog.title(), dialog.category()) != (self.form.title.text(),
+                                                       self.form.category.text()):
+                self.form.title.setText(dialog.title())
+                self.form.category.setText(dialog.category())
+                self._edited()
+            if dialog.moved():
+                self.ask_move(dialog.path())
+        finally:
+            dialog.deleteLater()
+
+    def ask_move(self, new_path: str) -> None:
+        """Move the document to ``new_path`` (asking for a change note when published)."""
+        if self.published_text is None:  # never published: only where it will be created
+            old_id = self.doc_id
+            self.path = new_path
+            if "id:" not in _split(self.text())[0]:
+                self.doc_id = default_id(new_path)
+            self._rekey_draft(old_id)
+            self._update_title()
+            return
+        note = self.ask_note(self, self.tr("Move “%1” to %2.").replace(
+            "%1", self.form.title.text()).replace("%2", new_path), "")
+        if note is not None:
+            self.move_to(new_path, note)
+
+    def move_to(self, new_path: str, note: str) -> bool:
+        """Move the published document to ``new_path`` on the writer worker."""
+        if not note.strip():
+            show_error(self, self.tr("A change note is required: say why the document "
+                                     "moves. Nothing was moved."))
+            return False
+        if self._dirty:
+            self.save_draft()
+        doc_id = self.doc_id
+        self._publishing = True
+        self.statusBar().showMessage(self.tr("Moving…"))
+        task = self.runner.submit(
+            lambda _p, _c: self.kb.move(doc_id, new_path, note, self.author),
+            name="move", write=True)
+        task.succeeded.connect(self._moved)
+        task.failed.connect(self._publish_failed)
+        return True
+
+    def _moved(self, result: PublishResult) -> None:
+        self._publishing = False
+        old_id, had_draft = self.doc_id, self.kb.drafts.load(self.doc_id) is not None
+        self.doc_id, self.path, self.base_version = result.doc_id, result.path, result.version
+        self.published_text = (self.kb.root / result.path).read_text("utf-8")
+        if had_draft:
+            self._rekey_draft(old_id)  # unpublished edits follow the document
+        else:
+            self._set_text(self.published_text)
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Moved to %1 (version %2).").replace(
+            "%1", result.path).replace("%2", str(result.version)))
+        self.published.emit(result)
+
+    def _rekey_draft(self, old_id: str) -> None:
+        if old_id == self.doc_id and self.kb.drafts.load(old_id) is None:
+            return
+        self.save_draft()
+        if old_id != self.doc_id:
+            self.kb.drafts.discard(old_id)
 
     def show_history(self) -> None:
         """Open the document's history."""

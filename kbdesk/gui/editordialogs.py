@@ -113,21 +113,32 @@ class NewDocumentDialog(QDialog):
 
 
 class RenameDialog(QDialog):
-    """Changes a document's title and category; the file keeps its path."""
+    """Changes a document's title and category, and optionally moves its file.
 
-    def __init__(self, title: str, category: str, path: str,
+    Title and category go into the form (published with the next publish); a new path is a
+    move, published at once as a version of its own (history follows the file).
+    """
+
+    def __init__(self, title: str, category: str, path: str, root: Path | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.root, self.old_path = root, path
         self.setWindowTitle(self.tr("Rename / move"))
         self.title_edit = QLineEdit(title, self)
         self.category_edit = QLineEdit(category, self)
-        note = QLabel(self.tr("The file stays at %1, so its links and history are kept. "
-                              "Publish to make the change visible to agents.")
-                      .replace("%1", path), self)
+        self.path_edit = QLineEdit(path, self)
+        self.path_edit.setObjectName("movePath")
+        note = QLabel(self.tr("Title and category change with your next publish. Changing "
+                              "the path moves the file now, as a new version; its history "
+                              "follows it."), self)
         note.setWordWrap(True)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Title"), self.title_edit)
         form.addRow(self.tr("Category"), self.category_edit)
+        form.addRow(self.tr("Path"), self.path_edit)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -135,6 +146,7 @@ class RenameDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
 
     def title(self) -> str:
@@ -145,7 +157,23 @@ class RenameDialog(QDialog):
         """The new category ("" for the folder's name)."""
         return self.category_edit.text().strip()
 
+    def path(self) -> str:
+        """The library path asked for (``.md`` added when missing)."""
+        path = self.path_edit.text().strip().replace("\\", "/").strip("/")
+        return path if path.endswith(".md") else path + ".md"
+
+    def moved(self) -> bool:
+        """True when a new path was given."""
+        return self.path() != self.old_path
+
     def accept(self) -> None:
-        """A title is required."""
-        if self.title():
-            super().accept()
+        """A title is required, and a new path must be free."""
+        if not self.title():
+            self.error.setText(self.tr("A title is required."))
+            return
+        if self.moved() and self.root is not None:
+            problem = path_problem(self.root, self.path())
+            if problem:
+                self.error.setText(problem)
+                return
+        super().accept()

@@ -227,3 +227,51 @@ def test_close_saves_pending_edits(qtbot, kb, runner) -> None:
     type_chinese(window.text_edit, "結尾")
     window.close()
     assert kb.drafts.load("complaint").text.endswith("結尾")
+
+
+def test_move_publishes_at_the_new_path_and_keeps_edits(qtbot, kb, runner, monkeypatch) -> None:
+    shown = errors_to(monkeypatch)
+    window = open_editor(qtbot, kb, runner, autosave_ms=60000)
+    type_chinese(window.text_edit, "未發布的修改")
+    assert window.move_to("handbooks/complaints/main.md", " ") is False
+    assert "change note is required" in shown[0]
+    with qtbot.waitSignal(window.published, timeout=10000) as blocker:
+        window.move_to("handbooks/complaints/main.md", "整理資料夾")
+    result = blocker.args[0]
+    assert result.path == "handbooks/complaints/main.md" and result.version == 2
+    assert not (kb.root / "handbooks/complaint.md").exists()
+    assert window.path == result.path and window.doc_id == "complaint"  # explicit id kept
+    assert "未發布的修改" in window.text_edit.toPlainText()  # the edit is still there
+    assert "未發布的修改" in kb.drafts.load("complaint").text
+    assert [v.version for v in kb.history("complaint")][:2] == [2, 1]
+
+
+def test_rename_dialog_checks_the_new_path(qtbot, kb) -> None:
+    from kbdesk.gui.editordialogs import RenameDialog
+
+    dialog = RenameDialog("客訴", "投訴處理", "handbooks/complaint.md", kb.root)
+    qtbot.addWidget(dialog)
+    assert not dialog.moved()
+    dialog.path_edit.setText("phrasings/opening")
+    assert dialog.path() == "phrasings/opening.md" and dialog.moved()
+    dialog.accept()
+    assert "already exists" in dialog.error.text()
+    dialog.title_edit.clear()
+    dialog.accept()
+    assert "title is required" in dialog.error.text()
+    dialog.title_edit.setText("客訴")
+    dialog.path_edit.setText("handbooks/new-place")
+    dialog.accept()
+    assert dialog.result() == RenameDialog.DialogCode.Accepted
+
+
+def test_unpublished_document_changes_path_and_draft_follows(qtbot, kb, runner) -> None:
+    window = EditorWindow.new_document(kb, runner, Kind.HANDBOOK, "handbooks/draft-one.md",
+                                       title="草稿", autosave_ms=60000)
+    qtbot.addWidget(window)
+    window.save_draft()
+    assert kb.drafts.load("handbooks/draft-one") is not None
+    window.ask_move("handbooks/draft-two.md")
+    assert window.path == "handbooks/draft-two.md" and window.doc_id == "handbooks/draft-two"
+    assert kb.drafts.load("handbooks/draft-one") is None
+    assert kb.drafts.load("handbooks/draft-two").path == "handbooks/draft-two.md"
