@@ -492,6 +492,22 @@
         <translation>Retiring…</translation>
     </message>
     <message>
+        <source>Move “%1” to %2.</source>
+        <translation>Move “%1” to %2.</translation>
+    </message>
+    <message>
+        <source>A change note is required: say why the document moves. Nothing was moved.</source>
+        <translation>A change note is required: say why the document moves. Nothing was moved.</translation>
+    </message>
+    <message>
+        <source>Moving…</source>
+        <translation>Moving…</translation>
+    </message>
+    <message>
+        <source>Moved to %1 (version %2).</source>
+        <translation>Moved to %1 (version %2).</translation>
+    </message>
+    <message>
         <source>Not published yet: no history.</source>
         <translation>Not published yet: no history.</translation>
     </message>
@@ -981,8 +997,8 @@
         <translation>Rename / move</translation>
     </message>
     <message>
-        <source>The file stays at %1, so its links and history are kept. Publish to make the change visible to agents.</source>
-        <translation>The file stays at %1, so its links and history are kept. Publish to make the change visible to agents.</translation>
+        <source>Title and category change with your next publish. Changing the path moves the file now, as a new version; its history follows it.</source>
+        <translation>Title and category change with your next publish. Changing the path moves the file now, as a new version; its history follows it.</translation>
     </message>
     <message>
         <source>Title</source>
@@ -991,6 +1007,14 @@
     <message>
         <source>Category</source>
         <translation>Category</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Path</translation>
+    </message>
+    <message>
+        <source>A title is required.</source>
+        <translation>A title is required.</translation>
     </message>
 </context>
 <context>

@@ -492,6 +492,22 @@
         <translation>禁用中…</translation>
     </message>
     <message>
+        <source>Move “%1” to %2.</source>
+        <translation>将「%1」移到 %2。</translation>
+    </message>
+    <message>
+        <source>A change note is required: say why the document moves. Nothing was moved.</source>
+        <translation>必须填写变更说明：请说明文档为何移动。尚未移动任何内容。</translation>
+    </message>
+    <message>
+        <source>Moving…</source>
+        <translation>移动中…</translation>
+    </message>
+    <message>
+        <source>Moved to %1 (version %2).</source>
+        <translation>已移到 %1（第 %2 版）。</translation>
+    </message>
+    <message>
         <source>Not published yet: no history.</source>
         <translation>尚未发布：没有历史纪录。</translation>
     </message>
@@ -981,8 +997,8 @@
         <translation>重命名／移动</translation>
     </message>
     <message>
-        <source>The file stays at %1, so its links and history are kept. Publish to make the change visible to agents.</source>
-        <translation>文件仍在 %1，链接与历史都会保留。发布后客服人员才会看到变更。</translation>
+        <source>Title and category change with your next publish. Changing the path moves the file now, as a new version; its history follows it.</source>
+        <translation>标题与分类会在下次发布时变更。变更路径会立即移动文件并成为新版本，历史也会一并保留。</translation>
     </message>
     <message>
         <source>Title</source>
@@ -991,6 +1007,14 @@
     <message>
         <source>Category</source>
         <translation>分类</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>A title is required.</source>
+        <translation>必须填写标题。</translation>
     </message>
 </context>
 <context>

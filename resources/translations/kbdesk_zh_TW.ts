@@ -492,6 +492,22 @@
         <translation>停用中…</translation>
     </message>
     <message>
+        <source>Move “%1” to %2.</source>
+        <translation>將「%1」移到 %2。</translation>
+    </message>
+    <message>
+        <source>A change note is required: say why the document moves. Nothing was moved.</source>
+        <translation>必須填寫變更說明：請說明文件為何移動。尚未移動任何內容。</translation>
+    </message>
+    <message>
+        <source>Moving…</source>
+        <translation>移動中…</translation>
+    </message>
+    <message>
+        <source>Moved to %1 (version %2).</source>
+        <translation>已移到 %1（第 %2 版）。</translation>
+    </message>
+    <message>
         <source>Not published yet: no history.</source>
         <translation>尚未發布：沒有歷史紀錄。</translation>
     </message>
@@ -981,8 +997,8 @@
         <translation>重新命名／移動</translation>
     </message>
     <message>
-        <source>The file stays at %1, so its links and history are kept. Publish to make the change visible to agents.</source>
-        <translation>檔案仍在 %1，連結與歷史都會保留。發布後客服人員才會看到變更。</translation>
+        <source>Title and category change with your next publish. Changing the path moves the file now, as a new version; its history follows it.</source>
+        <translation>標題與分類會在下次發布時變更。變更路徑會立即移動檔案並成為新版本，歷史也會一併保留。</translation>
     </message>
     <message>
         <source>Title</source>
@@ -991,6 +1007,14 @@
     <message>
         <source>Category</source>
         <translation>分類</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路徑</translation>
+    </message>
+    <message>
+        <source>A title is required.</source>
+        <translation>必須填寫標題。</translation>
     </message>
 </context>
 <context>
