@@ -327,3 +327,9 @@ def test_move_keeps_history_and_removes_the_old_file(kb: KnowledgeBase) -> None:
     with pytest.raises(PublishError, match="already exists"):
         kb.move("sop-complaint", "taken.md", "撞名")
     assert (kb.root / "procedures/complaints/handling.md").is_file()
+
+
+def test_publishing_an_id_used_by_another_document_is_refused(kb: KnowledgeBase) -> None:
+    with pytest.raises(PublishError, match="'sop-complaint' is already used by procedures"):
+        kb.publish("handbooks/copy.md", SOP, "複製一份")
+    assert not (kb.root / "handbooks/copy.md").exists()

@@ -28,7 +28,7 @@ from kbdesk.core.query import parse_query
 from kbdesk.core.search import SearchResult, run_search
 from kbdesk.core.sync import Syncer, SyncResult, sync_state
 from kbdesk.core.textdiff import TextDiff, diff_texts
-from kbdesk.core.versions import PublishResult, Versioning
+from kbdesk.core.versions import PublishError, PublishResult, Versioning
 
 if TYPE_CHECKING:
     from kbdesk.core.kb import KnowledgeBase
@@ -83,18 +83,19 @@ class Editorial:
             raise
 
     def _target_path(self, doc_id_or_path: str, text: str) -> str:
+        """The path to publish to: a document's (by id or path), or a new ``.md`` path."""
         try:
             return self.path_of(doc_id_or_path)
         except DocumentNotFound:
             pass
+        if doc_id_or_path.endswith(".md") and not Path(doc_id_or_path).is_absolute():
+            return doc_id_or_path.replace("\\", "/")
         doc_id = front_fields(text).get("id")
         if doc_id:
             try:
                 return self.path_of(doc_id)
             except DocumentNotFound:
                 pass
-        if doc_id_or_path.endswith(".md") and not Path(doc_id_or_path).is_absolute():
-            return doc_id_or_path.replace("\\", "/")
         raise DocumentNotFound(f"no document '{doc_id_or_path}': give a library path ending .md")
 
     # -- publishing ---------------------------------------------------------------------------
@@ -103,9 +104,12 @@ class Editorial:
         self, doc_id_or_path: str, text: str, note: str | None, author: str | None = None
     ) -> PublishResult:
         """Publish ``text`` as the next version of a document (new when the path is new)."""
-        result = self.versioning.publish(
-            self._target_path(doc_id_or_path, text), text, note, author=author
-        )
+        path = self._target_path(doc_id_or_path, text)
+        new_id = front_fields(text).get("id") or path[:-3]
+        other = self.kb.library.documents.get(new_id) if self.kb.documents() else None
+        if other is not None and other.path != path:
+            raise PublishError(f"{path}: field 'id': '{new_id}' is already used by {other.path}")
+        result = self.versioning.publish(path, text, note, author=author)
         self.drafts.discard(result.doc_id)
         return result
 
@@ -171,17 +175,16 @@ class Editorial:
         if doc is None or seen is None or seen >= doc.version:
             return None
         path = self.path_of(doc_id)
-        current = (
-            (self.kb.root / path).read_text("utf-8")
-            if doc.version == self.kb.document(doc_id).version
-            else self.versioning.text_at(path, doc.version)
-        )
-        return diff_texts(
-            self.versioning.text_at(path, seen),
-            current,
-            old_label=f"v{seen}",
-            new_label=f"v{doc.version}",
-        )
+        try:
+            current = (
+                (self.kb.root / path).read_text("utf-8")
+                if doc.version == self.kb.document(doc_id).version
+                else self.versioning.text_at(path, doc.version)
+            )
+            old = self.versioning.text_at(path, seen)
+        except DocumentNotFound:  # the version seen is not in this library's history
+            return None
+        return diff_texts(old, current, old_label=f"v{seen}", new_label=f"v{doc.version}")
 
     # -- in force -----------------------------------------------------------------------------
 
