@@ -66,7 +66,7 @@ def _line_bg(kind: str, side: str) -> str:
 
 
 _TABLE = '<table width="100%" cellspacing="0" cellpadding="2" style="white-space:pre-wrap;">'
-_NUM = f'<td width="1%" align="right" style="color:{NUMBER_FG};">'
+_NUM = f'<td width="36" align="right" style="color:{NUMBER_FG}; white-space:nowrap;">'
 
 
 def context_mask(changed: list[bool], context: int | None) -> list[bool]:
@@ -101,7 +101,7 @@ def inline_html(diff: TextDiff, context: int | None = None) -> str:
         bg = _line_bg(line.kind, "new" if line.kind == "insert" else "old")
         rows.append(
             f"<tr{bg}>{_NUM}{_number(line.old_no)}</td>{_NUM}{_number(line.new_no)}</td>"
-            f'<td width="1%">{marker}</td><td>{_segments_html(line.segments)}</td></tr>'
+            f'<td width="14">{marker}</td><td>{_segments_html(line.segments)}</td></tr>'
         )
     rows.append("</table>")
     return "".join(rows)

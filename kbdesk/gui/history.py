@@ -57,6 +57,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("HistoryModel", text)
 
 
+def author_name(author: str) -> str:
+    """The name part of a git author line ("林編輯 <>" → "林編輯")."""
+    return author.split(" <", 1)[0].strip() or author
+
+
 class HistoryModel(QAbstractTableModel):
     """The versions of one document, newest first: version, date, author, change note."""
 
@@ -106,7 +111,7 @@ class HistoryModel(QAbstractTableModel):
             if column == 1:
                 return info.date.replace("T", " ")[:16]
             if column == 2:
-                return info.author.replace(" <>", "")
+                return author_name(info.author)
             if column == 3:
                 note = info.note.splitlines()[0] if info.note else ""
                 if info.superseded:
@@ -170,7 +175,7 @@ class VersionViewer(QWidget):
             self.tr("Version %1 · %2 · %3")
             .replace("%1", "—" if info.version is None else f"v{info.version}")
             .replace("%2", info.date.replace("T", " ")[:16])
-            .replace("%3", info.author.replace(" <>", ""))
+            .replace("%3", author_name(info.author))
         )
         try:
             _front, body, _line = split_front_matter(text, info.path)
@@ -223,7 +228,10 @@ class HistoryWindow(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in (0, 1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.open_button = QPushButton(self.tr("Open version"), self)
         self.compare_button = QPushButton(self.tr("Compare"), self)
