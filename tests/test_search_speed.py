@@ -53,3 +53,141 @@ def test_cached_short_values_give_the_same_tokens_as_long_ones() -> None:
     assert [t.text for t in terms(short)] == [text for text, _ in first]
     assert ("48小时", 6) in first
     assert list(tokenizer("", positions=True)) == []
+
+
+def _count_parses(monkeypatch) -> list[str]:
+    from kbdesk.core import library as library_module
+
+    parsed: list[str] = []
+    real = library_module.build_document
+
+    def counting(path: str, *args: object, **kwargs: object) -> object:
+        parsed.append(path)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(library_module, "build_document", counting)
+    return parsed
+
+
+def test_a_new_process_reuses_parsed_documents(make_library, monkeypatch, tmp_path) -> None:
+    from kbdesk.core import parsecache
+
+    monkeypatch.setattr(parsecache, "SAVE_AFTER_PARSED", 1)
+    root = make_library({
+        "a.md": doc("退款流程", body="## 步驟\n\n退款三個工作日內到賬。\n"),
+        "b.md": doc("開場白", kind="phrasing", body="## 來電\n\n> 您好，很高興為您服務。\n"),
+    })
+    index_dir = tmp_path / "ix"
+    parsed = _count_parses(monkeypatch)
+    first = KnowledgeBase(root, index_dir=index_dir)
+    assert "a" in _ids(first.search("退款"))
+    assert sorted(parsed) == ["a.md", "b.md"]
+    assert (tmp_path / "ix.documents.pickle").is_file()
+
+    parsed.clear()
+    second = KnowledgeBase(root, index_dir=index_dir)
+    assert "a" in _ids(second.search("退款"))
+    assert parsed == []
+    assert second.document("b").phrasings[0].variants == first.document("b").phrasings[0].variants
+
+    # a changed file is parsed again and its new text is what the index holds
+    (root / "a.md").write_text(doc("退款流程", body="## 步驟\n\n退費五個工作日內到賬。\n"), "utf-8")
+    third = KnowledgeBase(root, index_dir=index_dir)
+    assert _ids(third.search("退費 五個")) == ["a"]
+    assert parsed == ["a.md"]
+
+
+def test_a_damaged_or_foreign_cache_is_ignored(make_library, monkeypatch, tmp_path) -> None:
+    from kbdesk.core import parsecache
+
+    root = make_library({"a.md": doc("退款流程", body="## 步驟\n\n退款三個工作日內到賬。\n")})
+    cache_file = tmp_path / "ix.documents.pickle"
+    cache_file.write_bytes(b"\x80\x04 not a pickle")
+    parsed = _count_parses(monkeypatch)
+    kb = KnowledgeBase(root, index_dir=tmp_path / "ix")
+    assert "a" in _ids(kb.search("退款"))
+    assert parsed == ["a.md"]
+
+    cache = parsecache.ParseCache(cache_file)
+    cache.save({path: ("digest", d) for path, d in kb.library._by_path.items()})
+    assert set(cache.load()) == {"a.md"}
+    monkeypatch.setattr(parsecache, "_parser_key", lambda: "another parser")
+    assert parsecache.ParseCache(cache_file).load() == {}
+
+
+def test_multi_process_build_gives_the_same_results(make_library, monkeypatch, tmp_path) -> None:
+    from kbdesk.core import index as index_module
+
+    files = {
+        f"d{n}.md": doc(f"第{n}號手冊", body=f"## 處理\n\n客戶投訴第{n}類，{n % 3}小時內回覆。\n")
+        for n in range(12)
+    }
+    root = make_library(files)
+    single = KnowledgeBase(root, index_dir=tmp_path / "one")
+    single.ensure_index()
+    assert index_module.writer_options(12, False) == {"limitmb": 128}
+    assert index_module.writer_options(5000, True) == {"limitmb": 128, "compound": False}
+    monkeypatch.setattr(index_module, "MP_MIN_DOCS", 2)
+    monkeypatch.setattr(index_module.os, "cpu_count", lambda: 2)
+    assert index_module.writer_options(12, False)["procs"] == 2
+    assert "procs" not in index_module.writer_options(12, True)
+    multi = KnowledgeBase(root, index_dir=tmp_path / "two")
+    assert multi.ensure_index().added == 12
+    for query in ("投訴", "客戶 回覆", "第3號", "2小時"):
+        one = sorted((h.doc_id, h.anchor, round(h.score, 6)) for h in single.search(query).hits)
+        two = sorted((h.doc_id, h.anchor, round(h.score, 6)) for h in multi.search(query).hits)
+        assert one == two and one, query
+    # a document changed after a multi-process build is updated in place
+    (root / "d3.md").write_text(doc("第3號手冊", body="## 處理\n\n改為退款專線。\n"), "utf-8")
+    assert multi.ensure_index().updated == 1
+    assert [h.doc_id for h in multi.search("退款專線").hits] == ["d3"]
+    single.close()
+    multi.close()
+
+
+def test_a_same_size_rewrite_with_the_old_file_time_is_parsed_again(
+    make_library, monkeypatch, tmp_path
+) -> None:
+    import os
+
+    from kbdesk.core import parsecache
+
+    monkeypatch.setattr(parsecache, "SAVE_AFTER_PARSED", 1)
+    root = make_library({"a.md": doc("退款流程", body="## 步驟\n\n退款三個工作日內到賬。\n")})
+    path = root / "a.md"
+    before = path.stat()
+    KnowledgeBase(root, index_dir=tmp_path / "ix").ensure_index()
+    path.write_text(doc("退款流程", body="## 步驟\n\n補償三個工作日內到賬。\n"), "utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    again = KnowledgeBase(root, index_dir=tmp_path / "ix")
+    assert "補償" in again.document("a").body
+
+
+def test_cancelled_multi_process_build_stops_its_workers(make_library, monkeypatch, tmp_path) -> None:
+    import multiprocessing
+
+    import pytest
+
+    from kbdesk.core import index as index_module
+    from kbdesk.core.errors import Cancelled
+    from kbdesk.core.index import CancelToken
+
+    monkeypatch.setattr(index_module, "MP_MIN_DOCS", 2)
+    monkeypatch.setattr(index_module.os, "cpu_count", lambda: 2)
+    root = make_library({f"d{n}.md": doc(f"手冊{n}", body="## 一\n\n投訴處理。\n") for n in range(80)})
+    kb = KnowledgeBase(root, index_dir=tmp_path / "ix")
+    token = CancelToken()
+
+    def progress(done: int, total: int, message: str) -> None:
+        if done >= 75:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        kb.ensure_index(progress, token)
+    assert multiprocessing.active_children() == []
+    assert kb.index.doc_count == 0
+    monkeypatch.setattr(index_module, "MP_MIN_DOCS", 10_000)
+    assert kb.ensure_index().added == 80
+    assert len({h.doc_id for h in kb.search("投訴", limit=100).hits}) == 80
+    kb.close()

@@ -29,7 +29,6 @@ from whoosh.searching import Searcher
 from kbdesk.core.analysis import ANALYZER_VERSION, chinese_analyzer
 from kbdesk.core.errors import Cancelled, IndexBusy, SearchIndexError
 from kbdesk.core.model import Document
-from kbdesk.core.pinyin import pinyin_keys
 from kbdesk.core.plaintext import plain_text
 from kbdesk.core.textfold import fold
 
@@ -40,6 +39,10 @@ MANIFEST = "kbdesk-manifest.json"
 INDEX_NAME = "sections"
 WRITER_TIMEOUT = 10.0
 FILTER_CACHE_SIZE = 64
+#: A build of at least this many documents into an empty index runs the analyzer and the
+#: Whoosh writer in MP_PROCS worker processes (most of a build's time is spent there).
+MP_MIN_DOCS = 500
+MP_PROCS = 2
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -92,8 +95,40 @@ def make_schema() -> Schema:
 
 
 def _pinyin_fields(heading: str) -> dict[str, str]:
+    # imported here: pypinyin's dictionaries are only needed to write entries, and loading
+    # them is a tenth of a second and tens of MB a search-only process does without
+    from kbdesk.core.pinyin import pinyin_keys
+
     full, initials = pinyin_keys(heading)
     return {"pinyin": " ".join(full), "initials": " ".join(initials)}
+
+
+def writer_options(documents: int, has_content: bool) -> dict[str, Any]:
+    """Return the Whoosh writer options for writing ``documents`` documents.
+
+    A large build into an empty index is split between worker processes, each writing its own
+    segment (``multisegment``: scores are computed over all segments alike, so search results
+    do not change). Workers are started with ``spawn``, which is safe from a program that
+    runs threads (the desktop app indexes on a worker thread).
+    """
+    options: dict[str, Any] = {"limitmb": 128}
+    if documents >= MP_MIN_DOCS:
+        # Whoosh copies a compound segment file into memory when it opens it: keep the
+        # files of a large segment apart so a searcher only maps them.
+        options["compound"] = False
+    procs = min(MP_PROCS, os.cpu_count() or 1)
+    if documents >= MP_MIN_DOCS and procs > 1 and not has_content:
+        options.update(procs=procs, multisegment=True, start_method="spawn", limitmb=96)
+    return options
+
+
+def _cancel_writer(writer: Any) -> None:
+    """Cancel a writer; stop the worker processes of a multi-process writer too."""
+    writer.cancel()
+    for task in getattr(writer, "tasks", ()):
+        with contextlib.suppress(Exception):
+            task.terminate()
+            task.join(5)
 
 
 def entries_for(doc: Document) -> list[dict[str, Any]]:
@@ -372,7 +407,8 @@ class SearchIndex:
                 return stats
             assert self._ix is not None
             try:
-                writer = self._ix.writer(timeout=WRITER_TIMEOUT, limitmb=128)
+                writer = self._ix.writer(timeout=WRITER_TIMEOUT, **writer_options(len(changed),
+                                                                                  bool(known)))
             except whoosh_index.LockError as exc:
                 raise IndexBusy(
                     f"the search index at {self.directory} is locked by another program"
@@ -399,7 +435,7 @@ class SearchIndex:
                     if progress and (number % 25 == 0 or number == total):
                         progress(number, total, doc.title)
             except BaseException:
-                writer.cancel()
+                _cancel_writer(writer)
                 raise
             if progress:
                 progress(total, total, "saving index")

@@ -26,6 +26,7 @@ from kbdesk.core.history import VersionInfo
 from kbdesk.core.index import CancelToken, IndexStats, ProgressFn, SearchIndex
 from kbdesk.core.library import Library
 from kbdesk.core.model import AvoidPair, Document, Kind
+from kbdesk.core.parsecache import ParseCache
 from kbdesk.core.query import parse_query
 from kbdesk.core.search import SearchResult, SynonymTable, run_search
 from kbdesk.core.sync import SyncResult
@@ -98,8 +99,11 @@ class KnowledgeBase:
         root = resolve_library_dir(library)
         if not root.is_dir():
             raise LibraryError(f"{root}: library folder does not exist or is not a folder")
-        self.library = Library(root)
-        self.index = SearchIndex(index_dir or index_dir_for(self.library.root))
+        index_dir = index_dir or index_dir_for(root.resolve())
+        # parsed documents are kept beside the index, so a new process need not parse them all
+        parsed = ParseCache(index_dir.with_name(index_dir.name + ".documents.pickle"))
+        self.library = Library(root, cache=parsed)
+        self.index = SearchIndex(index_dir)
         self.synonyms = SynonymTable()
         self._load_lock = threading.RLock()
         self._loaded = False

@@ -18,6 +18,7 @@ import yaml
 from kbdesk.core.errors import DocumentError, DocumentNotFound, LibraryError, Problem
 from kbdesk.core.model import Document
 from kbdesk.core.parse import build_document
+from kbdesk.core.parsecache import Entry, ParseCache, file_digest
 
 log = logging.getLogger(__name__)
 
@@ -89,14 +90,17 @@ class Library:
 
     Args:
         root: the library folder.
+        cache: parsed documents kept from an earlier process (see ``parsecache``), or None.
     """
 
-    def __init__(self, root: Path | str) -> None:
+    def __init__(self, root: Path | str, cache: ParseCache | None = None) -> None:
         self.root = Path(root).expanduser().resolve()
+        self.cache = cache
         self.config = LibraryConfig(name=self.root.name)
         self.documents: dict[str, Document] = {}
         self.problems: list[Problem] = []
         self._by_path: dict[str, Document] = {}
+        self._digests: dict[str, str] = {}  # path -> digest of its bytes, for the cache
 
     # -- scanning ---------------------------------------------------------------------------
 
@@ -124,6 +128,12 @@ class Library:
         self.config, problems = load_config(self.root)
         files = [(rel, path) for rel, path in self.iter_files() if rel != CONFIG_FILE]
         previous = self._by_path
+        cached: dict[str, Entry] = {}
+        if not previous and self.cache is not None:
+            cached = self.cache.load()
+            previous = {path: doc for path, (_, doc) in cached.items()}
+        digests: dict[str, str] = {}
+        parsed = 0
         by_path: dict[str, Document] = {}
         total = len(files)
         for number, (rel_path, path) in enumerate(files, start=1):
@@ -146,6 +156,10 @@ class Library:
                     old is not None
                     and old.mtime_ns == stat.st_mtime_ns
                     and old.size == stat.st_size
+                    and (
+                        rel_path not in cached
+                        or file_digest(path.read_bytes()) == cached[rel_path][0]
+                    )
                 ):
                     by_path[rel_path] = old
                     continue
@@ -153,6 +167,9 @@ class Library:
                 by_path[rel_path] = build_document(
                     rel_path, text, mtime_ns=stat.st_mtime_ns, size=stat.st_size
                 )
+                if self.cache is not None:
+                    digests[rel_path] = file_digest(text.encode("utf-8"))
+                parsed += 1
             except DocumentError as exc:
                 problems.append(exc.problem)
             except OSError as exc:
@@ -169,6 +186,12 @@ class Library:
         self.documents = documents
         self._by_path = {doc.path: doc for doc in documents.values()}
         self.problems = problems
+        if self.cache is not None:
+            known = {**self._digests, **{p: d for p, (d, _) in cached.items()}, **digests}
+            self._digests = {p: known[p] for p in self._by_path if p in known}
+            if parsed:
+                entries = {p: (d, self._by_path[p]) for p, d in self._digests.items()}
+                self.cache.note_parsed(parsed, entries)
         for problem in problems:
             log.warning("library problem: %s", problem)
 

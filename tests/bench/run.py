@@ -33,7 +33,7 @@ from tests.bench.worker import COLD_START_CODE, PEER_COLD_START_CODE
 REPO = Path(__file__).resolve().parents[2]
 QUICK_DOCS = 30
 COLD_RUNS = 5
-RSS_SAMPLE_S = 0.02
+RSS_SAMPLE_S = 0.1
 SYSTEMS = ("kbdesk", "fts5", "tantivy")
 
 #: name → (label, unit, target, lower is better)
@@ -46,6 +46,8 @@ TARGETS: dict[str, tuple[str, str, float | None]] = {
     "peak_rss_mb": ("peak RSS (build / search process)", "MB", 400.0),
 }
 FTS5_P95_FACTOR = 1.5
+#: issue 4: opening the history of a document on a library with 10,000 commits
+HISTORY_TARGET_MS = 100.0
 
 
 def run_phase(phase: str, args: dict[str, Any], env: dict[str, str]) -> dict[str, float]:
@@ -223,15 +225,17 @@ def verdicts(report: dict[str, Any]) -> list[tuple[str, str, str, str, str, str,
                 verdict = "MISS"
         rows.append((label, *cells, unit, target_text, verdict))
     for key, value in report.get("history", {}).items():
-        target = 100.0 if key.endswith("_ms") else None
+        unit = {"ms": "ms", "s": "s", "mb": "MB"}.get(key.rsplit("_", 1)[-1], "")
+        target = HISTORY_TARGET_MS if unit == "ms" else None
         verdict = "" if target is None else ("PASS" if value <= target else "MISS")
-        unit = "ms" if key.endswith("_ms") else ""
-        rows.append((f"history: {key}", _fmt(value, unit), "-", "-", unit,
-                     f"<= {target:g} ms" if target else "-", verdict))
+        rows.append((f"history: {key.removeprefix('history_')}", _fmt(value, unit), "-", "-",
+                     unit, f"<= {target:g} ms" if target else "-", verdict))
     return rows
 
 
 def _fmt(value: float, unit: str) -> str:
+    if not unit:
+        return f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}"
     if unit == "ms":
         return f"{value:.1f}"
     if unit == "MB":
