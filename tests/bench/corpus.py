@@ -11,7 +11,6 @@ runs (``KBDESK_BENCH_CACHE`` overrides the folder).
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import itertools
 import json
