@@ -184,11 +184,12 @@ class EditorWindow(QMainWindow):
         self.resolve_button.clicked.connect(self.resolve_conflict)
         self.resolve_button.hide()
         self.conflict_dialog: ConflictDialog | None = None
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.form)
-        left_layout.addWidget(self.text_edit, 1)
+        left = QSplitter(Qt.Orientation.Vertical, self)  # the form can be made small
+        left.setObjectName("editorFormSplitter")
+        left.addWidget(self.form)
+        left.addWidget(self.text_edit)
+        left.setStretchFactor(1, 1)
+        left.setCollapsible(1, False)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
