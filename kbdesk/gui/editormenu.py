@@ -10,6 +10,7 @@ adds the "updated" and "I have read this version" banners above the reader.
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
@@ -65,7 +66,7 @@ class EditorialUi(QObject):
                 layout.insertWidget(min(2 + offset, layout.count()), banner)
         actions = window.actions_
         for kind in Kind:
-            actions.connect(f"editor.new.{kind.value}", lambda k=kind: self.new_document(k))
+            actions.connect(f"editor.new.{kind.value}", partial(self.new_document, kind))
         actions.connect("editor.edit", self.edit_current)
         actions.connect("editor.history", self.history_of_current)
         actions.connect("editor.review", self.review_list)

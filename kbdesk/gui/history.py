@@ -97,7 +97,7 @@ class HistoryModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.COLUMNS)
         ):
-            return _tr(self.COLUMNS[section])
+            return _tr(str(self.COLUMNS[section]))
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -103,7 +103,8 @@ class OptionalDate(QWidget):
         """The date, or None when unset."""
         if not self.enabled.isChecked():
             return None
-        return self.edit.date().toPython()  # type: ignore[no-any-return]
+        qdate = self.edit.date()
+        return dt.date(qdate.year(), qdate.month(), qdate.day())
 
     def set_value(self, value: dt.date | None) -> None:
         """Set the date (None: unset)."""

@@ -115,7 +115,7 @@ class ReviewModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.COLUMNS)
         ):
-            return QCoreApplication.translate(CONTEXT, self.COLUMNS[section])
+            return QCoreApplication.translate(CONTEXT, str(self.COLUMNS[section]))
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
