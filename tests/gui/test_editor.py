@@ -275,3 +275,50 @@ def test_unpublished_document_changes_path_and_draft_follows(qtbot, kb, runner) 
     assert window.path == "handbooks/draft-two.md" and window.doc_id == "handbooks/draft-two"
     assert kb.drafts.load("handbooks/draft-one") is None
     assert kb.drafts.load("handbooks/draft-two").path == "handbooks/draft-two.md"
+
+
+KILLED_EDITOR = """
+import os, signal, sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from kbdesk.core.kb import KnowledgeBase
+from kbdesk.gui.editor import EditorWindow
+from kbdesk.gui.tasks import TaskRunner
+
+app = QApplication([])
+kb = KnowledgeBase(sys.argv[1], index_dir=Path(sys.argv[2]))
+window = EditorWindow.open_document(kb, TaskRunner(), "complaint", autosave_ms=20)
+window.draftSaved.connect(lambda draft: os.kill(os.getpid(), signal.SIGKILL))
+window.text_edit.moveCursor(window.text_edit.textCursor().MoveOperation.End)
+window.text_edit.insertPlainText("被殺之前打的字")
+QTimer.singleShot(20000, lambda: sys.exit(3))
+app.exec()
+"""
+
+
+def test_draft_survives_a_killed_app(qtbot, kb, runner, tmp_path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    child = subprocess.run(
+        [sys.executable, "-c", KILLED_EDITOR, str(kb.root), str(tmp_path / "child-index")],
+        env=env, capture_output=True, timeout=60,
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr.decode()
+    window = open_editor(qtbot, kb, runner, autosave_ms=60000)
+    assert window.text_edit.toPlainText().endswith("被殺之前打的字")
+    assert window.text_edit.textCursor().position() == len(window.text_edit.toPlainText())
+    assert "draft" in window.info.text()
+
+
+def test_autosave_writes_nothing_while_untouched(qtbot, kb, runner) -> None:
+    window = open_editor(qtbot, kb, runner, autosave_ms=20)
+    for _ in range(2):
+        with qtbot.waitSignal(window.autosave.timeout, timeout=2000):
+            pass
+    assert kb.drafts.load("complaint") is None
+    assert not window.discard_button.isVisibleTo(window)
