@@ -20,7 +20,7 @@ from pathlib import Path
 from dulwich import porcelain
 from dulwich.errors import NotGitRepository
 from dulwich.index import index_entry_from_stat
-from dulwich.object_store import commit_tree_changes
+from dulwich.object_store import commit_tree_changes, iter_tree_contents
 from dulwich.objects import Blob, Commit, ObjectID, ShaFile, Tree
 from dulwich.refs import Ref
 from dulwich.repo import Repo
@@ -33,6 +33,7 @@ HEAD = Ref(b"HEAD")
 DEFAULT_BRANCH = Ref(b"refs/heads/main")
 DEFAULT_AUTHOR = "kbdesk <kbdesk@localhost>"
 FILE_MODE = 0o100644
+DIR_MODE = 0o040000
 
 
 class RepoError(KbError):
@@ -110,12 +111,35 @@ class LibraryRepo:
         porcelain.init(str(root))
         lib = cls(root)
         lib.repo.refs.set_symbolic_ref(HEAD, DEFAULT_BRANCH)
-        changes: dict[str, bytes | None] = {}
-        for rel_path in lib.working_files():
-            changes[rel_path] = (root / rel_path).read_bytes()
-        lib.commit(changes, message, author=author, allow_empty=True)
-        log.info("initialised %s as a git repository (%d files)", root, len(changes))
+        files = list(lib.working_files())
+        tree_id = lib._write_tree({path: (root / path).read_bytes() for path in files})
+        lib.write_commit(
+            tree_id, [], message, author=author, when=None, expected_head=None, paths=files
+        )
+        log.info("initialised %s as a git repository (%d files)", root, len(files))
         return lib
+
+    def _write_tree(self, files: Mapping[str, bytes]) -> ObjectID:
+        """Store ``files`` (relative path → content) as one tree, all objects in one pack."""
+        objects: list[tuple[ShaFile, None]] = []
+        folders: dict[str, Tree] = {"": Tree()}
+        for rel_path, data in sorted(files.items()):
+            blob = Blob.from_string(data)
+            objects.append((blob, None))
+            parent, _, name = rel_path.rpartition("/")
+            parts = parent.split("/") if parent else []
+            for depth in range(len(parts)):
+                folders.setdefault("/".join(parts[: depth + 1]), Tree())
+            folders[parent].add(name.encode("utf-8"), FILE_MODE, blob.id)
+        for folder in sorted(folders, key=lambda f: f.count("/") if f else -1, reverse=True):
+            tree = folders[folder]
+            objects.append((tree, None))
+            if folder:
+                parent, _, name = folder.rpartition("/")
+                folders[parent].add(name.encode("utf-8"), DIR_MODE, tree.id)
+        with self.lock:
+            self.repo.object_store.add_objects(objects)
+        return folders[""].id
 
     @classmethod
     def ensure(cls, root: Path | str, *, author: str | None = None) -> LibraryRepo:
@@ -311,9 +335,16 @@ class LibraryRepo:
         with self.lock:
             head = self.head()
             index = self.repo.open_index()
+            known: dict[bytes, ObjectID] | None = None
+            if head is not None and len(paths) > 32:  # one walk of the tree beats many lookups
+                known = {
+                    entry.path: entry.sha
+                    for entry in iter_tree_contents(self.repo.object_store, self.tree_of(head))
+                    if entry.path is not None and entry.sha is not None
+                }
             for rel_path in paths:
                 key = rel_path.encode("utf-8")
-                sha = self.blob_id(head, rel_path)
+                sha = known.get(key) if known is not None else self.blob_id(head, rel_path)
                 full = self.root / rel_path
                 if sha is None or not full.is_file():
                     if key in index:
