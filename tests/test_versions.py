@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kbdesk.core import paths
-from kbdesk.core.errors import DocumentError, DocumentNotFound
+from kbdesk.core.errors import DocumentError, DocumentNotFound, KbError
 from kbdesk.core.history import History, front_fields, split_message
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.repo import LibraryRepo, RepoError
@@ -333,3 +333,22 @@ def test_publishing_an_id_used_by_another_document_is_refused(kb: KnowledgeBase)
     with pytest.raises(PublishError, match="'sop-complaint' is already used by procedures"):
         kb.publish("handbooks/copy.md", SOP, "複製一份")
     assert not (kb.root / "handbooks/copy.md").exists()
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "../outside.md",
+        "a/../../x.md",
+        "/etc/x.md",
+        "C:/x.md",
+        ".git/x.md",
+        "a/.hidden.md",
+        "notes.txt",
+        "a//b.md",
+    ],
+)
+def test_publish_never_writes_outside_the_library(kb: KnowledgeBase, bad: str) -> None:
+    with pytest.raises(KbError, match=r"inside the library|library path ending \.md"):
+        kb.publish(bad, doc("外面", id="outside-doc"), "越界")
+    assert not (kb.root.parent / "outside.md").exists()

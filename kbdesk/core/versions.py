@@ -75,6 +75,20 @@ def set_version(text: str, version: int) -> str:
     return set_field(text, "version", str(version))
 
 
+def library_path(path: str) -> str:
+    """Return ``path`` as a clean library path, or raise when it would leave the library."""
+    clean = path.replace("\\", "/").strip()
+    parts = clean.split("/")
+    if (
+        not clean.endswith(".md")
+        or clean.startswith("/")
+        or (len(parts[0]) == 2 and parts[0][1] == ":")
+        or any(part in ("", ".", "..") or part.startswith(".") for part in parts)
+    ):
+        raise PublishError(f"{path!r}: a document path inside the library, ending .md")
+    return clean
+
+
 def change_note(note: str | None) -> str:
     """Return the cleaned change note, or raise naming the missing field."""
     cleaned = (note or "").strip()
@@ -211,6 +225,7 @@ class Versioning:
             DocumentError: the text is not a valid document (naming file and line).
         """
         note = change_note(note)
+        path = library_path(path)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         build_document(path, text)  # errors name the user's own lines
         with self._lock:
@@ -286,9 +301,7 @@ class Versioning:
         self, path: str, new_path: str, note: str | None, *, author: str | None = None
     ) -> PublishResult:
         """Rename or move a document (a new version at ``new_path``; history follows it)."""
-        new_path = new_path.replace("\\", "/").strip("/")
-        if not new_path.endswith(".md") or new_path.startswith(("..", ".")) or "/../" in new_path:
-            raise PublishError(f"{new_path!r}: a document path inside the library, ending .md")
+        new_path = library_path(new_path)
         full = self.root / path
         if not full.is_file():
             raise DocumentNotFound(f"{path}: no such document")
