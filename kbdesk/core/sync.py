@@ -248,7 +248,10 @@ class Syncer:
             entry = change.new if change.new is not None and change.new.path else change.old
             if entry is None or entry.path is None:
                 continue
-            path = entry.path.decode("utf-8")
+            path = entry.path.decode("utf-8", "replace")
+            if any(part in ("", ".", "..", ".git") for part in path.split("/")):
+                log.warning("ignored an unsafe path from the remote: %r", path)
+                continue
             new_sha = change.new.sha if change.new is not None else None
             data = None
             if new_sha is not None:
