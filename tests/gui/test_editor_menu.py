@@ -137,3 +137,37 @@ def test_retired_and_pending_banners(qtbot, make_window, versioned_library) -> N
     assert ui.status_banner.text().startswith("Retired")
     window.open_document("complaint")
     assert ui.status_banner.isHidden()  # agents are not told about pending versions
+
+
+def test_new_document_from_the_menu(qtbot, make_window, versioned_library, monkeypatch) -> None:
+    from kbdesk.gui.editordialogs import NewDocumentDialog
+
+    def fill_and_accept(dialog: NewDocumentDialog) -> int:
+        assert dialog.chosen_kind().value == "procedure"
+        dialog.title_edit.setText("退款流程")
+        dialog.name_edit.setText("refund")
+        return 1
+
+    monkeypatch.setattr(NewDocumentDialog, "exec", fill_and_accept)
+    window = make_window(versioned_library, settings=settings_for("editor"))
+    window.actions_["editor.new.procedure"].trigger()
+    editor = window.editorial.editors["procedures/refund"]
+    qtbot.addWidget(editor)
+    assert editor.path == "procedures/refund.md"
+    assert editor.form.title.text() == "退款流程"
+    assert editor.form.kind.currentData() == "procedure"
+    editor.close()
+
+
+def test_sync_conflict_opens_the_three_way_view_for_editors_only(
+        qtbot, make_window, versioned_library) -> None:
+    from kbdesk.core.sync import Conflict
+
+    window = make_window(versioned_library, settings=settings_for("agent"))
+    conflict = Conflict("complaint", "handbooks/complaint.md", "base", "theirs", "mine")
+    assert window.editorial.resolve_conflict(conflict) is None
+    window.settings.set("role", "editor")
+    dialog = window.editorial.resolve_conflict(conflict)
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible() and dialog.mine.toPlainText() == "mine"
+    dialog.close()
