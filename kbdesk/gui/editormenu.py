@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QBoxLayout, QLabel, QMenu, QWidget
 
-from kbdesk.core.errors import KbError
+from kbdesk.core.errors import DocumentNotFound, KbError
 from kbdesk.core.model import Kind
 from kbdesk.core.sync import Conflict
 from kbdesk.gui.conflict import ConflictDialog
@@ -174,11 +174,13 @@ class EditorialUi(QObject):
     def document_for_reader(self, doc_id: str) -> Any:
         """The version of a document the reader should show: in force for agents (a version
         waiting for its effective date stays hidden from them), the newest for editors."""
-        if not self.is_editor:
-            doc = self.kb.document_in_force(doc_id)
-            if doc is not None:
-                return doc
-        return self.kb.document(doc_id)
+        if self.is_editor:
+            return self.kb.document(doc_id)
+        doc = self.kb.document_in_force(doc_id)
+        if doc is None:
+            raise DocumentNotFound(
+                self.tr("%1 is not in force yet.").replace("%1", doc_id))
+        return doc
 
     def what_changed(self, doc_id: str, since: int) -> WhatChangedDialog | None:
         """Show what changed in a document since version ``since``."""

@@ -384,7 +384,7 @@ class MainWindow(QMainWindow):
     def _load_document(self, doc_id: str) -> Any:
         if self.kb is None:
             raise KbError(self.tr("The library is not open yet."))
-        return self.kb.document(doc_id)
+        return self.editorial.document_for_reader(doc_id)  # agents: the version in force
 
     def open_row(self, row: int) -> None:
         """Open a result row in the reader at its section, with the words highlighted."""

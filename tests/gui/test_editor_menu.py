@@ -171,3 +171,40 @@ def test_sync_conflict_opens_the_three_way_view_for_editors_only(
     qtbot.addWidget(dialog)
     assert dialog.isVisible() and dialog.mine.toPlainText() == "mine"
     dialog.close()
+
+
+def test_agents_read_the_version_in_force_until_its_date(qtbot, make_window, versioned_library) -> None:
+    from kbdesk.gui.metaform import set_front_field
+
+    window = make_window(versioned_library, settings=settings_for("agent"))
+    kb = window.kb
+    text = (versioned_library / "handbooks/complaint.md").read_text("utf-8")
+    kb.publish("complaint", set_front_field(text.replace("24小時", "48小時"), "effective",
+                                            "2099-01-01"), "明年起放寬")
+    window.open_document("complaint")
+    assert window.reader.document.version == 1
+    assert "24小時" in window.reader.browser.toPlainText()
+    # the day it comes into force, without restarting
+    import datetime as dt
+
+    kb.set_clock(lambda: dt.date(2099, 1, 1))
+    window.open_document("complaint")
+    assert window.reader.document.version == 2
+    window.settings.set("role", "editor")
+    kb.set_clock(dt.date.today)
+    window.open_document("complaint")
+    assert window.reader.document.version == 2  # editors see the newest
+
+
+def test_a_new_document_before_its_date_is_not_shown_to_agents(
+        qtbot, make_window, versioned_library, monkeypatch) -> None:
+    from tests.conftest import doc
+
+    shown: list[str] = []
+    monkeypatch.setattr("kbdesk.gui.mainwindow.show_error", lambda parent, error, *a: shown.append(str(error)))
+    window = make_window(versioned_library, settings=settings_for("agent"))
+    window.kb.publish("handbooks/future.md", doc("新規定", body="\n明年生效。\n",
+                                                 effective="2099-01-01"), "新規定")
+    window.open_document("handbooks/future")
+    assert shown and "not in force yet" in shown[0]
+    assert window.reader.document is None or window.reader.document.id != "handbooks/future"
