@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterator
 
 import pytest
 
@@ -13,7 +14,13 @@ from kbdesk.core.errors import KbError
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.repo import LibraryRepo
 from kbdesk.core.textfold import fold
+from tests.closing import close_opened
 from tests.conftest import doc
+
+
+@pytest.fixture(autouse=True)
+def _close_repositories(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    yield from close_opened(monkeypatch)
 
 
 @pytest.fixture

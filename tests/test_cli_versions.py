@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from dulwich import porcelain
 from kbdesk.cli import main
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.repo import LibraryRepo
+from tests.closing import close_opened
 from tests.conftest import doc
 
 TODAY = dt.date.today()
@@ -25,6 +27,11 @@ SOP = doc(
     version=1,
     review_by="2020-01-01",
 )
+
+
+@pytest.fixture(autouse=True)
+def _close_repositories(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    yield from close_opened(monkeypatch)
 
 
 @pytest.fixture

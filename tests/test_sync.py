@@ -16,12 +16,18 @@ from dulwich.web import make_server, make_wsgi_chain
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.repo import LibraryRepo
 from kbdesk.core.sync import RemoteUnreachable, SyncError, clone_library
+from tests.closing import close_opened
 from tests.conftest import doc
 
 FILES = {
     "refund.md": doc("退款規則", id="refund", version=1, body="\n退款須在24小時內處理。\n"),
     "greeting.md": doc("開場白", id="greeting", version=1, body="\n您好，很高興為您服務。\n"),
 }
+
+
+@pytest.fixture(autouse=True)
+def _close_repositories(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    yield from close_opened(monkeypatch)
 
 
 class QuietHandler(WSGIRequestHandler):

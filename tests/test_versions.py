@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from kbdesk.core.history import History, front_fields, split_message
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.repo import LibraryRepo, RepoError
 from kbdesk.core.versions import PublishError, set_field, set_version
+from tests.closing import close_opened
 from tests.conftest import doc
 
 SOP = doc(
@@ -24,6 +26,11 @@ SOP = doc(
     version=1,
     tags="[投訴]  # 標籤",
 )
+
+
+@pytest.fixture(autouse=True)
+def _close_repositories(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    yield from close_opened(monkeypatch)
 
 
 @pytest.fixture
