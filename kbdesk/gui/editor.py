@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -42,7 +42,7 @@ from kbdesk.gui.changenote import ask_change_note
 from kbdesk.gui.conflict import ConflictDialog
 from kbdesk.gui.editordialogs import RenameDialog
 from kbdesk.gui.history import HistoryWindow
-from kbdesk.gui.metaform import MetadataForm, set_front_field
+from kbdesk.gui.metaform import MetadataForm, set_front_field, yaml_scalar
 from kbdesk.gui.notices import show_error
 from kbdesk.gui.tasks import TaskRunner
 
@@ -159,8 +159,6 @@ class EditorWindow(QMainWindow):
             raise KbError(f"{path} already exists in the library: choose another name")
         text = template_text(kind)
         if title.strip():
-            from kbdesk.gui.metaform import yaml_scalar
-
             text = set_front_field(text, "title", yaml_scalar(title.strip()))
         return cls(kb, runner, doc_id=default_id(path), path=path, published_text=None,
                    start_text=text, base_version=None, **kwargs)  # type: ignore[arg-type]
@@ -500,9 +498,3 @@ class EditorWindow(QMainWindow):
         self.preview_timer.stop()
         super().closeEvent(event)
 
-
-def place_cursor(edit: QPlainTextEdit, position: int) -> None:
-    """Move the cursor of ``edit`` to ``position`` (for tests and callers)."""
-    cursor = edit.textCursor()
-    cursor.setPosition(position, QTextCursor.MoveMode.MoveAnchor)
-    edit.setTextCursor(cursor)
