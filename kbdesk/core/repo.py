@@ -13,6 +13,7 @@ import os
 import stat
 import threading
 import time
+import weakref
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,6 +93,9 @@ class LibraryRepo:
         #: held for every object read or write: dulwich pack files are not thread-safe; code
         #: that uses ``self.repo`` directly (history, sync) holds it too
         self.lock = threading.RLock()
+        # a forgotten repository must not leak open pack files; a finalizer (unlike __del__)
+        # runs before dulwich's own pack finalizers even when a reference cycle is collected
+        self._finalizer = weakref.finalize(self, self.repo.close)
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -150,19 +154,13 @@ class LibraryRepo:
 
     def close(self) -> None:
         """Release the repository's open files (pack files stay open until then)."""
-        self.repo.close()
+        self._finalizer()
 
     def __enter__(self) -> LibraryRepo:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
-
-    def __del__(self) -> None:
-        # a forgotten repository must not leak open pack files
-        repo = self.__dict__.get("repo")
-        if repo is not None:
-            repo.close()
 
     def working_files(self) -> Iterator[str]:
         """Yield the relative paths of every file of the working tree (dot-names skipped)."""
