@@ -199,7 +199,7 @@ def test_refused_push_keeps_local_versions_for_the_next_sync(
     def refuse(*args: object, **kwargs: object) -> None:
         raise SendPackError("pre-receive hook declined (injected)")
 
-    monkeypatch.setattr("kbdesk.core.sync.porcelain.push", refuse)
+    monkeypatch.setattr("dulwich.porcelain.push", refuse)
     with pytest.raises(SyncError, match=r"refused the update.*declined"):
         a.sync()
     assert a.sync_state()["last_status"] == "refused"
@@ -207,3 +207,31 @@ def test_refused_push_keeps_local_versions_for_the_next_sync(
     assert a.sync().pushed
     b.sync()
     assert "48小時" in (b.root / "refund.md").read_text("utf-8")
+
+
+def test_remote_moving_during_sync_is_pulled_again_then_pushed(
+    make_library, bare: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dulwich import porcelain as dulwich_porcelain
+
+    a, b = workstations(make_library, str(bare), tmp_path)
+    b.publish("greeting", edit(b, "greeting", "很高興", "非常高興"), "乙改開場", "乙")
+    real_push = dulwich_porcelain.push
+    calls = {"n": 0}
+
+    def push_after_a_races(*args: object, **kwargs: object) -> object:
+        calls["n"] += 1
+        if calls["n"] == 1:  # A pushes between B's fetch and B's push
+            a.publish("refund", edit(a, "refund", "24小時", "48小時"), "甲改48", "甲")
+            with monkeypatch.context() as inner:
+                inner.setattr(dulwich_porcelain, "push", real_push)
+                a.sync()
+        return real_push(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dulwich_porcelain, "push", push_after_a_races)
+    result = b.sync()
+    assert result.pushed and result.status == "merged" and calls["n"] == 2
+    assert "48小時" in (b.root / "refund.md").read_text("utf-8")
+    monkeypatch.undo()
+    a.sync()
+    assert "非常高興" in (a.root / "greeting.md").read_text("utf-8")

@@ -18,7 +18,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from dulwich import porcelain
 from dulwich.errors import NotGitRepository
 from dulwich.index import index_entry_from_stat
 from dulwich.object_store import commit_tree_changes, iter_tree_contents
@@ -112,7 +111,7 @@ class LibraryRepo:
         root = Path(root)
         if cls.is_repo(root):
             raise RepoError(f"{root}: already a git repository")
-        porcelain.init(str(root))
+        Repo.init(str(root)).close()
         lib = cls(root)
         lib.repo.refs.set_symbolic_ref(HEAD, DEFAULT_BRANCH)
         files = list(lib.working_files())

@@ -18,15 +18,14 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from dulwich import porcelain
 from dulwich.client import HTTPUnauthorized
 from dulwich.diff_tree import tree_changes
 from dulwich.errors import GitProtocolError, NotGitRepository, SendPackError
 from dulwich.graph import can_fast_forward, find_merge_base
 from dulwich.object_store import commit_tree_changes
 from dulwich.objects import Blob, ObjectID
-from dulwich.porcelain import DivergedBranches
 from dulwich.refs import Ref
 from dulwich.repo import Repo
 
@@ -39,14 +38,14 @@ from kbdesk.core.versions import Versioning
 
 log = logging.getLogger(__name__)
 
-_TRANSPORT_ERRORS = (
-    OSError,
-    GitProtocolError,
-    NotGitRepository,
-    HTTPUnauthorized,
-    DivergedBranches,
-    ValueError,
-)
+_TRANSPORT_ERRORS = (OSError, GitProtocolError, NotGitRepository, HTTPUnauthorized, ValueError)
+
+
+def _porcelain() -> Any:
+    """dulwich's porcelain, imported on first use (it is slow to import; most runs never sync)."""
+    from dulwich import porcelain
+
+    return porcelain
 
 
 class SyncError(KbError):
@@ -115,7 +114,7 @@ def clone_library(url: str, target: Path) -> Path:
     if target.exists() and any(target.iterdir()):
         raise SyncError(f"{target}: folder is not empty; sync it instead of cloning")
     try:
-        porcelain.clone(url, str(target), errstream=io.BytesIO(), branch="main").close()
+        _porcelain().clone(url, str(target), errstream=io.BytesIO(), branch="main").close()
     except _TRANSPORT_ERRORS as exc:
         if target.exists() and not any(p.name != ".git" for p in target.iterdir()):
             import shutil
@@ -164,8 +163,9 @@ class Syncer:
 
         Raises:
             RemoteUnreachable: the remote cannot be reached (nothing local changed).
-            SyncError: no remote is configured.
+            SyncError: no remote is configured, or the remote refused the update.
         """
+        diverged = _porcelain().DivergedBranches
         root = self.versioning.root
         repo = self.repo
         if remote_url:
@@ -179,13 +179,15 @@ class Syncer:
             if push:
                 try:
                     self._push(repo, result)
-                except DivergedBranches:  # the remote moved meanwhile: once more
+                except diverged:  # the remote moved meanwhile: once more
                     again = self._pull(repo, url)
+                    if again.status != "up-to-date":
+                        result.status = again.status
                     result.pulled_paths += again.pulled_paths
                     result.conflicts += again.conflicts
                     result.kept_drafts += again.kept_drafts
                     self._push(repo, result)
-        except (SendPackError, DivergedBranches) as exc:  # reached, but it refused the update
+        except (SendPackError, diverged) as exc:  # reached, but it refused the update
             reason = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
             _save_state(root, last_status="refused", last_error=reason)
             raise SyncError(
@@ -212,7 +214,7 @@ class Syncer:
         # the network work uses its own handle on the repository (dulwich's pack files are not
         # thread-safe), so history and search keep reading while a slow remote answers
         with Repo(str(repo.root)) as net:
-            porcelain.fetch(
+            _porcelain().fetch(
                 net, "origin", outstream=io.StringIO(), errstream=io.BytesIO(), quiet=True
             )
         with self.versioning.lock, repo.lock:  # publishing waits only for the integration
@@ -398,7 +400,7 @@ class Syncer:
         if remote_ref in repo.repo.refs and repo.repo.refs[remote_ref].decode() == head:
             return
         with Repo(str(repo.root)) as net:
-            porcelain.push(
+            _porcelain().push(
                 net,
                 "origin",
                 refspecs=[branch + b":" + branch],
