@@ -47,7 +47,7 @@ def _text(folder: int, number: int, version: int, rng: random.Random) -> bytes:
 
 
 def build_repo(root: Path, commits: int, seed: int = 7) -> str:
-    """Create a library repository at ``root`` with ``commits`` commits; return a doc path."""
+    """Create a library repository with ``commits`` commits; return the most edited path."""
     rng = random.Random(seed)
     root.mkdir(parents=True)
     repo = Repo.init(str(root))
@@ -100,7 +100,11 @@ def build_repo(root: Path, commits: int, seed: int = 7) -> str:
     for rel, data in latest.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_bytes(data)
-    return "f03/d04.md"
+    folder, doc = max(
+        ((f, d) for f in range(FOLDERS) for d in range(DOCS_PER_FOLDER)),
+        key=lambda fd: versions[fd[0]][fd[1]],
+    )
+    return f"f{folder:02d}/d{doc:02d}.md"  # the document with the longest history
 
 
 def run(quick: bool) -> dict[str, float]:
