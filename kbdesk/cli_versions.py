@@ -140,7 +140,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return 3
     print(
         f"sync: {result.status}; {len(result.pulled_paths)} file(s) updated"
-        + ("; pushed" if result.pushed else "")
+        + ("; pushed" if result.pushed and result.status != "pushed" else "")
         + f"; last synced {result.last_synced}"
     )
     for draft in result.kept_drafts:
