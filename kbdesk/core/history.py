@@ -28,7 +28,7 @@ from kbdesk.core.repo import LibraryRepo, oid
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 TRAILER_PREFIX = "Kbdesk-"
 SUPERSEDED_TRAILER = "Kbdesk-Superseded"
 MOVED_TRAILER = "Kbdesk-Moved-From"
@@ -213,7 +213,8 @@ class History:
                         "doc_id": fields.get("id") or path[:-3],
                         "version": version,
                         "date": stamp.isoformat(),
-                        "author": commit.author.decode("utf-8", "replace"),
+                        # git needs "Name <email>"; an author without an email reads as the name
+                        "author": commit.author.decode("utf-8", "replace").removesuffix(" <>"),
                         "note": note,
                         "commit": commit.id.decode("ascii"),
                         "effective": fields.get("effective") or None,
