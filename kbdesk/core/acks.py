@@ -153,6 +153,10 @@ class ReceiptBook:
             tmp.write_text(json.dumps(seen, ensure_ascii=False), "utf-8")
             os.replace(tmp, self.seen_file)
 
+    def seen_versions(self) -> dict[str, int]:
+        """Every document opened here with the version last seen (one read for a whole list)."""
+        return self._read_seen()
+
     def last_seen(self, doc_id: str) -> int | None:
         """The version of a document last opened here (None when never)."""
         return self._read_seen().get(doc_id)

@@ -42,7 +42,7 @@ from kbdesk.gui.actions import ActionRegistry, ShortcutsDialog
 from kbdesk.gui.docpanels import DocPanels
 from kbdesk.gui.notices import ProblemsNotice, show_error
 from kbdesk.gui.reader import ReaderView
-from kbdesk.gui.results import ResultRow
+from kbdesk.gui.results import ResultRow, updated_label, with_updates
 from kbdesk.gui.searching import SearchController
 from kbdesk.gui.settingsdialog import CHOICES, SettingsDialog
 from kbdesk.gui.sidepane import SidePane
@@ -336,11 +336,12 @@ class MainWindow(QMainWindow):
         self.search.set_filters((kind,) if kind else (), (category,) if category else ())
 
     def _show_results(self, query: str, result: Any) -> None:
+        seen = self._seen_versions()
         if result is None:
-            rows = self._browse_rows()
+            rows = with_updates(self._browse_rows(), seen)
             self.side.model.set_rows(rows)
         else:
-            rows = [ResultRow.from_hit(hit) for hit in result.hits]
+            rows = with_updates([ResultRow.from_hit(hit) for hit in result.hits], seen)
             self.side.model.set_rows(rows, result.highlight_terms)
         if self.side.model.rowCount():
             self.side.results.setCurrentIndex(self.side.model.index(0))
@@ -350,12 +351,21 @@ class MainWindow(QMainWindow):
             self.no_results_timer.start()
         self.resultsShown.emit(query, len(rows))
 
+    def _seen_versions(self) -> dict[str, int]:
+        """The version of each document last opened here, for the 已更新 marks."""
+        if self.kb is None:
+            return {}
+        try:
+            return self.kb.receipts.seen_versions()
+        except KbError:
+            return {}
+
     def _browse_rows(self) -> list[ResultRow]:
         if self.kb is None:
             return []
         kind = self.side.kind
         categories = self.search.categories
-        docs = [d for d in self.kb.documents()
+        docs = [d for d in self.kb.indexed_documents().values()
                 if (kind is None or d.kind is kind)
                 and (not categories or d.category == categories[0]
                      or d.category.startswith(categories[0] + "/"))]
@@ -403,9 +413,10 @@ class MainWindow(QMainWindow):
         assert doc is not None
         self.panels.set_document(doc, self.script, anchor)
         self.state.add_recent(doc.id)
-        self.refresh_lists()
+        self.side.model.mark_seen(doc.id)
         self._update_favourite_action()
-        self.opened.emit(doc.id, anchor)
+        self.opened.emit(doc.id, anchor)  # marks the version seen (EditorialUi)
+        self.refresh_lists()
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -507,6 +518,13 @@ class MainWindow(QMainWindow):
         titles = {}
         if self.kb is not None:
             titles = {d.id: d.title for d in self.kb.documents()}
+        if self.kb is not None:
+            seen = self._seen_versions()
+            versions = {i: d.version for i, d in self.kb.indexed_documents().items()}
+            mark = f" · {updated_label()}"
+            for doc_id in titles:
+                if doc_id in seen and seen[doc_id] < versions.get(doc_id, 0):
+                    titles[doc_id] += mark
         favourites = [(i, titles[i]) for i in self.state.favourites() if i in titles]
         recents = [(r.doc_id, titles[r.doc_id]) for r in self.state.recents()
                    if r.doc_id in titles]

@@ -8,7 +8,7 @@ converted text by folding, so they stay right whichever script is chosen.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -47,6 +47,17 @@ def kind_label(kind: str) -> str:
     return labels.get(kind, kind)
 
 
+def updated_label() -> str:
+    """The mark of a document changed since it was last opened here."""
+    return QCoreApplication.translate("Results", "Updated")
+
+
+def with_updates(rows: Iterable[ResultRow], seen: dict[str, int]) -> list[ResultRow]:
+    """Mark the rows whose version is newer than the one last opened on this workstation."""
+    return [replace(row, updated=row.doc_id in seen and seen[row.doc_id] < row.version)
+            for row in rows]
+
+
 @dataclass(frozen=True)
 class ResultRow:
     """One row of the list: a search hit, or a document when browsing without a query."""
@@ -59,6 +70,7 @@ class ResultRow:
     version: int
     snippet: str
     category: str = ""
+    updated: bool = False  # changed since this workstation last opened it (已更新)
 
     @classmethod
     def from_hit(cls, hit: SearchHit) -> ResultRow:
@@ -116,6 +128,13 @@ class ResultsModel(QAbstractListModel):
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
+    def mark_seen(self, doc_id: str) -> None:
+        """Drop the 已更新 mark of a document's rows once it has been opened."""
+        for number, row in enumerate(self._rows):
+            if row.doc_id == doc_id and row.updated:
+                self._rows[number] = replace(row, updated=False)
+                self.dataChanged.emit(self.index(number), self.index(number), [META_ROLE])
+
     def row_at(self, row: int) -> ResultRow | None:
         """Return the row at a position, or None."""
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -144,7 +163,8 @@ class ResultsModel(QAbstractListModel):
         if role == SPANS_ROLE:
             return highlight_spans(convert_script(row.snippet, self._script), self._terms)
         if role == META_ROLE:
-            return f"{kind_label(row.kind)} · v{row.version}"
+            meta = f"{kind_label(row.kind)} · v{row.version}"
+            return f"{updated_label()} · {meta}" if row.updated else meta
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -886,67 +886,67 @@
         <translation>Index not available</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="366"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="376"/>
         <source>Searching as soon as the index is ready…</source>
         <translation>Searching as soon as the index is ready…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="368"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="378"/>
         <source>Nothing found for “%1”. Try fewer or other words.</source>
         <translation>Nothing found for “%1”. Try fewer or other words.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="371"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="381"/>
         <source>No result has every word; closest matches:</source>
         <translation>No result has every word; closest matches:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="386"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="396"/>
         <source>The library is not open yet.</source>
         <translation>The library is not open yet.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="469"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="480"/>
         <source>Select a phrasing first.</source>
         <translation>Select a phrasing first.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="479"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="490"/>
         <source>This is not a phrasing: nothing to copy.</source>
         <translation>This is not a phrasing: nothing to copy.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="481"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="492"/>
         <source>Copied: %1</source>
         <translation>Copied: %1</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="488"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="499"/>
         <source>Link copied: %1</source>
         <translation>Link copied: %1</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="502"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="513"/>
         <source>★ Favourite</source>
         <translation>★ Favourite</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="503"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="514"/>
         <source>☆ Favourite</source>
         <translation>☆ Favourite</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="544"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="562"/>
         <source>The new library folder is used from the next start.</source>
         <translation>The new library folder is used from the next start.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="561"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="579"/>
         <source>About kbdesk</source>
         <translation>About kbdesk</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="562"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="580"/>
         <source>kbdesk %1 — an offline knowledge base for customer service teams.</source>
         <translation>kbdesk %1 — an offline knowledge base for customer service teams.</translation>
     </message>
@@ -1316,6 +1316,14 @@
         <location filename="../../kbdesk/gui/replycheck.py" line="252"/>
         <source>Paste a draft reply to check it.</source>
         <translation>Paste a draft reply to check it.</translation>
+    </message>
+</context>
+<context>
+    <name>Results</name>
+    <message>
+        <location filename="../../kbdesk/gui/results.py" line="52"/>
+        <source>Updated</source>
+        <translation>Updated</translation>
     </message>
 </context>
 <context>

@@ -882,67 +882,67 @@
         <translation>索引无法使用</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="366"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="376"/>
         <source>Searching as soon as the index is ready…</source>
         <translation>索引就绪后立即搜索…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="368"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="378"/>
         <source>Nothing found for “%1”. Try fewer or other words.</source>
         <translation>找不到「%1」。请试试较少或其他的词。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="371"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="381"/>
         <source>No result has every word; closest matches:</source>
         <translation>没有结果包含所有词语；最接近的结果：</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="386"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="396"/>
         <source>The library is not open yet.</source>
         <translation>知识库尚未打开。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="469"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="480"/>
         <source>Select a phrasing first.</source>
         <translation>请先选择一则话术。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="479"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="490"/>
         <source>This is not a phrasing: nothing to copy.</source>
         <translation>这不是话术：没有可复制的内容。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="481"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="492"/>
         <source>Copied: %1</source>
         <translation>已复制：%1</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="488"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="499"/>
         <source>Link copied: %1</source>
         <translation>已复制链接：%1</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="502"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="513"/>
         <source>★ Favourite</source>
         <translation>★ 我的最爱</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="503"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="514"/>
         <source>☆ Favourite</source>
         <translation>☆ 我的最爱</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="544"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="562"/>
         <source>The new library folder is used from the next start.</source>
         <translation>新的知识库文件夹会在下次启动时使用。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="561"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="579"/>
         <source>About kbdesk</source>
         <translation>关于 kbdesk</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/mainwindow.py" line="562"/>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="580"/>
         <source>kbdesk %1 — an offline knowledge base for customer service teams.</source>
         <translation>kbdesk %1 — 给客服团队的离线知识库。</translation>
     </message>
@@ -1310,6 +1310,14 @@
         <location filename="../../kbdesk/gui/replycheck.py" line="252"/>
         <source>Paste a draft reply to check it.</source>
         <translation>粘贴回复草稿即可检查。</translation>
+    </message>
+</context>
+<context>
+    <name>Results</name>
+    <message>
+        <location filename="../../kbdesk/gui/results.py" line="52"/>
+        <source>Updated</source>
+        <translation>已更新</translation>
     </message>
 </context>
 <context>
