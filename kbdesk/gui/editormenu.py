@@ -13,7 +13,7 @@ import logging
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QBoxLayout, QLabel, QMenu, QWidget
 
 from kbdesk.core.errors import DocumentNotFound, KbError
@@ -37,6 +37,9 @@ if TYPE_CHECKING:
     from kbdesk.gui.mainwindow import MainWindow
 
 log = logging.getLogger(__name__)
+
+#: How often the window checks whether a new day has brought pending versions into force.
+DAY_CHECK_MS = 60_000
 
 EDITOR_ACTIONS = (
     "editor.new.handbook", "editor.new.phrasing", "editor.new.procedure", "editor.edit",
@@ -76,6 +79,12 @@ class EditorialUi(QObject):
         window.indexReady.connect(self._index_ready)
         window.opened.connect(self._document_opened)
         self.apply_role()
+        # Pending versions come into force at midnight: look for a new day once a minute and
+        # re-index (only the documents whose version in force changed are re-read).
+        self._day: Any = None
+        self.day_timer = QTimer(self)
+        self.day_timer.setInterval(DAY_CHECK_MS)
+        self.day_timer.timeout.connect(self.check_day)
 
     # -- role and settings --------------------------------------------------------------------
 
@@ -126,7 +135,38 @@ class EditorialUi(QObject):
                 lambda message: self.window.statusBar().showMessage(message, 10000))
             self.sync_label.setText(self.sync.status_text())
 
+    def check_day(self) -> bool:
+        """Re-index when the day changed since the last check; return True when it did."""
+        kb = self.kb
+        if kb is None:
+            return False
+        today = kb.editorial.resolver.today()
+        if self._day is None or today == self._day:
+            self._day = today
+            return False
+        self._day = today
+        log.info("a new day (%s): re-indexing the versions in force", today)
+        task = self.window.start_indexing()
+        if task is not None:
+            task.succeeded.connect(lambda _stats: self._show_versions_in_force())
+        return True
+
+    def _show_versions_in_force(self) -> None:
+        """After a new day's re-index: search again and reopen the document being read."""
+        window = self.window
+        window.search.run_now()
+        doc = window.reader.document
+        if doc is not None:
+            try:
+                window.reader.show_document(doc.id, window.reader.current_section,
+                                            window.reader.terms, record=False)
+            except KbError as exc:  # a document withdrawn overnight
+                log.info("cannot reopen %s after a new day: %s", doc.id, exc)
+
     def _index_ready(self) -> None:
+        if self.kb is not None and self._day is None:
+            self._day = self.kb.editorial.resolver.today()
+            self.day_timer.start()
         if self.sync is not None and not self.sync.timer.isActive() and self.sync.state in (
                 "idle", "offline"):
             self.sync.start()
