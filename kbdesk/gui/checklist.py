@@ -256,6 +256,7 @@ class ChecklistPanel(QWidget):
         else:
             self.title.setText(f"<b>{convert_script(doc.title, script)}</b>")
         self.refresh()
+        self.view.resizeRowsToContents()  # long step names wrap instead of being cut
 
     def set_script(self, script: str) -> None:
         """Show the steps in another display script; ticks and timer carry on."""
@@ -264,6 +265,7 @@ class ChecklistPanel(QWidget):
         if doc is not None and self.run is not None and self.run.steps:
             self.title.setText(f"<b>{convert_script(doc.title, script)}</b>")
         self.refresh()
+        self.view.resizeRowsToContents()
 
     def start(self) -> None:
         """Start the timer for the case in hand."""

@@ -44,6 +44,7 @@ from kbdesk.gui.editordialogs import RenameDialog
 from kbdesk.gui.history import HistoryWindow
 from kbdesk.gui.metaform import MetadataForm, set_front_field, yaml_scalar
 from kbdesk.gui.notices import show_error
+from kbdesk.gui.reader import show_html
 from kbdesk.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -260,7 +261,7 @@ class EditorWindow(QMainWindow):
 
     def update_preview(self) -> None:
         """Render the body into the preview (debounced while typing)."""
-        self.preview.setHtml(render(self.text_edit.toPlainText()))
+        show_html(self.preview, render(self.text_edit.toPlainText()))
         self.previewUpdated.emit()
 
     def _update_title(self) -> None:

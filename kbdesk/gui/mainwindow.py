@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.reader)
         self.splitter.addWidget(self.panels)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([360, 500, 420])
+        self.splitter.setSizes([340, 480, 460])
         self.setCentralWidget(self.splitter)
         self.reply_dock = QDockWidget(self.tr("Reply check"), self)
         self.reply_dock.setObjectName("replyDock")

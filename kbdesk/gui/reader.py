@@ -65,6 +65,29 @@ class Place:
     anchor: str
 
 
+def document_stylesheet(palette: QPalette) -> str:
+    """The style of rendered documents: highlights, bordered tables, quotes."""
+    background, foreground = mark_colours(palette)
+    line = palette.color(QPalette.ColorRole.Mid).name()
+    header = palette.color(QPalette.ColorRole.AlternateBase).name()
+    return (
+        f".hl {{ background-color: {background.name()}; color: {foreground.name()}; }}\n"
+        f"th {{ background-color: {header}; }}\n"
+        f"td, th {{ border: 1px solid {line}; padding: 4px; }}\n"
+        "blockquote { margin-left: 12px; }\n"
+    )
+
+
+def show_html(browser: QTextBrowser, html: str) -> None:
+    """Show rendered Markdown in a text browser the way the reader does (tables, highlights).
+
+    QTextBrowser ignores CSS table spacing, so tables get their spacing as attributes.
+    """
+    html = html.replace("<table>", '<table cellspacing="0" cellpadding="4" width="100%">')
+    browser.document().setDefaultStyleSheet(document_stylesheet(browser.palette()))
+    browser.setHtml(html)
+
+
 class ReaderView(QWidget):
     """Shows one document.
 
@@ -181,17 +204,6 @@ class ReaderView(QWidget):
         self.browser.clear()
         self.toc_model.clear()
 
-    def _stylesheet(self) -> str:
-        background, foreground = mark_colours(self.palette())
-        line = self.palette().color(QPalette.ColorRole.Mid).name()
-        header = self.palette().color(QPalette.ColorRole.AlternateBase).name()
-        return (
-            f".hl {{ background-color: {background.name()}; color: {foreground.name()}; }}\n"
-            f"th {{ background-color: {header}; }}\n"
-            f"td, th {{ border: 1px solid {line}; padding: 4px; }}\n"
-            "blockquote { margin-left: 12px; }\n"
-        )
-
     def header_text(self, doc: Document) -> str:
         """Return the header line: kind, version, effective date, owner, last update."""
         parts = [kind_label(doc.kind.value), self.tr("Version %1").replace("%1", str(doc.version))]
@@ -232,9 +244,7 @@ class ReaderView(QWidget):
         self.meta_label.setText(self.header_text(doc))
         html = render(doc.body, script=self.script, highlight=self.terms)
         self.html = html
-        html = html.replace("<table>", '<table cellspacing="0" cellpadding="4" width="100%">')
-        self.browser.document().setDefaultStyleSheet(self._stylesheet())
-        self.browser.setHtml(html)
+        show_html(self.browser, html)
         self._index_anchors()
         self._fill_toc(doc)
         self.scroll_to(anchor)

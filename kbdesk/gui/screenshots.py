@@ -206,6 +206,37 @@ def _render(app: object, outdir: Path) -> list[Path]:
     written.append(outdir / "settings.png")
     settings_dialog.close()
 
+    # 7. an editor changing a service standard, with the live preview
+    from kbdesk.gui.editor import EditorWindow
+    from kbdesk.gui.history import HistoryWindow
+
+    settings.set("role", "editor")
+    editor = EditorWindow.open_document(window.kb, window.runner, "complaint-handbook",
+                                        settings=settings)
+    editor.resize(WIDTH, HEIGHT)
+    editor.show()
+    body = editor.text_edit.toPlainText()
+    editor.text_edit.setPlainText(body.replace("24 小時內", "12 小時內", 1))
+    cursor = editor.text_edit.textCursor()
+    cursor.setPosition(max(0, editor.text_edit.toPlainText().find("12 小時內")))
+    editor.text_edit.setTextCursor(cursor)
+    editor.text_edit.centerCursor()
+    _settle(500)  # the preview follows after its pause
+    save(editor, "editor.png")
+
+    # 8. history of the document after publishing that change, with the character diff
+    changed = editor.text()
+    editor.close()
+    result = window.kb.publish("complaint-handbook", changed, "一般投訴首次回覆縮短為 12 小時",
+                               author="王編輯")
+    history = HistoryWindow(window.kb, window.runner, "complaint-handbook", editor=True,
+                            author="王編輯")
+    history.resize(WIDTH, HEIGHT)
+    _wait(history.loaded, history.show)
+    _wait(history.diffShown, lambda: history.compare(result.version - 1, result.version))
+    save(history, "history-diff.png")
+    history.close()
+
     window.close()
     window.deleteLater()
     return written

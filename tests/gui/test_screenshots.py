@@ -12,7 +12,8 @@ from kbdesk.gui.results import mark_colours
 from kbdesk.gui.screenshots import HEIGHT, WIDTH, render_all
 
 NAMES = {"search-results.png", "reader-section.png", "phrasing-fill-in.png",
-         "procedure-checklist.png", "reply-check.png", "settings.png"}
+         "procedure-checklist.png", "reply-check.png", "settings.png", "editor.png",
+         "history-diff.png"}
 
 
 def test_screenshots_render_every_view(qtbot: QtBot, tmp_path: Path) -> None:
