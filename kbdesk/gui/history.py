@@ -13,10 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -45,16 +42,11 @@ from kbdesk.core.versions import PublishResult
 from kbdesk.gui.changenote import ask_change_note
 from kbdesk.gui.diffview import DiffView
 from kbdesk.gui.notices import show_error
+from kbdesk.gui.tablemodel import AnyIndex, RowsTableModel
 from kbdesk.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryModel", text)
 
 
 def author_name(author: str) -> str:
@@ -62,10 +54,11 @@ def author_name(author: str) -> str:
     return author.split(" <", 1)[0].strip() or author
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsTableModel[VersionInfo]):
     """The versions of one document, newest first: version, date, author, change note."""
 
     VersionRole = Qt.ItemDataRole.UserRole + 1
+    CONTEXT = "HistoryModel"
     COLUMNS = (
         QT_TRANSLATE_NOOP("HistoryModel", "Version"),
         QT_TRANSLATE_NOOP("HistoryModel", "Date"),
@@ -73,32 +66,14 @@ class HistoryModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("HistoryModel", "Change note"),
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.versions: list[VersionInfo] = []
+    @property
+    def versions(self) -> list[VersionInfo]:
+        """The listed versions, newest first."""
+        return self.rows
 
     def set_versions(self, versions: list[VersionInfo]) -> None:
         """Replace the listed versions."""
-        self.beginResetModel()
-        self.versions = list(versions)
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.versions)
-
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return _tr(str(self.COLUMNS[section]))
-        return None
+        self.set_rows(versions)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.versions):

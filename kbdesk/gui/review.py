@@ -14,10 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -35,12 +33,11 @@ from PySide6.QtWidgets import (
 from kbdesk.core.errors import DocumentNotFound, KbError
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.gui.notices import show_error
+from kbdesk.gui.tablemodel import AnyIndex, RowsTableModel
 from kbdesk.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 CONTEXT = "ReviewModel"
 
 
@@ -80,10 +77,11 @@ def review_items(kb: KnowledgeBase, today: dt.date) -> list[ReviewItem]:
     return items
 
 
-class ReviewModel(QAbstractTableModel):
+class ReviewModel(RowsTableModel[ReviewItem]):
     """Rows of ``ReviewItem``: reason, document, date, details."""
 
     DocIdRole = Qt.ItemDataRole.UserRole + 1
+    CONTEXT = CONTEXT
     COLUMNS = (
         QT_TRANSLATE_NOOP("ReviewModel", "Reason"),
         QT_TRANSLATE_NOOP("ReviewModel", "Document"),
@@ -91,32 +89,14 @@ class ReviewModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("ReviewModel", "Details"),
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.items: list[ReviewItem] = []
+    @property
+    def items(self) -> list[ReviewItem]:
+        """The rows, in order."""
+        return self.rows
 
     def set_items(self, items: list[ReviewItem]) -> None:
         """Replace the rows."""
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return QCoreApplication.translate(CONTEXT, str(self.COLUMNS[section]))
-        return None
+        self.set_rows(items)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.items):
