@@ -19,7 +19,7 @@ import markdown
 import nh3
 from markdown.extensions.toc import slugify_unicode
 
-from kbdesk.core.textfold import SCRIPTS, convert_script, fold
+from kbdesk.core.textfold import SCRIPTS, convert_script, fold, merge_spans
 
 _EXTENSIONS = ["tables", "toc", "sane_lists", "fenced_code"]
 _EXTENSION_CONFIGS: dict[str, dict[str, object]] = {
@@ -95,14 +95,7 @@ def _spans(folded: str, needles: list[str]) -> list[tuple[int, int]]:
         while start != -1:
             spans.append((start, start + len(needle)))
             start = folded.find(needle, start + len(needle))
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+    return merge_spans(spans)
 
 
 def highlight_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:

@@ -20,7 +20,7 @@ from kbdesk.core.analysis import terms
 from kbdesk.core.index import SearchIndex
 from kbdesk.core.model import Kind
 from kbdesk.core.query import ParsedQuery
-from kbdesk.core.textfold import fold
+from kbdesk.core.textfold import fold, merge_spans
 
 log = logging.getLogger(__name__)
 
@@ -163,14 +163,7 @@ def _filters(
 
 
 def _marks(text: str, wanted: set[str]) -> list[tuple[int, int]]:
-    spans = sorted((t.start, t.end) for t in terms(text) if t.text in wanted)
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+    return merge_spans((t.start, t.end) for t in terms(text) if t.text in wanted)
 
 
 def make_snippet(

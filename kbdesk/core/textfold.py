@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import threading
+from collections.abc import Iterable
 
 import opencc
 
@@ -82,3 +83,14 @@ def convert_script(text: str, script: str) -> str:
     if config in ("s2twp", "s2hk"):
         text = _converter("tw2s").convert(text)
     return _converter(config).convert(text)
+
+
+def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sort (start, end) offsets and join the ones that overlap or touch."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
