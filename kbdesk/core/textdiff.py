@@ -67,7 +67,7 @@ class TextDiff:
     def unified(self, *, context: int = 2, color: bool = False) -> str:
         """Render as text: ``-``/``+`` lines, changed characters in ``[-…-]``/``{+…+}``."""
         out = [f"--- {self.old_label}", f"+++ {self.new_label}"]
-        keep = _context_mask([row.kind != "equal" for row in self.rows], context)
+        keep = context_mask([row.kind != "equal" for row in self.rows], context)
         skipped = False
         for row, show in zip(self.rows, keep, strict=True):
             if not show:
@@ -86,7 +86,10 @@ class TextDiff:
         return "\n".join(out) + "\n"
 
 
-def _context_mask(changed: list[bool], context: int) -> list[bool]:
+def context_mask(changed: list[bool], context: int | None) -> list[bool]:
+    """Which lines to show: the changed ones and ``context`` lines around them (None: all)."""
+    if context is None:
+        return [True] * len(changed)
     mask = [False] * len(changed)
     for index, flag in enumerate(changed):
         if flag:

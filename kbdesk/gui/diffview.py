@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.textdiff import Segment, TextDiff
+from kbdesk.core.textdiff import Segment, TextDiff, context_mask
 
 log = logging.getLogger(__name__)
 
@@ -67,18 +67,6 @@ def _line_bg(kind: str, side: str) -> str:
 
 _TABLE = '<table width="100%" cellspacing="0" cellpadding="2" style="white-space:pre-wrap;">'
 _NUM = f'<td width="36" align="right" style="color:{NUMBER_FG}; white-space:nowrap;">'
-
-
-def context_mask(changed: list[bool], context: int | None) -> list[bool]:
-    """Which lines to show: the changed ones and ``context`` lines around them (None: all)."""
-    if context is None:
-        return [True] * len(changed)
-    mask = [False] * len(changed)
-    for index, flag in enumerate(changed):
-        if flag:
-            for near in range(max(0, index - context), min(len(changed), index + context + 1)):
-                mask[near] = True
-    return mask
 
 
 _GAP = '<tr><td colspan="4" align="center" style="color:#888888;">⋯</td></tr>'
