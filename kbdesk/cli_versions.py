@@ -14,7 +14,7 @@ from typing import Any
 
 from kbdesk.core import KnowledgeBase
 from kbdesk.core.errors import DocumentNotFound
-from kbdesk.core.sync import RemoteUnreachable
+from kbdesk.core.sync import RemoteUnreachable, SyncError
 
 AUTHOR_ENV = "KBDESK_AUTHOR"
 SUPERSEDED_BANNER = "此版本已被取代，目前版本為 v{current}"
@@ -36,28 +36,52 @@ def _day(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD") from None
 
 
-def _print_result(kb: KnowledgeBase, verb: str, result: Any) -> None:
+def _print_result(kb: KnowledgeBase, verb: str, result: Any, author: str | None = None) -> None:
     print(f"{verb} {result.path} v{result.version} ({result.commit[:10]})")
     if not result.reindexed:
         print("note: the search index will be updated on the next start", file=sys.stderr)
+    _push(kb, author)
+
+
+def _push(kb: KnowledgeBase, author: str | None) -> None:
+    """Send a new version to the shared library at once, when there is one.
+
+    Publishing is done once it is committed here: a remote that cannot be reached is reported,
+    and the version goes with the next sync.
+    """
+    url = kb.remote_url()
+    if not url:
+        return
+    try:
+        synced = kb.sync(author=author)
+    except SyncError as exc:
+        print(f"warning: published here but not sent to {url}: {exc}", file=sys.stderr)
+        return
+    print(f"sent to {url}")
+    for conflict in synced.conflicts:
+        print(f"conflict: {conflict.path} changed on both sides; your text is kept as a draft",
+              file=sys.stderr)
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
     kb = _open(args)
-    _print_result(kb, "published", kb.publish_file(args.path, args.note, _author(args)))
+    author = _author(args)
+    _print_result(kb, "published", kb.publish_file(args.path, args.note, author), author)
     return 0
 
 
 def cmd_rollback(args: argparse.Namespace) -> int:
     kb = _open(args)
-    result = kb.rollback(args.doc, args.version, args.note, _author(args))
-    _print_result(kb, f"restored v{args.version} as", result)
+    author = _author(args)
+    result = kb.rollback(args.doc, args.version, args.note, author)
+    _print_result(kb, f"restored v{args.version} as", result, author)
     return 0
 
 
 def cmd_retire(args: argparse.Namespace) -> int:
     kb = _open(args)
-    _print_result(kb, "retired", kb.retire(args.doc, args.note, _author(args)))
+    author = _author(args)
+    _print_result(kb, "retired", kb.retire(args.doc, args.note, author), author)
     return 0
 
 

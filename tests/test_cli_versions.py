@@ -15,6 +15,7 @@ from dulwich import porcelain
 from kbdesk.cli import main
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.repo import LibraryRepo
+from kbdesk.core.sync import clone_library
 from tests.closing import close_opened
 from tests.conftest import doc
 
@@ -154,3 +155,33 @@ def test_sync_command_online_and_offline(root: Path, tmp_path: Path, capsys) -> 
     assert code == 0 and "pushed" in out
     code, out, _ = cli(capsys, root, "sync")
     assert code == 0 and "up-to-date" in out
+
+
+def test_publish_sends_the_new_version_to_the_remote(root: Path, tmp_path: Path, capsys) -> None:
+    bare = tmp_path / "shared.git"
+    bare.mkdir()
+    porcelain.init(str(bare), bare=True).close()
+    assert cli(capsys, root, "sync", "--remote", str(bare))[0] == 0
+    path = root / "sop.md"
+    path.write_text(SOP.replace("24小時", "12小時"), "utf-8")
+    code, out, err = cli(capsys, root, "publish", str(path), "--note", "縮短", "--author", "王")
+    assert code == 0 and f"sent to {bare}" in out, err
+    clone = tmp_path / "clone"
+    clone_library(str(bare), clone)
+    assert "12小時" in (clone / "sop.md").read_text("utf-8")
+
+
+def test_publish_with_an_unreachable_remote_is_kept_here_and_says_so(
+    root: Path, tmp_path: Path, capsys
+) -> None:
+    bare = tmp_path / "shared.git"
+    bare.mkdir()
+    porcelain.init(str(bare), bare=True).close()
+    assert cli(capsys, root, "sync", "--remote", str(bare))[0] == 0
+    bare.rename(tmp_path / "moved.git")  # the file share is gone
+    path = root / "sop.md"
+    path.write_text(SOP.replace("24小時", "12小時"), "utf-8")
+    code, out, err = cli(capsys, root, "publish", str(path), "--note", "縮短", "--author", "王")
+    assert code == 0 and "published sop.md v2" in out
+    assert "not sent to" in err
+    assert cli(capsys, root, "history", "sop")[1].count("縮短") == 1

@@ -341,6 +341,11 @@ class KnowledgeBase:
         """Pull from and push to the library's remote (raises RemoteUnreachable offline)."""
         return self.editorial.sync(remote_url, author)
 
+    def remote_url(self) -> str | None:
+        """The shared library this one syncs with (None when it has no remote)."""
+        repo = self.editorial.versioning.repo()
+        return repo.remote_url() if repo is not None else None
+
     def sync_state(self) -> dict[str, str]:
         """When the library last synced, and how."""
         return self.editorial.sync_state()

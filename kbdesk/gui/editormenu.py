@@ -243,8 +243,15 @@ class EditorialUi(QObject):
         if widget in self.windows:
             self.windows.remove(widget)
 
+    def _published(self, _result: object = None) -> None:
+        """A new version was committed here: index it, and send it to the shared library."""
+        self.window.start_indexing(reload=True)
+        kb = self.kb
+        if self.sync is not None and kb is not None and kb.remote_url():
+            self.sync.sync_now()
+
     def _show_editor(self, editor: EditorWindow) -> EditorWindow:
-        editor.published.connect(lambda _r: self.window.start_indexing(reload=True))
+        editor.published.connect(self._published)
         self.editors[editor.doc_id] = editor
         editor.show()
         editor.raise_()
@@ -295,7 +302,7 @@ class EditorialUi(QObject):
             return None
         history = HistoryWindow(self.kb, self.window.runner, doc.id, editor=self.is_editor,
                                 author=self.author)
-        history.rolledBack.connect(lambda _r: self.window.start_indexing(reload=True))
+        history.rolledBack.connect(self._published)
         self._keep(history)
         history.show()
         return history

@@ -208,3 +208,33 @@ def test_a_new_document_before_its_date_is_not_shown_to_agents(
     window.open_document("handbooks/future")
     assert shown and "not in force yet" in shown[0]
     assert window.reader.document is None or window.reader.document.id != "handbooks/future"
+
+
+def test_publishing_sends_the_version_to_the_shared_library(
+    qtbot, make_window, versioned_library, tmp_path
+) -> None:
+    from dulwich import porcelain
+
+    from kbdesk.core.kb import KnowledgeBase
+    from kbdesk.core.sync import clone_library
+
+    bare = tmp_path / "shared.git"
+    bare.mkdir()
+    porcelain.init(str(bare), bare=True).close()
+    setup = KnowledgeBase(versioned_library, index_dir=tmp_path / "setup-index")
+    setup.sync(str(bare))  # the library is shared from now on
+    setup.close()
+    window = make_window(versioned_library, settings=settings_for("editor"))
+    ui = window.editorial
+    qtbot.waitUntil(lambda: ui.sync is not None and ui.sync.state in ("synced", "idle"),
+                    timeout=10000)
+    window.open_document("complaint")
+    editor = window.editorial.edit_current()
+    qtbot.addWidget(editor)
+    editor.text_edit.setPlainText(editor.text_edit.toPlainText().replace("24小時", "12小時"))
+    editor.ask_note = lambda parent, prompt, note="": "時限改為12小時"
+    with qtbot.waitSignal(ui.sync.synced, timeout=20000):
+        editor.publish()
+    clone = clone_library(str(bare), tmp_path / "other-workstation")
+    assert "12小時" in (clone / "handbooks/complaint.md").read_text("utf-8")
+    editor.close()
