@@ -73,8 +73,9 @@ def test_a_new_process_reuses_parsed_documents(make_library, monkeypatch, tmp_pa
     from kbdesk.core import parsecache
 
     monkeypatch.setattr(parsecache, "SAVE_AFTER_PARSED", 1)
+    long_text = "客戶來電要求退款時，先核實訂單與身份，再說明到賬時間。" * 8  # stored as bytes
     root = make_library({
-        "a.md": doc("退款流程", body="## 步驟\n\n退款三個工作日內到賬。\n"),
+        "a.md": doc("退款流程", body=f"## 步驟\n\n退款三個工作日內到賬。\n\n## 說明\n\n{long_text}\n"),
         "b.md": doc("開場白", kind="phrasing", body="## 來電\n\n> 您好，很高興為您服務。\n"),
     })
     index_dir = tmp_path / "ix"
@@ -89,6 +90,8 @@ def test_a_new_process_reuses_parsed_documents(make_library, monkeypatch, tmp_pa
     assert "a" in _ids(second.search("退款"))
     assert parsed == []
     assert second.document("b").phrasings[0].variants == first.document("b").phrasings[0].variants
+    assert second.document("a") == first.document("a")
+    assert second.document("b") == first.document("b")
 
     # a changed file is parsed again and its new text is what the index holds
     (root / "a.md").write_text(doc("退款流程", body="## 步驟\n\n退費五個工作日內到賬。\n"), "utf-8")
@@ -130,6 +133,7 @@ def test_multi_process_build_gives_the_same_results(make_library, monkeypatch, t
     monkeypatch.setattr(index_module, "MP_MIN_DOCS", 2)
     monkeypatch.setattr(index_module.os, "cpu_count", lambda: 2)
     assert index_module.writer_options(12, False)["procs"] == 2
+    assert index_module.writer_options(12, False)["start_method"] in ("fork", "spawn")
     assert "procs" not in index_module.writer_options(12, True)
     multi = KnowledgeBase(root, index_dir=tmp_path / "two")
     assert multi.ensure_index().added == 12

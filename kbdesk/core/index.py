@@ -12,8 +12,10 @@ import contextlib
 import gc
 import json
 import logging
+import multiprocessing
 import os
 import shutil
+import sys
 import threading
 import warnings
 from collections.abc import Callable, Iterable, Mapping
@@ -108,8 +110,7 @@ def writer_options(documents: int, has_content: bool) -> dict[str, Any]:
 
     A large build into an empty index is split between worker processes, each writing its own
     segment (``multisegment``: scores are computed over all segments alike, so search results
-    do not change). Workers are started with ``spawn``, which is safe from a program that
-    runs threads (the desktop app indexes on a worker thread).
+    do not change).
     """
     options: dict[str, Any] = {"limitmb": 128}
     if documents >= MP_MIN_DOCS:
@@ -118,8 +119,25 @@ def writer_options(documents: int, has_content: bool) -> dict[str, Any]:
         options["compound"] = False
     procs = min(MP_PROCS, os.cpu_count() or 1)
     if documents >= MP_MIN_DOCS and procs > 1 and not has_content:
-        options.update(procs=procs, multisegment=True, start_method="spawn", limitmb=96)
+        options.update(procs=procs, multisegment=True, start_method=_start_method(), limitmb=16)
     return options
+
+
+def _start_method() -> str:
+    """Return how to start writer processes.
+
+    ``fork`` starts at once and shares the loaded dictionaries, but is only safe in a process
+    with a single thread (the command line); a program with threads (the desktop app indexes
+    on a worker thread) uses ``spawn``, whose workers import the main module again, as every
+    kbdesk entry point allows.
+    """
+    if (
+        threading.active_count() == 1
+        and "PySide6" not in sys.modules
+        and "fork" in multiprocessing.get_all_start_methods()
+    ):
+        return "fork"
+    return "spawn"
 
 
 def _cancel_writer(writer: Any) -> None:
@@ -406,13 +424,18 @@ class SearchIndex:
                     self._write_manifest()
                 return stats
             assert self._ix is not None
+            options = writer_options(len(changed), bool(known))
             try:
-                writer = self._ix.writer(timeout=WRITER_TIMEOUT, **writer_options(len(changed),
-                                                                                  bool(known)))
+                writer = self._ix.writer(timeout=WRITER_TIMEOUT, **options)
             except whoosh_index.LockError as exc:
                 raise IndexBusy(
                     f"the search index at {self.directory} is locked by another program"
                 ) from exc
+            # Forked writer processes then neither scan nor copy the objects loaded so far (the
+            # whole library) when their garbage collector runs.
+            frozen = options.get("start_method") == "fork"
+            if frozen:
+                gc.freeze()
             total = len(changed) + len(removed)
             try:
                 for number, doc_id in enumerate(removed, start=1):
@@ -436,10 +459,16 @@ class SearchIndex:
                         progress(number, total, doc.title)
             except BaseException:
                 _cancel_writer(writer)
+                if frozen:
+                    gc.unfreeze()
                 raise
             if progress:
                 progress(total, total, "saving index")
-            writer.commit()
+            try:
+                writer.commit()
+            finally:
+                if frozen:
+                    gc.unfreeze()
             self._manifest["docs"] = known
             self._write_manifest()
             self._reopen_searcher()

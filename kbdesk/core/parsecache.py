@@ -11,23 +11,63 @@ the whole cache is ignored when the parser's code changed.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import logging
 import os
 import pickle
 from pathlib import Path
+from typing import Any
 
-from kbdesk.core.model import Document
+from kbdesk.core.model import Document, Section
 
 log = logging.getLogger(__name__)
 
 #: Save again once at least this many documents were parsed since the cache was written; fewer
 #: are cheaper to parse again at the next start than to rewrite the whole cache now.
 SAVE_AFTER_PARSED = 25
-_FORMAT = 2
+_FORMAT = 4
+#: Entries are pickled in chunks: one pickle of a whole large library keeps a memo of every
+#: object it wrote, tens of MB at the end of the first load.
+CHUNK = 250
 
 #: One cached file: the digest of its bytes (see ``file_digest``) and the parsed document.
 Entry = tuple[str, Document]
+
+
+#: Text fields at least this long are pickled as UTF-8 bytes (see ``_Pickler``).
+_LONG_TEXT = 64
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles documents and sections with their long texts as UTF-8 bytes.
+
+    Pickling a ``str`` makes CPython keep a UTF-8 copy inside the string for the rest of its
+    life: for a large library that is tens of MB held by every loaded document after the cache
+    was written once. Encoding the long texts ourselves leaves the strings as they were.
+    """
+
+    def reducer_override(self, obj: Any) -> Any:
+        if type(obj) in (Document, Section):
+            values = {}
+            for item in dataclasses.fields(obj):
+                value = getattr(obj, item.name)
+                if type(value) is str and len(value) >= _LONG_TEXT:
+                    value = _Text(value.encode("utf-8"))
+                values[item.name] = value
+            return _rebuild, (type(obj), values)
+        return NotImplemented
+
+
+class _Text(bytes):
+    """Marks text stored as UTF-8 bytes in the cache."""
+
+
+def _rebuild(cls: type, values: dict[str, Any]) -> Any:
+    for name, value in values.items():
+        if type(value) is _Text:
+            values[name] = value.decode("utf-8")
+    return cls(**values)
 
 
 def file_digest(data: bytes) -> str:
@@ -68,18 +108,21 @@ class ParseCache:
 
     def load(self) -> dict[str, Entry]:
         """Return the cached entries by relative path (empty when there is no usable cache)."""
+        entries: dict[str, Any] = {}
         try:
             with self.path.open("rb") as handle:
-                data = pickle.load(handle)
+                head = pickle.load(handle)
+                if not isinstance(head, dict) or head.get("key") != self._current_key():
+                    return {}
+                for _ in range(int(head.get("chunks", 0))):
+                    chunk = pickle.load(handle)
+                    if not isinstance(chunk, dict):
+                        return {}
+                    entries.update(chunk)
         except FileNotFoundError:
             return {}
         except Exception as exc:  # unpickling a damaged file can raise almost anything
             log.info("ignoring the parsed-document cache %s: %s", self.path, exc)
-            return {}
-        if not isinstance(data, dict) or data.get("key") != self._current_key():
-            return {}
-        entries = data.get("entries")
-        if not isinstance(entries, dict):
             return {}
         return {
             path: entry
@@ -95,12 +138,17 @@ class ParseCache:
 
     def save(self, entries: dict[str, Entry]) -> None:
         """Write the entries (by relative path) atomically; a failure only logs."""
-        data = {"key": self._current_key(), "entries": entries}
+        paths = list(entries)
+        chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
         tmp = self.path.with_name(self.path.name + f".{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with tmp.open("wb") as handle:
-                pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                head = {"key": self._current_key(), "chunks": len(chunks)}
+                pickle.dump(head, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                for chunk in chunks:
+                    part = {path: entries[path] for path in chunk}
+                    _Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL).dump(part)
             os.replace(tmp, self.path)
             self.unsaved = 0
         except OSError as exc:

@@ -43,7 +43,8 @@ TARGETS: dict[str, tuple[str, str, float | None]] = {
     "search_p50_ms": ("search p50 (warm, fixed queries)", "ms", None),
     "search_p95_ms": ("search p95 (warm, fixed queries)", "ms", 30.0),
     "cold_start_s": ("cold start → first result (median of 5)", "s", 1.5),
-    "peak_rss_mb": ("peak RSS (build / search process)", "MB", 400.0),
+    "build_rss_mb": ("peak RSS, build (process tree)", "MB", 400.0),
+    "search_rss_mb": ("peak RSS, search process", "MB", 400.0),
 }
 FTS5_P95_FACTOR = 1.5
 #: issue 4: opening the history of a document on a library with 10,000 commits
@@ -71,7 +72,11 @@ def run_phase(phase: str, args: dict[str, Any], env: dict[str, str]) -> dict[str
 
 
 def _watch_rss(proc: subprocess.Popen[str]) -> float:
-    """Wait for ``proc``; return the peak summed RSS (MB) of it and its children, sampled."""
+    """Wait for ``proc``; return the peak memory (MB) of it and its children, sampled.
+
+    The sum is of proportional set sizes (a page shared by forked workers counts once), or of
+    resident set sizes where PSS is not available.
+    """
     try:
         import psutil
     except ImportError:
@@ -88,9 +93,13 @@ def _watch_rss(proc: subprocess.Popen[str]) -> float:
         try:
             for member in [root, *root.children(recursive=True)]:
                 try:
-                    total += member.memory_info().rss
-                except psutil.Error:
-                    pass
+                    # PSS counts a page shared by several processes of the tree once
+                    total += member.memory_full_info().pss
+                except (psutil.Error, AttributeError):
+                    try:
+                        total += member.memory_info().rss
+                    except psutil.Error:
+                        pass
         except psutil.Error:
             pass
         peak = max(peak, total)
@@ -154,8 +163,9 @@ def bench(docs: int, quick: bool, seed: int = DEFAULT_SEED, cold_runs: int = COL
         kb.update({f"build_{k}": v for k, v in build.items()})
         kb.update(search)
         kb["build_s"] = build["build_s"]
-        kb["peak_rss_mb"] = max(build["rss_mb"], build["tree_rss_mb"], search["rss_mb"],
-                                search["tree_rss_mb"])
+        kb["build_rss_mb"] = max(build["rss_mb"], build["tree_rss_mb"])
+        kb["search_rss_mb"] = max(search["rss_mb"], search["tree_rss_mb"])
+        kb["peak_rss_mb"] = max(kb["build_rss_mb"], kb["search_rss_mb"])
         kb["cold_start_s"] = cold_start(COLD_START_CODE, [str(library), str(kb_index),
                                                           queries[0]], env, cold_runs)
 
@@ -171,13 +181,14 @@ def bench(docs: int, quick: bool, seed: int = DEFAULT_SEED, cold_runs: int = COL
             res.update(found)
             res["index_only_s"] = built["index_s"]
             res["build_s"] = tok["load_s"] + tok["tokenize_s"] + built["index_s"]
-            res["peak_rss_mb"] = max(built["rss_mb"], built["tree_rss_mb"], found["rss_mb"],
-                                     found["tree_rss_mb"])
+            res["build_rss_mb"] = max(built["rss_mb"], built["tree_rss_mb"])
+            res["search_rss_mb"] = max(found["rss_mb"], found["tree_rss_mb"])
+            res["peak_rss_mb"] = max(res["build_rss_mb"], res["search_rss_mb"])
             res["cold_start_s"] = cold_start(PEER_COLD_START_CODE[peer],
                                              [str(library), str(index), queries[0]], env,
                                              cold_runs)
         shared = {"load_s": tok["load_s"], "tokenize_s": tok["tokenize_s"],
-                  "entries": tok["entries"]}
+                  "entries": tok["entries"], "rss_mb": max(tok["rss_mb"], tok["tree_rss_mb"])}
 
         history = history_figures(quick, notes)
     finally:
@@ -239,7 +250,7 @@ def _fmt(value: float, unit: str) -> str:
     if unit == "ms":
         return f"{value:.1f}"
     if unit == "MB":
-        return f"{value:.0f}"
+        return f"{value:.0f}" if value >= 10 else f"{value:.1f}"
     return f"{value:.3f}" if value < 1 else f"{value:.2f}"
 
 
@@ -270,11 +281,24 @@ def format_report(report: dict[str, Any]) -> str:
         f"kbdesk analyzer {shared['tokenize_s']:.2f} s + their own indexing "
         f"(FTS5 {report['results']['fts5']['index_only_s']:.2f} s, tantivy "
         f"{report['results']['tantivy']['index_only_s']:.2f} s).",
+        f"peers' analysis process (kbdesk analyzer over every entry): peak RSS "
+        f"{shared['rss_mb']:.0f} MB.",
         f"queries with hits: kbdesk {kb['queries_with_hits']:.0f}, FTS5 "
         f"{report['results']['fts5']['queries_with_hits']:.0f}, tantivy "
         f"{report['results']['tantivy']['queries_with_hits']:.0f} of {report['queries']}.",
     ]
     lines += [f"note: {n}" for n in report["notes"]]
+    return "\n".join(lines)
+
+
+def markdown_table(report: dict[str, Any]) -> str:
+    """Return the figures as a Markdown table (for docs/benchmarks.md)."""
+    header = ("figure", "kbdesk (Whoosh)", "SQLite FTS5", "tantivy", "unit", "target (kbdesk)",
+              "")
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for row in verdicts(report):
+        cells = [c.replace("|", "\\|") for c in row]
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -285,6 +309,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=None, help=f"documents (default {DEFAULT_DOCS})")
     parser.add_argument("--quick", action="store_true", help=f"tiny run ({QUICK_DOCS} documents)")
     parser.add_argument("--out", type=Path, help="also write the figures as JSON to this file")
+    parser.add_argument("--markdown", action="store_true",
+                        help="also print the table in Markdown (for docs/benchmarks.md)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     docs = args.docs or (QUICK_DOCS if args.quick else DEFAULT_DOCS)
@@ -294,6 +320,9 @@ def main(argv: list[str] | None = None) -> int:
           file=sys.stderr, flush=True)
     report = bench(docs, args.quick, args.seed, cold_runs=1 if args.quick else COLD_RUNS)
     print(format_report(report))
+    if args.markdown:
+        print()
+        print(markdown_table(report))
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
