@@ -83,7 +83,19 @@ def test_tiny_bench_pass_reports_every_figure(bench_cache: Path, tmp_path: Path)
     text = run.format_report(report)
     assert "PASS" in text or "MISS" in text
     assert "tantivy" in text and "FTS5" in text
+    table = run.markdown_table(report)
+    assert table.count("\n") >= len(run.TARGETS) + 1
+    assert "| full index build |" in table
     json.dumps(report)
     # the scratch copy of the library is removed, the cached corpus is kept
     assert not list(tmp_path.glob("kbdesk-bench-*"))
     assert list(bench_cache.glob("lib-8-*"))
+
+
+def test_percentiles_use_the_nearest_rank() -> None:
+    from tests.bench.worker import percentile
+
+    values = [float(v) for v in range(100, 0, -1)]
+    assert percentile(values, 0.50) == 50
+    assert percentile(values, 0.95) == 95
+    assert percentile([7.0], 0.95) == 7

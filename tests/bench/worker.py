@@ -10,6 +10,7 @@ multi-process writer). The parent also samples the RSS of the whole process tree
 from __future__ import annotations
 
 import json
+import math
 import resource
 import statistics
 import sys
@@ -39,10 +40,10 @@ def _peak_mb(who: int) -> float:
 
 
 def percentile(values: list[float], fraction: float) -> float:
-    """Return the value at ``fraction`` (0..1) of the sorted values (nearest rank)."""
+    """Return the value at ``fraction`` (0..1) of the sorted values (nearest-rank method)."""
     ordered = sorted(values)
-    rank = max(0, min(len(ordered) - 1, round(fraction * len(ordered) + 0.5) - 1))
-    return ordered[rank]
+    rank = max(1, min(len(ordered), math.ceil(fraction * len(ordered))))
+    return ordered[rank - 1]
 
 
 def time_queries(search: Callable[[str], Any], queries: list[str]) -> dict[str, float]:
