@@ -132,7 +132,8 @@ def _start_method() -> str:
     kbdesk entry point allows.
     """
     if (
-        threading.active_count() == 1
+        sys.platform.startswith("linux")  # macOS system libraries are not fork-safe
+        and threading.active_count() == 1
         and "PySide6" not in sys.modules
         and "fork" in multiprocessing.get_all_start_methods()
     ):
