@@ -195,3 +195,32 @@ def test_cancelled_multi_process_build_stops_its_workers(make_library, monkeypat
     assert kb.ensure_index().added == 80
     assert len({h.doc_id for h in kb.search("投訴", limit=100).hits}) == 80
     kb.close()
+
+
+def test_forked_writers_in_a_single_threaded_process(make_library, tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = make_library({
+        f"d{n}.md": doc(f"手冊{n}", body=f"## 一\n\n投訴處理第{n}步。\n") for n in range(30)
+    })
+    code = """
+import sys
+from pathlib import Path
+from kbdesk.core import index
+index.MP_MIN_DOCS = 2
+index.MP_PROCS = 2
+index.os.cpu_count = lambda: 2
+assert index._start_method() == "fork", index._start_method()
+from kbdesk.core.kb import KnowledgeBase
+kb = KnowledgeBase(sys.argv[1], index_dir=Path(sys.argv[2]))
+assert kb.ensure_index().added == 30
+print(len({h.doc_id for h in kb.search("投訴", limit=100).hits}))
+kb.close()
+"""
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    proc = subprocess.run([sys.executable, "-c", code, str(root), str(tmp_path / "ix")],
+                          capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "30"
