@@ -36,7 +36,7 @@ from kbdesk.core.textfold import fold
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 MANIFEST = "kbdesk-manifest.json"
 INDEX_NAME = "sections"
 WRITER_TIMEOUT = 10.0
@@ -87,10 +87,13 @@ def make_schema() -> Schema:
         effective=STORED,
         level=STORED,
         anchor=STORED,
-        title=TEXT(analyzer=analyzer, stored=True, phrase=False, field_boost=2.0),
-        heading=TEXT(analyzer=analyzer, stored=True, phrase=False, field_boost=2.5),
-        body=TEXT(analyzer=analyzer, stored=True, phrase=False),
-        tagtext=TEXT(analyzer=analyzer, phrase=False, field_boost=1.5),
+        title=STORED,
+        heading=STORED,
+        body=STORED,
+        # Everything an entry says, in one field: a query word is one posting list to walk
+        # (four fields made each word a union of four, and Whoosh walks them in Python).
+        text=TEXT(analyzer=analyzer, phrase=False),
+
         pinyin=KEYWORD(scorable=True, field_boost=2.0),
         initials=KEYWORD(scorable=True, field_boost=2.0),
     )
@@ -150,6 +153,15 @@ def _cancel_writer(writer: Any) -> None:
             task.join(5)
 
 
+#: How many times an entry's own heading counts in its text: a word in the heading weighs more
+#: than the same word in the body (one field instead of boosted fields; see ``text`` above).
+HEADING_WEIGHT = 3
+
+
+def _entry_text(heading: str, body: str, context: str) -> str:
+    return "\n".join([*([heading] * HEADING_WEIGHT), body, context])
+
+
 def entries_for(doc: Document) -> list[dict[str, Any]]:
     """Return the index entries (field dicts) of one document: its title, then each section."""
     common: dict[str, Any] = {
@@ -173,8 +185,8 @@ def entries_for(doc: Document) -> list[dict[str, Any]]:
             level=0,
             anchor="",
             heading="",
-            body="\n".join(part for part in (doc.summary, intro) if part),
-            tagtext=" ".join(doc.tags),
+            body=(body := "\n".join(part for part in (doc.summary, intro) if part)),
+            text=_entry_text(doc.title, body, " ".join(doc.tags)),
             **_pinyin_fields(doc.title),
         )
     ]
@@ -188,7 +200,8 @@ def entries_for(doc: Document) -> list[dict[str, Any]]:
                 level=section.level,
                 anchor=section.anchor,
                 heading=section.heading,
-                body=plain_text(section.body),
+                body=(body := plain_text(section.body)),
+                text=_entry_text(section.heading, body, doc.title),
                 **_pinyin_fields(section.heading),
             )
         )

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import html
 import logging
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from whoosh import query as wq
+from whoosh.idsets import BitSet
 
 from kbdesk.core.analysis import terms
 from kbdesk.core.index import SearchIndex
@@ -27,7 +29,6 @@ log = logging.getLogger(__name__)
 MIN_AND_HITS = 3
 PER_DOC_HEAD = 3
 SNIPPET_CHARS = 90
-TEXT_FIELDS = ("title", "heading", "body", "tagtext")
 
 
 @dataclass
@@ -107,7 +108,7 @@ class SynonymTable:
 
 
 def _any_field(term: str) -> wq.Query:
-    return wq.Or([wq.Term(name, term) for name in TEXT_FIELDS])
+    return wq.Term("text", term)
 
 
 def _word_terms(word: str) -> tuple[list[str], bool]:
@@ -259,20 +260,16 @@ def run_search(
         exact = len(ranked)
         if len(ranked) < MIN_AND_HITS and len(word_queries) > 1:
             mode = "or"
-            or_query: wq.Query = wq.Or([q for _, q, _ in word_queries])
-            if phrase_queries:
-                or_query = wq.And([or_query, *phrase_queries])
-            seen = {hit["entry"] for hit, _ in ranked}
-            extra = searcher.search(or_query, limit=fetch * 2, filter=allow, mask=deny, terms=True)
-            more = []
-            for hit in extra:
-                if hit["entry"] in seen or not _phrases_ok(hit, parsed.phrases):
-                    continue
-                more.append((hit, _matched_words(hit, word_queries)))
-            more.sort(key=lambda pair: (-pair[1], -pair[0].score))
-            ranked.extend(more)
-        if parsed.chunks:
-            ranked = _literal_first(ranked, parsed.chunks)
+            seen = {hit.docnum for hit, _ in ranked}
+            ranked.extend(
+                _fallback(searcher, [q for _, q, _ in word_queries], phrase_queries,
+                          allow, deny, fetch, seen, parsed.phrases)
+            )
+        # a chunk that is one query word is found literally wherever the word is: only chunks
+        # of several words can change the order
+        chunks = [chunk for chunk in parsed.chunks if chunk not in parsed.words]
+        if chunks:
+            ranked = _literal_first(ranked, chunks)
         hits = [_to_hit(hit, matched, wanted_set) for hit, matched in _diversify(ranked, limit)]
     return SearchResult(parsed, hits, mode, list(dict.fromkeys(highlight)), min(exact, len(hits)))
 
@@ -308,21 +305,60 @@ def _literal_first(ranked: list[tuple[Any, int]], chunks: Sequence[str]) -> list
     return [ranked[i] for _, i in order]
 
 
-def _matched_words(hit: object, word_queries: Sequence[tuple[str, wq.Query, list[str]]]) -> int:
-    matched = hit.matched_terms() or []  # type: ignore[attr-defined]
-    found = set()
-    pinyin_terms = []
-    for fieldname, value in matched:
-        text = value.decode("utf-8") if isinstance(value, bytes) else str(value)
-        if fieldname in ("pinyin", "initials"):
-            pinyin_terms.append(text)
-        else:
-            found.add(text)
-    count = 0
-    for word, _, wanted in word_queries:
-        if any(t in found for t in wanted) or any(p.startswith(word) for p in pinyin_terms):
-            count += 1
-    return count
+def _fallback(
+    searcher: Any,
+    word_queries: Sequence[wq.Query],
+    phrase_queries: Sequence[wq.Query],
+    allow: Any,
+    deny: Any,
+    fetch: int,
+    seen: set[int],
+    phrases: Sequence[str],
+) -> list[tuple[Any, int]]:
+    """Entries holding some of the words, ranked by how many they hold, then by score.
+
+    One OR of all the words would score every entry holding any of them (thousands on a large
+    library, in pure Python). Instead each word's entries are listed without scoring and
+    counted; the entries holding most words are scored level by level, and entries holding a
+    single word come from each word's own best hits.
+    """
+    if allow is not None and not isinstance(allow, BitSet):
+        allow = BitSet(searcher.docs_for_query(allow), size=searcher.doc_count_all())
+    if allow is not None and not allow:
+        return []  # the filters let nothing through (Whoosh reads an empty set as no filter)
+    counts = Counter(
+        docnum
+        for query in word_queries
+        for docnum in searcher.docs_for_query(query)
+        if allow is None or docnum in allow
+    )
+    found: list[tuple[Any, int]] = []
+
+    def take(query: wq.Query, only: Any) -> list[Any]:
+        hits = []
+        for hit in searcher.search(query, limit=fetch, filter=only, mask=deny):
+            if hit.docnum not in seen and _phrases_ok(hit, phrases):
+                seen.add(hit.docnum)
+                hits.append(hit)
+        return hits
+
+    any_word: wq.Query = wq.Or(list(word_queries))
+    if phrase_queries:
+        any_word = wq.And([any_word, *phrase_queries])
+    for level in range(len(word_queries) - 1, 1, -1):
+        candidates = [docnum for docnum, count in counts.items() if count == level]
+        if candidates:
+            only = BitSet(candidates, size=searcher.doc_count_all())
+            found.extend((hit, level) for hit in take(any_word, only))
+            if len(found) >= fetch:
+                return found
+    singles: list[Any] = []
+    for query in word_queries:
+        single = wq.And([query, *phrase_queries]) if phrase_queries else query
+        singles.extend(take(single, allow))
+    singles.sort(key=lambda hit: -(hit.score or 0.0))
+    found.extend((hit, 1) for hit in singles)
+    return found
 
 
 def _diversify(ranked: list[tuple[object, int]], limit: int) -> list[tuple[object, int]]:

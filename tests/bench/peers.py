@@ -1,12 +1,12 @@
 """The peers: the same entries, with the same tokens, in SQLite FTS5 and in tantivy.
 
-kbdesk's analyzer (:func:`kbdesk.core.analysis.terms` on the folded text) turns every title,
-heading, body and tag line into tokens once; the tokens are joined by spaces and handed to each
+kbdesk's analyzer (:func:`kbdesk.core.analysis.terms` on the folded text) turns every entry's
+indexed text (heading, body and the document's title or tags) into tokens once; the tokens are joined by spaces and handed to each
 peer, whose own tokenizer only splits on the spaces (FTS5 ``unicode61`` with the few
 punctuation marks kbdesk keeps inside Latin tokens declared as token characters; tantivy's
 ``whitespace`` tokenizer). So both peers index exactly the terms kbdesk indexes, and a query is
 the same AND of the same terms (OR when AND finds fewer than three hits, as kbdesk does), with
-the same field boosts and the same draft/retired filter. Each returns the top 20 entries with
+the same indexed field and the same draft/retired filter. Each returns the top 20 entries with
 their stored original text; kbdesk does more per query (snippets, synonyms, pinyin), which the
 report says.
 """
@@ -29,8 +29,10 @@ from kbdesk.core.textfold import fold
 
 LIMIT = 20
 MIN_AND_HITS = 3
-FIELDS = ("title", "heading", "body", "tagtext")
-BOOSTS = {"title": 2.0, "heading": 2.5, "body": 1.0, "tagtext": 1.5}
+# kbdesk indexes one text field per entry (its heading weighted by repetition, see
+# kbdesk.core.index.entries_for); the peers index the same text
+FIELDS = ("text",)
+BOOSTS = {"text": 1.0}
 HIDDEN_STATUS = ("draft", "retired")
 STORED_ONLY = ("entry", "doc_id", "title", "heading", "body")
 
@@ -100,13 +102,13 @@ def fts5_build(entries: Path, db: Path) -> None:
     """Build the FTS5 table from the pre-tokenized entries."""
     db.unlink(missing_ok=True)
     con = sqlite3.connect(db)
+    indexed = ["t_" + name for name in FIELDS]
     con.execute(
-        "CREATE VIRTUAL TABLE entries USING fts5(t_title, t_heading, t_body, t_tagtext, "
+        f"CREATE VIRTUAL TABLE entries USING fts5({', '.join(indexed)}, "
         "entry UNINDEXED, doc_id UNINDEXED, status UNINDEXED, title UNINDEXED, "
         f"heading UNINDEXED, body UNINDEXED, tokenize=\"{FTS_TOKENIZER}\")"
     )
-    columns = ["t_title", "t_heading", "t_body", "t_tagtext", "entry", "doc_id", "status",
-               "title", "heading", "body"]
+    columns = [*indexed, "entry", "doc_id", "status", "title", "heading", "body"]
     sql = f"INSERT INTO entries({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     with con:
         con.executemany(sql, ([row[c] for c in columns] for row in read_entries(entries)))
