@@ -264,3 +264,27 @@ def test_pinyin_initials_match_whole_not_as_prefix(kb):
     assert "opening" not in ids(kb.search("kc"))  # too short to be initials
     assert ids(kb.search("kaichang"))[0] == "opening"  # full pinyin matches by prefix
     assert kb.search("bzk").hits == []  # a prefix of initials bzkcb is not a match
+
+
+def test_or_fallback_ranks_by_how_many_words_match(make_library):
+    base = KnowledgeBase(make_library({
+        "two.md": doc("甲", body="## 節\n退款與投訴的處理。\n"),
+        "one.md": doc("乙", body="## 節\n退款退款退款退款退款，退款說明。\n"),
+        "other.md": doc("丙", body="## 節\n投訴投訴投訴投訴。\n"),
+        "none.md": doc("丁", body="## 節\n無關的內容。\n"),
+    }))
+    result = base.search("退款 投訴 火星")
+    assert result.mode == "or" and result.exact == 0
+    assert ids(result)[0] == "two"  # two of the three words beat many repeats of one
+    assert set(ids(result)[1:]) == {"one", "other"}
+    assert "none" not in ids(result)
+
+
+def test_or_fallback_respects_filters_and_exclusions(make_library):
+    base = KnowledgeBase(make_library({
+        "a.md": doc("甲", "phrasing", body="## 節\n> 退款說明\n"),
+        "b.md": doc("乙", body="## 節\n退款與投訴。\n"),
+    }))
+    assert ids(base.search("退款 火星 kind:phrasing")) == ["a"]
+    assert ids(base.search("退款 火星 kind:procedure")) == []
+    assert ids(base.search("退款 火星 -投訴")) == ["a"]
