@@ -288,3 +288,16 @@ def test_or_fallback_respects_filters_and_exclusions(make_library):
     assert ids(base.search("退款 火星 kind:phrasing")) == ["a"]
     assert ids(base.search("退款 火星 kind:procedure")) == []
     assert ids(base.search("退款 火星 -投訴")) == ["a"]
+
+
+@pytest.mark.parametrize("extra", [[], ["颱風", "地震"]])  # 3 words: subsets; 5 words: counting
+def test_or_fallback_levels_for_short_and_long_queries(make_library, extra):
+    base = KnowledgeBase(make_library({
+        "three.md": doc("甲", body="## 節\n退款、投訴與轉接。\n"),
+        "two.md": doc("乙", body="## 節\n退款退款與投訴投訴。\n"),
+        "one.md": doc("丙", body="## 節\n轉接轉接轉接轉接轉接。\n"),
+    }))
+    result = base.search(" ".join(["退款", "投訴", "轉接", "火星", *extra]))
+    assert result.mode == "or"
+    assert ids(result) == ["three", "two", "one"]
+    assert [hit.matched for hit in result.hits] == [3, 2, 1]

@@ -9,7 +9,9 @@ initials) of titles and headings.
 from __future__ import annotations
 
 import html
+import itertools
 import logging
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -27,6 +29,8 @@ from kbdesk.core.textfold import fold, merge_spans
 log = logging.getLogger(__name__)
 
 MIN_AND_HITS = 3
+MIN_SINGLE_HITS = 20
+MAX_FALLBACK_SUBSETS = 10
 PER_DOC_HEAD = 3
 SNIPPET_CHARS = 90
 
@@ -318,44 +322,58 @@ def _fallback(
     """Entries holding some of the words, ranked by how many they hold, then by score.
 
     One OR of all the words would score every entry holding any of them (thousands on a large
-    library, in pure Python). Instead each word's entries are listed without scoring and
-    counted; the entries holding most words are scored level by level, and entries holding a
-    single word come from each word's own best hits.
+    library, walked in pure Python). Instead, level by level from all words but one down to
+    two: the AND of each subset of that many words (intersections are cheap), or for long
+    queries with many subsets, the entries counted per word without scoring and only those at
+    the level scored. An entry is taken at the first level that finds it, so its level is the
+    number of words it holds. Entries holding one word come from each word's own best hits.
     """
     if allow is not None and not isinstance(allow, BitSet):
         allow = BitSet(searcher.docs_for_query(allow), size=searcher.doc_count_all())
     if allow is not None and not allow:
         return []  # the filters let nothing through (Whoosh reads an empty set as no filter)
-    counts = Counter(
-        docnum
-        for query in word_queries
-        for docnum in searcher.docs_for_query(query)
-        if allow is None or docnum in allow
-    )
+    count = len(word_queries)
+    levels = range(count - 1, 1, -1)
+    by_subsets = sum(math.comb(count, level) for level in levels) <= MAX_FALLBACK_SUBSETS
+    counts: Counter[int] = Counter()
+    if not by_subsets:
+        counts.update(
+            docnum
+            for query in word_queries
+            for docnum in searcher.docs_for_query(query)
+            if allow is None or docnum in allow
+        )
+    any_word: wq.Query = wq.Or(list(word_queries))
     found: list[tuple[Any, int]] = []
 
-    def take(query: wq.Query, only: Any) -> list[Any]:
+    def take(query: wq.Query, only: Any, limit: int = fetch) -> list[Any]:
+        if phrase_queries:
+            query = wq.And([query, *phrase_queries])
         hits = []
-        for hit in searcher.search(query, limit=fetch, filter=only, mask=deny):
+        for hit in searcher.search(query, limit=limit, filter=only, mask=deny):
             if hit.docnum not in seen and _phrases_ok(hit, phrases):
                 seen.add(hit.docnum)
                 hits.append(hit)
         return hits
 
-    any_word: wq.Query = wq.Or(list(word_queries))
-    if phrase_queries:
-        any_word = wq.And([any_word, *phrase_queries])
-    for level in range(len(word_queries) - 1, 1, -1):
-        candidates = [docnum for docnum, count in counts.items() if count == level]
-        if candidates:
-            only = BitSet(candidates, size=searcher.doc_count_all())
-            found.extend((hit, level) for hit in take(any_word, only))
-            if len(found) >= fetch:
-                return found
+    for level in levels:
+        hits: list[Any] = []
+        if by_subsets:
+            for subset in itertools.combinations(word_queries, level):
+                hits.extend(take(wq.And(list(subset)), allow))
+        else:
+            candidates = [docnum for docnum, n in counts.items() if n == level]
+            if candidates:  # allow is already applied to the counts
+                hits = take(any_word, BitSet(candidates, size=searcher.doc_count_all()))
+        hits.sort(key=lambda hit: -(hit.score or 0.0))
+        found.extend((hit, level) for hit in hits)
+        if len(found) >= fetch:
+            return found
     singles: list[Any] = []
+    single_limit = max(MIN_SINGLE_HITS, fetch // count)
     for query in word_queries:
-        single = wq.And([query, *phrase_queries]) if phrase_queries else query
-        singles.extend(take(single, allow))
+        # each word's best hits only: a short top list lets Whoosh skip whole blocks
+        singles.extend(take(query, allow, single_limit))
     singles.sort(key=lambda hit: -(hit.score or 0.0))
     found.extend((hit, 1) for hit in singles)
     return found
