@@ -194,7 +194,7 @@ class ResultDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         metrics = QFontMetrics(option.font)
         height = metrics.height() * 2 + metrics.leading() + self.PADDING * 2 + 4
-        return QSize(320, height)
+        return QSize(200, height)  # the width is the list's: rows elide their text
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         opt = QStyleOptionViewItem(option)

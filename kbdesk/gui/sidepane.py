@@ -157,6 +157,8 @@ class SidePane(QWidget):
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setUniformItemSizes(True)
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # rows elide their text to the width of the list: never scroll sideways
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.opened.connect(self.openRow)
         self.results.activated.connect(lambda index: self.openRow.emit(index.row()))
         self.results.backToBox.connect(self.focus_search)
