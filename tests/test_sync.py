@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -235,3 +236,22 @@ def test_remote_moving_during_sync_is_pulled_again_then_pushed(
     monkeypatch.undo()
     a.sync()
     assert "非常高興" in (a.root / "greeting.md").read_text("utf-8")
+
+
+def test_a_library_kept_on_master_clones_and_syncs(make_library, bare: Path, tmp_path: Path) -> None:
+    """A shared library made with plain git tools on the branch master works like one on main."""
+    source = make_library(FILES)
+    repo = porcelain.init(str(source))  # dulwich's default branch, not kbdesk's main
+    porcelain.add(repo, [str(source / name) for name in FILES])
+    porcelain.commit(repo, message=b"made elsewhere", author=b"IT <it@example.com>",
+                     committer=b"IT <it@example.com>")
+    assert repo.refs.follow(b"HEAD")[0][-1] == b"refs/heads/master"
+    porcelain.push(repo, str(bare), b"refs/heads/master", errstream=io.BytesIO())
+    repo.close()
+
+    a = KnowledgeBase(clone_library(str(bare), tmp_path / "a"))
+    b = KnowledgeBase(clone_library(str(bare), tmp_path / "b"))
+    assert "24小時" in (a.root / "refund.md").read_text("utf-8")
+    check_different_documents_both_land(a, b)
+    with Repo(str(bare)) as shared:
+        assert b"refs/heads/main" not in shared.refs  # the branch stays the library's own

@@ -103,6 +103,15 @@ def _save_state(root: Path, **values: str) -> dict[str, str]:
     return state
 
 
+def _remove_clone(target: Path) -> None:
+    """Undo a failed clone into ``target`` (only what the clone wrote)."""
+    import shutil
+
+    shutil.rmtree(target / ".git", ignore_errors=True)
+    if target.exists() and not any(target.iterdir()):
+        target.rmdir()
+
+
 def clone_library(url: str, target: Path) -> Path:
     """Make ``target`` (missing or empty) a working copy of the library at ``url``.
 
@@ -114,7 +123,13 @@ def clone_library(url: str, target: Path) -> Path:
     if target.exists() and any(target.iterdir()):
         raise SyncError(f"{target}: folder is not empty; sync it instead of cloning")
     try:
-        _porcelain().clone(url, str(target), errstream=io.BytesIO(), branch="main").close()
+        try:
+            # kbdesk's libraries use main; a bare repository made by plain git init may still
+            # point its HEAD at master while main is the branch that holds the library
+            _porcelain().clone(url, str(target), errstream=io.BytesIO(), branch="main").close()
+        except ValueError:  # no main there: a library kept on another branch (master …)
+            _remove_clone(target)
+            _porcelain().clone(url, str(target), errstream=io.BytesIO()).close()
     except _TRANSPORT_ERRORS as exc:
         if target.exists() and not any(p.name != ".git" for p in target.iterdir()):
             import shutil
