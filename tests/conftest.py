@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.clock import start_test_clock
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The whole suite runs on a fixed calendar (KBDESK_TEST_NOW, default in tests/clock.py), started
+# before collection so module-level dates see it too. `make test` runs the suite a second time a
+# year and a half later: a test that passes only on the day it was written fails one of the runs.
+start_test_clock()
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CONTENT_DIR = REPO_ROOT / "content"

@@ -11,12 +11,13 @@ import pytest
 
 from kbdesk import __version__
 from kbdesk.cli import main
+from tests.clock import child_command
 from tests.conftest import CONTENT_DIR, REPO_ROOT, doc
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "kbdesk", *args],
+        child_command("kbdesk", *args),
         capture_output=True,
         text=True,
         timeout=120,

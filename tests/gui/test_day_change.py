@@ -9,12 +9,15 @@ from tests.gui.editorial_fixtures import versioned_library  # noqa: F401 - fixtu
 
 
 def test_pending_version_comes_into_force_on_the_next_day(qtbot, make_window, versioned_library):  # noqa: F811
-    today = {"day": dt.date(2026, 11, 25)}
+    # "today" is the day the library was made (the suite's calendar, never the real one)
+    first = dt.date.today()
+    tomorrow = first + dt.timedelta(days=1)
+    today = {"day": first}
     window = make_window(versioned_library)
     window.kb.set_clock(lambda: today["day"])
     window.editorial._day = today["day"]
     text = (versioned_library / "handbooks/complaint.md").read_text("utf-8")
-    pending = text.replace("owner: 品質組", "owner: 品質組\neffective: 2026-11-26").replace(
+    pending = text.replace("owner: 品質組", f"owner: 品質組\neffective: {tomorrow.isoformat()}").replace(
         "24小時", "12小時")
     window.kb.publish("complaint", pending, "明天起改為12小時", author="編輯")
     assert not any(r.doc_id == "complaint" for r in search(qtbot, window, "12小時"))
@@ -22,7 +25,7 @@ def test_pending_version_comes_into_force_on_the_next_day(qtbot, make_window, ve
     assert "24小時" in window.reader.document.body
 
     assert window.editorial.check_day() is False  # same day: nothing to do
-    today["day"] = dt.date(2026, 11, 26)
+    today["day"] = tomorrow
     with qtbot.waitSignal(window.resultsShown, timeout=30000):
         assert window.editorial.check_day() is True
     assert window.side.model.rows and window.side.model.rows[0].doc_id == "complaint"
