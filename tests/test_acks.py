@@ -9,11 +9,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from kbdesk.core.acks import ReceiptBook
 from kbdesk.core.errors import KbError
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.repo import LibraryRepo
-from kbdesk.core.textfold import fold
+from kbdesk.core.search.folding import fold
+from kbdesk.core.versions.receipts import ReceiptBook
+from kbdesk.core.versions.repo import LibraryRepo
 from tests.closing import close_opened
 from tests.conftest import doc
 

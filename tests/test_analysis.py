@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kbdesk.core.analysis import ChineseTokenizer, terms
-from kbdesk.core.textfold import convert_script, fold
+from kbdesk.core.search.analyzer import ChineseTokenizer, terms
+from kbdesk.core.search.folding import convert_script, fold
 
 
 def texts(text: str) -> list[str]:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.model import Kind
-from kbdesk.core.textfold import fold, to_simplified
+from kbdesk.core.library.model import Kind
+from kbdesk.core.search.folding import fold, to_simplified
 from tests.bench import corpus, peers, run
 
 pytest.importorskip("tantivy")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kbdesk.core.checklist import ChecklistRun, StepState, format_duration
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.model import ProcedureStep
+from kbdesk.core.library.checklist import ChecklistRun, StepState, format_duration
+from kbdesk.core.library.model import ProcedureStep
 from tests.conftest import doc
 
 

@@ -14,8 +14,8 @@ from dulwich import porcelain
 
 from kbdesk.cli import main
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.repo import LibraryRepo
-from kbdesk.core.sync import clone_library
+from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.versions.sync import clone_library
 from tests.closing import close_opened
 from tests.conftest import doc
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.repo import LibraryRepo
+from kbdesk.core.versions.repo import LibraryRepo
 from tests.closing import close_opened
 from tests.conftest import doc
 

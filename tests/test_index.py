@@ -7,11 +7,12 @@ import threading
 
 import pytest
 
-from kbdesk.core import KnowledgeBase, paths
-from kbdesk.core import index as index_module
+from kbdesk.core import KnowledgeBase
 from kbdesk.core.errors import Cancelled
-from kbdesk.core.index import MANIFEST, CancelToken
 from kbdesk.core.kb import index_dir_for
+from kbdesk.core.search import index as index_module
+from kbdesk.core.search.index import MANIFEST, CancelToken
+from kbdesk.core.workstation import paths
 from tests.conftest import doc
 
 

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from kbdesk.core.errors import DocumentNotFound, LibraryError
-from kbdesk.core.library import Library
-from kbdesk.core.model import Kind, Status
+from kbdesk.core.library.catalog import Library
+from kbdesk.core.library.model import Kind, Status
 from tests.conftest import CONTENT_DIR, doc
 
 

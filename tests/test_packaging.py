@@ -38,7 +38,7 @@ def test_wheel_contains_bundled_content_and_finds_it(tmp_path):
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
     code = (
-        "from kbdesk.core import paths; p = paths.bundled_content_dir(); "
+        "from kbdesk.core.workstation import paths; p = paths.bundled_content_dir(); "
         "print(p); assert (p / 'library.yaml').is_file(), p"
     )
     result = subprocess.run(

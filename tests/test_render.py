@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kbdesk.core.library import Library
-from kbdesk.core.parse import build_document
-from kbdesk.core.render import (
+from kbdesk.core.library.catalog import Library
+from kbdesk.core.library.parse import build_document
+from kbdesk.core.library.render import (
     convert_html_script,
     heading_ids,
     highlight_html,
@@ -149,7 +149,7 @@ def test_render_is_pure() -> None:
 
 
 def test_highlight_spans_in_plain_text() -> None:
-    from kbdesk.core.render import highlight_spans
+    from kbdesk.core.library.render import highlight_spans
 
     assert highlight_spans("客戶投訴與投诉", ["投诉"]) == [(2, 4), (5, 7)]
     assert highlight_spans("abc", []) == []

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kbdesk.core.kb import KnowledgeBase, install_demo_library
-from kbdesk.core.repo import LibraryRepo, RepoError, author_line
+from kbdesk.core.versions.repo import LibraryRepo, RepoError, author_line
 from tests.closing import close_opened
 from tests.conftest import doc
 

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from kbdesk.cli import main
-from kbdesk.core.userstate import log_no_results
+from kbdesk.core.workstation.userstate import log_no_results
 
 TZ = dt.timezone(dt.timedelta(hours=8))
 

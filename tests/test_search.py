@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kbdesk.core import KnowledgeBase
-from kbdesk.core.model import Kind
-from kbdesk.core.query import parse_query
+from kbdesk.core.library.model import Kind
+from kbdesk.core.search.query import parse_query
 from tests.conftest import CONTENT_DIR, doc
 
 SMALL = {

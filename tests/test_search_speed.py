@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kbdesk.core.analysis import ChineseTokenizer, terms
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.model import Kind
+from kbdesk.core.library.model import Kind
+from kbdesk.core.search.analyzer import ChineseTokenizer, terms
 from tests.conftest import doc
 
 
@@ -56,7 +56,7 @@ def test_cached_short_values_give_the_same_tokens_as_long_ones() -> None:
 
 
 def _count_parses(monkeypatch) -> list[str]:
-    from kbdesk.core import library as library_module
+    from kbdesk.core.library import catalog as library_module
 
     parsed: list[str] = []
     real = library_module.build_document
@@ -70,7 +70,7 @@ def _count_parses(monkeypatch) -> list[str]:
 
 
 def test_a_new_process_reuses_parsed_documents(make_library, monkeypatch, tmp_path) -> None:
-    from kbdesk.core import parsecache
+    from kbdesk.core.library import parsecache
 
     monkeypatch.setattr(parsecache, "SAVE_AFTER_PARSED", 1)
     long_text = "客戶來電要求退款時，先核實訂單與身份，再說明到賬時間。" * 8  # stored as bytes
@@ -101,7 +101,7 @@ def test_a_new_process_reuses_parsed_documents(make_library, monkeypatch, tmp_pa
 
 
 def test_a_damaged_or_foreign_cache_is_ignored(make_library, monkeypatch, tmp_path) -> None:
-    from kbdesk.core import parsecache
+    from kbdesk.core.library import parsecache
 
     root = make_library({"a.md": doc("退款流程", body="## 步驟\n\n退款三個工作日內到賬。\n")})
     cache_file = tmp_path / "ix.documents.pickle"
@@ -119,7 +119,7 @@ def test_a_damaged_or_foreign_cache_is_ignored(make_library, monkeypatch, tmp_pa
 
 
 def test_multi_process_build_gives_the_same_results(make_library, monkeypatch, tmp_path) -> None:
-    from kbdesk.core import index as index_module
+    from kbdesk.core.search import index as index_module
 
     files = {
         f"d{n}.md": doc(f"第{n}號手冊", body=f"## 處理\n\n客戶投訴第{n}類，{n % 3}小時內回覆。\n")
@@ -154,7 +154,7 @@ def test_a_same_size_rewrite_with_the_old_file_time_is_parsed_again(
 ) -> None:
     import os
 
-    from kbdesk.core import parsecache
+    from kbdesk.core.library import parsecache
 
     monkeypatch.setattr(parsecache, "SAVE_AFTER_PARSED", 1)
     root = make_library({"a.md": doc("退款流程", body="## 步驟\n\n退款三個工作日內到賬。\n")})
@@ -173,9 +173,9 @@ def test_cancelled_multi_process_build_stops_its_workers(make_library, monkeypat
 
     import pytest
 
-    from kbdesk.core import index as index_module
     from kbdesk.core.errors import Cancelled
-    from kbdesk.core.index import CancelToken
+    from kbdesk.core.search import index as index_module
+    from kbdesk.core.search.index import CancelToken
 
     monkeypatch.setattr(index_module, "MP_MIN_DOCS", 2)
     monkeypatch.setattr(index_module.os, "cpu_count", lambda: 2)
@@ -208,7 +208,7 @@ def test_forked_writers_in_a_single_threaded_process(make_library, tmp_path) -> 
     code = """
 import sys
 from pathlib import Path
-from kbdesk.core import index
+from kbdesk.core.search import index
 index.MP_MIN_DOCS = 2
 index.MP_PROCS = 2
 index.os.cpu_count = lambda: 2

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kbdesk.core import paths
 from kbdesk.core.errors import KbError
-from kbdesk.core.settings import (
+from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.settings import (
     SPECS,
     InvalidSetting,
     Settings,

@@ -15,8 +15,8 @@ from dulwich.server import DictBackend
 from dulwich.web import make_server, make_wsgi_chain
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.repo import LibraryRepo
-from kbdesk.core.sync import RemoteUnreachable, SyncError, clone_library
+from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.versions.sync import RemoteUnreachable, SyncError, clone_library
 from tests.closing import close_opened
 from tests.conftest import doc
 

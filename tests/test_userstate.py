@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kbdesk.core import paths
-from kbdesk.core.userstate import RECENTS_CAP, UserState, log_no_results, no_results
+from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.userstate import RECENTS_CAP, UserState, log_no_results, no_results
 
 TZ = dt.timezone(dt.timedelta(hours=8))
 
@@ -59,7 +59,7 @@ def test_corrupt_file_is_set_aside(caplog: pytest.LogCaptureFixture) -> None:
     path = paths.data_dir() / "userstate.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text('{"favourites": ["a", ', encoding="utf-8")
-    with caplog.at_level(logging.WARNING, logger="kbdesk.core.userstate"):
+    with caplog.at_level(logging.WARNING, logger="kbdesk.core.workstation.userstate"):
         state = UserState.load()
     assert state.favourites() == []
     assert "userstate.json" in caplog.text
@@ -138,7 +138,7 @@ def test_no_results_without_a_log_and_with_bad_lines() -> None:
 def test_a_state_that_cannot_be_saved_raises_a_kb_error(monkeypatch: pytest.MonkeyPatch
                                                           ) -> None:
     from kbdesk.core.errors import KbError
-    from kbdesk.core.userstate import UserStateError
+    from kbdesk.core.workstation.userstate import UserStateError
 
     state = UserState.load()
     state.toggle_favourite("a")
@@ -147,7 +147,7 @@ def test_a_state_that_cannot_be_saved_raises_a_kb_error(monkeypatch: pytest.Monk
         raise OSError(28, "No space left on device")
 
     with monkeypatch.context() as patch:
-        patch.setattr("kbdesk.core.userstate.os.replace", refuse)
+        patch.setattr("kbdesk.core.workstation.userstate.os.replace", refuse)
         with pytest.raises(UserStateError) as exc:
             state.toggle_favourite("b")
     assert isinstance(exc.value, KbError) and "No space left" in str(exc.value)
@@ -159,6 +159,6 @@ def test_no_results_log_that_cannot_be_written_is_ignored(
         caplog: pytest.LogCaptureFixture) -> None:
     paths.data_dir().mkdir(parents=True, exist_ok=True)
     (paths.data_dir() / "no-results.jsonl").mkdir()  # a folder where the file should be
-    with caplog.at_level(logging.WARNING, logger="kbdesk.core.userstate"):
+    with caplog.at_level(logging.WARNING, logger="kbdesk.core.workstation.userstate"):
         log_no_results("保固")
     assert "cannot log" in caplog.text

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from kbdesk.core import paths
 from kbdesk.core.errors import DocumentError, DocumentNotFound, KbError
-from kbdesk.core.history import History, front_fields, split_message
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.repo import LibraryRepo, RepoError
-from kbdesk.core.versions import PublishError, set_field, set_version
+from kbdesk.core.versions.history import History, front_fields, split_message
+from kbdesk.core.versions.repo import LibraryRepo, RepoError
+from kbdesk.core.versions.versioning import PublishError, set_field, set_version
+from kbdesk.core.workstation import paths
 from tests.closing import close_opened
 from tests.conftest import doc
 
@@ -141,7 +141,7 @@ def test_failure_while_indexing_keeps_the_published_version(
     kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from kbdesk.core.errors import IndexBusy
-    from kbdesk.core.index import SearchIndex
+    from kbdesk.core.search.index import SearchIndex
 
     kb.ensure_index()
 
@@ -256,7 +256,7 @@ def test_history_cache_rebuilds_when_history_is_not_an_ancestor(
 
 
 def test_diff_structures_for_inline_and_side_by_side_views() -> None:
-    from kbdesk.core.textdiff import diff_texts
+    from kbdesk.core.versions.diff import diff_texts
 
     old = "標題\n時限：24小時內\n刪掉這行\n結尾"
     new = "標題\n時限：48小時內\n結尾\n新增一行"

@@ -1,10 +1,10 @@
 """The Qt-free core of kbdesk. Clients use :class:`KnowledgeBase` and the types below."""
 
 from kbdesk.core.errors import DocumentError, DocumentNotFound, KbError, LibraryError, Problem
-from kbdesk.core.index import CancelToken, IndexStats
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.model import Document, Kind, Phrasing, ProcedureStep, Section, Status
-from kbdesk.core.search import SearchHit, SearchResult
+from kbdesk.core.library.model import Document, Kind, Phrasing, ProcedureStep, Section, Status
+from kbdesk.core.search.engine import SearchHit, SearchResult
+from kbdesk.core.search.index import CancelToken, IndexStats
 
 __all__ = [
     "CancelToken",

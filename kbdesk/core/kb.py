@@ -16,22 +16,22 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kbdesk.core import paths
-from kbdesk.core.acks import ReceiptBook
-from kbdesk.core.drafts import DraftStore
-from kbdesk.core.editorial import Editorial
-from kbdesk.core.effective import Pending
 from kbdesk.core.errors import KbError, LibraryError, Problem
-from kbdesk.core.history import VersionInfo
-from kbdesk.core.index import CancelToken, IndexStats, ProgressFn, SearchIndex
-from kbdesk.core.library import Library
-from kbdesk.core.model import AvoidPair, Document, Kind
-from kbdesk.core.parsecache import ParseCache
-from kbdesk.core.query import parse_query
-from kbdesk.core.search import SearchResult, SynonymTable, run_search
-from kbdesk.core.sync import SyncResult
-from kbdesk.core.textdiff import TextDiff
-from kbdesk.core.versions import PublishResult
+from kbdesk.core.library.catalog import Library
+from kbdesk.core.library.model import AvoidPair, Document, Kind
+from kbdesk.core.library.parsecache import ParseCache
+from kbdesk.core.search.engine import SearchResult, SynonymTable, run_search
+from kbdesk.core.search.index import CancelToken, IndexStats, ProgressFn, SearchIndex
+from kbdesk.core.search.query import parse_query
+from kbdesk.core.versions.diff import TextDiff
+from kbdesk.core.versions.drafts import DraftStore
+from kbdesk.core.versions.editorial import Editorial
+from kbdesk.core.versions.effective import Pending
+from kbdesk.core.versions.history import VersionInfo
+from kbdesk.core.versions.receipts import ReceiptBook
+from kbdesk.core.versions.sync import SyncResult
+from kbdesk.core.versions.versioning import PublishResult
+from kbdesk.core.workstation import paths
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,9 @@ def install_demo_library(target: Path) -> Path:
     if tmp.exists():
         shutil.rmtree(tmp)
     shutil.copytree(source, tmp)
-    from kbdesk.core.repo import LibraryRepo  # the library is a git repository from day one
+    from kbdesk.core.versions.repo import (
+        LibraryRepo,  # the library is a git repository from day one
+    )
 
     LibraryRepo.init(tmp, message="示範知識庫 / Demo library").close()
     os.replace(tmp, target)

@@ -13,8 +13,8 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from kbdesk import __version__
-from kbdesk.core import paths
-from kbdesk.core.settings import Settings
+from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.settings import Settings
 from kbdesk.gui.i18n import install_translators, language_for
 from kbdesk.gui.mainwindow import MainWindow
 

@@ -1,8 +1,8 @@
 """A procedure as a checklist with a running timer for the case in hand.
 
-The ticks and the timer are a :class:`kbdesk.core.checklist.ChecklistRun`: they belong to the
-agent's session and are never written into the document. A step whose limit passes before it is
-ticked turns red and a warning banner names it.
+The ticks and the timer are a :class:`kbdesk.core.library.checklist.ChecklistRun`: they belong
+to the agent's session and are never written into the document. A step whose limit passes
+before it is ticked turns red and a warning banner names it.
 
 Signals of :class:`ChecklistPanel`:
     limit_passed(int): a step's limit passed before it was ticked (once per step and run).
@@ -35,9 +35,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.checklist import ChecklistRun, Clock, StepState, StepStatus, format_duration
-from kbdesk.core.model import Document
-from kbdesk.core.textfold import convert_script
+from kbdesk.core.library.checklist import (
+    ChecklistRun,
+    Clock,
+    StepState,
+    StepStatus,
+    format_duration,
+)
+from kbdesk.core.library.model import Document
+from kbdesk.core.search.folding import convert_script
 
 log = logging.getLogger(__name__)
 
@@ -75,15 +81,15 @@ class ChecklistModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(self.rowCount() - 1, self.COLUMNS - 1))
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() or self.run is None:
             return 0
         return len(self.run.steps)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -155,7 +161,7 @@ class ChecklistModel(QAbstractTableModel):
             return DONE_COLOR
         return None
 
-    def setData(self, index: _Index, value: Any,  # noqa: N802
+    def setData(self, index: _Index, value: Any,
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
         if (self.run is None or not index.isValid() or index.column() != 0
                 or role != Qt.ItemDataRole.CheckStateRole):

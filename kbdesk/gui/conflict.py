@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.drafts import Draft
 from kbdesk.core.errors import KbError
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.sync import Conflict
-from kbdesk.core.textdiff import diff_texts
-from kbdesk.core.versions import PublishResult
+from kbdesk.core.versions.diff import diff_texts
+from kbdesk.core.versions.drafts import Draft
+from kbdesk.core.versions.sync import Conflict
+from kbdesk.core.versions.versioning import PublishResult
 from kbdesk.gui.changenote import ask_change_note
 from kbdesk.gui.diffview import DiffView
 from kbdesk.gui.notices import show_error

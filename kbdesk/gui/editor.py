@@ -29,15 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core import paths
-from kbdesk.core.drafts import Draft
 from kbdesk.core.errors import DocumentError, KbError
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.model import Kind
-from kbdesk.core.parse import default_id, split_front_matter
-from kbdesk.core.render import render
-from kbdesk.core.settings import Settings
-from kbdesk.core.versions import PublishResult
+from kbdesk.core.library.model import Kind
+from kbdesk.core.library.parse import default_id, split_front_matter
+from kbdesk.core.library.render import render
+from kbdesk.core.versions.drafts import Draft
+from kbdesk.core.versions.versioning import PublishResult
+from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.settings import Settings
 from kbdesk.gui.changenote import ask_change_note
 from kbdesk.gui.conflict import ConflictDialog
 from kbdesk.gui.editordialogs import RenameDialog

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.model import Kind
+from kbdesk.core.library.model import Kind
 
 KIND_FOLDERS = {Kind.HANDBOOK: "handbooks", Kind.PHRASING: "phrasings",
                 Kind.PROCEDURE: "procedures"}

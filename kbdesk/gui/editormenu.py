@@ -17,8 +17,8 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QBoxLayout, QLabel, QMenu, QWidget
 
 from kbdesk.core.errors import DocumentNotFound, KbError
-from kbdesk.core.model import Kind
-from kbdesk.core.sync import Conflict
+from kbdesk.core.library.model import Kind
+from kbdesk.core.versions.sync import Conflict
 from kbdesk.gui.conflict import ConflictDialog
 from kbdesk.gui.editor import EditorWindow
 from kbdesk.gui.editordialogs import NewDocumentDialog

@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk.core.errors import DocumentError, KbError
-from kbdesk.core.history import VersionInfo
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.parse import split_front_matter
-from kbdesk.core.render import render
-from kbdesk.core.textdiff import TextDiff
-from kbdesk.core.versions import PublishResult
+from kbdesk.core.library.parse import split_front_matter
+from kbdesk.core.library.render import render
+from kbdesk.core.versions.diff import TextDiff
+from kbdesk.core.versions.history import VersionInfo
+from kbdesk.core.versions.versioning import PublishResult
 from kbdesk.gui.changenote import ask_change_note
 from kbdesk.gui.diffview import DiffView
 from kbdesk.gui.notices import show_error

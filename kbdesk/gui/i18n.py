@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from kbdesk.core import paths
+from kbdesk.core.workstation import paths
 
 log = logging.getLogger(__name__)
 

@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk import __version__
-from kbdesk.core import paths
 from kbdesk.core.errors import KbError
-from kbdesk.core.model import Kind
-from kbdesk.core.settings import Settings
-from kbdesk.core.userstate import UserState
+from kbdesk.core.library.model import Kind
+from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.settings import Settings
+from kbdesk.core.workstation.userstate import UserState
 from kbdesk.gui.actions import ActionRegistry, ShortcutsDialog
 from kbdesk.gui.docpanels import DocPanels
 from kbdesk.gui.notices import ProblemsNotice, show_error

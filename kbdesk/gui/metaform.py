@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk.core.errors import DocumentError
-from kbdesk.core.model import Kind
-from kbdesk.core.parse import parse_meta, split_front_matter
+from kbdesk.core.library.model import Kind
+from kbdesk.core.library.parse import parse_meta, split_front_matter
 
 log = logging.getLogger(__name__)
 

@@ -31,15 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk.core.errors import KbError
-from kbdesk.core.model import Document, Phrasing
-from kbdesk.core.phrasing import AGENT_PLACEHOLDERS, avoid_pairs_in, fill, placeholders
-from kbdesk.core.textfold import convert_script
+from kbdesk.core.library.model import Document, Phrasing
+from kbdesk.core.library.phrasing import AGENT_PLACEHOLDERS, avoid_pairs_in, fill, placeholders
+from kbdesk.core.search.folding import convert_script
 
 log = logging.getLogger(__name__)
 
 
 class SettingsLike(Protocol):
-    """What the phrasing widgets need of the settings (``kbdesk.core.settings.Settings``)."""
+    """What the phrasing widgets need of the settings (``workstation.settings.Settings``)."""
 
     def get(self, key: str) -> Any: ...
 

@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.model import Document
-from kbdesk.core.render import render
-from kbdesk.core.textfold import convert_script
+from kbdesk.core.library.model import Document
+from kbdesk.core.library.render import render
+from kbdesk.core.search.folding import convert_script
 from kbdesk.gui.results import kind_label, mark_colours
 
 LINK_SCHEME = "kbdesk"

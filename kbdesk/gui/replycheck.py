@@ -3,7 +3,7 @@
 The draft is checked again shortly after each change (debounced). Each avoid phrase found is
 highlighted in the draft and listed with the wording to say instead, in the draft's script; a
 button on its row, a double-click or Enter on the row replaces it. The check itself is
-:mod:`kbdesk.core.replycheck`.
+:mod:`kbdesk.core.library.replycheck`.
 
 Signals of :class:`ReplyCheckPanel`:
     checked(int): a check finished with this many findings.
@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk.core.kb import AvoidEntry
-from kbdesk.core.replycheck import (
+from kbdesk.core.library.replycheck import (
     ReplyFinding,
     StaleFinding,
     check_reply,
@@ -83,13 +83,13 @@ class FindingsModel(QAbstractTableModel):
         """The finding on one row and its wording."""
         return self._rows[row]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -292,7 +292,7 @@ class ReplyCheckPanel(QWidget):
         self.recheck()
         return count
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self.view and event.type() == QEvent.Type.KeyPress
                 and isinstance(event, QKeyEvent)
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):

@@ -23,10 +23,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from kbdesk.core.model import Document
-from kbdesk.core.render import highlight_spans
-from kbdesk.core.search import SearchHit
-from kbdesk.core.textfold import convert_script
+from kbdesk.core.library.model import Document
+from kbdesk.core.library.render import highlight_spans
+from kbdesk.core.search.engine import SearchHit
+from kbdesk.core.search.folding import convert_script
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2

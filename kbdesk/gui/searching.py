@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kbdesk.core.errors import KbError
-from kbdesk.core.model import Kind
-from kbdesk.core.search import SearchResult
+from kbdesk.core.library.model import Kind
+from kbdesk.core.search.engine import SearchResult
 from kbdesk.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.model import Kind
-from kbdesk.core.textfold import convert_script
+from kbdesk.core.library.model import Kind
+from kbdesk.core.search.folding import convert_script
 from kbdesk.gui.results import ResultDelegate, ResultRow, ResultsModel
 
 KIND_TABS: tuple[tuple[Kind | None, str], ...] = (

@@ -16,8 +16,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from kbdesk.core.errors import KbError
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.settings import Settings
-from kbdesk.core.sync import RemoteUnreachable, SyncError, SyncResult
+from kbdesk.core.versions.sync import RemoteUnreachable, SyncError, SyncResult
+from kbdesk.core.workstation.settings import Settings
 from kbdesk.gui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)

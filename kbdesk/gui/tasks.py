@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from kbdesk.core.errors import Cancelled, KbError
-from kbdesk.core.index import CancelToken
+from kbdesk.core.search.index import CancelToken
 
 log = logging.getLogger(__name__)
 

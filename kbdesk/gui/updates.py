@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.effective import Pending
 from kbdesk.core.errors import KbError
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.model import Document
-from kbdesk.core.settings import Settings
-from kbdesk.core.textdiff import TextDiff
+from kbdesk.core.library.model import Document
+from kbdesk.core.versions.diff import TextDiff
+from kbdesk.core.versions.effective import Pending
+from kbdesk.core.workstation.settings import Settings
 from kbdesk.gui.diffview import DiffView
 from kbdesk.gui.notices import show_error
 from kbdesk.gui.tasks import TaskRunner

@@ -1,6 +1,6 @@
 """The peers: the same entries, with the same tokens, in SQLite FTS5 and in tantivy.
 
-kbdesk's analyzer (:func:`kbdesk.core.analysis.terms` on the folded text) turns every entry's
+kbdesk's analyzer (:func:`kbdesk.core.search.analyzer.terms` on the folded text) turns every entry's
 indexed text (heading, body and the document's title or tags) into tokens once; the tokens are joined by spaces and handed to each
 peer, whose own tokenizer only splits on the spaces (FTS5 ``unicode61`` with the few
 punctuation marks kbdesk keeps inside Latin tokens declared as token characters; tantivy's
@@ -21,16 +21,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kbdesk.core.analysis import terms
-from kbdesk.core.index import entries_for
-from kbdesk.core.library import Library
-from kbdesk.core.query import parse_query
-from kbdesk.core.textfold import fold
+from kbdesk.core.library.catalog import Library
+from kbdesk.core.search.analyzer import terms
+from kbdesk.core.search.folding import fold
+from kbdesk.core.search.index import entries_for
+from kbdesk.core.search.query import parse_query
 
 LIMIT = 20
 MIN_AND_HITS = 3
 # kbdesk indexes one text field per entry (its heading weighted by repetition, see
-# kbdesk.core.index.entries_for); the peers index the same text
+# kbdesk.core.search.index.entries_for); the peers index the same text
 FIELDS = ("text",)
 BOOSTS = {"text": 1.0}
 HIDDEN_STATUS = ("draft", "retired")

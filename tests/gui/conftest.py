@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from kbdesk.core.settings import Settings
+from kbdesk.core.workstation.settings import Settings
 from kbdesk.gui.mainwindow import MainWindow
 from tests.conftest import CONTENT_DIR
 

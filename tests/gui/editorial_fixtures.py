@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.repo import LibraryRepo
+from kbdesk.core.versions.repo import LibraryRepo
 from kbdesk.gui.tasks import TaskRunner
 from tests.conftest import doc
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.model import Document
+from kbdesk.core.library.model import Document
 from kbdesk.gui.checklist import OVERDUE_COLOR, ChecklistModel, ChecklistPanel
 from tests.conftest import doc
 

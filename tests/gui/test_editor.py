@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from kbdesk.core.errors import KbError
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.model import Kind, Status
-from kbdesk.core.parse import build_document
+from kbdesk.core.library.model import Kind, Status
+from kbdesk.core.library.parse import build_document
 from kbdesk.gui.changenote import ChangeNoteDialog
 from kbdesk.gui.editor import EditorWindow
 from kbdesk.gui.editordialogs import NewDocumentDialog, new_document_path

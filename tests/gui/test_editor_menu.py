@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMenu
 
-from kbdesk.core.settings import Settings
+from kbdesk.core.workstation.settings import Settings
 from kbdesk.gui.editor import EditorWindow
 from kbdesk.gui.editormenu import EDITOR_ACTIONS
 from kbdesk.gui.history import HistoryWindow
@@ -161,7 +161,7 @@ def test_new_document_from_the_menu(qtbot, make_window, versioned_library, monke
 
 def test_sync_conflict_opens_the_three_way_view_for_editors_only(
         qtbot, make_window, versioned_library) -> None:
-    from kbdesk.core.sync import Conflict
+    from kbdesk.core.versions.sync import Conflict
 
     window = make_window(versioned_library, settings=settings_for("agent"))
     conflict = Conflict("complaint", "handbooks/complaint.md", "base", "theirs", "mine")
@@ -216,7 +216,7 @@ def test_publishing_sends_the_version_to_the_shared_library(
     from dulwich import porcelain
 
     from kbdesk.core.kb import KnowledgeBase
-    from kbdesk.core.sync import clone_library
+    from kbdesk.core.versions.sync import clone_library
 
     bare = tmp_path / "shared.git"
     bare.mkdir()

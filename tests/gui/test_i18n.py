@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from pytestqt.qtbot import QtBot
 
-from kbdesk.core import paths
+from kbdesk.core.workstation import paths
 from kbdesk.gui.i18n import (
     LANGUAGES,
     compiled_qm,

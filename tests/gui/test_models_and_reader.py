@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QStandardItemModel
 from pytestqt.qtbot import QtBot
 
-from kbdesk.core.parse import build_document
+from kbdesk.core.library.parse import build_document
 from kbdesk.gui.reader import ReaderView, parse_link, section_link
 from kbdesk.gui.results import SNIPPET_ROLE, SPANS_ROLE, ResultRow, ResultsModel
 from kbdesk.gui.sidepane import CATEGORY_ROLE, category_model_rows

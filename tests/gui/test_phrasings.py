@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.settings import Settings
+from kbdesk.core.workstation.settings import Settings
 from kbdesk.gui.phrasings import PhrasingPanel, PlaceholderDialog, agent_values, copy_phrasing
 from tests.conftest import doc
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from kbdesk.core.settings import Settings
+from kbdesk.core.workstation.settings import Settings
 from tests.conftest import doc
 from tests.gui.conftest import WindowFactory, search, type_text
 

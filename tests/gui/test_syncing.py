@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kbdesk.core.settings import Settings
+from kbdesk.core.workstation.settings import Settings
 from kbdesk.gui.syncing import SyncController
 from tests.gui.editorial_fixtures import (  # noqa: F401 - fixtures
     kb,

@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kbdesk.core.errors import Cancelled, KbError
-from kbdesk.core.index import CancelToken
+from kbdesk.core.search.index import CancelToken
 from kbdesk.gui.tasks import TaskRunner
 
 

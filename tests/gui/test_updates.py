@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from kbdesk.core.settings import Settings
+from kbdesk.core.workstation.settings import Settings
 from kbdesk.gui.diffview import marked_runs
 from kbdesk.gui.updates import AckBanner, UpdatedBanner, WhatChangedDialog, is_updated, mark_seen
 from tests.gui.editorial_fixtures import (  # noqa: F401 - fixtures

@@ -12,8 +12,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kbdesk.core.settings import Settings
-from kbdesk.core.userstate import UserState
+from kbdesk.core.workstation.settings import Settings
+from kbdesk.core.workstation.userstate import UserState
 from kbdesk.gui.actions import ACTIONS, ShortcutsDialog
 from tests.conftest import doc
 from tests.gui.conftest import WindowFactory, search, type_text

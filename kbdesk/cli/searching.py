@@ -1,0 +1,223 @@
+"""``kbdesk`` commands for finding things: search, index, check, report, and the app itself."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import os
+import re
+import sys
+from typing import Any, TextIO
+
+from kbdesk.core import KnowledgeBase
+from kbdesk.core.library.model import Kind
+
+log = logging.getLogger(__name__)
+
+KIND_LABELS = {"handbook": "手冊", "phrasing": "話術", "procedure": "流程"}
+_MARK_RE = re.compile(r"<mark>(.*?)</mark>")
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal; silent when the stream is not a terminal."""
+
+    def __init__(self, stream: TextIO, label: str) -> None:
+        self.stream = stream
+        self.label = label
+        self.enabled = stream.isatty()
+        self._last = -1
+
+    def __call__(self, done: int, total: int, message: str = "") -> None:
+        if not self.enabled or total <= 0:
+            return
+        percent = int(done * 100 / total)
+        if percent == self._last and done != total:
+            return
+        self._last = percent
+        width = 30
+        filled = int(width * done / total)
+        bar = "█" * filled + "·" * (width - filled)
+        self.stream.write(f"\r{self.label} {bar} {percent:3d}% ({done}/{total})")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        """End the bar's line."""
+        if self.enabled and self._last >= 0:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _kinds(value: str | None) -> list[Kind]:
+    if not value:
+        return []
+    from kbdesk.core.search.folding import fold
+    from kbdesk.core.search.query import KIND_ALIASES
+
+    kind = KIND_ALIASES.get(fold(value.strip()))
+    if kind is None:
+        raise SystemExit(f"kbdesk: unknown kind {value!r} (handbook, phrasing, procedure)")
+    return [kind]
+
+
+def _open(args: argparse.Namespace) -> KnowledgeBase:
+    return KnowledgeBase(args.library)
+
+
+def _ensure_index(kb: KnowledgeBase, *, rebuild: bool = False) -> None:
+    bar = ProgressBar(sys.stderr, "indexing")
+    try:
+        stats = kb.ensure_index(bar, rebuild=rebuild)
+    finally:
+        bar.finish()
+    if stats.rebuilt:
+        log.info("index rebuilt: %s", stats.reason)
+
+
+def _terminal_snippet(snippet: str, color: bool) -> str:
+    import html
+
+    if color:
+        text = _MARK_RE.sub(lambda m: f"\x1b[1;33m{m.group(1)}\x1b[0m", snippet)
+    else:
+        text = _MARK_RE.sub(lambda m: f"[{m.group(1)}]", snippet)
+    return html.unescape(text)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    kb = _open(args)
+    _ensure_index(kb)
+    if getattr(args, "as_of", None) is not None:  # what was in force that day
+        result = kb.search_as_of(" ".join(args.query), args.as_of, kinds=_kinds(args.kind),
+                                 limit=args.limit)
+    else:
+        result = kb.search(" ".join(args.query), kinds=_kinds(args.kind), limit=args.limit)
+    if args.json:
+        json.dump([hit.to_json() for hit in result.hits], sys.stdout, ensure_ascii=False,
+                  indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if not result.hits:
+        print("沒有找到結果 / no results")
+        return 0
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    if result.mode == "or":
+        print("(not every word was found; showing the closest matches)")
+    for number, hit in enumerate(result.hits, start=1):
+        where = f"{hit.title} › {hit.section}" if hit.section else hit.title
+        kind = KIND_LABELS.get(hit.kind, hit.kind)
+        print(f"{number:2d}. {where}  [{kind} v{hit.version}]  {hit.doc_id}#{hit.anchor}")
+        print(f"    {_terminal_snippet(hit.snippet, color)}")
+    return 0
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    kb = _open(args)
+    bar = ProgressBar(sys.stderr, "indexing")
+    try:
+        stats = kb.ensure_index(bar, rebuild=args.rebuild)
+    finally:
+        bar.finish()
+    what = "rebuilt" if stats.rebuilt else "updated"
+    print(
+        f"index {what}: {len(kb.library)} documents "
+        f"({stats.added} added, {stats.updated} changed, {stats.removed} removed)"
+        + (f"; {stats.reason}" if stats.rebuilt else "")
+    )
+    for problem in kb.problems:
+        print(f"skipped {problem}", file=sys.stderr)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    if getattr(args, "stale", False):
+        from kbdesk.cli.versions import cmd_check_stale
+
+        return cmd_check_stale(args)
+    kb = _open(args)
+    problems = kb.load()
+    problems.extend(_procedure_problems(kb))
+    for problem in problems:
+        print(problem)
+    count = len(kb.library)
+    if problems:
+        print(f"{len(problems)} problem(s); {count} document(s) loaded", file=sys.stderr)
+        return 1
+    print(f"ok: {count} documents, no problems")
+    return 0
+
+
+def _procedure_problems(kb: KnowledgeBase) -> list[str]:
+    out = []
+    for doc in kb.documents():
+        for step in doc.steps:
+            if step.limit_text and step.limit_seconds is None:
+                out.append(f"{doc.path}: step '{step.title}': time limit "
+                           f"{step.limit_text!r} cannot be read (write e.g. 30秒內, 24小時內)")
+    return out
+
+
+def _iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """``kbdesk report no-results``: searches that found nothing, most frequent first."""
+    from kbdesk.core.workstation.userstate import no_results
+
+    rows = no_results(args.since)
+    if args.json:
+        json.dump([{"query": query, "count": count, "last": when.isoformat()}
+                   for when, query, count in rows], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if not rows:
+        since = f" since {args.since.isoformat()}" if args.since else ""
+        print(f"no searches without results{since}")
+        return 0
+    print(f"{'count':>5}  {'last searched':16}  query")
+    for when, query, count in rows:
+        print(f"{count:5d}  {when.strftime('%Y-%m-%d %H:%M'):16}  {query}")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    try:
+        from kbdesk.gui.app import main as gui_main
+    except ImportError as exc:
+        print(f"kbdesk: the desktop app cannot start: {exc}", file=sys.stderr)
+        return 2
+    argv = [] if args.library is None else ["--library", str(args.library)]
+    return gui_main(argv)
+
+
+def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
+    """Add search, index, check and report to the ``kbdesk`` parser's subcommands."""
+    p = sub.add_parser("search", parents=[library], help="search the library")
+    p.add_argument("query", nargs="+", help="words, \"exact phrase\", -exclude, kind:, tag:")
+    p.add_argument("--kind", help="only this kind: handbook, phrasing or procedure")
+    p.add_argument("--limit", type=int, default=10, help="number of hits (default 10)")
+    p.add_argument("--json", action="store_true", help="print hits as JSON")
+    p.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="search what was in force on this day")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("index", parents=[library], help="bring the search index up to date")
+    p.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("check", parents=[library], help="list every problem in the library")
+    p.add_argument("--stale", action="store_true", help="list documents past their review date")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("report", help="reports for editors")
+    reports = p.add_subparsers(dest="report", metavar="REPORT", required=True)
+    r = reports.add_parser("no-results", help="searches that found nothing, most frequent first")
+    r.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="only searches on or after this date")
+    r.add_argument("--json", action="store_true", help="print rows as JSON")
+    r.set_defaults(func=cmd_report)

@@ -1,0 +1,255 @@
+"""``kbdesk`` commands for versioned libraries: publish, history, show, diff, rollback, retire,
+sync, acks and the stale-review check. A thin client of the ``KnowledgeBase`` facade.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import json
+import os
+import sys
+from typing import Any
+
+from kbdesk.core import KnowledgeBase
+from kbdesk.core.errors import DocumentNotFound
+from kbdesk.core.versions.sync import RemoteUnreachable, SyncError
+
+AUTHOR_ENV = "KBDESK_AUTHOR"
+SUPERSEDED_BANNER = "此版本已被取代，目前版本為 v{current}"
+RETIRED_BANNER = "已停用"
+
+
+def _open(args: argparse.Namespace) -> KnowledgeBase:
+    return KnowledgeBase(args.library)
+
+
+def _author(args: argparse.Namespace) -> str:
+    return args.author or os.environ.get(AUTHOR_ENV) or getpass.getuser()
+
+
+def _day(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD") from None
+
+
+def _print_result(kb: KnowledgeBase, verb: str, result: Any, author: str | None = None) -> None:
+    print(f"{verb} {result.path} v{result.version} ({result.commit[:10]})")
+    if not result.reindexed:
+        print("note: the search index will be updated on the next start", file=sys.stderr)
+    _push(kb, author)
+
+
+def _push(kb: KnowledgeBase, author: str | None) -> None:
+    """Send a new version to the shared library at once, when there is one.
+
+    Publishing is done once it is committed here: a remote that cannot be reached is reported,
+    and the version goes with the next sync.
+    """
+    url = kb.remote_url()
+    if not url:
+        return
+    try:
+        synced = kb.sync(author=author)
+    except SyncError as exc:
+        print(f"warning: published here but not sent to {url}: {exc}", file=sys.stderr)
+        return
+    print(f"sent to {url}")
+    for conflict in synced.conflicts:
+        print(f"conflict: {conflict.path} changed on both sides; your text is kept as a draft",
+              file=sys.stderr)
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    kb = _open(args)
+    author = _author(args)
+    _print_result(kb, "published", kb.publish_file(args.path, args.note, author), author)
+    return 0
+
+
+def cmd_rollback(args: argparse.Namespace) -> int:
+    kb = _open(args)
+    author = _author(args)
+    result = kb.rollback(args.doc, args.version, args.note, author)
+    _print_result(kb, f"restored v{args.version} as", result, author)
+    return 0
+
+
+def cmd_retire(args: argparse.Namespace) -> int:
+    kb = _open(args)
+    author = _author(args)
+    _print_result(kb, "retired", kb.retire(args.doc, args.note, author), author)
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    kb = _open(args)
+    versions = kb.history(args.doc)
+    if args.json:
+        json.dump([v.to_json() for v in versions], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if not versions:
+        print("沒有版本紀錄 / no history (the library is not a git repository yet)")
+        return 0
+    for v in versions:
+        flags = []
+        if v.effective:
+            flags.append(f"生效 {v.effective}")
+        if v.status == "retired":
+            flags.append(RETIRED_BANNER)
+        if v.superseded:
+            flags.append("同步衝突中被取代 / lost a sync conflict")
+        extra = f"  [{'; '.join(flags)}]" if flags else ""
+        version = f"v{v.version}" if v.version is not None else "v?"
+        print(f"{version:>5}  {v.date[:16].replace('T', ' ')}  {v.author}  {v.note}{extra}")
+    return 0
+
+
+def _current_text(kb: KnowledgeBase, doc_id: str, version: int) -> str:
+    try:
+        working = kb.document(doc_id)
+        if working.version == version:
+            return (kb.root / working.path).read_text("utf-8")
+    except DocumentNotFound:
+        pass
+    return kb.text_at(doc_id, version)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    kb = _open(args)
+    current = kb.document_in_force(args.doc)
+    if args.version is not None:
+        text = kb.text_at(args.doc, args.version)
+        if current is not None and current.version != args.version:
+            print(SUPERSEDED_BANNER.format(current=current.version), file=sys.stderr)
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return 0
+    doc = kb.document_in_force(args.doc, args.as_of)
+    if doc is None:
+        day = args.as_of or dt.date.today()
+        print(f"kbdesk: {args.doc} was not in force on {day.isoformat()}", file=sys.stderr)
+        return 1
+    if doc.status.value == "retired":
+        print(RETIRED_BANNER, file=sys.stderr)
+    if args.as_of is None:
+        for pending in kb.pending_versions():
+            if pending.doc_id == doc.id:
+                print(
+                    f"v{pending.version} 待生效 / pending until {pending.effective}",
+                    file=sys.stderr,
+                )
+    text = _current_text(kb, args.doc, doc.version)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    kb = _open(args)
+    diff = kb.diff(args.doc, args.old, args.new)
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    sys.stdout.write(diff.unified(color=color))
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    kb = _open(args)
+    try:
+        result = kb.sync(args.remote, _author(args))
+    except RemoteUnreachable as exc:
+        print(f"kbdesk: offline: {exc}", file=sys.stderr)
+        return 3
+    print(
+        f"sync: {result.status}; {len(result.pulled_paths)} file(s) updated"
+        + ("; pushed" if result.pushed and result.status != "pushed" else "")
+        + f"; last synced {result.last_synced}"
+    )
+    for draft in result.kept_drafts:
+        print(f"kept an unpublished edit of {draft} as a draft")
+    for conflict in result.conflicts:
+        print(
+            f"conflict: {conflict.path} changed here and on the remote; their text is now in "
+            f"the library, yours is kept as a draft of {conflict.doc_id}"
+        )
+    return 1 if result.conflicts else 0
+
+
+def cmd_acks(args: argparse.Namespace) -> int:
+    kb = _open(args)
+    if args.csv:
+        sys.stdout.write(kb.receipts.to_csv())
+        return 0
+    receipts = kb.receipts.receipts()
+    for r in receipts:
+        print(f"{r.time}  {r.agent}  {r.doc_id} v{r.version}  {r.title}")
+    if not receipts:
+        print("沒有已讀紀錄 / no read receipts")
+    return 0
+
+
+def cmd_check_stale(args: argparse.Namespace) -> int:
+    """``kbdesk check --stale``: documents past their review date (exit 1 when any)."""
+    kb = _open(args)
+    stale = kb.stale_documents()
+    for doc in stale:
+        print(
+            f"{doc.path}: review was due on {doc.review_by} ({doc.title}, owner {doc.owner or '-'})"
+        )
+    if stale:
+        print(f"{len(stale)} document(s) past review", file=sys.stderr)
+        return 1
+    print("ok: no document is past its review date")
+    return 0
+
+
+def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
+    """Add the versioning commands to the ``kbdesk`` parser's subcommands."""
+    author = argparse.ArgumentParser(add_help=False)
+    author.add_argument("--author", help=f"who publishes (default: ${AUTHOR_ENV} or login)")
+
+    p = sub.add_parser("publish", parents=[library, author], help="publish a document")
+    p.add_argument("path", help="the document file (in the library, or outside with an id)")
+    p.add_argument("--note", required=True, help="change note: what changed and why")
+    p.set_defaults(func=cmd_publish)
+
+    p = sub.add_parser("history", parents=[library], help="versions of a document")
+    p.add_argument("doc", help="document id or path")
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.set_defaults(func=cmd_history)
+
+    p = sub.add_parser("show", parents=[library], help="print a document as in force")
+    p.add_argument("doc", help="document id or path")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--version", type=int, help="print this version")
+    group.add_argument("--as-of", type=_day, metavar="DATE", help="as in force on YYYY-MM-DD")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("diff", parents=[library], help="compare two versions of a document")
+    p.add_argument("doc", help="document id or path")
+    p.add_argument("old", type=int, metavar="V1")
+    p.add_argument("new", type=int, metavar="V2")
+    p.set_defaults(func=cmd_diff)
+
+    p = sub.add_parser(
+        "rollback", parents=[library, author], help="publish an old version again as a new version"
+    )
+    p.add_argument("doc", help="document id or path")
+    p.add_argument("version", type=int)
+    p.add_argument("--note", required=True, help="why")
+    p.set_defaults(func=cmd_rollback)
+
+    p = sub.add_parser("retire", parents=[library, author], help="retire a document")
+    p.add_argument("doc", help="document id or path")
+    p.add_argument("--note", required=True, help="why")
+    p.set_defaults(func=cmd_retire)
+
+    p = sub.add_parser("sync", parents=[library, author], help="pull from and push to the remote")
+    p.add_argument("--remote", metavar="URL", help="set the remote (a bare repository or URL)")
+    p.set_defaults(func=cmd_sync)
+
+    p = sub.add_parser("acks", parents=[library], help="read receipts on this workstation")
+    p.add_argument("--csv", action="store_true", help="print CSV for a supervisor")
+    p.set_defaults(func=cmd_acks)

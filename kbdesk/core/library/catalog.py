@@ -1,0 +1,218 @@
+"""A library on disk: a folder tree of Markdown documents plus ``library.yaml``.
+
+Loading never stops at a bad file: each problem is recorded (file, line, reason), the file is
+skipped, and everything else loads.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kbdesk.core.errors import DocumentError, DocumentNotFound, LibraryError, Problem
+from kbdesk.core.library.model import Document
+from kbdesk.core.library.parse import build_document
+from kbdesk.core.library.parsecache import Entry, ParseCache, file_digest
+
+log = logging.getLogger(__name__)
+
+CONFIG_FILE = "library.yaml"
+ASSETS_DIR = "assets"
+ROOT_README = "README.md"
+
+
+@dataclass
+class LibraryConfig:
+    """The settings a library carries in its own ``library.yaml``."""
+
+    name: str = ""
+    synonyms: list[list[str]] = field(default_factory=list)
+
+
+def read_text(path: Path, rel_path: str) -> str:
+    """Read a file as UTF-8, naming the file and the bad byte if it is not UTF-8."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(
+            Problem(
+                rel_path,
+                f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                "save the file as UTF-8",
+                line=data[: exc.start].count(b"\n") + 1,
+            )
+        ) from None
+
+
+def load_config(root: Path) -> tuple[LibraryConfig, list[Problem]]:
+    """Read ``library.yaml``; a missing file gives defaults, a broken one a problem."""
+    path = root / CONFIG_FILE
+    config = LibraryConfig(name=root.name)
+    if not path.is_file():
+        return config, []
+    try:
+        data: Any = yaml.safe_load(read_text(path, CONFIG_FILE)) or {}
+    except DocumentError as exc:
+        return config, [exc.problem]
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        return config, [Problem(CONFIG_FILE, f"not valid YAML: {exc.problem}", line=line)]
+    if not isinstance(data, dict):
+        return config, [Problem(CONFIG_FILE, "must be a mapping (name:, synonyms:)")]
+    problems: list[Problem] = []
+    if data.get("name"):
+        config.name = str(data["name"])
+    groups = data.get("synonyms") or []
+    if not isinstance(groups, list):
+        problems.append(Problem(CONFIG_FILE, "'synonyms' must be a list of word lists"))
+        groups = []
+    for number, group in enumerate(groups, start=1):
+        if isinstance(group, str):
+            group = [w for w in group.replace("，", ",").replace("=", ",").split(",")]
+        if not isinstance(group, list):
+            problems.append(Problem(CONFIG_FILE, f"synonym group {number} must be a list"))
+            continue
+        words = [str(word).strip() for word in group if str(word).strip()]
+        if len(words) >= 2:
+            config.synonyms.append(words)
+    return config, problems
+
+
+class Library:
+    """The documents of one library folder.
+
+    Args:
+        root: the library folder.
+        cache: parsed documents kept from an earlier process (see ``parsecache``), or None.
+    """
+
+    def __init__(self, root: Path | str, cache: ParseCache | None = None) -> None:
+        self.root = Path(root).expanduser().resolve()
+        self.cache = cache
+        self.config = LibraryConfig(name=self.root.name)
+        self.documents: dict[str, Document] = {}
+        self.problems: list[Problem] = []
+        self._by_path: dict[str, Document] = {}
+        self._digests: dict[str, str] = {}  # path -> digest of its bytes, for the cache
+
+    # -- scanning ---------------------------------------------------------------------------
+
+    def iter_files(self) -> Iterator[tuple[str, Path]]:
+        """Yield ``(relative path, absolute path)`` for every file of the library, sorted."""
+        if not self.root.is_dir():
+            raise LibraryError(f"{self.root}: library folder does not exist or is not a folder")
+        for dirpath, dirnames, filenames in os.walk(self.root):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            base = Path(dirpath)
+            rel_dir = base.relative_to(self.root).as_posix()
+            if rel_dir == ASSETS_DIR or rel_dir.startswith(ASSETS_DIR + "/"):
+                continue
+            for name in sorted(filenames):
+                if name.startswith("."):
+                    continue
+                rel_path = name if rel_dir == "." else f"{rel_dir}/{name}"
+                yield rel_path, base / name
+
+    def load(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
+        """(Re)load the whole library, reusing documents whose files did not change."""
+        self.config, problems = load_config(self.root)
+        files = [(rel, path) for rel, path in self.iter_files() if rel != CONFIG_FILE]
+        previous = self._by_path
+        cached: dict[str, Entry] = {}
+        if not previous and self.cache is not None:
+            cached = self.cache.load()
+            previous = {path: doc for path, (_, doc) in cached.items()}
+        digests: dict[str, str] = {}
+        parsed = 0
+        by_path: dict[str, Document] = {}
+        total = len(files)
+        for number, (rel_path, path) in enumerate(files, start=1):
+            if progress is not None:
+                progress(number, total)
+            if rel_path == ROOT_README:
+                continue
+            if not rel_path.lower().endswith(".md"):
+                problems.append(
+                    Problem(
+                        rel_path,
+                        f"not a Markdown document (.md); import it or move it under {ASSETS_DIR}/",
+                    )
+                )
+                continue
+            try:
+                stat = path.stat()
+                old = previous.get(rel_path)
+                if (
+                    old is not None
+                    and old.mtime_ns == stat.st_mtime_ns
+                    and old.size == stat.st_size
+                    and (
+                        rel_path not in cached
+                        or file_digest(path.read_bytes()) == cached[rel_path][0]
+                    )
+                ):
+                    by_path[rel_path] = old
+                    continue
+                text = read_text(path, rel_path)
+                by_path[rel_path] = build_document(
+                    rel_path, text, mtime_ns=stat.st_mtime_ns, size=stat.st_size
+                )
+                if self.cache is not None:
+                    digests[rel_path] = file_digest(text.encode("utf-8"))
+                parsed += 1
+            except DocumentError as exc:
+                problems.append(exc.problem)
+            except OSError as exc:
+                problems.append(Problem(rel_path, f"cannot be read: {exc.strerror or exc}"))
+        documents: dict[str, Document] = {}
+        for rel_path, doc in by_path.items():
+            other = documents.get(doc.id)
+            if other is not None:
+                problems.append(
+                    Problem(rel_path, f"id '{doc.id}' is already used by {other.path}", field="id")
+                )
+                continue
+            documents[doc.id] = doc
+        self.documents = documents
+        self._by_path = {doc.path: doc for doc in documents.values()}
+        self.problems = problems
+        if self.cache is not None:
+            known = {**self._digests, **{p: d for p, (d, _) in cached.items()}, **digests}
+            self._digests = {p: known[p] for p in self._by_path if p in known}
+            if parsed:
+                entries = {p: (d, self._by_path[p]) for p, d in self._digests.items()}
+                self.cache.note_parsed(parsed, entries)
+        for problem in problems:
+            log.warning("library problem: %s", problem)
+
+    # -- lookup -----------------------------------------------------------------------------
+
+    def get(self, doc_id: str) -> Document:
+        """Return a document by id (or by its relative path)."""
+        doc = self.documents.get(doc_id) or self._by_path.get(doc_id)
+        if doc is None and not doc_id.endswith(".md"):
+            doc = self._by_path.get(doc_id + ".md")
+        if doc is None:
+            raise DocumentNotFound(f"no document '{doc_id}' in {self.root}")
+        return doc
+
+    @property
+    def name(self) -> str:
+        """The library's display name."""
+        return self.config.name or self.root.name
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(sorted(self.documents.values(), key=lambda d: d.path))

@@ -1,0 +1,146 @@
+"""The domain objects of a library: documents, their sections, phrasings and procedure steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """What a document is for."""
+
+    HANDBOOK = "handbook"
+    PHRASING = "phrasing"
+    PROCEDURE = "procedure"
+
+
+class Status(StrEnum):
+    """Where a document is in its life."""
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    RETIRED = "retired"
+
+
+@dataclass(frozen=True)
+class AvoidPair:
+    """A phrase agents should not say, and what to say instead."""
+
+    avoid: str
+    instead: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of a document under one ``##`` or ``###`` heading (or the introduction).
+
+    Attributes:
+        heading: the heading text as written; for the introduction, the document title.
+        anchor: the HTML id the reader and the export give this heading ("" for the intro).
+        level: 1 for the introduction, 2 or 3 for headings.
+        body: the Markdown text under the heading, without the heading line.
+        line: the 1-based line of the heading in the file (of the first body line for the intro).
+    """
+
+    heading: str
+    anchor: str
+    level: int
+    body: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    """One standard phrasing: a ``##`` section of a phrasing document."""
+
+    name: str
+    anchor: str
+    variants: tuple[str, ...]
+    notes: str
+    avoid: tuple[AvoidPair, ...]
+
+    @property
+    def placeholders(self) -> tuple[str, ...]:
+        """Return the placeholder names of all variants, in order of first appearance."""
+        from kbdesk.core.library.phrasing import placeholders
+
+        seen: dict[str, None] = {}
+        for text in self.variants:
+            for name in placeholders(text):
+                seen.setdefault(name, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class ProcedureStep:
+    """One step of a procedure: a ``##`` section of a procedure document.
+
+    Attributes:
+        number: 1-based position of the step.
+        title: the step's heading.
+        anchor: the heading's anchor.
+        role: who owns the step ("" when not declared).
+        limit_text: the time limit as written ("" when not declared).
+        limit_seconds: the limit in seconds from the procedure's start, if it could be read.
+        body: the Markdown under the heading, key lines included.
+    """
+
+    number: int
+    title: str
+    anchor: str
+    role: str
+    limit_text: str
+    limit_seconds: int | None
+    body: str
+
+
+@dataclass
+class Document:
+    """One Markdown file of the library, parsed.
+
+    ``meta`` keeps every front-matter field as written, unknown ones included.
+    """
+
+    path: str
+    id: str
+    title: str
+    kind: Kind
+    category: str
+    tags: tuple[str, ...]
+    owner: str
+    version: int
+    status: Status
+    effective: dt.date | None
+    review_by: dt.date | None
+    summary: str
+    ack_required: bool
+    body: str
+    sections: tuple[Section, ...]
+    meta: dict[str, object] = field(default_factory=dict)
+    body_line: int = 1
+    mtime_ns: int = 0
+    size: int = 0
+    digest: str = ""
+
+    @property
+    def phrasings(self) -> tuple[Phrasing, ...]:
+        """Return the phrasings of a phrasing document (empty for other kinds)."""
+        from kbdesk.core.library.phrasing import phrasings_of
+
+        return phrasings_of(self) if self.kind is Kind.PHRASING else ()
+
+    @property
+    def avoid_pairs(self) -> tuple[AvoidPair, ...]:
+        """Return every avoid → say-instead pair written in this document."""
+        from kbdesk.core.library.phrasing import avoid_pairs_in
+
+        return avoid_pairs_in(self.body, self.body_line)
+
+    @property
+    def steps(self) -> tuple[ProcedureStep, ...]:
+        """Return the steps of a procedure document (empty for other kinds)."""
+        from kbdesk.core.library.procedure import steps_of
+
+        return steps_of(self) if self.kind is Kind.PROCEDURE else ()

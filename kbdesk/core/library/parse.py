@@ -1,0 +1,283 @@
+"""Turning one Markdown file into a ``Document``: front matter, validation and sections."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from pathlib import PurePosixPath
+from typing import Any
+
+import yaml
+from markdown.extensions.toc import slugify_unicode
+
+from kbdesk.core.errors import DocumentError, Problem
+from kbdesk.core.library.model import Document, Kind, Section, Status
+
+try:  # the C loader is several times faster on large libraries
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _Loader = yaml.SafeLoader
+
+_FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
+_IDCOUNT_RE = re.compile(r"^(.*)_([0-9]+)$")
+_INLINE_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_INLINE_MARK_RE = re.compile(r"[*_`~]+")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ID_RE = re.compile(r"^[^\s/\\][^\s\\]*$")
+
+KNOWN_FIELDS = (
+    "title",
+    "kind",
+    "id",
+    "category",
+    "tags",
+    "owner",
+    "version",
+    "status",
+    "effective",
+    "review_by",
+    "summary",
+    "ack_required",
+)
+
+
+def slug(text: str) -> str:
+    """Return the anchor Python-Markdown's ``toc`` gives a heading, before de-duplication."""
+    plain = _INLINE_MARK_RE.sub("", _INLINE_LINK_RE.sub(r"\1", text))
+    return slugify_unicode(plain, "-")
+
+
+def unique_anchor(anchor: str, used: set[str]) -> str:
+    """Make ``anchor`` unique among ``used`` the way ``toc`` does, and record it."""
+    while anchor in used or not anchor:
+        match = _IDCOUNT_RE.match(anchor)
+        if match:
+            anchor = f"{match.group(1)}_{int(match.group(2)) + 1}"
+        else:
+            anchor = f"{anchor}_1"
+    used.add(anchor)
+    return anchor
+
+
+def split_front_matter(text: str, path: str) -> tuple[str, str, int]:
+    """Split a file's text into its front matter, its body and the body's first line number.
+
+    Raises:
+        DocumentError: when the file does not start with a closed ``---`` block.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        raise DocumentError(
+            Problem(path, "no front matter: a document must start with a '---' line", line=1)
+        )
+    for number, line in enumerate(lines[1:], start=2):
+        if line.rstrip() in ("---", "..."):
+            front = "\n".join(lines[1 : number - 1])
+            body = "\n".join(lines[number:])
+            return front, body, number + 1
+    raise DocumentError(
+        Problem(path, "front matter is not closed: add a '---' line after the fields", line=1)
+    )
+
+
+def _field_line(front: str, name: str) -> int | None:
+    pattern = re.compile(rf"^\s*{re.escape(name)}\s*:")
+    for number, line in enumerate(front.split("\n"), start=2):
+        if pattern.match(line):
+            return number
+    return None
+
+
+def _fail(path: str, front: str, name: str, message: str) -> DocumentError:
+    return DocumentError(
+        Problem(path, f"field '{name}': {message}", line=_field_line(front, name), field=name)
+    )
+
+
+def _date(path: str, front: str, meta: dict[str, Any], name: str) -> dt.date | None:
+    value = meta.get(name)
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _DATE_RE.match(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise _fail(path, front, name, f"must be a date written YYYY-MM-DD, got {value!r}")
+
+
+def _text(path: str, front: str, meta: dict[str, Any], name: str) -> str:
+    value = meta.get(name)
+    if value is None:
+        return ""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value).strip()
+    raise _fail(path, front, name, f"must be text, got {type(value).__name__}")
+
+
+def parse_meta(front: str, path: str) -> dict[str, Any]:
+    """Parse the YAML of a front-matter block into a mapping.
+
+    Raises:
+        DocumentError: for malformed YAML or YAML that is not a mapping.
+    """
+    try:
+        meta = yaml.load(front, Loader=_Loader) if front.strip() else {}
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.context_mark or exc.problem_mark
+        line = mark.line + 2 if mark is not None else None
+        reason = exc.problem or "syntax error"
+        raise DocumentError(
+            Problem(path, f"front matter is not valid YAML: {reason}", line=line)
+        ) from None
+    except yaml.YAMLError as exc:
+        raise DocumentError(Problem(path, f"front matter is not valid YAML: {exc}")) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise DocumentError(Problem(path, "front matter must be a mapping of field: value", line=2))
+    return {str(key): value for key, value in meta.items()}
+
+
+def default_id(path: str) -> str:
+    """Return the id a document gets from its path when its front matter gives none."""
+    return str(PurePosixPath(path).with_suffix(""))
+
+
+def build_document(path: str, text: str, *, mtime_ns: int = 0, size: int = 0) -> Document:
+    """Parse and validate one document.
+
+    Args:
+        path: the file's path relative to the library root, ``/``-separated.
+        text: the file's decoded text.
+
+    Raises:
+        DocumentError: naming the file, and the line where there is one.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+    front, body, body_line = split_front_matter(text, path)
+    meta = parse_meta(front, path)
+
+    title = _text(path, front, meta, "title")
+    if not title:
+        raise DocumentError(Problem(path, "field 'title' is required", field="title"))
+    kind_value = meta.get("kind")
+    if kind_value is None or kind_value == "":
+        raise DocumentError(
+            Problem(
+                path, "field 'kind' is required (handbook, phrasing or procedure)", field="kind"
+            )
+        )
+    try:
+        kind = Kind(str(kind_value).strip().lower())
+    except ValueError:
+        raise _fail(
+            path, front, "kind", f"{kind_value!r} is not one of handbook, phrasing, procedure"
+        ) from None
+
+    version_value = meta.get("version", 1)
+    if isinstance(version_value, bool) or not isinstance(version_value, int) or version_value < 1:
+        raise _fail(path, front, "version", f"must be a whole number >= 1, got {version_value!r}")
+
+    status_value = meta.get("status", "published") or "published"
+    try:
+        status = Status(str(status_value).strip().lower())
+    except ValueError:
+        raise _fail(
+            path, front, "status", f"{status_value!r} is not one of draft, published, retired"
+        ) from None
+
+    doc_id = _text(path, front, meta, "id") or default_id(path)
+    if not _ID_RE.match(doc_id):
+        raise _fail(path, front, "id", f"{doc_id!r} must not contain spaces or backslashes")
+
+    tags_value = meta.get("tags") or []
+    if isinstance(tags_value, str):
+        tags_value = [part for part in re.split(r"[,，、]", tags_value)]
+    if not isinstance(tags_value, list):
+        raise _fail(path, front, "tags", "must be a list of words, such as [投訴, 退款]")
+    tags = tuple(str(tag).strip() for tag in tags_value if str(tag).strip())
+
+    ack_value = meta.get("ack_required", False)
+    if not isinstance(ack_value, bool):
+        raise _fail(path, front, "ack_required", f"must be true or false, got {ack_value!r}")
+
+    category = _text(path, front, meta, "category")
+    if not category:
+        parent = PurePosixPath(path).parent.name
+        category = parent
+    return Document(
+        path=path,
+        id=doc_id,
+        title=title,
+        kind=kind,
+        category=category,
+        tags=tags,
+        owner=_text(path, front, meta, "owner"),
+        version=version_value,
+        status=status,
+        effective=_date(path, front, meta, "effective"),
+        review_by=_date(path, front, meta, "review_by"),
+        summary=_text(path, front, meta, "summary"),
+        ack_required=ack_value,
+        body=body,
+        sections=split_sections(title, body, body_line),
+        meta=meta,
+        body_line=body_line,
+        mtime_ns=mtime_ns,
+        size=size,
+        digest=digest,
+    )
+
+
+def split_sections(title: str, body: str, first_line: int = 1) -> tuple[Section, ...]:
+    """Split a Markdown body into sections at its ``##`` and ``###`` headings.
+
+    Anchors are made for every heading (all levels count for uniqueness, as in ``toc``); only
+    levels 2 and 3 start a new section.
+    """
+    used: set[str] = set()
+    sections: list[Section] = []
+    heading, anchor, level, start = title, "", 1, first_line
+    buffer: list[str] = []
+    fence: str | None = None
+
+    def flush() -> None:
+        text = "\n".join(buffer).strip("\n")
+        if level > 1 or text.strip():
+            sections.append(Section(heading, anchor, level, text, start))
+
+    for offset, line in enumerate(body.split("\n")):
+        fence_match = _FENCE_RE.match(line)
+        if fence_match:
+            marker = fence_match.group(1)
+            if fence is None:
+                fence = marker[0] * 3
+            elif marker.startswith(fence):
+                fence = None
+            buffer.append(line)
+            continue
+        match = None if fence else _HEADING_RE.match(line)
+        if match is None:
+            buffer.append(line)
+            continue
+        hashes, text = match.groups()
+        this_anchor = unique_anchor(slug(text), used)
+        if len(hashes) in (2, 3):
+            flush()
+            heading, anchor, level = text.strip(), this_anchor, len(hashes)
+            start = first_line + offset
+            buffer = []
+        else:
+            buffer.append(line)
+    flush()
+    return tuple(sections)

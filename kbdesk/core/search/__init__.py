@@ -1,0 +1,1 @@
+"""Chinese full-text search: folding, segmentation, pinyin, the Whoosh index, queries, ranking."""

@@ -1,0 +1,511 @@
+"""The search index: derived data in the cache, rebuilt when missing, corrupt or out of date.
+
+One index entry per document title and one per section. The index keeps a manifest beside the
+Whoosh files: the analyzer and schema versions it was built with, the digest of every document
+it holds (for incremental updates), and the size of every index file after the last commit (a
+truncated or missing file means the index is corrupt and is rebuilt).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import logging
+import multiprocessing
+import os
+import shutil
+import sys
+import threading
+import warnings
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.idsets import BitSet
+from whoosh.searching import Searcher
+
+from kbdesk.core.errors import Cancelled, IndexBusy, SearchIndexError
+from kbdesk.core.library.model import Document
+from kbdesk.core.library.plaintext import plain_text
+from kbdesk.core.search.analyzer import ANALYZER_VERSION, chinese_analyzer
+from kbdesk.core.search.folding import fold
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 6
+MANIFEST = "kbdesk-manifest.json"
+INDEX_NAME = "sections"
+WRITER_TIMEOUT = 10.0
+FILTER_CACHE_SIZE = 64
+#: A build of at least this many documents into an empty index runs the analyzer and the
+#: Whoosh writer in MP_PROCS worker processes (most of a build's time is spent there).
+MP_MIN_DOCS = 500
+MP_PROCS = 2
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+class CancelToken:
+    """Set by the caller to ask a long job to stop at the next safe point."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the job to stop."""
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        """True once cancel() was called."""
+        return self._event.is_set()
+
+    def check(self) -> None:
+        """Raise Cancelled if cancel() was called."""
+        if self._event.is_set():
+            raise Cancelled("cancelled")
+
+
+def make_schema() -> Schema:
+    """Return the index schema (bump SCHEMA_VERSION when it changes)."""
+    analyzer = chinese_analyzer()
+    return Schema(
+        entry=ID(stored=True, unique=True),
+        doc_id=ID(stored=True),
+        path=STORED,
+        kind=ID(stored=True),
+        status=ID(stored=True),
+        category=ID(stored=True),
+        category_text=STORED,
+        tagset=KEYWORD(commas=True, stored=True),
+        tags_text=STORED,
+        version=NUMERIC(stored=True),
+        effective=STORED,
+        level=STORED,
+        anchor=STORED,
+        title=STORED,
+        heading=STORED,
+        body=STORED,
+        # Everything an entry says, in one field: a query word is one posting list to walk
+        # (four fields made each word a union of four, and Whoosh walks them in Python).
+        text=TEXT(analyzer=analyzer, phrase=False),
+
+        pinyin=KEYWORD(scorable=True, field_boost=2.0),
+        initials=KEYWORD(scorable=True, field_boost=2.0),
+    )
+
+
+def _pinyin_fields(heading: str) -> dict[str, str]:
+    # imported here: pypinyin's dictionaries are only needed to write entries, and loading
+    # them is a tenth of a second and tens of MB a search-only process does without
+    from kbdesk.core.search.pinyin import pinyin_keys
+
+    full, initials = pinyin_keys(heading)
+    return {"pinyin": " ".join(full), "initials": " ".join(initials)}
+
+
+def writer_options(documents: int, has_content: bool) -> dict[str, Any]:
+    """Return the Whoosh writer options for writing ``documents`` documents.
+
+    A large build into an empty index is split between worker processes, each writing its own
+    segment (``multisegment``: scores are computed over all segments alike, so search results
+    do not change).
+    """
+    options: dict[str, Any] = {"limitmb": 128}
+    if documents >= MP_MIN_DOCS:
+        # Whoosh copies a compound segment file into memory when it opens it: keep the
+        # files of a large segment apart so a searcher only maps them.
+        options["compound"] = False
+    procs = min(MP_PROCS, os.cpu_count() or 1)
+    if documents >= MP_MIN_DOCS and procs > 1 and not has_content:
+        options.update(procs=procs, multisegment=True, start_method=_start_method(), limitmb=16)
+    return options
+
+
+def _start_method() -> str:
+    """Return how to start writer processes.
+
+    ``fork`` starts at once and shares the loaded dictionaries, but is only safe in a process
+    with a single thread (the command line); a program with threads (the desktop app indexes
+    on a worker thread) uses ``spawn``, whose workers import the main module again, as every
+    kbdesk entry point allows.
+    """
+    if (
+        sys.platform.startswith("linux")  # macOS system libraries are not fork-safe
+        and threading.active_count() == 1
+        and "PySide6" not in sys.modules
+        and "fork" in multiprocessing.get_all_start_methods()
+    ):
+        return "fork"
+    return "spawn"
+
+
+def _cancel_writer(writer: Any) -> None:
+    """Cancel a writer; stop the worker processes of a multi-process writer too."""
+    writer.cancel()
+    for task in getattr(writer, "tasks", ()):
+        with contextlib.suppress(Exception):
+            task.terminate()
+            task.join(5)
+
+
+#: How many times an entry's own heading counts in its text: a word in the heading weighs more
+#: than the same word in the body (one field instead of boosted fields; see ``text`` above).
+HEADING_WEIGHT = 3
+
+
+def _entry_text(heading: str, body: str, context: str) -> str:
+    return "\n".join([*([heading] * HEADING_WEIGHT), body, context])
+
+
+def entries_for(doc: Document) -> list[dict[str, Any]]:
+    """Return the index entries (field dicts) of one document: its title, then each section."""
+    common: dict[str, Any] = {
+        "doc_id": doc.id,
+        "path": doc.path,
+        "kind": doc.kind.value,
+        "status": doc.status.value,
+        "category": fold(doc.category),
+        "category_text": doc.category,
+        "tagset": ",".join(fold(tag) for tag in doc.tags),
+        "tags_text": list(doc.tags),
+        "version": doc.version,
+        "effective": doc.effective.isoformat() if doc.effective else "",
+        "title": doc.title,
+    }
+    intro = "\n".join(plain_text(s.body) for s in doc.sections if s.level == 1)
+    entries = [
+        dict(
+            common,
+            entry=f"{doc.id}#",
+            level=0,
+            anchor="",
+            heading="",
+            body=(body := "\n".join(part for part in (doc.summary, intro) if part)),
+            text=_entry_text(doc.title, body, " ".join(doc.tags)),
+            **_pinyin_fields(doc.title),
+        )
+    ]
+    for section in doc.sections:
+        if section.level == 1:
+            continue  # the introduction is part of the title entry
+        entries.append(
+            dict(
+                common,
+                entry=f"{doc.id}#{section.anchor}",
+                level=section.level,
+                anchor=section.anchor,
+                heading=section.heading,
+                body=(body := plain_text(section.body)),
+                text=_entry_text(section.heading, body, doc.title),
+                **_pinyin_fields(section.heading),
+            )
+        )
+    return entries
+
+
+@dataclass
+class IndexStats:
+    """What one sync of the index did."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    rebuilt: bool = False
+    reason: str = ""
+
+    @property
+    def changed(self) -> bool:
+        """True when the index content changed."""
+        return bool(self.added or self.updated or self.removed or self.rebuilt)
+
+
+class SearchIndex:
+    """A Whoosh index of documents' titles and sections, kept in one folder.
+
+    Safe to call from any thread: one lock serialises writers and the shared searcher.
+
+    Args:
+        directory: the folder for this library's index (created when missing).
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+        self._lock = threading.RLock()
+        self._ix: whoosh_index.Index | None = None
+        self._searcher: Searcher | None = None
+        self._manifest: dict[str, Any] = {}
+        self._docs: dict[str, Document] = {}
+        # filter query -> its documents, for the current searcher (see filter_docs)
+        self._filters: dict[Any, Any] = {}
+
+    # -- state --------------------------------------------------------------------------------
+
+    def _manifest_path(self) -> Path:
+        return self.directory / MANIFEST
+
+    def _read_manifest(self) -> dict[str, Any] | None:
+        try:
+            data = json.loads(self._manifest_path().read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def _write_manifest(self) -> None:
+        files = {}
+        for entry in os.scandir(self.directory):
+            if entry.is_file() and entry.name != MANIFEST and not entry.name.endswith(".lock"):
+                files[entry.name] = entry.stat().st_size
+        self._manifest["files"] = files
+        self._manifest["analyzer"] = ANALYZER_VERSION
+        self._manifest["schema"] = SCHEMA_VERSION
+        tmp = self._manifest_path().with_suffix(".tmp")
+        tmp.write_text(json.dumps(self._manifest, ensure_ascii=False), "utf-8")
+        os.replace(tmp, self._manifest_path())
+
+    def _problem(self) -> str:
+        """Return why the index on disk cannot be used as it is ("" when it can)."""
+        manifest = self._read_manifest()
+        if manifest is None:
+            return "no index yet" if not self.directory.exists() else "index manifest missing"
+        if manifest.get("analyzer") != ANALYZER_VERSION:
+            return "built by an older analyzer"
+        if manifest.get("schema") != SCHEMA_VERSION:
+            return "built with an older schema"
+        for name, size in (manifest.get("files") or {}).items():
+            try:
+                if (self.directory / name).stat().st_size != size:
+                    return f"index file {name} is damaged (size changed)"
+            except OSError:
+                return f"index file {name} is missing"
+        self._manifest = manifest
+        return ""
+
+    def _close(self) -> None:
+        self._filters.clear()
+        if self._searcher is not None:
+            with contextlib.suppress(Exception):
+                self._searcher.close()
+        self._searcher = None
+        if self._ix is not None:
+            with contextlib.suppress(Exception):
+                self._ix.close()
+        self._ix = None
+
+    def close(self) -> None:
+        """Close the searcher and the index files."""
+        with self._lock:
+            self._close()
+
+    def _create(self) -> None:
+        self._close()
+        if self.directory.exists():
+            shutil.rmtree(self.directory)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self._ix = whoosh_index.create_in(str(self.directory), make_schema(), indexname=INDEX_NAME)
+        self._manifest = {"docs": {}}
+
+    def _open(self) -> str:
+        """Open the index on disk, or create an empty one; return why it was recreated."""
+        if self._ix is not None:
+            return ""
+        reason = self._problem()
+        if not reason:
+            # Whoosh leaves a file it failed to read open; it is closed when the exception is
+            # dropped, which must not count as a leak warning.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", ResourceWarning)
+                reason = self._try_open()
+                if reason:
+                    gc.collect()
+            if not reason:
+                return ""
+            self._close()
+        log.info("building search index at %s: %s", self.directory, reason)
+        self._create()
+        return reason
+
+    def _try_open(self) -> str:
+        try:
+            self._ix = whoosh_index.open_dir(str(self.directory), indexname=INDEX_NAME)
+            self._searcher = self._ix.searcher()
+            self._searcher.doc_count()
+            return ""
+        except Exception as exc:
+            # log the text, not the exception: a kept log record would keep its frames
+            log.warning("search index at %s cannot be opened: %s", self.directory, str(exc))
+            return f"index damaged ({type(exc).__name__})"
+
+    @property
+    def doc_count(self) -> int:
+        """Number of documents in the index."""
+        return len(self._manifest.get("docs", {}))
+
+    def searcher(self) -> Searcher:
+        """Return the shared searcher, refreshed; callers must hold ``lock``."""
+        if self._ix is None:
+            self._open()
+        assert self._ix is not None
+        if self._searcher is not None and not self._searcher.up_to_date():
+            self._reopen_searcher()
+        if self._searcher is None:
+            self._searcher = self._ix.searcher()
+        return self._searcher
+
+    def _reopen_searcher(self) -> None:
+        """Replace the shared searcher with one on the latest commit.
+
+        Whoosh's ``Searcher.refresh()`` reuses the readers of segments it already had open, and
+        those keep the deletion list of the old commit: a document updated twice then shows
+        up twice. So the old searcher is closed and a new one opened instead.
+        """
+        self._filters.clear()
+        if self._searcher is not None:
+            with contextlib.suppress(Exception):
+                self._searcher.close()
+            self._searcher = None
+
+    def filter_docs(self, query: Any) -> Any:
+        """Return the documents a filter or mask query matches, as a set Whoosh accepts.
+
+        Whoosh turns a filter query into a set of documents on every search (for the
+        draft/retired mask that is most of a short search's time on a large library), so the
+        sets are kept until the searcher changes. Callers must hold ``lock`` and have called
+        ``searcher()``.
+        """
+        if query is None:
+            return None
+        try:
+            docs = self._filters.get(query)
+        except TypeError:  # an unhashable query: let Whoosh evaluate it
+            return query
+        if docs is None:
+            searcher = self._searcher or self.searcher()
+            docs = BitSet(searcher.docs_for_query(query), size=searcher.doc_count_all())
+            if len(self._filters) >= FILTER_CACHE_SIZE:
+                self._filters.clear()
+            self._filters[query] = docs
+        # Whoosh skips a filter that is empty (falsy): an allow-filter matching nothing must
+        # stay a query, so that it still lets nothing through.
+        return docs if docs else query
+
+    @property
+    def lock(self) -> threading.RLock:
+        """The lock guarding the index and its searcher."""
+        return self._lock
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def sync(
+        self,
+        documents: Mapping[str, Document],
+        progress: ProgressFn | None = None,
+        cancel: CancelToken | None = None,
+        *,
+        rebuild: bool = False,
+    ) -> IndexStats:
+        """Bring the index in line with ``documents`` (id → document), re-reading only changes.
+
+        Args:
+            documents: the documents the index should hold, by id.
+            progress: called with (done, total, message).
+            cancel: checked between documents; a cancelled sync leaves the index as it was.
+            rebuild: throw the index away and build it anew.
+
+        Raises:
+            Cancelled: when the cancel token was set (nothing is committed).
+            IndexBusy: when another process holds the index lock past the timeout.
+        """
+        with self._lock:
+            stats = IndexStats()
+            if rebuild:
+                self._create()
+                stats.rebuilt, stats.reason = True, "rebuild requested"
+            else:
+                reason = self._open()
+                if reason:
+                    stats.rebuilt, stats.reason = True, reason
+            known: dict[str, str] = dict(self._manifest.get("docs", {}))
+            changed = [doc for doc_id, doc in documents.items() if known.get(doc_id) != doc.digest]
+            removed = [doc_id for doc_id in known if doc_id not in documents]
+            self._docs = dict(documents)
+            if not changed and not removed:
+                if stats.rebuilt:
+                    self._write_manifest()
+                return stats
+            assert self._ix is not None
+            options = writer_options(len(changed), bool(known))
+            try:
+                writer = self._ix.writer(timeout=WRITER_TIMEOUT, **options)
+            except whoosh_index.LockError as exc:
+                raise IndexBusy(
+                    f"the search index at {self.directory} is locked by another program"
+                ) from exc
+            # Forked writer processes then neither scan nor copy the objects loaded so far (the
+            # whole library) when their garbage collector runs.
+            frozen = options.get("start_method") == "fork"
+            if frozen:
+                gc.freeze()
+            total = len(changed) + len(removed)
+            try:
+                for number, doc_id in enumerate(removed, start=1):
+                    writer.delete_by_term("doc_id", doc_id)
+                    known.pop(doc_id, None)
+                    stats.removed += 1
+                    if progress:
+                        progress(number, total, doc_id)
+                for number, doc in enumerate(changed, start=len(removed) + 1):
+                    if cancel is not None:
+                        cancel.check()
+                    if doc.id in known:
+                        writer.delete_by_term("doc_id", doc.id)
+                        stats.updated += 1
+                    else:
+                        stats.added += 1
+                    for fields in entries_for(doc):
+                        writer.add_document(**fields)
+                    known[doc.id] = doc.digest
+                    if progress and (number % 25 == 0 or number == total):
+                        progress(number, total, doc.title)
+            except BaseException:
+                _cancel_writer(writer)
+                if frozen:
+                    gc.unfreeze()
+                raise
+            if progress:
+                progress(total, total, "saving index")
+            try:
+                writer.commit()
+            finally:
+                if frozen:
+                    gc.unfreeze()
+            self._manifest["docs"] = known
+            self._write_manifest()
+            self._reopen_searcher()
+            return stats
+
+    def recover(self, progress: ProgressFn | None = None) -> IndexStats:
+        """Rebuild from the documents of the last sync (after a read failure)."""
+        with self._lock:
+            return self.sync(dict(self._docs), progress, rebuild=True)
+
+    def known_docs(self) -> Iterable[str]:
+        """Return the ids of the documents in the index."""
+        return list(self._manifest.get("docs", {}))
+
+    def delete_files(self) -> None:
+        """Close everything and remove the index folder."""
+        with self._lock:
+            self._close()
+            if self.directory.exists():
+                shutil.rmtree(self.directory, ignore_errors=True)
+            self._manifest = {}
+
+
+def wrap_failure(exc: Exception) -> SearchIndexError:
+    """Turn an unexpected Whoosh failure into the core's error type."""
+    return SearchIndexError(f"search index failure: {type(exc).__name__}: {exc}")

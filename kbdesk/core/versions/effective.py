@@ -1,0 +1,177 @@
+"""Which version of each document is in force on a given day (what agents see and search).
+
+A published version comes into force on its ``effective`` date (or, without one, on the day it
+was committed). Until then it is *pending*: agents keep seeing the newest older version that is
+in force, read back from git history. Asked about a past day, the same rule answers what was in
+force then. A retired version in force stays listed, with status retired (search hides it
+unless asked). A library folder without git has no older versions: its files are in force as
+they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from kbdesk.core.errors import DocumentError
+from kbdesk.core.library.model import Document
+from kbdesk.core.library.parse import build_document
+from kbdesk.core.versions.history import VersionInfo
+from kbdesk.core.versions.versioning import Versioning
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], dt.date]
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def starts(info: VersionInfo) -> dt.date:
+    """The day a version comes into force: its effective date, else the day it was published."""
+    return _date(info.effective) or info.day
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A published version waiting for its effective date."""
+
+    doc_id: str
+    path: str
+    version: int | None
+    effective: dt.date
+    in_force_version: int | None
+
+
+class EffectiveResolver:
+    """Resolves the documents in force on a day from the working files and git history.
+
+    Args:
+        versioning: the library's versions.
+        today: the clock (injectable for tests).
+    """
+
+    def __init__(self, versioning: Versioning, today: Clock = dt.date.today) -> None:
+        self.versioning = versioning
+        self.today = today
+        self._lock = threading.Lock()
+        self._built: dict[tuple[str, str], Document | None] = {}
+
+    def _at_commit(self, info: VersionInfo) -> Document | None:
+        key = (info.path, info.commit)
+        with self._lock:
+            if key in self._built:
+                return self._built[key]
+        repo = self.versioning.repo()
+        text = repo.read_text(info.commit, info.path) if repo is not None else None
+        doc: Document | None = None
+        if text is not None:
+            try:
+                doc = build_document(info.path, text)
+            except DocumentError as exc:
+                log.warning(
+                    "old version %s@%s cannot be read: %s", info.path, info.commit[:10], exc
+                )
+        with self._lock:
+            self._built[key] = doc
+        return doc
+
+    def choose(
+        self, path: str, working: Document | None, as_of: dt.date
+    ) -> tuple[Document | None, list[VersionInfo]]:
+        """Return the document in force at ``path`` on ``as_of`` and the versions pending then."""
+        entries = [e for e in self.versioning.versions(path, refresh=False) if not e.superseded]
+        use_working = working is not None and as_of >= self.today()
+        best: VersionInfo | None = None
+        pending: list[VersionInfo] = []
+        for info in entries:
+            if info.day > as_of:
+                continue
+            if starts(info) > as_of:
+                pending.append(info)
+                continue
+            if best is None or (info.version or 0) > (best.version or 0):
+                best = info
+        if use_working and working is not None:
+            start = working.effective or as_of
+            if start <= as_of and (best is None or working.version >= (best.version or 0)):
+                return working, pending
+            if not entries:
+                # no history of this file (new, never committed): it is what there is
+                return (working, pending) if start <= as_of else (None, pending)
+        if best is None:
+            return None, pending
+        if (
+            working is not None
+            and working.version == best.version
+            and entries
+            and entries[0].commit == best.commit
+            and use_working
+        ):
+            return working, pending
+        return self._at_commit(best), pending
+
+    def resolve(
+        self, working: Mapping[str, Document], as_of: dt.date | None = None
+    ) -> dict[str, Document]:
+        """Return the documents in force on ``as_of`` (default today), by id."""
+        day = as_of or self.today()
+        history = self.versioning.history()
+        if history is None:
+            return dict(working)
+        history.refresh()
+        by_path = {doc.path: doc for doc in working.values()}
+        paths = set(by_path)
+        if day < self.today():
+            paths.update(history.paths())
+        result: dict[str, Document] = {}
+        for path in sorted(paths):
+            moved = history.moved_away(path) if path not in by_path else None
+            if moved is not None and moved <= day:
+                continue  # the document lives at its new path from then on
+            doc, _ = self.choose(path, by_path.get(path), day)
+            if doc is not None and doc.id not in result:
+                result[doc.id] = doc
+        return result
+
+    def pending(
+        self, working: Mapping[str, Document], as_of: dt.date | None = None
+    ) -> list[Pending]:
+        """Versions published but not yet in force on ``as_of`` (default today)."""
+        day = as_of or self.today()
+        out: list[Pending] = []
+        if self.versioning.history() is None:
+            for doc in working.values():
+                if doc.effective and doc.effective > day:
+                    out.append(Pending(doc.id, doc.path, doc.version, doc.effective, None))
+            return out
+        history = self.versioning.history()
+        if history is not None:
+            history.refresh()
+        for doc in working.values():
+            chosen, waiting = self.choose(doc.path, doc, day)
+            for info in waiting:
+                out.append(
+                    Pending(
+                        doc.id,
+                        doc.path,
+                        info.version,
+                        starts(info),
+                        chosen.version if chosen else None,
+                    )
+                )
+        return sorted(out, key=lambda p: (p.effective, p.doc_id))
+
+    def next_change(self, working: Mapping[str, Document]) -> dt.date | None:
+        """The next day a pending version comes into force (for the app to re-index then)."""
+        dates = [p.effective for p in self.pending(working)]
+        return min(dates) if dates else None

@@ -1,0 +1,167 @@
+"""Read receipts ("I have read this version") and the version each agent last saw.
+
+Receipts are appended to a JSON-lines file in the data dir (one per library), so a crash can at
+worst lose the line being written; a torn last line is skipped on reading. The last version an
+agent opened of each document is kept beside it (a small JSON map written atomically) and
+drives the 已更新 marks and "what changed since you last read it".
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import logging
+import os
+import threading
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from kbdesk.core.errors import KbError
+from kbdesk.core.library.model import Document
+from kbdesk.core.versions.history import library_key
+from kbdesk.core.workstation import paths
+
+log = logging.getLogger(__name__)
+
+CSV_COLUMNS = ("doc_id", "version", "time", "agent", "title")
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """One "I have read this version" confirmation."""
+
+    doc_id: str
+    version: int
+    time: str
+    agent: str
+    title: str = ""
+
+
+class ReceiptBook:
+    """Read receipts and last-seen versions of one library on this workstation.
+
+    Args:
+        library_root: the library folder (the records live in the data dir, keyed by it).
+        now: the clock (injectable for tests).
+    """
+
+    def __init__(self, library_root: Path, now: dt.datetime | None = None) -> None:
+        key = library_key(library_root)
+        base = paths.data_dir() / "receipts"
+        self.receipts_file = base / f"{key}.jsonl"
+        self.seen_file = base / f"{key}.seen.json"
+        self._fixed_now = now
+        self._lock = threading.Lock()
+
+    def _now(self) -> str:
+        moment = self._fixed_now or dt.datetime.now(dt.UTC).astimezone()
+        return moment.isoformat(timespec="seconds")
+
+    # -- receipts -----------------------------------------------------------------------------
+
+    def acknowledge(self, doc: Document, agent: str) -> Receipt:
+        """Record that ``agent`` has read the version of ``doc`` they are looking at."""
+        if not agent.strip():
+            raise KbError("field 'agent' is required: set your name in Settings")
+        receipt = Receipt(doc.id, doc.version, self._now(), agent.strip(), doc.title)
+        line = json.dumps(asdict(receipt), ensure_ascii=False) + "\n"
+        with self._lock:
+            try:
+                self.receipts_file.parent.mkdir(parents=True, exist_ok=True)
+                with open(self.receipts_file, "a", encoding="utf-8") as handle:
+                    handle.write(line)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            except OSError as exc:
+                raise KbError(f"the read receipt cannot be saved: {exc}") from exc
+        self.mark_seen(doc)
+        return receipt
+
+    def receipts(self) -> list[Receipt]:
+        """Every receipt, oldest first (a damaged line is skipped)."""
+        try:
+            lines = self.receipts_file.read_text("utf-8").splitlines()
+        except FileNotFoundError:
+            return []
+        out = []
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+                out.append(
+                    Receipt(
+                        str(data["doc_id"]),
+                        int(data["version"]),
+                        str(data["time"]),
+                        str(data["agent"]),
+                        str(data.get("title", "")),
+                    )
+                )
+            except (ValueError, KeyError, TypeError):
+                log.warning("%s:%d: damaged receipt skipped", self.receipts_file, number)
+        return out
+
+    def acknowledged(self, doc: Document, agent: str | None = None) -> bool:
+        """True when the document's current version was acknowledged (by ``agent``)."""
+        return any(
+            r.doc_id == doc.id and r.version == doc.version and (agent is None or r.agent == agent)
+            for r in self.receipts()
+        )
+
+    def unacknowledged(self, docs: Iterable[Document], agent: str | None = None) -> list[Document]:
+        """Documents flagged ``ack_required`` whose current version is not acknowledged."""
+        done = {(r.doc_id, r.version) for r in self.receipts() if agent is None or r.agent == agent}
+        return [
+            doc
+            for doc in docs
+            if doc.ack_required
+            and doc.status.value != "retired"
+            and (doc.id, doc.version) not in done
+        ]
+
+    def to_csv(self) -> str:
+        """Every receipt as CSV (header: doc_id, version, time, agent, title)."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for r in self.receipts():
+            writer.writerow([r.doc_id, r.version, r.time, r.agent, r.title])
+        return buffer.getvalue()
+
+    # -- last seen ----------------------------------------------------------------------------
+
+    def _read_seen(self) -> dict[str, int]:
+        try:
+            data = json.loads(self.seen_file.read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return {str(k): int(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+    def mark_seen(self, doc: Document) -> None:
+        """Remember that the version of ``doc`` was opened on this workstation."""
+        with self._lock:
+            seen = self._read_seen()
+            if seen.get(doc.id) == doc.version:
+                return
+            seen[doc.id] = doc.version
+            self.seen_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.seen_file.with_suffix(".tmp")
+            tmp.write_text(json.dumps(seen, ensure_ascii=False), "utf-8")
+            os.replace(tmp, self.seen_file)
+
+    def seen_versions(self) -> dict[str, int]:
+        """Every document opened here with the version last seen (one read for a whole list)."""
+        return self._read_seen()
+
+    def last_seen(self, doc_id: str) -> int | None:
+        """The version of a document last opened here (None when never)."""
+        return self._read_seen().get(doc_id)
+
+    def updated_since_seen(self, doc: Document) -> bool:
+        """True when the document changed since it was last opened here (the 已更新 mark)."""
+        seen = self.last_seen(doc.id)
+        return seen is not None and seen < doc.version

@@ -1,0 +1,1 @@
+"""What belongs to one workstation and user, never to the library: paths, settings, user state."""

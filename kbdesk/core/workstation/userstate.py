@@ -1,0 +1,302 @@
+"""The agent's own state kept across restarts: favourites, recently viewed, no-results log.
+
+``userstate.json`` (favourites and recents) lives in the app data folder and is written
+atomically after every change. A file that cannot be read is kept aside as ``.bak`` and the
+state starts empty, so a damaged file never stops the app. Searches that found nothing are
+appended, one JSON line each, to ``no-results.jsonl`` so editors can see gaps in the library.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import re
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from kbdesk.core.errors import KbError
+from kbdesk.core.search.folding import fold
+from kbdesk.core.workstation import paths
+
+log = logging.getLogger(__name__)
+
+STATE_FILE = "userstate.json"
+NO_RESULTS_FILE = "no-results.jsonl"
+RECENTS_CAP = 30
+QUERY_CAP = 200
+_FORMAT = 1
+_log_lock = threading.Lock()
+
+
+class UserStateError(KbError):
+    """The user state file cannot be written."""
+
+
+@dataclass(frozen=True)
+class Recent:
+    """A document the agent opened, and when (timezone-aware)."""
+
+    doc_id: str
+    when: dt.datetime
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().astimezone()
+
+
+def _parse_time(value: object) -> dt.datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        when = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.astimezone()
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and ``os.replace``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class UserState:
+    """Favourites and recently viewed documents of this user.
+
+    Args:
+        path: the JSON file; default ``paths.data_dir()/userstate.json``.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or paths.data_dir() / STATE_FILE
+        self._favourites: list[str] = []
+        self._recents: list[Recent] = []
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> UserState:
+        """Read the state file; a missing file is an empty state, a broken one is set aside."""
+        state = cls(path)
+        try:
+            raw = state.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return state
+        except (OSError, UnicodeDecodeError) as exc:
+            state._set_aside(f"cannot be read ({exc})")
+            return state
+        try:
+            data = json.loads(raw)
+            if not isinstance(data, dict):
+                raise ValueError("not a JSON object")
+        except ValueError as exc:
+            state._set_aside(f"is not valid ({exc})")
+            return state
+        state._favourites = _unique_ids(data.get("favourites"))
+        state._recents = _recents(data.get("recents"))
+        return state
+
+    def _set_aside(self, reason: str) -> None:
+        backup = self.path.with_name(self.path.name + ".bak")
+        log.warning("%s %s; keeping it as %s and starting empty", self.path, reason, backup)
+        try:
+            os.replace(self.path, backup)
+        except OSError as exc:
+            log.warning("cannot keep %s aside: %s", self.path, exc)
+
+    def save(self) -> None:
+        """Write the state atomically (UserStateError when it cannot be written)."""
+        data = {
+            "format": _FORMAT,
+            "favourites": self._favourites,
+            "recents": [{"id": r.doc_id, "when": r.when.isoformat()} for r in self._recents],
+        }
+        try:
+            atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        except OSError as exc:
+            raise UserStateError(f"cannot save favourites and recents to {self.path}: {exc}"
+                                 ) from exc
+
+    # -- favourites ---------------------------------------------------------------------------
+
+    def favourites(self) -> list[str]:
+        """Favourite document ids, in the order they were added."""
+        return list(self._favourites)
+
+    def is_favourite(self, doc_id: str) -> bool:
+        """Whether a document is a favourite."""
+        return doc_id in self._favourites
+
+    def set_favourite(self, doc_id: str, favourite: bool) -> None:
+        """Add or remove a favourite (and save)."""
+        if not doc_id:
+            raise ValueError("a favourite needs a document id")
+        if favourite == self.is_favourite(doc_id):
+            return
+        if favourite:
+            self._favourites.append(doc_id)
+        else:
+            self._favourites.remove(doc_id)
+        self.save()
+
+    def toggle_favourite(self, doc_id: str) -> bool:
+        """Flip a document's favourite mark (and save); return whether it is a favourite now."""
+        self.set_favourite(doc_id, not self.is_favourite(doc_id))
+        return self.is_favourite(doc_id)
+
+    # -- recents ------------------------------------------------------------------------------
+
+    def recents(self) -> list[Recent]:
+        """Recently viewed documents, most recent first."""
+        return list(self._recents)
+
+    def add_recent(self, doc_id: str, when: dt.datetime | None = None) -> None:
+        """Record that a document was opened (moves it to the front; keeps the newest 30)."""
+        if not doc_id:
+            raise ValueError("a recent entry needs a document id")
+        when = when or _now()
+        if when.tzinfo is None:
+            when = when.astimezone()
+        rest = [r for r in self._recents if r.doc_id != doc_id]
+        self._recents = [Recent(doc_id, when), *rest][:RECENTS_CAP]
+        self.save()
+
+    def clear_recents(self) -> None:
+        """Forget every recently viewed document (and save)."""
+        self._recents = []
+        self.save()
+
+    def forget(self, doc_id: str) -> None:
+        """Drop a document from favourites and recents (for example when it was deleted)."""
+        before = (len(self._favourites), len(self._recents))
+        self._favourites = [f for f in self._favourites if f != doc_id]
+        self._recents = [r for r in self._recents if r.doc_id != doc_id]
+        if (len(self._favourites), len(self._recents)) != before:
+            self.save()
+
+    # -- searches that found nothing ----------------------------------------------------------
+
+    def log_no_results(self, query: str, when: dt.datetime | None = None) -> None:
+        """Append a search that found nothing to the no-results log."""
+        log_no_results(query, when)
+
+    def no_results(self, since: dt.date | None = None) -> list[tuple[dt.datetime, str, int]]:
+        """Return the no-results log aggregated (see :func:`no_results`)."""
+        return no_results(since)
+
+
+def _unique_ids(value: object) -> list[str]:
+    if not isinstance(value, list):
+        return []
+    seen: dict[str, None] = {}
+    for item in value:
+        if isinstance(item, str) and item:
+            seen.setdefault(item, None)
+    return list(seen)
+
+
+def _recents(value: object) -> list[Recent]:
+    if not isinstance(value, list):
+        return []
+    out: list[Recent] = []
+    seen: set[str] = set()
+    for item in value:
+        if not isinstance(item, dict):
+            continue
+        doc_id, when = item.get("id"), _parse_time(item.get("when"))
+        if isinstance(doc_id, str) and doc_id and when and doc_id not in seen:
+            seen.add(doc_id)
+            out.append(Recent(doc_id, when))
+    out.sort(key=lambda r: r.when, reverse=True)
+    return out[:RECENTS_CAP]
+
+
+def no_results_path() -> Path:
+    """Return the no-results log file."""
+    return paths.data_dir() / NO_RESULTS_FILE
+
+
+def _normal_query(query: str) -> str:
+    return re.sub(r"\s+", " ", query).strip()[:QUERY_CAP]
+
+
+def log_no_results(query: str, when: dt.datetime | None = None) -> None:
+    """Append one search that found nothing (blank queries are ignored).
+
+    A log that cannot be written is reported in the log file and otherwise ignored: it must
+    never get in the agent's way.
+    """
+    text = _normal_query(query)
+    if not text:
+        return
+    when = when or _now()
+    if when.tzinfo is None:
+        when = when.astimezone()
+    line = json.dumps({"when": when.isoformat(), "query": text}, ensure_ascii=False)
+    path = no_results_path()
+    with _log_lock:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("a", encoding="utf-8") as handle:
+                handle.write(line + "\n")
+        except OSError as exc:
+            log.warning("cannot log a search without results to %s: %s", path, exc)
+
+
+def no_results(since: dt.date | None = None) -> list[tuple[dt.datetime, str, int]]:
+    """Return the logged searches that found nothing, aggregated.
+
+    Queries that differ only in script, case, width or spacing count as one. Each row is
+    (last time searched, the query as last typed, times searched), most searched first.
+
+    Args:
+        since: only searches on or after this date (the wall-clock date where they were made).
+    """
+    path = no_results_path()
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except FileNotFoundError:
+        return []
+    rows: dict[str, _Row] = {}
+    bad = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            when = _parse_time(item["when"])
+            query = _normal_query(item["query"])
+        except (ValueError, KeyError, TypeError, AttributeError):
+            bad += 1
+            continue
+        if when is None or not query:
+            bad += 1
+            continue
+        if since is not None and when.date() < since:
+            continue
+        row = rows.setdefault(fold(query), _Row(when, query, 0))
+        row.count += 1
+        if when >= row.last:
+            row.last, row.query = when, query
+    if bad:
+        log.warning("%s: skipped %d unreadable line(s)", path, bad)
+    ordered = sorted(rows.values(), key=lambda r: (-r.count, -r.last.timestamp(), r.query))
+    return [(r.last, r.query, r.count) for r in ordered]
+
+
+@dataclass
+class _Row:
+    last: dt.datetime
+    query: str
+    count: int
