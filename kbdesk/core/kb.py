@@ -7,7 +7,6 @@ from a worker thread; long ones take a progress callback and a cancel token.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 import os
 import shutil
@@ -32,6 +31,7 @@ from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.versions.sync import SyncResult
 from kbdesk.core.versions.versioning import PublishResult
 from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.storage import library_key
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +40,7 @@ LIBRARY_ENV = "KBDESK_LIBRARY"
 
 def index_dir_for(root: Path) -> Path:
     """Return the cache folder of the index of the library at ``root``."""
-    key = hashlib.sha1(str(root.resolve()).encode("utf-8")).hexdigest()[:16]
-    return paths.cache_dir() / "indexes" / f"{root.name[:32]}-{key}"
+    return paths.cache_dir() / "indexes" / library_key(root)
 
 
 def install_demo_library(target: Path) -> Path:

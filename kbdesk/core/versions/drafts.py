@@ -19,8 +19,8 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 from kbdesk.core.errors import KbError
-from kbdesk.core.versions.history import library_key
 from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.storage import library_key
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,6 @@ history afterwards reads only the commits made since that HEAD.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import logging
 import os
@@ -25,6 +24,7 @@ from dulwich.objects import Blob, Commit, ObjectID
 
 from kbdesk.core.versions.repo import LibraryRepo, oid
 from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.storage import library_key
 
 log = logging.getLogger(__name__)
 
@@ -34,13 +34,6 @@ SUPERSEDED_TRAILER = "Kbdesk-Superseded"
 MOVED_TRAILER = "Kbdesk-Moved-From"
 _FRONT_FIELD_RE = re.compile(r"^(id|version|effective|status)[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?$")
 _TRAILER_RE = re.compile(r"^([A-Za-z][A-Za-z0-9-]*):\s*(.*)$")
-
-
-def library_key(root: Path) -> str:
-    """Return the name under which per-library data (cache, drafts, receipts) is kept."""
-    resolved = str(Path(root).expanduser().resolve())
-    digest = hashlib.sha1(resolved.encode("utf-8")).hexdigest()[:16]
-    return f"{Path(resolved).name[:32]}-{digest}"
 
 
 @dataclass(frozen=True)

@@ -31,10 +31,11 @@ from dulwich.repo import Repo
 
 from kbdesk.core.errors import KbError
 from kbdesk.core.versions.drafts import Draft, DraftStore
-from kbdesk.core.versions.history import SUPERSEDED_TRAILER, front_fields, library_key
+from kbdesk.core.versions.history import SUPERSEDED_TRAILER, front_fields
 from kbdesk.core.versions.repo import FILE_MODE, LibraryRepo, oid
 from kbdesk.core.versions.versioning import Versioning
 from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.storage import library_key
 
 log = logging.getLogger(__name__)
 

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kbdesk.core.errors import KbError
 from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.storage import atomic_write_json
 
 log = logging.getLogger(__name__)
 
@@ -207,17 +206,5 @@ class Settings:
 
     def save(self) -> None:
         """Write the settings file atomically (temp file in the same folder + os.replace)."""
-        data = {**self._extra, **self._values}
-        text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write_json(self.path, {**self._extra, **self._values})
         log.info("saved settings to %s", self.path)

@@ -13,7 +13,6 @@ import json
 import logging
 import os
 import re
-import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from pathlib import Path
 from kbdesk.core.errors import KbError
 from kbdesk.core.search.folding import fold
 from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.storage import atomic_write_text
 
 log = logging.getLogger(__name__)
 
@@ -56,21 +56,6 @@ def _parse_time(value: object) -> dt.datetime | None:
     except ValueError:
         return None
     return when if when.tzinfo else when.astimezone()
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class UserState:

@@ -1,0 +1,74 @@
+"""The one way kbdesk writes a file, and where per-library data lives on this workstation.
+
+Every write of app data or library files goes through :func:`atomic_write_bytes` (or its text and
+JSON forms): a temporary file with a unique name in the same folder, flushed and fsync'ed, then
+``os.replace``d over the target, so a crash or ``kill -9`` leaves either the old file or the new
+one, never half of one, and two processes never share a temporary name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+TEMP_SUFFIX = ".kbdesk-tmp"
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (unique temp file, fsync, ``os.replace``)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` as UTF-8 to ``path`` atomically."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_json(path: Path, data: Any) -> None:
+    """Write ``data`` as indented UTF-8 JSON (keys sorted) to ``path`` atomically."""
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    atomic_write_text(path, text)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX); a no-op where folders cannot be opened (Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def library_key(root: Path) -> str:
+    """The name under which per-library data (index, drafts, receipts, sync state) is kept."""
+    resolved = str(Path(root).expanduser().resolve())
+    digest = hashlib.sha1(resolved.encode("utf-8")).hexdigest()[:16]
+    return f"{Path(resolved).name[:32]}-{digest}"
+
+
+def file_key(name: str) -> str:
+    """A short file-system-safe name for ``name`` (an id, a path): its digest, never the name."""
+    return hashlib.sha1(name.encode("utf-8")).hexdigest()[:24]
