@@ -33,6 +33,7 @@ from kbdesk.core.library.model import Document
 from kbdesk.core.library.plaintext import plain_text
 from kbdesk.core.search.analyzer import ANALYZER_VERSION, chinese_analyzer
 from kbdesk.core.search.folding import fold
+from kbdesk.core.workstation.storage import TEMP_SUFFIX, atomic_write_text
 
 log = logging.getLogger(__name__)
 
@@ -258,14 +259,16 @@ class SearchIndex:
     def _write_manifest(self) -> None:
         files = {}
         for entry in os.scandir(self.directory):
-            if entry.is_file() and entry.name != MANIFEST and not entry.name.endswith(".lock"):
+            if (
+                entry.is_file()
+                and entry.name != MANIFEST
+                and not entry.name.endswith((".lock", TEMP_SUFFIX))
+            ):
                 files[entry.name] = entry.stat().st_size
         self._manifest["files"] = files
         self._manifest["analyzer"] = ANALYZER_VERSION
         self._manifest["schema"] = SCHEMA_VERSION
-        tmp = self._manifest_path().with_suffix(".tmp")
-        tmp.write_text(json.dumps(self._manifest, ensure_ascii=False), "utf-8")
-        os.replace(tmp, self._manifest_path())
+        atomic_write_text(self._manifest_path(), json.dumps(self._manifest, ensure_ascii=False))
 
     def _problem(self) -> str:
         """Return why the index on disk cannot be used as it is ("" when it can)."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -20,7 +19,7 @@ from urllib.parse import quote, unquote
 
 from kbdesk.core.errors import KbError
 from kbdesk.core.workstation import paths
-from kbdesk.core.workstation.storage import library_key
+from kbdesk.core.workstation.storage import atomic_write_bytes, library_key
 
 log = logging.getLogger(__name__)
 
@@ -92,13 +91,7 @@ class DraftStore:
         data = json.dumps(asdict(stamped), ensure_ascii=False, indent=1).encode("utf-8")
         with self._lock:
             try:
-                self.directory.mkdir(parents=True, exist_ok=True)
-                tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-                with open(tmp, "wb") as handle:
-                    handle.write(data)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.replace(tmp, target)
+                atomic_write_bytes(target, data)
             except OSError as exc:
                 raise DraftError(f"the draft of {draft.doc_id} cannot be saved: {exc}") from exc
         return stamped

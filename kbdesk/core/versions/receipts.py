@@ -22,7 +22,7 @@ from pathlib import Path
 from kbdesk.core.errors import KbError
 from kbdesk.core.library.model import Document
 from kbdesk.core.workstation import paths
-from kbdesk.core.workstation.storage import library_key
+from kbdesk.core.workstation.storage import atomic_write_text, library_key
 
 log = logging.getLogger(__name__)
 
@@ -148,10 +148,7 @@ class ReceiptBook:
             if seen.get(doc.id) == doc.version:
                 return
             seen[doc.id] = doc.version
-            self.seen_file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.seen_file.with_suffix(".tmp")
-            tmp.write_text(json.dumps(seen, ensure_ascii=False), "utf-8")
-            os.replace(tmp, self.seen_file)
+            atomic_write_text(self.seen_file, json.dumps(seen, ensure_ascii=False))
 
     def seen_versions(self) -> dict[str, int]:
         """Every document opened here with the version last seen (one read for a whole list)."""

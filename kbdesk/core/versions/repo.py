@@ -26,6 +26,7 @@ from dulwich.refs import Ref
 from dulwich.repo import Repo
 
 from kbdesk.core.errors import KbError
+from kbdesk.core.workstation.storage import atomic_write_bytes
 
 log = logging.getLogger(__name__)
 
@@ -357,11 +358,8 @@ class LibraryRepo:
             if full.exists():
                 full.unlink()
             return
-        full.parent.mkdir(parents=True, exist_ok=True)
-        tmp = full.with_name(f".{full.name}.kbdesk-tmp")
-        tmp.write_bytes(data)
-        os.chmod(tmp, stat.S_IRUSR | stat.S_IWUSR | stat.S_IRGRP | stat.S_IROTH)
-        os.replace(tmp, full)
+        mode = stat.S_IRUSR | stat.S_IWUSR | stat.S_IRGRP | stat.S_IROTH
+        atomic_write_bytes(full, data, mode=mode)
 
     # -- remote -------------------------------------------------------------------------------
 
