@@ -18,7 +18,7 @@ import shutil
 import sys
 import threading
 import warnings
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,9 +28,10 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.idsets import BitSet
 from whoosh.searching import Searcher
 
-from kbdesk.core.errors import Cancelled, IndexBusy, SearchIndexError
+from kbdesk.core.errors import IndexBusy, SearchIndexError
 from kbdesk.core.library.model import Document
 from kbdesk.core.library.plaintext import plain_text
+from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.analyzer import ANALYZER_VERSION, chinese_analyzer
 from kbdesk.core.search.folding import fold
 from kbdesk.core.workstation.storage import TEMP_SUFFIX, atomic_write_text
@@ -46,29 +47,6 @@ FILTER_CACHE_SIZE = 64
 #: Whoosh writer in MP_PROCS worker processes (most of a build's time is spent there).
 MP_MIN_DOCS = 500
 MP_PROCS = 2
-
-ProgressFn = Callable[[int, int, str], None]
-
-
-class CancelToken:
-    """Set by the caller to ask a long job to stop at the next safe point."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        """Ask the job to stop."""
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        """True once cancel() was called."""
-        return self._event.is_set()
-
-    def check(self) -> None:
-        """Raise Cancelled if cancel() was called."""
-        if self._event.is_set():
-            raise Cancelled("cancelled")
 
 
 def make_schema() -> Schema:
@@ -406,7 +384,7 @@ class SearchIndex:
     def sync(
         self,
         documents: Mapping[str, Document],
-        progress: ProgressFn | None = None,
+        progress: Progress | None = None,
         cancel: CancelToken | None = None,
         *,
         rebuild: bool = False,
@@ -491,7 +469,7 @@ class SearchIndex:
             self._reopen_searcher()
             return stats
 
-    def recover(self, progress: ProgressFn | None = None) -> IndexStats:
+    def recover(self, progress: Progress | None = None) -> IndexStats:
         """Rebuild from the documents of the last sync (after a read failure)."""
         with self._lock:
             return self.sync(dict(self._docs), progress, rebuild=True)

@@ -28,7 +28,7 @@ from dulwich.objects import Blob, ObjectID
 from dulwich.refs import Ref
 from dulwich.repo import Repo
 
-from kbdesk.core.errors import KbError
+from kbdesk.core.errors import RemoteUnreachable, SyncError
 from kbdesk.core.versions.drafts import Draft, DraftStore
 from kbdesk.core.versions.history import SUPERSEDED_TRAILER, front_fields
 from kbdesk.core.versions.repo import FILE_MODE, LibraryRepo, oid
@@ -46,14 +46,6 @@ def _porcelain() -> Any:
     from dulwich import porcelain
 
     return porcelain
-
-
-class SyncError(KbError):
-    """The library cannot be synced (no remote configured, remote refused the push...)."""
-
-
-class RemoteUnreachable(SyncError):
-    """The remote cannot be reached; the library keeps working on its last synced state."""
 
 
 @dataclass(frozen=True)
