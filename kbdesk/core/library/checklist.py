@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], float]
+Timer = Callable[[], float]
+"""Seconds from a monotonic source (time.monotonic); not the calendar clock of core/clock.py."""
 
 #: A step is "due soon" when less than this share of its limit is left.
 DUE_SOON_SHARE = 0.2
@@ -65,7 +66,7 @@ class ChecklistRun:
         clock: returns monotonic seconds; default :func:`time.monotonic`.
     """
 
-    def __init__(self, steps: Sequence[ProcedureStep], clock: Clock = time.monotonic) -> None:
+    def __init__(self, steps: Sequence[ProcedureStep], clock: Timer = time.monotonic) -> None:
         self.steps: tuple[ProcedureStep, ...] = tuple(steps)
         self._clock = clock
         self._numbers = {step.number for step in self.steps}
@@ -73,7 +74,7 @@ class ChecklistRun:
         self._done: dict[int, float | None] = {}
 
     @classmethod
-    def for_document(cls, doc: Document, clock: Clock = time.monotonic) -> ChecklistRun:
+    def for_document(cls, doc: Document, clock: Timer = time.monotonic) -> ChecklistRun:
         """Return a run over a procedure document's steps (none for other kinds)."""
         return cls(doc.steps, clock)
 

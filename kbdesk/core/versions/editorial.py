@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from kbdesk.core.clock import SYSTEM_CLOCK, Clock
 from kbdesk.core.errors import DocumentNotFound, KbError, PublishError
+from kbdesk.core.library.frontmatter import document_id, front_fields
 from kbdesk.core.library.model import Document, Kind, Status
 from kbdesk.core.search.engine import SearchResult, run_search
 from kbdesk.core.search.index import SearchIndex
@@ -26,7 +27,7 @@ from kbdesk.core.search.query import parse_query
 from kbdesk.core.versions.diff import TextDiff, diff_texts
 from kbdesk.core.versions.drafts import DraftStore
 from kbdesk.core.versions.effective import EffectiveResolver
-from kbdesk.core.versions.history import VersionInfo, front_fields
+from kbdesk.core.versions.history import VersionInfo
 from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.versions.sync import Syncer, SyncResult, sync_state
 from kbdesk.core.versions.versioning import PublishResult, Versioning
@@ -108,7 +109,7 @@ class Editorial:
     ) -> PublishResult:
         """Publish ``text`` as the next version of a document (new when the path is new)."""
         path = self._target_path(doc_id_or_path, text)
-        new_id = front_fields(text).get("id") or path[:-3]
+        new_id = document_id(path, text)
         other = self.kb.library.documents.get(new_id) if self.kb.documents() else None
         if other is not None and other.path != path:
             raise PublishError(f"{path}: field 'id': '{new_id}' is already used by {other.path}")
