@@ -116,6 +116,8 @@ class SiteIndex:
 
 def _js(name: str, data: object) -> str:
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    # document text stays text: no "</script>" or "<!--" even inside a string
+    payload = payload.replace("<", "\\u003c")
     return f"KBSearch.load({json.dumps(name)},{payload});\n"
 
 
