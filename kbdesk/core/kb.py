@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kbdesk.core.clock import Clock, as_clock
 from kbdesk.core.errors import KbError, LibraryError, Problem
@@ -34,6 +35,9 @@ from kbdesk.core.versions.sync import SyncResult
 from kbdesk.core.versions.versioning import PublishResult
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.storage import library_key
+
+if TYPE_CHECKING:
+    from kbdesk.core.exporters.base import ExportResult
 
 log = logging.getLogger(__name__)
 
@@ -361,3 +365,24 @@ class KnowledgeBase:
     def sync_state(self) -> dict[str, str]:
         """When the library last synced, and how."""
         return self.editorial.sync_state()
+
+    # -- export (kbdesk/core/exporters) ---------------------------------------------------------
+
+    def export(
+        self,
+        name: str,
+        outdir: Path | str,
+        as_of: dt.date | None = None,
+        progress: ProgressFn | None = None,
+        cancel: CancelToken | None = None,
+    ) -> ExportResult:
+        """Export the published documents in force on ``as_of`` (default today).
+
+        Args:
+            name: the exporter (``html``: a static site with offline search).
+            outdir: the folder to write; replaced only if empty or a previous export.
+        """
+        from kbdesk.core.exporters.collect import export_library
+
+        self.load()  # only files changed since the last load are parsed again
+        return export_library(self, name, Path(outdir), as_of, progress, cancel)
