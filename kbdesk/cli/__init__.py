@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kbdesk.cli.searching",  # search, index, check, report
     "kbdesk.cli.versions",  # publish, history, show, diff, rollback, retire, sync, acks
     "kbdesk.cli.exporting",  # export-html
+    "kbdesk.cli.importing",  # import
 )
 
 

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 from kbdesk.core.clock import Clock, as_clock
 from kbdesk.core.errors import KbError, LibraryError, Problem
+from kbdesk.core.importers.apply import ImportedDocument
+from kbdesk.core.importers.plan import ImportPlan
 from kbdesk.core.library.catalog import Library
 from kbdesk.core.library.model import AvoidPair, Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
@@ -386,3 +388,51 @@ class KnowledgeBase:
 
         self.load()  # only files changed since the last load are parsed again
         return export_library(self, name, Path(outdir), as_of, progress, cancel)
+    # -- importing handbooks and SOPs (kbdesk/core/importers) ---------------------------------
+
+    def plan_import(
+        self,
+        files: Sequence[Path | str],
+        *,
+        kind: str = "",
+        category: str = "",
+        split: str = "none",
+        keep: set[str] | None = None,
+        progress: Callable[[int, int, str], None] | None = None,
+    ) -> ImportPlan:
+        """What importing ``files`` would create (nothing is written).
+
+        Args:
+            kind: handbook, phrasing or procedure for every document ("" guesses).
+            split: ``none`` or ``chapters`` (one document per chapter).
+            keep: keys of removals the editor restored.
+        """
+        from kbdesk.core.importers.planner import ImportOptions, plan_files
+
+        existing = {}
+        for doc in self.documents():
+            try:
+                existing[doc.path] = (self.root / doc.path).read_text("utf-8")
+            except OSError:
+                continue
+        drafts = {draft.path for draft in self.drafts.list()}
+        options = ImportOptions(kind=kind, category=category, split=split, keep=set(keep or ()),
+                                taken_paths={d.path for d in self.documents()} | drafts,
+                                existing=existing)
+        return plan_files(files, options, progress)
+
+    def import_files(
+        self,
+        plan: ImportPlan,
+        *,
+        publish: bool = False,
+        note: str = "",
+        author: str | None = None,
+        progress: Callable[[int, int, str], None] | None = None,
+    ) -> list[ImportedDocument]:
+        """Write a plan: drafts for the editor to review, or published with ``note``."""
+        from kbdesk.core.importers.apply import write_plan
+
+        return write_plan(self, plan, publish=publish, note=note, author=author,
+                          progress=progress)
+
