@@ -19,9 +19,10 @@ from kbdesk.core.errors import KbError, LibraryError, Problem
 from kbdesk.core.library.catalog import Library
 from kbdesk.core.library.model import AvoidPair, Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
-from kbdesk.core.search.engine import SearchResult, SynonymTable, run_search
+from kbdesk.core.search.engine import SearchResult, run_search
 from kbdesk.core.search.index import CancelToken, IndexStats, ProgressFn, SearchIndex
 from kbdesk.core.search.query import parse_query
+from kbdesk.core.search.thesaurus import SynonymTable, table_for
 from kbdesk.core.versions.diff import TextDiff
 from kbdesk.core.versions.drafts import DraftStore
 from kbdesk.core.versions.editorial import Editorial
@@ -126,7 +127,7 @@ class KnowledgeBase:
         """(Re)read the library folder; only changed files are parsed again."""
         with self._load_lock:
             self.library.load(progress)
-            self.synonyms = SynonymTable(self.library.config.synonyms)
+            self.synonyms = table_for(self.library.config.synonyms)
             self._loaded = True
             return list(self.library.problems)
 
