@@ -34,8 +34,8 @@ from kbdesk.core.search.query import STOPWORDS
 QUALITY = {"word": 1.0, "synonym": 0.85, "thesaurus": 0.75, "part": 0.6}
 BOOST = {"word": 1.0, "synonym": 0.5, "thesaurus": 0.4, "part": 0.25, "pinyin": 0.6}
 PINYIN_QUALITY = {"title": 0.95, "heading": 0.9, "body": 0.55}
-#: A word held by fewer entries than this (none) is also looked for as its parts.
-WEAK_DF = 1
+#: A word held by fewer entries than this is also looked for as its parts.
+WEAK_DF = 3
 MIN_PINYIN = 2
 
 
@@ -169,16 +169,17 @@ def plan_word(
                                                       and literal is not None
                                                       and len(literal.needed) > 1):
         taken = {alt.needed[0] for alt in plan.alternatives if len(alt.needed) == 1}
-        for piece in sub_words(word, lambda t: doc_frequency(t) > 0):
-            if piece in taken:
-                continue
-            taken.add(piece)
-            plan.alternatives.append(Alternative(piece, "part", [piece]))
-            for other in (expand(piece) if expand else [])[1:]:
-                needed = word_terms(other)
-                if needed and other not in taken:
-                    taken.add(other)
-                    plan.alternatives.append(Alternative(other, "part", needed, piece))
+        for piece in sub_words(word, lambda t: True):
+            # the piece itself where the index holds it, and its own synonyms (找经理 → 主管)
+            others = [(other, word_terms(other)) for other in
+                      (expand(piece) if expand else [piece])[1:]]
+            for text, needed in [(piece, [piece]), *others]:
+                if text in taken or not needed:
+                    continue
+                if all(doc_frequency(t) > 0 for t in needed):
+                    taken.add(text)
+                    plan.alternatives.append(
+                        Alternative(text, "part", needed, "" if text == piece else piece))
     if word.isascii() and word.isalpha() and len(word) >= MIN_PINYIN:
         options: list[wq.Query] = []
         if len(word) >= 3:
