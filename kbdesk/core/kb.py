@@ -24,9 +24,10 @@ from kbdesk.core.library.catalog import Library
 from kbdesk.core.library.model import AvoidPair, Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
 from kbdesk.core.progress import CancelToken, Progress
-from kbdesk.core.search.engine import SearchResult, SynonymTable, run_search
+from kbdesk.core.search.engine import SearchResult, run_search
 from kbdesk.core.search.index import IndexStats, SearchIndex
 from kbdesk.core.search.query import parse_query
+from kbdesk.core.search.thesaurus import SynonymTable, table_for
 from kbdesk.core.versions.diff import TextDiff
 from kbdesk.core.versions.drafts import DraftStore
 from kbdesk.core.versions.editorial import Editorial
@@ -134,7 +135,7 @@ class KnowledgeBase:
         """(Re)read the library folder; only changed files are parsed again."""
         with self._load_lock:
             self.library.load(progress)
-            self.synonyms = SynonymTable(self.library.config.synonyms)
+            self.synonyms = table_for(self.library.config.synonyms)
             self._loaded = True
             return list(self.library.problems)
 
@@ -375,7 +376,7 @@ class KnowledgeBase:
         name: str,
         outdir: Path | str,
         as_of: dt.date | None = None,
-        progress: ProgressFn | None = None,
+        progress: Progress | None = None,
         cancel: CancelToken | None = None,
     ) -> ExportResult:
         """Export the published documents in force on ``as_of`` (default today).

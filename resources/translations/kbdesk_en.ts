@@ -902,6 +902,11 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/mainwindow.py" line="381"/>
+        <source>%1 results with every word, then partial matches:</source>
+        <translation>%1 results with every word, then partial matches:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="383"/>
         <source>No result has every word; closest matches:</source>
         <translation>No result has every word; closest matches:</translation>
     </message>
@@ -1325,6 +1330,16 @@
 </context>
 <context>
     <name>Results</name>
+    <message>
+        <location filename="../../kbdesk/gui/results.py" line="52"/>
+        <source>Found as %1</source>
+        <translation>Found as %1</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/results.py" line="62"/>
+        <source>Some words</source>
+        <translation>Some words</translation>
+    </message>
     <message>
         <location filename="../../kbdesk/gui/results.py" line="52"/>
         <source>Updated</source>

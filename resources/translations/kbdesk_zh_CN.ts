@@ -898,6 +898,11 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/mainwindow.py" line="381"/>
+        <source>%1 results with every word, then partial matches:</source>
+        <translation>%1 个结果包含所有词语，其后为部分匹配：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="383"/>
         <source>No result has every word; closest matches:</source>
         <translation>没有结果包含所有词语；最接近的结果：</translation>
     </message>
@@ -1319,6 +1324,16 @@
 </context>
 <context>
     <name>Results</name>
+    <message>
+        <location filename="../../kbdesk/gui/results.py" line="52"/>
+        <source>Found as %1</source>
+        <translation>以“%1”找到</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/results.py" line="62"/>
+        <source>Some words</source>
+        <translation>部分词语</translation>
+    </message>
     <message>
         <location filename="../../kbdesk/gui/results.py" line="52"/>
         <source>Updated</source>

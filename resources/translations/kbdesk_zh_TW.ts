@@ -898,6 +898,11 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/mainwindow.py" line="381"/>
+        <source>%1 results with every word, then partial matches:</source>
+        <translation>%1 個結果包含所有詞語，其後為部分符合：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="383"/>
         <source>No result has every word; closest matches:</source>
         <translation>沒有結果包含所有詞語；最接近的結果：</translation>
     </message>
@@ -1319,6 +1324,16 @@
 </context>
 <context>
     <name>Results</name>
+    <message>
+        <location filename="../../kbdesk/gui/results.py" line="52"/>
+        <source>Found as %1</source>
+        <translation>以「%1」找到</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/results.py" line="62"/>
+        <source>Some words</source>
+        <translation>部分詞語</translation>
+    </message>
     <message>
         <location filename="../../kbdesk/gui/results.py" line="52"/>
         <source>Updated</source>
