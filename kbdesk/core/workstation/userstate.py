@@ -160,9 +160,11 @@ class UserState:
 
     # -- searches that found nothing ----------------------------------------------------------
 
-    def log_no_results(self, query: str, when: dt.datetime | None = None) -> None:
-        """Append a search that found nothing to the no-results log."""
-        log_no_results(query, when)
+    def log_no_results(
+        self, query: str, when: dt.datetime | None = None, match: str = "none"
+    ) -> None:
+        """Append a search that found nothing (or only partial matches) to the log."""
+        log_no_results(query, when, match)
 
     def no_results(self, since: dt.date | None = None) -> list[tuple[dt.datetime, str, int]]:
         """Return the no-results log aggregated (see :func:`no_results`)."""
@@ -205,9 +207,15 @@ def _normal_query(query: str) -> str:
 
 
 def log_no_results(
-    query: str, when: dt.datetime | None = None, clock: Clock | None = None
+    query: str,
+    when: dt.datetime | None = None,
+    match: str = "none",
+    clock: Clock | None = None,
 ) -> None:
     """Append one search that found nothing (blank queries are ignored).
+
+    ``match`` is "none" for a search without results and "partial" for one whose hits hold
+    only some of its words; lines written before this field existed read as "none".
 
     A log that cannot be written is reported in the log file and otherwise ignored: it must
     never get in the agent's way.
@@ -218,7 +226,10 @@ def log_no_results(
     when = when or (clock or SYSTEM_CLOCK).now()
     if when.tzinfo is None:
         when = when.astimezone()
-    line = json.dumps({"when": when.isoformat(), "query": text}, ensure_ascii=False)
+    item = {"when": when.isoformat(), "query": text}
+    if match != "none":
+        item["match"] = match
+    line = json.dumps(item, ensure_ascii=False)
     path = no_results_path()
     with _log_lock:
         try:
@@ -230,10 +241,16 @@ def log_no_results(
 
 
 def no_results(since: dt.date | None = None) -> list[tuple[dt.datetime, str, int]]:
-    """Return the logged searches that found nothing, aggregated.
+    """Return the logged searches that found nothing (see :func:`search_gaps`), aggregated."""
+    return [(r.last, r.query, r.count) for r in search_gaps(since) if r.match == "none"]
 
-    Queries that differ only in script, case, width or spacing count as one. Each row is
-    (last time searched, the query as last typed, times searched), most searched first.
+
+def search_gaps(since: dt.date | None = None) -> list[GapRow]:
+    """Return the logged searches that found nothing or only partial matches, aggregated.
+
+    Queries that differ only in script, case, width or spacing count as one (per kind of
+    match). Each row says when it was last searched, the query as last typed, the times
+    searched and the match ("none" or "partial"), most searched first.
 
     Args:
         since: only searches on or after this date (the wall-clock date where they were made).
@@ -243,7 +260,7 @@ def no_results(since: dt.date | None = None) -> list[tuple[dt.datetime, str, int
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except FileNotFoundError:
         return []
-    rows: dict[str, _Row] = {}
+    rows: dict[str, GapRow] = {}
     bad = 0
     for line in lines:
         if not line.strip():
@@ -252,6 +269,7 @@ def no_results(since: dt.date | None = None) -> list[tuple[dt.datetime, str, int
             item = json.loads(line)
             when = _parse_time(item["when"])
             query = _normal_query(item["query"])
+            match = "partial" if item.get("match") == "partial" else "none"
         except (ValueError, KeyError, TypeError, AttributeError):
             bad += 1
             continue
@@ -260,18 +278,20 @@ def no_results(since: dt.date | None = None) -> list[tuple[dt.datetime, str, int
             continue
         if since is not None and when.date() < since:
             continue
-        row = rows.setdefault(fold(query), _Row(when, query, 0))
+        row = rows.setdefault(f"{match}\t{fold(query)}", GapRow(when, query, 0, match))
         row.count += 1
         if when >= row.last:
             row.last, row.query = when, query
     if bad:
         log.warning("%s: skipped %d unreadable line(s)", path, bad)
-    ordered = sorted(rows.values(), key=lambda r: (-r.count, -r.last.timestamp(), r.query))
-    return [(r.last, r.query, r.count) for r in ordered]
+    return sorted(rows.values(), key=lambda r: (-r.count, -r.last.timestamp(), r.query))
 
 
 @dataclass
-class _Row:
+class GapRow:
+    """One query of the no-results log, aggregated."""
+
     last: dt.datetime
     query: str
     count: int
+    match: str = "none"  # "none": nothing found; "partial": no hit held every word
