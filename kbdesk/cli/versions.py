@@ -5,16 +5,14 @@ sync, acks and the stale-review check. A thin client of the ``KnowledgeBase`` fa
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import getpass
 import json
 import os
 import sys
 from typing import Any
 
-from kbdesk.core import KnowledgeBase
-from kbdesk.core.errors import DocumentNotFound
-from kbdesk.core.versions.sync import RemoteUnreachable, SyncError
+from kbdesk.cli.arguments import iso_day
+from kbdesk.core import KnowledgeBase, RemoteUnreachable, Status
 
 AUTHOR_ENV = "KBDESK_AUTHOR"
 SUPERSEDED_BANNER = "此版本已被取代，目前版本為 v{current}"
@@ -29,11 +27,6 @@ def _author(args: argparse.Namespace) -> str:
     return args.author or os.environ.get(AUTHOR_ENV) or getpass.getuser()
 
 
-def _day(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD") from None
 
 
 def _print_result(kb: KnowledgeBase, verb: str, result: Any, author: str | None = None) -> None:
@@ -49,16 +42,15 @@ def _push(kb: KnowledgeBase, author: str | None) -> None:
     Publishing is done once it is committed here: a remote that cannot be reached is reported,
     and the version goes with the next sync.
     """
-    url = kb.remote_url()
-    if not url:
+    sent = kb.send_published(author)
+    if sent.remote is None:
         return
-    try:
-        synced = kb.sync(author=author)
-    except SyncError as exc:
-        print(f"warning: published here but not sent to {url}: {exc}", file=sys.stderr)
+    if sent.error is not None or sent.result is None:
+        print(f"warning: published here but not sent to {sent.remote}: {sent.error}",
+              file=sys.stderr)
         return
-    print(f"sent to {url}")
-    for conflict in synced.conflicts:
+    print(f"sent to {sent.remote}")
+    for conflict in sent.result.conflicts:
         print(f"conflict: {conflict.path} changed on both sides; your text is kept as a draft",
               file=sys.stderr)
 
@@ -99,7 +91,7 @@ def cmd_history(args: argparse.Namespace) -> int:
         flags = []
         if v.effective:
             flags.append(f"生效 {v.effective}")
-        if v.status == "retired":
+        if v.status == Status.RETIRED:
             flags.append(RETIRED_BANNER)
         if v.superseded:
             flags.append("同步衝突中被取代 / lost a sync conflict")
@@ -107,16 +99,6 @@ def cmd_history(args: argparse.Namespace) -> int:
         version = f"v{v.version}" if v.version is not None else "v?"
         print(f"{version:>5}  {v.date[:16].replace('T', ' ')}  {v.author}  {v.note}{extra}")
     return 0
-
-
-def _current_text(kb: KnowledgeBase, doc_id: str, version: int) -> str:
-    try:
-        working = kb.document(doc_id)
-        if working.version == version:
-            return (kb.root / working.path).read_text("utf-8")
-    except DocumentNotFound:
-        pass
-    return kb.text_at(doc_id, version)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -130,10 +112,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     doc = kb.document_in_force(args.doc, args.as_of)
     if doc is None:
-        day = args.as_of or dt.date.today()
+        day = args.as_of or kb.today()
         print(f"kbdesk: {args.doc} was not in force on {day.isoformat()}", file=sys.stderr)
         return 1
-    if doc.status.value == "retired":
+    if doc.status is Status.RETIRED:
         print(RETIRED_BANNER, file=sys.stderr)
     if args.as_of is None:
         for pending in kb.pending_versions():
@@ -142,7 +124,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                     f"v{pending.version} 待生效 / pending until {pending.effective}",
                     file=sys.stderr,
                 )
-    text = _current_text(kb, args.doc, doc.version)
+    text = kb.text_of(args.doc, doc.version)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 
@@ -224,7 +206,7 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     p.add_argument("doc", help="document id or path")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--version", type=int, help="print this version")
-    group.add_argument("--as-of", type=_day, metavar="DATE", help="as in force on YYYY-MM-DD")
+    group.add_argument("--as-of", type=iso_day, metavar="DATE", help="as in force on YYYY-MM-DD")
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("diff", parents=[library], help="compare two versions of a document")

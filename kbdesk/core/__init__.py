@@ -19,6 +19,9 @@ from kbdesk.core.errors import (
     DocumentError,
     DocumentNotFound,
     DraftError,
+    ExportError,
+    ImportFailed,
+    IndexDamaged,
     KbError,
     LibraryError,
     Problem,
@@ -29,7 +32,8 @@ from kbdesk.core.errors import (
     SyncError,
     UserStateError,
 )
-from kbdesk.core.kb import AvoidEntry, KnowledgeBase
+from kbdesk.core.importers.plan import ImportPlan, PlannedDocument
+from kbdesk.core.kb import AvoidEntry, KnowledgeBase, Sent
 from kbdesk.core.library.authoring import (
     KIND_FOLDERS,
     NewDocument,
@@ -52,6 +56,7 @@ from kbdesk.core.library.frontmatter import (
     read_meta,
     set_field,
     set_fields,
+    split_front_matter,
     yaml_scalar,
 )
 from kbdesk.core.library.model import Document, Kind, Phrasing, ProcedureStep, Section, Status
@@ -73,11 +78,12 @@ from kbdesk.core.versions.diff import Segment, TextDiff, context_mask, diff_text
 from kbdesk.core.versions.drafts import Draft
 from kbdesk.core.versions.effective import Pending
 from kbdesk.core.versions.history import VersionInfo
+from kbdesk.core.versions.reading import NotInForce, ReviewItem, ReviewReason
 from kbdesk.core.versions.sync import Conflict, SyncResult
 from kbdesk.core.versions.versioning import PublishResult
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.settings import SPECS, Settings, SettingSpec
-from kbdesk.core.workstation.userstate import UserState, no_results
+from kbdesk.core.workstation.userstate import UserState, log_no_results, no_results, search_gaps
 
 __all__ = [
     "AGENT_PLACEHOLDERS",
@@ -96,17 +102,23 @@ __all__ = [
     "DocumentNotFound",
     "Draft",
     "DraftError",
+    "ExportError",
     "FieldValue",
     "FixedClock",
+    "ImportFailed",
+    "ImportPlan",
+    "IndexDamaged",
     "IndexStats",
     "KbError",
     "Kind",
     "KnowledgeBase",
     "LibraryError",
     "NewDocument",
+    "NotInForce",
     "PathProblem",
     "Pending",
     "Phrasing",
+    "PlannedDocument",
     "Problem",
     "ProcedureStep",
     "Progress",
@@ -114,10 +126,13 @@ __all__ = [
     "PublishResult",
     "RemoteUnreachable",
     "ReplyFinding",
+    "ReviewItem",
+    "ReviewReason",
     "SearchHit",
     "SearchResult",
     "Section",
     "Segment",
+    "Sent",
     "SettingSpec",
     "Settings",
     "SettingsError",
@@ -145,6 +160,7 @@ __all__ = [
     "front_block",
     "highlight_spans",
     "locate",
+    "log_no_results",
     "new_document_path",
     "no_results",
     "parse_iso_date",
@@ -155,8 +171,10 @@ __all__ = [
     "read_meta",
     "render",
     "reply_script",
+    "search_gaps",
     "set_field",
     "set_fields",
+    "split_front_matter",
     "suggestion_in",
     "yaml_scalar",
 ]

@@ -11,13 +11,14 @@ import logging
 import os
 import shutil
 import threading
-from collections.abc import Callable, Sequence
+import weakref
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kbdesk.core.clock import Clock, as_clock
-from kbdesk.core.errors import KbError, LibraryError, Problem
+from kbdesk.core.errors import IndexDamaged, KbError, LibraryError, Problem, SyncError
 from kbdesk.core.importers.apply import ImportedDocument
 from kbdesk.core.importers.plan import ImportPlan
 from kbdesk.core.library import authoring
@@ -35,6 +36,7 @@ from kbdesk.core.versions.drafts import DraftStore
 from kbdesk.core.versions.editorial import Editorial
 from kbdesk.core.versions.effective import Pending
 from kbdesk.core.versions.history import VersionInfo
+from kbdesk.core.versions.reading import Reading
 from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.versions.sync import SyncResult
 from kbdesk.core.versions.versioning import PublishResult
@@ -99,8 +101,52 @@ class AvoidEntry:
     pair: AvoidPair
 
 
+class _Source:
+    """The library as the editorial services read it (a weak reference to the facade, so no
+    cycle keeps a dropped ``KnowledgeBase`` and its open index files alive)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._kb = weakref.ref(kb)
+        self.root = kb.root
+
+    def _get(self) -> KnowledgeBase:
+        kb = self._kb()
+        if kb is None:  # pragma: no cover - only after the facade was dropped
+            raise KbError("the library was closed")
+        return kb
+
+    def working_documents(self) -> Mapping[str, Document]:
+        kb = self._get()
+        kb._ensure_loaded()
+        return kb.library.documents
+
+    def document(self, doc_id: str) -> Document:
+        return self._get().document(doc_id)
+
+    def synonyms(self) -> SynonymTable:
+        return self._get().synonyms
+
+    def reindex(self) -> object:
+        return self._get().ensure_index(reload=True)
+
+
+@dataclass(frozen=True)
+class Sent:
+    """What sending new versions to the shared library did.
+
+    Attributes:
+        remote: the shared library's URL (None: this library has none; nothing was sent).
+        result: the sync's result when it ran.
+        error: why it could not run (the versions go with the next sync).
+    """
+
+    remote: str | None
+    result: SyncResult | None = None
+    error: SyncError | None = None
+
+
 class KnowledgeBase:
-    """A library and its search index.
+    """A library and its search index. Usable as a context manager (closed on exit).
 
     Args:
         library: the library folder; None means ``KBDESK_LIBRARY`` or the user's own library.
@@ -120,6 +166,13 @@ class KnowledgeBase:
         self._load_lock = threading.RLock()
         self._loaded = False
         self._indexed = False
+        self._damaged = False  # a search found the index unreadable: rebuild on next sync
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     # -- library ------------------------------------------------------------------------------
 
@@ -161,6 +214,27 @@ class KnowledgeBase:
         self._ensure_loaded()
         return self.library.get(doc_id)
 
+    def document_count(self) -> int:
+        """How many documents the library holds (working files)."""
+        self._ensure_loaded()
+        return len(self.library)
+
+    def check(self) -> list[Problem]:
+        """Re-read the library and return every problem: files that cannot be loaded, and
+        procedure steps whose time limit cannot be read."""
+        problems = self.load()
+        for doc in self.documents():
+            for step in doc.steps:
+                if step.limit_text and step.limit_seconds is None:
+                    problems.append(
+                        Problem(
+                            doc.path,
+                            f"step '{step.title}': time limit {step.limit_text!r} cannot be "
+                            "read (write e.g. 30秒內, 24小時內)",
+                        )
+                    )
+        return problems
+
     def categories(self) -> list[tuple[str, int]]:
         """Return (category, number of documents), sorted by category."""
         counts: dict[str, int] = {}
@@ -188,8 +262,7 @@ class KnowledgeBase:
             as_of: the day (default today); pending versions are replaced by the older
                 version in force, read from git history.
         """
-        self._ensure_loaded()
-        return self.editorial.resolver.resolve(self.library.documents, as_of)
+        return self.editorial.in_force_on(as_of)
 
     def ensure_index(
         self,
@@ -208,8 +281,9 @@ class KnowledgeBase:
         with self._load_lock:
             if reload or not self._loaded:
                 self.load()
+            rebuild = rebuild or self._damaged
             stats = self.index.sync(self.indexed_documents(), progress, cancel, rebuild=rebuild)
-            self._indexed = True
+            self._indexed, self._damaged = True, False
             return stats
 
     def search(
@@ -221,26 +295,17 @@ class KnowledgeBase:
         limit: int = 20,
         include_retired: bool = False,
     ) -> SearchResult:
-        """Search the library. A malformed query never raises; it is read as plain text."""
+        """Search the library. A malformed query never raises; it is read as plain text.
+
+        A search never rebuilds the index (it may run on a reader thread): when reading fails,
+        the index files are reopened once if they are intact; otherwise ``IndexDamaged`` is
+        raised and the next ``ensure_index`` rebuilds them.
+        """
         if not self._indexed:
             self.ensure_index()
         parsed = parse_query(query)
-        try:
-            return run_search(
-                self.index,
-                parsed,
-                synonyms=self.synonyms,
-                limit=limit,
-                kinds=kinds,
-                categories=categories,
-                include_retired=include_retired,
-            )
-        except KbError:
-            raise
-        except Exception as exc:
-            log.warning("search failed (%s); rebuilding the index", f"{type(exc).__name__}: {exc}")
-            self.index.close()
-            self.ensure_index(rebuild=True, reload=False)
+
+        def run() -> SearchResult:
             return run_search(
                 self.index,
                 parsed,
@@ -251,11 +316,32 @@ class KnowledgeBase:
                 include_retired=include_retired,
             )
 
+        try:
+            return run()
+        except KbError:
+            raise
+        except Exception as exc:  # whoosh reports a vanished or damaged file in many ways
+            log.warning("search failed (%s); reopening the index", exc)
+            self.index.close()
+            failure: Exception = exc
+            if self.index.intact():
+                try:
+                    return run()
+                except KbError:
+                    raise
+                except Exception as again:  # the files read as intact but are not
+                    failure = again
+            self._damaged = True
+            raise IndexDamaged(
+                f"the search index cannot be read ({type(failure).__name__}: {failure}); "
+                "it is rebuilt on the next update"
+            ) from failure
+
     def close(self) -> None:
         """Release the index files (and the library's git repository)."""
         self.index.close()
         if self._editorial is not None:
-            self._editorial.versioning.close()
+            self._editorial.close()
 
     # -- writing documents (kbdesk/core/library/authoring.py) ---------------------------------
 
@@ -290,8 +376,19 @@ class KnowledgeBase:
         """The editorial services of this library (created on first use)."""
         with self._load_lock:
             if self._editorial is None:
-                self._editorial = Editorial(self)
+                self._editorial = Editorial(_Source(self))
             return self._editorial
+
+    _reading: Reading | None = None
+
+    @property
+    def reading(self) -> Reading:
+        """The reading rules: the version each role sees, 已更新 marks, receipts due, the
+        review list, browsing."""
+        with self._load_lock:
+            if self._reading is None:
+                self._reading = Reading(self.editorial)
+            return self._reading
 
     @property
     def drafts(self) -> DraftStore:
@@ -332,6 +429,10 @@ class KnowledgeBase:
         """The text of one version of a document."""
         return self.editorial.text_at(doc_id, version)
 
+    def text_of(self, doc_id: str, version: int) -> str:
+        """The text of one version (the working file when it holds that version)."""
+        return self.editorial.text_of(doc_id, version)
+
     def diff(self, doc_id: str, old: int, new: int) -> TextDiff:
         """Compare two versions (inline, side-by-side, unified text)."""
         return self.editorial.diff(doc_id, old, new)
@@ -366,12 +467,18 @@ class KnowledgeBase:
         as_of: dt.date,
         *,
         kinds: Sequence[Kind] = (),
+        categories: Sequence[str] = (),
         limit: int = 20,
         include_retired: bool = False,
     ) -> SearchResult:
-        """Search what was in force on ``as_of``."""
+        """Search what was in force on ``as_of`` (a cached index of that set of versions)."""
         return self.editorial.search_as_of(
-            query, as_of, kinds=kinds, limit=limit, include_retired=include_retired
+            query,
+            as_of,
+            kinds=kinds,
+            categories=categories,
+            limit=limit,
+            include_retired=include_retired,
         )
 
     def stale_documents(self, today: dt.date | None = None) -> list[Document]:
@@ -385,6 +492,20 @@ class KnowledgeBase:
     def sync(self, remote_url: str | None = None, author: str | None = None) -> SyncResult:
         """Pull from and push to the library's remote (raises RemoteUnreachable offline)."""
         return self.editorial.sync(remote_url, author)
+
+    def send_published(self, author: str | None = None) -> Sent:
+        """Send newly published versions to the shared library at once, when there is one.
+
+        Publishing is done once committed here: a shared library that cannot be reached is
+        reported in ``Sent.error`` and the versions go with the next sync.
+        """
+        url = self.remote_url()
+        if not url:
+            return Sent(None)
+        try:
+            return Sent(url, self.sync(author=author))
+        except SyncError as exc:
+            return Sent(url, error=exc)
 
     def remote_url(self) -> str | None:
         """The shared library this one syncs with (None when it has no remote)."""

@@ -33,11 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk import __version__
-from kbdesk.core.errors import KbError
-from kbdesk.core.library.model import Kind
-from kbdesk.core.workstation import paths
-from kbdesk.core.workstation.settings import Settings
-from kbdesk.core.workstation.userstate import UserState
+from kbdesk.core import KbError, Kind, KnowledgeBase, Settings, UserState, paths
 from kbdesk.gui.actions import ActionRegistry, ShortcutsDialog
 from kbdesk.gui.docpanels import DocPanels
 from kbdesk.gui.notices import ProblemsNotice, show_error
@@ -74,7 +70,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.library_arg = library
         self.state = UserState.load()
-        self.kb: Any = None  # a KnowledgeBase once opened (imported off the UI thread)
+        self.kb: KnowledgeBase | None = None  # once opened (imported off the UI thread)
         self.index_state = "opening"
         self.problems: list[Any] = []
         self.runner = TaskRunner(self)
@@ -104,7 +100,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar_and_menus()
         self._build_status_bar()
         self._connect()
-        from kbdesk.gui.editormenu import EditorialUi  # Editor menu, sync, update banners
+        from kbdesk.gui.editorial_ui import EditorialUi  # Editor menu, sync, update banners
 
         self.editorial = EditorialUi(self)
         from kbdesk.gui.exporting import ExportUi  # File → Export HTML site…
@@ -221,8 +217,6 @@ class MainWindow(QMainWindow):
         library = self.library_arg or self.settings.get("library_dir") or None
 
         def open_library(progress: Any, cancel: Any) -> Any:
-            from kbdesk.core.kb import KnowledgeBase  # heavy imports stay off the UI thread
-
             kb = KnowledgeBase(library)
             kb.load()
             return kb
@@ -340,12 +334,11 @@ class MainWindow(QMainWindow):
         self.search.set_filters((kind,) if kind else (), (category,) if category else ())
 
     def _show_results(self, query: str, result: Any) -> None:
-        seen = self._seen_versions()
         if result is None:
-            rows = with_updates(self._browse_rows(), seen)
+            rows = self._with_updates(self._browse_rows())
             self.side.model.set_rows(rows)
         else:
-            rows = with_updates([ResultRow.from_hit(hit) for hit in result.hits], seen)
+            rows = self._with_updates([ResultRow.from_hit(hit) for hit in result.hits])
             self.side.model.set_rows(rows, result.highlight_terms)
         if self.side.model.rowCount():
             self.side.results.setCurrentIndex(self.side.model.index(0))
@@ -357,25 +350,19 @@ class MainWindow(QMainWindow):
             self.no_results_timer.start()
         self.resultsShown.emit(query, len(rows))
 
-    def _seen_versions(self) -> dict[str, int]:
-        """The version of each document last opened here, for the 已更新 marks."""
+    def _with_updates(self, rows: list[ResultRow]) -> list[ResultRow]:
+        """The rows with their 已更新 marks (the core's rule)."""
         if self.kb is None:
-            return {}
-        try:
-            return self.kb.receipts.seen_versions()
-        except KbError:
-            return {}
+            return rows
+        updated = self.kb.reading.updated_among({row.doc_id: row.version for row in rows})
+        return with_updates(rows, updated)
 
     def _browse_rows(self) -> list[ResultRow]:
         if self.kb is None:
             return []
-        kind = self.side.kind
-        categories = self.search.categories
-        docs = [d for d in self.kb.indexed_documents().values()
-                if (kind is None or d.kind is kind)
-                and (not categories or d.category == categories[0]
-                     or d.category.startswith(categories[0] + "/"))]
-        return [ResultRow.from_document(d) for d in sorted(docs, key=lambda d: (d.kind, d.title))]
+        category = self.search.categories[0] if self.search.categories else ""
+        return [ResultRow.from_document(d)
+                for d in self.kb.reading.browse(self.side.kind, category)]
 
     def _update_info(self, query: str | None = None, result: Any = None) -> None:
         if self.search.waiting:
@@ -528,12 +515,9 @@ class MainWindow(QMainWindow):
         if self.kb is not None:
             titles = {d.id: d.title for d in self.kb.documents()}
         if self.kb is not None:
-            seen = self._seen_versions()
-            versions = {i: d.version for i, d in self.kb.indexed_documents().items()}
             mark = f" · {updated_label()}"
-            for doc_id in titles:
-                if doc_id in seen and seen[doc_id] < versions.get(doc_id, 0):
-                    titles[doc_id] += mark
+            for doc_id in self.kb.reading.updated_documents() & set(titles):
+                titles[doc_id] += mark
         favourites = [(i, titles[i]) for i in self.state.favourites() if i in titles]
         recents = [(r.doc_id, titles[r.doc_id]) for r in self.state.recents()
                    if r.doc_id in titles]

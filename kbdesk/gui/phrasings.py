@@ -30,10 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.errors import KbError
-from kbdesk.core.library.model import Document, Phrasing
-from kbdesk.core.library.phrasing import AGENT_PLACEHOLDERS, avoid_pairs_in, fill, placeholders
-from kbdesk.core.search.folding import convert_script
+from kbdesk.core import (
+    AGENT_PLACEHOLDERS,
+    Document,
+    KbError,
+    Phrasing,
+    avoid_pairs_in,
+    convert_script,
+    fill,
+    placeholders,
+)
 
 log = logging.getLogger(__name__)
 

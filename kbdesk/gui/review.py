@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -30,8 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.errors import DocumentNotFound, KbError
-from kbdesk.core.kb import KnowledgeBase
+from kbdesk.core import KbError, KnowledgeBase, ReviewItem
 from kbdesk.gui.notices import show_error
 from kbdesk.gui.tablemodel import AnyIndex, RowsTableModel
 from kbdesk.gui.tasks import TaskRunner
@@ -40,41 +38,6 @@ log = logging.getLogger(__name__)
 
 CONTEXT = "ReviewModel"
 
-
-@dataclass(frozen=True)
-class ReviewItem:
-    """One row of the review list.
-
-    Attributes:
-        reason: ``stale`` (past its review date) or ``pending`` (not yet in force).
-        date: the review date, or the day the pending version comes into force.
-        version: the pending version (None for a stale document).
-        in_force: the version agents see meanwhile (pending rows).
-    """
-
-    reason: str
-    doc_id: str
-    title: str
-    date: dt.date
-    owner: str = ""
-    version: int | None = None
-    in_force: int | None = None
-
-
-def review_items(kb: KnowledgeBase, today: dt.date) -> list[ReviewItem]:
-    """The review list of a library on ``today``: stale documents first, then pending ones."""
-    items: list[ReviewItem] = []
-    for doc in sorted(kb.stale_documents(today), key=lambda d: (d.review_by, d.id)):
-        assert doc.review_by is not None
-        items.append(ReviewItem("stale", doc.id, doc.title, doc.review_by, doc.owner))
-    for pending in kb.pending_versions():
-        try:
-            title = kb.document(pending.doc_id).title
-        except DocumentNotFound:
-            title = pending.path
-        items.append(ReviewItem("pending", pending.doc_id, title, pending.effective, "",
-                                pending.version, pending.in_force_version))
-    return items
 
 
 class ReviewModel(RowsTableModel[ReviewItem]):
@@ -186,7 +149,7 @@ class ReviewPanel(QWidget):
         """Read the lists again (off the UI thread)."""
         day = self.today()
         self.summary.setText(self.tr("Loading…"))
-        task = self.runner.submit(lambda _p, _c: review_items(self.kb, day), name="review")
+        task = self.runner.submit(lambda _p, _c: self.kb.reading.review_items(day), name="review")
         task.succeeded.connect(self._loaded)
         task.failed.connect(self._failed)
 

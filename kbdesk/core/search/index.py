@@ -279,6 +279,11 @@ class SearchIndex:
         self._manifest = manifest
         return ""
 
+    def intact(self) -> bool:
+        """Whether the index files on disk match the manifest (no rebuild needed to open)."""
+        with self._lock:
+            return not self._problem()
+
     def _close(self) -> None:
         self._filters.clear()
         self._pinyin = None

@@ -133,6 +133,11 @@ class History:
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         atomic_write_text(self.cache_file, text)
 
+    @property
+    def head(self) -> str | None:
+        """The commit the cache was last brought up to."""
+        return self._head
+
     def refresh(self) -> bool:
         """Bring the cache up to HEAD; return True when something new was read."""
         with self._lock, self.repo.lock:
