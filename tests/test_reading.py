@@ -9,7 +9,7 @@ import pytest
 
 from kbdesk.core import DocumentNotFound, Kind, KnowledgeBase, set_field
 from kbdesk.core.versions.reading import NotInForce, ReviewReason
-from tests.conftest import publish_change
+from tests.conftest import doc, publish_change
 
 
 def _publish_later(kb: KnowledgeBase, days: int = 30) -> dt.date:
@@ -113,3 +113,43 @@ def test_browse_filters_by_kind_and_category(versioned_kb: KnowledgeBase) -> Non
     assert reading.browse(category="投訴") == []  # a prefix is not a parent category
     _publish_later(versioned_kb)
     assert {d.id: d.version for d in reading.browse()} == {"complaint": 1, "opening": 1}
+
+
+def test_check_reports_files_and_unreadable_time_limits(make_library) -> None:
+    body = "\n## 1. 接收\n\n- 時限：30分鐘內\n\n## 2. 回覆\n\n- 時限：儘快\n"
+    root = make_library(
+        {
+            "procedures/p.md": doc("流程", kind="procedure", body=body, id="p"),
+            "handbooks/bad.md": "no front matter\n",
+        }
+    )
+    with KnowledgeBase(root) as kb:
+        problems = [str(p) for p in kb.check()]
+        assert kb.document_count() == 1
+    assert any(p.startswith("handbooks/bad.md") for p in problems)
+    assert any("procedures/p.md: step" in p and "'儘快'" in p for p in problems)
+    assert not any("30分鐘內" in p for p in problems)
+
+
+def test_send_published_without_a_shared_library(versioned_kb: KnowledgeBase) -> None:
+    sent = versioned_kb.send_published("編輯")
+    assert sent.remote is None and sent.result is None and sent.error is None
+
+
+def test_send_published_reports_an_unreachable_shared_library(
+    versioned_kb: KnowledgeBase, tmp_path
+) -> None:
+    remote = tmp_path / "remote.git"
+    from dulwich import porcelain
+
+    porcelain.init(str(remote), bare=True).close()
+    assert versioned_kb.sync(remote_url=str(remote)).pushed
+    publish_change(versioned_kb, "24小時", "48小時")
+    sent = versioned_kb.send_published("編輯")
+    assert sent.remote == str(remote) and sent.error is None and sent.result is not None
+    import shutil
+
+    shutil.rmtree(remote)
+    publish_change(versioned_kb, "48小時", "72小時")
+    sent = versioned_kb.send_published("編輯")
+    assert sent.remote == str(remote) and sent.error is not None and sent.result is None

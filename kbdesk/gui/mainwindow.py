@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk import __version__
-from kbdesk.core import KbError, Kind, KnowledgeBase, Settings, UserState, paths
+from kbdesk.core import IndexDamaged, KbError, Kind, KnowledgeBase, Settings, UserState, paths
 from kbdesk.gui.actions import ActionRegistry, ShortcutsDialog
 from kbdesk.gui.docpanels import DocPanels
 from kbdesk.gui.notices import ProblemsNotice, show_error
@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         self.side.openRow.connect(self.open_row)
         self.side.openDocument.connect(lambda doc_id: self.open_document(doc_id))
         self.search.resultsReady.connect(self._show_results)
-        self.search.searchFailed.connect(lambda _q, error: show_error(self, error))
+        self.search.searchFailed.connect(self._search_failed)
         self.search.waitingChanged.connect(lambda _w: self._update_info())
         self.reader.historyChanged.connect(self._update_history_actions)
         self.reader.openRequested.connect(self.open_document)
@@ -349,6 +349,13 @@ class MainWindow(QMainWindow):
             self._no_results_match = "partial" if result.hits else "none"
             self.no_results_timer.start()
         self.resultsShown.emit(query, len(rows))
+
+    def _search_failed(self, _query: str, error: KbError) -> None:
+        if isinstance(error, IndexDamaged):  # rebuilt on the writer, never on a reader
+            self.start_indexing(rebuild=True)
+            self._status(self.tr("The search index was damaged; rebuilding it…"))
+            return
+        show_error(self, error)
 
     def _with_updates(self, rows: list[ResultRow]) -> list[ResultRow]:
         """The rows with their 已更新 marks (the core's rule)."""

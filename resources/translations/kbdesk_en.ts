@@ -891,6 +891,11 @@
         <translation>Index not available</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="361"/>
+        <source>The search index was damaged; rebuilding it…</source>
+        <translation>The search index was damaged; rebuilding it…</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/mainwindow.py" line="376"/>
         <source>Searching as soon as the index is ready…</source>
         <translation>Searching as soon as the index is ready…</translation>

@@ -887,6 +887,11 @@
         <translation>索引無法使用</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="361"/>
+        <source>The search index was damaged; rebuilding it…</source>
+        <translation>搜尋索引已損壞，正在重建…</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/mainwindow.py" line="376"/>
         <source>Searching as soon as the index is ready…</source>
         <translation>索引就緒後立即搜尋…</translation>
