@@ -33,7 +33,7 @@ from kbdesk.core.errors import (
     UserStateError,
 )
 from kbdesk.core.importers.plan import ImportPlan, PlannedDocument
-from kbdesk.core.kb import AvoidEntry, KnowledgeBase, Sent
+from kbdesk.core.kb import KnowledgeBase, Sent
 from kbdesk.core.library.authoring import (
     KIND_FOLDERS,
     NewDocument,
@@ -60,6 +60,7 @@ from kbdesk.core.library.frontmatter import (
     yaml_scalar,
 )
 from kbdesk.core.library.model import Document, Kind, Phrasing, ProcedureStep, Section, Status
+from kbdesk.core.library.parts import AvoidEntry
 from kbdesk.core.library.phrasing import AGENT_PLACEHOLDERS, avoid_pairs_in, fill, placeholders
 from kbdesk.core.library.render import highlight_spans, render
 from kbdesk.core.library.replycheck import (
@@ -71,9 +72,9 @@ from kbdesk.core.library.replycheck import (
 )
 from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.engine import SearchHit, SearchResult
-from kbdesk.core.search.folding import convert_script, fold
 from kbdesk.core.search.index import IndexStats
 from kbdesk.core.search.query import KIND_ALIASES
+from kbdesk.core.text.folding import convert_script, fold
 from kbdesk.core.versions.diff import Segment, TextDiff, context_mask, diff_texts
 from kbdesk.core.versions.drafts import Draft
 from kbdesk.core.versions.effective import Pending

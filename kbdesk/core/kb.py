@@ -24,8 +24,9 @@ from kbdesk.core.importers.plan import ImportPlan
 from kbdesk.core.library import authoring
 from kbdesk.core.library.authoring import NewDocument, PathProblem
 from kbdesk.core.library.catalog import Library
-from kbdesk.core.library.model import AvoidPair, Document, Kind
+from kbdesk.core.library.model import Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
+from kbdesk.core.library.parts import AvoidEntry
 from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.engine import SearchResult, run_search
 from kbdesk.core.search.index import IndexStats, SearchIndex
@@ -90,15 +91,6 @@ def resolve_library_dir(library: Path | str | None) -> Path:
     if not default.exists():
         install_demo_library(default)
     return default
-
-
-@dataclass(frozen=True)
-class AvoidEntry:
-    """An avoid → say-instead pair with the document and section it comes from."""
-
-    doc_id: str
-    anchor: str
-    pair: AvoidPair
 
 
 class _Source:

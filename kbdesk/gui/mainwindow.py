@@ -36,6 +36,8 @@ from kbdesk import __version__
 from kbdesk.core import IndexDamaged, KbError, Kind, KnowledgeBase, Settings, UserState, paths
 from kbdesk.gui.actions import ActionRegistry, ShortcutsDialog
 from kbdesk.gui.docpanels import DocPanels
+from kbdesk.gui.editorial_ui import EditorialUi
+from kbdesk.gui.exporting import ExportUi
 from kbdesk.gui.notices import ProblemsNotice, show_error
 from kbdesk.gui.reader import ReaderView
 from kbdesk.gui.results import ResultRow, updated_label, with_updates
@@ -100,12 +102,8 @@ class MainWindow(QMainWindow):
         self._build_toolbar_and_menus()
         self._build_status_bar()
         self._connect()
-        from kbdesk.gui.editorial_ui import EditorialUi  # Editor menu, sync, update banners
-
-        self.editorial = EditorialUi(self)
-        from kbdesk.gui.exporting import ExportUi  # File → Export HTML site…
-
-        self.exporting = ExportUi(self)
+        self.editorial = EditorialUi(self)  # Editor menu, sync, update banners
+        self.exporting = ExportUi(self)  # File → Export HTML site…
         self.no_results_timer = QTimer(self)
         self.no_results_timer.setSingleShot(True)
         self.no_results_timer.setInterval(NO_RESULTS_DELAY_MS)

@@ -22,7 +22,6 @@ from whoosh.idsets import BitSet
 
 from kbdesk.core.library.model import Kind, Status
 from kbdesk.core.search.analyzer import terms
-from kbdesk.core.search.folding import fold, merge_spans
 from kbdesk.core.search.index import SearchIndex
 from kbdesk.core.search.matching import (
     WEAK_DF,
@@ -35,6 +34,7 @@ from kbdesk.core.search.matching import (
 from kbdesk.core.search.query import ParsedQuery
 from kbdesk.core.search.ranking import HitMatch, rank
 from kbdesk.core.search.thesaurus import SynonymTable
+from kbdesk.core.text.folding import fold, merge_spans
 
 __all__ = ["SearchHit", "SearchResult", "SynonymTable", "run_search", "word_query"]
 

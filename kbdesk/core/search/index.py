@@ -33,8 +33,8 @@ from kbdesk.core.library.model import Document
 from kbdesk.core.library.plaintext import plain_text
 from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.analyzer import ANALYZER_VERSION, chinese_analyzer
-from kbdesk.core.search.folding import fold
 from kbdesk.core.search.pinyin import PinyinMap
+from kbdesk.core.text.folding import fold
 from kbdesk.core.workstation.storage import TEMP_SUFFIX, atomic_write_text
 
 log = logging.getLogger(__name__)
