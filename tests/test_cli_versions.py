@@ -138,15 +138,19 @@ def test_acks_csv(root: Path, capsys) -> None:
     code, out, _ = cli(capsys, root, "acks", "--csv")
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows[0] == ["doc_id", "version", "time", "agent", "title"]
-    assert rows[1][0] == "must" and rows[1][3] == "陳小華"
+    assert rows[0] == ["doc_id", "version", "agent", "workstation", "time", "title"]
+    assert rows[1][:3] == ["must", "1", "陳小華"] and rows[1][3]
     code, out, _ = cli(capsys, root, "acks")
     assert code == 0
     assert "陳小華" in out and "must v1" in out
 
 
 def test_sync_command_online_and_offline(root: Path, tmp_path: Path, capsys) -> None:
-    code, _, err = cli(capsys, root, "sync", "--remote", str(tmp_path / "missing.git"))
+    missing = tmp_path / "missing.git"
+    code, _, err = cli(capsys, root, "sync", "--remote", str(missing))
+    assert code == 2 and "offline" not in err
+    assert f"no shared library at {missing} (create one with `kbdesk init-remote {missing}`)" in err
+    code, _, err = cli(capsys, root, "sync", "--remote", "http://127.0.0.1:9/kb.git")
     assert code == 3 and "offline" in err and "last synced: never" in err
     bare = tmp_path / "kb.git"
     bare.mkdir()

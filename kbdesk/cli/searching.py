@@ -169,6 +169,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     """``kbdesk report no-results``: searches that found nothing, most frequent first."""
     from kbdesk.core.workstation.userstate import no_results
 
+    if getattr(args, "all", False):
+        return _report_team(args)
     rows = no_results(args.since)
     if args.json:
         json.dump([{"query": query, "count": count, "last": when.isoformat()}
@@ -182,6 +184,25 @@ def cmd_report(args: argparse.Namespace) -> int:
     print(f"{'count':>5}  {'last searched':16}  query")
     for when, query, count in rows:
         print(f"{count:5d}  {when.strftime('%Y-%m-%d %H:%M'):16}  {query}")
+    return 0
+
+
+def _report_team(args: argparse.Namespace) -> int:
+    """``report no-results --all``: every workstation's failed searches, most frequent first."""
+    rows = KnowledgeBase(args.library).team.no_results(args.since)
+    if args.json:
+        json.dump([{"query": r.query, "count": r.count, "partial": r.partial, "last": r.last,
+                    "workstations": len(r.workstations)} for r in rows],
+                  sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if not rows:
+        print("no searches without results on any workstation")
+        return 0
+    print(f"{'count':>5}  {'partial':>7}  {'places':>6}  {'last searched':16}  query")
+    for r in rows:
+        print(f"{r.count:5d}  {r.partial:7d}  {len(r.workstations):6d}  "
+              f"{r.last[:16].replace('T', ' '):16}  {r.query}")
     return 0
 
 
@@ -220,4 +241,7 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     r.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD",
                    help="only searches on or after this date")
     r.add_argument("--json", action="store_true", help="print rows as JSON")
+    r.add_argument("--all", action="store_true",
+                   help="every workstation's searches (shared through the library's remote)")
+    r.add_argument("--library", metavar="DIR", default=None, help="library folder (with --all)")
     r.set_defaults(func=cmd_report)

@@ -179,14 +179,31 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 def cmd_acks(args: argparse.Namespace) -> int:
     kb = _open(args)
-    if args.csv:
-        sys.stdout.write(kb.receipts.to_csv())
+    if args.missing:
+        return _acks_missing(kb, args.missing)
+    if args.csv:  # every workstation's receipts known after the last sync
+        sys.stdout.write(kb.team.acks_csv())
         return 0
-    receipts = kb.receipts.receipts()
+    receipts = kb.team.receipts_all()
     for r in receipts:
-        print(f"{r.time}  {r.agent}  {r.doc_id} v{r.version}  {r.title}")
+        print(f"{r.time}  {r.agent}@{r.workstation}  {r.doc_id} v{r.version}  {r.title}")
     if not receipts:
         print("沒有已讀紀錄 / no read receipts")
+    return 0
+
+
+def _acks_missing(kb: KnowledgeBase, doc_id: str) -> int:
+    """The agents the team knows who have not read the version in force of ``doc_id``."""
+    doc = kb.document_in_force(doc_id)
+    if doc is None:
+        print(f"kbdesk: {doc_id} has no version in force today", file=sys.stderr)
+        return 2
+    status = kb.team.ack_status(doc)
+    for agent in status.not_read:
+        print(agent)
+    print(f"{doc.id} v{doc.version}: {len(status.read)} read, {len(status.not_read)} not read "
+          f"(of {len(status.read) + len(status.not_read)} agents known after the last sync)",
+          file=sys.stderr)
     return 0
 
 
@@ -250,6 +267,10 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     p.add_argument("--remote", metavar="URL", help="set the remote (a bare repository or URL)")
     p.set_defaults(func=cmd_sync)
 
-    p = sub.add_parser("acks", parents=[library], help="read receipts on this workstation")
-    p.add_argument("--csv", action="store_true", help="print CSV for a supervisor")
+    p = sub.add_parser("acks", parents=[library],
+                       help="read receipts of every workstation (known after the last sync)")
+    p.add_argument("--csv", action="store_true",
+                   help="print CSV for a supervisor: doc_id, version, agent, workstation, time")
+    p.add_argument("--missing", metavar="DOC",
+                   help="the agents who have not read the version in force of DOC")
     p.set_defaults(func=cmd_acks)

@@ -22,6 +22,7 @@ from kbdesk.core.library.parsecache import ParseCache
 from kbdesk.core.search.engine import SearchResult, SynonymTable, run_search
 from kbdesk.core.search.index import CancelToken, IndexStats, ProgressFn, SearchIndex
 from kbdesk.core.search.query import parse_query
+from kbdesk.core.team.board import AckStatus, Team
 from kbdesk.core.versions.diff import TextDiff
 from kbdesk.core.versions.drafts import DraftStore
 from kbdesk.core.versions.editorial import Editorial
@@ -64,7 +65,8 @@ def install_demo_library(target: Path) -> Path:
 
 
 def resolve_library_dir(library: Path | str | None) -> Path:
-    """Return the library folder to use: the argument, ``KBDESK_LIBRARY``, or the user's own.
+    """Return the library folder to use: the argument, ``KBDESK_LIBRARY``, the ``library_dir``
+    setting (set by ``kbdesk clone``), or the user's own.
 
     The user's own library is created from the bundled demo library on first use.
     """
@@ -73,6 +75,11 @@ def resolve_library_dir(library: Path | str | None) -> Path:
     env = os.environ.get(LIBRARY_ENV)
     if env:
         return Path(env).expanduser()
+    from kbdesk.core.workstation.settings import Settings  # the library joined with `clone`
+
+    chosen = Settings.load().get("library_dir")
+    if chosen:
+        return Path(chosen).expanduser()
     default = paths.default_library_dir()
     if not default.exists():
         install_demo_library(default)
@@ -350,3 +357,25 @@ class KnowledgeBase:
     def sync_state(self) -> dict[str, str]:
         """When the library last synced, and how."""
         return self.editorial.sync_state()
+
+    # -- the team on one shared library (kbdesk/core/team) ------------------------------------
+
+    @property
+    def team(self) -> Team:
+        """Every workstation's receipts, flags and failed searches known after the last sync."""
+        return self.editorial.team
+
+    def init_remote(self, path: Path | str, author: str | None = None) -> Path:
+        """Make ``path`` a new bare shared library holding this library; sync with it."""
+        from kbdesk.core.team.remote import init_remote
+
+        with self.editorial.versioning.lock:
+            folder = init_remote(self.root, path, author=author)
+        self.editorial.versioning.close()  # reopen: the repository's config changed
+        self.editorial.sync_team(str(folder.resolve()))
+        return folder
+
+    def ack_status(self) -> list[AckStatus]:
+        """Who has and has not read each ``ack_required`` document's version in force."""
+        docs = list(self.indexed_documents().values())
+        return self.team.ack_table(sorted(docs, key=lambda d: d.path))

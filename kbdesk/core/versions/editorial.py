@@ -17,16 +17,20 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dulwich.errors import SendPackError
+
 from kbdesk.core.errors import DocumentNotFound, KbError
 from kbdesk.core.library.model import Document, Kind
 from kbdesk.core.search.engine import SearchResult, run_search
 from kbdesk.core.search.index import SearchIndex
 from kbdesk.core.search.query import parse_query
+from kbdesk.core.team.board import Team
 from kbdesk.core.versions.diff import TextDiff, diff_texts
 from kbdesk.core.versions.drafts import DraftStore
 from kbdesk.core.versions.effective import Clock, EffectiveResolver
 from kbdesk.core.versions.history import VersionInfo, front_fields
 from kbdesk.core.versions.receipts import ReceiptBook
+from kbdesk.core.versions.sync import _TRANSPORT_ERRORS as TRANSPORT_ERRORS
 from kbdesk.core.versions.sync import Syncer, SyncResult, sync_state
 from kbdesk.core.versions.versioning import PublishError, PublishResult, Versioning
 
@@ -242,11 +246,36 @@ class Editorial:
     # -- sync ---------------------------------------------------------------------------------
 
     def sync(self, remote_url: str | None = None, author: str | None = None) -> SyncResult:
-        """Pull and push; then re-index what changed."""
+        """Pull and push; then re-index what changed and exchange the team's records."""
+        from kbdesk.core.team.remote import check_remote
+
+        repo = self.versioning.repo()
+        url = remote_url or (repo.remote_url() if repo is not None else None)
+        if url:
+            check_remote(url)
         result = Syncer(self.versioning, self.drafts, author).sync(remote_url)
         if result.pulled_paths:
             self.kb.ensure_index(reload=True)
+        self.sync_team(url or "")
         return result
+
+    @functools.cached_property
+    def team(self) -> Team:
+        """Team-wide receipts, flags and searches of this library."""
+        return Team(self.kb.root, self.receipts)
+
+    def sync_team(self, url: str) -> int:
+        """Exchange the team's records with the shared library; a failure is only logged (the
+        records stay queued for the next sync)."""
+        repo = self.versioning.repo()
+        url = url or (repo.remote_url() if repo is not None else "") or ""
+        if not url:
+            return 0
+        try:
+            return self.team.sync(url)
+        except (*TRANSPORT_ERRORS, SendPackError, KbError) as exc:  # the records wait
+            log.warning("team records not exchanged with %s: %s", url, exc)
+            return 0
 
     def sync_state(self) -> dict[str, str]:
         """``last_synced``, ``last_status`` and ``last_error`` of this library."""

@@ -57,6 +57,20 @@ class RemoteUnreachable(SyncError):
     """The remote cannot be reached; the library keeps working on its last synced state."""
 
 
+class UnrelatedHistories(SyncError):
+    """The remote holds another library (no common history); nothing was changed."""
+
+
+def unrelated_message(url: str) -> str:
+    """What to do when a library and a remote have unrelated histories."""
+    return (
+        f"{url} holds a different library (its history shares nothing with this one); "
+        "nothing was changed on either side. To work on the shared library, join it with "
+        f"`kbdesk clone {url}`; to share this library, make a new shared library with "
+        "`kbdesk init-remote PATH`"
+    )
+
+
 @dataclass(frozen=True)
 class Conflict:
     """A file changed on both sides. Theirs is now in the library; mine is kept as a draft."""
@@ -246,6 +260,8 @@ class Syncer:
         theirs_id = theirs.decode("ascii")
         if mine is not None and can_fast_forward(repo.repo, theirs, oid(mine)):
             return SyncResult("up-to-date")
+        if mine is not None and not find_merge_base(repo.repo, [oid(mine), theirs]):
+            raise UnrelatedHistories(unrelated_message(url))
         if mine is None or can_fast_forward(repo.repo, oid(mine), theirs):
             result = SyncResult("pulled")
             result.pulled_paths = self._checkout(repo, mine, repo.tree_of(theirs_id), result)
