@@ -19,6 +19,7 @@ from kbdesk.core.errors import KbError, LibraryError, Problem
 from kbdesk.core.library.catalog import Library
 from kbdesk.core.library.model import AvoidPair, Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
+from kbdesk.core.library.workdays import WorkingCalendar
 from kbdesk.core.search.engine import SearchResult, SynonymTable, run_search
 from kbdesk.core.search.index import CancelToken, IndexStats, ProgressFn, SearchIndex
 from kbdesk.core.search.query import parse_query
@@ -163,6 +164,12 @@ class KnowledgeBase:
         for doc in self.documents():
             counts[doc.category] = counts.get(doc.category, 0) + 1
         return sorted(counts.items())
+
+    def working_calendar(self) -> WorkingCalendar:
+        """Working days of this library (weekends and ``library.yaml`` holidays skipped)."""
+        self._ensure_loaded()
+        config = self.library.config
+        return WorkingCalendar.of(config.holidays, config.workdays)
 
     def avoid_entries(self) -> list[AvoidEntry]:
         """Every avoid → say-instead pair of the library's phrasing documents."""
