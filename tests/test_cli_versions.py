@@ -189,3 +189,24 @@ def test_publish_with_an_unreachable_remote_is_kept_here_and_says_so(
     assert code == 0 and "published sop.md v2" in out
     assert "not sent to" in err
     assert cli(capsys, root, "history", "sop")[1].count("縮短") == 1
+
+
+def test_publish_with_an_effective_date_then_rollback_clears_pending(
+    root: Path, capsys
+) -> None:
+    later = dt.date.today() + dt.timedelta(days=7)
+    path = root / "sop.md"
+    path.write_text(SOP.replace("24小時", "48小時"), "utf-8")
+    code, out, _ = cli(capsys, root, "publish", str(path), "--note", "下週起48小時",
+                       "--effective", later.isoformat(), "--author", "王")
+    assert code == 0 and f"in force from {later.isoformat()} (pending" in out
+    assert f"effective: {later.isoformat()}" in path.read_text("utf-8")
+    code, out, err = cli(capsys, root, "show", "sop")
+    assert "24小時" in out and f"v2 待生效 / pending until {later.isoformat()}" in err
+    code, out, _ = cli(capsys, root, "rollback", "sop", "1", "--note", "維持24小時")
+    assert code == 0 and f"in force from {dt.date.today().isoformat()}" in out
+    code, out, err = cli(capsys, root, "show", "sop")
+    assert "24小時" in out and "pending" not in err
+    with pytest.raises(SystemExit) as exited:
+        cli(capsys, root, "publish", str(path), "--note", "x", "--effective", "明天")
+    assert exited.value.code == 2 and "YYYY-MM-DD" in capsys.readouterr().err

@@ -38,6 +38,12 @@ def _day(value: str) -> dt.date:
 
 def _print_result(kb: KnowledgeBase, verb: str, result: Any, author: str | None = None) -> None:
     print(f"{verb} {result.path} v{result.version} ({result.commit[:10]})")
+    day = kb.effective_date(result.doc_id, result.version)
+    if day > dt.date.today():
+        print(f"in force from {day.isoformat()} (pending until then; agents see the version "
+              "in force today)")
+    else:
+        print(f"in force from {day.isoformat()}")
     if not result.reindexed:
         print("note: the search index will be updated on the next start", file=sys.stderr)
     _push(kb, author)
@@ -66,7 +72,8 @@ def _push(kb: KnowledgeBase, author: str | None) -> None:
 def cmd_publish(args: argparse.Namespace) -> int:
     kb = _open(args)
     author = _author(args)
-    _print_result(kb, "published", kb.publish_file(args.path, args.note, author), author)
+    result = kb.publish_file(args.path, args.note, author, effective=args.effective)
+    _print_result(kb, "published", result, author)
     return 0
 
 
@@ -230,6 +237,9 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     p = sub.add_parser("publish", parents=[library, author], help="publish a document")
     p.add_argument("path", help="the document file (in the library, or outside with an id)")
     p.add_argument("--note", required=True, help="change note: what changed and why")
+    p.add_argument("--effective", type=_day, metavar="DATE",
+                   help="the day it comes into force, YYYY-MM-DD (default: the document's "
+                   "'effective' field, else today)")
     p.set_defaults(func=cmd_publish)
 
     p = sub.add_parser("history", parents=[library], help="versions of a document")

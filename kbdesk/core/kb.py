@@ -286,13 +286,20 @@ class KnowledgeBase:
         """Replace the clock deciding which versions are in force (for tests)."""
         self.editorial.set_clock(today)
 
-    def publish(self, doc: str, text: str, note: str, author: str | None = None) -> PublishResult:
-        """Publish ``text`` as the next version of a document (id or library path)."""
-        return self.editorial.publish(doc, text, note, author)
+    def publish(self, doc: str, text: str, note: str, author: str | None = None,
+                effective: dt.date | None = None) -> PublishResult:
+        """Publish ``text`` as the next version of a document (id or library path); with
+        ``effective``, the version comes into force that day."""
+        return self.editorial.publish(doc, text, note, author, effective)
 
-    def publish_file(self, file: Path | str, note: str, author: str | None = None) -> PublishResult:
+    def publish_file(self, file: Path | str, note: str, author: str | None = None,
+                     effective: dt.date | None = None) -> PublishResult:
         """Publish the content of a file (in the library, or outside it matched by id)."""
-        return self.editorial.publish_file(file, note, author)
+        return self.editorial.publish_file(file, note, author, effective)
+
+    def effective_date(self, doc_id: str, version: int) -> dt.date:
+        """The day a published version of a document comes into force."""
+        return self.editorial.effective_of(doc_id, version)
 
     def history(self, doc_id: str) -> list[VersionInfo]:
         """The versions of a document (version, date, author, note, commit), newest first."""

@@ -32,7 +32,7 @@ from kbdesk.core.versions.history import VersionInfo, front_fields
 from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.versions.sync import _TRANSPORT_ERRORS as TRANSPORT_ERRORS
 from kbdesk.core.versions.sync import Syncer, SyncResult, sync_state
-from kbdesk.core.versions.versioning import PublishError, PublishResult, Versioning
+from kbdesk.core.versions.versioning import PublishError, PublishResult, Versioning, set_field
 
 if TYPE_CHECKING:
     from kbdesk.core.kb import KnowledgeBase
@@ -105,9 +105,16 @@ class Editorial:
     # -- publishing ---------------------------------------------------------------------------
 
     def publish(
-        self, doc_id_or_path: str, text: str, note: str | None, author: str | None = None
+        self, doc_id_or_path: str, text: str, note: str | None, author: str | None = None,
+        effective: dt.date | None = None,
     ) -> PublishResult:
-        """Publish ``text`` as the next version of a document (new when the path is new)."""
+        """Publish ``text`` as the next version of a document (new when the path is new).
+
+        Args:
+            effective: the day the version comes into force (its ``effective:`` field).
+        """
+        if effective is not None:
+            text = set_field(text, "effective", effective.isoformat())
         path = self._target_path(doc_id_or_path, text)
         new_id = front_fields(text).get("id") or path[:-3]
         other = self.kb.library.documents.get(new_id) if self.kb.documents() else None
@@ -118,7 +125,8 @@ class Editorial:
         return result
 
     def publish_file(
-        self, file: Path | str, note: str | None, author: str | None = None
+        self, file: Path | str, note: str | None, author: str | None = None,
+        effective: dt.date | None = None,
     ) -> PublishResult:
         """Publish the content of a file: one in the library, or outside it (matched by id)."""
         path = Path(file).expanduser()
@@ -129,7 +137,7 @@ class Editorial:
                 full = candidate.resolve()
                 if full.is_relative_to(self.kb.root):
                     return self.publish(
-                        full.relative_to(self.kb.root).as_posix(), text, note, author
+                        full.relative_to(self.kb.root).as_posix(), text, note, author, effective
                     )
                 doc_id = front_fields(text).get("id")
                 if not doc_id:
@@ -137,8 +145,14 @@ class Editorial:
                         f"{file}: outside the library and without an 'id' field; "
                         "copy it into the library folder first"
                     )
-                return self.publish(doc_id, text, note, author)
+                return self.publish(doc_id, text, note, author, effective)
         raise DocumentNotFound(f"{file}: no such file")
+
+    def effective_of(self, doc_id: str, version: int) -> dt.date:
+        """The day a published version comes into force (its date, else its publish day)."""
+        from kbdesk.core.versions.effective import starts
+
+        return starts(self.versioning.find(self.path_of(doc_id), version))
 
     def move(
         self, doc_id: str, new_path: str, note: str | None, author: str | None = None
