@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 
 import pytest
 
@@ -133,3 +134,18 @@ def test_malformed_query_on_the_command_line(make_library, capsys):
     root = make_library({"a.md": doc("甲", body="## 節\n投訴")})
     assert main(["search", '"投訴', "(", "--library", str(root), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["doc_id"] == "a"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the display check is Linux's")
+def test_the_app_without_a_display_says_so_in_one_line_and_exits_1(tmp_path):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run(child_command("kbdesk"), env=env, capture_output=True, text=True,
+                          timeout=120, cwd=REPO_ROOT)
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "no display" in lines[0] and done.stdout == ""
+    env["QT_QPA_PLATFORM"] = "xcb"  # asking for X explicitly is no display either
+    done = subprocess.run(child_command("kbdesk"), env=env, capture_output=True, text=True,
+                          timeout=120, cwd=REPO_ROOT)
+    assert done.returncode == 1 and "no display" in done.stderr

@@ -206,7 +206,27 @@ def _report_team(args: argparse.Namespace) -> int:
     return 0
 
 
+def no_display_reason() -> str | None:
+    """Why the desktop app cannot open a window here (Linux without a display), or None.
+
+    Checked before Qt starts: Qt aborts the process when it finds no display.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith(("xcb", "wayland")):
+        return None  # offscreen, vnc, eglfs ... need no desktop display
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("kbdesk: no display to open the app on (DISPLAY and WAYLAND_DISPLAY are not set); "
+            "run it on a desktop, or use a command such as `kbdesk search WORDS`")
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
+    reason = no_display_reason()
+    if reason:
+        print(reason, file=sys.stderr)
+        return 1
     try:
         from kbdesk.gui.app import main as gui_main
     except ImportError as exc:
