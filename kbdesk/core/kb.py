@@ -59,10 +59,30 @@ def install_demo_library(target: Path) -> Path:
         LibraryRepo,  # the library is a git repository from day one
     )
 
-    LibraryRepo.init(tmp, message="示範知識庫 / Demo library").close()
+    # the demo's versions were in force from their effective dates: its first commit is dated
+    # on the earliest of them, so "what was in force on <a past day>" has an answer
+    LibraryRepo.init(tmp, message="示範知識庫 / Demo library", when=_earliest_effective(tmp)
+                     ).close()
     os.replace(tmp, target)
     log.info("installed the demo library at %s", target)
     return target
+
+
+def _earliest_effective(root: Path) -> int | None:
+    """Noon of the earliest ``effective`` date in a library's files (None when there is none)."""
+    from kbdesk.core.versions.history import front_fields
+
+    days = []
+    for path in root.rglob("*.md"):
+        value = front_fields(path.read_text("utf-8", errors="replace")).get("effective")
+        try:
+            days.append(dt.date.fromisoformat(value or ""))
+        except ValueError:
+            continue
+    if not days:
+        return None
+    first = min(days)
+    return int(dt.datetime(first.year, first.month, first.day, 12).astimezone().timestamp())
 
 
 def resolve_library_dir(library: Path | str | None) -> Path:
