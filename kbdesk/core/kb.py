@@ -33,6 +33,7 @@ from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.versions.sync import SyncResult
 from kbdesk.core.versions.versioning import PublishResult
 from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.startpage import StartPage, start_page
 from kbdesk.core.workstation.storage import library_key
 
 log = logging.getLogger(__name__)
@@ -408,6 +409,10 @@ class KnowledgeBase:
         self.editorial.versioning.close()  # reopen: the repository's config changed
         self.editorial.sync_team(str(folder.resolve()))
         return folder
+
+    def start_page(self, agent: str, favourites: Sequence[str]) -> StartPage:
+        """The agent's start screen: to acknowledge, recently updated, favourites."""
+        return start_page(self, agent, favourites)
 
     def ack_status(self) -> list[AckStatus]:
         """Who has and has not read each ``ack_required`` document's version in force."""

@@ -169,7 +169,7 @@ class PlaceholderDialog(QDialog):
 
     def _update_preview(self) -> None:
         self.preview.setText(self.filled_text())
-        for name, edit in self.edits.items():  # a field typed into is no longer flagged
+        for edit in self.edits.values():  # a field typed into is no longer flagged
             if edit.property("missing") and edit.text().strip():
                 edit.setProperty("missing", False)
                 edit.setStyleSheet("")
