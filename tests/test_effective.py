@@ -127,3 +127,22 @@ def test_folder_without_git_is_in_force_as_it_is(make_library) -> None:
     assert kb.indexed_documents()["refund"].version == 2
     assert [p.version for p in kb.pending_versions()] == [2]
     assert not LibraryRepo.is_repo(root)  # reading never creates a repository
+
+
+def test_rolling_back_over_a_pending_version_clears_it(kb: KnowledgeBase) -> None:
+    later = TODAY + dt.timedelta(days=10)
+    kb.publish("refund", rule(48, 1, effective=later), "時限改為48小時")
+    assert [p.version for p in kb.pending_versions()] == [2]
+    result = kb.rollback("refund", 1, "改回24小時")
+    assert result.version == 3
+    assert kb.pending_versions() == []
+    in_force = kb.document_in_force("refund")
+    assert in_force is not None and in_force.version == 3
+    kb.set_clock(lambda: later)  # v2's day comes: v3 stays in force
+    in_force = kb.document_in_force("refund", later)
+    assert in_force is not None and in_force.version == 3
+    # a later version with a still later date leaves the earlier pending one pending
+    kb.set_clock(lambda: TODAY)
+    kb.publish("refund", rule(36, 3, effective=later), "改36")
+    kb.publish("refund", rule(12, 4, effective=later + dt.timedelta(days=5)), "改12")
+    assert [p.version for p in kb.pending_versions()] == [4, 5]
