@@ -15,12 +15,6 @@ from typing import Any
 
 import yaml
 
-from kbdesk.core.errors import KbError
-
-
-class ImportFailed(KbError):
-    """A file that cannot be imported (unreadable, undecodable, empty, not what it claims)."""
-
 
 @dataclass
 class SourceText:
