@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import logging
 import os
 import re
 import sys
 from typing import Any, TextIO
 
+from kbdesk.cli.terminal import clean, dump_json
 from kbdesk.core import KnowledgeBase
 from kbdesk.core.library.model import Kind
 
@@ -78,11 +78,15 @@ def _ensure_index(kb: KnowledgeBase, *, rebuild: bool = False) -> None:
 def _terminal_snippet(snippet: str, color: bool) -> str:
     import html
 
-    if color:
-        text = _MARK_RE.sub(lambda m: f"\x1b[1;33m{m.group(1)}\x1b[0m", snippet)
-    else:
-        text = _MARK_RE.sub(lambda m: f"[{m.group(1)}]", snippet)
-    return html.unescape(text)
+    # the document's own text is cleaned after unescaping, before kbdesk adds its colours
+    parts = _MARK_RE.split(snippet)
+    out = []
+    for number, part in enumerate(parts):
+        text = clean(html.unescape(part))
+        if number % 2:
+            text = f"\x1b[1;33m{text}\x1b[0m" if color else f"[{text}]"
+        out.append(text)
+    return "".join(out)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -94,9 +98,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     else:
         result = kb.search(" ".join(args.query), kinds=_kinds(args.kind), limit=args.limit)
     if args.json:
-        json.dump([hit.to_json() for hit in result.hits], sys.stdout, ensure_ascii=False,
-                  indent=2)
-        sys.stdout.write("\n")
+        dump_json([hit.to_json() for hit in result.hits])
         return 0
     if not result.hits:
         print("沒有找到結果 / no results")
@@ -107,7 +109,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     for number, hit in enumerate(result.hits, start=1):
         where = f"{hit.title} › {hit.section}" if hit.section else hit.title
         kind = KIND_LABELS.get(hit.kind, hit.kind)
-        print(f"{number:2d}. {where}  [{kind} v{hit.version}]  {hit.doc_id}#{hit.anchor}")
+        print(clean(f"{number:2d}. {where}  [{kind} v{hit.version}]  {hit.doc_id}#{hit.anchor}"))
         print(f"    {_terminal_snippet(hit.snippet, color)}")
     return 0
 
@@ -126,7 +128,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         + (f"; {stats.reason}" if stats.rebuilt else "")
     )
     for problem in kb.problems:
-        print(f"skipped {problem}", file=sys.stderr)
+        print(clean(f"skipped {problem}"), file=sys.stderr)
     return 0
 
 
@@ -139,7 +141,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems = kb.load()
     problems.extend(_procedure_problems(kb))
     for problem in problems:
-        print(problem)
+        print(clean(problem))
+    for path, change in sorted(kb.unpublished().items()):
+        what = "edited since it was last published" if change == "modified" else "never published"
+        print(clean(f"{path}: unpublished: {what}; agents see the published version"
+                    if change == "modified" else f"{path}: unpublished: {what}"))
     count = len(kb.library)
     if problems:
         print(f"{len(problems)} problem(s); {count} document(s) loaded", file=sys.stderr)
@@ -171,9 +177,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     rows = no_results(args.since)
     if args.json:
-        json.dump([{"query": query, "count": count, "last": when.isoformat()}
-                   for when, query, count in rows], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        dump_json([{"query": query, "count": count, "last": when.isoformat()}
+                   for when, query, count in rows])
         return 0
     if not rows:
         since = f" since {args.since.isoformat()}" if args.since else ""
@@ -181,7 +186,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 0
     print(f"{'count':>5}  {'last searched':16}  query")
     for when, query, count in rows:
-        print(f"{count:5d}  {when.strftime('%Y-%m-%d %H:%M'):16}  {query}")
+        print(clean(f"{count:5d}  {when.strftime('%Y-%m-%d %H:%M'):16}  {query}"))
     return 0
 
 

@@ -15,9 +15,32 @@ from kbdesk.core.errors import DocumentError, Problem
 from kbdesk.core.library.model import Document, Kind, Section, Status
 
 try:  # the C loader is several times faster on large libraries
-    _Loader: Any = yaml.CSafeLoader
+    _BaseLoader: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _Loader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """The safe loader, except that an impossible date (2026-13-45) stays text.
+
+    PyYAML turns anything shaped like a date into one and raises a bare ``ValueError`` for a
+    day that does not exist; kept as text, the field's own check names the file and line.
+    """
+
+
+def _timestamp(loader: Any, node: Any) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def load_yaml(text: str) -> Any:
+    """Parse YAML safely; impossible dates are kept as text (see ``_Loader``)."""
+    return yaml.load(text, Loader=_Loader)
 
 _FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
@@ -26,6 +49,9 @@ _INLINE_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _INLINE_MARK_RE = re.compile(r"[*_`~]+")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ID_RE = re.compile(r"^[^\s/\\][^\s\\]*$")
+
+#: the largest version number the search index stores (a signed 32-bit number)
+MAX_VERSION = 2**31 - 1
 
 KNOWN_FIELDS = (
     "title",
@@ -130,7 +156,7 @@ def parse_meta(front: str, path: str) -> dict[str, Any]:
         DocumentError: for malformed YAML or YAML that is not a mapping.
     """
     try:
-        meta = yaml.load(front, Loader=_Loader) if front.strip() else {}
+        meta = load_yaml(front) if front.strip() else {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.context_mark or exc.problem_mark
         line = mark.line + 2 if mark is not None else None
@@ -187,6 +213,10 @@ def build_document(path: str, text: str, *, mtime_ns: int = 0, size: int = 0) ->
     version_value = meta.get("version", 1)
     if isinstance(version_value, bool) or not isinstance(version_value, int) or version_value < 1:
         raise _fail(path, front, "version", f"must be a whole number >= 1, got {version_value!r}")
+    if version_value > MAX_VERSION:
+        raise _fail(
+            path, front, "version", f"{version_value} is too large (the most is {MAX_VERSION})"
+        )
 
     status_value = meta.get("status", "published") or "published"
     try:

@@ -29,6 +29,7 @@ from kbdesk.core.versions.history import VersionInfo, front_fields
 from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.versions.sync import Syncer, SyncResult, sync_state
 from kbdesk.core.versions.versioning import PublishError, PublishResult, Versioning
+from kbdesk.core.workstation.liblock import library_lock
 
 if TYPE_CHECKING:
     from kbdesk.core.kb import KnowledgeBase
@@ -49,9 +50,11 @@ class Editorial:
         # weak references only: no cycle keeps a dropped KnowledgeBase (and its index files)
         # alive until the garbage collector happens to run
         self._kb = weakref.ref(kb)
-        self.versioning = Versioning(kb.root, reindex=functools.partial(_reindex, self._kb))
-        self.resolver = EffectiveResolver(self.versioning)
         self.drafts = DraftStore(kb.root)
+        self.versioning = Versioning(
+            kb.root, reindex=functools.partial(_reindex, self._kb), drafts=self.drafts
+        )
+        self.resolver = EffectiveResolver(self.versioning)
         self.receipts = ReceiptBook(kb.root)
 
     @property
@@ -104,13 +107,16 @@ class Editorial:
         self, doc_id_or_path: str, text: str, note: str | None, author: str | None = None
     ) -> PublishResult:
         """Publish ``text`` as the next version of a document (new when the path is new)."""
-        path = self._target_path(doc_id_or_path, text)
-        new_id = front_fields(text).get("id") or path[:-3]
-        other = self.kb.library.documents.get(new_id) if self.kb.documents() else None
-        if other is not None and other.path != path:
-            raise PublishError(f"{path}: field 'id': '{new_id}' is already used by {other.path}")
-        result = self.versioning.publish(path, text, note, author=author)
-        self.drafts.discard(result.doc_id)
+        with library_lock(self.kb.root, "publish"):
+            path = self._target_path(doc_id_or_path, text)
+            new_id = front_fields(text).get("id") or path[:-3]
+            other = self.kb.library.documents.get(new_id) if self.kb.documents() else None
+            if other is not None and other.path != path:
+                raise PublishError(
+                    f"{path}: field 'id': '{new_id}' is already used by {other.path}"
+                )
+            result = self.versioning.publish(path, text, note, author=author)
+        self.drafts.discard(result.doc_id, keep=result.kept_drafts)
         return result
 
     def publish_file(
@@ -140,19 +146,21 @@ class Editorial:
         self, doc_id: str, new_path: str, note: str | None, author: str | None = None
     ) -> PublishResult:
         """Rename or move a document to ``new_path`` (a new version; history follows it)."""
-        old = self.path_of(doc_id)
-        result = self.versioning.move(old, new_path, note, author=author)
-        return result
+        with library_lock(self.kb.root, "publish"):
+            old = self.path_of(doc_id)
+            return self.versioning.move(old, new_path, note, author=author)
 
     def rollback(
         self, doc_id: str, version: int, note: str | None = None, author: str | None = None
     ) -> PublishResult:
         """Restore an old version's text as a new version."""
-        return self.versioning.rollback(self.path_of(doc_id), version, note, author=author)
+        with library_lock(self.kb.root, "publish"):
+            return self.versioning.rollback(self.path_of(doc_id), version, note, author=author)
 
     def retire(self, doc_id: str, note: str | None, author: str | None = None) -> PublishResult:
         """Publish a document as retired."""
-        return self.versioning.retire(self.path_of(doc_id), note, author=author)
+        with library_lock(self.kb.root, "publish"):
+            return self.versioning.retire(self.path_of(doc_id), note, author=author)
 
     # -- history ------------------------------------------------------------------------------
 
