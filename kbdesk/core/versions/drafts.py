@@ -24,7 +24,8 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from kbdesk.core.errors import KbError
+from kbdesk.core.clock import SYSTEM_CLOCK, Clock
+from kbdesk.core.errors import DraftError
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.storage import atomic_write_bytes, file_key, library_key
 
@@ -32,10 +33,6 @@ log = logging.getLogger(__name__)
 
 SUFFIX = ".json"
 EDITOR = "editor"
-
-
-class DraftError(KbError):
-    """A draft that cannot be saved or read."""
 
 
 @dataclass(frozen=True)
@@ -102,9 +99,11 @@ class DraftStore:
 
     Args:
         library_root: the library folder (drafts are kept apart from it, in the data dir).
+        clock: when a draft is saved (default: the system clock).
     """
 
-    def __init__(self, library_root: Path) -> None:
+    def __init__(self, library_root: Path, clock: Clock | None = None) -> None:
+        self.clock = clock or SYSTEM_CLOCK
         self.library_root = Path(library_root).expanduser().resolve()
         self.directory = drafts_dir(self.library_root)
         self._lock = threading.Lock()
@@ -123,7 +122,7 @@ class DraftStore:
         same text as a draft already kept is not stored twice).
         """
         key = self._key(draft.doc_id)
-        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        now = self.clock.now().astimezone(dt.UTC).isoformat(timespec="seconds")
         with self._lock:
             if draft.name:
                 name = draft.name

@@ -26,7 +26,7 @@ from dulwich.objects import Blob, Commit, ObjectID, ShaFile, Tree
 from dulwich.refs import Ref
 from dulwich.repo import Repo
 
-from kbdesk.core.errors import KbError
+from kbdesk.core.errors import RepoError
 from kbdesk.core.library.safepaths import check_on_disk
 from kbdesk.core.workstation.storage import atomic_write_bytes
 
@@ -37,10 +37,6 @@ DEFAULT_BRANCH = Ref(b"refs/heads/main")
 DEFAULT_AUTHOR = "kbdesk <kbdesk@localhost>"
 FILE_MODE = 0o100644
 DIR_MODE = 0o040000
-
-
-class RepoError(KbError):
-    """The library's git repository cannot be used or changed as asked."""
 
 
 @dataclass(frozen=True)
@@ -408,9 +404,8 @@ class LibraryRepo:
             if full.is_file():
                 full.unlink()
             return
-        full.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(full, data)
-        os.chmod(full, stat.S_IRUSR | stat.S_IWUSR | stat.S_IRGRP | stat.S_IROTH)
+        mode = stat.S_IRUSR | stat.S_IWUSR | stat.S_IRGRP | stat.S_IROTH
+        atomic_write_bytes(full, data, mode=mode)
 
     # -- remote -------------------------------------------------------------------------------
 

@@ -16,7 +16,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from kbdesk.core.errors import DocumentNotFound, KbError
+from kbdesk.core.errors import DocumentNotFound, KbError, PublishError
+from kbdesk.core.library.model import Status
 from kbdesk.core.library.parse import build_document
 from kbdesk.core.library.safepaths import UnsafePath, is_inside
 from kbdesk.core.versions.diff import TextDiff, diff_texts
@@ -28,10 +29,6 @@ from kbdesk.core.versions.worktree import Change, WorkingTree
 log = logging.getLogger(__name__)
 
 _FIELD_LINE = r"^{name}[ \t]*:[^\n#]*?([ \t]+#[^\n]*)?$"
-
-
-class PublishError(KbError):
-    """A publish, rollback or retirement that cannot be done; nothing was changed."""
 
 
 @dataclass(frozen=True)
@@ -411,9 +408,8 @@ class Versioning:
         """Publish the document with ``status: retired``."""
         note = change_note(note)
         text = self.published_text(path)
-        return self.publish(
-            path, set_field(text, "status", "retired"), note, author=author, action="retire"
-        )
+        retired = set_field(text, "status", Status.RETIRED.value)
+        return self.publish(path, retired, note, author=author, action="retire")
 
     def published_text(self, path: str) -> str:
         """The text of the last published version of a document (never unpublished edits)."""
