@@ -41,6 +41,7 @@ from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.versions.sync import SyncResult
 from kbdesk.core.versions.versioning import PublishResult
 from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.liblock import library_lock
 from kbdesk.core.workstation.startpage import StartPage, start_page
 from kbdesk.core.workstation.storage import library_key
 
@@ -119,6 +120,33 @@ def resolve_library_dir(library: Path | str | None) -> Path:
     return default
 
 
+def take_baseline(root: Path) -> bool:
+    """Commit what a folder holds the first time kbdesk opens it (True when it did).
+
+    So the first publish afterwards records its edit as a version of its own, with its note.
+    A folder inside another git repository (a project's checkout) or one that cannot be
+    written is left as it is; it becomes a repository on its first publish, as before.
+    """
+    if any((folder / ".git").exists() for folder in (root, *root.parents)):
+        return False
+    from kbdesk.core.versions.repo import LibraryRepo
+
+    try:
+        with library_lock(root, "open"):
+            if LibraryRepo.is_repo(root):
+                return False
+            try:
+                LibraryRepo.init(root).close()
+            except (OSError, KbError):
+                shutil.rmtree(root / ".git", ignore_errors=True)  # half made: undone
+                raise
+    except (OSError, KbError) as exc:
+        log.warning("%s: no baseline version taken (%s)", root, exc)
+        return False
+    log.info("%s: took what the folder holds as its baseline version", root)
+    return True
+
+
 @dataclass(frozen=True)
 class AvoidEntry:
     """An avoid → say-instead pair with the document and section it comes from."""
@@ -149,6 +177,7 @@ class KnowledgeBase:
         self._load_lock = threading.RLock()
         self._loaded = False
         self._indexed = False
+        take_baseline(self.library.root)
 
     # -- library ------------------------------------------------------------------------------
 
@@ -240,7 +269,7 @@ class KnowledgeBase:
             reload: re-scan the library folder first (only changed files are parsed).
             rebuild: throw the index away and build it anew.
         """
-        with self._load_lock:
+        with library_lock(self.root, "index"), self._load_lock:
             if reload or not self._loaded:
                 self.load()
             stats = self.index.sync(self.indexed_documents(), progress, cancel, rebuild=rebuild)
@@ -400,6 +429,7 @@ class KnowledgeBase:
 
     def pending_versions(self) -> list[Pending]:
         """Published versions waiting for their effective date."""
+        self._ensure_loaded()
         return self.editorial.resolver.pending(self.library.documents)
 
     def search_as_of(
@@ -427,6 +457,17 @@ class KnowledgeBase:
     def sync(self, remote_url: str | None = None, author: str | None = None) -> SyncResult:
         """Pull from and push to the library's remote (raises RemoteUnreachable offline)."""
         return self.editorial.sync(remote_url, author)
+
+    def unpublished(self) -> dict[str, str]:
+        """Library files whose text is not their last published version, by path.
+
+        Values: ``modified`` (edited since it was last published; agents see the published
+        version) or ``new`` (never published).
+        """
+        self._ensure_loaded()
+        files = {doc.path: (doc.mtime_ns, doc.size) for doc in self.library.documents.values()}
+        changes = self.editorial.versioning.unpublished(files)
+        return {path: change.value for path, change in changes.items()}
 
     def remote_url(self) -> str | None:
         """The shared library this one syncs with (None when it has no remote)."""

@@ -453,6 +453,11 @@
         <source>Not published; your text is kept as a draft.</source>
         <translation>Not published; your text is kept as a draft.</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/conflict.py" line="118"/>
+        <source>Your other draft (%1, %2)</source>
+        <translation>Your other draft (%1, %2)</translation>
+    </message>
 </context>
 <context>
     <name>DiffView</name>

@@ -453,6 +453,11 @@
         <source>Not published; your text is kept as a draft.</source>
         <translation>未发布；你的文字已保留为草稿。</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/conflict.py" line="118"/>
+        <source>Your other draft (%1, %2)</source>
+        <translation>你的另一份草稿（%1，%2）</translation>
+    </message>
 </context>
 <context>
     <name>DiffView</name>
