@@ -20,6 +20,7 @@ from kbdesk.core import KbError
 COMMAND_MODULES: tuple[str, ...] = (
     "kbdesk.cli.searching",  # search, index, check, report
     "kbdesk.cli.versions",  # publish, history, show, diff, rollback, retire, sync, acks
+    "kbdesk.cli.exporting",  # export-html
 )
 
 

@@ -107,6 +107,9 @@ class MainWindow(QMainWindow):
         from kbdesk.gui.editormenu import EditorialUi  # Editor menu, sync, update banners
 
         self.editorial = EditorialUi(self)
+        from kbdesk.gui.exporting import ExportUi  # File → Export HTML site…
+
+        self.exporting = ExportUi(self)
         self.no_results_timer = QTimer(self)
         self.no_results_timer.setSingleShot(True)
         self.no_results_timer.setInterval(NO_RESULTS_DELAY_MS)

@@ -73,6 +73,11 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
+        <source>Export HTML site…</source>
+        <translation>导出 HTML 网站…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="68"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
@@ -1660,6 +1665,44 @@
         <location filename="../../kbdesk/gui/updates.py" line="126"/>
         <source>Changes since the version you last read (%1 → %2):</source>
         <translation>自你上次阅读的版本以来的变更（%1 → %2）：</translation>
+    </message>
+</context>
+<context>
+    <name>ExportUi</name>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="48"/>
+        <source>Export HTML site to folder</source>
+        <translation>导出 HTML 网站到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="62"/>
+        <source>Exporting the HTML site…</source>
+        <translation>正在导出 HTML 网站…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="62"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="64"/>
+        <source>Export HTML site</source>
+        <translation>导出 HTML 网站</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="94"/>
+        <source>Exported %1 documents to %2</source>
+        <translation>已导出 %1 份文档到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="100"/>
+        <source>The HTML site cannot be exported</source>
+        <translation>无法导出 HTML 网站</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="104"/>
+        <source>Export cancelled; the folder was left as it was</source>
+        <translation>已取消导出；文件夹保持原样</translation>
     </message>
 </context>
 </TS>

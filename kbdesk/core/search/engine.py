@@ -20,7 +20,7 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.idsets import BitSet
 
-from kbdesk.core.library.model import Kind
+from kbdesk.core.library.model import Kind, Status
 from kbdesk.core.search.analyzer import terms
 from kbdesk.core.search.folding import fold, merge_spans
 from kbdesk.core.search.index import SearchIndex
@@ -151,9 +151,9 @@ def _filters(
         allow.append(wq.Or([wq.Term("category", c) for c in cats]))
     for tag in parsed.tags:
         allow.append(wq.Term("tagset", tag))
-    deny: list[wq.Query] = [wq.Term("status", "draft")]
+    deny: list[wq.Query] = [wq.Term("status", Status.DRAFT.value)]
     if not include_retired:
-        deny.append(wq.Term("status", "retired"))
+        deny.append(wq.Term("status", Status.RETIRED.value))
     for word in parsed.excludes:
         query, _ = word_query(word, None)
         if query is not None:

@@ -18,7 +18,7 @@ import shutil
 import sys
 import threading
 import warnings
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,12 +28,14 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.idsets import BitSet
 from whoosh.searching import Searcher
 
-from kbdesk.core.errors import Cancelled, IndexBusy, SearchIndexError
+from kbdesk.core.errors import IndexBusy, SearchIndexError
 from kbdesk.core.library.model import Document
 from kbdesk.core.library.plaintext import plain_text
+from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.analyzer import ANALYZER_VERSION, chinese_analyzer
 from kbdesk.core.search.folding import fold
 from kbdesk.core.search.pinyin import PinyinMap
+from kbdesk.core.workstation.storage import TEMP_SUFFIX, atomic_write_text
 
 log = logging.getLogger(__name__)
 
@@ -48,29 +50,6 @@ FILTER_CACHE_SIZE = 64
 #: Whoosh writer in MP_PROCS worker processes (most of a build's time is spent there).
 MP_MIN_DOCS = 500
 MP_PROCS = 2
-
-ProgressFn = Callable[[int, int, str], None]
-
-
-class CancelToken:
-    """Set by the caller to ask a long job to stop at the next safe point."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        """Ask the job to stop."""
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        """True once cancel() was called."""
-        return self._event.is_set()
-
-    def check(self) -> None:
-        """Raise Cancelled if cancel() was called."""
-        if self._event.is_set():
-            raise Cancelled("cancelled")
 
 
 def make_schema() -> Schema:
@@ -271,14 +250,16 @@ class SearchIndex:
     def _write_manifest(self) -> None:
         files = {}
         for entry in os.scandir(self.directory):
-            if entry.is_file() and entry.name != MANIFEST and not entry.name.endswith(".lock"):
+            if (
+                entry.is_file()
+                and entry.name != MANIFEST
+                and not entry.name.endswith((".lock", TEMP_SUFFIX))
+            ):
                 files[entry.name] = entry.stat().st_size
         self._manifest["files"] = files
         self._manifest["analyzer"] = ANALYZER_VERSION
         self._manifest["schema"] = SCHEMA_VERSION
-        tmp = self._manifest_path().with_suffix(".tmp")
-        tmp.write_text(json.dumps(self._manifest, ensure_ascii=False), "utf-8")
-        os.replace(tmp, self._manifest_path())
+        atomic_write_text(self._manifest_path(), json.dumps(self._manifest, ensure_ascii=False))
 
     def _problem(self) -> str:
         """Return why the index on disk cannot be used as it is ("" when it can)."""
@@ -424,7 +405,7 @@ class SearchIndex:
     def sync(
         self,
         documents: Mapping[str, Document],
-        progress: ProgressFn | None = None,
+        progress: Progress | None = None,
         cancel: CancelToken | None = None,
         *,
         rebuild: bool = False,
@@ -513,7 +494,7 @@ class SearchIndex:
             self._reopen_searcher()
             return stats
 
-    def recover(self, progress: ProgressFn | None = None) -> IndexStats:
+    def recover(self, progress: Progress | None = None) -> IndexStats:
         """Rebuild from the documents of the last sync (after a read failure)."""
         with self._lock:
             return self.sync(dict(self._docs), progress, rebuild=True)

@@ -17,7 +17,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from kbdesk.core.errors import KbError
+from kbdesk.core.clock import SYSTEM_CLOCK, Clock, parse_iso_time
+from kbdesk.core.errors import UserStateError
 from kbdesk.core.search.folding import fold
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.storage import atomic_write_text
@@ -32,10 +33,6 @@ _FORMAT = 1
 _log_lock = threading.Lock()
 
 
-class UserStateError(KbError):
-    """The user state file cannot be written."""
-
-
 @dataclass(frozen=True)
 class Recent:
     """A document the agent opened, and when (timezone-aware)."""
@@ -44,18 +41,8 @@ class Recent:
     when: dt.datetime
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now().astimezone()
-
-
 def _parse_time(value: object) -> dt.datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        when = dt.datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return when if when.tzinfo else when.astimezone()
+    return parse_iso_time(value) if isinstance(value, str) else None
 
 
 class UserState:
@@ -65,15 +52,16 @@ class UserState:
         path: the JSON file; default ``paths.data_dir()/userstate.json``.
     """
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, clock: Clock | None = None) -> None:
         self.path = path or paths.data_dir() / STATE_FILE
+        self.clock = clock or SYSTEM_CLOCK
         self._favourites: list[str] = []
         self._recents: list[Recent] = []
 
     @classmethod
-    def load(cls, path: Path | None = None) -> UserState:
+    def load(cls, path: Path | None = None, clock: Clock | None = None) -> UserState:
         """Read the state file; a missing file is an empty state, a broken one is set aside."""
-        state = cls(path)
+        state = cls(path, clock)
         try:
             raw = state.path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -150,7 +138,7 @@ class UserState:
         """Record that a document was opened (moves it to the front; keeps the newest 30)."""
         if not doc_id:
             raise ValueError("a recent entry needs a document id")
-        when = when or _now()
+        when = when or self.clock.now()
         if when.tzinfo is None:
             when = when.astimezone()
         rest = [r for r in self._recents if r.doc_id != doc_id]
@@ -176,7 +164,7 @@ class UserState:
         self, query: str, when: dt.datetime | None = None, match: str = "none"
     ) -> None:
         """Append a search that found nothing (or only partial matches) to the log."""
-        log_no_results(query, when, match)
+        log_no_results(query, when, match=match)
 
     def no_results(self, since: dt.date | None = None) -> list[tuple[dt.datetime, str, int]]:
         """Return the no-results log aggregated (see :func:`no_results`)."""
@@ -218,7 +206,9 @@ def _normal_query(query: str) -> str:
     return re.sub(r"\s+", " ", query).strip()[:QUERY_CAP]
 
 
-def log_no_results(query: str, when: dt.datetime | None = None, match: str = "none") -> None:
+def log_no_results(
+    query: str, when: dt.datetime | None = None, clock: Clock | None = None, match: str = "none"
+) -> None:
     """Append one search that found nothing (blank queries are ignored).
 
     ``match`` is "none" for a search without results and "partial" for one whose hits hold
@@ -230,7 +220,7 @@ def log_no_results(query: str, when: dt.datetime | None = None, match: str = "no
     text = _normal_query(query)
     if not text:
         return
-    when = when or _now()
+    when = when or (clock or SYSTEM_CLOCK).now()
     if when.tzinfo is None:
         when = when.astimezone()
     item = {"when": when.isoformat(), "query": text}
