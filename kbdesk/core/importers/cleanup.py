@@ -102,7 +102,7 @@ def remove_boilerplate(
             continue
         block_reason = ""
         if _TIP_RE.match(f):
-            block_reason = "site notice (温馨提示)"
+            block_reason = "site notice (tips block)"
         elif _RELATED_RE.match(f) and i > last - 3:
             block_reason = "list of related documents"
         if block_reason:

@@ -54,6 +54,9 @@ def html_to_markdown(html: str, removed: list[Removal]) -> tuple[str, str]:
         soup = BeautifulSoup(html, "html.parser")
     title_tag = soup.find("title")
     title = _text(title_tag) if isinstance(title_tag, Tag) else ""
+    title = re.split(r"\s+[-|–—_]\s+|_", title)[0].strip()
+    if len(soup.find_all("h1")) == 1:
+        title = ""  # the page's one h1 is its title (the planner takes it)
     doc_title = soup.find(class_="doc-title")
     if isinstance(doc_title, Tag):
         title = _text(doc_title)
@@ -67,7 +70,7 @@ def html_to_markdown(html: str, removed: list[Removal]) -> tuple[str, str]:
             removed.append(Removal(text, reason, 0, count))
             count += 1
 
-    if root is not soup and isinstance(soup.find("body"), Tag):
+    if root.name in ("main", "article") and isinstance(soup.find("body"), Tag):
         for sibling in list(soup.find("body").find_all(recursive=False)):  # type: ignore[union-attr]
             if sibling is not root and root not in sibling.descendants:
                 note(_text(sibling), "outside the page's main content")
