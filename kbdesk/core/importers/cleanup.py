@@ -66,7 +66,7 @@ _PINYIN_RE = re.compile(rf"([\u3400-\u9fff])([(（]([{_TONE_LETTERS}]{{1,6}}[1-5
 
 
 def _folded(line: Line) -> str:
-    return fold(line.text.strip())
+    return fold(line.text.strip()[:400])  # notices are short; long lines are prose
 
 
 def _is_content(folded: str) -> bool:
