@@ -14,16 +14,20 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from kbdesk.core.clock import Clock, as_clock
 from kbdesk.core.errors import KbError, LibraryError, Problem
 from kbdesk.core.importers.apply import ImportedDocument
 from kbdesk.core.importers.plan import ImportPlan
 from kbdesk.core.library.catalog import Library
 from kbdesk.core.library.model import AvoidPair, Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
-from kbdesk.core.search.engine import SearchResult, SynonymTable, run_search
-from kbdesk.core.search.index import CancelToken, IndexStats, ProgressFn, SearchIndex
+from kbdesk.core.progress import CancelToken, Progress
+from kbdesk.core.search.engine import SearchResult, run_search
+from kbdesk.core.search.index import IndexStats, SearchIndex
 from kbdesk.core.search.query import parse_query
+from kbdesk.core.search.thesaurus import SynonymTable, table_for
 from kbdesk.core.versions.diff import TextDiff
 from kbdesk.core.versions.drafts import DraftStore
 from kbdesk.core.versions.editorial import Editorial
@@ -34,6 +38,9 @@ from kbdesk.core.versions.sync import SyncResult
 from kbdesk.core.versions.versioning import PublishResult
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.storage import library_key
+
+if TYPE_CHECKING:
+    from kbdesk.core.exporters.base import ExportResult
 
 log = logging.getLogger(__name__)
 
@@ -124,11 +131,11 @@ class KnowledgeBase:
         """The library's display name."""
         return self.library.name
 
-    def load(self, progress: Callable[[int, int], None] | None = None) -> list[Problem]:
+    def load(self, progress: Progress | None = None) -> list[Problem]:
         """(Re)read the library folder; only changed files are parsed again."""
         with self._load_lock:
             self.library.load(progress)
-            self.synonyms = SynonymTable(self.library.config.synonyms)
+            self.synonyms = table_for(self.library.config.synonyms)
             self._loaded = True
             return list(self.library.problems)
 
@@ -184,7 +191,7 @@ class KnowledgeBase:
 
     def ensure_index(
         self,
-        progress: ProgressFn | None = None,
+        progress: Progress | None = None,
         cancel: CancelToken | None = None,
         *,
         rebuild: bool = False,
@@ -270,9 +277,18 @@ class KnowledgeBase:
         """Read receipts and last-seen versions on this workstation."""
         return self.editorial.receipts
 
-    def set_clock(self, today: Callable[[], dt.date]) -> None:
-        """Replace the clock deciding which versions are in force (for tests)."""
-        self.editorial.set_clock(today)
+    def set_clock(self, clock: Clock | Callable[[], dt.date]) -> None:
+        """Replace the clock of every date rule: a ``Clock``, or a function returning the day."""
+        self.editorial.set_clock(as_clock(clock))
+
+    @property
+    def clock(self) -> Clock:
+        """The clock every date rule of this library reads."""
+        return self.editorial.clock
+
+    def today(self) -> dt.date:
+        """Today, by this library's clock."""
+        return self.editorial.clock.today()
 
     def publish(self, doc: str, text: str, note: str, author: str | None = None) -> PublishResult:
         """Publish ``text`` as the next version of a document (id or library path)."""
@@ -353,6 +369,26 @@ class KnowledgeBase:
         """When the library last synced, and how."""
         return self.editorial.sync_state()
 
+    # -- export (kbdesk/core/exporters) ---------------------------------------------------------
+
+    def export(
+        self,
+        name: str,
+        outdir: Path | str,
+        as_of: dt.date | None = None,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> ExportResult:
+        """Export the published documents in force on ``as_of`` (default today).
+
+        Args:
+            name: the exporter (``html``: a static site with offline search).
+            outdir: the folder to write; replaced only if empty or a previous export.
+        """
+        from kbdesk.core.exporters.collect import export_library
+
+        self.load()  # only files changed since the last load are parsed again
+        return export_library(self, name, Path(outdir), as_of, progress, cancel)
     # -- importing handbooks and SOPs (kbdesk/core/importers) ---------------------------------
 
     def plan_import(

@@ -73,6 +73,11 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
+        <source>Export HTML site…</source>
+        <translation>Export HTML site…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="68"/>
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
@@ -897,6 +902,11 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/mainwindow.py" line="381"/>
+        <source>%1 results with every word, then partial matches:</source>
+        <translation>%1 results with every word, then partial matches:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="383"/>
         <source>No result has every word; closest matches:</source>
         <translation>No result has every word; closest matches:</translation>
     </message>
@@ -1322,6 +1332,16 @@
     <name>Results</name>
     <message>
         <location filename="../../kbdesk/gui/results.py" line="52"/>
+        <source>Found as %1</source>
+        <translation>Found as %1</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/results.py" line="62"/>
+        <source>Some words</source>
+        <translation>Some words</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/results.py" line="52"/>
         <source>Updated</source>
         <translation>Updated</translation>
     </message>
@@ -1651,6 +1671,44 @@
         <location filename="../../kbdesk/gui/updates.py" line="126"/>
         <source>Changes since the version you last read (%1 → %2):</source>
         <translation>Changes since the version you last read (%1 → %2):</translation>
+    </message>
+</context>
+<context>
+    <name>ExportUi</name>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="48"/>
+        <source>Export HTML site to folder</source>
+        <translation>Export HTML site to folder</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="62"/>
+        <source>Exporting the HTML site…</source>
+        <translation>Exporting the HTML site…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="62"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="64"/>
+        <source>Export HTML site</source>
+        <translation>Export HTML site</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="94"/>
+        <source>Exported %1 documents to %2</source>
+        <translation>Exported %1 documents to %2</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="100"/>
+        <source>The HTML site cannot be exported</source>
+        <translation>The HTML site cannot be exported</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="104"/>
+        <source>Export cancelled; the folder was left as it was</source>
+        <translation>Export cancelled; the folder was left as it was</translation>
     </message>
 </context>
 </TS>

@@ -73,6 +73,11 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
+        <source>Export HTML site…</source>
+        <translation>匯出 HTML 網站…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="68"/>
         <source>Settings…</source>
         <translation>設定…</translation>
     </message>
@@ -893,6 +898,11 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/mainwindow.py" line="381"/>
+        <source>%1 results with every word, then partial matches:</source>
+        <translation>%1 個結果包含所有詞語，其後為部分符合：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="383"/>
         <source>No result has every word; closest matches:</source>
         <translation>沒有結果包含所有詞語；最接近的結果：</translation>
     </message>
@@ -1316,6 +1326,16 @@
     <name>Results</name>
     <message>
         <location filename="../../kbdesk/gui/results.py" line="52"/>
+        <source>Found as %1</source>
+        <translation>以「%1」找到</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/results.py" line="62"/>
+        <source>Some words</source>
+        <translation>部分詞語</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/results.py" line="52"/>
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
@@ -1645,6 +1665,44 @@
         <location filename="../../kbdesk/gui/updates.py" line="126"/>
         <source>Changes since the version you last read (%1 → %2):</source>
         <translation>自你上次閱讀的版本以來的變更（%1 → %2）：</translation>
+    </message>
+</context>
+<context>
+    <name>ExportUi</name>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="48"/>
+        <source>Export HTML site to folder</source>
+        <translation>匯出 HTML 網站到資料夾</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="62"/>
+        <source>Exporting the HTML site…</source>
+        <translation>正在匯出 HTML 網站…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="62"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="64"/>
+        <source>Export HTML site</source>
+        <translation>匯出 HTML 網站</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="94"/>
+        <source>Exported %1 documents to %2</source>
+        <translation>已匯出 %1 份文件到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="100"/>
+        <source>The HTML site cannot be exported</source>
+        <translation>無法匯出 HTML 網站</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="104"/>
+        <source>Export cancelled; the folder was left as it was</source>
+        <translation>已取消匯出；資料夾保持原樣</translation>
     </message>
 </context>
 </TS>
