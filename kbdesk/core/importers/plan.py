@@ -17,6 +17,9 @@ import yaml
 
 from kbdesk.core.errors import KbError
 
+#: the library folder each kind of imported document goes to
+KIND_FOLDERS = {"handbook": "handbooks", "phrasing": "phrasings", "procedure": "procedures"}
+
 
 class ImportFailed(KbError):
     """A file that cannot be imported (unreadable, undecodable, empty, not what it claims)."""
@@ -145,6 +148,23 @@ class PlannedDocument:
             "flags": [f.to_json() for f in self.flags],
             "duplicate_of": self.duplicate_of,
         }
+
+    def revise(self, *, title: str | None = None, kind: str | None = None,
+               category: str | None = None) -> None:
+        """Apply the editor's corrections; a new kind moves the path to that kind's folder."""
+        if title is not None:
+            if not title.strip():
+                raise ImportFailed(f"{self.source}: a document needs a title")
+            self.title = title.strip()
+        if category is not None:
+            self.category = category.strip() or self.category
+        if kind is not None and kind != self.kind:
+            if kind not in KIND_FOLDERS:
+                raise ImportFailed(f"{self.source}: unknown kind {kind!r} "
+                                   f"({', '.join(KIND_FOLDERS)})")
+            self.kind = kind
+            if self.path:
+                self.path = f"{KIND_FOLDERS[kind]}/{self.path.rsplit('/', 1)[-1]}"
 
     def body_text(self) -> str:
         """The document's Markdown body (no front matter)."""

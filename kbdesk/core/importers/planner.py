@@ -26,6 +26,7 @@ from kbdesk.core.importers.flags import (
     quote_phrasings,
 )
 from kbdesk.core.importers.plan import (
+    KIND_FOLDERS,
     Flag,
     ImportFailed,
     ImportPlan,
@@ -38,7 +39,6 @@ from kbdesk.core.importers.structure import MAX_TITLE, Block, levels, outline
 
 log = logging.getLogger(__name__)
 
-KIND_FOLDERS = {"handbook": "handbooks", "phrasing": "phrasings", "procedure": "procedures"}
 SPLITS = ("none", "chapters")
 _LIST_RE = re.compile(r"^(- |\d+\. )")
 _SENTENCE_RE = re.compile(r"^(.{4,80}?[。！？])")
