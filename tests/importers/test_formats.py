@@ -190,3 +190,16 @@ def test_paths_are_ascii_unique_and_in_the_kind_folder(tmp_path: Path) -> None:
     assert [d.path for d in plan.documents] == [
         "handbooks/lai-dian-xu-zhi-2.md", "handbooks/lai-dian-xu-zhi-3.md"]
     assert [d.doc_id for d in plan.documents] == ["lai-dian-xu-zhi-2", "lai-dian-xu-zhi-3"]
+
+
+def test_progress_is_reported_per_stage_of_each_file(tmp_path: Path) -> None:
+    files = []
+    for name, text in (("a.txt", TRAD), ("b.txt", SIMP)):
+        files.append(tmp_path / name)
+        files[-1].write_text(text, encoding="utf-8")
+    calls: list[tuple[int, int, str]] = []
+    plan_files(files, ImportOptions(), lambda done, total, name: calls.append((done, total, name)))
+    assert [c[0] for c in calls] == sorted(c[0] for c in calls)
+    assert {c[1] for c in calls} == {8}
+    assert calls[0] == (0, 8, "a.txt") and calls[-1] == (8, 8, "")
+    assert (4, 8, "b.txt") in calls and len(calls) == 9

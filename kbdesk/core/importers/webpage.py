@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import warnings
 from pathlib import Path
+from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 from markdownify import MarkdownConverter
@@ -43,8 +44,8 @@ def _text(tag: Tag) -> str:
 class _Converter(MarkdownConverter):
     """markdownify with headings as ``#`` lines and ``-`` bullets."""
 
-    def __init__(self, **options: object) -> None:
-        super().__init__(heading_style="ATX", bullets="-", strip=["a"], **options)
+    def __init__(self) -> None:
+        super().__init__(heading_style="ATX", bullets="-", strip=["a"])
 
 
 def html_to_markdown(html: str, removed: list[Removal]) -> tuple[str, str]:
@@ -61,7 +62,8 @@ def html_to_markdown(html: str, removed: list[Removal]) -> tuple[str, str]:
     if isinstance(doc_title, Tag):
         title = _text(doc_title)
         doc_title.decompose()
-    root: Tag = soup.find("main") or soup.find("article") or soup.find("body") or soup  # type: ignore[assignment]
+    found = soup.find("main") or soup.find("article") or soup.find("body")
+    root: Tag = found if isinstance(found, Tag) else soup
     count = 0
 
     def note(text: str, reason: str) -> None:
@@ -71,7 +73,9 @@ def html_to_markdown(html: str, removed: list[Removal]) -> tuple[str, str]:
             count += 1
 
     if root.name in ("main", "article") and isinstance(soup.find("body"), Tag):
-        for sibling in list(soup.find("body").find_all(recursive=False)):  # type: ignore[union-attr]
+        body = soup.find("body")
+        assert isinstance(body, Tag)
+        for sibling in list(body.find_all(recursive=False)):
             if sibling is not root and root not in sibling.descendants:
                 note(_text(sibling), "outside the page's main content")
                 sibling.decompose()
@@ -83,7 +87,9 @@ def html_to_markdown(html: str, removed: list[Removal]) -> tuple[str, str]:
     for tag in list(root.find_all(True)):
         if tag.decomposed:
             continue
-        names = " ".join([*tag.get("class", []), str(tag.get("id", ""))])  # type: ignore[list-item]
+        classes: Any = tag.get("class") or []
+        names = " ".join([*(classes if isinstance(classes, list) else [str(classes)]),
+                          str(tag.get("id") or "")])
         if names.strip() and _DROP_NAMES_RE.search(names):
             note(_text(tag), f"web page block ({names.strip()})")
             tag.decompose()
