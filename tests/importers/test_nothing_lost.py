@@ -75,5 +75,6 @@ def test_sample_simplified_handbook_with_toc_and_site_boilerplate() -> None:
         assert boilerplate not in body
     assert "{{姓名}}" in body
     assert any(f.kind == "toc-missing" for f in doc.flags)  # the copy stops mid-handbook
+    assert any(f.kind == "truncated" for f in doc.flags)
     source = path.read_text("utf-8")
     assert _accounted(doc, source) == _letters(source)

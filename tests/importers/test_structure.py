@@ -102,3 +102,11 @@ def test_markdown_headings_are_kept() -> None:
     assert doc.intro == "前言。"
     assert outline_of(doc) == [(1, "一"), (2, "細項")]
     assert section_text(doc, "細項") == "- 甲\n- 乙"
+
+
+def test_a_copy_that_stops_mid_sentence_is_flagged() -> None:
+    [doc] = plan_text(F.FLAT_SIMPLIFIED[:-3])
+    [flag] = [f for f in doc.flags if f.kind == "truncated"]
+    assert flag.section == len(doc.sections) - 1
+    [complete] = plan_text(F.FLAT_SIMPLIFIED)
+    assert not [f for f in complete.flags if f.kind == "truncated"]

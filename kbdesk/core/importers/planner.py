@@ -40,6 +40,7 @@ from kbdesk.core.importers.structure import MAX_TITLE, Block, levels, outline
 log = logging.getLogger(__name__)
 
 SPLITS = ("none", "chapters")
+_ENDINGS = "。！？!?.」』”\"）)…：:；;"
 STAGES = 4  # progress steps per file: read, cleaned, structured, checked
 _LIST_RE = re.compile(r"^(- |\d+\. )")
 _SENTENCE_RE = re.compile(r"^(.{4,80}?[。！？])")
@@ -316,6 +317,11 @@ def plan_source(source: SourceText, name: str, options: ImportOptions,
     if missing:
         doc.flags.append(Flag("toc-missing", "、".join(missing), -1, 0,
                               "listed in the table of contents but not found in the text"))
+    last = next((i for i in range(len(doc.sections) - 1, -1, -1) if doc.sections[i].text), None)
+    ending = doc.sections[last].text.rstrip() if last is not None else doc.intro.rstrip()
+    if ending and not source.markdown and ending[-1] not in _ENDINGS:
+        doc.flags.append(Flag("truncated", ending[-20:], -1 if last is None else last,
+                              0, "the text stops mid-sentence: the copy may be incomplete"))
     if stage is not None:
         stage(2)
     docs = _split_chapters(doc, options.category) if options.split == "chapters" else [doc]

@@ -263,7 +263,7 @@ class _Scanner:
             known = self.toc_titles.get((marker.rank, marker.numbers))
             if number + 1 < len(accepted) and _own_line(_PAGE_NOISE_RE.sub("", rest)):
                 title, body, guessed = _PAGE_NOISE_RE.sub("", rest).strip(), "", False
-            elif _own_line(rest):
+            elif _own_line(rest) and (marker.start == 0 or number + 1 < len(accepted)):
                 title, body, guessed = rest.strip(), "", False
             else:
                 title, body, guessed = split_title(rest, known)
