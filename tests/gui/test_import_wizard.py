@@ -207,3 +207,16 @@ def test_dropping_files_on_the_window_opens_the_wizard(qtbot, make_window, versi
     qtbot.waitUntil(lambda: wizard.plan is not None, timeout=30000)
     assert wizard.title_edit.text() == "会员积分手册"
     wizard.close()
+
+
+def test_agents_cannot_drop_files_to_import(qtbot, make_window, versioned_library,
+                                            tmp_path) -> None:
+    source = _file(tmp_path, "drop.txt", F.FLAT_SIMPLIFIED)
+    window = make_window(versioned_library)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    enter = QDragEnterEvent(QPoint(20, 20), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert not enter.isAccepted()
+    assert window.importing.wizards == []
