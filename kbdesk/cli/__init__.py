@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kbdesk.cli.versions",  # publish, history, show, diff, rollback, retire, sync, acks
     "kbdesk.cli.exporting",  # export-html
     "kbdesk.cli.importing",  # import
+    "kbdesk.cli.team",  # init-remote, clone, ack, flag, flags
 )
 
 

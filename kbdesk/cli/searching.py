@@ -213,6 +213,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     """``kbdesk report no-results``: searches that found nothing or only partial matches."""
     from kbdesk.core.workstation.userstate import search_gaps
 
+    if getattr(args, "all", False):
+        return _report_team(args)
     rows = search_gaps(args.since)
     if args.json:
         json.dump([{"query": row.query, "count": row.count, "last": row.last.isoformat(),
@@ -231,7 +233,46 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report_team(args: argparse.Namespace) -> int:
+    """``report no-results --all``: every workstation's failed searches, most frequent first."""
+    rows = KnowledgeBase(args.library).team.no_results(args.since)
+    if args.json:
+        json.dump([{"query": r.query, "count": r.count, "partial": r.partial, "last": r.last,
+                    "workstations": len(r.workstations)} for r in rows],
+                  sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if not rows:
+        print("no searches without results on any workstation")
+        return 0
+    print(f"{'count':>5}  {'partial':>7}  {'places':>6}  {'last searched':16}  query")
+    for r in rows:
+        print(f"{r.count:5d}  {r.partial:7d}  {len(r.workstations):6d}  "
+              f"{r.last[:16].replace('T', ' '):16}  {r.query}")
+    return 0
+
+
+def no_display_reason() -> str | None:
+    """Why the desktop app cannot open a window here (Linux without a display), or None.
+
+    Checked before Qt starts: Qt aborts the process when it finds no display.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith(("xcb", "wayland")):
+        return None  # offscreen, vnc, eglfs ... need no desktop display
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("kbdesk: no display to open the app on (DISPLAY and WAYLAND_DISPLAY are not set); "
+            "run it on a desktop, or use a command such as `kbdesk search WORDS`")
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
+    reason = no_display_reason()
+    if reason:
+        print(reason, file=sys.stderr)
+        return 1
     try:
         from kbdesk.gui.app import main as gui_main
     except ImportError as exc:
@@ -268,4 +309,7 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     r.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD",
                    help="only searches on or after this date")
     r.add_argument("--json", action="store_true", help="print rows as JSON")
+    r.add_argument("--all", action="store_true",
+                   help="every workstation's searches (shared through the library's remote)")
+    r.add_argument("--library", metavar="DIR", default=None, help="library folder (with --all)")
     r.set_defaults(func=cmd_report)

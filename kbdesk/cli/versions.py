@@ -38,6 +38,12 @@ def _day(value: str) -> dt.date:
 
 def _print_result(kb: KnowledgeBase, verb: str, result: Any, author: str | None = None) -> None:
     print(f"{verb} {result.path} v{result.version} ({result.commit[:10]})")
+    day = kb.effective_date(result.doc_id, result.version)
+    if day > dt.date.today():
+        print(f"in force from {day.isoformat()} (pending until then; agents see the version "
+              "in force today)")
+    else:
+        print(f"in force from {day.isoformat()}")
     if not result.reindexed:
         print("note: the search index will be updated on the next start", file=sys.stderr)
     _push(kb, author)
@@ -66,7 +72,8 @@ def _push(kb: KnowledgeBase, author: str | None) -> None:
 def cmd_publish(args: argparse.Namespace) -> int:
     kb = _open(args)
     author = _author(args)
-    _print_result(kb, "published", kb.publish_file(args.path, args.note, author), author)
+    result = kb.publish_file(args.path, args.note, author, effective=args.effective)
+    _print_result(kb, "published", result, author)
     return 0
 
 
@@ -179,14 +186,31 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 def cmd_acks(args: argparse.Namespace) -> int:
     kb = _open(args)
-    if args.csv:
-        sys.stdout.write(kb.receipts.to_csv())
+    if args.missing:
+        return _acks_missing(kb, args.missing)
+    if args.csv:  # every workstation's receipts known after the last sync
+        sys.stdout.write(kb.team.acks_csv())
         return 0
-    receipts = kb.receipts.receipts()
+    receipts = kb.team.receipts_all()
     for r in receipts:
-        print(f"{r.time}  {r.agent}  {r.doc_id} v{r.version}  {r.title}")
+        print(f"{r.time}  {r.agent}@{r.workstation}  {r.doc_id} v{r.version}  {r.title}")
     if not receipts:
         print("沒有已讀紀錄 / no read receipts")
+    return 0
+
+
+def _acks_missing(kb: KnowledgeBase, doc_id: str) -> int:
+    """The agents the team knows who have not read the version in force of ``doc_id``."""
+    doc = kb.document_in_force(doc_id)
+    if doc is None:
+        print(f"kbdesk: {doc_id} has no version in force today", file=sys.stderr)
+        return 2
+    status = kb.team.ack_status(doc)
+    for agent in status.not_read:
+        print(agent)
+    print(f"{doc.id} v{doc.version}: {len(status.read)} read, {len(status.not_read)} not read "
+          f"(of {len(status.read) + len(status.not_read)} agents known after the last sync)",
+          file=sys.stderr)
     return 0
 
 
@@ -213,6 +237,9 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     p = sub.add_parser("publish", parents=[library, author], help="publish a document")
     p.add_argument("path", help="the document file (in the library, or outside with an id)")
     p.add_argument("--note", required=True, help="change note: what changed and why")
+    p.add_argument("--effective", type=_day, metavar="DATE",
+                   help="the day it comes into force, YYYY-MM-DD (default: the document's "
+                   "'effective' field, else today)")
     p.set_defaults(func=cmd_publish)
 
     p = sub.add_parser("history", parents=[library], help="versions of a document")
@@ -250,6 +277,10 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     p.add_argument("--remote", metavar="URL", help="set the remote (a bare repository or URL)")
     p.set_defaults(func=cmd_sync)
 
-    p = sub.add_parser("acks", parents=[library], help="read receipts on this workstation")
-    p.add_argument("--csv", action="store_true", help="print CSV for a supervisor")
+    p = sub.add_parser("acks", parents=[library],
+                       help="read receipts of every workstation (known after the last sync)")
+    p.add_argument("--csv", action="store_true",
+                   help="print CSV for a supervisor: doc_id, version, agent, workstation, time")
+    p.add_argument("--missing", metavar="DOC",
+                   help="the agents who have not read the version in force of DOC")
     p.set_defaults(func=cmd_acks)

@@ -23,11 +23,13 @@ from kbdesk.core.importers.plan import ImportPlan
 from kbdesk.core.library.catalog import Library
 from kbdesk.core.library.model import AvoidPair, Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
+from kbdesk.core.library.workdays import WorkingCalendar
 from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.engine import SearchResult, run_search
 from kbdesk.core.search.index import IndexStats, SearchIndex
 from kbdesk.core.search.query import parse_query
 from kbdesk.core.search.thesaurus import SynonymTable, table_for
+from kbdesk.core.team.board import AckStatus, Team
 from kbdesk.core.versions.diff import TextDiff
 from kbdesk.core.versions.drafts import DraftStore
 from kbdesk.core.versions.editorial import Editorial
@@ -37,6 +39,7 @@ from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.versions.sync import SyncResult
 from kbdesk.core.versions.versioning import PublishResult
 from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.startpage import StartPage, start_page
 from kbdesk.core.workstation.storage import library_key
 
 if TYPE_CHECKING:
@@ -66,14 +69,35 @@ def install_demo_library(target: Path) -> Path:
         LibraryRepo,  # the library is a git repository from day one
     )
 
-    LibraryRepo.init(tmp, message="示範知識庫 / Demo library").close()
+    # the demo's versions were in force from their effective dates: its first commit is dated
+    # on the earliest of them, so "what was in force on <a past day>" has an answer
+    LibraryRepo.init(tmp, message="示範知識庫 / Demo library", when=_earliest_effective(tmp)
+                     ).close()
     os.replace(tmp, target)
     log.info("installed the demo library at %s", target)
     return target
 
 
+def _earliest_effective(root: Path) -> int | None:
+    """Noon of the earliest ``effective`` date in a library's files (None when there is none)."""
+    from kbdesk.core.versions.history import front_fields
+
+    days = []
+    for path in root.rglob("*.md"):
+        value = front_fields(path.read_text("utf-8", errors="replace")).get("effective")
+        try:
+            days.append(dt.date.fromisoformat(value or ""))
+        except ValueError:
+            continue
+    if not days:
+        return None
+    first = min(days)
+    return int(dt.datetime(first.year, first.month, first.day, 12).astimezone().timestamp())
+
+
 def resolve_library_dir(library: Path | str | None) -> Path:
-    """Return the library folder to use: the argument, ``KBDESK_LIBRARY``, or the user's own.
+    """Return the library folder to use: the argument, ``KBDESK_LIBRARY``, the ``library_dir``
+    setting (set by ``kbdesk clone``), or the user's own.
 
     The user's own library is created from the bundled demo library on first use.
     """
@@ -82,6 +106,11 @@ def resolve_library_dir(library: Path | str | None) -> Path:
     env = os.environ.get(LIBRARY_ENV)
     if env:
         return Path(env).expanduser()
+    from kbdesk.core.workstation.settings import Settings  # the library joined with `clone`
+
+    chosen = Settings.load().get("library_dir")
+    if chosen:
+        return Path(chosen).expanduser()
     default = paths.default_library_dir()
     if not default.exists():
         install_demo_library(default)
@@ -165,6 +194,12 @@ class KnowledgeBase:
         for doc in self.documents():
             counts[doc.category] = counts.get(doc.category, 0) + 1
         return sorted(counts.items())
+
+    def working_calendar(self) -> WorkingCalendar:
+        """Working days of this library (weekends and ``library.yaml`` holidays skipped)."""
+        self._ensure_loaded()
+        config = self.library.config
+        return WorkingCalendar.of(config.holidays, config.workdays)
 
     def avoid_entries(self) -> list[AvoidEntry]:
         """Every avoid → say-instead pair of the library's phrasing documents."""
@@ -290,13 +325,20 @@ class KnowledgeBase:
         """Today, by this library's clock."""
         return self.editorial.clock.today()
 
-    def publish(self, doc: str, text: str, note: str, author: str | None = None) -> PublishResult:
-        """Publish ``text`` as the next version of a document (id or library path)."""
-        return self.editorial.publish(doc, text, note, author)
+    def publish(self, doc: str, text: str, note: str, author: str | None = None,
+                effective: dt.date | None = None) -> PublishResult:
+        """Publish ``text`` as the next version of a document (id or library path); with
+        ``effective``, the version comes into force that day."""
+        return self.editorial.publish(doc, text, note, author, effective)
 
-    def publish_file(self, file: Path | str, note: str, author: str | None = None) -> PublishResult:
+    def publish_file(self, file: Path | str, note: str, author: str | None = None,
+                     effective: dt.date | None = None) -> PublishResult:
         """Publish the content of a file (in the library, or outside it matched by id)."""
-        return self.editorial.publish_file(file, note, author)
+        return self.editorial.publish_file(file, note, author, effective)
+
+    def effective_date(self, doc_id: str, version: int) -> dt.date:
+        """The day a published version of a document comes into force."""
+        return self.editorial.effective_of(doc_id, version)
 
     def history(self, doc_id: str) -> list[VersionInfo]:
         """The versions of a document (version, date, author, note, commit), newest first."""
@@ -437,3 +479,29 @@ class KnowledgeBase:
         return write_plan(self, plan, publish=publish, note=note, author=author,
                           progress=progress)
 
+
+    # -- the team on one shared library (kbdesk/core/team) ------------------------------------
+
+    @property
+    def team(self) -> Team:
+        """Every workstation's receipts, flags and failed searches known after the last sync."""
+        return self.editorial.team
+
+    def init_remote(self, path: Path | str, author: str | None = None) -> Path:
+        """Make ``path`` a new bare shared library holding this library; sync with it."""
+        from kbdesk.core.team.remote import init_remote
+
+        with self.editorial.versioning.lock:
+            folder = init_remote(self.root, path, author=author)
+        self.editorial.versioning.close()  # reopen: the repository's config changed
+        self.editorial.sync_team(str(folder.resolve()))
+        return folder
+
+    def start_page(self, agent: str, favourites: Sequence[str]) -> StartPage:
+        """The agent's start screen: to acknowledge, recently updated, favourites."""
+        return start_page(self, agent, favourites)
+
+    def ack_status(self) -> list[AckStatus]:
+        """Who has and has not read each ``ack_required`` document's version in force."""
+        docs = list(self.indexed_documents().values())
+        return self.team.ack_table(sorted(docs, key=lambda d: d.path))

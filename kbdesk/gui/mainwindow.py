@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
 
     def _library_opened(self, kb: Any) -> None:
         self.kb = kb
+        self.panels.checklist_panel.calendar = kb.working_calendar()
         self.problems = list(kb.problems)
         self.search.set_backend(
             lambda query, kinds, categories: kb.search(query, kinds=kinds,

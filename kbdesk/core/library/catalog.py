@@ -6,6 +6,7 @@ skipped, and everything else loads.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 from collections.abc import Iterator
@@ -34,6 +35,8 @@ class LibraryConfig:
 
     name: str = ""
     synonyms: list[list[str]] = field(default_factory=list)
+    holidays: list[dt.date] = field(default_factory=list)
+    workdays: list[dt.date] = field(default_factory=list)
 
 
 def read_text(path: Path, rel_path: str) -> str:
@@ -65,6 +68,8 @@ def load_config(root: Path) -> tuple[LibraryConfig, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         return config, [Problem(CONFIG_FILE, f"not valid YAML: {exc.problem}", line=line)]
+    except ValueError as exc:  # a value YAML reads as a date, but no such day (2026-13-01)
+        return config, [Problem(CONFIG_FILE, f"not a valid date ({exc}); write YYYY-MM-DD")]
     if not isinstance(data, dict):
         return config, [Problem(CONFIG_FILE, "must be a mapping (name:, synonyms:)")]
     problems: list[Problem] = []
@@ -83,7 +88,33 @@ def load_config(root: Path) -> tuple[LibraryConfig, list[Problem]]:
         words = [str(word).strip() for word in group if str(word).strip()]
         if len(words) >= 2:
             config.synonyms.append(words)
+    for key in ("holidays", "workdays"):
+        days, bad = _dates(data.get(key))
+        getattr(config, key).extend(days)
+        if bad:
+            problems.append(Problem(CONFIG_FILE, f"'{key}': {bad} is not a date written "
+                                    "YYYY-MM-DD", field=key))
     return config, problems
+
+
+def _dates(value: Any) -> tuple[list[dt.date], str]:
+    """Dates from a YAML list (dates or YYYY-MM-DD strings); the first bad entry, if any."""
+    if value is None:
+        return [], ""
+    if not isinstance(value, list):
+        return [], repr(value)
+    out: list[dt.date] = []
+    for item in value:
+        if isinstance(item, dt.datetime):
+            item = item.date()
+        if isinstance(item, dt.date):
+            out.append(item)
+            continue
+        try:
+            out.append(dt.date.fromisoformat(str(item).strip()))
+        except ValueError:
+            return out, repr(item)
+    return out, ""
 
 
 class Library:

@@ -94,6 +94,15 @@ class EffectiveResolver:
                 continue
             if best is None or (info.version or 0) > (best.version or 0):
                 best = info
+        # a pending version that a later one (a rollback, a correction) replaces before its
+        # date never comes into force: it is no longer pending
+        pending = [
+            p for p in pending
+            if not any(
+                (o.version or 0) > (p.version or 0) and o.day <= as_of and starts(o) <= starts(p)
+                for o in entries
+            )
+        ]
         if use_working and working is not None:
             start = working.effective or as_of
             if start <= as_of and (best is None or working.version >= (best.version or 0)):

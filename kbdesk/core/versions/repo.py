@@ -102,9 +102,14 @@ class LibraryRepo:
 
     @classmethod
     def init(
-        cls, root: Path | str, *, author: str | None = None, message: str = "Initial library"
+        cls, root: Path | str, *, author: str | None = None, message: str = "Initial library",
+        when: int | None = None,
     ) -> LibraryRepo:
-        """Make ``root`` a git repository whose first commit holds every file in it."""
+        """Make ``root`` a git repository whose first commit holds every file in it.
+
+        Args:
+            when: the first commit's time (seconds since the epoch; default now).
+        """
         root = Path(root)
         if cls.is_repo(root):
             raise RepoError(f"{root}: already a git repository")
@@ -114,7 +119,7 @@ class LibraryRepo:
         files = list(lib.working_files())
         tree_id = lib._write_tree({path: (root / path).read_bytes() for path in files})
         lib.write_commit(
-            tree_id, [], message, author=author, when=None, expected_head=None, paths=files
+            tree_id, [], message, author=author, when=when, expected_head=None, paths=files
         )
         log.info("initialised %s as a git repository (%d files)", root, len(files))
         return lib

@@ -28,7 +28,7 @@ from dulwich.objects import Blob, ObjectID
 from dulwich.refs import Ref
 from dulwich.repo import Repo
 
-from kbdesk.core.errors import RemoteUnreachable, SyncError
+from kbdesk.core.errors import RemoteUnreachable, SyncError, UnrelatedHistories
 from kbdesk.core.versions.drafts import Draft, DraftStore
 from kbdesk.core.versions.history import SUPERSEDED_TRAILER, front_fields
 from kbdesk.core.versions.repo import FILE_MODE, LibraryRepo, oid
@@ -46,6 +46,16 @@ def _porcelain() -> Any:
     from dulwich import porcelain
 
     return porcelain
+
+
+def unrelated_message(url: str) -> str:
+    """What to do when a library and a remote have unrelated histories."""
+    return (
+        f"{url} holds a different library (its history shares nothing with this one); "
+        "nothing was changed on either side. To work on the shared library, join it with "
+        f"`kbdesk clone {url}`; to share this library, make a new shared library with "
+        "`kbdesk init-remote PATH`"
+    )
 
 
 @dataclass(frozen=True)
@@ -233,6 +243,8 @@ class Syncer:
         theirs_id = theirs.decode("ascii")
         if mine is not None and can_fast_forward(repo.repo, theirs, oid(mine)):
             return SyncResult("up-to-date")
+        if mine is not None and not find_merge_base(repo.repo, [oid(mine), theirs]):
+            raise UnrelatedHistories(unrelated_message(url))
         if mine is None or can_fast_forward(repo.repo, oid(mine), theirs):
             result = SyncResult("pulled")
             result.pulled_paths = self._checkout(repo, mine, repo.tree_of(theirs_id), result)
