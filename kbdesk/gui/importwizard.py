@@ -76,6 +76,7 @@ class ImportWizard(QDialog):
         self.revisions: dict[int, dict[str, str]] = {}
         self.ask_note = ask_change_note
         self._filling = False
+        self._plan_again = False
         self.setWindowTitle(self.tr("Import handbooks"))
         self.setModal(False)
         self._build()
@@ -173,9 +174,11 @@ class ImportWizard(QDialog):
     # -- planning -----------------------------------------------------------------------------
 
     def start_plan(self) -> Task | None:
-        """Plan the import (again) off the UI thread; None while another job runs."""
+        """Plan the import (again) off the UI thread; while another job runs, plan after it."""
         if self.task is not None and not self.task.done:
+            self._plan_again = True
             return None
+        self._plan_again = False
         files, keep = list(self.files), set(self.keep)
         kind, category = self.kind_combo.currentData(), self.category_edit.text().strip()
         split = self.split_combo.currentData()
@@ -194,9 +197,14 @@ class ImportWizard(QDialog):
         task.progress.connect(self._progress)
         task.succeeded.connect(done)
         task.failed.connect(self._failed)
-        task.finished.connect(lambda: self._set_busy(False))
+        task.finished.connect(self._job_finished)
         self.task = task
         return task
+
+    def _job_finished(self) -> None:
+        self._set_busy(False)
+        if self._plan_again and self.plan is not None:
+            self.start_plan()
 
     def _progress(self, done: int, total: int, _message: str) -> None:
         self.progress.setMaximum(max(total, 0))

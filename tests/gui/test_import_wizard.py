@@ -220,3 +220,17 @@ def test_agents_cannot_drop_files_to_import(qtbot, make_window, versioned_librar
     QApplication.sendEvent(window, enter)
     assert not enter.isAccepted()
     assert window.importing.wizards == []
+
+
+def test_two_quick_restores_are_both_applied(qtbot, kb, runner, tmp_path) -> None:
+    wizard = _wizard(qtbot, kb, runner, [_file(tmp_path, "b.txt", F.BOILERPLATE)])
+    items = [wizard.removed_list.item(i) for i in range(wizard.removed_list.count())]
+    first = next(i for i in items if "全文预览已结束" in i.text())
+    second = next(i for i in items if "0/150" in i.text())
+    keys = {first.data(Qt.ItemDataRole.UserRole), second.data(Qt.ItemDataRole.UserRole)}
+    first.setCheckState(Qt.CheckState.Unchecked)
+    second.setCheckState(Qt.CheckState.Unchecked)  # while the first re-plan runs
+    qtbot.waitUntil(lambda: wizard.task.done and not keys & {
+        r.key for r in wizard.current_document().removed}, timeout=30000)
+    body = wizard.current_document().body_text()
+    assert "全文预览已结束" in body + wizard.current_document().title and "0/150" in body

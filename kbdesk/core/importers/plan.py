@@ -53,7 +53,9 @@ class Removal:
     Attributes:
         text: the text removed, as written in the source.
         reason: why, in plain words (``site boilerplate: download notice``).
-        line: the 1-based line of the source it started on.
+        line: the 1-based line of the source it started on (for .docx and .html, of the text
+            the converter gave; 0 for what the converter itself left out, such as a web
+            page's navigation, then ``column`` numbers those removals in order).
         column: the 0-based character offset in that line.
         key: a stable identifier; pass it back in ``keep`` to restore the text.
     """
