@@ -110,6 +110,9 @@ class MainWindow(QMainWindow):
         from kbdesk.gui.exporting import ExportUi  # File → Export HTML site…
 
         self.exporting = ExportUi(self)
+        from kbdesk.gui.importwizard import ImportUi  # File → Import, files dropped on the window
+
+        self.importing = ImportUi(self)
         self.no_results_timer = QTimer(self)
         self.no_results_timer.setSingleShot(True)
         self.no_results_timer.setInterval(NO_RESULTS_DELAY_MS)
