@@ -12,14 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
+
+import markdown
 
 from kbdesk.core.library.model import Document, Kind
 from kbdesk.core.library.phrasing import PLACEHOLDER_RE
 from kbdesk.core.library.plaintext import plain_text
 from kbdesk.core.library.procedure import _KEY_RE, parse_limit, step_keys
-from kbdesk.core.library.render import render
+from kbdesk.core.library.render import _EXTENSION_CONFIGS, _EXTENSIONS, sanitize
 
 #: what the site calls each kind, in the order the home page lists them
 KIND_LABELS: dict[str, str] = {"handbook": "手冊", "phrasing": "話術", "procedure": "流程"}
@@ -27,6 +30,20 @@ _UNSAFE_RE = re.compile(r"[^\w]+", re.UNICODE)
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
                      *(f"lpt{i}" for i in range(10))}
 MAX_SLUG = 60
+_local = threading.local()
+
+
+def render(text: str) -> str:
+    """Markdown → sanitised HTML, as ``kbdesk.core.library.render.render`` does it.
+
+    One Markdown converter per thread is reset and reused: building one per section would cost
+    about half of a large export.
+    """
+    md = getattr(_local, "markdown", None)
+    if md is None:
+        md = _local.markdown = markdown.Markdown(extensions=_EXTENSIONS,
+                                                 extension_configs=_EXTENSION_CONFIGS)
+    return sanitize(md.reset().convert(text))
 
 
 def slug(value: str, fallback: str = "doc") -> str:
