@@ -102,6 +102,15 @@ class Block:
 
 
 @dataclass
+class TocItem:
+    """One line of a page's table of contents, with the ``###`` headings under a ``##``."""
+
+    anchor: str
+    heading: str
+    children: list[TocItem] = field(default_factory=list)
+
+
+@dataclass
 class PageDocument:
     """A document as its page and the lists show it."""
 
@@ -110,7 +119,7 @@ class PageDocument:
     change: ChangeInfo
     category_slug: str
     blocks: list[Block]
-    toc: list[tuple[int, str, str]]
+    toc: list[TocItem]
 
     @property
     def url(self) -> str:
@@ -169,8 +178,13 @@ def page_document(doc: Document, doc_slug: str, category_slug: str,
                   change: ChangeInfo) -> PageDocument:
     """Everything the page of one document shows."""
     blocks = _blocks(doc)
-    toc = [(s.level, s.anchor, s.heading) for s in doc.sections if s.level > 1
-           and not (doc.kind is Kind.PHRASING and s.level == 3)]
+    toc: list[TocItem] = []
+    for section in doc.sections:
+        item = TocItem(section.anchor, section.heading)
+        if section.level == 2 or (section.level == 3 and not toc):
+            toc.append(item)
+        elif section.level == 3 and doc.kind is not Kind.PHRASING:
+            toc[-1].children.append(item)
     return PageDocument(doc, doc_slug, change, category_slug, blocks, toc)
 
 
