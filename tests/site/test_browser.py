@@ -54,7 +54,10 @@ def test_home_page_lists_the_documents(site: Path, browser: Any) -> None:
     assert {"投訴處理", "話術", "退款", "../../up"} <= set(categories)
     recent = page.eval_on_selector_all(".recent a", "els => els.map(e => e.textContent)")
     assert "投訴處理手冊" in recent
-    page.click("text=投訴處理")  # a category page
+    linked = page.eval_on_selector_all(".browse a", "els => els.map(e => e.textContent)")
+    for title in ("投訴處理手冊", "道歉話術", "退款處理流程", "帳單查詢說明"):
+        assert title in linked
+    page.locator(".card a", has_text="投訴處理").click()  # a category page
     assert "投訴處理手冊" in page.locator("main").inner_text()
     assert page.errors == []
 
