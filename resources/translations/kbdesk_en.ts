@@ -1653,4 +1653,355 @@
         <translation>Changes since the version you last read (%1 → %2):</translation>
     </message>
 </context>
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="68"/>
+        <source>Join a shared library…</source>
+        <translation>Join a shared library…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="83"/>
+        <source>Flag section as outdated or unclear…</source>
+        <translation>Flag section as outdated or unclear…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="108"/>
+        <source>Contents pane</source>
+        <translation>Contents pane</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="110"/>
+        <source>Read receipts of the team…</source>
+        <translation>Read receipts of the team…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="112"/>
+        <source>Start screen</source>
+        <translation>Start screen</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="143"/>
+        <source>From the search box into the results</source>
+        <translation>From the search box into the results</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="144"/>
+        <source>From the first result back to the search box</source>
+        <translation>From the first result back to the search box</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="145"/>
+        <source>Open the selected result</source>
+        <translation>Open the selected result</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="146"/>
+        <source>Back to the search box (closes the find bar first)</source>
+        <translation>Back to the search box (closes the find bar first)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="147"/>
+        <source>Next field / previous field</source>
+        <translation>Next field / previous field</translation>
+    </message>
+</context>
+<context>
+    <name>FlagDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="157"/>
+        <source>Flag this section</source>
+        <translation>Flag this section</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="158"/>
+        <source>Outdated</source>
+        <translation>Outdated</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="159"/>
+        <source>Unclear</source>
+        <translation>Unclear</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="166"/>
+        <source>What is wrong, in a few words</source>
+        <translation>What is wrong, in a few words</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="170"/>
+        <source>Flag</source>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="183"/>
+        <source>The editors see it in their review list with the version you are reading; only your name and this workstation's name are shared.</source>
+        <translation>The editors see it in their review list with the version you are reading; only your name and this workstation's name are shared.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="255"/>
+        <source>Set your name in Settings first: flags carry the name of who raised them.</source>
+        <translation>Set your name in Settings first: flags carry the name of who raised them.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="58"/>
+        <source>Welcome to kbdesk</source>
+        <translation>Welcome to kbdesk</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="59"/>
+        <source>Join a shared library</source>
+        <translation>Join a shared library</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="62"/>
+        <source>Your team keeps its library in one shared place (a folder on a file share, or a Git server). Join it, and this workstation syncs with it.</source>
+        <translation>Your team keeps its library in one shared place (a folder on a file share, or a Git server). Join it, and this workstation syncs with it.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="65"/>
+        <source>The library joined is used from the next start.</source>
+        <translation>The library joined is used from the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="69"/>
+        <source>Folder or URL, e.g. //server/share/kb.git</source>
+        <translation>Folder or URL, e.g. //server/share/kb.git</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="70"/>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="72"/>
+        <source>Join a shared library (URL or folder)</source>
+        <translation>Join a shared library (URL or folder)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="76"/>
+        <source>Use the demo library</source>
+        <translation>Use the demo library</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="93"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="104"/>
+        <source>The shared library's folder</source>
+        <translation>The shared library's folder</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="112"/>
+        <source>Type the folder or URL of the shared library.</source>
+        <translation>Type the folder or URL of the shared library.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/phrasings.py" line="155"/>
+        <source>Fill in every field before copying: %1</source>
+        <translation>Fill in every field before copying: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderView</name>
+    <message>
+        <location filename="../../kbdesk/gui/reader.py" line="210"/>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="59"/>
+        <source>Read receipts of the team</source>
+        <translation>Read receipts of the team</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="65"/>
+        <source>Document / agent</source>
+        <translation>Document / agent</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="65"/>
+        <source>Read</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="66"/>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="71"/>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="73"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="91"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="104"/>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="110"/>
+        <source>read</source>
+        <translation>read</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="114"/>
+        <source>not read</source>
+        <translation>not read</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="119"/>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="121"/>
+        <source>%1 document(s) to acknowledge; receipts of every workstation known after the last sync (%2).</source>
+        <translation>%1 document(s) to acknowledge; receipts of every workstation known after the last sync (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="143"/>
+        <source>Export read receipts</source>
+        <translation>Export read receipts</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="143"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="99"/>
+        <source>Outdated</source>
+        <translation>Outdated</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="100"/>
+        <source>Unclear</source>
+        <translation>Unclear</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="138"/>
+        <source>Flagged</source>
+        <translation>Flagged</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="148"/>
+        <source>on v%1: %2</source>
+        <translation>on v%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="205"/>
+        <source>Clear flag</source>
+        <translation>Clear flag</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="207"/>
+        <source>The flagged section was handled: clear the flag for the whole team</source>
+        <translation>The flagged section was handled: clear the flag for the whole team</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="236"/>
+        <source>%1 past their review date, %2 pending, %3 flagged by agents</source>
+        <translation>%1 past their review date, %2 pending, %3 flagged by agents</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="264"/>
+        <source>editor</source>
+        <translation>editor</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py" line="40"/>
+        <source>This workstation's name</source>
+        <translation>This workstation's name</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py" line="41"/>
+        <source>Share searches that find nothing with the editors</source>
+        <translation>Share searches that find nothing with the editors</translation>
+    </message>
+</context>
+<context>
+    <name>StartScreen</name>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="197"/>
+        <source>To acknowledge</source>
+        <translation>To acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="198"/>
+        <source>Nothing to acknowledge.</source>
+        <translation>Nothing to acknowledge.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="199"/>
+        <source>Recently updated</source>
+        <translation>Recently updated</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="200"/>
+        <source>No document changed in the last 30 days.</source>
+        <translation>No document changed in the last 30 days.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="201"/>
+        <source>Favourites</source>
+        <translation>Favourites</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="202"/>
+        <source>No favourites yet: press Ctrl+D on a document.</source>
+        <translation>No favourites yet: press Ctrl+D on a document.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamUi</name>
+    <message>
+        <location filename="../../kbdesk/gui/teamui.py" line="84"/>
+        <source>Flagged for the editors: it goes with the next sync.</source>
+        <translation>Flagged for the editors: it goes with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamui.py" line="116"/>
+        <source>Joined: %1 is your library from the next start.</source>
+        <translation>Joined: %1 is your library from the next start.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kbdesk/gui/teamui.py" line="129"/>
+        <source>%n library file(s) could not be read; the editors can see which in File → Library problems.</source>
+        <translation>
+            <numerusform>%n library file could not be read; the editors can see which in File → Library problems.</numerusform>
+            <numerusform>%n library files could not be read; the editors can see which in File → Library problems.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
