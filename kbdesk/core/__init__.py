@@ -32,7 +32,7 @@ from kbdesk.core.errors import (
     SyncError,
     UserStateError,
 )
-from kbdesk.core.importers.plan import ImportPlan, PlannedDocument
+from kbdesk.core.importers.plan import ImportPlan, PlannedDocument, Removal
 from kbdesk.core.kb import KnowledgeBase, Sent
 from kbdesk.core.library.authoring import (
     KIND_FOLDERS,
@@ -61,7 +61,13 @@ from kbdesk.core.library.frontmatter import (
 )
 from kbdesk.core.library.model import Document, Kind, Phrasing, ProcedureStep, Section, Status
 from kbdesk.core.library.parts import AvoidEntry
-from kbdesk.core.library.phrasing import AGENT_PLACEHOLDERS, avoid_pairs_in, fill, placeholders
+from kbdesk.core.library.phrasing import (
+    AGENT_PLACEHOLDERS,
+    avoid_pairs_in,
+    fill,
+    missing_placeholders,
+    placeholders,
+)
 from kbdesk.core.library.render import highlight_spans, render
 from kbdesk.core.library.replycheck import (
     ReplyFinding,
@@ -70,10 +76,13 @@ from kbdesk.core.library.replycheck import (
     reply_script,
     suggestion_in,
 )
+from kbdesk.core.library.workdays import WorkingCalendar
 from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.engine import SearchHit, SearchResult
 from kbdesk.core.search.index import IndexStats
 from kbdesk.core.search.query import KIND_ALIASES
+from kbdesk.core.team.records import FLAG_KINDS
+from kbdesk.core.team.remote import join_library
 from kbdesk.core.text.folding import convert_script, fold
 from kbdesk.core.versions.diff import Segment, TextDiff, context_mask, diff_texts
 from kbdesk.core.versions.drafts import Draft
@@ -84,10 +93,12 @@ from kbdesk.core.versions.sync import Conflict, SyncResult
 from kbdesk.core.versions.versioning import PublishResult
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.settings import SPECS, Settings, SettingSpec
+from kbdesk.core.workstation.storage import atomic_write_text
 from kbdesk.core.workstation.userstate import UserState, log_no_results, no_results, search_gaps
 
 __all__ = [
     "AGENT_PLACEHOLDERS",
+    "FLAG_KINDS",
     "KIND_ALIASES",
     "KIND_FOLDERS",
     "SPECS",
@@ -126,6 +137,7 @@ __all__ = [
     "PublishError",
     "PublishResult",
     "RemoteUnreachable",
+    "Removal",
     "ReplyFinding",
     "ReviewItem",
     "ReviewReason",
@@ -148,6 +160,8 @@ __all__ = [
     "UserState",
     "UserStateError",
     "VersionInfo",
+    "WorkingCalendar",
+    "atomic_write_text",
     "avoid_pairs_in",
     "check_reply",
     "context_mask",
@@ -160,8 +174,10 @@ __all__ = [
     "format_duration",
     "front_block",
     "highlight_spans",
+    "join_library",
     "locate",
     "log_no_results",
+    "missing_placeholders",
     "new_document_path",
     "no_results",
     "parse_iso_date",

@@ -124,6 +124,10 @@ class SyncError(KbError):
     """The library cannot be synced (no remote configured, remote refused the push...)."""
 
 
+class UnrelatedHistories(SyncError):
+    """The remote holds another library (no common history); nothing was changed."""
+
+
 class RemoteUnreachable(SyncError):
     """The remote cannot be reached; the library keeps working on its last synced state."""
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dulwich.errors import SendPackError
+
 from kbdesk.core.clock import Clock, as_clock
 from kbdesk.core.errors import IndexDamaged, KbError, LibraryError, Problem, SyncError
 from kbdesk.core.importers.apply import ImportedDocument
@@ -27,11 +29,14 @@ from kbdesk.core.library.catalog import Library
 from kbdesk.core.library.model import Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
 from kbdesk.core.library.parts import AvoidEntry
+from kbdesk.core.library.workdays import WorkingCalendar
 from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.engine import SearchResult, run_search
 from kbdesk.core.search.index import IndexStats, SearchIndex
 from kbdesk.core.search.query import parse_query
 from kbdesk.core.search.thesaurus import SynonymTable, table_for
+from kbdesk.core.team.board import AckStatus, Team
+from kbdesk.core.team.records import Flag
 from kbdesk.core.versions.diff import TextDiff
 from kbdesk.core.versions.drafts import DraftStore
 from kbdesk.core.versions.editorial import Editorial
@@ -39,9 +44,12 @@ from kbdesk.core.versions.effective import Pending
 from kbdesk.core.versions.history import VersionInfo
 from kbdesk.core.versions.reading import Reading
 from kbdesk.core.versions.receipts import ReceiptBook
+from kbdesk.core.versions.sync import _TRANSPORT_ERRORS as TRANSPORT_ERRORS
 from kbdesk.core.versions.sync import SyncResult
 from kbdesk.core.versions.versioning import PublishResult
 from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.liblock import library_lock
+from kbdesk.core.workstation.startpage import StartPage, start_page
 from kbdesk.core.workstation.storage import library_key
 
 if TYPE_CHECKING:
@@ -71,14 +79,35 @@ def install_demo_library(target: Path) -> Path:
         LibraryRepo,  # the library is a git repository from day one
     )
 
-    LibraryRepo.init(tmp, message="示範知識庫 / Demo library").close()
+    # the demo's versions were in force from their effective dates: its first commit is dated
+    # on the earliest of them, so "what was in force on <a past day>" has an answer
+    LibraryRepo.init(tmp, message="示範知識庫 / Demo library", when=_earliest_effective(tmp)
+                     ).close()
     os.replace(tmp, target)
     log.info("installed the demo library at %s", target)
     return target
 
 
+def _earliest_effective(root: Path) -> int | None:
+    """Noon of the earliest ``effective`` date in a library's files (None when there is none)."""
+    from kbdesk.core.versions.history import front_fields
+
+    days = []
+    for path in root.rglob("*.md"):
+        value = front_fields(path.read_text("utf-8", errors="replace")).get("effective")
+        try:
+            days.append(dt.date.fromisoformat(value or ""))
+        except ValueError:
+            continue
+    if not days:
+        return None
+    first = min(days)
+    return int(dt.datetime(first.year, first.month, first.day, 12).astimezone().timestamp())
+
+
 def resolve_library_dir(library: Path | str | None) -> Path:
-    """Return the library folder to use: the argument, ``KBDESK_LIBRARY``, or the user's own.
+    """Return the library folder to use: the argument, ``KBDESK_LIBRARY``, the ``library_dir``
+    setting (set by ``kbdesk clone``), or the user's own.
 
     The user's own library is created from the bundled demo library on first use.
     """
@@ -87,10 +116,42 @@ def resolve_library_dir(library: Path | str | None) -> Path:
     env = os.environ.get(LIBRARY_ENV)
     if env:
         return Path(env).expanduser()
+    from kbdesk.core.workstation.settings import Settings  # the library joined with `clone`
+
+    chosen = Settings.load().get("library_dir")
+    if chosen:
+        return Path(chosen).expanduser()
     default = paths.default_library_dir()
     if not default.exists():
         install_demo_library(default)
     return default
+
+
+def take_baseline(root: Path) -> bool:
+    """Commit what a folder holds the first time kbdesk opens it (True when it did).
+
+    So the first publish afterwards records its edit as a version of its own, with its note.
+    A folder inside another git repository (a project's checkout) or one that cannot be
+    written is left as it is; it becomes a repository on its first publish, as before.
+    """
+    if any((folder / ".git").exists() for folder in (root, *root.parents)):
+        return False
+    from kbdesk.core.versions.repo import LibraryRepo
+
+    try:
+        with library_lock(root, "open"):
+            if LibraryRepo.is_repo(root):
+                return False
+            try:
+                LibraryRepo.init(root).close()
+            except (OSError, KbError):
+                shutil.rmtree(root / ".git", ignore_errors=True)  # half made: undone
+                raise
+    except (OSError, KbError) as exc:
+        log.warning("%s: no baseline version taken (%s)", root, exc)
+        return False
+    log.info("%s: took what the folder holds as its baseline version", root)
+    return True
 
 
 class _Source:
@@ -120,6 +181,9 @@ class _Source:
 
     def reindex(self) -> object:
         return self._get().ensure_index(reload=True)
+
+    def open_flags(self) -> Sequence[Flag]:
+        return self._get().team.open_flags()
 
 
 @dataclass(frozen=True)
@@ -159,6 +223,7 @@ class KnowledgeBase:
         self._loaded = False
         self._indexed = False
         self._damaged = False  # a search found the index unreadable: rebuild on next sync
+        take_baseline(self.library.root)
 
     def __enter__(self) -> KnowledgeBase:
         return self
@@ -234,6 +299,12 @@ class KnowledgeBase:
             counts[doc.category] = counts.get(doc.category, 0) + 1
         return sorted(counts.items())
 
+    def working_calendar(self) -> WorkingCalendar:
+        """Working days of this library (weekends and ``library.yaml`` holidays skipped)."""
+        self._ensure_loaded()
+        config = self.library.config
+        return WorkingCalendar.of(config.holidays, config.workdays)
+
     def avoid_entries(self) -> list[AvoidEntry]:
         """Every avoid → say-instead pair of the library's phrasing documents."""
         entries: list[AvoidEntry] = []
@@ -270,7 +341,7 @@ class KnowledgeBase:
             reload: re-scan the library folder first (only changed files are parsed).
             rebuild: throw the index away and build it anew.
         """
-        with self._load_lock:
+        with library_lock(self.root, "index"), self._load_lock:
             if reload or not self._loaded:
                 self.load()
             rebuild = rebuild or self._damaged
@@ -405,13 +476,20 @@ class KnowledgeBase:
         """Today, by this library's clock."""
         return self.editorial.clock.today()
 
-    def publish(self, doc: str, text: str, note: str, author: str | None = None) -> PublishResult:
-        """Publish ``text`` as the next version of a document (id or library path)."""
-        return self.editorial.publish(doc, text, note, author)
+    def publish(self, doc: str, text: str, note: str, author: str | None = None,
+                effective: dt.date | None = None) -> PublishResult:
+        """Publish ``text`` as the next version of a document (id or library path); with
+        ``effective``, the version comes into force that day."""
+        return self.editorial.publish(doc, text, note, author, effective)
 
-    def publish_file(self, file: Path | str, note: str, author: str | None = None) -> PublishResult:
+    def publish_file(self, file: Path | str, note: str, author: str | None = None,
+                     effective: dt.date | None = None) -> PublishResult:
         """Publish the content of a file (in the library, or outside it matched by id)."""
-        return self.editorial.publish_file(file, note, author)
+        return self.editorial.publish_file(file, note, author, effective)
+
+    def effective_date(self, doc_id: str, version: int) -> dt.date:
+        """The day a published version of a document comes into force."""
+        return self.editorial.effective_of(doc_id, version)
 
     def history(self, doc_id: str) -> list[VersionInfo]:
         """The versions of a document (version, date, author, note, commit), newest first."""
@@ -451,6 +529,7 @@ class KnowledgeBase:
 
     def pending_versions(self) -> list[Pending]:
         """Published versions waiting for their effective date."""
+        self._ensure_loaded()
         return self.editorial.resolver.pending(self.library.documents)
 
     def search_as_of(
@@ -482,8 +561,17 @@ class KnowledgeBase:
         return self.editorial.what_changed(doc_id)
 
     def sync(self, remote_url: str | None = None, author: str | None = None) -> SyncResult:
-        """Pull from and push to the library's remote (raises RemoteUnreachable offline)."""
-        return self.editorial.sync(remote_url, author)
+        """Pull from and push to the library's remote (raises RemoteUnreachable offline); then
+        re-index what changed and exchange the team's records."""
+        from kbdesk.core.team.remote import check_remote
+
+        repo = self.editorial.versioning.repo()
+        url = remote_url or (repo.remote_url() if repo is not None else None)
+        if url:
+            check_remote(url)
+        result = self.editorial.sync(remote_url, author)
+        self.sync_team(url or "")
+        return result
 
     def send_published(self, author: str | None = None) -> Sent:
         """Send newly published versions to the shared library at once, when there is one.
@@ -498,6 +586,16 @@ class KnowledgeBase:
             return Sent(url, self.sync(author=author))
         except SyncError as exc:
             return Sent(url, error=exc)
+    def unpublished(self) -> dict[str, str]:
+        """Library files whose text is not their last published version, by path.
+
+        Values: ``modified`` (edited since it was last published; agents see the published
+        version) or ``new`` (never published).
+        """
+        self._ensure_loaded()
+        files = {doc.path: (doc.mtime_ns, doc.size) for doc in self.library.documents.values()}
+        changes = self.editorial.versioning.unpublished(files)
+        return {path: change.value for path, change in changes.items()}
 
     def remote_url(self) -> str | None:
         """The shared library this one syncs with (None when it has no remote)."""
@@ -576,3 +674,47 @@ class KnowledgeBase:
         return write_plan(self, plan, publish=publish, note=note, author=author,
                           progress=progress)
 
+
+    # -- the team on one shared library (kbdesk/core/team) ------------------------------------
+
+    _team: Team | None = None
+
+    @property
+    def team(self) -> Team:
+        """Every workstation's receipts, flags and failed searches known after the last sync."""
+        with self._load_lock:
+            if self._team is None:
+                self._team = Team(self.root, self.editorial.receipts)
+            return self._team
+
+    def sync_team(self, url: str) -> int:
+        """Exchange the team's records with the shared library; a failure is only logged (the
+        records stay queued for the next sync)."""
+        repo = self.editorial.versioning.repo()
+        url = url or (repo.remote_url() if repo is not None else "") or ""
+        if not url:
+            return 0
+        try:
+            return self.team.sync(url)
+        except (*TRANSPORT_ERRORS, SendPackError, KbError) as exc:  # the records wait
+            log.warning("team records not exchanged with %s: %s", url, exc)
+            return 0
+
+    def init_remote(self, path: Path | str, author: str | None = None) -> Path:
+        """Make ``path`` a new bare shared library holding this library; sync with it."""
+        from kbdesk.core.team.remote import init_remote
+
+        with self.editorial.versioning.lock:
+            folder = init_remote(self.root, path, author=author)
+        self.editorial.versioning.close()  # reopen: the repository's config changed
+        self.sync_team(str(folder.resolve()))
+        return folder
+
+    def start_page(self, agent: str, favourites: Sequence[str]) -> StartPage:
+        """The agent's start screen: to acknowledge, recently updated, favourites."""
+        return start_page(self, agent, favourites)
+
+    def ack_status(self) -> list[AckStatus]:
+        """Who has and has not read each ``ack_required`` document's version in force."""
+        docs = list(self.indexed_documents().values())
+        return self.team.ack_table(sorted(docs, key=lambda d: d.path))

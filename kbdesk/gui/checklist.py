@@ -41,6 +41,7 @@ from kbdesk.core import (
     StepState,
     StepStatus,
     Timer,
+    WorkingCalendar,
     convert_script,
     format_duration,
 )
@@ -198,6 +199,8 @@ class ChecklistPanel(QWidget):
                  interval_ms: int = 500) -> None:
         super().__init__(parent)
         self.clock = clock
+        #: working days and holidays of the library (set when the library is open)
+        self.calendar: WorkingCalendar | None = None
         self.run: ChecklistRun | None = None
         self.document: Document | None = None
         self._warned: set[int] = set()
@@ -252,7 +255,8 @@ class ChecklistPanel(QWidget):
         """Show a procedure's steps (a fresh run; none for other kinds)."""
         self.timer.stop()
         self.document = doc
-        self.run = ChecklistRun(doc.steps if doc is not None else (), self.clock)
+        self.run = ChecklistRun(doc.steps if doc is not None else (), self.clock,
+                                calendar=self.calendar)
         self._warned.clear()
         self.model.set_run(self.run, script)
         if doc is None:

@@ -261,7 +261,8 @@ class EditorWindow(QMainWindow):
         self.text_edit.setFocus()
         when = draft.saved_at.replace("T", " ")[:19]
         message = self.tr("Your unpublished draft from %1 was restored.").replace("%1", when)
-        if draft.origin == "sync-conflict":
+        kept = self.kb.drafts.drafts_of(self.doc_id)
+        if draft.origin == "sync-conflict" or any(d.origin == "sync-conflict" for d in kept):
             self.resolve_button.show()
             message = self.tr(
                 "This is your text from a sync conflict (the same document was changed on "
@@ -360,7 +361,7 @@ class EditorWindow(QMainWindow):
         self._publishing = False
         self.doc_id, self.path, self.base_version = result.doc_id, result.path, result.version
         self.published_text = (self.kb.root / result.path).read_text("utf-8")
-        self.kb.drafts.discard(result.doc_id)
+        self.kb.drafts.discard(result.doc_id, keep=result.kept_drafts)
         self._set_text(self.published_text)
         self._show_info("")
         self._update_title()

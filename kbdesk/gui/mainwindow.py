@@ -38,6 +38,7 @@ from kbdesk.gui.actions import ActionRegistry, ShortcutsDialog
 from kbdesk.gui.docpanels import DocPanels
 from kbdesk.gui.editorial_ui import EditorialUi
 from kbdesk.gui.exporting import ExportUi
+from kbdesk.gui.importwizard import ImportUi
 from kbdesk.gui.notices import ProblemsNotice, show_error
 from kbdesk.gui.reader import ReaderView
 from kbdesk.gui.results import ResultRow, updated_label, with_updates
@@ -45,6 +46,7 @@ from kbdesk.gui.searching import SearchController
 from kbdesk.gui.settingsdialog import CHOICES, SettingsDialog
 from kbdesk.gui.sidepane import SidePane
 from kbdesk.gui.tasks import Task, TaskRunner
+from kbdesk.gui.teamui import TeamUi
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +106,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self.editorial = EditorialUi(self)  # Editor menu, sync, update banners
         self.exporting = ExportUi(self)  # File → Export HTML site…
+        self.importing = ImportUi(self)  # File → Import, files dropped on the window
+        self.team_ui = TeamUi(self)  # start screen, flags, read receipts, joining
         self.no_results_timer = QTimer(self)
         self.no_results_timer.setSingleShot(True)
         self.no_results_timer.setInterval(NO_RESULTS_DELAY_MS)
@@ -226,14 +230,14 @@ class MainWindow(QMainWindow):
 
     def _library_opened(self, kb: Any) -> None:
         self.kb = kb
+        self.panels.checklist_panel.calendar = kb.working_calendar()
         self.problems = list(kb.problems)
         self.search.set_backend(
             lambda query, kinds, categories: kb.search(query, kinds=kinds,
                                                        categories=categories, limit=50))
         self._library_changed()
         self.libraryOpened.emit()
-        if self.problems:
-            self.show_problems()
+        self.team_ui.library_problems()  # editors get the list, agents a quiet note
         self.start_indexing()
 
     def _library_failed(self, error: KbError) -> None:

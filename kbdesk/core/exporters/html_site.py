@@ -45,6 +45,8 @@ log = logging.getLogger(__name__)
 
 MARKER = ".kbdesk-site"
 STATIC_FILES = ("site.css", "site.js", "search.js")
+#: documents listed under each category on the home page (the category page lists them all)
+BROWSE_LIMIT = 8
 
 
 def site_resources() -> Path:
@@ -201,7 +203,8 @@ class HtmlSiteExporter:
         writer.write("index.html", env.get_template("index.html").render(
             root="", categories=[(c, cat_slugs[c], len(by_category[c])) for c in categories],
             kind_counts=[(k, len(v)) for k, v in by_kind.items() if v],
-            recent=recently_updated(pages), total=len(pages), generated_at=stamp, **common))
+            recent=recently_updated(pages), total=len(pages), generated_at=stamp,
+            by_category=by_category, browse_limit=BROWSE_LIMIT, **common))
         listing = env.get_template("listing.html")
         for category in categories:
             writer.write(f"c/{cat_slugs[category]}.html", listing.render(

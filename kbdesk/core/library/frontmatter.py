@@ -24,9 +24,32 @@ from ruamel.yaml.error import YAMLError as RuamelError
 from kbdesk.core.errors import DocumentError, Problem
 
 try:  # the C loader is several times faster on large libraries
-    _Loader: Any = yaml.CSafeLoader
+    _BaseLoader: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _Loader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """The safe loader, except that an impossible date (2026-13-45) stays text.
+
+    PyYAML turns anything shaped like a date into one and raises a bare ``ValueError`` for a
+    day that does not exist; kept as text, the field's own check names the file and line.
+    """
+
+
+def _timestamp(loader: Any, node: Any) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def load_yaml(text: str) -> Any:
+    """Parse YAML safely; impossible dates are kept as text (see ``_Loader``)."""
+    return yaml.load(text, Loader=_Loader)
 
 _QUICK_FIELDS = ("id", "version", "effective", "status")
 _QUICK_RE = re.compile(
@@ -70,7 +93,7 @@ def parse_meta(front: str, path: str = "-") -> dict[str, Any]:
         DocumentError: for malformed YAML or YAML that is not a mapping.
     """
     try:
-        meta = yaml.load(front, Loader=_Loader) if front.strip() else {}
+        meta = load_yaml(front) if front.strip() else {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.context_mark or exc.problem_mark
         line = mark.line + 2 if mark is not None else None

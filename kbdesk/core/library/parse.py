@@ -23,6 +23,9 @@ _INLINE_MARK_RE = re.compile(r"[*_`~]+")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ID_RE = re.compile(r"^[^\s/\\][^\s\\]*$")
 
+#: the largest version number the search index stores (a signed 32-bit number)
+MAX_VERSION = 2**31 - 1
+
 KNOWN_FIELDS = (
     "title",
     "kind",
@@ -130,6 +133,10 @@ def build_document(path: str, text: str, *, mtime_ns: int = 0, size: int = 0) ->
     version_value = meta.get("version", 1)
     if isinstance(version_value, bool) or not isinstance(version_value, int) or version_value < 1:
         raise _fail(path, front, "version", f"must be a whole number >= 1, got {version_value!r}")
+    if version_value > MAX_VERSION:
+        raise _fail(
+            path, front, "version", f"{version_value} is too large (the most is {MAX_VERSION})"
+        )
 
     status_value = meta.get("status", "published") or "published"
     try:

@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from kbdesk.core.clock import SYSTEM_CLOCK, Clock
 from kbdesk.core.errors import DocumentNotFound, KbError, PublishError
@@ -27,7 +27,11 @@ from kbdesk.core.versions.effective import EffectiveResolver
 from kbdesk.core.versions.history import VersionInfo
 from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.versions.sync import Syncer, SyncResult, sync_state
-from kbdesk.core.versions.versioning import PublishResult, Versioning
+from kbdesk.core.versions.versioning import PublishResult, Versioning, set_field
+from kbdesk.core.workstation.liblock import library_lock
+
+if TYPE_CHECKING:  # the team's records sit above versions; only their type is named here
+    from kbdesk.core.team.records import Flag
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +60,10 @@ class LibrarySource(Protocol):
         """Re-read the library and bring the search index up to date."""
         ...
 
+    def open_flags(self) -> Sequence[Flag]:
+        """The sections agents flagged that no editor has cleared yet (team records)."""
+        ...
+
 
 class Editorial:
     """Versions, drafts, effective dates, read receipts and sync of one knowledge base."""
@@ -63,10 +71,10 @@ class Editorial:
     def __init__(self, source: LibrarySource) -> None:
         self.source = source
         self.root = source.root
-        self.versioning = Versioning(self.root, reindex=source.reindex)
         self.clock: Clock = SYSTEM_CLOCK
-        self.resolver = EffectiveResolver(self.versioning, self.clock)
         self.drafts = DraftStore(self.root, self.clock)
+        self.versioning = Versioning(self.root, reindex=source.reindex, drafts=self.drafts)
+        self.resolver = EffectiveResolver(self.versioning, self.clock)
         self.receipts = ReceiptBook(self.root, self.clock)
         self.as_of_indexes = AsOfIndexes(self.root)
 
@@ -115,20 +123,31 @@ class Editorial:
     # -- publishing ---------------------------------------------------------------------------
 
     def publish(
-        self, doc_id_or_path: str, text: str, note: str | None, author: str | None = None
+        self, doc_id_or_path: str, text: str, note: str | None, author: str | None = None,
+        effective: dt.date | None = None,
     ) -> PublishResult:
-        """Publish ``text`` as the next version of a document (new when the path is new)."""
-        path = self._target_path(doc_id_or_path, text)
-        new_id = document_id(path, text)
-        other = self.source.working_documents().get(new_id)
-        if other is not None and other.path != path:
-            raise PublishError(f"{path}: field 'id': '{new_id}' is already used by {other.path}")
-        result = self.versioning.publish(path, text, note, author=author)
-        self.drafts.discard(result.doc_id)
+        """Publish ``text`` as the next version of a document (new when the path is new).
+
+        Args:
+            effective: the day the version comes into force (its ``effective:`` field).
+        """
+        if effective is not None:
+            text = set_field(text, "effective", effective)
+        with library_lock(self.root, "publish"):
+            path = self._target_path(doc_id_or_path, text)
+            new_id = document_id(path, text)
+            other = self.source.working_documents().get(new_id)
+            if other is not None and other.path != path:
+                raise PublishError(
+                    f"{path}: field 'id': '{new_id}' is already used by {other.path}"
+                )
+            result = self.versioning.publish(path, text, note, author=author)
+        self.drafts.discard(result.doc_id, keep=result.kept_drafts)
         return result
 
     def publish_file(
-        self, file: Path | str, note: str | None, author: str | None = None
+        self, file: Path | str, note: str | None, author: str | None = None,
+        effective: dt.date | None = None,
     ) -> PublishResult:
         """Publish the content of a file: one in the library, or outside it (matched by id)."""
         path = Path(file).expanduser()
@@ -139,7 +158,7 @@ class Editorial:
                 full = candidate.resolve()
                 if full.is_relative_to(self.root):
                     return self.publish(
-                        full.relative_to(self.root).as_posix(), text, note, author
+                        full.relative_to(self.root).as_posix(), text, note, author, effective
                     )
                 doc_id = front_fields(text).get("id")
                 if not doc_id:
@@ -147,26 +166,34 @@ class Editorial:
                         f"{file}: outside the library and without an 'id' field; "
                         "copy it into the library folder first"
                     )
-                return self.publish(doc_id, text, note, author)
+                return self.publish(doc_id, text, note, author, effective)
         raise DocumentNotFound(f"{file}: no such file")
+
+    def effective_of(self, doc_id: str, version: int) -> dt.date:
+        """The day a published version comes into force (its date, else its publish day)."""
+        from kbdesk.core.versions.effective import starts
+
+        return starts(self.versioning.find(self.path_of(doc_id), version))
 
     def move(
         self, doc_id: str, new_path: str, note: str | None, author: str | None = None
     ) -> PublishResult:
         """Rename or move a document to ``new_path`` (a new version; history follows it)."""
-        old = self.path_of(doc_id)
-        result = self.versioning.move(old, new_path, note, author=author)
-        return result
+        with library_lock(self.root, "publish"):
+            old = self.path_of(doc_id)
+            return self.versioning.move(old, new_path, note, author=author)
 
     def rollback(
         self, doc_id: str, version: int, note: str | None = None, author: str | None = None
     ) -> PublishResult:
         """Restore an old version's text as a new version."""
-        return self.versioning.rollback(self.path_of(doc_id), version, note, author=author)
+        with library_lock(self.root, "publish"):
+            return self.versioning.rollback(self.path_of(doc_id), version, note, author=author)
 
     def retire(self, doc_id: str, note: str | None, author: str | None = None) -> PublishResult:
         """Publish a document as retired."""
-        return self.versioning.retire(self.path_of(doc_id), note, author=author)
+        with library_lock(self.root, "publish"):
+            return self.versioning.retire(self.path_of(doc_id), note, author=author)
 
     # -- history ------------------------------------------------------------------------------
 
@@ -179,11 +206,13 @@ class Editorial:
         return self.versioning.text_at(self.path_of(doc_id), version)
 
     def text_of(self, doc_id: str, version: int) -> str:
-        """The text of one version: the working file when it holds that version (as written,
-        even before it is committed), else the version read from history."""
+        """The text of one version: the working file when it holds that version as published
+        (not edited since), else the version read from history."""
         try:
             working = self.source.document(doc_id)
-            if working.version == version:
+            if working.version == version and not self.versioning.unpublished(
+                {working.path: (working.mtime_ns, working.size)}
+            ):
                 return (self.root / working.path).read_text("utf-8")
         except DocumentNotFound:
             pass

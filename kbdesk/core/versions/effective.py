@@ -23,6 +23,7 @@ from kbdesk.core.library.model import Document
 from kbdesk.core.library.parse import build_document
 from kbdesk.core.versions.history import History, VersionInfo
 from kbdesk.core.versions.versioning import Versioning
+from kbdesk.core.versions.worktree import Change
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +94,8 @@ class EffectiveResolver:
     ) -> tuple[Document | None, list[VersionInfo]]:
         """Return the document in force at ``path`` on ``as_of`` and the versions pending then."""
         entries = [e for e in self.versioning.versions(path, refresh=False) if not e.superseded]
+        if working is not None and entries and self._edited(path, working):
+            working = None  # agents see the published version, never an unpublished edit
         use_working = working is not None and as_of >= self.today()
         best: VersionInfo | None = None
         pending: list[VersionInfo] = []
@@ -104,6 +107,15 @@ class EffectiveResolver:
                 continue
             if best is None or (info.version or 0) > (best.version or 0):
                 best = info
+        # a pending version that a later one (a rollback, a correction) replaces before its
+        # date never comes into force: it is no longer pending
+        pending = [
+            p for p in pending
+            if not any(
+                (o.version or 0) > (p.version or 0) and o.day <= as_of and starts(o) <= starts(p)
+                for o in entries
+            )
+        ]
         if use_working and working is not None:
             start = working.effective or as_of
             if start <= as_of and (best is None or working.version >= (best.version or 0)):
@@ -122,6 +134,11 @@ class EffectiveResolver:
         ):
             return working, pending
         return self._at_commit(best), pending
+
+    def _edited(self, path: str, working: Document) -> bool:
+        """True when the working file was edited since it was last published."""
+        files = {path: (working.mtime_ns, working.size)}
+        return self.versioning.unpublished(files).get(path) is Change.MODIFIED
 
     def resolve(
         self, working: Mapping[str, Document], as_of: dt.date | None = None

@@ -253,9 +253,16 @@ class History:
                 ]
                 items = earlier + items
                 current = old
+            # newest version first: commit order alone can put an older version above a newer
+            # one (a merge brings in commits made earlier elsewhere), so sort by number, then date
+            ordered = sorted(
+                enumerate(items),
+                key=lambda pair: (pair[1]["version"] or 0, pair[1]["date"], pair[0]),
+                reverse=True,
+            )
             return [
                 VersionInfo(**item, superseded=item["commit"] in self._superseded)
-                for item in reversed(items)
+                for _, item in ordered
             ]
 
     def moved_away(self, path: str) -> dt.date | None:

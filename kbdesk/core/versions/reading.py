@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from kbdesk.core.clock import parse_iso_date
 from kbdesk.core.errors import DocumentNotFound, KbError
 from kbdesk.core.library.model import Document, Kind
 from kbdesk.core.versions.diff import TextDiff
@@ -37,6 +38,7 @@ class ReviewReason(StrEnum):
 
     STALE = "stale"  # past its review date
     PENDING = "pending"  # a version waits for its effective date
+    FLAG = "flag"  # an agent flagged a section outdated or unclear
 
 
 @dataclass(frozen=True)
@@ -44,10 +46,15 @@ class ReviewItem:
     """One row of the review list.
 
     Attributes:
-        reason: past its review date, or a version pending.
-        date: the review date, or the day the pending version comes into force.
-        version: the pending version (None for a stale document).
+        reason: past its review date, a version pending, or flagged by an agent.
+        date: the review date, the day the pending version comes into force, or the day of
+            the flag.
+        version: the pending version (None for a stale document); for a flag, the version
+            the agent saw.
         in_force: the version agents see meanwhile (pending rows).
+        flag_id: the flag's id (flag rows).
+        flag_kind: ``outdated`` or ``unclear`` (flag rows; clients word it).
+        detail: for a flag, where, the comment and who: `` › section: comment (agent @ pc)``.
     """
 
     reason: ReviewReason
@@ -57,6 +64,9 @@ class ReviewItem:
     owner: str = ""
     version: int | None = None
     in_force: int | None = None
+    flag_id: str = ""
+    flag_kind: str = ""
+    detail: str = ""
 
 
 def _in_category(doc: Document, category: str) -> bool:
@@ -177,7 +187,8 @@ class Reading:
     # -- review list --------------------------------------------------------------------------
 
     def review_items(self, today: dt.date | None = None) -> list[ReviewItem]:
-        """Documents past their review date (oldest first), then versions pending."""
+        """Documents past their review date (oldest first), versions pending, then the
+        sections agents flagged."""
         day = today or self.editorial.clock.today()
         items: list[ReviewItem] = []
         stale = sorted(self.editorial.stale(day), key=lambda d: (d.review_by or day, d.id))
@@ -201,6 +212,27 @@ class Reading:
                     "",
                     pending.version,
                     pending.in_force_version,
+                )
+            )
+        for flag in self._source.open_flags():
+            try:
+                title = self._source.document(flag.doc_id).title
+            except DocumentNotFound:
+                title = flag.doc_id
+            where = f" › {flag.section}" if flag.section else ""
+            detail = f"{where}: {flag.comment or '—'} ({flag.agent} @ {flag.workstation})"
+            items.append(
+                ReviewItem(
+                    ReviewReason.FLAG,
+                    flag.doc_id,
+                    title,
+                    parse_iso_date(flag.time[:10]) or day,
+                    "",
+                    flag.version,
+                    None,
+                    flag.id,
+                    flag.kind,
+                    detail,
                 )
             )
         return items
