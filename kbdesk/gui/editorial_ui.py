@@ -184,8 +184,9 @@ class EditorialUi(QObject):
     def document_for_reader(self, doc_id: str) -> Document:
         """The version of a document the reader should show: in force for agents (a version
         waiting for its effective date stays hidden from them), the newest for editors."""
+        kb = self.window.require_kb()
         try:
-            return self.kb.reading.document_for(doc_id, editor=self.is_editor)
+            return kb.reading.document_for(doc_id, editor=self.is_editor)
         except NotInForce:
             raise NotInForce(doc_id, self.tr("%1 is not in force yet.").replace("%1", doc_id)
                              ) from None

@@ -393,7 +393,10 @@ class ImportUi(QObject):
         if not files:
             return None
         author = str(self.window.settings.get("agent_name") or "").strip() or None
-        wizard = ImportWizard(self.window.kb, self.window.runner, files, author=author,
+        kb = self.window.kb
+        if kb is None:
+            return None
+        wizard = ImportWizard(kb, self.window.runner, files, author=author,
                               parent=self.window)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.written.connect(self._written)
@@ -409,6 +412,8 @@ class ImportUi(QObject):
         from kbdesk.gui.editor import EditorWindow
 
         kb = self.window.kb
+        if kb is None:
+            return
         for item in [w for w in written if not w.published][:MAX_EDITORS]:
             draft = kb.drafts.load(item.doc_id)
             if draft is None:

@@ -164,8 +164,9 @@ class MainWindow(QMainWindow):
         self.problems_button.hide()
         for widget in (self.library_label, self.docs_label, self.problems_button):
             bar.addWidget(widget)
-        for widget in (self.index_label, self.progress, self.cancel_button):
-            bar.addPermanentWidget(widget)
+        permanent: tuple[QWidget, ...] = (self.index_label, self.progress, self.cancel_button)
+        for lasting in permanent:
+            bar.addPermanentWidget(lasting)
         self._set_index_state("opening")
 
     def _connect(self) -> None:
@@ -196,9 +197,9 @@ class MainWindow(QMainWindow):
         for kind_id, kind in (("filter.all", None), ("filter.handbook", Kind.HANDBOOK),
                               ("filter.phrasing", Kind.PHRASING),
                               ("filter.procedure", Kind.PROCEDURE)):
-            a.connect(kind_id, lambda k=kind: self.side.set_kind(k))
+            a.connect(kind_id, lambda k=kind: self.side.set_kind(k))  # type: ignore[misc]
         for script in SCRIPTS:
-            a.connect(f"script.{script}", lambda s=script: self.set_script(s))
+            a.connect(f"script.{script}", lambda s=script: self.set_script(s))  # type: ignore[misc]
         self.side.queryChanged.connect(self._query_changed)
         self.side.kindChanged.connect(self._filters_changed)
         self.side.categoryChanged.connect(self._filters_changed)
@@ -368,10 +369,10 @@ class MainWindow(QMainWindow):
         elif query and result is not None and not result.hits:
             text = self.tr("Nothing found for “%1”. Try fewer or other words.").replace(
                 "%1", query)
-        elif query and result is not None and getattr(result, "partial", 0) and result.exact:
+        elif query and result is not None and result.partial and result.exact:
             text = self.tr("%1 results with every word, then partial matches:").replace(
                 "%1", str(result.exact))
-        elif query and result is not None and getattr(result, "partial", 0):
+        elif query and result is not None and result.partial:
             text = self.tr("No result has every word; closest matches:")
         else:
             text = ""
@@ -384,6 +385,12 @@ class MainWindow(QMainWindow):
             self.state.log_no_results(query, match=self._no_results_match)
 
     # -- opening ------------------------------------------------------------------------------
+
+    def require_kb(self) -> KnowledgeBase:
+        """The knowledge base (KbError while the library is still opening)."""
+        if self.kb is None:
+            raise KbError(self.tr("The library is not open yet."))
+        return self.kb
 
     def _load_document(self, doc_id: str) -> Any:
         if self.kb is None:
@@ -445,7 +452,7 @@ class MainWindow(QMainWindow):
         focus = self.focusWidget()
         return focus is not None and (focus is widget or widget.isAncestorOf(focus))
 
-    def find(self) -> None:
+    def find(self) -> None:  # type: ignore[override]  # the window's Find, not QWidget.find
         """Ctrl+F: find in the page when the reader has the focus, else go to the search box."""
         if self.reader.document is not None and self._focus_in(self.reader):
             self.reader.open_find()
