@@ -20,6 +20,8 @@ from kbdesk.core.clock import Clock, as_clock
 from kbdesk.core.errors import KbError, LibraryError, Problem
 from kbdesk.core.importers.apply import ImportedDocument
 from kbdesk.core.importers.plan import ImportPlan
+from kbdesk.core.library import authoring
+from kbdesk.core.library.authoring import NewDocument, PathProblem
 from kbdesk.core.library.catalog import Library
 from kbdesk.core.library.model import AvoidPair, Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
@@ -318,6 +320,30 @@ class KnowledgeBase:
         self.index.close()
         if self._editorial is not None:
             self._editorial.versioning.close()
+
+    # -- writing documents (kbdesk/core/library/authoring.py) ---------------------------------
+
+    def new_document(self, kind: Kind | str, path: str, title: str = "") -> NewDocument:
+        """A new document of ``kind`` at library path ``path`` from its template (not saved).
+
+        Raises:
+            KbError: the path leaves the library or a document already lives there.
+        """
+        return authoring.new_document(self.root, kind, path, title)
+
+    def new_path_problem(self, path: str) -> PathProblem | None:
+        """Why ``path`` cannot hold a new document in this library (None when it can)."""
+        return authoring.path_problem(self.root, path)
+
+    @staticmethod
+    def template_text(kind: Kind | str) -> str:
+        """The bundled template of a new document of ``kind``."""
+        return authoring.template_text(kind)
+
+    @staticmethod
+    def text_to_publish(text: str) -> str:
+        """The text an editor publishes: a document still marked draft becomes published."""
+        return authoring.text_to_publish(text)
 
     # -- versions, drafts, effective dates, read receipts, sync (kbdesk/core/editorial.py) ----
 

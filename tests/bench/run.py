@@ -196,6 +196,7 @@ def bench(docs: int, quick: bool, seed: int = DEFAULT_SEED, cold_runs: int = COL
                   "entries": tok["entries"], "rss_mb": max(tok["rss_mb"], tok["tree_rss_mb"])}
 
         history = history_figures(quick, notes)
+        site = site_figures(docs, seed, quick, notes, work)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return {
@@ -206,6 +207,7 @@ def bench(docs: int, quick: bool, seed: int = DEFAULT_SEED, cold_runs: int = COL
         "results": results,
         "peer_shared": shared,
         "history": history,
+        "site": site,
         "notes": notes,
     }
 
@@ -220,6 +222,20 @@ def history_figures(quick: bool, notes: list[str]) -> dict[str, float]:
         notes.append("history benchmark skipped: tests/bench/history.py is not there yet")
         return {}
     return dict(module.run(quick))
+
+
+def site_figures(docs: int, seed: int, quick: bool, notes: list[str],
+                 work: Path | None) -> dict[str, Any]:
+    """Run the HTML export benchmark (``tests/bench/site.py``); a note says why when it cannot."""
+    import pytest
+
+    from tests.bench.site import bench_site
+
+    try:
+        return bench_site(docs, seed, quick=quick, work=work)
+    except (Exception, pytest.skip.Exception, pytest.fail.Exception) as exc:
+        notes.append(f"HTML export bench not run: {exc}")
+        return {}
 
 
 def verdicts(report: dict[str, Any]) -> list[tuple[str, str, str, str, str, str, str]]:
@@ -294,6 +310,10 @@ def format_report(report: dict[str, Any]) -> str:
     ]
     if corpus["docs"] != DEFAULT_DOCS:
         lines.append(f"note: the targets are for the default {DEFAULT_DOCS:,} documents")
+    if report.get("site"):
+        from tests.bench.site import format_site
+
+        lines += ["", format_site(report["site"])]
     lines += [f"note: {n}" for n in report["notes"]]
     return "\n".join(lines)
 

@@ -17,8 +17,9 @@ from typing import Any
 import yaml
 
 from kbdesk.core.errors import DocumentError, DocumentNotFound, LibraryError, Problem
+from kbdesk.core.library.frontmatter import load_yaml
 from kbdesk.core.library.model import Document
-from kbdesk.core.library.parse import build_document, load_yaml
+from kbdesk.core.library.parse import build_document
 from kbdesk.core.library.parsecache import Entry, ParseCache, file_digest
 from kbdesk.core.library.safepaths import symlinks
 from kbdesk.core.progress import Progress

@@ -21,6 +21,7 @@ from dulwich.errors import SendPackError
 
 from kbdesk.core.clock import SYSTEM_CLOCK, Clock
 from kbdesk.core.errors import DocumentNotFound, KbError, PublishError
+from kbdesk.core.library.frontmatter import document_id, front_fields
 from kbdesk.core.library.model import Document, Kind, Status
 from kbdesk.core.search.engine import SearchResult, run_search
 from kbdesk.core.search.index import SearchIndex
@@ -29,7 +30,7 @@ from kbdesk.core.team.board import Team
 from kbdesk.core.versions.diff import TextDiff, diff_texts
 from kbdesk.core.versions.drafts import DraftStore
 from kbdesk.core.versions.effective import EffectiveResolver
-from kbdesk.core.versions.history import VersionInfo, front_fields
+from kbdesk.core.versions.history import VersionInfo
 from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.versions.sync import _TRANSPORT_ERRORS as TRANSPORT_ERRORS
 from kbdesk.core.versions.sync import Syncer, SyncResult, sync_state
@@ -123,7 +124,7 @@ class Editorial:
             text = set_field(text, "effective", effective.isoformat())
         with library_lock(self.kb.root, "publish"):
             path = self._target_path(doc_id_or_path, text)
-            new_id = front_fields(text).get("id") or path[:-3]
+            new_id = document_id(path, text)
             other = self.kb.library.documents.get(new_id) if self.kb.documents() else None
             if other is not None and other.path != path:
                 raise PublishError(

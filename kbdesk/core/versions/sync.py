@@ -29,9 +29,10 @@ from dulwich.refs import Ref
 from dulwich.repo import Repo
 
 from kbdesk.core.errors import RemoteUnreachable, SyncError, UnrelatedHistories
+from kbdesk.core.library.frontmatter import document_id, front_fields
 from kbdesk.core.library.safepaths import UnsafePath, check_on_disk, is_inside
 from kbdesk.core.versions.drafts import Draft, DraftStore
-from kbdesk.core.versions.history import SUPERSEDED_TRAILER, front_fields
+from kbdesk.core.versions.history import SUPERSEDED_TRAILER
 from kbdesk.core.versions.repo import FILE_MODE, LibraryRepo, oid
 from kbdesk.core.versions.versioning import Versioning
 from kbdesk.core.workstation import paths
@@ -151,7 +152,7 @@ def clone_library(url: str, target: Path) -> Path:
 
 def _doc_id(path: str, text: str | None) -> str:
     if text is not None and path.endswith(".md"):
-        return front_fields(text).get("id") or path[:-3]
+        return document_id(path, text)
     return path
 
 

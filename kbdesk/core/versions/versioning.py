@@ -10,26 +10,24 @@ rewritten: a rollback and a retirement are new versions.
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from kbdesk.core.errors import DocumentNotFound, KbError, PublishError
+from kbdesk.core.errors import DocumentError, DocumentNotFound, KbError, PublishError
+from kbdesk.core.library import frontmatter
+from kbdesk.core.library.frontmatter import FieldValue, front_fields
 from kbdesk.core.library.model import Status
 from kbdesk.core.library.parse import build_document
 from kbdesk.core.library.safepaths import UnsafePath, is_inside
 from kbdesk.core.versions.diff import TextDiff, diff_texts
 from kbdesk.core.versions.drafts import Draft, DraftStore
-from kbdesk.core.versions.history import MOVED_TRAILER, History, VersionInfo, front_fields
+from kbdesk.core.versions.history import MOVED_TRAILER, History, VersionInfo
 from kbdesk.core.versions.repo import LibraryRepo, RepoError
 from kbdesk.core.versions.worktree import Change, WorkingTree
 
 log = logging.getLogger(__name__)
-
-_FIELD_LINE = r"^{name}[ \t]*:[^\n#]*?([ \t]+#[^\n]*)?$"
-
 
 @dataclass(frozen=True)
 class PublishResult:
@@ -46,37 +44,29 @@ class PublishResult:
     warnings: tuple[str, ...] = ()
 
 
-def _front_bounds(lines: list[str]) -> int:
-    """Return the index of the closing ``---`` line of the front matter."""
-    if not lines or lines[0].lstrip("\ufeff").rstrip() != "---":
-        raise PublishError("the document has no front matter: it must start with a '---' line")
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            return index
-    raise PublishError("the front matter is not closed: add a '---' line after the fields")
-
-
-def set_field(text: str, name: str, value: str) -> str:
+def set_field(text: str, name: str, value: FieldValue) -> str:
     """Set a top-level front-matter field, keeping every other line as written.
 
-    The field's line is replaced (a trailing ``# comment`` is kept) or, when missing, inserted
-    just before the closing ``---``.
+    Raises:
+        PublishError: the text has no readable front matter.
     """
-    lines = text.split("\n")
-    end = _front_bounds(lines)
-    pattern = re.compile(_FIELD_LINE.format(name=re.escape(name)))
-    for index in range(1, end):
-        match = pattern.match(lines[index])
-        if match:
-            lines[index] = f"{name}: {value}{match.group(1) or ''}"
-            return "\n".join(lines)
-    lines.insert(end, f"{name}: {value}")
-    return "\n".join(lines)
+    try:
+        return frontmatter.set_field(text, name, value)
+    except DocumentError as exc:
+        raise PublishError(exc.problem.message) from None
 
 
 def set_version(text: str, version: int) -> str:
     """Set the ``version:`` line of a document's front matter."""
-    return set_field(text, "version", str(version))
+    return set_field(text, "version", version)
+
+
+def _same_text(previous: str, version: int, new_text: str) -> bool:
+    """Whether ``previous`` with ``version`` is ``new_text`` (False when it cannot be read)."""
+    try:
+        return set_version(previous, version) == new_text
+    except PublishError:
+        return False
 
 
 def library_path(path: str) -> str:
@@ -276,7 +266,7 @@ class Versioning:
                 not created
                 and moved_from is None
                 and previous is not None
-                and set_version(previous, version) == new_text
+                and _same_text(previous, version, new_text)
             ):
                 raise PublishError(f"{path}: nothing changed since version {prev_version}")
             message = (
