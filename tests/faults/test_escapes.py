@@ -13,7 +13,7 @@ from dulwich.objects import Blob, Commit
 from dulwich.repo import Repo
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.repo import FILE_MODE, LibraryRepo
+from kbdesk.core.versions.repo import FILE_MODE
 from tests.clock import child_command
 from tests.conftest import REPO_ROOT, doc
 from tests.faults.conftest import kbdesk, replaced
@@ -91,7 +91,7 @@ def _leftovers(folder: Path) -> list[str]:
 
 
 def test_sync_never_writes_through_a_symlink(workstations, bare: Path, tmp_path: Path) -> None:
-    a, b = workstations
+    _a, b = workstations
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (b.root / "handbooks").mkdir()
@@ -105,7 +105,7 @@ def test_sync_never_writes_through_a_symlink(workstations, bare: Path, tmp_path:
 
 
 def test_dangerous_names_from_a_remote_are_refused(workstations, bare: Path) -> None:
-    a, b = workstations
+    _a, b = workstations
     _remote_commit(bare, {
         ".GIT/config": b"[core]\n\thooksPath = /tmp\n",
         ".Git/hooks/post-checkout": b"#!/bin/sh\necho owned\n",
@@ -125,7 +125,7 @@ def test_dangerous_names_from_a_remote_are_refused(workstations, bare: Path) -> 
 def test_a_remote_file_over_a_local_folder_is_a_conflict_not_offline(
     workstations, bare: Path
 ) -> None:
-    a, b = workstations
+    _a, b = workstations
     (b.root / "notes").mkdir()
     (b.root / "notes" / "mine.txt").write_text("我的筆記", "utf-8")
     _remote_commit(bare, {"notes": doc("筆記").encode()})
