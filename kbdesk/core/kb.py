@@ -10,7 +10,9 @@ import datetime as dt
 import logging
 import os
 import shutil
+import tempfile
 import threading
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -272,9 +274,45 @@ class KnowledgeBase:
         with library_lock(self.root, "index"), self._load_lock:
             if reload or not self._loaded:
                 self.load()
-            stats = self.index.sync(self.indexed_documents(), progress, cancel, rebuild=rebuild)
+            documents = self.indexed_documents()
+            try:
+                stats = self.index.sync(documents, progress, cancel, rebuild=rebuild)
+            except OSError as exc:  # a read-only index or data folder
+                stats = self._index_elsewhere(documents, exc, progress, cancel)
             self._indexed = True
             return stats
+
+    #: why the index in use is not the one in the cache folder ("" when it is)
+    index_warning = ""
+    _temp_index: Path | None = None
+
+    def _index_elsewhere(
+        self,
+        documents: dict[str, Document],
+        exc: OSError,
+        progress: Progress | None,
+        cancel: CancelToken | None,
+    ) -> IndexStats:
+        """The index folder cannot be written: search what it holds, or a temporary index."""
+        reason = f"{exc.strerror or exc} ({exc.filename or self.index.directory})"
+        if self.index.doc_count:
+            self.index_warning = (
+                f"the search index cannot be updated: {reason}; searching it as it is "
+                "(recent changes may be missing)"
+            )
+            log.warning("%s", self.index_warning)
+            return IndexStats()
+        folder = Path(tempfile.mkdtemp(prefix="kbdesk-index-"))
+        self.index.close()
+        self.index = SearchIndex(folder / "index")
+        self._temp_index = folder
+        weakref.finalize(self, shutil.rmtree, folder, True)  # at close or exit
+        self.index_warning = (
+            f"the search index cannot be written: {reason}; using a temporary index "
+            f"in {folder} for this session"
+        )
+        log.warning("%s", self.index_warning)
+        return self.index.sync(documents, progress, cancel)
 
     def search(
         self,
@@ -318,6 +356,8 @@ class KnowledgeBase:
     def close(self) -> None:
         """Release the index files (and the library's git repository)."""
         self.index.close()
+        if self._temp_index is not None:
+            shutil.rmtree(self._temp_index, ignore_errors=True)
         if self._editorial is not None:
             self._editorial.versioning.close()
 
