@@ -504,8 +504,14 @@ class KnowledgeBase:
         Values: ``modified`` (edited since it was last published; agents see the published
         version) or ``new`` (never published).
         """
-        self._ensure_loaded()
-        files = {doc.path: (doc.mtime_ns, doc.size) for doc in self.library.documents.values()}
+        files: dict[str, tuple[int, int]] = {}
+        for rel_path, full in self.library.iter_files():  # what is on disk now
+            if rel_path.endswith(".md"):
+                try:
+                    info = full.stat()
+                except OSError:
+                    continue
+                files[rel_path] = (info.st_mtime_ns, info.st_size)
         changes = self.editorial.versioning.unpublished(files)
         return {path: change.value for path, change in changes.items()}
 

@@ -46,9 +46,11 @@ class ReviewItem:
     """One row of the review list.
 
     Attributes:
-        reason: ``stale`` (past its review date), ``pending`` (not yet in force) or
+        reason: ``stale`` (past its review date), ``pending`` (not yet in force),
             ``flag`` (an agent flagged a section outdated or unclear; ``version`` is the
-            version the agent saw, ``detail`` the kind, section, comment and who).
+            version the agent saw, ``detail`` the kind, section, comment and who) or
+            ``unpublished`` (the file was edited outside kbdesk; ``in_force`` is the version
+            agents see, ``detail`` is ``modified`` or ``new``).
         date: the review date, or the day the pending version comes into force.
         version: the pending version (None for a stale document).
         in_force: the version agents see meanwhile (pending rows).
@@ -78,6 +80,23 @@ def review_items(kb: KnowledgeBase, today: dt.date) -> list[ReviewItem]:
             title = pending.path
         items.append(ReviewItem("pending", pending.doc_id, title, pending.effective, "",
                                 pending.version, pending.in_force_version))
+    for path, change in sorted(kb.unpublished().items()):
+        # a library file edited outside kbdesk: agents see the published version meanwhile
+        try:
+            doc = kb.document(path)
+            title, doc_id = doc.title, doc.id
+        except DocumentNotFound:
+            title, doc_id = path, path
+        try:
+            day = dt.date.fromtimestamp((kb.root / path).stat().st_mtime)
+        except OSError:
+            day = today
+        published = None
+        if change == "modified":
+            in_force = kb.document_in_force(doc_id)
+            published = in_force.version if in_force is not None else None
+        items.append(ReviewItem("unpublished", doc_id, title, day, "", None, published,
+                                detail=change))
     for flag in kb.team.open_flags():
         try:
             title = kb.document(flag.doc_id).title
@@ -136,6 +155,8 @@ class ReviewModel(RowsTableModel[ReviewItem]):
         if column == 0:
             if item.reason == "flag":
                 return QCoreApplication.translate("ReviewModel", "Flagged")
+            if item.reason == "unpublished":
+                return QCoreApplication.translate("ReviewModel", "Unpublished edit")
             if item.reason == "stale":
                 return QCoreApplication.translate("ReviewModel", "Review due")
             return QCoreApplication.translate("ReviewModel", "Pending")
@@ -147,6 +168,12 @@ class ReviewModel(RowsTableModel[ReviewItem]):
             if item.reason == "flag":
                 seen = QCoreApplication.translate("ReviewModel", "on v%1: %2")
                 return seen.replace("%1", str(item.version)).replace("%2", item.detail)
+            if item.reason == "unpublished":
+                if item.in_force is None:
+                    return QCoreApplication.translate("ReviewModel", "Never published")
+                edited = QCoreApplication.translate(
+                    "ReviewModel", "Edited outside kbdesk, not published; agents see v%1")
+                return edited.replace("%1", str(item.in_force))
             if item.reason == "stale":
                 owner = QCoreApplication.translate("ReviewModel", "Owner: %1")
                 return owner.replace("%1", item.owner or "—")
@@ -232,10 +259,11 @@ class ReviewPanel(QWidget):
         self.model.set_items(items)
         stale = sum(1 for item in items if item.reason == "stale")
         flags = sum(1 for item in items if item.reason == "flag")
+        pending = sum(1 for item in items if item.reason == "pending")
         self.summary.setText(
             self.tr("%1 past their review date, %2 pending, %3 flagged by agents")
             .replace("%1", str(stale))
-            .replace("%2", str(len(items) - stale - flags))
+            .replace("%2", str(pending))
             .replace("%3", str(flags))
         )
         self._update_clear()
