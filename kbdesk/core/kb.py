@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 import os
 import shutil
+import tempfile
 import threading
 import weakref
 from collections.abc import Callable, Mapping, Sequence
@@ -185,6 +186,9 @@ class _Source:
     def open_flags(self) -> Sequence[Flag]:
         return self._get().team.open_flags()
 
+    def unpublished(self) -> dict[str, str]:
+        return self._get().unpublished()
+
 
 @dataclass(frozen=True)
 class Sent:
@@ -344,10 +348,45 @@ class KnowledgeBase:
         with library_lock(self.root, "index"), self._load_lock:
             if reload or not self._loaded:
                 self.load()
-            rebuild = rebuild or self._damaged
-            stats = self.index.sync(self.indexed_documents(), progress, cancel, rebuild=rebuild)
-            self._indexed, self._damaged = True, False
+            documents = self.indexed_documents()
+            try:
+                stats = self.index.sync(documents, progress, cancel, rebuild=rebuild)
+            except OSError as exc:  # a read-only index or data folder
+                stats = self._index_elsewhere(documents, exc, progress, cancel)
+            self._indexed = True
             return stats
+
+    #: why the index in use is not the one in the cache folder ("" when it is)
+    index_warning = ""
+    _temp_index: Path | None = None
+
+    def _index_elsewhere(
+        self,
+        documents: dict[str, Document],
+        exc: OSError,
+        progress: Progress | None,
+        cancel: CancelToken | None,
+    ) -> IndexStats:
+        """The index folder cannot be written: search what it holds, or a temporary index."""
+        reason = f"{exc.strerror or exc} ({exc.filename or self.index.directory})"
+        if self.index.doc_count:
+            self.index_warning = (
+                f"the search index cannot be updated: {reason}; searching it as it is "
+                "(recent changes may be missing)"
+            )
+            log.warning("%s", self.index_warning)
+            return IndexStats()
+        folder = Path(tempfile.mkdtemp(prefix="kbdesk-index-"))
+        self.index.close()
+        self.index = SearchIndex(folder / "index")
+        self._temp_index = folder
+        weakref.finalize(self, shutil.rmtree, folder, True)  # at close or exit
+        self.index_warning = (
+            f"the search index cannot be written: {reason}; using a temporary index "
+            f"in {folder} for this session"
+        )
+        log.warning("%s", self.index_warning)
+        return self.index.sync(documents, progress, cancel)
 
     def search(
         self,
@@ -403,6 +442,8 @@ class KnowledgeBase:
     def close(self) -> None:
         """Release the index files (and the library's git repository)."""
         self.index.close()
+        if self._temp_index is not None:
+            shutil.rmtree(self._temp_index, ignore_errors=True)
         if self._editorial is not None:
             self._editorial.close()
 
@@ -592,8 +633,14 @@ class KnowledgeBase:
         Values: ``modified`` (edited since it was last published; agents see the published
         version) or ``new`` (never published).
         """
-        self._ensure_loaded()
-        files = {doc.path: (doc.mtime_ns, doc.size) for doc in self.library.documents.values()}
+        files: dict[str, tuple[int, int]] = {}
+        for rel_path, full in self.library.iter_files():  # what is on disk now
+            if rel_path.endswith(".md"):
+                try:
+                    info = full.stat()
+                except OSError:
+                    continue
+                files[rel_path] = (info.st_mtime_ns, info.st_size)
         changes = self.editorial.versioning.unpublished(files)
         return {path: change.value for path, change in changes.items()}
 

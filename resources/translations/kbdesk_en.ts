@@ -1483,6 +1483,21 @@
         <source>on v%1: %2</source>
         <translation>on v%1: %2</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="140"/>
+        <source>Unpublished edit</source>
+        <translation>Unpublished edit</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="140"/>
+        <source>Never published</source>
+        <translation>Never published</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="140"/>
+        <source>Edited outside kbdesk, not published; agents see v%1</source>
+        <translation>Edited outside kbdesk, not published; agents see v%1</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPanel</name>

@@ -1477,6 +1477,21 @@
         <source>on v%1: %2</source>
         <translation>v%1：%2</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="140"/>
+        <source>Unpublished edit</source>
+        <translation>未发布的修改</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="140"/>
+        <source>Never published</source>
+        <translation>从未发布</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="140"/>
+        <source>Edited outside kbdesk, not published; agents see v%1</source>
+        <translation>在 kbdesk 以外修改，尚未发布；客服看到的是 v%1</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPanel</name>
