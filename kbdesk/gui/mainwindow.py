@@ -113,6 +113,9 @@ class MainWindow(QMainWindow):
         from kbdesk.gui.importwizard import ImportUi  # File → Import, files dropped on the window
 
         self.importing = ImportUi(self)
+        from kbdesk.gui.teamui import TeamUi  # start screen, flags, read receipts, joining
+
+        self.team_ui = TeamUi(self)
         self.no_results_timer = QTimer(self)
         self.no_results_timer.setSingleShot(True)
         self.no_results_timer.setInterval(NO_RESULTS_DELAY_MS)
@@ -244,8 +247,7 @@ class MainWindow(QMainWindow):
                                                        categories=categories, limit=50))
         self._library_changed()
         self.libraryOpened.emit()
-        if self.problems:
-            self.show_problems()
+        self.team_ui.library_problems()  # editors get the list, agents a quiet note
         self.start_indexing()
 
     def _library_failed(self, error: KbError) -> None:

@@ -15,14 +15,8 @@ from typing import Any
 
 import yaml
 
-from kbdesk.core.errors import KbError
-
-#: the library folder each kind of imported document goes to
-KIND_FOLDERS = {"handbook": "handbooks", "phrasing": "phrasings", "procedure": "procedures"}
-
-
-class ImportFailed(KbError):
-    """A file that cannot be imported (unreadable, undecodable, empty, not what it claims)."""
+from kbdesk.core.errors import ImportFailed
+from kbdesk.core.library.authoring import KIND_FOLDERS
 
 
 @dataclass

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pypinyin import lazy_pinyin
 
+from kbdesk.core.errors import ImportFailed
 from kbdesk.core.importers import IMPORTERS
 from kbdesk.core.importers.cleanup import Line, clean_lines
 from kbdesk.core.importers.flags import (
@@ -28,7 +29,6 @@ from kbdesk.core.importers.flags import (
 from kbdesk.core.importers.plan import (
     KIND_FOLDERS,
     Flag,
-    ImportFailed,
     ImportPlan,
     PlannedDocument,
     PlannedSection,

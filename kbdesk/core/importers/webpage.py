@@ -16,8 +16,9 @@ from typing import Any
 from bs4 import BeautifulSoup, Tag
 from markdownify import MarkdownConverter
 
+from kbdesk.core.errors import ImportFailed
 from kbdesk.core.importers.decoding import decode_bytes
-from kbdesk.core.importers.plan import ImportFailed, Removal, SourceText
+from kbdesk.core.importers.plan import Removal, SourceText
 
 _DROP_TAGS = {
     "nav": "web page navigation",
