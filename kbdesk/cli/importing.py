@@ -72,8 +72,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         if not args.publish:
             print("the drafts are waiting in the editor; publish them from there, or run "
                   "`kbdesk import --publish --note TEXT` instead")
-    if args.publish:  # new documents: a conflict on their paths cannot happen
-        return _push(kb, author, "")
+    if args.publish:
+        return _push(kb, author, *(item.path for item in written if item.published))
     return 0
 
 
