@@ -275,6 +275,8 @@ class ImportWizard(QDialog):
             where = (self.tr("whole document") if flag.section < 0 else
                      doc.sections[flag.section].heading if flag.section < len(doc.sections)
                      else "")
+            if flag.kind == "mojibake":
+                where += " " + self.tr("(character %1)").replace("%1", str(flag.offset + 1))
             self.flags_list.addItem(f"{flag.kind}: {flag.text} — {where} {flag.detail}".strip())
         self._filling = False
 

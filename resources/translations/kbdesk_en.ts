@@ -2011,6 +2011,11 @@
         <source>%1 draft(s) saved; review and publish them in the editor.</source>
         <translation>%1 draft(s) saved; review and publish them in the editor.</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="279"/>
+        <source>(character %1)</source>
+        <translation>(character %1)</translation>
+    </message>
 </context>
 <context>
     <name>FlagDialog</name>

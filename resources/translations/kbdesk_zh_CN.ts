@@ -2005,6 +2005,11 @@
         <source>%1 draft(s) saved; review and publish them in the editor.</source>
         <translation>已保存 %1 份草稿；请在编辑器中审阅后发布。</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="279"/>
+        <source>(character %1)</source>
+        <translation>（第 %1 个字）</translation>
+    </message>
 </context>
 <context>
     <name>FlagDialog</name>

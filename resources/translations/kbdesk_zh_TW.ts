@@ -2005,6 +2005,11 @@
         <source>%1 draft(s) saved; review and publish them in the editor.</source>
         <translation>已儲存 %1 份草稿；請在編輯器中審閱後發布。</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="279"/>
+        <source>(character %1)</source>
+        <translation>（第 %1 個字）</translation>
+    </message>
 </context>
 <context>
     <name>FlagDialog</name>

@@ -234,3 +234,27 @@ def test_two_quick_restores_are_both_applied(qtbot, kb, runner, tmp_path) -> Non
         r.key for r in wizard.current_document().removed}, timeout=30000)
     body = wizard.current_document().body_text()
     assert "全文预览已结束" in body + wizard.current_document().title and "0/150" in body
+
+
+def test_a_large_file_shows_progress_while_the_ui_stays_responsive(qtbot, kb, runner,
+                                                                   tmp_path) -> None:
+    from tests.bench.importing import handbook
+
+    big = _file(tmp_path, "big.txt", handbook(0.3))
+    wizard = ImportWizard(kb, runner, [big])
+    qtbot.addWidget(wizard)
+    wizard.show()
+    with qtbot.waitSignal(wizard.planned, timeout=60000):
+        task = wizard.start_plan()
+        assert wizard.progress.isVisible() and not wizard.drafts_button.isEnabled()
+        with qtbot.waitSignal(task.progress, timeout=60000):
+            pass
+        wizard.title_edit.setText("typing while it plans")  # the UI thread is free
+    assert not wizard.progress.isVisible()
+    assert wizard.structure.topLevelItemCount() > 10
+
+
+def test_mojibake_is_listed_to_check_with_its_place(qtbot, kb, runner, tmp_path) -> None:
+    wizard = _wizard(qtbot, kb, runner, [_file(tmp_path, "m.txt", F.MOJIBAKE)])
+    texts = [wizard.flags_list.item(i).text() for i in range(wizard.flags_list.count())]
+    assert any(t.startswith("mojibake: ??蛻舴?wù) — 第一章 問候") for t in texts)
