@@ -39,7 +39,7 @@ from kbdesk.core.search.thesaurus import SynonymTable, table_for
 from kbdesk.core.team.board import AckStatus, Team
 from kbdesk.core.team.records import Flag
 from kbdesk.core.versions.diff import TextDiff
-from kbdesk.core.versions.drafts import DraftStore
+from kbdesk.core.versions.drafts import Draft, DraftStore
 from kbdesk.core.versions.editorial import Editorial
 from kbdesk.core.versions.effective import Pending
 from kbdesk.core.versions.history import VersionInfo
@@ -720,6 +720,20 @@ class KnowledgeBase:
 
         return write_plan(self, plan, publish=publish, note=note, author=author,
                           progress=progress)
+
+    def new_document_drafts(self) -> list[Draft]:
+        """Drafts of documents never published (imports, new documents), newest first."""
+        from kbdesk.core.importers.apply import new_document_drafts
+
+        return new_document_drafts(self)
+
+    def publish_drafts(
+        self, doc_ids: Sequence[str], note: str, author: str | None = None
+    ) -> list[ImportedDocument]:
+        """Publish drafts of new documents (by id) as version 1; none if one is bad."""
+        from kbdesk.core.importers.apply import publish_drafts
+
+        return publish_drafts(self, list(doc_ids), note, author)
 
 
     # -- the team on one shared library (kbdesk/core/team) ------------------------------------

@@ -77,6 +77,11 @@
         <translation>Import handbooks…</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/gui/actions.py" line="70"/>
+        <source>Drafts of new documents…</source>
+        <translation>Drafts of new documents…</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
         <source>Export HTML site…</source>
         <translation>Export HTML site…</translation>
@@ -2031,6 +2036,11 @@
         <source>%1 draft(s) saved; review and publish them in the editor.</source>
         <translation>%1 draft(s) saved; review and publish them in the editor.</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="279"/>
+        <source>(character %1)</source>
+        <translation>(character %1)</translation>
+    </message>
 </context>
 <context>
     <name>FlagDialog</name>
@@ -2253,6 +2263,34 @@
             <numerusform>%n library file could not be read; the editors can see which in File → Library problems.</numerusform>
             <numerusform>%n library files could not be read; the editors can see which in File → Library problems.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DraftList</name>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="46"/>
+        <source>Drafts of new documents</source>
+        <translation>Drafts of new documents</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="53"/>
+        <source>Open in the editor</source>
+        <translation>Open in the editor</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="68"/>
+        <source>No drafts of new documents.</source>
+        <translation>No drafts of new documents.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="69"/>
+        <source>Drafts of documents not published yet (imports and new documents). Open one to review and publish it.</source>
+        <translation>Drafts of documents not published yet (imports and new documents). Open one to review and publish it.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="72"/>
+        <source>%1 — %2, saved %3</source>
+        <translation>%1 — %2, saved %3</translation>
     </message>
 </context>
 </TS>
