@@ -100,7 +100,8 @@ def test_index_is_deterministic_and_splits_into_shards() -> None:
     shards = [name for name in first if name.startswith("p")]
     assert len(shards) > 1
     assert len({name for name in first if name.startswith("t")}) == 300 // 16 + 1
-    assert len(_postings(first, "客服")) == 2 * 300  # every entry: (delta, weight)
+    assert _postings(first, "客服")[:4] == [0, 1, 64, 1]  # every entry: (delta, frequency)
+    assert len(_postings(first, "客服")) == 2 * 300
 
 
 def test_term_hash_is_fnv1a() -> None:

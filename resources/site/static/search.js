@@ -72,12 +72,15 @@
     var all = terms.must.concat(terms.bonus);
     return Promise.all(all.map(postings)).then(function (lists) {
       var scores = {}, hits = {};
+      var total = state.meta.entries, k1 = state.meta.k1;
       lists.forEach(function (flat, t) {
         if (!flat) return;
-        var isMust = t < terms.must.length, entry = 0;
+        var isMust = t < terms.must.length, entry = 0, df = flat.length / 2;
+        var idf = Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (k1 + 1);
         for (var i = 0; i < flat.length; i += 2) {
           entry += flat[i];
-          scores[entry] = (scores[entry] || 0) + flat[i + 1];
+          var tf = flat[i + 1];
+          scores[entry] = (scores[entry] || 0) + idf * tf / (tf + k1);
           if (isMust) hits[entry] = (hits[entry] || 0) + 1;
         }
       });
