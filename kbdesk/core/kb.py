@@ -16,13 +16,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kbdesk.core.clock import Clock, as_clock
 from kbdesk.core.errors import KbError, LibraryError, Problem
+from kbdesk.core.importers.apply import ImportedDocument
+from kbdesk.core.importers.plan import ImportPlan
+from kbdesk.core.library import authoring
+from kbdesk.core.library.authoring import NewDocument, PathProblem
 from kbdesk.core.library.catalog import Library
 from kbdesk.core.library.model import AvoidPair, Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
-from kbdesk.core.search.engine import SearchResult, SynonymTable, run_search
-from kbdesk.core.search.index import CancelToken, IndexStats, ProgressFn, SearchIndex
+from kbdesk.core.library.workdays import WorkingCalendar
+from kbdesk.core.progress import CancelToken, Progress
+from kbdesk.core.search.engine import SearchResult, run_search
+from kbdesk.core.search.index import IndexStats, SearchIndex
 from kbdesk.core.search.query import parse_query
+from kbdesk.core.search.thesaurus import SynonymTable, table_for
+from kbdesk.core.team.board import AckStatus, Team
 from kbdesk.core.versions.diff import TextDiff
 from kbdesk.core.versions.drafts import DraftStore
 from kbdesk.core.versions.editorial import Editorial
@@ -32,6 +41,8 @@ from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.versions.sync import SyncResult
 from kbdesk.core.versions.versioning import PublishResult
 from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.liblock import library_lock
+from kbdesk.core.workstation.startpage import StartPage, start_page
 from kbdesk.core.workstation.storage import library_key
 
 if TYPE_CHECKING:
@@ -61,14 +72,35 @@ def install_demo_library(target: Path) -> Path:
         LibraryRepo,  # the library is a git repository from day one
     )
 
-    LibraryRepo.init(tmp, message="示範知識庫 / Demo library").close()
+    # the demo's versions were in force from their effective dates: its first commit is dated
+    # on the earliest of them, so "what was in force on <a past day>" has an answer
+    LibraryRepo.init(tmp, message="示範知識庫 / Demo library", when=_earliest_effective(tmp)
+                     ).close()
     os.replace(tmp, target)
     log.info("installed the demo library at %s", target)
     return target
 
 
+def _earliest_effective(root: Path) -> int | None:
+    """Noon of the earliest ``effective`` date in a library's files (None when there is none)."""
+    from kbdesk.core.versions.history import front_fields
+
+    days = []
+    for path in root.rglob("*.md"):
+        value = front_fields(path.read_text("utf-8", errors="replace")).get("effective")
+        try:
+            days.append(dt.date.fromisoformat(value or ""))
+        except ValueError:
+            continue
+    if not days:
+        return None
+    first = min(days)
+    return int(dt.datetime(first.year, first.month, first.day, 12).astimezone().timestamp())
+
+
 def resolve_library_dir(library: Path | str | None) -> Path:
-    """Return the library folder to use: the argument, ``KBDESK_LIBRARY``, or the user's own.
+    """Return the library folder to use: the argument, ``KBDESK_LIBRARY``, the ``library_dir``
+    setting (set by ``kbdesk clone``), or the user's own.
 
     The user's own library is created from the bundled demo library on first use.
     """
@@ -77,10 +109,42 @@ def resolve_library_dir(library: Path | str | None) -> Path:
     env = os.environ.get(LIBRARY_ENV)
     if env:
         return Path(env).expanduser()
+    from kbdesk.core.workstation.settings import Settings  # the library joined with `clone`
+
+    chosen = Settings.load().get("library_dir")
+    if chosen:
+        return Path(chosen).expanduser()
     default = paths.default_library_dir()
     if not default.exists():
         install_demo_library(default)
     return default
+
+
+def take_baseline(root: Path) -> bool:
+    """Commit what a folder holds the first time kbdesk opens it (True when it did).
+
+    So the first publish afterwards records its edit as a version of its own, with its note.
+    A folder inside another git repository (a project's checkout) or one that cannot be
+    written is left as it is; it becomes a repository on its first publish, as before.
+    """
+    if any((folder / ".git").exists() for folder in (root, *root.parents)):
+        return False
+    from kbdesk.core.versions.repo import LibraryRepo
+
+    try:
+        with library_lock(root, "open"):
+            if LibraryRepo.is_repo(root):
+                return False
+            try:
+                LibraryRepo.init(root).close()
+            except (OSError, KbError):
+                shutil.rmtree(root / ".git", ignore_errors=True)  # half made: undone
+                raise
+    except (OSError, KbError) as exc:
+        log.warning("%s: no baseline version taken (%s)", root, exc)
+        return False
+    log.info("%s: took what the folder holds as its baseline version", root)
+    return True
 
 
 @dataclass(frozen=True)
@@ -113,6 +177,7 @@ class KnowledgeBase:
         self._load_lock = threading.RLock()
         self._loaded = False
         self._indexed = False
+        take_baseline(self.library.root)
 
     # -- library ------------------------------------------------------------------------------
 
@@ -126,11 +191,11 @@ class KnowledgeBase:
         """The library's display name."""
         return self.library.name
 
-    def load(self, progress: Callable[[int, int], None] | None = None) -> list[Problem]:
+    def load(self, progress: Progress | None = None) -> list[Problem]:
         """(Re)read the library folder; only changed files are parsed again."""
         with self._load_lock:
             self.library.load(progress)
-            self.synonyms = SynonymTable(self.library.config.synonyms)
+            self.synonyms = table_for(self.library.config.synonyms)
             self._loaded = True
             return list(self.library.problems)
 
@@ -161,6 +226,12 @@ class KnowledgeBase:
             counts[doc.category] = counts.get(doc.category, 0) + 1
         return sorted(counts.items())
 
+    def working_calendar(self) -> WorkingCalendar:
+        """Working days of this library (weekends and ``library.yaml`` holidays skipped)."""
+        self._ensure_loaded()
+        config = self.library.config
+        return WorkingCalendar.of(config.holidays, config.workdays)
+
     def avoid_entries(self) -> list[AvoidEntry]:
         """Every avoid → say-instead pair of the library's phrasing documents."""
         entries: list[AvoidEntry] = []
@@ -186,7 +257,7 @@ class KnowledgeBase:
 
     def ensure_index(
         self,
-        progress: ProgressFn | None = None,
+        progress: Progress | None = None,
         cancel: CancelToken | None = None,
         *,
         rebuild: bool = False,
@@ -198,7 +269,7 @@ class KnowledgeBase:
             reload: re-scan the library folder first (only changed files are parsed).
             rebuild: throw the index away and build it anew.
         """
-        with self._load_lock:
+        with library_lock(self.root, "index"), self._load_lock:
             if reload or not self._loaded:
                 self.load()
             stats = self.index.sync(self.indexed_documents(), progress, cancel, rebuild=rebuild)
@@ -250,6 +321,30 @@ class KnowledgeBase:
         if self._editorial is not None:
             self._editorial.versioning.close()
 
+    # -- writing documents (kbdesk/core/library/authoring.py) ---------------------------------
+
+    def new_document(self, kind: Kind | str, path: str, title: str = "") -> NewDocument:
+        """A new document of ``kind`` at library path ``path`` from its template (not saved).
+
+        Raises:
+            KbError: the path leaves the library or a document already lives there.
+        """
+        return authoring.new_document(self.root, kind, path, title)
+
+    def new_path_problem(self, path: str) -> PathProblem | None:
+        """Why ``path`` cannot hold a new document in this library (None when it can)."""
+        return authoring.path_problem(self.root, path)
+
+    @staticmethod
+    def template_text(kind: Kind | str) -> str:
+        """The bundled template of a new document of ``kind``."""
+        return authoring.template_text(kind)
+
+    @staticmethod
+    def text_to_publish(text: str) -> str:
+        """The text an editor publishes: a document still marked draft becomes published."""
+        return authoring.text_to_publish(text)
+
     # -- versions, drafts, effective dates, read receipts, sync (kbdesk/core/editorial.py) ----
 
     _editorial: Editorial | None = None
@@ -272,17 +367,33 @@ class KnowledgeBase:
         """Read receipts and last-seen versions on this workstation."""
         return self.editorial.receipts
 
-    def set_clock(self, today: Callable[[], dt.date]) -> None:
-        """Replace the clock deciding which versions are in force (for tests)."""
-        self.editorial.set_clock(today)
+    def set_clock(self, clock: Clock | Callable[[], dt.date]) -> None:
+        """Replace the clock of every date rule: a ``Clock``, or a function returning the day."""
+        self.editorial.set_clock(as_clock(clock))
 
-    def publish(self, doc: str, text: str, note: str, author: str | None = None) -> PublishResult:
-        """Publish ``text`` as the next version of a document (id or library path)."""
-        return self.editorial.publish(doc, text, note, author)
+    @property
+    def clock(self) -> Clock:
+        """The clock every date rule of this library reads."""
+        return self.editorial.clock
 
-    def publish_file(self, file: Path | str, note: str, author: str | None = None) -> PublishResult:
+    def today(self) -> dt.date:
+        """Today, by this library's clock."""
+        return self.editorial.clock.today()
+
+    def publish(self, doc: str, text: str, note: str, author: str | None = None,
+                effective: dt.date | None = None) -> PublishResult:
+        """Publish ``text`` as the next version of a document (id or library path); with
+        ``effective``, the version comes into force that day."""
+        return self.editorial.publish(doc, text, note, author, effective)
+
+    def publish_file(self, file: Path | str, note: str, author: str | None = None,
+                     effective: dt.date | None = None) -> PublishResult:
         """Publish the content of a file (in the library, or outside it matched by id)."""
-        return self.editorial.publish_file(file, note, author)
+        return self.editorial.publish_file(file, note, author, effective)
+
+    def effective_date(self, doc_id: str, version: int) -> dt.date:
+        """The day a published version of a document comes into force."""
+        return self.editorial.effective_of(doc_id, version)
 
     def history(self, doc_id: str) -> list[VersionInfo]:
         """The versions of a document (version, date, author, note, commit), newest first."""
@@ -318,6 +429,7 @@ class KnowledgeBase:
 
     def pending_versions(self) -> list[Pending]:
         """Published versions waiting for their effective date."""
+        self._ensure_loaded()
         return self.editorial.resolver.pending(self.library.documents)
 
     def search_as_of(
@@ -346,6 +458,17 @@ class KnowledgeBase:
         """Pull from and push to the library's remote (raises RemoteUnreachable offline)."""
         return self.editorial.sync(remote_url, author)
 
+    def unpublished(self) -> dict[str, str]:
+        """Library files whose text is not their last published version, by path.
+
+        Values: ``modified`` (edited since it was last published; agents see the published
+        version) or ``new`` (never published).
+        """
+        self._ensure_loaded()
+        files = {doc.path: (doc.mtime_ns, doc.size) for doc in self.library.documents.values()}
+        changes = self.editorial.versioning.unpublished(files)
+        return {path: change.value for path, change in changes.items()}
+
     def remote_url(self) -> str | None:
         """The shared library this one syncs with (None when it has no remote)."""
         repo = self.editorial.versioning.repo()
@@ -362,7 +485,7 @@ class KnowledgeBase:
         name: str,
         outdir: Path | str,
         as_of: dt.date | None = None,
-        progress: ProgressFn | None = None,
+        progress: Progress | None = None,
         cancel: CancelToken | None = None,
     ) -> ExportResult:
         """Export the published documents in force on ``as_of`` (default today).
@@ -375,3 +498,77 @@ class KnowledgeBase:
 
         self.load()  # only files changed since the last load are parsed again
         return export_library(self, name, Path(outdir), as_of, progress, cancel)
+    # -- importing handbooks and SOPs (kbdesk/core/importers) ---------------------------------
+
+    def plan_import(
+        self,
+        files: Sequence[Path | str],
+        *,
+        kind: str = "",
+        category: str = "",
+        split: str = "none",
+        keep: set[str] | None = None,
+        progress: Callable[[int, int, str], None] | None = None,
+    ) -> ImportPlan:
+        """What importing ``files`` would create (nothing is written).
+
+        Args:
+            kind: handbook, phrasing or procedure for every document ("" guesses).
+            split: ``none`` or ``chapters`` (one document per chapter).
+            keep: keys of removals the editor restored.
+        """
+        from kbdesk.core.importers.planner import ImportOptions, plan_files
+
+        existing = {}
+        for doc in self.documents():
+            try:
+                existing[doc.path] = (self.root / doc.path).read_text("utf-8")
+            except OSError:
+                continue
+        drafts = {draft.path for draft in self.drafts.list()}
+        options = ImportOptions(kind=kind, category=category, split=split, keep=set(keep or ()),
+                                taken_paths={d.path for d in self.documents()} | drafts,
+                                existing=existing)
+        return plan_files(files, options, progress)
+
+    def import_files(
+        self,
+        plan: ImportPlan,
+        *,
+        publish: bool = False,
+        note: str = "",
+        author: str | None = None,
+        progress: Callable[[int, int, str], None] | None = None,
+    ) -> list[ImportedDocument]:
+        """Write a plan: drafts for the editor to review, or published with ``note``."""
+        from kbdesk.core.importers.apply import write_plan
+
+        return write_plan(self, plan, publish=publish, note=note, author=author,
+                          progress=progress)
+
+
+    # -- the team on one shared library (kbdesk/core/team) ------------------------------------
+
+    @property
+    def team(self) -> Team:
+        """Every workstation's receipts, flags and failed searches known after the last sync."""
+        return self.editorial.team
+
+    def init_remote(self, path: Path | str, author: str | None = None) -> Path:
+        """Make ``path`` a new bare shared library holding this library; sync with it."""
+        from kbdesk.core.team.remote import init_remote
+
+        with self.editorial.versioning.lock:
+            folder = init_remote(self.root, path, author=author)
+        self.editorial.versioning.close()  # reopen: the repository's config changed
+        self.editorial.sync_team(str(folder.resolve()))
+        return folder
+
+    def start_page(self, agent: str, favourites: Sequence[str]) -> StartPage:
+        """The agent's start screen: to acknowledge, recently updated, favourites."""
+        return start_page(self, agent, favourites)
+
+    def ack_status(self) -> list[AckStatus]:
+        """Who has and has not read each ``ack_required`` document's version in force."""
+        docs = list(self.indexed_documents().values())
+        return self.team.ack_table(sorted(docs, key=lambda d: d.path))

@@ -86,6 +86,9 @@ def create_window(argv: Sequence[str] = ()) -> MainWindow:
     settings = Settings.load()
     install_translators(app, language_for(settings.get("ui_language")))
     apply_look(app)
+    from kbdesk.gui.joining import first_run_choice  # "Join a shared library" or the demo
+
+    settings = first_run_choice(settings, args.library)
     window = MainWindow(settings, library=args.library)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.show()

@@ -197,12 +197,29 @@ class ReaderView(QWidget):
 
     # -- showing ------------------------------------------------------------------------------
 
+    #: returns the start screen's HTML (set by the window once the library is open)
+    start_page: Callable[[], str] | None = None
+
     def _show_empty(self) -> None:
         self.title_label.setText(self.tr("No document open"))
         self.meta_label.setText(self.tr("Type in the search box, then press Enter to open a "
                                         "result."))
         self.browser.clear()
         self.toc_model.clear()
+        if self.start_page is not None:
+            self.title_label.setText(self.tr("Start"))
+            self.html = self.start_page()
+            show_html(self.browser, self.html)
+
+    def show_start(self) -> None:
+        """Show the start screen (documents to acknowledge, updates, favourites)."""
+        if self.document is not None:
+            self._back.append(Place(self.document.id, self._section))
+            self._forward.clear()
+        self.document = None
+        self._section = ""
+        self._show_empty()
+        self.historyChanged.emit()
 
     def header_text(self, doc: Document) -> str:
         """Return the header line: kind, version, effective date, owner, last update."""

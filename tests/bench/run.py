@@ -150,6 +150,11 @@ def bench(docs: int, quick: bool, seed: int = DEFAULT_SEED, cold_runs: int = COL
     try:
         library = scratch / "library"
         shutil.copytree(corpus.path, library)
+        # The library sits in a folder kbdesk treats as a project checkout (a .git beside it),
+        # so it is read as it is, every document indexed, as the peers index them; the
+        # incremental phase changes files on disk (in a library of its own, a hand edit would
+        # stay unpublished and the published text would be what is searched).
+        (scratch / ".git").mkdir()
         env = dict(os.environ, KBDESK_DATA_DIR=str(scratch / "data"))
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
         kb_index = scratch / "kbdesk-index"

@@ -20,12 +20,8 @@ from pathlib import Path
 
 import jinja2
 
-from kbdesk.core.exporters.base import (
-    ExportError,
-    ExportRequest,
-    ExportResult,
-    ProgressFn,
-)
+from kbdesk.core.errors import ExportError
+from kbdesk.core.exporters.base import ExportRequest, ExportResult
 from kbdesk.core.exporters.site_folding import fold_table
 from kbdesk.core.exporters.site_pages import (
     KIND_LABELS,
@@ -42,7 +38,7 @@ from kbdesk.core.exporters.site_search import (
     IndexedDocument,
     build_index,
 )
-from kbdesk.core.search.index import CancelToken
+from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.workstation import paths
 
 log = logging.getLogger(__name__)
@@ -129,7 +125,7 @@ class HtmlSiteExporter:
 
     name = "html"
 
-    def export(self, request: ExportRequest, outdir: Path, progress: ProgressFn | None = None,
+    def export(self, request: ExportRequest, outdir: Path, progress: Progress | None = None,
                cancel: CancelToken | None = None) -> ExportResult:
         """Export ``request`` to ``outdir`` (see the module docstring for the guarantees)."""
         out = check_outdir(Path(outdir), request.library_root)
@@ -148,7 +144,7 @@ class HtmlSiteExporter:
         return ExportResult(out, len(request.documents), writer.files, writer.bytes, shards)
 
     def _write_site(self, request: ExportRequest, writer: _Writer,
-                    progress: ProgressFn | None, cancel: CancelToken | None) -> int:
+                    progress: Progress | None, cancel: CancelToken | None) -> int:
         report: Callable[[int, int, str], None] = progress or (lambda _d, _t, _m: None)
         ordered = sorted(request.documents, key=lambda e: (e.doc.category, e.doc.title, e.doc.id))
         doc_slugs = unique_slugs([e.doc.id for e in ordered])

@@ -38,6 +38,12 @@ def placeholders(text: str) -> list[str]:
     return list(seen)
 
 
+def missing_placeholders(text: str, values: Mapping[str, str]) -> list[str]:
+    """The placeholders of ``text`` without a value: a phrasing is not copied until none is
+    left (``{{客戶稱呼}}`` must never reach the customer)."""
+    return [name for name in placeholders(text) if not values.get(name, "").strip()]
+
+
 def fill(text: str, values: Mapping[str, str]) -> str:
     """Replace each ``{{name}}`` that has a non-empty value; leave the others as written."""
 

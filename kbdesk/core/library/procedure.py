@@ -83,6 +83,11 @@ def _chinese_number(text: str) -> float | None:
     return None
 
 
+def chinese_number(text: str) -> float | None:
+    """A number written in Chinese numerals (一 … 九十九, 半), or None."""
+    return _chinese_number(text)
+
+
 def parse_limit(text: str) -> int | None:
     """Return a time limit such as ``30秒內`` or ``2個工作日內`` in seconds, or None."""
     match = _LIMIT_RE.search(text)

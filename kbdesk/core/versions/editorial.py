@@ -17,18 +17,25 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kbdesk.core.errors import DocumentNotFound, KbError
-from kbdesk.core.library.model import Document, Kind
+from dulwich.errors import SendPackError
+
+from kbdesk.core.clock import SYSTEM_CLOCK, Clock
+from kbdesk.core.errors import DocumentNotFound, KbError, PublishError
+from kbdesk.core.library.frontmatter import document_id, front_fields
+from kbdesk.core.library.model import Document, Kind, Status
 from kbdesk.core.search.engine import SearchResult, run_search
 from kbdesk.core.search.index import SearchIndex
 from kbdesk.core.search.query import parse_query
+from kbdesk.core.team.board import Team
 from kbdesk.core.versions.diff import TextDiff, diff_texts
 from kbdesk.core.versions.drafts import DraftStore
-from kbdesk.core.versions.effective import Clock, EffectiveResolver
-from kbdesk.core.versions.history import VersionInfo, front_fields
+from kbdesk.core.versions.effective import EffectiveResolver
+from kbdesk.core.versions.history import VersionInfo
 from kbdesk.core.versions.receipts import ReceiptBook
+from kbdesk.core.versions.sync import _TRANSPORT_ERRORS as TRANSPORT_ERRORS
 from kbdesk.core.versions.sync import Syncer, SyncResult, sync_state
-from kbdesk.core.versions.versioning import PublishError, PublishResult, Versioning
+from kbdesk.core.versions.versioning import PublishResult, Versioning, set_field
+from kbdesk.core.workstation.liblock import library_lock
 
 if TYPE_CHECKING:
     from kbdesk.core.kb import KnowledgeBase
@@ -49,10 +56,13 @@ class Editorial:
         # weak references only: no cycle keeps a dropped KnowledgeBase (and its index files)
         # alive until the garbage collector happens to run
         self._kb = weakref.ref(kb)
-        self.versioning = Versioning(kb.root, reindex=functools.partial(_reindex, self._kb))
-        self.resolver = EffectiveResolver(self.versioning)
-        self.drafts = DraftStore(kb.root)
-        self.receipts = ReceiptBook(kb.root)
+        self.clock: Clock = SYSTEM_CLOCK
+        self.drafts = DraftStore(kb.root, self.clock)
+        self.versioning = Versioning(
+            kb.root, reindex=functools.partial(_reindex, self._kb), drafts=self.drafts
+        )
+        self.resolver = EffectiveResolver(self.versioning, self.clock)
+        self.receipts = ReceiptBook(kb.root, self.clock)
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -62,9 +72,10 @@ class Editorial:
             raise KbError("the library was closed")
         return kb
 
-    def set_clock(self, today: Clock) -> None:
-        """Replace the clock deciding which versions are in force (for tests)."""
-        self.resolver.today = today
+    def set_clock(self, clock: Clock) -> None:
+        """Replace the clock of every date rule (in force, receipts, drafts)."""
+        self.clock = clock
+        self.resolver.clock = self.drafts.clock = self.receipts.clock = clock
 
     # -- ids and paths ------------------------------------------------------------------------
 
@@ -101,20 +112,31 @@ class Editorial:
     # -- publishing ---------------------------------------------------------------------------
 
     def publish(
-        self, doc_id_or_path: str, text: str, note: str | None, author: str | None = None
+        self, doc_id_or_path: str, text: str, note: str | None, author: str | None = None,
+        effective: dt.date | None = None,
     ) -> PublishResult:
-        """Publish ``text`` as the next version of a document (new when the path is new)."""
-        path = self._target_path(doc_id_or_path, text)
-        new_id = front_fields(text).get("id") or path[:-3]
-        other = self.kb.library.documents.get(new_id) if self.kb.documents() else None
-        if other is not None and other.path != path:
-            raise PublishError(f"{path}: field 'id': '{new_id}' is already used by {other.path}")
-        result = self.versioning.publish(path, text, note, author=author)
-        self.drafts.discard(result.doc_id)
+        """Publish ``text`` as the next version of a document (new when the path is new).
+
+        Args:
+            effective: the day the version comes into force (its ``effective:`` field).
+        """
+        if effective is not None:
+            text = set_field(text, "effective", effective.isoformat())
+        with library_lock(self.kb.root, "publish"):
+            path = self._target_path(doc_id_or_path, text)
+            new_id = document_id(path, text)
+            other = self.kb.library.documents.get(new_id) if self.kb.documents() else None
+            if other is not None and other.path != path:
+                raise PublishError(
+                    f"{path}: field 'id': '{new_id}' is already used by {other.path}"
+                )
+            result = self.versioning.publish(path, text, note, author=author)
+        self.drafts.discard(result.doc_id, keep=result.kept_drafts)
         return result
 
     def publish_file(
-        self, file: Path | str, note: str | None, author: str | None = None
+        self, file: Path | str, note: str | None, author: str | None = None,
+        effective: dt.date | None = None,
     ) -> PublishResult:
         """Publish the content of a file: one in the library, or outside it (matched by id)."""
         path = Path(file).expanduser()
@@ -125,7 +147,7 @@ class Editorial:
                 full = candidate.resolve()
                 if full.is_relative_to(self.kb.root):
                     return self.publish(
-                        full.relative_to(self.kb.root).as_posix(), text, note, author
+                        full.relative_to(self.kb.root).as_posix(), text, note, author, effective
                     )
                 doc_id = front_fields(text).get("id")
                 if not doc_id:
@@ -133,26 +155,34 @@ class Editorial:
                         f"{file}: outside the library and without an 'id' field; "
                         "copy it into the library folder first"
                     )
-                return self.publish(doc_id, text, note, author)
+                return self.publish(doc_id, text, note, author, effective)
         raise DocumentNotFound(f"{file}: no such file")
+
+    def effective_of(self, doc_id: str, version: int) -> dt.date:
+        """The day a published version comes into force (its date, else its publish day)."""
+        from kbdesk.core.versions.effective import starts
+
+        return starts(self.versioning.find(self.path_of(doc_id), version))
 
     def move(
         self, doc_id: str, new_path: str, note: str | None, author: str | None = None
     ) -> PublishResult:
         """Rename or move a document to ``new_path`` (a new version; history follows it)."""
-        old = self.path_of(doc_id)
-        result = self.versioning.move(old, new_path, note, author=author)
-        return result
+        with library_lock(self.kb.root, "publish"):
+            old = self.path_of(doc_id)
+            return self.versioning.move(old, new_path, note, author=author)
 
     def rollback(
         self, doc_id: str, version: int, note: str | None = None, author: str | None = None
     ) -> PublishResult:
         """Restore an old version's text as a new version."""
-        return self.versioning.rollback(self.path_of(doc_id), version, note, author=author)
+        with library_lock(self.kb.root, "publish"):
+            return self.versioning.rollback(self.path_of(doc_id), version, note, author=author)
 
     def retire(self, doc_id: str, note: str | None, author: str | None = None) -> PublishResult:
         """Publish a document as retired."""
-        return self.versioning.retire(self.path_of(doc_id), note, author=author)
+        with library_lock(self.kb.root, "publish"):
+            return self.versioning.retire(self.path_of(doc_id), note, author=author)
 
     # -- history ------------------------------------------------------------------------------
 
@@ -236,17 +266,44 @@ class Editorial:
         return [
             doc
             for doc in self.kb.documents()
-            if doc.review_by is not None and doc.review_by < day and doc.status.value != "retired"
+            if doc.review_by is not None
+            and doc.review_by < day
+            and doc.status is not Status.RETIRED
         ]
 
     # -- sync ---------------------------------------------------------------------------------
 
     def sync(self, remote_url: str | None = None, author: str | None = None) -> SyncResult:
-        """Pull and push; then re-index what changed."""
+        """Pull and push; then re-index what changed and exchange the team's records."""
+        from kbdesk.core.team.remote import check_remote
+
+        repo = self.versioning.repo()
+        url = remote_url or (repo.remote_url() if repo is not None else None)
+        if url:
+            check_remote(url)
         result = Syncer(self.versioning, self.drafts, author).sync(remote_url)
         if result.pulled_paths:
             self.kb.ensure_index(reload=True)
+        self.sync_team(url or "")
         return result
+
+    @functools.cached_property
+    def team(self) -> Team:
+        """Team-wide receipts, flags and searches of this library."""
+        return Team(self.kb.root, self.receipts)
+
+    def sync_team(self, url: str) -> int:
+        """Exchange the team's records with the shared library; a failure is only logged (the
+        records stay queued for the next sync)."""
+        repo = self.versioning.repo()
+        url = url or (repo.remote_url() if repo is not None else "") or ""
+        if not url:
+            return 0
+        try:
+            return self.team.sync(url)
+        except (*TRANSPORT_ERRORS, SendPackError, KbError) as exc:  # the records wait
+            log.warning("team records not exchanged with %s: %s", url, exc)
+            return 0
 
     def sync_state(self) -> dict[str, str]:
         """``last_synced``, ``last_status`` and ``last_error`` of this library."""

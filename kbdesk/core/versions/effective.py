@@ -13,32 +13,22 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from kbdesk.core.clock import SYSTEM_CLOCK, Clock, parse_iso_date
 from kbdesk.core.errors import DocumentError
 from kbdesk.core.library.model import Document
 from kbdesk.core.library.parse import build_document
 from kbdesk.core.versions.history import VersionInfo
 from kbdesk.core.versions.versioning import Versioning
+from kbdesk.core.versions.worktree import Change
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], dt.date]
-
-
-def _date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 def starts(info: VersionInfo) -> dt.date:
     """The day a version comes into force: its effective date, else the day it was published."""
-    return _date(info.effective) or info.day
+    return parse_iso_date(info.effective) or info.day
 
 
 @dataclass(frozen=True)
@@ -57,14 +47,18 @@ class EffectiveResolver:
 
     Args:
         versioning: the library's versions.
-        today: the clock (injectable for tests).
+        clock: what today is (injectable for tests).
     """
 
-    def __init__(self, versioning: Versioning, today: Clock = dt.date.today) -> None:
+    def __init__(self, versioning: Versioning, clock: Clock | None = None) -> None:
         self.versioning = versioning
-        self.today = today
+        self.clock = clock or SYSTEM_CLOCK
         self._lock = threading.Lock()
         self._built: dict[tuple[str, str], Document | None] = {}
+
+    def today(self) -> dt.date:
+        """Today by the resolver's clock."""
+        return self.clock.today()
 
     def _at_commit(self, info: VersionInfo) -> Document | None:
         key = (info.path, info.commit)
@@ -90,6 +84,8 @@ class EffectiveResolver:
     ) -> tuple[Document | None, list[VersionInfo]]:
         """Return the document in force at ``path`` on ``as_of`` and the versions pending then."""
         entries = [e for e in self.versioning.versions(path, refresh=False) if not e.superseded]
+        if working is not None and entries and self._edited(path, working):
+            working = None  # agents see the published version, never an unpublished edit
         use_working = working is not None and as_of >= self.today()
         best: VersionInfo | None = None
         pending: list[VersionInfo] = []
@@ -101,6 +97,15 @@ class EffectiveResolver:
                 continue
             if best is None or (info.version or 0) > (best.version or 0):
                 best = info
+        # a pending version that a later one (a rollback, a correction) replaces before its
+        # date never comes into force: it is no longer pending
+        pending = [
+            p for p in pending
+            if not any(
+                (o.version or 0) > (p.version or 0) and o.day <= as_of and starts(o) <= starts(p)
+                for o in entries
+            )
+        ]
         if use_working and working is not None:
             start = working.effective or as_of
             if start <= as_of and (best is None or working.version >= (best.version or 0)):
@@ -119,6 +124,11 @@ class EffectiveResolver:
         ):
             return working, pending
         return self._at_commit(best), pending
+
+    def _edited(self, path: str, working: Document) -> bool:
+        """True when the working file was edited since it was last published."""
+        files = {path: (working.mtime_ns, working.size)}
+        return self.versioning.unpublished(files).get(path) is Change.MODIFIED
 
     def resolve(
         self, working: Mapping[str, Document], as_of: dt.date | None = None
