@@ -131,3 +131,29 @@ def test_procedure_checklist_ticks(site: Path, browser: Any) -> None:
     assert page.locator("[data-timer]").is_visible()
     assert page.errors == []
 
+
+
+def test_timer_marks_a_step_past_its_limit(site: Path, browser: Any) -> None:
+    page = browser.new_page()
+    page.clock.install()
+    page.goto(url(site, "d/sop-refund.html"))
+    page.locator("[data-timer-start]").click()
+    page.clock.run_for("06:00")  # six minutes: past step 1's 5 minutes, within step 2's 24 hours
+    steps = page.locator(".step")
+    assert "overdue" in (steps.nth(0).get_attribute("class") or "")
+    assert "overdue" not in (steps.nth(1).get_attribute("class") or "")
+    assert page.locator("[data-timer-elapsed]").inner_text() == "6:00"
+    steps.nth(0).locator(".step-check").check()
+    page.clock.run_for("00:02")
+    assert "overdue" not in (steps.nth(0).get_attribute("class") or "")
+
+
+def test_phone_width_and_print_layout(site: Path, browser: Any) -> None:
+    page = open_page(browser, url(site, "d/phrasing-apology.html"))
+    page.set_viewport_size({"width": 375, "height": 700})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert page.locator(".copy-button").is_visible()
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible()
+    assert not page.locator(".copy-button").is_visible()
+    assert page.locator(".copy-text").is_visible()
