@@ -93,6 +93,14 @@ def test_typing_simplified_finds_the_traditional_document(site: Path, browser: A
     assert page.errors == []
 
 
+def test_library_synonyms_are_searched(site: Path, browser: Any) -> None:
+    page = open_page(browser, url(site, "search.html?q=退錢"))  # 退錢 → 退钱 = 退款
+    links = result_links(page)
+    assert links and all(link.startswith("d/sop-refund.html") for link in links)
+    assert page.locator("#results mark").first.inner_text() == "退款"
+    assert page.errors == []
+
+
 def test_injected_script_does_not_run(site: Path, browser: Any, tmp_path: Path) -> None:
     # the check can fail: the same markup unsanitised does set the flag
     raw = tmp_path / "raw.html"

@@ -203,7 +203,7 @@ class HtmlSiteExporter:
         report(len(ordered) + 1, total, "index.html")
         if cancel is not None:
             cancel.check()
-        index = build_index(indexed)
+        index = build_index(indexed, synonyms=request.synonyms)
         for name, text in sorted(index.files.items()):
             writer.write(f"search/{name}", text)
         table = fold_table()

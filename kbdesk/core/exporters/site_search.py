@@ -164,9 +164,20 @@ def _encode(values: array[int]) -> str:
     return ",".join(map(str, out))
 
 
+def synonym_groups(groups: Iterable[Iterable[str]]) -> list[list[str]]:
+    """The synonym groups as the browser uses them: folded, each word once, two or more words."""
+    result: list[list[str]] = []
+    for group in groups:
+        words = list(dict.fromkeys(w for w in (fold(str(word)).strip() for word in group) if w))
+        if len(words) > 1:
+            result.append(words)
+    return result
+
+
 def build_index(
     docs: list[IndexedDocument],
     progress: Callable[[int, int], None] | None = None,
+    synonyms: Iterable[Iterable[str]] = (),
 ) -> SiteIndex:
     """Build every search file of the site from the exported documents (in their order)."""
     postings, total_entries = _postings(docs)
@@ -201,6 +212,7 @@ def build_index(
         "documents": len(docs),
         "entries": total_entries,
         "k1": BM25_K1,
+        "synonyms": synonym_groups(synonyms),
     }
     files["meta.js"] = _js("meta", meta)
     return SiteIndex(files, shards, len(postings), total_entries)
