@@ -56,12 +56,13 @@ def _print_result(kb: KnowledgeBase, verb: str, result: Any, author: str | None 
     return _push(kb, author, result.path)
 
 
-def _push(kb: KnowledgeBase, author: str | None, path: str) -> int:
+def _push(kb: KnowledgeBase, author: str | None, *paths: str) -> int:
     """Send a new version to the shared library at once, when there is one.
 
     Publishing is done once it is committed here: a remote that cannot be reached is reported,
     and the version goes with the next sync. Returns ``EXIT_LOST_TO_CONFLICT`` when the version
     lost a conflict with one published elsewhere (its text is then a draft), else 0.
+    ``paths`` are the library paths just published.
     """
     url = kb.remote_url()
     if not url:
@@ -76,7 +77,7 @@ def _push(kb: KnowledgeBase, author: str | None, path: str) -> int:
     for conflict in synced.conflicts:
         print(f"conflict: {clean(conflict.path)} changed on both sides; their text is now in "
               "the library, yours is kept as a draft", file=sys.stderr)
-        if conflict.path == path:
+        if conflict.path in paths:
             status = EXIT_LOST_TO_CONFLICT
     return status
 

@@ -121,7 +121,7 @@ class Editorial:
             effective: the day the version comes into force (its ``effective:`` field).
         """
         if effective is not None:
-            text = set_field(text, "effective", effective.isoformat())
+            text = set_field(text, "effective", effective)
         with library_lock(self.kb.root, "publish"):
             path = self._target_path(doc_id_or_path, text)
             new_id = document_id(path, text)
