@@ -189,7 +189,7 @@ class HtmlSiteExporter:
             writer.write(page.url, doc_template.render(
                 page=page, doc=doc, root="../", site=request.library_name,
                 kinds=KIND_LABELS, as_of=request.as_of.isoformat()))
-            entries = []
+            entries: list[Entry] = []
             for position, (anchor, heading, text) in enumerate(search_entries(doc)):
                 section = min(position, MAX_SECTIONS - 1)
                 if section < position:  # sections past the limit join the last entry
