@@ -673,6 +673,7 @@ class KnowledgeBase:
 
         self.load()  # only files changed since the last load are parsed again
         return export_library(self, name, Path(outdir), as_of, progress, cancel)
+
     # -- importing handbooks and SOPs (kbdesk/core/importers) ---------------------------------
 
     def plan_import(
