@@ -136,6 +136,53 @@ def test_malformed_query_on_the_command_line(make_library, capsys):
     assert json.loads(capsys.readouterr().out)[0]["doc_id"] == "a"
 
 
+def test_search_takes_unquoted_exclusions_and_rejects_a_limit_below_one(make_library, capsys):
+    root = make_library({
+        "a.md": doc("甲", body="## 節\n退款的部分說明。\n", id="a"),
+        "b.md": doc("乙", body="## 節\n退款的全額說明。\n", id="b"),
+    })
+    assert main(["search", "退款", "-部分", "--library", str(root), "--json"]) == 0
+    assert [h["doc_id"] for h in json.loads(capsys.readouterr().out)] == ["b"]
+    for bad in ("0", "-1"):
+        with pytest.raises(SystemExit) as stop:
+            main(["search", "退款", "--limit", bad, "--library", str(root)])
+        assert stop.value.code == 2
+        assert "--limit: must be at least 1" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["index", "--library", str(root), "-部分"])  # only search takes loose words
+
+
+def test_search_notice_and_json_say_which_hits_hold_every_word(make_library, capsys):
+    from kbdesk.core.workstation.userstate import search_gaps
+
+    root = make_library({
+        "a.md": doc("甲", body="## 轉接失敗\n轉接失敗時先建立工單。\n", id="both"),
+        "b.md": doc("乙", body="## 轉接\n轉接前先說明原因。\n", id="one"),
+    })
+    assert main(["search", "转接", "失败", "--library", str(root)]) == 0
+    assert "(1 hit with every word, then partial matches)" in capsys.readouterr().out
+    assert main(["search", "转接", "失败", "--library", str(root), "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert [(h["match"], h["matched"]) for h in hits] == [
+        ("all", ["转接", "失败"]), ("partial", ["转接"])]
+    assert main(["search", "火星", "--library", str(root)]) == 0
+    assert main(["search", "火星", "轉接", "--library", str(root)]) == 0
+    rows = {(r.query, r.match) for r in search_gaps()}
+    assert rows == {("火星", "none"), ("火星 轉接", "partial")}  # 转接 失败 had a full match
+
+
+def test_search_does_not_log_gaps_when_the_user_opted_out(make_library):
+    from kbdesk.core.workstation.settings import Settings
+    from kbdesk.core.workstation.userstate import search_gaps
+
+    settings = Settings.load()
+    settings.set("log_no_results", False)
+    settings.save()
+    root = make_library({"a.md": doc("甲", body="## 節\n退款。\n")})
+    assert main(["search", "火星", "--library", str(root)]) == 0
+    assert search_gaps() == []
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the display check is Linux's")
 def test_the_app_without_a_display_says_so_in_one_line_and_exits_1(tmp_path):
     env = {k: v for k, v in os.environ.items()

@@ -10,8 +10,9 @@ import pytest
 from kbdesk.core import KnowledgeBase
 from kbdesk.core.errors import Cancelled
 from kbdesk.core.kb import index_dir_for
+from kbdesk.core.progress import CancelToken
 from kbdesk.core.search import index as index_module
-from kbdesk.core.search.index import MANIFEST, CancelToken
+from kbdesk.core.search.index import MANIFEST
 from kbdesk.core.workstation import paths
 from tests.conftest import doc
 

@@ -27,15 +27,29 @@ def logged() -> None:
 def test_text_report(logged: None, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", "no-results"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["count", "last", "searched", "query"]
-    assert lines[1].split() == ["2", "2026-11-06", "09:30", "退貨運費"]
-    assert lines[2].split() == ["1", "2026-11-02", "09:30", "發票抬頭"]
+    assert lines[0].split() == ["count", "last", "searched", "found", "query"]
+    assert lines[1].split() == ["2", "2026-11-06", "09:30", "nothing", "退貨運費"]
+    assert lines[2].split() == ["1", "2026-11-02", "09:30", "nothing", "發票抬頭"]
 
 
 def test_json_report_since(logged: None, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", "no-results", "--since", "2026-11-03", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert rows == [{"query": "退貨運費", "count": 2, "last": at(6).isoformat()}]
+    assert rows == [{"query": "退貨運費", "count": 2, "last": at(6).isoformat(), "match": "none"}]
+
+
+def test_partial_matches_are_reported_beside_searches_without_results(
+    logged: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for day in (7, 8, 9):
+        log_no_results("退款 火星", at(day), match="partial")
+    assert main(["report", "no-results"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].split() == ["3", "2026-11-09", "09:30", "partial", "退款", "火星"]
+    assert lines[2].split()[-2:] == ["nothing", "退貨運費"]
+    assert main(["report", "no-results", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["match"], r["count"]) for r in rows] == [("partial", 3), ("none", 2), ("none", 1)]
 
 
 def test_empty_report(capsys: pytest.CaptureFixture[str]) -> None:

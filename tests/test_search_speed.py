@@ -173,9 +173,9 @@ def test_cancelled_multi_process_build_stops_its_workers(make_library, monkeypat
 
     import pytest
 
+    from kbdesk.core import CancelToken
     from kbdesk.core.errors import Cancelled
     from kbdesk.core.search import index as index_module
-    from kbdesk.core.search.index import CancelToken
 
     monkeypatch.setattr(index_module, "MP_MIN_DOCS", 2)
     monkeypatch.setattr(index_module.os, "cpu_count", lambda: 2)

@@ -20,6 +20,8 @@ from kbdesk.core import KbError
 COMMAND_MODULES: tuple[str, ...] = (
     "kbdesk.cli.searching",  # search, index, check, report
     "kbdesk.cli.versions",  # publish, history, show, diff, rollback, retire, sync, acks
+    "kbdesk.cli.exporting",  # export-html
+    "kbdesk.cli.importing",  # import
     "kbdesk.cli.team",  # init-remote, clone, ack, flag, flags
 )
 
@@ -48,7 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and getattr(args, "command", None) == "search":
+        # a query word that looks like an option (-部分: exclude 部分) belongs to the query
+        args.query = [*args.query, *extra]
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.ERROR,
         format="%(levelname)s %(name)s: %(message)s",

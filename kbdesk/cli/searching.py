@@ -11,7 +11,7 @@ import re
 import sys
 from typing import Any, TextIO
 
-from kbdesk.core import KnowledgeBase
+from kbdesk.core import KbError, KnowledgeBase
 from kbdesk.core.library.model import Kind
 
 log = logging.getLogger(__name__)
@@ -86,13 +86,16 @@ def _terminal_snippet(snippet: str, color: bool) -> str:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    query = " ".join(args.query)
+    if not query.strip():
+        raise SystemExit("kbdesk search: give words to search for (or a filter such as tag:退款)")
     kb = _open(args)
     _ensure_index(kb)
     if getattr(args, "as_of", None) is not None:  # what was in force that day
-        result = kb.search_as_of(" ".join(args.query), args.as_of, kinds=_kinds(args.kind),
-                                 limit=args.limit)
+        result = kb.search_as_of(query, args.as_of, kinds=_kinds(args.kind), limit=args.limit)
     else:
-        result = kb.search(" ".join(args.query), kinds=_kinds(args.kind), limit=args.limit)
+        result = kb.search(query, kinds=_kinds(args.kind), limit=args.limit)
+        _log_gap(query, result)
     if args.json:
         json.dump([hit.to_json() for hit in result.hits], sys.stdout, ensure_ascii=False,
                   indent=2)
@@ -102,14 +105,55 @@ def cmd_search(args: argparse.Namespace) -> int:
         print("沒有找到結果 / no results")
         return 0
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    if result.mode == "or":
-        print("(not every word was found; showing the closest matches)")
+    notice = partial_notice(result)
+    if notice:
+        print(notice)
     for number, hit in enumerate(result.hits, start=1):
         where = f"{hit.title} › {hit.section}" if hit.section else hit.title
         kind = KIND_LABELS.get(hit.kind, hit.kind)
         print(f"{number:2d}. {where}  [{kind} v{hit.version}]  {hit.doc_id}#{hit.anchor}")
         print(f"    {_terminal_snippet(hit.snippet, color)}")
+        if hit.expansions:
+            found = ", ".join(f"{word} → {via}" for word, via in hit.expansions.items())
+            print(f"    (found as: {found})")
     return 0
+
+
+def partial_notice(result: Any) -> str:
+    """The line above a list that holds partial matches ("" when every hit holds every word)."""
+    if not result.partial:
+        return ""
+    if result.exact:
+        plural = "hit" if result.exact == 1 else "hits"
+        return f"({result.exact} {plural} with every word, then partial matches)"
+    return "(no hit has every word; showing partial matches)"
+
+
+def _log_gap(query: str, result: Any) -> None:
+    """Log a search that found nothing or only partial matches, unless the user opted out."""
+    if result.mode == "browse" or (result.mode == "empty" and not result.query.raw.strip()):
+        return
+    if result.hits and result.exact:
+        return
+    from kbdesk.core.workstation.settings import Settings
+    from kbdesk.core.workstation.userstate import log_no_results
+
+    try:
+        if not Settings.load().get("log_no_results"):
+            return
+    except KbError as exc:
+        log.info("settings not read (%s); logging the search anyway", exc)
+    log_no_results(query, match="partial" if result.hits else "none")
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
 
 
 def cmd_index(args: argparse.Namespace) -> int:
@@ -166,24 +210,26 @@ def _iso_date(value: str) -> dt.date:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """``kbdesk report no-results``: searches that found nothing, most frequent first."""
-    from kbdesk.core.workstation.userstate import no_results
+    """``kbdesk report no-results``: searches that found nothing or only partial matches."""
+    from kbdesk.core.workstation.userstate import search_gaps
 
     if getattr(args, "all", False):
         return _report_team(args)
-    rows = no_results(args.since)
+    rows = search_gaps(args.since)
     if args.json:
-        json.dump([{"query": query, "count": count, "last": when.isoformat()}
-                   for when, query, count in rows], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump([{"query": row.query, "count": row.count, "last": row.last.isoformat(),
+                    "match": row.match} for row in rows],
+                  sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
     if not rows:
         since = f" since {args.since.isoformat()}" if args.since else ""
         print(f"no searches without results{since}")
         return 0
-    print(f"{'count':>5}  {'last searched':16}  query")
-    for when, query, count in rows:
-        print(f"{count:5d}  {when.strftime('%Y-%m-%d %H:%M'):16}  {query}")
+    print(f"{'count':>5}  {'last searched':16}  {'found':7}  query")
+    for row in rows:
+        found = "nothing" if row.match == "none" else "partial"
+        print(f"{row.count:5d}  {row.last.strftime('%Y-%m-%d %H:%M'):16}  {found:7}  {row.query}")
     return 0
 
 
@@ -239,9 +285,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     """Add search, index, check and report to the ``kbdesk`` parser's subcommands."""
     p = sub.add_parser("search", parents=[library], help="search the library")
-    p.add_argument("query", nargs="+", help="words, \"exact phrase\", -exclude, kind:, tag:")
+    # "*": the parser of kbdesk.cli adds words that look like options (-部分) to the query
+    p.add_argument("query", nargs="*", help="words, \"exact phrase\", -exclude, kind:, tag:")
     p.add_argument("--kind", help="only this kind: handbook, phrasing or procedure")
-    p.add_argument("--limit", type=int, default=10, help="number of hits (default 10)")
+    p.add_argument("--limit", type=_positive, default=10, help="number of hits (default 10)")
     p.add_argument("--json", action="store_true", help="print hits as JSON")
     p.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD",
                    help="search what was in force on this day")
@@ -257,7 +304,8 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("report", help="reports for editors")
     reports = p.add_subparsers(dest="report", metavar="REPORT", required=True)
-    r = reports.add_parser("no-results", help="searches that found nothing, most frequent first")
+    r = reports.add_parser("no-results", help="searches that found nothing or only partial "
+                           "matches, most frequent first")
     r.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD",
                    help="only searches on or after this date")
     r.add_argument("--json", action="store_true", help="print rows as JSON")

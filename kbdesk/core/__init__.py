@@ -3,8 +3,9 @@
 from kbdesk.core.errors import DocumentError, DocumentNotFound, KbError, LibraryError, Problem
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.library.model import Document, Kind, Phrasing, ProcedureStep, Section, Status
+from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.engine import SearchHit, SearchResult
-from kbdesk.core.search.index import CancelToken, IndexStats
+from kbdesk.core.search.index import IndexStats
 
 __all__ = [
     "CancelToken",
@@ -19,6 +20,7 @@ __all__ = [
     "Phrasing",
     "Problem",
     "ProcedureStep",
+    "Progress",
     "SearchHit",
     "SearchResult",
     "Section",

@@ -59,6 +59,82 @@ class Cancelled(KbError):
     """A long job was cancelled through its cancel token."""
 
 
+# -- workstation/userstate ------------------------------------------------------------------------
+
+
+class UserStateError(KbError):
+    """The user state file cannot be written."""
+
+
+# -- workstation/settings -------------------------------------------------------------------------
+
+
+class SettingsError(KbError):
+    """A setting that does not exist or a value it cannot take. ``key`` names the setting."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(f"setting '{key}': {message}")
+        self.key = key
+
+
+class UnknownSetting(SettingsError):
+    """No setting has this key."""
+
+
+class InvalidSetting(SettingsError):
+    """The value has the wrong type or is not one of the allowed choices."""
+
+
+# -- library/replycheck ---------------------------------------------------------------------------
+
+
+class StaleFinding(KbError):
+    """The draft changed and no longer holds the text a finding points at."""
+
+
+# -- registry -------------------------------------------------------------------------------------
+
+
+class UnknownPlugin(KbError):
+    """No plugin of that name is registered."""
+
+
+# -- versions/versioning --------------------------------------------------------------------------
+
+
+class PublishError(KbError):
+    """A publish, rollback or retirement that cannot be done; nothing was changed."""
+
+
+# -- versions/repo --------------------------------------------------------------------------------
+
+
+class RepoError(KbError):
+    """The library's git repository cannot be used or changed as asked."""
+
+
+# -- versions/sync --------------------------------------------------------------------------------
+
+
+class SyncError(KbError):
+    """The library cannot be synced (no remote configured, remote refused the push...)."""
+
+
+class UnrelatedHistories(SyncError):
+    """The remote holds another library (no common history); nothing was changed."""
+
+
+class RemoteUnreachable(SyncError):
+    """The remote cannot be reached; the library keeps working on its last synced state."""
+
+
+# -- versions/drafts ------------------------------------------------------------------------------
+
+
+class DraftError(KbError):
+    """A draft that cannot be saved or read."""
+
+
 def rel(path: PurePosixPath | str) -> str:
     """Return a path as the ``/``-separated string used in messages."""
     return str(path).replace("\\", "/")

@@ -14,15 +14,21 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from kbdesk.core.clock import Clock, as_clock
 from kbdesk.core.errors import KbError, LibraryError, Problem
+from kbdesk.core.importers.apply import ImportedDocument
+from kbdesk.core.importers.plan import ImportPlan
 from kbdesk.core.library.catalog import Library
 from kbdesk.core.library.model import AvoidPair, Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
 from kbdesk.core.library.workdays import WorkingCalendar
-from kbdesk.core.search.engine import SearchResult, SynonymTable, run_search
-from kbdesk.core.search.index import CancelToken, IndexStats, ProgressFn, SearchIndex
+from kbdesk.core.progress import CancelToken, Progress
+from kbdesk.core.search.engine import SearchResult, run_search
+from kbdesk.core.search.index import IndexStats, SearchIndex
 from kbdesk.core.search.query import parse_query
+from kbdesk.core.search.thesaurus import SynonymTable, table_for
 from kbdesk.core.team.board import AckStatus, Team
 from kbdesk.core.versions.diff import TextDiff
 from kbdesk.core.versions.drafts import DraftStore
@@ -35,6 +41,9 @@ from kbdesk.core.versions.versioning import PublishResult
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.startpage import StartPage, start_page
 from kbdesk.core.workstation.storage import library_key
+
+if TYPE_CHECKING:
+    from kbdesk.core.exporters.base import ExportResult
 
 log = logging.getLogger(__name__)
 
@@ -151,11 +160,11 @@ class KnowledgeBase:
         """The library's display name."""
         return self.library.name
 
-    def load(self, progress: Callable[[int, int], None] | None = None) -> list[Problem]:
+    def load(self, progress: Progress | None = None) -> list[Problem]:
         """(Re)read the library folder; only changed files are parsed again."""
         with self._load_lock:
             self.library.load(progress)
-            self.synonyms = SynonymTable(self.library.config.synonyms)
+            self.synonyms = table_for(self.library.config.synonyms)
             self._loaded = True
             return list(self.library.problems)
 
@@ -217,7 +226,7 @@ class KnowledgeBase:
 
     def ensure_index(
         self,
-        progress: ProgressFn | None = None,
+        progress: Progress | None = None,
         cancel: CancelToken | None = None,
         *,
         rebuild: bool = False,
@@ -303,9 +312,18 @@ class KnowledgeBase:
         """Read receipts and last-seen versions on this workstation."""
         return self.editorial.receipts
 
-    def set_clock(self, today: Callable[[], dt.date]) -> None:
-        """Replace the clock deciding which versions are in force (for tests)."""
-        self.editorial.set_clock(today)
+    def set_clock(self, clock: Clock | Callable[[], dt.date]) -> None:
+        """Replace the clock of every date rule: a ``Clock``, or a function returning the day."""
+        self.editorial.set_clock(as_clock(clock))
+
+    @property
+    def clock(self) -> Clock:
+        """The clock every date rule of this library reads."""
+        return self.editorial.clock
+
+    def today(self) -> dt.date:
+        """Today, by this library's clock."""
+        return self.editorial.clock.today()
 
     def publish(self, doc: str, text: str, note: str, author: str | None = None,
                 effective: dt.date | None = None) -> PublishResult:
@@ -392,6 +410,75 @@ class KnowledgeBase:
     def sync_state(self) -> dict[str, str]:
         """When the library last synced, and how."""
         return self.editorial.sync_state()
+
+    # -- export (kbdesk/core/exporters) ---------------------------------------------------------
+
+    def export(
+        self,
+        name: str,
+        outdir: Path | str,
+        as_of: dt.date | None = None,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> ExportResult:
+        """Export the published documents in force on ``as_of`` (default today).
+
+        Args:
+            name: the exporter (``html``: a static site with offline search).
+            outdir: the folder to write; replaced only if empty or a previous export.
+        """
+        from kbdesk.core.exporters.collect import export_library
+
+        self.load()  # only files changed since the last load are parsed again
+        return export_library(self, name, Path(outdir), as_of, progress, cancel)
+    # -- importing handbooks and SOPs (kbdesk/core/importers) ---------------------------------
+
+    def plan_import(
+        self,
+        files: Sequence[Path | str],
+        *,
+        kind: str = "",
+        category: str = "",
+        split: str = "none",
+        keep: set[str] | None = None,
+        progress: Callable[[int, int, str], None] | None = None,
+    ) -> ImportPlan:
+        """What importing ``files`` would create (nothing is written).
+
+        Args:
+            kind: handbook, phrasing or procedure for every document ("" guesses).
+            split: ``none`` or ``chapters`` (one document per chapter).
+            keep: keys of removals the editor restored.
+        """
+        from kbdesk.core.importers.planner import ImportOptions, plan_files
+
+        existing = {}
+        for doc in self.documents():
+            try:
+                existing[doc.path] = (self.root / doc.path).read_text("utf-8")
+            except OSError:
+                continue
+        drafts = {draft.path for draft in self.drafts.list()}
+        options = ImportOptions(kind=kind, category=category, split=split, keep=set(keep or ()),
+                                taken_paths={d.path for d in self.documents()} | drafts,
+                                existing=existing)
+        return plan_files(files, options, progress)
+
+    def import_files(
+        self,
+        plan: ImportPlan,
+        *,
+        publish: bool = False,
+        note: str = "",
+        author: str | None = None,
+        progress: Callable[[int, int, str], None] | None = None,
+    ) -> list[ImportedDocument]:
+        """Write a plan: drafts for the editor to review, or published with ``note``."""
+        from kbdesk.core.importers.apply import write_plan
+
+        return write_plan(self, plan, publish=publish, note=note, author=author,
+                          progress=progress)
+
 
     # -- the team on one shared library (kbdesk/core/team) ------------------------------------
 

@@ -14,15 +14,11 @@ from collections.abc import Iterator
 from importlib.metadata import entry_points
 from typing import Generic, TypeVar
 
-from kbdesk.core.errors import KbError
+from kbdesk.core.errors import UnknownPlugin
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-
-class UnknownPlugin(KbError):
-    """No plugin of that name is registered."""
 
 
 class Registry(Generic[T]):

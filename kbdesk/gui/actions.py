@@ -67,6 +67,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                ("Ctrl+Shift+P",), "file"),
     ActionSpec("library.join", QT_TRANSLATE_NOOP("Actions", "Join a shared library…"), (),
                "file"),
+    ActionSpec("export.html", QT_TRANSLATE_NOOP("Actions", "Export HTML site…"), (), "file"),
     ActionSpec("app.settings", QT_TRANSLATE_NOOP("Actions", "Settings…"), ("Ctrl+,",), "file"),
     ActionSpec("app.quit", QT_TRANSLATE_NOOP("Actions", "Quit"), ("Ctrl+Q",), "file"),
     ActionSpec("search.focus", QT_TRANSLATE_NOOP("Actions", "Go to search box"), ("Ctrl+K",),

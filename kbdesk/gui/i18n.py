@@ -8,6 +8,7 @@ PySide6 into the cache folder, and rebuilt when the source is newer.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -62,7 +63,7 @@ def compiled_qm(language: str) -> Path | None:
         log.warning("lrelease not found; the UI stays in English")
         return None
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".qm.tmp")
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")  # lrelease writes it
     try:
         subprocess.run([tool, "-silent", str(source), "-qm", str(tmp)], check=True,
                        capture_output=True, timeout=30)

@@ -110,11 +110,15 @@ class MainWindow(QMainWindow):
         from kbdesk.gui.teamui import TeamUi  # start screen, flags, read receipts, joining
 
         self.team_ui = TeamUi(self)
+        from kbdesk.gui.exporting import ExportUi  # File → Export HTML site…
+
+        self.exporting = ExportUi(self)
         self.no_results_timer = QTimer(self)
         self.no_results_timer.setSingleShot(True)
         self.no_results_timer.setInterval(NO_RESULTS_DELAY_MS)
         self.no_results_timer.timeout.connect(self._log_no_results)
         self._no_results_query = ""
+        self._no_results_match = "none"
         self.set_script(self.settings.get("display_script"), save=False)
         self.actions_["filter.all"].setChecked(True)
         self._restore_geometry()
@@ -349,8 +353,10 @@ class MainWindow(QMainWindow):
         if self.side.model.rowCount():
             self.side.results.setCurrentIndex(self.side.model.index(0))
         self._update_info(query, result)
-        if query and result is not None and not result.hits:
+        if query and result is not None and result.mode != "browse" and not result.exact:
+            # nothing found, or only partial matches: both are gaps editors want to see
             self._no_results_query = query
+            self._no_results_match = "partial" if result.hits else "none"
             self.no_results_timer.start()
         self.resultsShown.emit(query, len(rows))
 
@@ -380,7 +386,10 @@ class MainWindow(QMainWindow):
         elif query and result is not None and not result.hits:
             text = self.tr("Nothing found for “%1”. Try fewer or other words.").replace(
                 "%1", query)
-        elif query and result is not None and result.mode == "or":
+        elif query and result is not None and getattr(result, "partial", 0) and result.exact:
+            text = self.tr("%1 results with every word, then partial matches:").replace(
+                "%1", str(result.exact))
+        elif query and result is not None and getattr(result, "partial", 0):
             text = self.tr("No result has every word; closest matches:")
         else:
             text = ""
@@ -390,7 +399,7 @@ class MainWindow(QMainWindow):
     def _log_no_results(self) -> None:
         query = self._no_results_query
         if query and query == self.search.query.strip() and self.settings.get("log_no_results"):
-            self.state.log_no_results(query)
+            self.state.log_no_results(query, match=self._no_results_match)
 
     # -- opening ------------------------------------------------------------------------------
 

@@ -52,6 +52,16 @@ def updated_label() -> str:
     return QCoreApplication.translate("Results", "Updated")
 
 
+def found_as_label(found_as: str) -> str:
+    """The mark of a hit found through other words than typed (a synonym, parts, pinyin)."""
+    return QCoreApplication.translate("Results", "Found as %1").replace("%1", found_as)
+
+
+def partial_label() -> str:
+    """The mark of a hit that holds only some of the query's words."""
+    return QCoreApplication.translate("Results", "Some words")
+
+
 def with_updates(rows: Iterable[ResultRow], seen: dict[str, int]) -> list[ResultRow]:
     """Mark the rows whose version is newer than the one last opened on this workstation."""
     return [replace(row, updated=row.doc_id in seen and seen[row.doc_id] < row.version)
@@ -71,13 +81,17 @@ class ResultRow:
     snippet: str
     category: str = ""
     updated: bool = False  # changed since this workstation last opened it (已更新)
+    found_as: str = ""  # the expansions the hit was found through, e.g. "宕機"
+    partial: bool = False  # the hit holds only some of the query's words
 
     @classmethod
     def from_hit(cls, hit: SearchHit) -> ResultRow:
         """Make a row from a search hit."""
         section = hit.section if hit.anchor else ""
         return cls(hit.doc_id, hit.title, section, hit.anchor, hit.kind, hit.version,
-                   hit.snippet_text, hit.category)
+                   hit.snippet_text, hit.category,
+                   found_as="、".join(dict.fromkeys(hit.expansions.values())),
+                   partial=hit.match == "partial")
 
     @classmethod
     def from_document(cls, doc: Document) -> ResultRow:
@@ -163,8 +177,14 @@ class ResultsModel(QAbstractListModel):
         if role == SPANS_ROLE:
             return highlight_spans(convert_script(row.snippet, self._script), self._terms)
         if role == META_ROLE:
-            meta = f"{kind_label(row.kind)} · v{row.version}"
-            return f"{updated_label()} · {meta}" if row.updated else meta
+            parts = [kind_label(row.kind), f"v{row.version}"]
+            if row.found_as:
+                parts.insert(0, found_as_label(convert_script(row.found_as, self._script)))
+            if row.partial:
+                parts.insert(0, partial_label())
+            if row.updated:
+                parts.insert(0, updated_label())
+            return " · ".join(parts)
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -10,10 +10,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 
-from kbdesk.core.errors import KbError
 from kbdesk.gui.teamviews import ReceiptsDialog, flag_section, start_html
 
 log = logging.getLogger(__name__)
@@ -23,11 +22,18 @@ NARROW_WIDTH = 1400
 
 
 class TeamUi(QObject):
-    """Team features of one main window."""
+    """Team features of one main window.
+
+    Signals:
+        startReady(): the start screen was built again (and shown if no document is open).
+    """
+
+    startReady = Signal()
 
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.window = window
+        self._start_html = ""
         self.windows: list[Any] = []
         reader = window.reader
         reader.start_page = self.start_page_html
@@ -36,14 +42,13 @@ class TeamUi(QObject):
         actions = window.actions_
         actions.connect("reader.flag", self.flag_current_section)
         actions.connect("team.receipts", self.show_receipts)
-        actions.connect("go.start", reader.show_start)
+        actions.connect("go.start", self.show_start)
         actions.connect("library.join", self.join_library)
         contents = actions["view.contents"]
         contents.setChecked(window.width() >= NARROW_WIDTH)
         reader.toc.setVisible(contents.isChecked())
         contents.toggled.connect(reader.toc.setVisible)
         reader.splitter.setCollapsible(0, True)
-        window.libraryOpened.connect(self._refresh_start)
         window.indexReady.connect(self._refresh_start)
         window.reader.documentShown.connect(lambda *_a: self._update_flag_action())
         self._update_flag_action()
@@ -51,21 +56,32 @@ class TeamUi(QObject):
     # -- start screen -------------------------------------------------------------------------
 
     def start_page_html(self) -> str:
-        """The start screen for the agent named in Settings (empty until the library opens)."""
-        kb = self.window.kb
-        if kb is None:
-            return ""
-        agent = str(self.window.settings.get("agent_name") or "")
-        try:
-            page = kb.start_page(agent, self.window.state.favourites())
-        except KbError as exc:
-            log.warning("start screen not available: %s", exc)
-            return ""
-        return start_html(page, self.window.script)
+        """The start screen last built (built off the UI thread once the index is ready)."""
+        return self._start_html
 
     def _refresh_start(self) -> None:
+        """Build the start screen for the agent named in Settings, on the task runner."""
+        kb = self.window.kb
+        if kb is None:
+            return
+        agent = str(self.window.settings.get("agent_name") or "")
+        favourites = self.window.state.favourites()
+        script = self.window.script
+        task = self.window.runner.submit(
+            lambda _p, _c: start_html(kb.start_page(agent, favourites), script), name="start")
+        task.succeeded.connect(self._start_ready)
+        task.failed.connect(lambda error: log.warning("start screen not available: %s", error))
+
+    def _start_ready(self, html: str) -> None:
+        self._start_html = html
         if self.window.reader.document is None:
             self.window.reader._show_empty()
+        self.startReady.emit()
+
+    def show_start(self) -> None:
+        """Go to the start screen (built anew: acknowledgements and favourites change)."""
+        self.window.reader.show_start()
+        self._refresh_start()
 
     # -- flags --------------------------------------------------------------------------------
 

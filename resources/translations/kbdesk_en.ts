@@ -73,6 +73,11 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
+        <source>Export HTML site…</source>
+        <translation>Export HTML site…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="68"/>
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
@@ -897,6 +902,11 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/mainwindow.py" line="381"/>
+        <source>%1 results with every word, then partial matches:</source>
+        <translation>%1 results with every word, then partial matches:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="383"/>
         <source>No result has every word; closest matches:</source>
         <translation>No result has every word; closest matches:</translation>
     </message>
@@ -1322,6 +1332,16 @@
     <name>Results</name>
     <message>
         <location filename="../../kbdesk/gui/results.py" line="52"/>
+        <source>Found as %1</source>
+        <translation>Found as %1</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/results.py" line="62"/>
+        <source>Some words</source>
+        <translation>Some words</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/results.py" line="52"/>
         <source>Updated</source>
         <translation>Updated</translation>
     </message>
@@ -1654,6 +1674,44 @@
     </message>
 </context>
 <context>
+    <name>ExportUi</name>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="48"/>
+        <source>Export HTML site to folder</source>
+        <translation>Export HTML site to folder</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="62"/>
+        <source>Exporting the HTML site…</source>
+        <translation>Exporting the HTML site…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="62"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="64"/>
+        <source>Export HTML site</source>
+        <translation>Export HTML site</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="94"/>
+        <source>Exported %1 documents to %2</source>
+        <translation>Exported %1 documents to %2</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="100"/>
+        <source>The HTML site cannot be exported</source>
+        <translation>The HTML site cannot be exported</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="104"/>
+        <source>Export cancelled; the folder was left as it was</source>
+        <translation>Export cancelled; the folder was left as it was</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
@@ -1661,47 +1719,47 @@
         <translation>Join a shared library…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="83"/>
+        <location filename="../../kbdesk/gui/actions.py" line="84"/>
         <source>Flag section as outdated or unclear…</source>
         <translation>Flag section as outdated or unclear…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="108"/>
+        <location filename="../../kbdesk/gui/actions.py" line="109"/>
         <source>Contents pane</source>
         <translation>Contents pane</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="110"/>
+        <location filename="../../kbdesk/gui/actions.py" line="111"/>
         <source>Read receipts of the team…</source>
         <translation>Read receipts of the team…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="112"/>
+        <location filename="../../kbdesk/gui/actions.py" line="113"/>
         <source>Start screen</source>
         <translation>Start screen</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="143"/>
+        <location filename="../../kbdesk/gui/actions.py" line="144"/>
         <source>From the search box into the results</source>
         <translation>From the search box into the results</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="144"/>
+        <location filename="../../kbdesk/gui/actions.py" line="145"/>
         <source>From the first result back to the search box</source>
         <translation>From the first result back to the search box</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="145"/>
+        <location filename="../../kbdesk/gui/actions.py" line="146"/>
         <source>Open the selected result</source>
         <translation>Open the selected result</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="146"/>
+        <location filename="../../kbdesk/gui/actions.py" line="147"/>
         <source>Back to the search box (closes the find bar first)</source>
         <translation>Back to the search box (closes the find bar first)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="147"/>
+        <location filename="../../kbdesk/gui/actions.py" line="148"/>
         <source>Next field / previous field</source>
         <translation>Next field / previous field</translation>
     </message>

@@ -73,6 +73,11 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
+        <source>Export HTML site…</source>
+        <translation>导出 HTML 网站…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="68"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
@@ -893,6 +898,11 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/mainwindow.py" line="381"/>
+        <source>%1 results with every word, then partial matches:</source>
+        <translation>%1 个结果包含所有词语，其后为部分匹配：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="383"/>
         <source>No result has every word; closest matches:</source>
         <translation>没有结果包含所有词语；最接近的结果：</translation>
     </message>
@@ -1316,6 +1326,16 @@
     <name>Results</name>
     <message>
         <location filename="../../kbdesk/gui/results.py" line="52"/>
+        <source>Found as %1</source>
+        <translation>以“%1”找到</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/results.py" line="62"/>
+        <source>Some words</source>
+        <translation>部分词语</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/results.py" line="52"/>
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
@@ -1648,6 +1668,44 @@
     </message>
 </context>
 <context>
+    <name>ExportUi</name>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="48"/>
+        <source>Export HTML site to folder</source>
+        <translation>导出 HTML 网站到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="62"/>
+        <source>Exporting the HTML site…</source>
+        <translation>正在导出 HTML 网站…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="62"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="64"/>
+        <source>Export HTML site</source>
+        <translation>导出 HTML 网站</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="94"/>
+        <source>Exported %1 documents to %2</source>
+        <translation>已导出 %1 份文档到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="100"/>
+        <source>The HTML site cannot be exported</source>
+        <translation>无法导出 HTML 网站</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="104"/>
+        <source>Export cancelled; the folder was left as it was</source>
+        <translation>已取消导出；文件夹保持原样</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
@@ -1655,47 +1713,47 @@
         <translation>加入共用知识库…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="83"/>
+        <location filename="../../kbdesk/gui/actions.py" line="84"/>
         <source>Flag section as outdated or unclear…</source>
         <translation>标记此段过时或不清楚…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="108"/>
+        <location filename="../../kbdesk/gui/actions.py" line="109"/>
         <source>Contents pane</source>
         <translation>目录窗格</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="110"/>
+        <location filename="../../kbdesk/gui/actions.py" line="111"/>
         <source>Read receipts of the team…</source>
         <translation>团队已读回条…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="112"/>
+        <location filename="../../kbdesk/gui/actions.py" line="113"/>
         <source>Start screen</source>
         <translation>开始画面</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="143"/>
+        <location filename="../../kbdesk/gui/actions.py" line="144"/>
         <source>From the search box into the results</source>
         <translation>从搜索框移到结果清单</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="144"/>
+        <location filename="../../kbdesk/gui/actions.py" line="145"/>
         <source>From the first result back to the search box</source>
         <translation>从第一笔结果回到搜索框</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="145"/>
+        <location filename="../../kbdesk/gui/actions.py" line="146"/>
         <source>Open the selected result</source>
         <translation>打开选取的结果</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="146"/>
+        <location filename="../../kbdesk/gui/actions.py" line="147"/>
         <source>Back to the search box (closes the find bar first)</source>
         <translation>回到搜索框（先关闭页内寻找列）</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="147"/>
+        <location filename="../../kbdesk/gui/actions.py" line="148"/>
         <source>Next field / previous field</source>
         <translation>下一栏／上一栏</translation>
     </message>

@@ -73,6 +73,11 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
+        <source>Export HTML site…</source>
+        <translation>匯出 HTML 網站…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="68"/>
         <source>Settings…</source>
         <translation>設定…</translation>
     </message>
@@ -893,6 +898,11 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/mainwindow.py" line="381"/>
+        <source>%1 results with every word, then partial matches:</source>
+        <translation>%1 個結果包含所有詞語，其後為部分符合：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="383"/>
         <source>No result has every word; closest matches:</source>
         <translation>沒有結果包含所有詞語；最接近的結果：</translation>
     </message>
@@ -1316,6 +1326,16 @@
     <name>Results</name>
     <message>
         <location filename="../../kbdesk/gui/results.py" line="52"/>
+        <source>Found as %1</source>
+        <translation>以「%1」找到</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/results.py" line="62"/>
+        <source>Some words</source>
+        <translation>部分詞語</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/results.py" line="52"/>
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
@@ -1648,6 +1668,44 @@
     </message>
 </context>
 <context>
+    <name>ExportUi</name>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="48"/>
+        <source>Export HTML site to folder</source>
+        <translation>匯出 HTML 網站到資料夾</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="62"/>
+        <source>Exporting the HTML site…</source>
+        <translation>正在匯出 HTML 網站…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="62"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="64"/>
+        <source>Export HTML site</source>
+        <translation>匯出 HTML 網站</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="94"/>
+        <source>Exported %1 documents to %2</source>
+        <translation>已匯出 %1 份文件到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="100"/>
+        <source>The HTML site cannot be exported</source>
+        <translation>無法匯出 HTML 網站</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="104"/>
+        <source>Export cancelled; the folder was left as it was</source>
+        <translation>已取消匯出；資料夾保持原樣</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
@@ -1655,47 +1713,47 @@
         <translation>加入共用知識庫…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="83"/>
+        <location filename="../../kbdesk/gui/actions.py" line="84"/>
         <source>Flag section as outdated or unclear…</source>
         <translation>標記此段過時或不清楚…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="108"/>
+        <location filename="../../kbdesk/gui/actions.py" line="109"/>
         <source>Contents pane</source>
         <translation>目錄窗格</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="110"/>
+        <location filename="../../kbdesk/gui/actions.py" line="111"/>
         <source>Read receipts of the team…</source>
         <translation>團隊已讀回條…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="112"/>
+        <location filename="../../kbdesk/gui/actions.py" line="113"/>
         <source>Start screen</source>
         <translation>開始畫面</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="143"/>
+        <location filename="../../kbdesk/gui/actions.py" line="144"/>
         <source>From the search box into the results</source>
         <translation>從搜尋框移到結果清單</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="144"/>
+        <location filename="../../kbdesk/gui/actions.py" line="145"/>
         <source>From the first result back to the search box</source>
         <translation>從第一筆結果回到搜尋框</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="145"/>
+        <location filename="../../kbdesk/gui/actions.py" line="146"/>
         <source>Open the selected result</source>
         <translation>開啟選取的結果</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="146"/>
+        <location filename="../../kbdesk/gui/actions.py" line="147"/>
         <source>Back to the search box (closes the find bar first)</source>
         <translation>回到搜尋框（先關閉頁內尋找列）</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="147"/>
+        <location filename="../../kbdesk/gui/actions.py" line="148"/>
         <source>Next field / previous field</source>
         <translation>下一欄／上一欄</translation>
     </message>

@@ -7,8 +7,8 @@ import threading
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kbdesk.core import CancelToken
 from kbdesk.core.errors import Cancelled, KbError
-from kbdesk.core.search.index import CancelToken
 from kbdesk.gui.tasks import TaskRunner
 
 

@@ -42,7 +42,8 @@ def test_start_screen_lists_documents_to_acknowledge_updates_and_favourites(
                "等待時間改為兩分鐘", "編輯")
     kb.receipts.acknowledge(kb.document_in_force("refund-policy"), "陳小華")
     window.state.set_favourite("sop-refund", True)
-    window.reader.show_start()
+    with qtbot.waitSignal(window.team_ui.startReady, timeout=10000):
+        window.actions_["go.start"].trigger()
     text = start_text(window)
     assert "等待時間改為兩分鐘" in text and kb.document("phrasing-hold").title in text
     assert kb.document("refund-policy").title not in text.split("Recently updated")[0]
@@ -51,7 +52,8 @@ def test_start_screen_lists_documents_to_acknowledge_updates_and_favourites(
     with qtbot.waitSignal(window.opened, timeout=5000) as opened:
         window.reader.openRequested.emit("sop-refund", "")
     assert opened.args[0] == "sop-refund"
-    window.actions_["go.start"].trigger()
+    with qtbot.waitSignal(window.team_ui.startReady, timeout=10000):
+        window.actions_["go.start"].trigger()
     assert window.reader.document is None and "To acknowledge" in start_text(window)
 
 

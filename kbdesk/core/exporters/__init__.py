@@ -9,6 +9,8 @@ from __future__ import annotations
 from kbdesk.core.registry import Registry
 
 #: name -> "module:attribute" of the exporters that ship with kbdesk.
-BUILTIN: dict[str, str] = {}
+BUILTIN: dict[str, str] = {
+    "html": "kbdesk.core.exporters.html_site:HtmlSiteExporter",
+}
 
 EXPORTERS: Registry[object] = Registry("kbdesk.exporters", BUILTIN)

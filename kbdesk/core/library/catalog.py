@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from kbdesk.core.errors import DocumentError, DocumentNotFound, LibraryError, Pr
 from kbdesk.core.library.model import Document
 from kbdesk.core.library.parse import build_document
 from kbdesk.core.library.parsecache import Entry, ParseCache, file_digest
+from kbdesk.core.progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +154,7 @@ class Library:
 
     def load(
         self,
-        progress: Callable[[int, int], None] | None = None,
+        progress: Progress | None = None,
     ) -> None:
         """(Re)load the whole library, reusing documents whose files did not change."""
         self.config, problems = load_config(self.root)
@@ -169,7 +170,7 @@ class Library:
         total = len(files)
         for number, (rel_path, path) in enumerate(files, start=1):
             if progress is not None:
-                progress(number, total)
+                progress(number, total, rel_path)
             if rel_path == ROOT_README:
                 continue
             if not rel_path.lower().endswith(".md"):

@@ -14,12 +14,12 @@ import contextlib
 import dataclasses
 import hashlib
 import logging
-import os
 import pickle
 from pathlib import Path
 from typing import Any
 
 from kbdesk.core.library.model import Document, Section
+from kbdesk.core.workstation.storage import atomic_writer
 
 log = logging.getLogger(__name__)
 
@@ -140,21 +140,16 @@ class ParseCache:
         """Write the entries (by relative path) atomically; a failure only logs."""
         paths = list(entries)
         chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
-        tmp = self.path.with_name(self.path.name + f".{os.getpid()}.tmp")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with tmp.open("wb") as handle:
+            with atomic_writer(self.path) as handle:
                 head = {"key": self._current_key(), "chunks": len(chunks)}
                 pickle.dump(head, handle, protocol=pickle.HIGHEST_PROTOCOL)
                 for chunk in chunks:
                     part = {path: entries[path] for path in chunk}
                     _Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL).dump(part)
-            os.replace(tmp, self.path)
             self.unsaved = 0
         except OSError as exc:
             log.info("cannot write the parsed-document cache %s: %s", self.path, exc)
-            with contextlib.suppress(OSError):
-                tmp.unlink()
 
     def clear(self) -> None:
         """Remove the cache file."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import opencc
 
-from kbdesk.core.errors import KbError
+from kbdesk.core.errors import StaleFinding
 from kbdesk.core.kb import AvoidEntry
 from kbdesk.core.library.phrasing import PLACEHOLDER_RE
 from kbdesk.core.search.folding import SCRIPTS, convert_script, fold, to_simplified
@@ -31,10 +31,6 @@ _QUOTES = "「」『』\"“”"
 # Trailing punctuation of an avoid phrase is optional in the draft ("喂？" also flags "喂，").
 _TRAILING_PUNCT = "?!.,;:~。，、；：！？…"
 _local = threading.local()
-
-
-class StaleFinding(KbError):
-    """The draft changed and no longer holds the text a finding points at."""
 
 
 @dataclass(frozen=True)

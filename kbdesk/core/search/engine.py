@@ -20,11 +20,23 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.idsets import BitSet
 
-from kbdesk.core.library.model import Kind
+from kbdesk.core.library.model import Kind, Status
 from kbdesk.core.search.analyzer import terms
 from kbdesk.core.search.folding import fold, merge_spans
 from kbdesk.core.search.index import SearchIndex
+from kbdesk.core.search.matching import (
+    WEAK_DF,
+    WordPlan,
+    is_cjk,
+    join_weak_singles,
+    plan_word,
+    word_terms,
+)
 from kbdesk.core.search.query import ParsedQuery
+from kbdesk.core.search.ranking import HitMatch, rank
+from kbdesk.core.search.thesaurus import SynonymTable
+
+__all__ = ["SearchHit", "SearchResult", "SynonymTable", "run_search", "word_query"]
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +71,13 @@ class SearchHit:
     level: int
     matched: int = 0
     tags: list[str] = field(default_factory=list)
+    #: "all" when the hit holds every query word, "partial" when only some, "" when browsing
+    match: str = ""
+    #: the query words the hit holds, in query order
+    words: list[str] = field(default_factory=list)
+    #: query word → the text it was found as when not as typed (synonym, thesaurus word,
+    #: parts, or the Chinese a pinyin query spelled), in the hit's own script
+    expansions: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, object]:
         """Return the hit as the JSON the CLI prints."""
@@ -76,6 +95,9 @@ class SearchHit:
             "path": self.path,
             "category": self.category,
             "status": self.status,
+            "match": self.match,
+            "matched": list(self.words),
+            "expansions": dict(self.expansions),
         }
 
 
@@ -89,38 +111,14 @@ class SearchResult:
     highlight_terms: list[str] = field(default_factory=list)
     exact: int = 0  # how many of the hits match every word
 
-
-class SynonymTable:
-    """Folded synonym groups from ``library.yaml``: word → every word of its groups."""
-
-    def __init__(self, groups: Sequence[Sequence[str]] = ()) -> None:
-        self._map: dict[str, list[str]] = {}
-        for group in groups:
-            words = list(dict.fromkeys(fold(w).strip() for w in group if w.strip()))
-            for word in words:
-                merged = self._map.setdefault(word, [word])
-                for other in words:
-                    if other not in merged:
-                        merged.append(other)
-
-    def expand(self, word: str) -> list[str]:
-        """Return the word and its synonyms (the word first)."""
-        return self._map.get(word, [word])
-
-    def __len__(self) -> int:
-        return len(self._map)
+    @property
+    def partial(self) -> int:
+        """How many hits hold only some of the words."""
+        return sum(1 for hit in self.hits if hit.match == "partial")
 
 
 def _any_field(term: str) -> wq.Query:
     return wq.Term("text", term)
-
-
-def _word_terms(word: str) -> tuple[list[str], bool]:
-    """Return the index terms a query word needs, and whether the word itself is one."""
-    found = [t.text for t in terms(word, folded=True)]
-    if word in found:
-        return [word], True
-    return list(dict.fromkeys(found)), False
 
 
 def word_query(word: str, synonyms: SynonymTable | None) -> tuple[wq.Query | None, list[str]]:
@@ -128,7 +126,7 @@ def word_query(word: str, synonyms: SynonymTable | None) -> tuple[wq.Query | Non
     options: list[wq.Query] = []
     wanted: list[str] = []
     for alt in synonyms.expand(word) if synonyms else [word]:
-        needed, _ = _word_terms(alt)
+        needed = word_terms(alt)
         if not needed:
             continue
         wanted.extend(needed)
@@ -136,9 +134,6 @@ def word_query(word: str, synonyms: SynonymTable | None) -> tuple[wq.Query | Non
             options.append(_any_field(needed[0]))
         else:
             options.append(wq.And([_any_field(t) for t in needed]))
-        if alt.isascii() and alt.isalpha() and len(alt) >= 3:
-            options.append(wq.Prefix("pinyin", alt))
-            options.append(wq.Term("initials", alt))
     if not options:
         return None, wanted
     return (options[0] if len(options) == 1 else wq.Or(options)), wanted
@@ -156,9 +151,9 @@ def _filters(
         allow.append(wq.Or([wq.Term("category", c) for c in cats]))
     for tag in parsed.tags:
         allow.append(wq.Term("tagset", tag))
-    deny: list[wq.Query] = [wq.Term("status", "draft")]
+    deny: list[wq.Query] = [wq.Term("status", Status.DRAFT.value)]
     if not include_retired:
-        deny.append(wq.Term("status", "retired"))
+        deny.append(wq.Term("status", Status.RETIRED.value))
     for word in parsed.excludes:
         query, _ = word_query(word, None)
         if query is not None:
@@ -229,53 +224,116 @@ def run_search(
     categories: Sequence[str] = (),
     include_retired: bool = False,
 ) -> SearchResult:
-    """Search the index. Never raises for what the query says; index failures propagate."""
-    if parsed.is_empty:
-        return SearchResult(parsed, [], "empty")
+    """Search the index. Never raises for what the query says; index failures propagate.
+
+    A query of filters alone (``tag:``, ``category:``, ``kind:``) lists the documents they
+    match, newest first (see :func:`browse`).
+    """
     limit = max(1, min(limit, 500))
-    word_queries: list[tuple[str, wq.Query, list[str]]] = []
-    highlight: list[str] = []
-    for word in parsed.words:
-        query, wanted = word_query(word, synonyms)
-        if query is not None:
-            word_queries.append((word, query, wanted))
-            highlight.extend(wanted)
-    phrase_queries: list[wq.Query] = []
-    for phrase in parsed.phrases:
-        needed = list(dict.fromkeys(t.text for t in terms(phrase, folded=True)))
-        highlight.extend(needed)
-        if needed:
-            phrase_queries.append(wq.And([_any_field(t) for t in needed]))
-    if not word_queries and not phrase_queries:
+    if parsed.is_empty:
+        if parsed.kinds or parsed.tags or parsed.categories:
+            return browse(index, parsed, limit=limit, kinds=kinds, categories=categories,
+                          include_retired=include_retired)
         return SearchResult(parsed, [], "empty")
+    synonyms = synonyms or SynonymTable()
     allow, deny = _filters(parsed, kinds, include_retired, categories)
-    wanted_set = set(highlight)
     fetch = max(limit * 3, 60)
 
     with index.lock:
         searcher = index.searcher()
+        plans = _plans(index, searcher, parsed.words, synonyms)
+        word_queries = [(plan, q) for plan in plans if (q := plan.query()) is not None]
+        highlight = [t for plan, _ in word_queries for t in plan.highlight]
+        phrase_queries: list[wq.Query] = []
+        for phrase in parsed.phrases:
+            needed = list(dict.fromkeys(t.text for t in terms(phrase, folded=True)))
+            highlight.extend(needed)
+            if needed:
+                phrase_queries.append(wq.And([_any_field(t) for t in needed]))
+        if not word_queries and not phrase_queries:
+            return SearchResult(parsed, [], "empty")
         # the same filters as queries, evaluated once per searcher instead of once per search
         allow, deny = index.filter_docs(allow), index.filter_docs(deny)
-        and_query = wq.And([q for _, q, _ in word_queries] + phrase_queries)
-        # matched terms are only read for OR hits (_matched_words): not collected here
+        and_query = wq.And([q for _, q in word_queries] + phrase_queries)
         results = searcher.search(and_query, limit=fetch, filter=allow, mask=deny)
         ranked = [(hit, len(word_queries)) for hit in results if _phrases_ok(hit, parsed.phrases)]
         mode = "and"
-        exact = len(ranked)
+        complete = len(ranked)
         if len(ranked) < MIN_AND_HITS and len(word_queries) > 1:
             mode = "or"
             seen = {hit.docnum for hit, _ in ranked}
             ranked.extend(
-                _fallback(searcher, [q for _, q, _ in word_queries], phrase_queries,
+                _fallback(searcher, [q for _, q in word_queries], phrase_queries,
                           allow, deny, fetch, seen, parsed.phrases)
             )
         # a chunk that is one query word is found literally wherever the word is: only chunks
         # of several words can change the order
         chunks = [chunk for chunk in parsed.chunks if chunk not in parsed.words]
-        if chunks:
-            ranked = _literal_first(ranked, chunks)
-        hits = [_to_hit(hit, matched, wanted_set) for hit, matched in _diversify(ranked, limit)]
-    return SearchResult(parsed, hits, mode, list(dict.fromkeys(highlight)), min(exact, len(hits)))
+        ordered = rank(ranked, [plan for plan, _ in word_queries], chunks, complete)
+        wanted = set(highlight)
+        hits = [_to_hit(hit, info, wanted) for hit, info in _diversify(ordered, limit)]
+    _monotone(hits)
+    exact = sum(1 for hit in hits if hit.match == "all")
+    return SearchResult(parsed, hits, mode, list(dict.fromkeys(highlight)), exact)
+
+
+def _plans(
+    index: SearchIndex, searcher: Any, words: Sequence[str], synonyms: SynonymTable
+) -> list[WordPlan]:
+    """Plan every query word: thesaurus phrases joined, weak single characters joined."""
+
+    def doc_frequency(term: str) -> int:
+        return int(searcher.doc_frequency("text", term))
+
+    def weak(word: str) -> bool:
+        if word in synonyms or not is_cjk(word):
+            return False
+        return min((doc_frequency(t) for t in word_terms(word)), default=0) < WEAK_DF
+
+    joined = join_weak_singles(synonyms.join_known(words), weak)
+    lookup = index.pinyin_map().lookup
+    entries = max(int(searcher.doc_count()), 1)
+    plans = []
+    for word in dict.fromkeys(joined):
+        plan = plan_word(word, synonyms.alternatives(word), doc_frequency, lookup,
+                         synonyms.expand)
+        held = sum(doc_frequency(alt.needed[0]) for alt in plan.alternatives if alt.needed)
+        plan.weight = math.log(1 + entries / max(1, min(held, entries)))
+        plans.append(plan)
+    return plans
+
+
+def _monotone(hits: list[SearchHit]) -> None:
+    """Cap each score at the one above it (a hit moved down for variety keeps its order)."""
+    for above, hit in itertools.pairwise(hits):
+        if hit.score > above.score:
+            hit.score = above.score
+
+
+def browse(
+    index: SearchIndex,
+    parsed: ParsedQuery,
+    *,
+    limit: int = 20,
+    kinds: Sequence[Kind] = (),
+    categories: Sequence[str] = (),
+    include_retired: bool = False,
+) -> SearchResult:
+    """List the documents the filters of ``parsed`` match, newest first (by effective date)."""
+    allow, deny = _filters(parsed, kinds, include_retired, categories)
+    with index.lock:
+        searcher = index.searcher()
+        allow, deny = index.filter_docs(allow), index.filter_docs(deny)
+        results = searcher.search(wq.Every(), limit=None, scored=False, filter=allow, mask=deny)
+        entries = [hit for hit in results if int(hit.get("level") or 0) == 0]
+        entries.sort(key=lambda hit: (str(hit.get("effective") or ""),
+                                      int(hit.get("version") or 1)), reverse=True)
+        hits = []
+        for hit in entries[:limit]:
+            found = _to_hit(hit, None, set())
+            found.score = 0.0
+            hits.append(found)
+    return SearchResult(parsed, hits, "browse")
 
 
 def _phrases_ok(hit: object, phrases: Sequence[str]) -> bool:
@@ -287,26 +345,6 @@ def _phrases_ok(hit: object, phrases: Sequence[str]) -> bool:
         for name in ("title", "heading", "body")
     )
     return all(phrase.replace(" ", "") in haystack for phrase in phrases)
-
-
-def _haystack(hit: Any) -> str:
-    fields = hit.fields()
-    text = "".join(str(fields.get(name, "")) for name in ("title", "heading", "body"))
-    return "".join(filter(str.isalnum, fold(text)))
-
-
-def _literal_first(ranked: list[tuple[Any, int]], chunks: Sequence[str]) -> list[tuple[Any, int]]:
-    """Move hits that hold a typed chunk literally (as one run of text) ahead, stably.
-
-    Segmentation can split a remembered fragment such as 我已经查到 differently in the query
-    and in the text; the literal run is the surest sign of the section the agent remembers.
-    """
-    haystacks = [_haystack(hit) for hit, _ in ranked]
-    scored = [(sum(chunk in text for chunk in chunks), i) for i, text in enumerate(haystacks)]
-    if not any(count for count, _ in scored):
-        return ranked
-    order = sorted(scored, key=lambda pair: (-pair[0], pair[1]))
-    return [ranked[i] for _, i in order]
 
 
 def _fallback(
@@ -391,8 +429,8 @@ def _diversify(ranked: list[tuple[object, int]], limit: int) -> list[tuple[objec
     return (head + tail)[:limit]
 
 
-def _to_hit(hit: object, matched: int, wanted: set[str]) -> SearchHit:
-    fields = hit.fields()  # type: ignore[attr-defined]
+def _to_hit(hit: Any, info: HitMatch | None, wanted: set[str]) -> SearchHit:
+    fields = hit.fields()
     body = fields.get("body") or ""
     if not body and fields.get("level") == 0:
         body = fields.get("title", "")
@@ -404,7 +442,7 @@ def _to_hit(hit: object, matched: int, wanted: set[str]) -> SearchHit:
         anchor=fields.get("anchor", ""),
         kind=fields.get("kind", ""),
         version=int(fields.get("version") or 1),
-        score=float(hit.score or 0.0),  # type: ignore[attr-defined]
+        score=info.score if info is not None else float(hit.score or 0.0),
         snippet=snippet,
         snippet_text=snippet_text,
         marks=marks,
@@ -412,6 +450,23 @@ def _to_hit(hit: object, matched: int, wanted: set[str]) -> SearchHit:
         category=fields.get("category_text", ""),
         status=fields.get("status", ""),
         level=int(fields.get("level") or 0),
-        matched=matched,
+        matched=info.level if info is not None else 0,
         tags=list(fields.get("tags_text") or []),
+        match="" if info is None else ("all" if info.complete else "partial"),
+        words=[] if info is None else info.matched,
+        expansions={} if info is None else _as_written(info.expansions, fields),
     )
+
+
+def _as_written(expansions: dict[str, str], fields: dict[str, Any]) -> dict[str, str]:
+    """Show each expansion as the hit writes it (宕機, not the folded 宕机), where it can."""
+    text = " ".join(str(fields.get(name) or "") for name in ("title", "heading", "body"))
+    folded = fold(text)
+    out = {}
+    for word, via in expansions.items():
+        shown = []
+        for piece in via.split("+"):
+            at = folded.find(piece)
+            shown.append(text[at : at + len(piece)] if at >= 0 else piece)
+        out[word] = "+".join(shown)
+    return out

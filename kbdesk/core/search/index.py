@@ -18,7 +18,7 @@ import shutil
 import sys
 import threading
 import warnings
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,16 +28,21 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.idsets import BitSet
 from whoosh.searching import Searcher
 
-from kbdesk.core.errors import Cancelled, IndexBusy, SearchIndexError
+from kbdesk.core.errors import IndexBusy, SearchIndexError
 from kbdesk.core.library.model import Document
 from kbdesk.core.library.plaintext import plain_text
+from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.analyzer import ANALYZER_VERSION, chinese_analyzer
 from kbdesk.core.search.folding import fold
+from kbdesk.core.search.pinyin import PinyinMap
+from kbdesk.core.workstation.storage import TEMP_SUFFIX, atomic_write_text
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 6
+#: 7: two-letter initials of two-syllable words; the pinyin map file (issue 9)
+SCHEMA_VERSION = 7
 MANIFEST = "kbdesk-manifest.json"
+PINYIN_MAP = "kbdesk-pinyin.json"
 INDEX_NAME = "sections"
 WRITER_TIMEOUT = 10.0
 FILTER_CACHE_SIZE = 64
@@ -45,29 +50,6 @@ FILTER_CACHE_SIZE = 64
 #: Whoosh writer in MP_PROCS worker processes (most of a build's time is spent there).
 MP_MIN_DOCS = 500
 MP_PROCS = 2
-
-ProgressFn = Callable[[int, int, str], None]
-
-
-class CancelToken:
-    """Set by the caller to ask a long job to stop at the next safe point."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        """Ask the job to stop."""
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        """True once cancel() was called."""
-        return self._event.is_set()
-
-    def check(self) -> None:
-        """Raise Cancelled if cancel() was called."""
-        if self._event.is_set():
-            raise Cancelled("cancelled")
 
 
 def make_schema() -> Schema:
@@ -99,12 +81,16 @@ def make_schema() -> Schema:
     )
 
 
-def _pinyin_fields(heading: str) -> dict[str, str]:
+def _pinyin_fields(heading: str, rows: list[tuple[str, str, str]] | None) -> dict[str, str]:
     # imported here: pypinyin's dictionaries are only needed to write entries, and loading
     # them is a tenth of a second and tens of MB a search-only process does without
-    from kbdesk.core.search.pinyin import pinyin_keys
+    from kbdesk.core.search.pinyin import pinyin_entries
 
-    full, initials = pinyin_keys(heading)
+    entries = pinyin_entries(heading)
+    if rows is not None:
+        rows.extend(entries)
+    full = [key for key, kind, _ in entries if kind == "full"]
+    initials = [key for key, kind, _ in entries if kind == "initials"]
     return {"pinyin": " ".join(full), "initials": " ".join(initials)}
 
 
@@ -162,8 +148,13 @@ def _entry_text(heading: str, body: str, context: str) -> str:
     return "\n".join([*([heading] * HEADING_WEIGHT), body, context])
 
 
-def entries_for(doc: Document) -> list[dict[str, Any]]:
-    """Return the index entries (field dicts) of one document: its title, then each section."""
+def entries_for(
+    doc: Document, pinyin_rows: list[tuple[str, str, str]] | None = None
+) -> list[dict[str, Any]]:
+    """Return the index entries (field dicts) of one document: its title, then each section.
+
+    The (key, kind, Chinese) pinyin rows of its title and headings are added to ``pinyin_rows``.
+    """
     common: dict[str, Any] = {
         "doc_id": doc.id,
         "path": doc.path,
@@ -187,7 +178,7 @@ def entries_for(doc: Document) -> list[dict[str, Any]]:
             heading="",
             body=(body := "\n".join(part for part in (doc.summary, intro) if part)),
             text=_entry_text(doc.title, body, " ".join(doc.tags)),
-            **_pinyin_fields(doc.title),
+            **_pinyin_fields(doc.title, pinyin_rows),
         )
     ]
     for section in doc.sections:
@@ -202,7 +193,7 @@ def entries_for(doc: Document) -> list[dict[str, Any]]:
                 heading=section.heading,
                 body=(body := plain_text(section.body)),
                 text=_entry_text(section.heading, body, doc.title),
-                **_pinyin_fields(section.heading),
+                **_pinyin_fields(section.heading, pinyin_rows),
             )
         )
     return entries
@@ -242,6 +233,7 @@ class SearchIndex:
         self._docs: dict[str, Document] = {}
         # filter query -> its documents, for the current searcher (see filter_docs)
         self._filters: dict[Any, Any] = {}
+        self._pinyin: PinyinMap | None = None
 
     # -- state --------------------------------------------------------------------------------
 
@@ -258,14 +250,16 @@ class SearchIndex:
     def _write_manifest(self) -> None:
         files = {}
         for entry in os.scandir(self.directory):
-            if entry.is_file() and entry.name != MANIFEST and not entry.name.endswith(".lock"):
+            if (
+                entry.is_file()
+                and entry.name != MANIFEST
+                and not entry.name.endswith((".lock", TEMP_SUFFIX))
+            ):
                 files[entry.name] = entry.stat().st_size
         self._manifest["files"] = files
         self._manifest["analyzer"] = ANALYZER_VERSION
         self._manifest["schema"] = SCHEMA_VERSION
-        tmp = self._manifest_path().with_suffix(".tmp")
-        tmp.write_text(json.dumps(self._manifest, ensure_ascii=False), "utf-8")
-        os.replace(tmp, self._manifest_path())
+        atomic_write_text(self._manifest_path(), json.dumps(self._manifest, ensure_ascii=False))
 
     def _problem(self) -> str:
         """Return why the index on disk cannot be used as it is ("" when it can)."""
@@ -287,6 +281,7 @@ class SearchIndex:
 
     def _close(self) -> None:
         self._filters.clear()
+        self._pinyin = None
         if self._searcher is not None:
             with contextlib.suppress(Exception):
                 self._searcher.close()
@@ -308,6 +303,7 @@ class SearchIndex:
         self.directory.mkdir(parents=True, exist_ok=True)
         self._ix = whoosh_index.create_in(str(self.directory), make_schema(), indexname=INDEX_NAME)
         self._manifest = {"docs": {}}
+        self._pinyin = PinyinMap()
 
     def _open(self) -> str:
         """Open the index on disk, or create an empty one; return why it was recreated."""
@@ -356,6 +352,12 @@ class SearchIndex:
             self._searcher = self._ix.searcher()
         return self._searcher
 
+    def pinyin_map(self) -> PinyinMap:
+        """Return the pinyin keys → Chinese text map of the index (read on first use)."""
+        if self._pinyin is None:
+            self._pinyin = PinyinMap.load(self.directory / PINYIN_MAP)
+        return self._pinyin
+
     def _reopen_searcher(self) -> None:
         """Replace the shared searcher with one on the latest commit.
 
@@ -403,7 +405,7 @@ class SearchIndex:
     def sync(
         self,
         documents: Mapping[str, Document],
-        progress: ProgressFn | None = None,
+        progress: Progress | None = None,
         cancel: CancelToken | None = None,
         *,
         rebuild: bool = False,
@@ -451,6 +453,8 @@ class SearchIndex:
             if frozen:
                 gc.freeze()
             total = len(changed) + len(removed)
+            pinyin = self.pinyin_map()
+            rows: list[tuple[str, str, str]] = []
             try:
                 for number, doc_id in enumerate(removed, start=1):
                     writer.delete_by_term("doc_id", doc_id)
@@ -466,7 +470,7 @@ class SearchIndex:
                         stats.updated += 1
                     else:
                         stats.added += 1
-                    for fields in entries_for(doc):
+                    for fields in entries_for(doc, rows):
                         writer.add_document(**fields)
                     known[doc.id] = doc.digest
                     if progress and (number % 25 == 0 or number == total):
@@ -484,11 +488,13 @@ class SearchIndex:
                 if frozen:
                     gc.unfreeze()
             self._manifest["docs"] = known
+            pinyin.add(rows)
+            pinyin.save(self.directory / PINYIN_MAP)
             self._write_manifest()
             self._reopen_searcher()
             return stats
 
-    def recover(self, progress: ProgressFn | None = None) -> IndexStats:
+    def recover(self, progress: Progress | None = None) -> IndexStats:
         """Rebuild from the documents of the last sync (after a read failure)."""
         with self._lock:
             return self.sync(dict(self._docs), progress, rebuild=True)

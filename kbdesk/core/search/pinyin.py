@@ -1,14 +1,28 @@
-"""Pinyin keys for titles and headings, so ``kaichangbai`` or ``kcb`` finds 開場白."""
+"""Pinyin keys for titles and headings, so ``kaichangbai``, ``kcb`` or ``ts`` finds them.
+
+Indexing writes each entry's keys into the ``pinyin`` and ``initials`` fields and remembers,
+for the whole index, which Chinese text each key stands for (:class:`PinyinMap`), so a search
+for letters can also rank the sections whose body holds that text.
+"""
 
 from __future__ import annotations
 
+import bisect
 import functools
+import json
+import logging
+from collections.abc import Iterable
+from pathlib import Path
 
 import rjieba
 
 from kbdesk.core.search.folding import fold
 
+log = logging.getLogger(__name__)
+
 MAX_KEYS = 24
+#: At most this many Chinese texts are looked for per typed pinyin word.
+MAX_CANDIDATES = 8
 
 
 @functools.lru_cache(maxsize=16384)
@@ -25,21 +39,95 @@ def _word_pinyin(word: str) -> tuple[str, str] | None:
     return "".join(full), "".join(syllable[0] for syllable in full if syllable)
 
 
-def pinyin_keys(text: str) -> tuple[list[str], list[str]]:
-    """Return the pinyin keys of a heading: (full pinyin keys, initials keys).
+def pinyin_entries(text: str) -> list[tuple[str, str, str]]:
+    """Return (key, "full" | "initials", Chinese text) for a title or heading.
 
     Each key starts at a word and runs to the end. For 標準開場白 (words 标准 | 开场白): full
     ``biaozhunkaichangbai`` and ``kaichangbai``, initials ``bzkcb`` and ``kcb``. Full keys are
     searched by prefix (``kaichang`` finds 開場白); initials only whole, since short letter runs
-    would otherwise match almost anything.
+    would otherwise match almost anything. Initials of two letters are kept for a word of two
+    syllables (投訴 → ``ts``), whether it starts a run or not.
     """
     words = [w for w in rjieba.cut(fold(text)) if w.strip()]
-    parts = [p for p in (_word_pinyin(w) for w in words) if p is not None]
-    full: dict[str, None] = {}
-    initials: dict[str, None] = {}
+    parts = [(w, p) for w, p in ((w, _word_pinyin(w)) for w in words) if p is not None]
+    out: dict[tuple[str, str], str] = {}
     for start in range(min(len(parts), MAX_KEYS)):
-        full.setdefault("".join(p[0] for p in parts[start:]), None)
-        letters = "".join(p[1] for p in parts[start:])
+        run = parts[start:]
+        chinese = "".join(w for w, _ in run)
+        full = "".join(p[0] for _, p in run)
+        if full:
+            out.setdefault((full, "full"), chinese)
+        letters = "".join(p[1] for _, p in run)
+        if len(letters) >= 3 or (len(letters) == 2 and len(run) == 1):
+            out.setdefault((letters, "initials"), chinese)
+        word, (_, initials) = parts[start]
+        if len(initials) == 2:
+            out.setdefault((initials, "initials"), word)
+    return [(key, kind, chinese) for (key, kind), chinese in out.items()]
+
+
+def pinyin_keys(text: str) -> tuple[list[str], list[str]]:
+    """Return the pinyin keys of a heading: (full pinyin keys, initials keys)."""
+    entries = pinyin_entries(text)
+    return ([k for k, kind, _ in entries if kind == "full"],
+            [k for k, kind, _ in entries if kind == "initials"])
+
+
+class PinyinMap:
+    """Pinyin keys of an index → the Chinese text they stand for, kept in one JSON file."""
+
+    def __init__(self, rows: Iterable[tuple[str, str, str]] = ()) -> None:
+        self._rows: set[tuple[str, str, str]] = set(rows)
+        self._full: list[tuple[str, str]] | None = None
+        self._initials: dict[str, list[str]] | None = None
+
+    def add(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        """Remember more (key, kind, Chinese) rows."""
+        self._rows.update(rows)
+        self._full = self._initials = None
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def _sorted(self) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
+        if self._full is None or self._initials is None:
+            self._full = sorted((k, c) for k, kind, c in self._rows if kind == "full")
+            initials: dict[str, list[str]] = {}
+            for key, kind, chinese in sorted(self._rows):
+                if kind == "initials":
+                    initials.setdefault(key, []).append(chinese)
+            self._initials = initials
+        return self._full, self._initials
+
+    def lookup(self, letters: str) -> dict[str, str]:
+        """Chinese texts ``letters`` may stand for → "full" (a pinyin prefix) or "initials"."""
+        full, initials = self._sorted()
+        found: dict[str, str] = {}
         if len(letters) >= 3:
-            initials.setdefault(letters, None)
-    return [k for k in full if k], list(initials)
+            at = bisect.bisect_left(full, (letters, ""))
+            matches = []
+            while at < len(full) and full[at][0].startswith(letters):
+                matches.append(full[at][1])
+                at += 1
+            # the shortest texts first: they are the words the letters spell, not whole headings
+            for chinese in sorted(set(matches), key=lambda c: (len(c), c))[:MAX_CANDIDATES]:
+                found[chinese] = "full"
+        for chinese in initials.get(letters, [])[: MAX_CANDIDATES]:
+            found.setdefault(chinese, "initials")
+        return found
+
+    def save(self, path: Path) -> None:
+        """Write the map (atomically) to ``path``."""
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(sorted(self._rows), ensure_ascii=False), "utf-8")
+        tmp.replace(path)
+
+    @classmethod
+    def load(cls, path: Path) -> PinyinMap:
+        """Read a map written by :meth:`save`; a missing or damaged file gives an empty map."""
+        try:
+            rows = json.loads(path.read_text("utf-8"))
+            return cls(tuple(row) for row in rows if isinstance(row, list) and len(row) == 3)
+        except (OSError, ValueError, TypeError) as exc:
+            log.info("pinyin map %s not read: %s", path, exc)
+            return cls()

@@ -12,23 +12,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from kbdesk.core.errors import KbError
+from kbdesk.core.clock import SYSTEM_CLOCK, Clock
+from kbdesk.core.errors import DraftError
 from kbdesk.core.workstation import paths
-from kbdesk.core.workstation.storage import library_key
+from kbdesk.core.workstation.storage import atomic_write_bytes, library_key
 
 log = logging.getLogger(__name__)
 
 SUFFIX = ".json"
-
-
-class DraftError(KbError):
-    """A draft that cannot be saved or read."""
 
 
 @dataclass(frozen=True)
@@ -71,12 +67,17 @@ class DraftStore:
 
     Args:
         library_root: the library folder (drafts are kept apart from it, in the data dir).
+        clock: when a draft is saved (default: the system clock).
     """
 
-    def __init__(self, library_root: Path) -> None:
+    def __init__(self, library_root: Path, clock: Clock | None = None) -> None:
+        self.clock = clock or SYSTEM_CLOCK
         self.library_root = Path(library_root).expanduser().resolve()
         self.directory = drafts_dir(self.library_root)
         self._lock = threading.Lock()
+
+    def _saved_at(self) -> str:
+        return self.clock.now().astimezone(dt.UTC).isoformat(timespec="seconds")
 
     def _path(self, doc_id: str) -> Path:
         if not doc_id.strip():
@@ -86,19 +87,13 @@ class DraftStore:
     def save(self, draft: Draft) -> Draft:
         """Save (replace) the draft of a document atomically; return it with ``saved_at`` set."""
         stamped = Draft(
-            **{**asdict(draft), "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
+            **{**asdict(draft), "saved_at": self._saved_at()}
         )
         target = self._path(draft.doc_id)
         data = json.dumps(asdict(stamped), ensure_ascii=False, indent=1).encode("utf-8")
         with self._lock:
             try:
-                self.directory.mkdir(parents=True, exist_ok=True)
-                tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-                with open(tmp, "wb") as handle:
-                    handle.write(data)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.replace(tmp, target)
+                atomic_write_bytes(target, data)
             except OSError as exc:
                 raise DraftError(f"the draft of {draft.doc_id} cannot be saved: {exc}") from exc
         return stamped

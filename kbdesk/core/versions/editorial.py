@@ -19,20 +19,21 @@ from typing import TYPE_CHECKING
 
 from dulwich.errors import SendPackError
 
-from kbdesk.core.errors import DocumentNotFound, KbError
-from kbdesk.core.library.model import Document, Kind
+from kbdesk.core.clock import SYSTEM_CLOCK, Clock
+from kbdesk.core.errors import DocumentNotFound, KbError, PublishError
+from kbdesk.core.library.model import Document, Kind, Status
 from kbdesk.core.search.engine import SearchResult, run_search
 from kbdesk.core.search.index import SearchIndex
 from kbdesk.core.search.query import parse_query
 from kbdesk.core.team.board import Team
 from kbdesk.core.versions.diff import TextDiff, diff_texts
 from kbdesk.core.versions.drafts import DraftStore
-from kbdesk.core.versions.effective import Clock, EffectiveResolver
+from kbdesk.core.versions.effective import EffectiveResolver
 from kbdesk.core.versions.history import VersionInfo, front_fields
 from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.versions.sync import _TRANSPORT_ERRORS as TRANSPORT_ERRORS
 from kbdesk.core.versions.sync import Syncer, SyncResult, sync_state
-from kbdesk.core.versions.versioning import PublishError, PublishResult, Versioning, set_field
+from kbdesk.core.versions.versioning import PublishResult, Versioning, set_field
 
 if TYPE_CHECKING:
     from kbdesk.core.kb import KnowledgeBase
@@ -54,9 +55,10 @@ class Editorial:
         # alive until the garbage collector happens to run
         self._kb = weakref.ref(kb)
         self.versioning = Versioning(kb.root, reindex=functools.partial(_reindex, self._kb))
-        self.resolver = EffectiveResolver(self.versioning)
-        self.drafts = DraftStore(kb.root)
-        self.receipts = ReceiptBook(kb.root)
+        self.clock: Clock = SYSTEM_CLOCK
+        self.resolver = EffectiveResolver(self.versioning, self.clock)
+        self.drafts = DraftStore(kb.root, self.clock)
+        self.receipts = ReceiptBook(kb.root, self.clock)
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -66,9 +68,10 @@ class Editorial:
             raise KbError("the library was closed")
         return kb
 
-    def set_clock(self, today: Clock) -> None:
-        """Replace the clock deciding which versions are in force (for tests)."""
-        self.resolver.today = today
+    def set_clock(self, clock: Clock) -> None:
+        """Replace the clock of every date rule (in force, receipts, drafts)."""
+        self.clock = clock
+        self.resolver.clock = self.drafts.clock = self.receipts.clock = clock
 
     # -- ids and paths ------------------------------------------------------------------------
 
@@ -254,7 +257,9 @@ class Editorial:
         return [
             doc
             for doc in self.kb.documents()
-            if doc.review_by is not None and doc.review_by < day and doc.status.value != "retired"
+            if doc.review_by is not None
+            and doc.review_by < day
+            and doc.status is not Status.RETIRED
         ]
 
     # -- sync ---------------------------------------------------------------------------------

@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from kbdesk.core.clock import SYSTEM_CLOCK, Clock, parse_iso_date
 from kbdesk.core.errors import DocumentError
 from kbdesk.core.library.model import Document
 from kbdesk.core.library.parse import build_document
@@ -24,21 +25,9 @@ from kbdesk.core.versions.versioning import Versioning
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], dt.date]
-
-
-def _date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 def starts(info: VersionInfo) -> dt.date:
     """The day a version comes into force: its effective date, else the day it was published."""
-    return _date(info.effective) or info.day
+    return parse_iso_date(info.effective) or info.day
 
 
 @dataclass(frozen=True)
@@ -57,14 +46,18 @@ class EffectiveResolver:
 
     Args:
         versioning: the library's versions.
-        today: the clock (injectable for tests).
+        clock: what today is (injectable for tests).
     """
 
-    def __init__(self, versioning: Versioning, today: Clock = dt.date.today) -> None:
+    def __init__(self, versioning: Versioning, clock: Clock | None = None) -> None:
         self.versioning = versioning
-        self.today = today
+        self.clock = clock or SYSTEM_CLOCK
         self._lock = threading.Lock()
         self._built: dict[tuple[str, str], Document | None] = {}
+
+    def today(self) -> dt.date:
+        """Today by the resolver's clock."""
+        return self.clock.today()
 
     def _at_commit(self, info: VersionInfo) -> Document | None:
         key = (info.path, info.commit)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 import re
 import threading
 from dataclasses import asdict, dataclass
@@ -24,7 +23,7 @@ from dulwich.objects import Blob, Commit, ObjectID
 
 from kbdesk.core.versions.repo import LibraryRepo, oid
 from kbdesk.core.workstation import paths
-from kbdesk.core.workstation.storage import library_key
+from kbdesk.core.workstation.storage import atomic_write_text, library_key
 
 log = logging.getLogger(__name__)
 
@@ -146,10 +145,8 @@ class History:
             "superseded": sorted(self._superseded),
             "moves": self._moves,
         }
-        self.cache_file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.cache_file.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
-        os.replace(tmp, self.cache_file)
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        atomic_write_text(self.cache_file, text)
 
     def refresh(self) -> bool:
         """Bring the cache up to HEAD; return True when something new was read."""

@@ -9,7 +9,6 @@ drives the 已更新 marks and "what changed since you last read it".
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import logging
@@ -19,10 +18,11 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from kbdesk.core.clock import SYSTEM_CLOCK, Clock
 from kbdesk.core.errors import KbError
-from kbdesk.core.library.model import Document
+from kbdesk.core.library.model import Document, Status
 from kbdesk.core.workstation import paths
-from kbdesk.core.workstation.storage import library_key
+from kbdesk.core.workstation.storage import atomic_write_text, library_key
 
 log = logging.getLogger(__name__)
 
@@ -45,20 +45,19 @@ class ReceiptBook:
 
     Args:
         library_root: the library folder (the records live in the data dir, keyed by it).
-        now: the clock (injectable for tests).
+        clock: when receipts are taken (default: the system clock).
     """
 
-    def __init__(self, library_root: Path, now: dt.datetime | None = None) -> None:
+    def __init__(self, library_root: Path, clock: Clock | None = None) -> None:
         key = library_key(library_root)
         base = paths.data_dir() / "receipts"
         self.receipts_file = base / f"{key}.jsonl"
         self.seen_file = base / f"{key}.seen.json"
-        self._fixed_now = now
+        self.clock = clock or SYSTEM_CLOCK
         self._lock = threading.Lock()
 
     def _now(self) -> str:
-        moment = self._fixed_now or dt.datetime.now(dt.UTC).astimezone()
-        return moment.isoformat(timespec="seconds")
+        return self.clock.now().isoformat(timespec="seconds")
 
     # -- receipts -----------------------------------------------------------------------------
 
@@ -119,7 +118,7 @@ class ReceiptBook:
             doc
             for doc in docs
             if doc.ack_required
-            and doc.status.value != "retired"
+            and doc.status is not Status.RETIRED
             and (doc.id, doc.version) not in done
         ]
 
@@ -148,10 +147,7 @@ class ReceiptBook:
             if seen.get(doc.id) == doc.version:
                 return
             seen[doc.id] = doc.version
-            self.seen_file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.seen_file.with_suffix(".tmp")
-            tmp.write_text(json.dumps(seen, ensure_ascii=False), "utf-8")
-            os.replace(tmp, self.seen_file)
+            atomic_write_text(self.seen_file, json.dumps(seen, ensure_ascii=False))
 
     def seen_versions(self) -> dict[str, int]:
         """Every document opened here with the version last seen (one read for a whole list)."""

@@ -25,7 +25,8 @@ from dulwich.objects import Blob, Commit, ObjectID, ShaFile, Tree
 from dulwich.refs import Ref
 from dulwich.repo import Repo
 
-from kbdesk.core.errors import KbError
+from kbdesk.core.errors import RepoError
+from kbdesk.core.workstation.storage import atomic_write_bytes
 
 log = logging.getLogger(__name__)
 
@@ -34,10 +35,6 @@ DEFAULT_BRANCH = Ref(b"refs/heads/main")
 DEFAULT_AUTHOR = "kbdesk <kbdesk@localhost>"
 FILE_MODE = 0o100644
 DIR_MODE = 0o040000
-
-
-class RepoError(KbError):
-    """The library's git repository cannot be used or changed as asked."""
 
 
 @dataclass(frozen=True)
@@ -362,11 +359,8 @@ class LibraryRepo:
             if full.exists():
                 full.unlink()
             return
-        full.parent.mkdir(parents=True, exist_ok=True)
-        tmp = full.with_name(f".{full.name}.kbdesk-tmp")
-        tmp.write_bytes(data)
-        os.chmod(tmp, stat.S_IRUSR | stat.S_IWUSR | stat.S_IRGRP | stat.S_IROTH)
-        os.replace(tmp, full)
+        mode = stat.S_IRUSR | stat.S_IWUSR | stat.S_IRGRP | stat.S_IROTH
+        atomic_write_bytes(full, data, mode=mode)
 
     # -- remote -------------------------------------------------------------------------------
 

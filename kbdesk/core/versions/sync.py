@@ -15,7 +15,6 @@ import datetime as dt
 import io
 import json
 import logging
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,13 +28,13 @@ from dulwich.objects import Blob, ObjectID
 from dulwich.refs import Ref
 from dulwich.repo import Repo
 
-from kbdesk.core.errors import KbError
+from kbdesk.core.errors import RemoteUnreachable, SyncError, UnrelatedHistories
 from kbdesk.core.versions.drafts import Draft, DraftStore
 from kbdesk.core.versions.history import SUPERSEDED_TRAILER, front_fields
 from kbdesk.core.versions.repo import FILE_MODE, LibraryRepo, oid
 from kbdesk.core.versions.versioning import Versioning
 from kbdesk.core.workstation import paths
-from kbdesk.core.workstation.storage import library_key
+from kbdesk.core.workstation.storage import atomic_write_text, library_key
 
 log = logging.getLogger(__name__)
 
@@ -47,18 +46,6 @@ def _porcelain() -> Any:
     from dulwich import porcelain
 
     return porcelain
-
-
-class SyncError(KbError):
-    """The library cannot be synced (no remote configured, remote refused the push...)."""
-
-
-class RemoteUnreachable(SyncError):
-    """The remote cannot be reached; the library keeps working on its last synced state."""
-
-
-class UnrelatedHistories(SyncError):
-    """The remote holds another library (no common history); nothing was changed."""
 
 
 def unrelated_message(url: str) -> str:
@@ -110,11 +97,7 @@ def sync_state(root: Path) -> dict[str, str]:
 def _save_state(root: Path, **values: str) -> dict[str, str]:
     state = sync_state(root)
     state.update(values)
-    target = _state_file(root)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(json.dumps(state, ensure_ascii=False), "utf-8")
-    os.replace(tmp, target)
+    atomic_write_text(_state_file(root), json.dumps(state, ensure_ascii=False))
     return state
 
 

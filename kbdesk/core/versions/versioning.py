@@ -16,7 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kbdesk.core.errors import DocumentNotFound, KbError
+from kbdesk.core.errors import DocumentNotFound, KbError, PublishError
+from kbdesk.core.library.model import Status
 from kbdesk.core.library.parse import build_document
 from kbdesk.core.versions.diff import TextDiff, diff_texts
 from kbdesk.core.versions.history import MOVED_TRAILER, History, VersionInfo, front_fields
@@ -25,10 +26,6 @@ from kbdesk.core.versions.repo import LibraryRepo, RepoError
 log = logging.getLogger(__name__)
 
 _FIELD_LINE = r"^{name}[ \t]*:[^\n#]*?([ \t]+#[^\n]*)?$"
-
-
-class PublishError(KbError):
-    """A publish, rollback or retirement that cannot be done; nothing was changed."""
 
 
 @dataclass(frozen=True)
@@ -330,6 +327,5 @@ class Versioning:
         if not full.is_file():
             raise DocumentNotFound(f"{path}: no such document")
         text = full.read_text("utf-8")
-        return self.publish(
-            path, set_field(text, "status", "retired"), note, author=author, action="retire"
-        )
+        retired = set_field(text, "status", Status.RETIRED.value)
+        return self.publish(path, retired, note, author=author, action="retire")

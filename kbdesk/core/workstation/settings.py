@@ -17,29 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kbdesk.core.errors import KbError
+from kbdesk.core.errors import InvalidSetting, SettingsError, UnknownSetting
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.storage import atomic_write_json
 
 log = logging.getLogger(__name__)
 
 FILE_NAME = "settings.json"
-
-
-class SettingsError(KbError):
-    """A setting that does not exist or a value it cannot take. ``key`` names the setting."""
-
-    def __init__(self, key: str, message: str) -> None:
-        super().__init__(f"setting '{key}': {message}")
-        self.key = key
-
-
-class UnknownSetting(SettingsError):
-    """No setting has this key."""
-
-
-class InvalidSetting(SettingsError):
-    """The value has the wrong type or is not one of the allowed choices."""
 
 
 @dataclass(frozen=True)

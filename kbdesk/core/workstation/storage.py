@@ -13,28 +13,46 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 TEMP_SUFFIX = ".kbdesk-tmp"
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically (unique temp file, fsync, ``os.replace``)."""
+@contextlib.contextmanager
+def atomic_writer(path: Path, mode: int | None = None) -> Iterator[BinaryIO]:
+    """Open a binary handle whose content replaces ``path`` atomically when the block ends.
+
+    For writers that stream (pickle, archives). When the block raises, the target is untouched
+    and the temporary file removed.
+
+    Args:
+        path: the file to replace.
+        mode: permission bits for the new file (``mkstemp`` makes it 0600 otherwise).
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     _fsync_dir(path.parent)
+
+
+def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write ``data`` to ``path`` atomically (unique temp file, fsync, ``os.replace``)."""
+    with atomic_writer(path, mode) as handle:
+        handle.write(data)
 
 
 def atomic_write_text(path: Path, text: str) -> None:

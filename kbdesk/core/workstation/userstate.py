@@ -17,7 +17,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from kbdesk.core.errors import KbError
+from kbdesk.core.clock import SYSTEM_CLOCK, Clock, parse_iso_time
+from kbdesk.core.errors import UserStateError
 from kbdesk.core.search.folding import fold
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.storage import atomic_write_text
@@ -32,10 +33,6 @@ _FORMAT = 1
 _log_lock = threading.Lock()
 
 
-class UserStateError(KbError):
-    """The user state file cannot be written."""
-
-
 @dataclass(frozen=True)
 class Recent:
     """A document the agent opened, and when (timezone-aware)."""
@@ -44,18 +41,8 @@ class Recent:
     when: dt.datetime
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now().astimezone()
-
-
 def _parse_time(value: object) -> dt.datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        when = dt.datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return when if when.tzinfo else when.astimezone()
+    return parse_iso_time(value) if isinstance(value, str) else None
 
 
 class UserState:
@@ -65,15 +52,16 @@ class UserState:
         path: the JSON file; default ``paths.data_dir()/userstate.json``.
     """
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, clock: Clock | None = None) -> None:
         self.path = path or paths.data_dir() / STATE_FILE
+        self.clock = clock or SYSTEM_CLOCK
         self._favourites: list[str] = []
         self._recents: list[Recent] = []
 
     @classmethod
-    def load(cls, path: Path | None = None) -> UserState:
+    def load(cls, path: Path | None = None, clock: Clock | None = None) -> UserState:
         """Read the state file; a missing file is an empty state, a broken one is set aside."""
-        state = cls(path)
+        state = cls(path, clock)
         try:
             raw = state.path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -150,7 +138,7 @@ class UserState:
         """Record that a document was opened (moves it to the front; keeps the newest 30)."""
         if not doc_id:
             raise ValueError("a recent entry needs a document id")
-        when = when or _now()
+        when = when or self.clock.now()
         if when.tzinfo is None:
             when = when.astimezone()
         rest = [r for r in self._recents if r.doc_id != doc_id]
@@ -172,9 +160,11 @@ class UserState:
 
     # -- searches that found nothing ----------------------------------------------------------
 
-    def log_no_results(self, query: str, when: dt.datetime | None = None) -> None:
-        """Append a search that found nothing to the no-results log."""
-        log_no_results(query, when)
+    def log_no_results(
+        self, query: str, when: dt.datetime | None = None, match: str = "none"
+    ) -> None:
+        """Append a search that found nothing (or only partial matches) to the log."""
+        log_no_results(query, when, match)
 
     def no_results(self, since: dt.date | None = None) -> list[tuple[dt.datetime, str, int]]:
         """Return the no-results log aggregated (see :func:`no_results`)."""
@@ -216,8 +206,16 @@ def _normal_query(query: str) -> str:
     return re.sub(r"\s+", " ", query).strip()[:QUERY_CAP]
 
 
-def log_no_results(query: str, when: dt.datetime | None = None) -> None:
+def log_no_results(
+    query: str,
+    when: dt.datetime | None = None,
+    match: str = "none",
+    clock: Clock | None = None,
+) -> None:
     """Append one search that found nothing (blank queries are ignored).
+
+    ``match`` is "none" for a search without results and "partial" for one whose hits hold
+    only some of its words; lines written before this field existed read as "none".
 
     A log that cannot be written is reported in the log file and otherwise ignored: it must
     never get in the agent's way.
@@ -225,10 +223,13 @@ def log_no_results(query: str, when: dt.datetime | None = None) -> None:
     text = _normal_query(query)
     if not text:
         return
-    when = when or _now()
+    when = when or (clock or SYSTEM_CLOCK).now()
     if when.tzinfo is None:
         when = when.astimezone()
-    line = json.dumps({"when": when.isoformat(), "query": text}, ensure_ascii=False)
+    item = {"when": when.isoformat(), "query": text}
+    if match != "none":
+        item["match"] = match
+    line = json.dumps(item, ensure_ascii=False)
     path = no_results_path()
     with _log_lock:
         try:
@@ -240,10 +241,16 @@ def log_no_results(query: str, when: dt.datetime | None = None) -> None:
 
 
 def no_results(since: dt.date | None = None) -> list[tuple[dt.datetime, str, int]]:
-    """Return the logged searches that found nothing, aggregated.
+    """Return the logged searches that found nothing (see :func:`search_gaps`), aggregated."""
+    return [(r.last, r.query, r.count) for r in search_gaps(since) if r.match == "none"]
 
-    Queries that differ only in script, case, width or spacing count as one. Each row is
-    (last time searched, the query as last typed, times searched), most searched first.
+
+def search_gaps(since: dt.date | None = None) -> list[GapRow]:
+    """Return the logged searches that found nothing or only partial matches, aggregated.
+
+    Queries that differ only in script, case, width or spacing count as one (per kind of
+    match). Each row says when it was last searched, the query as last typed, the times
+    searched and the match ("none" or "partial"), most searched first.
 
     Args:
         since: only searches on or after this date (the wall-clock date where they were made).
@@ -253,7 +260,7 @@ def no_results(since: dt.date | None = None) -> list[tuple[dt.datetime, str, int
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except FileNotFoundError:
         return []
-    rows: dict[str, _Row] = {}
+    rows: dict[str, GapRow] = {}
     bad = 0
     for line in lines:
         if not line.strip():
@@ -262,6 +269,7 @@ def no_results(since: dt.date | None = None) -> list[tuple[dt.datetime, str, int
             item = json.loads(line)
             when = _parse_time(item["when"])
             query = _normal_query(item["query"])
+            match = "partial" if item.get("match") == "partial" else "none"
         except (ValueError, KeyError, TypeError, AttributeError):
             bad += 1
             continue
@@ -270,18 +278,20 @@ def no_results(since: dt.date | None = None) -> list[tuple[dt.datetime, str, int
             continue
         if since is not None and when.date() < since:
             continue
-        row = rows.setdefault(fold(query), _Row(when, query, 0))
+        row = rows.setdefault(f"{match}\t{fold(query)}", GapRow(when, query, 0, match))
         row.count += 1
         if when >= row.last:
             row.last, row.query = when, query
     if bad:
         log.warning("%s: skipped %d unreadable line(s)", path, bad)
-    ordered = sorted(rows.values(), key=lambda r: (-r.count, -r.last.timestamp(), r.query))
-    return [(r.last, r.query, r.count) for r in ordered]
+    return sorted(rows.values(), key=lambda r: (-r.count, -r.last.timestamp(), r.query))
 
 
 @dataclass
-class _Row:
+class GapRow:
+    """One query of the no-results log, aggregated."""
+
     last: dt.datetime
     query: str
     count: int
+    match: str = "none"  # "none": nothing found; "partial": no hit held every word

@@ -1,0 +1,217 @@
+"""The ``html`` exporter: the library in force as a static site that works from ``file://``.
+
+The site is written into a fresh staging folder beside OUTDIR and swapped in when complete, so
+a crash or a cancelled export leaves the previous site as it was. An existing OUTDIR is replaced
+only when it is empty or a previous kbdesk export (it holds :data:`MARKER`); the output may not
+be inside the library. Every file name comes from a sanitised id (``site_pages.slug``) and is
+checked to resolve inside the staging folder. Output is deterministic: documents, lists and JSON
+keys are sorted, and the only time stamp is the generated-at line of ``index.html``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import jinja2
+
+from kbdesk.core.exporters.base import (
+    ExportError,
+    ExportRequest,
+    ExportResult,
+    ProgressFn,
+)
+from kbdesk.core.exporters.site_folding import fold_table
+from kbdesk.core.exporters.site_pages import (
+    KIND_LABELS,
+    PageDocument,
+    page_document,
+    recently_updated,
+    search_entries,
+    unique_slugs,
+)
+from kbdesk.core.exporters.site_search import (
+    MAX_SECTIONS,
+    SECTION_BITS,
+    Entry,
+    IndexedDocument,
+    build_index,
+)
+from kbdesk.core.search.index import CancelToken
+from kbdesk.core.workstation import paths
+
+log = logging.getLogger(__name__)
+
+MARKER = ".kbdesk-site"
+STATIC_FILES = ("site.css", "site.js", "search.js")
+
+
+def site_resources() -> Path:
+    """The folder of the site's templates and static files."""
+    return paths.resources_dir() / "site"
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(site_resources() / "templates")),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["kind_label"] = lambda kind: KIND_LABELS.get(str(kind), str(kind))
+    return env
+
+
+class _Writer:
+    """Writes files under one folder, refusing any path that would leave it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+        self.files = 0
+        self.bytes = 0
+
+    def write(self, relative: str, data: str | bytes) -> None:
+        target = (self.root / relative).resolve()
+        if not target.is_relative_to(self.root) or target == self.root:
+            raise ExportError(f"refusing to write {relative!r} outside the export folder")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        payload = data.encode("utf-8") if isinstance(data, str) else data
+        target.write_bytes(payload)
+        self.files += 1
+        self.bytes += len(payload)
+
+
+def check_outdir(outdir: Path, library_root: Path) -> Path:
+    """Return the resolved output folder, or raise ExportError saying why it cannot be used."""
+    out = outdir.expanduser().resolve()
+    library = library_root.resolve()
+    if out == library or out.is_relative_to(library):
+        raise ExportError(f"{outdir}: the export cannot be written inside the library ({library})")
+    if library.is_relative_to(out):
+        raise ExportError(f"{outdir}: the export folder cannot contain the library ({library})")
+    if out.exists():
+        if not out.is_dir():
+            raise ExportError(f"{outdir}: exists and is not a folder")
+        if any(out.iterdir()) and not (out / MARKER).is_file():
+            raise ExportError(f"{outdir}: folder is not empty and is not a kbdesk export; "
+                              "choose an empty or new folder")
+    return out
+
+
+def _swap_in(staging: Path, out: Path) -> None:
+    """Put the finished staging folder in the place of ``out`` (keeping ``out`` until then)."""
+    old: Path | None = None
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+        old.rmdir()
+        os.replace(out, old)
+    try:
+        os.replace(staging, out)
+    except OSError:
+        if old is not None:
+            os.replace(old, out)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+class HtmlSiteExporter:
+    """Writes a static HTML site with offline Chinese search."""
+
+    name = "html"
+
+    def export(self, request: ExportRequest, outdir: Path, progress: ProgressFn | None = None,
+               cancel: CancelToken | None = None) -> ExportResult:
+        """Export ``request`` to ``outdir`` (see the module docstring for the guarantees)."""
+        out = check_outdir(Path(outdir), request.library_root)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.kbdesk-export-", dir=out.parent))
+        try:
+            writer = _Writer(staging)
+            shards = self._write_site(request, writer, progress, cancel)
+            writer.write(MARKER, "kbdesk static site export\n")
+            os.chmod(staging, 0o755)
+            _swap_in(staging, out)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        log.info("exported %d documents to %s", len(request.documents), out)
+        return ExportResult(out, len(request.documents), writer.files, writer.bytes, shards)
+
+    def _write_site(self, request: ExportRequest, writer: _Writer,
+                    progress: ProgressFn | None, cancel: CancelToken | None) -> int:
+        report: Callable[[int, int, str], None] = progress or (lambda _d, _t, _m: None)
+        ordered = sorted(request.documents, key=lambda e: (e.doc.category, e.doc.title, e.doc.id))
+        doc_slugs = unique_slugs([e.doc.id for e in ordered])
+        categories = sorted({e.doc.category for e in ordered})
+        cat_slugs = unique_slugs(categories, "category")
+        total = len(ordered) + 3
+        env = _environment()
+        pages: list[PageDocument] = []
+        indexed: list[IndexedDocument] = []
+        doc_template = env.get_template("document.html")
+        for number, item in enumerate(ordered):
+            if cancel is not None:
+                cancel.check()
+            doc = item.doc
+            page = page_document(doc, doc_slugs[doc.id], cat_slugs[doc.category], item.change)
+            pages.append(page)
+            writer.write(page.url, doc_template.render(
+                page=page, doc=doc, root="../", site=request.library_name,
+                kinds=KIND_LABELS, as_of=request.as_of.isoformat()))
+            entries = []
+            for position, (anchor, heading, text) in enumerate(search_entries(doc)):
+                section = min(position, MAX_SECTIONS - 1)
+                if section < position:  # sections past the limit join the last entry
+                    entries[-1].text += "\n" + heading + "\n" + text
+                    continue
+                entries.append(Entry((number << SECTION_BITS) | section, anchor, heading, text))
+            indexed.append(IndexedDocument(number, page.url, doc.title, doc.kind.value,
+                                           doc.category, entries))
+            report(number + 1, total, doc.title)
+        self._write_lists(request, writer, env, pages, categories, cat_slugs)
+        report(len(ordered) + 1, total, "index.html")
+        if cancel is not None:
+            cancel.check()
+        index = build_index(indexed)
+        for name, text in sorted(index.files.items()):
+            writer.write(f"search/{name}", text)
+        table = fold_table()
+        keys = "".join(sorted(table))
+        folded = "".join(table[k] for k in keys)
+        writer.write("search/fold.js", "KBSearch.foldTable(" + json.dumps(keys, ensure_ascii=False)
+                     + "," + json.dumps(folded, ensure_ascii=False) + ");\n")
+        report(len(ordered) + 2, total, "search")
+        for name in STATIC_FILES:
+            writer.write(f"static/{name}", (site_resources() / "static" / name).read_bytes())
+        report(total, total, "")
+        return index.shards
+
+    def _write_lists(self, request: ExportRequest, writer: _Writer, env: jinja2.Environment,
+                     pages: list[PageDocument], categories: list[str],
+                     cat_slugs: dict[str, str]) -> None:
+        common = {"site": request.library_name, "kinds": KIND_LABELS,
+                  "as_of": request.as_of.isoformat()}
+        by_category = {c: [p for p in pages if p.doc.category == c] for c in categories}
+        by_kind = {k: [p for p in pages if p.doc.kind.value == k] for k in KIND_LABELS}
+        stamp = request.generated_at.isoformat(timespec="seconds")
+        writer.write("index.html", env.get_template("index.html").render(
+            root="", categories=[(c, cat_slugs[c], len(by_category[c])) for c in categories],
+            kind_counts=[(k, len(v)) for k, v in by_kind.items() if v],
+            recent=recently_updated(pages), total=len(pages), generated_at=stamp, **common))
+        listing = env.get_template("listing.html")
+        for category in categories:
+            writer.write(f"c/{cat_slugs[category]}.html", listing.render(
+                root="../", title=category, crumb="分類", pages=by_category[category], **common))
+        for kind, members in by_kind.items():
+            writer.write(f"k/{kind}.html", listing.render(
+                root="../", title=KIND_LABELS[kind], crumb="類型", pages=members, **common))
+        writer.write("search.html", env.get_template("search.html").render(root="", **common))
+

@@ -1,0 +1,273 @@
+"""What one query word may match, and how well a hit matched it.
+
+A query word is looked for as itself and as its alternatives, each of a kind that ranks below
+the one before:
+
+=========== ==================================================================== =======
+kind        what                                                                 quality
+=========== ==================================================================== =======
+word        the word as typed (folded)                                           1.0
+synonym     a word of one of the library's synonym groups                        0.85
+thesaurus   a word of the service thesaurus                                      0.75
+part        a piece of a word the index does not hold well: the segmenter's      <= 0.6
+            search-mode sub-words and character bigrams, each looked up in the
+            index's lexicon (发短信 → 短信; 改开发票 → 改开 + 发票)
+pinyin      Latin letters read as pinyin: a title, heading or body word whose    0.95 /
+            full pinyin starts with them or whose initials they are              0.9 / 0.6
+=========== ==================================================================== =======
+
+A part's quality grows with how much of the word the parts found in a hit cover. Qualities
+only order hits (see :mod:`kbdesk.core.search.ranking`); Whoosh's boosts follow them so that
+the best hits are among those fetched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+
+from kbdesk.core.search.analyzer import terms
+from kbdesk.core.search.query import STOPWORDS
+
+QUALITY = {"word": 1.0, "synonym": 0.85, "thesaurus": 0.75, "part": 0.6}
+BOOST = {"word": 1.0, "synonym": 0.5, "thesaurus": 0.4, "part": 0.25, "pinyin": 0.6}
+PINYIN_QUALITY = {"title": 0.95, "heading": 0.9, "body": 0.55}
+#: A word held by fewer entries than this is also looked for as its parts.
+WEAK_DF = 3
+MIN_PINYIN = 2
+
+
+def is_cjk(text: str) -> bool:
+    """True when every character is a CJK ideograph."""
+    return bool(text) and all("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+                              for ch in text)
+
+
+def word_terms(word: str) -> list[str]:
+    """Return the index terms a query word needs (itself when it is one term)."""
+    found = [t.text for t in terms(word, folded=True)]
+    if word in found:
+        return [word]
+    return list(dict.fromkeys(found))
+
+
+@dataclass
+class Alternative:
+    """One way a query word may be found: a text, its kind and the index terms it needs."""
+
+    text: str
+    kind: str
+    needed: list[str]
+    #: for a part found as one of its own synonyms: the piece of the word it stands for
+    stands_for: str = ""
+
+
+@dataclass
+class WordPlan:
+    """A query word with every alternative it is looked for as."""
+
+    word: str
+    alternatives: list[Alternative] = field(default_factory=list)
+    #: Chinese text of titles and headings → "full" or "initials": what the letters may be
+    pinyin: dict[str, str] = field(default_factory=dict)
+    pinyin_query: wq.Query | None = None
+    #: how much the word weighs among the query's words (its inverse document frequency)
+    weight: float = 1.0
+
+    @property
+    def highlight(self) -> list[str]:
+        """The index terms to mark in snippets."""
+        out = [t for alt in self.alternatives for t in alt.needed]
+        for chinese in self.pinyin:
+            out.extend(word_terms(chinese))
+        return list(dict.fromkeys(out))
+
+    def query(self) -> wq.Query | None:
+        """The Whoosh query for this word: any of its alternatives, boosted by kind."""
+        options: list[wq.Query] = []
+        for alt in self.alternatives:
+            if not alt.needed:
+                continue
+            boost = BOOST[alt.kind]
+            if len(alt.needed) == 1:
+                options.append(wq.Term("text", alt.needed[0], boost=boost))
+            else:
+                options.append(wq.And([wq.Term("text", t) for t in alt.needed], boost=boost))
+        for chinese, how in self.pinyin.items():
+            if how == "full":  # initials name too many words to look for in bodies
+                needed = word_terms(chinese)
+                if len(needed) == 1:
+                    options.append(wq.Term("text", needed[0], boost=BOOST["pinyin"]))
+                elif needed:
+                    options.append(wq.And([wq.Term("text", t) for t in needed],
+                                          boost=BOOST["pinyin"]))
+        if self.pinyin_query is not None:
+            options.append(self.pinyin_query)
+        if not options:
+            return None
+        # the best alternative counts, not their sum: a section saying both 退款 and 退费 is
+        # not twice as relevant
+        return options[0] if len(options) == 1 else wq.DisjunctionMax(options)
+
+
+def sub_words(word: str, in_index: Callable[[str], bool]) -> list[str]:
+    """Pieces of a Chinese word that the index holds: search-mode sub-words, then bigrams.
+
+    Single characters and filler words are never pieces (a common character alone says
+    nothing about what was meant).
+    """
+    candidates = [t.text for t in terms(word, folded=True) if t.text != word]
+    for start, end in _cjk_runs(word):
+        candidates.extend(word[i : i + 2] for i in range(start, end - 1))
+    out: list[str] = []
+    for piece in dict.fromkeys(candidates):
+        if len(piece) >= 2 and piece not in STOPWORDS and in_index(piece):
+            out.append(piece)
+    return out
+
+
+def _cjk_runs(text: str) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i, ch in enumerate(text):
+        if is_cjk(ch):
+            if start is None:
+                start = i
+        elif start is not None:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, len(text)))
+    return runs
+
+
+def plan_word(
+    word: str,
+    alternatives: dict[str, str],
+    doc_frequency: Callable[[str], int],
+    pinyin_words: Callable[[str], dict[str, str]] | None = None,
+    expand: Callable[[str], list[str]] | None = None,
+) -> WordPlan:
+    """Plan how to look for one query word.
+
+    Args:
+        word: the folded query word.
+        alternatives: its synonym/thesaurus alternatives (alternative → kind), itself first.
+        doc_frequency: how many index entries hold a term.
+        pinyin_words: Latin letters → the Chinese words they may be pinyin of.
+    """
+    plan = WordPlan(word)
+    for text, kind in alternatives.items():
+        needed = word_terms(text)
+        if needed:
+            plan.alternatives.append(Alternative(text, kind, needed))
+    literal = plan.alternatives[0] if plan.alternatives else None
+    weak = literal is None or min((doc_frequency(t) for t in literal.needed), default=0) < WEAK_DF
+    if (weak and is_cjk(word) and len(word) >= 3) or (weak and is_cjk(word) and len(word) == 2
+                                                      and literal is not None
+                                                      and len(literal.needed) > 1):
+        taken = {alt.needed[0] for alt in plan.alternatives if len(alt.needed) == 1}
+        for piece in sub_words(word, lambda t: True):
+            # the piece itself where the index holds it, and its own synonyms (找经理 → 主管)
+            others = [(other, word_terms(other)) for other in
+                      (expand(piece) if expand else [piece])[1:]]
+            for text, needed in [(piece, [piece]), *others]:
+                if text in taken or not needed:
+                    continue
+                if all(doc_frequency(t) > 0 for t in needed):
+                    taken.add(text)
+                    plan.alternatives.append(
+                        Alternative(text, "part", needed, "" if text == piece else piece))
+    if word.isascii() and word.isalpha() and len(word) >= MIN_PINYIN:
+        options: list[wq.Query] = []
+        if len(word) >= 3:
+            options.append(wq.Prefix("pinyin", word))
+        options.append(wq.Term("initials", word))
+        plan.pinyin_query = wq.Or(options, boost=BOOST["pinyin"])
+        if pinyin_words is not None:
+            plan.pinyin = pinyin_words(word)
+    return plan
+
+
+def join_weak_singles(words: Sequence[str], weak: Callable[[str], bool]) -> list[str]:
+    """Join a single Chinese character to a neighbouring word the index does not hold well.
+
+    The segmenter cuts 改开发票 into 改 | 开发票: alone, 改 is a common character; with its
+    neighbour it gives the pieces 改开 and 发票 that the text holds.
+    """
+    out: list[str] = []
+    for word in words:
+        if (out and is_cjk(word) and is_cjk(out[-1])
+                and ((len(out[-1]) == 1 and weak(word)) or (len(word) == 1 and weak(out[-1])))):
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
+
+
+@dataclass
+class WordMatch:
+    """How a hit matched one query word: the quality, and the text it matched as."""
+
+    quality: float = 0.0
+    via: str = ""  # the alternative found when it is not the word itself
+    kind: str = ""
+    spans: list[int] = field(default_factory=list)  # where in the haystack
+
+
+def match_word(plan: WordPlan, haystack: str, title: str, heading: str, level: int) -> WordMatch:
+    """Return how well ``haystack`` (the hit's folded text, letters and digits only) matched."""
+    best = WordMatch()
+    pieces: list[Alternative] = []
+    for alt in plan.alternatives:
+        if alt.kind == "part":
+            pieces.append(alt)
+            continue
+        where = _find(haystack, alt.text, alt.needed)
+        if where is not None and QUALITY[alt.kind] > best.quality:
+            best = WordMatch(QUALITY[alt.kind], "" if alt.kind == "word" else alt.text, alt.kind,
+                             [where])
+    if best.quality < QUALITY["part"] and pieces:
+        covered: set[int] = set()
+        found: list[str] = []
+        spans: list[int] = []
+        for alt in pieces:
+            where = haystack.find(alt.text)
+            if where < 0:
+                continue
+            found.append(alt.text)
+            spans.append(where)
+            piece = alt.stands_for or alt.text
+            start = plan.word.find(piece)
+            covered.update(range(start, start + len(piece)))
+        if found:
+            quality = QUALITY["part"] * len(covered) / max(len(plan.word), 1)
+            if quality > best.quality:
+                best = WordMatch(quality, "+".join(found), "part", spans)
+    if plan.pinyin and best.quality < PINYIN_QUALITY["title"]:
+        for chinese, how in plan.pinyin.items():
+            if level == 0 and chinese in title:
+                quality = PINYIN_QUALITY["title"]
+            elif level > 0 and chinese in heading:
+                quality = PINYIN_QUALITY["heading"]
+            elif how == "full" and chinese in haystack:
+                quality = PINYIN_QUALITY["body"]
+            else:
+                continue
+            if quality > best.quality:
+                best = WordMatch(quality, chinese, "pinyin", [max(haystack.find(chinese), 0)])
+    return best
+
+
+def _find(haystack: str, text: str, needed: Sequence[str]) -> int | None:
+    compact = "".join(filter(str.isalnum, text))
+    where = haystack.find(compact) if compact else -1
+    if where >= 0:
+        return where
+    if len(needed) > 1:
+        spots = [haystack.find(t) for t in needed]
+        if all(s >= 0 for s in spots):
+            return min(spots)
+    return None

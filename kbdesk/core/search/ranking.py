@@ -1,0 +1,179 @@
+"""Putting fetched hits in order: words matched, how well, how close together, then Whoosh's score.
+
+Whoosh finds the candidates (every word, or as many as possible) and scores them with BM25F.
+This module re-reads each candidate's stored text once to learn, per query word, what it matched
+(the word itself, a synonym, a thesaurus word, parts of it, or pinyin; see
+:mod:`kbdesk.core.search.matching`) and where, and orders the hits by:
+
+1. how many query words the hit holds (all words first);
+2. how many typed runs of several words (我已经查到) it holds as written: segmentation can
+   split a remembered fragment differently in the query and in the text;
+3. for a query of one word, what it matched as (the word itself 1.0, expansions less): a word
+   as typed ranks above its synonyms, a whole compound above its parts, a pinyin title above a
+   heading above a body;
+4. a relevance that multiplies Whoosh's score by the match quality of the words (weighted by
+   how rare each word is: holding the rare word of a query counts more) and by a proximity
+   factor (the words close together in one section: up to ``PROXIMITY_BONUS`` more).
+
+The score a hit reports is the words matched plus a fraction that orders the rest (literal
+runs, then relevance / (relevance + SCORE_HALF)): the whole number says how many words it
+holds, and scores decrease with rank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from kbdesk.core.search.folding import fold
+from kbdesk.core.search.matching import WordMatch, WordPlan, match_word
+
+PROXIMITY_BONUS = 0.6
+#: Characters between the words (beyond their own length) at which the bonus is halved.
+PROXIMITY_HALF = 12
+SCORE_HALF = 10.0
+MAX_OCCURRENCES = 16
+
+
+@dataclass
+class HitMatch:
+    """What one hit matched: per query word, how (see :class:`WordMatch`)."""
+
+    words: dict[str, WordMatch] = field(default_factory=dict)
+    level: int = 0  # query words the hit holds
+    total: int = 0  # query words in the query
+    literal: int = 0  # typed runs of several words the hit holds as written
+    quality: float = 0.0  # mean match quality of the query words
+    relevance: float = 0.0
+    score: float = 0.0
+
+    @property
+    def complete(self) -> bool:
+        """True when the hit holds every word of the query."""
+        return self.level >= self.total
+
+    @property
+    def matched(self) -> list[str]:
+        """The query words the hit holds, in query order."""
+        return [w for w, m in self.words.items() if m.quality > 0]
+
+    @property
+    def expansions(self) -> dict[str, str]:
+        """Query word → the text it was found as, for words not found as typed."""
+        return {w: m.via for w, m in self.words.items() if m.quality > 0 and m.via}
+
+
+def haystack(fields: dict[str, Any]) -> tuple[str, str, str, str]:
+    """Return the folded (title, heading, heading + body, all) texts, letters and digits only."""
+    def compact(text: object) -> str:
+        return "".join(filter(str.isalnum, fold(str(text or ""))))
+
+    title, heading, body = compact(fields.get("title")), compact(fields.get("heading")), compact(
+        fields.get("body"))
+    # a document's title entry is about its title: the title counts as its section's text
+    section = heading + body if fields.get("level") else title + body
+    return title, heading, section, title + heading + body
+
+
+def _positions(text: str, needle: str) -> list[int]:
+    out: list[int] = []
+    at = text.find(needle)
+    while at >= 0 and len(out) < MAX_OCCURRENCES:
+        out.append(at)
+        at = text.find(needle, at + 1)
+    return out
+
+
+def proximity(section: str, needles: Sequence[str]) -> float:
+    """Return the factor (1 to 1 + PROXIMITY_BONUS) for how close the needles are in ``section``.
+
+    The smallest window of the section holding one occurrence of every needle is measured; the
+    factor falls as the characters between them grow. Needles not all in the section give 1.
+    """
+    if len(needles) < 2:
+        return 1.0
+    events: list[tuple[int, int, int]] = []  # (start, end, needle)
+    for number, needle in enumerate(needles):
+        spots = _positions(section, needle)
+        if not spots:
+            return 1.0
+        events.extend((s, s + len(needle), number) for s in spots)
+    events.sort()
+    best: int | None = None
+    counts = [0] * len(needles)
+    have = 0
+    left = 0
+    for start, _end, number in events:
+        counts[number] += 1
+        if counts[number] == 1:
+            have += 1
+        while have == len(needles):
+            lo = events[left][0]
+            width = max(e for s, e, _ in events[left:] if s <= start) - lo
+            gap = max(0, width - sum(len(n) for n in needles))
+            best = gap if best is None else min(best, gap)
+            counts[events[left][2]] -= 1
+            if counts[events[left][2]] == 0:
+                have -= 1
+            left += 1
+    if best is None:
+        return 1.0
+    return 1.0 + PROXIMITY_BONUS * PROXIMITY_HALF / (PROXIMITY_HALF + best)
+
+
+def rank(
+    ranked: Sequence[tuple[Any, int]],
+    plans: Sequence[WordPlan],
+    chunks: Sequence[str],
+    complete: int,
+) -> list[tuple[Any, HitMatch]]:
+    """Order fetched hits (hit, words matched) and say what each matched.
+
+    Args:
+        ranked: hits with the number of query words Whoosh found in them.
+        plans: the query words' plans.
+        chunks: typed runs of several words; a hit holding one literally gets a bonus.
+        complete: the first ``complete`` hits of ``ranked`` hold every word (the AND stage).
+    """
+    total = len(plans)
+    out: list[tuple[Any, HitMatch]] = []
+    for position, (hit, level) in enumerate(ranked):
+        fields = hit.fields()
+        title, heading, section, everything = haystack(fields)
+        level_no = int(fields.get("level") or 0)
+        info = HitMatch(total=total)
+        for plan in plans:
+            match = match_word(plan, everything, title, heading, level_no)
+            if match.quality == 0.0 and position < complete:
+                match = WordMatch(0.5, "", "index")  # found by the index (pinyin keys)
+            info.words[plan.word] = match
+        held = sum(1 for m in info.words.values() if m.quality > 0)
+        info.level = total if position < complete else max(level, min(held, total))
+        weights = sum(plan.weight for plan in plans) or 1.0
+        quality = sum(info.words[plan.word].quality * plan.weight for plan in plans) / weights
+        needles = [_needle(plan, info.words[plan.word]) for plan in plans]
+        near = proximity(section, [n for n in needles if n]) if all(needles) else 1.0
+        info.literal = sum(1 for c in chunks if c in everything)
+        # one word: what it matched as decides the order (the word, then its synonyms, then
+        # its parts; a pinyin title, then a heading, then a body); several words: it weighs in
+        info.quality = round(quality, 2) if total == 1 else 0.0
+        info.relevance = float(hit.score or 0.0) * max(quality, 0.05) * near
+        out.append((hit, info))
+    out.sort(key=lambda pair: (-pair[1].level, -pair[1].literal, -pair[1].quality,
+                               -pair[1].relevance))
+    for _, info in out:
+        fraction = info.relevance / (info.relevance + SCORE_HALF)
+        info.score = info.level + (info.literal + (info.quality + fraction) / 2) / (
+            len(chunks) + 1)
+    return out
+
+
+def _needle(plan: WordPlan, match: WordMatch) -> str:
+    if match.quality <= 0:
+        return ""
+    if match.kind == "word":
+        return "".join(filter(str.isalnum, plan.word))
+    if match.kind == "part":
+        return match.via.split("+")[0]
+    return "".join(filter(str.isalnum, match.via))

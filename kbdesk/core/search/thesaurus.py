@@ -1,0 +1,152 @@
+"""Word groups a search expands a query word with: the library's synonyms and the service thesaurus.
+
+Two sources, both folded (script, width and case do not matter):
+
+- the library's own ``synonyms`` in ``library.yaml`` (kind ``synonym``), and
+- the service thesaurus shipped with kbdesk, ``resources/thesaurus/service.yaml`` (kind
+  ``thesaurus``): groups of words agents use for the same thing on a call.
+
+The library wins: a word that one of the library's groups names gets that group's words only;
+the shipped groups it is in are not used for it. Words are keyed by their "query form": the
+word as the query parser would see it (segmented, filler words dropped, joined again), so a
+group entry such as 系统挂了 is found when the agent types 系統掛了.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from kbdesk.core.search.folding import fold
+
+log = logging.getLogger(__name__)
+
+SERVICE_THESAURUS = Path("thesaurus") / "service.yaml"
+#: A phrase typed as up to this many query words is looked up as one entry.
+MAX_JOIN = 4
+
+
+def query_form(word: str) -> str:
+    """Return ``word`` as the query parser would leave it: folded, filler words dropped."""
+    from kbdesk.core.search.query import STOPWORDS, segment
+
+    folded = fold(word).strip()
+    parts = segment(folded)
+    kept = [p for p in parts if p not in STOPWORDS]
+    return "".join(kept or parts) or folded
+
+
+class SynonymTable:
+    """Folded word groups: word → (its alternatives, the kind of each).
+
+    Args:
+        groups: the library's synonym groups (``library.yaml``).
+        shipped: the service thesaurus groups; words the library's groups name are left out of
+            them.
+    """
+
+    def __init__(
+        self, groups: Sequence[Sequence[str]] = (), shipped: Sequence[Sequence[str]] = ()
+    ) -> None:
+        self._map: dict[str, dict[str, str]] = {}
+        library_words: set[str] = set()
+        for group in groups:
+            words = _group_words(group)
+            library_words.update(words)
+            self._add(words, "synonym")
+        for group in shipped:
+            words = [w for w in _group_words(group) if w not in library_words]
+            self._add(words, "thesaurus")
+
+    def _add(self, words: list[str], kind: str) -> None:
+        if len(words) < 2:
+            return
+        for word in words:
+            merged = self._map.setdefault(word, {word: "word"})
+            for other in words:
+                merged.setdefault(other, kind)
+
+    def expand(self, word: str) -> list[str]:
+        """Return the word and its alternatives (the word first)."""
+        return list(self._map.get(word, {word: "word"}))
+
+    def alternatives(self, word: str) -> dict[str, str]:
+        """Return alternative → kind ("word", "synonym" or "thesaurus"), the word first."""
+        return dict(self._map.get(word, {word: "word"}))
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._map
+
+    def __len__(self) -> int:
+        return len(self._map)
+
+    def join_known(self, words: Sequence[str]) -> list[str]:
+        """Join runs of consecutive query words that form one entry (电话 打 不通 → 电话 打不通)."""
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(MAX_JOIN, len(words) - i), 1, -1):
+                joined = "".join(words[i : i + size])
+                if joined in self._map:
+                    out.append(joined)
+                    i += size
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
+
+def _group_words(group: Iterable[object]) -> list[str]:
+    words = (query_form(str(w)) for w in group if str(w).strip())
+    return list(dict.fromkeys(w for w in words if w))
+
+
+def read_groups(path: Path) -> list[list[str]]:
+    """Read a thesaurus file: a YAML list of groups, or a mapping with a ``groups`` list.
+
+    A group is a list of words or a mapping with a ``words`` list (other keys, such as a note
+    on what the group means, are ignored). Bad entries are skipped with a warning naming the
+    file and the entry's position; a missing or unreadable file gives no groups.
+    """
+    import yaml
+
+    try:
+        text = path.read_text("utf-8")
+    except OSError as exc:
+        log.warning("thesaurus %s cannot be read: %s", path, exc)
+        return []
+    try:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data = yaml.load(text, Loader=loader)
+    except yaml.YAMLError as exc:
+        log.warning("thesaurus %s is not valid YAML: %s", path, exc)
+        return []
+    if isinstance(data, dict):
+        data = data.get("groups")
+    if not isinstance(data, list):
+        log.warning("thesaurus %s: expected a list of groups", path)
+        return []
+    groups: list[list[str]] = []
+    for number, item in enumerate(data, start=1):
+        words = item.get("words") if isinstance(item, dict) else item
+        if not isinstance(words, list) or not all(isinstance(w, str | int) for w in words):
+            log.warning("thesaurus %s: group %d is not a list of words; skipped", path, number)
+            continue
+        groups.append([str(w) for w in words])
+    return groups
+
+
+@functools.lru_cache(maxsize=1)
+def service_groups() -> tuple[tuple[str, ...], ...]:
+    """The groups of the shipped service thesaurus (read once per process)."""
+    from kbdesk.core.workstation.paths import resources_dir
+
+    return tuple(tuple(g) for g in read_groups(resources_dir() / SERVICE_THESAURUS))
+
+
+def table_for(library_groups: Sequence[Sequence[str]]) -> SynonymTable:
+    """Return the table a library searches with: its own groups over the service thesaurus."""
+    return SynonymTable(library_groups, service_groups())

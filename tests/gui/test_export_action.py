@@ -1,0 +1,57 @@
+"""File → Export HTML site…: the export runs off the UI thread with progress, and its outcome
+reaches the status bar (or an error message)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from tests.gui.conftest import WindowFactory
+
+
+def test_export_from_the_menu_writes_the_site(qtbot: QtBot, make_window: WindowFactory,
+                                              demo_library: Path, tmp_path: Path) -> None:
+    window = make_window(demo_library)
+    out = tmp_path / "site"
+    window.exporting.choose_folder = lambda: str(out)
+    progress: list[tuple[int, int]] = []
+    with qtbot.waitSignal(window.exporting.exported, timeout=60000) as blocker:
+        window.actions_["export.html"].trigger()
+        task = window.exporting.task
+        assert task is not None
+        task.progress.connect(lambda done, total, _m: progress.append((done, total)))
+        assert window.exporting.dialog is not None and window.exporting.dialog.isVisible()
+    result = blocker.args[0]
+    assert result.documents == len(window.kb.documents())
+    assert (out / "index.html").is_file() and (out / "search.html").is_file()
+    assert progress and progress[-1][0] == progress[-1][1]
+    assert window.exporting.dialog is None
+    assert str(out) in window.statusBar().currentMessage()
+
+
+def test_export_into_a_foreign_folder_shows_the_error(qtbot: QtBot, make_window: WindowFactory,
+                                                      demo_library: Path,
+                                                      tmp_path: Path) -> None:
+    window = make_window(demo_library)
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("keep me")
+    with qtbot.waitSignal(window.exporting.failed, timeout=30000) as blocker:
+        window.exporting.start(foreign)
+    assert "not a kbdesk export" in blocker.args[0]
+    boxes = [w for w in QApplication.topLevelWidgets()
+             if isinstance(w, QMessageBox) and w.isVisible()]
+    assert any("not a kbdesk export" in box.text() for box in boxes)
+    for box in boxes:
+        box.close()
+    assert [p.name for p in foreign.iterdir()] == ["notes.txt"]
+
+
+def test_cancelling_the_choice_starts_nothing(qtbot: QtBot, make_window: WindowFactory,
+                                             demo_library: Path) -> None:
+    window = make_window(demo_library)
+    window.exporting.choose_folder = lambda: ""
+    window.actions_["export.html"].trigger()
+    assert window.exporting.task is None and window.exporting.dialog is None

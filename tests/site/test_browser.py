@@ -1,0 +1,129 @@
+"""The exported site in a real browser (headless Chromium) opened from ``file://``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kbdesk.core.kb import KnowledgeBase
+from kbdesk.core.library.render import markdown_to_html
+from tests.closing import close_opened
+from tests.site.browser import launched, open_page
+from tests.site.library import HOSTILE, PWNED_FLAG, build_library
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("browser")
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.setenv("KBDESK_DATA_DIR", str(root / "data"))
+    closing = close_opened(monkeypatch)
+    next(closing)
+    try:
+        kb = KnowledgeBase(build_library(root / "lib"))
+        return kb.export("html", root / "site").outdir
+    finally:
+        next(closing, None)
+        monkeypatch.undo()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with launched() as context:
+        yield context
+
+
+def url(site: Path, rel: str) -> str:
+    return (site / rel).as_uri() if "?" not in rel else (site / rel.split("?")[0]).as_uri() + \
+        "?" + rel.split("?", 1)[1]
+
+
+def result_links(page: Any) -> list[str]:
+    page.wait_for_selector("body[data-search-done]", timeout=10_000)
+    return page.eval_on_selector_all("#results a", "els => els.map(e => e.getAttribute('href'))")
+
+
+def test_home_page_lists_the_documents(site: Path, browser: Any) -> None:
+    page = open_page(browser, url(site, "index.html"))
+    categories = page.eval_on_selector_all(".card a", "els => els.map(e => e.textContent)")
+    assert {"投訴處理", "話術", "退款", "../../up"} <= set(categories)
+    recent = page.eval_on_selector_all(".recent a", "els => els.map(e => e.textContent)")
+    assert "投訴處理手冊" in recent
+    page.click("text=投訴處理")  # a category page
+    assert "投訴處理手冊" in page.locator("main").inner_text()
+    assert page.errors == []
+
+
+def test_search_from_the_address_finds_traditional_and_links_open(site: Path,
+                                                                   browser: Any) -> None:
+    page = open_page(browser, url(site, "search.html?q=投訴"))
+    links = result_links(page)
+    assert links and links[0].startswith("d/complaint-handbook.html")
+    assert page.locator("#results mark").first.inner_text() == "投訴"
+    page.locator("#results a").first.click()
+    page.wait_for_load_state()
+    assert page.url.split("#")[0].endswith("/d/complaint-handbook.html")
+    assert page.locator("h1").inner_text() == "投訴處理手冊"
+    assert page.errors == []
+
+
+def test_typing_simplified_finds_the_traditional_document(site: Path, browser: Any) -> None:
+    page = open_page(browser, url(site, "search.html"))
+    page.locator("#q").press_sequentially("投诉")
+    page.wait_for_function("document.body.dataset.searchDone === '投诉'", timeout=10_000)
+    links = result_links(page)
+    assert any(link.startswith("d/complaint-handbook.html") for link in links)
+    assert page.locator("#results mark").first.inner_text() == "投訴"  # shown as written
+    page.locator("#q").fill("升級條件 一千元")
+    page.locator("#q").press("Enter")
+    page.wait_for_function("document.body.dataset.searchDone === '升級條件 一千元'")
+    assert result_links(page)[0] == "d/complaint-handbook.html#%E5%8D%87%E7%B4%9A%E6%A2%9D%E4%BB%B6"
+    page.locator("#q").fill("沒有這種字詞組合")
+    page.locator("#q").press("Enter")
+    page.wait_for_function("document.body.dataset.searchDone === '沒有這種字詞組合'")
+    assert result_links(page) == [] and "沒有找到" in page.locator("#status").inner_text()
+    assert page.errors == []
+
+
+def test_injected_script_does_not_run(site: Path, browser: Any, tmp_path: Path) -> None:
+    # the check can fail: the same markup unsanitised does set the flag
+    raw = tmp_path / "raw.html"
+    raw.write_text("<!DOCTYPE html><meta charset=utf-8>" + markdown_to_html(HOSTILE.split(
+        "---\n", 2)[2]), encoding="utf-8")
+    control = open_page(browser, raw.as_uri())
+    control.wait_for_function(f"window.{PWNED_FLAG} !== undefined", timeout=5_000)
+
+    page = open_page(browser, url(site, "d/escape.html"))
+    page.wait_for_load_state("load")
+    for link in page.locator(".doc-body a").all():
+        link.click(no_wait_after=True)
+    page.wait_for_timeout(300)  # an onerror or a click handler would have run by now
+    assert page.evaluate(f"window.{PWNED_FLAG}") is None
+    assert page.locator(".doc-body iframe, .doc-body svg").count() == 0
+    results = open_page(browser, url(site, "search.html?q=危險文件"))
+    assert result_links(results) == ["d/escape.html"]
+    assert results.evaluate(f"window.{PWNED_FLAG}") is None
+
+
+def test_copy_button_puts_the_phrasing_on_the_clipboard(site: Path, browser: Any) -> None:
+    page = open_page(browser, url(site, "d/phrasing-apology.html"))
+    page.evaluate("navigator.clipboard.writeText('')")
+    page.locator(".copy-button").first.click()
+    page.wait_for_function("document.querySelector('.copy-button').textContent === '已複製'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == "非常抱歉造成您的不便，{{客戶稱呼}}，我馬上為您處理。"
+    assert page.errors == []
+
+
+def test_procedure_checklist_ticks(site: Path, browser: Any) -> None:
+    page = open_page(browser, url(site, "d/sop-refund.html"))
+    first = page.locator(".step").first
+    first.locator(".step-check").check()
+    assert "done" in (first.get_attribute("class") or "")
+    assert page.locator("[data-timer]").is_visible()
+    assert page.errors == []

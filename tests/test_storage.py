@@ -1,0 +1,49 @@
+"""The one atomic write: unique temp names, nothing half-written, permissions, per-library keys."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from kbdesk.core.workstation.storage import (
+    TEMP_SUFFIX,
+    atomic_write_bytes,
+    atomic_write_json,
+    atomic_writer,
+    library_key,
+)
+
+
+def test_write_replaces_and_leaves_no_temp(tmp_path: Path) -> None:
+    target = tmp_path / "sub" / "state.json"
+    atomic_write_json(target, {"b": 1, "a": "中"})
+    atomic_write_json(target, {"a": 2})
+    assert json.loads(target.read_text("utf-8")) == {"a": 2}
+    assert [p.name for p in target.parent.iterdir()] == ["state.json"]
+
+
+def test_failed_stream_keeps_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "cache.bin"
+    atomic_write_bytes(target, b"old")
+    with pytest.raises(RuntimeError), atomic_writer(target) as handle:
+        handle.write(b"half of the new")
+        raise RuntimeError("killed mid-write")
+    assert target.read_bytes() == b"old"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(TEMP_SUFFIX)]
+
+
+def test_mode_is_applied(tmp_path: Path) -> None:
+    target = tmp_path / "doc.md"
+    atomic_write_bytes(target, b"x", mode=0o644)
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o644
+
+
+def test_library_key_is_stable_and_distinct(tmp_path: Path) -> None:
+    one, two = tmp_path / "a", tmp_path / "b"
+    assert library_key(one) == library_key(tmp_path / "x" / ".." / "a")
+    assert library_key(one) != library_key(two)
+    assert library_key(one).startswith("a-")
