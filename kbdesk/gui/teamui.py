@@ -51,6 +51,8 @@ class TeamUi(QObject):
         reader.splitter.setCollapsible(0, True)
         window.indexReady.connect(self._refresh_start)
         window.reader.documentShown.connect(lambda *_a: self._update_flag_action())
+        window.opened.connect(lambda *_a: self._phrasing_layout())
+        self._reader_width = 0
         self._update_flag_action()
 
     # -- start screen -------------------------------------------------------------------------
@@ -82,6 +84,23 @@ class TeamUi(QObject):
         """Go to the start screen (built anew: acknowledgements and favourites change)."""
         self.window.reader.show_start()
         self._refresh_start()
+
+    # -- phrasings: shown once, in the panel with its copy buttons ----------------------------
+
+    def _phrasing_layout(self) -> None:
+        """A phrasing document is read in the phrasing panel (texts, copy buttons, notes): the
+        reader column folds away so the same text is never shown twice side by side."""
+        window = self.window
+        doc = window.reader.document
+        sizes = window.splitter.sizes()
+        if doc is not None and doc.kind.value == "phrasing":
+            if sizes[1] > 0:
+                self._reader_width = sizes[1]
+                window.splitter.setSizes([sizes[0], 0, sizes[1] + sizes[2]])
+        elif self._reader_width and sizes[1] == 0:
+            rest = max(sizes[2] - self._reader_width, 0)
+            window.splitter.setSizes([sizes[0], self._reader_width, rest])
+            self._reader_width = 0
 
     # -- flags --------------------------------------------------------------------------------
 

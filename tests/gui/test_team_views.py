@@ -102,3 +102,25 @@ def test_agent_flags_the_section_being_read(
     assert flag.version == doc.version and flag.agent == "陳小華"
     assert [f.comment for f in window.kb.team.open_flags()] == ["到帳天數要寫清楚"]
     assert window.actions_["reader.flag"] in window.actions_["reader.flag"].parent().actions()
+
+
+def test_a_phrasing_hit_scrolls_the_panel_to_it_and_the_text_shows_once(
+        qtbot: QtBot, make_window: WindowFactory, demo_library: Path) -> None:
+    window = make_window(demo_library)
+    window.resize(1024, 640)
+    doc = window.kb.document("phrasing-apology")
+    last = doc.phrasings[-1].anchor
+    window.open_document("complaint-handbook")
+    reader_width = window.splitter.sizes()[1]
+    assert reader_width > 0
+    window.open_document(doc.id, last)
+    panel = window.panels.phrasing_panel
+    qtbot.waitUntil(lambda: panel.scroll_position() > 0
+                    and panel.scroll_position() == min(panel.frame_top(last),
+                                                       panel._scroll.verticalScrollBar().maximum()),
+                    timeout=5000)
+    assert panel.current_anchor() == last
+    assert window.splitter.sizes()[1] == 0  # the reader folds away: no text twice side by side
+    assert window.panels.isVisible() and window.splitter.sizes()[2] >= reader_width
+    window.open_document("complaint-handbook")
+    assert window.splitter.sizes()[1] == reader_width
