@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 
 from kbdesk.gui.teamviews import ReceiptsDialog, flag_section, start_html
@@ -52,6 +52,8 @@ class TeamUi(QObject):
         window.indexReady.connect(self._refresh_start)
         window.reader.documentShown.connect(lambda *_a: self._update_flag_action())
         window.opened.connect(lambda *_a: self._phrasing_layout())
+        window.opened.connect(lambda *_a: QTimer.singleShot(0, self, self.fit_columns))
+        window.installEventFilter(self)
         self._reader_width = 0
         self._update_flag_action()
 
@@ -101,6 +103,26 @@ class TeamUi(QObject):
             rest = max(sizes[2] - self._reader_width, 0)
             window.splitter.setSizes([sizes[0], self._reader_width, rest])
             self._reader_width = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self, self.fit_columns)  # once the splitter has its new width
+        return False
+
+    def fit_columns(self) -> None:
+        """Keep the reader readable beside a checklist: at narrow widths (1024×640) the side
+        pane keeps what its search box needs and the reader gets more than the panel."""
+        window = self.window
+        sizes = window.splitter.sizes()
+        if len(sizes) < 3 or not window.panels.isVisible() or sizes[1] == 0:
+            return
+        reading = sizes[1] + sizes[2]
+        if reading <= 0 or sizes[1] >= 0.5 * reading:
+            return
+        side = max(min(sizes[0], 300), window.side.minimumSizeHint().width())
+        rest = sum(sizes) - side
+        panel = int(rest * 0.48)
+        window.splitter.setSizes([side, rest - panel, panel])
 
     # -- flags --------------------------------------------------------------------------------
 

@@ -124,3 +124,22 @@ def test_a_phrasing_hit_scrolls_the_panel_to_it_and_the_text_shows_once(
     assert window.panels.isVisible() and window.splitter.sizes()[2] >= reader_width
     window.open_document("complaint-handbook")
     assert window.splitter.sizes()[1] == reader_width
+
+
+def test_layout_at_1024x640_keeps_the_hint_the_checklist_and_the_reader(
+        qtbot: QtBot, make_window: WindowFactory, demo_library: Path) -> None:
+    window = make_window(demo_library)
+    window.resize(1024, 640)
+    procedure = max((d for d in window.kb.documents() if d.kind.value == "procedure"),
+                    key=lambda d: len(d.steps))
+    window.open_document(procedure.id)
+    qtbot.waitUntil(lambda: 0 < window.splitter.sizes()[2] <= window.splitter.sizes()[1],
+                    timeout=5000)
+    box = window.side.search_box
+    assert box.width() >= box.fontMetrics().horizontalAdvance(box.placeholderText())
+    view = window.panels.checklist_panel.view
+    header = view.horizontalHeader()
+    qtbot.waitUntil(lambda: header.length() <= view.viewport().width() + 1, timeout=5000)
+    assert not window.reader.toc.isVisible()  # the contents pane starts folded when narrow
+    window.actions_["view.contents"].trigger()
+    assert window.reader.toc.isVisible()
