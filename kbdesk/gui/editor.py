@@ -35,10 +35,11 @@ from kbdesk.core.library.model import Kind
 from kbdesk.core.library.parse import default_id, split_front_matter
 from kbdesk.core.library.render import render
 from kbdesk.core.versions.drafts import Draft
+from kbdesk.core.versions.history import front_fields
 from kbdesk.core.versions.versioning import PublishResult
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.settings import Settings
-from kbdesk.gui.changenote import ask_change_note
+from kbdesk.gui.changenote import ask_change_note, ask_publish
 from kbdesk.gui.conflict import ConflictDialog
 from kbdesk.gui.editordialogs import RenameDialog
 from kbdesk.gui.history import HistoryWindow
@@ -356,13 +357,29 @@ class EditorWindow(QMainWindow):
         return name or None
 
     def publish(self) -> None:
-        """Ask for a change note, then publish."""
+        """Ask for a change note and the day it comes into force (shown, changeable), then
+        publish."""
         prompt = self.tr("Publish “%1” as a new version.").replace("%1", self.form.title.text())
-        note = self.ask_note(self, prompt, "")
-        if note is not None:
-            self.publish_with_note(note)
+        if self.ask_note is not ask_change_note:  # replaced (tests): the note only
+            note = self.ask_note(self, prompt, "")
+            if note is not None:
+                self.publish_with_note(note)
+            return
+        answer = ask_publish(self, prompt, "", self.effective_default())
+        if answer is not None:
+            self.publish_with_note(answer[0], effective=answer[1])
 
-    def publish_with_note(self, note: str) -> bool:
+    def effective_default(self) -> dt.date:
+        """The day the new version would come into force: its ``effective:`` date when that
+        is later than today, else today."""
+        today = dt.date.today()
+        value = front_fields(self.text()).get("effective") or ""
+        try:
+            return max(dt.date.fromisoformat(value), today)
+        except ValueError:
+            return today
+
+    def publish_with_note(self, note: str, effective: dt.date | None = None) -> bool:
         """Publish the text with ``note`` on the writer worker; False if refused at once."""
         if not note.strip():
             show_error(self, self.tr("A change note is required: say what changed and why. "
@@ -372,6 +389,9 @@ class EditorWindow(QMainWindow):
         text = self.text()
         if "status: draft" in _split(text)[0]:
             text = set_front_field(text, "status", "published")
+        if effective is not None and (effective > dt.date.today()
+                                      or front_fields(text).get("effective")):
+            text = set_front_field(text, "effective", effective.isoformat())
         self._run_publish(lambda: self.kb.publish(self.path, text, note, self.author),
                           self.tr("Publishing…"))
         return True

@@ -2062,4 +2062,12 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ChangeNoteDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/changenote.py" line="75"/>
+        <source>Comes into force on:</source>
+        <translation>Comes into force on:</translation>
+    </message>
+</context>
 </TS>

@@ -2055,4 +2055,12 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ChangeNoteDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/changenote.py" line="75"/>
+        <source>Comes into force on:</source>
+        <translation>生效日期：</translation>
+    </message>
+</context>
 </TS>
