@@ -44,12 +44,21 @@ def write_files(root: Path, files: Mapping[str, str | bytes]) -> Path:
 
 
 @pytest.fixture
-def make_library(tmp_path: Path) -> Callable[[Mapping[str, str | bytes]], Path]:
-    """Return a function that builds a library folder from a dict of files."""
+def make_library(tmp_path: Path) -> Callable[..., Path]:
+    """Return a function that builds a library folder from a dict of files.
+
+    With ``in_checkout=True`` the folder is made inside another git working tree (a project's
+    checkout): kbdesk then takes no baseline version and reads the files as they are, which is
+    what tests of the index's own mechanics (files changed on disk) want.
+    """
     counter = iter(range(1000))
 
-    def make(files: Mapping[str, str | bytes]) -> Path:
-        return write_files(tmp_path / f"lib{next(counter)}", files)
+    def make(files: Mapping[str, str | bytes], *, in_checkout: bool = False) -> Path:
+        number = next(counter)
+        if in_checkout:
+            (tmp_path / f"checkout{number}" / ".git").mkdir(parents=True)
+            return write_files(tmp_path / f"checkout{number}" / "lib", files)
+        return write_files(tmp_path / f"lib{number}", files)
 
     return make
 

@@ -122,13 +122,23 @@ def test_retired_version_in_force_is_indexed_as_retired(kb: KnowledgeBase) -> No
     assert kb.search("退款", include_retired=True).hits
 
 
-def test_folder_without_git_is_in_force_as_it_is(make_library) -> None:
+def test_folder_in_a_checkout_is_in_force_as_it_is(make_library) -> None:
     later = TODAY + dt.timedelta(days=30)
-    root = make_library({"refund.md": rule(48, 2, effective=later)})
+    root = make_library({"refund.md": rule(48, 2, effective=later)}, in_checkout=True)
     kb = KnowledgeBase(root)
     assert kb.indexed_documents()["refund"].version == 2
     assert [p.version for p in kb.pending_versions()] == [2]
-    assert not LibraryRepo.is_repo(root)  # reading never creates a repository
+    assert not LibraryRepo.is_repo(root)  # a folder of another repository stays as it is
+
+
+def test_plain_folder_gets_a_baseline_and_waits_for_its_date(make_library) -> None:
+    later = TODAY + dt.timedelta(days=30)
+    root = make_library({"refund.md": rule(48, 2, effective=later)})
+    kb = KnowledgeBase(root)
+    assert LibraryRepo.is_repo(root)  # what kbdesk first saw is the baseline version
+    assert [p.version for p in kb.pending_versions()] == [2]
+    assert "refund" not in kb.indexed_documents()  # not in force before its date
+
 
 
 def test_rolling_back_over_a_pending_version_clears_it(kb: KnowledgeBase) -> None:

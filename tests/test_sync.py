@@ -173,6 +173,8 @@ def test_unreachable_remote_leaves_the_library_working(make_library, tmp_path: P
                        r"\(create one with `kbdesk init-remote .*kb\.git`\)"):
         kb.sync(missing)
     assert not isinstance(NoSharedLibrary("x"), RemoteUnreachable)  # not "offline"
+    # a remote that never answered does not become the library's remote
+    assert LibraryRepo(root).remote_url() is None
     with pytest.raises(RemoteUnreachable, match=r"127\.0\.0\.1:9.*last synced: never"):
         kb.sync("http://127.0.0.1:9/kb.git")
     assert kb.sync_state()["last_status"] == "offline"

@@ -73,7 +73,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             print("the drafts are waiting in the editor; publish them from there, or run "
                   "`kbdesk import --publish --note TEXT` instead")
     if args.publish:
-        _push(kb, author)
+        return _push(kb, author, *(item.path for item in written if item.published))
     return 0
 
 

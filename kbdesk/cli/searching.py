@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import logging
 import os
 import re
 import sys
 from typing import Any, TextIO
 
+from kbdesk.cli.terminal import clean, dump_json
 from kbdesk.core import KbError, KnowledgeBase
 from kbdesk.core.library.model import Kind
 
@@ -78,11 +78,15 @@ def _ensure_index(kb: KnowledgeBase, *, rebuild: bool = False) -> None:
 def _terminal_snippet(snippet: str, color: bool) -> str:
     import html
 
-    if color:
-        text = _MARK_RE.sub(lambda m: f"\x1b[1;33m{m.group(1)}\x1b[0m", snippet)
-    else:
-        text = _MARK_RE.sub(lambda m: f"[{m.group(1)}]", snippet)
-    return html.unescape(text)
+    # the document's own text is cleaned after unescaping, before kbdesk adds its colours
+    parts = _MARK_RE.split(snippet)
+    out = []
+    for number, part in enumerate(parts):
+        text = clean(html.unescape(part))
+        if number % 2:
+            text = f"\x1b[1;33m{text}\x1b[0m" if color else f"[{text}]"
+        out.append(text)
+    return "".join(out)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -97,9 +101,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         result = kb.search(query, kinds=_kinds(args.kind), limit=args.limit)
         _log_gap(query, result)
     if args.json:
-        json.dump([hit.to_json() for hit in result.hits], sys.stdout, ensure_ascii=False,
-                  indent=2)
-        sys.stdout.write("\n")
+        dump_json([hit.to_json() for hit in result.hits])
         return 0
     if not result.hits:
         print("沒有找到結果 / no results")
@@ -111,7 +113,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     for number, hit in enumerate(result.hits, start=1):
         where = f"{hit.title} › {hit.section}" if hit.section else hit.title
         kind = KIND_LABELS.get(hit.kind, hit.kind)
-        print(f"{number:2d}. {where}  [{kind} v{hit.version}]  {hit.doc_id}#{hit.anchor}")
+        print(clean(f"{number:2d}. {where}  [{kind} v{hit.version}]  {hit.doc_id}#{hit.anchor}"))
         print(f"    {_terminal_snippet(hit.snippet, color)}")
         if hit.expansions:
             found = ", ".join(f"{word} → {via}" for word, via in hit.expansions.items())
@@ -170,7 +172,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         + (f"; {stats.reason}" if stats.rebuilt else "")
     )
     for problem in kb.problems:
-        print(f"skipped {problem}", file=sys.stderr)
+        print(clean(f"skipped {problem}"), file=sys.stderr)
     return 0
 
 
@@ -183,7 +185,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems = kb.load()
     problems.extend(_procedure_problems(kb))
     for problem in problems:
-        print(problem)
+        print(clean(problem))
+    for path, change in sorted(kb.unpublished().items()):
+        what = "edited since it was last published" if change == "modified" else "never published"
+        print(clean(f"{path}: unpublished: {what}; agents see the published version"
+                    if change == "modified" else f"{path}: unpublished: {what}"))
     count = len(kb.library)
     if problems:
         print(f"{len(problems)} problem(s); {count} document(s) loaded", file=sys.stderr)
@@ -217,10 +223,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         return _report_team(args)
     rows = search_gaps(args.since)
     if args.json:
-        json.dump([{"query": row.query, "count": row.count, "last": row.last.isoformat(),
-                    "match": row.match} for row in rows],
-                  sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        dump_json([{"query": row.query, "count": row.count, "last": row.last.isoformat(),
+                    "match": row.match} for row in rows])
         return 0
     if not rows:
         since = f" since {args.since.isoformat()}" if args.since else ""
@@ -229,7 +233,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     print(f"{'count':>5}  {'last searched':16}  {'found':7}  query")
     for row in rows:
         found = "nothing" if row.match == "none" else "partial"
-        print(f"{row.count:5d}  {row.last.strftime('%Y-%m-%d %H:%M'):16}  {found:7}  {row.query}")
+        print(clean(f"{row.count:5d}  {row.last.strftime('%Y-%m-%d %H:%M'):16}  {found:7}  "
+                    f"{row.query}"))
     return 0
 
 
@@ -237,18 +242,16 @@ def _report_team(args: argparse.Namespace) -> int:
     """``report no-results --all``: every workstation's failed searches, most frequent first."""
     rows = KnowledgeBase(args.library).team.no_results(args.since)
     if args.json:
-        json.dump([{"query": r.query, "count": r.count, "partial": r.partial, "last": r.last,
-                    "workstations": len(r.workstations)} for r in rows],
-                  sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        dump_json([{"query": r.query, "count": r.count, "partial": r.partial, "last": r.last,
+                    "workstations": len(r.workstations)} for r in rows])
         return 0
     if not rows:
         print("no searches without results on any workstation")
         return 0
     print(f"{'count':>5}  {'partial':>7}  {'places':>6}  {'last searched':16}  query")
     for r in rows:
-        print(f"{r.count:5d}  {r.partial:7d}  {len(r.workstations):6d}  "
-              f"{r.last[:16].replace('T', ' '):16}  {r.query}")
+        print(clean(f"{r.count:5d}  {r.partial:7d}  {len(r.workstations):6d}  "
+                    f"{r.last[:16].replace('T', ' '):16}  {r.query}"))
     return 0
 
 

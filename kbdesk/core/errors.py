@@ -135,6 +135,20 @@ class DraftError(KbError):
     """A draft that cannot be saved or read."""
 
 
+# -- importers ----------------------------------------------------------------------------------
+
+
+class ImportFailed(KbError):
+    """A file that cannot be imported (unreadable, undecodable, empty, not what it claims)."""
+
+
+# -- exporters ----------------------------------------------------------------------------------
+
+
+class ExportError(KbError):
+    """An export that cannot be written (bad output folder, unreadable resources)."""
+
+
 def rel(path: PurePosixPath | str) -> str:
     """Return a path as the ``/``-separated string used in messages."""
     return str(path).replace("\\", "/")

@@ -20,6 +20,8 @@ from kbdesk.core.clock import Clock, as_clock
 from kbdesk.core.errors import KbError, LibraryError, Problem
 from kbdesk.core.importers.apply import ImportedDocument
 from kbdesk.core.importers.plan import ImportPlan
+from kbdesk.core.library import authoring
+from kbdesk.core.library.authoring import NewDocument, PathProblem
 from kbdesk.core.library.catalog import Library
 from kbdesk.core.library.model import AvoidPair, Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
@@ -39,6 +41,7 @@ from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.versions.sync import SyncResult
 from kbdesk.core.versions.versioning import PublishResult
 from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.liblock import library_lock
 from kbdesk.core.workstation.startpage import StartPage, start_page
 from kbdesk.core.workstation.storage import library_key
 
@@ -117,6 +120,33 @@ def resolve_library_dir(library: Path | str | None) -> Path:
     return default
 
 
+def take_baseline(root: Path) -> bool:
+    """Commit what a folder holds the first time kbdesk opens it (True when it did).
+
+    So the first publish afterwards records its edit as a version of its own, with its note.
+    A folder inside another git repository (a project's checkout) or one that cannot be
+    written is left as it is; it becomes a repository on its first publish, as before.
+    """
+    if any((folder / ".git").exists() for folder in (root, *root.parents)):
+        return False
+    from kbdesk.core.versions.repo import LibraryRepo
+
+    try:
+        with library_lock(root, "open"):
+            if LibraryRepo.is_repo(root):
+                return False
+            try:
+                LibraryRepo.init(root).close()
+            except (OSError, KbError):
+                shutil.rmtree(root / ".git", ignore_errors=True)  # half made: undone
+                raise
+    except (OSError, KbError) as exc:
+        log.warning("%s: no baseline version taken (%s)", root, exc)
+        return False
+    log.info("%s: took what the folder holds as its baseline version", root)
+    return True
+
+
 @dataclass(frozen=True)
 class AvoidEntry:
     """An avoid → say-instead pair with the document and section it comes from."""
@@ -147,6 +177,7 @@ class KnowledgeBase:
         self._load_lock = threading.RLock()
         self._loaded = False
         self._indexed = False
+        take_baseline(self.library.root)
 
     # -- library ------------------------------------------------------------------------------
 
@@ -238,7 +269,7 @@ class KnowledgeBase:
             reload: re-scan the library folder first (only changed files are parsed).
             rebuild: throw the index away and build it anew.
         """
-        with self._load_lock:
+        with library_lock(self.root, "index"), self._load_lock:
             if reload or not self._loaded:
                 self.load()
             stats = self.index.sync(self.indexed_documents(), progress, cancel, rebuild=rebuild)
@@ -290,6 +321,30 @@ class KnowledgeBase:
         if self._editorial is not None:
             self._editorial.versioning.close()
 
+    # -- writing documents (kbdesk/core/library/authoring.py) ---------------------------------
+
+    def new_document(self, kind: Kind | str, path: str, title: str = "") -> NewDocument:
+        """A new document of ``kind`` at library path ``path`` from its template (not saved).
+
+        Raises:
+            KbError: the path leaves the library or a document already lives there.
+        """
+        return authoring.new_document(self.root, kind, path, title)
+
+    def new_path_problem(self, path: str) -> PathProblem | None:
+        """Why ``path`` cannot hold a new document in this library (None when it can)."""
+        return authoring.path_problem(self.root, path)
+
+    @staticmethod
+    def template_text(kind: Kind | str) -> str:
+        """The bundled template of a new document of ``kind``."""
+        return authoring.template_text(kind)
+
+    @staticmethod
+    def text_to_publish(text: str) -> str:
+        """The text an editor publishes: a document still marked draft becomes published."""
+        return authoring.text_to_publish(text)
+
     # -- versions, drafts, effective dates, read receipts, sync (kbdesk/core/editorial.py) ----
 
     _editorial: Editorial | None = None
@@ -336,6 +391,16 @@ class KnowledgeBase:
         """Publish the content of a file (in the library, or outside it matched by id)."""
         return self.editorial.publish_file(file, note, author, effective)
 
+    @staticmethod
+    def effective_in_text(text: str) -> dt.date | None:
+        """The ``effective:`` date a document's text carries (None without a valid one)."""
+        from kbdesk.core.versions.history import front_fields
+
+        try:
+            return dt.date.fromisoformat(front_fields(text).get("effective") or "")
+        except ValueError:
+            return None
+
     def effective_date(self, doc_id: str, version: int) -> dt.date:
         """The day a published version of a document comes into force."""
         return self.editorial.effective_of(doc_id, version)
@@ -374,6 +439,7 @@ class KnowledgeBase:
 
     def pending_versions(self) -> list[Pending]:
         """Published versions waiting for their effective date."""
+        self._ensure_loaded()
         return self.editorial.resolver.pending(self.library.documents)
 
     def search_as_of(
@@ -401,6 +467,17 @@ class KnowledgeBase:
     def sync(self, remote_url: str | None = None, author: str | None = None) -> SyncResult:
         """Pull from and push to the library's remote (raises RemoteUnreachable offline)."""
         return self.editorial.sync(remote_url, author)
+
+    def unpublished(self) -> dict[str, str]:
+        """Library files whose text is not their last published version, by path.
+
+        Values: ``modified`` (edited since it was last published; agents see the published
+        version) or ``new`` (never published).
+        """
+        self._ensure_loaded()
+        files = {doc.path: (doc.mtime_ns, doc.size) for doc in self.library.documents.values()}
+        changes = self.editorial.versioning.unpublished(files)
+        return {path: change.value for path, change in changes.items()}
 
     def remote_url(self) -> str | None:
         """The shared library this one syncs with (None when it has no remote)."""

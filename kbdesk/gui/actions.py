@@ -65,9 +65,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("index.cancel", QT_TRANSLATE_NOOP("Actions", "Stop indexing"), ("Ctrl+.",), "file"),
     ActionSpec("library.problems", QT_TRANSLATE_NOOP("Actions", "Library problems…"),
                ("Ctrl+Shift+P",), "file"),
+    ActionSpec("import.files", QT_TRANSLATE_NOOP("Actions", "Import handbooks…"),
+               ("Ctrl+Shift+I",), "file"),  # editors only (gui/importwizard.py)
+    ActionSpec("export.html", QT_TRANSLATE_NOOP("Actions", "Export HTML site…"), (), "file"),
     ActionSpec("library.join", QT_TRANSLATE_NOOP("Actions", "Join a shared library…"), (),
                "file"),
-    ActionSpec("export.html", QT_TRANSLATE_NOOP("Actions", "Export HTML site…"), (), "file"),
     ActionSpec("app.settings", QT_TRANSLATE_NOOP("Actions", "Settings…"), ("Ctrl+,",), "file"),
     ActionSpec("app.quit", QT_TRANSLATE_NOOP("Actions", "Quit"), ("Ctrl+Q",), "file"),
     ActionSpec("search.focus", QT_TRANSLATE_NOOP("Actions", "Go to search box"), ("Ctrl+K",),

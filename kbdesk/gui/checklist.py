@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
 
 from kbdesk.core.library.checklist import (
     ChecklistRun,
-    Clock,
     StepState,
     StepStatus,
+    Timer,
     format_duration,
 )
 from kbdesk.core.library.model import Document
@@ -195,7 +195,7 @@ class ChecklistPanel(QWidget):
     limit_passed = Signal(int)
     step_toggled = Signal(int, bool)
 
-    def __init__(self, clock: Clock = time.monotonic, parent: QWidget | None = None,
+    def __init__(self, clock: Timer = time.monotonic, parent: QWidget | None = None,
                  interval_ms: int = 500) -> None:
         super().__init__(parent)
         self.clock = clock

@@ -107,12 +107,15 @@ class MainWindow(QMainWindow):
         from kbdesk.gui.editormenu import EditorialUi  # Editor menu, sync, update banners
 
         self.editorial = EditorialUi(self)
-        from kbdesk.gui.teamui import TeamUi  # start screen, flags, read receipts, joining
-
-        self.team_ui = TeamUi(self)
         from kbdesk.gui.exporting import ExportUi  # File → Export HTML site…
 
         self.exporting = ExportUi(self)
+        from kbdesk.gui.importwizard import ImportUi  # File → Import, files dropped on the window
+
+        self.importing = ImportUi(self)
+        from kbdesk.gui.teamui import TeamUi  # start screen, flags, read receipts, joining
+
+        self.team_ui = TeamUi(self)
         self.no_results_timer = QTimer(self)
         self.no_results_timer.setSingleShot(True)
         self.no_results_timer.setInterval(NO_RESULTS_DELAY_MS)

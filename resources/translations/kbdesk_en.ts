@@ -73,6 +73,11 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
+        <source>Import handbooks…</source>
+        <translation>Import handbooks…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="68"/>
         <source>Export HTML site…</source>
         <translation>Export HTML site…</translation>
     </message>
@@ -241,6 +246,56 @@
         <source>About kbdesk</source>
         <translation>About kbdesk</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="68"/>
+        <source>Join a shared library…</source>
+        <translation>Join a shared library…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="83"/>
+        <source>Flag section as outdated or unclear…</source>
+        <translation>Flag section as outdated or unclear…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="108"/>
+        <source>Contents pane</source>
+        <translation>Contents pane</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="110"/>
+        <source>Read receipts of the team…</source>
+        <translation>Read receipts of the team…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="112"/>
+        <source>Start screen</source>
+        <translation>Start screen</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="143"/>
+        <source>From the search box into the results</source>
+        <translation>From the search box into the results</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="144"/>
+        <source>From the first result back to the search box</source>
+        <translation>From the first result back to the search box</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="145"/>
+        <source>Open the selected result</source>
+        <translation>Open the selected result</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="146"/>
+        <source>Back to the search box (closes the find bar first)</source>
+        <translation>Back to the search box (closes the find bar first)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="147"/>
+        <source>Next field / previous field</source>
+        <translation>Next field / previous field</translation>
+    </message>
 </context>
 <context>
     <name>ChangeNoteDialog</name>
@@ -251,8 +306,8 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/changenote.py" line="39"/>
-        <source>Say what changed and why. Agents and other editors see this note in the document&apos;s history.</source>
-        <translation>Say what changed and why. Agents and other editors see this note in the document&apos;s history.</translation>
+        <source>Say what changed and why. Agents and other editors see this note in the document's history.</source>
+        <translation>Say what changed and why. Agents and other editors see this note in the document's history.</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/changenote.py" line="56"/>
@@ -453,6 +508,11 @@
         <source>Not published; your text is kept as a draft.</source>
         <translation>Not published; your text is kept as a draft.</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/conflict.py" line="118"/>
+        <source>Your other draft (%1, %2)</source>
+        <translation>Your other draft (%1, %2)</translation>
+    </message>
 </context>
 <context>
     <name>DiffView</name>
@@ -508,8 +568,8 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/editor.py" line="181"/>
-        <source>Compare with the library&apos;s version…</source>
-        <translation>Compare with the library&apos;s version…</translation>
+        <source>Compare with the library's version…</source>
+        <translation>Compare with the library's version…</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/editor.py" line="205"/>
@@ -755,8 +815,8 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/history.py" line="324"/>
-        <source>This version was replaced when syncing and was never in force; its text was kept as the editor&apos;s draft.</source>
-        <translation>This version was replaced when syncing and was never in force; its text was kept as the editor&apos;s draft.</translation>
+        <source>This version was replaced when syncing and was never in force; its text was kept as the editor's draft.</source>
+        <translation>This version was replaced when syncing and was never in force; its text was kept as the editor's draft.</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/history.py" line="352"/>
@@ -980,8 +1040,8 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/metaform.py" line="149"/>
-        <source>default: the folder&apos;s name</source>
-        <translation>default: the folder&apos;s name</translation>
+        <source>default: the folder's name</source>
+        <translation>default: the folder's name</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/metaform.py" line="151"/>
@@ -1159,6 +1219,11 @@
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/phrasings.py" line="155"/>
+        <source>Fill in every field before copying: %1</source>
+        <translation>Fill in every field before copying: %1</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsNotice</name>
@@ -1184,10 +1249,10 @@
     </message>
     <message numerus="yes">
         <location filename="../../kbdesk/gui/notices.py" line="72"/>
-        <source>%n file(s) in the library could not be read and were skipped. The rest of the library works. Fix the files (or run &apos;kbdesk check&apos;) and reload.</source>
+        <source>%n file(s) in the library could not be read and were skipped. The rest of the library works. Fix the files (or run 'kbdesk check') and reload.</source>
         <translation>
-            <numerusform>%n file in the library could not be read and were skipped. The rest of the library works. Fix the files (or run &apos;kbdesk check&apos;) and reload.</numerusform>
-            <numerusform>%n files in the library could not be read and were skipped. The rest of the library works. Fix the files (or run &apos;kbdesk check&apos;) and reload.</numerusform>
+            <numerusform>%n file in the library could not be read and were skipped. The rest of the library works. Fix the files (or run 'kbdesk check') and reload.</numerusform>
+            <numerusform>%n files in the library could not be read and were skipped. The rest of the library works. Fix the files (or run 'kbdesk check') and reload.</numerusform>
         </translation>
     </message>
 </context>
@@ -1252,6 +1317,11 @@
         <location filename="../../kbdesk/gui/reader.py" line="440"/>
         <source>Not found</source>
         <translation>Not found</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/reader.py" line="210"/>
+        <source>Start</source>
+        <translation>Start</translation>
     </message>
 </context>
 <context>
@@ -1388,6 +1458,26 @@
         <source>v%1 comes into force; agents see %2 until then</source>
         <translation>v%1 comes into force; agents see %2 until then</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="99"/>
+        <source>Outdated</source>
+        <translation>Outdated</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="100"/>
+        <source>Unclear</source>
+        <translation>Unclear</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="138"/>
+        <source>Flagged</source>
+        <translation>Flagged</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="148"/>
+        <source>on v%1: %2</source>
+        <translation>on v%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPanel</name>
@@ -1410,6 +1500,26 @@
         <location filename="../../kbdesk/gui/review.py" line="217"/>
         <source>%1 past their review date, %2 pending</source>
         <translation>%1 past their review date, %2 pending</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="205"/>
+        <source>Clear flag</source>
+        <translation>Clear flag</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="207"/>
+        <source>The flagged section was handled: clear the flag for the whole team</source>
+        <translation>The flagged section was handled: clear the flag for the whole team</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="236"/>
+        <source>%1 past their review date, %2 pending, %3 flagged by agents</source>
+        <translation>%1 past their review date, %2 pending, %3 flagged by agents</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="264"/>
+        <source>editor</source>
+        <translation>editor</translation>
     </message>
 </context>
 <context>
@@ -1518,6 +1628,16 @@
         <location filename="../../kbdesk/gui/settingsdialog.py" line="136"/>
         <source>Choose the library folder</source>
         <translation>Choose the library folder</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py" line="40"/>
+        <source>This workstation's name</source>
+        <translation>This workstation's name</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py" line="41"/>
+        <source>Share searches that find nothing with the editors</source>
+        <translation>Share searches that find nothing with the editors</translation>
     </message>
 </context>
 <context>
@@ -1712,56 +1832,184 @@
     </message>
 </context>
 <context>
-    <name>Actions</name>
+    <name>ImportUi</name>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="68"/>
-        <source>Join a shared library…</source>
-        <translation>Join a shared library…</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="375"/>
+        <source>Import handbooks</source>
+        <translation>Import handbooks</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="84"/>
-        <source>Flag section as outdated or unclear…</source>
-        <translation>Flag section as outdated or unclear…</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="376"/>
+        <source>Documents (*.txt *.md *.docx *.html *.htm)</source>
+        <translation>Documents (*.txt *.md *.docx *.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="109"/>
-        <source>Contents pane</source>
-        <translation>Contents pane</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="382"/>
+        <source>Importing is for editors (Settings → role).</source>
+        <translation>Importing is for editors (Settings → role).</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="79"/>
+        <source>Import handbooks</source>
+        <translation>Import handbooks</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="111"/>
-        <source>Read receipts of the team…</source>
-        <translation>Read receipts of the team…</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="90"/>
+        <source>Guess from the text</source>
+        <translation>Guess from the text</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="113"/>
-        <source>Start screen</source>
-        <translation>Start screen</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="94"/>
+        <source>Default category</source>
+        <translation>Default category</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="144"/>
-        <source>From the search box into the results</source>
-        <translation>From the search box into the results</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="96"/>
+        <source>One document per file</source>
+        <translation>One document per file</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="145"/>
-        <source>From the first result back to the search box</source>
-        <translation>From the first result back to the search box</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="97"/>
+        <source>One document per chapter</source>
+        <translation>One document per chapter</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="146"/>
-        <source>Open the selected result</source>
-        <translation>Open the selected result</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="99"/>
+        <source>Kind:</source>
+        <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="147"/>
-        <source>Back to the search box (closes the find bar first)</source>
-        <translation>Back to the search box (closes the find bar first)</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="100"/>
+        <source>Category:</source>
+        <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="148"/>
-        <source>Next field / previous field</source>
-        <translation>Next field / previous field</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="101"/>
+        <source>Split:</source>
+        <translation>Split:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="120"/>
+        <source>Title:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="123"/>
+        <source>Saved as:</source>
+        <translation>Saved as:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="125"/>
+        <source>Detected structure</source>
+        <translation>Detected structure</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="125"/>
+        <source>Characters</source>
+        <translation>Characters</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="133"/>
+        <source>Removed (untick to keep the text):</source>
+        <translation>Removed (untick to keep the text):</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="135"/>
+        <source>To check:</source>
+        <translation>To check:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="144"/>
+        <source>Save as drafts</source>
+        <translation>Save as drafts</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="145"/>
+        <source>Publish…</source>
+        <translation>Publish…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="146"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="164"/>
+        <source>Handbook</source>
+        <translation>Handbook</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="164"/>
+        <source>Phrasing</source>
+        <translation>Phrasing</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="165"/>
+        <source>Procedure</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="187"/>
+        <source>Reading the files…</source>
+        <translation>Reading the files…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="217"/>
+        <source>%1 document(s) found; %2 piece(s) of text removed. Nothing is written until you save or publish.</source>
+        <translation>%1 document(s) found; %2 piece(s) of text removed. Nothing is written until you save or publish.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="224"/>
+        <source>Nothing was imported.</source>
+        <translation>Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="225"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="250"/>
+        <source>(introduction)</source>
+        <translation>(introduction)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="266"/>
+        <source>whole document</source>
+        <translation>whole document</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="275"/>
+        <source>line %1, %2: %3</source>
+        <translation>line %1, %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="322"/>
+        <source>Publish %1 imported document(s).</source>
+        <translation>Publish %1 imported document(s).</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="339"/>
+        <source>Publishing…</source>
+        <translation>Publishing…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="339"/>
+        <source>Saving drafts…</source>
+        <translation>Saving drafts…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="345"/>
+        <source>%1 document(s) published.</source>
+        <translation>%1 document(s) published.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="347"/>
+        <source>%1 draft(s) saved; review and publish them in the editor.</source>
+        <translation>%1 draft(s) saved; review and publish them in the editor.</translation>
     </message>
 </context>
 <context>
@@ -1861,22 +2109,6 @@
     </message>
 </context>
 <context>
-    <name>PlaceholderDialog</name>
-    <message>
-        <location filename="../../kbdesk/gui/phrasings.py" line="155"/>
-        <source>Fill in every field before copying: %1</source>
-        <translation>Fill in every field before copying: %1</translation>
-    </message>
-</context>
-<context>
-    <name>ReaderView</name>
-    <message>
-        <location filename="../../kbdesk/gui/reader.py" line="210"/>
-        <source>Start</source>
-        <translation>Start</translation>
-    </message>
-</context>
-<context>
     <name>ReceiptsDialog</name>
     <message>
         <location filename="../../kbdesk/gui/teamviews.py" line="59"/>
@@ -1947,65 +2179,6 @@
         <location filename="../../kbdesk/gui/teamviews.py" line="143"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewModel</name>
-    <message>
-        <location filename="../../kbdesk/gui/review.py" line="99"/>
-        <source>Outdated</source>
-        <translation>Outdated</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/review.py" line="100"/>
-        <source>Unclear</source>
-        <translation>Unclear</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/review.py" line="138"/>
-        <source>Flagged</source>
-        <translation>Flagged</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/review.py" line="148"/>
-        <source>on v%1: %2</source>
-        <translation>on v%1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewPanel</name>
-    <message>
-        <location filename="../../kbdesk/gui/review.py" line="205"/>
-        <source>Clear flag</source>
-        <translation>Clear flag</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/review.py" line="207"/>
-        <source>The flagged section was handled: clear the flag for the whole team</source>
-        <translation>The flagged section was handled: clear the flag for the whole team</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/review.py" line="236"/>
-        <source>%1 past their review date, %2 pending, %3 flagged by agents</source>
-        <translation>%1 past their review date, %2 pending, %3 flagged by agents</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/review.py" line="264"/>
-        <source>editor</source>
-        <translation>editor</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <location filename="../../kbdesk/gui/settingsdialog.py" line="40"/>
-        <source>This workstation's name</source>
-        <translation>This workstation's name</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/settingsdialog.py" line="41"/>
-        <source>Share searches that find nothing with the editors</source>
-        <translation>Share searches that find nothing with the editors</translation>
     </message>
 </context>
 <context>

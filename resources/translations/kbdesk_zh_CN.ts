@@ -73,6 +73,11 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
+        <source>Import handbooks…</source>
+        <translation>导入手册…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="68"/>
         <source>Export HTML site…</source>
         <translation>导出 HTML 网站…</translation>
     </message>
@@ -241,6 +246,56 @@
         <source>About kbdesk</source>
         <translation>关于 kbdesk</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="68"/>
+        <source>Join a shared library…</source>
+        <translation>加入共用知识库…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="83"/>
+        <source>Flag section as outdated or unclear…</source>
+        <translation>标记此段过时或不清楚…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="108"/>
+        <source>Contents pane</source>
+        <translation>目录窗格</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="110"/>
+        <source>Read receipts of the team…</source>
+        <translation>团队已读回条…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="112"/>
+        <source>Start screen</source>
+        <translation>开始画面</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="143"/>
+        <source>From the search box into the results</source>
+        <translation>从搜索框移到结果清单</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="144"/>
+        <source>From the first result back to the search box</source>
+        <translation>从第一笔结果回到搜索框</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="145"/>
+        <source>Open the selected result</source>
+        <translation>打开选取的结果</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="146"/>
+        <source>Back to the search box (closes the find bar first)</source>
+        <translation>回到搜索框（先关闭页内寻找列）</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="147"/>
+        <source>Next field / previous field</source>
+        <translation>下一栏／上一栏</translation>
+    </message>
 </context>
 <context>
     <name>ChangeNoteDialog</name>
@@ -251,7 +306,7 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/changenote.py" line="39"/>
-        <source>Say what changed and why. Agents and other editors see this note in the document&apos;s history.</source>
+        <source>Say what changed and why. Agents and other editors see this note in the document's history.</source>
         <translation>请说明改了什么、为什么改。客服人员与其他编辑会在文档历史中看到这则说明。</translation>
     </message>
     <message>
@@ -453,6 +508,11 @@
         <source>Not published; your text is kept as a draft.</source>
         <translation>未发布；你的文字已保留为草稿。</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/conflict.py" line="118"/>
+        <source>Your other draft (%1, %2)</source>
+        <translation>你的另一份草稿（%1，%2）</translation>
+    </message>
 </context>
 <context>
     <name>DiffView</name>
@@ -507,7 +567,7 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/editor.py" line="181"/>
-        <source>Compare with the library&apos;s version…</source>
+        <source>Compare with the library's version…</source>
         <translation>与知识库中的版本比较…</translation>
     </message>
     <message>
@@ -753,7 +813,7 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/history.py" line="324"/>
-        <source>This version was replaced when syncing and was never in force; its text was kept as the editor&apos;s draft.</source>
+        <source>This version was replaced when syncing and was never in force; its text was kept as the editor's draft.</source>
         <translation>这个版本在同步时已被取代，从未生效；其内容已保留为编辑的草稿。</translation>
     </message>
     <message>
@@ -976,7 +1036,7 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/metaform.py" line="149"/>
-        <source>default: the folder&apos;s name</source>
+        <source>default: the folder's name</source>
         <translation>默认：文件夹名称</translation>
     </message>
     <message>
@@ -1155,6 +1215,11 @@
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/phrasings.py" line="155"/>
+        <source>Fill in every field before copying: %1</source>
+        <translation>请先填写所有字段再拷贝：%1</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsNotice</name>
@@ -1180,7 +1245,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../kbdesk/gui/notices.py" line="72"/>
-        <source>%n file(s) in the library could not be read and were skipped. The rest of the library works. Fix the files (or run &apos;kbdesk check&apos;) and reload.</source>
+        <source>%n file(s) in the library could not be read and were skipped. The rest of the library works. Fix the files (or run 'kbdesk check') and reload.</source>
         <translation>
             <numerusform>知识库中有 %n 个文件无法读取，已略过。其余内容可正常使用。请修正这些文件（或运行 kbdesk check）后重新加载。</numerusform>
         </translation>
@@ -1247,6 +1312,11 @@
         <location filename="../../kbdesk/gui/reader.py" line="440"/>
         <source>Not found</source>
         <translation>找不到</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/reader.py" line="210"/>
+        <source>Start</source>
+        <translation>开始</translation>
     </message>
 </context>
 <context>
@@ -1382,6 +1452,26 @@
         <source>v%1 comes into force; agents see %2 until then</source>
         <translation>v%1 生效前，客服人员看到的是 %2</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="99"/>
+        <source>Outdated</source>
+        <translation>过时</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="100"/>
+        <source>Unclear</source>
+        <translation>不清楚</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="138"/>
+        <source>Flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="148"/>
+        <source>on v%1: %2</source>
+        <translation>v%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPanel</name>
@@ -1404,6 +1494,26 @@
         <location filename="../../kbdesk/gui/review.py" line="217"/>
         <source>%1 past their review date, %2 pending</source>
         <translation>%1 份已过复审期限，%2 份待生效</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="205"/>
+        <source>Clear flag</source>
+        <translation>清除标记</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="207"/>
+        <source>The flagged section was handled: clear the flag for the whole team</source>
+        <translation>已处理被标记的段落：为整个团队清除此标记</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="236"/>
+        <source>%1 past their review date, %2 pending, %3 flagged by agents</source>
+        <translation>%1 份已过查看日期，%2 份待生效，%3 个客服标记</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="264"/>
+        <source>editor</source>
+        <translation>编辑</translation>
     </message>
 </context>
 <context>
@@ -1512,6 +1622,16 @@
         <location filename="../../kbdesk/gui/settingsdialog.py" line="136"/>
         <source>Choose the library folder</source>
         <translation>选择知识库文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py" line="40"/>
+        <source>This workstation's name</source>
+        <translation>这台工作站的名称</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py" line="41"/>
+        <source>Share searches that find nothing with the editors</source>
+        <translation>与编辑分享找不到结果的搜索</translation>
     </message>
 </context>
 <context>
@@ -1706,56 +1826,184 @@
     </message>
 </context>
 <context>
-    <name>Actions</name>
+    <name>ImportUi</name>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="68"/>
-        <source>Join a shared library…</source>
-        <translation>加入共用知识库…</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="375"/>
+        <source>Import handbooks</source>
+        <translation>导入手册</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="84"/>
-        <source>Flag section as outdated or unclear…</source>
-        <translation>标记此段过时或不清楚…</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="376"/>
+        <source>Documents (*.txt *.md *.docx *.html *.htm)</source>
+        <translation>文档 (*.txt *.md *.docx *.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="109"/>
-        <source>Contents pane</source>
-        <translation>目录窗格</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="382"/>
+        <source>Importing is for editors (Settings → role).</source>
+        <translation>只有编辑可以导入（设置 → 角色）。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="79"/>
+        <source>Import handbooks</source>
+        <translation>导入手册</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="111"/>
-        <source>Read receipts of the team…</source>
-        <translation>团队已读回条…</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="90"/>
+        <source>Guess from the text</source>
+        <translation>根据内容判断</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="113"/>
-        <source>Start screen</source>
-        <translation>开始画面</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="94"/>
+        <source>Default category</source>
+        <translation>默认分类</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="144"/>
-        <source>From the search box into the results</source>
-        <translation>从搜索框移到结果清单</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="96"/>
+        <source>One document per file</source>
+        <translation>每个文件一份文档</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="145"/>
-        <source>From the first result back to the search box</source>
-        <translation>从第一笔结果回到搜索框</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="97"/>
+        <source>One document per chapter</source>
+        <translation>每章一份文档</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="146"/>
-        <source>Open the selected result</source>
-        <translation>打开选取的结果</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="99"/>
+        <source>Kind:</source>
+        <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="147"/>
-        <source>Back to the search box (closes the find bar first)</source>
-        <translation>回到搜索框（先关闭页内寻找列）</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="100"/>
+        <source>Category:</source>
+        <translation>分类：</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="148"/>
-        <source>Next field / previous field</source>
-        <translation>下一栏／上一栏</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="101"/>
+        <source>Split:</source>
+        <translation>拆分：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="120"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="123"/>
+        <source>Saved as:</source>
+        <translation>保存为：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="125"/>
+        <source>Detected structure</source>
+        <translation>检测到的结构</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="125"/>
+        <source>Characters</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="133"/>
+        <source>Removed (untick to keep the text):</source>
+        <translation>已移除（取消勾选即保留该段文字）：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="135"/>
+        <source>To check:</source>
+        <translation>请检查：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="144"/>
+        <source>Save as drafts</source>
+        <translation>存为草稿</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="145"/>
+        <source>Publish…</source>
+        <translation>发布…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="146"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="164"/>
+        <source>Handbook</source>
+        <translation>手册</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="164"/>
+        <source>Phrasing</source>
+        <translation>话术</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="165"/>
+        <source>Procedure</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="187"/>
+        <source>Reading the files…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="217"/>
+        <source>%1 document(s) found; %2 piece(s) of text removed. Nothing is written until you save or publish.</source>
+        <translation>找到 %1 份文档；移除了 %2 段文字。保存或发布之前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="224"/>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="225"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="250"/>
+        <source>(introduction)</source>
+        <translation>（前言）</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="266"/>
+        <source>whole document</source>
+        <translation>整份文档</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="275"/>
+        <source>line %1, %2: %3</source>
+        <translation>第 %1 行，%2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="322"/>
+        <source>Publish %1 imported document(s).</source>
+        <translation>发布 %1 份导入的文档。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="339"/>
+        <source>Publishing…</source>
+        <translation>正在发布…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="339"/>
+        <source>Saving drafts…</source>
+        <translation>正在保存草稿…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="345"/>
+        <source>%1 document(s) published.</source>
+        <translation>已发布 %1 份文档。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="347"/>
+        <source>%1 draft(s) saved; review and publish them in the editor.</source>
+        <translation>已保存 %1 份草稿；请在编辑器中审阅后发布。</translation>
     </message>
 </context>
 <context>
@@ -1855,22 +2103,6 @@
     </message>
 </context>
 <context>
-    <name>PlaceholderDialog</name>
-    <message>
-        <location filename="../../kbdesk/gui/phrasings.py" line="155"/>
-        <source>Fill in every field before copying: %1</source>
-        <translation>请先填写所有字段再拷贝：%1</translation>
-    </message>
-</context>
-<context>
-    <name>ReaderView</name>
-    <message>
-        <location filename="../../kbdesk/gui/reader.py" line="210"/>
-        <source>Start</source>
-        <translation>开始</translation>
-    </message>
-</context>
-<context>
     <name>ReceiptsDialog</name>
     <message>
         <location filename="../../kbdesk/gui/teamviews.py" line="59"/>
@@ -1941,65 +2173,6 @@
         <location filename="../../kbdesk/gui/teamviews.py" line="143"/>
         <source>CSV (*.csv)</source>
         <translation>CSV（*.csv）</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewModel</name>
-    <message>
-        <location filename="../../kbdesk/gui/review.py" line="99"/>
-        <source>Outdated</source>
-        <translation>过时</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/review.py" line="100"/>
-        <source>Unclear</source>
-        <translation>不清楚</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/review.py" line="138"/>
-        <source>Flagged</source>
-        <translation>已标记</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/review.py" line="148"/>
-        <source>on v%1: %2</source>
-        <translation>v%1：%2</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewPanel</name>
-    <message>
-        <location filename="../../kbdesk/gui/review.py" line="205"/>
-        <source>Clear flag</source>
-        <translation>清除标记</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/review.py" line="207"/>
-        <source>The flagged section was handled: clear the flag for the whole team</source>
-        <translation>已处理被标记的段落：为整个团队清除此标记</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/review.py" line="236"/>
-        <source>%1 past their review date, %2 pending, %3 flagged by agents</source>
-        <translation>%1 份已过查看日期，%2 份待生效，%3 个客服标记</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/review.py" line="264"/>
-        <source>editor</source>
-        <translation>编辑</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <location filename="../../kbdesk/gui/settingsdialog.py" line="40"/>
-        <source>This workstation's name</source>
-        <translation>这台工作站的名称</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/settingsdialog.py" line="41"/>
-        <source>Share searches that find nothing with the editors</source>
-        <translation>与编辑分享找不到结果的搜索</translation>
     </message>
 </context>
 <context>

@@ -73,6 +73,11 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
+        <source>Import handbooks…</source>
+        <translation>匯入手冊…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="68"/>
         <source>Export HTML site…</source>
         <translation>匯出 HTML 網站…</translation>
     </message>
@@ -241,6 +246,56 @@
         <source>About kbdesk</source>
         <translation>關於 kbdesk</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="68"/>
+        <source>Join a shared library…</source>
+        <translation>加入共用知識庫…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="83"/>
+        <source>Flag section as outdated or unclear…</source>
+        <translation>標記此段過時或不清楚…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="108"/>
+        <source>Contents pane</source>
+        <translation>目錄窗格</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="110"/>
+        <source>Read receipts of the team…</source>
+        <translation>團隊已讀回條…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="112"/>
+        <source>Start screen</source>
+        <translation>開始畫面</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="143"/>
+        <source>From the search box into the results</source>
+        <translation>從搜尋框移到結果清單</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="144"/>
+        <source>From the first result back to the search box</source>
+        <translation>從第一筆結果回到搜尋框</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="145"/>
+        <source>Open the selected result</source>
+        <translation>開啟選取的結果</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="146"/>
+        <source>Back to the search box (closes the find bar first)</source>
+        <translation>回到搜尋框（先關閉頁內尋找列）</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="147"/>
+        <source>Next field / previous field</source>
+        <translation>下一欄／上一欄</translation>
+    </message>
 </context>
 <context>
     <name>ChangeNoteDialog</name>
@@ -251,7 +306,7 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/changenote.py" line="39"/>
-        <source>Say what changed and why. Agents and other editors see this note in the document&apos;s history.</source>
+        <source>Say what changed and why. Agents and other editors see this note in the document's history.</source>
         <translation>請說明改了什麼、為什麼改。客服人員與其他編輯會在文件歷史中看到這則說明。</translation>
     </message>
     <message>
@@ -453,6 +508,11 @@
         <source>Not published; your text is kept as a draft.</source>
         <translation>未發布；你的文字已保留為草稿。</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/conflict.py" line="118"/>
+        <source>Your other draft (%1, %2)</source>
+        <translation>你的另一份草稿（%1，%2）</translation>
+    </message>
 </context>
 <context>
     <name>DiffView</name>
@@ -507,7 +567,7 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/editor.py" line="181"/>
-        <source>Compare with the library&apos;s version…</source>
+        <source>Compare with the library's version…</source>
         <translation>與知識庫中的版本比較…</translation>
     </message>
     <message>
@@ -753,7 +813,7 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/history.py" line="324"/>
-        <source>This version was replaced when syncing and was never in force; its text was kept as the editor&apos;s draft.</source>
+        <source>This version was replaced when syncing and was never in force; its text was kept as the editor's draft.</source>
         <translation>這個版本在同步時已被取代，從未生效；其內容已保留為編輯的草稿。</translation>
     </message>
     <message>
@@ -976,7 +1036,7 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/metaform.py" line="149"/>
-        <source>default: the folder&apos;s name</source>
+        <source>default: the folder's name</source>
         <translation>預設：資料夾名稱</translation>
     </message>
     <message>
@@ -1155,6 +1215,11 @@
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/phrasings.py" line="155"/>
+        <source>Fill in every field before copying: %1</source>
+        <translation>請先填寫所有欄位再複製：%1</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsNotice</name>
@@ -1180,7 +1245,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../kbdesk/gui/notices.py" line="72"/>
-        <source>%n file(s) in the library could not be read and were skipped. The rest of the library works. Fix the files (or run &apos;kbdesk check&apos;) and reload.</source>
+        <source>%n file(s) in the library could not be read and were skipped. The rest of the library works. Fix the files (or run 'kbdesk check') and reload.</source>
         <translation>
             <numerusform>知識庫中有 %n 個檔案無法讀取，已略過。其餘內容可正常使用。請修正這些檔案（或執行 kbdesk check）後重新載入。</numerusform>
         </translation>
@@ -1247,6 +1312,11 @@
         <location filename="../../kbdesk/gui/reader.py" line="440"/>
         <source>Not found</source>
         <translation>找不到</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/reader.py" line="210"/>
+        <source>Start</source>
+        <translation>開始</translation>
     </message>
 </context>
 <context>
@@ -1382,6 +1452,26 @@
         <source>v%1 comes into force; agents see %2 until then</source>
         <translation>v%1 生效前，客服人員看到的是 %2</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="99"/>
+        <source>Outdated</source>
+        <translation>過時</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="100"/>
+        <source>Unclear</source>
+        <translation>不清楚</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="138"/>
+        <source>Flagged</source>
+        <translation>已標記</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="148"/>
+        <source>on v%1: %2</source>
+        <translation>v%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPanel</name>
@@ -1404,6 +1494,26 @@
         <location filename="../../kbdesk/gui/review.py" line="217"/>
         <source>%1 past their review date, %2 pending</source>
         <translation>%1 份已過複審期限，%2 份待生效</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="205"/>
+        <source>Clear flag</source>
+        <translation>清除標記</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="207"/>
+        <source>The flagged section was handled: clear the flag for the whole team</source>
+        <translation>已處理被標記的段落：為整個團隊清除此標記</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="236"/>
+        <source>%1 past their review date, %2 pending, %3 flagged by agents</source>
+        <translation>%1 份已過檢視日期，%2 份待生效，%3 個客服標記</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="264"/>
+        <source>editor</source>
+        <translation>編輯</translation>
     </message>
 </context>
 <context>
@@ -1512,6 +1622,16 @@
         <location filename="../../kbdesk/gui/settingsdialog.py" line="136"/>
         <source>Choose the library folder</source>
         <translation>選擇知識庫資料夾</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py" line="40"/>
+        <source>This workstation's name</source>
+        <translation>這台工作站的名稱</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py" line="41"/>
+        <source>Share searches that find nothing with the editors</source>
+        <translation>與編輯分享找不到結果的搜尋</translation>
     </message>
 </context>
 <context>
@@ -1706,56 +1826,184 @@
     </message>
 </context>
 <context>
-    <name>Actions</name>
+    <name>ImportUi</name>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="68"/>
-        <source>Join a shared library…</source>
-        <translation>加入共用知識庫…</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="375"/>
+        <source>Import handbooks</source>
+        <translation>匯入手冊</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="84"/>
-        <source>Flag section as outdated or unclear…</source>
-        <translation>標記此段過時或不清楚…</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="376"/>
+        <source>Documents (*.txt *.md *.docx *.html *.htm)</source>
+        <translation>文件 (*.txt *.md *.docx *.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="109"/>
-        <source>Contents pane</source>
-        <translation>目錄窗格</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="382"/>
+        <source>Importing is for editors (Settings → role).</source>
+        <translation>只有編輯可以匯入（設定 → 角色）。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="79"/>
+        <source>Import handbooks</source>
+        <translation>匯入手冊</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="111"/>
-        <source>Read receipts of the team…</source>
-        <translation>團隊已讀回條…</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="90"/>
+        <source>Guess from the text</source>
+        <translation>依內容判斷</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="113"/>
-        <source>Start screen</source>
-        <translation>開始畫面</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="94"/>
+        <source>Default category</source>
+        <translation>預設分類</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="144"/>
-        <source>From the search box into the results</source>
-        <translation>從搜尋框移到結果清單</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="96"/>
+        <source>One document per file</source>
+        <translation>每個檔案一份文件</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="145"/>
-        <source>From the first result back to the search box</source>
-        <translation>從第一筆結果回到搜尋框</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="97"/>
+        <source>One document per chapter</source>
+        <translation>每章一份文件</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="146"/>
-        <source>Open the selected result</source>
-        <translation>開啟選取的結果</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="99"/>
+        <source>Kind:</source>
+        <translation>類型：</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="147"/>
-        <source>Back to the search box (closes the find bar first)</source>
-        <translation>回到搜尋框（先關閉頁內尋找列）</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="100"/>
+        <source>Category:</source>
+        <translation>分類：</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/actions.py" line="148"/>
-        <source>Next field / previous field</source>
-        <translation>下一欄／上一欄</translation>
+        <location filename="../../kbdesk/gui/importwizard.py" line="101"/>
+        <source>Split:</source>
+        <translation>拆分：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="120"/>
+        <source>Title:</source>
+        <translation>標題：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="123"/>
+        <source>Saved as:</source>
+        <translation>儲存為：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="125"/>
+        <source>Detected structure</source>
+        <translation>偵測到的結構</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="125"/>
+        <source>Characters</source>
+        <translation>字數</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="133"/>
+        <source>Removed (untick to keep the text):</source>
+        <translation>已移除（取消勾選即保留該段文字）：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="135"/>
+        <source>To check:</source>
+        <translation>請檢查：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="144"/>
+        <source>Save as drafts</source>
+        <translation>存為草稿</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="145"/>
+        <source>Publish…</source>
+        <translation>發布…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="146"/>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="164"/>
+        <source>Handbook</source>
+        <translation>手冊</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="164"/>
+        <source>Phrasing</source>
+        <translation>話術</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="165"/>
+        <source>Procedure</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="187"/>
+        <source>Reading the files…</source>
+        <translation>正在讀取檔案…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="217"/>
+        <source>%1 document(s) found; %2 piece(s) of text removed. Nothing is written until you save or publish.</source>
+        <translation>找到 %1 份文件；移除了 %2 段文字。存檔或發布之前不會寫入任何內容。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="224"/>
+        <source>Nothing was imported.</source>
+        <translation>沒有匯入任何內容。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="225"/>
+        <source>Import</source>
+        <translation>匯入</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="250"/>
+        <source>(introduction)</source>
+        <translation>（前言）</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="266"/>
+        <source>whole document</source>
+        <translation>整份文件</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="275"/>
+        <source>line %1, %2: %3</source>
+        <translation>第 %1 行，%2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="322"/>
+        <source>Publish %1 imported document(s).</source>
+        <translation>發布 %1 份匯入的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="339"/>
+        <source>Publishing…</source>
+        <translation>正在發布…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="339"/>
+        <source>Saving drafts…</source>
+        <translation>正在儲存草稿…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="345"/>
+        <source>%1 document(s) published.</source>
+        <translation>已發布 %1 份文件。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="347"/>
+        <source>%1 draft(s) saved; review and publish them in the editor.</source>
+        <translation>已儲存 %1 份草稿；請在編輯器中審閱後發布。</translation>
     </message>
 </context>
 <context>
@@ -1855,22 +2103,6 @@
     </message>
 </context>
 <context>
-    <name>PlaceholderDialog</name>
-    <message>
-        <location filename="../../kbdesk/gui/phrasings.py" line="155"/>
-        <source>Fill in every field before copying: %1</source>
-        <translation>請先填寫所有欄位再複製：%1</translation>
-    </message>
-</context>
-<context>
-    <name>ReaderView</name>
-    <message>
-        <location filename="../../kbdesk/gui/reader.py" line="210"/>
-        <source>Start</source>
-        <translation>開始</translation>
-    </message>
-</context>
-<context>
     <name>ReceiptsDialog</name>
     <message>
         <location filename="../../kbdesk/gui/teamviews.py" line="59"/>
@@ -1941,65 +2173,6 @@
         <location filename="../../kbdesk/gui/teamviews.py" line="143"/>
         <source>CSV (*.csv)</source>
         <translation>CSV（*.csv）</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewModel</name>
-    <message>
-        <location filename="../../kbdesk/gui/review.py" line="99"/>
-        <source>Outdated</source>
-        <translation>過時</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/review.py" line="100"/>
-        <source>Unclear</source>
-        <translation>不清楚</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/review.py" line="138"/>
-        <source>Flagged</source>
-        <translation>已標記</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/review.py" line="148"/>
-        <source>on v%1: %2</source>
-        <translation>v%1：%2</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewPanel</name>
-    <message>
-        <location filename="../../kbdesk/gui/review.py" line="205"/>
-        <source>Clear flag</source>
-        <translation>清除標記</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/review.py" line="207"/>
-        <source>The flagged section was handled: clear the flag for the whole team</source>
-        <translation>已處理被標記的段落：為整個團隊清除此標記</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/review.py" line="236"/>
-        <source>%1 past their review date, %2 pending, %3 flagged by agents</source>
-        <translation>%1 份已過檢視日期，%2 份待生效，%3 個客服標記</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/review.py" line="264"/>
-        <source>editor</source>
-        <translation>編輯</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <location filename="../../kbdesk/gui/settingsdialog.py" line="40"/>
-        <source>This workstation's name</source>
-        <translation>這台工作站的名稱</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/settingsdialog.py" line="41"/>
-        <source>Share searches that find nothing with the editors</source>
-        <translation>與編輯分享找不到結果的搜尋</translation>
     </message>
 </context>
 <context>

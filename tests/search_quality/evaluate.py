@@ -1,4 +1,9 @@
-"""Search quality on the demo library: hit@3 and MRR@10 per query group (``make eval``)."""
+"""Search quality: hit@3 and MRR@10 per query group (``make eval``).
+
+Two libraries are measured: the demo library (``content/``, ``queries.yaml``) and a second,
+unrelated one written for the evaluation (``telecom/``, ``telecom-queries.yaml``), so that the
+thesaurus and the ranking are not tuned to one library's words.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,11 @@ from kbdesk.core import KnowledgeBase
 HERE = Path(__file__).resolve().parent
 QUERIES = HERE / "queries.yaml"
 CONTENT = HERE.parents[1] / "content"
+#: (library, queries) of every library measured by default
+SUITES = ((CONTENT, QUERIES), (HERE / "telecom", HERE / "telecom-queries.yaml"))
+#: groups of colloquial queries, each held to the same bar as the whole set
+COLLOQUIAL_GROUPS = ("colloquial", "telecom")
+TARGET = 0.9
 
 
 @dataclass
@@ -80,13 +90,21 @@ def summarise(outcomes: list[Outcome]) -> dict[str, tuple[int, float, float]]:
     return table
 
 
+def evaluate_all(suites: tuple[tuple[Path, Path], ...] = SUITES) -> list[Outcome]:
+    """Run every suite; the query groups of each stay apart."""
+    return [o for library, queries in suites for o in evaluate(library, queries)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--library", type=Path, default=CONTENT)
+    parser.add_argument("--library", type=Path, help="one library (default: every suite)")
     parser.add_argument("--queries", type=Path, default=QUERIES)
     parser.add_argument("--misses", action="store_true", help="list queries that missed top 3")
     args = parser.parse_args(argv)
-    outcomes = evaluate(args.library, args.queries)
+    if args.library is not None:
+        outcomes = evaluate(args.library, args.queries)
+    else:
+        outcomes = evaluate_all()
     table = summarise(outcomes)
     print(f"{'group':<14}{'queries':>8}{'hit@3':>9}{'MRR@10':>9}")
     for name, (count, hit3, mrr) in table.items():
@@ -96,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
         print("\nmissed hit@3:")
         for o in misses:
             print(f"  [{o.group}] {o.query!r}: expected {o.expect}, got {o.ranked[:5]}")
-    return 0 if table["ALL"][1] >= 0.9 else 1
+    failing = [g for g in ("ALL", *COLLOQUIAL_GROUPS) if g in table and table[g][1] < TARGET]
+    return 1 if failing else 0
 
 
 if __name__ == "__main__":

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kbdesk.core.errors import DocumentError
-from kbdesk.core.importers.plan import ImportFailed, ImportPlan, document_text
+from kbdesk.core.errors import DocumentError, ImportFailed
+from kbdesk.core.importers.plan import ImportPlan, document_text
 from kbdesk.core.library.parse import build_document
 from kbdesk.core.versions.drafts import Draft
 

@@ -66,7 +66,7 @@ _PINYIN_RE = re.compile(rf"([\u3400-\u9fff])([(（]([{_TONE_LETTERS}]{{1,6}}[1-5
 
 
 def _folded(line: Line) -> str:
-    return fold(line.text.strip())
+    return fold(line.text.strip()[:400])  # notices are short; long lines are prose
 
 
 def _is_content(folded: str) -> bool:
@@ -102,7 +102,7 @@ def remove_boilerplate(
             continue
         block_reason = ""
         if _TIP_RE.match(f):
-            block_reason = "site notice (温馨提示)"
+            block_reason = "site notice (tips block)"
         elif _RELATED_RE.match(f) and i > last - 3:
             block_reason = "list of related documents"
         if block_reason:

@@ -12,7 +12,7 @@ import logging
 
 from charset_normalizer import from_bytes
 
-from kbdesk.core.importers.plan import ImportFailed
+from kbdesk.core.errors import ImportFailed
 
 log = logging.getLogger(__name__)
 

@@ -5,30 +5,25 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import yaml
-
+from kbdesk.core.errors import DocumentError
 from kbdesk.core.importers.decoding import decode_bytes
 from kbdesk.core.importers.plan import SourceText
+from kbdesk.core.library.frontmatter import parse_meta, split_front_matter
 
 log = logging.getLogger(__name__)
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
+    try:
+        front, body, _line = split_front_matter(text)
+    except DocumentError:
         return {}, text
-    for number, line in enumerate(lines[1:], start=1):
-        if line.strip() in ("---", "..."):
-            try:
-                meta = yaml.safe_load("\n".join(lines[1:number]))
-            except yaml.YAMLError as exc:
-                log.info("front matter ignored: %s", exc)
-                return {}, text
-            if not isinstance(meta, dict):
-                return {}, text
-            fields = {str(k): str(v) for k, v in meta.items() if isinstance(v, str | int)}
-            return fields, "\n".join(lines[number + 1:])
-    return {}, text
+    try:
+        meta = parse_meta(front)
+    except DocumentError as exc:
+        log.info("front matter ignored: %s", exc)
+        return {}, text
+    return {k: str(v) for k, v in meta.items() if isinstance(v, str | int)}, body
 
 
 class MarkdownImporter:

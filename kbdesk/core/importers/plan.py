@@ -15,11 +15,8 @@ from typing import Any
 
 import yaml
 
-from kbdesk.core.errors import KbError
-
-
-class ImportFailed(KbError):
-    """A file that cannot be imported (unreadable, undecodable, empty, not what it claims)."""
+from kbdesk.core.errors import ImportFailed
+from kbdesk.core.library.authoring import KIND_FOLDERS
 
 
 @dataclass
@@ -50,7 +47,9 @@ class Removal:
     Attributes:
         text: the text removed, as written in the source.
         reason: why, in plain words (``site boilerplate: download notice``).
-        line: the 1-based line of the source it started on.
+        line: the 1-based line of the source it started on (for .docx and .html, of the text
+            the converter gave; 0 for what the converter itself left out, such as a web
+            page's navigation, then ``column`` numbers those removals in order).
         column: the 0-based character offset in that line.
         key: a stable identifier; pass it back in ``keep`` to restore the text.
     """
@@ -145,6 +144,23 @@ class PlannedDocument:
             "flags": [f.to_json() for f in self.flags],
             "duplicate_of": self.duplicate_of,
         }
+
+    def revise(self, *, title: str | None = None, kind: str | None = None,
+               category: str | None = None) -> None:
+        """Apply the editor's corrections; a new kind moves the path to that kind's folder."""
+        if title is not None:
+            if not title.strip():
+                raise ImportFailed(f"{self.source}: a document needs a title")
+            self.title = title.strip()
+        if category is not None:
+            self.category = category.strip() or self.category
+        if kind is not None and kind != self.kind:
+            if kind not in KIND_FOLDERS:
+                raise ImportFailed(f"{self.source}: unknown kind {kind!r} "
+                                   f"({', '.join(KIND_FOLDERS)})")
+            self.kind = kind
+            if self.path:
+                self.path = f"{KIND_FOLDERS[kind]}/{self.path.rsplit('/', 1)[-1]}"
 
     def body_text(self) -> str:
         """The document's Markdown body (no front matter)."""

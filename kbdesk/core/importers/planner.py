@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pypinyin import lazy_pinyin
 
+from kbdesk.core.errors import ImportFailed
 from kbdesk.core.importers import IMPORTERS
 from kbdesk.core.importers.cleanup import Line, clean_lines
 from kbdesk.core.importers.flags import (
@@ -26,8 +27,8 @@ from kbdesk.core.importers.flags import (
     quote_phrasings,
 )
 from kbdesk.core.importers.plan import (
+    KIND_FOLDERS,
     Flag,
-    ImportFailed,
     ImportPlan,
     PlannedDocument,
     PlannedSection,
@@ -38,8 +39,9 @@ from kbdesk.core.importers.structure import MAX_TITLE, Block, levels, outline
 
 log = logging.getLogger(__name__)
 
-KIND_FOLDERS = {"handbook": "handbooks", "phrasing": "phrasings", "procedure": "procedures"}
 SPLITS = ("none", "chapters")
+_ENDINGS = "。！？!?.」』”\"）)…：:；;"
+STAGES = 4  # progress steps per file: read, cleaned, structured, checked
 _LIST_RE = re.compile(r"^(- |\d+\. )")
 _SENTENCE_RE = re.compile(r"^(.{4,80}?[。！？])")
 
@@ -179,7 +181,7 @@ def _summary(doc: PlannedDocument) -> str:
 
 def _slug(title: str, limit: int = 48) -> str:
     """An ASCII file name for a title: its pinyin, cut at a syllable (客戶服務 → ke-hu-fu-wu)."""
-    words = lazy_pinyin(title, errors=lambda chars: list(chars))
+    words = lazy_pinyin(title, errors="default")
     text = "-".join(w for w in words if w.strip())
     text = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     if len(text) > limit:
@@ -273,15 +275,21 @@ def _split_chapters(doc: PlannedDocument, category: str) -> list[PlannedDocument
 
 
 def plan_source(source: SourceText, name: str, options: ImportOptions,
-                fallback_title: str) -> list[PlannedDocument]:
-    """Plan the documents of one source that was read already."""
+                fallback_title: str, stage: Callable[[int], None] | None = None
+                ) -> list[PlannedDocument]:
+    """Plan the documents of one source that was read already.
+
+    Args:
+        stage: called with 1, 2, 3 as clean-up, structure and the editor's marks are done.
+    """
     lines = [Line(number, text) for number, text in enumerate(source.text.split("\n"), 1)]
     removed = [r for r in source.removed if r.key not in options.keep]
     cleaned, more = clean_lines(lines, options.keep)
     removed.extend(more)
+    if stage is not None:
+        stage(1)
     text = "\n".join(line.text for line in cleaned)
-    toc_key_probe = outline(text, markdown=source.markdown)
-    found = toc_key_probe
+    found = outline(text, markdown=source.markdown)
     if found.toc_text:
         line, column = _offset_position(cleaned, found.toc_offset)
         toc = Removal(found.toc_text, "table of contents", line, column)
@@ -309,6 +317,13 @@ def plan_source(source: SourceText, name: str, options: ImportOptions,
     if missing:
         doc.flags.append(Flag("toc-missing", "、".join(missing), -1, 0,
                               "listed in the table of contents but not found in the text"))
+    last = next((i for i in range(len(doc.sections) - 1, -1, -1) if doc.sections[i].text), None)
+    ending = doc.sections[last].text.rstrip() if last is not None else doc.intro.rstrip()
+    if ending and not source.markdown and ending[-1] not in _ENDINGS:
+        doc.flags.append(Flag("truncated", ending[-20:], -1 if last is None else last,
+                              0, "the text stops mid-sentence: the copy may be incomplete"))
+    if stage is not None:
+        stage(2)
     docs = _split_chapters(doc, options.category) if options.split == "chapters" else [doc]
     traditional = _is_cjk_traditional(source.text)
     for planned in docs:
@@ -349,13 +364,18 @@ def plan_files(paths: Iterable[Path | str], options: ImportOptions,
     existing = {path: (fp, _shingles(fp)) for path, text in options.existing.items()
                 if len(fp := _fingerprint(text)) >= 20}
     taken = set(options.taken_paths)
+    steps = STAGES * len(files)
     for number, path in enumerate(files):
-        if progress is not None:
-            progress(number, len(files), path.name)
+
+        def stage(done: int, number: int = number, name: str = path.name) -> None:
+            if progress is not None:
+                progress(number * STAGES + done, steps, name)
+
+        stage(0)
         if not path.is_file():
             raise ImportFailed(f"{path}: no such file")
         source = read_source(path)
-        for doc in plan_source(source, path.name, options, path.stem[:MAX_TITLE]):
+        for doc in plan_source(source, path.name, options, path.stem[:MAX_TITLE], stage):
             doc.duplicate_of = _duplicate(doc, existing)
             if doc.duplicate_of:
                 doc.flags.append(Flag("duplicate", doc.title, -1, 0,
@@ -364,6 +384,7 @@ def plan_files(paths: Iterable[Path | str], options: ImportOptions,
             fp = _fingerprint(doc.body_text())
             existing[f"{doc.path} (this import)"] = (fp, _shingles(fp))
             plan.documents.append(doc)
+        stage(3)
     if progress is not None:
-        progress(len(files), len(files), "")
+        progress(steps, steps, "")
     return plan

@@ -24,6 +24,7 @@ from kbdesk.core.importers.numbering import (
 
 _PAGE_NOISE_RE = re.compile(r"[\s.·…‥_\-]*\d+\s*$")
 _TOC_LABEL_RE = re.compile(r"(目\s*[录錄]|TOC\b)(\s*\\[a-zA-Z]\s*(\"[^\"]*\")?)*\s*\d*")
+_TOC_LINE_RE = re.compile(r"^(目\s*[录錄]|contents|table of contents|toc)[:：]?$", re.I)
 _PUNCT = "，。；：！？、,;!?）)」”』"
 _BOUNDARY = "。！？；：」”』）)!?;:. \t\u3000"
 _STARTERS = (
@@ -155,6 +156,13 @@ def _own_line(rest: str) -> bool:
     return 0 < len(rest) <= MAX_TITLE and not any(p in rest for p in "。；！？，,;!?")
 
 
+def _previous_line(lines: list[str], index: int) -> str:
+    for line in reversed(lines[:index]):
+        if line.strip():
+            return line.strip()
+    return ""
+
+
 def _next_line(lines: list[str], index: int) -> str:
     for line in lines[index + 1:]:
         if line.strip():
@@ -204,12 +212,24 @@ class _Scanner:
         if marker.rank == "d1" or marker.rank in ("cn", "cnp"):
             if not _own_line(rest):
                 return False
-            following = _next_line(lines, index)
-            nxt = find_markers(following, 0, 8)
-            if marker.rank == "d1" and nxt and nxt[0].start == 0 and nxt[0].rank == "d1":
+            if marker.rank == "d1" and (self._starts_list(_next_line(lines, index), marker)
+                                        or self._starts_list(_previous_line(lines, index),
+                                                             marker)):
                 return False  # a numbered list, not headings
             return True
         return _own_line(rest) or self.seq.fits(marker)
+
+    @staticmethod
+    def _starts_list(line: str, marker: Marker) -> bool:
+        """True when ``line`` is another item of a numbered list ``marker`` belongs to, or a
+        heading (a numbered heading is followed by its text, not by a heading)."""
+        found = find_markers(line, 0, 12)
+        if not found or found[0].start != 0:
+            return False
+        first = found[0]
+        if first.rank == "d1":
+            return True
+        return not (first.rank in ("d2", "d3") and first.numbers[0] == marker.numbers[0])
 
     def scan_line(self, line: str, lines: list[str], index: int) -> None:
         markers = _merge_numbered_chapters(find_markers(line), line)
@@ -241,18 +261,20 @@ class _Scanner:
             rest = line[marker.end:stop]
             label = line[marker.start:marker.end].strip()
             known = self.toc_titles.get((marker.rank, marker.numbers))
-            if number + 1 < len(accepted) and len(_PAGE_NOISE_RE.sub("", rest)) <= MAX_TITLE:
+            if number + 1 < len(accepted) and _own_line(_PAGE_NOISE_RE.sub("", rest)):
                 title, body, guessed = _PAGE_NOISE_RE.sub("", rest).strip(), "", False
-            elif _own_line(rest):
+            elif _own_line(rest) and (marker.start == 0 or number + 1 < len(accepted)):
                 title, body, guessed = rest.strip(), "", False
             else:
                 title, body, guessed = split_title(rest, known)
-            self.blocks.append(Block(f"{label} {title}".strip(), marker.rank, guessed))
+            joiner = "" if label.endswith(("、", "）", ")")) else " "
+            self.blocks.append(Block(f"{label}{joiner}{title}".strip(), marker.rank, guessed))
             self.paragraph(body)
 
     def _list_item(self, line: str) -> str:
         if self.markdown:
             return line
+        line = re.sub(r"^(\d{1,3})[、.．]\s*", r"\1. ", line, count=1)
         return _ITEM_RE.sub("- ", line, count=1)
 
 
@@ -270,6 +292,11 @@ def outline(text: str, *, markdown: bool = False, toc: bool = True) -> Outline:
         elif text[line_start:start].strip() and len(text[line_start:start].strip()) <= 60:
             result.title_hint = text[line_start:start].strip()
             start = line_start
+        else:
+            before = text[:start].rstrip("\n ")
+            label_line = before[before.rfind("\n") + 1:]
+            if _TOC_LINE_RE.match(label_line.strip()):
+                start = len(before) - len(label_line)
         result.toc_text = text[start:end].strip()
         result.toc_offset = start
         result.toc_titles = {(m.rank, m.numbers): title for m, title in entries}

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 import warnings
 from pathlib import Path
+from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 from markdownify import MarkdownConverter
 
+from kbdesk.core.errors import ImportFailed
 from kbdesk.core.importers.decoding import decode_bytes
-from kbdesk.core.importers.plan import ImportFailed, Removal, SourceText
+from kbdesk.core.importers.plan import Removal, SourceText
 
 _DROP_TAGS = {
     "nav": "web page navigation",
@@ -43,8 +45,8 @@ def _text(tag: Tag) -> str:
 class _Converter(MarkdownConverter):
     """markdownify with headings as ``#`` lines and ``-`` bullets."""
 
-    def __init__(self, **options: object) -> None:
-        super().__init__(heading_style="ATX", bullets="-", strip=["a"], **options)
+    def __init__(self) -> None:
+        super().__init__(heading_style="ATX", bullets="-", strip=["a"])
 
 
 def html_to_markdown(html: str, removed: list[Removal]) -> tuple[str, str]:
@@ -54,11 +56,15 @@ def html_to_markdown(html: str, removed: list[Removal]) -> tuple[str, str]:
         soup = BeautifulSoup(html, "html.parser")
     title_tag = soup.find("title")
     title = _text(title_tag) if isinstance(title_tag, Tag) else ""
+    title = re.split(r"\s+[-|–—_]\s+|_", title)[0].strip()
+    if len(soup.find_all("h1")) == 1:
+        title = ""  # the page's one h1 is its title (the planner takes it)
     doc_title = soup.find(class_="doc-title")
     if isinstance(doc_title, Tag):
         title = _text(doc_title)
         doc_title.decompose()
-    root: Tag = soup.find("main") or soup.find("article") or soup.find("body") or soup  # type: ignore[assignment]
+    found = soup.find("main") or soup.find("article") or soup.find("body")
+    root: Tag = found if isinstance(found, Tag) else soup
     count = 0
 
     def note(text: str, reason: str) -> None:
@@ -67,8 +73,10 @@ def html_to_markdown(html: str, removed: list[Removal]) -> tuple[str, str]:
             removed.append(Removal(text, reason, 0, count))
             count += 1
 
-    if root is not soup and isinstance(soup.find("body"), Tag):
-        for sibling in list(soup.find("body").find_all(recursive=False)):  # type: ignore[union-attr]
+    if root.name in ("main", "article") and isinstance(soup.find("body"), Tag):
+        body = soup.find("body")
+        assert isinstance(body, Tag)
+        for sibling in list(body.find_all(recursive=False)):
             if sibling is not root and root not in sibling.descendants:
                 note(_text(sibling), "outside the page's main content")
                 sibling.decompose()
@@ -80,7 +88,9 @@ def html_to_markdown(html: str, removed: list[Removal]) -> tuple[str, str]:
     for tag in list(root.find_all(True)):
         if tag.decomposed:
             continue
-        names = " ".join([*tag.get("class", []), str(tag.get("id", ""))])  # type: ignore[list-item]
+        classes: Any = tag.get("class") or []
+        names = " ".join([*(classes if isinstance(classes, list) else [str(classes)]),
+                          str(tag.get("id") or "")])
         if names.strip() and _DROP_NAMES_RE.search(names):
             note(_text(tag), f"web page block ({names.strip()})")
             tag.decompose()

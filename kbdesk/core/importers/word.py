@@ -11,7 +11,8 @@ from pathlib import Path
 
 import mammoth
 
-from kbdesk.core.importers.plan import ImportFailed, Removal, SourceText
+from kbdesk.core.errors import ImportFailed
+from kbdesk.core.importers.plan import Removal, SourceText
 from kbdesk.core.importers.webpage import html_to_markdown
 
 log = logging.getLogger(__name__)

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], float]
+Timer = Callable[[], float]
+"""Seconds from a monotonic source (time.monotonic); not the calendar clock of core/clock.py."""
 
 #: A step is "due soon" when less than this share of its limit is left.
 DUE_SOON_SHARE = 0.2
@@ -70,7 +71,7 @@ class ChecklistRun:
     def __init__(
         self,
         steps: Sequence[ProcedureStep],
-        clock: Clock = time.monotonic,
+        clock: Timer = time.monotonic,
         *,
         calendar: WorkingCalendar | None = None,
         wall: Callable[[], dt.datetime] | None = None,
@@ -85,7 +86,7 @@ class ChecklistRun:
         self._done: dict[int, float | None] = {}
 
     @classmethod
-    def for_document(cls, doc: Document, clock: Clock = time.monotonic) -> ChecklistRun:
+    def for_document(cls, doc: Document, clock: Timer = time.monotonic) -> ChecklistRun:
         """Return a run over a procedure document's steps (none for other kinds)."""
         return cls(doc.steps, clock)
 

@@ -242,7 +242,8 @@ def run_search(
     with index.lock:
         searcher = index.searcher()
         plans = _plans(index, searcher, parsed.words, synonyms)
-        word_queries = [(plan, q) for plan in plans if (q := plan.query()) is not None]
+        # the words as typed and their synonyms first; their parts only if that finds too little
+        word_queries = [(plan, q) for plan in plans if (q := plan.query(parts=False)) is not None]
         highlight = [t for plan, _ in word_queries for t in plan.highlight]
         phrase_queries: list[wq.Query] = []
         for phrase in parsed.phrases:
@@ -257,13 +258,22 @@ def run_search(
         and_query = wq.And([q for _, q in word_queries] + phrase_queries)
         results = searcher.search(and_query, limit=fetch, filter=allow, mask=deny)
         ranked = [(hit, len(word_queries)) for hit in results if _phrases_ok(hit, parsed.phrases)]
+        if len(ranked) < MIN_AND_HITS and any(plan.has_parts for plan, _ in word_queries):
+            word_queries = [(plan, plan.query() or q) for plan, q in word_queries]
+            seen = {hit.docnum for hit, _ in ranked}
+            wider = searcher.search(wq.And([q for _, q in word_queries] + phrase_queries),
+                                    limit=fetch, filter=allow, mask=deny)
+            ranked.extend((hit, len(word_queries)) for hit in wider
+                          if hit.docnum not in seen and _phrases_ok(hit, parsed.phrases))
         mode = "and"
         complete = len(ranked)
         if len(ranked) < MIN_AND_HITS and len(word_queries) > 1:
             mode = "or"
             seen = {hit.docnum for hit, _ in ranked}
+            # in the fallback, parts stand in only for words the index does not hold at all
+            fallback = [plan.query(parts=not plan.held) or q for plan, q in word_queries]
             ranked.extend(
-                _fallback(searcher, [q for _, q in word_queries], phrase_queries,
+                _fallback(searcher, fallback, phrase_queries,
                           allow, deny, fetch, seen, parsed.phrases)
             )
         # a chunk that is one query word is found literally wherever the word is: only chunks

@@ -75,6 +75,8 @@ class WordPlan:
     pinyin_query: wq.Query | None = None
     #: how much the word weighs among the query's words (its inverse document frequency)
     weight: float = 1.0
+    #: the index holds the word as typed (or a synonym of it) somewhere
+    held: bool = True
 
     @property
     def highlight(self) -> list[str]:
@@ -84,11 +86,21 @@ class WordPlan:
             out.extend(word_terms(chinese))
         return list(dict.fromkeys(out))
 
-    def query(self) -> wq.Query | None:
-        """The Whoosh query for this word: any of its alternatives, boosted by kind."""
+    @property
+    def has_parts(self) -> bool:
+        """True when the word may also be found by its parts."""
+        return any(alt.kind == "part" for alt in self.alternatives)
+
+    def query(self, parts: bool = True) -> wq.Query | None:
+        """The Whoosh query for this word: any of its alternatives, boosted by kind.
+
+        Args:
+            parts: include the word's parts (a search tries them only when the word as typed
+                and its synonyms find too little).
+        """
         options: list[wq.Query] = []
         for alt in self.alternatives:
-            if not alt.needed:
+            if not alt.needed or (alt.kind == "part" and not parts):
                 continue
             boost = BOOST[alt.kind]
             if len(alt.needed) == 1:
@@ -107,9 +119,9 @@ class WordPlan:
             options.append(self.pinyin_query)
         if not options:
             return None
-        # the best alternative counts, not their sum: a section saying both 退款 and 退费 is
-        # not twice as relevant
-        return options[0] if len(options) == 1 else wq.DisjunctionMax(options)
+        # (Whoosh's DisjunctionMax would count only the best alternative, but its scores are
+        # wrong in whoosh3: constant block qualities; the ranking weighs expansions instead)
+        return options[0] if len(options) == 1 else wq.Or(options)
 
 
 def sub_words(word: str, in_index: Callable[[str], bool]) -> list[str]:
@@ -165,6 +177,8 @@ def plan_word(
             plan.alternatives.append(Alternative(text, kind, needed))
     literal = plan.alternatives[0] if plan.alternatives else None
     weak = literal is None or min((doc_frequency(t) for t in literal.needed), default=0) < WEAK_DF
+    plan.held = any(alt.needed and all(doc_frequency(t) > 0 for t in alt.needed)
+                    for alt in plan.alternatives)
     if (weak and is_cjk(word) and len(word) >= 3) or (weak and is_cjk(word) and len(word) == 2
                                                       and literal is not None
                                                       and len(literal.needed) > 1):
@@ -198,12 +212,16 @@ def join_weak_singles(words: Sequence[str], weak: Callable[[str], bool]) -> list
     neighbour it gives the pieces 改开 and 发票 that the text holds.
     """
     out: list[str] = []
+    joined = False  # the last word is already a join: it takes no more characters
     for word in words:
-        if (out and is_cjk(word) and is_cjk(out[-1])
-                and ((len(out[-1]) == 1 and weak(word)) or (len(word) == 1 and weak(out[-1])))):
+        if (out and not joined and is_cjk(word) and is_cjk(out[-1])
+                and ((len(out[-1]) == 1 and weak(word))
+                     or (len(word) == 1 and weak(out[-1])))):
             out[-1] += word
+            joined = True
         else:
             out.append(word)
+            joined = False
     return out
 
 

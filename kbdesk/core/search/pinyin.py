@@ -17,6 +17,7 @@ from pathlib import Path
 import rjieba
 
 from kbdesk.core.search.folding import fold
+from kbdesk.core.workstation.storage import atomic_write_text
 
 log = logging.getLogger(__name__)
 
@@ -118,9 +119,7 @@ class PinyinMap:
 
     def save(self, path: Path) -> None:
         """Write the map (atomically) to ``path``."""
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(sorted(self._rows), ensure_ascii=False), "utf-8")
-        tmp.replace(path)
+        atomic_write_text(path, json.dumps(sorted(self._rows), ensure_ascii=False))
 
     @classmethod
     def load(cls, path: Path) -> PinyinMap:

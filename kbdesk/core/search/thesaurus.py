@@ -7,9 +7,10 @@ Two sources, both folded (script, width and case do not matter):
   ``thesaurus``): groups of words agents use for the same thing on a call.
 
 The library wins: a word that one of the library's groups names gets that group's words only;
-the shipped groups it is in are not used for it. Words are keyed by their "query form": the
-word as the query parser would see it (segmented, filler words dropped, joined again), so a
-group entry such as 系统挂了 is found when the agent types 系統掛了.
+the shipped groups it is in are not used for it (other words of those groups still find it).
+Words are keyed by their "query form": the word as the query parser would see it (segmented,
+filler words dropped, joined again), so a group entry such as 系统挂了 is found when the agent
+types 系統掛了.
 """
 
 from __future__ import annotations
@@ -51,19 +52,20 @@ class SynonymTable:
         self, groups: Sequence[Sequence[str]] = (), shipped: Sequence[Sequence[str]] = ()
     ) -> None:
         self._map: dict[str, dict[str, str]] = {}
-        library_words: set[str] = set()
+        self._library: set[str] = set()
         for group in groups:
             words = _group_words(group)
-            library_words.update(words)
             self._add(words, "synonym")
+            self._library.update(words)
         for group in shipped:
-            words = [w for w in _group_words(group) if w not in library_words]
-            self._add(words, "thesaurus")
+            self._add(_group_words(group), "thesaurus")
 
     def _add(self, words: list[str], kind: str) -> None:
         if len(words) < 2:
             return
         for word in words:
+            if word in self._library:
+                continue  # the library's own group decides what this word means
             merged = self._map.setdefault(word, {word: "word"})
             for other in words:
                 merged.setdefault(other, kind)

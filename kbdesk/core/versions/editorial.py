@@ -21,6 +21,7 @@ from dulwich.errors import SendPackError
 
 from kbdesk.core.clock import SYSTEM_CLOCK, Clock
 from kbdesk.core.errors import DocumentNotFound, KbError, PublishError
+from kbdesk.core.library.frontmatter import document_id, front_fields
 from kbdesk.core.library.model import Document, Kind, Status
 from kbdesk.core.search.engine import SearchResult, run_search
 from kbdesk.core.search.index import SearchIndex
@@ -29,11 +30,12 @@ from kbdesk.core.team.board import Team
 from kbdesk.core.versions.diff import TextDiff, diff_texts
 from kbdesk.core.versions.drafts import DraftStore
 from kbdesk.core.versions.effective import EffectiveResolver
-from kbdesk.core.versions.history import VersionInfo, front_fields
+from kbdesk.core.versions.history import VersionInfo
 from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.versions.sync import _TRANSPORT_ERRORS as TRANSPORT_ERRORS
 from kbdesk.core.versions.sync import Syncer, SyncResult, sync_state
 from kbdesk.core.versions.versioning import PublishResult, Versioning, set_field
+from kbdesk.core.workstation.liblock import library_lock
 
 if TYPE_CHECKING:
     from kbdesk.core.kb import KnowledgeBase
@@ -54,10 +56,12 @@ class Editorial:
         # weak references only: no cycle keeps a dropped KnowledgeBase (and its index files)
         # alive until the garbage collector happens to run
         self._kb = weakref.ref(kb)
-        self.versioning = Versioning(kb.root, reindex=functools.partial(_reindex, self._kb))
         self.clock: Clock = SYSTEM_CLOCK
-        self.resolver = EffectiveResolver(self.versioning, self.clock)
         self.drafts = DraftStore(kb.root, self.clock)
+        self.versioning = Versioning(
+            kb.root, reindex=functools.partial(_reindex, self._kb), drafts=self.drafts
+        )
+        self.resolver = EffectiveResolver(self.versioning, self.clock)
         self.receipts = ReceiptBook(kb.root, self.clock)
 
     @property
@@ -117,14 +121,17 @@ class Editorial:
             effective: the day the version comes into force (its ``effective:`` field).
         """
         if effective is not None:
-            text = set_field(text, "effective", effective.isoformat())
-        path = self._target_path(doc_id_or_path, text)
-        new_id = front_fields(text).get("id") or path[:-3]
-        other = self.kb.library.documents.get(new_id) if self.kb.documents() else None
-        if other is not None and other.path != path:
-            raise PublishError(f"{path}: field 'id': '{new_id}' is already used by {other.path}")
-        result = self.versioning.publish(path, text, note, author=author)
-        self.drafts.discard(result.doc_id)
+            text = set_field(text, "effective", effective)
+        with library_lock(self.kb.root, "publish"):
+            path = self._target_path(doc_id_or_path, text)
+            new_id = document_id(path, text)
+            other = self.kb.library.documents.get(new_id) if self.kb.documents() else None
+            if other is not None and other.path != path:
+                raise PublishError(
+                    f"{path}: field 'id': '{new_id}' is already used by {other.path}"
+                )
+            result = self.versioning.publish(path, text, note, author=author)
+        self.drafts.discard(result.doc_id, keep=result.kept_drafts)
         return result
 
     def publish_file(
@@ -161,19 +168,21 @@ class Editorial:
         self, doc_id: str, new_path: str, note: str | None, author: str | None = None
     ) -> PublishResult:
         """Rename or move a document to ``new_path`` (a new version; history follows it)."""
-        old = self.path_of(doc_id)
-        result = self.versioning.move(old, new_path, note, author=author)
-        return result
+        with library_lock(self.kb.root, "publish"):
+            old = self.path_of(doc_id)
+            return self.versioning.move(old, new_path, note, author=author)
 
     def rollback(
         self, doc_id: str, version: int, note: str | None = None, author: str | None = None
     ) -> PublishResult:
         """Restore an old version's text as a new version."""
-        return self.versioning.rollback(self.path_of(doc_id), version, note, author=author)
+        with library_lock(self.kb.root, "publish"):
+            return self.versioning.rollback(self.path_of(doc_id), version, note, author=author)
 
     def retire(self, doc_id: str, note: str | None, author: str | None = None) -> PublishResult:
         """Publish a document as retired."""
-        return self.versioning.retire(self.path_of(doc_id), note, author=author)
+        with library_lock(self.kb.root, "publish"):
+            return self.versioning.retire(self.path_of(doc_id), note, author=author)
 
     # -- history ------------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from kbdesk.core.library.model import Document
 from kbdesk.core.library.parse import build_document
 from kbdesk.core.versions.history import VersionInfo
 from kbdesk.core.versions.versioning import Versioning
+from kbdesk.core.versions.worktree import Change
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +84,8 @@ class EffectiveResolver:
     ) -> tuple[Document | None, list[VersionInfo]]:
         """Return the document in force at ``path`` on ``as_of`` and the versions pending then."""
         entries = [e for e in self.versioning.versions(path, refresh=False) if not e.superseded]
+        if working is not None and entries and self._edited(path, working):
+            working = None  # agents see the published version, never an unpublished edit
         use_working = working is not None and as_of >= self.today()
         best: VersionInfo | None = None
         pending: list[VersionInfo] = []
@@ -121,6 +124,11 @@ class EffectiveResolver:
         ):
             return working, pending
         return self._at_commit(best), pending
+
+    def _edited(self, path: str, working: Document) -> bool:
+        """True when the working file was edited since it was last published."""
+        files = {path: (working.mtime_ns, working.size)}
+        return self.versioning.unpublished(files).get(path) is Change.MODIFIED
 
     def resolve(
         self, working: Mapping[str, Document], as_of: dt.date | None = None

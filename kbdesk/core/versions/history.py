@@ -21,6 +21,7 @@ from dulwich.diff_tree import tree_changes
 from dulwich.graph import can_fast_forward
 from dulwich.objects import Blob, Commit, ObjectID
 
+from kbdesk.core.library.frontmatter import front_fields
 from kbdesk.core.versions.repo import LibraryRepo, oid
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.storage import atomic_write_text, library_key
@@ -31,7 +32,6 @@ CACHE_FORMAT = 2
 TRAILER_PREFIX = "Kbdesk-"
 SUPERSEDED_TRAILER = "Kbdesk-Superseded"
 MOVED_TRAILER = "Kbdesk-Moved-From"
-_FRONT_FIELD_RE = re.compile(r"^(id|version|effective|status)[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?$")
 _TRAILER_RE = re.compile(r"^([A-Za-z][A-Za-z0-9-]*):\s*(.*)$")
 
 
@@ -79,21 +79,6 @@ def split_message(message: str) -> tuple[str, dict[str, str]]:
                 trailers[match.group(1)] = match.group(2).strip()
             text = "\n\n".join(paragraphs[:-1])
     return text.strip(), trailers
-
-
-def front_fields(text: str) -> dict[str, str]:
-    """Read the top-level id/version/effective/status of a document's front matter, fast."""
-    fields: dict[str, str] = {}
-    lines = text.lstrip("\ufeff").split("\n")
-    if not lines or lines[0].rstrip() != "---":
-        return fields
-    for line in lines[1:]:
-        if line.rstrip() in ("---", "..."):
-            break
-        match = _FRONT_FIELD_RE.match(line)
-        if match:
-            fields[match.group(1)] = match.group(2).strip().strip("'\"")
-    return fields
 
 
 def _is_document(path: str) -> bool:

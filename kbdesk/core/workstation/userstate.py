@@ -164,7 +164,7 @@ class UserState:
         self, query: str, when: dt.datetime | None = None, match: str = "none"
     ) -> None:
         """Append a search that found nothing (or only partial matches) to the log."""
-        log_no_results(query, when, match)
+        log_no_results(query, when, match=match)
 
     def no_results(self, since: dt.date | None = None) -> list[tuple[dt.datetime, str, int]]:
         """Return the no-results log aggregated (see :func:`no_results`)."""
