@@ -10,11 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from kbdesk.core import KnowledgeBase
-from kbdesk.core.errors import KbError
-from kbdesk.core.team.records import FLAG_KINDS
-from kbdesk.core.team.remote import join_library
-from kbdesk.core.workstation.settings import Settings
+from kbdesk.core import FLAG_KINDS, KbError, KnowledgeBase, Settings, join_library
 
 
 def _agent(args: argparse.Namespace) -> str:

@@ -55,7 +55,15 @@ from kbdesk.core.library.frontmatter import (
     yaml_scalar,
 )
 from kbdesk.core.library.model import Document, Kind, Phrasing, ProcedureStep, Section, Status
-from kbdesk.core.library.phrasing import AGENT_PLACEHOLDERS, avoid_pairs_in, fill, placeholders
+
+# the team on one shared library (kbdesk/core/team) and the agent desk's small rules
+from kbdesk.core.library.phrasing import (
+    AGENT_PLACEHOLDERS,
+    avoid_pairs_in,
+    fill,
+    missing_placeholders,
+    placeholders,
+)
 from kbdesk.core.library.render import highlight_spans, render
 from kbdesk.core.library.replycheck import (
     ReplyFinding,
@@ -64,26 +72,38 @@ from kbdesk.core.library.replycheck import (
     reply_script,
     suggestion_in,
 )
+from kbdesk.core.library.workdays import WorkingCalendar
 from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.engine import SearchHit, SearchResult
 from kbdesk.core.search.folding import convert_script, fold
 from kbdesk.core.search.index import IndexStats
 from kbdesk.core.search.query import KIND_ALIASES
+from kbdesk.core.team.board import AckStatus, GapRow, TeamReceipt
+from kbdesk.core.team.records import FLAG_KINDS, Flag
+from kbdesk.core.team.remote import NoSharedLibrary, join_library
 from kbdesk.core.versions.diff import Segment, TextDiff, context_mask, diff_texts
 from kbdesk.core.versions.drafts import Draft
 from kbdesk.core.versions.effective import Pending
 from kbdesk.core.versions.history import VersionInfo
-from kbdesk.core.versions.sync import Conflict, SyncResult
+from kbdesk.core.versions.sync import (
+    Conflict,
+    SyncResult,
+    UnrelatedHistories,
+)
 from kbdesk.core.versions.versioning import PublishResult
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.settings import SPECS, Settings, SettingSpec
+from kbdesk.core.workstation.startpage import StartPage
+from kbdesk.core.workstation.storage import atomic_write_text
 from kbdesk.core.workstation.userstate import UserState, no_results
 
 __all__ = [
     "AGENT_PLACEHOLDERS",
+    "FLAG_KINDS",
     "KIND_ALIASES",
     "KIND_FOLDERS",
     "SPECS",
+    "AckStatus",
     "AvoidEntry",
     "CancelToken",
     "Cancelled",
@@ -98,12 +118,15 @@ __all__ = [
     "DraftError",
     "FieldValue",
     "FixedClock",
+    "Flag",
+    "GapRow",
     "IndexStats",
     "KbError",
     "Kind",
     "KnowledgeBase",
     "LibraryError",
     "NewDocument",
+    "NoSharedLibrary",
     "PathProblem",
     "Pending",
     "Phrasing",
@@ -122,16 +145,21 @@ __all__ = [
     "Settings",
     "SettingsError",
     "StaleFinding",
+    "StartPage",
     "Status",
     "StepState",
     "StepStatus",
     "SyncError",
     "SyncResult",
+    "TeamReceipt",
     "TextDiff",
     "Timer",
+    "UnrelatedHistories",
     "UserState",
     "UserStateError",
     "VersionInfo",
+    "WorkingCalendar",
+    "atomic_write_text",
     "avoid_pairs_in",
     "check_reply",
     "context_mask",
@@ -144,7 +172,9 @@ __all__ = [
     "format_duration",
     "front_block",
     "highlight_spans",
+    "join_library",
     "locate",
+    "missing_placeholders",
     "new_document_path",
     "no_results",
     "parse_iso_date",

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kbdesk.core import WorkingCalendar
 from kbdesk.core.library.checklist import (
     ChecklistRun,
     StepState,
@@ -43,7 +44,6 @@ from kbdesk.core.library.checklist import (
     format_duration,
 )
 from kbdesk.core.library.model import Document
-from kbdesk.core.library.workdays import WorkingCalendar
 from kbdesk.core.search.folding import convert_script
 
 log = logging.getLogger(__name__)
