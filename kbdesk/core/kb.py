@@ -528,6 +528,16 @@ class KnowledgeBase:
         """Publish the content of a file (in the library, or outside it matched by id)."""
         return self.editorial.publish_file(file, note, author, effective)
 
+    @staticmethod
+    def effective_in_text(text: str) -> dt.date | None:
+        """The ``effective:`` date a document's text carries (None without a valid one)."""
+        from kbdesk.core.versions.history import front_fields
+
+        try:
+            return dt.date.fromisoformat(front_fields(text).get("effective") or "")
+        except ValueError:
+            return None
+
     def effective_date(self, doc_id: str, version: int) -> dt.date:
         """The day a published version of a document comes into force."""
         return self.editorial.effective_of(doc_id, version)

@@ -324,6 +324,11 @@
         <source>A change note is required: write what changed and why before publishing.</source>
         <translation>A change note is required: write what changed and why before publishing.</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/changenote.py" line="75"/>
+        <source>Comes into force on:</source>
+        <translation>Comes into force on:</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistModel</name>

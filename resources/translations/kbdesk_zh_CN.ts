@@ -324,6 +324,11 @@
         <source>A change note is required: write what changed and why before publishing.</source>
         <translation>必须填写变更说明：发布前请写下改了什么、为什么改。</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/changenote.py" line="75"/>
+        <source>Comes into force on:</source>
+        <translation>生效日期：</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistModel</name>

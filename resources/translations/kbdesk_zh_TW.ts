@@ -324,6 +324,11 @@
         <source>A change note is required: write what changed and why before publishing.</source>
         <translation>必須填寫變更說明：發布前請寫下改了什麼、為什麼改。</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/changenote.py" line="75"/>
+        <source>Comes into force on:</source>
+        <translation>生效日期：</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistModel</name>
