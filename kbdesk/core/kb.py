@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 import os
 import shutil
+import tempfile
 import threading
 import weakref
 from collections.abc import Callable, Mapping, Sequence
@@ -19,13 +20,14 @@ from typing import TYPE_CHECKING
 
 from dulwich.errors import SendPackError
 
-from kbdesk.core.clock import Clock, as_clock
+from kbdesk.core.clock import Clock, as_clock, parse_iso_date
 from kbdesk.core.errors import IndexDamaged, KbError, LibraryError, Problem, SyncError
 from kbdesk.core.importers.apply import ImportedDocument
 from kbdesk.core.importers.plan import ImportPlan
 from kbdesk.core.library import authoring
 from kbdesk.core.library.authoring import NewDocument, PathProblem
 from kbdesk.core.library.catalog import Library
+from kbdesk.core.library.frontmatter import front_fields
 from kbdesk.core.library.model import Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
 from kbdesk.core.library.parts import AvoidEntry
@@ -38,7 +40,7 @@ from kbdesk.core.search.thesaurus import SynonymTable, table_for
 from kbdesk.core.team.board import AckStatus, Team
 from kbdesk.core.team.records import Flag
 from kbdesk.core.versions.diff import TextDiff
-from kbdesk.core.versions.drafts import DraftStore
+from kbdesk.core.versions.drafts import Draft, DraftStore
 from kbdesk.core.versions.editorial import Editorial
 from kbdesk.core.versions.effective import Pending
 from kbdesk.core.versions.history import VersionInfo
@@ -184,6 +186,9 @@ class _Source:
 
     def open_flags(self) -> Sequence[Flag]:
         return self._get().team.open_flags()
+
+    def unpublished(self) -> dict[str, str]:
+        return self._get().unpublished()
 
 
 @dataclass(frozen=True)
@@ -344,10 +349,46 @@ class KnowledgeBase:
         with library_lock(self.root, "index"), self._load_lock:
             if reload or not self._loaded:
                 self.load()
-            rebuild = rebuild or self._damaged
-            stats = self.index.sync(self.indexed_documents(), progress, cancel, rebuild=rebuild)
+            documents = self.indexed_documents()
+            rebuild = rebuild or self._damaged  # a search found the index unreadable
+            try:
+                stats = self.index.sync(documents, progress, cancel, rebuild=rebuild)
+            except OSError as exc:  # a read-only index or data folder
+                stats = self._index_elsewhere(documents, exc, progress, cancel)
             self._indexed, self._damaged = True, False
             return stats
+
+    #: why the index in use is not the one in the cache folder ("" when it is)
+    index_warning = ""
+    _temp_index: Path | None = None
+
+    def _index_elsewhere(
+        self,
+        documents: dict[str, Document],
+        exc: OSError,
+        progress: Progress | None,
+        cancel: CancelToken | None,
+    ) -> IndexStats:
+        """The index folder cannot be written: search what it holds, or a temporary index."""
+        reason = f"{exc.strerror or exc} ({exc.filename or self.index.directory})"
+        if self.index.doc_count:
+            self.index_warning = (
+                f"the search index cannot be updated: {reason}; searching it as it is "
+                "(recent changes may be missing)"
+            )
+            log.warning("%s", self.index_warning)
+            return IndexStats()
+        folder = Path(tempfile.mkdtemp(prefix="kbdesk-index-"))
+        self.index.close()
+        self.index = SearchIndex(folder / "index")
+        self._temp_index = folder
+        weakref.finalize(self, shutil.rmtree, folder, True)  # at close or exit
+        self.index_warning = (
+            f"the search index cannot be written: {reason}; using a temporary index "
+            f"in {folder} for this session"
+        )
+        log.warning("%s", self.index_warning)
+        return self.index.sync(documents, progress, cancel)
 
     def search(
         self,
@@ -403,6 +444,8 @@ class KnowledgeBase:
     def close(self) -> None:
         """Release the index files (and the library's git repository)."""
         self.index.close()
+        if self._temp_index is not None:
+            shutil.rmtree(self._temp_index, ignore_errors=True)
         if self._editorial is not None:
             self._editorial.close()
 
@@ -486,6 +529,11 @@ class KnowledgeBase:
                      effective: dt.date | None = None) -> PublishResult:
         """Publish the content of a file (in the library, or outside it matched by id)."""
         return self.editorial.publish_file(file, note, author, effective)
+
+    @staticmethod
+    def effective_in_text(text: str) -> dt.date | None:
+        """The ``effective:`` date a document's text carries (None without a valid one)."""
+        return parse_iso_date(front_fields(text).get("effective"))
 
     def effective_date(self, doc_id: str, version: int) -> dt.date:
         """The day a published version of a document comes into force."""
@@ -592,8 +640,14 @@ class KnowledgeBase:
         Values: ``modified`` (edited since it was last published; agents see the published
         version) or ``new`` (never published).
         """
-        self._ensure_loaded()
-        files = {doc.path: (doc.mtime_ns, doc.size) for doc in self.library.documents.values()}
+        files: dict[str, tuple[int, int]] = {}
+        for rel_path, full in self.library.iter_files():  # what is on disk now
+            if rel_path.endswith(".md"):
+                try:
+                    info = full.stat()
+                except OSError:
+                    continue
+                files[rel_path] = (info.st_mtime_ns, info.st_size)
         changes = self.editorial.versioning.unpublished(files)
         return {path: change.value for path, change in changes.items()}
 
@@ -626,6 +680,7 @@ class KnowledgeBase:
 
         self.load()  # only files changed since the last load are parsed again
         return export_library(self, name, Path(outdir), as_of, progress, cancel)
+
     # -- importing handbooks and SOPs (kbdesk/core/importers) ---------------------------------
 
     def plan_import(
@@ -673,6 +728,20 @@ class KnowledgeBase:
 
         return write_plan(self, plan, publish=publish, note=note, author=author,
                           progress=progress)
+
+    def new_document_drafts(self) -> list[Draft]:
+        """Drafts of documents never published (imports, new documents), newest first."""
+        from kbdesk.core.importers.apply import new_document_drafts
+
+        return new_document_drafts(self)
+
+    def publish_drafts(
+        self, doc_ids: Sequence[str], note: str, author: str | None = None
+    ) -> list[ImportedDocument]:
+        """Publish drafts of new documents (by id) as version 1; none if one is bad."""
+        from kbdesk.core.importers.apply import publish_drafts
+
+        return publish_drafts(self, list(doc_ids), note, author)
 
 
     # -- the team on one shared library (kbdesk/core/team) ------------------------------------

@@ -70,6 +70,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                ("Ctrl+Shift+P",), "file"),
     ActionSpec("import.files", QT_TRANSLATE_NOOP("Actions", "Import handbooks…"),
                ("Ctrl+Shift+I",), "file"),  # editors only (gui/importwizard.py)
+    ActionSpec("import.drafts", QT_TRANSLATE_NOOP("Actions", "Drafts of new documents…"), (),
+               "file"),  # editors only (gui/draftlist.py)
     ActionSpec("export.html", QT_TRANSLATE_NOOP("Actions", "Export HTML site…"), (), "file"),
     ActionSpec("library.join", QT_TRANSLATE_NOOP("Actions", "Join a shared library…"), (),
                "file"),

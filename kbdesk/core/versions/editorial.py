@@ -64,6 +64,10 @@ class LibrarySource(Protocol):
         """The sections agents flagged that no editor has cleared yet (team records)."""
         ...
 
+    def unpublished(self) -> dict[str, str]:
+        """Library files edited outside kbdesk and not published, by path (modified/new)."""
+        ...
+
 
 class Editorial:
     """Versions, drafts, effective dates, read receipts and sync of one knowledge base."""
