@@ -45,7 +45,9 @@ def test_boilerplate_in_traditional_script() -> None:
     assert reasons["全文預覽已結束"] == "site boilerplate: end of preview"
     assert reasons["溫馨提示"].startswith("site notice")
     assert reasons["評論"] == reasons["提交評論"] == "comment counter"
+    assert reasons["最新文檔"] == reasons["年度客訴統計分析簡報"] == "list of related documents"
     assert doc.title == "會員權益說明"
+    assert "門市店長月報範本" not in doc.body_text()
     assert section_text(doc, "第一章 權益內容").startswith("會員可享每月一次免運費服務")
 
 
