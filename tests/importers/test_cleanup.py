@@ -53,9 +53,10 @@ def test_boilerplate_in_traditional_script() -> None:
 
 def test_content_mentioning_downloads_inside_the_document_is_kept() -> None:
     text = ("第一章 下載說明\n\n客戶可在本網站下載電子發票，下載後請妥善保存，付費會員另有專屬客服。\n\n"
-            "第二章 其他\n\n其他問題請來電。\n")
+            "退貨申請表.pdf\n\n第二章 其他\n\n其他問題請來電。\n")
     [doc] = plan_text(text)
     assert "本網站下載電子發票" in section_text(doc, "第一章 下載說明")
+    assert section_text(doc, "第一章 下載說明").endswith("退貨申請表.pdf")
     assert doc.removed == []
 
 
