@@ -137,3 +137,10 @@ def test_a_restored_removal_is_put_back_where_it_was() -> None:
     toc = next(r for r in toc_doc.removed if r.reason == "table of contents")
     [with_toc] = plan_text(F.TOC_LINES, keep={toc.key})
     assert "第一章 密碼重設 ........ 1" in with_toc.body_text()
+
+
+def test_counters_and_ratios_inside_the_document_are_content() -> None:
+    text = "第一章 評分\n\n每通電話滿分為五分，以下為範例：\n\n4/5\n\n第二章 說明\n\n評論區不得留言。\n"
+    [doc] = plan_text(text)
+    assert section_text(doc, "第一章 評分").endswith("4/5")
+    assert doc.removed == []

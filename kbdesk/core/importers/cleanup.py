@@ -49,8 +49,8 @@ _DEFINITE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 # Boilerplate only before the document's content or after it: notices naming the site, and
-# file names (the page's own, or the titles of other documents).
-_OUTSIDE_ONLY = {"file name line"}
+# file names (the page's own, or the titles of other documents) and comment counters.
+_OUTSIDE_ONLY = {"file name line", "comment counter"}
 _SITE_RE = re.compile(r"本站|本网站|网站|文库|网友|平台")
 _SITE_TOPIC_RE = re.compile(r"下载|上传|版权|侵权|付费|文档|会员|举报|资源")
 _RELATED_RE = re.compile(
