@@ -12,8 +12,7 @@ import json
 import sys
 from typing import Any
 
-from kbdesk.core import KnowledgeBase
-from kbdesk.core.importers.plan import ImportPlan, PlannedDocument
+from kbdesk.core import ImportPlan, KnowledgeBase, PlannedDocument
 
 KINDS = ("handbook", "phrasing", "procedure")
 

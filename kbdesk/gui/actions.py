@@ -54,7 +54,7 @@ MENUS: tuple[tuple[str, str], ...] = (
     ("edit", QT_TRANSLATE_NOOP("Actions", "&Edit")),
     ("view", QT_TRANSLATE_NOOP("Actions", "&View")),
     ("go", QT_TRANSLATE_NOOP("Actions", "&Go")),
-    ("editor", QT_TRANSLATE_NOOP("Actions", "E&ditor")),  # editors only (gui/editormenu.py)
+    ("editor", QT_TRANSLATE_NOOP("Actions", "E&ditor")),  # editors only (gui/editorial_ui.py)
     ("help", QT_TRANSLATE_NOOP("Actions", "&Help")),
 )
 

@@ -36,14 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.errors import KbError
-from kbdesk.core.importers.plan import ImportPlan, PlannedDocument, Removal
+from kbdesk.core import ImportPlan, KbError, PlannedDocument, Removal
 from kbdesk.gui.changenote import ask_change_note
 from kbdesk.gui.notices import show_error
 from kbdesk.gui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
-    from kbdesk.core.kb import KnowledgeBase
+    from kbdesk.core import KnowledgeBase
     from kbdesk.gui.mainwindow import MainWindow
 
 log = logging.getLogger(__name__)

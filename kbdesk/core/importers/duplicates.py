@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kbdesk.core.search.folding import fold
+from kbdesk.core.text.folding import fold
 
 MIN_CHARS = 20  # shorter texts are not compared
 SAMPLED = 100_000  # near-duplicates are judged on the first characters of long texts

@@ -92,7 +92,7 @@ def read_source(path: Path) -> SourceText:
 
 def _is_cjk_traditional(text: str) -> bool:
     """True when a fair share of the CJK characters of ``text`` are Traditional forms."""
-    from kbdesk.core.search.folding import to_simplified
+    from kbdesk.core.text.folding import to_simplified
 
     sample = "".join(ch for ch in text[:6000] if "\u4e00" <= ch <= "\u9fff")
     changed = sum(a != b for a, b in zip(sample, to_simplified(sample), strict=True))
