@@ -215,3 +215,13 @@ def test_a_killed_export_leaves_the_previous_site_and_is_cleaned_up_later(
     kb.export("html", out)
     assert not list(tmp_path.glob(".site.kbdesk-export-*"))  # the abandoned folder is gone
     assert (out / "index.html").is_file()
+
+
+def test_unpublished_edits_in_the_working_files_are_not_exported(kb: KnowledgeBase,
+                                                                  tmp_path: Path) -> None:
+    path = kb.root / "handbooks/complaint.md"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("處理客戶投訴的原則。", "尚未發布的修改內容。"), "utf-8")
+    site = KnowledgeBase(kb.root).export("html", tmp_path / "site").outdir
+    page = read(site, "d/complaint-handbook.html")
+    assert "處理客戶投訴的原則" in page and "尚未發布的修改內容" not in page
