@@ -187,6 +187,7 @@ def test_three_workstations_share_receipts_flags_and_gaps(team: tuple[Workstatio
     one.monkeypatch.setenv("KBDESK_DATA_DIR", str(one.data))
     for query in ("電子發票", "電子發票", "外送延誤"):
         log_no_results(query)
+    log_no_results("外送 延誤 賠償", match="partial")  # found only some of the words
     two.monkeypatch.setenv("KBDESK_DATA_DIR", str(two.data))
     log_no_results("電子发票")  # the same gap, typed in Simplified Chinese
     settings = json.loads((two.data / "settings.json").read_text("utf-8"))
@@ -195,8 +196,8 @@ def test_three_workstations_share_receipts_flags_and_gaps(team: tuple[Workstatio
     for ws in (one, two, editor):
         ws.ok("sync")
     report = json.loads(editor.ok("report", "no-results", "--all", "--json"))
-    assert [(r["query"], r["count"], r["workstations"]) for r in report] == [
-        ("電子發票", 2, 1), ("外送延誤", 1, 1)]
+    assert [(r["query"], r["count"], r["partial"], r["workstations"]) for r in report] == [
+        ("電子發票", 2, 0, 1), ("外送 延誤 賠償", 1, 1, 1), ("外送延誤", 1, 0, 1)]
 
     # the library's own history holds no team records; each workstation has refs of its own
     with Repo(str(bare)) as shared:

@@ -32,9 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.errors import KbError
-from kbdesk.core.search.folding import convert_script
-from kbdesk.core.workstation.storage import atomic_write_text
+from kbdesk.core import KbError, atomic_write_text, convert_script
 from kbdesk.gui.notices import show_error
 from kbdesk.gui.reader import section_link
 from kbdesk.gui.tasks import TaskRunner

@@ -21,7 +21,7 @@ from kbdesk.core.exporters.site_search import (
     synonym_groups,
     term_hash,
 )
-from kbdesk.core.search.folding import fold
+from kbdesk.core.text.folding import fold
 from tests.closing import close_opened
 from tests.conftest import doc
 from tests.site.library import build_library

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 import rjieba
 
-from kbdesk.core.search.folding import fold
+from kbdesk.core.text.folding import fold
 
 #: entries per document are numbered in this many bits (later sections join the last one)
 SECTION_BITS = 6
