@@ -19,7 +19,7 @@ from dulwich.server import DictBackend
 from dulwich.web import make_server, make_wsgi_chain
 
 from kbdesk.cli import main
-from kbdesk.core.team.exchange import RECORDS_FILE
+from kbdesk.core.team.exchange import IDENTITY, RECORDS_FILE
 from kbdesk.core.team.records import ref_part
 from kbdesk.core.versions.repo import LibraryRepo
 from kbdesk.core.workstation.userstate import log_no_results
@@ -209,7 +209,10 @@ def test_three_workstations_share_receipts_flags_and_gaps(team: tuple[Workstatio
         team_commits = set()
         for name, sha in refs.items():
             if name.startswith(b"refs/kbdesk/"):
-                team_commits |= {e.commit.id for e in shared.get_walker(include=[sha])}
+                for entry in shared.get_walker(include=[sha]):
+                    team_commits.add(entry.commit.id)
+                    # privacy: no login name or e-mail in the records' commits
+                    assert entry.commit.author == entry.commit.committer == IDENTITY
         for entry in shared.get_walker(include=[refs[b"refs/heads/main"]]):
             assert entry.commit.id not in team_commits
             tree = shared[entry.commit.tree]
