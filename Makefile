@@ -38,7 +38,9 @@ run: $(VENV)/.run-installed
 # test can pass only on the day it was written.
 LATER := 2028-01-20T16:30:00+08:00
 
+# The layering contracts ([tool.importlinter] in pyproject.toml) are checked first.
 test: $(VENV)/.test-installed
+	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 	QT_QPA_PLATFORM=offscreen KBDESK_TEST_NOW=$(LATER) $(BIN)/python -m pytest -q -p no:cacheprovider
 
@@ -61,6 +63,7 @@ screenshots: $(VENV)/.test-installed
 lint: $(VENV)/.test-installed
 	$(PIP) install --quiet ruff mypy types-PyYAML
 	$(BIN)/ruff check kbdesk tests
+	$(BIN)/lint-imports
 	$(BIN)/mypy
 
 clean:

@@ -81,6 +81,10 @@ def test_every_readme_command_works_on_the_demo_library(
         if args[0] == "publish":  # the README says: after editing the file
             path = library / args[1]
             path.write_text(path.read_text("utf-8") + f"\n補充說明第 {ran} 條。\n", "utf-8")
+        if args[0] == "import":  # the README's files are the editor's own: small ones made here
+            from tests.importers.samplefiles import with_sample_files
+
+            args = with_sample_files(args, tmp_path / "editor-files")
         capsys.readouterr()
         try:
             code = main(args)

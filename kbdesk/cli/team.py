@@ -31,7 +31,7 @@ def cmd_init_remote(args: argparse.Namespace) -> int:
 def cmd_clone(args: argparse.Namespace) -> int:
     folder = join_library(args.url, Path(args.dir) if args.dir else None)
     kb = KnowledgeBase(folder)
-    kb.editorial.sync_team(args.url)
+    kb.sync_team(args.url)
     print(f"joined {args.url}: the library is {folder} (now your default library)")
     return 0
 

@@ -35,16 +35,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core import WorkingCalendar
-from kbdesk.core.library.checklist import (
+from kbdesk.core import (
     ChecklistRun,
+    Document,
     StepState,
     StepStatus,
     Timer,
+    WorkingCalendar,
+    convert_script,
     format_duration,
 )
-from kbdesk.core.library.model import Document
-from kbdesk.core.search.folding import convert_script
 
 log = logging.getLogger(__name__)
 

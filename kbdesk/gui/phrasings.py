@@ -30,16 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.errors import KbError
-from kbdesk.core.library.model import Document, Phrasing
-from kbdesk.core.library.phrasing import (
+from kbdesk.core import (
     AGENT_PLACEHOLDERS,
+    Document,
+    KbError,
+    Phrasing,
     avoid_pairs_in,
+    convert_script,
     fill,
     missing_placeholders,
     placeholders,
 )
-from kbdesk.core.search.folding import convert_script
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -30,8 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.errors import DocumentNotFound, KbError
-from kbdesk.core.kb import KnowledgeBase
+from kbdesk.core import KbError, KnowledgeBase, ReviewItem
 from kbdesk.gui.notices import show_error
 from kbdesk.gui.tablemodel import AnyIndex, RowsTableModel
 from kbdesk.gui.tasks import TaskRunner
@@ -39,61 +37,6 @@ from kbdesk.gui.tasks import TaskRunner
 log = logging.getLogger(__name__)
 
 CONTEXT = "ReviewModel"
-
-
-@dataclass(frozen=True)
-class ReviewItem:
-    """One row of the review list.
-
-    Attributes:
-        reason: ``stale`` (past its review date), ``pending`` (not yet in force) or
-            ``flag`` (an agent flagged a section outdated or unclear; ``version`` is the
-            version the agent saw, ``detail`` the kind, section, comment and who).
-        date: the review date, or the day the pending version comes into force.
-        version: the pending version (None for a stale document).
-        in_force: the version agents see meanwhile (pending rows).
-    """
-
-    reason: str
-    doc_id: str
-    title: str
-    date: dt.date
-    owner: str = ""
-    version: int | None = None
-    in_force: int | None = None
-    flag_id: str = ""
-    detail: str = ""
-
-
-def review_items(kb: KnowledgeBase, today: dt.date) -> list[ReviewItem]:
-    """The review list of a library on ``today``: stale documents first, then pending ones."""
-    items: list[ReviewItem] = []
-    for doc in sorted(kb.stale_documents(today), key=lambda d: (d.review_by, d.id)):
-        assert doc.review_by is not None
-        items.append(ReviewItem("stale", doc.id, doc.title, doc.review_by, doc.owner))
-    for pending in kb.pending_versions():
-        try:
-            title = kb.document(pending.doc_id).title
-        except DocumentNotFound:
-            title = pending.path
-        items.append(ReviewItem("pending", pending.doc_id, title, pending.effective, "",
-                                pending.version, pending.in_force_version))
-    for flag in kb.team.open_flags():
-        try:
-            title = kb.document(flag.doc_id).title
-        except DocumentNotFound:
-            title = flag.doc_id
-        kind = QCoreApplication.translate("ReviewModel", FLAG_KINDS.get(flag.kind, flag.kind))
-        where = f" › {flag.section}" if flag.section else ""
-        detail = f"{kind}{where}: {flag.comment or '—'} ({flag.agent} @ {flag.workstation})"
-        try:
-            day = dt.date.fromisoformat(flag.time[:10])
-        except ValueError:
-            day = today
-        items.append(ReviewItem("flag", flag.doc_id, title, day, "", flag.version, None,
-                                flag.id, detail))
-    return items
-
 
 FLAG_KINDS = {
     "outdated": QT_TRANSLATE_NOOP("ReviewModel", "Outdated"),
@@ -136,6 +79,8 @@ class ReviewModel(RowsTableModel[ReviewItem]):
         if column == 0:
             if item.reason == "flag":
                 return QCoreApplication.translate("ReviewModel", "Flagged")
+            if item.reason == "unpublished":
+                return QCoreApplication.translate("ReviewModel", "Unpublished edit")
             if item.reason == "stale":
                 return QCoreApplication.translate("ReviewModel", "Review due")
             return QCoreApplication.translate("ReviewModel", "Pending")
@@ -146,7 +91,15 @@ class ReviewModel(RowsTableModel[ReviewItem]):
         if column == 3:
             if item.reason == "flag":
                 seen = QCoreApplication.translate("ReviewModel", "on v%1: %2")
-                return seen.replace("%1", str(item.version)).replace("%2", item.detail)
+                kind = QCoreApplication.translate(
+                    "ReviewModel", FLAG_KINDS.get(item.flag_kind, item.flag_kind))
+                return seen.replace("%1", str(item.version)).replace("%2", kind + item.detail)
+            if item.reason == "unpublished":
+                if item.in_force is None:
+                    return QCoreApplication.translate("ReviewModel", "Never published")
+                edited = QCoreApplication.translate(
+                    "ReviewModel", "Edited outside kbdesk, not published; agents see v%1")
+                return edited.replace("%1", str(item.in_force))
             if item.reason == "stale":
                 owner = QCoreApplication.translate("ReviewModel", "Owner: %1")
                 return owner.replace("%1", item.owner or "—")
@@ -224,7 +177,8 @@ class ReviewPanel(QWidget):
         """Read the lists again (off the UI thread)."""
         day = self.today()
         self.summary.setText(self.tr("Loading…"))
-        task = self.runner.submit(lambda _p, _c: review_items(self.kb, day), name="review")
+        task = self.runner.submit(lambda _p, _c: self.kb.reading.review_items(day),
+                                  name="review")
         task.succeeded.connect(self._loaded)
         task.failed.connect(self._failed)
 
@@ -232,10 +186,11 @@ class ReviewPanel(QWidget):
         self.model.set_items(items)
         stale = sum(1 for item in items if item.reason == "stale")
         flags = sum(1 for item in items if item.reason == "flag")
+        pending = sum(1 for item in items if item.reason == "pending")
         self.summary.setText(
             self.tr("%1 past their review date, %2 pending, %3 flagged by agents")
             .replace("%1", str(stale))
-            .replace("%2", str(len(items) - stale - flags))
+            .replace("%2", str(pending))
             .replace("%3", str(flags))
         )
         self._update_clear()
@@ -259,7 +214,7 @@ class ReviewPanel(QWidget):
         item = self.selected_item()
         if item is None or item.reason != "flag":
             return False
-        from kbdesk.core.workstation.settings import Settings
+        from kbdesk.core import Settings
 
         who = str(Settings.load().get("agent_name") or "") or self.tr("editor")
         try:

@@ -18,9 +18,10 @@ from kbdesk.core.exporters.site_search import (
     IndexedDocument,
     build_index,
     cjk_bigrams,
+    synonym_groups,
     term_hash,
 )
-from kbdesk.core.search.folding import fold
+from kbdesk.core.text.folding import fold
 from tests.closing import close_opened
 from tests.conftest import doc
 from tests.site.library import build_library
@@ -100,7 +101,13 @@ def test_index_is_deterministic_and_splits_into_shards() -> None:
     shards = [name for name in first if name.startswith("p")]
     assert len(shards) > 1
     assert len({name for name in first if name.startswith("t")}) == 300 // 16 + 1
-    assert len(_postings(first, "客服")) == 2 * 300  # every entry: (delta, weight)
+    assert _postings(first, "客服")[:4] == [0, 1, 64, 1]  # every entry: (delta, frequency)
+    assert len(_postings(first, "客服")) == 2 * 300
+
+
+def test_synonym_groups_are_folded_and_deduplicated() -> None:
+    assert synonym_groups([["退錢", "退钱", "退款"], ["孤單"], ["ＳＬＡ", "時效"]]) == [
+        ["退钱", "退款"], ["sla", "时效"]]
 
 
 def test_term_hash_is_fnv1a() -> None:

@@ -10,6 +10,7 @@ keys are sorted, and the only time stamp is the generated-at line of ``index.htm
 
 from __future__ import annotations
 
+import glob
 import json
 import logging
 import os
@@ -103,6 +104,28 @@ def check_outdir(outdir: Path, library_root: Path) -> Path:
     return out
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but is not ours
+        return True
+    return True
+
+
+def _remove_abandoned(out: Path) -> None:
+    """Delete staging folders left beside ``out`` by exports that were killed (POSIX only:
+    a staging folder is named after its process, which must be gone)."""
+    if os.name != "posix":
+        return
+    for folder in out.parent.glob(f".{glob.escape(out.name)}.kbdesk-export-*"):
+        pid = folder.name.rsplit(".kbdesk-export-", 1)[1].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _pid_alive(int(pid)):
+            log.info("removing %s, left by an export that did not finish", folder)
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def _swap_in(staging: Path, out: Path) -> None:
     """Put the finished staging folder in the place of ``out`` (keeping ``out`` until then)."""
     old: Path | None = None
@@ -130,7 +153,9 @@ class HtmlSiteExporter:
         """Export ``request`` to ``outdir`` (see the module docstring for the guarantees)."""
         out = check_outdir(Path(outdir), request.library_root)
         out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.kbdesk-export-", dir=out.parent))
+        _remove_abandoned(out)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.kbdesk-export-{os.getpid()}-",
+                                        dir=out.parent))
         try:
             writer = _Writer(staging)
             shards = self._write_site(request, writer, progress, cancel)
@@ -164,7 +189,7 @@ class HtmlSiteExporter:
             writer.write(page.url, doc_template.render(
                 page=page, doc=doc, root="../", site=request.library_name,
                 kinds=KIND_LABELS, as_of=request.as_of.isoformat()))
-            entries = []
+            entries: list[Entry] = []
             for position, (anchor, heading, text) in enumerate(search_entries(doc)):
                 section = min(position, MAX_SECTIONS - 1)
                 if section < position:  # sections past the limit join the last entry
@@ -178,7 +203,7 @@ class HtmlSiteExporter:
         report(len(ordered) + 1, total, "index.html")
         if cancel is not None:
             cancel.check()
-        index = build_index(indexed)
+        index = build_index(indexed, synonyms=request.synonyms)
         for name, text in sorted(index.files.items()):
             writer.write(f"search/{name}", text)
         table = fold_table()

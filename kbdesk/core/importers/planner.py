@@ -36,6 +36,7 @@ from kbdesk.core.importers.plan import (
     SourceText,
 )
 from kbdesk.core.importers.structure import MAX_TITLE, Block, levels, outline
+from kbdesk.core.library.model import Kind
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +91,7 @@ def read_source(path: Path) -> SourceText:
 
 def _is_cjk_traditional(text: str) -> bool:
     """True when a fair share of the CJK characters of ``text`` are Traditional forms."""
-    from kbdesk.core.search.folding import to_simplified
+    from kbdesk.core.text.folding import to_simplified
 
     sample = "".join(ch for ch in text[:6000] if "\u4e00" <= ch <= "\u9fff")
     changed = sum(a != b for a, b in zip(sample, to_simplified(sample), strict=True))
@@ -190,7 +191,7 @@ def _slug(title: str, limit: int = 48) -> str:
 
 
 def _place(doc: PlannedDocument, taken: set[str]) -> None:
-    folder = KIND_FOLDERS.get(doc.kind, "handbooks")
+    folder = KIND_FOLDERS[Kind(doc.kind)]
     base = doc.doc_id or _slug(doc.title)
     taken_ids = {p.rsplit("/", 1)[-1][:-3] for p in taken}
     name, number = base, 1
@@ -203,7 +204,7 @@ def _place(doc: PlannedDocument, taken: set[str]) -> None:
 
 
 def _fingerprint(text: str) -> str:
-    from kbdesk.core.search.folding import fold
+    from kbdesk.core.text.folding import fold
 
     body = text
     if body.startswith("---"):
@@ -304,6 +305,9 @@ def plan_source(source: SourceText, name: str, options: ImportOptions,
                            f"({len(removed)} piece(s) of boilerplate removed)")
     kind = options.kind or source.fields.get("kind", "") or guess_kind(
         [s.heading for s in built.sections], [s.text for s in built.sections])
+    if kind not in {k.value for k in Kind}:
+        raise ImportFailed(f"{name}: field 'kind': {kind!r} is not one of "
+                           f"{', '.join(k.value for k in Kind)}")
     removed.sort(key=lambda r: (r.line, r.column))
     doc = PlannedDocument(source=name, title=built.title, kind=kind,
                           category=options.category or source.fields.get("category", ""),

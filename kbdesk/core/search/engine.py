@@ -22,7 +22,6 @@ from whoosh.idsets import BitSet
 
 from kbdesk.core.library.model import Kind, Status
 from kbdesk.core.search.analyzer import terms
-from kbdesk.core.search.folding import fold, merge_spans
 from kbdesk.core.search.index import SearchIndex
 from kbdesk.core.search.matching import (
     WEAK_DF,
@@ -35,6 +34,7 @@ from kbdesk.core.search.matching import (
 from kbdesk.core.search.query import ParsedQuery
 from kbdesk.core.search.ranking import HitMatch, rank
 from kbdesk.core.search.thesaurus import SynonymTable
+from kbdesk.core.text.folding import fold, merge_spans
 
 __all__ = ["SearchHit", "SearchResult", "SynonymTable", "run_search", "word_query"]
 
@@ -158,6 +158,10 @@ def _filters(
         query, _ = word_query(word, None)
         if query is not None:
             deny.append(query)
+    for phrase in parsed.exclude_phrases:  # the sections holding every word of the phrase
+        needed = list(dict.fromkeys(t.text for t in terms(phrase, folded=True)))
+        if needed:
+            deny.append(wq.And([_any_field(t) for t in needed]))
     allow_q = None if not allow else (allow[0] if len(allow) == 1 else wq.And(allow))
     return allow_q, wq.Or(deny)
 

@@ -33,9 +33,9 @@ from kbdesk.core.library.model import Document
 from kbdesk.core.library.plaintext import plain_text
 from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.analyzer import ANALYZER_VERSION, chinese_analyzer
-from kbdesk.core.search.folding import fold
 from kbdesk.core.search.pinyin import PinyinMap
 from kbdesk.core.search.workers import install as _bind_writer_processes
+from kbdesk.core.text.folding import fold
 from kbdesk.core.workstation.storage import TEMP_SUFFIX, atomic_write_text
 
 log = logging.getLogger(__name__)
@@ -284,6 +284,11 @@ class SearchIndex:
                 return f"index file {name} is missing"
         self._manifest = manifest
         return ""
+
+    def intact(self) -> bool:
+        """Whether the index files on disk match the manifest (no rebuild needed to open)."""
+        with self._lock:
+            return not self._problem()
 
     def _close(self) -> None:
         self._filters.clear()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import rjieba
 
-from kbdesk.core.search.folding import fold
+from kbdesk.core.text.folding import fold
 from kbdesk.core.workstation.storage import atomic_write_text
 
 log = logging.getLogger(__name__)
