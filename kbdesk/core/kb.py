@@ -348,12 +348,13 @@ class KnowledgeBase:
         with library_lock(self.root, "index"), self._load_lock:
             if reload or not self._loaded:
                 self.load()
+            rebuild = rebuild or self._damaged
             documents = self.indexed_documents()
             try:
                 stats = self.index.sync(documents, progress, cancel, rebuild=rebuild)
             except OSError as exc:  # a read-only index or data folder
                 stats = self._index_elsewhere(documents, exc, progress, cancel)
-            self._indexed = True
+            self._indexed, self._damaged = True, False
             return stats
 
     #: why the index in use is not the one in the cache folder ("" when it is)
