@@ -39,6 +39,16 @@ def team_ref(kind: str, workstation: str) -> Ref:
     return Ref(REF_PREFIX + kind.encode() + b"/" + ref_part(workstation).encode("utf-8"))
 
 
+def is_team_ref(name: bytes) -> bool:
+    """Whether ``name`` is a well-formed ``refs/kbdesk/<kind>/<workstation>`` (anything else
+    a remote offers under ``refs/kbdesk/`` is ignored)."""
+    parts = name.split(b"/")
+    if len(parts) != 4 or parts[:2] != [b"refs", b"kbdesk"]:
+        return False
+    kind, station = parts[2].decode("ascii", "replace"), parts[3].decode("utf-8", "replace")
+    return kind in KINDS and bool(station) and ref_part(station) == station
+
+
 def _records_at(repo: Repo, sha: bytes | None) -> list[dict[str, object]]:
     if sha is None:
         return []
@@ -62,7 +72,7 @@ def read_team(root: Path, kind: str) -> list[dict[str, object]]:
     with Repo(str(root)) as repo:
         out: list[dict[str, object]] = []
         for name in sorted(repo.refs.keys()):
-            if name.startswith(prefix):
+            if name.startswith(prefix) and is_team_ref(name):
                 out.extend(_records_at(repo, repo.refs[name]))
         return out
 
@@ -140,16 +150,17 @@ def exchange(root: Path, url: str, workstation: str, own: OwnRecords) -> int:
         def wants(refs: dict[Ref, bytes], depth: Any = None) -> list[bytes]:
             return [
                 sha for name, sha in refs.items()
-                if name.startswith(REF_PREFIX) and sha and sha not in repo.object_store
+                if is_team_ref(name) and sha and sha not in repo.object_store
             ]
 
         fetched = client.fetch(path, repo, determine_wants=wants)
         remote_refs = {
             name: sha for name, sha in (fetched.refs or {}).items()
-            if name.startswith(REF_PREFIX) and sha
+            if is_team_ref(name) and sha
         }
         for name, sha in remote_refs.items():
-            if name not in mine and sha in repo.object_store:
+            obj = repo.object_store[sha] if sha in repo.object_store else None
+            if name not in mine and isinstance(obj, Commit):
                 repo.refs[name] = sha  # one writer per ref: theirs is the newest
         commit_queued(repo, workstation, own, remote_refs)
         to_send = {
