@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,10 @@ OwnRecords = Callable[[str], Sequence[dict[str, object]]]
 def team_ref(kind: str, workstation: str) -> Ref:
     """The ref holding one workstation's records of one kind."""
     return Ref(REF_PREFIX + kind.encode() + b"/" + ref_part(workstation).encode("utf-8"))
+
+
+def _has(repo: Repo, sha: bytes) -> bool:
+    return ObjectID(sha) in repo.object_store
 
 
 def is_team_ref(name: bytes) -> bool:
@@ -78,14 +82,14 @@ def read_team(root: Path, kind: str) -> list[dict[str, object]]:
 
 
 def _commit_records(
-    repo: Repo, lines: list[str], parents: list[bytes], message: str
+    repo: Repo, lines: list[str], parents: Sequence[bytes], message: str
 ) -> ObjectID:
     blob = Blob.from_string(("\n".join(lines) + "\n").encode("utf-8"))
     tree = Tree()
     tree.add(RECORDS_FILE, 0o100644, blob.id)
     commit = Commit()
     commit.tree = tree.id
-    commit.parents = list(parents)
+    commit.parents = [ObjectID(p) for p in parents]
     commit.author = commit.committer = IDENTITY
     commit.author_time = commit.commit_time = int(time.time())
     commit.author_timezone = commit.commit_timezone = 0
@@ -96,7 +100,8 @@ def _commit_records(
 
 
 def commit_queued(
-    repo: Repo, workstation: str, own: OwnRecords, remote_refs: dict[Ref, bytes] | None = None,
+    repo: Repo, workstation: str, own: OwnRecords,
+    remote_refs: Mapping[Ref, bytes] | None = None,
     kinds: Sequence[str] = KINDS,
 ) -> dict[Ref, ObjectID]:
     """Commit what this workstation queued onto its own refs; return the refs that moved.
@@ -108,9 +113,10 @@ def commit_queued(
     for kind in kinds:
         ref = team_ref(kind, workstation)
         local = repo.refs[ref] if ref in repo.refs else None
-        remote = (remote_refs or {}).get(ref)
-        parents: list[bytes] = [sha for sha in (local,) if sha is not None]
-        if remote is not None and remote != local and remote in repo.object_store:
+        found = (remote_refs or {}).get(ref)
+        remote = ObjectID(found) if found is not None else None
+        parents: list[ObjectID] = [sha for sha in (local,) if sha is not None]
+        if remote is not None and remote != local and _has(repo, remote):
             if local is None or not can_fast_forward(repo, remote, local):
                 parents.append(remote)
         lines: list[str] = []
@@ -147,10 +153,10 @@ def exchange(root: Path, url: str, workstation: str, own: OwnRecords) -> int:
     mine = {team_ref(kind, workstation) for kind in KINDS}
     with Repo(str(root)) as repo:
 
-        def wants(refs: dict[Ref, bytes], depth: Any = None) -> list[bytes]:
+        def wants(refs: Any, depth: Any = None) -> list[Any]:
             return [
                 sha for name, sha in refs.items()
-                if is_team_ref(name) and sha and sha not in repo.object_store
+                if is_team_ref(name) and sha and not _has(repo, sha)
             ]
 
         fetched = client.fetch(path, repo, determine_wants=wants)
@@ -159,9 +165,9 @@ def exchange(root: Path, url: str, workstation: str, own: OwnRecords) -> int:
             if is_team_ref(name) and sha
         }
         for name, sha in remote_refs.items():
-            obj = repo.object_store[sha] if sha in repo.object_store else None
+            obj = repo.object_store[ObjectID(sha)] if _has(repo, sha) else None
             if name not in mine and isinstance(obj, Commit):
-                repo.refs[name] = sha  # one writer per ref: theirs is the newest
+                repo.refs[name] = ObjectID(sha)  # one writer per ref: theirs is the newest
         commit_queued(repo, workstation, own, remote_refs)
         to_send = {
             name: repo.refs[name] for name in mine
@@ -170,7 +176,7 @@ def exchange(root: Path, url: str, workstation: str, own: OwnRecords) -> int:
         if not to_send:
             return 0
 
-        def update_refs(refs: dict[Ref, bytes]) -> dict[Ref, bytes]:
+        def update_refs(refs: Any) -> Any:
             return dict(to_send)
 
         def pack_data(have: Any, want: Any, *, ofs_delta: bool = False,
