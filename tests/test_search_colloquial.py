@@ -152,3 +152,10 @@ def test_pinyin_two_letter_initials_and_full_pinyin_title_first(make_library) ->
     assert ids(base.search("ts"))[:2] == ["title", "heading"]
     found = list(dict.fromkeys(ids(base.search("tousu"))))
     assert found == ["title", "heading", "body"]
+
+
+def test_words_the_index_holds_in_no_form_do_not_break_the_fallback(sms: KnowledgeBase) -> None:
+    assert sms.search("火星 木星人 土星").hits == []
+    result = sms.search("火星 短信 木星人")
+    assert result.mode == "or" and set(ids(result)) == {"sms", "send"}
+    assert all(hit.match == "partial" and hit.words == ["短信"] for hit in result.hits)

@@ -22,9 +22,12 @@ from whoosh.idsets import BitSet
 
 from kbdesk.core.library.model import Kind, Status
 from kbdesk.core.search.analyzer import terms
-from kbdesk.core.search.folding import fold, merge_spans
+from kbdesk.core.search.folding import fold, fold_chars, merge_spans
 from kbdesk.core.search.index import SearchIndex
 from kbdesk.core.search.matching import (
+    PARTS,
+    THESAURUS,
+    TYPED,
     WEAK_DF,
     WordPlan,
     is_cjk,
@@ -163,7 +166,24 @@ def _filters(
 
 
 def _marks(text: str, wanted: set[str]) -> list[tuple[int, int]]:
-    return merge_spans((t.start, t.end) for t in terms(text) if t.text in wanted)
+    """Where the wanted terms occur in ``text`` (folded, so any script matches).
+
+    Terms are found as substrings: a single character is marked only where no longer term is,
+    so a query word such as 查 does not light up every 查 of a paragraph that holds 快递.
+    """
+    folded = fold_chars(text)
+    spans: list[tuple[int, int]] = []
+    for size_one in (False, True):
+        for term in wanted:
+            if (len(term) == 1) != size_one or not term.strip():
+                continue
+            at = folded.find(term)
+            while at >= 0:
+                spans.append((at, at + len(term)))
+                at = folded.find(term, at + len(term))
+        if spans:
+            break
+    return merge_spans(spans)
 
 
 def make_snippet(
@@ -237,14 +257,15 @@ def run_search(
         return SearchResult(parsed, [], "empty")
     synonyms = synonyms or SynonymTable()
     allow, deny = _filters(parsed, kinds, include_retired, categories)
-    fetch = max(limit * 3, 60)
+    fetch = max(limit * 2, 40)
 
     with index.lock:
         searcher = index.searcher()
         plans = _plans(index, searcher, parsed.words, synonyms)
-        # the words as typed and their synonyms first; their parts only if that finds too little
-        word_queries = [(plan, q) for plan in plans if (q := plan.query(parts=False)) is not None]
-        highlight = [t for plan, _ in word_queries for t in plan.highlight]
+        # the words as typed and their synonyms first; thesaurus words if that fills no page,
+        # parts if it still finds too little (see WordPlan.query)
+        word_queries = [(plan, q) for plan in plans if (q := plan.query(TYPED)) is not None]
+        highlight = [t for plan in plans for t in plan.highlight]
         phrase_queries: list[wq.Query] = []
         for phrase in parsed.phrases:
             needed = list(dict.fromkeys(t.text for t in terms(phrase, folded=True)))
@@ -255,27 +276,33 @@ def run_search(
             return SearchResult(parsed, [], "empty")
         # the same filters as queries, evaluated once per searcher instead of once per search
         allow, deny = index.filter_docs(allow), index.filter_docs(deny)
-        and_query = wq.And([q for _, q in word_queries] + phrase_queries)
-        results = searcher.search(and_query, limit=fetch, filter=allow, mask=deny)
-        ranked = [(hit, len(word_queries)) for hit in results if _phrases_ok(hit, parsed.phrases)]
-        if len(ranked) < MIN_AND_HITS and any(plan.has_parts for plan, _ in word_queries):
-            word_queries = [(plan, plan.query() or q) for plan, q in word_queries]
-            seen = {hit.docnum for hit, _ in ranked}
-            wider = searcher.search(wq.And([q for _, q in word_queries] + phrase_queries),
-                                    limit=fetch, filter=allow, mask=deny)
-            ranked.extend((hit, len(word_queries)) for hit in wider
-                          if hit.docnum not in seen and _phrases_ok(hit, parsed.phrases))
+
+        def find(queries: list[tuple[WordPlan, wq.Query]], stage: int) -> list[tuple[Any, int]]:
+            if not all(plan.found_by(stage) for plan, _ in queries):
+                return []  # a word the index holds in no form: no entry has every word
+            query = wq.And([q for _, q in queries] + phrase_queries)
+            results = searcher.search(query, limit=fetch, filter=allow, mask=deny)
+            return [(hit, len(queries)) for hit in results if _phrases_ok(hit, parsed.phrases)]
+
+        ranked = find(word_queries, TYPED)
+        for stage, enough in ((THESAURUS, limit), (PARTS, MIN_AND_HITS)):
+            if len(ranked) < enough and any(plan.widens(stage) for plan, _ in word_queries):
+                word_queries = [(plan, plan.query(stage) or q) for plan, q in word_queries]
+                ranked = find(word_queries, stage)
         mode = "and"
         complete = len(ranked)
         if len(ranked) < MIN_AND_HITS and len(word_queries) > 1:
             mode = "or"
             seen = {hit.docnum for hit, _ in ranked}
             # in the fallback, parts stand in only for words the index does not hold at all
-            fallback = [plan.query(parts=not plan.held) or q for plan, q in word_queries]
-            ranked.extend(
-                _fallback(searcher, fallback, phrase_queries,
-                          allow, deny, fetch, seen, parsed.phrases)
-            )
+            # (words the index holds in no form are left out: they match nothing)
+            fallback = [plan.query(PARTS if not plan.held else THESAURUS) or q
+                        for plan, q in word_queries if plan.found_by(PARTS)]
+            if fallback:
+                ranked.extend(
+                    _fallback(searcher, fallback, phrase_queries,
+                              allow, deny, fetch, seen, parsed.phrases, len(word_queries))
+                )
         # a chunk that is one query word is found literally wherever the word is: only chunks
         # of several words can change the order
         chunks = [chunk for chunk in parsed.chunks if chunk not in parsed.words]
@@ -366,6 +393,7 @@ def _fallback(
     fetch: int,
     seen: set[int],
     phrases: Sequence[str],
+    words: int | None = None,
 ) -> list[tuple[Any, int]]:
     """Entries holding some of the words, ranked by how many they hold, then by score.
 
@@ -381,7 +409,8 @@ def _fallback(
     if allow is not None and not allow:
         return []  # the filters let nothing through (Whoosh reads an empty set as no filter)
     count = len(word_queries)
-    levels = range(count - 1, 1, -1)
+    # ``words``: the query's words, when some that match nothing were left out of word_queries
+    levels = range(min(count, (words or count) - 1), 1, -1)
     by_subsets = sum(math.comb(count, level) for level in levels) <= MAX_FALLBACK_SUBSETS
     counts: Counter[int] = Counter()
     if not by_subsets:
@@ -471,7 +500,7 @@ def _to_hit(hit: Any, info: HitMatch | None, wanted: set[str]) -> SearchHit:
 def _as_written(expansions: dict[str, str], fields: dict[str, Any]) -> dict[str, str]:
     """Show each expansion as the hit writes it (宕機, not the folded 宕机), where it can."""
     text = " ".join(str(fields.get(name) or "") for name in ("title", "heading", "body"))
-    folded = fold(text)
+    folded = fold_chars(text)
     out = {}
     for word, via in expansions.items():
         shown = []
