@@ -159,3 +159,29 @@ def test_words_the_index_holds_in_no_form_do_not_break_the_fallback(sms: Knowled
     result = sms.search("火星 短信 木星人")
     assert result.mode == "or" and set(ids(result)) == {"sms", "send"}
     assert all(hit.match == "partial" and hit.words == ["短信"] for hit in result.hits)
+
+
+def test_pinyin_map_survives_a_reopen_an_update_and_damage(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kbdesk.core.search.pinyin import PinyinMap, pinyin_entries
+
+    path = tmp_path / "map.json"
+    first = PinyinMap(pinyin_entries("標準開場白"))
+    first.save(path)
+    again = PinyinMap.load(path)
+    assert again.lookup("kaichang") == {"开场白": "full"}
+    assert again.lookup("kcb") == {"开场白": "initials"}
+    again.add(pinyin_entries("退款"))
+    assert again.lookup("tk") == {"退款": "initials"} and again.lookup("kcb")
+    path.write_text("{not json", "utf-8")
+    assert len(PinyinMap.load(path)) == 0
+
+
+def test_pinyin_of_a_document_added_later_is_found(make_library) -> None:  # type: ignore[no-untyped-def]
+    root = make_library({"a.md": doc("開場白", body="## 一\n您好。\n", id="a")})
+    base = KnowledgeBase(root)
+    assert set(ids(base.search("kaichangbai"))) == {"a"}
+    base.close()
+    (root / "b.md").write_text(doc("退款說明", body="## 二\n退款方式。\n", id="b"), "utf-8")
+    again = KnowledgeBase(root)
+    assert ids(again.search("tuikuan"))[0] == "b"
+    assert "a" in ids(again.search("kaichangbai"))

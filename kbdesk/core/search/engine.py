@@ -328,7 +328,10 @@ def _plans(
         return min((doc_frequency(t) for t in word_terms(word)), default=0) < WEAK_DF
 
     joined = join_weak_singles(synonyms.join_known(words), weak)
-    lookup = index.pinyin_map().lookup
+
+    def lookup(letters: str) -> dict[str, str]:
+        return index.pinyin_map().lookup(letters)  # read on the first query in letters
+
     entries = max(int(searcher.doc_count()), 1)
     plans = []
     for word in dict.fromkeys(joined):
