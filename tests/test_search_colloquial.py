@@ -185,3 +185,21 @@ def test_pinyin_of_a_document_added_later_is_found(make_library) -> None:  # typ
     again = KnowledgeBase(root)
     assert ids(again.search("tuikuan"))[0] == "b"
     assert "a" in ids(again.search("kaichangbai"))
+
+
+def test_a_new_process_searches_a_current_index_without_reading_the_library(
+    make_library, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    root = make_library({"a.md": doc("退款", body="## 一\n退款說明。\n", id="a")})
+    index_dir = tmp_path / "ix"
+    first = KnowledgeBase(root, index_dir=index_dir)
+    first.ensure_index()
+    first.close()
+    second = KnowledgeBase(root, index_dir=index_dir)
+    assert ids(second.search("退款"))[:1] == ["a"]
+    assert not second._loaded  # the index was current: no document was read
+    second.close()
+    (root / "b.md").write_text(doc("退款二", body="## 二\n退款流程。\n", id="b"), "utf-8")
+    third = KnowledgeBase(root, index_dir=index_dir)
+    assert "b" in ids(third.search("退款"))  # a changed folder is read and indexed first
+    third.close()

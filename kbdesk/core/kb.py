@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING
 
 from kbdesk.core.clock import Clock, as_clock
 from kbdesk.core.errors import KbError, LibraryError, Problem
-from kbdesk.core.library.catalog import Library
+from kbdesk.core.library.catalog import Library, load_config
 from kbdesk.core.library.model import AvoidPair, Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
 from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.engine import SearchResult, run_search
+from kbdesk.core.search.freshness import library_stamp
 from kbdesk.core.search.index import IndexStats, SearchIndex
 from kbdesk.core.search.query import parse_query
 from kbdesk.core.search.thesaurus import SynonymTable, table_for
@@ -202,9 +203,11 @@ class KnowledgeBase:
             rebuild: throw the index away and build it anew.
         """
         with self._load_lock:
+            stamp = library_stamp(self.root, self.today()) if reload or not self._loaded else None
             if reload or not self._loaded:
                 self.load()
-            stats = self.index.sync(self.indexed_documents(), progress, cancel, rebuild=rebuild)
+            stats = self.index.sync(self.indexed_documents(), progress, cancel, rebuild=rebuild,
+                                    stamp=stamp)
             self._indexed = True
             return stats
 
@@ -218,7 +221,7 @@ class KnowledgeBase:
         include_retired: bool = False,
     ) -> SearchResult:
         """Search the library. A malformed query never raises; it is read as plain text."""
-        if not self._indexed:
+        if not self._indexed and not self._search_current_index():
             self.ensure_index()
         parsed = parse_query(query)
         try:
@@ -246,6 +249,20 @@ class KnowledgeBase:
                 categories=categories,
                 include_retired=include_retired,
             )
+
+    def _search_current_index(self) -> bool:
+        """Use the index on disk as it is when the library has not changed since it was synced.
+
+        A new process then shows its first result without reading every document; the library
+        is read when something needs its documents.
+        """
+        with self._load_lock:
+            if self._loaded or not self.index.is_current(library_stamp(self.root, self.today())):
+                return False
+            config, _problems = load_config(self.root)
+            self.synonyms = table_for(config.synonyms)
+            self._indexed = True
+            return True
 
     def close(self) -> None:
         """Release the index files (and the library's git repository)."""

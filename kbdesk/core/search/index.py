@@ -352,6 +352,13 @@ class SearchIndex:
             self._searcher = self._ix.searcher()
         return self._searcher
 
+    def is_current(self, stamp: dict[str, Any]) -> bool:
+        """True when the index on disk is usable and was last synced with this library stamp."""
+        with self._lock:
+            if self._ix is None and self._problem():
+                return False
+            return bool(self._manifest.get("stamp")) and self._manifest.get("stamp") == stamp
+
     def pinyin_map(self) -> PinyinMap:
         """Return the pinyin keys → Chinese text map of the index (read on first use)."""
         if self._pinyin is None:
@@ -409,6 +416,7 @@ class SearchIndex:
         cancel: CancelToken | None = None,
         *,
         rebuild: bool = False,
+        stamp: dict[str, Any] | None = None,
     ) -> IndexStats:
         """Bring the index in line with ``documents`` (id → document), re-reading only changes.
 
@@ -417,6 +425,9 @@ class SearchIndex:
             progress: called with (done, total, message).
             cancel: checked between documents; a cancelled sync leaves the index as it was.
             rebuild: throw the index away and build it anew.
+            stamp: the library's stamp (see :mod:`kbdesk.core.search.freshness`), kept with
+                the index so that a new process can tell it is current without reading the
+                library.
 
         Raises:
             Cancelled: when the cancel token was set (nothing is committed).
@@ -436,7 +447,8 @@ class SearchIndex:
             removed = [doc_id for doc_id in known if doc_id not in documents]
             self._docs = dict(documents)
             if not changed and not removed:
-                if stats.rebuilt:
+                if stats.rebuilt or (stamp is not None and self._manifest.get("stamp") != stamp):
+                    self._manifest["stamp"] = stamp
                     self._write_manifest()
                 return stats
             assert self._ix is not None
@@ -488,6 +500,7 @@ class SearchIndex:
                 if frozen:
                     gc.unfreeze()
             self._manifest["docs"] = known
+            self._manifest["stamp"] = stamp
             pinyin.add(rows)
             pinyin.save(self.directory / PINYIN_MAP)
             self._write_manifest()
