@@ -301,7 +301,8 @@ def run_search(
             if fallback:
                 ranked.extend(
                     _fallback(searcher, fallback, phrase_queries,
-                              allow, deny, fetch, seen, parsed.phrases, len(word_queries))
+                              allow, deny, fetch, seen, parsed.phrases, len(word_queries),
+                              limit)
                 )
         # a chunk that is one query word is found literally wherever the word is: only chunks
         # of several words can change the order
@@ -397,6 +398,7 @@ def _fallback(
     seen: set[int],
     phrases: Sequence[str],
     words: int | None = None,
+    page: int = 0,
 ) -> list[tuple[Any, int]]:
     """Entries holding some of the words, ranked by how many they hold, then by score.
 
@@ -411,6 +413,7 @@ def _fallback(
         allow = BitSet(searcher.docs_for_query(allow), size=searcher.doc_count_all())
     if allow is not None and not allow:
         return []  # the filters let nothing through (Whoosh reads an empty set as no filter)
+    seen_before = set(seen)  # the entries holding every word, already found
     count = len(word_queries)
     # ``words``: the query's words, when some that match nothing were left out of word_queries
     levels = range(min(count, (words or count) - 1), 1, -1)
@@ -447,7 +450,9 @@ def _fallback(
                 hits = take(any_word, BitSet(candidates, size=searcher.doc_count_all()))
         hits.sort(key=lambda hit: -(hit.score or 0.0))
         found.extend((hit, level) for hit in hits)
-        if len(found) >= fetch:
+        # hits are ranked by the words they hold first: once a page is full, entries holding
+        # fewer words could not be shown
+        if len(found) + len(seen_before) >= (page or fetch):
             return found
     singles: list[Any] = []
     single_limit = max(MIN_SINGLE_HITS, fetch // count)
