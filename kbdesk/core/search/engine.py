@@ -1,14 +1,16 @@
 """Running a parsed query against the index: AND first, OR fallback, filters, snippets.
 
-Words are AND-ed. When that finds fewer than ``MIN_AND_HITS`` and the query has more than one
-word, the words are OR-ed and the extra hits ranked by how many query words they match. Every
-word is looked up with its synonyms and, for Latin letters, as a pinyin prefix (or whole
-initials) of titles and headings.
+Each query word is planned (:mod:`kbdesk.core.search.matching`): as typed, with the library's
+synonyms and, for Latin letters, as pinyin; then with the service thesaurus; then as its parts.
+Words are AND-ed, in stages: the words as typed first, thesaurus words when that fills no page,
+parts when it still finds fewer than ``MIN_AND_HITS``. Then, for a query of several words, the
+entries holding some of them follow. The candidates are put in order by
+:mod:`kbdesk.core.search.ranking`; each hit says whether it holds every word and what a word
+was found as. A query of filters alone lists the documents they match, newest first.
 """
 
 from __future__ import annotations
 
-import html
 import itertools
 import logging
 import math
@@ -22,7 +24,7 @@ from whoosh.idsets import BitSet
 
 from kbdesk.core.library.model import Kind, Status
 from kbdesk.core.search.analyzer import terms
-from kbdesk.core.search.folding import fold, fold_chars, merge_spans
+from kbdesk.core.search.folding import fold, fold_chars
 from kbdesk.core.search.index import SearchIndex
 from kbdesk.core.search.matching import (
     PARTS,
@@ -37,6 +39,7 @@ from kbdesk.core.search.matching import (
 )
 from kbdesk.core.search.query import ParsedQuery
 from kbdesk.core.search.ranking import HitMatch, rank
+from kbdesk.core.search.snippets import make_snippet
 from kbdesk.core.search.thesaurus import SynonymTable
 
 __all__ = ["SearchHit", "SearchResult", "SynonymTable", "run_search", "word_query"]
@@ -47,7 +50,6 @@ MIN_AND_HITS = 3
 MIN_SINGLE_HITS = 20
 MAX_FALLBACK_SUBSETS = 10
 PER_DOC_HEAD = 3
-SNIPPET_CHARS = 90
 
 
 @dataclass
@@ -163,75 +165,6 @@ def _filters(
             deny.append(query)
     allow_q = None if not allow else (allow[0] if len(allow) == 1 else wq.And(allow))
     return allow_q, wq.Or(deny)
-
-
-def _marks(text: str, wanted: set[str]) -> list[tuple[int, int]]:
-    """Where the wanted terms occur in ``text`` (folded, so any script matches).
-
-    Terms are found as substrings: a single character is marked only where no longer term is,
-    so a query word such as 查 does not light up every 查 of a paragraph that holds 快递.
-    """
-    folded = fold_chars(text)
-    spans: list[tuple[int, int]] = []
-    for size_one in (False, True):
-        for term in wanted:
-            if (len(term) == 1) != size_one or not term.strip():
-                continue
-            at = folded.find(term)
-            while at >= 0:
-                spans.append((at, at + len(term)))
-                at = folded.find(term, at + len(term))
-        if spans:
-            break
-    return merge_spans(spans)
-
-
-def make_snippet(
-    text: str, wanted: set[str], width: int = SNIPPET_CHARS
-) -> tuple[str, str, list[tuple[int, int]]]:
-    """Cut the best window of ``text`` around matched terms.
-
-    Returns:
-        (html with <mark>, plain window text, mark offsets in the window)
-    """
-    text = " ".join(text.split())
-    spans = _marks(text, wanted)
-    if not spans:
-        window = text[:width]
-        suffix = "…" if len(text) > width else ""
-        return html.escape(window) + suffix, window + suffix, []
-    best_start, best_score = 0, -1
-    for i, (start, _) in enumerate(spans):
-        lo = max(0, start - width // 4)
-        inside = {text[s:e] for s, e in spans[i:] if e <= lo + width}
-        score = len({fold(x) for x in inside})
-        if score > best_score:
-            best_start, best_score = lo, score
-    lo = best_start
-    if lo > 0:
-        # start at a sentence or clause boundary when one is close
-        for k in range(lo, max(-1, lo - 12), -1):
-            if k == 0 or text[k - 1] in "。！？；，、.!?;, ":
-                lo = k
-                break
-    hi = min(len(text), lo + width)
-    prefix = "…" if lo > 0 else ""
-    suffix = "…" if hi < len(text) else ""
-    window = text[lo:hi]
-    local = [(s - lo, e - lo) for s, e in spans if s >= lo and e <= hi]
-    parts: list[str] = []
-    cursor = 0
-    for s, e in local:
-        parts.append(html.escape(window[cursor:s]))
-        parts.append(f"<mark>{html.escape(window[s:e])}</mark>")
-        cursor = e
-    parts.append(html.escape(window[cursor:]))
-    shift = len(prefix)
-    return (
-        prefix + "".join(parts) + suffix,
-        prefix + window + suffix,
-        [(s + shift, e + shift) for s, e in local],
-    )
 
 
 def run_search(
