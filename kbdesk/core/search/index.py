@@ -81,14 +81,14 @@ def make_schema() -> Schema:
     )
 
 
-def _pinyin_fields(heading: str, rows: list[tuple[str, str, str]] | None) -> dict[str, str]:
+def _pinyin_fields(heading: str, rows: set[tuple[str, str, str]] | None) -> dict[str, str]:
     # imported here: pypinyin's dictionaries are only needed to write entries, and loading
     # them is a tenth of a second and tens of MB a search-only process does without
     from kbdesk.core.search.pinyin import pinyin_entries
 
     entries = pinyin_entries(heading)
     if rows is not None:
-        rows.extend(entries)
+        rows.update(entries)
     full = [key for key, kind, _ in entries if kind == "full"]
     initials = [key for key, kind, _ in entries if kind == "initials"]
     return {"pinyin": " ".join(full), "initials": " ".join(initials)}
@@ -149,7 +149,7 @@ def _entry_text(heading: str, body: str, context: str) -> str:
 
 
 def entries_for(
-    doc: Document, pinyin_rows: list[tuple[str, str, str]] | None = None
+    doc: Document, pinyin_rows: set[tuple[str, str, str]] | None = None
 ) -> list[dict[str, Any]]:
     """Return the index entries (field dicts) of one document: its title, then each section.
 
@@ -466,7 +466,7 @@ class SearchIndex:
                 gc.freeze()
             total = len(changed) + len(removed)
             pinyin = self.pinyin_map()
-            rows: list[tuple[str, str, str]] = []
+            rows: set[tuple[str, str, str]] = set()
             try:
                 for number, doc_id in enumerate(removed, start=1):
                     writer.delete_by_term("doc_id", doc_id)
@@ -501,8 +501,8 @@ class SearchIndex:
                     gc.unfreeze()
             self._manifest["docs"] = known
             self._manifest["stamp"] = stamp
-            pinyin.add(rows)
-            pinyin.save(self.directory / PINYIN_MAP)
+            if pinyin.add(rows):  # an edit that keeps the headings writes nothing here
+                pinyin.save(self.directory / PINYIN_MAP)
             self._write_manifest()
             self._reopen_searcher()
             return stats

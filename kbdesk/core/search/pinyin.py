@@ -84,15 +84,29 @@ class PinyinMap:
         self._initials: dict[str, list[str]] | None = None
         self._loaded = False  # read from a file: the rows are in _full and _initials only
 
-    def add(self, rows: Iterable[tuple[str, str, str]]) -> None:
-        """Remember more (key, kind, Chinese) rows."""
+    def __contains__(self, row: object) -> bool:
+        if not self._loaded:
+            return row in self._rows
+        key, kind, chinese = row  # type: ignore[misc]
+        full, initials = self._sorted()
+        if kind == "full":
+            at = bisect.bisect_left(full, (key, chinese))
+            return at < len(full) and full[at] == (key, chinese)
+        return chinese in initials.get(key, ())
+
+    def add(self, rows: Iterable[tuple[str, str, str]]) -> bool:
+        """Remember more (key, kind, Chinese) rows; return whether any was new."""
+        new = [row for row in set(rows) if row not in self]
+        if not new:
+            return False
         if self._loaded:
             full, initials = self._sorted()
             self._rows = {(k, "full", c) for k, c in full}
             self._rows.update((k, "initials", c) for k, cs in initials.items() for c in cs)
             self._loaded = False
-        self._rows.update(rows)
+        self._rows.update(new)
         self._full = self._initials = None
+        return True
 
     def __len__(self) -> int:
         full, initials = self._sorted()
