@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.clock import start_test_clock
+
+if TYPE_CHECKING:
+    from kbdesk.core import KnowledgeBase
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The whole suite runs on a fixed calendar (KBDESK_TEST_NOW, default in tests/clock.py), started
@@ -44,12 +48,21 @@ def write_files(root: Path, files: Mapping[str, str | bytes]) -> Path:
 
 
 @pytest.fixture
-def make_library(tmp_path: Path) -> Callable[[Mapping[str, str | bytes]], Path]:
-    """Return a function that builds a library folder from a dict of files."""
+def make_library(tmp_path: Path) -> Callable[..., Path]:
+    """Return a function that builds a library folder from a dict of files.
+
+    With ``in_checkout=True`` the folder is made inside another git working tree (a project's
+    checkout): kbdesk then takes no baseline version and reads the files as they are, which is
+    what tests of the index's own mechanics (files changed on disk) want.
+    """
     counter = iter(range(1000))
 
-    def make(files: Mapping[str, str | bytes]) -> Path:
-        return write_files(tmp_path / f"lib{next(counter)}", files)
+    def make(files: Mapping[str, str | bytes], *, in_checkout: bool = False) -> Path:
+        number = next(counter)
+        if in_checkout:
+            (tmp_path / f"checkout{number}" / ".git").mkdir(parents=True)
+            return write_files(tmp_path / f"checkout{number}" / "lib", files)
+        return write_files(tmp_path / f"lib{number}", files)
 
     return make
 
@@ -61,6 +74,64 @@ def doc(title: str, kind: str = "handbook", body: str = "", **fields: object) ->
         lines.append(f"{key}: {value}")
     lines.append("---")
     return "\n".join(lines) + "\n" + body
+
+
+# -- a small versioned library (editorial tests, Qt-free and GUI) -----------------------------
+
+HANDBOOK = doc(
+    "客訴處理手冊",
+    body="\n介紹。\n\n## 回覆時限\n\n請在24小時內回覆客戶。\n\n## 升級\n\n交給主管。\n",
+    id="complaint",
+    category="投訴處理",
+    owner="品質組",
+)
+PHRASING = doc(
+    "標準開場白",
+    kind="phrasing",
+    body="\n## 來電開場\n\n> 您好，我是{{坐席姓名}}。\n",
+    id="opening",
+    ack_required="true",
+)
+
+
+def open_kb(root: Path, index_dir: Path) -> KnowledgeBase:
+    """Open a knowledge base on ``root`` with its index in ``index_dir``."""
+    from kbdesk.core import KnowledgeBase
+
+    kb = KnowledgeBase(root, index_dir=index_dir)
+    kb.load()
+    return kb
+
+
+def close_kb(kb: KnowledgeBase) -> None:
+    """Release the index and the repository of a knowledge base."""
+    kb.close()
+
+
+@pytest.fixture
+def versioned_library(make_library: Callable[[Mapping[str, str | bytes]], Path]) -> Path:
+    """A library of two documents that is a git repository with one commit."""
+    from kbdesk.core.versions.repo import LibraryRepo
+
+    root = make_library(
+        {"handbooks/complaint.md": HANDBOOK, "phrasings/opening.md": PHRASING}
+    )
+    LibraryRepo.init(root, message="first").close()
+    return root
+
+
+def publish_change(kb: KnowledgeBase, old: str, new: str, note: str = "change") -> int:
+    """Publish the complaint handbook with ``old`` replaced by ``new``; return the version."""
+    text = (kb.root / "handbooks/complaint.md").read_text("utf-8").replace(old, new)
+    return kb.publish("complaint", text, note, author="Editor").version
+
+
+@pytest.fixture
+def versioned_kb(versioned_library: Path, tmp_path: Path) -> Iterator[KnowledgeBase]:
+    """The knowledge base of ``versioned_library`` (closed after the test)."""
+    base = open_kb(versioned_library, tmp_path / "index")
+    yield base
+    close_kb(base)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

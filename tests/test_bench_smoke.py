@@ -9,7 +9,7 @@ import pytest
 
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.library.model import Kind
-from kbdesk.core.search.folding import fold, to_simplified
+from kbdesk.core.text.folding import fold, to_simplified
 from tests.bench import corpus, peers, run
 
 pytest.importorskip("tantivy")

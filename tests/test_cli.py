@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 
 import pytest
 
@@ -180,3 +181,18 @@ def test_search_does_not_log_gaps_when_the_user_opted_out(make_library):
     root = make_library({"a.md": doc("甲", body="## 節\n退款。\n")})
     assert main(["search", "火星", "--library", str(root)]) == 0
     assert search_gaps() == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the display check is Linux's")
+def test_the_app_without_a_display_says_so_in_one_line_and_exits_1(tmp_path):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run(child_command("kbdesk"), env=env, capture_output=True, text=True,
+                          timeout=120, cwd=REPO_ROOT)
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "no display" in lines[0] and done.stdout == ""
+    env["QT_QPA_PLATFORM"] = "xcb"  # asking for X explicitly is no display either
+    done = subprocess.run(child_command("kbdesk"), env=env, capture_output=True, text=True,
+                          timeout=120, cwd=REPO_ROOT)
+    assert done.returncode == 1 and "no display" in done.stderr

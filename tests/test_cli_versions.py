@@ -138,15 +138,19 @@ def test_acks_csv(root: Path, capsys) -> None:
     code, out, _ = cli(capsys, root, "acks", "--csv")
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows[0] == ["doc_id", "version", "time", "agent", "title"]
-    assert rows[1][0] == "must" and rows[1][3] == "陳小華"
+    assert rows[0] == ["doc_id", "version", "agent", "workstation", "time", "title"]
+    assert rows[1][:3] == ["must", "1", "陳小華"] and rows[1][3]
     code, out, _ = cli(capsys, root, "acks")
     assert code == 0
     assert "陳小華" in out and "must v1" in out
 
 
 def test_sync_command_online_and_offline(root: Path, tmp_path: Path, capsys) -> None:
-    code, _, err = cli(capsys, root, "sync", "--remote", str(tmp_path / "missing.git"))
+    missing = tmp_path / "missing.git"
+    code, _, err = cli(capsys, root, "sync", "--remote", str(missing))
+    assert code == 2 and "offline" not in err
+    assert f"no shared library at {missing} (create one with `kbdesk init-remote {missing}`)" in err
+    code, _, err = cli(capsys, root, "sync", "--remote", "http://127.0.0.1:9/kb.git")
     assert code == 3 and "offline" in err and "last synced: never" in err
     bare = tmp_path / "kb.git"
     bare.mkdir()
@@ -185,3 +189,24 @@ def test_publish_with_an_unreachable_remote_is_kept_here_and_says_so(
     assert code == 0 and "published sop.md v2" in out
     assert "not sent to" in err
     assert cli(capsys, root, "history", "sop")[1].count("縮短") == 1
+
+
+def test_publish_with_an_effective_date_then_rollback_clears_pending(
+    root: Path, capsys
+) -> None:
+    later = dt.date.today() + dt.timedelta(days=7)
+    path = root / "sop.md"
+    path.write_text(SOP.replace("24小時", "48小時"), "utf-8")
+    code, out, _ = cli(capsys, root, "publish", str(path), "--note", "下週起48小時",
+                       "--effective", later.isoformat(), "--author", "王")
+    assert code == 0 and f"in force from {later.isoformat()} (pending" in out
+    assert f"effective: {later.isoformat()}" in path.read_text("utf-8")
+    code, out, err = cli(capsys, root, "show", "sop")
+    assert "24小時" in out and f"v2 待生效 / pending until {later.isoformat()}" in err
+    code, out, _ = cli(capsys, root, "rollback", "sop", "1", "--note", "維持24小時")
+    assert code == 0 and f"in force from {dt.date.today().isoformat()}" in out
+    code, out, err = cli(capsys, root, "show", "sop")
+    assert "24小時" in out and "pending" not in err
+    with pytest.raises(SystemExit) as exited:
+        cli(capsys, root, "publish", str(path), "--note", "x", "--effective", "明天")
+    assert exited.value.code == 2 and "YYYY-MM-DD" in capsys.readouterr().err

@@ -105,11 +105,12 @@ def test_new_document_with_future_date_is_hidden_from_agents_until_then(kb: Know
     )
     assert kb.document("new").title == "新政策"
     assert kb.document_in_force("new") is None
-    # (other sections may hold parts of the words, 規定: the new document is not among them)
-    assert "new" not in [hit.doc_id for hit in kb.search("新規定").hits]
+    assert "new" not in [hit.doc_id for hit in kb.search("新規定").hits]  # partial hits elsewhere
     clock["day"] = later
     kb.ensure_index()
-    assert [hit.doc_id for hit in kb.search("新規定").hits][:1] == ["new"]
+    hits = kb.search("新規定").hits
+    assert [hit.doc_id for hit in hits if hit.match == "all"] == ["new"]
+    assert hits[0].doc_id == "new"
 
 
 def test_retired_version_in_force_is_indexed_as_retired(kb: KnowledgeBase) -> None:
@@ -121,10 +122,39 @@ def test_retired_version_in_force_is_indexed_as_retired(kb: KnowledgeBase) -> No
     assert kb.search("退款", include_retired=True).hits
 
 
-def test_folder_without_git_is_in_force_as_it_is(make_library) -> None:
+def test_folder_in_a_checkout_is_in_force_as_it_is(make_library) -> None:
     later = TODAY + dt.timedelta(days=30)
-    root = make_library({"refund.md": rule(48, 2, effective=later)})
+    root = make_library({"refund.md": rule(48, 2, effective=later)}, in_checkout=True)
     kb = KnowledgeBase(root)
     assert kb.indexed_documents()["refund"].version == 2
     assert [p.version for p in kb.pending_versions()] == [2]
-    assert not LibraryRepo.is_repo(root)  # reading never creates a repository
+    assert not LibraryRepo.is_repo(root)  # a folder of another repository stays as it is
+
+
+def test_plain_folder_gets_a_baseline_and_waits_for_its_date(make_library) -> None:
+    later = TODAY + dt.timedelta(days=30)
+    root = make_library({"refund.md": rule(48, 2, effective=later)})
+    kb = KnowledgeBase(root)
+    assert LibraryRepo.is_repo(root)  # what kbdesk first saw is the baseline version
+    assert [p.version for p in kb.pending_versions()] == [2]
+    assert "refund" not in kb.indexed_documents()  # not in force before its date
+
+
+
+def test_rolling_back_over_a_pending_version_clears_it(kb: KnowledgeBase) -> None:
+    later = TODAY + dt.timedelta(days=10)
+    kb.publish("refund", rule(48, 1, effective=later), "時限改為48小時")
+    assert [p.version for p in kb.pending_versions()] == [2]
+    result = kb.rollback("refund", 1, "改回24小時")
+    assert result.version == 3
+    assert kb.pending_versions() == []
+    in_force = kb.document_in_force("refund")
+    assert in_force is not None and in_force.version == 3
+    kb.set_clock(lambda: later)  # v2's day comes: v3 stays in force
+    in_force = kb.document_in_force("refund", later)
+    assert in_force is not None and in_force.version == 3
+    # a later version with a still later date leaves the earlier pending one pending
+    kb.set_clock(lambda: TODAY)
+    kb.publish("refund", rule(36, 3, effective=later), "改36")
+    kb.publish("refund", rule(12, 4, effective=later + dt.timedelta(days=5)), "改12")
+    assert [p.version for p in kb.pending_versions()] == [4, 5]

@@ -24,7 +24,8 @@ def library(make_library):
             "a.md": doc("甲文件", body="## 甲節\n投訴處理的第一步。\n"),
             "b.md": doc("乙文件", body="## 乙節\n退款要三個工作日。\n"),
             "c.md": doc("丙文件", body="## 丙節\n開場白要親切。\n"),
-        }
+        },
+        in_checkout=True,  # these tests change files on disk and index them as they are
     )
 
 

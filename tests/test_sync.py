@@ -15,8 +15,14 @@ from dulwich.server import DictBackend
 from dulwich.web import make_server, make_wsgi_chain
 
 from kbdesk.core.kb import KnowledgeBase
+from kbdesk.core.team.remote import NoSharedLibrary, join_library
 from kbdesk.core.versions.repo import LibraryRepo
-from kbdesk.core.versions.sync import RemoteUnreachable, SyncError, clone_library
+from kbdesk.core.versions.sync import (
+    RemoteUnreachable,
+    SyncError,
+    UnrelatedHistories,
+    clone_library,
+)
 from tests.closing import close_opened
 from tests.conftest import doc
 
@@ -163,19 +169,25 @@ def test_unreachable_remote_leaves_the_library_working(make_library, tmp_path: P
     with pytest.raises(SyncError, match="no remote configured"):
         kb.sync()
     missing = str(tmp_path / "no-such-share" / "kb.git")
-    with pytest.raises(RemoteUnreachable, match=r"cannot reach the remote.*last synced: never"):
+    with pytest.raises(NoSharedLibrary, match=r"no shared library at .*no-such-share.*"
+                       r"\(create one with `kbdesk init-remote .*kb\.git`\)"):
         kb.sync(missing)
-    assert kb.sync_state()["last_status"] == "offline"
-    assert "no-such-share" in LibraryRepo(root).remote_url()  # type: ignore[operator]
-    with pytest.raises(RemoteUnreachable, match=r"127\.0\.0\.1:9"):
+    assert not isinstance(NoSharedLibrary("x"), RemoteUnreachable)  # not "offline"
+    # a remote that never answered does not become the library's remote
+    assert LibraryRepo(root).remote_url() is None
+    with pytest.raises(RemoteUnreachable, match=r"127\.0\.0\.1:9.*last synced: never"):
         kb.sync("http://127.0.0.1:9/kb.git")
+    assert kb.sync_state()["last_status"] == "offline"
     assert kb.search("24小時").hits
     assert kb.publish("refund", edit(kb, "refund", "24小時", "48小時"), "離線也能發布").version == 2
     with pytest.raises(RemoteUnreachable):
         clone_library(missing, tmp_path / "new-workstation")
+    with pytest.raises(NoSharedLibrary, match="no shared library at"):
+        join_library(missing, tmp_path / "new-workstation")
+    assert not (tmp_path / "new-workstation").exists()
 
 
-def test_two_separately_installed_libraries_merge_without_conflict(
+def test_a_library_with_an_unrelated_history_is_refused_and_nothing_changes(
     make_library, bare: Path
 ) -> None:
     a_root, b_root = make_library(FILES), make_library(FILES)
@@ -184,9 +196,16 @@ def test_two_separately_installed_libraries_merge_without_conflict(
     a, b = KnowledgeBase(a_root), KnowledgeBase(b_root)
     a.publish("refund", edit(a, "refund", "24小時", "48小時"), "甲改48", "甲")
     a.sync(str(bare))
-    result = b.sync(str(bare))
-    assert result.conflicts == [] and result.status == "merged"
-    assert "48小時" in (b_root / "refund.md").read_text("utf-8")
+    with Repo(str(bare)) as shared:
+        remote_before = dict(shared.get_refs())
+    b_head = LibraryRepo(b_root).head()
+    with pytest.raises(UnrelatedHistories, match=r"different library.*nothing was changed.*"
+                       r"`kbdesk clone "):
+        b.sync(str(bare))
+    assert LibraryRepo(b_root).head() == b_head
+    assert "24小時" in (b_root / "refund.md").read_text("utf-8")
+    with Repo(str(bare)) as shared:
+        assert dict(shared.get_refs()) == remote_before
 
 
 def test_refused_push_keeps_local_versions_for_the_next_sync(

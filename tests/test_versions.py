@@ -104,9 +104,9 @@ def test_publish_requires_a_change_note_and_valid_text(kb: KnowledgeBase) -> Non
 def test_publish_a_new_document_and_a_folder_without_git(make_library) -> None:
     root = make_library({"a.md": doc("甲", version=4)})
     kb = KnowledgeBase(root)
-    assert kb.history("a") == []
+    assert [v.version for v in kb.history("a")] == [4]  # opening took the baseline
     result = kb.publish("a", doc("甲", body="新內容\n", version=4), "第一次發布")
-    assert result.version == 5  # the folder became a repository holding v4 first
+    assert result.version == 5
     assert [v.version for v in kb.history("a")] == [5, 4]
     new = kb.publish("b/new.md", doc("新文件"), "新增")
     assert new.version == 1 and "version: 1" in (root / "b/new.md").read_text("utf-8")

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from kbdesk import __version__
+from kbdesk.cli.terminal import clean, quiet_broken_pipe
 from kbdesk.core import KbError
 
 #: The modules that add sub-commands, in the order ``kbdesk --help`` lists them.
@@ -21,6 +22,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kbdesk.cli.searching",  # search, index, check, report
     "kbdesk.cli.versions",  # publish, history, show, diff, rollback, retire, sync, acks
     "kbdesk.cli.exporting",  # export-html
+    "kbdesk.cli.importing",  # import
+    "kbdesk.cli.team",  # init-remote, clone, ack, flag, flags
 )
 
 
@@ -66,7 +69,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_gui(args)
         return int(func(args))
     except KbError as exc:
-        print(f"kbdesk: {exc}", file=sys.stderr)
+        print(clean(f"kbdesk: {exc}"), file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader went away (kbdesk search … | head -1)
+        return quiet_broken_pipe()
     except KeyboardInterrupt:
         return 130

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import logging
 import os
 import re
 import sys
 from typing import Any, TextIO
 
-from kbdesk.core import KbError, KnowledgeBase
-from kbdesk.core.library.model import Kind
+from kbdesk.cli.arguments import iso_day
+from kbdesk.cli.terminal import clean, dump_json
+from kbdesk.core import IndexDamaged, KbError, Kind, KnowledgeBase
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +51,7 @@ class ProgressBar:
 def _kinds(value: str | None) -> list[Kind]:
     if not value:
         return []
-    from kbdesk.core.search.folding import fold
-    from kbdesk.core.search.query import KIND_ALIASES
+    from kbdesk.core import KIND_ALIASES, fold
 
     kind = KIND_ALIASES.get(fold(value.strip()))
     if kind is None:
@@ -78,11 +76,15 @@ def _ensure_index(kb: KnowledgeBase, *, rebuild: bool = False) -> None:
 def _terminal_snippet(snippet: str, color: bool) -> str:
     import html
 
-    if color:
-        text = _MARK_RE.sub(lambda m: f"\x1b[1;33m{m.group(1)}\x1b[0m", snippet)
-    else:
-        text = _MARK_RE.sub(lambda m: f"[{m.group(1)}]", snippet)
-    return html.unescape(text)
+    # the document's own text is cleaned after unescaping, before kbdesk adds its colours
+    parts = _MARK_RE.split(snippet)
+    out = []
+    for number, part in enumerate(parts):
+        text = clean(html.unescape(part))
+        if number % 2:
+            text = f"\x1b[1;33m{text}\x1b[0m" if color else f"[{text}]"
+        out.append(text)
+    return "".join(out)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -94,12 +96,15 @@ def cmd_search(args: argparse.Namespace) -> int:
     if getattr(args, "as_of", None) is not None:  # what was in force that day
         result = kb.search_as_of(query, args.as_of, kinds=_kinds(args.kind), limit=args.limit)
     else:
-        result = kb.search(query, kinds=_kinds(args.kind), limit=args.limit)
+        try:
+            result = kb.search(query, kinds=_kinds(args.kind), limit=args.limit)
+        except IndexDamaged as exc:
+            print(f"kbdesk: {exc}; rebuilding it now", file=sys.stderr)
+            kb.ensure_index(rebuild=True, reload=False)
+            result = kb.search(query, kinds=_kinds(args.kind), limit=args.limit)
         _log_gap(query, result)
     if args.json:
-        json.dump([hit.to_json() for hit in result.hits], sys.stdout, ensure_ascii=False,
-                  indent=2)
-        sys.stdout.write("\n")
+        dump_json([hit.to_json() for hit in result.hits])
         return 0
     if not result.hits:
         print("沒有找到結果 / no results")
@@ -111,7 +116,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     for number, hit in enumerate(result.hits, start=1):
         where = f"{hit.title} › {hit.section}" if hit.section else hit.title
         kind = KIND_LABELS.get(hit.kind, hit.kind)
-        print(f"{number:2d}. {where}  [{kind} v{hit.version}]  {hit.doc_id}#{hit.anchor}")
+        print(clean(f"{number:2d}. {where}  [{kind} v{hit.version}]  {hit.doc_id}#{hit.anchor}"))
         print(f"    {_terminal_snippet(hit.snippet, color)}")
         if hit.expansions:
             found = ", ".join(f"{word} → {via}" for word, via in hit.expansions.items())
@@ -135,8 +140,7 @@ def _log_gap(query: str, result: Any) -> None:
         return
     if result.hits and result.exact:
         return
-    from kbdesk.core.workstation.settings import Settings
-    from kbdesk.core.workstation.userstate import log_no_results
+    from kbdesk.core import Settings, log_no_results
 
     try:
         if not Settings.load().get("log_no_results"):
@@ -165,12 +169,12 @@ def cmd_index(args: argparse.Namespace) -> int:
         bar.finish()
     what = "rebuilt" if stats.rebuilt else "updated"
     print(
-        f"index {what}: {len(kb.library)} documents "
+        f"index {what}: {kb.document_count()} documents "
         f"({stats.added} added, {stats.updated} changed, {stats.removed} removed)"
         + (f"; {stats.reason}" if stats.rebuilt else "")
     )
     for problem in kb.problems:
-        print(f"skipped {problem}", file=sys.stderr)
+        print(clean(f"skipped {problem}"), file=sys.stderr)
     return 0
 
 
@@ -180,11 +184,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         return cmd_check_stale(args)
     kb = _open(args)
-    problems = kb.load()
-    problems.extend(_procedure_problems(kb))
+    problems = kb.check()
     for problem in problems:
-        print(problem)
-    count = len(kb.library)
+        print(clean(problem))
+    for path, change in sorted(kb.unpublished().items()):
+        what = "edited since it was last published" if change == "modified" else "never published"
+        print(clean(f"{path}: unpublished: {what}; agents see the published version"
+                    if change == "modified" else f"{path}: unpublished: {what}"))
+    count = kb.document_count()
     if problems:
         print(f"{len(problems)} problem(s); {count} document(s) loaded", file=sys.stderr)
         return 1
@@ -192,33 +199,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _procedure_problems(kb: KnowledgeBase) -> list[str]:
-    out = []
-    for doc in kb.documents():
-        for step in doc.steps:
-            if step.limit_text and step.limit_seconds is None:
-                out.append(f"{doc.path}: step '{step.title}': time limit "
-                           f"{step.limit_text!r} cannot be read (write e.g. 30秒內, 24小時內)")
-    return out
 
 
-def _iso_date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     """``kbdesk report no-results``: searches that found nothing or only partial matches."""
-    from kbdesk.core.workstation.userstate import search_gaps
+    from kbdesk.core import search_gaps
 
+    if getattr(args, "all", False):
+        return _report_team(args)
     rows = search_gaps(args.since)
     if args.json:
-        json.dump([{"query": row.query, "count": row.count, "last": row.last.isoformat(),
-                    "match": row.match} for row in rows],
-                  sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        dump_json([{"query": row.query, "count": row.count, "last": row.last.isoformat(),
+                    "match": row.match} for row in rows])
         return 0
     if not rows:
         since = f" since {args.since.isoformat()}" if args.since else ""
@@ -227,11 +222,49 @@ def cmd_report(args: argparse.Namespace) -> int:
     print(f"{'count':>5}  {'last searched':16}  {'found':7}  query")
     for row in rows:
         found = "nothing" if row.match == "none" else "partial"
-        print(f"{row.count:5d}  {row.last.strftime('%Y-%m-%d %H:%M'):16}  {found:7}  {row.query}")
+        print(clean(f"{row.count:5d}  {row.last.strftime('%Y-%m-%d %H:%M'):16}  {found:7}  "
+                    f"{row.query}"))
     return 0
 
 
+def _report_team(args: argparse.Namespace) -> int:
+    """``report no-results --all``: every workstation's failed searches, most frequent first."""
+    rows = KnowledgeBase(args.library).team.no_results(args.since)
+    if args.json:
+        dump_json([{"query": r.query, "count": r.count, "partial": r.partial, "last": r.last,
+                    "workstations": len(r.workstations)} for r in rows])
+        return 0
+    if not rows:
+        print("no searches without results on any workstation")
+        return 0
+    print(f"{'count':>5}  {'partial':>7}  {'places':>6}  {'last searched':16}  query")
+    for r in rows:
+        print(clean(f"{r.count:5d}  {r.partial:7d}  {len(r.workstations):6d}  "
+                    f"{r.last[:16].replace('T', ' '):16}  {r.query}"))
+    return 0
+
+
+def no_display_reason() -> str | None:
+    """Why the desktop app cannot open a window here (Linux without a display), or None.
+
+    Checked before Qt starts: Qt aborts the process when it finds no display.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith(("xcb", "wayland")):
+        return None  # offscreen, vnc, eglfs ... need no desktop display
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("kbdesk: no display to open the app on (DISPLAY and WAYLAND_DISPLAY are not set); "
+            "run it on a desktop, or use a command such as `kbdesk search WORDS`")
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
+    reason = no_display_reason()
+    if reason:
+        print(reason, file=sys.stderr)
+        return 1
     try:
         from kbdesk.gui.app import main as gui_main
     except ImportError as exc:
@@ -249,7 +282,7 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     p.add_argument("--kind", help="only this kind: handbook, phrasing or procedure")
     p.add_argument("--limit", type=_positive, default=10, help="number of hits (default 10)")
     p.add_argument("--json", action="store_true", help="print hits as JSON")
-    p.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD",
+    p.add_argument("--as-of", type=iso_day, metavar="YYYY-MM-DD",
                    help="search what was in force on this day")
     p.set_defaults(func=cmd_search)
 
@@ -265,7 +298,10 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     reports = p.add_subparsers(dest="report", metavar="REPORT", required=True)
     r = reports.add_parser("no-results", help="searches that found nothing or only partial "
                            "matches, most frequent first")
-    r.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD",
+    r.add_argument("--since", type=iso_day, metavar="YYYY-MM-DD",
                    help="only searches on or after this date")
     r.add_argument("--json", action="store_true", help="print rows as JSON")
+    r.add_argument("--all", action="store_true",
+                   help="every workstation's searches (shared through the library's remote)")
+    r.add_argument("--library", metavar="DIR", default=None, help="library folder (with --all)")
     r.set_defaults(func=cmd_report)

@@ -5,18 +5,19 @@ sync, acks and the stale-review check. A thin client of the ``KnowledgeBase`` fa
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import getpass
-import json
 import os
 import sys
 from typing import Any
 
-from kbdesk.core import KnowledgeBase
-from kbdesk.core.errors import DocumentNotFound
-from kbdesk.core.versions.sync import RemoteUnreachable, SyncError
+from kbdesk.cli.arguments import iso_day
+from kbdesk.cli.terminal import clean, dump_json
+from kbdesk.core import KnowledgeBase, RemoteUnreachable, Status
 
 AUTHOR_ENV = "KBDESK_AUTHOR"
+#: exit status of publish, rollback and retire when the new version was committed here but lost
+#: a sync conflict on the way to the shared library: its text is kept as a draft
+EXIT_LOST_TO_CONFLICT = 4
 SUPERSEDED_BANNER = "此版本已被取代，目前版本為 v{current}"
 RETIRED_BANNER = "已停用"
 
@@ -29,68 +30,75 @@ def _author(args: argparse.Namespace) -> str:
     return args.author or os.environ.get(AUTHOR_ENV) or getpass.getuser()
 
 
-def _day(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD") from None
 
 
-def _print_result(kb: KnowledgeBase, verb: str, result: Any, author: str | None = None) -> None:
-    print(f"{verb} {result.path} v{result.version} ({result.commit[:10]})")
+def _print_result(kb: KnowledgeBase, verb: str, result: Any, author: str | None = None) -> int:
+    """Report a publish (and send it on); return the command's exit status."""
+    print(f"{verb} {clean(result.path)} v{result.version} ({result.commit[:10]})")
+    day = kb.effective_date(result.doc_id, result.version)
+    if day > kb.today():
+        print(f"in force from {day.isoformat()} (pending until then; agents see the version "
+              "in force today)")
+    else:
+        print(f"in force from {day.isoformat()}")
+    for name in result.kept_drafts:
+        print(f"note: {clean(result.path)} had edits that were never published; they are kept "
+              f"as a draft ({name})", file=sys.stderr)
     if not result.reindexed:
         print("note: the search index will be updated on the next start", file=sys.stderr)
-    _push(kb, author)
+    return _push(kb, author, result.path)
 
 
-def _push(kb: KnowledgeBase, author: str | None) -> None:
+def _push(kb: KnowledgeBase, author: str | None, *paths: str) -> int:
     """Send a new version to the shared library at once, when there is one.
 
     Publishing is done once it is committed here: a remote that cannot be reached is reported,
-    and the version goes with the next sync.
+    and the version goes with the next sync. Returns ``EXIT_LOST_TO_CONFLICT`` when the version
+    lost a conflict with one published elsewhere (its text is then a draft), else 0.
+    ``paths`` are the library paths just published.
     """
-    url = kb.remote_url()
-    if not url:
-        return
-    try:
-        synced = kb.sync(author=author)
-    except SyncError as exc:
-        print(f"warning: published here but not sent to {url}: {exc}", file=sys.stderr)
-        return
-    print(f"sent to {url}")
-    for conflict in synced.conflicts:
-        print(f"conflict: {conflict.path} changed on both sides; your text is kept as a draft",
+    sent = kb.send_published(author)
+    if sent.remote is None:
+        return 0
+    if sent.error is not None or sent.result is None:
+        print(f"warning: published here but not sent to {sent.remote}: {sent.error}",
               file=sys.stderr)
+        return 0
+    print(f"sent to {sent.remote}")
+    status = 0
+    for conflict in sent.result.conflicts:
+        print(f"conflict: {clean(conflict.path)} changed on both sides; their text is now in "
+              "the library, yours is kept as a draft", file=sys.stderr)
+        if conflict.path in paths:
+            status = EXIT_LOST_TO_CONFLICT
+    return status
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
     kb = _open(args)
     author = _author(args)
-    _print_result(kb, "published", kb.publish_file(args.path, args.note, author), author)
-    return 0
+    result = kb.publish_file(args.path, args.note, author, effective=args.effective)
+    return _print_result(kb, "published", result, author)
 
 
 def cmd_rollback(args: argparse.Namespace) -> int:
     kb = _open(args)
     author = _author(args)
     result = kb.rollback(args.doc, args.version, args.note, author)
-    _print_result(kb, f"restored v{args.version} as", result, author)
-    return 0
+    return _print_result(kb, f"restored v{args.version} as", result, author)
 
 
 def cmd_retire(args: argparse.Namespace) -> int:
     kb = _open(args)
     author = _author(args)
-    _print_result(kb, "retired", kb.retire(args.doc, args.note, author), author)
-    return 0
+    return _print_result(kb, "retired", kb.retire(args.doc, args.note, author), author)
 
 
 def cmd_history(args: argparse.Namespace) -> int:
     kb = _open(args)
     versions = kb.history(args.doc)
     if args.json:
-        json.dump([v.to_json() for v in versions], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        dump_json([v.to_json() for v in versions])
         return 0
     if not versions:
         print("沒有版本紀錄 / no history (the library is not a git repository yet)")
@@ -99,24 +107,14 @@ def cmd_history(args: argparse.Namespace) -> int:
         flags = []
         if v.effective:
             flags.append(f"生效 {v.effective}")
-        if v.status == "retired":
+        if v.status == Status.RETIRED:
             flags.append(RETIRED_BANNER)
         if v.superseded:
             flags.append("同步衝突中被取代 / lost a sync conflict")
         extra = f"  [{'; '.join(flags)}]" if flags else ""
         version = f"v{v.version}" if v.version is not None else "v?"
-        print(f"{version:>5}  {v.date[:16].replace('T', ' ')}  {v.author}  {v.note}{extra}")
+        print(clean(f"{version:>5}  {v.date[:16].replace('T', ' ')}  {v.author}  {v.note}{extra}"))
     return 0
-
-
-def _current_text(kb: KnowledgeBase, doc_id: str, version: int) -> str:
-    try:
-        working = kb.document(doc_id)
-        if working.version == version:
-            return (kb.root / working.path).read_text("utf-8")
-    except DocumentNotFound:
-        pass
-    return kb.text_at(doc_id, version)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -126,14 +124,14 @@ def cmd_show(args: argparse.Namespace) -> int:
         text = kb.text_at(args.doc, args.version)
         if current is not None and current.version != args.version:
             print(SUPERSEDED_BANNER.format(current=current.version), file=sys.stderr)
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.write(clean(text if text.endswith("\n") else text + "\n"))
         return 0
     doc = kb.document_in_force(args.doc, args.as_of)
     if doc is None:
-        day = args.as_of or dt.date.today()
+        day = args.as_of or kb.today()
         print(f"kbdesk: {args.doc} was not in force on {day.isoformat()}", file=sys.stderr)
         return 1
-    if doc.status.value == "retired":
+    if doc.status is Status.RETIRED:
         print(RETIRED_BANNER, file=sys.stderr)
     if args.as_of is None:
         for pending in kb.pending_versions():
@@ -142,8 +140,8 @@ def cmd_show(args: argparse.Namespace) -> int:
                     f"v{pending.version} 待生效 / pending until {pending.effective}",
                     file=sys.stderr,
                 )
-    text = _current_text(kb, args.doc, doc.version)
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    text = kb.text_of(args.doc, doc.version)
+    sys.stdout.write(clean(text if text.endswith("\n") else text + "\n"))
     return 0
 
 
@@ -168,25 +166,46 @@ def cmd_sync(args: argparse.Namespace) -> int:
         + f"; last synced {result.last_synced}"
     )
     for draft in result.kept_drafts:
-        print(f"kept an unpublished edit of {draft} as a draft")
+        print(f"kept an unpublished edit of {clean(draft)} as a draft")
+    for refused in result.refused:
+        print(f"conflict: not written here: {clean(refused)}")
     for conflict in result.conflicts:
+        if conflict.mine is None:
+            continue  # a refused path, reported above
         print(
-            f"conflict: {conflict.path} changed here and on the remote; their text is now in "
-            f"the library, yours is kept as a draft of {conflict.doc_id}"
+            f"conflict: {clean(conflict.path)} changed here and on the remote; their text is "
+            f"now in the library, yours is kept as a draft of {clean(conflict.doc_id)}"
         )
-    return 1 if result.conflicts else 0
+    return 1 if result.conflicts or result.refused else 0
 
 
 def cmd_acks(args: argparse.Namespace) -> int:
     kb = _open(args)
-    if args.csv:
-        sys.stdout.write(kb.receipts.to_csv())
+    if args.missing:
+        return _acks_missing(kb, args.missing)
+    if args.csv:  # every workstation's receipts known after the last sync
+        sys.stdout.write(kb.team.acks_csv())
         return 0
-    receipts = kb.receipts.receipts()
+    receipts = kb.team.receipts_all()
     for r in receipts:
-        print(f"{r.time}  {r.agent}  {r.doc_id} v{r.version}  {r.title}")
+        print(clean(f"{r.time}  {r.agent}@{r.workstation}  {r.doc_id} v{r.version}  {r.title}"))
     if not receipts:
         print("沒有已讀紀錄 / no read receipts")
+    return 0
+
+
+def _acks_missing(kb: KnowledgeBase, doc_id: str) -> int:
+    """The agents the team knows who have not read the version in force of ``doc_id``."""
+    doc = kb.document_in_force(doc_id)
+    if doc is None:
+        print(f"kbdesk: {doc_id} has no version in force today", file=sys.stderr)
+        return 2
+    status = kb.team.ack_status(doc)
+    for agent in status.not_read:
+        print(agent)
+    print(f"{doc.id} v{doc.version}: {len(status.read)} read, {len(status.not_read)} not read "
+          f"(of {len(status.read) + len(status.not_read)} agents known after the last sync)",
+          file=sys.stderr)
     return 0
 
 
@@ -195,9 +214,9 @@ def cmd_check_stale(args: argparse.Namespace) -> int:
     kb = _open(args)
     stale = kb.stale_documents()
     for doc in stale:
-        print(
+        print(clean(
             f"{doc.path}: review was due on {doc.review_by} ({doc.title}, owner {doc.owner or '-'})"
-        )
+        ))
     if stale:
         print(f"{len(stale)} document(s) past review", file=sys.stderr)
         return 1
@@ -210,9 +229,17 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     author = argparse.ArgumentParser(add_help=False)
     author.add_argument("--author", help=f"who publishes (default: ${AUTHOR_ENV} or login)")
 
-    p = sub.add_parser("publish", parents=[library, author], help="publish a document")
+    p = sub.add_parser(
+        "publish", parents=[library, author], help="publish a document",
+        epilog=f"exit status: 0 published; 2 refused (nothing changed); "
+        f"{EXIT_LOST_TO_CONFLICT} published here but lost a conflict with the shared library "
+        "(your text is kept as a draft)",
+    )
     p.add_argument("path", help="the document file (in the library, or outside with an id)")
     p.add_argument("--note", required=True, help="change note: what changed and why")
+    p.add_argument("--effective", type=iso_day, metavar="DATE",
+                   help="the day it comes into force, YYYY-MM-DD (default: the document's "
+                   "'effective' field, else today)")
     p.set_defaults(func=cmd_publish)
 
     p = sub.add_parser("history", parents=[library], help="versions of a document")
@@ -224,7 +251,7 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     p.add_argument("doc", help="document id or path")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--version", type=int, help="print this version")
-    group.add_argument("--as-of", type=_day, metavar="DATE", help="as in force on YYYY-MM-DD")
+    group.add_argument("--as-of", type=iso_day, metavar="DATE", help="as in force on YYYY-MM-DD")
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("diff", parents=[library], help="compare two versions of a document")
@@ -250,6 +277,10 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     p.add_argument("--remote", metavar="URL", help="set the remote (a bare repository or URL)")
     p.set_defaults(func=cmd_sync)
 
-    p = sub.add_parser("acks", parents=[library], help="read receipts on this workstation")
-    p.add_argument("--csv", action="store_true", help="print CSV for a supervisor")
+    p = sub.add_parser("acks", parents=[library],
+                       help="read receipts of every workstation (known after the last sync)")
+    p.add_argument("--csv", action="store_true",
+                   help="print CSV for a supervisor: doc_id, version, agent, workstation, time")
+    p.add_argument("--missing", metavar="DOC",
+                   help="the agents who have not read the version in force of DOC")
     p.set_defaults(func=cmd_acks)

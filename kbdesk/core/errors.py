@@ -55,6 +55,10 @@ class IndexBusy(SearchIndexError):
     """Another writer holds the index lock past the timeout."""
 
 
+class IndexDamaged(SearchIndexError):
+    """A search found the index unreadable; it is rebuilt by the next index update."""
+
+
 class Cancelled(KbError):
     """A long job was cancelled through its cancel token."""
 
@@ -120,6 +124,10 @@ class SyncError(KbError):
     """The library cannot be synced (no remote configured, remote refused the push...)."""
 
 
+class UnrelatedHistories(SyncError):
+    """The remote holds another library (no common history); nothing was changed."""
+
+
 class RemoteUnreachable(SyncError):
     """The remote cannot be reached; the library keeps working on its last synced state."""
 
@@ -129,6 +137,20 @@ class RemoteUnreachable(SyncError):
 
 class DraftError(KbError):
     """A draft that cannot be saved or read."""
+
+
+# -- importers ----------------------------------------------------------------------------------
+
+
+class ImportFailed(KbError):
+    """A file that cannot be imported (unreadable, undecodable, empty, not what it claims)."""
+
+
+# -- exporters ----------------------------------------------------------------------------------
+
+
+class ExportError(KbError):
+    """An export that cannot be written (bad output folder, unreadable resources)."""
 
 
 def rel(path: PurePosixPath | str) -> str:

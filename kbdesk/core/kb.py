@@ -11,31 +11,46 @@ import logging
 import os
 import shutil
 import threading
-from collections.abc import Callable, Sequence
+import weakref
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dulwich.errors import SendPackError
+
 from kbdesk.core.clock import Clock, as_clock
-from kbdesk.core.errors import KbError, LibraryError, Problem
+from kbdesk.core.errors import IndexDamaged, KbError, LibraryError, Problem, SyncError
+from kbdesk.core.importers.apply import ImportedDocument
+from kbdesk.core.importers.plan import ImportPlan
+from kbdesk.core.library import authoring
+from kbdesk.core.library.authoring import NewDocument, PathProblem
 from kbdesk.core.library.catalog import Library, load_config
-from kbdesk.core.library.model import AvoidPair, Document, Kind
+from kbdesk.core.library.model import Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
+from kbdesk.core.library.parts import AvoidEntry
+from kbdesk.core.library.workdays import WorkingCalendar
 from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.engine import SearchResult, run_search
 from kbdesk.core.search.freshness import library_stamp
 from kbdesk.core.search.index import IndexStats, SearchIndex
 from kbdesk.core.search.query import parse_query
 from kbdesk.core.search.thesaurus import SynonymTable, table_for
+from kbdesk.core.team.board import AckStatus, Team
+from kbdesk.core.team.records import Flag
 from kbdesk.core.versions.diff import TextDiff
 from kbdesk.core.versions.drafts import DraftStore
 from kbdesk.core.versions.editorial import Editorial
 from kbdesk.core.versions.effective import Pending
 from kbdesk.core.versions.history import VersionInfo
+from kbdesk.core.versions.reading import Reading
 from kbdesk.core.versions.receipts import ReceiptBook
+from kbdesk.core.versions.sync import _TRANSPORT_ERRORS as TRANSPORT_ERRORS
 from kbdesk.core.versions.sync import SyncResult
 from kbdesk.core.versions.versioning import PublishResult
 from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.liblock import library_lock
+from kbdesk.core.workstation.startpage import StartPage, start_page
 from kbdesk.core.workstation.storage import library_key
 
 if TYPE_CHECKING:
@@ -65,14 +80,35 @@ def install_demo_library(target: Path) -> Path:
         LibraryRepo,  # the library is a git repository from day one
     )
 
-    LibraryRepo.init(tmp, message="示範知識庫 / Demo library").close()
+    # the demo's versions were in force from their effective dates: its first commit is dated
+    # on the earliest of them, so "what was in force on <a past day>" has an answer
+    LibraryRepo.init(tmp, message="示範知識庫 / Demo library", when=_earliest_effective(tmp)
+                     ).close()
     os.replace(tmp, target)
     log.info("installed the demo library at %s", target)
     return target
 
 
+def _earliest_effective(root: Path) -> int | None:
+    """Noon of the earliest ``effective`` date in a library's files (None when there is none)."""
+    from kbdesk.core.versions.history import front_fields
+
+    days = []
+    for path in root.rglob("*.md"):
+        value = front_fields(path.read_text("utf-8", errors="replace")).get("effective")
+        try:
+            days.append(dt.date.fromisoformat(value or ""))
+        except ValueError:
+            continue
+    if not days:
+        return None
+    first = min(days)
+    return int(dt.datetime(first.year, first.month, first.day, 12).astimezone().timestamp())
+
+
 def resolve_library_dir(library: Path | str | None) -> Path:
-    """Return the library folder to use: the argument, ``KBDESK_LIBRARY``, or the user's own.
+    """Return the library folder to use: the argument, ``KBDESK_LIBRARY``, the ``library_dir``
+    setting (set by ``kbdesk clone``), or the user's own.
 
     The user's own library is created from the bundled demo library on first use.
     """
@@ -81,23 +117,93 @@ def resolve_library_dir(library: Path | str | None) -> Path:
     env = os.environ.get(LIBRARY_ENV)
     if env:
         return Path(env).expanduser()
+    from kbdesk.core.workstation.settings import Settings  # the library joined with `clone`
+
+    chosen = Settings.load().get("library_dir")
+    if chosen:
+        return Path(chosen).expanduser()
     default = paths.default_library_dir()
     if not default.exists():
         install_demo_library(default)
     return default
 
 
-@dataclass(frozen=True)
-class AvoidEntry:
-    """An avoid → say-instead pair with the document and section it comes from."""
+def take_baseline(root: Path) -> bool:
+    """Commit what a folder holds the first time kbdesk opens it (True when it did).
 
-    doc_id: str
-    anchor: str
-    pair: AvoidPair
+    So the first publish afterwards records its edit as a version of its own, with its note.
+    A folder inside another git repository (a project's checkout) or one that cannot be
+    written is left as it is; it becomes a repository on its first publish, as before.
+    """
+    if any((folder / ".git").exists() for folder in (root, *root.parents)):
+        return False
+    from kbdesk.core.versions.repo import LibraryRepo
+
+    try:
+        with library_lock(root, "open"):
+            if LibraryRepo.is_repo(root):
+                return False
+            try:
+                LibraryRepo.init(root).close()
+            except (OSError, KbError):
+                shutil.rmtree(root / ".git", ignore_errors=True)  # half made: undone
+                raise
+    except (OSError, KbError) as exc:
+        log.warning("%s: no baseline version taken (%s)", root, exc)
+        return False
+    log.info("%s: took what the folder holds as its baseline version", root)
+    return True
+
+
+class _Source:
+    """The library as the editorial services read it (a weak reference to the facade, so no
+    cycle keeps a dropped ``KnowledgeBase`` and its open index files alive)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._kb = weakref.ref(kb)
+        self.root = kb.root
+
+    def _get(self) -> KnowledgeBase:
+        kb = self._kb()
+        if kb is None:  # pragma: no cover - only after the facade was dropped
+            raise KbError("the library was closed")
+        return kb
+
+    def working_documents(self) -> Mapping[str, Document]:
+        kb = self._get()
+        kb._ensure_loaded()
+        return kb.library.documents
+
+    def document(self, doc_id: str) -> Document:
+        return self._get().document(doc_id)
+
+    def synonyms(self) -> SynonymTable:
+        return self._get().synonyms
+
+    def reindex(self) -> object:
+        return self._get().ensure_index(reload=True)
+
+    def open_flags(self) -> Sequence[Flag]:
+        return self._get().team.open_flags()
+
+
+@dataclass(frozen=True)
+class Sent:
+    """What sending new versions to the shared library did.
+
+    Attributes:
+        remote: the shared library's URL (None: this library has none; nothing was sent).
+        result: the sync's result when it ran.
+        error: why it could not run (the versions go with the next sync).
+    """
+
+    remote: str | None
+    result: SyncResult | None = None
+    error: SyncError | None = None
 
 
 class KnowledgeBase:
-    """A library and its search index.
+    """A library and its search index. Usable as a context manager (closed on exit).
 
     Args:
         library: the library folder; None means ``KBDESK_LIBRARY`` or the user's own library.
@@ -117,6 +223,14 @@ class KnowledgeBase:
         self._load_lock = threading.RLock()
         self._loaded = False
         self._indexed = False
+        self._damaged = False  # a search found the index unreadable: rebuild on next sync
+        take_baseline(self.library.root)
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     # -- library ------------------------------------------------------------------------------
 
@@ -158,12 +272,39 @@ class KnowledgeBase:
         self._ensure_loaded()
         return self.library.get(doc_id)
 
+    def document_count(self) -> int:
+        """How many documents the library holds (working files)."""
+        self._ensure_loaded()
+        return len(self.library)
+
+    def check(self) -> list[Problem]:
+        """Re-read the library and return every problem: files that cannot be loaded, and
+        procedure steps whose time limit cannot be read."""
+        problems = self.load()
+        for doc in self.documents():
+            for step in doc.steps:
+                if step.limit_text and step.limit_seconds is None:
+                    problems.append(
+                        Problem(
+                            doc.path,
+                            f"step '{step.title}': time limit {step.limit_text!r} cannot be "
+                            "read (write e.g. 30秒內, 24小時內)",
+                        )
+                    )
+        return problems
+
     def categories(self) -> list[tuple[str, int]]:
         """Return (category, number of documents), sorted by category."""
         counts: dict[str, int] = {}
         for doc in self.documents():
             counts[doc.category] = counts.get(doc.category, 0) + 1
         return sorted(counts.items())
+
+    def working_calendar(self) -> WorkingCalendar:
+        """Working days of this library (weekends and ``library.yaml`` holidays skipped)."""
+        self._ensure_loaded()
+        config = self.library.config
+        return WorkingCalendar.of(config.holidays, config.workdays)
 
     def avoid_entries(self) -> list[AvoidEntry]:
         """Every avoid → say-instead pair of the library's phrasing documents."""
@@ -185,8 +326,7 @@ class KnowledgeBase:
             as_of: the day (default today); pending versions are replaced by the older
                 version in force, read from git history.
         """
-        self._ensure_loaded()
-        return self.editorial.resolver.resolve(self.library.documents, as_of)
+        return self.editorial.in_force_on(as_of)
 
     def ensure_index(
         self,
@@ -202,13 +342,14 @@ class KnowledgeBase:
             reload: re-scan the library folder first (only changed files are parsed).
             rebuild: throw the index away and build it anew.
         """
-        with self._load_lock:
+        with library_lock(self.root, "index"), self._load_lock:
             stamp = library_stamp(self.root, self.today()) if reload or not self._loaded else None
             if reload or not self._loaded:
                 self.load()
+            rebuild = rebuild or self._damaged
             stats = self.index.sync(self.indexed_documents(), progress, cancel, rebuild=rebuild,
                                     stamp=stamp)
-            self._indexed = True
+            self._indexed, self._damaged = True, False
             return stats
 
     def search(
@@ -220,11 +361,18 @@ class KnowledgeBase:
         limit: int = 20,
         include_retired: bool = False,
     ) -> SearchResult:
-        """Search the library. A malformed query never raises; it is read as plain text."""
+        """Search the library. A malformed query never raises; it is read as plain text.
+
+        A search never rebuilds the index (it may run on a reader thread): when reading fails,
+        the index files are reopened once if they are intact; otherwise ``IndexDamaged`` is
+        raised and the next ``ensure_index`` rebuilds them. A new process searches an index
+        that is current with the library as it is, without reading the library first.
+        """
         if not self._indexed and not self._search_current_index():
             self.ensure_index()
         parsed = parse_query(query)
-        try:
+
+        def run() -> SearchResult:
             return run_search(
                 self.index,
                 parsed,
@@ -234,21 +382,27 @@ class KnowledgeBase:
                 categories=categories,
                 include_retired=include_retired,
             )
+
+        try:
+            return run()
         except KbError:
             raise
-        except Exception as exc:
-            log.warning("search failed (%s); rebuilding the index", f"{type(exc).__name__}: {exc}")
+        except Exception as exc:  # whoosh reports a vanished or damaged file in many ways
+            log.warning("search failed (%s); reopening the index", exc)
             self.index.close()
-            self.ensure_index(rebuild=True, reload=False)
-            return run_search(
-                self.index,
-                parsed,
-                synonyms=self.synonyms,
-                limit=limit,
-                kinds=kinds,
-                categories=categories,
-                include_retired=include_retired,
-            )
+            failure: Exception = exc
+            if self.index.intact():
+                try:
+                    return run()
+                except KbError:
+                    raise
+                except Exception as again:  # the files read as intact but are not
+                    failure = again
+            self._damaged = True
+            raise IndexDamaged(
+                f"the search index cannot be read ({type(failure).__name__}: {failure}); "
+                "it is rebuilt on the next update"
+            ) from failure
 
     def _search_current_index(self) -> bool:
         """Use the index on disk as it is when the library has not changed since it was synced.
@@ -257,7 +411,9 @@ class KnowledgeBase:
         is read when something needs its documents.
         """
         with self._load_lock:
-            if self._loaded or not self.index.is_current(library_stamp(self.root, self.today())):
+            if self._loaded or self._damaged:
+                return False
+            if not self.index.is_current(library_stamp(self.root, self.today())):
                 return False
             config, _problems = load_config(self.root)
             self.synonyms = table_for(config.synonyms)
@@ -268,7 +424,31 @@ class KnowledgeBase:
         """Release the index files (and the library's git repository)."""
         self.index.close()
         if self._editorial is not None:
-            self._editorial.versioning.close()
+            self._editorial.close()
+
+    # -- writing documents (kbdesk/core/library/authoring.py) ---------------------------------
+
+    def new_document(self, kind: Kind | str, path: str, title: str = "") -> NewDocument:
+        """A new document of ``kind`` at library path ``path`` from its template (not saved).
+
+        Raises:
+            KbError: the path leaves the library or a document already lives there.
+        """
+        return authoring.new_document(self.root, kind, path, title)
+
+    def new_path_problem(self, path: str) -> PathProblem | None:
+        """Why ``path`` cannot hold a new document in this library (None when it can)."""
+        return authoring.path_problem(self.root, path)
+
+    @staticmethod
+    def template_text(kind: Kind | str) -> str:
+        """The bundled template of a new document of ``kind``."""
+        return authoring.template_text(kind)
+
+    @staticmethod
+    def text_to_publish(text: str) -> str:
+        """The text an editor publishes: a document still marked draft becomes published."""
+        return authoring.text_to_publish(text)
 
     # -- versions, drafts, effective dates, read receipts, sync (kbdesk/core/editorial.py) ----
 
@@ -279,8 +459,19 @@ class KnowledgeBase:
         """The editorial services of this library (created on first use)."""
         with self._load_lock:
             if self._editorial is None:
-                self._editorial = Editorial(self)
+                self._editorial = Editorial(_Source(self))
             return self._editorial
+
+    _reading: Reading | None = None
+
+    @property
+    def reading(self) -> Reading:
+        """The reading rules: the version each role sees, 已更新 marks, receipts due, the
+        review list, browsing."""
+        with self._load_lock:
+            if self._reading is None:
+                self._reading = Reading(self.editorial)
+            return self._reading
 
     @property
     def drafts(self) -> DraftStore:
@@ -305,13 +496,20 @@ class KnowledgeBase:
         """Today, by this library's clock."""
         return self.editorial.clock.today()
 
-    def publish(self, doc: str, text: str, note: str, author: str | None = None) -> PublishResult:
-        """Publish ``text`` as the next version of a document (id or library path)."""
-        return self.editorial.publish(doc, text, note, author)
+    def publish(self, doc: str, text: str, note: str, author: str | None = None,
+                effective: dt.date | None = None) -> PublishResult:
+        """Publish ``text`` as the next version of a document (id or library path); with
+        ``effective``, the version comes into force that day."""
+        return self.editorial.publish(doc, text, note, author, effective)
 
-    def publish_file(self, file: Path | str, note: str, author: str | None = None) -> PublishResult:
+    def publish_file(self, file: Path | str, note: str, author: str | None = None,
+                     effective: dt.date | None = None) -> PublishResult:
         """Publish the content of a file (in the library, or outside it matched by id)."""
-        return self.editorial.publish_file(file, note, author)
+        return self.editorial.publish_file(file, note, author, effective)
+
+    def effective_date(self, doc_id: str, version: int) -> dt.date:
+        """The day a published version of a document comes into force."""
+        return self.editorial.effective_of(doc_id, version)
 
     def history(self, doc_id: str) -> list[VersionInfo]:
         """The versions of a document (version, date, author, note, commit), newest first."""
@@ -320,6 +518,10 @@ class KnowledgeBase:
     def text_at(self, doc_id: str, version: int) -> str:
         """The text of one version of a document."""
         return self.editorial.text_at(doc_id, version)
+
+    def text_of(self, doc_id: str, version: int) -> str:
+        """The text of one version (the working file when it holds that version)."""
+        return self.editorial.text_of(doc_id, version)
 
     def diff(self, doc_id: str, old: int, new: int) -> TextDiff:
         """Compare two versions (inline, side-by-side, unified text)."""
@@ -347,6 +549,7 @@ class KnowledgeBase:
 
     def pending_versions(self) -> list[Pending]:
         """Published versions waiting for their effective date."""
+        self._ensure_loaded()
         return self.editorial.resolver.pending(self.library.documents)
 
     def search_as_of(
@@ -355,12 +558,18 @@ class KnowledgeBase:
         as_of: dt.date,
         *,
         kinds: Sequence[Kind] = (),
+        categories: Sequence[str] = (),
         limit: int = 20,
         include_retired: bool = False,
     ) -> SearchResult:
-        """Search what was in force on ``as_of``."""
+        """Search what was in force on ``as_of`` (a cached index of that set of versions)."""
         return self.editorial.search_as_of(
-            query, as_of, kinds=kinds, limit=limit, include_retired=include_retired
+            query,
+            as_of,
+            kinds=kinds,
+            categories=categories,
+            limit=limit,
+            include_retired=include_retired,
         )
 
     def stale_documents(self, today: dt.date | None = None) -> list[Document]:
@@ -372,8 +581,41 @@ class KnowledgeBase:
         return self.editorial.what_changed(doc_id)
 
     def sync(self, remote_url: str | None = None, author: str | None = None) -> SyncResult:
-        """Pull from and push to the library's remote (raises RemoteUnreachable offline)."""
-        return self.editorial.sync(remote_url, author)
+        """Pull from and push to the library's remote (raises RemoteUnreachable offline); then
+        re-index what changed and exchange the team's records."""
+        from kbdesk.core.team.remote import check_remote
+
+        repo = self.editorial.versioning.repo()
+        url = remote_url or (repo.remote_url() if repo is not None else None)
+        if url:
+            check_remote(url)
+        result = self.editorial.sync(remote_url, author)
+        self.sync_team(url or "")
+        return result
+
+    def send_published(self, author: str | None = None) -> Sent:
+        """Send newly published versions to the shared library at once, when there is one.
+
+        Publishing is done once committed here: a shared library that cannot be reached is
+        reported in ``Sent.error`` and the versions go with the next sync.
+        """
+        url = self.remote_url()
+        if not url:
+            return Sent(None)
+        try:
+            return Sent(url, self.sync(author=author))
+        except SyncError as exc:
+            return Sent(url, error=exc)
+    def unpublished(self) -> dict[str, str]:
+        """Library files whose text is not their last published version, by path.
+
+        Values: ``modified`` (edited since it was last published; agents see the published
+        version) or ``new`` (never published).
+        """
+        self._ensure_loaded()
+        files = {doc.path: (doc.mtime_ns, doc.size) for doc in self.library.documents.values()}
+        changes = self.editorial.versioning.unpublished(files)
+        return {path: change.value for path, change in changes.items()}
 
     def remote_url(self) -> str | None:
         """The shared library this one syncs with (None when it has no remote)."""
@@ -404,3 +646,95 @@ class KnowledgeBase:
 
         self.load()  # only files changed since the last load are parsed again
         return export_library(self, name, Path(outdir), as_of, progress, cancel)
+    # -- importing handbooks and SOPs (kbdesk/core/importers) ---------------------------------
+
+    def plan_import(
+        self,
+        files: Sequence[Path | str],
+        *,
+        kind: str = "",
+        category: str = "",
+        split: str = "none",
+        keep: set[str] | None = None,
+        progress: Callable[[int, int, str], None] | None = None,
+    ) -> ImportPlan:
+        """What importing ``files`` would create (nothing is written).
+
+        Args:
+            kind: handbook, phrasing or procedure for every document ("" guesses).
+            split: ``none`` or ``chapters`` (one document per chapter).
+            keep: keys of removals the editor restored.
+        """
+        from kbdesk.core.importers.planner import ImportOptions, plan_files
+
+        existing = {}
+        for doc in self.documents():
+            try:
+                existing[doc.path] = (self.root / doc.path).read_text("utf-8")
+            except OSError:
+                continue
+        drafts = {draft.path for draft in self.drafts.list()}
+        options = ImportOptions(kind=kind, category=category, split=split, keep=set(keep or ()),
+                                taken_paths={d.path for d in self.documents()} | drafts,
+                                existing=existing)
+        return plan_files(files, options, progress)
+
+    def import_files(
+        self,
+        plan: ImportPlan,
+        *,
+        publish: bool = False,
+        note: str = "",
+        author: str | None = None,
+        progress: Callable[[int, int, str], None] | None = None,
+    ) -> list[ImportedDocument]:
+        """Write a plan: drafts for the editor to review, or published with ``note``."""
+        from kbdesk.core.importers.apply import write_plan
+
+        return write_plan(self, plan, publish=publish, note=note, author=author,
+                          progress=progress)
+
+
+    # -- the team on one shared library (kbdesk/core/team) ------------------------------------
+
+    _team: Team | None = None
+
+    @property
+    def team(self) -> Team:
+        """Every workstation's receipts, flags and failed searches known after the last sync."""
+        with self._load_lock:
+            if self._team is None:
+                self._team = Team(self.root, self.editorial.receipts)
+            return self._team
+
+    def sync_team(self, url: str) -> int:
+        """Exchange the team's records with the shared library; a failure is only logged (the
+        records stay queued for the next sync)."""
+        repo = self.editorial.versioning.repo()
+        url = url or (repo.remote_url() if repo is not None else "") or ""
+        if not url:
+            return 0
+        try:
+            return self.team.sync(url)
+        except (*TRANSPORT_ERRORS, SendPackError, KbError) as exc:  # the records wait
+            log.warning("team records not exchanged with %s: %s", url, exc)
+            return 0
+
+    def init_remote(self, path: Path | str, author: str | None = None) -> Path:
+        """Make ``path`` a new bare shared library holding this library; sync with it."""
+        from kbdesk.core.team.remote import init_remote
+
+        with self.editorial.versioning.lock:
+            folder = init_remote(self.root, path, author=author)
+        self.editorial.versioning.close()  # reopen: the repository's config changed
+        self.sync_team(str(folder.resolve()))
+        return folder
+
+    def start_page(self, agent: str, favourites: Sequence[str]) -> StartPage:
+        """The agent's start screen: to acknowledge, recently updated, favourites."""
+        return start_page(self, agent, favourites)
+
+    def ack_status(self) -> list[AckStatus]:
+        """Who has and has not read each ``ack_required`` document's version in force."""
+        docs = list(self.indexed_documents().values())
+        return self.team.ack_table(sorted(docs, key=lambda d: d.path))

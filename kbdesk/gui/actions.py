@@ -54,7 +54,7 @@ MENUS: tuple[tuple[str, str], ...] = (
     ("edit", QT_TRANSLATE_NOOP("Actions", "&Edit")),
     ("view", QT_TRANSLATE_NOOP("Actions", "&View")),
     ("go", QT_TRANSLATE_NOOP("Actions", "&Go")),
-    ("editor", QT_TRANSLATE_NOOP("Actions", "E&ditor")),  # editors only (gui/editormenu.py)
+    ("editor", QT_TRANSLATE_NOOP("Actions", "E&ditor")),  # editors only (gui/editorial_ui.py)
     ("help", QT_TRANSLATE_NOOP("Actions", "&Help")),
 )
 
@@ -65,7 +65,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("index.cancel", QT_TRANSLATE_NOOP("Actions", "Stop indexing"), ("Ctrl+.",), "file"),
     ActionSpec("library.problems", QT_TRANSLATE_NOOP("Actions", "Library problems…"),
                ("Ctrl+Shift+P",), "file"),
+    ActionSpec("import.files", QT_TRANSLATE_NOOP("Actions", "Import handbooks…"),
+               ("Ctrl+Shift+I",), "file"),  # editors only (gui/importwizard.py)
     ActionSpec("export.html", QT_TRANSLATE_NOOP("Actions", "Export HTML site…"), (), "file"),
+    ActionSpec("library.join", QT_TRANSLATE_NOOP("Actions", "Join a shared library…"), (),
+               "file"),
     ActionSpec("app.settings", QT_TRANSLATE_NOOP("Actions", "Settings…"), ("Ctrl+,",), "file"),
     ActionSpec("app.quit", QT_TRANSLATE_NOOP("Actions", "Quit"), ("Ctrl+Q",), "file"),
     ActionSpec("search.focus", QT_TRANSLATE_NOOP("Actions", "Go to search box"), ("Ctrl+K",),
@@ -79,6 +83,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                ("Ctrl+Shift+C",), "edit", toolbar=True),
     ActionSpec("reader.copy_link", QT_TRANSLATE_NOOP("Actions", "Copy section link"),
                ("Ctrl+Shift+L",), "edit"),
+    ActionSpec("reader.flag", QT_TRANSLATE_NOOP("Actions", "Flag section as outdated or unclear…"),
+               ("Ctrl+Shift+G",), "edit"),
     ActionSpec("filter.all", QT_TRANSLATE_NOOP("Actions", "All kinds"), ("Alt+1",), "view",
                checkable=True, group="kind"),
     ActionSpec("filter.handbook", QT_TRANSLATE_NOOP("Actions", "Handbooks only"), ("Alt+2",),
@@ -102,6 +108,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "view"),
     ActionSpec("view.reply_check", QT_TRANSLATE_NOOP("Actions", "Reply check"),
                ("Ctrl+Shift+R",), "view", toolbar=True, checkable=True),
+    ActionSpec("view.contents", QT_TRANSLATE_NOOP("Actions", "Contents pane"), ("Ctrl+Shift+T",),
+               "view", checkable=True),
+    ActionSpec("team.receipts", QT_TRANSLATE_NOOP("Actions", "Read receipts of the team…"),
+               ("Ctrl+Shift+A",), "view"),
+    ActionSpec("go.start", QT_TRANSLATE_NOOP("Actions", "Start screen"), ("Alt+Home",), "go",
+               toolbar=True),
     ActionSpec("go.back", QT_TRANSLATE_NOOP("Actions", "Back"), ("Alt+Left",), "go",
                toolbar=True),
     ActionSpec("go.forward", QT_TRANSLATE_NOOP("Actions", "Forward"), ("Alt+Right",), "go",
@@ -128,6 +140,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 SPEC_BY_ID: dict[str, ActionSpec] = {spec.id: spec for spec in ACTIONS}
+
+#: Keys that work in one place and are no menu action; F1 lists them with the actions.
+KEYS: tuple[tuple[str, str], ...] = (
+    (QT_TRANSLATE_NOOP("Actions", "From the search box into the results"), "Down"),
+    (QT_TRANSLATE_NOOP("Actions", "From the first result back to the search box"), "Up"),
+    (QT_TRANSLATE_NOOP("Actions", "Open the selected result"), "Enter"),
+    (QT_TRANSLATE_NOOP("Actions", "Back to the search box (closes the find bar first)"), "Esc"),
+    (QT_TRANSLATE_NOOP("Actions", "Next field / previous field"), "Tab, Shift+Tab"),
+)
 
 
 def translated(text: str) -> str:
@@ -204,14 +225,18 @@ class ShortcutsDialog(QDialog):
     def __init__(self, registry: ActionRegistry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        rows = [spec for spec in ACTIONS if spec.shortcuts]
+        rows = [(translated(spec.text).replace("&", ""), registry.shortcut_text(spec.id))
+                for spec in ACTIONS if spec.shortcuts]
+        rows += [(translated(text), QKeySequence(keys).toString(
+            QKeySequence.SequenceFormat.NativeText) if "," not in keys else keys)
+                 for text, keys in KEYS]
         self.table = QTableWidget(len(rows), 2, self)
         self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for row, spec in enumerate(rows):
-            self.table.setItem(row, 0, QTableWidgetItem(translated(spec.text).replace("&", "")))
-            self.table.setItem(row, 1, QTableWidgetItem(registry.shortcut_text(spec.id)))
+        for row, (text, keys) in enumerate(rows):
+            self.table.setItem(row, 0, QTableWidgetItem(text))
+            self.table.setItem(row, 1, QTableWidgetItem(keys))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

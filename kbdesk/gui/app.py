@@ -13,8 +13,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from kbdesk import __version__
-from kbdesk.core.workstation import paths
-from kbdesk.core.workstation.settings import Settings
+from kbdesk.core import Settings, paths
 from kbdesk.gui.i18n import install_translators, language_for
 from kbdesk.gui.mainwindow import MainWindow
 
@@ -86,6 +85,9 @@ def create_window(argv: Sequence[str] = ()) -> MainWindow:
     settings = Settings.load()
     install_translators(app, language_for(settings.get("ui_language")))
     apply_look(app)
+    from kbdesk.gui.joining import first_run_choice  # "Join a shared library" or the demo
+
+    settings = first_run_choice(settings, args.library)
     window = MainWindow(settings, library=args.library)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.show()

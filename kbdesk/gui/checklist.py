@@ -35,15 +35,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.library.checklist import (
+from kbdesk.core import (
     ChecklistRun,
-    Clock,
+    Document,
     StepState,
     StepStatus,
+    Timer,
+    WorkingCalendar,
+    convert_script,
     format_duration,
 )
-from kbdesk.core.library.model import Document
-from kbdesk.core.search.folding import convert_script
 
 log = logging.getLogger(__name__)
 
@@ -194,10 +195,12 @@ class ChecklistPanel(QWidget):
     limit_passed = Signal(int)
     step_toggled = Signal(int, bool)
 
-    def __init__(self, clock: Clock = time.monotonic, parent: QWidget | None = None,
+    def __init__(self, clock: Timer = time.monotonic, parent: QWidget | None = None,
                  interval_ms: int = 500) -> None:
         super().__init__(parent)
         self.clock = clock
+        #: working days and holidays of the library (set when the library is open)
+        self.calendar: WorkingCalendar | None = None
         self.run: ChecklistRun | None = None
         self.document: Document | None = None
         self._warned: set[int] = set()
@@ -252,7 +255,8 @@ class ChecklistPanel(QWidget):
         """Show a procedure's steps (a fresh run; none for other kinds)."""
         self.timer.stop()
         self.document = doc
-        self.run = ChecklistRun(doc.steps if doc is not None else (), self.clock)
+        self.run = ChecklistRun(doc.steps if doc is not None else (), self.clock,
+                                calendar=self.calendar)
         self._warned.clear()
         self.model.set_run(self.run, script)
         if doc is None:

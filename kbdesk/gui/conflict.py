@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -26,12 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.errors import KbError
-from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.diff import diff_texts
-from kbdesk.core.versions.drafts import Draft
-from kbdesk.core.versions.sync import Conflict
-from kbdesk.core.versions.versioning import PublishResult
+from kbdesk.core import Conflict, Draft, KbError, KnowledgeBase, PublishResult, diff_texts
 from kbdesk.gui.changenote import ask_change_note
 from kbdesk.gui.diffview import DiffView
 from kbdesk.gui.notices import show_error
@@ -96,6 +92,12 @@ class ConflictDialog(QDialog):
         )):
             grid.addWidget(QLabel(label, texts), 0, column)
             grid.addWidget(pane, 1, column)
+        #: the document's other drafts (the editor's autosave, a kept hand edit): shown too,
+        #: since a conflict never replaces them
+        self.other_drafts = [
+            d for d in kb.drafts.drafts_of(conflict.doc_id)
+            if d.name != conflict.draft and d.text != conflict.mine
+        ]
         self.diff_view = DiffView(self)
         theirs_label, mine_label = self.tr("theirs"), self.tr("mine")
         task = runner.submit(
@@ -107,6 +109,12 @@ class ConflictDialog(QDialog):
         views = QTabWidget(self)
         views.addTab(texts, self.tr("Three texts"))
         views.addTab(self.diff_view, self.tr("Theirs ↔ mine"))
+        self.draft_panes: list[QPlainTextEdit] = []
+        for other in self.other_drafts:
+            pane = _pane(self, other.text, none)
+            self.draft_panes.append(pane)
+            views.addTab(pane, self.tr("Your other draft (%1, %2)").replace(
+                "%1", other.origin).replace("%2", other.saved_at.replace("T", " ")[:16]))
         self.result_edit = QPlainTextEdit(self)
         self.result_edit.setObjectName("conflictResult")
         self.result_edit.setPlainText(
@@ -148,12 +156,14 @@ class ConflictDialog(QDialog):
         cls, kb: KnowledgeBase, runner: TaskRunner, doc_id: str, **kwargs: object
     ) -> ConflictDialog:
         """Reopen a conflict kept as a draft (after a restart): mine is the draft's text."""
-        draft = kb.drafts.load(doc_id)
+        drafts = kb.drafts.drafts_of(doc_id)
+        draft = next((d for d in drafts if d.origin == "sync-conflict"), None)
+        draft = draft or (drafts[0] if drafts else None)
         if draft is None:
             raise KbError(f"there is no draft of {doc_id} to resolve")
         full = kb.root / draft.path
         theirs = full.read_text("utf-8") if full.is_file() else None
-        conflict = Conflict(draft.doc_id, draft.path, None, theirs, draft.text)
+        conflict = Conflict(draft.doc_id, draft.path, None, theirs, draft.text, draft.name)
         return cls(kb, runner, conflict, **kwargs)  # type: ignore[arg-type]
 
     def result_text(self) -> str:
@@ -165,14 +175,15 @@ class ConflictDialog(QDialog):
         if self.published is not None:
             return
         text = self.result_text()
-        existing = self.kb.drafts.load(self.conflict.doc_id)
-        if existing is not None and existing.text == text:
+        if text in [d.text for d in self.kb.drafts.drafts_of(self.conflict.doc_id)]:
             return
-        try:
-            self.kb.drafts.save(Draft(self.conflict.doc_id, self.conflict.path, text,
-                                      origin="sync-conflict"))
+        try:  # the conflict's own draft is replaced; the document's other drafts stay
+            saved = self.kb.drafts.save(Draft(self.conflict.doc_id, self.conflict.path, text,
+                                              origin="sync-conflict", name=self.conflict.draft))
         except KbError as exc:
             show_error(self, exc)
+            return
+        self.conflict = replace(self.conflict, draft=saved.name)
 
     def publish(self) -> None:
         """Ask for a change note and publish the result."""

@@ -29,20 +29,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.errors import DocumentError, KbError
-from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.library.model import Kind
-from kbdesk.core.library.parse import default_id, split_front_matter
-from kbdesk.core.library.render import render
-from kbdesk.core.versions.drafts import Draft
-from kbdesk.core.versions.versioning import PublishResult
-from kbdesk.core.workstation import paths
-from kbdesk.core.workstation.settings import Settings
+from kbdesk.core import (
+    Draft,
+    KbError,
+    Kind,
+    KnowledgeBase,
+    PublishResult,
+    Settings,
+    document_id,
+    front_block,
+    render,
+)
 from kbdesk.gui.changenote import ask_change_note
 from kbdesk.gui.conflict import ConflictDialog
 from kbdesk.gui.editordialogs import RenameDialog
 from kbdesk.gui.history import HistoryWindow
-from kbdesk.gui.metaform import MetadataForm, set_front_field, yaml_scalar
+from kbdesk.gui.metaform import MetadataForm
 from kbdesk.gui.notices import show_error
 from kbdesk.gui.reader import show_html
 from kbdesk.gui.tasks import TaskRunner
@@ -52,24 +54,6 @@ log = logging.getLogger(__name__)
 PREVIEW_DELAY_MS = 300
 AUTOSAVE_MS = 3000
 
-
-def template_text(kind: Kind | str) -> str:
-    """The bundled template of a new document of ``kind``."""
-    kind = Kind(kind)
-    path = paths.resources_dir() / "templates" / f"{kind.value}.md"
-    try:
-        return path.read_text("utf-8")
-    except OSError as exc:
-        raise KbError(f"the template for {kind.value} documents is missing ({path})") from exc
-
-
-def _split(text: str) -> tuple[str, str]:
-    """Split a document's text into (front-matter block with its ``---`` lines, body)."""
-    try:
-        front, body, _line = split_front_matter(text, "-")
-    except DocumentError:
-        return "", text
-    return "---\n" + front + "\n---\n", body
 
 
 def _confirm(parent: QWidget, question: str) -> bool:
@@ -151,18 +135,9 @@ class EditorWindow(QMainWindow):
         title: str = "", **kwargs: object,
     ) -> EditorWindow:
         """Start a new document of ``kind`` at library path ``path`` from its template."""
-        path = path.strip().replace("\\", "/")
-        if not path.endswith(".md"):
-            path += ".md"
-        if path.startswith("/") or ".." in path.split("/") or path == ".md":
-            raise KbError(f"'{path}' is not a path inside the library")
-        if (kb.root / path).exists():
-            raise KbError(f"{path} already exists in the library: choose another name")
-        text = template_text(kind)
-        if title.strip():
-            text = set_front_field(text, "title", yaml_scalar(title.strip()))
-        return cls(kb, runner, doc_id=default_id(path), path=path, published_text=None,
-                   start_text=text, base_version=None, **kwargs)  # type: ignore[arg-type]
+        new = kb.new_document(kind, path, title)
+        return cls(kb, runner, doc_id=new.doc_id, path=new.path, published_text=None,
+                   start_text=new.text, base_version=None, **kwargs)  # type: ignore[arg-type]
 
     def _build(self) -> None:
         self.form = MetadataForm(self)
@@ -227,7 +202,7 @@ class EditorWindow(QMainWindow):
     # -- text ---------------------------------------------------------------------------------
 
     def _set_text(self, text: str, cursor: int | None = None) -> None:
-        self._front, body = _split(text)
+        self._front, body = front_block(text)
         self.form.load(text)
         self.text_edit.blockSignals(True)
         self.text_edit.setPlainText(body)
@@ -246,7 +221,7 @@ class EditorWindow(QMainWindow):
 
     def cursor_position(self) -> int:
         """The cursor position in ``text()`` (what a draft remembers)."""
-        front, _body = _split(self.text())
+        front, _body = front_block(self.text())
         return len(front) + self.text_edit.textCursor().position()
 
     @property
@@ -286,7 +261,8 @@ class EditorWindow(QMainWindow):
         self.text_edit.setFocus()
         when = draft.saved_at.replace("T", " ")[:19]
         message = self.tr("Your unpublished draft from %1 was restored.").replace("%1", when)
-        if draft.origin == "sync-conflict":
+        kept = self.kb.drafts.drafts_of(self.doc_id)
+        if draft.origin == "sync-conflict" or any(d.origin == "sync-conflict" for d in kept):
             self.resolve_button.show()
             message = self.tr(
                 "This is your text from a sync conflict (the same document was changed on "
@@ -331,7 +307,7 @@ class EditorWindow(QMainWindow):
         except KbError as exc:
             show_error(self, exc)
             return False
-        self._set_text(self.published_text or template_text(self.form.kind.currentData()))
+        self._set_text(self.published_text or self.kb.template_text(self.form.kind.currentData()))
         self._show_info(self.tr("The draft was discarded."))
         self._update_title()
         self.draftDiscarded.emit()
@@ -369,9 +345,7 @@ class EditorWindow(QMainWindow):
                                      "Nothing was published."))
             return False
         self.save_draft()  # nothing is lost if publishing fails
-        text = self.text()
-        if "status: draft" in _split(text)[0]:
-            text = set_front_field(text, "status", "published")
+        text = self.kb.text_to_publish(self.text())
         self._run_publish(lambda: self.kb.publish(self.path, text, note, self.author),
                           self.tr("Publishing…"))
         return True
@@ -387,7 +361,7 @@ class EditorWindow(QMainWindow):
         self._publishing = False
         self.doc_id, self.path, self.base_version = result.doc_id, result.path, result.version
         self.published_text = (self.kb.root / result.path).read_text("utf-8")
-        self.kb.drafts.discard(result.doc_id)
+        self.kb.drafts.discard(result.doc_id, keep=result.kept_drafts)
         self._set_text(self.published_text)
         self._show_info("")
         self._update_title()
@@ -434,8 +408,7 @@ class EditorWindow(QMainWindow):
         if self.published_text is None:  # never published: only where it will be created
             old_id = self.doc_id
             self.path = new_path
-            if "id:" not in _split(self.text())[0]:
-                self.doc_id = default_id(new_path)
+            self.doc_id = document_id(new_path, self.text())
             self._rekey_draft(old_id)
             self._update_title()
             return

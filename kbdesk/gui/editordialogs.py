@@ -8,7 +8,6 @@ and history stay intact.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -23,30 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.library.model import Kind
-
-KIND_FOLDERS = {Kind.HANDBOOK: "handbooks", Kind.PHRASING: "phrasings",
-                Kind.PROCEDURE: "procedures"}
-_BAD_NAME = re.compile(r"[\\:*?\"<>|]|^\.|/\.|\.\.")
-
-
-def new_document_path(kind: Kind | str, name: str) -> str:
-    """The library path of a new document: ``<kind folder>/<name>.md`` (name may hold folders)."""
-    name = name.strip().strip("/")
-    if name.endswith(".md"):
-        name = name[:-3]
-    folder = KIND_FOLDERS[Kind(kind)]
-    return f"{name}.md" if "/" in name else f"{folder}/{name}.md"
+from kbdesk.core import Kind, PathProblem, new_document_path
+from kbdesk.core import path_problem as core_path_problem
 
 
 def path_problem(root: Path, path: str) -> str:
-    """Why ``path`` cannot hold a new document ("" when it can)."""
-    stem = path[:-3] if path.endswith(".md") else path
-    if not stem.strip("/ ") or _BAD_NAME.search(path) or path.startswith("/"):
+    """Why ``path`` cannot hold a new document, in the user's language ("" when it can)."""
+    problem = core_path_problem(root, path)
+    if problem is PathProblem.BAD_NAME:
         return QCoreApplication.translate(
             "NewDocumentDialog", "Use letters, digits, - or _ in the file name."
         )
-    if (root / path).exists():
+    if problem is PathProblem.EXISTS:
         return QCoreApplication.translate(
             "NewDocumentDialog", "%1 already exists: choose another name."
         ).replace("%1", path)

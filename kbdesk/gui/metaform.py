@@ -1,18 +1,16 @@
 """The editor's metadata form (title, kind, category, tags, owner, dates...) and front-matter edits.
 
 The form is filled from a document's front matter and writes back only the fields the editor
-changed, each on its own line, so an untouched document keeps its front matter byte for byte
-(and its diff shows only what the editor meant to change). Fields the form does not show (id,
-version, status, unknown ones) are always kept as written.
+changed, through the core's round-trip front-matter editor, so an untouched document keeps its
+front matter byte for byte (and its diff shows only what the editor meant to change). Fields the
+form does not show (id, version, status, unknown ones) are always kept as written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import re
-from typing import Any
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -25,9 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.errors import DocumentError
-from kbdesk.core.library.model import Kind
-from kbdesk.core.library.parse import parse_meta, split_front_matter
+from kbdesk.core import FieldValue, KbError, Kind, parse_iso_date, read_meta, set_fields
 
 log = logging.getLogger(__name__)
 
@@ -35,47 +31,6 @@ FORM_FIELDS = (
     "title", "kind", "category", "tags", "owner", "summary", "effective", "review_by",
     "ack_required",
 )
-
-
-def yaml_scalar(value: str) -> str:
-    """Write ``value`` as a YAML scalar that reads back as the same text (quoted when needed)."""
-    if value and value == value.strip() and "\n" not in value:
-        try:
-            if parse_meta(f"k: {value}", "-").get("k") == value:
-                return value
-        except DocumentError:
-            pass
-    return json.dumps(value, ensure_ascii=False)
-
-
-def set_front_field(text: str, name: str, value: str | None) -> str:
-    """Set (or, with None, remove) one top-level front-matter field of a document's text.
-
-    A field written over several lines (a block list) is replaced whole; a missing field is
-    added just before the closing ``---``.
-    """
-    front, body, _line = split_front_matter(text, "-")
-    lines = front.split("\n") if front else []
-    pattern = re.compile(rf"^{re.escape(name)}[ \t]*:")
-    out: list[str] = []
-    index, found = 0, False
-    while index < len(lines):
-        line = lines[index]
-        if not found and pattern.match(line):
-            found = True
-            index += 1
-            while index < len(lines) and (lines[index][:1] in (" ", "\t") or
-                                          lines[index].startswith("- ")):
-                index += 1  # continuation lines of a block value
-            if value is not None:
-                out.append(f"{name}: {value}")
-            continue
-        out.append(line)
-        index += 1
-    if not found and value is not None:
-        out.append(f"{name}: {value}")
-    bom = "\ufeff" if text.startswith("\ufeff") else ""
-    return bom + "---\n" + "\n".join(out) + "\n---\n" + body
 
 
 class OptionalDate(QWidget):
@@ -111,19 +66,6 @@ class OptionalDate(QWidget):
         self.enabled.setChecked(value is not None)
         if value is not None:
             self.edit.setDate(QDate(value.year, value.month, value.day))
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
 
 
 class MetadataForm(QWidget):
@@ -170,14 +112,13 @@ class MetadataForm(QWidget):
         self.effective.changed.connect(self.changed)
         self.review_by.changed.connect(self.changed)
         self.ack_required.toggled.connect(lambda _on: self.changed.emit())
-        self._loaded: dict[str, str | None] = {}
+        self._loaded: dict[str, FieldValue] = {}
 
     def load(self, text: str) -> None:
         """Fill the form from a document's front matter (without emitting ``changed``)."""
         try:
-            front, _body, _line = split_front_matter(text, "-")
-            meta = parse_meta(front, "-")
-        except DocumentError as exc:
+            meta = read_meta(text)
+        except KbError as exc:
             log.info("front matter not readable for the form: %s", exc)
             meta = {}
         self.blockSignals(True)
@@ -193,8 +134,8 @@ class MetadataForm(QWidget):
             self.summary.setText(str(meta.get("summary") or ""))
             for edit in (self.effective, self.review_by):
                 edit.blockSignals(True)
-            self.effective.set_value(_as_date(meta.get("effective")))
-            self.review_by.set_value(_as_date(meta.get("review_by")))
+            self.effective.set_value(parse_iso_date(meta.get("effective")))
+            self.review_by.set_value(parse_iso_date(meta.get("review_by")))
             for edit in (self.effective, self.review_by):
                 edit.blockSignals(False)
             self.ack_required.setChecked(meta.get("ack_required") in (True, "true"))
@@ -206,37 +147,30 @@ class MetadataForm(QWidget):
         """The tags typed, split at commas (either width) and trimmed."""
         return [t.strip() for t in re.split(r"[,，、]", self.tags.text()) if t.strip()]
 
-    def values(self) -> dict[str, str | None]:
-        """Every form field as the YAML text it would be written as (None: no line)."""
-        effective, review_by = self.effective.value(), self.review_by.value()
+    def values(self) -> dict[str, FieldValue]:
+        """Every form field as the value it would be written as (None: no line)."""
         text = {
             "title": self.title.text().strip(),
             "category": self.category.text().strip(),
             "owner": self.owner.text().strip(),
             "summary": self.summary.text().strip(),
         }
-        values: dict[str, str | None] = {
-            key: (yaml_scalar(value) if value else None) for key, value in text.items()
-        }
+        values: dict[str, FieldValue] = {key: value or None for key, value in text.items()}
         values["kind"] = str(self.kind.currentData())
-        values["tags"] = (
-            "[" + ", ".join(yaml_scalar(t) for t in self.tag_list()) + "]"
-            if self.tag_list() else None
-        )
-        values["effective"] = effective.isoformat() if effective else None
-        values["review_by"] = review_by.isoformat() if review_by else None
-        values["ack_required"] = "true" if self.ack_required.isChecked() else None
+        values["tags"] = self.tag_list() or None
+        values["effective"] = self.effective.value()
+        values["review_by"] = self.review_by.value()
+        values["ack_required"] = True if self.ack_required.isChecked() else None
         return values
 
-    def changed_fields(self) -> dict[str, str | None]:
+    def changed_fields(self) -> dict[str, FieldValue]:
         """The fields whose value differs from what was loaded."""
         now = self.values()
         return {key: value for key, value in now.items() if self._loaded.get(key) != value}
 
     def apply(self, text: str) -> str:
         """Write the changed fields into ``text``'s front matter; untouched text stays as is."""
-        for name, value in self.changed_fields().items():
-            if name == "ack_required" and value is None:
-                value = "false"
-            text = set_front_field(text, name, value)
-        return text
+        changes = self.changed_fields()
+        if "ack_required" in changes and changes["ack_required"] is None:
+            changes["ack_required"] = False
+        return set_fields(text, changes) if changes else text

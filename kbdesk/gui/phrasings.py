@@ -30,10 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.errors import KbError
-from kbdesk.core.library.model import Document, Phrasing
-from kbdesk.core.library.phrasing import AGENT_PLACEHOLDERS, avoid_pairs_in, fill, placeholders
-from kbdesk.core.search.folding import convert_script
+from kbdesk.core import (
+    AGENT_PLACEHOLDERS,
+    Document,
+    KbError,
+    Phrasing,
+    avoid_pairs_in,
+    convert_script,
+    fill,
+    missing_placeholders,
+    placeholders,
+)
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +121,12 @@ class PlaceholderDialog(QDialog):
         self.preview.setMinimumWidth(360)
         layout.addWidget(QLabel(self.tr("Preview:")))
         layout.addWidget(self.preview)
+        self.error = QLabel()
+        self.error.setObjectName("placeholderError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.error.hide()
+        layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         copy = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -128,6 +141,25 @@ class PlaceholderDialog(QDialog):
         if first is not None:
             first.setFocus()
 
+    def missing(self) -> list[str]:
+        """The placeholders still empty."""
+        return [name for name, edit in self.edits.items() if not edit.text().strip()]
+
+    def accept(self) -> None:
+        """Copy only when every placeholder is filled; otherwise highlight the empty ones."""
+        missing = self.missing()
+        for name, edit in self.edits.items():
+            empty = name in missing
+            edit.setProperty("missing", empty)
+            edit.setStyleSheet("border: 2px solid #c62828;" if empty else "")
+        if missing:
+            self.error.setText(self.tr("Fill in every field before copying: %1").replace(
+                "%1", "、".join(convert_script(n, self._script) for n in missing)))
+            self.error.show()
+            self.edits[missing[0]].setFocus()
+            return
+        super().accept()
+
     def values(self) -> dict[str, str]:
         """Return the values typed in, by placeholder name (blank ones left out)."""
         return {name: e.text().strip() for name, e in self.edits.items() if e.text().strip()}
@@ -138,6 +170,10 @@ class PlaceholderDialog(QDialog):
 
     def _update_preview(self) -> None:
         self.preview.setText(self.filled_text())
+        for edit in self.edits.values():  # a field typed into is no longer flagged
+            if edit.property("missing") and edit.text().strip():
+                edit.setProperty("missing", False)
+                edit.setStyleSheet("")
 
 
 def copy_phrasing(parent: QWidget | None, phrasing_text: str, settings: SettingsLike | None,
@@ -148,7 +184,8 @@ def copy_phrasing(parent: QWidget | None, phrasing_text: str, settings: Settings
     agent's own name, team and staff number typed into the form are kept in the settings.
 
     Returns:
-        The text copied, or None when the agent cancelled the form.
+        The text copied, or None when the agent cancelled the form (the form refuses to copy
+        while a placeholder is empty, and highlights it).
     """
     names = placeholders(phrasing_text)
     known = agent_values(settings)
@@ -158,7 +195,7 @@ def copy_phrasing(parent: QWidget | None, phrasing_text: str, settings: Settings
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         values = dialog.values()
         dialog.deleteLater()
-        if not accepted:
+        if not accepted or missing_placeholders(phrasing_text, values):
             return None
         _remember(settings, values)
     text = convert_script(fill(phrasing_text, values), script)

@@ -35,9 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.library.model import Document
-from kbdesk.core.library.render import render
-from kbdesk.core.search.folding import convert_script
+from kbdesk.core import Document, Status, convert_script, render
 from kbdesk.gui.results import kind_label, mark_colours
 
 LINK_SCHEME = "kbdesk"
@@ -197,12 +195,29 @@ class ReaderView(QWidget):
 
     # -- showing ------------------------------------------------------------------------------
 
+    #: returns the start screen's HTML (set by the window once the library is open)
+    start_page: Callable[[], str] | None = None
+
     def _show_empty(self) -> None:
         self.title_label.setText(self.tr("No document open"))
         self.meta_label.setText(self.tr("Type in the search box, then press Enter to open a "
                                         "result."))
         self.browser.clear()
         self.toc_model.clear()
+        if self.start_page is not None:
+            self.title_label.setText(self.tr("Start"))
+            self.html = self.start_page()
+            show_html(self.browser, self.html)
+
+    def show_start(self) -> None:
+        """Show the start screen (documents to acknowledge, updates, favourites)."""
+        if self.document is not None:
+            self._back.append(Place(self.document.id, self._section))
+            self._forward.clear()
+        self.document = None
+        self._section = ""
+        self._show_empty()
+        self.historyChanged.emit()
 
     def header_text(self, doc: Document) -> str:
         """Return the header line: kind, version, effective date, owner, last update."""
@@ -214,7 +229,7 @@ class ReaderView(QWidget):
         if doc.mtime_ns:
             updated = dt.datetime.fromtimestamp(doc.mtime_ns / 1e9).date().isoformat()
             parts.append(self.tr("Updated %1").replace("%1", updated))
-        if doc.status.value != "published":
+        if doc.status is not Status.PUBLISHED:
             parts.append(self.tr("Status: %1").replace("%1", doc.status.value))
         return " · ".join(parts)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -30,8 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.errors import DocumentNotFound, KbError
-from kbdesk.core.kb import KnowledgeBase
+from kbdesk.core import KbError, KnowledgeBase, ReviewItem
 from kbdesk.gui.notices import show_error
 from kbdesk.gui.tablemodel import AnyIndex, RowsTableModel
 from kbdesk.gui.tasks import TaskRunner
@@ -40,41 +38,10 @@ log = logging.getLogger(__name__)
 
 CONTEXT = "ReviewModel"
 
-
-@dataclass(frozen=True)
-class ReviewItem:
-    """One row of the review list.
-
-    Attributes:
-        reason: ``stale`` (past its review date) or ``pending`` (not yet in force).
-        date: the review date, or the day the pending version comes into force.
-        version: the pending version (None for a stale document).
-        in_force: the version agents see meanwhile (pending rows).
-    """
-
-    reason: str
-    doc_id: str
-    title: str
-    date: dt.date
-    owner: str = ""
-    version: int | None = None
-    in_force: int | None = None
-
-
-def review_items(kb: KnowledgeBase, today: dt.date) -> list[ReviewItem]:
-    """The review list of a library on ``today``: stale documents first, then pending ones."""
-    items: list[ReviewItem] = []
-    for doc in sorted(kb.stale_documents(today), key=lambda d: (d.review_by, d.id)):
-        assert doc.review_by is not None
-        items.append(ReviewItem("stale", doc.id, doc.title, doc.review_by, doc.owner))
-    for pending in kb.pending_versions():
-        try:
-            title = kb.document(pending.doc_id).title
-        except DocumentNotFound:
-            title = pending.path
-        items.append(ReviewItem("pending", pending.doc_id, title, pending.effective, "",
-                                pending.version, pending.in_force_version))
-    return items
+FLAG_KINDS = {
+    "outdated": QT_TRANSLATE_NOOP("ReviewModel", "Outdated"),
+    "unclear": QT_TRANSLATE_NOOP("ReviewModel", "Unclear"),
+}
 
 
 class ReviewModel(RowsTableModel[ReviewItem]):
@@ -110,6 +77,8 @@ class ReviewModel(RowsTableModel[ReviewItem]):
             return None
         column = index.column()
         if column == 0:
+            if item.reason == "flag":
+                return QCoreApplication.translate("ReviewModel", "Flagged")
             if item.reason == "stale":
                 return QCoreApplication.translate("ReviewModel", "Review due")
             return QCoreApplication.translate("ReviewModel", "Pending")
@@ -118,6 +87,11 @@ class ReviewModel(RowsTableModel[ReviewItem]):
         if column == 2:
             return item.date.isoformat()
         if column == 3:
+            if item.reason == "flag":
+                seen = QCoreApplication.translate("ReviewModel", "on v%1: %2")
+                kind = QCoreApplication.translate(
+                    "ReviewModel", FLAG_KINDS.get(item.flag_kind, item.flag_kind))
+                return seen.replace("%1", str(item.version)).replace("%2", kind + item.detail)
             if item.reason == "stale":
                 owner = QCoreApplication.translate("ReviewModel", "Owner: %1")
                 return owner.replace("%1", item.owner or "—")
@@ -173,8 +147,17 @@ class ReviewPanel(QWidget):
         self.summary = QLabel(self)
         refresh = QPushButton(self.tr("Refresh"), self)
         refresh.clicked.connect(self.reload)
+        self.clear_button = QPushButton(self.tr("Clear flag"), self)
+        self.clear_button.setObjectName("clearFlag")
+        self.clear_button.setToolTip(self.tr("The flagged section was handled: clear the flag "
+                                             "for the whole team"))
+        self.clear_button.clicked.connect(self.clear_selected_flag)
+        self.clear_button.setEnabled(False)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda _c, _p: self._update_clear())
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(self.clear_button)
         top.addWidget(refresh)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -186,23 +169,52 @@ class ReviewPanel(QWidget):
         """Read the lists again (off the UI thread)."""
         day = self.today()
         self.summary.setText(self.tr("Loading…"))
-        task = self.runner.submit(lambda _p, _c: review_items(self.kb, day), name="review")
+        task = self.runner.submit(lambda _p, _c: self.kb.reading.review_items(day),
+                                  name="review")
         task.succeeded.connect(self._loaded)
         task.failed.connect(self._failed)
 
     def _loaded(self, items: list[ReviewItem]) -> None:
         self.model.set_items(items)
         stale = sum(1 for item in items if item.reason == "stale")
+        flags = sum(1 for item in items if item.reason == "flag")
         self.summary.setText(
-            self.tr("%1 past their review date, %2 pending")
+            self.tr("%1 past their review date, %2 pending, %3 flagged by agents")
             .replace("%1", str(stale))
-            .replace("%2", str(len(items) - stale))
+            .replace("%2", str(len(items) - stale - flags))
+            .replace("%3", str(flags))
         )
+        self._update_clear()
         self.loaded.emit()
 
     def _failed(self, error: KbError) -> None:
         self.summary.setText("")
         show_error(self, error)
+
+    def selected_item(self) -> ReviewItem | None:
+        """The row selected, if any."""
+        row = self.table.currentIndex().row()
+        return self.model.items[row] if 0 <= row < len(self.model.items) else None
+
+    def _update_clear(self) -> None:
+        item = self.selected_item()
+        self.clear_button.setEnabled(item is not None and item.reason == "flag")
+
+    def clear_selected_flag(self) -> bool:
+        """Clear the selected flag (it goes to the team with the next sync)."""
+        item = self.selected_item()
+        if item is None or item.reason != "flag":
+            return False
+        from kbdesk.core import Settings
+
+        who = str(Settings.load().get("agent_name") or "") or self.tr("editor")
+        try:
+            self.kb.team.flags.clear(item.flag_id, who)
+        except KbError as exc:
+            show_error(self, exc)
+            return False
+        self.reload()
+        return True
 
     def _open_index(self, index: QModelIndex) -> None:
         doc_id = index.data(ReviewModel.DocIdRole)

@@ -101,8 +101,7 @@ def _render(app: object, outdir: Path) -> list[Path]:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QWidget
 
-    from kbdesk.core.workstation import paths
-    from kbdesk.core.workstation.settings import Settings
+    from kbdesk.core import Settings, paths
     from kbdesk.gui.mainwindow import MainWindow
     from kbdesk.gui.phrasings import PlaceholderDialog, agent_values
     from kbdesk.gui.settingsdialog import SettingsDialog

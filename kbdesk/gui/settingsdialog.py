@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.workstation.settings import SPECS, Settings, SettingsError, SettingSpec
+from kbdesk.core import SPECS, Settings, SettingsError, SettingSpec
 from kbdesk.gui.notices import show_error
 
 CONTEXT = "SettingsDialog"
@@ -37,6 +37,9 @@ LABELS: dict[str, str] = {
                                         "Log searches that find nothing (helps editors)"),
     "role": QT_TRANSLATE_NOOP("SettingsDialog", "I use kbdesk as"),
     "sync_interval_minutes": QT_TRANSLATE_NOOP("SettingsDialog", "Sync every (minutes)"),
+    "workstation_name": QT_TRANSLATE_NOOP("SettingsDialog", "This workstation's name"),
+    "share_search_log": QT_TRANSLATE_NOOP("SettingsDialog",
+                                          "Share searches that find nothing with the editors"),
 }
 
 CHOICES: dict[str, str] = {

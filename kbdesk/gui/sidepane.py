@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.library.model import Kind
-from kbdesk.core.search.folding import convert_script
+from kbdesk.core import Kind, convert_script
 from kbdesk.gui.results import ResultDelegate, ResultRow, ResultsModel
 
 KIND_TABS: tuple[tuple[Kind | None, str], ...] = (

@@ -4,17 +4,17 @@
 <context>
     <name>AckBanner</name>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="205"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="205"/>
         <source>Please read this version and confirm.</source>
         <translation>Please read this version and confirm.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="207"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="207"/>
         <source>I have read this version</source>
         <translation>I have read this version</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="233"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="233"/>
         <source>Please read version %1 of this document and confirm.</source>
         <translation>Please read version %1 of this document and confirm.</translation>
     </message>
@@ -70,6 +70,11 @@
         <location filename="../../kbdesk/gui/actions.py" line="66"/>
         <source>Library problems…</source>
         <translation>Library problems…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="68"/>
+        <source>Import handbooks…</source>
+        <translation>Import handbooks…</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
@@ -241,6 +246,56 @@
         <source>About kbdesk</source>
         <translation>About kbdesk</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="68"/>
+        <source>Join a shared library…</source>
+        <translation>Join a shared library…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="83"/>
+        <source>Flag section as outdated or unclear…</source>
+        <translation>Flag section as outdated or unclear…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="108"/>
+        <source>Contents pane</source>
+        <translation>Contents pane</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="110"/>
+        <source>Read receipts of the team…</source>
+        <translation>Read receipts of the team…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="112"/>
+        <source>Start screen</source>
+        <translation>Start screen</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="143"/>
+        <source>From the search box into the results</source>
+        <translation>From the search box into the results</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="144"/>
+        <source>From the first result back to the search box</source>
+        <translation>From the first result back to the search box</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="145"/>
+        <source>Open the selected result</source>
+        <translation>Open the selected result</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="146"/>
+        <source>Back to the search box (closes the find bar first)</source>
+        <translation>Back to the search box (closes the find bar first)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="147"/>
+        <source>Next field / previous field</source>
+        <translation>Next field / previous field</translation>
+    </message>
 </context>
 <context>
     <name>ChangeNoteDialog</name>
@@ -251,8 +306,8 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/changenote.py" line="39"/>
-        <source>Say what changed and why. Agents and other editors see this note in the document&apos;s history.</source>
-        <translation>Say what changed and why. Agents and other editors see this note in the document&apos;s history.</translation>
+        <source>Say what changed and why. Agents and other editors see this note in the document's history.</source>
+        <translation>Say what changed and why. Agents and other editors see this note in the document's history.</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/changenote.py" line="56"/>
@@ -453,6 +508,11 @@
         <source>Not published; your text is kept as a draft.</source>
         <translation>Not published; your text is kept as a draft.</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/conflict.py" line="118"/>
+        <source>Your other draft (%1, %2)</source>
+        <translation>Your other draft (%1, %2)</translation>
+    </message>
 </context>
 <context>
     <name>DiffView</name>
@@ -488,12 +548,12 @@
 <context>
     <name>DocumentStatusBanner</name>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="265"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="265"/>
         <source>Retired: this document is no longer in use. It is kept for reference and is not found by search.</source>
         <translation>Retired: this document is no longer in use. It is kept for reference and is not found by search.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="270"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="270"/>
         <source>Version %1 comes into force on %2; agents see %3 until then.</source>
         <translation>Version %1 comes into force on %2; agents see %3 until then.</translation>
     </message>
@@ -508,8 +568,8 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/editor.py" line="181"/>
-        <source>Compare with the library&apos;s version…</source>
-        <translation>Compare with the library&apos;s version…</translation>
+        <source>Compare with the library's version…</source>
+        <translation>Compare with the library's version…</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/editor.py" line="205"/>
@@ -645,13 +705,13 @@
 <context>
     <name>EditorialUi</name>
     <message>
-        <location filename="../../kbdesk/gui/editormenu.py" line="182"/>
+        <location filename="../../kbdesk/gui/editorial_ui.py" line="182"/>
         <source>%1 is not in force yet.</source>
         <translation>%1 is not in force yet.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/editormenu.py" line="235"/>
-        <location filename="../../kbdesk/gui/editormenu.py" line="254"/>
+        <location filename="../../kbdesk/gui/editorial_ui.py" line="235"/>
+        <location filename="../../kbdesk/gui/editorial_ui.py" line="254"/>
         <source>Open a document first.</source>
         <translation>Open a document first.</translation>
     </message>
@@ -755,8 +815,8 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/history.py" line="324"/>
-        <source>This version was replaced when syncing and was never in force; its text was kept as the editor&apos;s draft.</source>
-        <translation>This version was replaced when syncing and was never in force; its text was kept as the editor&apos;s draft.</translation>
+        <source>This version was replaced when syncing and was never in force; its text was kept as the editor's draft.</source>
+        <translation>This version was replaced when syncing and was never in force; its text was kept as the editor's draft.</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/history.py" line="352"/>
@@ -891,6 +951,11 @@
         <translation>Index not available</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="361"/>
+        <source>The search index was damaged; rebuilding it…</source>
+        <translation>The search index was damaged; rebuilding it…</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/mainwindow.py" line="376"/>
         <source>Searching as soon as the index is ready…</source>
         <translation>Searching as soon as the index is ready…</translation>
@@ -980,8 +1045,8 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/metaform.py" line="149"/>
-        <source>default: the folder&apos;s name</source>
-        <translation>default: the folder&apos;s name</translation>
+        <source>default: the folder's name</source>
+        <translation>default: the folder's name</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/metaform.py" line="151"/>
@@ -1159,6 +1224,11 @@
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/phrasings.py" line="155"/>
+        <source>Fill in every field before copying: %1</source>
+        <translation>Fill in every field before copying: %1</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsNotice</name>
@@ -1184,10 +1254,10 @@
     </message>
     <message numerus="yes">
         <location filename="../../kbdesk/gui/notices.py" line="72"/>
-        <source>%n file(s) in the library could not be read and were skipped. The rest of the library works. Fix the files (or run &apos;kbdesk check&apos;) and reload.</source>
+        <source>%n file(s) in the library could not be read and were skipped. The rest of the library works. Fix the files (or run 'kbdesk check') and reload.</source>
         <translation>
-            <numerusform>%n file in the library could not be read and were skipped. The rest of the library works. Fix the files (or run &apos;kbdesk check&apos;) and reload.</numerusform>
-            <numerusform>%n files in the library could not be read and were skipped. The rest of the library works. Fix the files (or run &apos;kbdesk check&apos;) and reload.</numerusform>
+            <numerusform>%n file in the library could not be read and were skipped. The rest of the library works. Fix the files (or run 'kbdesk check') and reload.</numerusform>
+            <numerusform>%n files in the library could not be read and were skipped. The rest of the library works. Fix the files (or run 'kbdesk check') and reload.</numerusform>
         </translation>
     </message>
 </context>
@@ -1252,6 +1322,11 @@
         <location filename="../../kbdesk/gui/reader.py" line="440"/>
         <source>Not found</source>
         <translation>Not found</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/reader.py" line="210"/>
+        <source>Start</source>
+        <translation>Start</translation>
     </message>
 </context>
 <context>
@@ -1388,6 +1463,26 @@
         <source>v%1 comes into force; agents see %2 until then</source>
         <translation>v%1 comes into force; agents see %2 until then</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="99"/>
+        <source>Outdated</source>
+        <translation>Outdated</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="100"/>
+        <source>Unclear</source>
+        <translation>Unclear</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="138"/>
+        <source>Flagged</source>
+        <translation>Flagged</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="148"/>
+        <source>on v%1: %2</source>
+        <translation>on v%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPanel</name>
@@ -1410,6 +1505,26 @@
         <location filename="../../kbdesk/gui/review.py" line="217"/>
         <source>%1 past their review date, %2 pending</source>
         <translation>%1 past their review date, %2 pending</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="205"/>
+        <source>Clear flag</source>
+        <translation>Clear flag</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="207"/>
+        <source>The flagged section was handled: clear the flag for the whole team</source>
+        <translation>The flagged section was handled: clear the flag for the whole team</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="236"/>
+        <source>%1 past their review date, %2 pending, %3 flagged by agents</source>
+        <translation>%1 past their review date, %2 pending, %3 flagged by agents</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="264"/>
+        <source>editor</source>
+        <translation>editor</translation>
     </message>
 </context>
 <context>
@@ -1519,6 +1634,16 @@
         <source>Choose the library folder</source>
         <translation>Choose the library folder</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py" line="40"/>
+        <source>This workstation's name</source>
+        <translation>This workstation's name</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py" line="41"/>
+        <source>Share searches that find nothing with the editors</source>
+        <translation>Share searches that find nothing with the editors</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -1622,12 +1747,12 @@
 <context>
     <name>UpdatedBanner</name>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="159"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="159"/>
         <source>What changed?</source>
         <translation>What changed?</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="182"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="182"/>
         <source>Updated since you last read it (v%1 → v%2).</source>
         <translation>Updated since you last read it (v%1 → v%2).</translation>
     </message>
@@ -1648,27 +1773,27 @@
 <context>
     <name>WhatChangedDialog</name>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="101"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="101"/>
         <source>What changed</source>
         <translation>What changed</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="102"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="102"/>
         <source>Comparing…</source>
         <translation>Comparing…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="106"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="106"/>
         <source>Got it</source>
         <translation>Got it</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="122"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="122"/>
         <source>Nothing changed since you last read this document.</source>
         <translation>Nothing changed since you last read this document.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="126"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="126"/>
         <source>Changes since the version you last read (%1 → %2):</source>
         <translation>Changes since the version you last read (%1 → %2):</translation>
     </message>
@@ -1709,6 +1834,410 @@
         <location filename="../../kbdesk/gui/exporting.py" line="104"/>
         <source>Export cancelled; the folder was left as it was</source>
         <translation>Export cancelled; the folder was left as it was</translation>
+    </message>
+</context>
+<context>
+    <name>ImportUi</name>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="375"/>
+        <source>Import handbooks</source>
+        <translation>Import handbooks</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="376"/>
+        <source>Documents (*.txt *.md *.docx *.html *.htm)</source>
+        <translation>Documents (*.txt *.md *.docx *.html *.htm)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="382"/>
+        <source>Importing is for editors (Settings → role).</source>
+        <translation>Importing is for editors (Settings → role).</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="79"/>
+        <source>Import handbooks</source>
+        <translation>Import handbooks</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="90"/>
+        <source>Guess from the text</source>
+        <translation>Guess from the text</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="94"/>
+        <source>Default category</source>
+        <translation>Default category</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="96"/>
+        <source>One document per file</source>
+        <translation>One document per file</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="97"/>
+        <source>One document per chapter</source>
+        <translation>One document per chapter</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="99"/>
+        <source>Kind:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="100"/>
+        <source>Category:</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="101"/>
+        <source>Split:</source>
+        <translation>Split:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="120"/>
+        <source>Title:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="123"/>
+        <source>Saved as:</source>
+        <translation>Saved as:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="125"/>
+        <source>Detected structure</source>
+        <translation>Detected structure</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="125"/>
+        <source>Characters</source>
+        <translation>Characters</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="133"/>
+        <source>Removed (untick to keep the text):</source>
+        <translation>Removed (untick to keep the text):</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="135"/>
+        <source>To check:</source>
+        <translation>To check:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="144"/>
+        <source>Save as drafts</source>
+        <translation>Save as drafts</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="145"/>
+        <source>Publish…</source>
+        <translation>Publish…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="146"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="164"/>
+        <source>Handbook</source>
+        <translation>Handbook</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="164"/>
+        <source>Phrasing</source>
+        <translation>Phrasing</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="165"/>
+        <source>Procedure</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="187"/>
+        <source>Reading the files…</source>
+        <translation>Reading the files…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="217"/>
+        <source>%1 document(s) found; %2 piece(s) of text removed. Nothing is written until you save or publish.</source>
+        <translation>%1 document(s) found; %2 piece(s) of text removed. Nothing is written until you save or publish.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="224"/>
+        <source>Nothing was imported.</source>
+        <translation>Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="225"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="250"/>
+        <source>(introduction)</source>
+        <translation>(introduction)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="266"/>
+        <source>whole document</source>
+        <translation>whole document</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="275"/>
+        <source>line %1, %2: %3</source>
+        <translation>line %1, %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="322"/>
+        <source>Publish %1 imported document(s).</source>
+        <translation>Publish %1 imported document(s).</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="339"/>
+        <source>Publishing…</source>
+        <translation>Publishing…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="339"/>
+        <source>Saving drafts…</source>
+        <translation>Saving drafts…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="345"/>
+        <source>%1 document(s) published.</source>
+        <translation>%1 document(s) published.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="347"/>
+        <source>%1 draft(s) saved; review and publish them in the editor.</source>
+        <translation>%1 draft(s) saved; review and publish them in the editor.</translation>
+    </message>
+</context>
+<context>
+    <name>FlagDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="157"/>
+        <source>Flag this section</source>
+        <translation>Flag this section</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="158"/>
+        <source>Outdated</source>
+        <translation>Outdated</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="159"/>
+        <source>Unclear</source>
+        <translation>Unclear</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="166"/>
+        <source>What is wrong, in a few words</source>
+        <translation>What is wrong, in a few words</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="170"/>
+        <source>Flag</source>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="183"/>
+        <source>The editors see it in their review list with the version you are reading; only your name and this workstation's name are shared.</source>
+        <translation>The editors see it in their review list with the version you are reading; only your name and this workstation's name are shared.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="255"/>
+        <source>Set your name in Settings first: flags carry the name of who raised them.</source>
+        <translation>Set your name in Settings first: flags carry the name of who raised them.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="58"/>
+        <source>Welcome to kbdesk</source>
+        <translation>Welcome to kbdesk</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="59"/>
+        <source>Join a shared library</source>
+        <translation>Join a shared library</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="62"/>
+        <source>Your team keeps its library in one shared place (a folder on a file share, or a Git server). Join it, and this workstation syncs with it.</source>
+        <translation>Your team keeps its library in one shared place (a folder on a file share, or a Git server). Join it, and this workstation syncs with it.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="65"/>
+        <source>The library joined is used from the next start.</source>
+        <translation>The library joined is used from the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="69"/>
+        <source>Folder or URL, e.g. //server/share/kb.git</source>
+        <translation>Folder or URL, e.g. //server/share/kb.git</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="70"/>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="72"/>
+        <source>Join a shared library (URL or folder)</source>
+        <translation>Join a shared library (URL or folder)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="76"/>
+        <source>Use the demo library</source>
+        <translation>Use the demo library</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="93"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="104"/>
+        <source>The shared library's folder</source>
+        <translation>The shared library's folder</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="112"/>
+        <source>Type the folder or URL of the shared library.</source>
+        <translation>Type the folder or URL of the shared library.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="59"/>
+        <source>Read receipts of the team</source>
+        <translation>Read receipts of the team</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="65"/>
+        <source>Document / agent</source>
+        <translation>Document / agent</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="65"/>
+        <source>Read</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="66"/>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="71"/>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="73"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="91"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="104"/>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="110"/>
+        <source>read</source>
+        <translation>read</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="114"/>
+        <source>not read</source>
+        <translation>not read</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="119"/>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="121"/>
+        <source>%1 document(s) to acknowledge; receipts of every workstation known after the last sync (%2).</source>
+        <translation>%1 document(s) to acknowledge; receipts of every workstation known after the last sync (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="143"/>
+        <source>Export read receipts</source>
+        <translation>Export read receipts</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="143"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>StartScreen</name>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="197"/>
+        <source>To acknowledge</source>
+        <translation>To acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="198"/>
+        <source>Nothing to acknowledge.</source>
+        <translation>Nothing to acknowledge.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="199"/>
+        <source>Recently updated</source>
+        <translation>Recently updated</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="200"/>
+        <source>No document changed in the last 30 days.</source>
+        <translation>No document changed in the last 30 days.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="201"/>
+        <source>Favourites</source>
+        <translation>Favourites</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="202"/>
+        <source>No favourites yet: press Ctrl+D on a document.</source>
+        <translation>No favourites yet: press Ctrl+D on a document.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamUi</name>
+    <message>
+        <location filename="../../kbdesk/gui/teamui.py" line="84"/>
+        <source>Flagged for the editors: it goes with the next sync.</source>
+        <translation>Flagged for the editors: it goes with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamui.py" line="116"/>
+        <source>Joined: %1 is your library from the next start.</source>
+        <translation>Joined: %1 is your library from the next start.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kbdesk/gui/teamui.py" line="129"/>
+        <source>%n library file(s) could not be read; the editors can see which in File → Library problems.</source>
+        <translation>
+            <numerusform>%n library file could not be read; the editors can see which in File → Library problems.</numerusform>
+            <numerusform>%n library files could not be read; the editors can see which in File → Library problems.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

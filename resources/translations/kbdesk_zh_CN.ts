@@ -4,17 +4,17 @@
 <context>
     <name>AckBanner</name>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="205"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="205"/>
         <source>Please read this version and confirm.</source>
         <translation>请阅读这个版本并确认。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="207"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="207"/>
         <source>I have read this version</source>
         <translation>我已阅读这个版本</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="233"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="233"/>
         <source>Please read version %1 of this document and confirm.</source>
         <translation>请阅读这份文档的第 %1 版并确认。</translation>
     </message>
@@ -70,6 +70,11 @@
         <location filename="../../kbdesk/gui/actions.py" line="66"/>
         <source>Library problems…</source>
         <translation>知识库问题…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="68"/>
+        <source>Import handbooks…</source>
+        <translation>导入手册…</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
@@ -241,6 +246,56 @@
         <source>About kbdesk</source>
         <translation>关于 kbdesk</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="68"/>
+        <source>Join a shared library…</source>
+        <translation>加入共用知识库…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="83"/>
+        <source>Flag section as outdated or unclear…</source>
+        <translation>标记此段过时或不清楚…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="108"/>
+        <source>Contents pane</source>
+        <translation>目录窗格</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="110"/>
+        <source>Read receipts of the team…</source>
+        <translation>团队已读回条…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="112"/>
+        <source>Start screen</source>
+        <translation>开始画面</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="143"/>
+        <source>From the search box into the results</source>
+        <translation>从搜索框移到结果清单</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="144"/>
+        <source>From the first result back to the search box</source>
+        <translation>从第一笔结果回到搜索框</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="145"/>
+        <source>Open the selected result</source>
+        <translation>打开选取的结果</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="146"/>
+        <source>Back to the search box (closes the find bar first)</source>
+        <translation>回到搜索框（先关闭页内寻找列）</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="147"/>
+        <source>Next field / previous field</source>
+        <translation>下一栏／上一栏</translation>
+    </message>
 </context>
 <context>
     <name>ChangeNoteDialog</name>
@@ -251,7 +306,7 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/changenote.py" line="39"/>
-        <source>Say what changed and why. Agents and other editors see this note in the document&apos;s history.</source>
+        <source>Say what changed and why. Agents and other editors see this note in the document's history.</source>
         <translation>请说明改了什么、为什么改。客服人员与其他编辑会在文档历史中看到这则说明。</translation>
     </message>
     <message>
@@ -453,6 +508,11 @@
         <source>Not published; your text is kept as a draft.</source>
         <translation>未发布；你的文字已保留为草稿。</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/conflict.py" line="118"/>
+        <source>Your other draft (%1, %2)</source>
+        <translation>你的另一份草稿（%1，%2）</translation>
+    </message>
 </context>
 <context>
     <name>DiffView</name>
@@ -487,12 +547,12 @@
 <context>
     <name>DocumentStatusBanner</name>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="265"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="265"/>
         <source>Retired: this document is no longer in use. It is kept for reference and is not found by search.</source>
         <translation>已禁用：这份文档不再使用，仅保留供参考，搜索时不会出现。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="270"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="270"/>
         <source>Version %1 comes into force on %2; agents see %3 until then.</source>
         <translation>第 %1 版将于 %2 生效；在此之前客服人员看到的是 %3。</translation>
     </message>
@@ -507,7 +567,7 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/editor.py" line="181"/>
-        <source>Compare with the library&apos;s version…</source>
+        <source>Compare with the library's version…</source>
         <translation>与知识库中的版本比较…</translation>
     </message>
     <message>
@@ -644,13 +704,13 @@
 <context>
     <name>EditorialUi</name>
     <message>
-        <location filename="../../kbdesk/gui/editormenu.py" line="182"/>
+        <location filename="../../kbdesk/gui/editorial_ui.py" line="182"/>
         <source>%1 is not in force yet.</source>
         <translation>%1 尚未生效。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/editormenu.py" line="235"/>
-        <location filename="../../kbdesk/gui/editormenu.py" line="254"/>
+        <location filename="../../kbdesk/gui/editorial_ui.py" line="235"/>
+        <location filename="../../kbdesk/gui/editorial_ui.py" line="254"/>
         <source>Open a document first.</source>
         <translation>请先打开一份文档。</translation>
     </message>
@@ -753,7 +813,7 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/history.py" line="324"/>
-        <source>This version was replaced when syncing and was never in force; its text was kept as the editor&apos;s draft.</source>
+        <source>This version was replaced when syncing and was never in force; its text was kept as the editor's draft.</source>
         <translation>这个版本在同步时已被取代，从未生效；其内容已保留为编辑的草稿。</translation>
     </message>
     <message>
@@ -887,6 +947,11 @@
         <translation>索引无法使用</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="361"/>
+        <source>The search index was damaged; rebuilding it…</source>
+        <translation>搜索索引已损坏，正在重建…</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/mainwindow.py" line="376"/>
         <source>Searching as soon as the index is ready…</source>
         <translation>索引就绪后立即搜索…</translation>
@@ -976,7 +1041,7 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/metaform.py" line="149"/>
-        <source>default: the folder&apos;s name</source>
+        <source>default: the folder's name</source>
         <translation>默认：文件夹名称</translation>
     </message>
     <message>
@@ -1155,6 +1220,11 @@
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/phrasings.py" line="155"/>
+        <source>Fill in every field before copying: %1</source>
+        <translation>请先填写所有字段再拷贝：%1</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsNotice</name>
@@ -1180,7 +1250,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../kbdesk/gui/notices.py" line="72"/>
-        <source>%n file(s) in the library could not be read and were skipped. The rest of the library works. Fix the files (or run &apos;kbdesk check&apos;) and reload.</source>
+        <source>%n file(s) in the library could not be read and were skipped. The rest of the library works. Fix the files (or run 'kbdesk check') and reload.</source>
         <translation>
             <numerusform>知识库中有 %n 个文件无法读取，已略过。其余内容可正常使用。请修正这些文件（或运行 kbdesk check）后重新加载。</numerusform>
         </translation>
@@ -1247,6 +1317,11 @@
         <location filename="../../kbdesk/gui/reader.py" line="440"/>
         <source>Not found</source>
         <translation>找不到</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/reader.py" line="210"/>
+        <source>Start</source>
+        <translation>开始</translation>
     </message>
 </context>
 <context>
@@ -1382,6 +1457,26 @@
         <source>v%1 comes into force; agents see %2 until then</source>
         <translation>v%1 生效前，客服人员看到的是 %2</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="99"/>
+        <source>Outdated</source>
+        <translation>过时</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="100"/>
+        <source>Unclear</source>
+        <translation>不清楚</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="138"/>
+        <source>Flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="148"/>
+        <source>on v%1: %2</source>
+        <translation>v%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPanel</name>
@@ -1404,6 +1499,26 @@
         <location filename="../../kbdesk/gui/review.py" line="217"/>
         <source>%1 past their review date, %2 pending</source>
         <translation>%1 份已过复审期限，%2 份待生效</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="205"/>
+        <source>Clear flag</source>
+        <translation>清除标记</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="207"/>
+        <source>The flagged section was handled: clear the flag for the whole team</source>
+        <translation>已处理被标记的段落：为整个团队清除此标记</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="236"/>
+        <source>%1 past their review date, %2 pending, %3 flagged by agents</source>
+        <translation>%1 份已过查看日期，%2 份待生效，%3 个客服标记</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="264"/>
+        <source>editor</source>
+        <translation>编辑</translation>
     </message>
 </context>
 <context>
@@ -1513,6 +1628,16 @@
         <source>Choose the library folder</source>
         <translation>选择知识库文件夹</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py" line="40"/>
+        <source>This workstation's name</source>
+        <translation>这台工作站的名称</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py" line="41"/>
+        <source>Share searches that find nothing with the editors</source>
+        <translation>与编辑分享找不到结果的搜索</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -1616,12 +1741,12 @@
 <context>
     <name>UpdatedBanner</name>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="159"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="159"/>
         <source>What changed?</source>
         <translation>改了什么？</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="182"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="182"/>
         <source>Updated since you last read it (v%1 → v%2).</source>
         <translation>自你上次阅读后已更新（v%1 → v%2）。</translation>
     </message>
@@ -1642,27 +1767,27 @@
 <context>
     <name>WhatChangedDialog</name>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="101"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="101"/>
         <source>What changed</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="102"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="102"/>
         <source>Comparing…</source>
         <translation>比较中…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="106"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="106"/>
         <source>Got it</source>
         <translation>知道了</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="122"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="122"/>
         <source>Nothing changed since you last read this document.</source>
         <translation>自你上次阅读以来，这份文档没有变更。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="126"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="126"/>
         <source>Changes since the version you last read (%1 → %2):</source>
         <translation>自你上次阅读的版本以来的变更（%1 → %2）：</translation>
     </message>
@@ -1703,6 +1828,409 @@
         <location filename="../../kbdesk/gui/exporting.py" line="104"/>
         <source>Export cancelled; the folder was left as it was</source>
         <translation>已取消导出；文件夹保持原样</translation>
+    </message>
+</context>
+<context>
+    <name>ImportUi</name>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="375"/>
+        <source>Import handbooks</source>
+        <translation>导入手册</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="376"/>
+        <source>Documents (*.txt *.md *.docx *.html *.htm)</source>
+        <translation>文档 (*.txt *.md *.docx *.html *.htm)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="382"/>
+        <source>Importing is for editors (Settings → role).</source>
+        <translation>只有编辑可以导入（设置 → 角色）。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="79"/>
+        <source>Import handbooks</source>
+        <translation>导入手册</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="90"/>
+        <source>Guess from the text</source>
+        <translation>根据内容判断</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="94"/>
+        <source>Default category</source>
+        <translation>默认分类</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="96"/>
+        <source>One document per file</source>
+        <translation>每个文件一份文档</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="97"/>
+        <source>One document per chapter</source>
+        <translation>每章一份文档</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="99"/>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="100"/>
+        <source>Category:</source>
+        <translation>分类：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="101"/>
+        <source>Split:</source>
+        <translation>拆分：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="120"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="123"/>
+        <source>Saved as:</source>
+        <translation>保存为：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="125"/>
+        <source>Detected structure</source>
+        <translation>检测到的结构</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="125"/>
+        <source>Characters</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="133"/>
+        <source>Removed (untick to keep the text):</source>
+        <translation>已移除（取消勾选即保留该段文字）：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="135"/>
+        <source>To check:</source>
+        <translation>请检查：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="144"/>
+        <source>Save as drafts</source>
+        <translation>存为草稿</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="145"/>
+        <source>Publish…</source>
+        <translation>发布…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="146"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="164"/>
+        <source>Handbook</source>
+        <translation>手册</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="164"/>
+        <source>Phrasing</source>
+        <translation>话术</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="165"/>
+        <source>Procedure</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="187"/>
+        <source>Reading the files…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="217"/>
+        <source>%1 document(s) found; %2 piece(s) of text removed. Nothing is written until you save or publish.</source>
+        <translation>找到 %1 份文档；移除了 %2 段文字。保存或发布之前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="224"/>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="225"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="250"/>
+        <source>(introduction)</source>
+        <translation>（前言）</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="266"/>
+        <source>whole document</source>
+        <translation>整份文档</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="275"/>
+        <source>line %1, %2: %3</source>
+        <translation>第 %1 行，%2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="322"/>
+        <source>Publish %1 imported document(s).</source>
+        <translation>发布 %1 份导入的文档。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="339"/>
+        <source>Publishing…</source>
+        <translation>正在发布…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="339"/>
+        <source>Saving drafts…</source>
+        <translation>正在保存草稿…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="345"/>
+        <source>%1 document(s) published.</source>
+        <translation>已发布 %1 份文档。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="347"/>
+        <source>%1 draft(s) saved; review and publish them in the editor.</source>
+        <translation>已保存 %1 份草稿；请在编辑器中审阅后发布。</translation>
+    </message>
+</context>
+<context>
+    <name>FlagDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="157"/>
+        <source>Flag this section</source>
+        <translation>标记此段</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="158"/>
+        <source>Outdated</source>
+        <translation>过时</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="159"/>
+        <source>Unclear</source>
+        <translation>不清楚</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="166"/>
+        <source>What is wrong, in a few words</source>
+        <translation>简短说明哪里有问题</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="170"/>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="183"/>
+        <source>The editors see it in their review list with the version you are reading; only your name and this workstation's name are shared.</source>
+        <translation>编辑会在查看清单中看到这个标记及你正在阅读的版本；只会分享你的名字与这台工作站的名称。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="255"/>
+        <source>Set your name in Settings first: flags carry the name of who raised them.</source>
+        <translation>请先在设置中填写你的名字：标记会注明是谁提出的。</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="58"/>
+        <source>Welcome to kbdesk</source>
+        <translation>欢迎使用 kbdesk</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="59"/>
+        <source>Join a shared library</source>
+        <translation>加入共用知识库</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="62"/>
+        <source>Your team keeps its library in one shared place (a folder on a file share, or a Git server). Join it, and this workstation syncs with it.</source>
+        <translation>你的团队把知识库放在一个共用的位置（文件服务器上的文件夹或 Git 服务器）。加入后，这台工作站会与它同步。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="65"/>
+        <source>The library joined is used from the next start.</source>
+        <translation>加入的知识库会在下次启动时使用。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="69"/>
+        <source>Folder or URL, e.g. //server/share/kb.git</source>
+        <translation>文件夹或网址，例如 //server/share/kb.git</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="70"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="72"/>
+        <source>Join a shared library (URL or folder)</source>
+        <translation>加入共用知识库（网址或文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="76"/>
+        <source>Use the demo library</source>
+        <translation>使用示范知识库</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="93"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="104"/>
+        <source>The shared library's folder</source>
+        <translation>共用知识库的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="112"/>
+        <source>Type the folder or URL of the shared library.</source>
+        <translation>请输入共用知识库的文件夹或网址。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="59"/>
+        <source>Read receipts of the team</source>
+        <translation>团队已读回条</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="65"/>
+        <source>Document / agent</source>
+        <translation>文档／客服人员</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="65"/>
+        <source>Read</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="66"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="71"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="73"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="91"/>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="104"/>
+        <source>%1 of %2</source>
+        <translation>%1／%2</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="110"/>
+        <source>read</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="114"/>
+        <source>not read</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="119"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="121"/>
+        <source>%1 document(s) to acknowledge; receipts of every workstation known after the last sync (%2).</source>
+        <translation>%1 份文档需要确认已读；显示上次同步（%2）后所知的各工作站回条。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="143"/>
+        <source>Export read receipts</source>
+        <translation>导出已读回条</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="143"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV（*.csv）</translation>
+    </message>
+</context>
+<context>
+    <name>StartScreen</name>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="197"/>
+        <source>To acknowledge</source>
+        <translation>待确认已读</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="198"/>
+        <source>Nothing to acknowledge.</source>
+        <translation>没有需要确认的文档。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="199"/>
+        <source>Recently updated</source>
+        <translation>最近更新</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="200"/>
+        <source>No document changed in the last 30 days.</source>
+        <translation>最近 30 天没有文档变更。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="201"/>
+        <source>Favourites</source>
+        <translation>我的最爱</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="202"/>
+        <source>No favourites yet: press Ctrl+D on a document.</source>
+        <translation>还没有最爱：在文档上按 Ctrl+D 加入。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamUi</name>
+    <message>
+        <location filename="../../kbdesk/gui/teamui.py" line="84"/>
+        <source>Flagged for the editors: it goes with the next sync.</source>
+        <translation>已标记给编辑：会在下次同步时送出。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamui.py" line="116"/>
+        <source>Joined: %1 is your library from the next start.</source>
+        <translation>已加入：下次启动起使用 %1 作为你的知识库。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kbdesk/gui/teamui.py" line="129"/>
+        <source>%n library file(s) could not be read; the editors can see which in File → Library problems.</source>
+        <translation>
+            <numerusform>有 %n 个知识库文件无法读取；编辑可在「文件 → 知识库问题」查看。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

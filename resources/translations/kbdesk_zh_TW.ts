@@ -4,17 +4,17 @@
 <context>
     <name>AckBanner</name>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="205"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="205"/>
         <source>Please read this version and confirm.</source>
         <translation>請閱讀這個版本並確認。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="207"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="207"/>
         <source>I have read this version</source>
         <translation>我已閱讀這個版本</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="233"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="233"/>
         <source>Please read version %1 of this document and confirm.</source>
         <translation>請閱讀這份文件的第 %1 版並確認。</translation>
     </message>
@@ -70,6 +70,11 @@
         <location filename="../../kbdesk/gui/actions.py" line="66"/>
         <source>Library problems…</source>
         <translation>知識庫問題…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="68"/>
+        <source>Import handbooks…</source>
+        <translation>匯入手冊…</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
@@ -241,6 +246,56 @@
         <source>About kbdesk</source>
         <translation>關於 kbdesk</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="68"/>
+        <source>Join a shared library…</source>
+        <translation>加入共用知識庫…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="83"/>
+        <source>Flag section as outdated or unclear…</source>
+        <translation>標記此段過時或不清楚…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="108"/>
+        <source>Contents pane</source>
+        <translation>目錄窗格</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="110"/>
+        <source>Read receipts of the team…</source>
+        <translation>團隊已讀回條…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="112"/>
+        <source>Start screen</source>
+        <translation>開始畫面</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="143"/>
+        <source>From the search box into the results</source>
+        <translation>從搜尋框移到結果清單</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="144"/>
+        <source>From the first result back to the search box</source>
+        <translation>從第一筆結果回到搜尋框</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="145"/>
+        <source>Open the selected result</source>
+        <translation>開啟選取的結果</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="146"/>
+        <source>Back to the search box (closes the find bar first)</source>
+        <translation>回到搜尋框（先關閉頁內尋找列）</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="147"/>
+        <source>Next field / previous field</source>
+        <translation>下一欄／上一欄</translation>
+    </message>
 </context>
 <context>
     <name>ChangeNoteDialog</name>
@@ -251,7 +306,7 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/changenote.py" line="39"/>
-        <source>Say what changed and why. Agents and other editors see this note in the document&apos;s history.</source>
+        <source>Say what changed and why. Agents and other editors see this note in the document's history.</source>
         <translation>請說明改了什麼、為什麼改。客服人員與其他編輯會在文件歷史中看到這則說明。</translation>
     </message>
     <message>
@@ -453,6 +508,11 @@
         <source>Not published; your text is kept as a draft.</source>
         <translation>未發布；你的文字已保留為草稿。</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/conflict.py" line="118"/>
+        <source>Your other draft (%1, %2)</source>
+        <translation>你的另一份草稿（%1，%2）</translation>
+    </message>
 </context>
 <context>
     <name>DiffView</name>
@@ -487,12 +547,12 @@
 <context>
     <name>DocumentStatusBanner</name>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="265"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="265"/>
         <source>Retired: this document is no longer in use. It is kept for reference and is not found by search.</source>
         <translation>已停用：這份文件不再使用，僅保留供參考，搜尋時不會出現。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="270"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="270"/>
         <source>Version %1 comes into force on %2; agents see %3 until then.</source>
         <translation>第 %1 版將於 %2 生效；在此之前客服人員看到的是 %3。</translation>
     </message>
@@ -507,7 +567,7 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/editor.py" line="181"/>
-        <source>Compare with the library&apos;s version…</source>
+        <source>Compare with the library's version…</source>
         <translation>與知識庫中的版本比較…</translation>
     </message>
     <message>
@@ -644,13 +704,13 @@
 <context>
     <name>EditorialUi</name>
     <message>
-        <location filename="../../kbdesk/gui/editormenu.py" line="182"/>
+        <location filename="../../kbdesk/gui/editorial_ui.py" line="182"/>
         <source>%1 is not in force yet.</source>
         <translation>%1 尚未生效。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/editormenu.py" line="235"/>
-        <location filename="../../kbdesk/gui/editormenu.py" line="254"/>
+        <location filename="../../kbdesk/gui/editorial_ui.py" line="235"/>
+        <location filename="../../kbdesk/gui/editorial_ui.py" line="254"/>
         <source>Open a document first.</source>
         <translation>請先開啟一份文件。</translation>
     </message>
@@ -753,7 +813,7 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/history.py" line="324"/>
-        <source>This version was replaced when syncing and was never in force; its text was kept as the editor&apos;s draft.</source>
+        <source>This version was replaced when syncing and was never in force; its text was kept as the editor's draft.</source>
         <translation>這個版本在同步時已被取代，從未生效；其內容已保留為編輯的草稿。</translation>
     </message>
     <message>
@@ -887,6 +947,11 @@
         <translation>索引無法使用</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="361"/>
+        <source>The search index was damaged; rebuilding it…</source>
+        <translation>搜尋索引已損壞，正在重建…</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/mainwindow.py" line="376"/>
         <source>Searching as soon as the index is ready…</source>
         <translation>索引就緒後立即搜尋…</translation>
@@ -976,7 +1041,7 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/metaform.py" line="149"/>
-        <source>default: the folder&apos;s name</source>
+        <source>default: the folder's name</source>
         <translation>預設：資料夾名稱</translation>
     </message>
     <message>
@@ -1155,6 +1220,11 @@
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/phrasings.py" line="155"/>
+        <source>Fill in every field before copying: %1</source>
+        <translation>請先填寫所有欄位再複製：%1</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsNotice</name>
@@ -1180,7 +1250,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../kbdesk/gui/notices.py" line="72"/>
-        <source>%n file(s) in the library could not be read and were skipped. The rest of the library works. Fix the files (or run &apos;kbdesk check&apos;) and reload.</source>
+        <source>%n file(s) in the library could not be read and were skipped. The rest of the library works. Fix the files (or run 'kbdesk check') and reload.</source>
         <translation>
             <numerusform>知識庫中有 %n 個檔案無法讀取，已略過。其餘內容可正常使用。請修正這些檔案（或執行 kbdesk check）後重新載入。</numerusform>
         </translation>
@@ -1247,6 +1317,11 @@
         <location filename="../../kbdesk/gui/reader.py" line="440"/>
         <source>Not found</source>
         <translation>找不到</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/reader.py" line="210"/>
+        <source>Start</source>
+        <translation>開始</translation>
     </message>
 </context>
 <context>
@@ -1382,6 +1457,26 @@
         <source>v%1 comes into force; agents see %2 until then</source>
         <translation>v%1 生效前，客服人員看到的是 %2</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="99"/>
+        <source>Outdated</source>
+        <translation>過時</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="100"/>
+        <source>Unclear</source>
+        <translation>不清楚</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="138"/>
+        <source>Flagged</source>
+        <translation>已標記</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="148"/>
+        <source>on v%1: %2</source>
+        <translation>v%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPanel</name>
@@ -1404,6 +1499,26 @@
         <location filename="../../kbdesk/gui/review.py" line="217"/>
         <source>%1 past their review date, %2 pending</source>
         <translation>%1 份已過複審期限，%2 份待生效</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="205"/>
+        <source>Clear flag</source>
+        <translation>清除標記</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="207"/>
+        <source>The flagged section was handled: clear the flag for the whole team</source>
+        <translation>已處理被標記的段落：為整個團隊清除此標記</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="236"/>
+        <source>%1 past their review date, %2 pending, %3 flagged by agents</source>
+        <translation>%1 份已過檢視日期，%2 份待生效，%3 個客服標記</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="264"/>
+        <source>editor</source>
+        <translation>編輯</translation>
     </message>
 </context>
 <context>
@@ -1513,6 +1628,16 @@
         <source>Choose the library folder</source>
         <translation>選擇知識庫資料夾</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py" line="40"/>
+        <source>This workstation's name</source>
+        <translation>這台工作站的名稱</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py" line="41"/>
+        <source>Share searches that find nothing with the editors</source>
+        <translation>與編輯分享找不到結果的搜尋</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -1616,12 +1741,12 @@
 <context>
     <name>UpdatedBanner</name>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="159"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="159"/>
         <source>What changed?</source>
         <translation>改了什麼？</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="182"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="182"/>
         <source>Updated since you last read it (v%1 → v%2).</source>
         <translation>自你上次閱讀後已更新（v%1 → v%2）。</translation>
     </message>
@@ -1642,27 +1767,27 @@
 <context>
     <name>WhatChangedDialog</name>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="101"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="101"/>
         <source>What changed</source>
         <translation>變更內容</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="102"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="102"/>
         <source>Comparing…</source>
         <translation>比較中…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="106"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="106"/>
         <source>Got it</source>
         <translation>知道了</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="122"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="122"/>
         <source>Nothing changed since you last read this document.</source>
         <translation>自你上次閱讀以來，這份文件沒有變更。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="126"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="126"/>
         <source>Changes since the version you last read (%1 → %2):</source>
         <translation>自你上次閱讀的版本以來的變更（%1 → %2）：</translation>
     </message>
@@ -1703,6 +1828,409 @@
         <location filename="../../kbdesk/gui/exporting.py" line="104"/>
         <source>Export cancelled; the folder was left as it was</source>
         <translation>已取消匯出；資料夾保持原樣</translation>
+    </message>
+</context>
+<context>
+    <name>ImportUi</name>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="375"/>
+        <source>Import handbooks</source>
+        <translation>匯入手冊</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="376"/>
+        <source>Documents (*.txt *.md *.docx *.html *.htm)</source>
+        <translation>文件 (*.txt *.md *.docx *.html *.htm)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="382"/>
+        <source>Importing is for editors (Settings → role).</source>
+        <translation>只有編輯可以匯入（設定 → 角色）。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="79"/>
+        <source>Import handbooks</source>
+        <translation>匯入手冊</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="90"/>
+        <source>Guess from the text</source>
+        <translation>依內容判斷</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="94"/>
+        <source>Default category</source>
+        <translation>預設分類</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="96"/>
+        <source>One document per file</source>
+        <translation>每個檔案一份文件</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="97"/>
+        <source>One document per chapter</source>
+        <translation>每章一份文件</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="99"/>
+        <source>Kind:</source>
+        <translation>類型：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="100"/>
+        <source>Category:</source>
+        <translation>分類：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="101"/>
+        <source>Split:</source>
+        <translation>拆分：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="120"/>
+        <source>Title:</source>
+        <translation>標題：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="123"/>
+        <source>Saved as:</source>
+        <translation>儲存為：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="125"/>
+        <source>Detected structure</source>
+        <translation>偵測到的結構</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="125"/>
+        <source>Characters</source>
+        <translation>字數</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="133"/>
+        <source>Removed (untick to keep the text):</source>
+        <translation>已移除（取消勾選即保留該段文字）：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="135"/>
+        <source>To check:</source>
+        <translation>請檢查：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="144"/>
+        <source>Save as drafts</source>
+        <translation>存為草稿</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="145"/>
+        <source>Publish…</source>
+        <translation>發布…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="146"/>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="164"/>
+        <source>Handbook</source>
+        <translation>手冊</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="164"/>
+        <source>Phrasing</source>
+        <translation>話術</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="165"/>
+        <source>Procedure</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="187"/>
+        <source>Reading the files…</source>
+        <translation>正在讀取檔案…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="217"/>
+        <source>%1 document(s) found; %2 piece(s) of text removed. Nothing is written until you save or publish.</source>
+        <translation>找到 %1 份文件；移除了 %2 段文字。存檔或發布之前不會寫入任何內容。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="224"/>
+        <source>Nothing was imported.</source>
+        <translation>沒有匯入任何內容。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="225"/>
+        <source>Import</source>
+        <translation>匯入</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="250"/>
+        <source>(introduction)</source>
+        <translation>（前言）</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="266"/>
+        <source>whole document</source>
+        <translation>整份文件</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="275"/>
+        <source>line %1, %2: %3</source>
+        <translation>第 %1 行，%2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="322"/>
+        <source>Publish %1 imported document(s).</source>
+        <translation>發布 %1 份匯入的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="339"/>
+        <source>Publishing…</source>
+        <translation>正在發布…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="339"/>
+        <source>Saving drafts…</source>
+        <translation>正在儲存草稿…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="345"/>
+        <source>%1 document(s) published.</source>
+        <translation>已發布 %1 份文件。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="347"/>
+        <source>%1 draft(s) saved; review and publish them in the editor.</source>
+        <translation>已儲存 %1 份草稿；請在編輯器中審閱後發布。</translation>
+    </message>
+</context>
+<context>
+    <name>FlagDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="157"/>
+        <source>Flag this section</source>
+        <translation>標記此段</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="158"/>
+        <source>Outdated</source>
+        <translation>過時</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="159"/>
+        <source>Unclear</source>
+        <translation>不清楚</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="166"/>
+        <source>What is wrong, in a few words</source>
+        <translation>簡短說明哪裡有問題</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="170"/>
+        <source>Flag</source>
+        <translation>標記</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="183"/>
+        <source>The editors see it in their review list with the version you are reading; only your name and this workstation's name are shared.</source>
+        <translation>編輯會在檢視清單中看到這個標記及你正在閱讀的版本；只會分享你的名字與這台工作站的名稱。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="255"/>
+        <source>Set your name in Settings first: flags carry the name of who raised them.</source>
+        <translation>請先在設定中填寫你的名字：標記會註明是誰提出的。</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="58"/>
+        <source>Welcome to kbdesk</source>
+        <translation>歡迎使用 kbdesk</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="59"/>
+        <source>Join a shared library</source>
+        <translation>加入共用知識庫</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="62"/>
+        <source>Your team keeps its library in one shared place (a folder on a file share, or a Git server). Join it, and this workstation syncs with it.</source>
+        <translation>你的團隊把知識庫放在一個共用的位置（檔案伺服器上的資料夾或 Git 伺服器）。加入後，這台工作站會與它同步。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="65"/>
+        <source>The library joined is used from the next start.</source>
+        <translation>加入的知識庫會在下次啟動時使用。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="69"/>
+        <source>Folder or URL, e.g. //server/share/kb.git</source>
+        <translation>資料夾或網址，例如 //server/share/kb.git</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="70"/>
+        <source>Browse…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="72"/>
+        <source>Join a shared library (URL or folder)</source>
+        <translation>加入共用知識庫（網址或資料夾）</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="76"/>
+        <source>Use the demo library</source>
+        <translation>使用示範知識庫</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="93"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="104"/>
+        <source>The shared library's folder</source>
+        <translation>共用知識庫的資料夾</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="112"/>
+        <source>Type the folder or URL of the shared library.</source>
+        <translation>請輸入共用知識庫的資料夾或網址。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="59"/>
+        <source>Read receipts of the team</source>
+        <translation>團隊已讀回條</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="65"/>
+        <source>Document / agent</source>
+        <translation>文件／客服人員</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="65"/>
+        <source>Read</source>
+        <translation>已讀</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="66"/>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="71"/>
+        <source>Export CSV…</source>
+        <translation>匯出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="73"/>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="91"/>
+        <source>Loading…</source>
+        <translation>載入中…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="104"/>
+        <source>%1 of %2</source>
+        <translation>%1／%2</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="110"/>
+        <source>read</source>
+        <translation>已讀</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="114"/>
+        <source>not read</source>
+        <translation>未讀</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="119"/>
+        <source>never</source>
+        <translation>從未</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="121"/>
+        <source>%1 document(s) to acknowledge; receipts of every workstation known after the last sync (%2).</source>
+        <translation>%1 份文件需要確認已讀；顯示上次同步（%2）後所知的各工作站回條。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="143"/>
+        <source>Export read receipts</source>
+        <translation>匯出已讀回條</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="143"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV（*.csv）</translation>
+    </message>
+</context>
+<context>
+    <name>StartScreen</name>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="197"/>
+        <source>To acknowledge</source>
+        <translation>待確認已讀</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="198"/>
+        <source>Nothing to acknowledge.</source>
+        <translation>沒有需要確認的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="199"/>
+        <source>Recently updated</source>
+        <translation>最近更新</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="200"/>
+        <source>No document changed in the last 30 days.</source>
+        <translation>最近 30 天沒有文件變更。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="201"/>
+        <source>Favourites</source>
+        <translation>我的最愛</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="202"/>
+        <source>No favourites yet: press Ctrl+D on a document.</source>
+        <translation>還沒有最愛：在文件上按 Ctrl+D 加入。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamUi</name>
+    <message>
+        <location filename="../../kbdesk/gui/teamui.py" line="84"/>
+        <source>Flagged for the editors: it goes with the next sync.</source>
+        <translation>已標記給編輯：會在下次同步時送出。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamui.py" line="116"/>
+        <source>Joined: %1 is your library from the next start.</source>
+        <translation>已加入：下次啟動起使用 %1 作為你的知識庫。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kbdesk/gui/teamui.py" line="129"/>
+        <source>%n library file(s) could not be read; the editors can see which in File → Library problems.</source>
+        <translation>
+            <numerusform>有 %n 個知識庫檔案無法讀取；編輯可在「檔案 → 知識庫問題」查看。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

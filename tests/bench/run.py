@@ -151,6 +151,11 @@ def bench(docs: int, quick: bool, seed: int = DEFAULT_SEED, cold_runs: int = COL
     try:
         library = scratch / "library"
         shutil.copytree(corpus.path, library)
+        # The library sits in a folder kbdesk treats as a project checkout (a .git beside it),
+        # so it is read as it is, every document indexed, as the peers index them; the
+        # incremental phase changes files on disk (in a library of its own, a hand edit would
+        # stay unpublished and the published text would be what is searched).
+        (scratch / ".git").mkdir()
         env = dict(os.environ, KBDESK_DATA_DIR=str(scratch / "data"))
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
         kb_index = scratch / "kbdesk-index"
@@ -192,6 +197,7 @@ def bench(docs: int, quick: bool, seed: int = DEFAULT_SEED, cold_runs: int = COL
                   "entries": tok["entries"], "rss_mb": max(tok["rss_mb"], tok["tree_rss_mb"])}
 
         history_rows = history_figures(quick, notes) if history else {}
+        site = site_figures(docs, seed, quick, notes, work) if history else {}
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return {
@@ -202,6 +208,7 @@ def bench(docs: int, quick: bool, seed: int = DEFAULT_SEED, cold_runs: int = COL
         "results": results,
         "peer_shared": shared,
         "history": history_rows,
+        "site": site,
         "notes": notes,
     }
 
@@ -216,6 +223,20 @@ def history_figures(quick: bool, notes: list[str]) -> dict[str, float]:
         notes.append("history benchmark skipped: tests/bench/history.py is not there yet")
         return {}
     return dict(module.run(quick))
+
+
+def site_figures(docs: int, seed: int, quick: bool, notes: list[str],
+                 work: Path | None) -> dict[str, Any]:
+    """Run the HTML export benchmark (``tests/bench/site.py``); a note says why when it cannot."""
+    import pytest
+
+    from tests.bench.site import bench_site
+
+    try:
+        return bench_site(docs, seed, quick=quick, work=work)
+    except (Exception, pytest.skip.Exception, pytest.fail.Exception) as exc:
+        notes.append(f"HTML export bench not run: {exc}")
+        return {}
 
 
 def verdicts(report: dict[str, Any]) -> list[tuple[str, str, str, str, str, str, str]]:
@@ -290,6 +311,10 @@ def format_report(report: dict[str, Any]) -> str:
     ]
     if corpus["docs"] != DEFAULT_DOCS:
         lines.append(f"note: the targets are for the default {DEFAULT_DOCS:,} documents")
+    if report.get("site"):
+        from tests.bench.site import format_site
+
+        lines += ["", format_site(report["site"])]
     lines += [f"note: {n}" for n in report["notes"]]
     return "\n".join(lines)
 

@@ -9,14 +9,14 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
+from kbdesk.core import new_document_path
 from kbdesk.core.errors import KbError
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.library.model import Kind, Status
 from kbdesk.core.library.parse import build_document
 from kbdesk.gui.changenote import ChangeNoteDialog
 from kbdesk.gui.editor import EditorWindow
-from kbdesk.gui.editordialogs import NewDocumentDialog, new_document_path
-from kbdesk.gui.metaform import set_front_field, yaml_scalar
+from kbdesk.gui.editordialogs import NewDocumentDialog
 from kbdesk.gui.tasks import TaskRunner
 from tests.gui.editorial_fixtures import (  # noqa: F401 - fixtures
     kb,
@@ -94,16 +94,6 @@ def test_metadata_form_writes_only_changed_fields(qtbot, kb, runner) -> None:
     form.effective.enabled.setChecked(False)
     assert build_document("x.md", window.text()).effective is None
 
-
-def test_front_field_helpers_replace_block_values_and_quote() -> None:
-    text = "---\ntitle: A\ntags:\n  - x\n  - y\nkind: handbook\n---\nbody\n"
-    out = set_front_field(text, "tags", "[z]")
-    assert out == "---\ntitle: A\ntags: [z]\nkind: handbook\n---\nbody\n"
-    assert set_front_field(out, "tags", None) == "---\ntitle: A\nkind: handbook\n---\nbody\n"
-    assert yaml_scalar("plain") == "plain"
-    assert yaml_scalar("a: b") == '"a: b"'
-    assert yaml_scalar("2026-01-01") == '"2026-01-01"' or yaml_scalar("2026-01-01") == "2026-01-01"
-    assert yaml_scalar("true") == '"true"'
 
 
 def test_publish_without_note_is_refused(qtbot, kb, runner, monkeypatch) -> None:

@@ -125,9 +125,24 @@ def test_cancel_copies_nothing(qtbot, opening) -> None:
     assert QGuiApplication.clipboard().text() == "before"
 
 
-def test_blank_placeholders_stay_as_written(qtbot) -> None:
-    when_dialog_opens(qtbot, fill_and_accept({"a": "一"}))
-    assert copy_phrasing(None, "{{a}}與{{b}}", FakeSettings(), "original") == "一與{{b}}"
+def test_copy_with_an_empty_placeholder_is_blocked_and_the_field_highlighted(qtbot) -> None:
+    QGuiApplication.clipboard().setText("before")
+    states: list[tuple[bool, list[str], str]] = []
+
+    def try_then_fill(dialog: PlaceholderDialog) -> None:
+        dialog.edits["a"].setText("一")
+        dialog.accept()  # b is empty: refused, the dialog stays open
+        states.append((dialog.isVisible(), [n for n, e in dialog.edits.items()
+                                            if e.property("missing")], dialog.error.text()))
+        assert QGuiApplication.clipboard().text() == "before"
+        dialog.edits["b"].setText("二")
+        assert not dialog.edits["b"].property("missing")
+        dialog.accept()
+
+    when_dialog_opens(qtbot, try_then_fill)
+    assert copy_phrasing(None, "{{a}}與{{b}}", FakeSettings(), "original") == "一與二"
+    assert states[0][0] and states[0][1] == ["b"] and "b" in states[0][2]
+    assert QGuiApplication.clipboard().text() == "一與二"
 
 
 def test_names_typed_in_the_form_are_remembered(qtbot, tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kbdesk.gui.metaform import set_front_field
+from kbdesk.core import set_field
 from kbdesk.gui.review import ReviewModel, ReviewPanel
 from tests.gui.editorial_fixtures import (  # noqa: F401 - fixtures
     kb,
@@ -18,9 +18,9 @@ TODAY = dt.date(2026, 11, 25)
 
 def test_lists_stale_and_pending_and_opens_on_double_click(qtbot, qtmodeltester, kb, runner) -> None:
     handbook = (kb.root / "handbooks/complaint.md").read_text("utf-8")
-    kb.publish("complaint", set_front_field(handbook, "review_by", "2026-06-30"), "定期檢視日")
+    kb.publish("complaint", set_field(handbook, "review_by", dt.date(2026, 6, 30)), "定期檢視日")
     phrasing = (kb.root / "phrasings/opening.md").read_text("utf-8")
-    pending = set_front_field(phrasing.replace("您好", "您好您好"), "effective", "2099-01-01")
+    pending = set_field(phrasing.replace("您好", "您好您好"), "effective", dt.date(2099, 1, 1))
     kb.publish("opening", pending, "新開場白，明年生效")
     panel = ReviewPanel(kb, runner, today=lambda: TODAY)
     qtbot.addWidget(panel)
@@ -32,7 +32,7 @@ def test_lists_stale_and_pending_and_opens_on_double_click(qtbot, qtmodeltester,
     assert "品質組" in rows[0][3]
     assert rows[1][:3] == ["Pending", "標準開場白", "2099-01-01"]
     assert "v2" in rows[1][3] and "v1" in rows[1][3]
-    assert "1 past their review date, 1 pending" == panel.summary.text()
+    assert "1 past their review date, 1 pending, 0 flagged by agents" == panel.summary.text()
     index = model.index(1, 1)
     with qtbot.waitSignal(panel.openRequested, timeout=1000) as blocker:
         panel.table.doubleClicked.emit(index)
@@ -45,15 +45,38 @@ def test_nothing_to_review(qtbot, qtmodeltester, kb, runner) -> None:
     with qtbot.waitSignal(panel.loaded, timeout=5000):
         pass
     assert panel.model.rowCount() == 0
-    assert panel.summary.text() == "0 past their review date, 0 pending"
+    assert panel.summary.text() == "0 past their review date, 0 pending, 0 flagged by agents"
     qtmodeltester.check(ReviewModel(), force_py=True)
 
 
 def test_review_date_in_the_future_is_not_listed(qtbot, kb, runner) -> None:
     handbook = (kb.root / "handbooks/complaint.md").read_text("utf-8")
-    kb.publish("complaint", set_front_field(handbook, "review_by", "2027-01-01"), "檢視日")
+    kb.publish("complaint", set_field(handbook, "review_by", dt.date(2027, 1, 1)), "檢視日")
     panel = ReviewPanel(kb, runner, today=lambda: TODAY)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.loaded, timeout=5000):
         pass
     assert panel.model.rowCount() == 0
+
+
+def test_flags_from_agents_are_listed_with_the_version_seen_and_cleared(qtbot, kb,
+                                                                        runner) -> None:
+    doc = kb.document("complaint")
+    section = doc.sections[1]
+    flag = kb.team.flags.flag(doc.id, doc.version, "outdated", "電話號碼已更換", "陳小華",
+                              anchor=section.anchor, section=section.heading)
+    panel = ReviewPanel(kb, runner, today=lambda: TODAY)
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
+    row = [panel.model.index(0, c).data() for c in range(4)]
+    assert row[:2] == ["Flagged", "客訴處理手冊"]
+    assert f"on v{doc.version}" in row[3] and "Outdated" in row[3]
+    assert section.heading in row[3] and "電話號碼已更換" in row[3] and "陳小華" in row[3]
+    assert "1 flagged by agents" in panel.summary.text()
+    assert not panel.clear_button.isEnabled()
+    panel.table.setCurrentIndex(panel.model.index(0, 0))
+    assert panel.clear_button.isEnabled()
+    with qtbot.waitSignal(panel.loaded, timeout=5000):
+        assert panel.clear_selected_flag()
+    assert panel.model.rowCount() == 0
+    assert [f.id for f in kb.team.open_flags()] == [] and flag.id

@@ -86,7 +86,7 @@ def test_unreachable_remote_keeps_working_with_a_clear_status(qtbot, runner, wor
     with qtbot.waitSignal(first.synced, timeout=10000):
         first.sync_now()
     synced_at = first.last_synced
-    here.editorial.versioning.repo().set_remote_url(str(tmp_path / "gone.git"))
+    here.editorial.versioning.repo().set_remote_url("http://127.0.0.1:9/gone.git")
     controller = make(qtbot, here, runner)
     assert controller.last_synced == synced_at  # remembered across restarts
     with qtbot.waitSignal(controller.failed, timeout=10000) as blocker:
@@ -99,6 +99,11 @@ def test_unreachable_remote_keeps_working_with_a_clear_status(qtbot, runner, wor
     assert here.search("24小時").hits  # still searching the last state
     restarted = make(qtbot, here, runner)
     assert restarted.state == "offline"
+    gone = tmp_path / "gone.git"  # a share folder that is not there: named, not "offline"
+    here.editorial.versioning.repo().set_remote_url(str(gone))
+    with qtbot.waitSignal(restarted.failed, timeout=10000) as blocker:
+        restarted.sync_now()
+    assert f"no shared library at {gone}" in blocker.args[0]
 
 
 def test_library_without_remote_is_local_not_failing(qtbot, kb, runner) -> None:

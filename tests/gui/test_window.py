@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from kbdesk.core.workstation.settings import Settings
 from kbdesk.core.workstation.userstate import UserState
-from kbdesk.gui.actions import ACTIONS, ShortcutsDialog
+from kbdesk.gui.actions import ACTIONS, KEYS, ShortcutsDialog
 from tests.conftest import doc
 from tests.gui.conftest import WindowFactory, search, type_text
 
@@ -84,7 +84,14 @@ def test_broken_file_is_listed_and_the_rest_works(
         "handbooks/broken.md": "沒有前置資料的文件\n",
         "handbooks/badkind.md": doc("壞的", kind="manual"),
     })
-    window = make_window(library)
+    agents = Settings.load()
+    agent_window = make_window(library, settings=agents)
+    qtbot.waitUntil(agent_window.problems_button.isVisible, timeout=5000)
+    assert not agent_window.problems_notice.isVisible()  # agents: a quiet note, no dialog
+    assert "2 library file(s) could not be read" in agent_window.statusBar().currentMessage()
+    editors = Settings.load()
+    editors.set("role", "editor")
+    window = make_window(library, settings=editors)
     notice = window.problems_notice
     qtbot.waitUntil(notice.isVisible, timeout=5000)
     assert not notice.isModal()
@@ -216,8 +223,11 @@ def test_every_action_has_a_menu_entry_and_a_unique_shortcut(
             seen[key] = spec.id
     dialog = window.show_shortcuts()
     assert isinstance(dialog, ShortcutsDialog)
-    listed = {dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())}
-    assert len(listed) == len([s for s in ACTIONS if s.shortcuts])
+    listed = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
+              for r in range(dialog.table.rowCount())}
+    assert len(listed) == len([s for s in ACTIONS if s.shortcuts]) + len(KEYS)
+    keys = set(listed.values())
+    assert {"Down", "Up", "Esc"} <= keys and ("Enter" in keys or "Return" in keys)
     assert window.actions_["phrasing.copy"].shortcut().toString() == "Ctrl+Shift+C"
     assert window.actions_["search.focus"].shortcut().toString() == "Ctrl+K"
     dialog.close()

@@ -54,7 +54,10 @@ def test_home_page_lists_the_documents(site: Path, browser: Any) -> None:
     assert {"投訴處理", "話術", "退款", "../../up"} <= set(categories)
     recent = page.eval_on_selector_all(".recent a", "els => els.map(e => e.textContent)")
     assert "投訴處理手冊" in recent
-    page.click("text=投訴處理")  # a category page
+    linked = page.eval_on_selector_all(".browse a", "els => els.map(e => e.textContent)")
+    for title in ("投訴處理手冊", "道歉話術", "退款處理流程", "帳單查詢說明"):
+        assert title in linked
+    page.locator(".card a", has_text="投訴處理").click()  # a category page
     assert "投訴處理手冊" in page.locator("main").inner_text()
     assert page.errors == []
 
@@ -127,3 +130,15 @@ def test_procedure_checklist_ticks(site: Path, browser: Any) -> None:
     assert "done" in (first.get_attribute("class") or "")
     assert page.locator("[data-timer]").is_visible()
     assert page.errors == []
+
+
+def test_site_bench_runs_on_a_tiny_library(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.bench.site import TARGETS, bench_site, format_site
+
+    monkeypatch.setenv("KBDESK_BENCH_CACHE", str(tmp_path / "bench-cache"))
+    figures = bench_site(12, quick=True, work=tmp_path)
+    assert figures["documents"] > 0 and figures["shards"] >= 1
+    for key in TARGETS:
+        assert figures[key] > 0, key
+    assert "first query from file://" in format_site(figures)

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kbdesk.core.errors import Cancelled
+from kbdesk.core.errors import Cancelled, ExportError
 from kbdesk.core.exporters import EXPORTERS
-from kbdesk.core.exporters.base import ExportError
 from kbdesk.core.exporters.html_site import MARKER
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.search.index import CancelToken

@@ -20,7 +20,7 @@ from kbdesk.core.exporters.site_search import (
     cjk_bigrams,
     term_hash,
 )
-from kbdesk.core.search.folding import fold
+from kbdesk.core.text.folding import fold
 from tests.closing import close_opened
 from tests.conftest import doc
 from tests.site.library import build_library
@@ -131,3 +131,13 @@ def test_cli_export_html_as_of_and_errors(tmp_path: Path, make_library,
     assert "YYYY-MM-DD" in capsys.readouterr().err
     assert main(["export-html", str(library), "--library", str(library)]) == 2
     assert "inside the library" in capsys.readouterr().err
+
+
+def test_reused_markdown_converter_renders_like_the_reader() -> None:
+    from kbdesk.core.exporters.site_pages import render as site_render
+    from kbdesk.core.library.render import render
+
+    texts = ["## 標題\n\n內容 **粗體**\n\n## 標題\n\n重複", "| a | b |\n|---|---|\n| 1 | 2 |",
+             "<script>x()</script>[a](javascript:y)", "### 標題\n\n再一次"]
+    for text in texts * 2:
+        assert site_render(text) == render(text)

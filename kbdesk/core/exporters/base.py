@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from kbdesk.core.errors import KbError
 from kbdesk.core.exporters.site_pages import ChangeInfo
 from kbdesk.core.library.model import Document
-from kbdesk.core.search.index import CancelToken
-
-ProgressFn = Callable[[int, int, str], None]
-
-
-class ExportError(KbError):
-    """An export that cannot be written (bad output folder, unreadable resources)."""
+from kbdesk.core.progress import CancelToken, Progress
 
 
 @dataclass(frozen=True)
@@ -63,7 +55,7 @@ class Exporter(Protocol):
 
     name: str
 
-    def export(self, request: ExportRequest, outdir: Path, progress: ProgressFn | None = None,
+    def export(self, request: ExportRequest, outdir: Path, progress: Progress | None = None,
                cancel: CancelToken | None = None) -> ExportResult:
         """Write ``request`` to ``outdir``."""
         ...

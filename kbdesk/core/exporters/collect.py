@@ -16,11 +16,11 @@ from kbdesk.core.exporters.base import (
     ExportDocument,
     ExportRequest,
     ExportResult,
-    ProgressFn,
+    Progress,
 )
 from kbdesk.core.exporters.site_pages import ChangeInfo
 from kbdesk.core.library.model import Document, Status
-from kbdesk.core.search.index import CancelToken
+from kbdesk.core.progress import CancelToken
 
 if TYPE_CHECKING:
     from kbdesk.core.kb import KnowledgeBase
@@ -54,7 +54,7 @@ def export_request(kb: KnowledgeBase, as_of: dt.date | None = None,
 
 
 def export_library(kb: KnowledgeBase, name: str, outdir: Path, as_of: dt.date | None = None,
-                   progress: ProgressFn | None = None,
+                   progress: Progress | None = None,
                    cancel: CancelToken | None = None) -> ExportResult:
     """Export the library in force with the exporter called ``name``."""
     from kbdesk.core.exporters import EXPORTERS

@@ -20,12 +20,8 @@ from pathlib import Path
 
 import jinja2
 
-from kbdesk.core.exporters.base import (
-    ExportError,
-    ExportRequest,
-    ExportResult,
-    ProgressFn,
-)
+from kbdesk.core.errors import ExportError
+from kbdesk.core.exporters.base import ExportRequest, ExportResult
 from kbdesk.core.exporters.site_folding import fold_table
 from kbdesk.core.exporters.site_pages import (
     KIND_LABELS,
@@ -42,13 +38,15 @@ from kbdesk.core.exporters.site_search import (
     IndexedDocument,
     build_index,
 )
-from kbdesk.core.search.index import CancelToken
+from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.workstation import paths
 
 log = logging.getLogger(__name__)
 
 MARKER = ".kbdesk-site"
 STATIC_FILES = ("site.css", "site.js", "search.js")
+#: documents listed under each category on the home page (the category page lists them all)
+BROWSE_LIMIT = 8
 
 
 def site_resources() -> Path:
@@ -127,7 +125,7 @@ class HtmlSiteExporter:
 
     name = "html"
 
-    def export(self, request: ExportRequest, outdir: Path, progress: ProgressFn | None = None,
+    def export(self, request: ExportRequest, outdir: Path, progress: Progress | None = None,
                cancel: CancelToken | None = None) -> ExportResult:
         """Export ``request`` to ``outdir`` (see the module docstring for the guarantees)."""
         out = check_outdir(Path(outdir), request.library_root)
@@ -146,7 +144,7 @@ class HtmlSiteExporter:
         return ExportResult(out, len(request.documents), writer.files, writer.bytes, shards)
 
     def _write_site(self, request: ExportRequest, writer: _Writer,
-                    progress: ProgressFn | None, cancel: CancelToken | None) -> int:
+                    progress: Progress | None, cancel: CancelToken | None) -> int:
         report: Callable[[int, int, str], None] = progress or (lambda _d, _t, _m: None)
         ordered = sorted(request.documents, key=lambda e: (e.doc.category, e.doc.title, e.doc.id))
         doc_slugs = unique_slugs([e.doc.id for e in ordered])
@@ -205,7 +203,8 @@ class HtmlSiteExporter:
         writer.write("index.html", env.get_template("index.html").render(
             root="", categories=[(c, cat_slugs[c], len(by_category[c])) for c in categories],
             kind_counts=[(k, len(v)) for k, v in by_kind.items() if v],
-            recent=recently_updated(pages), total=len(pages), generated_at=stamp, **common))
+            recent=recently_updated(pages), total=len(pages), generated_at=stamp,
+            by_category=by_category, browse_limit=BROWSE_LIMIT, **common))
         listing = env.get_template("listing.html")
         for category in categories:
             writer.write(f"c/{cat_slugs[category]}.html", listing.render(

@@ -12,14 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
+
+import markdown
 
 from kbdesk.core.library.model import Document, Kind
 from kbdesk.core.library.phrasing import PLACEHOLDER_RE
 from kbdesk.core.library.plaintext import plain_text
 from kbdesk.core.library.procedure import _KEY_RE, parse_limit, step_keys
-from kbdesk.core.library.render import render
+from kbdesk.core.library.render import _EXTENSION_CONFIGS, _EXTENSIONS, sanitize
 
 #: what the site calls each kind, in the order the home page lists them
 KIND_LABELS: dict[str, str] = {"handbook": "手冊", "phrasing": "話術", "procedure": "流程"}
@@ -27,6 +30,20 @@ _UNSAFE_RE = re.compile(r"[^\w]+", re.UNICODE)
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
                      *(f"lpt{i}" for i in range(10))}
 MAX_SLUG = 60
+_local = threading.local()
+
+
+def render(text: str) -> str:
+    """Markdown → sanitised HTML, as ``kbdesk.core.library.render.render`` does it.
+
+    One Markdown converter per thread is reset and reused: building one per section would cost
+    about half of a large export.
+    """
+    md = getattr(_local, "markdown", None)
+    if md is None:
+        md = _local.markdown = markdown.Markdown(extensions=_EXTENSIONS,
+                                                 extension_configs=_EXTENSION_CONFIGS)
+    return sanitize(md.reset().convert(text))
 
 
 def slug(value: str, fallback: str = "doc") -> str:
@@ -85,6 +102,15 @@ class Block:
 
 
 @dataclass
+class TocItem:
+    """One line of a page's table of contents, with the ``###`` headings under a ``##``."""
+
+    anchor: str
+    heading: str
+    children: list[TocItem] = field(default_factory=list)
+
+
+@dataclass
 class PageDocument:
     """A document as its page and the lists show it."""
 
@@ -93,7 +119,7 @@ class PageDocument:
     change: ChangeInfo
     category_slug: str
     blocks: list[Block]
-    toc: list[tuple[int, str, str]]
+    toc: list[TocItem]
 
     @property
     def url(self) -> str:
@@ -152,8 +178,13 @@ def page_document(doc: Document, doc_slug: str, category_slug: str,
                   change: ChangeInfo) -> PageDocument:
     """Everything the page of one document shows."""
     blocks = _blocks(doc)
-    toc = [(s.level, s.anchor, s.heading) for s in doc.sections if s.level > 1
-           and not (doc.kind is Kind.PHRASING and s.level == 3)]
+    toc: list[TocItem] = []
+    for section in doc.sections:
+        item = TocItem(section.anchor, section.heading)
+        if section.level == 2 or (section.level == 3 and not toc):
+            toc.append(item)
+        elif section.level == 3 and doc.kind is not Kind.PHRASING:
+            toc[-1].children.append(item)
     return PageDocument(doc, doc_slug, change, category_slug, blocks, toc)
 
 

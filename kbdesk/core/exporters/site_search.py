@@ -23,12 +23,12 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import rjieba
 
-from kbdesk.core.search.folding import fold
+from kbdesk.core.text.folding import fold
 
 #: entries per document are numbered in this many bits (later sections join the last one)
 SECTION_BITS = 6
@@ -57,16 +57,14 @@ def term_hash(term: str) -> int:
     return value
 
 
-def cjk_bigrams(folded: str) -> Iterator[str]:
+def cjk_bigrams(folded: str) -> list[str]:
     """Every pair of neighbouring CJK characters of a folded text."""
-    for run in _CJK_RE.findall(folded):
-        for i in range(len(run) - 1):
-            yield run[i : i + 2]
+    return [run[i : i + 2] for run in _CJK_RE.findall(folded) for i in range(len(run) - 1)]
 
 
 def text_terms(folded: str) -> list[str]:
     """The terms of a folded body text: bigrams, segmented words (3+ chars), Latin words."""
-    terms = list(cjk_bigrams(folded))
+    terms = cjk_bigrams(folded)
     terms.extend(_LATIN_RE.findall(folded))
     for word, _start, _end in rjieba.tokenize(folded, mode="search"):
         if len(word) >= 3 and _CJK_RE.fullmatch(word):
@@ -121,12 +119,13 @@ def _js(name: str, data: object) -> str:
     return f"KBSearch.load({json.dumps(name)},{payload});\n"
 
 
-def _weights(
-    docs: Iterable[IndexedDocument],
-) -> tuple[dict[str, list[tuple[int, int]]], int]:
-    """Return term → [(entry number, weight)] and the number of entries."""
-    counts: dict[int, Counter[str]] = {}
-    lengths: dict[int, int] = {}
+def _postings(docs: Iterable[IndexedDocument]) -> tuple[dict[str, list[int]], int]:
+    """Return term → ``[entry delta, weight, entry delta, weight, …]`` and the entry count.
+
+    Entries are taken in number order, so each term's entries are ascending and stored as the
+    difference from the previous one (smaller files). Weights are BM25 (idf included) × 100.
+    """
+    counts: list[tuple[int, Counter[str], int]] = []
     for doc in docs:
         title_terms = heading_terms(fold(doc.title))
         for entry in doc.entries:
@@ -137,21 +136,30 @@ def _weights(
                 bag[term] += HEADING_WEIGHT
             body = text_terms(fold(entry.text))
             bag.update(body)
-            counts[entry.number] = bag
-            lengths[entry.number] = max(1, len(body))
+            counts.append((entry.number, bag, max(1, len(body))))
+    counts.sort(key=lambda item: item[0])
     total = len(counts)
-    average = sum(lengths.values()) / total if total else 1.0
+    average = sum(length for _n, _b, length in counts) / total if total else 1.0
     frequency: Counter[str] = Counter()
-    for bag in counts.values():
+    for _number, bag, _length in counts:
         frequency.update(bag.keys())
-    postings: dict[str, list[tuple[int, int]]] = {}
-    for number in sorted(counts):
-        norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[number] / average)
-        for term, tf in counts[number].items():
-            idf = math.log(1 + (total - frequency[term] + 0.5) / (frequency[term] + 0.5))
-            weight = idf * tf * (BM25_K1 + 1) / (tf + norm)
-            postings.setdefault(term, []).append((number, max(1, round(weight * 100))))
-    return postings, total
+    scale = 100 * (BM25_K1 + 1)
+    idf = {term: scale * math.log(1 + (total - n + 0.5) / (n + 0.5))
+           for term, n in frequency.items()}
+    flat: dict[str, list[int]] = {}
+    last: dict[str, int] = {}
+    for number, bag, length in counts:
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * length / average)
+        for term, tf in bag.items():
+            weight = int(idf[term] * tf / (tf + norm) + 0.5) or 1
+            values = flat.get(term)
+            if values is None:
+                flat[term] = [number, weight]
+            else:
+                values.append(number - last[term])
+                values.append(weight)
+            last[term] = number
+    return flat, total
 
 
 def build_index(
@@ -159,23 +167,14 @@ def build_index(
     progress: Callable[[int, int], None] | None = None,
 ) -> SiteIndex:
     """Build every search file of the site from the exported documents (in their order)."""
-    postings, total_entries = _weights(docs)
-    encoded: dict[str, list[int]] = {}
-    size = 0
-    for term in sorted(postings):
-        flat: list[int] = []
-        previous = 0
-        for number, weight in postings[term]:
-            flat.extend((number - previous, weight))
-            previous = number
-        encoded[term] = flat
-        size += len(term) * 3 + 6 + sum(len(str(v)) + 1 for v in flat)
+    encoded, total_entries = _postings(docs)
+    size = sum(len(term) * 3 + 6 + 4 * len(values) for term, values in encoded.items())
     shards = 1
     while size / shards > SHARD_TARGET_BYTES and shards < 4096:
         shards *= 2
     buckets: list[dict[str, list[int]]] = [{} for _ in range(shards)]
-    for term, flat in encoded.items():
-        buckets[term_hash(term) % shards][term] = flat
+    for term in sorted(encoded):
+        buckets[term_hash(term) % shards][term] = encoded[term]
     files: dict[str, str] = {}
     for number, bucket in enumerate(buckets):
         files[f"p{number}.js"] = _js(f"p{number}", bucket)
@@ -199,4 +198,4 @@ def build_index(
         "entries": total_entries,
     }
     files["meta.js"] = _js("meta", meta)
-    return SiteIndex(files, shards, len(postings), total_entries)
+    return SiteIndex(files, shards, len(encoded), total_entries)

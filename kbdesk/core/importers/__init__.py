@@ -9,6 +9,11 @@ from __future__ import annotations
 from kbdesk.core.registry import Registry
 
 #: name -> "module:attribute" of the importers that ship with kbdesk.
-BUILTIN: dict[str, str] = {}
+BUILTIN: dict[str, str] = {
+    "txt": "kbdesk.core.importers.txt:TextImporter",
+    "md": "kbdesk.core.importers.md:MarkdownImporter",
+    "docx": "kbdesk.core.importers.word:WordImporter",
+    "html": "kbdesk.core.importers.webpage:HtmlImporter",
+}
 
 IMPORTERS: Registry[object] = Registry("kbdesk.importers", BUILTIN)

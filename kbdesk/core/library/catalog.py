@@ -6,6 +6,7 @@ skipped, and everything else loads.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 from collections.abc import Iterator
@@ -16,9 +17,11 @@ from typing import Any
 import yaml
 
 from kbdesk.core.errors import DocumentError, DocumentNotFound, LibraryError, Problem
+from kbdesk.core.library.frontmatter import load_yaml
 from kbdesk.core.library.model import Document
 from kbdesk.core.library.parse import build_document
 from kbdesk.core.library.parsecache import Entry, ParseCache, file_digest
+from kbdesk.core.library.safepaths import symlinks
 from kbdesk.core.progress import Progress
 
 log = logging.getLogger(__name__)
@@ -34,6 +37,8 @@ class LibraryConfig:
 
     name: str = ""
     synonyms: list[list[str]] = field(default_factory=list)
+    holidays: list[dt.date] = field(default_factory=list)
+    workdays: list[dt.date] = field(default_factory=list)
 
 
 def read_text(path: Path, rel_path: str) -> str:
@@ -56,15 +61,17 @@ def load_config(root: Path) -> tuple[LibraryConfig, list[Problem]]:
     """Read ``library.yaml``; a missing file gives defaults, a broken one a problem."""
     path = root / CONFIG_FILE
     config = LibraryConfig(name=root.name)
-    if not path.is_file():
+    if not path.is_file() or path.is_symlink():
         return config, []
     try:
-        data: Any = yaml.safe_load(read_text(path, CONFIG_FILE)) or {}
+        data: Any = load_yaml(read_text(path, CONFIG_FILE)) or {}
     except DocumentError as exc:
         return config, [exc.problem]
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         return config, [Problem(CONFIG_FILE, f"not valid YAML: {exc.problem}", line=line)]
+    except ValueError as exc:  # a value YAML reads as a date, but no such day (2026-13-01)
+        return config, [Problem(CONFIG_FILE, f"not a valid date ({exc}); write YYYY-MM-DD")]
     if not isinstance(data, dict):
         return config, [Problem(CONFIG_FILE, "must be a mapping (name:, synonyms:)")]
     problems: list[Problem] = []
@@ -83,7 +90,45 @@ def load_config(root: Path) -> tuple[LibraryConfig, list[Problem]]:
         words = [str(word).strip() for word in group if str(word).strip()]
         if len(words) >= 2:
             config.synonyms.append(words)
+    for key in ("holidays", "workdays"):
+        days, bad = _dates(data.get(key))
+        getattr(config, key).extend(days)
+        if bad:
+            problems.append(Problem(CONFIG_FILE, f"'{key}': {bad} is not a date written "
+                                    "YYYY-MM-DD", field=key))
     return config, problems
+
+
+def link_problems(root: Path) -> list[Problem]:
+    """One problem per symbolic link in the library: what it points to is never read."""
+    return [
+        Problem(
+            rel_path,
+            f"a symbolic link (to {target}): kbdesk never reads, indexes or publishes what a "
+            "link points to; copy the file into the library instead",
+        )
+        for rel_path, target in symlinks(root)
+    ]
+
+
+def _dates(value: Any) -> tuple[list[dt.date], str]:
+    """Dates from a YAML list (dates or YYYY-MM-DD strings); the first bad entry, if any."""
+    if value is None:
+        return [], ""
+    if not isinstance(value, list):
+        return [], repr(value)
+    out: list[dt.date] = []
+    for item in value:
+        if isinstance(item, dt.datetime):
+            item = item.date()
+        if isinstance(item, dt.date):
+            out.append(item)
+            continue
+        try:
+            out.append(dt.date.fromisoformat(str(item).strip()))
+        except ValueError:
+            return out, repr(item)
+    return out, ""
 
 
 class Library:
@@ -116,8 +161,8 @@ class Library:
             if rel_dir == ASSETS_DIR or rel_dir.startswith(ASSETS_DIR + "/"):
                 continue
             for name in sorted(filenames):
-                if name.startswith("."):
-                    continue
+                if name.startswith(".") or (base / name).is_symlink():
+                    continue  # links are never read (see ``link_problems``)
                 rel_path = name if rel_dir == "." else f"{rel_dir}/{name}"
                 yield rel_path, base / name
 
@@ -127,6 +172,7 @@ class Library:
     ) -> None:
         """(Re)load the whole library, reusing documents whose files did not change."""
         self.config, problems = load_config(self.root)
+        problems.extend(link_problems(self.root))
         files = [(rel, path) for rel, path in self.iter_files() if rel != CONFIG_FILE]
         previous = self._by_path
         cached: dict[str, Entry] = {}

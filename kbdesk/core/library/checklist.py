@@ -7,6 +7,7 @@ clock is a callable returning monotonic seconds, so tests can drive time by hand
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -15,13 +16,15 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from kbdesk.core.library.model import ProcedureStep
+from kbdesk.core.library.workdays import WorkingCalendar, limit_seconds
 
 if TYPE_CHECKING:
     from kbdesk.core.library.model import Document
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], float]
+Timer = Callable[[], float]
+"""Seconds from a monotonic source (time.monotonic); not the calendar clock of core/clock.py."""
 
 #: A step is "due soon" when less than this share of its limit is left.
 DUE_SOON_SHARE = 0.2
@@ -65,15 +68,25 @@ class ChecklistRun:
         clock: returns monotonic seconds; default :func:`time.monotonic`.
     """
 
-    def __init__(self, steps: Sequence[ProcedureStep], clock: Clock = time.monotonic) -> None:
+    def __init__(
+        self,
+        steps: Sequence[ProcedureStep],
+        clock: Timer = time.monotonic,
+        *,
+        calendar: WorkingCalendar | None = None,
+        wall: Callable[[], dt.datetime] | None = None,
+    ) -> None:
         self.steps: tuple[ProcedureStep, ...] = tuple(steps)
         self._clock = clock
+        self.calendar = calendar or WorkingCalendar()
+        self._wall = wall or (lambda: dt.datetime.now().astimezone())
+        self._limits: dict[int, int | None] = {}
         self._numbers = {step.number for step in self.steps}
         self._started_at: float | None = None
         self._done: dict[int, float | None] = {}
 
     @classmethod
-    def for_document(cls, doc: Document, clock: Clock = time.monotonic) -> ChecklistRun:
+    def for_document(cls, doc: Document, clock: Timer = time.monotonic) -> ChecklistRun:
         """Return a run over a procedure document's steps (none for other kinds)."""
         return cls(doc.steps, clock)
 
@@ -88,11 +101,18 @@ class ChecklistRun:
         """Start the timer (a no-op while it runs; ticks made so far are kept)."""
         if self._started_at is None:
             self._started_at = self._clock()
+            # working-day limits become seconds from now (weekends and holidays skipped)
+            started = self._wall()
+            self._limits = {
+                s.number: limit_seconds(s.limit_text, s.limit_seconds, started, self.calendar)
+                for s in self.steps
+            }
 
     def reset(self) -> None:
         """Clear every tick and stop the timer, ready for the next case."""
         self._started_at = None
         self._done.clear()
+        self._limits = {}
 
     def elapsed(self) -> float:
         """Seconds since start (0 before start); frozen at the last tick once all are done."""
@@ -137,7 +157,7 @@ class ChecklistRun:
         """Return one step's state now."""
         number = self._number(step)
         item = next(s for s in self.steps if s.number == number)
-        limit = item.limit_seconds
+        limit = self._limits.get(number, item.limit_seconds)
         if number in self._done:
             done_at = self._done[number]
             margin = None if limit is None or done_at is None else limit - done_at

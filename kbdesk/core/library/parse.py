@@ -8,16 +8,12 @@ import re
 from pathlib import PurePosixPath
 from typing import Any
 
-import yaml
 from markdown.extensions.toc import slugify_unicode
 
+from kbdesk.core.clock import parse_iso_date
 from kbdesk.core.errors import DocumentError, Problem
+from kbdesk.core.library.frontmatter import default_id, parse_meta, split_front_matter
 from kbdesk.core.library.model import Document, Kind, Section, Status
-
-try:  # the C loader is several times faster on large libraries
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _Loader = yaml.SafeLoader
 
 _FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
@@ -26,6 +22,9 @@ _INLINE_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _INLINE_MARK_RE = re.compile(r"[*_`~]+")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ID_RE = re.compile(r"^[^\s/\\][^\s\\]*$")
+
+#: the largest version number the search index stores (a signed 32-bit number)
+MAX_VERSION = 2**31 - 1
 
 KNOWN_FIELDS = (
     "title",
@@ -61,29 +60,6 @@ def unique_anchor(anchor: str, used: set[str]) -> str:
     return anchor
 
 
-def split_front_matter(text: str, path: str) -> tuple[str, str, int]:
-    """Split a file's text into its front matter, its body and the body's first line number.
-
-    Raises:
-        DocumentError: when the file does not start with a closed ``---`` block.
-    """
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
-        raise DocumentError(
-            Problem(path, "no front matter: a document must start with a '---' line", line=1)
-        )
-    for number, line in enumerate(lines[1:], start=2):
-        if line.rstrip() in ("---", "..."):
-            front = "\n".join(lines[1 : number - 1])
-            body = "\n".join(lines[number:])
-            return front, body, number + 1
-    raise DocumentError(
-        Problem(path, "front matter is not closed: add a '---' line after the fields", line=1)
-    )
-
-
 def _field_line(front: str, name: str) -> int | None:
     pattern = re.compile(rf"^\s*{re.escape(name)}\s*:")
     for number, line in enumerate(front.split("\n"), start=2):
@@ -107,10 +83,9 @@ def _date(path: str, front: str, meta: dict[str, Any], name: str) -> dt.date | N
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str) and _DATE_RE.match(value.strip()):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
+        day = parse_iso_date(value)
+        if day is not None:
+            return day
     raise _fail(path, front, name, f"must be a date written YYYY-MM-DD, got {value!r}")
 
 
@@ -121,35 +96,6 @@ def _text(path: str, front: str, meta: dict[str, Any], name: str) -> str:
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return str(value).strip()
     raise _fail(path, front, name, f"must be text, got {type(value).__name__}")
-
-
-def parse_meta(front: str, path: str) -> dict[str, Any]:
-    """Parse the YAML of a front-matter block into a mapping.
-
-    Raises:
-        DocumentError: for malformed YAML or YAML that is not a mapping.
-    """
-    try:
-        meta = yaml.load(front, Loader=_Loader) if front.strip() else {}
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.context_mark or exc.problem_mark
-        line = mark.line + 2 if mark is not None else None
-        reason = exc.problem or "syntax error"
-        raise DocumentError(
-            Problem(path, f"front matter is not valid YAML: {reason}", line=line)
-        ) from None
-    except yaml.YAMLError as exc:
-        raise DocumentError(Problem(path, f"front matter is not valid YAML: {exc}")) from None
-    if meta is None:
-        meta = {}
-    if not isinstance(meta, dict):
-        raise DocumentError(Problem(path, "front matter must be a mapping of field: value", line=2))
-    return {str(key): value for key, value in meta.items()}
-
-
-def default_id(path: str) -> str:
-    """Return the id a document gets from its path when its front matter gives none."""
-    return str(PurePosixPath(path).with_suffix(""))
 
 
 def build_document(path: str, text: str, *, mtime_ns: int = 0, size: int = 0) -> Document:
@@ -187,6 +133,10 @@ def build_document(path: str, text: str, *, mtime_ns: int = 0, size: int = 0) ->
     version_value = meta.get("version", 1)
     if isinstance(version_value, bool) or not isinstance(version_value, int) or version_value < 1:
         raise _fail(path, front, "version", f"must be a whole number >= 1, got {version_value!r}")
+    if version_value > MAX_VERSION:
+        raise _fail(
+            path, front, "version", f"{version_value} is too large (the most is {MAX_VERSION})"
+        )
 
     status_value = meta.get("status", "published") or "published"
     try:

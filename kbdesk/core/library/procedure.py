@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kbdesk.core.library.model import ProcedureStep
+from kbdesk.core.library.parts import ProcedureStep
 
 if TYPE_CHECKING:
     from kbdesk.core.library.model import Document
@@ -81,6 +81,11 @@ def _chinese_number(text: str) -> float | None:
     if len(text) == 1 and text in _CN_DIGITS:
         return _CN_DIGITS[text]
     return None
+
+
+def chinese_number(text: str) -> float | None:
+    """A number written in Chinese numerals (一 … 九十九, 半), or None."""
+    return _chinese_number(text)
 
 
 def parse_limit(text: str) -> int | None:

@@ -24,7 +24,6 @@ from whoosh.idsets import BitSet
 
 from kbdesk.core.library.model import Kind, Status
 from kbdesk.core.search.analyzer import terms
-from kbdesk.core.search.folding import fold, fold_chars
 from kbdesk.core.search.index import SearchIndex
 from kbdesk.core.search.matching import (
     PARTS,
@@ -41,6 +40,7 @@ from kbdesk.core.search.query import ParsedQuery
 from kbdesk.core.search.ranking import HitMatch, rank
 from kbdesk.core.search.snippets import make_snippet
 from kbdesk.core.search.thesaurus import SynonymTable
+from kbdesk.core.text.folding import fold, fold_chars
 
 __all__ = ["SearchHit", "SearchResult", "SynonymTable", "run_search", "word_query"]
 

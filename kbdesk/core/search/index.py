@@ -33,8 +33,9 @@ from kbdesk.core.library.model import Document
 from kbdesk.core.library.plaintext import plain_text
 from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.analyzer import ANALYZER_VERSION, chinese_analyzer
-from kbdesk.core.search.folding import fold
 from kbdesk.core.search.pinyin import PinyinMap
+from kbdesk.core.search.workers import install as _bind_writer_processes
+from kbdesk.core.text.folding import fold
 from kbdesk.core.workstation.storage import TEMP_SUFFIX, atomic_write_text
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ FILTER_CACHE_SIZE = 64
 #: Whoosh writer in MP_PROCS worker processes (most of a build's time is spent there).
 MP_MIN_DOCS = 500
 MP_PROCS = 2
+_bind_writer_processes()  # writer processes end with the process that started them
 
 
 def make_schema() -> Schema:
@@ -245,7 +247,11 @@ class SearchIndex:
             data = json.loads(self._manifest_path().read_text("utf-8"))
         except (OSError, ValueError):
             return None
-        return data if isinstance(data, dict) else None
+        if not _manifest_shape_ok(data):
+            log.warning("index manifest %s has the wrong shape; the index is rebuilt",
+                        self._manifest_path())
+            return None
+        return data
 
     def _write_manifest(self) -> None:
         files = {}
@@ -278,6 +284,11 @@ class SearchIndex:
                 return f"index file {name} is missing"
         self._manifest = manifest
         return ""
+
+    def intact(self) -> bool:
+        """Whether the index files on disk match the manifest (no rebuild needed to open)."""
+        with self._lock:
+            return not self._problem()
 
     def _close(self) -> None:
         self._filters.clear()
@@ -435,6 +446,9 @@ class SearchIndex:
         """
         with self._lock:
             stats = IndexStats()
+            if self._ix is not None and self._read_manifest() != self._manifest:
+                # another process wrote the index since this one opened it: start from its state
+                self._close()
             if rebuild:
                 self._create()
                 stats.rebuilt, stats.reason = True, "rebuild requested"
@@ -523,6 +537,19 @@ class SearchIndex:
             if self.directory.exists():
                 shutil.rmtree(self.directory, ignore_errors=True)
             self._manifest = {}
+
+
+def _manifest_shape_ok(data: Any) -> bool:
+    """True when ``data`` looks like a manifest this module wrote (docs and files maps)."""
+    if not isinstance(data, dict):
+        return False
+    docs, files = data.get("docs", {}), data.get("files", {})
+    return (
+        isinstance(docs, dict)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in docs.items())
+        and isinstance(files, dict)
+        and all(isinstance(k, str) and type(v) is int for k, v in files.items())
+    )
 
 
 def wrap_failure(exc: Exception) -> SearchIndexError:

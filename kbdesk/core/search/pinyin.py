@@ -16,7 +16,8 @@ from pathlib import Path
 
 import rjieba
 
-from kbdesk.core.search.folding import fold
+from kbdesk.core.text.folding import fold
+from kbdesk.core.workstation.storage import atomic_write_text
 
 log = logging.getLogger(__name__)
 
@@ -143,9 +144,7 @@ class PinyinMap:
         """Write the map (atomically) to ``path``: {"full": [[key, text]…], "initials": {…}}."""
         full, initials = self._sorted()
         data = {"full": full, "initials": initials}
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
-        tmp.replace(path)
+        atomic_write_text(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
     @classmethod
     def load(cls, path: Path) -> PinyinMap:

@@ -27,8 +27,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from kbdesk.core.search.folding import fold_chars
 from kbdesk.core.search.matching import WordMatch, WordPlan, match_word
+from kbdesk.core.text.folding import fold_chars
 
 PROXIMITY_BONUS = 0.6
 #: Characters between the words (beyond their own length) at which the bonus is halved.

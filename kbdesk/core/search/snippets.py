@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from kbdesk.core.search.folding import fold, fold_chars, merge_spans
+from kbdesk.core.text.folding import fold, fold_chars, merge_spans
 
 SNIPPET_CHARS = 90
 

@@ -21,6 +21,7 @@ from dulwich.diff_tree import tree_changes
 from dulwich.graph import can_fast_forward
 from dulwich.objects import Blob, Commit, ObjectID
 
+from kbdesk.core.library.frontmatter import front_fields
 from kbdesk.core.versions.repo import LibraryRepo, oid
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.storage import atomic_write_text, library_key
@@ -31,7 +32,6 @@ CACHE_FORMAT = 2
 TRAILER_PREFIX = "Kbdesk-"
 SUPERSEDED_TRAILER = "Kbdesk-Superseded"
 MOVED_TRAILER = "Kbdesk-Moved-From"
-_FRONT_FIELD_RE = re.compile(r"^(id|version|effective|status)[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?$")
 _TRAILER_RE = re.compile(r"^([A-Za-z][A-Za-z0-9-]*):\s*(.*)$")
 
 
@@ -79,21 +79,6 @@ def split_message(message: str) -> tuple[str, dict[str, str]]:
                 trailers[match.group(1)] = match.group(2).strip()
             text = "\n\n".join(paragraphs[:-1])
     return text.strip(), trailers
-
-
-def front_fields(text: str) -> dict[str, str]:
-    """Read the top-level id/version/effective/status of a document's front matter, fast."""
-    fields: dict[str, str] = {}
-    lines = text.lstrip("\ufeff").split("\n")
-    if not lines or lines[0].rstrip() != "---":
-        return fields
-    for line in lines[1:]:
-        if line.rstrip() in ("---", "..."):
-            break
-        match = _FRONT_FIELD_RE.match(line)
-        if match:
-            fields[match.group(1)] = match.group(2).strip().strip("'\"")
-    return fields
 
 
 def _is_document(path: str) -> bool:
@@ -147,6 +132,11 @@ class History:
         }
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         atomic_write_text(self.cache_file, text)
+
+    @property
+    def head(self) -> str | None:
+        """The commit the cache was last brought up to."""
+        return self._head
 
     def refresh(self) -> bool:
         """Bring the cache up to HEAD; return True when something new was read."""
@@ -263,9 +253,16 @@ class History:
                 ]
                 items = earlier + items
                 current = old
+            # newest version first: commit order alone can put an older version above a newer
+            # one (a merge brings in commits made earlier elsewhere), so sort by number, then date
+            ordered = sorted(
+                enumerate(items),
+                key=lambda pair: (pair[1]["version"] or 0, pair[1]["date"], pair[0]),
+                reverse=True,
+            )
             return [
                 VersionInfo(**item, superseded=item["commit"] in self._superseded)
-                for item in reversed(items)
+                for _, item in ordered
             ]
 
     def moved_away(self, path: str) -> dt.date | None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dulwich.errors import NotGitRepository
+from dulwich.file import FileLocked
 from dulwich.index import index_entry_from_stat
 from dulwich.object_store import commit_tree_changes, iter_tree_contents
 from dulwich.objects import Blob, Commit, ObjectID, ShaFile, Tree
@@ -26,6 +27,7 @@ from dulwich.refs import Ref
 from dulwich.repo import Repo
 
 from kbdesk.core.errors import RepoError
+from kbdesk.core.library.safepaths import check_on_disk
 from kbdesk.core.workstation.storage import atomic_write_bytes
 
 log = logging.getLogger(__name__)
@@ -102,9 +104,14 @@ class LibraryRepo:
 
     @classmethod
     def init(
-        cls, root: Path | str, *, author: str | None = None, message: str = "Initial library"
+        cls, root: Path | str, *, author: str | None = None, message: str = "Initial library",
+        when: int | None = None,
     ) -> LibraryRepo:
-        """Make ``root`` a git repository whose first commit holds every file in it."""
+        """Make ``root`` a git repository whose first commit holds every file in it.
+
+        Args:
+            when: the first commit's time (seconds since the epoch; default now).
+        """
         root = Path(root)
         if cls.is_repo(root):
             raise RepoError(f"{root}: already a git repository")
@@ -114,7 +121,7 @@ class LibraryRepo:
         files = list(lib.working_files())
         tree_id = lib._write_tree({path: (root / path).read_bytes() for path in files})
         lib.write_commit(
-            tree_id, [], message, author=author, when=None, expected_head=None, paths=files
+            tree_id, [], message, author=author, when=when, expected_head=None, paths=files
         )
         log.info("initialised %s as a git repository (%d files)", root, len(files))
         return lib
@@ -161,11 +168,16 @@ class LibraryRepo:
     def working_files(self) -> Iterator[str]:
         """Yield the relative paths of every file of the working tree (dot-names skipped)."""
         for dirpath, dirnames, filenames in os.walk(self.root):
+            # os.walk does not enter linked folders; linked files are skipped here: nothing a
+            # link points to (maybe outside the library) is ever committed
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             base = Path(dirpath).relative_to(self.root).as_posix()
             for name in sorted(filenames):
-                if not name.startswith(".") and not name.endswith((".tmp", ".kbdesk-tmp")):
-                    yield name if base == "." else f"{base}/{name}"
+                if name.startswith(".") or name.endswith((".tmp", ".kbdesk-tmp")):
+                    continue
+                if os.path.islink(os.path.join(dirpath, name)):
+                    continue
+                yield name if base == "." else f"{base}/{name}"
 
     # -- refs ---------------------------------------------------------------------------------
 
@@ -317,12 +329,47 @@ class LibraryRepo:
             commit.message = message.encode("utf-8")
             self.repo.object_store.add_object(commit)
             old = oid(expected_head) if expected_head else None
+            self.clear_stale_locks()
             if not self.repo.refs.set_if_equals(self.branch, old, commit.id):
                 raise RepoError(
                     "the library changed while saving (another publish or sync); try again"
                 )
-            self.refresh_index(paths)
+            # the commit is made: the git index only speeds up finding changed files, so
+            # failing to refresh it must not report the commit as failed
+            try:
+                self.refresh_index(paths)
+            except (OSError, FileLocked) as exc:
+                log.warning("committed %s, but git's index could not be updated: %s",
+                            commit.id.decode("ascii")[:10], exc)
             return commit.id.decode("ascii")
+
+    def clear_stale_locks(self, wait: float = 1.0) -> list[str]:
+        """Remove git lock files left by a process that died (``kill -9``) mid-write.
+
+        Call only while holding the library's inter-process lock: every kbdesk writer holds it,
+        so a lock file that outlives ``wait`` seconds belongs to no living kbdesk (plain git
+        holds its locks for milliseconds). Returns the lock files removed.
+        """
+        git = self.root / ".git"
+        candidates = [git / "index.lock", git / "HEAD.lock", git / (self.branch.decode() + ".lock")]
+        present = [c for c in candidates if c.exists()]
+        deadline = time.monotonic() + wait
+        while present and time.monotonic() < deadline:
+            time.sleep(0.05)
+            present = [c for c in present if c.exists()]
+        removed = []
+        for lock in present:
+            try:
+                lock.unlink()
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                raise RepoError(
+                    f"{lock} is left by a process that ended and cannot be removed ({exc})"
+                ) from exc
+            log.warning("removed %s, left by a process that ended mid-write", lock)
+            removed.append(str(lock))
+        return removed
 
     def refresh_index(self, paths: list[str]) -> None:
         """Make the git index entries of ``paths`` match HEAD and the working files."""
@@ -348,10 +395,18 @@ class LibraryRepo:
             index.write()
 
     def write_working_file(self, rel_path: str, data: bytes | None) -> None:
-        """Write (or delete, for None) one working file atomically."""
+        """Write (or delete, for None) one working file atomically.
+
+        Every component of the path is checked first: nothing is written through a symbolic
+        link, over a folder, or under a dangerous name (see ``safepaths``).
+
+        Raises:
+            UnsafePath: the path is refused; nothing was written.
+        """
+        check_on_disk(self.root, rel_path, writing_file=data is not None)
         full = self.root / rel_path
         if data is None:
-            if full.exists():
+            if full.is_file():
                 full.unlink()
             return
         mode = stat.S_IRUSR | stat.S_IWUSR | stat.S_IRGRP | stat.S_IROTH
@@ -367,9 +422,15 @@ class LibraryRepo:
             return None
         return value.decode("utf-8") if value else None
 
-    def set_remote_url(self, url: str) -> None:
-        """Set the URL of the ``origin`` remote (and its fetch refspec)."""
+    def set_remote_url(self, url: str | None) -> None:
+        """Set the URL of the ``origin`` remote (and its fetch refspec); None removes it."""
         config = self.repo.get_config()
-        config.set((b"remote", b"origin"), b"url", url.encode("utf-8"))
-        config.set((b"remote", b"origin"), b"fetch", b"+refs/heads/*:refs/remotes/origin/*")
+        if url is None:
+            try:
+                del config[(b"remote", b"origin")]
+            except (KeyError, TypeError):
+                pass
+        else:
+            config.set((b"remote", b"origin"), b"url", url.encode("utf-8"))
+            config.set((b"remote", b"origin"), b"fetch", b"+refs/heads/*:refs/remotes/origin/*")
         config.write_to_path()

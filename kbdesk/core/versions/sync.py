@@ -15,7 +15,7 @@ import datetime as dt
 import io
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +28,15 @@ from dulwich.objects import Blob, ObjectID
 from dulwich.refs import Ref
 from dulwich.repo import Repo
 
-from kbdesk.core.errors import RemoteUnreachable, SyncError
+from kbdesk.core.errors import RemoteUnreachable, SyncError, UnrelatedHistories
+from kbdesk.core.library.frontmatter import document_id, front_fields
+from kbdesk.core.library.safepaths import UnsafePath, check_on_disk, is_inside
 from kbdesk.core.versions.drafts import Draft, DraftStore
-from kbdesk.core.versions.history import SUPERSEDED_TRAILER, front_fields
+from kbdesk.core.versions.history import SUPERSEDED_TRAILER
 from kbdesk.core.versions.repo import FILE_MODE, LibraryRepo, oid
 from kbdesk.core.versions.versioning import Versioning
 from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.liblock import library_lock
 from kbdesk.core.workstation.storage import atomic_write_text, library_key
 
 log = logging.getLogger(__name__)
@@ -48,6 +51,16 @@ def _porcelain() -> Any:
     return porcelain
 
 
+def unrelated_message(url: str) -> str:
+    """What to do when a library and a remote have unrelated histories."""
+    return (
+        f"{url} holds a different library (its history shares nothing with this one); "
+        "nothing was changed on either side. To work on the shared library, join it with "
+        f"`kbdesk clone {url}`; to share this library, make a new shared library with "
+        "`kbdesk init-remote PATH`"
+    )
+
+
 @dataclass(frozen=True)
 class Conflict:
     """A file changed on both sides. Theirs is now in the library; mine is kept as a draft."""
@@ -57,6 +70,8 @@ class Conflict:
     base: str | None
     theirs: str | None
     mine: str | None
+    #: the name of the draft holding mine ("" when there is none)
+    draft: str = ""
 
 
 @dataclass
@@ -69,6 +84,8 @@ class SyncResult:
     conflicts: list[Conflict] = field(default_factory=list)
     kept_drafts: list[str] = field(default_factory=list)
     last_synced: str = ""
+    #: files from the remote that were not written here, and why (unsafe name, symlink...)
+    refused: list[str] = field(default_factory=list)
 
 
 def _state_file(root: Path) -> Path:
@@ -135,7 +152,7 @@ def clone_library(url: str, target: Path) -> Path:
 
 def _doc_id(path: str, text: str | None) -> str:
     if text is not None and path.endswith(".md"):
-        return front_fields(text).get("id") or path[:-3]
+        return document_id(path, text)
     return path
 
 
@@ -168,15 +185,25 @@ class Syncer:
             RemoteUnreachable: the remote cannot be reached (nothing local changed).
             SyncError: no remote is configured, or the remote refused the update.
         """
-        diverged = _porcelain().DivergedBranches
-        root = self.versioning.root
         repo = self.repo
-        if remote_url:
+        previous_url = repo.remote_url()
+        if remote_url and remote_url != previous_url:
+            # tried first; it stays the library's remote only once a sync with it succeeded
             with self.versioning.lock:
                 repo.set_remote_url(remote_url)
-        url = repo.remote_url()
-        if not url:
+            try:
+                return self._sync(repo, remote_url, push)
+            except BaseException:
+                with self.versioning.lock:
+                    repo.set_remote_url(previous_url)
+                raise
+        if not previous_url:
             raise SyncError("no remote configured: run 'kbdesk sync --remote URL' once")
+        return self._sync(repo, previous_url, push)
+
+    def _sync(self, repo: LibraryRepo, url: str, push: bool) -> SyncResult:
+        diverged = _porcelain().DivergedBranches
+        root = self.versioning.root
         try:
             result = self._pull(repo, url)
             if push:
@@ -220,7 +247,9 @@ class Syncer:
             _porcelain().fetch(
                 net, "origin", outstream=io.StringIO(), errstream=io.BytesIO(), quiet=True
             )
-        with self.versioning.lock, repo.lock:  # publishing waits only for the integration
+        # publishing (here and in other processes) waits only for the integration
+        with library_lock(repo.root, "sync"), self.versioning.lock, repo.lock:
+            repo.clear_stale_locks()
             return self._integrate(repo, url)
 
     def _integrate(self, repo: LibraryRepo, url: str) -> SyncResult:
@@ -233,6 +262,8 @@ class Syncer:
         theirs_id = theirs.decode("ascii")
         if mine is not None and can_fast_forward(repo.repo, theirs, oid(mine)):
             return SyncResult("up-to-date")
+        if mine is not None and not find_merge_base(repo.repo, [oid(mine), theirs]):
+            raise UnrelatedHistories(unrelated_message(url))
         if mine is None or can_fast_forward(repo.repo, oid(mine), theirs):
             result = SyncResult("pulled")
             result.pulled_paths = self._checkout(repo, mine, repo.tree_of(theirs_id), result)
@@ -254,19 +285,30 @@ class Syncer:
             if entry is None or entry.path is None:
                 continue
             path = entry.path.decode("utf-8", "replace")
-            if any(part in ("", ".", "..", ".git") for part in path.split("/")):
-                log.warning("ignored an unsafe path from the remote: %r", path)
-                continue
             new_sha = change.new.sha if change.new is not None else None
             data = None
             if new_sha is not None:
                 blob = store[new_sha]
                 assert isinstance(blob, Blob)
                 data = blob.data
+            try:
+                check_on_disk(repo.root, path, writing_file=data is not None)
+            except UnsafePath as exc:
+                self._refuse(path, data, exc, result)
+                continue
             self._keep_unpublished(repo, old, path, data, result)
             repo.write_working_file(path, data)
             changed.append(path)
         return changed
+
+    @staticmethod
+    def _refuse(path: str, data: bytes | None, exc: UnsafePath, result: SyncResult) -> None:
+        """Report a remote file that is not written here (nothing is written through it)."""
+        log.warning("not written from the remote: %s", exc)
+        result.refused.append(str(exc))
+        if "folder here" in exc.reason and data is not None:
+            text = data.decode("utf-8", "replace")
+            result.conflicts.append(Conflict(_doc_id(path, text), path, None, text, None))
 
     def _keep_unpublished(
         self,
@@ -277,15 +319,14 @@ class Syncer:
         result: SyncResult,
     ) -> None:
         full = repo.root / path
-        if not full.is_file():
+        if not is_inside(repo.root, path) or not full.is_file():
             return
         current = full.read_bytes()
         if current in (repo.read(old, path), incoming):
             return
         text = current.decode("utf-8", "replace")
         doc_id = _doc_id(path, text)
-        existing = self.drafts.load(doc_id)
-        if existing is not None and existing.text == text:
+        if any(d.text == text for d in self.drafts.drafts_of(doc_id)):
             return
         self.drafts.save(Draft(doc_id, path, text, base_commit=old, origin="working-file"))
         result.kept_drafts.append(doc_id)
@@ -352,7 +393,7 @@ class Syncer:
     ) -> Conflict:
         full = repo.root / path
         mine_text = repo.read_text(mine, path)
-        if full.is_file():
+        if is_inside(repo.root, path) and full.is_file():
             mine_text = full.read_text("utf-8", errors="replace")
         theirs_text = repo.read_text(theirs, path)
         conflict = Conflict(
@@ -364,7 +405,8 @@ class Syncer:
         )
         if mine_text is not None:
             version = front_fields(theirs_text or "").get("version")
-            self.drafts.save(
+            # a new draft beside any the editor has: a conflict never replaces a draft
+            kept = self.drafts.save(
                 Draft(
                     conflict.doc_id,
                     path,
@@ -374,6 +416,7 @@ class Syncer:
                     origin="sync-conflict",
                 )
             )
+            conflict = replace(conflict, draft=kept.name)
         log.warning("%s changed on both sides; the local text is kept as a draft", path)
         return conflict
 

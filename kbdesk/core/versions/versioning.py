@@ -10,23 +10,24 @@ rewritten: a rollback and a retirement are new versions.
 from __future__ import annotations
 
 import logging
-import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from kbdesk.core.errors import DocumentNotFound, KbError, PublishError
+from kbdesk.core.errors import DocumentError, DocumentNotFound, KbError, PublishError
+from kbdesk.core.library import frontmatter
+from kbdesk.core.library.frontmatter import FieldValue, front_fields
 from kbdesk.core.library.model import Status
 from kbdesk.core.library.parse import build_document
+from kbdesk.core.library.safepaths import UnsafePath, is_inside
 from kbdesk.core.versions.diff import TextDiff, diff_texts
-from kbdesk.core.versions.history import MOVED_TRAILER, History, VersionInfo, front_fields
+from kbdesk.core.versions.drafts import Draft, DraftStore
+from kbdesk.core.versions.history import MOVED_TRAILER, History, VersionInfo
 from kbdesk.core.versions.repo import LibraryRepo, RepoError
+from kbdesk.core.versions.worktree import Change, WorkingTree
 
 log = logging.getLogger(__name__)
-
-_FIELD_LINE = r"^{name}[ \t]*:[^\n#]*?([ \t]+#[^\n]*)?$"
-
 
 @dataclass(frozen=True)
 class PublishResult:
@@ -37,39 +38,35 @@ class PublishResult:
     version: int
     commit: str
     reindexed: bool
+    #: drafts made of unpublished edits of the working file(s) before they were overwritten
+    kept_drafts: tuple[str, ...] = ()
+    #: what went wrong after the commit was made (it is published regardless)
+    warnings: tuple[str, ...] = ()
 
 
-def _front_bounds(lines: list[str]) -> int:
-    """Return the index of the closing ``---`` line of the front matter."""
-    if not lines or lines[0].lstrip("\ufeff").rstrip() != "---":
-        raise PublishError("the document has no front matter: it must start with a '---' line")
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            return index
-    raise PublishError("the front matter is not closed: add a '---' line after the fields")
-
-
-def set_field(text: str, name: str, value: str) -> str:
+def set_field(text: str, name: str, value: FieldValue) -> str:
     """Set a top-level front-matter field, keeping every other line as written.
 
-    The field's line is replaced (a trailing ``# comment`` is kept) or, when missing, inserted
-    just before the closing ``---``.
+    Raises:
+        PublishError: the text has no readable front matter.
     """
-    lines = text.split("\n")
-    end = _front_bounds(lines)
-    pattern = re.compile(_FIELD_LINE.format(name=re.escape(name)))
-    for index in range(1, end):
-        match = pattern.match(lines[index])
-        if match:
-            lines[index] = f"{name}: {value}{match.group(1) or ''}"
-            return "\n".join(lines)
-    lines.insert(end, f"{name}: {value}")
-    return "\n".join(lines)
+    try:
+        return frontmatter.set_field(text, name, value)
+    except DocumentError as exc:
+        raise PublishError(exc.problem.message) from None
 
 
 def set_version(text: str, version: int) -> str:
     """Set the ``version:`` line of a document's front matter."""
-    return set_field(text, "version", str(version))
+    return set_field(text, "version", version)
+
+
+def _same_text(previous: str, version: int, new_text: str) -> bool:
+    """Whether ``previous`` with ``version`` is ``new_text`` (False when it cannot be read)."""
+    try:
+        return set_version(previous, version) == new_text
+    except PublishError:
+        return False
 
 
 def library_path(path: str) -> str:
@@ -104,12 +101,19 @@ class Versioning:
         reindex: called after each publish to bring the search index up to date.
     """
 
-    def __init__(self, root: Path, reindex: Callable[[], object] | None = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        reindex: Callable[[], object] | None = None,
+        drafts: DraftStore | None = None,
+    ) -> None:
         self.root = Path(root).expanduser().resolve()
         self.reindex = reindex
+        self.drafts = drafts
         self._lock = threading.RLock()
         self._repo: LibraryRepo | None = None
         self._history: History | None = None
+        self._tree: WorkingTree | None = None
 
     @property
     def lock(self) -> threading.RLock:
@@ -143,7 +147,18 @@ class Versioning:
         with self._lock:
             if self._repo is not None:
                 self._repo.close()
-            self._repo, self._history = None, None
+            self._repo, self._history, self._tree = None, None, None
+
+    def unpublished(self, files: Mapping[str, tuple[int, int]]) -> dict[str, Change]:
+        """The files among ``files`` (path → (mtime in ns, size)) that differ from HEAD."""
+        repo = self.repo()
+        if repo is None:
+            return {}
+        with self._lock:
+            if self._tree is None or self._tree.repo is not repo:
+                self._tree = WorkingTree(repo)
+            tree = self._tree
+        return tree.changes(files)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -251,7 +266,7 @@ class Versioning:
                 not created
                 and moved_from is None
                 and previous is not None
-                and set_version(previous, version) == new_text
+                and _same_text(previous, version, new_text)
             ):
                 raise PublishError(f"{path}: nothing changed since version {prev_version}")
             message = (
@@ -260,29 +275,91 @@ class Versioning:
             )
             if moved_from is not None:
                 message += f"{MOVED_TRAILER}: {moved_from}\n"
-            full = self.root / path
-            old_bytes = full.read_bytes() if full.is_file() else None
             data = new_text.encode("utf-8")
             changes: dict[str, bytes | None] = {path: data}
-            source_bytes = None
             if moved_from is not None:
                 changes[moved_from] = None
-                source = self.root / moved_from
-                source_bytes = source.read_bytes() if source.is_file() else None
-            repo.write_working_file(path, data)
+            try:
+                old_bytes = self._read_working(path)
+                source_bytes = self._read_working(moved_from) if moved_from else None
+                kept = [self._keep_unpublished(repo, head, path, new_text, version)]
+                if moved_from is not None:
+                    kept.append(self._keep_unpublished(repo, head, moved_from, None, version))
+                repo.write_working_file(path, data)
+            except UnsafePath as exc:
+                raise PublishError(f"{path}: refused: {exc}") from exc
             try:
                 if moved_from is not None:
                     repo.write_working_file(moved_from, None)
                 commit = repo.commit(changes, message, author=author)
             except (RepoError, OSError) as exc:
-                repo.write_working_file(path, old_bytes)
-                if moved_from is not None:
-                    repo.write_working_file(moved_from, source_bytes)
-                raise PublishError(
-                    f"{path}: could not be published, nothing changed: {exc}"
-                ) from exc
+                if repo.head() != head:  # the commit was made: say so, keep the new text
+                    commit = repo.head() or ""
+                    log.warning("published %s as %s, then: %s", path, commit[:10], exc)
+                else:
+                    self._restore(repo, path, old_bytes, moved_from, source_bytes)
+                    raise PublishError(
+                        f"{path}: could not be published, nothing changed: {_os_reason(exc)}"
+                    ) from exc
             log.info("published %s v%d (%s)", path, version, commit[:10])
-        return PublishResult(doc.id, path, version, commit, self._reindex())
+        names = tuple(name for name in kept if name)
+        return PublishResult(doc.id, path, version, commit, self._reindex(), kept_drafts=names)
+
+    def _read_working(self, path: str) -> bytes | None:
+        full = self.root / path
+        if not is_inside(self.root, path) or not full.is_file():
+            return None
+        return full.read_bytes()
+
+    @staticmethod
+    def _restore(
+        repo: LibraryRepo,
+        path: str,
+        old_bytes: bytes | None,
+        moved_from: str | None,
+        source_bytes: bytes | None,
+    ) -> None:
+        try:
+            repo.write_working_file(path, old_bytes)
+            if moved_from is not None:
+                repo.write_working_file(moved_from, source_bytes)
+        except (OSError, KbError) as exc:  # pragma: no cover - the folder became unwritable
+            log.error("%s could not be put back as it was: %s", path, exc)
+
+    def _keep_unpublished(
+        self, repo: LibraryRepo, head: str | None, path: str, incoming: str | None, version: int
+    ) -> str:
+        """Keep an unpublished edit of the working file as a draft before it is overwritten.
+
+        Returns the draft's name ("" when there was nothing to keep).
+        """
+        current = self._read_working(path)
+        if current is None or current == repo.read(head, path):
+            return ""
+        text = current.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
+        if incoming is not None:
+            try:
+                if set_version(text, version) == incoming:
+                    return ""  # the working file is what is being published
+            except PublishError:
+                pass
+        if self.drafts is None:
+            raise PublishError(
+                f"{path} has edits that were never published; publish or undo them first"
+            )
+        base = self.current_version(path)
+        draft = self.drafts.save(
+            Draft(
+                front_fields(text).get("id") or path[:-3],
+                path,
+                text,
+                base_version=base,
+                base_commit=head,
+                origin="working-file",
+            )
+        )
+        log.warning("%s had unpublished edits; kept as draft %s", path, draft.name)
+        return draft.name
 
     def _reindex(self) -> bool:
         if self.reindex is None:
@@ -299,12 +376,9 @@ class Versioning:
     ) -> PublishResult:
         """Rename or move a document (a new version at ``new_path``; history follows it)."""
         new_path = library_path(new_path)
-        full = self.root / path
-        if not full.is_file():
-            raise DocumentNotFound(f"{path}: no such document")
         return self.publish(
             new_path,
-            full.read_text("utf-8"),
+            self.published_text(path),
             note,
             author=author,
             action="move",
@@ -323,9 +397,26 @@ class Versioning:
     def retire(self, path: str, note: str | None, *, author: str | None = None) -> PublishResult:
         """Publish the document with ``status: retired``."""
         note = change_note(note)
-        full = self.root / path
-        if not full.is_file():
-            raise DocumentNotFound(f"{path}: no such document")
-        text = full.read_text("utf-8")
+        text = self.published_text(path)
         retired = set_field(text, "status", Status.RETIRED.value)
         return self.publish(path, retired, note, author=author, action="retire")
+
+    def published_text(self, path: str) -> str:
+        """The text of the last published version of a document (never unpublished edits)."""
+        repo = self.repo(create=True)
+        text = repo.read_text(repo.head(), path) if repo is not None else None
+        if text is None:
+            if (self.root / path).is_file():
+                raise PublishError(
+                    f"{path}: never published; publish it first (nothing unreviewed is "
+                    "retired, moved or rolled back)"
+                )
+            raise DocumentNotFound(f"{path}: no such document")
+        return text
+
+
+def _os_reason(exc: Exception) -> str:
+    """The reason of a failed write, in words (a read-only repository said so)."""
+    if isinstance(exc, PermissionError) or getattr(exc.__cause__, "errno", None) == 13:
+        return f"the library's git folder is not writable ({exc})"
+    return str(exc)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from kbdesk.core.clock import SYSTEM_CLOCK, Clock, parse_iso_time
 from kbdesk.core.errors import UserStateError
-from kbdesk.core.search.folding import fold
+from kbdesk.core.text.folding import fold
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.storage import atomic_write_text
 
@@ -207,7 +207,10 @@ def _normal_query(query: str) -> str:
 
 
 def log_no_results(
-    query: str, when: dt.datetime | None = None, clock: Clock | None = None, match: str = "none"
+    query: str,
+    when: dt.datetime | None = None,
+    match: str = "none",
+    clock: Clock | None = None,
 ) -> None:
     """Append one search that found nothing (blank queries are ignored).
 

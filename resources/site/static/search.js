@@ -188,6 +188,7 @@
       return render(query, terms, found, 20).then(function (shown) {
         var ms = Math.round(performance.now() - started);
         document.body.setAttribute("data-search-ms", String(ms));
+        document.body.setAttribute("data-done-at", String(Math.round(performance.now())));
         if (!shown) setStatus("沒有找到「" + query.trim() + "」。試試較短或不同的詞。");
         else setStatus("找到 " + found.total + " 個段落" +
           (found.mode === "some" ? "（並非所有詞都找到，列出最接近的）" : "") +

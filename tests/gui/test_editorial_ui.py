@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtWidgets import QMenu
 
+from kbdesk.core import set_field
 from kbdesk.core.workstation.settings import Settings
 from kbdesk.gui.editor import EditorWindow
-from kbdesk.gui.editormenu import EDITOR_ACTIONS
+from kbdesk.gui.editorial_ui import EDITOR_ACTIONS
 from kbdesk.gui.history import HistoryWindow
 from kbdesk.gui.review import ReviewPanel
 from tests.gui.editorial_fixtures import versioned_library  # noqa: F401 - fixture
@@ -115,14 +118,12 @@ def test_sync_status_in_the_status_bar(qtbot, make_window, versioned_library) ->
 
 
 def test_retired_and_pending_banners(qtbot, make_window, versioned_library) -> None:
-    from kbdesk.gui.metaform import set_front_field
-
     window = make_window(versioned_library, settings=settings_for("editor"))
     ui = window.editorial
     kb = window.kb
     text = (versioned_library / "handbooks/complaint.md").read_text("utf-8")
-    kb.publish("complaint", set_front_field(text.replace("24小時", "48小時"), "effective",
-                                            "2099-01-01"), "明年起放寬")
+    kb.publish("complaint", set_field(text.replace("24小時", "48小時"), "effective",
+                                            dt.date(2099, 1, 1)), "明年起放寬")
     window.open_document("complaint")
     qtbot.waitUntil(lambda: "comes into force" in ui.status_banner.text(), timeout=5000)
     assert "v2" in ui.status_banner.text() and "2099-01-01" in ui.status_banner.text()
@@ -174,19 +175,15 @@ def test_sync_conflict_opens_the_three_way_view_for_editors_only(
 
 
 def test_agents_read_the_version_in_force_until_its_date(qtbot, make_window, versioned_library) -> None:
-    from kbdesk.gui.metaform import set_front_field
-
     window = make_window(versioned_library, settings=settings_for("agent"))
     kb = window.kb
     text = (versioned_library / "handbooks/complaint.md").read_text("utf-8")
-    kb.publish("complaint", set_front_field(text.replace("24小時", "48小時"), "effective",
-                                            "2099-01-01"), "明年起放寬")
+    kb.publish("complaint", set_field(text.replace("24小時", "48小時"), "effective",
+                                            dt.date(2099, 1, 1)), "明年起放寬")
     window.open_document("complaint")
     assert window.reader.document.version == 1
     assert "24小時" in window.reader.browser.toPlainText()
     # the day it comes into force, without restarting
-    import datetime as dt
-
     kb.set_clock(lambda: dt.date(2099, 1, 1))
     window.open_document("complaint")
     assert window.reader.document.version == 2
@@ -204,7 +201,7 @@ def test_a_new_document_before_its_date_is_not_shown_to_agents(
     monkeypatch.setattr("kbdesk.gui.mainwindow.show_error", lambda parent, error, *a: shown.append(str(error)))
     window = make_window(versioned_library, settings=settings_for("agent"))
     window.kb.publish("handbooks/future.md", doc("新規定", body="\n明年生效。\n",
-                                                 effective="2099-01-01"), "新規定")
+                                                 effective=dt.date(2099, 1, 1)), "新規定")
     window.open_document("handbooks/future")
     assert shown and "not in force yet" in shown[0]
     assert window.reader.document is None or window.reader.document.id != "handbooks/future"

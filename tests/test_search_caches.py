@@ -15,7 +15,7 @@ def _ids(result: object) -> list[str]:
 
 
 def test_filter_that_matches_nothing_lets_nothing_through(make_library) -> None:
-    root = make_library({"a.md": doc("投訴處理", body="## 受理\n\n客戶投訴要在24小時內回覆。\n")})
+    root = make_library({"a.md": doc("投訴處理", body="## 受理\n\n客戶投訴要在24小時內回覆。\n")}, in_checkout=True)
     kb = KnowledgeBase(root)
     assert "a" in _ids(kb.search("投訴"))
     assert _ids(kb.search("投訴 category:不存在的分類")) == []
@@ -29,7 +29,7 @@ def test_cached_mask_follows_status_changes(make_library) -> None:
     root = make_library({
         "a.md": doc("退款流程", body="## 步驟\n\n退款三個工作日內到賬。\n"),
         "b.md": doc("退款說明", body="## 說明\n\n退款原路退回。\n"),
-    })
+    }, in_checkout=True)
     kb = KnowledgeBase(root)
     assert set(_ids(kb.search("退款"))) == {"a", "b"}
     path = Path(root) / "b.md"
@@ -77,7 +77,7 @@ def test_a_new_process_reuses_parsed_documents(make_library, monkeypatch, tmp_pa
     root = make_library({
         "a.md": doc("退款流程", body=f"## 步驟\n\n退款三個工作日內到賬。\n\n## 說明\n\n{long_text}\n"),
         "b.md": doc("開場白", kind="phrasing", body="## 來電\n\n> 您好，很高興為您服務。\n"),
-    })
+    }, in_checkout=True)
     index_dir = tmp_path / "ix"
     parsed = _count_parses(monkeypatch)
     first = KnowledgeBase(root, index_dir=index_dir)
@@ -103,7 +103,7 @@ def test_a_new_process_reuses_parsed_documents(make_library, monkeypatch, tmp_pa
 def test_a_damaged_or_foreign_cache_is_ignored(make_library, monkeypatch, tmp_path) -> None:
     from kbdesk.core.library import parsecache
 
-    root = make_library({"a.md": doc("退款流程", body="## 步驟\n\n退款三個工作日內到賬。\n")})
+    root = make_library({"a.md": doc("退款流程", body="## 步驟\n\n退款三個工作日內到賬。\n")}, in_checkout=True)
     cache_file = tmp_path / "ix.documents.pickle"
     cache_file.write_bytes(b"\x80\x04 not a pickle")
     parsed = _count_parses(monkeypatch)
@@ -125,7 +125,7 @@ def test_multi_process_build_gives_the_same_results(make_library, monkeypatch, t
         f"d{n}.md": doc(f"第{n}號手冊", body=f"## 處理\n\n客戶投訴第{n}類，{n % 3}小時內回覆。\n")
         for n in range(12)
     }
-    root = make_library(files)
+    root = make_library(files, in_checkout=True)
     single = KnowledgeBase(root, index_dir=tmp_path / "one")
     single.ensure_index()
     assert index_module.writer_options(12, False) == {"limitmb": 128}
@@ -157,7 +157,7 @@ def test_a_same_size_rewrite_with_the_old_file_time_is_parsed_again(
     from kbdesk.core.library import parsecache
 
     monkeypatch.setattr(parsecache, "SAVE_AFTER_PARSED", 1)
-    root = make_library({"a.md": doc("退款流程", body="## 步驟\n\n退款三個工作日內到賬。\n")})
+    root = make_library({"a.md": doc("退款流程", body="## 步驟\n\n退款三個工作日內到賬。\n")}, in_checkout=True)
     path = root / "a.md"
     before = path.stat()
     KnowledgeBase(root, index_dir=tmp_path / "ix").ensure_index()
@@ -179,7 +179,7 @@ def test_cancelled_multi_process_build_stops_its_workers(make_library, monkeypat
 
     monkeypatch.setattr(index_module, "MP_MIN_DOCS", 2)
     monkeypatch.setattr(index_module.os, "cpu_count", lambda: 2)
-    root = make_library({f"d{n}.md": doc(f"手冊{n}", body="## 一\n\n投訴處理。\n") for n in range(80)})
+    root = make_library({f"d{n}.md": doc(f"手冊{n}", body="## 一\n\n投訴處理。\n") for n in range(80)}, in_checkout=True)
     kb = KnowledgeBase(root, index_dir=tmp_path / "ix")
     token = CancelToken()
 
@@ -204,7 +204,7 @@ def test_forked_writers_in_a_single_threaded_process(make_library, tmp_path) -> 
 
     root = make_library({
         f"d{n}.md": doc(f"手冊{n}", body=f"## 一\n\n投訴處理第{n}步。\n") for n in range(30)
-    })
+    }, in_checkout=True)
     code = """
 import sys
 from pathlib import Path

@@ -1,0 +1,95 @@
+"""``kbdesk import``: turn handbooks and SOPs editors already have into library documents.
+
+A thin client of ``KnowledgeBase.plan_import`` / ``import_files``: ``--dry-run`` prints the plan
+(``--json`` as a JSON list) and writes nothing; otherwise documents become drafts, or are
+published with ``--publish --note``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from kbdesk.core import ImportPlan, KnowledgeBase, PlannedDocument
+
+KINDS = ("handbook", "phrasing", "procedure")
+
+
+def _print_plan(plan: ImportPlan) -> None:
+    for doc in plan.documents:
+        print(f"{doc.source} → {doc.path}  [{doc.kind}] {doc.title}  ({doc.category})")
+        for section in doc.sections:
+            indent = "  " * section.level
+            print(f"{indent}{'#' * (section.level + 1)} {section.heading}  "
+                  f"({len(section.text)} characters)")
+        _print_notes(doc)
+
+
+def _print_notes(doc: PlannedDocument) -> None:
+    if doc.removed:
+        print(f"  removed {len(doc.removed)}:")
+        for removal in doc.removed:
+            text = removal.text.replace("\n", " ")
+            text = text if len(text) <= 60 else text[:57] + "…"
+            print(f"    line {removal.line}: {removal.reason}: {text}")
+    for flag in doc.flags:
+        where = "document" if flag.section < 0 else f"section {flag.section + 1}"
+        print(f"  check ({flag.kind}, {where}): {flag.text} {flag.detail}".rstrip())
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    if args.publish and not (args.note or "").strip():
+        print("kbdesk: --publish needs --note TEXT (say where the documents come from)",
+              file=sys.stderr)
+        return 2
+    kb = KnowledgeBase(args.library)
+    plan = kb.plan_import(args.files, kind=args.kind or "", category=args.category or "",
+                          split=args.split)
+    if args.dry_run:
+        if args.json:
+            json.dump(plan.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            _print_plan(plan)
+        return 0
+    from kbdesk.cli.versions import _author, _push
+
+    author = _author(args)
+    written = kb.import_files(plan, publish=args.publish, note=args.note or "", author=author)
+    if args.json:
+        json.dump([{"path": w.path, "id": w.doc_id, "title": w.title, "published": w.published,
+                    "version": w.version} for w in written], sys.stdout, ensure_ascii=False,
+                  indent=2)
+        sys.stdout.write("\n")
+    else:
+        for doc, item in zip(plan.documents, written, strict=True):
+            state = f"published v{item.version}" if item.published else "draft saved"
+            print(f"{state}: {item.path}  {item.title}")
+            _print_notes(doc)
+        if not args.publish:
+            print("the drafts are waiting in the editor; publish them from there, or run "
+                  "`kbdesk import --publish --note TEXT` instead")
+    if args.publish:
+        return _push(kb, author, *(item.path for item in written if item.published))
+    return 0
+
+
+def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
+    """Add ``import`` to the ``kbdesk`` parser's subcommands."""
+    p = sub.add_parser(
+        "import", parents=[library],
+        help="import .txt, .md, .docx or .html handbooks as drafts (or publish them)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="files to import")
+    p.add_argument("--kind", choices=KINDS, help="kind of every document (default: guessed)")
+    p.add_argument("--category", help="category of every document")
+    p.add_argument("--split", choices=("chapters", "none"), default="none",
+                   help="chapters: one document per chapter (default: none)")
+    p.add_argument("--dry-run", action="store_true", help="print what would be imported")
+    p.add_argument("--json", action="store_true", help="print as JSON")
+    p.add_argument("--publish", action="store_true",
+                   help="publish at once instead of saving drafts (needs --note)")
+    p.add_argument("--note", help="change note of the published versions")
+    p.add_argument("--author", help="author of the versions (default: $KBDESK_AUTHOR or you)")
+    p.set_defaults(func=cmd_import)

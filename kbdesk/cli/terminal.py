@@ -1,0 +1,46 @@
+"""Printing document text on a terminal safely, and ending quietly when the reader goes away.
+
+Document text is written by people and by other programs: a title holding ``ESC ]0;…`` would
+retitle the terminal, ``ESC [2J`` clear it. Everything the command line prints from a document
+passes through :func:`clean` (control characters removed, line breaks and tabs kept); JSON
+output escapes every control character, C1 ones included (:func:`dump_json`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from typing import Any, TextIO
+
+# C0 controls but tab and newline, DEL, and the C1 controls (0x9b is a one-byte CSI)
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_JSON_CONTROL_RE = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def clean(text: object) -> str:
+    """``text`` without terminal control characters (tabs and line breaks are kept)."""
+    return _CONTROL_RE.sub("", str(text).replace("\r\n", "\n"))
+
+
+def dump_json(data: Any, stream: TextIO | None = None) -> None:
+    """Write ``data`` as indented JSON with every control character escaped, then a newline."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = _JSON_CONTROL_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    out = stream or sys.stdout
+    out.write(text + "\n")
+
+
+def quiet_broken_pipe() -> int:
+    """After a ``BrokenPipeError`` (``kbdesk search … | head -1``): no more output, no noise.
+
+    Returns the exit status to use (that of a process ended by SIGPIPE, as shells report it).
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    return 141

@@ -1,0 +1,211 @@
+"""The import plan: what an import would write, shown before anything is written.
+
+An :class:`ImportPlan` holds one :class:`PlannedDocument` per document to create, each with its
+title, kind, category, sections, everything clean-up took out (:class:`Removal`) and everything
+the editor should look at (:class:`Flag`: mojibake, a duplicate of a library document, a guessed
+heading). The CLI prints it as JSON; the wizard shows it; :func:`document_text` turns a planned
+document into a library file (front matter and Markdown).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from kbdesk.core.errors import ImportFailed
+from kbdesk.core.library.authoring import KIND_FOLDERS
+
+
+@dataclass
+class SourceText:
+    """What a format importer reads from a file, before clean-up and structure detection.
+
+    Attributes:
+        text: the text: plain lines, or Markdown when ``markdown`` is true.
+        markdown: headings are ``#`` lines and lists/tables are Markdown already.
+        title: the title the file itself declares ("" when none).
+        fields: front-matter fields the file declares (kind, category) when it has any.
+        removed: what the importer already left out (a web page's navigation, say).
+        encoding: the text encoding the file was read in.
+    """
+
+    text: str
+    markdown: bool = False
+    title: str = ""
+    fields: dict[str, str] = field(default_factory=dict)
+    removed: list[Removal] = field(default_factory=list)
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One piece of text clean-up took out of a source file.
+
+    Attributes:
+        text: the text removed, as written in the source.
+        reason: why, in plain words (``site boilerplate: download notice``).
+        line: the 1-based line of the source it started on (for .docx and .html, of the text
+            the converter gave; 0 for what the converter itself left out, such as a web
+            page's navigation, then ``column`` numbers those removals in order).
+        column: the 0-based character offset in that line.
+        key: a stable identifier; pass it back in ``keep`` to restore the text.
+    """
+
+    text: str
+    reason: str
+    line: int
+    column: int = 0
+
+    @property
+    def key(self) -> str:
+        return f"{self.line}:{self.column}:{self.reason.split(':')[0]}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "reason": self.reason,
+                "position": {"line": self.line, "column": self.column}, "key": self.key}
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Something the editor should check; the text is left as it is.
+
+    Attributes:
+        kind: ``mojibake``, ``duplicate``, ``heading-guessed`` or ``placeholder``.
+        text: the text concerned.
+        section: index of the section it is in (-1: the introduction or the whole document).
+        offset: character offset in that section's text.
+        detail: more words (e.g. the path of the document this one duplicates).
+    """
+
+    kind: str
+    text: str
+    section: int = -1
+    offset: int = 0
+    detail: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "text": self.text,
+                "position": {"section": self.section, "offset": self.offset},
+                "detail": self.detail}
+
+
+@dataclass
+class PlannedSection:
+    """A ``##`` (level 1) or ``###`` (level 2) section; deeper levels become ``####``."""
+
+    heading: str
+    text: str
+    level: int = 1
+
+    def to_json(self) -> dict[str, Any]:
+        return {"heading": self.heading, "level": self.level, "text": self.text}
+
+
+@dataclass
+class PlannedDocument:
+    """One document an import would create.
+
+    Attributes:
+        source: the file it comes from.
+        path: the library path it would be written to.
+        doc_id: its ``id`` field.
+        intro: text before the first section.
+        duplicate_of: path of a library document with the same text, if any.
+    """
+
+    source: str
+    title: str
+    kind: str
+    category: str
+    path: str = ""
+    doc_id: str = ""
+    intro: str = ""
+    summary: str = ""
+    sections: list[PlannedSection] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    duplicate_of: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "title": self.title,
+            "kind": self.kind,
+            "category": self.category,
+            "path": self.path,
+            "id": self.doc_id,
+            "summary": self.summary,
+            "intro": self.intro,
+            "sections": [s.to_json() for s in self.sections],
+            "removed": [r.to_json() for r in self.removed],
+            "flags": [f.to_json() for f in self.flags],
+            "duplicate_of": self.duplicate_of,
+        }
+
+    def revise(self, *, title: str | None = None, kind: str | None = None,
+               category: str | None = None) -> None:
+        """Apply the editor's corrections; a new kind moves the path to that kind's folder."""
+        if title is not None:
+            if not title.strip():
+                raise ImportFailed(f"{self.source}: a document needs a title")
+            self.title = title.strip()
+        if category is not None:
+            self.category = category.strip() or self.category
+        if kind is not None and kind != self.kind:
+            if kind not in KIND_FOLDERS:
+                raise ImportFailed(f"{self.source}: unknown kind {kind!r} "
+                                   f"({', '.join(KIND_FOLDERS)})")
+            self.kind = kind
+            if self.path:
+                self.path = f"{KIND_FOLDERS[kind]}/{self.path.rsplit('/', 1)[-1]}"
+
+    def body_text(self) -> str:
+        """The document's Markdown body (no front matter)."""
+        parts = [self.intro.strip()] if self.intro.strip() else []
+        for section in self.sections:
+            marks = "#" * min(section.level + 1, 4)
+            parts.append(f"{marks} {section.heading}")
+            if section.text.strip():
+                parts.append(section.text.strip())
+        return "\n\n".join(parts) + "\n"
+
+
+@dataclass
+class ImportPlan:
+    """Every document an import of some files would create, in order."""
+
+    documents: list[PlannedDocument] = field(default_factory=list)
+
+    def to_json(self) -> list[dict[str, Any]]:
+        return [doc.to_json() for doc in self.documents]
+
+
+_PLAIN_SCALAR_RE = re.compile(r"^[^\s:#'\"\[\]{},&*!|>%@`-][^:#]*$")
+
+
+def yaml_value(value: str) -> str:
+    """A YAML scalar for ``value``: bare where that reads back the same, quoted otherwise."""
+    if _PLAIN_SCALAR_RE.match(value) and yaml.safe_load(value) == value:
+        return value
+    return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True,
+                          width=10_000).strip().removesuffix("...").strip()
+
+
+def document_text(doc: PlannedDocument, *, status: str = "draft") -> str:
+    """The library file of a planned document: front matter and Markdown body."""
+    fields = [
+        ("title", doc.title),
+        ("kind", doc.kind),
+        ("id", doc.doc_id),
+        ("category", doc.category),
+        ("version", "1"),
+        ("status", status),
+        ("summary", doc.summary),
+    ]
+    front = "\n".join(
+        f"{name}: {value if name == 'version' else yaml_value(value)}" for name, value in fields
+    )
+    return f"---\n{front}\n---\n\n{doc.body_text()}"

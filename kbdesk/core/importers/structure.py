@@ -1,0 +1,318 @@
+"""Structure of Chinese documents: the table of contents, chapters, sections and body text.
+
+Works on cleaned text (plain or Markdown). A table of contents at the top (headings followed by
+page numbers or page-number noise, repeated by the body) is recognised, removed and kept as the
+list of expected headings. Headings are found on their own lines or run together with the text
+(第一章團隊溝通基礎1.1溝通的重要性在…): inside a line only numbers that continue the document's
+numbering count, and where a heading ends and the body begins is taken from the table of
+contents, from the body repeating the heading's words, or from the words a body sentence opens
+with (that last guess is flagged for the editor).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kbdesk.core.importers.numbering import (
+    RANKS,
+    Marker,
+    Sequence,
+    find_markers,
+    readings,
+)
+
+_PAGE_NOISE_RE = re.compile(r"[\s.·…‥_\-]*\d+\s*$")
+_TOC_LABEL_RE = re.compile(r"(目\s*[录錄]|TOC\b)(\s*\\[a-zA-Z]\s*(\"[^\"]*\")?)*\s*\d*")
+_TOC_LINE_RE = re.compile(r"^(目\s*[录錄]|contents|table of contents|toc)[:：]?$", re.I)
+_PUNCT = "，。；：！？、,;!?）)」”』"
+_BOUNDARY = "。！？；：」”』）)!?;:. \t\u3000"
+_STARTERS = (
+    "在", "當", "当", "如果", "為了", "为了", "對於", "对于", "我們", "我们", "通過", "通过",
+    "根據", "根据", "隨著", "随着", "首先", "本章", "本節", "本节", "客戶服務", "客户服务", "要",
+    "是", "指", "為", "为", "可以", "應", "应", "需要", "必須", "必须", "由於", "由于",
+)
+_MD_BLOCK_RE = re.compile(r"^\s*([-*+]\s|>|\||```|~~~|\d+\.\s)")
+_ITEM_RE = re.compile(r"^\s*([•·●▪◦]|[-*+])\s*")
+MAX_TITLE = 40
+
+
+@dataclass
+class Block:
+    """A heading (``rank`` set) or a paragraph of body text (``rank`` empty)."""
+
+    text: str
+    rank: str = ""
+    guessed: bool = False
+
+
+@dataclass
+class Outline:
+    """What structure detection found."""
+
+    blocks: list[Block] = field(default_factory=list)
+    toc_text: str = ""
+    toc_offset: int = -1
+    toc_titles: dict[tuple[str, tuple[int, ...]], str] = field(default_factory=dict)
+    title_hint: str = ""
+
+
+def _merge_numbered_chapters(markers: list[Marker], text: str) -> list[Marker]:
+    """``1.第一章`` (a list number before a chapter number) is one chapter heading."""
+    out: list[Marker] = []
+    for marker in markers:
+        if (out and out[-1].rank == "d1" and marker.rank in ("chapter", "section")
+                and not text[out[-1].end:marker.start].strip()):
+            out[-1] = Marker(marker.rank, marker.numbers, out[-1].start, marker.end)
+            continue
+        out.append(marker)
+    return out
+
+
+def _key(title: str) -> str:
+    return re.sub(r"\s+", "", title)
+
+
+def _entry_title(text: str) -> str:
+    title = text.split("\n", 1)[0].strip()
+    stripped = _PAGE_NOISE_RE.sub("", title)
+    return stripped.strip() if len(stripped.strip()) >= 2 else title
+
+
+def find_toc(text: str) -> tuple[int, int, list[tuple[Marker, str]]] | None:
+    """The table of contents at the top of ``text``: (start, end, entries) or None."""
+    markers = _merge_numbered_chapters(find_markers(text, 0, min(len(text), 60000)), text)
+    tops = [m for m in markers[:40] if m.rank in ("chapter", "d1", "cn")]
+    for first in tops[:3]:
+        title = _entry_title(text[first.end:first.end + 60])
+        probe = _key(title)[:6]
+        if len(probe) < 2:
+            continue
+        for later in markers:
+            if later.start <= first.end or later.rank != first.rank \
+                    or later.numbers != first.numbers:
+                continue
+            if _key(text[later.end:later.end + 60])[:len(probe)] != probe:
+                continue
+            region = text[first.start:later.start]
+            inside = [m for m in markers if first.start <= m.start < later.start]
+            if len(inside) < 3 or region.count("。") > max(1, len(region) // 300):
+                break
+            return first.start, later.start, _toc_entries(text, first.start, later.start)
+    return None
+
+
+def _toc_entries(text: str, start: int, end: int) -> list[tuple[Marker, str]]:
+    markers = _merge_numbered_chapters(find_markers(text, start, end), text)
+    seq = Sequence()
+    accepted: list[Marker] = []
+    for marker in markers:
+        for candidate in readings(marker):
+            if seq.fits(candidate):
+                seq.accept(candidate)
+                accepted.append(candidate)
+                break
+    entries = []
+    for index, marker in enumerate(accepted):
+        stop = accepted[index + 1].start if index + 1 < len(accepted) else end
+        entries.append((marker, _entry_title(text[marker.end:stop])))
+    return entries
+
+
+def split_title(rest: str, known: str | None) -> tuple[str, str, bool]:
+    """Split a heading run together with its body into (title, body, guessed)."""
+    if known:
+        wanted = _key(known)
+        taken = 0
+        for index, char in enumerate(rest):
+            if not char.isspace():
+                taken += 1
+            if taken == len(wanted):
+                if _key(rest[:index + 1]) == wanted:
+                    return rest[:index + 1].strip(), rest[index + 1:].strip(), False
+                break
+    head = rest[:MAX_TITLE]
+    lead = rest.lstrip()[:2]
+    for cut in range(3, len(head) - 1):
+        if any(p in head[:cut] for p in _PUNCT):
+            break
+        if len(lead) == 2 and head[cut:cut + 2] == lead:
+            return head[:cut].strip(), rest[cut:].strip(), False
+    for cut in range(3, min(len(head), 25)):
+        if any(p in head[:cut] for p in _PUNCT):
+            break
+        if any(head.startswith(word, cut) for word in _STARTERS):
+            return head[:cut].strip(), rest[cut:].strip(), True
+    for cut, char in enumerate(head):
+        if char in _PUNCT:
+            if 2 <= cut <= 16:
+                return head[:cut].strip(), rest[cut:].lstrip(_PUNCT).strip(), True
+            break
+    return head[:12].strip(), rest[12:].strip(), True
+
+
+def _own_line(rest: str) -> bool:
+    rest = rest.strip()
+    return 0 < len(rest) <= MAX_TITLE and not any(p in rest for p in "。；！？，,;!?")
+
+
+def _previous_line(lines: list[str], index: int) -> str:
+    for line in reversed(lines[:index]):
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def _next_line(lines: list[str], index: int) -> str:
+    for line in lines[index + 1:]:
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+class _Scanner:
+    """Turns lines of cleaned text into heading and paragraph blocks."""
+
+    def __init__(self, toc_titles: dict[tuple[str, tuple[int, ...]], str], markdown: bool):
+        self.seq = Sequence()
+        self.toc_titles = toc_titles
+        self.markdown = markdown
+        self.blocks: list[Block] = []
+        self.fence = False
+
+    def heading(self, marker: Marker, title: str, guessed: bool = False) -> None:
+        self.seq.accept(marker)
+        self.blocks.append(Block(title, marker.rank, guessed))
+
+    def paragraph(self, text: str) -> None:
+        if text.strip():
+            self.blocks.append(Block(text.strip()))
+
+    def line(self, lines: list[str], index: int) -> None:
+        raw = lines[index]
+        stripped = raw.strip()
+        if stripped.startswith(("```", "~~~")):
+            self.fence = not self.fence
+        if self.fence or stripped.startswith(("```", "~~~")):
+            self.blocks.append(Block(raw.rstrip()))
+            return
+        if not stripped:
+            self.blocks.append(Block(""))
+            return
+        hashes = re.match(r"^(#{1,6})\s+(.+?)\s*#*\s*$", stripped)
+        if hashes and (self.markdown or len(stripped) <= MAX_TITLE + 7):
+            self.heading(Marker(f"h{len(hashes.group(1))}", (0,), 0, 0), hashes.group(2))
+            return
+        if self.markdown and _MD_BLOCK_RE.match(raw) and not re.match(r"^\d+\.\s", stripped):
+            self.blocks.append(Block(raw.rstrip()))
+            return
+        self.scan_line(stripped, lines, index)
+
+    def _accepts_at_start(self, marker: Marker, rest: str, lines: list[str], index: int) -> bool:
+        if marker.rank == "d1" or marker.rank in ("cn", "cnp"):
+            if not _own_line(rest):
+                return False
+            if marker.rank == "d1" and (self._starts_list(_next_line(lines, index), marker)
+                                        or self._starts_list(_previous_line(lines, index),
+                                                             marker)):
+                return False  # a numbered list, not headings
+            return True
+        return _own_line(rest) or self.seq.fits(marker)
+
+    @staticmethod
+    def _starts_list(line: str, marker: Marker) -> bool:
+        """True when ``line`` is another item of a numbered list ``marker`` belongs to, or a
+        heading (a numbered heading is followed by its text, not by a heading)."""
+        found = find_markers(line, 0, 12)
+        if not found or found[0].start != 0:
+            return False
+        first = found[0]
+        if first.rank == "d1":
+            return True
+        return not (first.rank in ("d2", "d3") and first.numbers[0] == marker.numbers[0])
+
+    def scan_line(self, line: str, lines: list[str], index: int) -> None:
+        markers = _merge_numbered_chapters(find_markers(line), line)
+        accepted: list[Marker] = []
+        for marker in markers:
+            if marker.start == 0:
+                rest = line[marker.end:]
+                if self._accepts_at_start(marker, rest, lines, index):
+                    accepted.append(marker)
+                    self.seq.accept(marker)
+                continue
+            if marker.rank not in ("chapter", "section", "d2", "d3"):
+                continue
+            for candidate in readings(marker):
+                if not self.seq.fits(candidate):
+                    continue
+                before = line[candidate.start - 1]
+                near = accepted and candidate.start - accepted[-1].end <= MAX_TITLE
+                if before in _BOUNDARY or before.isdigit() or near:
+                    accepted.append(candidate)
+                    self.seq.accept(candidate)
+                    break
+        if not accepted:
+            self.paragraph(self._list_item(line))
+            return
+        self.paragraph(line[:accepted[0].start])
+        for number, marker in enumerate(accepted):
+            stop = accepted[number + 1].start if number + 1 < len(accepted) else len(line)
+            rest = line[marker.end:stop]
+            label = line[marker.start:marker.end].strip()
+            known = self.toc_titles.get((marker.rank, marker.numbers))
+            if number + 1 < len(accepted) and _own_line(_PAGE_NOISE_RE.sub("", rest)):
+                title, body, guessed = _PAGE_NOISE_RE.sub("", rest).strip(), "", False
+            elif _own_line(rest) and (marker.start == 0 or number + 1 < len(accepted)):
+                title, body, guessed = rest.strip(), "", False
+            else:
+                title, body, guessed = split_title(rest, known)
+            joiner = "" if label.endswith(("、", "）", ")")) else " "
+            self.blocks.append(Block(f"{label}{joiner}{title}".strip(), marker.rank, guessed))
+            self.paragraph(body)
+
+    def _list_item(self, line: str) -> str:
+        if self.markdown:
+            return line
+        line = re.sub(r"^(\d{1,3})[、.．]\s*", r"\1. ", line, count=1)
+        return _ITEM_RE.sub("- ", line, count=1)
+
+
+def outline(text: str, *, markdown: bool = False, toc: bool = True) -> Outline:
+    """Find the table of contents (unless ``toc`` is false), headings and paragraphs."""
+    result = Outline()
+    found = find_toc(text) if toc else None
+    if found is not None:
+        start, end, entries = found
+        line_start = text.rfind("\n", 0, start) + 1
+        label = _TOC_LABEL_RE.search(text, line_start, start)
+        if label is not None:
+            start = label.start()
+            result.title_hint = text[line_start:start].strip()
+        elif text[line_start:start].strip() and len(text[line_start:start].strip()) <= 60:
+            result.title_hint = text[line_start:start].strip()
+            start = line_start
+        else:
+            before = text[:start].rstrip("\n ")
+            label_line = before[before.rfind("\n") + 1:]
+            if _TOC_LINE_RE.match(label_line.strip()):
+                start = len(before) - len(label_line)
+        result.toc_text = text[start:end].strip()
+        result.toc_offset = start
+        result.toc_titles = {(m.rank, m.numbers): title for m, title in entries}
+        text = text[:start] + "\n" + text[end:]
+        if result.title_hint:
+            text = text.replace(result.title_hint, "", 1) if text.find(
+                result.title_hint) < start else text
+    scanner = _Scanner(result.toc_titles, markdown)
+    lines = text.split("\n")
+    for index in range(len(lines)):
+        scanner.line(lines, index)
+    result.blocks = scanner.blocks
+    return result
+
+
+def levels(blocks: list[Block]) -> dict[str, int]:
+    """Level of each kind of heading present: the highest kind is 1, the next 2, …"""
+    present = sorted({b.rank for b in blocks if b.rank}, key=RANKS.index)
+    return {rank: number for number, rank in enumerate(present, start=1)}

@@ -1,0 +1,128 @@
+"""HTML importer (``.html``) and the web clean-up shared with the Word importer.
+
+The page's main content (``<main>``, ``<article>`` or the body) is kept; navigation, headers,
+footers, sidebars, forms, scripts and blocks whose class or id names them (``nav``, ``footer``,
+``sidebar``, ``comment``, ``related``, ``breadcrumb``…) are dropped and reported. The rest is
+converted to Markdown by markdownify: headings, lists and tables are kept.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+from typing import Any
+
+from bs4 import BeautifulSoup, Tag
+from markdownify import MarkdownConverter
+
+from kbdesk.core.errors import ImportFailed
+from kbdesk.core.importers.decoding import decode_bytes
+from kbdesk.core.importers.plan import Removal, SourceText
+
+_DROP_TAGS = {
+    "nav": "web page navigation",
+    "header": "web page header",
+    "footer": "web page footer",
+    "aside": "web page sidebar",
+    "form": "web page form",
+    "script": "script",
+    "style": "style sheet",
+    "noscript": "script",
+    "iframe": "embedded frame",
+}
+_DROP_NAMES_RE = re.compile(
+    r"(^|[-_\s])(nav|navbar|menu|breadcrumbs?|footer|sidebar|side-bar|comments?|related|"
+    r"recommend|share|social|advert|ads?|banner|toolbar|pager|pagination|login|copyright)"
+    r"($|[-_\s])", re.I)
+_CHARSET_RE = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", re.I)
+
+
+def _text(tag: Tag) -> str:
+    return re.sub(r"\s+", " ", tag.get_text(" ", strip=True)).strip()
+
+
+class _Converter(MarkdownConverter):
+    """markdownify with headings as ``#`` lines and ``-`` bullets."""
+
+    def __init__(self) -> None:
+        super().__init__(heading_style="ATX", bullets="-", strip=["a"])
+
+
+def html_to_markdown(html: str, removed: list[Removal]) -> tuple[str, str]:
+    """Convert a page (or a Word document's HTML) to Markdown; return (markdown, title)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(html, "html.parser")
+    title_tag = soup.find("title")
+    title = _text(title_tag) if isinstance(title_tag, Tag) else ""
+    title = re.split(r"\s+[-|–—_]\s+|_", title)[0].strip()
+    if len(soup.find_all("h1")) == 1:
+        title = ""  # the page's one h1 is its title (the planner takes it)
+    doc_title = soup.find(class_="doc-title")
+    if isinstance(doc_title, Tag):
+        title = _text(doc_title)
+        doc_title.decompose()
+    found = soup.find("main") or soup.find("article") or soup.find("body")
+    root: Tag = found if isinstance(found, Tag) else soup
+    count = 0
+
+    def note(text: str, reason: str) -> None:
+        nonlocal count
+        if text:
+            removed.append(Removal(text, reason, 0, count))
+            count += 1
+
+    if root.name in ("main", "article") and isinstance(soup.find("body"), Tag):
+        body = soup.find("body")
+        assert isinstance(body, Tag)
+        for sibling in list(body.find_all(recursive=False)):
+            if sibling is not root and root not in sibling.descendants:
+                note(_text(sibling), "outside the page's main content")
+                sibling.decompose()
+    for name, reason in _DROP_TAGS.items():
+        for tag in list(root.find_all(name)):
+            if name not in ("script", "style", "noscript"):
+                note(_text(tag), reason)
+            tag.decompose()
+    for tag in list(root.find_all(True)):
+        if tag.decomposed:
+            continue
+        classes: Any = tag.get("class") or []
+        names = " ".join([*(classes if isinstance(classes, list) else [str(classes)]),
+                          str(tag.get("id") or "")])
+        if names.strip() and _DROP_NAMES_RE.search(names):
+            note(_text(tag), f"web page block ({names.strip()})")
+            tag.decompose()
+    for img in list(root.find_all("img")):
+        note(str(img.get("alt") or img.get("src") or "image"), "image (not imported)")
+        img.decompose()
+    markdown = _Converter().convert_soup(root)
+    markdown = re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
+    return markdown, title
+
+
+class HtmlImporter:
+    """``.html``/``.htm`` pages, main text only, as Markdown."""
+
+    name = "html"
+    suffixes = (".html", ".htm", ".xhtml")
+
+    def read(self, path: Path, data: bytes) -> SourceText:
+        declared = _CHARSET_RE.search(data[:4096])
+        text = None
+        if declared:
+            try:
+                text, encoding = data.decode(declared.group(1).decode("ascii")), "declared"
+            except (LookupError, UnicodeDecodeError):
+                text = None
+        if text is None:
+            text, encoding = decode_bytes(data, path.name)
+        if "<" not in text:
+            raise ImportFailed(f"{path.name}: not an HTML page (no markup)")
+        removed: list[Removal] = []
+        markdown, title = html_to_markdown(text, removed)
+        if not markdown.strip():
+            raise ImportFailed(f"{path.name}: the page has no text to import")
+        return SourceText(markdown, markdown=True, title=title, removed=removed,
+                          encoding=encoding)

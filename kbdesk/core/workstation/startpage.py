@@ -1,0 +1,73 @@
+"""What the agent's start screen lists: documents to acknowledge, recently updated documents
+with their change notes, and favourites (instead of a blank reader)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kbdesk.core.errors import KbError
+
+if TYPE_CHECKING:
+    from kbdesk.core.kb import KnowledgeBase
+
+RECENT_DAYS = 30
+
+
+@dataclass(frozen=True)
+class StartItem:
+    """One document on the start screen (``note``/``date``: of the version in force)."""
+
+    doc_id: str
+    title: str
+    version: int
+    date: dt.date | None = None
+    note: str = ""
+
+
+@dataclass
+class StartPage:
+    """The three lists of the start screen."""
+
+    to_acknowledge: list[StartItem] = field(default_factory=list)
+    updated: list[StartItem] = field(default_factory=list)
+    favourites: list[StartItem] = field(default_factory=list)
+
+
+def start_page(kb: KnowledgeBase, agent: str, favourites: Sequence[str], *, limit: int = 8,
+               today: dt.date | None = None) -> StartPage:
+    """The start screen of ``agent`` on a library (what is in force today).
+
+    Args:
+        agent: the agent's name (receipts by others do not count); "" counts any receipt.
+        favourites: the agent's favourite document ids, in order.
+        limit: at most this many recently updated documents.
+    """
+    day = today or dt.date.today()
+    docs = kb.indexed_documents()
+    page = StartPage()
+    for doc in sorted(kb.receipts.unacknowledged(docs.values(), agent or None),
+                      key=lambda d: d.title):
+        page.to_acknowledge.append(StartItem(doc.id, doc.title, doc.version))
+    updated: list[StartItem] = []
+    for doc in docs.values():
+        try:
+            versions = kb.history(doc.id)
+        except KbError:
+            continue
+        info = next((v for v in versions if v.version == doc.version and not v.superseded), None)
+        if info is None:
+            continue
+        start = doc.effective or info.day
+        if start > day or (day - max(start, info.day)).days > RECENT_DAYS or len(versions) < 2:
+            continue  # a first version is no update
+        updated.append(StartItem(doc.id, doc.title, doc.version, max(start, info.day), info.note))
+    updated.sort(key=lambda i: (i.date or day, i.doc_id), reverse=True)
+    page.updated = updated[:limit]
+    for doc_id in favourites:
+        doc = docs.get(doc_id)
+        if doc is not None:
+            page.favourites.append(StartItem(doc.id, doc.title, doc.version))
+    return page

@@ -1,0 +1,131 @@
+"""The team's side of the main window: the start screen, flagging a section from the reader's
+context menu, the supervisor's read receipts, joining a shared library, the collapsible
+contents pane, and broken library files as a quiet note for agents.
+
+``TeamUi(window)`` connects itself to a ``MainWindow``; the window keeps a reference.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtGui import QAction
+
+from kbdesk.core import KbError
+from kbdesk.gui.teamviews import ReceiptsDialog, flag_section, start_html
+
+log = logging.getLogger(__name__)
+
+#: below this window width the contents pane starts hidden, so the reader gets the width
+NARROW_WIDTH = 1400
+
+
+class TeamUi(QObject):
+    """Team features of one main window."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.windows: list[Any] = []
+        reader = window.reader
+        reader.start_page = self.start_page_html
+        reader.browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        reader.browser.customContextMenuRequested.connect(self._reader_menu)
+        actions = window.actions_
+        actions.connect("reader.flag", self.flag_current_section)
+        actions.connect("team.receipts", self.show_receipts)
+        actions.connect("go.start", reader.show_start)
+        actions.connect("library.join", self.join_library)
+        contents = actions["view.contents"]
+        contents.setChecked(window.width() >= NARROW_WIDTH)
+        reader.toc.setVisible(contents.isChecked())
+        contents.toggled.connect(reader.toc.setVisible)
+        reader.splitter.setCollapsible(0, True)
+        window.libraryOpened.connect(self._refresh_start)
+        window.indexReady.connect(self._refresh_start)
+        window.reader.documentShown.connect(lambda *_a: self._update_flag_action())
+        self._update_flag_action()
+
+    # -- start screen -------------------------------------------------------------------------
+
+    def start_page_html(self) -> str:
+        """The start screen for the agent named in Settings (empty until the library opens)."""
+        kb = self.window.kb
+        if kb is None:
+            return ""
+        agent = str(self.window.settings.get("agent_name") or "")
+        try:
+            page = kb.start_page(agent, self.window.state.favourites())
+        except KbError as exc:
+            log.warning("start screen not available: %s", exc)
+            return ""
+        return start_html(page, self.window.script)
+
+    def _refresh_start(self) -> None:
+        if self.window.reader.document is None:
+            self.window.reader._show_empty()
+
+    # -- flags --------------------------------------------------------------------------------
+
+    def _update_flag_action(self) -> None:
+        self.window.actions_["reader.flag"].setEnabled(self.window.reader.document is not None)
+
+    def flag_current_section(self, ask: Any = None) -> Any:
+        """Flag the section shown in the reader as outdated or unclear (returns the flag)."""
+        window = self.window
+        doc = window.reader.document
+        if doc is None or window.kb is None:
+            return None
+        agent = str(window.settings.get("agent_name") or "")
+        flag = flag_section(window, window.kb, doc, window.reader.current_section, agent, ask)
+        if flag is not None:
+            window._status(self.tr("Flagged for the editors: it goes with the next sync."))
+        return flag
+
+    def _reader_menu(self, pos: QPoint) -> None:
+        browser = self.window.reader.browser
+        menu = browser.createStandardContextMenu(pos)
+        menu.addSeparator()
+        action: QAction = self.window.actions_["reader.flag"]
+        menu.addAction(action)
+        menu.exec(browser.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    # -- supervisor ---------------------------------------------------------------------------
+
+    def show_receipts(self) -> ReceiptsDialog | None:
+        """Open the read receipts of the team (non-modal)."""
+        if self.window.kb is None:
+            return None
+        dialog = ReceiptsDialog(self.window.kb, self.window.runner, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    # -- joining ------------------------------------------------------------------------------
+
+    def join_library(self) -> None:
+        """Ask for a shared library to join; it becomes the library from the next start."""
+        from kbdesk.gui.joining import JoinDialog
+
+        dialog = JoinDialog(self.window, first_run=False)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.joined.connect(lambda folder: self.window._status(
+            self.tr("Joined: %1 is your library from the next start.").replace("%1", folder)))
+        dialog.show()
+
+    # -- broken files -------------------------------------------------------------------------
+
+    def library_problems(self) -> None:
+        """Broken library files: the list for editors, a quiet status-bar note for agents."""
+        window = self.window
+        if not window.problems:
+            return
+        if window.settings.get("role") == "editor":
+            window.show_problems()
+            return
+        window._status(self.tr("%n library file(s) could not be read; the editors can see "
+                               "which in File → Library problems.", "", len(window.problems)))
+

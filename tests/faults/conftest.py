@@ -1,0 +1,92 @@
+"""Fixtures of the fault suite: workstations around a real bare remote, the CLI in a child
+process on the suite's calendar, and a process that cannot override file permissions."""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from dulwich import porcelain
+
+from kbdesk.core.kb import KnowledgeBase
+from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.versions.sync import clone_library
+from tests.clock import child_command
+from tests.closing import close_opened
+from tests.conftest import REPO_ROOT, doc
+
+FILES = {
+    "refund.md": doc("退款規則", id="refund", version=1, body="\n退款須在24小時內處理。\n"),
+    "greeting.md": doc("開場白", id="greeting", version=1, body="\n您好，很高興為您服務。\n"),
+}
+
+
+@pytest.fixture(autouse=True)
+def _close_repositories(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    yield from close_opened(monkeypatch)
+
+
+@pytest.fixture
+def bare(tmp_path: Path) -> Path:
+    """A real bare git repository on a "file share"."""
+    path = tmp_path / "share" / "kb.git"
+    path.mkdir(parents=True)
+    porcelain.init(str(path), bare=True).close()
+    return path
+
+
+@pytest.fixture
+def workstations(
+    make_library: Callable[..., Path], bare: Path, tmp_path: Path
+) -> tuple[KnowledgeBase, KnowledgeBase]:
+    """Workstation A publishes the library to the bare remote; workstation B clones it."""
+    a_root = make_library(FILES)
+    LibraryRepo.init(a_root).close()
+    a = KnowledgeBase(a_root)
+    assert a.sync(str(bare)).pushed
+    b_root = clone_library(str(bare), tmp_path / "workstation-b")
+    return a, KnowledgeBase(b_root)
+
+
+def replaced(kb: KnowledgeBase, doc_id: str, old: str, new: str) -> str:
+    """The document's file text with ``old`` replaced by ``new``."""
+    text = (kb.root / kb.document(doc_id).path).read_text("utf-8")
+    assert old in text
+    return text.replace(old, new)
+
+
+def kbdesk(*args: str, timeout: float = 120, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """Run ``kbdesk ARGS`` in a child process on the suite's calendar."""
+    return subprocess.run(
+        child_command("kbdesk", *args), capture_output=True, text=True, timeout=timeout,
+        cwd=REPO_ROOT, env=dict(os.environ), check=False, **kwargs,  # type: ignore[call-overload]
+    )
+
+
+def _drop_dac_override() -> None:  # pragma: no cover - runs in the child before exec
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def as_plain_user() -> dict[str, object]:
+    """``subprocess`` arguments making a child obey file permissions even when run as root.
+
+    A root process ignores a read-only mode; the child drops the capabilities that let it, as
+    an ordinary user's process would be.
+    """
+    return {"preexec_fn": _drop_dac_override} if os.geteuid() == 0 else {}
+
+
+def python_in_child(code: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """Run Python ``code`` in a child process (the repository importable)."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+        cwd=REPO_ROOT, env=dict(os.environ), check=False, **kwargs,  # type: ignore[call-overload]
+    )

@@ -1,0 +1,102 @@
+"""Team views in the app: the start screen, the supervisor's read receipts, flagging a section."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from kbdesk.core.workstation.settings import Settings
+from kbdesk.gui.teamviews import FlagDialog, ReceiptsDialog
+from tests.gui.conftest import WindowFactory
+
+REQUIRED = ("refund-policy", "hotline-standards", "privacy-handbook")
+
+
+def agent_settings(name: str) -> Settings:
+    settings = Settings.load()
+    settings.set("agent_name", name)
+    return settings
+
+
+def start_text(window) -> str:
+    return window.reader.browser.toPlainText()
+
+
+def test_start_screen_lists_documents_to_acknowledge_updates_and_favourites(
+        qtbot: QtBot, make_window: WindowFactory, demo_library: Path) -> None:
+    window = make_window(demo_library, settings=agent_settings("陳小華"))
+    qtbot.waitUntil(lambda: "退貨與退款政策" in start_text(window), timeout=10000)
+    assert window.reader.document is None and window.reader.title_label.text() == "Start"
+    text = start_text(window)
+    assert "To acknowledge" in text and "Recently updated" in text and "Favourites" in text
+    titles = {window.kb.document(doc_id).title for doc_id in REQUIRED}
+    assert all(title in text for title in titles)
+    assert "No document changed in the last 30 days." in text
+    # an editor publishes a change; the agent reads and acknowledges one document
+    kb = window.kb
+    path = kb.root / kb.document("phrasing-hold").path
+    kb.publish("phrasing-hold", path.read_text("utf-8").replace("一分鐘", "兩分鐘"),
+               "等待時間改為兩分鐘", "編輯")
+    kb.receipts.acknowledge(kb.document_in_force("refund-policy"), "陳小華")
+    window.state.set_favourite("sop-refund", True)
+    window.reader.show_start()
+    text = start_text(window)
+    assert "等待時間改為兩分鐘" in text and kb.document("phrasing-hold").title in text
+    assert kb.document("refund-policy").title not in text.split("Recently updated")[0]
+    assert kb.document("sop-refund").title in text.split("Favourites")[1]
+    # a link on the start screen opens the document
+    with qtbot.waitSignal(window.opened, timeout=5000) as opened:
+        window.reader.openRequested.emit("sop-refund", "")
+    assert opened.args[0] == "sop-refund"
+    window.actions_["go.start"].trigger()
+    assert window.reader.document is None and "To acknowledge" in start_text(window)
+
+
+def test_supervisor_view_shows_read_and_not_read_per_document_and_exports_csv(
+        qtbot: QtBot, make_window: WindowFactory, demo_library: Path, tmp_path: Path) -> None:
+    window = make_window(demo_library)
+    kb = window.kb
+    kb.receipts.acknowledge(kb.document_in_force("refund-policy"), "陳小華")
+    kb.receipts.acknowledge(kb.document_in_force("hotline-standards"), "王大明")
+    dialog = window.team_ui.show_receipts()
+    assert isinstance(dialog, ReceiptsDialog)
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 3, timeout=10000)
+    rows = dialog.rows()
+    refund = kb.document("refund-policy")
+    start = rows.index((f"{refund.title}  v{refund.version}", "1 of 2", ""))
+    assert rows[start + 1][:2] == ("陳小華", "read") and rows[start + 1][2]
+    assert rows[start + 2] == ("王大明", "not read", "")
+    assert "3 document(s) to acknowledge" in dialog.summary.text()
+    target = tmp_path / "receipts.csv"
+    dialog.export_csv(target)
+    table = list(csv.DictReader(io.StringIO(target.read_text("utf-8"))))
+    assert {(r["doc_id"], r["agent"], r["read"]) for r in table if r["doc_id"] ==
+            "refund-policy"} == {("refund-policy", "陳小華", "yes"),
+                                 ("refund-policy", "王大明", "no")}
+    assert len(table) == 6  # three documents, two known agents
+    dialog.close()
+
+
+def test_agent_flags_the_section_being_read(
+        qtbot: QtBot, make_window: WindowFactory, demo_library: Path) -> None:
+    window = make_window(demo_library, settings=agent_settings("陳小華"))
+    window.open_document("refund-policy")
+    doc = window.reader.document
+    assert doc is not None
+    anchor = doc.sections[2].anchor
+    window.reader.scroll_to(anchor)
+    qtbot.waitUntil(lambda: window.reader.current_section == anchor, timeout=5000)
+
+    def fill(dialog: FlagDialog) -> bool:
+        dialog.unclear.setChecked(True)
+        dialog.comment.setText("到帳天數要寫清楚")
+        return True
+
+    flag = window.team_ui.flag_current_section(ask=fill)
+    assert flag is not None and flag.kind == "unclear" and flag.anchor == anchor
+    assert flag.version == doc.version and flag.agent == "陳小華"
+    assert [f.comment for f in window.kb.team.open_flags()] == ["到帳天數要寫清楚"]
+    assert window.actions_["reader.flag"] in window.actions_["reader.flag"].parent().actions()

@@ -1,0 +1,166 @@
+"""``kbdesk import`` end to end: dry run as JSON, drafts, publishing, split, duplicates, bad
+files; imported documents pass ``kbdesk check``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kbdesk.cli import main
+from kbdesk.core.kb import KnowledgeBase
+from kbdesk.core.versions.repo import LibraryRepo
+from tests.closing import close_opened
+from tests.conftest import doc
+from tests.importers import fixtures as F
+
+
+@pytest.fixture(autouse=True)
+def _close_repositories(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    yield from close_opened(monkeypatch)
+
+
+@pytest.fixture
+def root(make_library) -> Path:  # type: ignore[no-untyped-def]
+    path = make_library({"handbooks/existing.md": doc(
+        "來電處理要點", body="\n" + F.NUMBERED_LIST.split("\n", 2)[2], id="existing")})
+    LibraryRepo.init(path, author="初始 <init@example.com>").close()
+    return path
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> dict[str, Path]:
+    files = {}
+    for name, text, encoding in (("flat.txt", F.FLAT_TRADITIONAL, "big5"),
+                                 ("boiler.txt", F.BOILERPLATE, "gb18030"),
+                                 ("apology.md", F.PHRASING, "utf-8")):
+        path = tmp_path / "in" / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(text.encode(encoding))
+        files[name] = path
+    return files
+
+
+def cli(capsys: pytest.CaptureFixture[str], root: Path, *args: str) -> tuple[int, str, str]:
+    code = main([args[0], "--library", str(root), *args[1:]])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_dry_run_json_prints_the_plan_and_writes_nothing(root, sources, capsys) -> None:
+    before = _tree(root)
+    code, out, err = cli(capsys, root, "import", str(sources["flat.txt"]),
+                         str(sources["boiler.txt"]), "--dry-run", "--json")
+    assert code == 0, err
+    plan = json.loads(out)
+    assert [d["title"] for d in plan] == ["門市退換貨作業手冊", "配送延误处理手册"]
+    first = plan[0]
+    assert first["kind"] == "handbook"
+    assert [s["heading"] for s in first["sections"]][:3] == [
+        "第一章 退換貨受理", "1.1 受理前的確認", "1.2 單據填寫要點"]
+    assert set(first["sections"][1]) >= {"heading", "text"}
+    assert first["removed"][0]["reason"] == "table of contents"
+    assert {"text", "reason", "position"} <= set(first["removed"][0])
+    assert any(r["text"] == "全文预览已结束" for r in plan[1]["removed"])
+    assert _tree(root) == before
+    assert KnowledgeBase(root).drafts.list() == []
+
+
+def test_text_dry_run_and_split_chapters(root, sources, capsys) -> None:
+    code, out, _ = cli(capsys, root, "import", str(sources["flat.txt"]), "--dry-run",
+                       "--split", "chapters")
+    assert code == 0
+    assert "門市退換貨作業手冊：第一章 退換貨受理" in out
+    assert "門市退換貨作業手冊：第二章 特殊情況處理" in out
+    assert "table of contents" in out
+
+
+def test_import_saves_drafts_that_publish_and_pass_check(root, sources, capsys) -> None:
+    code, out, err = cli(capsys, root, "import", *map(str, sources.values()))
+    assert code == 0, err
+    assert out.count("draft saved") == 3
+    kb = KnowledgeBase(root)
+    drafts = {d.path: d for d in kb.drafts.list()}
+    assert len(drafts) == 3 and {d.origin for d in drafts.values()} == {"import"}
+    assert not any((root / path).exists() for path in drafts)  # nothing in the library yet
+    phrasing = next(d for d in drafts.values() if d.path.startswith("phrasings/"))
+    assert "kind: phrasing" in phrasing.text and "status: draft" in phrasing.text
+    assert "> 非常抱歉让您久等了，我是客服专员{{姓名}}" in phrasing.text
+    for draft in drafts.values():
+        kb.publish(draft.path, draft.text.replace("status: draft", "status: published"),
+                   "匯入後審閱")
+    assert kb.drafts.list() == []
+    code, out, err = cli(capsys, root, "check")
+    assert code == 0, out + err
+    assert "ok: 4 documents, no problems" in out
+    imported = kb.document(phrasing.doc_id)
+    assert [p.name for p in imported.phrasings] == ["延誤道歉", "回电道歉"]
+    assert "姓名" in imported.phrasings[0].placeholders
+
+
+def test_publish_split_chapters_then_check_and_search(root, sources, capsys) -> None:
+    code, out, err = cli(capsys, root, "import", str(sources["flat.txt"]), "--split",
+                         "chapters", "--publish", "--note", "從舊手冊匯入")
+    assert code == 0, err
+    assert out.count("published v1") == 2
+    code, out, err = cli(capsys, root, "check")
+    assert code == 0 and "ok: 3 documents, no problems" in out, out + err
+    kb = KnowledgeBase(root)
+    chapter = next(d for d in kb.documents() if d.title.endswith("第二章 特殊情況處理"))
+    assert [s.heading for s in chapter.sections] == ["2.1 超過期限的申請", "2.2 商品已拆封"]
+    assert chapter.category == "門市退換貨作業手冊"
+    assert (chapter.version, chapter.status.value) == (1, "published")
+    assert chapter.summary.startswith("超過七天的申請")
+    assert kb.history(chapter.id)[0].note.startswith("從舊手冊匯入")
+    hits = kb.search("拆封")
+    assert hits.hits and hits.hits[0].doc_id == chapter.id
+
+
+def test_publish_needs_a_note(root, sources, capsys) -> None:
+    code, _out, err = cli(capsys, root, "import", str(sources["flat.txt"]), "--publish")
+    assert code == 2 and "--note" in err
+
+
+def test_bad_file_imports_nothing_and_names_the_file(root, sources, tmp_path, capsys) -> None:
+    bad = tmp_path / "in" / "scan.txt"
+    bad.write_bytes(bytes(range(256)) * 8)
+    before = _tree(root)
+    code, out, err = cli(capsys, root, "import", str(sources["flat.txt"]), str(bad),
+                         "--publish", "--note", "匯入")
+    assert code == 2
+    assert "scan.txt: binary data, not a text file" in err
+    assert out == ""
+    assert _tree(root) == before
+    assert KnowledgeBase(root).drafts.list() == []
+
+
+def test_kind_and_category_options(root, sources, capsys) -> None:
+    code, out, _ = cli(capsys, root, "import", str(sources["boiler.txt"]), "--dry-run",
+                       "--json", "--kind", "procedure", "--category", "物流")
+    assert code == 0
+    [planned] = json.loads(out)
+    assert (planned["kind"], planned["category"]) == ("procedure", "物流")
+    assert planned["path"].startswith("procedures/")
+
+
+def test_a_document_already_in_the_library_is_reported_as_duplicate(root, tmp_path,
+                                                                      capsys) -> None:
+    copy = tmp_path / "again.txt"
+    copy.write_text(F.NUMBERED_LIST.replace("\n\n", "\n"), encoding="utf-8")
+    code, out, _ = cli(capsys, root, "import", str(copy), "--dry-run", "--json")
+    assert code == 0
+    [planned] = json.loads(out)
+    assert planned["duplicate_of"] == "handbooks/existing.md"
+    assert any(f["kind"] == "duplicate" for f in planned["flags"])
+    fresh = tmp_path / "fresh.txt"
+    fresh.write_text(F.TOC_LINES, encoding="utf-8")
+    code, out, _ = cli(capsys, root, "import", str(fresh), str(fresh), "--dry-run", "--json")
+    first, second = json.loads(out)
+    assert first["duplicate_of"] is None
+    assert second["duplicate_of"] == f"{first['path']} (this import)"

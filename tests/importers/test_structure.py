@@ -1,0 +1,112 @@
+"""Chapter and section detection in Chinese documents: flattened, own-line, TOC, lists, split."""
+
+from __future__ import annotations
+
+from kbdesk.core.importers.numbering import chinese_number
+from tests.importers import fixtures as F
+from tests.importers.helpers import outline_of, plan_text, section_text
+
+
+def test_chinese_numbers() -> None:
+    assert [chinese_number(t) for t in ("一", "十", "十二", "二十", "二十三", "一百零五", "7")] \
+        == [1, 10, 12, 20, 23, 105, 7]
+    assert chinese_number("章") is None
+
+
+def test_flattened_traditional_with_toc_gives_chapters_sections_and_body() -> None:
+    [doc] = plan_text(F.FLAT_TRADITIONAL)
+    assert doc.title == "門市退換貨作業手冊"
+    assert outline_of(doc) == [
+        (1, "第一章 退換貨受理"), (2, "1.1 受理前的確認"), (2, "1.2 單據填寫要點"),
+        (1, "第二章 特殊情況處理"), (2, "2.1 超過期限的申請"), (2, "2.2 商品已拆封"),
+    ]
+    assert section_text(doc, "1.1 受理前的確認").startswith("受理前的確認包括核對購買憑證")
+    assert section_text(doc, "2.1 超過期限的申請") == (
+        "超過七天的申請原則上不予受理，但商品有瑕疵時可轉交店長判斷。")
+    assert section_text(doc, "2.2 商品已拆封").endswith("後辦理退貨。")
+    # the TOC is removed and reported, not turned into empty sections
+    [toc] = [r for r in doc.removed if r.reason == "table of contents"]
+    assert "1220311.1受理前的確認" in toc.text and toc.line == 1
+    assert not [f for f in doc.flags if f.kind == "heading-guessed"]
+
+
+def test_flattened_simplified_without_toc() -> None:
+    [doc] = plan_text(F.FLAT_SIMPLIFIED)
+    assert outline_of(doc) == [
+        (1, "第一章 积分规则"), (2, "1.1 积分的获得"), (2, "1.2 积分的有效期"),
+        (1, "第二章 积分兑换"), (2, "2.1 兑换流程"),
+    ]
+    assert section_text(doc, "1.2 积分的有效期") == "在每年十二月三十一日，上一年度获得的积分自动清零。"
+    # the one boundary told only by the sentence's first word is flagged for the editor
+    guessed = [f.text for f in doc.flags if f.kind == "heading-guessed"]
+    assert guessed == ["1.2 积分的有效期"]
+
+
+def test_every_own_line_heading_style() -> None:
+    [doc] = plan_text(F.OWN_LINE_STYLES)
+    assert outline_of(doc) == [
+        (1, "第1章 总则"), (2, "第一节 适用范围"), (3, "一、升级条件"),
+        (4, "（一）一般投诉"), (4, "(二)重大投诉"), (3, "二、升级方式"),
+    ]
+    assert section_text(doc, "(二)重大投诉") == "由值班主管在两小时内回电。"
+
+
+def test_decimal_levels() -> None:
+    [doc] = plan_text(F.DECIMAL_LEVELS)
+    assert outline_of(doc) == [
+        (1, "1. 质检范围"), (2, "1.1 抽检方法"), (3, "1.1.1 录音保存"), (2, "1.2 评分方式"),
+        (1, "2. 结果运用"),
+    ]
+
+
+def test_numbered_list_stays_a_list() -> None:
+    [doc] = plan_text(F.NUMBERED_LIST)
+    assert outline_of(doc) == [(1, "第一章 接聽"), (1, "第二章 結束通話")]
+    assert section_text(doc, "第一章 接聽").endswith(
+        "1. 報出單位與工號\n2. 確認客戶身分\n3. 記錄來電原因")
+
+
+def test_toc_on_own_lines_with_page_numbers_is_dropped() -> None:
+    [doc] = plan_text(F.TOC_LINES)
+    assert doc.intro == ""
+    assert outline_of(doc)[0] == (1, "第一章 密碼重設")
+    assert len(doc.sections) == 5
+    assert all("........" not in s.heading for s in doc.sections)
+    [toc] = [r for r in doc.removed if r.reason == "table of contents"]
+    assert toc.text.startswith("目錄") and "2.1 凍結條件 ........ 3" in toc.text
+
+
+def test_toc_entries_missing_from_the_body_are_flagged() -> None:
+    truncated = F.TOC_LINES.split("第二章 帳戶凍結\n\n2.1")[0]
+    [doc] = plan_text(truncated)
+    [flag] = [f for f in doc.flags if f.kind == "toc-missing"]
+    assert "帳戶凍結" in flag.text and "凍結條件" in flag.text
+
+
+def test_split_chapters_one_document_each_with_the_handbook_title() -> None:
+    docs = plan_text(F.FLAT_TRADITIONAL, split="chapters")
+    assert [d.title for d in docs] == ["門市退換貨作業手冊：第一章 退換貨受理",
+                                       "門市退換貨作業手冊：第二章 特殊情況處理"]
+    assert [outline_of(d) for d in docs] == [
+        [(1, "1.1 受理前的確認"), (1, "1.2 單據填寫要點")],
+        [(1, "2.1 超過期限的申請"), (1, "2.2 商品已拆封")],
+    ]
+    assert {d.category for d in docs} == {"門市退換貨作業手冊"}
+    assert docs[0].removed and not docs[1].removed  # reported once
+
+
+def test_markdown_headings_are_kept() -> None:
+    [doc] = plan_text("# 標題\n\n前言。\n\n## 一\n\n內容一。\n\n### 細項\n\n- 甲\n- 乙\n",
+                      markdown=True)
+    assert doc.title == "標題"
+    assert doc.intro == "前言。"
+    assert outline_of(doc) == [(1, "一"), (2, "細項")]
+    assert section_text(doc, "細項") == "- 甲\n- 乙"
+
+
+def test_a_copy_that_stops_mid_sentence_is_flagged() -> None:
+    [doc] = plan_text(F.FLAT_SIMPLIFIED[:-3])
+    [flag] = [f for f in doc.flags if f.kind == "truncated"]
+    assert flag.section == len(doc.sections) - 1
+    [complete] = plan_text(F.FLAT_SIMPLIFIED)
+    assert not [f for f in complete.flags if f.kind == "truncated"]

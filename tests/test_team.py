@@ -1,0 +1,274 @@
+"""A team on one shared library: three workstations (three data folders, three clones), one bare
+remote made with ``init-remote`` and served over HTTP by dulwich; receipts, flags and failed
+searches travel on refs of their own, never in the library's history."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
+
+import pytest
+from dulwich.objects import Commit, Tree
+from dulwich.repo import Repo
+from dulwich.server import DictBackend
+from dulwich.web import make_server, make_wsgi_chain
+
+from kbdesk.cli import main
+from kbdesk.core.team.exchange import RECORDS_FILE
+from kbdesk.core.team.records import ref_part
+from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.workstation.userstate import log_no_results
+from tests.closing import close_opened
+from tests.conftest import doc
+
+RULE = doc("退款新規", id="refund-rule", version=1, ack_required="true",
+           body="\n## 時限\n\n退款須在24小時內處理。\n")
+FILES = {"refund-rule.md": RULE, "greeting.md": doc("開場白", id="greeting", version=1,
+                                                    body="\n您好，很高興為您服務。\n")}
+
+
+@pytest.fixture(autouse=True)
+def _close_repositories(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    yield from close_opened(monkeypatch)
+
+
+class QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class HttpRemote:
+    """A bare repository served by dulwich's smart HTTP server on 127.0.0.1 (startable again
+    on the same port, to take the network away and give it back)."""
+
+    def __init__(self, bare: Path) -> None:
+        self.bare = bare
+        self.port = 0
+        self.server: WSGIServer | None = None
+
+    def start(self) -> None:
+        self.repo = Repo(str(self.bare))
+        app = make_wsgi_chain(DictBackend({"/": self.repo}))
+        self.server = make_server("127.0.0.1", self.port, app, server_class=WSGIServer,
+                                  handler_class=QuietHandler)
+        self.port = self.server.server_port
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+            self.thread.join(timeout=10)
+            self.repo.close()
+            self.server = None
+
+
+class Workstation:
+    """One workstation: its own data folder and settings; runs ``kbdesk`` commands there."""
+
+    def __init__(self, tmp: Path, name: str, agent: str, monkeypatch: pytest.MonkeyPatch,
+                 capsys: pytest.CaptureFixture[str]) -> None:
+        self.data = tmp / f"data-{name}"
+        self.data.mkdir()
+        (self.data / "settings.json").write_text(
+            json.dumps({"workstation_name": name, "agent_name": agent}), "utf-8")
+        self.name, self.agent = name, agent
+        self.monkeypatch, self.capsys = monkeypatch, capsys
+
+    def run(self, *args: str) -> tuple[int, str, str]:
+        self.monkeypatch.setenv("KBDESK_DATA_DIR", str(self.data))
+        self.capsys.readouterr()
+        code = main(list(args))
+        out = self.capsys.readouterr()
+        return code, out.out, out.err
+
+    def ok(self, *args: str) -> str:
+        code, out, err = self.run(*args)
+        assert code == 0, (args, out, err)
+        return out
+
+    def library(self) -> Path:
+        return Path(json.loads((self.data / "settings.json").read_text("utf-8"))["library_dir"])
+
+
+@pytest.fixture
+def team(tmp_path: Path, make_library, monkeypatch: pytest.MonkeyPatch,
+         capsys: pytest.CaptureFixture[str]) -> Iterator[tuple[Workstation, ...]]:
+    editor = Workstation(tmp_path, "editor-desk", "林主管", monkeypatch, capsys)
+    one = Workstation(tmp_path, "desk-1", "陳小華", monkeypatch, capsys)
+    two = Workstation(tmp_path, "desk 2", "王大明", monkeypatch, capsys)
+    source = make_library(FILES)
+    LibraryRepo.init(source, author="編輯 <ed@example.com>").close()
+    bare = tmp_path / "share" / "team.git"
+    out = editor.ok("init-remote", str(bare), "--library", str(source))
+    assert f"kbdesk clone {bare}" in out
+    http = HttpRemote(bare)
+    http.start()
+    editor.ok("clone", str(bare), str(tmp_path / "editor-library"))
+    one.ok("clone", str(bare))
+    two.ok("clone", http.url)  # the second agent joins over HTTP
+    editor.http = http  # type: ignore[attr-defined]
+    editor.bare = bare  # type: ignore[attr-defined]
+    try:
+        yield editor, one, two
+    finally:
+        http.stop()
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_three_workstations_share_receipts_flags_and_gaps(team: tuple[Workstation, ...]) -> None:
+    editor, one, two = team
+    http: HttpRemote = editor.http  # type: ignore[attr-defined]
+    bare: Path = editor.bare  # type: ignore[attr-defined]
+    for ws in (editor, one, two):
+        assert (ws.library() / "refund-rule.md").is_file()
+        assert ws.ok("acks", "--missing", "refund-rule").strip() == ""
+    # both agents read v1 and sync: the team now knows them
+    for ws in (one, two):
+        ws.ok("ack", "refund-rule")
+        assert "sync: up-to-date" in ws.ok("sync")
+    # the editor publishes an ack_required change; publishing sends it at once
+    rule = editor.library() / "refund-rule.md"
+    rule.write_text(rule.read_text("utf-8").replace("24小時", "48小時"), "utf-8")
+    out = editor.ok("publish", str(rule), "--note", "時限改48小時", "--author", "林主管")
+    assert "published refund-rule.md v2" in out and "sent to" in out
+    for ws in (one, two):
+        assert "1 file(s) updated" in ws.ok("sync")
+    one.ok("ack", "refund-rule")
+    one.ok("sync")
+    editor.ok("sync")
+    assert editor.ok("acks", "--missing", "refund-rule").split() == ["王大明"]
+    rows = csv_rows(editor.ok("acks", "--csv"))
+    assert {(r["agent"], r["version"], r["workstation"]) for r in rows} == {
+        ("陳小華", "1", "desk-1"), ("王大明", "1", "desk 2"), ("陳小華", "2", "desk-1")}
+    assert all(r["doc_id"] == "refund-rule" and r["time"] for r in rows)
+
+    # offline: desk 2's receipt is queued and goes with the next sync
+    http.stop()
+    two.ok("ack", "refund-rule")
+    code, _, err = two.run("sync")
+    assert code == 3 and "offline" in err
+    editor.ok("sync")
+    assert editor.ok("acks", "--missing", "refund-rule").split() == ["王大明"]
+    http.start()
+    two.ok("sync")
+    editor.ok("sync")
+    assert editor.ok("acks", "--missing", "refund-rule").strip() == ""
+    assert ("王大明", "2", "desk 2") in {
+        (r["agent"], r["version"], r["workstation"]) for r in csv_rows(editor.ok("acks", "--csv"))}
+
+    # flags: an agent flags a section; the editor sees it with the version seen and clears it
+    out = one.ok("flag", "refund-rule#時限", "--kind", "unclear", "--comment", "48小時從何時起算？")
+    flag_id = out.split("(flag ")[1].rstrip(")\n")
+    one.ok("sync")
+    editor.ok("sync")
+    listed = editor.ok("flags")
+    assert flag_id in listed and "refund-rule#時限 v2" in listed and "unclear" in listed
+    assert "陳小華@desk-1" in listed and "48小時從何時起算？" in listed
+    editor.ok("flags", "--clear", flag_id)
+    editor.ok("sync")
+    one.ok("sync")
+    assert flag_id not in one.ok("flags")
+
+    # failed searches of every workstation, most frequent first; desk 2 keeps its log private
+    one.monkeypatch.setenv("KBDESK_DATA_DIR", str(one.data))
+    for query in ("電子發票", "電子發票", "外送延誤"):
+        log_no_results(query)
+    two.monkeypatch.setenv("KBDESK_DATA_DIR", str(two.data))
+    log_no_results("電子发票")  # the same gap, typed in Simplified Chinese
+    settings = json.loads((two.data / "settings.json").read_text("utf-8"))
+    (two.data / "settings.json").write_text(json.dumps({**settings, "share_search_log": False}))
+    log_no_results("私人查詢")
+    for ws in (one, two, editor):
+        ws.ok("sync")
+    report = json.loads(editor.ok("report", "no-results", "--all", "--json"))
+    assert [(r["query"], r["count"], r["workstations"]) for r in report] == [
+        ("電子發票", 2, 1), ("外送延誤", 1, 1)]
+
+    # the library's own history holds no team records; each workstation has refs of its own
+    with Repo(str(bare)) as shared:
+        refs = shared.get_refs()
+        assert {b"refs/kbdesk/receipts/desk-1", b"refs/kbdesk/receipts/" +
+                ref_part("desk 2").encode(), b"refs/kbdesk/flags/desk-1",
+                b"refs/kbdesk/flags/editor-desk", b"refs/kbdesk/searchlog/desk-1"} <= set(refs)
+        assert b"refs/kbdesk/searchlog/" + ref_part("desk 2").encode() not in refs
+        team_commits = set()
+        for name, sha in refs.items():
+            if name.startswith(b"refs/kbdesk/"):
+                team_commits |= {e.commit.id for e in shared.get_walker(include=[sha])}
+        for entry in shared.get_walker(include=[refs[b"refs/heads/main"]]):
+            assert entry.commit.id not in team_commits
+            tree = shared[entry.commit.tree]
+            assert isinstance(tree, Tree) and RECORDS_FILE not in tree
+        # append-only: every receipts ref grew commit by commit, each a superset of its parent
+        for sha in (refs[b"refs/kbdesk/receipts/desk-1"],):
+            commit = shared[sha]
+            assert isinstance(commit, Commit) and commit.parents
+            lines = set(_lines(shared, commit))
+            assert set(_lines(shared, shared[commit.parents[0]])) < lines
+
+
+def _lines(repo: Repo, commit: object) -> list[bytes]:
+    assert isinstance(commit, Commit)
+    tree = repo[commit.tree]
+    assert isinstance(tree, Tree)
+    blob = repo[tree[RECORDS_FILE][1]]
+    return blob.as_raw_string().splitlines()  # type: ignore[attr-defined]
+
+
+def test_an_unrelated_library_is_refused_and_neither_side_changes(
+    team: tuple[Workstation, ...], tmp_path: Path
+) -> None:
+    editor, one, _two = team
+    bare: Path = editor.bare  # type: ignore[attr-defined]
+    demo = Workstation(tmp_path, "new-desk", "新人", one.monkeypatch, one.capsys)
+    demo_library = demo.data / "library"
+    code, _, _ = demo.run("index")  # installs the demo library, as a fresh install does
+    assert code == 0 and (demo_library / ".git").exists()
+    with Repo(str(bare)) as shared:
+        before = shared.get_refs()
+    head = LibraryRepo(demo_library).head()
+    code, _, err = demo.run("sync", "--remote", str(bare))
+    assert code == 2 and "different library" in err and f"kbdesk clone {bare}" in err
+    assert LibraryRepo(demo_library).head() == head
+    with Repo(str(bare)) as shared:
+        assert shared.get_refs() == before
+
+
+def test_missing_remote_folder_and_clone_into_a_busy_folder(tmp_path: Path, monkeypatch,
+                                                            capsys) -> None:
+    ws = Workstation(tmp_path, "desk", "甲", monkeypatch, capsys)
+    missing = tmp_path / "nowhere" / "kb.git"
+    code, _, err = ws.run("clone", str(missing))
+    assert code == 2
+    assert f"no shared library at {missing} (create one with `kbdesk init-remote {missing}`)" in err
+    assert "library_dir" not in (ws.data / "settings.json").read_text("utf-8")
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "keep.txt").write_text("x")
+    code, _, err = ws.run("init-remote", str(busy))
+    assert code == 2 and "not empty" in err and (busy / "keep.txt").read_text() == "x"
+
+
+def test_ack_needs_an_agent_name(tmp_path: Path, make_library, monkeypatch, capsys) -> None:
+    root = make_library(FILES)
+    ws = Workstation(tmp_path, "desk", "", monkeypatch, capsys)
+    code, _, err = ws.run("ack", "refund-rule", "--library", str(root))
+    assert code == 2 and "--agent NAME" in err
+    out = ws.ok("ack", "refund-rule", "--library", str(root), "--agent", "趙六")
+    assert "趙六 has read refund-rule v1" in out
+    rows = csv_rows(ws.ok("acks", "--csv", "--library", str(root)))
+    assert [(r["agent"], r["workstation"]) for r in rows] == [("趙六", "desk")]
