@@ -148,3 +148,14 @@ def test_reused_markdown_converter_renders_like_the_reader() -> None:
              "<script>x()</script>[a](javascript:y)", "### 標題\n\n再一次"]
     for text in texts * 2:
         assert site_render(text) == render(text)
+
+
+def test_sections_rendered_in_one_pass_render_as_each_alone() -> None:
+    from kbdesk.core.exporters.site_pages import render as site_render
+    from kbdesk.core.exporters.site_pages import render_many
+
+    texts = ["甲\n\n- 一\n- 二", "", "#### 小標\n\n| a |\n|---|\n| 1 |", "```\n未閉合",
+             "<script>x()</script>乙", "> 引言\n\n丙"]
+    assert render_many(texts) == [site_render(t) for t in texts]
+    tricky = ["前 <!-- kbdesk:split --> 後", "丁"]
+    assert render_many(tricky) == [site_render(t) for t in tricky]
