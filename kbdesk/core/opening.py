@@ -12,6 +12,7 @@ import os
 import shutil
 from pathlib import Path
 
+from kbdesk.core.clock import parse_iso_date
 from kbdesk.core.errors import KbError, LibraryError
 from kbdesk.core.library.frontmatter import front_fields
 from kbdesk.core.workstation import paths
@@ -64,10 +65,9 @@ def _earliest_effective(root: Path) -> int | None:
     days = []
     for path in root.rglob("*.md"):
         value = front_fields(path.read_text("utf-8", errors="replace")).get("effective")
-        try:
-            days.append(dt.date.fromisoformat(value or ""))
-        except ValueError:
-            continue
+        day = parse_iso_date(value)
+        if day is not None:
+            days.append(day)
     if not days:
         return None
     first = min(days)
