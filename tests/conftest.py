@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.clock import start_test_clock
+
+if TYPE_CHECKING:
+    from kbdesk.core import KnowledgeBase
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The whole suite runs on a fixed calendar (KBDESK_TEST_NOW, default in tests/clock.py), started
@@ -70,6 +74,64 @@ def doc(title: str, kind: str = "handbook", body: str = "", **fields: object) ->
         lines.append(f"{key}: {value}")
     lines.append("---")
     return "\n".join(lines) + "\n" + body
+
+
+# -- a small versioned library (editorial tests, Qt-free and GUI) -----------------------------
+
+HANDBOOK = doc(
+    "客訴處理手冊",
+    body="\n介紹。\n\n## 回覆時限\n\n請在24小時內回覆客戶。\n\n## 升級\n\n交給主管。\n",
+    id="complaint",
+    category="投訴處理",
+    owner="品質組",
+)
+PHRASING = doc(
+    "標準開場白",
+    kind="phrasing",
+    body="\n## 來電開場\n\n> 您好，我是{{坐席姓名}}。\n",
+    id="opening",
+    ack_required="true",
+)
+
+
+def open_kb(root: Path, index_dir: Path) -> KnowledgeBase:
+    """Open a knowledge base on ``root`` with its index in ``index_dir``."""
+    from kbdesk.core import KnowledgeBase
+
+    kb = KnowledgeBase(root, index_dir=index_dir)
+    kb.load()
+    return kb
+
+
+def close_kb(kb: KnowledgeBase) -> None:
+    """Release the index and the repository of a knowledge base."""
+    kb.close()
+
+
+@pytest.fixture
+def versioned_library(make_library: Callable[[Mapping[str, str | bytes]], Path]) -> Path:
+    """A library of two documents that is a git repository with one commit."""
+    from kbdesk.core.versions.repo import LibraryRepo
+
+    root = make_library(
+        {"handbooks/complaint.md": HANDBOOK, "phrasings/opening.md": PHRASING}
+    )
+    LibraryRepo.init(root, message="first").close()
+    return root
+
+
+def publish_change(kb: KnowledgeBase, old: str, new: str, note: str = "change") -> int:
+    """Publish the complaint handbook with ``old`` replaced by ``new``; return the version."""
+    text = (kb.root / "handbooks/complaint.md").read_text("utf-8").replace(old, new)
+    return kb.publish("complaint", text, note, author="Editor").version
+
+
+@pytest.fixture
+def versioned_kb(versioned_library: Path, tmp_path: Path) -> Iterator[KnowledgeBase]:
+    """The knowledge base of ``versioned_library`` (closed after the test)."""
+    base = open_kb(versioned_library, tmp_path / "index")
+    yield base
+    close_kb(base)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from kbdesk.core.errors import KbError
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.search.folding import fold
+from kbdesk.core.text.folding import fold
 from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.versions.repo import LibraryRepo
 from tests.closing import close_opened

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kbdesk.core.search.analyzer import ChineseTokenizer, terms
-from kbdesk.core.search.folding import convert_script, fold
+from kbdesk.core.text.folding import convert_script, fold
 
 
 def texts(text: str) -> list[str]:

@@ -154,7 +154,7 @@ def test_avoid_entries_from_a_library(make_library) -> None:
 
 
 def test_every_demo_avoid_phrase_is_flagged_in_both_scripts(tmp_path) -> None:
-    from kbdesk.core.search.folding import convert_script
+    from kbdesk.core.text.folding import convert_script
     from tests.conftest import CONTENT_DIR
 
     entries = KnowledgeBase(CONTENT_DIR, index_dir=tmp_path / "index").avoid_entries()

@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from typing import Any
 
+from kbdesk.cli.arguments import iso_day
 from kbdesk.cli.searching import ProgressBar
 from kbdesk.core import KnowledgeBase
-
-
-def _day(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD") from None
 
 
 def cmd_export_html(args: argparse.Namespace) -> int:
@@ -42,6 +35,6 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
         "be new, empty or a previous export; it is replaced only when the new site is complete.",
     )
     p.add_argument("outdir", metavar="OUTDIR", help="folder to write the site into")
-    p.add_argument("--as-of", type=_day, metavar="DATE",
+    p.add_argument("--as-of", type=iso_day, metavar="DATE",
                    help="export what is in force on YYYY-MM-DD (default: today)")
     p.set_defaults(func=cmd_export_html)

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import logging
 import os
 import re
 import sys
 from typing import Any, TextIO
 
+from kbdesk.cli.arguments import iso_day
 from kbdesk.cli.terminal import clean, dump_json
-from kbdesk.core import KbError, KnowledgeBase
-from kbdesk.core.library.model import Kind
+from kbdesk.core import IndexDamaged, KbError, Kind, KnowledgeBase
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +51,7 @@ class ProgressBar:
 def _kinds(value: str | None) -> list[Kind]:
     if not value:
         return []
-    from kbdesk.core.search.folding import fold
-    from kbdesk.core.search.query import KIND_ALIASES
+    from kbdesk.core import KIND_ALIASES, fold
 
     kind = KIND_ALIASES.get(fold(value.strip()))
     if kind is None:
@@ -100,7 +98,12 @@ def cmd_search(args: argparse.Namespace) -> int:
     if getattr(args, "as_of", None) is not None:  # what was in force that day
         result = kb.search_as_of(query, args.as_of, kinds=_kinds(args.kind), limit=args.limit)
     else:
-        result = kb.search(query, kinds=_kinds(args.kind), limit=args.limit)
+        try:
+            result = kb.search(query, kinds=_kinds(args.kind), limit=args.limit)
+        except IndexDamaged as exc:
+            print(f"kbdesk: {exc}; rebuilding it now", file=sys.stderr)
+            kb.ensure_index(rebuild=True, reload=False)
+            result = kb.search(query, kinds=_kinds(args.kind), limit=args.limit)
         _log_gap(query, result)
     if args.json:
         dump_json([hit.to_json() for hit in result.hits])
@@ -139,8 +142,7 @@ def _log_gap(query: str, result: Any) -> None:
         return
     if result.hits and result.exact:
         return
-    from kbdesk.core.workstation.settings import Settings
-    from kbdesk.core.workstation.userstate import log_no_results
+    from kbdesk.core import Settings, log_no_results
 
     try:
         if not Settings.load().get("log_no_results"):
@@ -169,7 +171,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         bar.finish()
     what = "rebuilt" if stats.rebuilt else "updated"
     print(
-        f"index {what}: {len(kb.library)} documents "
+        f"index {what}: {kb.document_count()} documents "
         f"({stats.added} added, {stats.updated} changed, {stats.removed} removed)"
         + (f"; {stats.reason}" if stats.rebuilt else "")
     )
@@ -184,15 +186,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         return cmd_check_stale(args)
     kb = _open(args)
-    problems = kb.load()
-    problems.extend(_procedure_problems(kb))
+    problems = kb.check()
     for problem in problems:
         print(clean(problem))
     for path, change in sorted(kb.unpublished().items()):
         what = "edited since it was last published" if change == "modified" else "never published"
         print(clean(f"{path}: unpublished: {what}; agents see the published version"
                     if change == "modified" else f"{path}: unpublished: {what}"))
-    count = len(kb.library)
+    count = kb.document_count()
     if problems:
         print(f"{len(problems)} problem(s); {count} document(s) loaded", file=sys.stderr)
         return 1
@@ -200,26 +201,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _procedure_problems(kb: KnowledgeBase) -> list[str]:
-    out = []
-    for doc in kb.documents():
-        for step in doc.steps:
-            if step.limit_text and step.limit_seconds is None:
-                out.append(f"{doc.path}: step '{step.title}': time limit "
-                           f"{step.limit_text!r} cannot be read (write e.g. 30秒內, 24小時內)")
-    return out
 
 
-def _iso_date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     """``kbdesk report no-results``: searches that found nothing or only partial matches."""
-    from kbdesk.core.workstation.userstate import search_gaps
+    from kbdesk.core import search_gaps
 
     if getattr(args, "all", False):
         return _report_team(args)
@@ -295,7 +284,7 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     p.add_argument("--kind", help="only this kind: handbook, phrasing or procedure")
     p.add_argument("--limit", type=_positive, default=10, help="number of hits (default 10)")
     p.add_argument("--json", action="store_true", help="print hits as JSON")
-    p.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD",
+    p.add_argument("--as-of", type=iso_day, metavar="YYYY-MM-DD",
                    help="search what was in force on this day")
     p.set_defaults(func=cmd_search)
 
@@ -311,7 +300,7 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     reports = p.add_subparsers(dest="report", metavar="REPORT", required=True)
     r = reports.add_parser("no-results", help="searches that found nothing or only partial "
                            "matches, most frequent first")
-    r.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD",
+    r.add_argument("--since", type=iso_day, metavar="YYYY-MM-DD",
                    help="only searches on or after this date")
     r.add_argument("--json", action="store_true", help="print rows as JSON")
     r.add_argument("--all", action="store_true",

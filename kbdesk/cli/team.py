@@ -10,11 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from kbdesk.core import KnowledgeBase
-from kbdesk.core.errors import KbError
-from kbdesk.core.team.records import FLAG_KINDS
-from kbdesk.core.team.remote import join_library
-from kbdesk.core.workstation.settings import Settings
+from kbdesk.core import FLAG_KINDS, KbError, KnowledgeBase, Settings, join_library
 
 
 def _agent(args: argparse.Namespace) -> str:
@@ -35,7 +31,7 @@ def cmd_init_remote(args: argparse.Namespace) -> int:
 def cmd_clone(args: argparse.Namespace) -> int:
     folder = join_library(args.url, Path(args.dir) if args.dir else None)
     kb = KnowledgeBase(folder)
-    kb.editorial.sync_team(args.url)
+    kb.sync_team(args.url)
     print(f"joined {args.url}: the library is {folder} (now your default library)")
     return 0
 

@@ -5,16 +5,14 @@ sync, acks and the stale-review check. A thin client of the ``KnowledgeBase`` fa
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import getpass
 import os
 import sys
 from typing import Any
 
+from kbdesk.cli.arguments import iso_day
 from kbdesk.cli.terminal import clean, dump_json
-from kbdesk.core import KnowledgeBase
-from kbdesk.core.errors import DocumentNotFound
-from kbdesk.core.versions.sync import RemoteUnreachable, SyncError
+from kbdesk.core import KnowledgeBase, RemoteUnreachable, Status
 
 AUTHOR_ENV = "KBDESK_AUTHOR"
 #: exit status of publish, rollback and retire when the new version was committed here but lost
@@ -32,18 +30,13 @@ def _author(args: argparse.Namespace) -> str:
     return args.author or os.environ.get(AUTHOR_ENV) or getpass.getuser()
 
 
-def _day(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD") from None
 
 
 def _print_result(kb: KnowledgeBase, verb: str, result: Any, author: str | None = None) -> int:
     """Report a publish (and send it on); return the command's exit status."""
     print(f"{verb} {clean(result.path)} v{result.version} ({result.commit[:10]})")
     day = kb.effective_date(result.doc_id, result.version)
-    if day > dt.date.today():
+    if day > kb.today():
         print(f"in force from {day.isoformat()} (pending until then; agents see the version "
               "in force today)")
     else:
@@ -64,17 +57,16 @@ def _push(kb: KnowledgeBase, author: str | None, *paths: str) -> int:
     lost a conflict with one published elsewhere (its text is then a draft), else 0.
     ``paths`` are the library paths just published.
     """
-    url = kb.remote_url()
-    if not url:
+    sent = kb.send_published(author)
+    if sent.remote is None:
         return 0
-    try:
-        synced = kb.sync(author=author)
-    except SyncError as exc:
-        print(f"warning: published here but not sent to {url}: {exc}", file=sys.stderr)
+    if sent.error is not None or sent.result is None:
+        print(f"warning: published here but not sent to {sent.remote}: {sent.error}",
+              file=sys.stderr)
         return 0
-    print(f"sent to {url}")
+    print(f"sent to {sent.remote}")
     status = 0
-    for conflict in synced.conflicts:
+    for conflict in sent.result.conflicts:
         print(f"conflict: {clean(conflict.path)} changed on both sides; their text is now in "
               "the library, yours is kept as a draft", file=sys.stderr)
         if conflict.path in paths:
@@ -115,7 +107,7 @@ def cmd_history(args: argparse.Namespace) -> int:
         flags = []
         if v.effective:
             flags.append(f"生效 {v.effective}")
-        if v.status == "retired":
+        if v.status == Status.RETIRED:
             flags.append(RETIRED_BANNER)
         if v.superseded:
             flags.append("同步衝突中被取代 / lost a sync conflict")
@@ -123,16 +115,6 @@ def cmd_history(args: argparse.Namespace) -> int:
         version = f"v{v.version}" if v.version is not None else "v?"
         print(clean(f"{version:>5}  {v.date[:16].replace('T', ' ')}  {v.author}  {v.note}{extra}"))
     return 0
-
-
-def _current_text(kb: KnowledgeBase, doc_id: str, version: int) -> str:
-    try:
-        working = kb.document(doc_id)
-        if working.version == version and working.path not in kb.unpublished():
-            return (kb.root / working.path).read_text("utf-8")
-    except DocumentNotFound:
-        pass
-    return kb.text_at(doc_id, version)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -146,10 +128,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     doc = kb.document_in_force(args.doc, args.as_of)
     if doc is None:
-        day = args.as_of or dt.date.today()
+        day = args.as_of or kb.today()
         print(f"kbdesk: {args.doc} was not in force on {day.isoformat()}", file=sys.stderr)
         return 1
-    if doc.status.value == "retired":
+    if doc.status is Status.RETIRED:
         print(RETIRED_BANNER, file=sys.stderr)
     if args.as_of is None:
         for pending in kb.pending_versions():
@@ -158,7 +140,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                     f"v{pending.version} 待生效 / pending until {pending.effective}",
                     file=sys.stderr,
                 )
-    text = _current_text(kb, args.doc, doc.version)
+    text = kb.text_of(args.doc, doc.version)
     sys.stdout.write(clean(text if text.endswith("\n") else text + "\n"))
     return 0
 
@@ -255,7 +237,7 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     )
     p.add_argument("path", help="the document file (in the library, or outside with an id)")
     p.add_argument("--note", required=True, help="change note: what changed and why")
-    p.add_argument("--effective", type=_day, metavar="DATE",
+    p.add_argument("--effective", type=iso_day, metavar="DATE",
                    help="the day it comes into force, YYYY-MM-DD (default: the document's "
                    "'effective' field, else today)")
     p.set_defaults(func=cmd_publish)
@@ -269,7 +251,7 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     p.add_argument("doc", help="document id or path")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--version", type=int, help="print this version")
-    group.add_argument("--as-of", type=_day, metavar="DATE", help="as in force on YYYY-MM-DD")
+    group.add_argument("--as-of", type=iso_day, metavar="DATE", help="as in force on YYYY-MM-DD")
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("diff", parents=[library], help="compare two versions of a document")

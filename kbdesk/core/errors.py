@@ -55,6 +55,10 @@ class IndexBusy(SearchIndexError):
     """Another writer holds the index lock past the timeout."""
 
 
+class IndexDamaged(SearchIndexError):
+    """A search found the index unreadable; it is rebuilt by the next index update."""
+
+
 class Cancelled(KbError):
     """A long job was cancelled through its cancel token."""
 

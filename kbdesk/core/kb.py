@@ -13,33 +13,40 @@ import shutil
 import tempfile
 import threading
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dulwich.errors import SendPackError
+
 from kbdesk.core.clock import Clock, as_clock
-from kbdesk.core.errors import KbError, LibraryError, Problem
+from kbdesk.core.errors import IndexDamaged, KbError, LibraryError, Problem, SyncError
 from kbdesk.core.importers.apply import ImportedDocument
 from kbdesk.core.importers.plan import ImportPlan
 from kbdesk.core.library import authoring
 from kbdesk.core.library.authoring import NewDocument, PathProblem
-from kbdesk.core.library.catalog import Library
-from kbdesk.core.library.model import AvoidPair, Document, Kind
+from kbdesk.core.library.catalog import Library, load_config
+from kbdesk.core.library.model import Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
+from kbdesk.core.library.parts import AvoidEntry
 from kbdesk.core.library.workdays import WorkingCalendar
 from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.engine import SearchResult, run_search
+from kbdesk.core.search.freshness import library_stamp
 from kbdesk.core.search.index import IndexStats, SearchIndex
 from kbdesk.core.search.query import parse_query
 from kbdesk.core.search.thesaurus import SynonymTable, table_for
 from kbdesk.core.team.board import AckStatus, Team
+from kbdesk.core.team.records import Flag
 from kbdesk.core.versions.diff import TextDiff
-from kbdesk.core.versions.drafts import DraftStore
+from kbdesk.core.versions.drafts import Draft, DraftStore
 from kbdesk.core.versions.editorial import Editorial
 from kbdesk.core.versions.effective import Pending
 from kbdesk.core.versions.history import VersionInfo
+from kbdesk.core.versions.reading import Reading
 from kbdesk.core.versions.receipts import ReceiptBook
+from kbdesk.core.versions.sync import _TRANSPORT_ERRORS as TRANSPORT_ERRORS
 from kbdesk.core.versions.sync import SyncResult
 from kbdesk.core.versions.versioning import PublishResult
 from kbdesk.core.workstation import paths
@@ -149,17 +156,58 @@ def take_baseline(root: Path) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class AvoidEntry:
-    """An avoid → say-instead pair with the document and section it comes from."""
+class _Source:
+    """The library as the editorial services read it (a weak reference to the facade, so no
+    cycle keeps a dropped ``KnowledgeBase`` and its open index files alive)."""
 
-    doc_id: str
-    anchor: str
-    pair: AvoidPair
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._kb = weakref.ref(kb)
+        self.root = kb.root
+
+    def _get(self) -> KnowledgeBase:
+        kb = self._kb()
+        if kb is None:  # pragma: no cover - only after the facade was dropped
+            raise KbError("the library was closed")
+        return kb
+
+    def working_documents(self) -> Mapping[str, Document]:
+        kb = self._get()
+        kb._ensure_loaded()
+        return kb.library.documents
+
+    def document(self, doc_id: str) -> Document:
+        return self._get().document(doc_id)
+
+    def synonyms(self) -> SynonymTable:
+        return self._get().synonyms
+
+    def reindex(self) -> object:
+        return self._get().ensure_index(reload=True)
+
+    def open_flags(self) -> Sequence[Flag]:
+        return self._get().team.open_flags()
+
+    def unpublished(self) -> dict[str, str]:
+        return self._get().unpublished()
+
+
+@dataclass(frozen=True)
+class Sent:
+    """What sending new versions to the shared library did.
+
+    Attributes:
+        remote: the shared library's URL (None: this library has none; nothing was sent).
+        result: the sync's result when it ran.
+        error: why it could not run (the versions go with the next sync).
+    """
+
+    remote: str | None
+    result: SyncResult | None = None
+    error: SyncError | None = None
 
 
 class KnowledgeBase:
-    """A library and its search index.
+    """A library and its search index. Usable as a context manager (closed on exit).
 
     Args:
         library: the library folder; None means ``KBDESK_LIBRARY`` or the user's own library.
@@ -179,7 +227,14 @@ class KnowledgeBase:
         self._load_lock = threading.RLock()
         self._loaded = False
         self._indexed = False
+        self._damaged = False  # a search found the index unreadable: rebuild on next sync
         take_baseline(self.library.root)
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     # -- library ------------------------------------------------------------------------------
 
@@ -221,6 +276,27 @@ class KnowledgeBase:
         self._ensure_loaded()
         return self.library.get(doc_id)
 
+    def document_count(self) -> int:
+        """How many documents the library holds (working files)."""
+        self._ensure_loaded()
+        return len(self.library)
+
+    def check(self) -> list[Problem]:
+        """Re-read the library and return every problem: files that cannot be loaded, and
+        procedure steps whose time limit cannot be read."""
+        problems = self.load()
+        for doc in self.documents():
+            for step in doc.steps:
+                if step.limit_text and step.limit_seconds is None:
+                    problems.append(
+                        Problem(
+                            doc.path,
+                            f"step '{step.title}': time limit {step.limit_text!r} cannot be "
+                            "read (write e.g. 30秒內, 24小時內)",
+                        )
+                    )
+        return problems
+
     def categories(self) -> list[tuple[str, int]]:
         """Return (category, number of documents), sorted by category."""
         counts: dict[str, int] = {}
@@ -254,8 +330,7 @@ class KnowledgeBase:
             as_of: the day (default today); pending versions are replaced by the older
                 version in force, read from git history.
         """
-        self._ensure_loaded()
-        return self.editorial.resolver.resolve(self.library.documents, as_of)
+        return self.editorial.in_force_on(as_of)
 
     def ensure_index(
         self,
@@ -272,14 +347,17 @@ class KnowledgeBase:
             rebuild: throw the index away and build it anew.
         """
         with library_lock(self.root, "index"), self._load_lock:
+            stamp = library_stamp(self.root, self.today()) if reload or not self._loaded else None
             if reload or not self._loaded:
                 self.load()
+            rebuild = rebuild or self._damaged
             documents = self.indexed_documents()
             try:
-                stats = self.index.sync(documents, progress, cancel, rebuild=rebuild)
+                stats = self.index.sync(documents, progress, cancel, rebuild=rebuild,
+                                        stamp=stamp)
             except OSError as exc:  # a read-only index or data folder
                 stats = self._index_elsewhere(documents, exc, progress, cancel)
-            self._indexed = True
+            self._indexed, self._damaged = True, False
             return stats
 
     #: why the index in use is not the one in the cache folder ("" when it is)
@@ -323,26 +401,18 @@ class KnowledgeBase:
         limit: int = 20,
         include_retired: bool = False,
     ) -> SearchResult:
-        """Search the library. A malformed query never raises; it is read as plain text."""
-        if not self._indexed:
+        """Search the library. A malformed query never raises; it is read as plain text.
+
+        A search never rebuilds the index (it may run on a reader thread): when reading fails,
+        the index files are reopened once if they are intact; otherwise ``IndexDamaged`` is
+        raised and the next ``ensure_index`` rebuilds them. A new process searches an index
+        that is current with the library as it is, without reading the library first.
+        """
+        if not self._indexed and not self._search_current_index():
             self.ensure_index()
         parsed = parse_query(query)
-        try:
-            return run_search(
-                self.index,
-                parsed,
-                synonyms=self.synonyms,
-                limit=limit,
-                kinds=kinds,
-                categories=categories,
-                include_retired=include_retired,
-            )
-        except KbError:
-            raise
-        except Exception as exc:
-            log.warning("search failed (%s); rebuilding the index", f"{type(exc).__name__}: {exc}")
-            self.index.close()
-            self.ensure_index(rebuild=True, reload=False)
+
+        def run() -> SearchResult:
             return run_search(
                 self.index,
                 parsed,
@@ -353,13 +423,50 @@ class KnowledgeBase:
                 include_retired=include_retired,
             )
 
+        try:
+            return run()
+        except KbError:
+            raise
+        except Exception as exc:  # whoosh reports a vanished or damaged file in many ways
+            log.warning("search failed (%s); reopening the index", exc)
+            self.index.close()
+            failure: Exception = exc
+            if self.index.intact():
+                try:
+                    return run()
+                except KbError:
+                    raise
+                except Exception as again:  # the files read as intact but are not
+                    failure = again
+            self._damaged = True
+            raise IndexDamaged(
+                f"the search index cannot be read ({type(failure).__name__}: {failure}); "
+                "it is rebuilt on the next update"
+            ) from failure
+
+    def _search_current_index(self) -> bool:
+        """Use the index on disk as it is when the library has not changed since it was synced.
+
+        A new process then shows its first result without reading every document; the library
+        is read when something needs its documents.
+        """
+        with self._load_lock:
+            if self._loaded or self._damaged:
+                return False
+            if not self.index.is_current(library_stamp(self.root, self.today())):
+                return False
+            config, _problems = load_config(self.root)
+            self.synonyms = table_for(config.synonyms)
+            self._indexed = True
+            return True
+
     def close(self) -> None:
         """Release the index files (and the library's git repository)."""
         self.index.close()
         if self._temp_index is not None:
             shutil.rmtree(self._temp_index, ignore_errors=True)
         if self._editorial is not None:
-            self._editorial.versioning.close()
+            self._editorial.close()
 
     # -- writing documents (kbdesk/core/library/authoring.py) ---------------------------------
 
@@ -394,8 +501,19 @@ class KnowledgeBase:
         """The editorial services of this library (created on first use)."""
         with self._load_lock:
             if self._editorial is None:
-                self._editorial = Editorial(self)
+                self._editorial = Editorial(_Source(self))
             return self._editorial
+
+    _reading: Reading | None = None
+
+    @property
+    def reading(self) -> Reading:
+        """The reading rules: the version each role sees, 已更新 marks, receipts due, the
+        review list, browsing."""
+        with self._load_lock:
+            if self._reading is None:
+                self._reading = Reading(self.editorial)
+            return self._reading
 
     @property
     def drafts(self) -> DraftStore:
@@ -431,6 +549,16 @@ class KnowledgeBase:
         """Publish the content of a file (in the library, or outside it matched by id)."""
         return self.editorial.publish_file(file, note, author, effective)
 
+    @staticmethod
+    def effective_in_text(text: str) -> dt.date | None:
+        """The ``effective:`` date a document's text carries (None without a valid one)."""
+        from kbdesk.core.versions.history import front_fields
+
+        try:
+            return dt.date.fromisoformat(front_fields(text).get("effective") or "")
+        except ValueError:
+            return None
+
     def effective_date(self, doc_id: str, version: int) -> dt.date:
         """The day a published version of a document comes into force."""
         return self.editorial.effective_of(doc_id, version)
@@ -442,6 +570,10 @@ class KnowledgeBase:
     def text_at(self, doc_id: str, version: int) -> str:
         """The text of one version of a document."""
         return self.editorial.text_at(doc_id, version)
+
+    def text_of(self, doc_id: str, version: int) -> str:
+        """The text of one version (the working file when it holds that version)."""
+        return self.editorial.text_of(doc_id, version)
 
     def diff(self, doc_id: str, old: int, new: int) -> TextDiff:
         """Compare two versions (inline, side-by-side, unified text)."""
@@ -478,12 +610,18 @@ class KnowledgeBase:
         as_of: dt.date,
         *,
         kinds: Sequence[Kind] = (),
+        categories: Sequence[str] = (),
         limit: int = 20,
         include_retired: bool = False,
     ) -> SearchResult:
-        """Search what was in force on ``as_of``."""
+        """Search what was in force on ``as_of`` (a cached index of that set of versions)."""
         return self.editorial.search_as_of(
-            query, as_of, kinds=kinds, limit=limit, include_retired=include_retired
+            query,
+            as_of,
+            kinds=kinds,
+            categories=categories,
+            limit=limit,
+            include_retired=include_retired,
         )
 
     def stale_documents(self, today: dt.date | None = None) -> list[Document]:
@@ -495,9 +633,31 @@ class KnowledgeBase:
         return self.editorial.what_changed(doc_id)
 
     def sync(self, remote_url: str | None = None, author: str | None = None) -> SyncResult:
-        """Pull from and push to the library's remote (raises RemoteUnreachable offline)."""
-        return self.editorial.sync(remote_url, author)
+        """Pull from and push to the library's remote (raises RemoteUnreachable offline); then
+        re-index what changed and exchange the team's records."""
+        from kbdesk.core.team.remote import check_remote
 
+        repo = self.editorial.versioning.repo()
+        url = remote_url or (repo.remote_url() if repo is not None else None)
+        if url:
+            check_remote(url)
+        result = self.editorial.sync(remote_url, author)
+        self.sync_team(url or "")
+        return result
+
+    def send_published(self, author: str | None = None) -> Sent:
+        """Send newly published versions to the shared library at once, when there is one.
+
+        Publishing is done once committed here: a shared library that cannot be reached is
+        reported in ``Sent.error`` and the versions go with the next sync.
+        """
+        url = self.remote_url()
+        if not url:
+            return Sent(None)
+        try:
+            return Sent(url, self.sync(author=author))
+        except SyncError as exc:
+            return Sent(url, error=exc)
     def unpublished(self) -> dict[str, str]:
         """Library files whose text is not their last published version, by path.
 
@@ -544,6 +704,7 @@ class KnowledgeBase:
 
         self.load()  # only files changed since the last load are parsed again
         return export_library(self, name, Path(outdir), as_of, progress, cancel)
+
     # -- importing handbooks and SOPs (kbdesk/core/importers) ---------------------------------
 
     def plan_import(
@@ -592,13 +753,45 @@ class KnowledgeBase:
         return write_plan(self, plan, publish=publish, note=note, author=author,
                           progress=progress)
 
+    def new_document_drafts(self) -> list[Draft]:
+        """Drafts of documents never published (imports, new documents), newest first."""
+        from kbdesk.core.importers.apply import new_document_drafts
+
+        return new_document_drafts(self)
+
+    def publish_drafts(
+        self, doc_ids: Sequence[str], note: str, author: str | None = None
+    ) -> list[ImportedDocument]:
+        """Publish drafts of new documents (by id) as version 1; none if one is bad."""
+        from kbdesk.core.importers.apply import publish_drafts
+
+        return publish_drafts(self, list(doc_ids), note, author)
+
 
     # -- the team on one shared library (kbdesk/core/team) ------------------------------------
+
+    _team: Team | None = None
 
     @property
     def team(self) -> Team:
         """Every workstation's receipts, flags and failed searches known after the last sync."""
-        return self.editorial.team
+        with self._load_lock:
+            if self._team is None:
+                self._team = Team(self.root, self.editorial.receipts)
+            return self._team
+
+    def sync_team(self, url: str) -> int:
+        """Exchange the team's records with the shared library; a failure is only logged (the
+        records stay queued for the next sync)."""
+        repo = self.editorial.versioning.repo()
+        url = url or (repo.remote_url() if repo is not None else "") or ""
+        if not url:
+            return 0
+        try:
+            return self.team.sync(url)
+        except (*TRANSPORT_ERRORS, SendPackError, KbError) as exc:  # the records wait
+            log.warning("team records not exchanged with %s: %s", url, exc)
+            return 0
 
     def init_remote(self, path: Path | str, author: str | None = None) -> Path:
         """Make ``path`` a new bare shared library holding this library; sync with it."""
@@ -607,7 +800,7 @@ class KnowledgeBase:
         with self.editorial.versioning.lock:
             folder = init_remote(self.root, path, author=author)
         self.editorial.versioning.close()  # reopen: the repository's config changed
-        self.editorial.sync_team(str(folder.resolve()))
+        self.sync_team(str(folder.resolve()))
         return folder
 
     def start_page(self, agent: str, favourites: Sequence[str]) -> StartPage:

@@ -54,7 +54,7 @@ MENUS: tuple[tuple[str, str], ...] = (
     ("edit", QT_TRANSLATE_NOOP("Actions", "&Edit")),
     ("view", QT_TRANSLATE_NOOP("Actions", "&View")),
     ("go", QT_TRANSLATE_NOOP("Actions", "&Go")),
-    ("editor", QT_TRANSLATE_NOOP("Actions", "E&ditor")),  # editors only (gui/editormenu.py)
+    ("editor", QT_TRANSLATE_NOOP("Actions", "E&ditor")),  # editors only (gui/editorial_ui.py)
     ("help", QT_TRANSLATE_NOOP("Actions", "&Help")),
 )
 
@@ -67,6 +67,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                ("Ctrl+Shift+P",), "file"),
     ActionSpec("import.files", QT_TRANSLATE_NOOP("Actions", "Import handbooks…"),
                ("Ctrl+Shift+I",), "file"),  # editors only (gui/importwizard.py)
+    ActionSpec("import.drafts", QT_TRANSLATE_NOOP("Actions", "Drafts of new documents…"), (),
+               "file"),  # editors only (gui/draftlist.py)
     ActionSpec("export.html", QT_TRANSLATE_NOOP("Actions", "Export HTML site…"), (), "file"),
     ActionSpec("library.join", QT_TRANSLATE_NOOP("Actions", "Join a shared library…"), (),
                "file"),

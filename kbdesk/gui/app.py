@@ -13,8 +13,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from kbdesk import __version__
-from kbdesk.core.workstation import paths
-from kbdesk.core.workstation.settings import Settings
+from kbdesk.core import Settings, paths
 from kbdesk.gui.i18n import install_translators, language_for
 from kbdesk.gui.mainwindow import MainWindow
 

@@ -27,12 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.errors import KbError
-from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.diff import diff_texts
-from kbdesk.core.versions.drafts import Draft
-from kbdesk.core.versions.sync import Conflict
-from kbdesk.core.versions.versioning import PublishResult
+from kbdesk.core import Conflict, Draft, KbError, KnowledgeBase, PublishResult, diff_texts
 from kbdesk.gui.changenote import ask_change_note
 from kbdesk.gui.diffview import DiffView
 from kbdesk.gui.notices import show_error

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.versions.diff import Segment, TextDiff, context_mask
+from kbdesk.core import Segment, TextDiff, context_mask
 
 log = logging.getLogger(__name__)
 

@@ -12,8 +12,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from kbdesk.core.library.model import Document, Kind, Phrasing
-from kbdesk.core.workstation.settings import Settings
+from kbdesk.core import Document, Kind, Phrasing, Settings
 from kbdesk.gui.checklist import ChecklistPanel
 from kbdesk.gui.phrasings import PhrasingPanel, copy_phrasing
 from kbdesk.gui.replycheck import ReplyCheckPanel

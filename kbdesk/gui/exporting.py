@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
-from kbdesk.core.errors import KbError
+from kbdesk.core import KbError
 from kbdesk.gui.notices import show_error
 from kbdesk.gui.tasks import Task
 

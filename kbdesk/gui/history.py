@@ -32,13 +32,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.errors import DocumentError, KbError
-from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.library.parse import split_front_matter
-from kbdesk.core.library.render import render
-from kbdesk.core.versions.diff import TextDiff
-from kbdesk.core.versions.history import VersionInfo
-from kbdesk.core.versions.versioning import PublishResult
+from kbdesk.core import (
+    DocumentError,
+    KbError,
+    KnowledgeBase,
+    PublishResult,
+    Status,
+    TextDiff,
+    VersionInfo,
+    render,
+    split_front_matter,
+)
 from kbdesk.gui.changenote import ask_change_note
 from kbdesk.gui.diffview import DiffView
 from kbdesk.gui.notices import show_error
@@ -93,7 +97,7 @@ class HistoryModel(RowsTableModel[VersionInfo]):
                     return QCoreApplication.translate(
                         "HistoryModel", "(not in force: replaced when syncing) "
                     ) + note
-                if info.status == "retired":
+                if info.status == Status.RETIRED:
                     return QCoreApplication.translate("HistoryModel", "(retired) ") + note
                 return note
             return None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from kbdesk.core.workstation import paths
+from kbdesk.core import paths
 
 log = logging.getLogger(__name__)
 

@@ -26,9 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.errors import KbError
-from kbdesk.core.workstation import paths
-from kbdesk.core.workstation.settings import Settings
+from kbdesk.core import KbError, Settings, paths
 from kbdesk.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -115,7 +113,7 @@ class JoinDialog(QDialog):
         self.join_button.setEnabled(False)
 
         def clone(_progress: Any, _cancel: Any) -> str:
-            from kbdesk.core.team.remote import join_library
+            from kbdesk.core import join_library
 
             return str(join_library(url))
 

@@ -33,13 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk import __version__
-from kbdesk.core.errors import KbError
-from kbdesk.core.library.model import Kind
-from kbdesk.core.workstation import paths
-from kbdesk.core.workstation.settings import Settings
-from kbdesk.core.workstation.userstate import UserState
+from kbdesk.core import IndexDamaged, KbError, Kind, KnowledgeBase, Settings, UserState, paths
 from kbdesk.gui.actions import ActionRegistry, ShortcutsDialog
 from kbdesk.gui.docpanels import DocPanels
+from kbdesk.gui.editorial_ui import EditorialUi
+from kbdesk.gui.exporting import ExportUi
+from kbdesk.gui.importwizard import ImportUi
 from kbdesk.gui.notices import ProblemsNotice, show_error
 from kbdesk.gui.reader import ReaderView
 from kbdesk.gui.results import ResultRow, updated_label, with_updates
@@ -47,6 +46,7 @@ from kbdesk.gui.searching import SearchController
 from kbdesk.gui.settingsdialog import CHOICES, SettingsDialog
 from kbdesk.gui.sidepane import SidePane
 from kbdesk.gui.tasks import Task, TaskRunner
+from kbdesk.gui.teamui import TeamUi
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.library_arg = library
         self.state = UserState.load()
-        self.kb: Any = None  # a KnowledgeBase once opened (imported off the UI thread)
+        self.kb: KnowledgeBase | None = None  # once opened (imported off the UI thread)
         self.index_state = "opening"
         self.problems: list[Any] = []
         self.runner = TaskRunner(self)
@@ -104,18 +104,10 @@ class MainWindow(QMainWindow):
         self._build_toolbar_and_menus()
         self._build_status_bar()
         self._connect()
-        from kbdesk.gui.editormenu import EditorialUi  # Editor menu, sync, update banners
-
-        self.editorial = EditorialUi(self)
-        from kbdesk.gui.exporting import ExportUi  # File → Export HTML site…
-
-        self.exporting = ExportUi(self)
-        from kbdesk.gui.importwizard import ImportUi  # File → Import, files dropped on the window
-
-        self.importing = ImportUi(self)
-        from kbdesk.gui.teamui import TeamUi  # start screen, flags, read receipts, joining
-
-        self.team_ui = TeamUi(self)
+        self.editorial = EditorialUi(self)  # Editor menu, sync, update banners
+        self.exporting = ExportUi(self)  # File → Export HTML site…
+        self.importing = ImportUi(self)  # File → Import, files dropped on the window
+        self.team_ui = TeamUi(self)  # start screen, flags, read receipts, joining
         self.no_results_timer = QTimer(self)
         self.no_results_timer.setSingleShot(True)
         self.no_results_timer.setInterval(NO_RESULTS_DELAY_MS)
@@ -212,7 +204,7 @@ class MainWindow(QMainWindow):
         self.side.openRow.connect(self.open_row)
         self.side.openDocument.connect(lambda doc_id: self.open_document(doc_id))
         self.search.resultsReady.connect(self._show_results)
-        self.search.searchFailed.connect(lambda _q, error: show_error(self, error))
+        self.search.searchFailed.connect(self._search_failed)
         self.search.waitingChanged.connect(lambda _w: self._update_info())
         self.reader.historyChanged.connect(self._update_history_actions)
         self.reader.openRequested.connect(self.open_document)
@@ -227,8 +219,6 @@ class MainWindow(QMainWindow):
         library = self.library_arg or self.settings.get("library_dir") or None
 
         def open_library(progress: Any, cancel: Any) -> Any:
-            from kbdesk.core.kb import KnowledgeBase  # heavy imports stay off the UI thread
-
             kb = KnowledgeBase(library)
             kb.load()
             return kb
@@ -346,12 +336,11 @@ class MainWindow(QMainWindow):
         self.search.set_filters((kind,) if kind else (), (category,) if category else ())
 
     def _show_results(self, query: str, result: Any) -> None:
-        seen = self._seen_versions()
         if result is None:
-            rows = with_updates(self._browse_rows(), seen)
+            rows = self._with_updates(self._browse_rows())
             self.side.model.set_rows(rows)
         else:
-            rows = with_updates([ResultRow.from_hit(hit) for hit in result.hits], seen)
+            rows = self._with_updates([ResultRow.from_hit(hit) for hit in result.hits])
             self.side.model.set_rows(rows, result.highlight_terms)
         if self.side.model.rowCount():
             self.side.results.setCurrentIndex(self.side.model.index(0))
@@ -363,25 +352,26 @@ class MainWindow(QMainWindow):
             self.no_results_timer.start()
         self.resultsShown.emit(query, len(rows))
 
-    def _seen_versions(self) -> dict[str, int]:
-        """The version of each document last opened here, for the 已更新 marks."""
+    def _search_failed(self, _query: str, error: KbError) -> None:
+        if isinstance(error, IndexDamaged):  # rebuilt on the writer, never on a reader
+            self.start_indexing(rebuild=True)
+            self._status(self.tr("The search index was damaged; rebuilding it…"))
+            return
+        show_error(self, error)
+
+    def _with_updates(self, rows: list[ResultRow]) -> list[ResultRow]:
+        """The rows with their 已更新 marks (the core's rule)."""
         if self.kb is None:
-            return {}
-        try:
-            return self.kb.receipts.seen_versions()
-        except KbError:
-            return {}
+            return rows
+        updated = self.kb.reading.updated_among({row.doc_id: row.version for row in rows})
+        return with_updates(rows, updated)
 
     def _browse_rows(self) -> list[ResultRow]:
         if self.kb is None:
             return []
-        kind = self.side.kind
-        categories = self.search.categories
-        docs = [d for d in self.kb.indexed_documents().values()
-                if (kind is None or d.kind is kind)
-                and (not categories or d.category == categories[0]
-                     or d.category.startswith(categories[0] + "/"))]
-        return [ResultRow.from_document(d) for d in sorted(docs, key=lambda d: (d.kind, d.title))]
+        category = self.search.categories[0] if self.search.categories else ""
+        return [ResultRow.from_document(d)
+                for d in self.kb.reading.browse(self.side.kind, category)]
 
     def _update_info(self, query: str | None = None, result: Any = None) -> None:
         if self.search.waiting:
@@ -534,12 +524,9 @@ class MainWindow(QMainWindow):
         if self.kb is not None:
             titles = {d.id: d.title for d in self.kb.documents()}
         if self.kb is not None:
-            seen = self._seen_versions()
-            versions = {i: d.version for i, d in self.kb.indexed_documents().items()}
             mark = f" · {updated_label()}"
-            for doc_id in titles:
-                if doc_id in seen and seen[doc_id] < versions.get(doc_id, 0):
-                    titles[doc_id] += mark
+            for doc_id in self.kb.reading.updated_documents() & set(titles):
+                titles[doc_id] += mark
         favourites = [(i, titles[i]) for i in self.state.favourites() if i in titles]
         recents = [(r.doc_id, titles[r.doc_id]) for r in self.state.recents()
                    if r.doc_id in titles]

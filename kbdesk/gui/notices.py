@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.errors import KbError, Problem
+from kbdesk.core import KbError, Problem
 
 log = logging.getLogger(__name__)
 

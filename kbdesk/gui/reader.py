@@ -35,9 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.library.model import Document
-from kbdesk.core.library.render import render
-from kbdesk.core.search.folding import convert_script
+from kbdesk.core import Document, Status, convert_script, render
 from kbdesk.gui.results import kind_label, mark_colours
 
 LINK_SCHEME = "kbdesk"
@@ -231,7 +229,7 @@ class ReaderView(QWidget):
         if doc.mtime_ns:
             updated = dt.datetime.fromtimestamp(doc.mtime_ns / 1e9).date().isoformat()
             parts.append(self.tr("Updated %1").replace("%1", updated))
-        if doc.status.value != "published":
+        if doc.status is not Status.PUBLISHED:
             parts.append(self.tr("Status: %1").replace("%1", doc.status.value))
         return " · ".join(parts)
 

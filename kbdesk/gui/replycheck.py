@@ -41,8 +41,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.kb import AvoidEntry
-from kbdesk.core.library.replycheck import (
+from kbdesk.core import (
+    AvoidEntry,
     ReplyFinding,
     StaleFinding,
     check_reply,

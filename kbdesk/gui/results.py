@@ -23,10 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from kbdesk.core.library.model import Document
-from kbdesk.core.library.render import highlight_spans
-from kbdesk.core.search.engine import SearchHit
-from kbdesk.core.search.folding import convert_script
+from kbdesk.core import Document, SearchHit, convert_script, highlight_spans
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -62,10 +59,9 @@ def partial_label() -> str:
     return QCoreApplication.translate("Results", "Some words")
 
 
-def with_updates(rows: Iterable[ResultRow], seen: dict[str, int]) -> list[ResultRow]:
-    """Mark the rows whose version is newer than the one last opened on this workstation."""
-    return [replace(row, updated=row.doc_id in seen and seen[row.doc_id] < row.version)
-            for row in rows]
+def with_updates(rows: Iterable[ResultRow], updated: set[str]) -> list[ResultRow]:
+    """Mark the rows of the documents in ``updated`` (the core's ``reading.updated_among``)."""
+    return [replace(row, updated=row.doc_id in updated) for row in rows]
 
 
 @dataclass(frozen=True)

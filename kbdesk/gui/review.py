@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -30,8 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.errors import DocumentNotFound, KbError
-from kbdesk.core.kb import KnowledgeBase
+from kbdesk.core import KbError, KnowledgeBase, ReviewItem
 from kbdesk.gui.notices import show_error
 from kbdesk.gui.tablemodel import AnyIndex, RowsTableModel
 from kbdesk.gui.tasks import TaskRunner
@@ -39,80 +37,6 @@ from kbdesk.gui.tasks import TaskRunner
 log = logging.getLogger(__name__)
 
 CONTEXT = "ReviewModel"
-
-
-@dataclass(frozen=True)
-class ReviewItem:
-    """One row of the review list.
-
-    Attributes:
-        reason: ``stale`` (past its review date), ``pending`` (not yet in force),
-            ``flag`` (an agent flagged a section outdated or unclear; ``version`` is the
-            version the agent saw, ``detail`` the kind, section, comment and who) or
-            ``unpublished`` (the file was edited outside kbdesk; ``in_force`` is the version
-            agents see, ``detail`` is ``modified`` or ``new``).
-        date: the review date, or the day the pending version comes into force.
-        version: the pending version (None for a stale document).
-        in_force: the version agents see meanwhile (pending rows).
-    """
-
-    reason: str
-    doc_id: str
-    title: str
-    date: dt.date
-    owner: str = ""
-    version: int | None = None
-    in_force: int | None = None
-    flag_id: str = ""
-    detail: str = ""
-
-
-def review_items(kb: KnowledgeBase, today: dt.date) -> list[ReviewItem]:
-    """The review list of a library on ``today``: stale documents first, then pending ones."""
-    items: list[ReviewItem] = []
-    for doc in sorted(kb.stale_documents(today), key=lambda d: (d.review_by, d.id)):
-        assert doc.review_by is not None
-        items.append(ReviewItem("stale", doc.id, doc.title, doc.review_by, doc.owner))
-    for pending in kb.pending_versions():
-        try:
-            title = kb.document(pending.doc_id).title
-        except DocumentNotFound:
-            title = pending.path
-        items.append(ReviewItem("pending", pending.doc_id, title, pending.effective, "",
-                                pending.version, pending.in_force_version))
-    for path, change in sorted(kb.unpublished().items()):
-        # a library file edited outside kbdesk: agents see the published version meanwhile
-        try:
-            doc = kb.document(path)
-            title, doc_id = doc.title, doc.id
-        except DocumentNotFound:
-            title, doc_id = path, path
-        try:
-            day = dt.date.fromtimestamp((kb.root / path).stat().st_mtime)
-        except OSError:
-            day = today
-        published = None
-        if change == "modified":
-            in_force = kb.document_in_force(doc_id)
-            published = in_force.version if in_force is not None else None
-        items.append(ReviewItem("unpublished", doc_id, title, day, "", None, published,
-                                detail=change))
-    for flag in kb.team.open_flags():
-        try:
-            title = kb.document(flag.doc_id).title
-        except DocumentNotFound:
-            title = flag.doc_id
-        kind = QCoreApplication.translate("ReviewModel", FLAG_KINDS.get(flag.kind, flag.kind))
-        where = f" › {flag.section}" if flag.section else ""
-        detail = f"{kind}{where}: {flag.comment or '—'} ({flag.agent} @ {flag.workstation})"
-        try:
-            day = dt.date.fromisoformat(flag.time[:10])
-        except ValueError:
-            day = today
-        items.append(ReviewItem("flag", flag.doc_id, title, day, "", flag.version, None,
-                                flag.id, detail))
-    return items
-
 
 FLAG_KINDS = {
     "outdated": QT_TRANSLATE_NOOP("ReviewModel", "Outdated"),
@@ -167,7 +91,9 @@ class ReviewModel(RowsTableModel[ReviewItem]):
         if column == 3:
             if item.reason == "flag":
                 seen = QCoreApplication.translate("ReviewModel", "on v%1: %2")
-                return seen.replace("%1", str(item.version)).replace("%2", item.detail)
+                kind = QCoreApplication.translate(
+                    "ReviewModel", FLAG_KINDS.get(item.flag_kind, item.flag_kind))
+                return seen.replace("%1", str(item.version)).replace("%2", kind + item.detail)
             if item.reason == "unpublished":
                 if item.in_force is None:
                     return QCoreApplication.translate("ReviewModel", "Never published")
@@ -251,7 +177,8 @@ class ReviewPanel(QWidget):
         """Read the lists again (off the UI thread)."""
         day = self.today()
         self.summary.setText(self.tr("Loading…"))
-        task = self.runner.submit(lambda _p, _c: review_items(self.kb, day), name="review")
+        task = self.runner.submit(lambda _p, _c: self.kb.reading.review_items(day),
+                                  name="review")
         task.succeeded.connect(self._loaded)
         task.failed.connect(self._failed)
 
@@ -287,7 +214,7 @@ class ReviewPanel(QWidget):
         item = self.selected_item()
         if item is None or item.reason != "flag":
             return False
-        from kbdesk.core.workstation.settings import Settings
+        from kbdesk.core import Settings
 
         who = str(Settings.load().get("agent_name") or "") or self.tr("editor")
         try:

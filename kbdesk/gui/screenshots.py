@@ -14,6 +14,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 WIDTH, HEIGHT = 1280, 800
 
@@ -101,8 +102,7 @@ def _render(app: object, outdir: Path) -> list[Path]:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QWidget
 
-    from kbdesk.core.workstation import paths
-    from kbdesk.core.workstation.settings import Settings
+    from kbdesk.core import Settings, paths
     from kbdesk.gui.mainwindow import MainWindow
     from kbdesk.gui.phrasings import PlaceholderDialog, agent_values
     from kbdesk.gui.settingsdialog import SettingsDialog
@@ -236,9 +236,63 @@ def _render(app: object, outdir: Path) -> list[Path]:
     _wait(history.diffShown, lambda: history.compare(result.version - 1, result.version))
     save(history, "history-diff.png")
     history.close()
+    settings.set("role", "agent")
+
+    written += _team_views(window, outdir, save)
 
     window.close()
     window.deleteLater()
+    return written
+
+
+def _team_views(window: Any, outdir: Path, save: Callable[[Any, str], None]) -> list[Path]:
+    """The team's views: start screen, read receipts, flags in the review list, first run,
+    and the agent desk at 1024×640."""
+    from kbdesk.gui.joining import JoinDialog
+    from kbdesk.gui.review import ReviewPanel
+
+    written: list[Path] = []
+    kb = window.kb
+    # 9. the start screen: to acknowledge, recently updated with change notes, favourites
+    kb.receipts.acknowledge(kb.document_in_force("hotline-standards"), "王小明")
+    kb.receipts.acknowledge(kb.document_in_force("refund-policy"), "李美玲")
+    for doc_id in ("sop-refund", "phrasing-apology"):
+        window.state.set_favourite(doc_id, True)
+    window.resize(WIDTH, HEIGHT)
+    _wait(window.team_ui.startReady, lambda: window.actions_["go.start"].trigger())
+    save(window, "start-screen.png")
+    # 10. the supervisor's read receipts
+    dialog = window.team_ui.show_receipts()
+    assert dialog is not None
+    _wait(dialog.loaded)
+    dialog.resize(720, 560)
+    save(dialog, "read-receipts.png")
+    dialog.close()
+    # 11. an agent's flag in the editors' review list
+    doc = kb.document_in_force("refund-policy")
+    assert doc is not None
+    section = doc.sections[2]
+    kb.team.flags.flag(doc.id, doc.version, "unclear", "到帳天數是工作日還是日曆日？", "李美玲",
+                       anchor=section.anchor, section=section.heading)
+    review = ReviewPanel(kb, window.runner)
+    review.resize(960, 360)
+    _wait(review.loaded, review.show)
+    save(review, "review-flags.png")
+    review.close()
+    # 12. the first run: join the team's shared library, or use the demo
+    join = JoinDialog(first_run=True)
+    join.url.setText("//fileserver/客服/知識庫.git")
+    join.show()
+    save(join, "first-run.png")
+    join.close()
+    # 13. the agent desk at 1024×640: a procedure checklist beside the reader
+    window.resize(1024, 640)
+    window.side.search_box.clear()
+    procedure = max((d for d in kb.documents() if d.kind.value == "procedure"),
+                    key=lambda d: len(d.steps))
+    window.open_document(procedure.id)
+    save(window, "desk-1024x640.png")
+    window.resize(WIDTH, HEIGHT)
     return written
 
 

@@ -12,9 +12,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kbdesk.core.errors import KbError
-from kbdesk.core.library.model import Kind
-from kbdesk.core.search.engine import SearchResult
+from kbdesk.core import KbError, Kind, SearchResult
 from kbdesk.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.workstation.settings import SPECS, Settings, SettingsError, SettingSpec
+from kbdesk.core import SPECS, Settings, SettingsError, SettingSpec
 from kbdesk.gui.notices import show_error
 
 CONTEXT = "SettingsDialog"

@@ -14,10 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kbdesk.core.errors import KbError
-from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.sync import RemoteUnreachable, SyncError, SyncResult
-from kbdesk.core.workstation.settings import Settings
+from kbdesk.core import KbError, KnowledgeBase, RemoteUnreachable, Settings, SyncError, SyncResult
 from kbdesk.gui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)

@@ -16,8 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from kbdesk.core import CancelToken
-from kbdesk.core.errors import Cancelled, KbError
+from kbdesk.core import Cancelled, CancelToken, KbError
 
 log = logging.getLogger(__name__)
 

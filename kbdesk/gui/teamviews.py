@@ -32,9 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.errors import KbError
-from kbdesk.core.search.folding import convert_script
-from kbdesk.core.workstation.storage import atomic_write_text
+from kbdesk.core import KbError, atomic_write_text, convert_script
 from kbdesk.gui.notices import show_error
 from kbdesk.gui.reader import section_link
 from kbdesk.gui.tasks import TaskRunner
@@ -128,9 +126,11 @@ class ReceiptsDialog(QDialog):
         out = []
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
+            assert top is not None
             out.append((top.text(0), top.text(1), top.text(2)))
             for j in range(top.childCount()):
                 child = top.child(j)
+                assert child is not None
                 out.append((child.text(0), child.text(1), child.text(2)))
         return out
 

@@ -4,17 +4,17 @@
 <context>
     <name>AckBanner</name>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="205"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="205"/>
         <source>Please read this version and confirm.</source>
         <translation>请阅读这个版本并确认。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="207"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="207"/>
         <source>I have read this version</source>
         <translation>我已阅读这个版本</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="233"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="233"/>
         <source>Please read version %1 of this document and confirm.</source>
         <translation>请阅读这份文档的第 %1 版并确认。</translation>
     </message>
@@ -75,6 +75,11 @@
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
         <source>Import handbooks…</source>
         <translation>导入手册…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="70"/>
+        <source>Drafts of new documents…</source>
+        <translation>新文档草稿…</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
@@ -319,6 +324,11 @@
         <source>A change note is required: write what changed and why before publishing.</source>
         <translation>必须填写变更说明：发布前请写下改了什么、为什么改。</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/changenote.py" line="75"/>
+        <source>Comes into force on:</source>
+        <translation>生效日期：</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistModel</name>
@@ -547,12 +557,12 @@
 <context>
     <name>DocumentStatusBanner</name>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="265"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="265"/>
         <source>Retired: this document is no longer in use. It is kept for reference and is not found by search.</source>
         <translation>已禁用：这份文档不再使用，仅保留供参考，搜索时不会出现。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="270"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="270"/>
         <source>Version %1 comes into force on %2; agents see %3 until then.</source>
         <translation>第 %1 版将于 %2 生效；在此之前客服人员看到的是 %3。</translation>
     </message>
@@ -704,13 +714,13 @@
 <context>
     <name>EditorialUi</name>
     <message>
-        <location filename="../../kbdesk/gui/editormenu.py" line="182"/>
+        <location filename="../../kbdesk/gui/editorial_ui.py" line="182"/>
         <source>%1 is not in force yet.</source>
         <translation>%1 尚未生效。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/editormenu.py" line="235"/>
-        <location filename="../../kbdesk/gui/editormenu.py" line="254"/>
+        <location filename="../../kbdesk/gui/editorial_ui.py" line="235"/>
+        <location filename="../../kbdesk/gui/editorial_ui.py" line="254"/>
         <source>Open a document first.</source>
         <translation>请先打开一份文档。</translation>
     </message>
@@ -945,6 +955,11 @@
         <location filename="../../kbdesk/gui/mainwindow.py" line="312"/>
         <source>Index not available</source>
         <translation>索引无法使用</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="361"/>
+        <source>The search index was damaged; rebuilding it…</source>
+        <translation>搜索索引已损坏，正在重建…</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/mainwindow.py" line="376"/>
@@ -1751,12 +1766,12 @@
 <context>
     <name>UpdatedBanner</name>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="159"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="159"/>
         <source>What changed?</source>
         <translation>改了什么？</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="182"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="182"/>
         <source>Updated since you last read it (v%1 → v%2).</source>
         <translation>自你上次阅读后已更新（v%1 → v%2）。</translation>
     </message>
@@ -1777,27 +1792,27 @@
 <context>
     <name>WhatChangedDialog</name>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="101"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="101"/>
         <source>What changed</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="102"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="102"/>
         <source>Comparing…</source>
         <translation>比较中…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="106"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="106"/>
         <source>Got it</source>
         <translation>知道了</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="122"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="122"/>
         <source>Nothing changed since you last read this document.</source>
         <translation>自你上次阅读以来，这份文档没有变更。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="126"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="126"/>
         <source>Changes since the version you last read (%1 → %2):</source>
         <translation>自你上次阅读的版本以来的变更（%1 → %2）：</translation>
     </message>
@@ -2020,6 +2035,11 @@
         <source>%1 draft(s) saved; review and publish them in the editor.</source>
         <translation>已保存 %1 份草稿；请在编辑器中审阅后发布。</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="279"/>
+        <source>(character %1)</source>
+        <translation>（第 %1 个字）</translation>
+    </message>
 </context>
 <context>
     <name>FlagDialog</name>
@@ -2241,6 +2261,34 @@
         <translation>
             <numerusform>有 %n 个知识库文件无法读取；编辑可在「文件 → 知识库问题」查看。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DraftList</name>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="46"/>
+        <source>Drafts of new documents</source>
+        <translation>新文档草稿</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="53"/>
+        <source>Open in the editor</source>
+        <translation>在编辑器中打开</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="68"/>
+        <source>No drafts of new documents.</source>
+        <translation>没有新文档的草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="69"/>
+        <source>Drafts of documents not published yet (imports and new documents). Open one to review and publish it.</source>
+        <translation>尚未发布的文档草稿（导入的与新建的文档）。打开一份即可审阅并发布。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="72"/>
+        <source>%1 — %2, saved %3</source>
+        <translation>%1 — %2，保存于 %3</translation>
     </message>
 </context>
 </TS>

@@ -4,17 +4,17 @@
 <context>
     <name>AckBanner</name>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="205"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="205"/>
         <source>Please read this version and confirm.</source>
         <translation>請閱讀這個版本並確認。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="207"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="207"/>
         <source>I have read this version</source>
         <translation>我已閱讀這個版本</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="233"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="233"/>
         <source>Please read version %1 of this document and confirm.</source>
         <translation>請閱讀這份文件的第 %1 版並確認。</translation>
     </message>
@@ -75,6 +75,11 @@
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
         <source>Import handbooks…</source>
         <translation>匯入手冊…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="70"/>
+        <source>Drafts of new documents…</source>
+        <translation>新文件草稿…</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
@@ -319,6 +324,11 @@
         <source>A change note is required: write what changed and why before publishing.</source>
         <translation>必須填寫變更說明：發布前請寫下改了什麼、為什麼改。</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/changenote.py" line="75"/>
+        <source>Comes into force on:</source>
+        <translation>生效日期：</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistModel</name>
@@ -547,12 +557,12 @@
 <context>
     <name>DocumentStatusBanner</name>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="265"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="265"/>
         <source>Retired: this document is no longer in use. It is kept for reference and is not found by search.</source>
         <translation>已停用：這份文件不再使用，僅保留供參考，搜尋時不會出現。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="270"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="270"/>
         <source>Version %1 comes into force on %2; agents see %3 until then.</source>
         <translation>第 %1 版將於 %2 生效；在此之前客服人員看到的是 %3。</translation>
     </message>
@@ -704,13 +714,13 @@
 <context>
     <name>EditorialUi</name>
     <message>
-        <location filename="../../kbdesk/gui/editormenu.py" line="182"/>
+        <location filename="../../kbdesk/gui/editorial_ui.py" line="182"/>
         <source>%1 is not in force yet.</source>
         <translation>%1 尚未生效。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/editormenu.py" line="235"/>
-        <location filename="../../kbdesk/gui/editormenu.py" line="254"/>
+        <location filename="../../kbdesk/gui/editorial_ui.py" line="235"/>
+        <location filename="../../kbdesk/gui/editorial_ui.py" line="254"/>
         <source>Open a document first.</source>
         <translation>請先開啟一份文件。</translation>
     </message>
@@ -945,6 +955,11 @@
         <location filename="../../kbdesk/gui/mainwindow.py" line="312"/>
         <source>Index not available</source>
         <translation>索引無法使用</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/mainwindow.py" line="361"/>
+        <source>The search index was damaged; rebuilding it…</source>
+        <translation>搜尋索引已損壞，正在重建…</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/mainwindow.py" line="376"/>
@@ -1751,12 +1766,12 @@
 <context>
     <name>UpdatedBanner</name>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="159"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="159"/>
         <source>What changed?</source>
         <translation>改了什麼？</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="182"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="182"/>
         <source>Updated since you last read it (v%1 → v%2).</source>
         <translation>自你上次閱讀後已更新（v%1 → v%2）。</translation>
     </message>
@@ -1777,27 +1792,27 @@
 <context>
     <name>WhatChangedDialog</name>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="101"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="101"/>
         <source>What changed</source>
         <translation>變更內容</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="102"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="102"/>
         <source>Comparing…</source>
         <translation>比較中…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="106"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="106"/>
         <source>Got it</source>
         <translation>知道了</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="122"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="122"/>
         <source>Nothing changed since you last read this document.</source>
         <translation>自你上次閱讀以來，這份文件沒有變更。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/updates.py" line="126"/>
+        <location filename="../../kbdesk/gui/doc_changes.py" line="126"/>
         <source>Changes since the version you last read (%1 → %2):</source>
         <translation>自你上次閱讀的版本以來的變更（%1 → %2）：</translation>
     </message>
@@ -2020,6 +2035,11 @@
         <source>%1 draft(s) saved; review and publish them in the editor.</source>
         <translation>已儲存 %1 份草稿；請在編輯器中審閱後發布。</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="279"/>
+        <source>(character %1)</source>
+        <translation>（第 %1 個字）</translation>
+    </message>
 </context>
 <context>
     <name>FlagDialog</name>
@@ -2241,6 +2261,34 @@
         <translation>
             <numerusform>有 %n 個知識庫檔案無法讀取；編輯可在「檔案 → 知識庫問題」查看。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DraftList</name>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="46"/>
+        <source>Drafts of new documents</source>
+        <translation>新文件草稿</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="53"/>
+        <source>Open in the editor</source>
+        <translation>在編輯器中開啟</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="68"/>
+        <source>No drafts of new documents.</source>
+        <translation>沒有新文件的草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="69"/>
+        <source>Drafts of documents not published yet (imports and new documents). Open one to review and publish it.</source>
+        <translation>尚未發布的文件草稿（匯入的與新建的文件）。開啟一份即可審閱並發布。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="72"/>
+        <source>%1 — %2, saved %3</source>
+        <translation>%1 — %2，儲存於 %3</translation>
     </message>
 </context>
 </TS>

@@ -77,7 +77,7 @@ def cache_root() -> Path:
 
 def dictionary_words() -> list[str]:
     """Return the segmenter's dictionary words (2-4 ideographs, Simplified), sorted."""
-    from kbdesk.core.search.folding import fold
+    from kbdesk.core.text.folding import fold
 
     raw = resources.files("pypinyin").joinpath("phrases_dict.json").read_text("utf-8")
     words = []

@@ -23,9 +23,9 @@ from typing import Any
 
 from kbdesk.core.library.catalog import Library
 from kbdesk.core.search.analyzer import terms
-from kbdesk.core.search.folding import fold
 from kbdesk.core.search.index import entries_for
 from kbdesk.core.search.query import parse_query
+from kbdesk.core.text.folding import fold
 
 LIMIT = 20
 MIN_AND_HITS = 3

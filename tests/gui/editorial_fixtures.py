@@ -1,11 +1,15 @@
 """Fixtures shared by the editor-side GUI tests: a versioned library, its knowledge base, a runner.
 
+The Qt-free ones (the library, opening a knowledge base, publishing a change) live in
+``tests/conftest.py``; this module re-exports them beside the Qt ones.
+
 Imported by the test modules that need them (``from tests.gui.editorial_fixtures import ...``).
 """
+# ruff: noqa: F811 - fixtures re-exported from tests/conftest.py are used as arguments
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,47 +18,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.repo import LibraryRepo
 from kbdesk.gui.tasks import TaskRunner
-from tests.conftest import doc
-
-HANDBOOK = doc(
-    "客訴處理手冊",
-    body="\n介紹。\n\n## 回覆時限\n\n請在24小時內回覆客戶。\n\n## 升級\n\n交給主管。\n",
-    id="complaint",
-    category="投訴處理",
-    owner="品質組",
+from tests.conftest import (  # noqa: F401 - shared fixtures and helpers, re-exported
+    HANDBOOK,
+    PHRASING,
+    close_kb,
+    open_kb,
+    publish_change,
+    versioned_library,
 )
-PHRASING = doc(
-    "標準開場白",
-    kind="phrasing",
-    body="\n## 來電開場\n\n> 您好，我是{{坐席姓名}}。\n",
-    id="opening",
-    ack_required="true",
-)
-
-
-def open_kb(root: Path, index_dir: Path) -> KnowledgeBase:
-    """Open a knowledge base on ``root`` with its index in ``index_dir``."""
-    kb = KnowledgeBase(root, index_dir=index_dir)
-    kb.load()
-    return kb
-
-
-def close_kb(kb: KnowledgeBase) -> None:
-    """Release the index and the repository of a knowledge base."""
-    kb.close()
-    kb.editorial.versioning.close()
-
-
-@pytest.fixture
-def versioned_library(make_library: Callable[[Mapping[str, str | bytes]], Path]) -> Path:
-    """A library of two documents that is a git repository with one commit."""
-    root = make_library(
-        {"handbooks/complaint.md": HANDBOOK, "phrasings/opening.md": PHRASING}
-    )
-    LibraryRepo.init(root, message="first").close()
-    return root
 
 
 @pytest.fixture
@@ -72,11 +44,6 @@ def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
     yield tasks
     assert tasks.shutdown()
 
-
-def publish_change(kb: KnowledgeBase, old: str, new: str, note: str = "change") -> int:
-    """Publish the complaint handbook with ``old`` replaced by ``new``; return the version."""
-    text = (kb.root / "handbooks/complaint.md").read_text("utf-8").replace(old, new)
-    return kb.publish("complaint", text, note, author="Editor").version
 
 
 def type_chinese(widget: QWidget, text: str) -> None:

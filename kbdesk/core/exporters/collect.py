@@ -50,7 +50,8 @@ def export_request(kb: KnowledgeBase, as_of: dt.date | None = None,
             and (doc.effective is None or doc.effective <= day)]
     items = tuple(ExportDocument(doc, change_of(kb, doc)) for doc in docs)
     stamp = now or dt.datetime.now().astimezone()
-    return ExportRequest(kb.name, kb.root, day, items, stamp)
+    synonyms = tuple(tuple(group) for group in kb.library.config.synonyms)
+    return ExportRequest(kb.name, kb.root, day, items, stamp, synonyms)
 
 
 def export_library(kb: KnowledgeBase, name: str, outdir: Path, as_of: dt.date | None = None,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import logging
 
-from kbdesk.core.search.folding import fold
+from kbdesk.core.text.folding import fold
 
 log = logging.getLogger(__name__)
 

@@ -6,6 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from kbdesk.core.library.parts import AvoidPair, Phrasing, ProcedureStep
+from kbdesk.core.library.phrasing import avoid_pairs_in, phrasings_of
+from kbdesk.core.library.procedure import steps_of
+
+__all__ = ["AvoidPair", "Document", "Kind", "Phrasing", "ProcedureStep", "Section", "Status"]
+
 
 class Kind(StrEnum):
     """What a document is for."""
@@ -21,15 +27,6 @@ class Status(StrEnum):
     DRAFT = "draft"
     PUBLISHED = "published"
     RETIRED = "retired"
-
-
-@dataclass(frozen=True)
-class AvoidPair:
-    """A phrase agents should not say, and what to say instead."""
-
-    avoid: str
-    instead: str
-    line: int
 
 
 @dataclass(frozen=True)
@@ -49,51 +46,6 @@ class Section:
     level: int
     body: str
     line: int
-
-
-@dataclass(frozen=True)
-class Phrasing:
-    """One standard phrasing: a ``##`` section of a phrasing document."""
-
-    name: str
-    anchor: str
-    variants: tuple[str, ...]
-    notes: str
-    avoid: tuple[AvoidPair, ...]
-
-    @property
-    def placeholders(self) -> tuple[str, ...]:
-        """Return the placeholder names of all variants, in order of first appearance."""
-        from kbdesk.core.library.phrasing import placeholders
-
-        seen: dict[str, None] = {}
-        for text in self.variants:
-            for name in placeholders(text):
-                seen.setdefault(name, None)
-        return tuple(seen)
-
-
-@dataclass(frozen=True)
-class ProcedureStep:
-    """One step of a procedure: a ``##`` section of a procedure document.
-
-    Attributes:
-        number: 1-based position of the step.
-        title: the step's heading.
-        anchor: the heading's anchor.
-        role: who owns the step ("" when not declared).
-        limit_text: the time limit as written ("" when not declared).
-        limit_seconds: the limit in seconds from the procedure's start, if it could be read.
-        body: the Markdown under the heading, key lines included.
-    """
-
-    number: int
-    title: str
-    anchor: str
-    role: str
-    limit_text: str
-    limit_seconds: int | None
-    body: str
 
 
 @dataclass
@@ -127,20 +79,14 @@ class Document:
     @property
     def phrasings(self) -> tuple[Phrasing, ...]:
         """Return the phrasings of a phrasing document (empty for other kinds)."""
-        from kbdesk.core.library.phrasing import phrasings_of
-
         return phrasings_of(self) if self.kind is Kind.PHRASING else ()
 
     @property
     def avoid_pairs(self) -> tuple[AvoidPair, ...]:
         """Return every avoid → say-instead pair written in this document."""
-        from kbdesk.core.library.phrasing import avoid_pairs_in
-
         return avoid_pairs_in(self.body, self.body_line)
 
     @property
     def steps(self) -> tuple[ProcedureStep, ...]:
         """Return the steps of a procedure document (empty for other kinds)."""
-        from kbdesk.core.library.procedure import steps_of
-
         return steps_of(self) if self.kind is Kind.PROCEDURE else ()

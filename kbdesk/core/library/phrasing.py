@@ -6,12 +6,12 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from kbdesk.core.library.model import AvoidPair, Phrasing
+from kbdesk.core.library.parts import PLACEHOLDER_RE, AvoidPair, Phrasing
+from kbdesk.core.library.parts import placeholders as placeholders  # part of this module's API
 
 if TYPE_CHECKING:
     from kbdesk.core.library.model import Document
 
-PLACEHOLDER_RE = re.compile(r"\{\{\s*([^{}\n]+?)\s*\}\}")
 _AVOID_RE = re.compile(
     r"^\s*[-*+]\s*(?:不說|不说|避免說|避免说|避免)\s*[:：]?\s*「(?P<avoid>[^」]+)」\s*[，,]?\s*"
     r"(?:→|->|⇒)\s*(?:改說|改说|建議說|建议说|建議|建议|改為|改为)\s*[:：]?\s*「(?P<instead>[^」]+)」"
@@ -30,12 +30,6 @@ AGENT_PLACEHOLDERS: Mapping[str, str] = {
 }
 
 
-def placeholders(text: str) -> list[str]:
-    """Return the placeholder names in ``text``, each once, in order."""
-    seen: dict[str, None] = {}
-    for match in PLACEHOLDER_RE.finditer(text):
-        seen.setdefault(match.group(1), None)
-    return list(seen)
 
 
 def missing_placeholders(text: str, values: Mapping[str, str]) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kbdesk.core.library.model import ProcedureStep
+from kbdesk.core.library.parts import ProcedureStep
 
 if TYPE_CHECKING:
     from kbdesk.core.library.model import Document

@@ -21,7 +21,7 @@ import nh3
 from markdown.extensions.toc import slugify_unicode
 
 from kbdesk.core.library.renderguard import bounded
-from kbdesk.core.search.folding import SCRIPTS, convert_script, fold, merge_spans
+from kbdesk.core.text.folding import SCRIPTS, convert_script, fold, merge_spans
 
 _EXTENSIONS = ["tables", "toc", "sane_lists", "fenced_code"]
 _EXTENSION_CONFIGS: dict[str, dict[str, object]] = {

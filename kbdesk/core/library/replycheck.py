@@ -2,7 +2,7 @@
 
 Every phrasing document may list avoid → say-instead pairs (``不說「X」→ 改說「Y」``). The check
 looks for each avoid phrase in a draft, whichever script either side is written in: both are
-compared in folded form (:func:`kbdesk.core.search.folding.fold` keeps lengths, so offsets found in
+compared in folded form (:func:`kbdesk.core.text.folding.fold` keeps lengths, so offsets found in
 the folded draft are offsets into the draft as typed). A suggestion is put back in the script
 the draft is written in.
 """
@@ -19,9 +19,9 @@ from dataclasses import dataclass
 import opencc
 
 from kbdesk.core.errors import StaleFinding
-from kbdesk.core.kb import AvoidEntry
+from kbdesk.core.library.parts import AvoidEntry
 from kbdesk.core.library.phrasing import PLACEHOLDER_RE
-from kbdesk.core.search.folding import SCRIPTS, convert_script, fold, to_simplified
+from kbdesk.core.text.folding import SCRIPTS, convert_script, fold, to_simplified
 
 log = logging.getLogger(__name__)
 

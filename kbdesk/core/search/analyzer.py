@@ -16,7 +16,7 @@ from typing import NamedTuple, cast
 import rjieba
 from whoosh.analysis import Analyzer, Token, Tokenizer
 
-from kbdesk.core.search.folding import FOLD_VERSION, fold
+from kbdesk.core.text.folding import FOLD_VERSION, fold
 
 #: Bump when tokens change, so indexes built by an older analyzer are rebuilt.
 ANALYZER_VERSION = 3 * 100 + FOLD_VERSION

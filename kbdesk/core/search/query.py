@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import rjieba
 
 from kbdesk.core.library.model import Kind
-from kbdesk.core.search.folding import fold
+from kbdesk.core.text.folding import fold
 
 MAX_QUERY_CHARS = 500
 MAX_WORDS = 24

@@ -20,7 +20,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from kbdesk.core.search.folding import fold
+from kbdesk.core.text.folding import fold
 
 log = logging.getLogger(__name__)
 

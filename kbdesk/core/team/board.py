@@ -222,6 +222,6 @@ class Team:
 
 def _is_partial(item: dict[str, object]) -> bool:
     """Whether a logged search found some matches (only partial ones) rather than none."""
-    if item.get("partial"):
+    if item.get("partial") or item.get("match") == "partial":
         return True
     return str(item.get("result", item.get("mode", ""))) in ("partial", "or")

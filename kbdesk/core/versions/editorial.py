@@ -1,76 +1,91 @@
-"""The editorial side of a ``KnowledgeBase``: versions, drafts, effective dates, receipts, sync.
+"""The editorial side of a library: versions, drafts, effective dates, receipts, sync.
 
-``Editorial`` ties the per-library services together and resolves document ids to paths; the
-``KnowledgeBase`` facade exposes each operation as a one-line wrapper. Every method may run on
-a worker thread.
+``Editorial`` ties the per-library services together and resolves document ids to paths. It
+reads the working documents through a :class:`LibrarySource` (the ``KnowledgeBase`` gives it
+one) and never refers to the facade itself. Every method may run on a worker thread.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import logging
-import shutil
-import tempfile
-import weakref
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from dulwich.errors import SendPackError
+from typing import TYPE_CHECKING, Protocol
 
 from kbdesk.core.clock import SYSTEM_CLOCK, Clock
 from kbdesk.core.errors import DocumentNotFound, KbError, PublishError
 from kbdesk.core.library.frontmatter import document_id, front_fields
 from kbdesk.core.library.model import Document, Kind, Status
-from kbdesk.core.search.engine import SearchResult, run_search
-from kbdesk.core.search.index import SearchIndex
+from kbdesk.core.search.asof import AsOfIndexes
+from kbdesk.core.search.engine import SearchResult
 from kbdesk.core.search.query import parse_query
-from kbdesk.core.team.board import Team
+from kbdesk.core.search.thesaurus import SynonymTable
 from kbdesk.core.versions.diff import TextDiff, diff_texts
 from kbdesk.core.versions.drafts import DraftStore
 from kbdesk.core.versions.effective import EffectiveResolver
 from kbdesk.core.versions.history import VersionInfo
 from kbdesk.core.versions.receipts import ReceiptBook
-from kbdesk.core.versions.sync import _TRANSPORT_ERRORS as TRANSPORT_ERRORS
 from kbdesk.core.versions.sync import Syncer, SyncResult, sync_state
 from kbdesk.core.versions.versioning import PublishResult, Versioning, set_field
 from kbdesk.core.workstation.liblock import library_lock
 
-if TYPE_CHECKING:
-    from kbdesk.core.kb import KnowledgeBase
+if TYPE_CHECKING:  # the team's records sit above versions; only their type is named here
+    from kbdesk.core.team.records import Flag
 
 log = logging.getLogger(__name__)
 
 
-def _reindex(kb_ref: weakref.ref[KnowledgeBase]) -> None:
-    kb = kb_ref()
-    if kb is not None:
-        kb.ensure_index(reload=True)
+class LibrarySource(Protocol):
+    """What the editorial services read of the library they belong to."""
+
+    @property
+    def root(self) -> Path:
+        """The library folder."""
+        ...
+
+    def working_documents(self) -> Mapping[str, Document]:
+        """The documents as the working files hold them (loaded on first use), by id."""
+        ...
+
+    def document(self, doc_id: str) -> Document:
+        """One working document by id or path (DocumentNotFound when there is none)."""
+        ...
+
+    def synonyms(self) -> SynonymTable:
+        """The library's synonym table (for searches at another date)."""
+        ...
+
+    def reindex(self) -> object:
+        """Re-read the library and bring the search index up to date."""
+        ...
+
+    def open_flags(self) -> Sequence[Flag]:
+        """The sections agents flagged that no editor has cleared yet (team records)."""
+        ...
+
+    def unpublished(self) -> dict[str, str]:
+        """Library files edited outside kbdesk and not published, by path (modified/new)."""
+        ...
 
 
 class Editorial:
     """Versions, drafts, effective dates, read receipts and sync of one knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
-        # weak references only: no cycle keeps a dropped KnowledgeBase (and its index files)
-        # alive until the garbage collector happens to run
-        self._kb = weakref.ref(kb)
+    def __init__(self, source: LibrarySource) -> None:
+        self.source = source
+        self.root = source.root
         self.clock: Clock = SYSTEM_CLOCK
-        self.drafts = DraftStore(kb.root, self.clock)
-        self.versioning = Versioning(
-            kb.root, reindex=functools.partial(_reindex, self._kb), drafts=self.drafts
-        )
+        self.drafts = DraftStore(self.root, self.clock)
+        self.versioning = Versioning(self.root, reindex=source.reindex, drafts=self.drafts)
         self.resolver = EffectiveResolver(self.versioning, self.clock)
-        self.receipts = ReceiptBook(kb.root, self.clock)
+        self.receipts = ReceiptBook(self.root, self.clock)
+        self.as_of_indexes = AsOfIndexes(self.root)
 
-    @property
-    def kb(self) -> KnowledgeBase:
-        """The knowledge base these services belong to."""
-        kb = self._kb()
-        if kb is None:  # pragma: no cover - only after the facade was dropped
-            raise KbError("the library was closed")
-        return kb
+    def close(self) -> None:
+        """Release the repository and the indexes of other days."""
+        self.versioning.close()
+        self.as_of_indexes.close()
 
     def set_clock(self, clock: Clock) -> None:
         """Replace the clock of every date rule (in force, receipts, drafts)."""
@@ -82,7 +97,7 @@ class Editorial:
     def path_of(self, doc_id: str) -> str:
         """The library path of a document, by id or path (also for one no longer on disk)."""
         try:
-            return self.kb.document(doc_id).path
+            return self.source.document(doc_id).path
         except DocumentNotFound:
             history = self.versioning.history()
             found = history.find_path(doc_id) if history is not None else None
@@ -122,10 +137,10 @@ class Editorial:
         """
         if effective is not None:
             text = set_field(text, "effective", effective)
-        with library_lock(self.kb.root, "publish"):
+        with library_lock(self.root, "publish"):
             path = self._target_path(doc_id_or_path, text)
             new_id = document_id(path, text)
-            other = self.kb.library.documents.get(new_id) if self.kb.documents() else None
+            other = self.source.working_documents().get(new_id)
             if other is not None and other.path != path:
                 raise PublishError(
                     f"{path}: field 'id': '{new_id}' is already used by {other.path}"
@@ -140,14 +155,14 @@ class Editorial:
     ) -> PublishResult:
         """Publish the content of a file: one in the library, or outside it (matched by id)."""
         path = Path(file).expanduser()
-        candidates = [path] if path.is_absolute() else [Path.cwd() / path, self.kb.root / path]
+        candidates = [path] if path.is_absolute() else [Path.cwd() / path, self.root / path]
         for candidate in candidates:
             if candidate.is_file():
                 text = candidate.read_text("utf-8")
                 full = candidate.resolve()
-                if full.is_relative_to(self.kb.root):
+                if full.is_relative_to(self.root):
                     return self.publish(
-                        full.relative_to(self.kb.root).as_posix(), text, note, author, effective
+                        full.relative_to(self.root).as_posix(), text, note, author, effective
                     )
                 doc_id = front_fields(text).get("id")
                 if not doc_id:
@@ -168,7 +183,7 @@ class Editorial:
         self, doc_id: str, new_path: str, note: str | None, author: str | None = None
     ) -> PublishResult:
         """Rename or move a document to ``new_path`` (a new version; history follows it)."""
-        with library_lock(self.kb.root, "publish"):
+        with library_lock(self.root, "publish"):
             old = self.path_of(doc_id)
             return self.versioning.move(old, new_path, note, author=author)
 
@@ -176,12 +191,12 @@ class Editorial:
         self, doc_id: str, version: int, note: str | None = None, author: str | None = None
     ) -> PublishResult:
         """Restore an old version's text as a new version."""
-        with library_lock(self.kb.root, "publish"):
+        with library_lock(self.root, "publish"):
             return self.versioning.rollback(self.path_of(doc_id), version, note, author=author)
 
     def retire(self, doc_id: str, note: str | None, author: str | None = None) -> PublishResult:
         """Publish a document as retired."""
-        with library_lock(self.kb.root, "publish"):
+        with library_lock(self.root, "publish"):
             return self.versioning.retire(self.path_of(doc_id), note, author=author)
 
     # -- history ------------------------------------------------------------------------------
@@ -192,6 +207,19 @@ class Editorial:
 
     def text_at(self, doc_id: str, version: int) -> str:
         """The text of one version of a document."""
+        return self.versioning.text_at(self.path_of(doc_id), version)
+
+    def text_of(self, doc_id: str, version: int) -> str:
+        """The text of one version: the working file when it holds that version as published
+        (not edited since), else the version read from history."""
+        try:
+            working = self.source.document(doc_id)
+            if working.version == version and not self.versioning.unpublished(
+                {working.path: (working.mtime_ns, working.size)}
+            ):
+                return (self.root / working.path).read_text("utf-8")
+        except DocumentNotFound:
+            pass
         return self.versioning.text_at(self.path_of(doc_id), version)
 
     def diff(self, doc_id: str, old: int, new: int) -> TextDiff:
@@ -206,11 +234,7 @@ class Editorial:
             return None
         path = self.path_of(doc_id)
         try:
-            current = (
-                (self.kb.root / path).read_text("utf-8")
-                if doc.version == self.kb.document(doc_id).version
-                else self.versioning.text_at(path, doc.version)
-            )
+            current = self.text_of(doc_id, doc.version)
             old = self.versioning.text_at(path, seen)
         except DocumentNotFound:  # the version seen is not in this library's history
             return None
@@ -225,7 +249,7 @@ class Editorial:
         if history is not None:
             history.refresh()
         try:
-            working: Document | None = self.kb.document(doc_id)
+            working: Document | None = self.source.document(doc_id)
         except DocumentNotFound:
             working = None
         if history is None:
@@ -233,39 +257,42 @@ class Editorial:
         doc, _ = self.resolver.choose(path, working, as_of or self.resolver.today())
         return doc
 
+    def in_force_on(self, as_of: dt.date | None = None) -> dict[str, Document]:
+        """The documents agents see on ``as_of`` (default today), by id (a cached snapshot)."""
+        return self.resolver.resolve(self.source.working_documents(), as_of)
+
     def search_as_of(
         self,
         query: str,
         as_of: dt.date,
         *,
         kinds: Sequence[Kind] = (),
+        categories: Sequence[str] = (),
         limit: int = 20,
         include_retired: bool = False,
     ) -> SearchResult:
-        """Search the documents that were in force on ``as_of`` (a temporary index)."""
-        docs = self.resolver.resolve(self.kb.library.documents, as_of)
-        folder = Path(tempfile.mkdtemp(prefix="kbdesk-asof-"))
-        index = SearchIndex(folder / "index")
-        try:
-            index.sync(docs)
-            return run_search(
-                index,
-                parse_query(query),
-                synonyms=self.kb.synonyms,
-                limit=limit,
-                kinds=kinds,
-                include_retired=include_retired,
-            )
-        finally:
-            index.close()
-            shutil.rmtree(folder, ignore_errors=True)
+        """Search the documents that were in force on ``as_of``.
+
+        The index of that set of versions is built once and kept (see ``AsOfIndexes``): a
+        second search of the same day, or of another day with the same versions, reuses it.
+        """
+        docs = self.in_force_on(as_of)
+        return self.as_of_indexes.search(
+            docs,
+            parse_query(query),
+            synonyms=self.source.synonyms(),
+            limit=limit,
+            kinds=kinds,
+            categories=categories,
+            include_retired=include_retired,
+        )
 
     def stale(self, today: dt.date | None = None) -> list[Document]:
         """Published documents past their ``review_by`` date."""
         day = today or self.resolver.today()
         return [
             doc
-            for doc in self.kb.documents()
+            for doc in self.source.working_documents().values()
             if doc.review_by is not None
             and doc.review_by < day
             and doc.status is not Status.RETIRED
@@ -274,37 +301,12 @@ class Editorial:
     # -- sync ---------------------------------------------------------------------------------
 
     def sync(self, remote_url: str | None = None, author: str | None = None) -> SyncResult:
-        """Pull and push; then re-index what changed and exchange the team's records."""
-        from kbdesk.core.team.remote import check_remote
-
-        repo = self.versioning.repo()
-        url = remote_url or (repo.remote_url() if repo is not None else None)
-        if url:
-            check_remote(url)
+        """Pull and push; then re-index what changed."""
         result = Syncer(self.versioning, self.drafts, author).sync(remote_url)
         if result.pulled_paths:
-            self.kb.ensure_index(reload=True)
-        self.sync_team(url or "")
+            self.source.reindex()
         return result
-
-    @functools.cached_property
-    def team(self) -> Team:
-        """Team-wide receipts, flags and searches of this library."""
-        return Team(self.kb.root, self.receipts)
-
-    def sync_team(self, url: str) -> int:
-        """Exchange the team's records with the shared library; a failure is only logged (the
-        records stay queued for the next sync)."""
-        repo = self.versioning.repo()
-        url = url or (repo.remote_url() if repo is not None else "") or ""
-        if not url:
-            return 0
-        try:
-            return self.team.sync(url)
-        except (*TRANSPORT_ERRORS, SendPackError, KbError) as exc:  # the records wait
-            log.warning("team records not exchanged with %s: %s", url, exc)
-            return 0
 
     def sync_state(self) -> dict[str, str]:
         """``last_synced``, ``last_status`` and ``last_error`` of this library."""
-        return sync_state(self.kb.root)
+        return sync_state(self.root)

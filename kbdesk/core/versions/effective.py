@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -20,11 +21,19 @@ from kbdesk.core.clock import SYSTEM_CLOCK, Clock, parse_iso_date
 from kbdesk.core.errors import DocumentError
 from kbdesk.core.library.model import Document
 from kbdesk.core.library.parse import build_document
-from kbdesk.core.versions.history import VersionInfo
+from kbdesk.core.versions.history import History, VersionInfo
 from kbdesk.core.versions.versioning import Versioning
 from kbdesk.core.versions.worktree import Change
 
 log = logging.getLogger(__name__)
+
+#: How many in-force snapshots (one per day asked, history and working files) are kept.
+SNAPSHOTS_KEPT = 8
+
+
+def _fingerprint(working: Mapping[str, Document]) -> frozenset[tuple[str, str, str]]:
+    return frozenset((doc_id, doc.path, doc.digest) for doc_id, doc in working.items())
+
 
 def starts(info: VersionInfo) -> dt.date:
     """The day a version comes into force: its effective date, else the day it was published."""
@@ -55,6 +64,7 @@ class EffectiveResolver:
         self.clock = clock or SYSTEM_CLOCK
         self._lock = threading.Lock()
         self._built: dict[tuple[str, str], Document | None] = {}
+        self._snapshots: OrderedDict[tuple[object, ...], dict[str, Document]] = OrderedDict()
 
     def today(self) -> dt.date:
         """Today by the resolver's clock."""
@@ -133,12 +143,32 @@ class EffectiveResolver:
     def resolve(
         self, working: Mapping[str, Document], as_of: dt.date | None = None
     ) -> dict[str, Document]:
-        """Return the documents in force on ``as_of`` (default today), by id."""
+        """Return the documents in force on ``as_of`` (default today), by id.
+
+        Snapshots are cached: asked again for the same day, with the same history and working
+        files, the answer is not recomputed.
+        """
         day = as_of or self.today()
         history = self.versioning.history()
         if history is None:
             return dict(working)
         history.refresh()
+        key = (day, self.today(), history.head, _fingerprint(working))
+        with self._lock:
+            cached = self._snapshots.get(key)
+            if cached is not None:
+                self._snapshots.move_to_end(key)
+                return dict(cached)
+        result = self._resolve(working, day, history)
+        with self._lock:
+            self._snapshots[key] = result
+            while len(self._snapshots) > SNAPSHOTS_KEPT:
+                self._snapshots.popitem(last=False)
+        return dict(result)
+
+    def _resolve(
+        self, working: Mapping[str, Document], day: dt.date, history: History
+    ) -> dict[str, Document]:
         by_path = {doc.path: doc for doc in working.values()}
         paths = set(by_path)
         if day < self.today():

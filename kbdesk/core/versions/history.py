@@ -136,6 +136,11 @@ class History:
         except OSError as exc:  # a read-only data folder: history is read again next time
             log.warning("history cache %s cannot be written: %s", self.cache_file, exc)
 
+    @property
+    def head(self) -> str | None:
+        """The commit the cache was last brought up to."""
+        return self._head
+
     def refresh(self) -> bool:
         """Bring the cache up to HEAD; return True when something new was read."""
         with self._lock, self.repo.lock:

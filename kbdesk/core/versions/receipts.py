@@ -112,6 +112,15 @@ class ReceiptBook:
             for r in self.receipts()
         )
 
+    def needs_acknowledgement(self, doc: Document, agent: str | None = None) -> bool:
+        """The rule: ``doc`` asks for a receipt, is not retired, and ``agent`` (anyone, for
+        None) has not confirmed its version."""
+        return (
+            doc.ack_required
+            and doc.status is not Status.RETIRED
+            and not self.acknowledged(doc, agent)
+        )
+
     def unacknowledged(self, docs: Iterable[Document], agent: str | None = None) -> list[Document]:
         """Documents flagged ``ack_required`` whose current version is not acknowledged."""
         done = {(r.doc_id, r.version) for r in self.receipts() if agent is None or r.agent == agent}

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from kbdesk.core.clock import SYSTEM_CLOCK, Clock, parse_iso_time
 from kbdesk.core.errors import UserStateError
-from kbdesk.core.search.folding import fold
+from kbdesk.core.text.folding import fold
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.storage import atomic_write_text
 

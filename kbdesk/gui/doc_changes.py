@@ -1,11 +1,12 @@
 """What agents need when documents change: 已更新 marks, "what changed", and read receipts.
 
-``is_updated`` tells a results or list delegate whether a document changed since this
-workstation last opened it. ``UpdatedBanner`` and ``WhatChangedDialog`` show the difference
-from the version last seen to the one in force. ``AckBanner`` asks for "I have read this
-version" on documents that require it and records the receipt through the core.
+The rules (is a document updated for this workstation, what changed since, who must still
+acknowledge) are the core's ``kb.reading``; these widgets show them. ``UpdatedBanner`` and
+``WhatChangedDialog`` show the difference from the version last seen to the one in force.
+``AckBanner`` asks for "I have read this version" on documents that require it and records the
+receipt through the core.
 
-The reader must compute "what changed" *before* it calls ``mark_seen`` for the opened document.
+The reader must compute "what changed" *before* it marks the opened document seen.
 """
 
 from __future__ import annotations
@@ -23,12 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core.errors import KbError
-from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.library.model import Document
-from kbdesk.core.versions.diff import TextDiff
-from kbdesk.core.versions.effective import Pending
-from kbdesk.core.workstation.settings import Settings
+from kbdesk.core import Document, KbError, KnowledgeBase, Pending, Settings, Status, TextDiff
 from kbdesk.gui.diffview import DiffView
 from kbdesk.gui.notices import show_error
 from kbdesk.gui.tasks import TaskRunner
@@ -38,49 +34,6 @@ log = logging.getLogger(__name__)
 _BANNER_STYLE = "background:#e8f1fb; color:#102a43; padding:6px; border:1px solid #9cc3e8;"
 _RETIRED_STYLE = "background:#eeeeee; color:#5a1010; padding:6px; border:1px solid #b88;"
 
-
-def is_updated(kb: KnowledgeBase, doc_id: str, version: int | None = None) -> bool:
-    """True when a document changed since it was last opened on this workstation (已更新).
-
-    Args:
-        version: the version the caller shows (a search hit's); without it the version in
-            force is looked up, which reads history: pass it from list delegates.
-    """
-    seen = kb.receipts.last_seen(doc_id)
-    if seen is None:
-        return False
-    if version is None:
-        try:
-            doc = kb.document_in_force(doc_id)
-        except KbError:
-            return False
-        if doc is None:
-            return False
-        version = doc.version
-    return seen < version
-
-
-def mark_seen(kb: KnowledgeBase, doc_id: str) -> None:
-    """Remember that the version of ``doc_id`` in force was opened here."""
-    try:
-        doc = kb.document_in_force(doc_id)
-    except KbError as exc:
-        log.info("cannot mark %s as seen: %s", doc_id, exc)
-        return
-    if doc is not None:
-        kb.receipts.mark_seen(doc)
-
-
-def changes_since(kb: KnowledgeBase, doc_id: str, since: int | None) -> TextDiff | None:
-    """The diff from version ``since`` (default: the one last seen) to the one in force."""
-    if since is None:
-        return kb.what_changed(doc_id)
-    doc = kb.document_in_force(doc_id)
-    if doc is None or doc.version <= since:
-        return None
-    diff = kb.diff(doc_id, since, doc.version)
-    diff.old_label, diff.new_label = f"v{since}", f"v{doc.version}"
-    return diff
 
 
 class WhatChangedDialog(QDialog):
@@ -111,7 +64,7 @@ class WhatChangedDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(900, 600)
         self.diff: TextDiff | None = None
-        task = runner.submit(lambda _p, _c: changes_since(kb, doc_id, since),
+        task = runner.submit(lambda _p, _c: kb.reading.changes_since(doc_id, since),
                              name="what_changed")
         task.succeeded.connect(self._show)
         task.failed.connect(self._failed)
@@ -136,7 +89,7 @@ class WhatChangedDialog(QDialog):
 
     def accept(self) -> None:
         """Close and remember the current version as seen."""
-        mark_seen(self.kb, self.doc_id)
+        self.kb.reading.mark_seen(self.doc_id)
         super().accept()
 
 
@@ -176,7 +129,8 @@ class UpdatedBanner(QWidget):
         if doc is not None and self.kb is not None:
             self.doc_id = doc.id
             seen = self.kb.receipts.last_seen(doc.id)
-        if doc is not None and seen is not None and seen < doc.version:
+        if (doc is not None and self.kb is not None
+                and self.kb.reading.updated(seen, doc.version)):
             self.since = seen
             self.label.setText(
                 self.tr("Updated since you last read it (v%1 → v%2).")
@@ -224,9 +178,7 @@ class AckBanner(QWidget):
         needed = (
             doc is not None
             and self.kb is not None
-            and doc.ack_required
-            and doc.status.value != "retired"
-            and not self.kb.receipts.acknowledged(doc, self.agent or None)
+            and self.kb.reading.needs_acknowledgement(doc, self.agent or None)
         )
         if needed and doc is not None:
             self.label.setText(
@@ -260,7 +212,7 @@ class DocumentStatusBanner(QLabel):
     def set_state(self, doc: Document | None, pending: list[Pending] | None = None) -> None:
         """Show what applies to ``doc``: retired, or the versions waiting for their date."""
         lines: list[str] = []
-        retired = doc is not None and doc.status.value == "retired"
+        retired = doc is not None and doc.status is Status.RETIRED
         if retired:
             lines.append(self.tr("Retired: this document is no longer in use. It is kept for "
                                  "reference and is not found by search."))

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from kbdesk.core.workstation.settings import Settings
 from kbdesk.gui.diffview import marked_runs
-from kbdesk.gui.updates import AckBanner, UpdatedBanner, WhatChangedDialog, is_updated, mark_seen
+from kbdesk.gui.doc_changes import (
+    AckBanner,
+    UpdatedBanner,
+    WhatChangedDialog,
+)
 from tests.gui.editorial_fixtures import (  # noqa: F401 - fixtures
     kb,
     publish_change,
@@ -20,21 +24,9 @@ def agent_settings(name: str = "王小明") -> Settings:
     return settings
 
 
-def test_is_updated_follows_what_was_last_seen(qtbot, kb) -> None:
-    assert not is_updated(kb, "complaint")  # never opened: nothing to compare with
-    mark_seen(kb, "complaint")
-    assert not is_updated(kb, "complaint")
-    publish_change(kb, "24小時", "48小時")
-    assert is_updated(kb, "complaint")
-    assert is_updated(kb, "complaint", version=2)
-    assert not is_updated(kb, "complaint", version=1)
-    mark_seen(kb, "complaint")
-    assert not is_updated(kb, "complaint")
-    assert not is_updated(kb, "no-such-doc")
-
 
 def test_what_changed_shows_the_diff_since_last_seen(qtbot, kb, runner) -> None:
-    mark_seen(kb, "complaint")
+    kb.reading.mark_seen("complaint")
     publish_change(kb, "24小時", "48小時")
     publish_change(kb, "交給主管", "交給值班主管")
     dialog = WhatChangedDialog(kb, runner, "complaint")
@@ -47,7 +39,7 @@ def test_what_changed_shows_the_diff_since_last_seen(qtbot, kb, runner) -> None:
     assert runs == [("delete", "24"), ("insert", "48"), ("insert", "值班")]
     assert "v1 → v3" in dialog.message.text()
     dialog.accept()
-    assert not is_updated(kb, "complaint")
+    assert not kb.reading.is_updated("complaint")
     again = WhatChangedDialog(kb, runner, "complaint")
     qtbot.addWidget(again)
     with qtbot.waitSignal(again.loaded, timeout=5000) as blocker:
@@ -61,11 +53,11 @@ def test_updated_banner_offers_what_changed(qtbot, kb, runner) -> None:
     qtbot.addWidget(banner)
     banner.set_document(kb.document("complaint"))
     assert banner.isHidden()  # never opened before: nothing to compare with
-    mark_seen(kb, "complaint")
+    kb.reading.mark_seen("complaint")
     publish_change(kb, "24小時", "48小時")
     banner.set_document(kb.document("complaint"))
     assert not banner.isHidden() and "v1 → v2" in banner.label.text()
-    mark_seen(kb, "complaint")  # the reader marks it seen once shown: the banner remembers v1
+    kb.reading.mark_seen("complaint")  # the reader marks it seen once shown: the banner remembers v1
     with qtbot.waitSignal(banner.whatChangedRequested, timeout=1000) as blocker:
         banner.button.click()
     assert blocker.args == ["complaint", 1]
@@ -103,7 +95,7 @@ def test_ack_banner_records_a_receipt(qtbot, kb) -> None:
 
 def test_ack_without_agent_name_is_refused(qtbot, kb, monkeypatch) -> None:
     shown: list[str] = []
-    monkeypatch.setattr("kbdesk.gui.updates.show_error", lambda parent, error: shown.append(str(error)))
+    monkeypatch.setattr("kbdesk.gui.doc_changes.show_error", lambda parent, error: shown.append(str(error)))
     banner = AckBanner(kb, agent_settings(""))
     qtbot.addWidget(banner)
     banner.set_document(kb.document("opening"))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMenu
 from kbdesk.core import set_field
 from kbdesk.core.workstation.settings import Settings
 from kbdesk.gui.editor import EditorWindow
-from kbdesk.gui.editormenu import EDITOR_ACTIONS
+from kbdesk.gui.editorial_ui import EDITOR_ACTIONS
 from kbdesk.gui.history import HistoryWindow
 from kbdesk.gui.review import ReviewPanel
 from tests.gui.editorial_fixtures import versioned_library  # noqa: F401 - fixture

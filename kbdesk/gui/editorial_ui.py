@@ -16,22 +16,20 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QBoxLayout, QLabel, QMenu, QWidget
 
-from kbdesk.core.errors import DocumentNotFound, KbError
-from kbdesk.core.library.model import Kind
-from kbdesk.core.versions.sync import Conflict
+from kbdesk.core import Conflict, Document, KbError, Kind, KnowledgeBase, NotInForce
 from kbdesk.gui.conflict import ConflictDialog
+from kbdesk.gui.doc_changes import (
+    AckBanner,
+    DocumentStatusBanner,
+    UpdatedBanner,
+    WhatChangedDialog,
+)
 from kbdesk.gui.editor import EditorWindow
 from kbdesk.gui.editordialogs import NewDocumentDialog
 from kbdesk.gui.history import HistoryWindow
 from kbdesk.gui.notices import show_error
 from kbdesk.gui.review import ReviewPanel
 from kbdesk.gui.syncing import SyncController
-from kbdesk.gui.updates import (
-    AckBanner,
-    DocumentStatusBanner,
-    UpdatedBanner,
-    WhatChangedDialog,
-)
 
 if TYPE_CHECKING:
     from kbdesk.gui.mainwindow import MainWindow
@@ -94,7 +92,7 @@ class EditorialUi(QObject):
         return self.window.settings.get("role") == "editor"
 
     @property
-    def kb(self) -> Any:
+    def kb(self) -> KnowledgeBase | None:
         """The window's knowledge base (None until the library is open)."""
         return self.window.kb
 
@@ -140,7 +138,7 @@ class EditorialUi(QObject):
         kb = self.kb
         if kb is None:
             return False
-        today = kb.editorial.resolver.today()
+        today = kb.today()
         if self._day is None or today == self._day:
             self._day = today
             return False
@@ -165,7 +163,7 @@ class EditorialUi(QObject):
 
     def _index_ready(self) -> None:
         if self.kb is not None and self._day is None:
-            self._day = self.kb.editorial.resolver.today()
+            self._day = self.kb.today()
             self.day_timer.start()
         if self.sync is not None and not self.sync.timer.isActive() and self.sync.state in (
                 "idle", "offline"):
@@ -203,7 +201,7 @@ class EditorialUi(QObject):
                 name="pending of document")
             task.succeeded.connect(lambda pending, d=doc: self._show_pending(d, pending))
         try:
-            self.kb.receipts.mark_seen(doc)
+            self.kb.reading.mark_seen(doc)
         except (KbError, OSError) as exc:
             log.warning("cannot remember that %s was read: %s", doc.id, exc)
 
@@ -211,16 +209,14 @@ class EditorialUi(QObject):
         if self.window.reader.document is doc:
             self.status_banner.set_state(doc, pending)
 
-    def document_for_reader(self, doc_id: str) -> Any:
+    def document_for_reader(self, doc_id: str) -> Document:
         """The version of a document the reader should show: in force for agents (a version
         waiting for its effective date stays hidden from them), the newest for editors."""
-        if self.is_editor:
-            return self.kb.document(doc_id)
-        doc = self.kb.document_in_force(doc_id)
-        if doc is None:
-            raise DocumentNotFound(
-                self.tr("%1 is not in force yet.").replace("%1", doc_id))
-        return doc
+        try:
+            return self.kb.reading.document_for(doc_id, editor=self.is_editor)
+        except NotInForce:
+            raise NotInForce(doc_id, self.tr("%1 is not in force yet.").replace("%1", doc_id)
+                             ) from None
 
     def what_changed(self, doc_id: str, since: int) -> WhatChangedDialog | None:
         """Show what changed in a document since version ``since``."""

@@ -1,0 +1,260 @@
+"""What readers see: the version each role reads, 已更新 marks, receipts due, the review list.
+
+These are the rules the desktop app and the CLI used to carry themselves; ``KnowledgeBase``
+exposes them as ``kb.reading``. Agents read the version in force (a version waiting for its
+effective date stays hidden from them); editors read the newest. A document is *updated* for
+this workstation when the version shown is newer than the one last opened here. A document
+needs an acknowledgement when it asks for one, is not retired, and the agent has not confirmed
+the version shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from kbdesk.core.clock import parse_iso_date
+from kbdesk.core.errors import DocumentNotFound, KbError
+from kbdesk.core.library.model import Document, Kind
+from kbdesk.core.versions.diff import TextDiff
+from kbdesk.core.versions.editorial import Editorial, LibrarySource
+
+log = logging.getLogger(__name__)
+
+
+class NotInForce(DocumentNotFound):
+    """The document exists, but no version of it is in force yet (agents cannot read it)."""
+
+    def __init__(self, doc_id: str, message: str = "") -> None:
+        super().__init__(message or f"{doc_id} is not in force yet")
+        self.doc_id = doc_id
+
+
+class ReviewReason(StrEnum):
+    """Why a document is on the review list."""
+
+    STALE = "stale"  # past its review date
+    PENDING = "pending"  # a version waits for its effective date
+    FLAG = "flag"  # an agent flagged a section outdated or unclear
+    UNPUBLISHED = "unpublished"  # the file was edited outside kbdesk and not published
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One row of the review list.
+
+    Attributes:
+        reason: past its review date, a version pending, flagged by an agent, or edited
+            outside kbdesk and not published (``in_force`` is then the version agents see,
+            None for a file never published; ``detail`` is ``modified`` or ``new``).
+        date: the review date, the day the pending version comes into force, or the day of
+            the flag.
+        version: the pending version (None for a stale document); for a flag, the version
+            the agent saw.
+        in_force: the version agents see meanwhile (pending rows).
+        flag_id: the flag's id (flag rows).
+        flag_kind: ``outdated`` or ``unclear`` (flag rows; clients word it).
+        detail: for a flag, where, the comment and who: `` › section: comment (agent @ pc)``.
+    """
+
+    reason: ReviewReason
+    doc_id: str
+    title: str
+    date: dt.date
+    owner: str = ""
+    version: int | None = None
+    in_force: int | None = None
+    flag_id: str = ""
+    flag_kind: str = ""
+    detail: str = ""
+
+
+def _in_category(doc: Document, category: str) -> bool:
+    return not category or doc.category == category or doc.category.startswith(category + "/")
+
+
+class Reading:
+    """The reading rules of one library (see the module docstring)."""
+
+    def __init__(self, editorial: Editorial) -> None:
+        self.editorial = editorial
+
+    @property
+    def _source(self) -> LibrarySource:
+        return self.editorial.source
+
+    # -- which version ----------------------------------------------------------------------
+
+    def document_for(self, doc_id: str, *, editor: bool) -> Document:
+        """The version of a document a reader opens: in force for agents, newest for editors.
+
+        Raises:
+            NotInForce: an agent asked for a document none of whose versions is in force.
+            DocumentNotFound: no such document.
+        """
+        if editor:
+            return self._source.document(doc_id)
+        doc = self.editorial.in_force(doc_id)
+        if doc is None:
+            raise NotInForce(doc_id)
+        return doc
+
+    def browse(self, kind: Kind | None = None, category: str = "") -> list[Document]:
+        """The documents agents see, filtered by kind and category (with its sub-categories),
+        by kind then title."""
+        docs = [
+            doc
+            for doc in self.editorial.in_force_on().values()
+            if (kind is None or doc.kind is kind) and _in_category(doc, category)
+        ]
+        return sorted(docs, key=lambda d: (d.kind, d.title))
+
+    # -- updated since last seen (已更新) -----------------------------------------------------
+
+    def seen_versions(self) -> dict[str, int]:
+        """The version of each document last opened here (empty when it cannot be read)."""
+        try:
+            return self.editorial.receipts.seen_versions()
+        except (KbError, OSError, ValueError) as exc:
+            log.info("last-seen versions not read: %s", exc)
+            return {}
+
+    @staticmethod
+    def updated(seen: int | None, version: int) -> bool:
+        """The rule: updated when a version was seen here and the one shown is newer."""
+        return seen is not None and seen < version
+
+    def updated_among(self, versions: Mapping[str, int]) -> set[str]:
+        """Which of ``{doc id: version shown}`` changed since last opened here (one read)."""
+        seen = self.seen_versions()
+        return {doc_id for doc_id, v in versions.items() if self.updated(seen.get(doc_id), v)}
+
+    def updated_documents(self) -> set[str]:
+        """The ids of the documents in force that changed since last opened here."""
+        docs = self.editorial.in_force_on()
+        return self.updated_among({doc_id: doc.version for doc_id, doc in docs.items()})
+
+    def is_updated(self, doc_id: str, version: int | None = None) -> bool:
+        """Whether a document changed since it was last opened here.
+
+        Args:
+            version: the version the caller shows; without it the version in force is looked
+                up (which reads history).
+        """
+        seen = self.editorial.receipts.last_seen(doc_id)
+        if seen is None:
+            return False
+        if version is None:
+            try:
+                doc = self.editorial.in_force(doc_id)
+            except KbError:
+                return False
+            if doc is None:
+                return False
+            version = doc.version
+        return self.updated(seen, version)
+
+    def mark_seen(self, doc: Document | str) -> None:
+        """Remember that a document was opened here (a document id: its version in force)."""
+        if isinstance(doc, str):
+            try:
+                found = self.editorial.in_force(doc)
+            except KbError as exc:
+                log.info("cannot mark %s as seen: %s", doc, exc)
+                return
+            if found is None:
+                return
+            doc = found
+        self.editorial.receipts.mark_seen(doc)
+
+    def changes_since(self, doc_id: str, since: int | None = None) -> TextDiff | None:
+        """The diff from version ``since`` (default: the one last seen) to the one in force."""
+        if since is None:
+            return self.editorial.what_changed(doc_id)
+        doc = self.editorial.in_force(doc_id)
+        if doc is None or doc.version <= since:
+            return None
+        diff = self.editorial.diff(doc_id, since, doc.version)
+        diff.old_label, diff.new_label = f"v{since}", f"v{doc.version}"
+        return diff
+
+    # -- read receipts ------------------------------------------------------------------------
+
+    def needs_acknowledgement(self, doc: Document, agent: str | None) -> bool:
+        """Whether ``agent`` (anyone, for None) still has to confirm the version ``doc`` is."""
+        return self.editorial.receipts.needs_acknowledgement(doc, agent)
+
+    # -- review list --------------------------------------------------------------------------
+
+    def review_items(self, today: dt.date | None = None) -> list[ReviewItem]:
+        """Documents past their review date (oldest first), versions pending, then the
+        sections agents flagged."""
+        day = today or self.editorial.clock.today()
+        items: list[ReviewItem] = []
+        stale = sorted(self.editorial.stale(day), key=lambda d: (d.review_by or day, d.id))
+        for doc in stale:
+            assert doc.review_by is not None
+            items.append(
+                ReviewItem(ReviewReason.STALE, doc.id, doc.title, doc.review_by, doc.owner)
+            )
+        working = self._source.working_documents()
+        for pending in self.editorial.resolver.pending(working):
+            try:
+                title = self._source.document(pending.doc_id).title
+            except DocumentNotFound:
+                title = pending.path
+            items.append(
+                ReviewItem(
+                    ReviewReason.PENDING,
+                    pending.doc_id,
+                    title,
+                    pending.effective,
+                    "",
+                    pending.version,
+                    pending.in_force_version,
+                )
+            )
+        for path, change in sorted(self._source.unpublished().items()):
+            try:
+                doc = self._source.document(path)
+                title, doc_id = doc.title, doc.id
+            except DocumentNotFound:
+                title, doc_id = path, path
+            try:
+                edited = dt.datetime.fromtimestamp((self._source.root / path).stat().st_mtime)
+                edited_on = edited.date()
+            except OSError:
+                edited_on = day
+            published = None
+            if change == "modified":
+                in_force = self.editorial.in_force(doc_id)
+                published = in_force.version if in_force is not None else None
+            items.append(
+                ReviewItem(ReviewReason.UNPUBLISHED, doc_id, title, edited_on, "", None,
+                           published, detail=change)
+            )
+        for flag in self._source.open_flags():
+            try:
+                title = self._source.document(flag.doc_id).title
+            except DocumentNotFound:
+                title = flag.doc_id
+            where = f" › {flag.section}" if flag.section else ""
+            detail = f"{where}: {flag.comment or '—'} ({flag.agent} @ {flag.workstation})"
+            items.append(
+                ReviewItem(
+                    ReviewReason.FLAG,
+                    flag.doc_id,
+                    title,
+                    parse_iso_date(flag.time[:10]) or day,
+                    "",
+                    flag.version,
+                    None,
+                    flag.id,
+                    flag.kind,
+                    detail,
+                )
+            )
+        return items
