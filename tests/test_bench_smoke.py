@@ -99,3 +99,20 @@ def test_percentiles_use_the_nearest_rank() -> None:
     assert percentile(values, 0.50) == 50
     assert percentile(values, 0.95) == 95
     assert percentile([7.0], 0.95) == 7
+
+
+def test_scaling_table_puts_each_size_beside_fts5() -> None:
+    def report(docs: int, p95: float) -> dict:
+        figures = {"build_s": 1.0, "search_p50_ms": 1.0, "search_p95_ms": p95,
+                   "cold_start_s": 0.5, "peak_rss_mb": 100.0}
+        return {"corpus": {"docs": docs, "sections": docs * 10},
+                "results": {"kbdesk": figures, "fts5": dict(figures, search_p95_ms=2.0)}}
+
+    text = run.scaling_table([report(1000, 2.4), report(20000, 3.0)])
+    lines = text.splitlines()
+    assert lines[0].split()[:2] == ["documents", "sections"]
+    assert lines[1].startswith("1,000") and lines[1].endswith("1.20x")
+    assert lines[2].startswith("20,000") and "3.0 (2.0)" in lines[2] and lines[2].endswith("1.50x")
+    assert len(run.scaling_table([report(1000, 2.0)], markdown=True).splitlines()) == 3
+    with pytest.raises(SystemExit):
+        run.main(["--scale", "0,10"])

@@ -96,7 +96,7 @@ def test_a_new_process_reuses_parsed_documents(make_library, monkeypatch, tmp_pa
     # a changed file is parsed again and its new text is what the index holds
     (root / "a.md").write_text(doc("退款流程", body="## 步驟\n\n退費五個工作日內到賬。\n"), "utf-8")
     third = KnowledgeBase(root, index_dir=index_dir)
-    assert _ids(third.search("退費 五個")) == ["a"]
+    assert set(_ids(third.search("退費 五個"))) == {"a"}  # its sections (and partial matches)
     assert parsed == ["a.md"]
 
 

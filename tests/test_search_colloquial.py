@@ -152,3 +152,54 @@ def test_pinyin_two_letter_initials_and_full_pinyin_title_first(make_library) ->
     assert ids(base.search("ts"))[:2] == ["title", "heading"]
     found = list(dict.fromkeys(ids(base.search("tousu"))))
     assert found == ["title", "heading", "body"]
+
+
+def test_words_the_index_holds_in_no_form_do_not_break_the_fallback(sms: KnowledgeBase) -> None:
+    assert sms.search("火星 木星人 土星").hits == []
+    result = sms.search("火星 短信 木星人")
+    assert result.mode == "or" and set(ids(result)) == {"sms", "send"}
+    assert all(hit.match == "partial" and hit.words == ["短信"] for hit in result.hits)
+
+
+def test_pinyin_map_survives_a_reopen_an_update_and_damage(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kbdesk.core.search.pinyin import PinyinMap, pinyin_entries
+
+    path = tmp_path / "map.json"
+    first = PinyinMap(pinyin_entries("標準開場白"))
+    first.save(path)
+    again = PinyinMap.load(path)
+    assert again.lookup("kaichang") == {"开场白": "full"}
+    assert again.lookup("kcb") == {"开场白": "initials"}
+    again.add(pinyin_entries("退款"))
+    assert again.lookup("tk") == {"退款": "initials"} and again.lookup("kcb")
+    path.write_text("{not json", "utf-8")
+    assert len(PinyinMap.load(path)) == 0
+
+
+def test_pinyin_of_a_document_added_later_is_found(make_library) -> None:  # type: ignore[no-untyped-def]
+    root = make_library({"a.md": doc("開場白", body="## 一\n您好。\n", id="a")})
+    base = KnowledgeBase(root)
+    assert set(ids(base.search("kaichangbai"))) == {"a"}
+    base.close()
+    (root / "b.md").write_text(doc("退款說明", body="## 二\n退款方式。\n", id="b"), "utf-8")
+    again = KnowledgeBase(root)
+    assert ids(again.search("tuikuan"))[0] == "b"
+    assert "a" in ids(again.search("kaichangbai"))
+
+
+def test_a_new_process_searches_a_current_index_without_reading_the_library(
+    make_library, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    root = make_library({"a.md": doc("退款", body="## 一\n退款說明。\n", id="a")})
+    index_dir = tmp_path / "ix"
+    first = KnowledgeBase(root, index_dir=index_dir)
+    first.ensure_index()
+    first.close()
+    second = KnowledgeBase(root, index_dir=index_dir)
+    assert ids(second.search("退款"))[:1] == ["a"]
+    assert not second._loaded  # the index was current: no document was read
+    second.close()
+    (root / "b.md").write_text(doc("退款二", body="## 二\n退款流程。\n", id="b"), "utf-8")
+    third = KnowledgeBase(root, index_dir=index_dir)
+    assert "b" in ids(third.search("退款"))  # a changed folder is read and indexed first
+    third.close()

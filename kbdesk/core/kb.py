@@ -26,13 +26,14 @@ from kbdesk.core.importers.apply import ImportedDocument
 from kbdesk.core.importers.plan import ImportPlan
 from kbdesk.core.library import authoring
 from kbdesk.core.library.authoring import NewDocument, PathProblem
-from kbdesk.core.library.catalog import Library
+from kbdesk.core.library.catalog import Library, load_config
 from kbdesk.core.library.model import Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
 from kbdesk.core.library.parts import AvoidEntry
 from kbdesk.core.library.workdays import WorkingCalendar
 from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.engine import SearchResult, run_search
+from kbdesk.core.search.freshness import library_stamp
 from kbdesk.core.search.index import IndexStats, SearchIndex
 from kbdesk.core.search.query import parse_query
 from kbdesk.core.search.thesaurus import SynonymTable, table_for
@@ -346,14 +347,17 @@ class KnowledgeBase:
             rebuild: throw the index away and build it anew.
         """
         with library_lock(self.root, "index"), self._load_lock:
+            stamp = library_stamp(self.root, self.today()) if reload or not self._loaded else None
             if reload or not self._loaded:
                 self.load()
+            rebuild = rebuild or self._damaged
             documents = self.indexed_documents()
             try:
-                stats = self.index.sync(documents, progress, cancel, rebuild=rebuild)
+                stats = self.index.sync(documents, progress, cancel, rebuild=rebuild,
+                                        stamp=stamp)
             except OSError as exc:  # a read-only index or data folder
                 stats = self._index_elsewhere(documents, exc, progress, cancel)
-            self._indexed = True
+            self._indexed, self._damaged = True, False
             return stats
 
     #: why the index in use is not the one in the cache folder ("" when it is)
@@ -401,9 +405,10 @@ class KnowledgeBase:
 
         A search never rebuilds the index (it may run on a reader thread): when reading fails,
         the index files are reopened once if they are intact; otherwise ``IndexDamaged`` is
-        raised and the next ``ensure_index`` rebuilds them.
+        raised and the next ``ensure_index`` rebuilds them. A new process searches an index
+        that is current with the library as it is, without reading the library first.
         """
-        if not self._indexed:
+        if not self._indexed and not self._search_current_index():
             self.ensure_index()
         parsed = parse_query(query)
 
@@ -438,6 +443,22 @@ class KnowledgeBase:
                 f"the search index cannot be read ({type(failure).__name__}: {failure}); "
                 "it is rebuilt on the next update"
             ) from failure
+
+    def _search_current_index(self) -> bool:
+        """Use the index on disk as it is when the library has not changed since it was synced.
+
+        A new process then shows its first result without reading every document; the library
+        is read when something needs its documents.
+        """
+        with self._load_lock:
+            if self._loaded or self._damaged:
+                return False
+            if not self.index.is_current(library_stamp(self.root, self.today())):
+                return False
+            config, _problems = load_config(self.root)
+            self.synonyms = table_for(config.synonyms)
+            self._indexed = True
+            return True
 
     def close(self) -> None:
         """Release the index files (and the library's git repository)."""

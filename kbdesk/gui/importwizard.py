@@ -390,15 +390,15 @@ class ImportUi(QObject):
 
     def start(self, files: list[Path] | None = None) -> ImportWizard | None:
         """Open the wizard on ``files`` (asked for when not given)."""
-        if not self.allowed:
+        kb = self.window.kb
+        if kb is None or not self.allowed:
             self.window._status(self.tr("Importing is for editors (Settings → role)."))
             return None
         files = list(files) if files else self.choose_files()
         if not files:
             return None
         author = str(self.window.settings.get("agent_name") or "").strip() or None
-        wizard = ImportWizard(self.window.kb, self.window.runner, files, author=author,
-                              parent=self.window)
+        wizard = ImportWizard(kb, self.window.runner, files, author=author, parent=self.window)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.written.connect(self._written)
         wizard.destroyed.connect(lambda _o=None, w=wizard: self._forget(w))
@@ -411,6 +411,8 @@ class ImportUi(QObject):
         """Refresh the lists; open each new draft in an editor for review (the first few)."""
         self.window.refresh_lists()
         kb = self.window.kb
+        if kb is None:
+            return
         for item in [w for w in written if not w.published][:MAX_EDITORS]:
             draft = kb.drafts.load(item.doc_id)
             if draft is not None:
@@ -420,7 +422,9 @@ class ImportUi(QObject):
         """Open the draft of a new document in an editor."""
         from kbdesk.gui.editor import EditorWindow
 
-        editor = EditorWindow(self.window.kb, self.window.runner, doc_id=draft.doc_id,
+        kb = self.window.kb
+        assert kb is not None  # drafts are opened from an open library
+        editor = EditorWindow(kb, self.window.runner, doc_id=draft.doc_id,
                               path=draft.path, published_text=None, start_text=draft.text,
                               base_version=None, settings=self.window.settings)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -256,6 +256,7 @@ class PhrasingPanel(QWidget):
             self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self._scroll.setWidget(self._empty)
             return
+        assert doc is not None  # it has phrasings
         content = QWidget()
         column = QVBoxLayout(content)
         summary = html.escape(convert_script(doc.summary, script)) if doc.summary else ""

@@ -126,9 +126,11 @@ class ReceiptsDialog(QDialog):
         out = []
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
+            assert top is not None
             out.append((top.text(0), top.text(1), top.text(2)))
             for j in range(top.childCount()):
                 child = top.child(j)
+                assert child is not None
                 out.append((child.text(0), child.text(1), child.text(2)))
         return out
 

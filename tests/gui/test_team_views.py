@@ -143,3 +143,31 @@ def test_layout_at_1024x640_keeps_the_hint_the_checklist_and_the_reader(
     assert not window.reader.toc.isVisible()  # the contents pane starts folded when narrow
     window.actions_["view.contents"].trigger()
     assert window.reader.toc.isVisible()
+
+
+def test_joining_a_shared_library_from_the_app(qtbot: QtBot, tmp_path: Path,
+                                               make_library) -> None:
+    from kbdesk.core import KnowledgeBase
+    from kbdesk.gui.joining import JoinDialog, is_first_run
+    from tests.conftest import doc
+
+    assert is_first_run(Settings.load(), None)
+    source = make_library({"a.md": doc("甲", id="a")})
+    bare = tmp_path / "share" / "kb.git"
+    kb = KnowledgeBase(source)
+    kb.init_remote(bare)
+    kb.close()
+    dialog = JoinDialog(first_run=True)
+    qtbot.addWidget(dialog)
+    assert not dialog.demo_button.isHidden()  # the first run also offers the demo
+    dialog.url.setText(str(tmp_path / "nowhere.git"))
+    dialog.join()
+    qtbot.waitUntil(lambda: not dialog.error.isHidden(), timeout=10000)
+    assert "no shared library at" in dialog.error.text()
+    dialog.url.setText(str(bare))
+    with qtbot.waitSignal(dialog.joined, timeout=10000) as joined:
+        dialog.join()
+    folder = Path(joined.args[0])
+    assert (folder / "a.md").is_file()
+    assert Settings.load().get("library_dir") == str(folder)
+    assert not is_first_run(Settings.load(), None)

@@ -1,14 +1,16 @@
 """Running a parsed query against the index: AND first, OR fallback, filters, snippets.
 
-Words are AND-ed. When that finds fewer than ``MIN_AND_HITS`` and the query has more than one
-word, the words are OR-ed and the extra hits ranked by how many query words they match. Every
-word is looked up with its synonyms and, for Latin letters, as a pinyin prefix (or whole
-initials) of titles and headings.
+Each query word is planned (:mod:`kbdesk.core.search.matching`): as typed, with the library's
+synonyms and, for Latin letters, as pinyin; then with the service thesaurus; then as its parts.
+Words are AND-ed, in stages: the words as typed first, thesaurus words when that fills no page,
+parts when it still finds fewer than ``MIN_AND_HITS``. Then, for a query of several words, the
+entries holding some of them follow. The candidates are put in order by
+:mod:`kbdesk.core.search.ranking`; each hit says whether it holds every word and what a word
+was found as. A query of filters alone lists the documents they match, newest first.
 """
 
 from __future__ import annotations
 
-import html
 import itertools
 import logging
 import math
@@ -24,6 +26,9 @@ from kbdesk.core.library.model import Kind, Status
 from kbdesk.core.search.analyzer import terms
 from kbdesk.core.search.index import SearchIndex
 from kbdesk.core.search.matching import (
+    PARTS,
+    THESAURUS,
+    TYPED,
     WEAK_DF,
     WordPlan,
     is_cjk,
@@ -33,8 +38,9 @@ from kbdesk.core.search.matching import (
 )
 from kbdesk.core.search.query import ParsedQuery
 from kbdesk.core.search.ranking import HitMatch, rank
+from kbdesk.core.search.snippets import make_snippet
 from kbdesk.core.search.thesaurus import SynonymTable
-from kbdesk.core.text.folding import fold, merge_spans
+from kbdesk.core.text.folding import fold, fold_chars
 
 __all__ = ["SearchHit", "SearchResult", "SynonymTable", "run_search", "word_query"]
 
@@ -44,7 +50,6 @@ MIN_AND_HITS = 3
 MIN_SINGLE_HITS = 20
 MAX_FALLBACK_SUBSETS = 10
 PER_DOC_HEAD = 3
-SNIPPET_CHARS = 90
 
 
 @dataclass
@@ -166,58 +171,6 @@ def _filters(
     return allow_q, wq.Or(deny)
 
 
-def _marks(text: str, wanted: set[str]) -> list[tuple[int, int]]:
-    return merge_spans((t.start, t.end) for t in terms(text) if t.text in wanted)
-
-
-def make_snippet(
-    text: str, wanted: set[str], width: int = SNIPPET_CHARS
-) -> tuple[str, str, list[tuple[int, int]]]:
-    """Cut the best window of ``text`` around matched terms.
-
-    Returns:
-        (html with <mark>, plain window text, mark offsets in the window)
-    """
-    text = " ".join(text.split())
-    spans = _marks(text, wanted)
-    if not spans:
-        window = text[:width]
-        suffix = "…" if len(text) > width else ""
-        return html.escape(window) + suffix, window + suffix, []
-    best_start, best_score = 0, -1
-    for i, (start, _) in enumerate(spans):
-        lo = max(0, start - width // 4)
-        inside = {text[s:e] for s, e in spans[i:] if e <= lo + width}
-        score = len({fold(x) for x in inside})
-        if score > best_score:
-            best_start, best_score = lo, score
-    lo = best_start
-    if lo > 0:
-        # start at a sentence or clause boundary when one is close
-        for k in range(lo, max(-1, lo - 12), -1):
-            if k == 0 or text[k - 1] in "。！？；，、.!?;, ":
-                lo = k
-                break
-    hi = min(len(text), lo + width)
-    prefix = "…" if lo > 0 else ""
-    suffix = "…" if hi < len(text) else ""
-    window = text[lo:hi]
-    local = [(s - lo, e - lo) for s, e in spans if s >= lo and e <= hi]
-    parts: list[str] = []
-    cursor = 0
-    for s, e in local:
-        parts.append(html.escape(window[cursor:s]))
-        parts.append(f"<mark>{html.escape(window[s:e])}</mark>")
-        cursor = e
-    parts.append(html.escape(window[cursor:]))
-    shift = len(prefix)
-    return (
-        prefix + "".join(parts) + suffix,
-        prefix + window + suffix,
-        [(s + shift, e + shift) for s, e in local],
-    )
-
-
 def run_search(
     index: SearchIndex,
     parsed: ParsedQuery,
@@ -241,14 +194,15 @@ def run_search(
         return SearchResult(parsed, [], "empty")
     synonyms = synonyms or SynonymTable()
     allow, deny = _filters(parsed, kinds, include_retired, categories)
-    fetch = max(limit * 3, 60)
+    fetch = max(limit * 2, 40)
 
     with index.lock:
         searcher = index.searcher()
         plans = _plans(index, searcher, parsed.words, synonyms)
-        # the words as typed and their synonyms first; their parts only if that finds too little
-        word_queries = [(plan, q) for plan in plans if (q := plan.query(parts=False)) is not None]
-        highlight = [t for plan, _ in word_queries for t in plan.highlight]
+        # the words as typed and their synonyms first; thesaurus words if that fills no page,
+        # parts if it still finds too little (see WordPlan.query)
+        word_queries = [(plan, q) for plan in plans if (q := plan.query(TYPED)) is not None]
+        highlight = [t for plan in plans for t in plan.highlight]
         phrase_queries: list[wq.Query] = []
         for phrase in parsed.phrases:
             needed = list(dict.fromkeys(t.text for t in terms(phrase, folded=True)))
@@ -259,27 +213,34 @@ def run_search(
             return SearchResult(parsed, [], "empty")
         # the same filters as queries, evaluated once per searcher instead of once per search
         allow, deny = index.filter_docs(allow), index.filter_docs(deny)
-        and_query = wq.And([q for _, q in word_queries] + phrase_queries)
-        results = searcher.search(and_query, limit=fetch, filter=allow, mask=deny)
-        ranked = [(hit, len(word_queries)) for hit in results if _phrases_ok(hit, parsed.phrases)]
-        if len(ranked) < MIN_AND_HITS and any(plan.has_parts for plan, _ in word_queries):
-            word_queries = [(plan, plan.query() or q) for plan, q in word_queries]
-            seen = {hit.docnum for hit, _ in ranked}
-            wider = searcher.search(wq.And([q for _, q in word_queries] + phrase_queries),
-                                    limit=fetch, filter=allow, mask=deny)
-            ranked.extend((hit, len(word_queries)) for hit in wider
-                          if hit.docnum not in seen and _phrases_ok(hit, parsed.phrases))
+
+        def find(queries: list[tuple[WordPlan, wq.Query]], stage: int) -> list[tuple[Any, int]]:
+            if not all(plan.found_by(stage) for plan, _ in queries):
+                return []  # a word the index holds in no form: no entry has every word
+            query = wq.And([q for _, q in queries] + phrase_queries)
+            results = searcher.search(query, limit=fetch, filter=allow, mask=deny)
+            return [(hit, len(queries)) for hit in results if _phrases_ok(hit, parsed.phrases)]
+
+        ranked = find(word_queries, TYPED)
+        for stage, enough in ((THESAURUS, limit), (PARTS, MIN_AND_HITS)):
+            if len(ranked) < enough and any(plan.widens(stage) for plan, _ in word_queries):
+                word_queries = [(plan, plan.query(stage) or q) for plan, q in word_queries]
+                ranked = find(word_queries, stage)
         mode = "and"
         complete = len(ranked)
         if len(ranked) < MIN_AND_HITS and len(word_queries) > 1:
             mode = "or"
             seen = {hit.docnum for hit, _ in ranked}
             # in the fallback, parts stand in only for words the index does not hold at all
-            fallback = [plan.query(parts=not plan.held) or q for plan, q in word_queries]
-            ranked.extend(
-                _fallback(searcher, fallback, phrase_queries,
-                          allow, deny, fetch, seen, parsed.phrases)
-            )
+            # (words the index holds in no form are left out: they match nothing)
+            fallback = [plan.query(PARTS if not plan.held else THESAURUS) or q
+                        for plan, q in word_queries if plan.found_by(PARTS)]
+            if fallback:
+                ranked.extend(
+                    _fallback(searcher, fallback, phrase_queries,
+                              allow, deny, fetch, seen, parsed.phrases, len(word_queries),
+                              limit)
+                )
         # a chunk that is one query word is found literally wherever the word is: only chunks
         # of several words can change the order
         chunks = [chunk for chunk in parsed.chunks if chunk not in parsed.words]
@@ -305,7 +266,10 @@ def _plans(
         return min((doc_frequency(t) for t in word_terms(word)), default=0) < WEAK_DF
 
     joined = join_weak_singles(synonyms.join_known(words), weak)
-    lookup = index.pinyin_map().lookup
+
+    def lookup(letters: str) -> dict[str, str]:
+        return index.pinyin_map().lookup(letters)  # read on the first query in letters
+
     entries = max(int(searcher.doc_count()), 1)
     plans = []
     for word in dict.fromkeys(joined):
@@ -370,6 +334,8 @@ def _fallback(
     fetch: int,
     seen: set[int],
     phrases: Sequence[str],
+    words: int | None = None,
+    page: int = 0,
 ) -> list[tuple[Any, int]]:
     """Entries holding some of the words, ranked by how many they hold, then by score.
 
@@ -384,8 +350,10 @@ def _fallback(
         allow = BitSet(searcher.docs_for_query(allow), size=searcher.doc_count_all())
     if allow is not None and not allow:
         return []  # the filters let nothing through (Whoosh reads an empty set as no filter)
+    seen_before = set(seen)  # the entries holding every word, already found
     count = len(word_queries)
-    levels = range(count - 1, 1, -1)
+    # ``words``: the query's words, when some that match nothing were left out of word_queries
+    levels = range(min(count, (words or count) - 1), 1, -1)
     by_subsets = sum(math.comb(count, level) for level in levels) <= MAX_FALLBACK_SUBSETS
     counts: Counter[int] = Counter()
     if not by_subsets:
@@ -419,7 +387,9 @@ def _fallback(
                 hits = take(any_word, BitSet(candidates, size=searcher.doc_count_all()))
         hits.sort(key=lambda hit: -(hit.score or 0.0))
         found.extend((hit, level) for hit in hits)
-        if len(found) >= fetch:
+        # hits are ranked by the words they hold first: once a page is full, entries holding
+        # fewer words could not be shown
+        if len(found) + len(seen_before) >= (page or fetch):
             return found
     singles: list[Any] = []
     single_limit = max(MIN_SINGLE_HITS, fetch // count)
@@ -475,7 +445,7 @@ def _to_hit(hit: Any, info: HitMatch | None, wanted: set[str]) -> SearchHit:
 def _as_written(expansions: dict[str, str], fields: dict[str, Any]) -> dict[str, str]:
     """Show each expansion as the hit writes it (宕機, not the folded 宕机), where it can."""
     text = " ".join(str(fields.get(name) or "") for name in ("title", "heading", "body"))
-    folded = fold(text)
+    folded = fold_chars(text)
     out = {}
     for word, via in expansions.items():
         shown = []

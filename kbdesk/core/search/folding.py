@@ -7,8 +7,12 @@ from kbdesk.core.text.folding import (
     SCRIPTS,
     convert_script,
     fold,
+    fold_chars,
     merge_spans,
     to_simplified,
 )
 
-__all__ = ["FOLD_VERSION", "SCRIPTS", "convert_script", "fold", "merge_spans", "to_simplified"]
+__all__ = [
+    "FOLD_VERSION", "SCRIPTS", "convert_script", "fold", "fold_chars", "merge_spans",
+    "to_simplified",
+]

@@ -83,14 +83,14 @@ def make_schema() -> Schema:
     )
 
 
-def _pinyin_fields(heading: str, rows: list[tuple[str, str, str]] | None) -> dict[str, str]:
+def _pinyin_fields(heading: str, rows: set[tuple[str, str, str]] | None) -> dict[str, str]:
     # imported here: pypinyin's dictionaries are only needed to write entries, and loading
     # them is a tenth of a second and tens of MB a search-only process does without
     from kbdesk.core.search.pinyin import pinyin_entries
 
     entries = pinyin_entries(heading)
     if rows is not None:
-        rows.extend(entries)
+        rows.update(entries)
     full = [key for key, kind, _ in entries if kind == "full"]
     initials = [key for key, kind, _ in entries if kind == "initials"]
     return {"pinyin": " ".join(full), "initials": " ".join(initials)}
@@ -151,7 +151,7 @@ def _entry_text(heading: str, body: str, context: str) -> str:
 
 
 def entries_for(
-    doc: Document, pinyin_rows: list[tuple[str, str, str]] | None = None
+    doc: Document, pinyin_rows: set[tuple[str, str, str]] | None = None
 ) -> list[dict[str, Any]]:
     """Return the index entries (field dicts) of one document: its title, then each section.
 
@@ -363,6 +363,13 @@ class SearchIndex:
             self._searcher = self._ix.searcher()
         return self._searcher
 
+    def is_current(self, stamp: dict[str, Any]) -> bool:
+        """True when the index on disk is usable and was last synced with this library stamp."""
+        with self._lock:
+            if self._ix is None and self._problem():
+                return False
+            return bool(self._manifest.get("stamp")) and self._manifest.get("stamp") == stamp
+
     def pinyin_map(self) -> PinyinMap:
         """Return the pinyin keys → Chinese text map of the index (read on first use)."""
         if self._pinyin is None:
@@ -420,6 +427,7 @@ class SearchIndex:
         cancel: CancelToken | None = None,
         *,
         rebuild: bool = False,
+        stamp: dict[str, Any] | None = None,
     ) -> IndexStats:
         """Bring the index in line with ``documents`` (id → document), re-reading only changes.
 
@@ -428,6 +436,9 @@ class SearchIndex:
             progress: called with (done, total, message).
             cancel: checked between documents; a cancelled sync leaves the index as it was.
             rebuild: throw the index away and build it anew.
+            stamp: the library's stamp (see :mod:`kbdesk.core.search.freshness`), kept with
+                the index so that a new process can tell it is current without reading the
+                library.
 
         Raises:
             Cancelled: when the cancel token was set (nothing is committed).
@@ -450,7 +461,8 @@ class SearchIndex:
             removed = [doc_id for doc_id in known if doc_id not in documents]
             self._docs = dict(documents)
             if not changed and not removed:
-                if stats.rebuilt:
+                if stats.rebuilt or (stamp is not None and self._manifest.get("stamp") != stamp):
+                    self._manifest["stamp"] = stamp
                     self._write_manifest()
                 return stats
             assert self._ix is not None
@@ -468,7 +480,7 @@ class SearchIndex:
                 gc.freeze()
             total = len(changed) + len(removed)
             pinyin = self.pinyin_map()
-            rows: list[tuple[str, str, str]] = []
+            rows: set[tuple[str, str, str]] = set()
             try:
                 for number, doc_id in enumerate(removed, start=1):
                     writer.delete_by_term("doc_id", doc_id)
@@ -502,8 +514,9 @@ class SearchIndex:
                 if frozen:
                     gc.unfreeze()
             self._manifest["docs"] = known
-            pinyin.add(rows)
-            pinyin.save(self.directory / PINYIN_MAP)
+            self._manifest["stamp"] = stamp
+            if pinyin.add(rows):  # an edit that keeps the headings writes nothing here
+                pinyin.save(self.directory / PINYIN_MAP)
             self._write_manifest()
             self._reopen_searcher()
             return stats

@@ -33,6 +33,8 @@ from kbdesk.core.search.query import STOPWORDS
 
 QUALITY = {"word": 1.0, "synonym": 0.85, "thesaurus": 0.75, "part": 0.6}
 BOOST = {"word": 1.0, "synonym": 0.5, "thesaurus": 0.4, "part": 0.25, "pinyin": 0.6}
+TYPED, THESAURUS, PARTS = 1, 2, 3
+STAGE = {"word": TYPED, "synonym": TYPED, "thesaurus": THESAURUS, "part": PARTS}
 PINYIN_QUALITY = {"title": 0.95, "heading": 0.9, "body": 0.55}
 #: A word held by fewer entries than this is also looked for as its parts.
 WEAK_DF = 3
@@ -62,6 +64,8 @@ class Alternative:
     needed: list[str]
     #: for a part found as one of its own synonyms: the piece of the word it stands for
     stands_for: str = ""
+    #: every term it needs is in the index (otherwise it cannot match)
+    held: bool = True
 
 
 @dataclass
@@ -86,21 +90,26 @@ class WordPlan:
             out.extend(word_terms(chinese))
         return list(dict.fromkeys(out))
 
-    @property
-    def has_parts(self) -> bool:
-        """True when the word may also be found by its parts."""
-        return any(alt.kind == "part" for alt in self.alternatives)
+    def found_by(self, stage: int) -> bool:
+        """True when the index holds the word as something looked for up to ``stage``."""
+        return bool(self.pinyin or self.pinyin_query is not None) or any(
+            alt.held and STAGE[alt.kind] <= stage for alt in self.alternatives)
 
-    def query(self, parts: bool = True) -> wq.Query | None:
-        """The Whoosh query for this word: any of its alternatives, boosted by kind.
+    def widens(self, stage: int) -> bool:
+        """True when ``stage`` looks for this word as more than the stage before did."""
+        return any(STAGE[alt.kind] == stage for alt in self.alternatives)
 
-        Args:
-            parts: include the word's parts (a search tries them only when the word as typed
-                and its synonyms find too little).
+    def query(self, stage: int = PARTS) -> wq.Query | None:
+        """The Whoosh query for this word: its alternatives up to ``stage``, boosted by kind.
+
+        A search looks for the words as typed, their library synonyms and pinyin first
+        (``TYPED``); then adds thesaurus words (``THESAURUS``) when that fills no page, then
+        parts (``PARTS``) when it still finds too little: a common word is not slowed down
+        by expansions that could not outrank it.
         """
         options: list[wq.Query] = []
         for alt in self.alternatives:
-            if not alt.needed or (alt.kind == "part" and not parts):
+            if not alt.needed or STAGE[alt.kind] > stage:
                 continue
             boost = BOOST[alt.kind]
             if len(alt.needed) == 1:
@@ -173,8 +182,10 @@ def plan_word(
     plan = WordPlan(word)
     for text, kind in alternatives.items():
         needed = word_terms(text)
-        if needed:
-            plan.alternatives.append(Alternative(text, kind, needed))
+        # an alternative the index cannot hold is left out (the word itself always stays)
+        held = bool(needed) and all(doc_frequency(t) > 0 for t in needed)
+        if needed and (kind == "word" or held):
+            plan.alternatives.append(Alternative(text, kind, needed, held=held))
     literal = plan.alternatives[0] if plan.alternatives else None
     weak = literal is None or min((doc_frequency(t) for t in literal.needed), default=0) < WEAK_DF
     plan.held = any(alt.needed and all(doc_frequency(t) > 0 for t in alt.needed)

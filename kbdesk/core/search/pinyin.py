@@ -22,6 +22,8 @@ from kbdesk.core.workstation.storage import atomic_write_text
 log = logging.getLogger(__name__)
 
 MAX_KEYS = 24
+#: The Chinese text a key stands for is its first words only (a typed prefix rarely runs on).
+MAP_WORDS = 3
 #: At most this many Chinese texts are looked for per typed pinyin word.
 MAX_CANDIDATES = 8
 
@@ -54,7 +56,7 @@ def pinyin_entries(text: str) -> list[tuple[str, str, str]]:
     out: dict[tuple[str, str], str] = {}
     for start in range(min(len(parts), MAX_KEYS)):
         run = parts[start:]
-        chinese = "".join(w for w, _ in run)
+        chinese = "".join(w for w, _ in run[:MAP_WORDS])
         full = "".join(p[0] for _, p in run)
         if full:
             out.setdefault((full, "full"), chinese)
@@ -81,14 +83,35 @@ class PinyinMap:
         self._rows: set[tuple[str, str, str]] = set(rows)
         self._full: list[tuple[str, str]] | None = None
         self._initials: dict[str, list[str]] | None = None
+        self._loaded = False  # read from a file: the rows are in _full and _initials only
 
-    def add(self, rows: Iterable[tuple[str, str, str]]) -> None:
-        """Remember more (key, kind, Chinese) rows."""
-        self._rows.update(rows)
+    def __contains__(self, row: object) -> bool:
+        if not self._loaded:
+            return row in self._rows
+        key, kind, chinese = row  # type: ignore[misc]
+        full, initials = self._sorted()
+        if kind == "full":
+            at = bisect.bisect_left(full, (key, chinese))
+            return at < len(full) and full[at] == (key, chinese)
+        return chinese in initials.get(key, ())
+
+    def add(self, rows: Iterable[tuple[str, str, str]]) -> bool:
+        """Remember more (key, kind, Chinese) rows; return whether any was new."""
+        new = [row for row in set(rows) if row not in self]
+        if not new:
+            return False
+        if self._loaded:
+            full, initials = self._sorted()
+            self._rows = {(k, "full", c) for k, c in full}
+            self._rows.update((k, "initials", c) for k, cs in initials.items() for c in cs)
+            self._loaded = False
+        self._rows.update(new)
         self._full = self._initials = None
+        return True
 
     def __len__(self) -> int:
-        return len(self._rows)
+        full, initials = self._sorted()
+        return len(full) + sum(len(v) for v in initials.values())
 
     def _sorted(self) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
         if self._full is None or self._initials is None:
@@ -118,15 +141,22 @@ class PinyinMap:
         return found
 
     def save(self, path: Path) -> None:
-        """Write the map (atomically) to ``path``."""
-        atomic_write_text(path, json.dumps(sorted(self._rows), ensure_ascii=False))
+        """Write the map (atomically) to ``path``: {"full": [[key, text]…], "initials": {…}}."""
+        full, initials = self._sorted()
+        data = {"full": full, "initials": initials}
+        atomic_write_text(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
     @classmethod
     def load(cls, path: Path) -> PinyinMap:
         """Read a map written by :meth:`save`; a missing or damaged file gives an empty map."""
+        found = cls()
         try:
-            rows = json.loads(path.read_text("utf-8"))
-            return cls(tuple(row) for row in rows if isinstance(row, list) and len(row) == 3)
-        except (OSError, ValueError, TypeError) as exc:
+            data = json.loads(path.read_text("utf-8"))
+            full = [(str(k), str(c)) for k, c in data["full"]]
+            initials = {str(k): [str(c) for c in v] for k, v in data["initials"].items()}
+        except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
             log.info("pinyin map %s not read: %s", path, exc)
-            return cls()
+            return found
+        found._full, found._initials = full, initials
+        found._loaded = True
+        return found

@@ -22,18 +22,20 @@ holds, and scores decrease with rank.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from kbdesk.core.search.matching import WordMatch, WordPlan, match_word
-from kbdesk.core.text.folding import fold
+from kbdesk.core.text.folding import fold_chars
 
 PROXIMITY_BONUS = 0.6
 #: Characters between the words (beyond their own length) at which the bonus is halved.
 PROXIMITY_HALF = 12
 SCORE_HALF = 10.0
 MAX_OCCURRENCES = 16
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 @dataclass
@@ -67,7 +69,7 @@ class HitMatch:
 def haystack(fields: dict[str, Any]) -> tuple[str, str, str, str]:
     """Return the folded (title, heading, heading + body, all) texts, letters and digits only."""
     def compact(text: object) -> str:
-        return "".join(filter(str.isalnum, fold(str(text or ""))))
+        return _NOT_WORD.sub("", fold_chars(str(text or "")))
 
     title, heading, body = compact(fields.get("title")), compact(fields.get("heading")), compact(
         fields.get("body"))

@@ -62,6 +62,35 @@ def fold(text: str) -> str:
     return to_simplified(lowered).translate(_VARIANTS)
 
 
+class _CharFolds(dict[int, str]):
+    """code point → its folded character, filled on first use (a ``str.translate`` table)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = _FULLWIDTH.get(code)
+        if folded is not None:
+            char = chr(folded)
+        if len(char.lower()) == 1:
+            char = char.lower()
+        if ord(char) > 0x2E7F:  # CJK and beyond: OpenCC's character-level conversion
+            char = _fold_char(char)
+        char = char.translate(_VARIANTS)
+        self[code] = char
+        return char
+
+
+_CHAR_FOLDS = _CharFolds()
+
+
+def fold_chars(text: str) -> str:
+    """Fold ``text`` character by character: like :func:`fold`, without OpenCC's phrase rules.
+
+    A few times faster than :func:`fold` on long text; used to look for already folded words
+    in stored text (ranking, snippets), where a phrase-dependent conversion does not matter.
+    """
+    return text.translate(_CHAR_FOLDS)
+
+
 #: Display scripts: id → OpenCC configuration ("" = as written).
 SCRIPTS: dict[str, str] = {
     "original": "",
