@@ -379,10 +379,10 @@ class MainWindow(QMainWindow):
         elif query and result is not None and not result.hits:
             text = self.tr("Nothing found for “%1”. Try fewer or other words.").replace(
                 "%1", query)
-        elif query and result is not None and getattr(result, "partial", 0) and result.exact:
+        elif query and result is not None and result.partial and result.exact:
             text = self.tr("%1 results with every word, then partial matches:").replace(
                 "%1", str(result.exact))
-        elif query and result is not None and getattr(result, "partial", 0):
+        elif query and result is not None and result.partial:
             text = self.tr("No result has every word; closest matches:")
         else:
             text = ""
