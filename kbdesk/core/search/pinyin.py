@@ -90,7 +90,7 @@ class PinyinMap:
             return row in self._rows
         if not isinstance(row, tuple) or len(row) != 3:
             return False
-        key, kind, chinese = row
+        key, kind, chinese = (str(part) for part in row)
         full, initials = self._sorted()
         if kind == "full":
             at = bisect.bisect_left(full, (key, chinese))
