@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import shutil
 import tempfile
 import threading
@@ -20,17 +19,25 @@ from typing import TYPE_CHECKING
 
 from dulwich.errors import SendPackError
 
-from kbdesk.core.clock import Clock, as_clock
+from kbdesk.core.clock import Clock, as_clock, parse_iso_date
 from kbdesk.core.errors import IndexDamaged, KbError, LibraryError, Problem, SyncError
 from kbdesk.core.importers.apply import ImportedDocument
 from kbdesk.core.importers.plan import ImportPlan
 from kbdesk.core.library import authoring
 from kbdesk.core.library.authoring import NewDocument, PathProblem
 from kbdesk.core.library.catalog import Library, load_config
+from kbdesk.core.library.frontmatter import front_fields
 from kbdesk.core.library.model import Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
 from kbdesk.core.library.parts import AvoidEntry
 from kbdesk.core.library.workdays import WorkingCalendar
+from kbdesk.core.opening import LIBRARY_ENV as LIBRARY_ENV  # kept importable from here
+from kbdesk.core.opening import (  # where a library is found and first opened
+    index_dir_for,
+    resolve_library_dir,
+    take_baseline,
+)
+from kbdesk.core.opening import install_demo_library as install_demo_library
 from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.engine import SearchResult, run_search
 from kbdesk.core.search.freshness import library_stamp
@@ -49,112 +56,13 @@ from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.versions.sync import _TRANSPORT_ERRORS as TRANSPORT_ERRORS
 from kbdesk.core.versions.sync import SyncResult
 from kbdesk.core.versions.versioning import PublishResult
-from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.liblock import library_lock
 from kbdesk.core.workstation.startpage import StartPage, start_page
-from kbdesk.core.workstation.storage import library_key
 
 if TYPE_CHECKING:
     from kbdesk.core.exporters.base import ExportResult
 
 log = logging.getLogger(__name__)
-
-LIBRARY_ENV = "KBDESK_LIBRARY"
-
-
-def index_dir_for(root: Path) -> Path:
-    """Return the cache folder of the index of the library at ``root``."""
-    return paths.cache_dir() / "indexes" / library_key(root)
-
-
-def install_demo_library(target: Path) -> Path:
-    """Copy the bundled demo library to ``target`` (which must not exist yet)."""
-    source = paths.bundled_content_dir()
-    if not source.is_dir():
-        raise LibraryError(f"the bundled library is missing from this installation ({source})")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".installing")
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    shutil.copytree(source, tmp)
-    from kbdesk.core.versions.repo import (
-        LibraryRepo,  # the library is a git repository from day one
-    )
-
-    # the demo's versions were in force from their effective dates: its first commit is dated
-    # on the earliest of them, so "what was in force on <a past day>" has an answer
-    LibraryRepo.init(tmp, message="示範知識庫 / Demo library", when=_earliest_effective(tmp)
-                     ).close()
-    os.replace(tmp, target)
-    log.info("installed the demo library at %s", target)
-    return target
-
-
-def _earliest_effective(root: Path) -> int | None:
-    """Noon of the earliest ``effective`` date in a library's files (None when there is none)."""
-    from kbdesk.core.versions.history import front_fields
-
-    days = []
-    for path in root.rglob("*.md"):
-        value = front_fields(path.read_text("utf-8", errors="replace")).get("effective")
-        try:
-            days.append(dt.date.fromisoformat(value or ""))
-        except ValueError:
-            continue
-    if not days:
-        return None
-    first = min(days)
-    return int(dt.datetime(first.year, first.month, first.day, 12).astimezone().timestamp())
-
-
-def resolve_library_dir(library: Path | str | None) -> Path:
-    """Return the library folder to use: the argument, ``KBDESK_LIBRARY``, the ``library_dir``
-    setting (set by ``kbdesk clone``), or the user's own.
-
-    The user's own library is created from the bundled demo library on first use.
-    """
-    if library:
-        return Path(library).expanduser()
-    env = os.environ.get(LIBRARY_ENV)
-    if env:
-        return Path(env).expanduser()
-    from kbdesk.core.workstation.settings import Settings  # the library joined with `clone`
-
-    chosen = Settings.load().get("library_dir")
-    if chosen:
-        return Path(chosen).expanduser()
-    default = paths.default_library_dir()
-    if not default.exists():
-        install_demo_library(default)
-    return default
-
-
-def take_baseline(root: Path) -> bool:
-    """Commit what a folder holds the first time kbdesk opens it (True when it did).
-
-    So the first publish afterwards records its edit as a version of its own, with its note.
-    A folder inside another git repository (a project's checkout) or one that cannot be
-    written is left as it is; it becomes a repository on its first publish, as before.
-    """
-    if any((folder / ".git").exists() for folder in (root, *root.parents)):
-        return False
-    from kbdesk.core.versions.repo import LibraryRepo
-
-    try:
-        with library_lock(root, "open"):
-            if LibraryRepo.is_repo(root):
-                return False
-            try:
-                LibraryRepo.init(root).close()
-            except (OSError, KbError):
-                shutil.rmtree(root / ".git", ignore_errors=True)  # half made: undone
-                raise
-    except (OSError, KbError) as exc:
-        log.warning("%s: no baseline version taken (%s)", root, exc)
-        return False
-    log.info("%s: took what the folder holds as its baseline version", root)
-    return True
-
 
 class _Source:
     """The library as the editorial services read it (a weak reference to the facade, so no
@@ -352,6 +260,7 @@ class KnowledgeBase:
                 self.load()
             rebuild = rebuild or self._damaged
             documents = self.indexed_documents()
+            rebuild = rebuild or self._damaged  # a search found the index unreadable
             try:
                 stats = self.index.sync(documents, progress, cancel, rebuild=rebuild,
                                         stamp=stamp)
@@ -552,12 +461,7 @@ class KnowledgeBase:
     @staticmethod
     def effective_in_text(text: str) -> dt.date | None:
         """The ``effective:`` date a document's text carries (None without a valid one)."""
-        from kbdesk.core.versions.history import front_fields
-
-        try:
-            return dt.date.fromisoformat(front_fields(text).get("effective") or "")
-        except ValueError:
-            return None
+        return parse_iso_date(front_fields(text).get("effective"))
 
     def effective_date(self, doc_id: str, version: int) -> dt.date:
         """The day a published version of a document comes into force."""

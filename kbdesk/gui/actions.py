@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QMenu,
     QMenuBar,
     QTableWidget,
     QTableWidgetItem,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from kbdesk.gui.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "Actions"
 
@@ -197,7 +200,7 @@ class ActionRegistry:
         return ", ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText)
                          for s in spec.shortcuts)
 
-    def build_menus(self, menubar: QMenuBar) -> dict[str, object]:
+    def build_menus(self, menubar: QMenuBar) -> dict[str, QMenu]:
         """Fill the menu bar in ``MENUS`` order; return the menus by id."""
         menus = {}
         for menu_id, title in MENUS:

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     Qt,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk.core import KbError, KnowledgeBase, ReviewItem
+from kbdesk.gui.i18n import QT_TRANSLATE_NOOP
 from kbdesk.gui.notices import show_error
 from kbdesk.gui.tablemodel import AnyIndex, RowsTableModel
 from kbdesk.gui.tasks import TaskRunner

@@ -50,7 +50,7 @@ def _paint_dialog(picture: object, dialog: object, title: str, palette: object) 
     from PySide6.QtCore import QRect, Qt
     from PySide6.QtGui import QColor, QPainter, QPalette
 
-    painter = QPainter(picture)  # type: ignore[arg-type]
+    painter = QPainter(picture)  # type: ignore[call-overload]
     painter.fillRect(picture.rect(), QColor(0, 0, 0, 70))  # type: ignore[attr-defined]
     bar = 30
     width = dialog.width()  # type: ignore[attr-defined]
@@ -65,7 +65,7 @@ def _paint_dialog(picture: object, dialog: object, title: str, palette: object) 
     painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))  # type: ignore[attr-defined]
     painter.drawText(QRect(left + 10, top, width - 20, bar),
                      Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title)
-    painter.drawPixmap(left, top + bar, dialog)  # type: ignore[arg-type]
+    painter.drawPixmap(left, top + bar, dialog)
     painter.end()
 
 
@@ -148,7 +148,7 @@ def _render(app: object, outdir: Path) -> list[Path]:
     # 3. a phrasing and its fill-in form over the window
     known = agent_values(settings)
     phrasing, target = next(
-        (d, p) for d in window.kb.documents() if d.kind.value == "phrasing"
+        (d, p) for d in window.require_kb().documents() if d.kind.value == "phrasing"
         for p in d.phrasings
         if p.placeholders and any(n in known for n in p.placeholders) and len(p.placeholders) <= 4)
     window.open_document(phrasing.id, target.anchor)
@@ -168,7 +168,7 @@ def _render(app: object, outdir: Path) -> list[Path]:
     clock = FakeClock()
     panel = window.panels.checklist_panel
     panel.clock = clock
-    procedure = max((d for d in window.kb.documents() if d.kind.value == "procedure"),
+    procedure = max((d for d in window.require_kb().documents() if d.kind.value == "procedure"),
                     key=lambda d: sum(1 for s in d.steps if s.limit_seconds))
     window.open_document(procedure.id)
     panel.start()
@@ -187,7 +187,7 @@ def _render(app: object, outdir: Path) -> list[Path]:
     window.actions_["view.reply_check"].trigger()
     reply = window.panels.reply_check
     assert reply is not None
-    entries = window.kb.avoid_entries()
+    entries = window.require_kb().avoid_entries()
     avoid = [e.pair.avoid for e in entries[:2]]
     draft = "您好，關於您的退款問題，" + "，".join(avoid) + "。我們會盡快處理。"
     _wait(reply.checked, lambda: reply.editor.setPlainText(draft))
@@ -211,7 +211,7 @@ def _render(app: object, outdir: Path) -> list[Path]:
     from kbdesk.gui.history import HistoryWindow
 
     settings.set("role", "editor")
-    editor = EditorWindow.open_document(window.kb, window.runner, "complaint-handbook",
+    editor = EditorWindow.open_document(window.require_kb(), window.runner, "complaint-handbook",
                                         settings=settings)
     editor.resize(WIDTH, HEIGHT)
     editor.show()
@@ -227,9 +227,9 @@ def _render(app: object, outdir: Path) -> list[Path]:
     # 8. history of the document after publishing that change, with the character diff
     changed = editor.text()
     editor.close()
-    result = window.kb.publish("complaint-handbook", changed, "一般投訴首次回覆縮短為 12 小時",
-                               author="王編輯")
-    history = HistoryWindow(window.kb, window.runner, "complaint-handbook", editor=True,
+    result = window.require_kb().publish(
+        "complaint-handbook", changed, "一般投訴首次回覆縮短為 12 小時", author="王編輯")
+    history = HistoryWindow(window.require_kb(), window.runner, "complaint-handbook", editor=True,
                             author="王編輯")
     history.resize(WIDTH, HEIGHT)
     _wait(history.loaded, history.show)

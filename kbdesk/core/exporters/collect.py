@@ -43,7 +43,7 @@ def change_of(kb: KnowledgeBase, doc: Document) -> ChangeInfo:
 def export_request(kb: KnowledgeBase, as_of: dt.date | None = None,
                    now: dt.datetime | None = None) -> ExportRequest:
     """The documents in force on ``as_of`` (default today), ready for an exporter."""
-    day = as_of or kb.editorial.resolver.today()
+    day = as_of or kb.today()
     in_force = kb.indexed_documents(day)
     # a plain folder (no git) has no older versions: a file not yet effective is left out
     docs = [doc for _id, doc in sorted(in_force.items()) if doc.status is Status.PUBLISHED

@@ -401,13 +401,13 @@ def _fallback(
     return found
 
 
-def _diversify(ranked: list[tuple[object, int]], limit: int) -> list[tuple[object, int]]:
+def _diversify(ranked: list[tuple[Any, HitMatch]], limit: int) -> list[tuple[Any, HitMatch]]:
     """Keep at most PER_DOC_HEAD hits of one document in the head of the list."""
-    head: list[tuple[object, int]] = []
-    tail: list[tuple[object, int]] = []
+    head: list[tuple[Any, HitMatch]] = []
+    tail: list[tuple[Any, HitMatch]] = []
     per_doc: dict[str, int] = {}
     for pair in ranked:
-        doc_id = pair[0]["doc_id"]  # type: ignore[index]
+        doc_id = pair[0]["doc_id"]
         per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
         (head if per_doc[doc_id] <= PER_DOC_HEAD else tail).append(pair)
     return (head + tail)[:limit]

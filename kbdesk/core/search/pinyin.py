@@ -88,7 +88,9 @@ class PinyinMap:
     def __contains__(self, row: object) -> bool:
         if not self._loaded:
             return row in self._rows
-        key, kind, chinese = row  # type: ignore[misc]
+        if not isinstance(row, tuple) or len(row) != 3:
+            return False
+        key, kind, chinese = (str(part) for part in row)
         full, initials = self._sorted()
         if kind == "full":
             at = bisect.bisect_left(full, (key, chinese))
