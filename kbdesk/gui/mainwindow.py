@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.actions_ = ActionRegistry(self)
         self.side = SidePane(self)
         self.reader = ReaderView(self._load_document, self)
+        self.reader.runner = self.runner  # long pages render off the UI thread
         self.panels = DocPanels(settings, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")

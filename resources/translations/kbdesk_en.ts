@@ -1338,6 +1338,11 @@
         <source>Start</source>
         <translation>Start</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/reader.py" line="275"/>
+        <source>Rendering…</source>
+        <translation>Rendering…</translation>
+    </message>
 </context>
 <context>
     <name>RenameDialog</name>

@@ -1333,6 +1333,11 @@
         <source>Start</source>
         <translation>开始</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/reader.py" line="275"/>
+        <source>Rendering…</source>
+        <translation>正在排版…</translation>
+    </message>
 </context>
 <context>
     <name>RenameDialog</name>
