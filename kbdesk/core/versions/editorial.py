@@ -22,7 +22,7 @@ from kbdesk.core.search.engine import SearchResult
 from kbdesk.core.search.query import parse_query
 from kbdesk.core.search.thesaurus import SynonymTable
 from kbdesk.core.versions.diff import TextDiff, diff_texts
-from kbdesk.core.versions.drafts import DraftStore
+from kbdesk.core.versions.drafts import EDITOR, DraftStore
 from kbdesk.core.versions.effective import EffectiveResolver
 from kbdesk.core.versions.history import VersionInfo
 from kbdesk.core.versions.receipts import ReceiptBook
@@ -158,13 +158,14 @@ class Editorial:
         return result
 
     def _discard_published_drafts(self, result: PublishResult, text: str) -> None:
-        """Remove the drafts whose text is now published; every other draft of the document
-        (an editor's autosave, a kept conflict copy) stays, whoever published."""
+        """Remove the document's drafts that this publish settles: conflict copies and imports
+        (the published text resolves them) and an editor's autosave of this very text. An
+        editor's autosave of another text stays, whoever published: it is work not yet seen."""
         published = _without_version(text)
         for draft in self.drafts.drafts_of(result.doc_id):
             if draft.name in result.kept_drafts:
                 continue
-            if _without_version(draft.text) == published:
+            if draft.origin != EDITOR or _without_version(draft.text) == published:
                 self.drafts.discard(result.doc_id, draft.name)
 
     def publish_file(
