@@ -274,3 +274,21 @@ def test_a_library_kept_on_master_clones_and_syncs(make_library, bare: Path, tmp
     check_different_documents_both_land(a, b)
     with Repo(str(bare)) as shared:
         assert b"refs/heads/main" not in shared.refs  # the branch stays the library's own
+
+
+def test_history_lists_the_retired_v3_above_a_stale_v2_brought_in_later(
+    make_library, bare: Path, tmp_path: Path
+) -> None:
+    """An older text (v2) arriving in a later commit — what merging a fresh install's history
+    used to do — is listed below the retired v3, by version."""
+    a, _b = workstations(make_library, str(bare), tmp_path)
+    v2 = edit(a, "refund", "24小時", "48小時")
+    a.publish("refund", v2, "甲改48", "甲")
+    a.retire("refund", "併入新流程", "甲")
+    (a.root / "refund.md").write_text(v2.replace("version: 1", "version: 2"), "utf-8")
+    with Repo(str(a.root)) as repo:  # a later commit carrying the old v2 text
+        porcelain.add(repo, [str(a.root / "refund.md")])
+        porcelain.commit(repo, message=b"old text from elsewhere",
+                         author=b"X <x@example.com>", committer=b"X <x@example.com>")
+    versions = a.history("refund")
+    assert [(v.version, v.status) for v in versions][:2] == [(3, "retired"), (2, "published")]

@@ -19,7 +19,7 @@ from dulwich.server import DictBackend
 from dulwich.web import make_server, make_wsgi_chain
 
 from kbdesk.cli import main
-from kbdesk.core.team.exchange import RECORDS_FILE
+from kbdesk.core.team.exchange import IDENTITY, RECORDS_FILE
 from kbdesk.core.team.records import ref_part
 from kbdesk.core.versions.repo import LibraryRepo
 from kbdesk.core.workstation.userstate import log_no_results
@@ -187,6 +187,7 @@ def test_three_workstations_share_receipts_flags_and_gaps(team: tuple[Workstatio
     one.monkeypatch.setenv("KBDESK_DATA_DIR", str(one.data))
     for query in ("電子發票", "電子發票", "外送延誤"):
         log_no_results(query)
+    log_no_results("外送 延誤 賠償", match="partial")  # found only some of the words
     two.monkeypatch.setenv("KBDESK_DATA_DIR", str(two.data))
     log_no_results("電子发票")  # the same gap, typed in Simplified Chinese
     settings = json.loads((two.data / "settings.json").read_text("utf-8"))
@@ -195,8 +196,8 @@ def test_three_workstations_share_receipts_flags_and_gaps(team: tuple[Workstatio
     for ws in (one, two, editor):
         ws.ok("sync")
     report = json.loads(editor.ok("report", "no-results", "--all", "--json"))
-    assert [(r["query"], r["count"], r["workstations"]) for r in report] == [
-        ("電子發票", 2, 1), ("外送延誤", 1, 1)]
+    assert [(r["query"], r["count"], r["partial"], r["workstations"]) for r in report] == [
+        ("電子發票", 2, 0, 1), ("外送 延誤 賠償", 1, 1, 1), ("外送延誤", 1, 0, 1)]
 
     # the library's own history holds no team records; each workstation has refs of its own
     with Repo(str(bare)) as shared:
@@ -208,7 +209,10 @@ def test_three_workstations_share_receipts_flags_and_gaps(team: tuple[Workstatio
         team_commits = set()
         for name, sha in refs.items():
             if name.startswith(b"refs/kbdesk/"):
-                team_commits |= {e.commit.id for e in shared.get_walker(include=[sha])}
+                for entry in shared.get_walker(include=[sha]):
+                    team_commits.add(entry.commit.id)
+                    # privacy: no login name or e-mail in the records' commits
+                    assert entry.commit.author == entry.commit.committer == IDENTITY
         for entry in shared.get_walker(include=[refs[b"refs/heads/main"]]):
             assert entry.commit.id not in team_commits
             tree = shared[entry.commit.tree]
@@ -272,3 +276,36 @@ def test_ack_needs_an_agent_name(tmp_path: Path, make_library, monkeypatch, caps
     assert "趙六 has read refund-rule v1" in out
     rows = csv_rows(ws.ok("acks", "--csv", "--library", str(root)))
     assert [(r["agent"], r["workstation"]) for r in rows] == [("趙六", "desk")]
+
+
+def test_odd_refs_offered_by_a_remote_are_ignored_and_damaged_lines_skipped(
+        tmp_path: Path, make_library, monkeypatch, capsys) -> None:
+    from dulwich.objects import Blob
+
+    from kbdesk.core.team.exchange import _commit_records, is_team_ref
+
+    assert is_team_ref(b"refs/kbdesk/receipts/desk-1")
+    for bad in (b"refs/kbdesk/receipts/a/b", b"refs/kbdesk/other/desk", b"refs/kbdesk/flags/",
+                b"refs/kbdesk/flags/a..b", b"refs/heads/kbdesk/receipts/x"):
+        assert not is_team_ref(bad), bad
+    editor = Workstation(tmp_path, "editor-desk", "林主管", monkeypatch, capsys)
+    source = make_library(FILES)
+    LibraryRepo.init(source).close()
+    bare = tmp_path / "team.git"
+    editor.ok("init-remote", str(bare), "--library", str(source))
+    with Repo(str(bare)) as shared:  # another workstation's ref, half of it damaged, and junk
+        good = '{"agent": "甲", "doc_id": "refund-rule", "time": "t", "version": 1, ' \
+               '"workstation": "desk-9"}'
+        sha = _commit_records(shared, [good, "{not json", "[1, 2]"], [], "desk-9")
+        shared.refs[b"refs/kbdesk/receipts/desk-9"] = sha
+        blob = Blob.from_string(b"not a commit")
+        shared.object_store.add_object(blob)
+        shared.refs[b"refs/kbdesk/receipts/desk-8"] = blob.id
+        shared.refs[b"refs/kbdesk/junk/desk-7"] = sha
+    editor.ok("sync", "--library", str(source))
+    rows = csv_rows(editor.ok("acks", "--csv", "--library", str(source)))
+    assert [(r["agent"], r["workstation"]) for r in rows] == [("甲", "desk-9")]
+    with Repo(str(source)) as local:
+        names = set(local.get_refs())
+    assert b"refs/kbdesk/receipts/desk-9" in names
+    assert b"refs/kbdesk/receipts/desk-8" not in names and b"refs/kbdesk/junk/desk-7" not in names

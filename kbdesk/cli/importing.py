@@ -69,15 +69,45 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"{state}: {item.path}  {item.title}")
             _print_notes(doc)
         if not args.publish:
-            print("the drafts are waiting in the editor; publish them from there, or run "
-                  "`kbdesk import --publish --note TEXT` instead")
+            print("the drafts wait for review: open them in the app's editor, or publish them "
+                  "with `kbdesk drafts publish ID… --note TEXT`")
     if args.publish:
         return _push(kb, author, *(item.path for item in written if item.published))
     return 0
 
 
+def cmd_drafts(args: argparse.Namespace) -> int:
+    """``kbdesk drafts``: drafts of documents never published (imports, new documents);
+    ``kbdesk drafts publish ID… --note`` publishes them."""
+    kb = KnowledgeBase(args.library)
+    if args.action == "publish":
+        if not args.ids or not (args.note or "").strip():
+            print("kbdesk: drafts publish needs draft ids and --note TEXT", file=sys.stderr)
+            return 2
+        from kbdesk.cli.versions import _author, _push
+
+        author = _author(args)
+        published = kb.publish_drafts(args.ids, args.note, author)
+        for item in published:
+            print(f"published v{item.version}: {item.path}  {item.title}")
+        return _push(kb, author, *(item.path for item in published))
+    drafts = kb.new_document_drafts()
+    if args.json:
+        json.dump([{"id": d.doc_id, "path": d.path, "saved_at": d.saved_at} for d in drafts],
+                  sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if not drafts:
+        print("no drafts of new documents")
+    for draft in drafts:
+        title = next((line[6:].strip() for line in draft.text.split("\n")[:12]
+                      if line.startswith("title:")), "")
+        print(f"{draft.doc_id}  {draft.path}  {title}  (saved {draft.saved_at[:16]})")
+    return 0
+
+
 def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
-    """Add ``import`` to the ``kbdesk`` parser's subcommands."""
+    """Add ``import`` and ``drafts`` to the ``kbdesk`` parser's subcommands."""
     p = sub.add_parser(
         "import", parents=[library],
         help="import .txt, .md, .docx or .html handbooks as drafts (or publish them)")
@@ -93,3 +123,12 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     p.add_argument("--note", help="change note of the published versions")
     p.add_argument("--author", help="author of the versions (default: $KBDESK_AUTHOR or you)")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("drafts", parents=[library],
+                       help="drafts of new documents (imports); `drafts publish ID… --note`")
+    p.add_argument("action", nargs="?", choices=("list", "publish"), default="list")
+    p.add_argument("ids", nargs="*", metavar="ID", help="draft ids to publish")
+    p.add_argument("--note", help="change note of the published versions")
+    p.add_argument("--author", help="author of the versions (default: $KBDESK_AUTHOR or you)")
+    p.add_argument("--json", action="store_true", help="print as JSON")
+    p.set_defaults(func=cmd_drafts)

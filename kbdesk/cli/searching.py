@@ -71,6 +71,8 @@ def _ensure_index(kb: KnowledgeBase, *, rebuild: bool = False) -> None:
         bar.finish()
     if stats.rebuilt:
         log.info("index rebuilt: %s", stats.reason)
+    if kb.index_warning:
+        print(f"warning: {kb.index_warning}", file=sys.stderr)
 
 
 def _terminal_snippet(snippet: str, color: bool) -> str:

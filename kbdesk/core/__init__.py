@@ -81,18 +81,20 @@ from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.engine import SearchHit, SearchResult
 from kbdesk.core.search.index import IndexStats
 from kbdesk.core.search.query import KIND_ALIASES
-from kbdesk.core.team.records import FLAG_KINDS
-from kbdesk.core.team.remote import join_library
+from kbdesk.core.team.board import AckStatus, GapRow, TeamReceipt
+from kbdesk.core.team.records import FLAG_KINDS, Flag
+from kbdesk.core.team.remote import NoSharedLibrary, join_library
 from kbdesk.core.text.folding import convert_script, fold
 from kbdesk.core.versions.diff import Segment, TextDiff, context_mask, diff_texts
 from kbdesk.core.versions.drafts import Draft
 from kbdesk.core.versions.effective import Pending
 from kbdesk.core.versions.history import VersionInfo
 from kbdesk.core.versions.reading import NotInForce, ReviewItem, ReviewReason
-from kbdesk.core.versions.sync import Conflict, SyncResult
+from kbdesk.core.versions.sync import Conflict, SyncResult, UnrelatedHistories
 from kbdesk.core.versions.versioning import PublishResult
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.settings import SPECS, Settings, SettingSpec
+from kbdesk.core.workstation.startpage import StartPage
 from kbdesk.core.workstation.storage import atomic_write_text
 from kbdesk.core.workstation.userstate import UserState, log_no_results, no_results, search_gaps
 
@@ -102,6 +104,7 @@ __all__ = [
     "KIND_ALIASES",
     "KIND_FOLDERS",
     "SPECS",
+    "AckStatus",
     "AvoidEntry",
     "CancelToken",
     "Cancelled",
@@ -117,6 +120,8 @@ __all__ = [
     "ExportError",
     "FieldValue",
     "FixedClock",
+    "Flag",
+    "GapRow",
     "ImportFailed",
     "ImportPlan",
     "IndexDamaged",
@@ -126,6 +131,7 @@ __all__ = [
     "KnowledgeBase",
     "LibraryError",
     "NewDocument",
+    "NoSharedLibrary",
     "NotInForce",
     "PathProblem",
     "Pending",
@@ -150,13 +156,16 @@ __all__ = [
     "Settings",
     "SettingsError",
     "StaleFinding",
+    "StartPage",
     "Status",
     "StepState",
     "StepStatus",
     "SyncError",
     "SyncResult",
+    "TeamReceipt",
     "TextDiff",
     "Timer",
+    "UnrelatedHistories",
     "UserState",
     "UserStateError",
     "VersionInfo",

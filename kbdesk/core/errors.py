@@ -139,6 +139,22 @@ class DraftError(KbError):
     """A draft that cannot be saved or read."""
 
 
+# -- library/safepaths, workstation/liblock -----------------------------------------------------
+
+
+class UnsafePath(KbError):
+    """A library path kbdesk refuses to read or write (it would leave the library)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path!r}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class LibraryBusy(KbError):
+    """Another kbdesk kept the library locked for longer than the timeout."""
+
+
 # -- importers ----------------------------------------------------------------------------------
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import shutil
+import tempfile
 import threading
 import weakref
 from collections.abc import Callable, Mapping, Sequence
@@ -19,17 +19,25 @@ from typing import TYPE_CHECKING
 
 from dulwich.errors import SendPackError
 
-from kbdesk.core.clock import Clock, as_clock
+from kbdesk.core.clock import Clock, as_clock, parse_iso_date
 from kbdesk.core.errors import IndexDamaged, KbError, LibraryError, Problem, SyncError
 from kbdesk.core.importers.apply import ImportedDocument
 from kbdesk.core.importers.plan import ImportPlan
 from kbdesk.core.library import authoring
 from kbdesk.core.library.authoring import NewDocument, PathProblem
 from kbdesk.core.library.catalog import Library, load_config
+from kbdesk.core.library.frontmatter import front_fields
 from kbdesk.core.library.model import Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
 from kbdesk.core.library.parts import AvoidEntry
 from kbdesk.core.library.workdays import WorkingCalendar
+from kbdesk.core.opening import LIBRARY_ENV as LIBRARY_ENV  # kept importable from here
+from kbdesk.core.opening import (  # where a library is found and first opened
+    index_dir_for,
+    resolve_library_dir,
+    take_baseline,
+)
+from kbdesk.core.opening import install_demo_library as install_demo_library
 from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.engine import SearchResult, run_search
 from kbdesk.core.search.freshness import library_stamp
@@ -39,7 +47,7 @@ from kbdesk.core.search.thesaurus import SynonymTable, table_for
 from kbdesk.core.team.board import AckStatus, Team
 from kbdesk.core.team.records import Flag
 from kbdesk.core.versions.diff import TextDiff
-from kbdesk.core.versions.drafts import DraftStore
+from kbdesk.core.versions.drafts import Draft, DraftStore
 from kbdesk.core.versions.editorial import Editorial
 from kbdesk.core.versions.effective import Pending
 from kbdesk.core.versions.history import VersionInfo
@@ -48,112 +56,13 @@ from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.versions.sync import _TRANSPORT_ERRORS as TRANSPORT_ERRORS
 from kbdesk.core.versions.sync import SyncResult
 from kbdesk.core.versions.versioning import PublishResult
-from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.liblock import library_lock
 from kbdesk.core.workstation.startpage import StartPage, start_page
-from kbdesk.core.workstation.storage import library_key
 
 if TYPE_CHECKING:
     from kbdesk.core.exporters.base import ExportResult
 
 log = logging.getLogger(__name__)
-
-LIBRARY_ENV = "KBDESK_LIBRARY"
-
-
-def index_dir_for(root: Path) -> Path:
-    """Return the cache folder of the index of the library at ``root``."""
-    return paths.cache_dir() / "indexes" / library_key(root)
-
-
-def install_demo_library(target: Path) -> Path:
-    """Copy the bundled demo library to ``target`` (which must not exist yet)."""
-    source = paths.bundled_content_dir()
-    if not source.is_dir():
-        raise LibraryError(f"the bundled library is missing from this installation ({source})")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".installing")
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    shutil.copytree(source, tmp)
-    from kbdesk.core.versions.repo import (
-        LibraryRepo,  # the library is a git repository from day one
-    )
-
-    # the demo's versions were in force from their effective dates: its first commit is dated
-    # on the earliest of them, so "what was in force on <a past day>" has an answer
-    LibraryRepo.init(tmp, message="示範知識庫 / Demo library", when=_earliest_effective(tmp)
-                     ).close()
-    os.replace(tmp, target)
-    log.info("installed the demo library at %s", target)
-    return target
-
-
-def _earliest_effective(root: Path) -> int | None:
-    """Noon of the earliest ``effective`` date in a library's files (None when there is none)."""
-    from kbdesk.core.versions.history import front_fields
-
-    days = []
-    for path in root.rglob("*.md"):
-        value = front_fields(path.read_text("utf-8", errors="replace")).get("effective")
-        try:
-            days.append(dt.date.fromisoformat(value or ""))
-        except ValueError:
-            continue
-    if not days:
-        return None
-    first = min(days)
-    return int(dt.datetime(first.year, first.month, first.day, 12).astimezone().timestamp())
-
-
-def resolve_library_dir(library: Path | str | None) -> Path:
-    """Return the library folder to use: the argument, ``KBDESK_LIBRARY``, the ``library_dir``
-    setting (set by ``kbdesk clone``), or the user's own.
-
-    The user's own library is created from the bundled demo library on first use.
-    """
-    if library:
-        return Path(library).expanduser()
-    env = os.environ.get(LIBRARY_ENV)
-    if env:
-        return Path(env).expanduser()
-    from kbdesk.core.workstation.settings import Settings  # the library joined with `clone`
-
-    chosen = Settings.load().get("library_dir")
-    if chosen:
-        return Path(chosen).expanduser()
-    default = paths.default_library_dir()
-    if not default.exists():
-        install_demo_library(default)
-    return default
-
-
-def take_baseline(root: Path) -> bool:
-    """Commit what a folder holds the first time kbdesk opens it (True when it did).
-
-    So the first publish afterwards records its edit as a version of its own, with its note.
-    A folder inside another git repository (a project's checkout) or one that cannot be
-    written is left as it is; it becomes a repository on its first publish, as before.
-    """
-    if any((folder / ".git").exists() for folder in (root, *root.parents)):
-        return False
-    from kbdesk.core.versions.repo import LibraryRepo
-
-    try:
-        with library_lock(root, "open"):
-            if LibraryRepo.is_repo(root):
-                return False
-            try:
-                LibraryRepo.init(root).close()
-            except (OSError, KbError):
-                shutil.rmtree(root / ".git", ignore_errors=True)  # half made: undone
-                raise
-    except (OSError, KbError) as exc:
-        log.warning("%s: no baseline version taken (%s)", root, exc)
-        return False
-    log.info("%s: took what the folder holds as its baseline version", root)
-    return True
-
 
 class _Source:
     """The library as the editorial services read it (a weak reference to the facade, so no
@@ -185,6 +94,9 @@ class _Source:
 
     def open_flags(self) -> Sequence[Flag]:
         return self._get().team.open_flags()
+
+    def unpublished(self) -> dict[str, str]:
+        return self._get().unpublished()
 
 
 @dataclass(frozen=True)
@@ -347,10 +259,47 @@ class KnowledgeBase:
             if reload or not self._loaded:
                 self.load()
             rebuild = rebuild or self._damaged
-            stats = self.index.sync(self.indexed_documents(), progress, cancel, rebuild=rebuild,
-                                    stamp=stamp)
+            documents = self.indexed_documents()
+            rebuild = rebuild or self._damaged  # a search found the index unreadable
+            try:
+                stats = self.index.sync(documents, progress, cancel, rebuild=rebuild,
+                                        stamp=stamp)
+            except OSError as exc:  # a read-only index or data folder
+                stats = self._index_elsewhere(documents, exc, progress, cancel)
             self._indexed, self._damaged = True, False
             return stats
+
+    #: why the index in use is not the one in the cache folder ("" when it is)
+    index_warning = ""
+    _temp_index: Path | None = None
+
+    def _index_elsewhere(
+        self,
+        documents: dict[str, Document],
+        exc: OSError,
+        progress: Progress | None,
+        cancel: CancelToken | None,
+    ) -> IndexStats:
+        """The index folder cannot be written: search what it holds, or a temporary index."""
+        reason = f"{exc.strerror or exc} ({exc.filename or self.index.directory})"
+        if self.index.doc_count:
+            self.index_warning = (
+                f"the search index cannot be updated: {reason}; searching it as it is "
+                "(recent changes may be missing)"
+            )
+            log.warning("%s", self.index_warning)
+            return IndexStats()
+        folder = Path(tempfile.mkdtemp(prefix="kbdesk-index-"))
+        self.index.close()
+        self.index = SearchIndex(folder / "index")
+        self._temp_index = folder
+        weakref.finalize(self, shutil.rmtree, folder, True)  # at close or exit
+        self.index_warning = (
+            f"the search index cannot be written: {reason}; using a temporary index "
+            f"in {folder} for this session"
+        )
+        log.warning("%s", self.index_warning)
+        return self.index.sync(documents, progress, cancel)
 
     def search(
         self,
@@ -423,6 +372,8 @@ class KnowledgeBase:
     def close(self) -> None:
         """Release the index files (and the library's git repository)."""
         self.index.close()
+        if self._temp_index is not None:
+            shutil.rmtree(self._temp_index, ignore_errors=True)
         if self._editorial is not None:
             self._editorial.close()
 
@@ -506,6 +457,11 @@ class KnowledgeBase:
                      effective: dt.date | None = None) -> PublishResult:
         """Publish the content of a file (in the library, or outside it matched by id)."""
         return self.editorial.publish_file(file, note, author, effective)
+
+    @staticmethod
+    def effective_in_text(text: str) -> dt.date | None:
+        """The ``effective:`` date a document's text carries (None without a valid one)."""
+        return parse_iso_date(front_fields(text).get("effective"))
 
     def effective_date(self, doc_id: str, version: int) -> dt.date:
         """The day a published version of a document comes into force."""
@@ -612,8 +568,14 @@ class KnowledgeBase:
         Values: ``modified`` (edited since it was last published; agents see the published
         version) or ``new`` (never published).
         """
-        self._ensure_loaded()
-        files = {doc.path: (doc.mtime_ns, doc.size) for doc in self.library.documents.values()}
+        files: dict[str, tuple[int, int]] = {}
+        for rel_path, full in self.library.iter_files():  # what is on disk now
+            if rel_path.endswith(".md"):
+                try:
+                    info = full.stat()
+                except OSError:
+                    continue
+                files[rel_path] = (info.st_mtime_ns, info.st_size)
         changes = self.editorial.versioning.unpublished(files)
         return {path: change.value for path, change in changes.items()}
 
@@ -646,6 +608,7 @@ class KnowledgeBase:
 
         self.load()  # only files changed since the last load are parsed again
         return export_library(self, name, Path(outdir), as_of, progress, cancel)
+
     # -- importing handbooks and SOPs (kbdesk/core/importers) ---------------------------------
 
     def plan_import(
@@ -693,6 +656,20 @@ class KnowledgeBase:
 
         return write_plan(self, plan, publish=publish, note=note, author=author,
                           progress=progress)
+
+    def new_document_drafts(self) -> list[Draft]:
+        """Drafts of documents never published (imports, new documents), newest first."""
+        from kbdesk.core.importers.apply import new_document_drafts
+
+        return new_document_drafts(self)
+
+    def publish_drafts(
+        self, doc_ids: Sequence[str], note: str, author: str | None = None
+    ) -> list[ImportedDocument]:
+        """Publish drafts of new documents (by id) as version 1; none if one is bad."""
+        from kbdesk.core.importers.apply import publish_drafts
+
+        return publish_drafts(self, list(doc_ids), note, author)
 
 
     # -- the team on one shared library (kbdesk/core/team) ------------------------------------

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QMenu,
     QMenuBar,
     QTableWidget,
     QTableWidgetItem,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from kbdesk.gui.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "Actions"
 
@@ -67,6 +70,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                ("Ctrl+Shift+P",), "file"),
     ActionSpec("import.files", QT_TRANSLATE_NOOP("Actions", "Import handbooks…"),
                ("Ctrl+Shift+I",), "file"),  # editors only (gui/importwizard.py)
+    ActionSpec("import.drafts", QT_TRANSLATE_NOOP("Actions", "Drafts of new documents…"), (),
+               "file"),  # editors only (gui/draftlist.py)
     ActionSpec("export.html", QT_TRANSLATE_NOOP("Actions", "Export HTML site…"), (), "file"),
     ActionSpec("library.join", QT_TRANSLATE_NOOP("Actions", "Join a shared library…"), (),
                "file"),
@@ -195,7 +200,7 @@ class ActionRegistry:
         return ", ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText)
                          for s in spec.shortcuts)
 
-    def build_menus(self, menubar: QMenuBar) -> dict[str, object]:
+    def build_menus(self, menubar: QMenuBar) -> dict[str, QMenu]:
         """Fill the menu bar in ``MENUS`` order; return the menus by id."""
         menus = {}
         for menu_id, title in MENUS:

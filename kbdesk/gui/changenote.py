@@ -6,12 +6,15 @@ open. ``ask_change_note`` is the one entry point the editor views call; tests re
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -29,7 +32,8 @@ class ChangeNoteDialog(QDialog):
         note: text to start from.
     """
 
-    def __init__(self, prompt: str, note: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, prompt: str, note: str = "", parent: QWidget | None = None,
+                 effective: dt.date | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change note"))
         self.setModal(True)
@@ -60,10 +64,29 @@ class ChangeNoteDialog(QDialog):
         layout.addWidget(self.prompt)
         layout.addWidget(self.hint)
         layout.addWidget(self.editor, 1)
+        self.effective: QDateEdit | None = None
+        if effective is not None:  # publishing: the day the version comes into force
+            self.effective = QDateEdit(QDate(effective.year, effective.month, effective.day),
+                                       self)
+            self.effective.setObjectName("effectiveDate")
+            self.effective.setCalendarPopup(True)
+            self.effective.setDisplayFormat("yyyy-MM-dd")
+            row = QHBoxLayout()
+            row.addWidget(QLabel(self.tr("Comes into force on:"), self))
+            row.addWidget(self.effective)
+            row.addStretch(1)
+            layout.addLayout(row)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(480, 260)
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def effective_date(self) -> dt.date | None:
+        """The day chosen for the version to come into force (None when not asked)."""
+        if self.effective is None:
+            return None
+        day = self.effective.date()
+        return dt.date(day.year(), day.month(), day.day())
 
     def note(self) -> str:
         """The note as typed, without surrounding blanks."""
@@ -80,6 +103,21 @@ class ChangeNoteDialog(QDialog):
             self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         super().accept()
+
+
+def ask_publish(parent: QWidget | None, prompt: str, note: str, effective: dt.date
+                ) -> tuple[str, dt.date] | None:
+    """Ask for the change note and the day the version comes into force (shown, changeable);
+    None when the editor cancelled."""
+    dialog = ChangeNoteDialog(prompt, note, parent, effective=effective)
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            day = dialog.effective_date()
+            assert day is not None
+            return dialog.note(), day
+        return None
+    finally:
+        dialog.deleteLater()
 
 
 def ask_change_note(parent: QWidget | None, prompt: str, note: str = "") -> str | None:

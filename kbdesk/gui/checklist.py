@@ -236,9 +236,16 @@ class ChecklistPanel(QWidget):
         self.view.verticalHeader().hide()
         self.view.setWordWrap(True)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
+        # step and role share the width and wrap; limit and time keep their text: every
+        # column fits a narrow panel (1024×640) without scrolling sideways
+        header.setMinimumSectionSize(36)
+        for column in (0, 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header.sectionResized.connect(lambda *_a: self.view.resizeRowsToContents())
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -250,6 +257,10 @@ class ChecklistPanel(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.view, 1)
         self._update_controls()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self.view.resizeRowsToContents)  # wrapped step names
 
     def set_document(self, doc: Document | None, script: str = "original") -> None:
         """Show a procedure's steps (a fresh run; none for other kinds)."""

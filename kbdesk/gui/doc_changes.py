@@ -129,7 +129,7 @@ class UpdatedBanner(QWidget):
         if doc is not None and self.kb is not None:
             self.doc_id = doc.id
             seen = self.kb.receipts.last_seen(doc.id)
-        if (doc is not None and self.kb is not None
+        if (doc is not None and self.kb is not None and seen is not None
                 and self.kb.reading.updated(seen, doc.version)):
             self.since = seen
             self.label.setText(

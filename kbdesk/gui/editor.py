@@ -40,7 +40,7 @@ from kbdesk.core import (
     front_block,
     render,
 )
-from kbdesk.gui.changenote import ask_change_note
+from kbdesk.gui.changenote import ask_change_note, ask_publish
 from kbdesk.gui.conflict import ConflictDialog
 from kbdesk.gui.editordialogs import RenameDialog
 from kbdesk.gui.history import HistoryWindow
@@ -332,13 +332,26 @@ class EditorWindow(QMainWindow):
         return name or None
 
     def publish(self) -> None:
-        """Ask for a change note, then publish."""
+        """Ask for a change note and the day it comes into force (shown, changeable), then
+        publish."""
         prompt = self.tr("Publish “%1” as a new version.").replace("%1", self.form.title.text())
-        note = self.ask_note(self, prompt, "")
-        if note is not None:
-            self.publish_with_note(note)
+        if self.ask_note is not ask_change_note:  # replaced (tests): the note only
+            note = self.ask_note(self, prompt, "")
+            if note is not None:
+                self.publish_with_note(note)
+            return
+        answer = ask_publish(self, prompt, "", self.effective_default())
+        if answer is not None:
+            self.publish_with_note(answer[0], effective=answer[1])
 
-    def publish_with_note(self, note: str) -> bool:
+    def effective_default(self) -> dt.date:
+        """The day the new version would come into force: its ``effective:`` date when that
+        is later than today, else today."""
+        today = dt.date.today()
+        written = self.kb.effective_in_text(self.text())
+        return max(written, today) if written is not None else today
+
+    def publish_with_note(self, note: str, effective: dt.date | None = None) -> bool:
         """Publish the text with ``note`` on the writer worker; False if refused at once."""
         if not note.strip():
             show_error(self, self.tr("A change note is required: say what changed and why. "
@@ -346,7 +359,12 @@ class EditorWindow(QMainWindow):
             return False
         self.save_draft()  # nothing is lost if publishing fails
         text = self.kb.text_to_publish(self.text())
-        self._run_publish(lambda: self.kb.publish(self.path, text, note, self.author),
+        if effective is not None and (effective > dt.date.today()
+                                      or self.kb.effective_in_text(text) is not None):
+            when: dt.date | None = effective
+        else:
+            when = None
+        self._run_publish(lambda: self.kb.publish(self.path, text, note, self.author, when),
                           self.tr("Publishing…"))
         return True
 

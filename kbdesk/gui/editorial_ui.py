@@ -2,9 +2,9 @@
 
 ``EditorialUi`` attaches to a ``MainWindow`` without the window knowing its details: it wires
 the ``editor.*`` and ``sync.now`` actions of the registry, shows the Editor menu only when the
-settings' ``role`` is ``editor`` (its shortcuts are disabled otherwise), starts the
-``SyncController`` once the index is ready and puts its status line in the status bar, and
-adds the "updated" and "I have read this version" banners above the reader.
+settings' ``role`` is ``editor`` (its shortcuts are disabled otherwise), puts the status line
+of the sync (run by the window's ``AppController``) in the status bar, and adds the "updated"
+and "I have read this version" banners above the reader.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import logging
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QBoxLayout, QLabel, QMenu, QWidget
 
 from kbdesk.core import Conflict, Document, KbError, Kind, KnowledgeBase, NotInForce
@@ -36,9 +36,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: How often the window checks whether a new day has brought pending versions into force.
-DAY_CHECK_MS = 60_000
-
 EDITOR_ACTIONS = (
     "editor.new.handbook", "editor.new.phrasing", "editor.new.procedure", "editor.edit",
     "editor.history", "editor.review", "sync.now",
@@ -51,7 +48,6 @@ class EditorialUi(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.sync: SyncController | None = None
         self.editors: dict[str, EditorWindow] = {}
         self.windows: list[QWidget] = []  # history, review, dialogs kept alive while open
         self.sync_label = QLabel(window)
@@ -74,15 +70,10 @@ class EditorialUi(QObject):
         actions.connect("sync.now", self.sync_now)
         self.updated_banner.whatChangedRequested.connect(self.what_changed)
         window.libraryOpened.connect(self._library_opened)
-        window.indexReady.connect(self._index_ready)
+        window.app.syncStarted.connect(self._sync_started)
+        window.app.newDay.connect(self._show_versions_in_force)
         window.opened.connect(self._document_opened)
         self.apply_role()
-        # Pending versions come into force at midnight: look for a new day once a minute and
-        # re-index (only the documents whose version in force changed are re-read).
-        self._day: Any = None
-        self.day_timer = QTimer(self)
-        self.day_timer.setInterval(DAY_CHECK_MS)
-        self.day_timer.timeout.connect(self.check_day)
 
     # -- role and settings --------------------------------------------------------------------
 
@@ -90,6 +81,11 @@ class EditorialUi(QObject):
     def is_editor(self) -> bool:
         """True when the settings say this workstation is an editor's."""
         return self.window.settings.get("role") == "editor"
+
+    @property
+    def sync(self) -> SyncController | None:
+        """The background sync (the window's ``AppController`` runs it)."""
+        return self.window.app.sync
 
     @property
     def kb(self) -> KnowledgeBase | None:
@@ -123,31 +119,16 @@ class EditorialUi(QObject):
     def _library_opened(self) -> None:
         self.updated_banner.kb = self.kb
         self.ack_banner.kb = self.kb
-        if self.sync is None:
-            self.sync = SyncController(self.kb, self.window.runner,
-                                       settings=self.window.settings, parent=self)
-            self.sync.stateChanged.connect(self.sync_label.setText)
-            self.sync.pulled.connect(lambda _paths: self.window.start_indexing(reload=True))
-            self.sync.conflict.connect(self.resolve_conflict)
-            self.sync.failed.connect(
-                lambda message: self.window.statusBar().showMessage(message, 10000))
-            self.sync_label.setText(self.sync.status_text())
+
+    def _sync_started(self, sync: SyncController) -> None:
+        sync.stateChanged.connect(self.sync_label.setText)
+        sync.conflict.connect(self.resolve_conflict)
+        sync.failed.connect(lambda message: self.window.statusBar().showMessage(message, 10000))
+        self.sync_label.setText(sync.status_text())
 
     def check_day(self) -> bool:
-        """Re-index when the day changed since the last check; return True when it did."""
-        kb = self.kb
-        if kb is None:
-            return False
-        today = kb.today()
-        if self._day is None or today == self._day:
-            self._day = today
-            return False
-        self._day = today
-        log.info("a new day (%s): re-indexing the versions in force", today)
-        task = self.window.start_indexing()
-        if task is not None:
-            task.succeeded.connect(lambda _stats: self._show_versions_in_force())
-        return True
+        """Re-index when the day changed (the ``AppController`` does it); True when it did."""
+        return self.window.app.check_day()
 
     def _show_versions_in_force(self) -> None:
         """After a new day's re-index: search again and reopen the document being read."""
@@ -161,18 +142,9 @@ class EditorialUi(QObject):
             except KbError as exc:  # a document withdrawn overnight
                 log.info("cannot reopen %s after a new day: %s", doc.id, exc)
 
-    def _index_ready(self) -> None:
-        if self.kb is not None and self._day is None:
-            self._day = self.kb.today()
-            self.day_timer.start()
-        if self.sync is not None and not self.sync.timer.isActive() and self.sync.state in (
-                "idle", "offline"):
-            self.sync.start()
-
     def sync_now(self) -> None:
         """Sync with the shared library now."""
-        if self.sync is not None:
-            self.sync.sync_now()
+        self.window.app.sync_now()
 
     def resolve_conflict(self, conflict: Conflict) -> ConflictDialog | None:
         """Open the three-way view of a conflict (editors; agents' text stays a draft)."""
@@ -212,8 +184,9 @@ class EditorialUi(QObject):
     def document_for_reader(self, doc_id: str) -> Document:
         """The version of a document the reader should show: in force for agents (a version
         waiting for its effective date stays hidden from them), the newest for editors."""
+        kb = self.window.require_kb()
         try:
-            return self.kb.reading.document_for(doc_id, editor=self.is_editor)
+            return kb.reading.document_for(doc_id, editor=self.is_editor)
         except NotInForce:
             raise NotInForce(doc_id, self.tr("%1 is not in force yet.").replace("%1", doc_id)
                              ) from None
@@ -239,12 +212,9 @@ class EditorialUi(QObject):
         if widget in self.windows:
             self.windows.remove(widget)
 
-    def _published(self, _result: object = None) -> None:
+    def _published(self, result: object = None) -> None:
         """A new version was committed here: index it, and send it to the shared library."""
-        self.window.start_indexing(reload=True)
-        kb = self.kb
-        if self.sync is not None and kb is not None and kb.remote_url():
-            self.sync.sync_now()
+        self.window.app.published(result)
 
     def _show_editor(self, editor: EditorWindow) -> EditorWindow:
         editor.published.connect(self._published)

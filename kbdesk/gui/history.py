@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     Qt,
     Signal,
@@ -45,6 +44,7 @@ from kbdesk.core import (
 )
 from kbdesk.gui.changenote import ask_change_note
 from kbdesk.gui.diffview import DiffView
+from kbdesk.gui.i18n import QT_TRANSLATE_NOOP
 from kbdesk.gui.notices import show_error
 from kbdesk.gui.tablemodel import AnyIndex, RowsTableModel
 from kbdesk.gui.tasks import TaskRunner

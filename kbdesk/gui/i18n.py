@@ -19,6 +19,14 @@ from kbdesk.core import paths
 
 log = logging.getLogger(__name__)
 
+
+def QT_TRANSLATE_NOOP(context: str, source: str, disambiguation: str | None = None) -> str:
+    """Mark ``source`` for translation in ``context`` (lupdate finds the call); return it as is.
+
+    Qt's own returns ``object`` in its type stubs; this one keeps the text typed as ``str``.
+    """
+    return source
+
 LANGUAGES = ("zh_TW", "zh_CN", "en")
 
 

@@ -274,6 +274,8 @@ class ImportWizard(QDialog):
             where = (self.tr("whole document") if flag.section < 0 else
                      doc.sections[flag.section].heading if flag.section < len(doc.sections)
                      else "")
+            if flag.kind == "mojibake":
+                where += " " + self.tr("(character %1)").replace("%1", str(flag.offset + 1))
             self.flags_list.addItem(f"{flag.kind}: {flag.text} — {where} {flag.detail}".strip())
         self._filling = False
 
@@ -369,7 +371,9 @@ class ImportUi(QObject):
         self.wizards: list[ImportWizard] = []
         self.editors: list[QWidget] = []
         self.choose_files = self._ask_files
+        self.draft_list: QWidget | None = None
         window.actions_.connect("import.files", self.start)
+        window.actions_.connect("import.drafts", self.show_drafts)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
 
@@ -386,15 +390,15 @@ class ImportUi(QObject):
 
     def start(self, files: list[Path] | None = None) -> ImportWizard | None:
         """Open the wizard on ``files`` (asked for when not given)."""
-        if not self.allowed:
+        kb = self.window.kb
+        if kb is None or not self.allowed:
             self.window._status(self.tr("Importing is for editors (Settings → role)."))
             return None
         files = list(files) if files else self.choose_files()
         if not files:
             return None
         author = str(self.window.settings.get("agent_name") or "").strip() or None
-        wizard = ImportWizard(self.window.kb, self.window.runner, files, author=author,
-                              parent=self.window)
+        wizard = ImportWizard(kb, self.window.runner, files, author=author, parent=self.window)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.written.connect(self._written)
         wizard.destroyed.connect(lambda _o=None, w=wizard: self._forget(w))
@@ -406,22 +410,43 @@ class ImportUi(QObject):
     def _written(self, written: list[Any]) -> None:
         """Refresh the lists; open each new draft in an editor for review (the first few)."""
         self.window.refresh_lists()
+        kb = self.window.kb
+        if kb is None:
+            return
+        for item in [w for w in written if not w.published][:MAX_EDITORS]:
+            draft = kb.drafts.load(item.doc_id)
+            if draft is not None:
+                self.open_draft(draft)
+
+    def open_draft(self, draft: Any) -> QWidget:
+        """Open the draft of a new document in an editor."""
         from kbdesk.gui.editor import EditorWindow
 
         kb = self.window.kb
-        for item in [w for w in written if not w.published][:MAX_EDITORS]:
-            draft = kb.drafts.load(item.doc_id)
-            if draft is None:
-                continue
-            editor = EditorWindow(kb, self.window.runner, doc_id=item.doc_id, path=item.path,
-                                  published_text=None, start_text=draft.text,
-                                  base_version=None, settings=self.window.settings)
-            editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            editor.published.connect(lambda _r=None: self.window.refresh_lists())
-            editor.destroyed.connect(lambda _o=None, e=editor: self.editors.remove(e)
-                                     if e in self.editors else None)
-            self.editors.append(editor)
-            editor.show()
+        assert kb is not None  # drafts are opened from an open library
+        editor = EditorWindow(kb, self.window.runner, doc_id=draft.doc_id,
+                              path=draft.path, published_text=None, start_text=draft.text,
+                              base_version=None, settings=self.window.settings)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.published.connect(lambda _r=None: self.window.refresh_lists())
+        editor.destroyed.connect(lambda _o=None, e=editor: self.editors.remove(e)
+                                 if e in self.editors else None)
+        self.editors.append(editor)
+        editor.show()
+        return editor
+
+    def show_drafts(self) -> QWidget | None:
+        """File → Drafts of new documents…: the list of drafts never published."""
+        if not self.allowed:
+            self.window._status(self.tr("Importing is for editors (Settings → role)."))
+            return None
+        from kbdesk.gui.draftlist import DraftList
+
+        dialog = DraftList(self.window.kb, self.open_draft, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.draft_list = dialog
+        return dialog
 
     def _forget(self, wizard: ImportWizard) -> None:
         if wizard in self.wizards:

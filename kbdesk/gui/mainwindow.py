@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from kbdesk import __version__
 from kbdesk.core import IndexDamaged, KbError, Kind, KnowledgeBase, Settings, UserState, paths
 from kbdesk.gui.actions import ActionRegistry, ShortcutsDialog
+from kbdesk.gui.controller import AppController
 from kbdesk.gui.docpanels import DocPanels
 from kbdesk.gui.editorial_ui import EditorialUi
 from kbdesk.gui.exporting import ExportUi
@@ -74,18 +75,18 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.library_arg = library
         self.state = UserState.load()
-        self.kb: KnowledgeBase | None = None  # once opened (imported off the UI thread)
-        self.index_state = "opening"
         self.problems: list[Any] = []
         self.runner = TaskRunner(self)
         self.search = SearchController(self.runner, self)
-        self._index_task: Task | None = None
+        # the library, indexing, sync and the day change; the window shows what it reports
+        self.app = AppController(settings, library, self.runner, self)
         self.setWindowTitle("kbdesk")
         self.setObjectName("mainWindow")
 
         self.actions_ = ActionRegistry(self)
         self.side = SidePane(self)
         self.reader = ReaderView(self._load_document, self)
+        self.reader.runner = self.runner  # long pages render off the UI thread
         self.panels = DocPanels(settings, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar_and_menus()
         self._build_status_bar()
         self._connect()
+        self._connect_app()
         self.editorial = EditorialUi(self)  # Editor menu, sync, update banners
         self.exporting = ExportUi(self)  # File → Export HTML site…
         self.importing = ImportUi(self)  # File → Import, files dropped on the window
@@ -163,8 +165,9 @@ class MainWindow(QMainWindow):
         self.problems_button.hide()
         for widget in (self.library_label, self.docs_label, self.problems_button):
             bar.addWidget(widget)
-        for widget in (self.index_label, self.progress, self.cancel_button):
-            bar.addPermanentWidget(widget)
+        permanent: tuple[QWidget, ...] = (self.index_label, self.progress, self.cancel_button)
+        for lasting in permanent:
+            bar.addPermanentWidget(lasting)
         self._set_index_state("opening")
 
     def _connect(self) -> None:
@@ -195,9 +198,9 @@ class MainWindow(QMainWindow):
         for kind_id, kind in (("filter.all", None), ("filter.handbook", Kind.HANDBOOK),
                               ("filter.phrasing", Kind.PHRASING),
                               ("filter.procedure", Kind.PROCEDURE)):
-            a.connect(kind_id, lambda k=kind: self.side.set_kind(k))
+            a.connect(kind_id, lambda k=kind: self.side.set_kind(k))  # type: ignore[misc]
         for script in SCRIPTS:
-            a.connect(f"script.{script}", lambda s=script: self.set_script(s))
+            a.connect(f"script.{script}", lambda s=script: self.set_script(s))  # type: ignore[misc]
         self.side.queryChanged.connect(self._query_changed)
         self.side.kindChanged.connect(self._filters_changed)
         self.side.categoryChanged.connect(self._filters_changed)
@@ -212,24 +215,41 @@ class MainWindow(QMainWindow):
         self.reader.sectionChanged.connect(self.panels.follow_section)
         self.runner.busyChanged.connect(lambda busy: self.cancel_button.setVisible(busy))
 
-    # -- start-up and indexing ----------------------------------------------------------------
+    # -- start-up and indexing (the work is the AppController's) ------------------------------
+
+    @property
+    def kb(self) -> KnowledgeBase | None:
+        """The knowledge base, once the library is open."""
+        return self.app.kb
+
+    @property
+    def index_state(self) -> str:
+        """opening, indexing, ready, cancelled or failed."""
+        return self.app.index_state
 
     def start(self) -> None:
         """Open the library and its index in the background (call once the window shows)."""
-        library = self.library_arg or self.settings.get("library_dir") or None
+        self.app.start()
 
-        def open_library(progress: Any, cancel: Any) -> Any:
-            kb = KnowledgeBase(library)
-            kb.load()
-            return kb
+    def start_indexing(self, *, rebuild: bool = False, reload: bool = False) -> Task | None:
+        """Bring the index up to date on the writer worker; searches wait until it is done."""
+        return self.app.start_indexing(rebuild=rebuild, reload=reload)
 
-        self._set_index_state("opening")
-        task = self.runner.submit(open_library, name="open library", write=True)
-        task.succeeded.connect(self._library_opened)
-        task.failed.connect(self._library_failed)
+    def cancel_indexing(self) -> None:
+        """Stop a running index build (the old index stays usable when there is one)."""
+        self.app.cancel_indexing()
 
-    def _library_opened(self, kb: Any) -> None:
-        self.kb = kb
+    def _connect_app(self) -> None:
+        app = self.app
+        app.libraryOpened.connect(self._library_opened)
+        app.libraryFailed.connect(self._library_failed)
+        app.indexStateChanged.connect(self._set_index_state)
+        app.indexProgress.connect(self._index_progress)
+        app.indexStarted.connect(lambda: self.search.set_ready(False))
+        app.indexed.connect(self._index_done)
+        app.indexFailed.connect(self._index_failed)
+
+    def _library_opened(self, kb: KnowledgeBase) -> None:
         self.panels.checklist_panel.calendar = kb.working_calendar()
         self.problems = list(kb.problems)
         self.search.set_backend(
@@ -238,15 +258,15 @@ class MainWindow(QMainWindow):
         self._library_changed()
         self.libraryOpened.emit()
         self.team_ui.library_problems()  # editors get the list, agents a quiet note
-        self.start_indexing()
 
     def _library_failed(self, error: KbError) -> None:
-        self._set_index_state("failed")
         self.library_label.setText(self.tr("No library"))
         show_error(self, error, self.tr("The library cannot be opened"))
 
     def _library_changed(self) -> None:
         kb = self.kb
+        if kb is None:
+            return
         self.library_label.setText(kb.name)
         self.setWindowTitle(f"{kb.name} — kbdesk")
         self.library_label.setToolTip(str(kb.root))
@@ -260,50 +280,21 @@ class MainWindow(QMainWindow):
         if not self.search.query.strip():
             self._show_results("", None)
 
-    def start_indexing(self, *, rebuild: bool = False, reload: bool = False) -> Task | None:
-        """Bring the index up to date on the writer worker; searches wait until it is done."""
-        kb = self.kb
-        if kb is None:
-            return None
-        if self._index_task is not None and not self._index_task.done:
-            return self._index_task
-        self.search.set_ready(False)
-        self._set_index_state("indexing")
-
-        def index(progress: Any, cancel: Any) -> Any:
-            return kb.ensure_index(progress, cancel, rebuild=rebuild, reload=reload)
-
-        task = self.runner.submit(index, name="index", write=True)
-        task.progress.connect(self._index_progress)
-        task.succeeded.connect(lambda _stats: self._index_done(reload))
-        task.failed.connect(self._index_failed)
-        task.cancelled.connect(lambda: self._index_done(reload, cancelled=True))
-        self._index_task = task
-        return task
-
-    def cancel_indexing(self) -> None:
-        """Stop a running index build (the old index stays usable when there is one)."""
-        if self._index_task is not None:
-            self._index_task.cancel()
-
     def _index_progress(self, done: int, total: int, _message: str) -> None:
         self.progress.setRange(0, max(total, 0))
         self.progress.setValue(done)
 
-    def _index_done(self, reloaded: bool, cancelled: bool = False) -> None:
+    def _index_done(self, reloaded: bool) -> None:
         if reloaded and self.kb is not None:
             self.problems = list(self.kb.problems)
             self._library_changed()
-        self._set_index_state("cancelled" if cancelled else "ready")
         self.search.set_ready(True)
         self.indexReady.emit()
 
     def _index_failed(self, error: KbError) -> None:
-        self._set_index_state("failed")
         show_error(self, error, self.tr("The search index cannot be built"))
 
     def _set_index_state(self, state: str) -> None:
-        self.index_state = state
         texts = {
             "opening": self.tr("Opening the library…"),
             "indexing": self.tr("Indexing…"),
@@ -396,6 +387,12 @@ class MainWindow(QMainWindow):
 
     # -- opening ------------------------------------------------------------------------------
 
+    def require_kb(self) -> KnowledgeBase:
+        """The knowledge base (KbError while the library is still opening)."""
+        if self.kb is None:
+            raise KbError(self.tr("The library is not open yet."))
+        return self.kb
+
     def _load_document(self, doc_id: str) -> Any:
         if self.kb is None:
             raise KbError(self.tr("The library is not open yet."))
@@ -456,7 +453,7 @@ class MainWindow(QMainWindow):
         focus = self.focusWidget()
         return focus is not None and (focus is widget or widget.isAncestorOf(focus))
 
-    def find(self) -> None:
+    def find(self) -> None:  # type: ignore[override]  # the window's Find, not QWidget.find
         """Ctrl+F: find in the page when the reader has the focus, else go to the search box."""
         if self.reader.document is not None and self._focus_in(self.reader):
             self.reader.open_find()
@@ -632,5 +629,4 @@ class MainWindow(QMainWindow):
         """Stop the workers and release the index (idempotent)."""
         self.no_results_timer.stop()
         self.runner.shutdown()
-        if self.kb is not None:
-            self.kb.close()
+        self.app.shutdown()

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -237,6 +237,7 @@ class PhrasingPanel(QWidget):
         layout.addWidget(self._scroll)
         self._empty = QLabel(self.tr("This document has no phrasings."))
         self._scroll.setWidget(self._empty)
+        self.setStyleSheet('QFrame[current="true"] { border: 2px solid palette(highlight); }')
 
     def set_settings(self, settings: SettingsLike | None) -> None:
         """Use these settings for the agent's name, team and staff number."""
@@ -255,8 +256,15 @@ class PhrasingPanel(QWidget):
             self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self._scroll.setWidget(self._empty)
             return
+        assert doc is not None  # it has phrasings
         content = QWidget()
         column = QVBoxLayout(content)
+        summary = html.escape(convert_script(doc.summary, script)) if doc.summary else ""
+        header = QLabel(f"<b>{html.escape(convert_script(doc.title, script))}</b> · "
+                        f"v{doc.version}" + (f"<br/>{summary}" if summary else ""))
+        header.setObjectName("phrasingHeader")
+        header.setWordWrap(True)
+        column.addWidget(header)
         for phrasing in self._phrasings:
             frame = self._phrasing_frame(phrasing)
             self._frames[phrasing.anchor] = frame
@@ -338,8 +346,37 @@ class PhrasingPanel(QWidget):
         if frame is None:
             return False
         self._current = anchor
-        self._scroll.ensureWidgetVisible(frame)
+        self._scroll_to(frame)
+        # the layout of a document just set may not be done yet: scroll again once it is
+        QTimer.singleShot(0, self, lambda: self._scroll_to_anchor(anchor))
+        for key, other in self._frames.items():  # the current phrasing stands out
+            other.setProperty("current", key == anchor)
+            other.style().unpolish(other)
+            other.style().polish(other)
         return True
+
+    def _scroll_to_anchor(self, anchor: str) -> None:
+        frame = self._frames.get(anchor)
+        if frame is not None and self._current == anchor:
+            self._scroll_to(frame)
+
+    def _scroll_to(self, frame: QFrame) -> None:
+        """Put ``frame`` at the top of the panel."""
+        content = self._scroll.widget()
+        if content is None or frame.parent() is not content:
+            return
+        layout = content.layout()
+        if layout is not None:
+            layout.activate()
+        self._scroll.verticalScrollBar().setValue(frame.y())
+
+    def scroll_position(self) -> int:
+        """How far the panel is scrolled (pixels)."""
+        return self._scroll.verticalScrollBar().value()
+
+    def frame_top(self, anchor: str) -> int:
+        """Where a phrasing's frame starts in the panel's content (pixels)."""
+        return self._frames[anchor].y()
 
     def copy_current(self) -> str | None:
         """Copy the first text of the current phrasing (None when cancelled or none)."""

@@ -8,6 +8,8 @@ link (``kbdesk://doc/<id>#<anchor>``) and re-renders in another display script o
 from __future__ import annotations
 
 import datetime as dt
+import html
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
@@ -37,8 +39,14 @@ from PySide6.QtWidgets import (
 
 from kbdesk.core import Document, Status, convert_script, render
 from kbdesk.gui.results import kind_label, mark_colours
+from kbdesk.gui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
 
 LINK_SCHEME = "kbdesk"
+#: a page whose Markdown is longer is rendered on a worker thread (a page this size renders
+#: in a few milliseconds, well within a frame)
+RENDER_INLINE_CHARS = 20_000
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -76,14 +84,14 @@ def document_stylesheet(palette: QPalette) -> str:
     )
 
 
-def show_html(browser: QTextBrowser, html: str) -> None:
+def show_html(browser: QTextBrowser, page: str) -> None:
     """Show rendered Markdown in a text browser the way the reader does (tables, highlights).
 
     QTextBrowser ignores CSS table spacing, so tables get their spacing as attributes.
     """
-    html = html.replace("<table>", '<table cellspacing="0" cellpadding="4" width="100%">')
+    page = page.replace("<table>", '<table cellspacing="0" cellpadding="4" width="100%">')
     browser.document().setDefaultStyleSheet(document_stylesheet(browser.palette()))
-    browser.setHtml(html)
+    browser.setHtml(page)
 
 
 class ReaderView(QWidget):
@@ -94,6 +102,7 @@ class ReaderView(QWidget):
 
     Signals:
         documentShown(str doc_id, str anchor): a document was shown (or re-shown).
+        pageRendered(str doc_id): its page is in the browser (later, for a long page).
         historyChanged(): back/forward availability may have changed.
         sectionChanged(str anchor): the section at the top of the page changed.
         openRequested(str doc_id, str anchor): a link to another document was clicked.
@@ -101,6 +110,7 @@ class ReaderView(QWidget):
     """
 
     documentShown = Signal(str, str)
+    pageRendered = Signal(str)
     escapePressed = Signal()
     historyChanged = Signal()
     sectionChanged = Signal(str)
@@ -118,6 +128,9 @@ class ReaderView(QWidget):
         self._anchors: list[tuple[str, int]] = []
         self._section = ""
         self.html = ""  # the last rendered page, before Qt-specific touches
+        #: renders long pages off the UI thread (set by the window; None renders inline)
+        self.runner: TaskRunner | None = None
+        self._render_serial = 0
 
         self.title_label = QLabel(self)
         self.title_label.setObjectName("readerTitle")
@@ -257,12 +270,40 @@ class ReaderView(QWidget):
             return
         self.title_label.setText(convert_script(doc.title, self.script))
         self.meta_label.setText(self.header_text(doc))
-        html = render(doc.body, script=self.script, highlight=self.terms)
-        self.html = html
-        show_html(self.browser, html)
+        self._render_serial += 1
+        if self.runner is None or len(doc.body) <= RENDER_INLINE_CHARS:
+            self._show_rendered(anchor, render(doc.body, script=self.script, highlight=self.terms))
+            return
+        # a long page is rendered on a worker so the window never freezes for it
+        serial, script, terms = self._render_serial, self.script, tuple(self.terms)
+        show_html(self.browser, "<p>" + html.escape(self.tr("Rendering…")) + "</p>")
+        task = self.runner.submit(
+            lambda _progress, _cancel: render(doc.body, script=script, highlight=terms),
+            name="render",
+        )
+        task.succeeded.connect(
+            lambda page, n=serial, a=anchor: self._rendered_later(n, a, str(page)))
+        task.failed.connect(lambda error, n=serial: self._render_failed(n, error))
+
+    def _rendered_later(self, serial: int, anchor: str, page: str) -> None:
+        if serial == self._render_serial:  # else the reader moved on meanwhile
+            self._show_rendered(anchor, page)
+
+    def _render_failed(self, serial: int, error: object) -> None:
+        if serial == self._render_serial:
+            log.warning("rendering failed: %s", error)
+            show_html(self.browser, "<p>" + html.escape(str(error)) + "</p>")
+
+    def _show_rendered(self, anchor: str, page: str) -> None:
+        doc = self.document
+        if doc is None:
+            return
+        self.html = page
+        show_html(self.browser, page)
         self._index_anchors()
         self._fill_toc(doc)
         self.scroll_to(anchor)
+        self.pageRendered.emit(doc.id)
 
     def _fill_toc(self, doc: Document) -> None:
         self.toc_model.clear()

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QByteArray,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -188,9 +189,10 @@ class ResultsModel(QAbstractListModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def roleNames(self) -> dict[int, bytes]:
+    def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())
-        names.update({ROW_ROLE: b"row", KIND_ROLE: b"kind", SNIPPET_ROLE: b"snippet"})
+        names.update({ROW_ROLE: QByteArray(b"row"), KIND_ROLE: QByteArray(b"kind"),
+                      SNIPPET_ROLE: QByteArray(b"snippet")})
         return names
 
 

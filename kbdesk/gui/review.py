@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     Qt,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk.core import KbError, KnowledgeBase, ReviewItem
+from kbdesk.gui.i18n import QT_TRANSLATE_NOOP
 from kbdesk.gui.notices import show_error
 from kbdesk.gui.tablemodel import AnyIndex, RowsTableModel
 from kbdesk.gui.tasks import TaskRunner
@@ -79,6 +79,8 @@ class ReviewModel(RowsTableModel[ReviewItem]):
         if column == 0:
             if item.reason == "flag":
                 return QCoreApplication.translate("ReviewModel", "Flagged")
+            if item.reason == "unpublished":
+                return QCoreApplication.translate("ReviewModel", "Unpublished edit")
             if item.reason == "stale":
                 return QCoreApplication.translate("ReviewModel", "Review due")
             return QCoreApplication.translate("ReviewModel", "Pending")
@@ -92,6 +94,12 @@ class ReviewModel(RowsTableModel[ReviewItem]):
                 kind = QCoreApplication.translate(
                     "ReviewModel", FLAG_KINDS.get(item.flag_kind, item.flag_kind))
                 return seen.replace("%1", str(item.version)).replace("%2", kind + item.detail)
+            if item.reason == "unpublished":
+                if item.in_force is None:
+                    return QCoreApplication.translate("ReviewModel", "Never published")
+                edited = QCoreApplication.translate(
+                    "ReviewModel", "Edited outside kbdesk, not published; agents see v%1")
+                return edited.replace("%1", str(item.in_force))
             if item.reason == "stale":
                 owner = QCoreApplication.translate("ReviewModel", "Owner: %1")
                 return owner.replace("%1", item.owner or "—")
@@ -178,10 +186,11 @@ class ReviewPanel(QWidget):
         self.model.set_items(items)
         stale = sum(1 for item in items if item.reason == "stale")
         flags = sum(1 for item in items if item.reason == "flag")
+        pending = sum(1 for item in items if item.reason == "pending")
         self.summary.setText(
             self.tr("%1 past their review date, %2 pending, %3 flagged by agents")
             .replace("%1", str(stale))
-            .replace("%2", str(len(items) - stale - flags))
+            .replace("%2", str(pending))
             .replace("%3", str(flags))
         )
         self._update_clear()

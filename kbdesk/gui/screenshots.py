@@ -14,6 +14,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 WIDTH, HEIGHT = 1280, 800
 
@@ -49,7 +50,7 @@ def _paint_dialog(picture: object, dialog: object, title: str, palette: object) 
     from PySide6.QtCore import QRect, Qt
     from PySide6.QtGui import QColor, QPainter, QPalette
 
-    painter = QPainter(picture)  # type: ignore[arg-type]
+    painter = QPainter(picture)  # type: ignore[call-overload]
     painter.fillRect(picture.rect(), QColor(0, 0, 0, 70))  # type: ignore[attr-defined]
     bar = 30
     width = dialog.width()  # type: ignore[attr-defined]
@@ -64,7 +65,7 @@ def _paint_dialog(picture: object, dialog: object, title: str, palette: object) 
     painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))  # type: ignore[attr-defined]
     painter.drawText(QRect(left + 10, top, width - 20, bar),
                      Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title)
-    painter.drawPixmap(left, top + bar, dialog)  # type: ignore[arg-type]
+    painter.drawPixmap(left, top + bar, dialog)
     painter.end()
 
 
@@ -147,7 +148,7 @@ def _render(app: object, outdir: Path) -> list[Path]:
     # 3. a phrasing and its fill-in form over the window
     known = agent_values(settings)
     phrasing, target = next(
-        (d, p) for d in window.kb.documents() if d.kind.value == "phrasing"
+        (d, p) for d in window.require_kb().documents() if d.kind.value == "phrasing"
         for p in d.phrasings
         if p.placeholders and any(n in known for n in p.placeholders) and len(p.placeholders) <= 4)
     window.open_document(phrasing.id, target.anchor)
@@ -167,7 +168,7 @@ def _render(app: object, outdir: Path) -> list[Path]:
     clock = FakeClock()
     panel = window.panels.checklist_panel
     panel.clock = clock
-    procedure = max((d for d in window.kb.documents() if d.kind.value == "procedure"),
+    procedure = max((d for d in window.require_kb().documents() if d.kind.value == "procedure"),
                     key=lambda d: sum(1 for s in d.steps if s.limit_seconds))
     window.open_document(procedure.id)
     panel.start()
@@ -186,7 +187,7 @@ def _render(app: object, outdir: Path) -> list[Path]:
     window.actions_["view.reply_check"].trigger()
     reply = window.panels.reply_check
     assert reply is not None
-    entries = window.kb.avoid_entries()
+    entries = window.require_kb().avoid_entries()
     avoid = [e.pair.avoid for e in entries[:2]]
     draft = "您好，關於您的退款問題，" + "，".join(avoid) + "。我們會盡快處理。"
     _wait(reply.checked, lambda: reply.editor.setPlainText(draft))
@@ -210,7 +211,7 @@ def _render(app: object, outdir: Path) -> list[Path]:
     from kbdesk.gui.history import HistoryWindow
 
     settings.set("role", "editor")
-    editor = EditorWindow.open_document(window.kb, window.runner, "complaint-handbook",
+    editor = EditorWindow.open_document(window.require_kb(), window.runner, "complaint-handbook",
                                         settings=settings)
     editor.resize(WIDTH, HEIGHT)
     editor.show()
@@ -226,18 +227,72 @@ def _render(app: object, outdir: Path) -> list[Path]:
     # 8. history of the document after publishing that change, with the character diff
     changed = editor.text()
     editor.close()
-    result = window.kb.publish("complaint-handbook", changed, "一般投訴首次回覆縮短為 12 小時",
-                               author="王編輯")
-    history = HistoryWindow(window.kb, window.runner, "complaint-handbook", editor=True,
+    result = window.require_kb().publish(
+        "complaint-handbook", changed, "一般投訴首次回覆縮短為 12 小時", author="王編輯")
+    history = HistoryWindow(window.require_kb(), window.runner, "complaint-handbook", editor=True,
                             author="王編輯")
     history.resize(WIDTH, HEIGHT)
     _wait(history.loaded, history.show)
     _wait(history.diffShown, lambda: history.compare(result.version - 1, result.version))
     save(history, "history-diff.png")
     history.close()
+    settings.set("role", "agent")
+
+    written += _team_views(window, outdir, save)
 
     window.close()
     window.deleteLater()
+    return written
+
+
+def _team_views(window: Any, outdir: Path, save: Callable[[Any, str], None]) -> list[Path]:
+    """The team's views: start screen, read receipts, flags in the review list, first run,
+    and the agent desk at 1024×640."""
+    from kbdesk.gui.joining import JoinDialog
+    from kbdesk.gui.review import ReviewPanel
+
+    written: list[Path] = []
+    kb = window.kb
+    # 9. the start screen: to acknowledge, recently updated with change notes, favourites
+    kb.receipts.acknowledge(kb.document_in_force("hotline-standards"), "王小明")
+    kb.receipts.acknowledge(kb.document_in_force("refund-policy"), "李美玲")
+    for doc_id in ("sop-refund", "phrasing-apology"):
+        window.state.set_favourite(doc_id, True)
+    window.resize(WIDTH, HEIGHT)
+    _wait(window.team_ui.startReady, lambda: window.actions_["go.start"].trigger())
+    save(window, "start-screen.png")
+    # 10. the supervisor's read receipts
+    dialog = window.team_ui.show_receipts()
+    assert dialog is not None
+    _wait(dialog.loaded)
+    dialog.resize(720, 560)
+    save(dialog, "read-receipts.png")
+    dialog.close()
+    # 11. an agent's flag in the editors' review list
+    doc = kb.document_in_force("refund-policy")
+    assert doc is not None
+    section = doc.sections[2]
+    kb.team.flags.flag(doc.id, doc.version, "unclear", "到帳天數是工作日還是日曆日？", "李美玲",
+                       anchor=section.anchor, section=section.heading)
+    review = ReviewPanel(kb, window.runner)
+    review.resize(960, 360)
+    _wait(review.loaded, review.show)
+    save(review, "review-flags.png")
+    review.close()
+    # 12. the first run: join the team's shared library, or use the demo
+    join = JoinDialog(first_run=True)
+    join.url.setText("//fileserver/客服/知識庫.git")
+    join.show()
+    save(join, "first-run.png")
+    join.close()
+    # 13. the agent desk at 1024×640: a procedure checklist beside the reader
+    window.resize(1024, 640)
+    window.side.search_box.clear()
+    procedure = max((d for d in kb.documents() if d.kind.value == "procedure"),
+                    key=lambda d: len(d.steps))
+    window.open_document(procedure.id)
+    save(window, "desk-1024x640.png")
+    window.resize(WIDTH, HEIGHT)
     return written
 
 

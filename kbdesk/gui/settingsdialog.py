@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk.core import SPECS, Settings, SettingsError, SettingSpec
+from kbdesk.gui.i18n import QT_TRANSLATE_NOOP
 from kbdesk.gui.notices import show_error
 
 CONTEXT = "SettingsDialog"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk.core import Kind, convert_script
+from kbdesk.gui.i18n import QT_TRANSLATE_NOOP
 from kbdesk.gui.results import ResultDelegate, ResultRow, ResultsModel
 
 KIND_TABS: tuple[tuple[Kind | None, str], ...] = (
@@ -44,6 +45,12 @@ class SearchBox(QLineEdit):
     down = Signal()
     submitted = Signal()
     escaped = Signal()
+
+    def minimumSizeHint(self) -> QSize:
+        """Wide enough for the whole hint (the side pane never cuts it)."""
+        hint = super().minimumSizeHint()
+        needed = self.fontMetrics().horizontalAdvance(self.placeholderText()) + 56
+        return QSize(max(hint.width(), needed), hint.height())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

@@ -14,7 +14,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kbdesk.core import KbError, KnowledgeBase, RemoteUnreachable, Settings, SyncError, SyncResult
+from kbdesk.core import (
+    KbError,
+    KnowledgeBase,
+    RemoteUnreachable,
+    Settings,
+    SyncError,
+    SyncResult,
+    parse_iso_time,
+)
 from kbdesk.gui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -28,12 +36,7 @@ def _local_now() -> dt.datetime:
 
 def parse_time(value: str | None) -> dt.datetime | None:
     """Read a stored ISO time (None when missing or unreadable)."""
-    if not value:
-        return None
-    try:
-        return dt.datetime.fromisoformat(value)
-    except ValueError:
-        return None
+    return parse_iso_time(value) if value else None
 
 
 class SyncController(QObject):

@@ -10,10 +10,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 
-from kbdesk.core import KbError
 from kbdesk.gui.teamviews import ReceiptsDialog, flag_section, start_html
 
 log = logging.getLogger(__name__)
@@ -23,11 +22,18 @@ NARROW_WIDTH = 1400
 
 
 class TeamUi(QObject):
-    """Team features of one main window."""
+    """Team features of one main window.
+
+    Signals:
+        startReady(): the start screen was built again (and shown if no document is open).
+    """
+
+    startReady = Signal()
 
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.window = window
+        self._start_html = ""
         self.windows: list[Any] = []
         reader = window.reader
         reader.start_page = self.start_page_html
@@ -36,36 +42,87 @@ class TeamUi(QObject):
         actions = window.actions_
         actions.connect("reader.flag", self.flag_current_section)
         actions.connect("team.receipts", self.show_receipts)
-        actions.connect("go.start", reader.show_start)
+        actions.connect("go.start", self.show_start)
         actions.connect("library.join", self.join_library)
         contents = actions["view.contents"]
         contents.setChecked(window.width() >= NARROW_WIDTH)
         reader.toc.setVisible(contents.isChecked())
         contents.toggled.connect(reader.toc.setVisible)
         reader.splitter.setCollapsible(0, True)
-        window.libraryOpened.connect(self._refresh_start)
         window.indexReady.connect(self._refresh_start)
         window.reader.documentShown.connect(lambda *_a: self._update_flag_action())
+        window.opened.connect(lambda *_a: self._phrasing_layout())
+        window.opened.connect(lambda *_a: QTimer.singleShot(0, self, self.fit_columns))
+        window.installEventFilter(self)
+        self._reader_width = 0
         self._update_flag_action()
 
     # -- start screen -------------------------------------------------------------------------
 
     def start_page_html(self) -> str:
-        """The start screen for the agent named in Settings (empty until the library opens)."""
-        kb = self.window.kb
-        if kb is None:
-            return ""
-        agent = str(self.window.settings.get("agent_name") or "")
-        try:
-            page = kb.start_page(agent, self.window.state.favourites())
-        except KbError as exc:
-            log.warning("start screen not available: %s", exc)
-            return ""
-        return start_html(page, self.window.script)
+        """The start screen last built (built off the UI thread once the index is ready)."""
+        return self._start_html
 
     def _refresh_start(self) -> None:
+        """Build the start screen for the agent named in Settings, on the task runner."""
+        kb = self.window.kb
+        if kb is None:
+            return
+        agent = str(self.window.settings.get("agent_name") or "")
+        favourites = self.window.state.favourites()
+        script = self.window.script
+        task = self.window.runner.submit(
+            lambda _p, _c: start_html(kb.start_page(agent, favourites), script), name="start")
+        task.succeeded.connect(self._start_ready)
+        task.failed.connect(lambda error: log.warning("start screen not available: %s", error))
+
+    def _start_ready(self, html: str) -> None:
+        self._start_html = html
         if self.window.reader.document is None:
             self.window.reader._show_empty()
+        self.startReady.emit()
+
+    def show_start(self) -> None:
+        """Go to the start screen (built anew: acknowledgements and favourites change)."""
+        self.window.reader.show_start()
+        self._refresh_start()
+
+    # -- phrasings: shown once, in the panel with its copy buttons ----------------------------
+
+    def _phrasing_layout(self) -> None:
+        """A phrasing document is read in the phrasing panel (texts, copy buttons, notes): the
+        reader column folds away so the same text is never shown twice side by side."""
+        window = self.window
+        doc = window.reader.document
+        sizes = window.splitter.sizes()
+        if doc is not None and doc.kind.value == "phrasing":
+            if sizes[1] > 0:
+                self._reader_width = sizes[1]
+                window.splitter.setSizes([sizes[0], 0, sizes[1] + sizes[2]])
+        elif self._reader_width and sizes[1] == 0:
+            rest = max(sizes[2] - self._reader_width, 0)
+            window.splitter.setSizes([sizes[0], self._reader_width, rest])
+            self._reader_width = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self, self.fit_columns)  # once the splitter has its new width
+        return False
+
+    def fit_columns(self) -> None:
+        """Keep the reader readable beside a checklist: at narrow widths (1024×640) the side
+        pane keeps what its search box needs and the reader gets more than the panel."""
+        window = self.window
+        sizes = window.splitter.sizes()
+        if len(sizes) < 3 or not window.panels.isVisible() or sizes[1] == 0:
+            return
+        reading = sizes[1] + sizes[2]
+        if reading <= 0 or sizes[1] >= 0.5 * reading:
+            return
+        side = max(min(sizes[0], 300), window.side.minimumSizeHint().width())
+        rest = sum(sizes) - side
+        panel = int(rest * 0.48)
+        window.splitter.setSizes([side, rest - panel, panel])
 
     # -- flags --------------------------------------------------------------------------------
 

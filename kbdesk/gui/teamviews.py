@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk.core import KbError, atomic_write_text, convert_script
+from kbdesk.gui.i18n import QT_TRANSLATE_NOOP
 from kbdesk.gui.notices import show_error
 from kbdesk.gui.reader import section_link
 from kbdesk.gui.tasks import TaskRunner
@@ -126,9 +127,11 @@ class ReceiptsDialog(QDialog):
         out = []
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
+            assert top is not None
             out.append((top.text(0), top.text(1), top.text(2)))
             for j in range(top.childCount()):
                 child = top.child(j)
+                assert child is not None
                 out.append((child.text(0), child.text(1), child.text(2)))
         return out
 

@@ -77,6 +77,11 @@
         <translation>Import handbooks…</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/gui/actions.py" line="70"/>
+        <source>Drafts of new documents…</source>
+        <translation>Drafts of new documents…</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
         <source>Export HTML site…</source>
         <translation>Export HTML site…</translation>
@@ -318,6 +323,11 @@
         <location filename="../../kbdesk/gui/changenote.py" line="76"/>
         <source>A change note is required: write what changed and why before publishing.</source>
         <translation>A change note is required: write what changed and why before publishing.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/changenote.py" line="75"/>
+        <source>Comes into force on:</source>
+        <translation>Comes into force on:</translation>
     </message>
 </context>
 <context>
@@ -1328,6 +1338,11 @@
         <source>Start</source>
         <translation>Start</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/reader.py" line="275"/>
+        <source>Rendering…</source>
+        <translation>Rendering…</translation>
+    </message>
 </context>
 <context>
     <name>RenameDialog</name>
@@ -1482,6 +1497,21 @@
         <location filename="../../kbdesk/gui/review.py" line="148"/>
         <source>on v%1: %2</source>
         <translation>on v%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="140"/>
+        <source>Unpublished edit</source>
+        <translation>Unpublished edit</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="140"/>
+        <source>Never published</source>
+        <translation>Never published</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="140"/>
+        <source>Edited outside kbdesk, not published; agents see v%1</source>
+        <translation>Edited outside kbdesk, not published; agents see v%1</translation>
     </message>
 </context>
 <context>
@@ -2016,6 +2046,11 @@
         <source>%1 draft(s) saved; review and publish them in the editor.</source>
         <translation>%1 draft(s) saved; review and publish them in the editor.</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="279"/>
+        <source>(character %1)</source>
+        <translation>(character %1)</translation>
+    </message>
 </context>
 <context>
     <name>FlagDialog</name>
@@ -2238,6 +2273,34 @@
             <numerusform>%n library file could not be read; the editors can see which in File → Library problems.</numerusform>
             <numerusform>%n library files could not be read; the editors can see which in File → Library problems.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DraftList</name>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="46"/>
+        <source>Drafts of new documents</source>
+        <translation>Drafts of new documents</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="53"/>
+        <source>Open in the editor</source>
+        <translation>Open in the editor</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="68"/>
+        <source>No drafts of new documents.</source>
+        <translation>No drafts of new documents.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="69"/>
+        <source>Drafts of documents not published yet (imports and new documents). Open one to review and publish it.</source>
+        <translation>Drafts of documents not published yet (imports and new documents). Open one to review and publish it.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="72"/>
+        <source>%1 — %2, saved %3</source>
+        <translation>%1 — %2, saved %3</translation>
     </message>
 </context>
 </TS>

@@ -77,6 +77,11 @@
         <translation>导入手册…</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/gui/actions.py" line="70"/>
+        <source>Drafts of new documents…</source>
+        <translation>新文档草稿…</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
         <source>Export HTML site…</source>
         <translation>导出 HTML 网站…</translation>
@@ -318,6 +323,11 @@
         <location filename="../../kbdesk/gui/changenote.py" line="76"/>
         <source>A change note is required: write what changed and why before publishing.</source>
         <translation>必须填写变更说明：发布前请写下改了什么、为什么改。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/changenote.py" line="75"/>
+        <source>Comes into force on:</source>
+        <translation>生效日期：</translation>
     </message>
 </context>
 <context>
@@ -1323,6 +1333,11 @@
         <source>Start</source>
         <translation>开始</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/reader.py" line="275"/>
+        <source>Rendering…</source>
+        <translation>正在排版…</translation>
+    </message>
 </context>
 <context>
     <name>RenameDialog</name>
@@ -1476,6 +1491,21 @@
         <location filename="../../kbdesk/gui/review.py" line="148"/>
         <source>on v%1: %2</source>
         <translation>v%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="140"/>
+        <source>Unpublished edit</source>
+        <translation>未发布的修改</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="140"/>
+        <source>Never published</source>
+        <translation>从未发布</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="140"/>
+        <source>Edited outside kbdesk, not published; agents see v%1</source>
+        <translation>在 kbdesk 以外修改，尚未发布；客服看到的是 v%1</translation>
     </message>
 </context>
 <context>
@@ -2010,6 +2040,11 @@
         <source>%1 draft(s) saved; review and publish them in the editor.</source>
         <translation>已保存 %1 份草稿；请在编辑器中审阅后发布。</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="279"/>
+        <source>(character %1)</source>
+        <translation>（第 %1 个字）</translation>
+    </message>
 </context>
 <context>
     <name>FlagDialog</name>
@@ -2231,6 +2266,34 @@
         <translation>
             <numerusform>有 %n 个知识库文件无法读取；编辑可在「文件 → 知识库问题」查看。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DraftList</name>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="46"/>
+        <source>Drafts of new documents</source>
+        <translation>新文档草稿</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="53"/>
+        <source>Open in the editor</source>
+        <translation>在编辑器中打开</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="68"/>
+        <source>No drafts of new documents.</source>
+        <translation>没有新文档的草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="69"/>
+        <source>Drafts of documents not published yet (imports and new documents). Open one to review and publish it.</source>
+        <translation>尚未发布的文档草稿（导入的与新建的文档）。打开一份即可审阅并发布。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="72"/>
+        <source>%1 — %2, saved %3</source>
+        <translation>%1 — %2，保存于 %3</translation>
     </message>
 </context>
 </TS>

@@ -77,6 +77,11 @@
         <translation>匯入手冊…</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/gui/actions.py" line="70"/>
+        <source>Drafts of new documents…</source>
+        <translation>新文件草稿…</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
         <source>Export HTML site…</source>
         <translation>匯出 HTML 網站…</translation>
@@ -318,6 +323,11 @@
         <location filename="../../kbdesk/gui/changenote.py" line="76"/>
         <source>A change note is required: write what changed and why before publishing.</source>
         <translation>必須填寫變更說明：發布前請寫下改了什麼、為什麼改。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/changenote.py" line="75"/>
+        <source>Comes into force on:</source>
+        <translation>生效日期：</translation>
     </message>
 </context>
 <context>
@@ -1323,6 +1333,11 @@
         <source>Start</source>
         <translation>開始</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/reader.py" line="275"/>
+        <source>Rendering…</source>
+        <translation>正在排版…</translation>
+    </message>
 </context>
 <context>
     <name>RenameDialog</name>
@@ -1476,6 +1491,21 @@
         <location filename="../../kbdesk/gui/review.py" line="148"/>
         <source>on v%1: %2</source>
         <translation>v%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="140"/>
+        <source>Unpublished edit</source>
+        <translation>未發布的修改</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="140"/>
+        <source>Never published</source>
+        <translation>從未發布</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/review.py" line="140"/>
+        <source>Edited outside kbdesk, not published; agents see v%1</source>
+        <translation>在 kbdesk 以外修改，尚未發布；客服看到的是 v%1</translation>
     </message>
 </context>
 <context>
@@ -2010,6 +2040,11 @@
         <source>%1 draft(s) saved; review and publish them in the editor.</source>
         <translation>已儲存 %1 份草稿；請在編輯器中審閱後發布。</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="279"/>
+        <source>(character %1)</source>
+        <translation>（第 %1 個字）</translation>
+    </message>
 </context>
 <context>
     <name>FlagDialog</name>
@@ -2231,6 +2266,34 @@
         <translation>
             <numerusform>有 %n 個知識庫檔案無法讀取；編輯可在「檔案 → 知識庫問題」查看。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DraftList</name>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="46"/>
+        <source>Drafts of new documents</source>
+        <translation>新文件草稿</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="53"/>
+        <source>Open in the editor</source>
+        <translation>在編輯器中開啟</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="68"/>
+        <source>No drafts of new documents.</source>
+        <translation>沒有新文件的草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="69"/>
+        <source>Drafts of documents not published yet (imports and new documents). Open one to review and publish it.</source>
+        <translation>尚未發布的文件草稿（匯入的與新建的文件）。開啟一份即可審閱並發布。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/draftlist.py" line="72"/>
+        <source>%1 — %2, saved %3</source>
+        <translation>%1 — %2，儲存於 %3</translation>
     </message>
 </context>
 </TS>

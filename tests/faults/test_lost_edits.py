@@ -129,5 +129,30 @@ def test_drafts_of_a_long_chinese_name_save_and_publish(make_library) -> None:
     kb.publish(doc_id, replaced(kb, doc_id, "24小時", "48小時"), "改為48小時", "甲")
     (root / rel).write_text((root / rel).read_text("utf-8") + "\n手改。\n", "utf-8")
     result = kb.rollback(doc_id, 1, "", "甲")  # keeps the hand edit as a draft, then publishes
-    assert result.version == 3 and [d.origin for d in kb.drafts.drafts_of(doc_id)] == ["working-file"]
+    # the hand edit is kept as a draft beside the editor's own (a different text, never published)
+    assert result.version == 3
+    assert sorted(d.origin for d in kb.drafts.drafts_of(doc_id)) == ["editor", "working-file"]
     assert Path(root / rel).read_text("utf-8").count("手改") == 0
+
+
+def test_publishing_from_another_process_keeps_an_editors_autosaved_draft(
+    make_library, tmp_path: Path
+) -> None:
+    kb = _library(make_library)
+    typed = replaced(kb, "refund", "48小時", "48小時（含週末）")
+    kb.drafts.save(Draft("refund", "refund.md", typed, base_version=2))
+    # another editor publishes a different text from the command line meanwhile
+    other = tmp_path / "refund-from-elsewhere.md"
+    other.write_text(replaced(kb, "refund", "48小時", "36小時"), "utf-8")
+    done = kbdesk("publish", str(other), "--note", "改為36小時", "--library", str(kb.root))
+    assert done.returncode == 0, done.stderr
+    assert "36小時" in (kb.root / "refund.md").read_text("utf-8")
+    assert [d.text for d in kb.drafts.drafts_of("refund")] == [typed]
+
+
+def test_publishing_the_text_of_a_draft_removes_that_draft(make_library) -> None:
+    kb = _library(make_library)
+    typed = replaced(kb, "refund", "48小時", "36小時")
+    kb.drafts.save(Draft("refund", "refund.md", typed, base_version=2))
+    kb.publish("refund", typed, "改為36小時", "甲")
+    assert kb.drafts.drafts_of("refund") == []

@@ -206,11 +206,22 @@ def test_kill_9_during_a_rebuild_leaves_no_writer_processes(make_library) -> Non
     workers = [int(pid) for pid in line.split()]
     assert all(psutil.pid_exists(pid) for pid in workers)
     builder.send_signal(signal.SIGKILL)
-    builder.communicate()
+    builder.wait(30)  # not communicate(): orphaned writers would hold its pipes open
+    builder.stdout.close()
+    if builder.stderr is not None:
+        builder.stderr.close()
     deadline = time.monotonic() + 15
     alive = workers
     while alive and time.monotonic() < deadline:
-        alive = [p for p in alive if psutil.pid_exists(p)
-                 and psutil.Process(p).status() != psutil.STATUS_ZOMBIE]
+        alive = [p for p in alive if _running(p)]
         time.sleep(0.1)
+    for pid in alive:  # leave no process behind even when the promise is broken
+        psutil.Process(pid).kill()
     assert alive == []
+
+
+def _running(pid: int) -> bool:
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False

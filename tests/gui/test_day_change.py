@@ -15,7 +15,7 @@ def test_pending_version_comes_into_force_on_the_next_day(qtbot, make_window, ve
     today = {"day": first}
     window = make_window(versioned_library)
     window.kb.set_clock(lambda: today["day"])
-    window.editorial._day = today["day"]
+    window.app.day = today["day"]
     text = (versioned_library / "handbooks/complaint.md").read_text("utf-8")
     pending = text.replace("owner: 品質組", f"owner: 品質組\neffective: {tomorrow.isoformat()}").replace(
         "24小時", "12小時")
@@ -24,11 +24,11 @@ def test_pending_version_comes_into_force_on_the_next_day(qtbot, make_window, ve
     window.open_document("complaint", "回覆時限")
     assert "24小時" in window.reader.document.body
 
-    assert window.editorial.check_day() is False  # same day: nothing to do
+    assert window.app.check_day() is False  # same day: nothing to do
     today["day"] = tomorrow
     with qtbot.waitSignal(window.resultsShown, timeout=30000):
-        assert window.editorial.check_day() is True
+        assert window.app.check_day() is True
     assert window.side.model.rows and window.side.model.rows[0].doc_id == "complaint"
     assert "12小時" in window.reader.document.body
     assert window.reader.current_section == "回覆時限"
-    assert window.editorial.day_timer.isActive()
+    assert window.app.day_timer.isActive()

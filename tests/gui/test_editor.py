@@ -312,3 +312,35 @@ def test_autosave_writes_nothing_while_untouched(qtbot, kb, runner) -> None:
             pass
     assert kb.drafts.load("complaint") is None
     assert not window.discard_button.isVisibleTo(window)
+
+
+def test_publish_shows_the_effective_date_and_lets_the_editor_change_it(
+        qtbot, kb, runner) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    window = open_editor(qtbot, kb, runner, autosave_ms=60000)
+    body = window.text_edit.toPlainText()
+    window.text_edit.setPlainText(body.replace("24小時", "48小時"))
+    later = dt.date.today() + dt.timedelta(days=14)
+    shown: list[dt.date | None] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ChangeNoteDialog):
+            QTimer.singleShot(10, answer)
+            return
+        shown.append(dialog.effective_date())
+        assert dialog.effective is not None
+        dialog.effective.setDate(QDate(later.year, later.month, later.day))
+        dialog.editor.setPlainText("兩週後改為48小時")
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    with qtbot.waitSignal(window.published, timeout=10000) as blocker:
+        window.actions_by_id["editor.publish"].trigger()
+    assert shown == [dt.date.today()]
+    assert blocker.args[0].version == 2
+    assert [(p.version, p.effective) for p in kb.pending_versions()] == [(2, later)]
+    assert f"effective: {later.isoformat()}" in window.text_edit.toPlainText() + \
+        (kb.root / kb.document("complaint").path).read_text("utf-8")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import WindowFactory
@@ -55,3 +56,37 @@ def test_cancelling_the_choice_starts_nothing(qtbot: QtBot, make_window: WindowF
     window.exporting.choose_folder = lambda: ""
     window.actions_["export.html"].trigger()
     assert window.exporting.task is None and window.exporting.dialog is None
+
+
+def test_cancelling_the_progress_dialog_stops_the_export(
+        qtbot: QtBot, make_window: WindowFactory, demo_library: Path, tmp_path: Path) -> None:
+    import threading
+
+    window = make_window(demo_library)
+    kb = window.kb
+    real = kb.export
+    gate = threading.Event()
+    started = threading.Event()
+
+    def gated(*args, **kwargs):
+        started.set()
+        gate.wait(20)
+        return real(*args, **kwargs)
+
+    kb.export = gated
+    out = tmp_path / "site"
+    try:
+        task = window.exporting.start(out)
+        assert task is not None
+        qtbot.waitUntil(started.is_set, timeout=5000)
+        assert window.exporting.start(out) is None  # one export at a time
+        button = window.exporting.dialog.findChild(QPushButton)
+        assert button is not None and button.isVisible()
+        with qtbot.waitSignal(task.cancelled, timeout=30000):
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+            gate.set()
+    finally:
+        gate.set()
+    assert not out.exists()
+    assert "cancelled" in window.statusBar().currentMessage().lower()
+    assert window.exporting.dialog is None

@@ -234,3 +234,44 @@ def test_two_quick_restores_are_both_applied(qtbot, kb, runner, tmp_path) -> Non
         r.key for r in wizard.current_document().removed}, timeout=30000)
     body = wizard.current_document().body_text()
     assert "全文预览已结束" in body + wizard.current_document().title and "0/150" in body
+
+
+def test_a_large_file_shows_progress_while_the_ui_stays_responsive(qtbot, kb, runner,
+                                                                   tmp_path) -> None:
+    from tests.bench.importing import handbook
+
+    big = _file(tmp_path, "big.txt", handbook(0.3))
+    wizard = ImportWizard(kb, runner, [big])
+    qtbot.addWidget(wizard)
+    wizard.show()
+    with qtbot.waitSignal(wizard.planned, timeout=60000):
+        task = wizard.start_plan()
+        assert wizard.progress.isVisible() and not wizard.drafts_button.isEnabled()
+        with qtbot.waitSignal(task.progress, timeout=60000):
+            pass
+        wizard.title_edit.setText("typing while it plans")  # the UI thread is free
+    assert not wizard.progress.isVisible()
+    assert wizard.structure.topLevelItemCount() > 10
+
+
+def test_mojibake_is_listed_to_check_with_its_place(qtbot, kb, runner, tmp_path) -> None:
+    wizard = _wizard(qtbot, kb, runner, [_file(tmp_path, "m.txt", F.MOJIBAKE)])
+    texts = [wizard.flags_list.item(i).text() for i in range(wizard.flags_list.count())]
+    assert any(t.startswith("mojibake: ??蛻舴?wù) — 第一章 問候") for t in texts)
+
+
+def test_drafts_of_new_documents_can_be_reopened(qtbot, make_window, versioned_library,
+                                                 tmp_path) -> None:
+    window = make_window(versioned_library, settings=_editor_settings())
+    kb = window.kb
+    plan = kb.plan_import([_file(tmp_path, "t.txt", F.TOC_LINES)])
+    [written] = kb.import_files(plan)
+    window.actions_["import.drafts"].trigger()
+    dialog = window.importing.draft_list
+    assert dialog is not None and dialog.list.count() == 1
+    assert dialog.list.item(0).text().startswith("帳戶安全手冊 — " + written.path)
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    [editor] = window.importing.editors
+    assert editor.doc_id == written.doc_id and "title: 帳戶安全手冊" in editor.text()
+    editor.close()
+    dialog.close()

@@ -169,3 +169,37 @@ def test_ctrl_f_finds_in_page_when_reading(qtbot: QtBot, make_window: WindowFact
     assert window.side.search_box.hasFocus()
     qtbot.keyClick(window.side.search_box, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.side.search_box.hasFocus()
+
+
+def test_a_long_page_renders_off_the_ui_thread_and_a_newer_page_wins(qtbot: QtBot) -> None:
+    from kbdesk.gui.reader import RENDER_INLINE_CHARS
+    from kbdesk.gui.tasks import TaskRunner
+
+    filler = "\n\n".join(f"長篇說明第{i}段，內容與退款無關。" for i in range(3000))
+    assert len(filler) > RENDER_INLINE_CHARS
+    docs = {
+        "long": build_document("long.md", doc("長文件", id="long",
+                                              body=f"## 開頭\n\n{filler}\n\n## 退款規則\n\n退款七天內完成。\n")),
+        "short": build_document("short.md", doc("短文件", id="short", body="## 結尾\n\n完。\n")),
+    }
+    reader = ReaderView(lambda doc_id: docs[doc_id])
+    qtbot.addWidget(reader)
+    runner = TaskRunner()
+    reader.runner = runner
+    try:
+        with qtbot.waitSignal(reader.pageRendered, timeout=30000) as shown:
+            reader.show_document("long", "退款規則", ["退款"])
+            assert reader.html == ""  # not rendered on the UI thread: a placeholder is up
+            assert reader.title_label.text() == "長文件"
+        assert shown.args == ["long"]
+        assert '<span class="hl">退款</span>' in reader.html
+        assert reader.toc_model.rowCount() == 3
+        # a short page shown while a long one is still rendering is not replaced by it
+        reader.show_document("long")
+        reader.show_document("short")  # small: rendered at once
+        assert "完。" in reader.html
+        qtbot.waitUntil(lambda: not runner.active_tasks(), timeout=30000)
+        assert reader.document is not None and reader.document.id == "short"
+        assert "完。" in reader.html and "長篇說明" not in reader.html
+    finally:
+        runner.shutdown()

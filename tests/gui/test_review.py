@@ -80,3 +80,16 @@ def test_flags_from_agents_are_listed_with_the_version_seen_and_cleared(qtbot, k
         assert panel.clear_selected_flag()
     assert panel.model.rowCount() == 0
     assert [f.id for f in kb.team.open_flags()] == [] and flag.id
+
+
+def test_files_edited_outside_kbdesk_are_listed(qtbot, qtmodeltester, kb, runner) -> None:
+    path = kb.root / "handbooks/complaint.md"
+    path.write_text(path.read_text("utf-8") + "\n未經審核的手改。\n", "utf-8")
+    panel = ReviewPanel(kb, runner, today=lambda: TODAY)
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
+    qtmodeltester.check(panel.model, force_py=True)
+    row = [panel.model.index(0, c).data() for c in range(4)]
+    assert row[:2] == ["Unpublished edit", "客訴處理手冊"]
+    assert row[3] == "Edited outside kbdesk, not published; agents see v1"
+    assert panel.summary.text() == "0 past their review date, 0 pending, 0 flagged by agents"

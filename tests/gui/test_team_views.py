@@ -42,7 +42,8 @@ def test_start_screen_lists_documents_to_acknowledge_updates_and_favourites(
                "等待時間改為兩分鐘", "編輯")
     kb.receipts.acknowledge(kb.document_in_force("refund-policy"), "陳小華")
     window.state.set_favourite("sop-refund", True)
-    window.reader.show_start()
+    with qtbot.waitSignal(window.team_ui.startReady, timeout=10000):
+        window.actions_["go.start"].trigger()
     text = start_text(window)
     assert "等待時間改為兩分鐘" in text and kb.document("phrasing-hold").title in text
     assert kb.document("refund-policy").title not in text.split("Recently updated")[0]
@@ -51,7 +52,8 @@ def test_start_screen_lists_documents_to_acknowledge_updates_and_favourites(
     with qtbot.waitSignal(window.opened, timeout=5000) as opened:
         window.reader.openRequested.emit("sop-refund", "")
     assert opened.args[0] == "sop-refund"
-    window.actions_["go.start"].trigger()
+    with qtbot.waitSignal(window.team_ui.startReady, timeout=10000):
+        window.actions_["go.start"].trigger()
     assert window.reader.document is None and "To acknowledge" in start_text(window)
 
 
@@ -100,3 +102,72 @@ def test_agent_flags_the_section_being_read(
     assert flag.version == doc.version and flag.agent == "陳小華"
     assert [f.comment for f in window.kb.team.open_flags()] == ["到帳天數要寫清楚"]
     assert window.actions_["reader.flag"] in window.actions_["reader.flag"].parent().actions()
+
+
+def test_a_phrasing_hit_scrolls_the_panel_to_it_and_the_text_shows_once(
+        qtbot: QtBot, make_window: WindowFactory, demo_library: Path) -> None:
+    window = make_window(demo_library)
+    window.resize(1024, 640)
+    doc = window.kb.document("phrasing-apology")
+    last = doc.phrasings[-1].anchor
+    window.open_document("complaint-handbook")
+    reader_width = window.splitter.sizes()[1]
+    assert reader_width > 0
+    window.open_document(doc.id, last)
+    panel = window.panels.phrasing_panel
+    qtbot.waitUntil(lambda: panel.scroll_position() > 0
+                    and panel.scroll_position() == min(panel.frame_top(last),
+                                                       panel._scroll.verticalScrollBar().maximum()),
+                    timeout=5000)
+    assert panel.current_anchor() == last
+    assert window.splitter.sizes()[1] == 0  # the reader folds away: no text twice side by side
+    assert window.panels.isVisible() and window.splitter.sizes()[2] >= reader_width
+    window.open_document("complaint-handbook")
+    assert window.splitter.sizes()[1] == reader_width
+
+
+def test_layout_at_1024x640_keeps_the_hint_the_checklist_and_the_reader(
+        qtbot: QtBot, make_window: WindowFactory, demo_library: Path) -> None:
+    window = make_window(demo_library)
+    window.resize(1024, 640)
+    procedure = max((d for d in window.kb.documents() if d.kind.value == "procedure"),
+                    key=lambda d: len(d.steps))
+    window.open_document(procedure.id)
+    qtbot.waitUntil(lambda: 0 < window.splitter.sizes()[2] <= window.splitter.sizes()[1],
+                    timeout=5000)
+    box = window.side.search_box
+    assert box.width() >= box.fontMetrics().horizontalAdvance(box.placeholderText())
+    view = window.panels.checklist_panel.view
+    header = view.horizontalHeader()
+    qtbot.waitUntil(lambda: header.length() <= view.viewport().width() + 1, timeout=5000)
+    assert not window.reader.toc.isVisible()  # the contents pane starts folded when narrow
+    window.actions_["view.contents"].trigger()
+    assert window.reader.toc.isVisible()
+
+
+def test_joining_a_shared_library_from_the_app(qtbot: QtBot, tmp_path: Path,
+                                               make_library) -> None:
+    from kbdesk.core import KnowledgeBase
+    from kbdesk.gui.joining import JoinDialog, is_first_run
+    from tests.conftest import doc
+
+    assert is_first_run(Settings.load(), None)
+    source = make_library({"a.md": doc("甲", id="a")})
+    bare = tmp_path / "share" / "kb.git"
+    kb = KnowledgeBase(source)
+    kb.init_remote(bare)
+    kb.close()
+    dialog = JoinDialog(first_run=True)
+    qtbot.addWidget(dialog)
+    assert not dialog.demo_button.isHidden()  # the first run also offers the demo
+    dialog.url.setText(str(tmp_path / "nowhere.git"))
+    dialog.join()
+    qtbot.waitUntil(lambda: not dialog.error.isHidden(), timeout=10000)
+    assert "no shared library at" in dialog.error.text()
+    dialog.url.setText(str(bare))
+    with qtbot.waitSignal(dialog.joined, timeout=10000) as joined:
+        dialog.join()
+    folder = Path(joined.args[0])
+    assert (folder / "a.md").is_file()
+    assert Settings.load().get("library_dir") == str(folder)
+    assert not is_first_run(Settings.load(), None)

@@ -45,15 +45,18 @@ def test_boilerplate_in_traditional_script() -> None:
     assert reasons["全文預覽已結束"] == "site boilerplate: end of preview"
     assert reasons["溫馨提示"].startswith("site notice")
     assert reasons["評論"] == reasons["提交評論"] == "comment counter"
+    assert reasons["最新文檔"] == reasons["年度客訴統計分析簡報"] == "list of related documents"
     assert doc.title == "會員權益說明"
+    assert "門市店長月報範本" not in doc.body_text()
     assert section_text(doc, "第一章 權益內容").startswith("會員可享每月一次免運費服務")
 
 
 def test_content_mentioning_downloads_inside_the_document_is_kept() -> None:
     text = ("第一章 下載說明\n\n客戶可在本網站下載電子發票，下載後請妥善保存，付費會員另有專屬客服。\n\n"
-            "第二章 其他\n\n其他問題請來電。\n")
+            "退貨申請表.pdf\n\n第二章 其他\n\n其他問題請來電。\n")
     [doc] = plan_text(text)
     assert "本網站下載電子發票" in section_text(doc, "第一章 下載說明")
+    assert section_text(doc, "第一章 下載說明").endswith("退貨申請表.pdf")
     assert doc.removed == []
 
 
@@ -134,3 +137,10 @@ def test_a_restored_removal_is_put_back_where_it_was() -> None:
     toc = next(r for r in toc_doc.removed if r.reason == "table of contents")
     [with_toc] = plan_text(F.TOC_LINES, keep={toc.key})
     assert "第一章 密碼重設 ........ 1" in with_toc.body_text()
+
+
+def test_counters_and_ratios_inside_the_document_are_content() -> None:
+    text = "第一章 評分\n\n每通電話滿分為五分，以下為範例：\n\n4/5\n\n第二章 說明\n\n評論區不得留言。\n"
+    [doc] = plan_text(text)
+    assert section_text(doc, "第一章 評分").endswith("4/5")
+    assert doc.removed == []

@@ -203,3 +203,10 @@ def test_progress_is_reported_per_stage_of_each_file(tmp_path: Path) -> None:
     assert {c[1] for c in calls} == {8}
     assert calls[0] == (0, 8, "a.txt") and calls[-1] == (8, 8, "")
     assert (4, 8, "b.txt") in calls and len(calls) == 9
+
+
+def test_markdown_with_an_unknown_kind_names_the_file_and_field(tmp_path: Path) -> None:
+    path = tmp_path / "odd.md"
+    path.write_text("---\ntitle: 舊文件\nkind: manual\n---\n\n## 一\n\n內容。\n", encoding="utf-8")
+    with pytest.raises(ImportFailed, match=r"odd\.md: field 'kind': 'manual' is not one of"):
+        _plan(path)

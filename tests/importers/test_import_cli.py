@@ -164,3 +164,28 @@ def test_a_document_already_in_the_library_is_reported_as_duplicate(root, tmp_pa
     first, second = json.loads(out)
     assert first["duplicate_of"] is None
     assert second["duplicate_of"] == f"{first['path']} (this import)"
+
+
+def test_imported_drafts_are_listed_and_published_by_id(root, sources, capsys) -> None:
+    code, _out, _err = cli(capsys, root, "import", str(sources["flat.txt"]),
+                           str(sources["boiler.txt"]))
+    assert code == 0
+    code, out, _ = cli(capsys, root, "drafts", "--json")
+    listed = json.loads(out)
+    assert len(listed) == 2 and all(d["path"].startswith("handbooks/") for d in listed)
+    code, out, _ = cli(capsys, root, "drafts")
+    assert "門市退換貨作業手冊" in out and "配送延误处理手册" in out
+    first = listed[0]["id"]
+    code, _out, err = cli(capsys, root, "drafts", "publish", first, "nope")
+    assert code == 2 and "--note" in err
+    code, _out, err = cli(capsys, root, "drafts", "publish", first, "nope", "--note", "審閱後發布")
+    assert code == 2 and "nope: no draft of that id" in err
+    assert len(KnowledgeBase(root).documents()) == 1  # nothing published
+    code, out, err = cli(capsys, root, "drafts", "publish", first, "--note", "審閱後發布")
+    assert code == 0, err
+    assert "published v1" in out
+    kb = KnowledgeBase(root)
+    assert kb.document(first).status.value == "published"
+    assert [d.doc_id for d in kb.new_document_drafts()] == [listed[1]["id"]]
+    code, out, _ = cli(capsys, root, "check")
+    assert code == 0 and "no problems" in out

@@ -61,6 +61,7 @@ def build_library(root: Path) -> Path:
         "handbooks/draft.md": DRAFT,
         "handbooks/retired.md": RETIRED,
         "handbooks/billing.md": PENDING_V1,
+        "library.yaml": "name: 測試知識庫\nsynonyms:\n  - [退钱, 退款, 退費]\n",
     })
     LibraryRepo.init(root, author="初始 <init@example.com>").close()
     kb = KnowledgeBase(root)

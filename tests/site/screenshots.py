@@ -2,7 +2,8 @@
 
 Exports the bundled demo library to a scratch folder and photographs, in headless Chromium from
 ``file://``: the home page, a procedure, a phrasing page, search results, and a document at
-phone width. Used to look at the site and for the pictures in ``docs/screenshots/``.
+phone width. Used to look at the site; ``docs/screenshots/`` keeps the three in ``FOR_DOCS``
+(``--all`` writes every one).
 """
 
 from __future__ import annotations
@@ -22,9 +23,12 @@ SHOTS: tuple[tuple[str, str, int, int], ...] = (
     ("site-search.png", "search.html?q=投诉 升级", 1100, 900),
     ("site-phone.png", "d/sop-refund.html", 390, 844),
 )
+FOR_DOCS = ("site-search.png", "site-procedure.png", "site-phrasing.png")
 
 
 def main(argv: list[str]) -> int:
+    every = "--all" in argv
+    argv = [a for a in argv if a != "--all"]
     target = Path(argv[0] if argv else "docs/screenshots")
     target.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="kbdesk-site-shots-"))
@@ -37,6 +41,8 @@ def main(argv: list[str]) -> int:
         kb.close()
         with launched() as context:
             for name, rel, width, height in SHOTS:
+                if not every and name not in FOR_DOCS:
+                    continue
                 page = context.new_page()
                 page.set_viewport_size({"width": width, "height": height})
                 path, _, query = rel.partition("?")

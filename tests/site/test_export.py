@@ -184,3 +184,71 @@ def test_progress_reaches_the_total(kb: KnowledgeBase, tmp_path: Path) -> None:
     kb.export("html", tmp_path / "site", progress=lambda d, t, _m: seen.append((d, t)))
     assert seen[-1][0] == seen[-1][1] and len(seen) > 5
     assert [d for d, _t in seen] == sorted(d for d, _t in seen)
+
+
+def test_a_killed_export_leaves_the_previous_site_and_is_cleaned_up_later(
+        kb: KnowledgeBase, tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from tests.clock import child_command
+    from tests.conftest import REPO_ROOT
+
+    out = tmp_path / "site"
+    kb.export("html", out)
+    before = files_of(out)
+    child = subprocess.Popen(child_command("tests.site.slow_export", str(kb.root), str(out)),
+                             cwd=REPO_ROOT)
+    try:
+        deadline = time.monotonic() + 60
+        staging: list[Path] = []
+        while time.monotonic() < deadline and not any(p.glob("d/*.html") for p in staging):
+            staging = list(tmp_path.glob(".site.kbdesk-export-*"))
+            time.sleep(0.05)
+        assert staging, "the child never started writing"
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+    assert files_of(out) == before  # the old site is whole
+    kb.export("html", out)
+    assert not list(tmp_path.glob(".site.kbdesk-export-*"))  # the abandoned folder is gone
+    assert (out / "index.html").is_file()
+
+
+def test_unpublished_edits_in_the_working_files_are_not_exported(kb: KnowledgeBase,
+                                                                  tmp_path: Path) -> None:
+    path = kb.root / "handbooks/complaint.md"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("處理客戶投訴的原則。", "尚未發布的修改內容。"), "utf-8")
+    site = KnowledgeBase(kb.root).export("html", tmp_path / "site").outdir
+    page = read(site, "d/complaint-handbook.html")
+    assert "處理客戶投訴的原則" in page and "尚未發布的修改內容" not in page
+
+
+def test_search_files_built_in_a_second_process_are_the_same(
+        kb: KnowledgeBase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kbdesk.core.exporters import site_worker
+
+    inline = files_of(kb.export("html", tmp_path / "inline").outdir)
+    monkeypatch.setattr(site_worker, "PARALLEL_MIN_DOCUMENTS", 1)
+    started: list[int] = []
+    real_init = site_worker.SearchJob.__init__
+
+    def init(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        started.append(self.process.pid if self.process is not None else 0)
+
+    monkeypatch.setattr(site_worker.SearchJob, "__init__", init)
+    parallel = files_of(kb.export("html", tmp_path / "parallel").outdir)
+    assert started and started[0] > 0
+    assert parallel.keys() == inline.keys()
+    assert [n for n in inline if inline[n] != parallel[n]] in ([], ["index.html"])
+
+    token = CancelToken()
+    with pytest.raises(Cancelled):
+        kb.export("html", tmp_path / "cancelled", progress=lambda d, _t, _m: d == 3 and
+                  token.cancel(), cancel=token)
+    assert not (tmp_path / "cancelled").exists()
+    assert not list(tmp_path.glob(".cancelled.kbdesk-export-*"))

@@ -18,6 +18,7 @@ from kbdesk.core.exporters.site_search import (
     IndexedDocument,
     build_index,
     cjk_bigrams,
+    synonym_groups,
     term_hash,
 )
 from kbdesk.core.text.folding import fold
@@ -100,7 +101,13 @@ def test_index_is_deterministic_and_splits_into_shards() -> None:
     shards = [name for name in first if name.startswith("p")]
     assert len(shards) > 1
     assert len({name for name in first if name.startswith("t")}) == 300 // 16 + 1
-    assert len(_postings(first, "客服")) == 2 * 300  # every entry: (delta, weight)
+    assert _postings(first, "客服")[:4] == [0, 1, 64, 1]  # every entry: (delta, frequency)
+    assert len(_postings(first, "客服")) == 2 * 300
+
+
+def test_synonym_groups_are_folded_and_deduplicated() -> None:
+    assert synonym_groups([["退錢", "退钱", "退款"], ["孤單"], ["ＳＬＡ", "時效"]]) == [
+        ["退钱", "退款"], ["sla", "时效"]]
 
 
 def test_term_hash_is_fnv1a() -> None:
@@ -141,3 +148,14 @@ def test_reused_markdown_converter_renders_like_the_reader() -> None:
              "<script>x()</script>[a](javascript:y)", "### 標題\n\n再一次"]
     for text in texts * 2:
         assert site_render(text) == render(text)
+
+
+def test_sections_rendered_in_one_pass_render_as_each_alone() -> None:
+    from kbdesk.core.exporters.site_pages import render as site_render
+    from kbdesk.core.exporters.site_pages import render_many
+
+    texts = ["甲\n\n- 一\n- 二", "", "#### 小標\n\n| a |\n|---|\n| 1 |", "```\n未閉合",
+             "<script>x()</script>乙", "> 引言\n\n丙"]
+    assert render_many(texts) == [site_render(t) for t in texts]
+    tricky = ["前 <!-- kbdesk:split --> 後", "丁"]
+    assert render_many(tricky) == [site_render(t) for t in tricky]

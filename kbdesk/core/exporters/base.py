@@ -30,6 +30,7 @@ class ExportRequest:
         as_of: the day whose documents in force are exported.
         documents: the documents in force on ``as_of``, published and not retired.
         generated_at: the one time stamp of the export (shown on the home page only).
+        synonyms: the library's synonym groups (``library.yaml``), as written.
     """
 
     library_name: str
@@ -37,6 +38,7 @@ class ExportRequest:
     as_of: dt.date
     documents: tuple[ExportDocument, ...]
     generated_at: dt.datetime
+    synonyms: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -43,14 +43,15 @@ def change_of(kb: KnowledgeBase, doc: Document) -> ChangeInfo:
 def export_request(kb: KnowledgeBase, as_of: dt.date | None = None,
                    now: dt.datetime | None = None) -> ExportRequest:
     """The documents in force on ``as_of`` (default today), ready for an exporter."""
-    day = as_of or kb.editorial.resolver.today()
+    day = as_of or kb.today()
     in_force = kb.indexed_documents(day)
     # a plain folder (no git) has no older versions: a file not yet effective is left out
     docs = [doc for _id, doc in sorted(in_force.items()) if doc.status is Status.PUBLISHED
             and (doc.effective is None or doc.effective <= day)]
     items = tuple(ExportDocument(doc, change_of(kb, doc)) for doc in docs)
     stamp = now or dt.datetime.now().astimezone()
-    return ExportRequest(kb.name, kb.root, day, items, stamp)
+    synonyms = tuple(tuple(group) for group in kb.library.config.synonyms)
+    return ExportRequest(kb.name, kb.root, day, items, stamp, synonyms)
 
 
 def export_library(kb: KnowledgeBase, name: str, outdir: Path, as_of: dt.date | None = None,

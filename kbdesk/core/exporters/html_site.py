@@ -10,7 +10,7 @@ keys are sorted, and the only time stamp is the generated-at line of ``index.htm
 
 from __future__ import annotations
 
-import json
+import glob
 import logging
 import os
 import shutil
@@ -22,7 +22,6 @@ import jinja2
 
 from kbdesk.core.errors import ExportError
 from kbdesk.core.exporters.base import ExportRequest, ExportResult
-from kbdesk.core.exporters.site_folding import fold_table
 from kbdesk.core.exporters.site_pages import (
     KIND_LABELS,
     PageDocument,
@@ -36,8 +35,9 @@ from kbdesk.core.exporters.site_search import (
     SECTION_BITS,
     Entry,
     IndexedDocument,
-    build_index,
 )
+from kbdesk.core.exporters.site_worker import SafeWriter, SearchJob
+from kbdesk.core.library.model import Document
 from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.workstation import paths
 
@@ -67,23 +67,8 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-class _Writer:
-    """Writes files under one folder, refusing any path that would leave it."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root.resolve()
-        self.files = 0
-        self.bytes = 0
-
-    def write(self, relative: str, data: str | bytes) -> None:
-        target = (self.root / relative).resolve()
-        if not target.is_relative_to(self.root) or target == self.root:
-            raise ExportError(f"refusing to write {relative!r} outside the export folder")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        payload = data.encode("utf-8") if isinstance(data, str) else data
-        target.write_bytes(payload)
-        self.files += 1
-        self.bytes += len(payload)
+#: the writer of every export file (a name tests patch to slow an export down)
+_Writer = SafeWriter
 
 
 def check_outdir(outdir: Path, library_root: Path) -> Path:
@@ -103,6 +88,28 @@ def check_outdir(outdir: Path, library_root: Path) -> Path:
     return out
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but is not ours
+        return True
+    return True
+
+
+def _remove_abandoned(out: Path) -> None:
+    """Delete staging folders left beside ``out`` by exports that were killed (POSIX only:
+    a staging folder is named after its process, which must be gone)."""
+    if os.name != "posix":
+        return
+    for folder in out.parent.glob(f".{glob.escape(out.name)}.kbdesk-export-*"):
+        pid = folder.name.rsplit(".kbdesk-export-", 1)[1].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _pid_alive(int(pid)):
+            log.info("removing %s, left by an export that did not finish", folder)
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def _swap_in(staging: Path, out: Path) -> None:
     """Put the finished staging folder in the place of ``out`` (keeping ``out`` until then)."""
     old: Path | None = None
@@ -120,6 +127,18 @@ def _swap_in(staging: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def _indexed(number: int, url: str, doc: Document) -> IndexedDocument:
+    """A document as the search sees it: one entry per section (the last ones joined)."""
+    entries: list[Entry] = []
+    for position, (anchor, heading, text) in enumerate(search_entries(doc)):
+        section = min(position, MAX_SECTIONS - 1)
+        if section < position:  # sections past the limit join the last entry
+            entries[-1].text += "\n" + heading + "\n" + text
+            continue
+        entries.append(Entry((number << SECTION_BITS) | section, anchor, heading, text))
+    return IndexedDocument(number, url, doc.title, doc.kind.value, doc.category, entries)
+
+
 class HtmlSiteExporter:
     """Writes a static HTML site with offline Chinese search."""
 
@@ -130,7 +149,9 @@ class HtmlSiteExporter:
         """Export ``request`` to ``outdir`` (see the module docstring for the guarantees)."""
         out = check_outdir(Path(outdir), request.library_root)
         out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.kbdesk-export-", dir=out.parent))
+        _remove_abandoned(out)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.kbdesk-export-{os.getpid()}-",
+                                        dir=out.parent))
         try:
             writer = _Writer(staging)
             shards = self._write_site(request, writer, progress, cancel)
@@ -143,7 +164,7 @@ class HtmlSiteExporter:
         log.info("exported %d documents to %s", len(request.documents), out)
         return ExportResult(out, len(request.documents), writer.files, writer.bytes, shards)
 
-    def _write_site(self, request: ExportRequest, writer: _Writer,
+    def _write_site(self, request: ExportRequest, writer: SafeWriter,
                     progress: Progress | None, cancel: CancelToken | None) -> int:
         report: Callable[[int, int, str], None] = progress or (lambda _d, _t, _m: None)
         ordered = sorted(request.documents, key=lambda e: (e.doc.category, e.doc.title, e.doc.id))
@@ -152,47 +173,37 @@ class HtmlSiteExporter:
         cat_slugs = unique_slugs(categories, "category")
         total = len(ordered) + 3
         env = _environment()
-        pages: list[PageDocument] = []
-        indexed: list[IndexedDocument] = []
-        doc_template = env.get_template("document.html")
-        for number, item in enumerate(ordered):
+        indexed = [_indexed(number, f"d/{doc_slugs[item.doc.id]}.html", item.doc)
+                   for number, item in enumerate(ordered)]
+        job = SearchJob(writer, indexed, request.synonyms)
+        try:
+            pages: list[PageDocument] = []
+            doc_template = env.get_template("document.html")
+            for number, item in enumerate(ordered):
+                if cancel is not None:
+                    cancel.check()
+                doc = item.doc
+                page = page_document(doc, doc_slugs[doc.id], cat_slugs[doc.category],
+                                     item.change)
+                pages.append(page)
+                writer.write(page.url, doc_template.render(
+                    page=page, doc=doc, root="../", site=request.library_name,
+                    kinds=KIND_LABELS, as_of=request.as_of.isoformat()))
+                report(number + 1, total, doc.title)
+            self._write_lists(request, writer, env, pages, categories, cat_slugs)
+            report(len(ordered) + 1, total, "index.html")
             if cancel is not None:
                 cancel.check()
-            doc = item.doc
-            page = page_document(doc, doc_slugs[doc.id], cat_slugs[doc.category], item.change)
-            pages.append(page)
-            writer.write(page.url, doc_template.render(
-                page=page, doc=doc, root="../", site=request.library_name,
-                kinds=KIND_LABELS, as_of=request.as_of.isoformat()))
-            entries = []
-            for position, (anchor, heading, text) in enumerate(search_entries(doc)):
-                section = min(position, MAX_SECTIONS - 1)
-                if section < position:  # sections past the limit join the last entry
-                    entries[-1].text += "\n" + heading + "\n" + text
-                    continue
-                entries.append(Entry((number << SECTION_BITS) | section, anchor, heading, text))
-            indexed.append(IndexedDocument(number, page.url, doc.title, doc.kind.value,
-                                           doc.category, entries))
-            report(number + 1, total, doc.title)
-        self._write_lists(request, writer, env, pages, categories, cat_slugs)
-        report(len(ordered) + 1, total, "index.html")
-        if cancel is not None:
-            cancel.check()
-        index = build_index(indexed)
-        for name, text in sorted(index.files.items()):
-            writer.write(f"search/{name}", text)
-        table = fold_table()
-        keys = "".join(sorted(table))
-        folded = "".join(table[k] for k in keys)
-        writer.write("search/fold.js", "KBSearch.foldTable(" + json.dumps(keys, ensure_ascii=False)
-                     + "," + json.dumps(folded, ensure_ascii=False) + ");\n")
+            shards = job.finish(cancel)
+        finally:
+            job.stop()
         report(len(ordered) + 2, total, "search")
         for name in STATIC_FILES:
             writer.write(f"static/{name}", (site_resources() / "static" / name).read_bytes())
         report(total, total, "")
-        return index.shards
+        return shards
 
-    def _write_lists(self, request: ExportRequest, writer: _Writer, env: jinja2.Environment,
+    def _write_lists(self, request: ExportRequest, writer: SafeWriter, env: jinja2.Environment,
                      pages: list[PageDocument], categories: list[str],
                      cat_slugs: dict[str, str]) -> None:
         common = {"site": request.library_name, "kinds": KIND_LABELS,

@@ -46,6 +46,26 @@ def render(text: str) -> str:
     return sanitize(md.reset().convert(text))
 
 
+_SPLIT = "<!-- kbdesk:split -->"
+
+
+def render_many(texts: list[str]) -> list[str]:
+    """:func:`render` each text, in one Markdown pass for the lot (a pass per section cost
+    most of a large export's page rendering). A text holding the split marker itself, or
+    Markdown that would swallow it, makes the parts miscount: then each is rendered alone."""
+    if len(texts) < 2:
+        return [render(text) for text in texts]
+    md = getattr(_local, "markdown", None)
+    if md is None:
+        render("")
+        md = _local.markdown
+    joined = md.reset().convert(f"\n\n{_SPLIT}\n\n".join(texts))
+    parts = joined.split(_SPLIT)
+    if len(parts) != len(texts) or any(_SPLIT in text for text in texts):
+        return [render(text) for text in texts]
+    return [sanitize(part.strip("\n")) for part in parts]
+
+
 def slug(value: str, fallback: str = "doc") -> str:
     """A file-name-safe form of ``value``: letters, digits (any script), ``_`` and ``-`` only.
 
@@ -147,30 +167,38 @@ def _without_keys(body: str) -> str:
 
 def _blocks(doc: Document) -> list[Block]:
     blocks: list[Block] = []
+    sources: list[tuple[Block, str]] = []  # each block and the Markdown of its HTML
     phrasings = {p.anchor: p for p in doc.phrasings}
     step = 0
     for section in doc.sections:
         if doc.kind is Kind.PROCEDURE and section.level == 2:
             step += 1
-
             role, limit = step_keys(section.body)
-            blocks.append(Block(section.anchor, section.heading, 2,
-                                render(_without_keys(section.body)), step=step, role=role,
-                                limit=limit, limit_seconds=parse_limit(limit) if limit else None))
+            block = Block(section.anchor, section.heading, 2, "", step=step, role=role,
+                          limit=limit, limit_seconds=parse_limit(limit) if limit else None)
+            blocks.append(block)
+            sources.append((block, _without_keys(section.body)))
             continue
         if doc.kind is Kind.PROCEDURE and section.level == 3 and step:
-            blocks[-1].children.append(Block(section.anchor, section.heading, 3,
-                                             render(section.body)))
+            child = Block(section.anchor, section.heading, 3, "")
+            blocks[-1].children.append(child)
+            sources.append((child, section.body))
             continue
         phrasing = phrasings.get(section.anchor) if section.level == 2 else None
         if phrasing is not None:
-            blocks.append(Block(section.anchor, section.heading, 2, render(phrasing.notes),
-                                copies=[_copy_parts(v) for v in phrasing.variants]))
+            block = Block(section.anchor, section.heading, 2, "",
+                          copies=[_copy_parts(v) for v in phrasing.variants])
+            blocks.append(block)
+            sources.append((block, phrasing.notes))
             continue
         if doc.kind is Kind.PHRASING and section.level == 3:
             continue  # folded into its phrasing (variants and notes)
-        blocks.append(Block(section.anchor, section.heading, section.level,
-                            render(section.body)))
+        block = Block(section.anchor, section.heading, section.level, "")
+        blocks.append(block)
+        sources.append((block, section.body))
+    rendered = render_many([text for _block, text in sources])
+    for (block, _text), html in zip(sources, rendered, strict=True):
+        block.html = html
     return blocks
 
 

@@ -9,19 +9,26 @@ Its text is folded as the app folds it (tw2s, full-width, lower case) and turned
 * Latin words and numbers,
 * the single characters of titles and headings (so a one-character query finds them).
 
-Each term's postings ``[entry delta, weight, …]`` go into one of ``shards`` files chosen by a
-hash of the term that ``search.js`` computes the same way, so a query loads only the shards of
-its own terms. The weights are BM25 term weights (idf included), headings and titles counted
-several times. The text for snippets is written in groups of ``TEXT_GROUP`` documents. Every
-file is a ``.js`` file calling ``KBSearch.load(name, data)``, because browsers refuse
-``fetch()`` on ``file://`` pages but do run script tags.
+Each term's postings ``[entry delta, term frequency, …]`` go into one of ``shards`` files
+chosen by a hash of the term that ``search.js`` computes the same way, so a query loads only the
+shards of its own terms. The browser weighs a posting as BM25 without length normalisation: idf
+from the number of postings, the frequency saturated by ``k1``; titles and headings count
+several times in the frequency. (Weighing in Python cost a loop over ten million postings of
+the benchmark library; the browser only weighs the postings of the query's terms.)
+
+The text for snippets is written in groups of ``TEXT_GROUP`` documents. Every file is a ``.js``
+file calling ``KBSearch.load(name, data)``, because browsers refuse ``fetch()`` on ``file://``
+pages but do run script tags.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
+import operator
 import re
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -37,12 +44,13 @@ MAX_SECTIONS = 1 << SECTION_BITS
 TEXT_GROUP = 16
 #: aim for postings files of about this many bytes
 SHARD_TARGET_BYTES = 48_000
+MAX_SHARDS = 4096
 #: how many times a title / heading counts, against once for body text
 TITLE_WEIGHT = 4
 HEADING_WEIGHT = 3
+#: term frequency saturation of the browser's BM25 weight (search.js)
 BM25_K1 = 1.2
-BM25_B = 0.75
-FORMAT = 1
+FORMAT = 2
 
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _LATIN_RE = re.compile(r"[0-9a-z]+")
@@ -119,65 +127,72 @@ def _js(name: str, data: object) -> str:
     return f"KBSearch.load({json.dumps(name)},{payload});\n"
 
 
-def _postings(docs: Iterable[IndexedDocument]) -> tuple[dict[str, list[int]], int]:
-    """Return term → ``[entry delta, weight, entry delta, weight, …]`` and the entry count.
+def _postings(docs: Iterable[IndexedDocument]) -> tuple[dict[str, array[int]], int]:
+    """Return term → ``array[entry, tf, entry, tf, …]`` (entries ascending) and the entry count.
 
-    Entries are taken in number order, so each term's entries are ascending and stored as the
-    difference from the previous one (smaller files). Weights are BM25 (idf included) × 100.
+    One flat array of machine integers per term keeps a 5,000-document library's ten million
+    postings in tens of megabytes rather than gigabytes of Python objects.
     """
-    counts: list[tuple[int, Counter[str], int]] = []
+    postings: dict[str, array[int]] = {}
+    total = 0
     for doc in docs:
         title_terms = heading_terms(fold(doc.title))
         for entry in doc.entries:
-            bag: Counter[str] = Counter()
-            for term in title_terms if entry.number & (MAX_SECTIONS - 1) == 0 else ():
-                bag[term] += TITLE_WEIGHT
+            bag = Counter(text_terms(fold(entry.text)))
             for term in heading_terms(fold(entry.heading)):
                 bag[term] += HEADING_WEIGHT
-            body = text_terms(fold(entry.text))
-            bag.update(body)
-            counts.append((entry.number, bag, max(1, len(body))))
-    counts.sort(key=lambda item: item[0])
-    total = len(counts)
-    average = sum(length for _n, _b, length in counts) / total if total else 1.0
-    frequency: Counter[str] = Counter()
-    for _number, bag, _length in counts:
-        frequency.update(bag.keys())
-    scale = 100 * (BM25_K1 + 1)
-    idf = {term: scale * math.log(1 + (total - n + 0.5) / (n + 0.5))
-           for term, n in frequency.items()}
-    flat: dict[str, list[int]] = {}
-    last: dict[str, int] = {}
-    for number, bag, length in counts:
-        norm = BM25_K1 * (1 - BM25_B + BM25_B * length / average)
-        for term, tf in bag.items():
-            weight = int(idf[term] * tf / (tf + norm) + 0.5) or 1
-            values = flat.get(term)
-            if values is None:
-                flat[term] = [number, weight]
-            else:
-                values.append(number - last[term])
-                values.append(weight)
-            last[term] = number
-    return flat, total
+            if entry.number & (MAX_SECTIONS - 1) == 0:
+                for term in title_terms:
+                    bag[term] += TITLE_WEIGHT
+            number = entry.number
+            for term, tf in bag.items():
+                values = postings.get(term)
+                if values is None:
+                    postings[term] = array("I", (number, tf))
+                else:
+                    values.append(number)
+                    values.append(tf)
+            total += 1
+    return postings, total
+
+
+def _encode(values: array[int]) -> str:
+    """``entry, tf, …`` → ``"delta,tf,…"`` (entry numbers as differences from the previous)."""
+    entries = values[0::2]
+    out = array("I", values)
+    out[0::2] = array("I", map(operator.sub, entries, itertools.chain((0,), entries)))
+    return ",".join(map(str, out))
+
+
+def synonym_groups(groups: Iterable[Iterable[str]]) -> list[list[str]]:
+    """The synonym groups as the browser uses them: folded, each word once, two or more words."""
+    result: list[list[str]] = []
+    for group in groups:
+        words = list(dict.fromkeys(w for w in (fold(str(word)).strip() for word in group) if w))
+        if len(words) > 1:
+            result.append(words)
+    return result
 
 
 def build_index(
     docs: list[IndexedDocument],
     progress: Callable[[int, int], None] | None = None,
+    synonyms: Iterable[Iterable[str]] = (),
 ) -> SiteIndex:
     """Build every search file of the site from the exported documents (in their order)."""
-    encoded, total_entries = _postings(docs)
-    size = sum(len(term) * 3 + 6 + 4 * len(values) for term, values in encoded.items())
+    postings, total_entries = _postings(docs)
+    size = sum(len(term) * 3 + 6 + 4 * len(values) for term, values in postings.items())
     shards = 1
-    while size / shards > SHARD_TARGET_BYTES and shards < 4096:
+    while size / shards > SHARD_TARGET_BYTES and shards < MAX_SHARDS:
         shards *= 2
-    buckets: list[dict[str, list[int]]] = [{} for _ in range(shards)]
-    for term in sorted(encoded):
-        buckets[term_hash(term) % shards][term] = encoded[term]
+    buckets: list[list[str]] = [[] for _ in range(shards)]
+    for term in sorted(postings):
+        buckets[term_hash(term) % shards].append(term)
     files: dict[str, str] = {}
-    for number, bucket in enumerate(buckets):
-        files[f"p{number}.js"] = _js(f"p{number}", bucket)
+    for number, terms in enumerate(buckets):
+        body = ",".join(f"{json.dumps(term, ensure_ascii=False)}:[{_encode(postings[term])}]"
+                        for term in terms)
+        files[f"p{number}.js"] = f'KBSearch.load("p{number}",{{{body}}});\n'
     groups = max(1, math.ceil(len(docs) / TEXT_GROUP))
     for group in range(groups):
         chunk = docs[group * TEXT_GROUP : (group + 1) * TEXT_GROUP]
@@ -196,6 +211,8 @@ def build_index(
         "sectionBits": SECTION_BITS,
         "documents": len(docs),
         "entries": total_entries,
+        "k1": BM25_K1,
+        "synonyms": synonym_groups(synonyms),
     }
     files["meta.js"] = _js("meta", meta)
-    return SiteIndex(files, shards, len(encoded), total_entries)
+    return SiteIndex(files, shards, len(postings), total_entries)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from kbdesk.core.errors import DocumentError, ImportFailed
 from kbdesk.core.importers.plan import ImportPlan, document_text
+from kbdesk.core.library.frontmatter import set_field
 from kbdesk.core.library.parse import build_document
 from kbdesk.core.versions.drafts import Draft
 
@@ -77,3 +78,42 @@ def write_plan(
     if progress is not None:
         progress(total, total, "")
     return written
+
+
+def new_document_drafts(kb: KnowledgeBase) -> list[Draft]:
+    """Drafts of documents never published (an import's, or a new document's), newest first;
+    one an editor went on editing stays in the list."""
+    published = {doc.path for doc in kb.documents()}
+    return [draft for draft in kb.drafts.list()
+            if draft.base_version is None and draft.path not in published
+            and draft.origin in ("import", "editor")]
+
+
+def publish_drafts(
+    kb: KnowledgeBase, doc_ids: list[str], note: str, author: str | None = None
+) -> list[ImportedDocument]:
+    """Publish drafts of new documents (by id) as version 1 with ``note``; each draft is then
+    gone.
+
+    Every draft is checked before the first is published: an unknown id or an invalid text
+    publishes nothing.
+    """
+    if not note.strip():
+        raise ImportFailed("publishing drafts needs a change note (--note)")
+    chosen = []
+    for doc_id in doc_ids:
+        draft = kb.drafts.load(doc_id)
+        if draft is None:
+            raise ImportFailed(f"{doc_id}: no draft of that id (list them with `kbdesk drafts`)")
+        try:
+            text = set_field(draft.text, "status", "published", draft.path)
+            doc = build_document(draft.path, text)
+        except DocumentError as exc:
+            raise ImportFailed(f"{draft.path}: the draft is not a valid document: {exc}") from exc
+        chosen.append((draft, text, doc.title))
+    out = []
+    for draft, text, title in chosen:
+        result = kb.publish(draft.path, text, note, author)
+        kb.drafts.discard(draft.doc_id)
+        out.append(ImportedDocument(draft.path, result.doc_id, title, True, result.version))
+    return out

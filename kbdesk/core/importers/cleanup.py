@@ -48,7 +48,9 @@ _DEFINITE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("file name line", r"^.{1,80}\.(docx?|pdf|pptx?|xlsx?|wps)(vip)?$"),
     )
 )
-# Notices naming the site: boilerplate only before the document's content or after it.
+# Boilerplate only before the document's content or after it: notices naming the site, and
+# file names (the page's own, or the titles of other documents) and comment counters.
+_OUTSIDE_ONLY = {"file name line", "comment counter"}
 _SITE_RE = re.compile(r"本站|本网站|网站|文库|网友|平台")
 _SITE_TOPIC_RE = re.compile(r"下载|上传|版权|侵权|付费|文档|会员|举报|资源")
 _RELATED_RE = re.compile(
@@ -118,6 +120,8 @@ def remove_boilerplate(
             i += 1
             continue
         reason = next((r for r, rx in _DEFINITE if rx.search(f)), "")
+        if reason in _OUTSIDE_ONLY and first <= i <= last:
+            reason = ""  # inside the document a file name is content (申請表.pdf)
         if not reason and (i < first or i > last) and _SITE_RE.search(f) \
                 and _SITE_TOPIC_RE.search(f):
             reason = "site notice"

@@ -9,14 +9,13 @@ document into a library file (front matter and Markdown).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from kbdesk.core.errors import ImportFailed
 from kbdesk.core.library.authoring import KIND_FOLDERS
+from kbdesk.core.library.frontmatter import FieldValue, yaml_value
+from kbdesk.core.library.model import Kind
 
 
 @dataclass
@@ -155,12 +154,12 @@ class PlannedDocument:
         if category is not None:
             self.category = category.strip() or self.category
         if kind is not None and kind != self.kind:
-            if kind not in KIND_FOLDERS:
+            if kind not in {k.value for k in KIND_FOLDERS}:
                 raise ImportFailed(f"{self.source}: unknown kind {kind!r} "
-                                   f"({', '.join(KIND_FOLDERS)})")
+                                   f"({', '.join(k.value for k in KIND_FOLDERS)})")
             self.kind = kind
             if self.path:
-                self.path = f"{KIND_FOLDERS[kind]}/{self.path.rsplit('/', 1)[-1]}"
+                self.path = f"{KIND_FOLDERS[Kind(kind)]}/{self.path.rsplit('/', 1)[-1]}"
 
     def body_text(self) -> str:
         """The document's Markdown body (no front matter)."""
@@ -183,29 +182,16 @@ class ImportPlan:
         return [doc.to_json() for doc in self.documents]
 
 
-_PLAIN_SCALAR_RE = re.compile(r"^[^\s:#'\"\[\]{},&*!|>%@`-][^:#]*$")
-
-
-def yaml_value(value: str) -> str:
-    """A YAML scalar for ``value``: bare where that reads back the same, quoted otherwise."""
-    if _PLAIN_SCALAR_RE.match(value) and yaml.safe_load(value) == value:
-        return value
-    return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True,
-                          width=10_000).strip().removesuffix("...").strip()
-
-
 def document_text(doc: PlannedDocument, *, status: str = "draft") -> str:
     """The library file of a planned document: front matter and Markdown body."""
-    fields = [
+    fields: list[tuple[str, FieldValue]] = [
         ("title", doc.title),
         ("kind", doc.kind),
         ("id", doc.doc_id),
         ("category", doc.category),
-        ("version", "1"),
+        ("version", 1),
         ("status", status),
         ("summary", doc.summary),
     ]
-    front = "\n".join(
-        f"{name}: {value if name == 'version' else yaml_value(value)}" for name, value in fields
-    )
+    front = "\n".join(f"{name}: {yaml_value(value)}" for name, value in fields)
     return f"---\n{front}\n---\n\n{doc.body_text()}"

@@ -20,6 +20,7 @@ from pypinyin import lazy_pinyin
 from kbdesk.core.errors import ImportFailed
 from kbdesk.core.importers import IMPORTERS
 from kbdesk.core.importers.cleanup import Line, clean_lines
+from kbdesk.core.importers.duplicates import KnownTexts
 from kbdesk.core.importers.flags import (
     guess_kind,
     mojibake_flags,
@@ -36,6 +37,7 @@ from kbdesk.core.importers.plan import (
     SourceText,
 )
 from kbdesk.core.importers.structure import MAX_TITLE, Block, levels, outline
+from kbdesk.core.library.model import Kind
 
 log = logging.getLogger(__name__)
 
@@ -190,7 +192,7 @@ def _slug(title: str, limit: int = 48) -> str:
 
 
 def _place(doc: PlannedDocument, taken: set[str]) -> None:
-    folder = KIND_FOLDERS.get(doc.kind, "handbooks")
+    folder = KIND_FOLDERS[Kind(doc.kind)]
     base = doc.doc_id or _slug(doc.title)
     taken_ids = {p.rsplit("/", 1)[-1][:-3] for p in taken}
     name, number = base, 1
@@ -200,35 +202,6 @@ def _place(doc: PlannedDocument, taken: set[str]) -> None:
     doc.path = f"{folder}/{name}.md"
     doc.doc_id = name
     taken.add(doc.path)
-
-
-def _fingerprint(text: str) -> str:
-    from kbdesk.core.text.folding import fold
-
-    body = text
-    if body.startswith("---"):
-        end = body.find("\n---", 3)
-        body = body[end + 4:] if end > 0 else body
-    body = re.sub(r"(?m)^#{1,6}\s*", "", body)
-    return re.sub(r"[\W_]+", "", fold(body))
-
-
-def _shingles(text: str, size: int = 6) -> set[int]:
-    return {hash(text[i:i + size]) for i in range(0, max(1, len(text) - size + 1), 3)}
-
-
-def _duplicate(doc: PlannedDocument, existing: dict[str, tuple[str, set[int]]]) -> str | None:
-    mine = _fingerprint(doc.body_text())
-    if len(mine) < 20:
-        return None
-    shingles = _shingles(mine)
-    for path, (theirs, their_shingles) in existing.items():
-        if mine == theirs:
-            return path
-        small, large = sorted((shingles, their_shingles), key=len)
-        if small and len(small) >= 0.8 * len(large) and len(small & large) >= 0.9 * len(small):
-            return path
-    return None
 
 
 def _finish(doc: PlannedDocument, traditional: bool) -> None:
@@ -304,6 +277,9 @@ def plan_source(source: SourceText, name: str, options: ImportOptions,
                            f"({len(removed)} piece(s) of boilerplate removed)")
     kind = options.kind or source.fields.get("kind", "") or guess_kind(
         [s.heading for s in built.sections], [s.text for s in built.sections])
+    if kind not in {k.value for k in Kind}:
+        raise ImportFailed(f"{name}: field 'kind': {kind!r} is not one of "
+                           f"{', '.join(k.value for k in Kind)}")
     removed.sort(key=lambda r: (r.line, r.column))
     doc = PlannedDocument(source=name, title=built.title, kind=kind,
                           category=options.category or source.fields.get("category", ""),
@@ -361,8 +337,7 @@ def plan_files(paths: Iterable[Path | str], options: ImportOptions,
     if options.split not in SPLITS:
         raise ImportFailed(f"--split must be one of {', '.join(SPLITS)}, not {options.split!r}")
     plan = ImportPlan()
-    existing = {path: (fp, _shingles(fp)) for path, text in options.existing.items()
-                if len(fp := _fingerprint(text)) >= 20}
+    known = KnownTexts(options.existing)
     taken = set(options.taken_paths)
     steps = STAGES * len(files)
     for number, path in enumerate(files):
@@ -376,13 +351,12 @@ def plan_files(paths: Iterable[Path | str], options: ImportOptions,
             raise ImportFailed(f"{path}: no such file")
         source = read_source(path)
         for doc in plan_source(source, path.name, options, path.stem[:MAX_TITLE], stage):
-            doc.duplicate_of = _duplicate(doc, existing)
+            _place(doc, taken)
+            doc.duplicate_of = known.match(doc.body_text(),
+                                           add_as=f"{doc.path} (this import)")
             if doc.duplicate_of:
                 doc.flags.append(Flag("duplicate", doc.title, -1, 0,
                                       f"same text as {doc.duplicate_of}"))
-            _place(doc, taken)
-            fp = _fingerprint(doc.body_text())
-            existing[f"{doc.path} (this import)"] = (fp, _shingles(fp))
             plan.documents.append(doc)
         stage(3)
     if progress is not None:

@@ -18,7 +18,7 @@ from kbdesk.core.library.frontmatter import default_id, front_fields, set_field
 from kbdesk.core.library.model import Kind, Status
 from kbdesk.core.workstation import paths
 
-KIND_FOLDERS = {
+KIND_FOLDERS: dict[Kind, str] = {
     Kind.HANDBOOK: "handbooks",
     Kind.PHRASING: "phrasings",
     Kind.PROCEDURE: "procedures",

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from kbdesk.core.clock import parse_iso_date
 from kbdesk.core.errors import DocumentError, DocumentNotFound, LibraryError, Problem
 from kbdesk.core.library.frontmatter import load_yaml
 from kbdesk.core.library.model import Document
@@ -124,10 +125,10 @@ def _dates(value: Any) -> tuple[list[dt.date], str]:
         if isinstance(item, dt.date):
             out.append(item)
             continue
-        try:
-            out.append(dt.date.fromisoformat(str(item).strip()))
-        except ValueError:
+        day = parse_iso_date(str(item))
+        if day is None:
             return out, repr(item)
+        out.append(day)
     return out, ""
 
 

@@ -29,7 +29,7 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _BaseLoader = yaml.SafeLoader
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _Loader(_BaseLoader):
     """The safe loader, except that an impossible date (2026-13-45) stays text.
 
     PyYAML turns anything shaped like a date into one and raises a bare ``ValueError`` for a
@@ -240,7 +240,7 @@ def _set_one(lines: list[str], name: str, value: FieldValue, path: str) -> list[
     if value is None:
         return lines[:start] + lines[end:]
     new = f"{name}: {yaml_value(value)}"
-    comment = data.ca.items.get(name) if hasattr(data, "ca") else None  # type: ignore[attr-defined]
+    comment = data.ca.items.get(name) if hasattr(data, "ca") else None
     token = comment[2] if comment and len(comment) > 2 else None
     if token is not None and end == start + 1:
         column = token.column

@@ -20,6 +20,7 @@ import markdown
 import nh3
 from markdown.extensions.toc import slugify_unicode
 
+from kbdesk.core.library.renderguard import bounded
 from kbdesk.core.text.folding import SCRIPTS, convert_script, fold, merge_spans
 
 _EXTENSIONS = ["tables", "toc", "sane_lists", "fenced_code"]
@@ -55,7 +56,7 @@ _HEADING_ID_RE = re.compile(r"<h([1-6])\b[^>]*\bid=\"([^\"]*)\"", re.IGNORECASE)
 def markdown_to_html(text: str) -> str:
     """Render Markdown to HTML (not yet sanitised)."""
     md = markdown.Markdown(extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS)
-    return md.convert(text)
+    return bounded(md.convert, text)  # never RecursionError, never minutes
 
 
 def sanitize(html_text: str) -> str:

@@ -15,16 +15,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from kbdesk.core.errors import KbError
-
-
-class UnsafePath(KbError):
-    """A library path kbdesk refuses to read or write (it would leave the library)."""
-
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path!r}: {reason}")
-        self.path = path
-        self.reason = reason
+from kbdesk.core.errors import UnsafePath
 
 
 def check_name(path: str) -> None:

@@ -163,6 +163,10 @@ def _filters(
         query, _ = word_query(word, None)
         if query is not None:
             deny.append(query)
+    for phrase in parsed.exclude_phrases:  # the sections holding every word of the phrase
+        needed = list(dict.fromkeys(t.text for t in terms(phrase, folded=True)))
+        if needed:
+            deny.append(wq.And([_any_field(t) for t in needed]))
     allow_q = None if not allow else (allow[0] if len(allow) == 1 else wq.And(allow))
     return allow_q, wq.Or(deny)
 

@@ -232,6 +232,8 @@ class SearchIndex:
         self._ix: whoosh_index.Index | None = None
         self._searcher: Searcher | None = None
         self._manifest: dict[str, Any] = {}
+        #: (mtime, size) of the manifest when this process last read or wrote it
+        self._manifest_stamp: tuple[int, int] | None = None
         self._docs: dict[str, Document] = {}
         # filter query -> its documents, for the current searcher (see filter_docs)
         self._filters: dict[Any, Any] = {}
@@ -243,10 +245,12 @@ class SearchIndex:
         return self.directory / MANIFEST
 
     def _read_manifest(self) -> dict[str, Any] | None:
+        stamp = self._stamp()
         try:
             data = json.loads(self._manifest_path().read_text("utf-8"))
         except (OSError, ValueError):
             return None
+        self._manifest_stamp = stamp
         if not _manifest_shape_ok(data):
             log.warning("index manifest %s has the wrong shape; the index is rebuilt",
                         self._manifest_path())
@@ -266,6 +270,15 @@ class SearchIndex:
         self._manifest["analyzer"] = ANALYZER_VERSION
         self._manifest["schema"] = SCHEMA_VERSION
         atomic_write_text(self._manifest_path(), json.dumps(self._manifest, ensure_ascii=False))
+        self._manifest_stamp = self._stamp()
+
+    def _stamp(self) -> tuple[int, int] | None:
+        """The manifest file's modification time and size (None when it is missing)."""
+        try:
+            info = os.stat(self._manifest_path())
+        except OSError:
+            return None
+        return info.st_mtime_ns, info.st_size
 
     def _problem(self) -> str:
         """Return why the index on disk cannot be used as it is ("" when it can)."""
@@ -446,7 +459,7 @@ class SearchIndex:
         """
         with self._lock:
             stats = IndexStats()
-            if self._ix is not None and self._read_manifest() != self._manifest:
+            if self._ix is not None and self._stamp() != self._manifest_stamp:
                 # another process wrote the index since this one opened it: start from its state
                 self._close()
             if rebuild:

@@ -1,8 +1,8 @@
 """Reading what an agent typed into a structured query. Never raises: bad syntax is plain text.
 
-Syntax: words are AND-ed; ``"exact phrase"`` (also 「」 and “”); ``-word`` excludes;
-``kind:`` ``tag:`` ``category:`` filter. Question and filler words (怎么, 如何, 吗 …) are dropped
-when something else remains.
+Syntax: words are AND-ed; ``"exact phrase"`` (also 「」 and “”); ``-word`` and ``-"phrase"``
+exclude; ``kind:`` ``tag:`` ``category:`` filter. Question and filler words (怎么, 如何, 吗 …)
+are dropped when something else remains.
 """
 
 from __future__ import annotations
@@ -74,6 +74,8 @@ class ParsedQuery:
     words: list[str] = field(default_factory=list)
     phrases: list[str] = field(default_factory=list)
     excludes: list[str] = field(default_factory=list)
+    #: ``-"phrase"``: sections holding the phrase are left out
+    exclude_phrases: list[str] = field(default_factory=list)
     kinds: list[Kind] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
@@ -98,6 +100,10 @@ def _clean(text: str) -> str:
     return "".join(out)
 
 
+#: marks a quoted piece that was negated (a control character: cleaned out of typed text)
+NEGATED = "\x00"
+
+
 def _split(text: str) -> list[tuple[str, bool]]:
     """Split into (chunk, quoted) pieces; an unbalanced quote is treated as a space."""
     pieces: list[tuple[str, bool]] = []
@@ -109,12 +115,15 @@ def _split(text: str) -> list[tuple[str, bool]]:
         if close is not None:
             end = text.find(close, i + 1)
             if end != -1:
+                negated = buffer[-1:] == ["-"] and (len(buffer) == 1 or buffer[-2].isspace())
+                if negated:
+                    buffer.pop()  # -"phrase": a phrase to exclude
                 if buffer:
                     pieces.append(("".join(buffer), False))
                     buffer = []
                 inner = text[i + 1 : end].strip()
                 if inner:
-                    pieces.append((inner, True))
+                    pieces.append((NEGATED + inner if negated else inner, True))
                 i = end + 1
                 continue
             buffer.append(" ")
@@ -154,7 +163,10 @@ def parse_query(raw: str) -> ParsedQuery:
     words: list[str] = []
     for chunk, quoted in _split(text):
         if quoted:
-            if any(ch.isalnum() for ch in chunk):
+            if chunk.startswith(NEGATED):
+                if any(ch.isalnum() for ch in chunk):
+                    parsed.exclude_phrases.append(chunk[len(NEGATED) :])
+            elif any(ch.isalnum() for ch in chunk):
                 parsed.phrases.append(chunk)
             continue
         for item in chunk.split():
@@ -189,5 +201,6 @@ def parse_query(raw: str) -> ParsedQuery:
     # keep each word once, in order, and bound the work a huge paste can cause
     parsed.words = list(dict.fromkeys(parsed.words))[:MAX_WORDS]
     parsed.excludes = parsed.excludes[:MAX_WORDS]
+    parsed.exclude_phrases = parsed.exclude_phrases[:MAX_WORDS]
     parsed.phrases = parsed.phrases[:MAX_WORDS]
     return parsed

@@ -15,8 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kbdesk.core.library.model import Document
-from kbdesk.core.search.folding import fold
+from kbdesk.core.library.model import Document, Status
 from kbdesk.core.team import exchange as refs
 from kbdesk.core.team.records import (
     FLAGS,
@@ -29,6 +28,7 @@ from kbdesk.core.team.records import (
     unique,
     workstation_name,
 )
+from kbdesk.core.text.folding import fold
 from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.workstation.settings import Settings
 from kbdesk.core.workstation.userstate import no_results_path
@@ -175,7 +175,7 @@ class Team:
         """The status of every ``ack_required`` document (not retired) among ``docs``."""
         return [
             self.ack_status(doc) for doc in docs
-            if doc.ack_required and doc.status.value != "retired"
+            if doc.ack_required and doc.status is not Status.RETIRED
         ]
 
     @staticmethod
@@ -222,6 +222,6 @@ class Team:
 
 def _is_partial(item: dict[str, object]) -> bool:
     """Whether a logged search found some matches (only partial ones) rather than none."""
-    if item.get("partial"):
+    if item.get("partial") or item.get("match") == "partial":
         return True
     return str(item.get("result", item.get("mode", ""))) in ("partial", "or")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,20 @@ def team_ref(kind: str, workstation: str) -> Ref:
     return Ref(REF_PREFIX + kind.encode() + b"/" + ref_part(workstation).encode("utf-8"))
 
 
+def _has(repo: Repo, sha: bytes) -> bool:
+    return ObjectID(sha) in repo.object_store
+
+
+def is_team_ref(name: bytes) -> bool:
+    """Whether ``name`` is a well-formed ``refs/kbdesk/<kind>/<workstation>`` (anything else
+    a remote offers under ``refs/kbdesk/`` is ignored)."""
+    parts = name.split(b"/")
+    if len(parts) != 4 or parts[:2] != [b"refs", b"kbdesk"]:
+        return False
+    kind, station = parts[2].decode("ascii", "replace"), parts[3].decode("utf-8", "replace")
+    return kind in KINDS and bool(station) and ref_part(station) == station
+
+
 def _records_at(repo: Repo, sha: bytes | None) -> list[dict[str, object]]:
     if sha is None:
         return []
@@ -62,20 +76,20 @@ def read_team(root: Path, kind: str) -> list[dict[str, object]]:
     with Repo(str(root)) as repo:
         out: list[dict[str, object]] = []
         for name in sorted(repo.refs.keys()):
-            if name.startswith(prefix):
+            if name.startswith(prefix) and is_team_ref(name):
                 out.extend(_records_at(repo, repo.refs[name]))
         return out
 
 
 def _commit_records(
-    repo: Repo, lines: list[str], parents: list[bytes], message: str
+    repo: Repo, lines: list[str], parents: Sequence[bytes], message: str
 ) -> ObjectID:
     blob = Blob.from_string(("\n".join(lines) + "\n").encode("utf-8"))
     tree = Tree()
     tree.add(RECORDS_FILE, 0o100644, blob.id)
     commit = Commit()
     commit.tree = tree.id
-    commit.parents = list(parents)
+    commit.parents = [ObjectID(p) for p in parents]
     commit.author = commit.committer = IDENTITY
     commit.author_time = commit.commit_time = int(time.time())
     commit.author_timezone = commit.commit_timezone = 0
@@ -86,7 +100,8 @@ def _commit_records(
 
 
 def commit_queued(
-    repo: Repo, workstation: str, own: OwnRecords, remote_refs: dict[Ref, bytes] | None = None,
+    repo: Repo, workstation: str, own: OwnRecords,
+    remote_refs: Mapping[Ref, bytes] | None = None,
     kinds: Sequence[str] = KINDS,
 ) -> dict[Ref, ObjectID]:
     """Commit what this workstation queued onto its own refs; return the refs that moved.
@@ -98,9 +113,10 @@ def commit_queued(
     for kind in kinds:
         ref = team_ref(kind, workstation)
         local = repo.refs[ref] if ref in repo.refs else None
-        remote = (remote_refs or {}).get(ref)
-        parents: list[bytes] = [sha for sha in (local,) if sha is not None]
-        if remote is not None and remote != local and remote in repo.object_store:
+        found = (remote_refs or {}).get(ref)
+        remote = ObjectID(found) if found is not None else None
+        parents: list[ObjectID] = [sha for sha in (local,) if sha is not None]
+        if remote is not None and remote != local and _has(repo, remote):
             if local is None or not can_fast_forward(repo, remote, local):
                 parents.append(remote)
         lines: list[str] = []
@@ -137,20 +153,21 @@ def exchange(root: Path, url: str, workstation: str, own: OwnRecords) -> int:
     mine = {team_ref(kind, workstation) for kind in KINDS}
     with Repo(str(root)) as repo:
 
-        def wants(refs: dict[Ref, bytes], depth: Any = None) -> list[bytes]:
+        def wants(refs: Any, depth: Any = None) -> list[Any]:
             return [
                 sha for name, sha in refs.items()
-                if name.startswith(REF_PREFIX) and sha and sha not in repo.object_store
+                if is_team_ref(name) and sha and not _has(repo, sha)
             ]
 
         fetched = client.fetch(path, repo, determine_wants=wants)
         remote_refs = {
             name: sha for name, sha in (fetched.refs or {}).items()
-            if name.startswith(REF_PREFIX) and sha
+            if is_team_ref(name) and sha
         }
         for name, sha in remote_refs.items():
-            if name not in mine and sha in repo.object_store:
-                repo.refs[name] = sha  # one writer per ref: theirs is the newest
+            obj = repo.object_store[ObjectID(sha)] if _has(repo, sha) else None
+            if name not in mine and isinstance(obj, Commit):
+                repo.refs[name] = ObjectID(sha)  # one writer per ref: theirs is the newest
         commit_queued(repo, workstation, own, remote_refs)
         to_send = {
             name: repo.refs[name] for name in mine
@@ -159,7 +176,7 @@ def exchange(root: Path, url: str, workstation: str, own: OwnRecords) -> int:
         if not to_send:
             return 0
 
-        def update_refs(refs: dict[Ref, bytes]) -> dict[Ref, bytes]:
+        def update_refs(refs: Any) -> Any:
             return dict(to_send)
 
         def pack_data(have: Any, want: Any, *, ofs_delta: bool = False,

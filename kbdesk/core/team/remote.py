@@ -9,6 +9,8 @@ import logging
 import re
 from pathlib import Path
 
+from dulwich.objects import ObjectID
+from dulwich.refs import Ref
 from dulwich.repo import Repo
 
 from kbdesk.core.errors import KbError
@@ -75,7 +77,7 @@ def init_remote(library_root: Path, target: Path | str, *, author: str | None = 
         except OSError as exc:
             raise KbError(f"{folder}: cannot create the shared library: {exc}") from exc
         try:
-            bare.refs.set_symbolic_ref(b"HEAD", branch)
+            bare.refs.set_symbolic_ref(Ref(b"HEAD"), branch)
         finally:
             bare.close()
         from dulwich import porcelain
@@ -85,10 +87,10 @@ def init_remote(library_root: Path, target: Path | str, *, author: str | None = 
                            outstream=io.BytesIO(), errstream=io.BytesIO())
         with lib.lock:
             lib.set_remote_url(str(folder.resolve()))
-            remote_ref = b"refs/remotes/origin/" + branch[len(b"refs/heads/"):]
+            remote_ref = Ref(b"refs/remotes/origin/" + branch[len(b"refs/heads/"):])
             head = lib.head()
             if head is not None:
-                lib.repo.refs[remote_ref] = head.encode("ascii")
+                lib.repo.refs[remote_ref] = ObjectID(head.encode("ascii"))
     finally:
         lib.close()
     log.info("made %s the shared library of %s", folder, library_root)

@@ -80,7 +80,7 @@ def _from_json(data: Any) -> Draft:
     """Return the draft a JSON object describes; ValueError when it is not one."""
     if not isinstance(data, dict):
         raise ValueError("not a JSON object")
-    values = {}
+    values: dict[str, Any] = {}
     for item in fields(Draft):
         if item.name not in data:
             continue

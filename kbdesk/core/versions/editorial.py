@@ -36,6 +36,14 @@ if TYPE_CHECKING:  # the team's records sit above versions; only their type is n
 log = logging.getLogger(__name__)
 
 
+def _without_version(text: str) -> str:
+    """A document's text with its ``version:`` field left out (publishing sets it)."""
+    try:
+        return set_field(text, "version", None).strip()
+    except KbError:
+        return text.strip()
+
+
 class LibrarySource(Protocol):
     """What the editorial services read of the library they belong to."""
 
@@ -62,6 +70,10 @@ class LibrarySource(Protocol):
 
     def open_flags(self) -> Sequence[Flag]:
         """The sections agents flagged that no editor has cleared yet (team records)."""
+        ...
+
+    def unpublished(self) -> dict[str, str]:
+        """Library files edited outside kbdesk and not published, by path (modified/new)."""
         ...
 
 
@@ -142,8 +154,18 @@ class Editorial:
                     f"{path}: field 'id': '{new_id}' is already used by {other.path}"
                 )
             result = self.versioning.publish(path, text, note, author=author)
-        self.drafts.discard(result.doc_id, keep=result.kept_drafts)
+        self._discard_published_drafts(result, text)
         return result
+
+    def _discard_published_drafts(self, result: PublishResult, text: str) -> None:
+        """Remove the drafts whose text is now published; every other draft of the document
+        (an editor's autosave, a kept conflict copy) stays, whoever published."""
+        published = _without_version(text)
+        for draft in self.drafts.drafts_of(result.doc_id):
+            if draft.name in result.kept_drafts:
+                continue
+            if _without_version(draft.text) == published:
+                self.drafts.discard(result.doc_id, draft.name)
 
     def publish_file(
         self, file: Path | str, note: str | None, author: str | None = None,

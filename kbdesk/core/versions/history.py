@@ -131,7 +131,10 @@ class History:
             "moves": self._moves,
         }
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        atomic_write_text(self.cache_file, text)
+        try:
+            atomic_write_text(self.cache_file, text)
+        except OSError as exc:  # a read-only data folder: history is read again next time
+            log.warning("history cache %s cannot be written: %s", self.cache_file, exc)
 
     @property
     def head(self) -> str | None:

@@ -39,6 +39,7 @@ class ReviewReason(StrEnum):
     STALE = "stale"  # past its review date
     PENDING = "pending"  # a version waits for its effective date
     FLAG = "flag"  # an agent flagged a section outdated or unclear
+    UNPUBLISHED = "unpublished"  # the file was edited outside kbdesk and not published
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,9 @@ class ReviewItem:
     """One row of the review list.
 
     Attributes:
-        reason: past its review date, a version pending, or flagged by an agent.
+        reason: past its review date, a version pending, flagged by an agent, or edited
+            outside kbdesk and not published (``in_force`` is then the version agents see,
+            None for a file never published; ``detail`` is ``modified`` or ``new``).
         date: the review date, the day the pending version comes into force, or the day of
             the flag.
         version: the pending version (None for a stale document); for a flag, the version
@@ -213,6 +216,25 @@ class Reading:
                     pending.version,
                     pending.in_force_version,
                 )
+            )
+        for path, change in sorted(self._source.unpublished().items()):
+            try:
+                doc = self._source.document(path)
+                title, doc_id = doc.title, doc.id
+            except DocumentNotFound:
+                title, doc_id = path, path
+            try:
+                edited = dt.datetime.fromtimestamp((self._source.root / path).stat().st_mtime)
+                edited_on = edited.date()
+            except OSError:
+                edited_on = day
+            published = None
+            if change == "modified":
+                in_force = self.editorial.in_force(doc_id)
+                published = in_force.version if in_force is not None else None
+            items.append(
+                ReviewItem(ReviewReason.UNPUBLISHED, doc_id, title, edited_on, "", None,
+                           published, detail=change)
             )
         for flag in self._source.open_flags():
             try:

@@ -22,6 +22,7 @@ from kbdesk.core.clock import SYSTEM_CLOCK, Clock
 from kbdesk.core.errors import KbError
 from kbdesk.core.library.model import Document, Status
 from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.damaged import set_aside
 from kbdesk.core.workstation.storage import atomic_write_text, library_key
 
 log = logging.getLogger(__name__)
@@ -82,15 +83,15 @@ class ReceiptBook:
     def receipts(self) -> list[Receipt]:
         """Every receipt, oldest first (a damaged line is skipped)."""
         try:
-            lines = self.receipts_file.read_text("utf-8").splitlines()
+            lines = self.receipts_file.read_bytes().splitlines()
         except FileNotFoundError:
             return []
         out = []
         for number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
-            try:
-                data = json.loads(line)
+            try:  # one damaged line (not UTF-8, not JSON) never hides the others
+                data = json.loads(line.decode("utf-8"))
                 out.append(
                     Receipt(
                         str(data["doc_id"]),
@@ -145,9 +146,17 @@ class ReceiptBook:
     def _read_seen(self) -> dict[str, int]:
         try:
             data = json.loads(self.seen_file.read_text("utf-8"))
-        except (OSError, ValueError):
+        except FileNotFoundError:
             return {}
-        return {str(k): int(v) for k, v in data.items()} if isinstance(data, dict) else {}
+        except (OSError, ValueError) as exc:
+            set_aside(self.seen_file, exc)
+            return {}
+        if not isinstance(data, dict) or not all(
+            type(v) is int for v in data.values()
+        ):
+            set_aside(self.seen_file, "not a map of document id to version number")
+            return {}
+        return {str(k): v for k, v in data.items()}
 
     def mark_seen(self, doc: Document) -> None:
         """Remember that the version of ``doc`` was opened on this workstation."""

@@ -28,9 +28,9 @@ from dulwich.objects import Blob, ObjectID
 from dulwich.refs import Ref
 from dulwich.repo import Repo
 
-from kbdesk.core.errors import RemoteUnreachable, SyncError, UnrelatedHistories
+from kbdesk.core.errors import RemoteUnreachable, SyncError, UnrelatedHistories, UnsafePath
 from kbdesk.core.library.frontmatter import document_id, front_fields
-from kbdesk.core.library.safepaths import UnsafePath, check_on_disk, is_inside
+from kbdesk.core.library.safepaths import check_on_disk, is_inside
 from kbdesk.core.versions.drafts import Draft, DraftStore
 from kbdesk.core.versions.history import SUPERSEDED_TRAILER
 from kbdesk.core.versions.repo import FILE_MODE, LibraryRepo, oid

@@ -15,12 +15,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from kbdesk.core.errors import DocumentError, DocumentNotFound, KbError, PublishError
+from kbdesk.core.errors import DocumentError, DocumentNotFound, KbError, PublishError, UnsafePath
 from kbdesk.core.library import frontmatter
 from kbdesk.core.library.frontmatter import FieldValue, front_fields
 from kbdesk.core.library.model import Status
 from kbdesk.core.library.parse import build_document
-from kbdesk.core.library.safepaths import UnsafePath, is_inside
+from kbdesk.core.library.safepaths import is_inside
 from kbdesk.core.versions.diff import TextDiff, diff_texts
 from kbdesk.core.versions.drafts import Draft, DraftStore
 from kbdesk.core.versions.history import MOVED_TRAILER, History, VersionInfo

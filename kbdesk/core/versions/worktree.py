@@ -71,7 +71,7 @@ class WorkingTree:
                             if sha is None:  # a conflicted entry: compare by content
                                 continue
                             entries[name.decode("utf-8", "replace")] = (
-                                _ns(entry.mtime), int(entry.size), sha
+                                _ns(entry.mtime), int(entry.size), sha  # type: ignore[union-attr]
                             )
                 except Exception as exc:  # a damaged index: every file is compared by content
                     log.warning("git index of %s cannot be read: %s", self.repo.root, exc)

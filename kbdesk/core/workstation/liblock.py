@@ -23,7 +23,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from kbdesk.core.errors import KbError
+from kbdesk.core.errors import LibraryBusy
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.storage import library_key
 
@@ -35,10 +35,6 @@ LOCK_TIMEOUT = 120.0
 
 _locks: dict[str, FileLock] = {}
 _guard = threading.Lock()
-
-
-class LibraryBusy(KbError):
-    """Another kbdesk kept the library locked for longer than the timeout."""
 
 
 def lock_file(root: Path) -> Path:

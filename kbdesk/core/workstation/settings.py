@@ -19,6 +19,7 @@ from typing import Any
 
 from kbdesk.core.errors import InvalidSetting, SettingsError, UnknownSetting
 from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.damaged import set_aside
 from kbdesk.core.workstation.storage import atomic_write_json
 
 log = logging.getLogger(__name__)
@@ -144,13 +145,22 @@ class Settings:
         except OSError as exc:
             settings._note(f"{settings.path}: cannot be read ({exc}); using the defaults")
             return settings
+        except ValueError as exc:  # not UTF-8
+            aside = set_aside(settings.path, exc)
+            settings._note(f"{settings.path}: not UTF-8 text; set aside as {aside.name}, "
+                           "using the defaults")
+            return settings
         try:
             data = json.loads(raw)
         except ValueError as exc:
-            settings._note(f"{settings.path}: not valid JSON ({exc}); using the defaults")
+            aside = set_aside(settings.path, exc)
+            settings._note(f"{settings.path}: not valid JSON ({exc}); set aside as {aside.name}, "
+                           "using the defaults")
             return settings
         if not isinstance(data, dict):
-            settings._note(f"{settings.path}: not a JSON object; using the defaults")
+            aside = set_aside(settings.path, "not a JSON object")
+            settings._note(f"{settings.path}: not a JSON object; set aside as {aside.name}, "
+                           "using the defaults")
             return settings
         for key, value in data.items():
             if key not in SPEC_BY_KEY:

@@ -67,7 +67,7 @@ def start_page(kb: KnowledgeBase, agent: str, favourites: Sequence[str], *, limi
     updated.sort(key=lambda i: (i.date or day, i.doc_id), reverse=True)
     page.updated = updated[:limit]
     for doc_id in favourites:
-        doc = docs.get(doc_id)
-        if doc is not None:
-            page.favourites.append(StartItem(doc.id, doc.title, doc.version))
+        favourite = docs.get(doc_id)
+        if favourite is not None:
+            page.favourites.append(StartItem(favourite.id, favourite.title, favourite.version))
     return page

@@ -44,20 +44,49 @@
     return entry.promise;
   }
 
+  function runTerms(run) {
+    if (run.length === 1) return [run];
+    var out = [];
+    for (var i = 0; i + 2 <= run.length; i++) out.push(run.substr(i, 2));
+    return out;
+  }
+
+  /* The query as units that must all match: each CJK run and each Latin word is one unit,
+     satisfied by any of its alternatives (the run as typed, or with a word of a synonym group
+     replaced by another word of the group); an alternative matches when all its terms do. */
   function queryTerms(folded) {
-    var must = [], bonus = [], singles = [], runs = [];
-    var seen = {};
-    function add(list, t) { if (!seen[t]) { seen[t] = 1; list.push(t); } }
+    var units = [], bonus = [], runs = [], seen = {};
+    var groups = (state.meta && state.meta.synonyms) || [];
     (folded.match(CJK) || []).forEach(function (run) {
-      runs.push(run);
-      if (run.length === 1) { add(singles, run); return; }
-      for (var i = 0; i + 2 <= run.length; i++) add(must, run.substr(i, 2));
-      for (var n = 3; n <= Math.min(4, run.length); n++)
-        for (var j = 0; j + n <= run.length; j++) add(bonus, run.substr(j, n));
+      var variants = [run];
+      groups.forEach(function (group) {
+        group.forEach(function (word) {
+          if (run.indexOf(word) < 0) return;
+          group.forEach(function (other) {
+            var v = run.split(word).join(other);
+            if (variants.indexOf(v) < 0) variants.push(v);
+          });
+        });
+      });
+      units.push(variants.map(runTerms));
+      variants.forEach(function (v) {
+        runs.push(v);
+        for (var n = 3; n <= Math.min(4, v.length); n++)
+          for (var j = 0; j + n <= v.length; j++) {
+            var w = v.substr(j, n);
+            if (!seen[w]) { seen[w] = 1; bonus.push(w); }
+          }
+      });
     });
-    (folded.match(LATIN) || []).forEach(function (w) { add(must, w); runs.push(w); });
-    singles.forEach(function (s) { must.push(s); });
-    return { must: must, bonus: bonus, runs: runs };
+    (folded.match(LATIN) || []).forEach(function (w) { units.push([[w]]); runs.push(w); });
+    var must = [];
+    units.forEach(function (alts) {
+      alts.forEach(function (alt) {
+        alt.forEach(function (t) { if (must.indexOf(t) < 0) must.push(t); });
+      });
+    });
+    return { units: units, must: must, bonus: bonus.filter(function (w) {
+      return must.indexOf(w) < 0; }), runs: runs };
   }
 
   function shardOf(term) { return "p" + (hash(term) % state.meta.shards); }
@@ -71,20 +100,48 @@
   function score(terms) {
     var all = terms.must.concat(terms.bonus);
     return Promise.all(all.map(postings)).then(function (lists) {
-      var scores = {}, hits = {};
+      var total = state.meta.entries, k1 = state.meta.k1;
+      var scores = {}, found = {};
       lists.forEach(function (flat, t) {
         if (!flat) return;
-        var isMust = t < terms.must.length, entry = 0;
+        var entry = 0, df = flat.length / 2, where = {};
+        var idf = Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (k1 + 1);
         for (var i = 0; i < flat.length; i += 2) {
           entry += flat[i];
-          scores[entry] = (scores[entry] || 0) + flat[i + 1];
-          if (isMust) hits[entry] = (hits[entry] || 0) + 1;
+          var tf = flat[i + 1];
+          scores[entry] = (scores[entry] || 0) + idf * tf / (tf + k1);
+          where[entry] = 1;
         }
+        found[all[t]] = where;
       });
-      var need = terms.must.length, best = 0, ids = Object.keys(hits);
-      ids.forEach(function (id) { if (hits[id] > best) best = hits[id]; });
-      var mode = best === need ? "all" : "some";
-      var chosen = ids.filter(function (id) { return hits[id] === best; });
+      // entries matching every unit; else those matching the most of the typed terms
+      var matched = {}, hits = {};
+      terms.units.forEach(function (alts, u) {
+        var unitHit = {};
+        alts.forEach(function (alt, a) {
+          var count = {};
+          alt.forEach(function (term) {
+            var where = found[term] || {};
+            Object.keys(where).forEach(function (e) {
+              count[e] = (count[e] || 0) + 1;
+              if (a === 0) hits[e] = (hits[e] || 0) + 1;
+            });
+          });
+          Object.keys(count).forEach(function (e) {
+            if (count[e] === alt.length) unitHit[e] = 1;
+          });
+        });
+        Object.keys(unitHit).forEach(function (e) { matched[e] = (matched[e] || 0) + 1; });
+      });
+      var mode = "all", chosen = Object.keys(matched).filter(function (e) {
+        return matched[e] === terms.units.length;
+      });
+      if (!chosen.length) {
+        var best = 0;
+        Object.keys(hits).forEach(function (e) { if (hits[e] > best) best = hits[e]; });
+        chosen = Object.keys(hits).filter(function (e) { return hits[e] === best; });
+        mode = "some";
+      }
       chosen.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
       return { ids: chosen.map(Number), scores: scores, mode: mode, total: chosen.length };
     });
@@ -178,7 +235,7 @@
     var started = performance.now();
     var folded = foldText(query.trim());
     var terms = queryTerms(folded);
-    if (!terms.must.length) {
+    if (!terms.units.length) {
       document.getElementById("results").textContent = "";
       setStatus(query.trim() ? "請輸入中文字詞、英文或數字。" : "");
       return Promise.resolve(0);

@@ -1,0 +1,123 @@
+"""Where a library is found and how it is first opened: the folder to use, the demo library,
+the per-library index folder, and the baseline version taken of a plain folder.
+
+``KnowledgeBase`` calls these when it opens a library; nothing here keeps state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+from pathlib import Path
+
+from kbdesk.core.clock import parse_iso_date
+from kbdesk.core.errors import KbError, LibraryError
+from kbdesk.core.library.frontmatter import front_fields
+from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.liblock import library_lock
+from kbdesk.core.workstation.storage import library_key
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "LIBRARY_ENV",
+    "index_dir_for",
+    "install_demo_library",
+    "resolve_library_dir",
+    "take_baseline",
+]
+
+LIBRARY_ENV = "KBDESK_LIBRARY"
+
+
+def index_dir_for(root: Path) -> Path:
+    """Return the cache folder of the index of the library at ``root``."""
+    return paths.cache_dir() / "indexes" / library_key(root)
+
+
+def install_demo_library(target: Path) -> Path:
+    """Copy the bundled demo library to ``target`` (which must not exist yet)."""
+    source = paths.bundled_content_dir()
+    if not source.is_dir():
+        raise LibraryError(f"the bundled library is missing from this installation ({source})")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".installing")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    shutil.copytree(source, tmp)
+    from kbdesk.core.versions.repo import (
+        LibraryRepo,  # the library is a git repository from day one
+    )
+
+    # the demo's versions were in force from their effective dates: its first commit is dated
+    # on the earliest of them, so "what was in force on <a past day>" has an answer
+    LibraryRepo.init(tmp, message="示範知識庫 / Demo library", when=_earliest_effective(tmp)
+                     ).close()
+    os.replace(tmp, target)
+    log.info("installed the demo library at %s", target)
+    return target
+
+
+def _earliest_effective(root: Path) -> int | None:
+    """Noon of the earliest ``effective`` date in a library's files (None when there is none)."""
+    days = []
+    for path in root.rglob("*.md"):
+        value = front_fields(path.read_text("utf-8", errors="replace")).get("effective")
+        day = parse_iso_date(value)
+        if day is not None:
+            days.append(day)
+    if not days:
+        return None
+    first = min(days)
+    return int(dt.datetime(first.year, first.month, first.day, 12).astimezone().timestamp())
+
+
+def resolve_library_dir(library: Path | str | None) -> Path:
+    """Return the library folder to use: the argument, ``KBDESK_LIBRARY``, the ``library_dir``
+    setting (set by ``kbdesk clone``), or the user's own.
+
+    The user's own library is created from the bundled demo library on first use.
+    """
+    if library:
+        return Path(library).expanduser()
+    env = os.environ.get(LIBRARY_ENV)
+    if env:
+        return Path(env).expanduser()
+    from kbdesk.core.workstation.settings import Settings  # the library joined with `clone`
+
+    chosen = Settings.load().get("library_dir")
+    if chosen:
+        return Path(chosen).expanduser()
+    default = paths.default_library_dir()
+    if not default.exists():
+        install_demo_library(default)
+    return default
+
+
+def take_baseline(root: Path) -> bool:
+    """Commit what a folder holds the first time kbdesk opens it (True when it did).
+
+    So the first publish afterwards records its edit as a version of its own, with its note.
+    A folder inside another git repository (a project's checkout) or one that cannot be
+    written is left as it is; it becomes a repository on its first publish, as before.
+    """
+    if any((folder / ".git").exists() for folder in (root, *root.parents)):
+        return False
+    from kbdesk.core.versions.repo import LibraryRepo
+
+    try:
+        with library_lock(root, "open"):
+            if LibraryRepo.is_repo(root):
+                return False
+            try:
+                LibraryRepo.init(root).close()
+            except (OSError, KbError):
+                shutil.rmtree(root / ".git", ignore_errors=True)  # half made: undone
+                raise
+    except (OSError, KbError) as exc:
+        log.warning("%s: no baseline version taken (%s)", root, exc)
+        return False
+    log.info("%s: took what the folder holds as its baseline version", root)
+    return True
