@@ -402,12 +402,15 @@ class MainWindow(QMainWindow):
         """Open a result row in the reader at its section, with the words highlighted."""
         result = self.side.model.row_at(row)
         if result is not None:
-            self.open_document(result.doc_id, result.anchor, self.side.model.terms)
+            self.open_document(result.doc_id, result.anchor, self.side.model.terms,
+                               found_as=result.found_as)
 
-    def open_document(self, doc_id: str, anchor: str = "", terms: Any = ()) -> None:
-        """Open a document (by id or path) in the reader."""
+    def open_document(self, doc_id: str, anchor: str = "", terms: Any = (), *,
+                      found_as: str = "") -> None:
+        """Open a document (by id or path) in the reader; ``found_as``: the search expansion
+        the hit was found through, shown in the reader's header."""
         try:
-            self.reader.show_document(doc_id, anchor, terms)
+            self.reader.show_document(doc_id, anchor, terms, found_as=found_as)
         except KbError as exc:
             show_error(self, exc)
             return

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk.core import Document, Status, convert_script, render
-from kbdesk.gui.results import kind_label, mark_colours
+from kbdesk.gui.results import found_as_label, kind_label, mark_colours
 from kbdesk.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -131,6 +131,7 @@ class ReaderView(QWidget):
         #: renders long pages off the UI thread (set by the window; None renders inline)
         self.runner: TaskRunner | None = None
         self._render_serial = 0
+        self.found_as = ""  # the expansion the search found the open page through
 
         self.title_label = QLabel(self)
         self.title_label.setObjectName("readerTitle")
@@ -244,11 +245,16 @@ class ReaderView(QWidget):
             parts.append(self.tr("Updated %1").replace("%1", updated))
         if doc.status is not Status.PUBLISHED:
             parts.append(self.tr("Status: %1").replace("%1", doc.status.value))
+        if self.found_as and doc is self.document:
+            parts.append(found_as_label(convert_script(self.found_as, self.script)))
         return " · ".join(parts)
 
     def show_document(self, doc_id: str, anchor: str = "", terms: Sequence[str] = (), *,
-                      record: bool = True) -> None:
+                      record: bool = True, found_as: str = "") -> None:
         """Open a document at a section, highlighting ``terms`` (folded search terms).
+
+        ``found_as`` names the words the search found it through (a thesaurus expansion such
+        as 宕機 for 当机); the header says so, so the agent knows why the page matched.
 
         Raises:
             DocumentNotFound: from the loader, when there is no such document.
@@ -259,6 +265,7 @@ class ReaderView(QWidget):
             self._forward.clear()
         self.document = doc
         self.terms = list(terms)
+        self.found_as = found_as
         self._render(anchor)
         self.historyChanged.emit()
         self.documentShown.emit(doc.id, anchor)

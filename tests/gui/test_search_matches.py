@@ -18,6 +18,11 @@ def test_rows_say_what_a_hit_was_found_as(
     assert rows and rows[0].doc_id == "sop-emergency"
     meta = window.side.model.index(0).data(META_ROLE)
     assert meta.startswith(found_as_label(rows[0].found_as)) and rows[0].found_as
+    window.open_row(0)  # the reader says it too, and forgets it for a page opened otherwise
+    assert window.reader.document is not None and window.reader.document.id == "sop-emergency"
+    assert found_as_label(rows[0].found_as) in window.reader.meta_label.text()
+    window.open_document("sop-refund")
+    assert found_as_label(rows[0].found_as) not in window.reader.meta_label.text()
 
 
 def test_partial_hits_are_marked_counted_and_logged(
