@@ -67,6 +67,14 @@ def make_library(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
+@pytest.fixture
+def bare(tmp_path: Path) -> Path:
+    """A real bare git repository on a "file share" (empty)."""
+    from tests.remotes import make_bare
+
+    return make_bare(tmp_path / "share" / "kb.git")
+
+
 def doc(title: str, kind: str = "handbook", body: str = "", **fields: object) -> str:
     """Return the text of a document with front matter."""
     lines = ["---", f"title: {title}", f"kind: {kind}"]

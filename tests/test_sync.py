@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import io
-import threading
 from collections.abc import Iterator
 from pathlib import Path
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 
 import pytest
 from dulwich import porcelain
 from dulwich.repo import Repo
-from dulwich.server import DictBackend
-from dulwich.web import make_server, make_wsgi_chain
 
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.team.remote import NoSharedLibrary, join_library
@@ -25,6 +21,7 @@ from kbdesk.core.versions.sync import (
 )
 from tests.closing import close_opened
 from tests.conftest import doc
+from tests.remotes import HttpRemote, replaced, two_workstations
 
 FILES = {
     "refund.md": doc("退款規則", id="refund", version=1, body="\n退款須在24小時內處理。\n"),
@@ -37,56 +34,25 @@ def _close_repositories(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield from close_opened(monkeypatch)
 
 
-class QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def bare(tmp_path: Path) -> Path:
-    path = tmp_path / "share" / "kb.git"
-    path.mkdir(parents=True)
-    porcelain.init(str(path), bare=True).close()
-    return path
-
-
 @pytest.fixture
 def http_url(bare: Path) -> Iterator[str]:
-    repo = Repo(str(bare))
-    app = make_wsgi_chain(DictBackend({"/": repo}))
-    server = make_server("127.0.0.1", 0, app, server_class=WSGIServer, handler_class=QuietHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    remote = HttpRemote(bare)
+    remote.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}/"
+        yield remote.url
     finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
-        repo.close()
+        remote.stop()
 
 
 def workstations(make_library, url: str, tmp_path: Path) -> tuple[KnowledgeBase, KnowledgeBase]:
     """Workstation A publishes the library to the remote; B clones it."""
-    a_root = make_library(FILES)
-    LibraryRepo.init(a_root).close()
-    a = KnowledgeBase(a_root)
-    assert a.sync(url).pushed
-    b_root = clone_library(url, tmp_path / "workstation-b")
-    return a, KnowledgeBase(b_root)
-
-
-def edit(kb: KnowledgeBase, doc_id: str, old: str, new: str) -> str:
-    path = kb.root / kb.document(doc_id).path
-    text = path.read_text("utf-8")
-    assert old in text
-    return text.replace(old, new)
+    return two_workstations(make_library(FILES), url, tmp_path / "workstation-b")
 
 
 def check_different_documents_both_land(a: KnowledgeBase, b: KnowledgeBase) -> None:
-    a.publish("refund", edit(a, "refund", "24小時", "48小時"), "退款時限延長", "甲")
+    a.publish("refund", replaced(a, "refund", "24小時", "48小時"), "退款時限延長", "甲")
     assert a.sync().pushed
-    b.publish("greeting", edit(b, "greeting", "很高興", "非常高興"), "開場白修辭", "乙")
+    b.publish("greeting", replaced(b, "greeting", "很高興", "非常高興"), "開場白修辭", "乙")
     result = b.sync()
     assert result.status == "merged" and result.pushed and result.conflicts == []
     assert "48小時" in (b.root / "refund.md").read_text("utf-8")
@@ -111,9 +77,9 @@ def test_same_document_on_both_sides_loses_nothing(
     make_library, bare: Path, tmp_path: Path
 ) -> None:
     a, b = workstations(make_library, str(bare), tmp_path)
-    a.publish("refund", edit(a, "refund", "24小時", "48小時"), "甲改48", "甲")
+    a.publish("refund", replaced(a, "refund", "24小時", "48小時"), "甲改48", "甲")
     a.sync()
-    b.publish("refund", edit(b, "refund", "24小時", "72小時"), "乙改72", "乙")
+    b.publish("refund", replaced(b, "refund", "24小時", "72小時"), "乙改72", "乙")
     result = b.sync()
     assert [c.path for c in result.conflicts] == ["refund.md"]
     conflict = result.conflicts[0]
@@ -142,9 +108,9 @@ def test_unpublished_working_edit_is_kept_as_a_draft_on_pull(
     make_library, bare: Path, tmp_path: Path
 ) -> None:
     a, b = workstations(make_library, str(bare), tmp_path)
-    a.publish("refund", edit(a, "refund", "24小時", "48小時"), "甲改48", "甲")
+    a.publish("refund", replaced(a, "refund", "24小時", "48小時"), "甲改48", "甲")
     a.sync()
-    hand_edit = edit(b, "refund", "24小時", "36小時")
+    hand_edit = replaced(b, "refund", "24小時", "36小時")
     (b.root / "refund.md").write_text(hand_edit, "utf-8")
     result = b.sync()
     assert result.kept_drafts == ["refund"]
@@ -155,9 +121,9 @@ def test_unpublished_working_edit_is_kept_as_a_draft_on_pull(
 def test_sync_over_http_with_dulwich_server(make_library, http_url: str, tmp_path: Path) -> None:
     a, b = workstations(make_library, http_url, tmp_path)
     check_different_documents_both_land(a, b)
-    a.publish("refund", edit(a, "refund", "48小時", "12小時"), "甲改12", "甲")
+    a.publish("refund", replaced(a, "refund", "48小時", "12小時"), "甲改12", "甲")
     a.sync()
-    b.publish("refund", edit(b, "refund", "48小時", "96小時"), "乙改96", "乙")
+    b.publish("refund", replaced(b, "refund", "48小時", "96小時"), "乙改96", "乙")
     result = b.sync()
     assert [c.doc_id for c in result.conflicts] == ["refund"]
     assert "96小時" in b.drafts.load("refund").text  # type: ignore[union-attr]
@@ -179,7 +145,7 @@ def test_unreachable_remote_leaves_the_library_working(make_library, tmp_path: P
         kb.sync("http://127.0.0.1:9/kb.git")
     assert kb.sync_state()["last_status"] == "offline"
     assert kb.search("24小時").hits
-    assert kb.publish("refund", edit(kb, "refund", "24小時", "48小時"), "離線也能發布").version == 2
+    assert kb.publish("refund", replaced(kb, "refund", "24小時", "48小時"), "離線也能發布").version == 2
     with pytest.raises(RemoteUnreachable):
         clone_library(missing, tmp_path / "new-workstation")
     with pytest.raises(NoSharedLibrary, match="no shared library at"):
@@ -194,7 +160,7 @@ def test_a_library_with_an_unrelated_history_is_refused_and_nothing_changes(
     for root, who in ((a_root, "甲"), (b_root, "乙")):  # two unrelated initial commits
         LibraryRepo.init(root, author=who).close()
     a, b = KnowledgeBase(a_root), KnowledgeBase(b_root)
-    a.publish("refund", edit(a, "refund", "24小時", "48小時"), "甲改48", "甲")
+    a.publish("refund", replaced(a, "refund", "24小時", "48小時"), "甲改48", "甲")
     a.sync(str(bare))
     with Repo(str(bare)) as shared:
         remote_before = dict(shared.get_refs())
@@ -214,7 +180,7 @@ def test_refused_push_keeps_local_versions_for_the_next_sync(
     from dulwich.errors import SendPackError
 
     a, b = workstations(make_library, str(bare), tmp_path)
-    a.publish("refund", edit(a, "refund", "24小時", "48小時"), "甲改48", "甲")
+    a.publish("refund", replaced(a, "refund", "24小時", "48小時"), "甲改48", "甲")
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise SendPackError("pre-receive hook declined (injected)")
@@ -235,14 +201,14 @@ def test_remote_moving_during_sync_is_pulled_again_then_pushed(
     from dulwich import porcelain as dulwich_porcelain
 
     a, b = workstations(make_library, str(bare), tmp_path)
-    b.publish("greeting", edit(b, "greeting", "很高興", "非常高興"), "乙改開場", "乙")
+    b.publish("greeting", replaced(b, "greeting", "很高興", "非常高興"), "乙改開場", "乙")
     real_push = dulwich_porcelain.push
     calls = {"n": 0}
 
     def push_after_a_races(*args: object, **kwargs: object) -> object:
         calls["n"] += 1
         if calls["n"] == 1:  # A pushes between B's fetch and B's push
-            a.publish("refund", edit(a, "refund", "24小時", "48小時"), "甲改48", "甲")
+            a.publish("refund", replaced(a, "refund", "24小時", "48小時"), "甲改48", "甲")
             with monkeypatch.context() as inner:
                 inner.setattr(dulwich_porcelain, "push", real_push)
                 a.sync()
@@ -282,7 +248,7 @@ def test_history_lists_the_retired_v3_above_a_stale_v2_brought_in_later(
     """An older text (v2) arriving in a later commit — what merging a fresh install's history
     used to do — is listed below the retired v3, by version."""
     a, _b = workstations(make_library, str(bare), tmp_path)
-    v2 = edit(a, "refund", "24小時", "48小時")
+    v2 = replaced(a, "refund", "24小時", "48小時")
     a.publish("refund", v2, "甲改48", "甲")
     a.retire("refund", "併入新流程", "甲")
     (a.root / "refund.md").write_text(v2.replace("version: 1", "version: 2"), "utf-8")

@@ -7,16 +7,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 
 import pytest
 from dulwich.objects import Commit, Tree
 from dulwich.repo import Repo
-from dulwich.server import DictBackend
-from dulwich.web import make_server, make_wsgi_chain
 
 from kbdesk.cli import main
 from kbdesk.core.team.exchange import IDENTITY, RECORDS_FILE
@@ -25,6 +21,7 @@ from kbdesk.core.versions.repo import LibraryRepo
 from kbdesk.core.workstation.userstate import log_no_results
 from tests.closing import close_opened
 from tests.conftest import doc
+from tests.remotes import HttpRemote
 
 RULE = doc("退款新規", id="refund-rule", version=1, ack_required="true",
            body="\n## 時限\n\n退款須在24小時內處理。\n")
@@ -35,42 +32,6 @@ FILES = {"refund-rule.md": RULE, "greeting.md": doc("開場白", id="greeting", 
 @pytest.fixture(autouse=True)
 def _close_repositories(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield from close_opened(monkeypatch)
-
-
-class QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class HttpRemote:
-    """A bare repository served by dulwich's smart HTTP server on 127.0.0.1 (startable again
-    on the same port, to take the network away and give it back)."""
-
-    def __init__(self, bare: Path) -> None:
-        self.bare = bare
-        self.port = 0
-        self.server: WSGIServer | None = None
-
-    def start(self) -> None:
-        self.repo = Repo(str(self.bare))
-        app = make_wsgi_chain(DictBackend({"/": self.repo}))
-        self.server = make_server("127.0.0.1", self.port, app, server_class=WSGIServer,
-                                  handler_class=QuietHandler)
-        self.port = self.server.server_port
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
-
-    def stop(self) -> None:
-        if self.server is not None:
-            self.server.shutdown()
-            self.server.server_close()
-            self.thread.join(timeout=10)
-            self.repo.close()
-            self.server = None
 
 
 class Workstation:

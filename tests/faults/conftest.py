@@ -11,14 +11,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from dulwich import porcelain
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.repo import LibraryRepo
-from kbdesk.core.versions.sync import clone_library
 from tests.clock import child_command
 from tests.closing import close_opened
 from tests.conftest import REPO_ROOT, doc
+from tests.remotes import two_workstations
 
 FILES = {
     "refund.md": doc("退款規則", id="refund", version=1, body="\n退款須在24小時內處理。\n"),
@@ -32,32 +30,11 @@ def _close_repositories(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.fixture
-def bare(tmp_path: Path) -> Path:
-    """A real bare git repository on a "file share"."""
-    path = tmp_path / "share" / "kb.git"
-    path.mkdir(parents=True)
-    porcelain.init(str(path), bare=True).close()
-    return path
-
-
-@pytest.fixture
 def workstations(
     make_library: Callable[..., Path], bare: Path, tmp_path: Path
 ) -> tuple[KnowledgeBase, KnowledgeBase]:
     """Workstation A publishes the library to the bare remote; workstation B clones it."""
-    a_root = make_library(FILES)
-    LibraryRepo.init(a_root).close()
-    a = KnowledgeBase(a_root)
-    assert a.sync(str(bare)).pushed
-    b_root = clone_library(str(bare), tmp_path / "workstation-b")
-    return a, KnowledgeBase(b_root)
-
-
-def replaced(kb: KnowledgeBase, doc_id: str, old: str, new: str) -> str:
-    """The document's file text with ``old`` replaced by ``new``."""
-    text = (kb.root / kb.document(doc_id).path).read_text("utf-8")
-    assert old in text
-    return text.replace(old, new)
+    return two_workstations(make_library(FILES), str(bare), tmp_path / "workstation-b")
 
 
 def kbdesk(*args: str, timeout: float = 120, **kwargs: object) -> subprocess.CompletedProcess[str]:

@@ -16,7 +16,8 @@ from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.versions.repo import FILE_MODE
 from tests.clock import child_command
 from tests.conftest import REPO_ROOT, doc
-from tests.faults.conftest import kbdesk, replaced
+from tests.faults.conftest import kbdesk
+from tests.remotes import replaced
 
 SECRET = doc("機密名單", body="\n## 名單\n\n這是庫外的機密資料 XYZZY。\n")
 

@@ -9,7 +9,8 @@ from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.versions.drafts import Draft
 from kbdesk.core.versions.repo import LibraryRepo
 from tests.conftest import doc
-from tests.faults.conftest import kbdesk, replaced
+from tests.faults.conftest import kbdesk
+from tests.remotes import replaced
 
 REFUND = doc("退款規則", id="refund", version=1, body="\n退款須在24小時內處理。\n")
 

@@ -18,7 +18,8 @@ from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.versions.repo import LibraryRepo
 from tests.clock import child_command
 from tests.conftest import REPO_ROOT, doc
-from tests.faults.conftest import as_plain_user, kbdesk, python_in_child, replaced
+from tests.faults.conftest import as_plain_user, kbdesk, python_in_child
+from tests.remotes import replaced
 
 REFUND = doc("退款規則", id="refund", version=1, body="\n退款須在24小時內處理。\n")
 
