@@ -379,7 +379,7 @@ class EditorWindow(QMainWindow):
         self._publishing = False
         self.doc_id, self.path, self.base_version = result.doc_id, result.path, result.version
         self.published_text = (self.kb.root / result.path).read_text("utf-8")
-        self.kb.drafts.discard(result.doc_id, keep=result.kept_drafts)
+        self.kb.drafts.discard_editors(result.doc_id)  # the facade settled the others
         self._set_text(self.published_text)
         self._show_info("")
         self._update_title()

@@ -157,3 +157,11 @@ def test_publishing_the_text_of_a_draft_removes_that_draft(make_library) -> None
     kb.drafts.save(Draft("refund", "refund.md", typed, base_version=2))
     kb.publish("refund", typed, "改為36小時", "甲")
     assert kb.drafts.drafts_of("refund") == []
+
+
+def test_a_kept_hand_edit_survives_the_next_publish_too(make_library) -> None:
+    kb = _library(make_library)
+    hand = _hand_edit(kb)
+    kb.rollback("refund", 1, "回到24小時", "甲")  # keeps the hand edit as a draft
+    kb.publish("refund", replaced(kb, "refund", "24小時", "12小時"), "改為12小時", "乙")
+    assert [(d.origin, d.text) for d in kb.drafts.drafts_of("refund")] == [("working-file", hand)]

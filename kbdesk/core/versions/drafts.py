@@ -185,6 +185,11 @@ class DraftStore:
         self._migrate()
         return [d for d in self._of(self._key(doc_id)) if d.doc_id == doc_id]
 
+    def discard_editors(self, doc_id: str) -> bool:
+        """Delete the editor's own draft of a document (after the editor published it); the
+        kept copies stay. Returns True when there was one."""
+        return self.discard(doc_id, self._key(doc_id))
+
     def load(self, doc_id: str) -> Draft | None:
         """The draft to open for a document: the editor's, else the newest kept copy."""
         drafts = self.drafts_of(doc_id)

@@ -36,6 +36,10 @@ if TYPE_CHECKING:  # the team's records sit above versions; only their type is n
 log = logging.getLogger(__name__)
 
 
+#: drafts a publish of their document resolves (the editor published over them)
+SETTLED_BY_PUBLISH = frozenset({"sync-conflict", "import"})
+
+
 def _without_version(text: str) -> str:
     """A document's text with its ``version:`` field left out (publishing sets it)."""
     try:
@@ -160,12 +164,14 @@ class Editorial:
     def _discard_published_drafts(self, result: PublishResult, text: str) -> None:
         """Remove the document's drafts that this publish settles: conflict copies and imports
         (the published text resolves them) and an editor's autosave of this very text. An
-        editor's autosave of another text stays, whoever published: it is work not yet seen."""
+        editor's autosave of another text and a kept hand edit stay, whoever published: they
+        are work nobody has reviewed yet."""
         published = _without_version(text)
         for draft in self.drafts.drafts_of(result.doc_id):
             if draft.name in result.kept_drafts:
                 continue
-            if draft.origin != EDITOR or _without_version(draft.text) == published:
+            same = draft.origin == EDITOR and _without_version(draft.text) == published
+            if same or draft.origin in SETTLED_BY_PUBLISH:
                 self.drafts.discard(result.doc_id, draft.name)
 
     def publish_file(
