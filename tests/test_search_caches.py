@@ -118,7 +118,9 @@ def test_a_damaged_or_foreign_cache_is_ignored(make_library, monkeypatch, tmp_pa
     assert parsecache.ParseCache(cache_file).load() == {}
 
 
-def test_multi_process_build_gives_the_same_results(make_library, monkeypatch, tmp_path) -> None:
+def test_a_build_that_writes_run_files_gives_the_same_results(
+    make_library, monkeypatch, tmp_path
+) -> None:
     from kbdesk.core.search import index as index_module
 
     files = {
@@ -128,25 +130,24 @@ def test_multi_process_build_gives_the_same_results(make_library, monkeypatch, t
     root = make_library(files, in_checkout=True)
     single = KnowledgeBase(root, index_dir=tmp_path / "one")
     single.ensure_index()
-    assert index_module.writer_options(12, False) == {"limitmb": 128}
-    assert index_module.writer_options(5000, True) == {"limitmb": 128, "compound": False}
-    monkeypatch.setattr(index_module, "MP_MIN_DOCS", 2)
-    monkeypatch.setattr(index_module.os, "cpu_count", lambda: 2)
-    assert index_module.writer_options(12, False)["procs"] == 2
-    assert index_module.writer_options(12, False)["start_method"] in ("fork", "spawn")
-    assert "procs" not in index_module.writer_options(12, True)
-    multi = KnowledgeBase(root, index_dir=tmp_path / "two")
-    assert multi.ensure_index().added == 12
+    assert index_module.writer_options(12) == {"limitmb": index_module.POOL_LIMIT_MB}
+    assert index_module.writer_options(5000)["compound"] is False
+    # a pool limit so small that every few documents go to a run file, and a large write
+    monkeypatch.setattr(index_module, "POOL_LIMIT_MB", 0.002)
+    monkeypatch.setattr(index_module, "LARGE_WRITE_DOCS", 2)
+    spilled = KnowledgeBase(root, index_dir=tmp_path / "two")
+    assert spilled.ensure_index().added == 12
+    assert not list((tmp_path / "two").glob("**/*.run"))
     for query in ("投訴", "客戶 回覆", "第3號", "2小時"):
         one = sorted((h.doc_id, h.anchor, round(h.score, 6)) for h in single.search(query).hits)
-        two = sorted((h.doc_id, h.anchor, round(h.score, 6)) for h in multi.search(query).hits)
+        two = sorted((h.doc_id, h.anchor, round(h.score, 6)) for h in spilled.search(query).hits)
         assert one == two and one, query
-    # a document changed after a multi-process build is updated in place
+    # a document changed later is updated in place
     (root / "d3.md").write_text(doc("第3號手冊", body="## 處理\n\n改為退款專線。\n"), "utf-8")
-    assert multi.ensure_index().updated == 1
-    assert [h.doc_id for h in multi.search("退款專線").hits] == ["d3"]
+    assert spilled.ensure_index().updated == 1
+    assert [h.doc_id for h in spilled.search("退款專線").hits] == ["d3"]
     single.close()
-    multi.close()
+    spilled.close()
 
 
 def test_a_same_size_rewrite_with_the_old_file_time_is_parsed_again(
@@ -168,59 +169,31 @@ def test_a_same_size_rewrite_with_the_old_file_time_is_parsed_again(
     assert "補償" in again.document("a").body
 
 
-def test_cancelled_multi_process_build_stops_its_workers(make_library, monkeypatch, tmp_path) -> None:
-    import multiprocessing
-
+def test_a_cancelled_build_leaves_no_run_files_and_the_index_as_it_was(
+    make_library, monkeypatch, tmp_path
+) -> None:
     import pytest
 
     from kbdesk.core import CancelToken
     from kbdesk.core.errors import Cancelled
     from kbdesk.core.search import index as index_module
 
-    monkeypatch.setattr(index_module, "MP_MIN_DOCS", 2)
-    monkeypatch.setattr(index_module.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(index_module, "POOL_LIMIT_MB", 0.002)
     root = make_library({f"d{n}.md": doc(f"手冊{n}", body="## 一\n\n投訴處理。\n") for n in range(80)}, in_checkout=True)
     kb = KnowledgeBase(root, index_dir=tmp_path / "ix")
     token = CancelToken()
+    runs: list[int] = []
 
     def progress(done: int, total: int, message: str) -> None:
         if done >= 75:
+            runs.append(len(list((tmp_path / "ix").glob("**/*.run"))))
             token.cancel()
 
     with pytest.raises(Cancelled):
         kb.ensure_index(progress, token)
-    assert multiprocessing.active_children() == []
+    assert runs and runs[0] > 0  # the pool had written run files when it was cancelled
+    assert not list((tmp_path / "ix").glob("**/*.run"))
     assert kb.index.doc_count == 0
-    monkeypatch.setattr(index_module, "MP_MIN_DOCS", 10_000)
     assert kb.ensure_index().added == 80
     assert len({h.doc_id for h in kb.search("投訴", limit=100).hits}) == 80
     kb.close()
-
-
-def test_forked_writers_in_a_single_threaded_process(make_library, tmp_path) -> None:
-    import os
-    import subprocess
-    import sys
-
-    root = make_library({
-        f"d{n}.md": doc(f"手冊{n}", body=f"## 一\n\n投訴處理第{n}步。\n") for n in range(30)
-    }, in_checkout=True)
-    code = """
-import sys
-from pathlib import Path
-from kbdesk.core.search import index
-index.MP_MIN_DOCS = 2
-index.MP_PROCS = 2
-index.os.cpu_count = lambda: 2
-assert index._start_method() == "fork", index._start_method()
-from kbdesk.core.kb import KnowledgeBase
-kb = KnowledgeBase(sys.argv[1], index_dir=Path(sys.argv[2]))
-assert kb.ensure_index().added == 30
-print(len({h.doc_id for h in kb.search("投訴", limit=100).hits}))
-kb.close()
-"""
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
-    proc = subprocess.run([sys.executable, "-c", code, str(root), str(tmp_path / "ix")],
-                          capture_output=True, text=True, env=env, timeout=120, check=False)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip() == "30"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple, cast
 
@@ -138,18 +139,22 @@ class ChineseTokenizer(Tokenizer):
                 token.endchar = start_char + len(value)
             yield token
             return
-        for pos, term in enumerate(terms(value)):
-            token.text = term.text
+        for pos, (text, start, end) in enumerate(_analyse(value) if value else ()):
+            token.text = text
             token.boost = 1.0
             token.stopped = False
             if keeporiginal:
-                token.original = value[term.start : term.end]  # type: ignore[attr-defined]
+                token.original = value[start:end]  # type: ignore[attr-defined]
             if positions:
                 token.pos = start_pos + pos
             if chars:
-                token.startchar = start_char + term.start
-                token.endchar = start_char + term.end
+                token.startchar = start_char + start
+                token.endchar = start_char + end
             yield token
+
+    def counts(self, value: str) -> Counter[str]:
+        """Return how often each term occurs in ``value`` (what indexing a text needs)."""
+        return Counter([span[0] for span in _analyse(value)]) if value else Counter()
 
 
 def chinese_analyzer() -> Analyzer:

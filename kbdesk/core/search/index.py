@@ -12,10 +12,8 @@ import contextlib
 import gc
 import json
 import logging
-import multiprocessing
 import os
 import shutil
-import sys
 import threading
 import warnings
 from collections.abc import Iterable, Mapping
@@ -34,29 +32,31 @@ from kbdesk.core.library.plaintext import plain_text
 from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.analyzer import ANALYZER_VERSION, chinese_analyzer
 from kbdesk.core.search.pinyin import PinyinMap
-from kbdesk.core.search.workers import install as _bind_writer_processes
+from kbdesk.core.search.pool import MemorySegmentWriter, TermCounts
 from kbdesk.core.text.folding import fold
 from kbdesk.core.workstation.storage import TEMP_SUFFIX, atomic_write_text
 
 log = logging.getLogger(__name__)
 
 #: 7: two-letter initials of two-syllable words; the pinyin map file (issue 9)
-SCHEMA_VERSION = 7
+#: 8: the text field's format counts words in one pass (same postings, a new class name)
+SCHEMA_VERSION = 8
 MANIFEST = "kbdesk-manifest.json"
 PINYIN_MAP = "kbdesk-pinyin.json"
 INDEX_NAME = "sections"
 WRITER_TIMEOUT = 10.0
 FILTER_CACHE_SIZE = 64
-#: A build of at least this many documents into an empty index runs the analyzer and the
-#: Whoosh writer in MP_PROCS worker processes (most of a build's time is spent there).
-MP_MIN_DOCS = 500
-MP_PROCS = 2
-_bind_writer_processes()  # writer processes end with the process that started them
+#: Postings a writer keeps in memory before it writes them to a run file (MB, estimated).
+POOL_LIMIT_MB = 64
+#: A write of at least this many documents keeps its segment's files apart (not compound).
+LARGE_WRITE_DOCS = 500
 
 
 def make_schema() -> Schema:
     """Return the index schema (bump SCHEMA_VERSION when it changes)."""
     analyzer = chinese_analyzer()
+    text = TEXT(analyzer=analyzer, phrase=False)
+    text.format = TermCounts(field_boost=1.0)  # TEXT's default boost, as before
     return Schema(
         entry=ID(stored=True, unique=True),
         doc_id=ID(stored=True),
@@ -76,7 +76,7 @@ def make_schema() -> Schema:
         body=STORED,
         # Everything an entry says, in one field: a query word is one posting list to walk
         # (four fields made each word a union of four, and Whoosh walks them in Python).
-        text=TEXT(analyzer=analyzer, phrase=False),
+        text=text,
 
         pinyin=KEYWORD(scorable=True, field_boost=2.0),
         initials=KEYWORD(scorable=True, field_boost=2.0),
@@ -96,49 +96,24 @@ def _pinyin_fields(heading: str, rows: set[tuple[str, str, str]] | None) -> dict
     return {"pinyin": " ".join(full), "initials": " ".join(initials)}
 
 
-def writer_options(documents: int, has_content: bool) -> dict[str, Any]:
-    """Return the Whoosh writer options for writing ``documents`` documents.
-
-    A large build into an empty index is split between worker processes, each writing its own
-    segment (``multisegment``: scores are computed over all segments alike, so search results
-    do not change).
-    """
-    options: dict[str, Any] = {"limitmb": 128}
-    if documents >= MP_MIN_DOCS:
+def writer_options(documents: int) -> dict[str, Any]:
+    """Return the writer options for writing ``documents`` documents."""
+    options: dict[str, Any] = {"limitmb": POOL_LIMIT_MB}
+    if documents >= LARGE_WRITE_DOCS:
         # Whoosh copies a compound segment file into memory when it opens it: keep the
         # files of a large segment apart so a searcher only maps them.
         options["compound"] = False
-    procs = min(MP_PROCS, os.cpu_count() or 1)
-    if documents >= MP_MIN_DOCS and procs > 1 and not has_content:
-        options.update(procs=procs, multisegment=True, start_method=_start_method(), limitmb=16)
     return options
 
 
-def _start_method() -> str:
-    """Return how to start writer processes.
+def open_writer(ix: whoosh_index.Index, options: dict[str, Any]) -> MemorySegmentWriter:
+    """Open a writer with ``options`` (see :func:`writer_options`), waiting for the lock.
 
-    ``fork`` starts at once and shares the loaded dictionaries, but is only safe in a process
-    with a single thread (the command line); a program with threads (the desktop app indexes
-    on a worker thread) uses ``spawn``, whose workers import the main module again, as every
-    kbdesk entry point allows.
+    Every write goes through :class:`MemorySegmentWriter` in this process. (Until 2026-11 a
+    large build ran two Whoosh writer processes; the in-memory pool made one process as fast
+    with less memory, and one segment, see ``docs/benchmarks.md``.)
     """
-    if (
-        sys.platform.startswith("linux")  # macOS system libraries are not fork-safe
-        and threading.active_count() == 1
-        and "PySide6" not in sys.modules
-        and "fork" in multiprocessing.get_all_start_methods()
-    ):
-        return "fork"
-    return "spawn"
-
-
-def _cancel_writer(writer: Any) -> None:
-    """Cancel a writer; stop the worker processes of a multi-process writer too."""
-    writer.cancel()
-    for task in getattr(writer, "tasks", ()):
-        with contextlib.suppress(Exception):
-            task.terminate()
-            task.join(5)
+    return MemorySegmentWriter(ix, timeout=WRITER_TIMEOUT, **options)
 
 
 #: How many times an entry's own heading counts in its text: a word in the heading weighs more
@@ -479,18 +454,13 @@ class SearchIndex:
                     self._write_manifest()
                 return stats
             assert self._ix is not None
-            options = writer_options(len(changed), bool(known))
+            options = writer_options(len(changed))
             try:
-                writer = self._ix.writer(timeout=WRITER_TIMEOUT, **options)
+                writer = open_writer(self._ix, options)
             except whoosh_index.LockError as exc:
                 raise IndexBusy(
                     f"the search index at {self.directory} is locked by another program"
                 ) from exc
-            # Forked writer processes then neither scan nor copy the objects loaded so far (the
-            # whole library) when their garbage collector runs.
-            frozen = options.get("start_method") == "fork"
-            if frozen:
-                gc.freeze()
             total = len(changed) + len(removed)
             pinyin = self.pinyin_map()
             rows: set[tuple[str, str, str]] = set()
@@ -515,17 +485,11 @@ class SearchIndex:
                     if progress and (number % 25 == 0 or number == total):
                         progress(number, total, doc.title)
             except BaseException:
-                _cancel_writer(writer)
-                if frozen:
-                    gc.unfreeze()
+                writer.cancel()
                 raise
             if progress:
                 progress(total, total, "saving index")
-            try:
-                writer.commit()
-            finally:
-                if frozen:
-                    gc.unfreeze()
+            writer.commit()
             self._manifest["docs"] = known
             self._manifest["stamp"] = stamp
             if pinyin.add(rows):  # an edit that keeps the headings writes nothing here
