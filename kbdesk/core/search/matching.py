@@ -9,6 +9,8 @@ kind        what                                                                
 word        the word as typed (folded)                                           1.0
 synonym     a word of one of the library's synonym groups                        0.85
 thesaurus   a word of the service thesaurus                                      0.75
+general     a word of a general-language thesaurus, when one is given (kbdesk    0.65
+            ships none; see :mod:`kbdesk.core.search.thesaurus`)
 part        a piece of a word the index does not hold well: the segmenter's      <= 0.6
             search-mode sub-words and character bigrams, each looked up in the
             index's lexicon (发短信 → 短信; 改开发票 → 改开 + 发票)
@@ -31,10 +33,12 @@ from whoosh import query as wq
 from kbdesk.core.search.analyzer import terms
 from kbdesk.core.search.query import STOPWORDS
 
-QUALITY = {"word": 1.0, "synonym": 0.85, "thesaurus": 0.75, "part": 0.6}
-BOOST = {"word": 1.0, "synonym": 0.5, "thesaurus": 0.4, "part": 0.25, "pinyin": 0.6}
+QUALITY = {"word": 1.0, "synonym": 0.85, "thesaurus": 0.75, "general": 0.65, "part": 0.6}
+BOOST = {"word": 1.0, "synonym": 0.5, "thesaurus": 0.4, "general": 0.3, "part": 0.25,
+         "pinyin": 0.6}
 TYPED, THESAURUS, PARTS = 1, 2, 3
-STAGE = {"word": TYPED, "synonym": TYPED, "thesaurus": THESAURUS, "part": PARTS}
+STAGE = {"word": TYPED, "synonym": TYPED, "thesaurus": THESAURUS, "general": THESAURUS,
+         "part": PARTS}
 PINYIN_QUALITY = {"title": 0.95, "heading": 0.9, "body": 0.55}
 #: A word held by fewer entries than this is also looked for as its parts.
 WEAK_DF = 3

@@ -6,6 +6,14 @@ Two sources, both folded (script, width and case do not matter):
 - the service thesaurus shipped with kbdesk, ``resources/thesaurus/service.yaml`` (kind
   ``thesaurus``): groups of words agents use for the same thing on a call.
 
+A third, lowest source can be given for experiments: general-language groups (kind
+``general``), such as the synonym sets of a large dictionary. kbdesk ships none: the one
+evaluated, Cilin, did not help (docs/benchmarks.md); the search evaluation can repeat that
+(``python -m tests.search_quality.evaluate --general-thesaurus cilin``). General groups only
+add alternatives to a whole query word: they do not join query words into entries, are not
+looked for in place of a word's parts, and words the library's groups name are left out of
+them as well.
+
 The library wins: a word that one of the library's groups names gets that group's words only;
 the shipped groups it is in are not used for it (other words of those groups still find it).
 Words are keyed by their "query form": the word as the query parser would see it (segmented,
@@ -46,27 +54,35 @@ class SynonymTable:
         groups: the library's synonym groups (``library.yaml``).
         shipped: the service thesaurus groups; words the library's groups name are left out of
             them.
+        general: general-language groups, looked for after everything else (kind
+            ``general``); their words must already be in query form (:func:`query_form`).
     """
 
     def __init__(
-        self, groups: Sequence[Sequence[str]] = (), shipped: Sequence[Sequence[str]] = ()
+        self,
+        groups: Sequence[Sequence[str]] = (),
+        shipped: Sequence[Sequence[str]] = (),
+        general: Sequence[Sequence[str]] = (),
     ) -> None:
         self._map: dict[str, dict[str, str]] = {}
+        self._general: dict[str, dict[str, str]] = {}
         self._library: set[str] = set()
         for group in groups:
             words = _group_words(group)
-            self._add(words, "synonym")
+            self._add(self._map, words, "synonym")
             self._library.update(words)
         for group in shipped:
-            self._add(_group_words(group), "thesaurus")
+            self._add(self._map, _group_words(group), "thesaurus")
+        for group in general:
+            self._add(self._general, list(group), "general")
 
-    def _add(self, words: list[str], kind: str) -> None:
+    def _add(self, into: dict[str, dict[str, str]], words: Sequence[str], kind: str) -> None:
         if len(words) < 2:
             return
         for word in words:
             if word in self._library:
                 continue  # the library's own group decides what this word means
-            merged = self._map.setdefault(word, {word: "word"})
+            merged = into.setdefault(word, {word: "word"})
             for other in words:
                 merged.setdefault(other, kind)
 
@@ -75,8 +91,12 @@ class SynonymTable:
         return list(self._map.get(word, {word: "word"}))
 
     def alternatives(self, word: str) -> dict[str, str]:
-        """Return alternative → kind ("word", "synonym" or "thesaurus"), the word first."""
-        return dict(self._map.get(word, {word: "word"}))
+        """Return alternative → kind ("word", "synonym", "thesaurus" or "general"), the word
+        first."""
+        found = dict(self._map.get(word, {word: "word"}))
+        for other, kind in self._general.get(word, {}).items():
+            found.setdefault(other, kind)
+        return found
 
     def __contains__(self, word: object) -> bool:
         return word in self._map
