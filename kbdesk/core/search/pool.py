@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from whoosh.analysis import IDTokenizer
+from whoosh.analysis import IDTokenizer, RegexTokenizer
 from whoosh.codec.whoosh3 import W3FieldWriter, W3PostingsWriter
 from whoosh.fields import ID
 from whoosh.formats import Existence, Frequency
@@ -60,11 +60,25 @@ class TermCounts(Frequency):
 
 
 def _term_counts(field: Any, value: Any) -> Counter[str] | None:
-    """A text field's word counts when its format is :class:`TermCounts` (else None)."""
-    if not isinstance(field.format, TermCounts) or not isinstance(value, str):
+    """The words of a field value with their counts, where that is all its postings need.
+
+    For a :class:`TermCounts` text (kbdesk's analyzer counts it), and for a space-separated
+    keyword field stored as frequencies (the regular expression's matches are the words, as
+    Whoosh's ``RegexTokenizer`` yields them); None for every other field.
+    """
+    if not isinstance(value, str):
         return None
-    counts = getattr(field.analyzer, "counts", None)
-    return counts(value) if counts is not None else None
+    if isinstance(field.format, TermCounts):
+        counts = getattr(field.analyzer, "counts", None)
+        return counts(value) if counts is not None else None
+    analyzer = field.analyzer
+    if (
+        type(field.format) is Frequency
+        and type(analyzer) is RegexTokenizer
+        and not analyzer.gaps
+    ):
+        return Counter([match.group(0) for match in analyzer.expression.finditer(value)])
+    return None
 
 
 def _whole_value(field: Any, value: Any) -> bool:
