@@ -50,6 +50,24 @@ def test_commit_reads_old_versions_and_lists_commits_per_path(make_library) -> N
         repo.commit({"a.md": b"two\n"}, "same again")
 
 
+def test_file_maps_give_what_a_path_lookup_gives_at_each_commit(make_library) -> None:
+    root = make_library({"a.md": doc("甲"), "sub/b.md": doc("乙"), "sub/deep/c.md": doc("丙"),
+                         "服務/退款.md": doc("退款"), "assets/x.png": b"\x89PNG"})
+    repo = LibraryRepo.init(root)
+    first = repo.head()
+    second = repo.commit({"sub/b.md": doc("乙二").encode(), "a.md": None}, "change b, remove a")
+    for commit in (first, second):
+        files = repo.blob_ids(commit)
+        paths = ["a.md", "sub/b.md", "sub/deep/c.md", "服務/退款.md", "assets/x.png", "sub",
+                 "missing.md"]
+        assert {p: files.get(p) for p in paths} == {p: repo.blob_id(commit, p) for p in paths}
+    assert "a.md" in repo.blob_ids(first) and "a.md" not in repo.blob_ids(second)
+    assert repo.blob_ids(first)["sub/b.md"] != repo.blob_ids(second)["sub/b.md"]
+    assert set(repo.blob_ids(second)) == {"sub/b.md", "sub/deep/c.md", "服務/退款.md",
+                                          "assets/x.png"}
+    assert repo.blob_ids(None) == {}
+
+
 def test_commit_refuses_when_the_branch_moved(make_library) -> None:
     root = make_library({"a.md": "one\n"})
     repo = LibraryRepo.init(root)

@@ -90,11 +90,17 @@ class EffectiveResolver:
         return doc
 
     def choose(
-        self, path: str, working: Document | None, as_of: dt.date
+        self, path: str, working: Document | None, as_of: dt.date, edited: bool | None = None
     ) -> tuple[Document | None, list[VersionInfo]]:
-        """Return the document in force at ``path`` on ``as_of`` and the versions pending then."""
+        """Return the document in force at ``path`` on ``as_of`` and the versions pending then.
+
+        ``edited``: whether the working file was edited since it was last published, when the
+        caller already knows (else it is checked here).
+        """
         entries = [e for e in self.versioning.versions(path, refresh=False) if not e.superseded]
-        if working is not None and entries and self._edited(path, working):
+        if edited is None and working is not None and entries:
+            edited = self._edited(path, working)
+        if working is not None and entries and edited:
             working = None  # agents see the published version, never an unpublished edit
         use_working = working is not None and as_of >= self.today()
         best: VersionInfo | None = None
@@ -173,12 +179,17 @@ class EffectiveResolver:
         paths = set(by_path)
         if day < self.today():
             paths.update(history.paths())
+        # every working file against HEAD at once (one look at HEAD, the git index and its tree)
+        changes = self.versioning.unpublished(
+            {path: (doc.mtime_ns, doc.size) for path, doc in by_path.items()}
+        )
         result: dict[str, Document] = {}
         for path in sorted(paths):
             moved = history.moved_away(path) if path not in by_path else None
             if moved is not None and moved <= day:
                 continue  # the document lives at its new path from then on
-            doc, _ = self.choose(path, by_path.get(path), day)
+            edited = changes.get(path) is Change.MODIFIED
+            doc, _ = self.choose(path, by_path.get(path), day, edited)
             if doc is not None and doc.id not in result:
                 result[doc.id] = doc
         return result

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Mapping
 from enum import Enum
 
-from dulwich.objects import Blob
+from dulwich.objects import Blob, ObjectID
 
 from kbdesk.core.versions.repo import LibraryRepo
 
@@ -83,11 +83,14 @@ class WorkingTree:
         index = self._index()
         head = self.repo.head()
         out: dict[str, Change] = {}
+        published_files: Mapping[str, ObjectID] | None = None
         for path, (mtime_ns, size) in files.items():
             entry = index.get(path)
             if entry is not None and entry[0] == mtime_ns and entry[1] == size:
                 continue
-            published = self.repo.blob_id(head, path)
+            if published_files is None:  # read once, and only when some file needs it
+                published_files = self.repo.blob_ids(head)
+            published = published_files.get(path)
             if published is None:
                 out[path] = Change.NEW
                 continue
