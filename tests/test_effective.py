@@ -158,3 +158,29 @@ def test_rolling_back_over_a_pending_version_clears_it(kb: KnowledgeBase) -> Non
     kb.publish("refund", rule(36, 3, effective=later), "改36")
     kb.publish("refund", rule(12, 4, effective=later + dt.timedelta(days=5)), "改12")
     assert [p.version for p in kb.pending_versions()] == [4, 5]
+
+
+def test_what_is_in_force_checks_every_file_against_head_in_one_pass(
+    make_library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = {f"d{n}.md": doc(f"手冊{n}", id=f"d{n}", version=1, body=f"\n第{n}條。\n")
+             for n in range(6)}
+    root = make_library(files)
+    kb = KnowledgeBase(root)
+    (root / "d2.md").write_text(doc("手冊2", id="d2", version=1, body="\n改過的第2條。\n"),
+                                "utf-8")
+    kb.load()
+    versioning = kb.editorial.resolver.versioning
+    asked: list[set[str]] = []
+    original = versioning.unpublished
+
+    def spy(files):  # type: ignore[no-untyped-def]
+        asked.append(set(files))
+        return original(files)
+
+    monkeypatch.setattr(versioning, "unpublished", spy)
+    seen = kb.indexed_documents()
+    assert asked == [{f"d{n}.md" for n in range(6)}]  # once, with every file
+    assert "第2條" in seen["d2"].body and "改過" not in seen["d2"].body  # the hand edit: hidden
+    assert "第3條" in seen["d3"].body
+    kb.close()
