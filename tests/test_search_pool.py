@@ -147,3 +147,15 @@ def test_terms_that_fill_whole_blocks(tmp_path: Path, limitmb: float) -> None:
     assert len(expected["postings"][("text", "整块".encode())][0]) == 128
     assert _view(ours) == expected
     assert _file_bytes(tmp_path / "kbdesk") == _file_bytes(tmp_path / "whoosh")
+
+
+def test_postings_out_of_document_order_are_put_in_order() -> None:
+    from array import array
+
+    from kbdesk.core.search.pool import _in_document_order
+
+    # (document, value number) pairs as a term's pool holds them; document 2 came last
+    pairs, weights = array("q", [5, 1, 9, 0, 2, 3, 5, 2]), array("d", [1.0, 2.0, 3.0, 4.0])
+    assert _in_document_order(pairs, weights) == ([2, 5, 5, 9], [3.0, 1.0, 4.0, 2.0], [3, 1, 2, 0])
+    ordered = array("q", [1, 0, 4, 2])
+    assert _in_document_order(ordered, weights[:2]) == ([1, 4], weights[:2], array("q", [0, 2]))

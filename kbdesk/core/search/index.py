@@ -110,8 +110,8 @@ def open_writer(ix: whoosh_index.Index, options: dict[str, Any]) -> MemorySegmen
     """Open a writer with ``options`` (see :func:`writer_options`), waiting for the lock.
 
     Every write goes through :class:`MemorySegmentWriter` in this process. (Until 2026-11 a
-    large build ran two Whoosh writer processes; the in-memory pool made one process as fast
-    with less memory, and one segment, see ``docs/benchmarks.md``.)
+    large build ran two Whoosh writer processes; with the pooled writer one process is faster,
+    takes less memory and writes one segment, see ``docs/benchmarks.md``.)
     """
     return MemorySegmentWriter(ix, timeout=WRITER_TIMEOUT, **options)
 

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from whoosh.analysis import IDTokenizer, RegexTokenizer
-from whoosh.codec.whoosh3 import W3FieldWriter, W3PostingsWriter
+from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter
 from whoosh.fields import ID
 from whoosh.formats import Existence, Frequency
 from whoosh.system import pack_uint
@@ -108,7 +108,7 @@ class MemoryPostingPool:
             file and the pool starts again.
     """
 
-    def __init__(self, tempstore: Any = None, limitmb: float = 32) -> None:
+    def __init__(self, tempstore: Any, limitmb: float = 32) -> None:
         #: field -> term -> its postings
         self._fields: dict[str, dict[bytes, Lists]] = {}
         self._value_index: dict[bytes, int] = {b"": 0}
@@ -116,7 +116,7 @@ class MemoryPostingPool:
         #: word count -> the number of its packed value (see add_counts)
         self._count_numbers: dict[int, int] = {}
         self._tempstore = tempstore
-        self._limit = limitmb * 2**20 if tempstore is not None else float("inf")
+        self._limit = limitmb * 2**20
         self._postings = 0
         self._terms = 0
         #: names of the run files written so far, oldest first
@@ -132,10 +132,7 @@ class MemoryPostingPool:
         self, fieldname: str, docnum: int, items: Iterable[tuple[bytes, float, bytes]]
     ) -> None:
         """Add the postings (term, weight, value) of one document in one field."""
-        terms = self._fields.get(fieldname)
-        if terms is None:
-            terms = self._fields[fieldname] = {}
-            self.fieldnames.add(fieldname)
+        terms = self._terms_of(fieldname)
         value_index = self._value_index
         added = new = 0
         for text, weight, value in items:
@@ -147,20 +144,14 @@ class MemoryPostingPool:
             lists[0].extend((docnum, number))
             lists[1].append(weight)
             added += 1
-        self._postings += added
-        self._terms += new
-        if self._size() > self._limit:
-            self.save()
+        self._grew(added, new)
 
     def add_counts(self, fieldname: str, docnum: int, counts: Counter[str], boost: float) -> None:
         """Add the postings of a text's word counts, as :class:`TermCounts` makes them.
 
         The same as ``add_terms`` with (word, count × boost, the count packed) for each word.
         """
-        terms = self._fields.get(fieldname)
-        if terms is None:
-            terms = self._fields[fieldname] = {}
-            self.fieldnames.add(fieldname)
+        terms = self._terms_of(fieldname)
         count_numbers = self._count_numbers
         new = 0
         for word, n in counts.items():
@@ -174,8 +165,20 @@ class MemoryPostingPool:
                 number = count_numbers[n] = self._number(_packed(n))
             lists[0].extend((docnum, number))
             lists[1].append(n * boost)
-        self._postings += len(counts)
-        self._terms += new
+        self._grew(len(counts), new)
+
+    def _terms_of(self, fieldname: str) -> dict[bytes, Lists]:
+        """The terms of one field (a new field starts empty)."""
+        terms = self._fields.get(fieldname)
+        if terms is None:
+            terms = self._fields[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        return terms
+
+    def _grew(self, postings: int, terms: int) -> None:
+        """Count what one document added; past the limit, write the pool to a run file."""
+        self._postings += postings
+        self._terms += terms
         if self._size() > self._limit:
             self.save()
 
@@ -205,7 +208,7 @@ class MemoryPostingPool:
         postings start, and every posting of the chunk in two arrays, so a run costs a few
         pickles however many postings it holds, and is read back a chunk at a time.
         """
-        if not self._terms or self._tempstore is None:
+        if not self._terms:
             return
         name = f"{random_name()}.run"
         dump = pickle.dump
@@ -236,8 +239,9 @@ class MemoryPostingPool:
                 if len(keys) < RUN_CHUNK:
                     return
 
-    def _merged_terms(self) -> Iterator[Record]:
-        """Yield (key, pairs, weights) for every term in order, runs joined oldest first."""
+    def terms(self) -> Iterator[Record]:
+        """Yield ((field, term), document and value numbers interleaved, weights) for every
+        term in order, runs joined oldest first."""
         if not self.runs:
             yield from self._memory_run()
             return
@@ -263,27 +267,13 @@ class MemoryPostingPool:
         """Value bytes by the numbers the postings hold (0 is the empty value)."""
         return self._values
 
-    def terms(self) -> Iterator[Record]:
-        """Yield ((field, term), document and value numbers interleaved, weights) in order."""
-        return self._merged_terms()
-
     def iter_postings(self) -> Iterator[Posting]:
         """Yield every posting sorted by field, term and document number."""
         values = self._values
-        for (fieldname, text), pairs, weights in self._merged_terms():
-            docnums = pairs[0::2].tolist()
-            rows: Any = zip(docnums, weights, pairs[1::2], strict=True)
-            if sorted(docnums) != docnums:  # only postings merged from older segments
-                rows = sorted(rows, key=lambda row: row[0])  # stable: same document, same order
-            for docnum, weight, number in rows:
+        for (fieldname, text), pairs, weights in self.terms():
+            docnums, weights, numbers = _in_document_order(pairs, weights)
+            for docnum, weight, number in zip(docnums, weights, numbers, strict=True):
                 yield fieldname, text, docnum, weight, values[number]
-
-    def items(self) -> Iterator[Posting]:
-        """Whoosh's name for :meth:`iter_postings`."""
-        return self.iter_postings()
-
-    def reduce_to(self, target: int, k: int) -> None:
-        """Runs are merged as they are read: nothing to do here."""
 
     def cleanup(self) -> None:
         """Drop the postings and remove the run files."""
@@ -294,9 +284,19 @@ class MemoryPostingPool:
                 self._tempstore.delete_file(name)
         self.runs = []
 
-    def __len__(self) -> int:
-        """Postings held in memory (not those written to runs)."""
-        return self._postings
+
+def _in_document_order(pairs: array[int], weights: Any) -> tuple[list[int], Any, Any]:
+    """A term's (document numbers, weights, value numbers), by document number.
+
+    Postings of new documents arrive in order; only those merged in from older segments can
+    come after a later document, so the (stable) sort is skipped when they are in order.
+    """
+    docnums: list[int] = pairs[0::2].tolist()
+    numbers: Any = pairs[1::2]
+    if sorted(docnums) == docnums:
+        return docnums, weights, numbers
+    rows = sorted(zip(docnums, weights, numbers, strict=True), key=lambda row: row[0])
+    return [row[0] for row in rows], [row[1] for row in rows], [row[2] for row in rows]
 
 
 class _LengthTable:
@@ -313,9 +313,6 @@ class _LengthTable:
     def doc_field_length_reader(self, fieldname: str, default: int = 0) -> Callable[[int], Any]:
         get = self._reader.doc_field_length_reader(fieldname, default)
         return [get(docnum) for docnum in range(self._doc_count)].__getitem__
-
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> Any:
-        return self._reader.doc_field_length(docnum, fieldname, default)
 
 
 class MemorySegmentWriter(SegmentWriter):
@@ -387,7 +384,7 @@ class MemorySegmentWriter(SegmentWriter):
         reader = self.per_document_reader() if self.codec.length_stats else None
         lengths = _LengthTable(reader, self.docnum) if reader else None
         try:
-            if type(self.fieldwriter) is W3FieldWriter:
+            if type(self.codec) is W3Codec and type(self.fieldwriter) is W3FieldWriter:
                 _write_terms(self.fieldwriter, self.schema, lengths, self._memory_pool)
             else:  # another codec: its own posting-by-posting path
                 self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
@@ -418,20 +415,9 @@ def _write_terms(
             current = fieldname
             if lengths is not None:
                 length_of = lengths.doc_field_length_reader(fieldname)
-        docnums: list[int] = pairs[0::2].tolist()
-        numbers: Any = pairs[1::2]
-        if sorted(docnums) != docnums:  # only postings merged from older segments
-            rows = sorted(zip(docnums, weights, numbers, strict=True), key=lambda r: r[0])
-            docnums = [row[0] for row in rows]
-            weights = array("d", [row[1] for row in rows])
-            numbers = [row[2] for row in rows]
+        docnums, weights, numbers = _in_document_order(pairs, weights)
         writer.start_term(text)
-        postings: Any = writer._postwriter
-        if type(postings) is not W3PostingsWriter:
-            for docnum, weight, number in zip(docnums, weights, numbers, strict=True):
-                writer.add(docnum, weight, values[number], length_of(docnum))
-            writer.finish_term()
-            continue
+        postings: Any = writer._postwriter  # W3Codec's W3PostingsWriter
         size = postings._blocklimit
         total = len(docnums)
         for start in range(0, total, size):
@@ -442,7 +428,7 @@ def _write_terms(
             postings._values = [values[n] for n in numbers[start : start + size] if n]
             postings._maxweight = max(0, max(block_weights))
             known = [length for length in map(length_of, ids) if length]
-            postings._minlength = min(known) if known else None  # type: ignore[assignment]
+            postings._minlength = min(known) if known else None
             postings._maxlength = max(known) if known else 0
             if start + size < total:  # a later posting would find this block full
                 postings._write_block()

@@ -239,11 +239,11 @@ class LibraryRepo:
         if commit_id is None:
             return {}
         key = oid(commit_id)
-        found = self._file_maps.get(key)
-        if found is not None:
-            return found
-        files: dict[str, ObjectID] = {}
-        with self.lock:
+        with self.lock:  # the object reads, and the cache shared by threads
+            found = self._file_maps.get(key)
+            if found is not None:
+                return found
+            files: dict[str, ObjectID] = {}
             for entry in iter_tree_contents(self.repo.object_store, self.tree_of(key)):
                 if entry.path is None or entry.mode is None or entry.sha is None:
                     continue
@@ -253,10 +253,10 @@ class LibraryRepo:
                     files[entry.path.decode("utf-8")] = entry.sha
                 except UnicodeDecodeError:
                     continue  # no str path names it
-        if len(self._file_maps) >= _FILE_MAPS:
-            self._file_maps.pop(next(iter(self._file_maps)))
-        self._file_maps[key] = files
-        return files
+            if len(self._file_maps) >= _FILE_MAPS:
+                self._file_maps.pop(next(iter(self._file_maps)))
+            self._file_maps[key] = files
+            return files
 
     def read(self, commit_id: str | bytes | None, path: str) -> bytes | None:
         """Return the content of ``path`` at a commit (None when it has no such file)."""
