@@ -15,6 +15,13 @@ from dulwich.web import make_server, make_wsgi_chain
 from kbdesk.core import KnowledgeBase
 from kbdesk.core.versions.repo import LibraryRepo
 from kbdesk.core.versions.sync import clone_library
+from tests.conftest import doc
+
+#: A small library for the workstation tests: a rule and a greeting, each at version 1.
+TWO_DOCUMENTS = {
+    "refund.md": doc("退款規則", id="refund", version=1, body="\n退款須在24小時內處理。\n"),
+    "greeting.md": doc("開場白", id="greeting", version=1, body="\n您好，很高興為您服務。\n"),
+}
 
 
 def make_bare(path: Path) -> Path:

@@ -20,13 +20,9 @@ from kbdesk.core.versions.sync import (
     clone_library,
 )
 from tests.closing import close_opened
-from tests.conftest import doc
-from tests.remotes import HttpRemote, replaced, two_workstations
+from tests.remotes import TWO_DOCUMENTS, HttpRemote, replaced, two_workstations
 
-FILES = {
-    "refund.md": doc("退款規則", id="refund", version=1, body="\n退款須在24小時內處理。\n"),
-    "greeting.md": doc("開場白", id="greeting", version=1, body="\n您好，很高興為您服務。\n"),
-}
+FILES = TWO_DOCUMENTS
 
 
 @pytest.fixture(autouse=True)

@@ -15,13 +15,10 @@ import pytest
 from kbdesk.core.kb import KnowledgeBase
 from tests.clock import child_command
 from tests.closing import close_opened
-from tests.conftest import REPO_ROOT, doc
-from tests.remotes import two_workstations
+from tests.conftest import REPO_ROOT
+from tests.remotes import TWO_DOCUMENTS, two_workstations
 
-FILES = {
-    "refund.md": doc("退款規則", id="refund", version=1, body="\n退款須在24小時內處理。\n"),
-    "greeting.md": doc("開場白", id="greeting", version=1, body="\n您好，很高興為您服務。\n"),
-}
+FILES = TWO_DOCUMENTS
 
 
 @pytest.fixture(autouse=True)
