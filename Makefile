@@ -5,11 +5,12 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: run test test-core eval bench bench-import screenshots lint clean help
+.PHONY: run test test-core fuzz eval bench bench-import screenshots lint clean help
 
 help:
 	@echo "make run          create .venv, install, open the app on the bundled library"
 	@echo "make test         create .venv with test extras and run the whole suite offscreen"
+	@echo "make fuzz         the fuzz suite with many examples (make test runs a few)"
 	@echo "make eval         search quality: hit@3 and MRR@10 per query group"
 	@echo "make bench        speed and memory benchmark against SQLite FTS5 and tantivy"
 	@echo "make bench-import import of a 5 MB text (target <= 10 s), in three encodings"
@@ -46,6 +47,10 @@ test: $(VENV)/.test-installed
 
 test-core: $(VENV)/.test-installed
 	$(BIN)/python -m pytest -q -m "not gui"
+
+# The fuzz suite runs in `make test` with a fixed seed and few examples; this runs it longer.
+fuzz: $(VENV)/.test-installed
+	QT_QPA_PLATFORM=offscreen KBDESK_FUZZ=long $(BIN)/python -m pytest -q tests/fuzz
 
 eval: $(VENV)/.test-installed
 	$(BIN)/python -m tests.search_quality.evaluate

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -140,6 +142,30 @@ def versioned_kb(versioned_library: Path, tmp_path: Path) -> Iterator[KnowledgeB
     base = open_kb(versioned_library, tmp_path / "index")
     yield base
     close_kb(base)
+
+
+_OWN_BASETEMP: list[Path] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Give this session a temporary base folder of its own.
+
+    pytest's default base (``/tmp/pytest-of-USER/pytest-N``) is shared by every session of the
+    user and pruned by whichever session starts next; a second copy of the suite running on the
+    same machine then removes folders this one still uses. A fresh ``mkdtemp`` per session
+    (removed again at the end) keeps two runs apart. ``--basetemp`` on the command line wins.
+    """
+    if config.option.basetemp is None:
+        base = Path(tempfile.mkdtemp(prefix="kbdesk-pytest-"))
+        config.option.basetemp = str(base)
+        _OWN_BASETEMP.append(base)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove the base folder :func:`pytest_configure` made."""
+    for base in _OWN_BASETEMP:
+        shutil.rmtree(base, ignore_errors=True)
+    _OWN_BASETEMP.clear()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
