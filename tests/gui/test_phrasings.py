@@ -110,7 +110,7 @@ def test_copy_in_traditional_script(qtbot, opening) -> None:
 
 def test_no_form_when_settings_know_every_placeholder(qtbot) -> None:
     settings = FakeSettings(agent_name="王芳", agent_team="二組")
-    assert copy_phrasing(None, "我是{{團隊}}的{{姓名}}", settings, "original") == "我是二組的王芳"
+    assert copy_phrasing(None, "我是{{團隊}}的{{坐席姓名}}", settings, "original") == "我是二組的王芳"
     assert QGuiApplication.clipboard().text() == "我是二組的王芳"
     assert copy_phrasing(None, "感謝來電", None, "cn") == "感谢来电"
 
@@ -152,7 +152,7 @@ def test_names_typed_in_the_form_are_remembered(qtbot, tmp_path: Path) -> None:
         "黃小姐您好，我是林小明"
     again = Settings.load(tmp_path / "settings.json")
     assert again.get("agent_name") == "林小明"
-    assert agent_values(again) == {"坐席姓名": "林小明", "姓名": "林小明", "客服姓名": "林小明"}
+    assert agent_values(again) == {"坐席姓名": "林小明", "客服姓名": "林小明", "我的姓名": "林小明"}
 
 
 def test_keyboard_copy_of_the_current_phrasing(qtbot, opening) -> None:

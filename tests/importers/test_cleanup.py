@@ -115,9 +115,34 @@ def test_placeholders_in_phrasings_become_double_braces() -> None:
     [doc] = plan_text(F.PHRASING, markdown=True)
     assert doc.kind == "phrasing"
     assert section_text(doc, "延誤道歉") == "> 非常抱歉让您久等了，我是客服专员{{姓名}}，现在为您查询订单。"
-    assert section_text(doc, "回电道歉").startswith("> {{客戶稱呼}}您好，我是{{姓名}}，")
+    assert section_text(doc, "回电道歉").startswith("> {{客戶稱呼}}您好，我是{{空白1}}，")
     assert sorted(f.text for f in doc.flags if f.kind == "placeholder") == [
         "XX", "[姓名]", "【客戶稱呼】"]
+
+
+def test_blanks_without_words_are_numbered_never_named() -> None:
+    """XX, *** and ____ say nothing of what goes in them: they become 空白1, 空白2, … in the
+    document's order and are flagged, never a field filled with the agent's details."""
+    text = ("退款话术\n\n## 延误\n\n“预计还需XX分钟送达，已为您申请***元红包。”\n\n"
+            "## 照片\n\n“请您在____小时内上传照片，**务必**清晰。”\n\n***\n")
+    [doc] = plan_text(text, markdown=True, kind="phrasing")
+    assert section_text(doc, "延误") == "> 预计还需{{空白1}}分钟送达，已为您申请{{空白2}}元红包。"
+    assert section_text(doc, "照片").startswith("> 请您在{{空白3}}小时内上传照片，**务必**清晰。")
+    blanks = [f for f in doc.flags if f.kind == "placeholder"]
+    assert [f.text for f in blanks] == ["XX", "***", "____"]
+    assert all("name it" in f.detail for f in blanks)
+
+
+def test_a_blank_keeps_its_own_words_and_only_agent_words_prefill() -> None:
+    from kbdesk.core.library.phrasing import AGENT_PLACEHOLDERS
+
+    text = "开场\n\n## 开场\n\n“[客户姓名]您好，我是【坐席姓名】，工号【我的工号】。[姓名]先生。”\n"
+    [doc] = plan_text(text, markdown=True, kind="phrasing")
+    body = section_text(doc, "开场")
+    assert body == "> {{客户姓名}}您好，我是{{坐席姓名}}，工号{{我的工号}}。{{姓名}}先生。"
+    assert AGENT_PLACEHOLDERS["坐席姓名"] == "agent_name"
+    assert AGENT_PLACEHOLDERS["我的工号"] == "agent_id"
+    assert "姓名" not in AGENT_PLACEHOLDERS and "客户姓名" not in AGENT_PLACEHOLDERS
 
 
 def test_placeholders_in_handbooks_only_inside_quoted_speech() -> None:

@@ -2,8 +2,9 @@
 
 - Mojibake (``??蛻舴?wù)``: question marks or replacement characters among rare characters)
   is left in place and reported with its position.
-- Placeholders written ``[姓名]``, ``【姓名】`` or ``XX`` in phrasings (and inside quoted
-  speech of other documents) become ``{{姓名}}``, the library's placeholder syntax.
+- Placeholders written ``[客户姓名]`` or ``【客户姓名】`` in phrasings (and inside quoted speech
+  of other documents) become ``{{客户姓名}}`` (their own words); blanks that say nothing of
+  themselves (``XX``, ``***``, ``____``) become ``{{空白1}}``, ``{{空白2}}`` … and are flagged.
 - The kind of a document (handbook, phrasing, procedure) is guessed from its text.
 """
 
@@ -83,45 +84,69 @@ def mojibake_flags(section: int, text: str) -> list[Flag]:
 
 
 _BRACKET_RE = re.compile(r"\[([^\[\]\n{}]{1,10})\](?!\()|【([^【】\n{}]{1,10})】")
-_XX_RE = re.compile(r"(?<![A-Za-z])(XX|xx|××|ＸＸ|XXX)(?![A-Za-z])")
+# Blanks that say nothing of what goes in them: XX, ***, ____ (inside a line of text; a line
+# of its own is a Markdown rule, and ** around words is emphasis).
+_BLANK_RE = re.compile(
+    r"(?<![A-Za-z])(?:XXX?|xxx?|××|ＸＸ)(?![A-Za-z])"
+    r"|(?<=[^\s*])\*{3,}(?=[^\s*])|(?<=[^\s*])\*{3,}(?=$)|(?<=^)\*{3,}(?=[^\s*])"
+    r"|(?<=\S)_{3,}|_{3,}(?=\S)|(?<=[^\n])＿{2,}",
+    re.M,
+)
+_BLANK_WRITTEN_RE = re.compile(r"^(XXX?|xxx?|××|ＸＸ|\*{3,}|_{3,}|＿{2,})$")
 _QUOTE_RE = re.compile(r"“[^”\n]*”|「[^」\n]*」|\"[^\"\n]*\"|『[^』\n]*』")
-_PERSON_BEFORE = ("我是", "我叫", "專員", "专员", "客服", "坐席", "敝姓")
-_PERSON_AFTER = ("先生", "女士", "小姐")
+#: the placeholder name a blank with no words of its own gets: 空白1, 空白2, … in the document
+BLANK_NAME = "空白"
 
 
-def _xx_name(text: str, start: int, end: int) -> str:
-    before, after = text[max(0, start - 3):start], text[end:end + 2]
-    if before.endswith(("工號", "工号")):
-        return "工號" if "號" in before else "工号"
-    if after.startswith(("公司",)):
-        return "公司名稱"
-    if before.endswith(_PERSON_BEFORE) or after.startswith(_PERSON_AFTER):
-        return "姓名"
-    return "姓名"
+class _Blanks:
+    """Numbers the anonymous blanks of one document (空白1, 空白2, …)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def name(self) -> str:
+        self.count += 1
+        return f"{BLANK_NAME}{self.count}"
 
 
-def _placeholders(text: str) -> str:
+def _placeholders(text: str, blanks: _Blanks) -> str:
+    """``[客户姓名]`` → ``{{客户姓名}}`` (the blank's own words); ``XX``/``***``/``____`` →
+    ``{{空白N}}``. Nothing is guessed: a blank never becomes a field filled automatically unless
+    its own words name one (``【坐席姓名】``)."""
     text = _BRACKET_RE.sub(lambda m: "{{" + (m.group(1) or m.group(2)).strip() + "}}", text)
-    return _XX_RE.sub(lambda m: "{{" + _xx_name(m.string, m.start(), m.end()) + "}}", text)
+    return _BLANK_RE.sub(lambda _m: "{{" + blanks.name() + "}}", text)
 
 
-def normalise_placeholders(text: str, *, everywhere: bool) -> tuple[str, list[str]]:
+def normalise_placeholders(text: str, *, everywhere: bool,
+                           blanks: _Blanks | None = None) -> tuple[str, list[str]]:
     """Write placeholders as ``{{name}}``: in the whole text (phrasings) or in quoted speech.
 
-    Returns the new text and the placeholders as they were written.
+    ``blanks`` numbers anonymous blanks across the texts of one document (pass the same one
+    for each section). Returns the new text and the placeholders as they were written.
     """
+    blanks = blanks or _Blanks()
     found: list[str] = []
 
     def fix(chunk: str) -> str:
         for match in _BRACKET_RE.finditer(chunk):
             found.append(match.group(0))
-        for match in _XX_RE.finditer(chunk):
+        for match in _BLANK_RE.finditer(chunk):
             found.append(match.group(0))
-        return _placeholders(chunk)
+        return _placeholders(chunk, blanks)
 
     if everywhere:
         return fix(text), found
     return _QUOTE_RE.sub(lambda m: fix(m.group(0)), text), found
+
+
+def is_blank(written: str) -> bool:
+    """True when a placeholder as written is an anonymous blank (``XX``, ``***``, ``____``)."""
+    return bool(_BLANK_WRITTEN_RE.match(written.strip()))
+
+
+def new_blanks() -> _Blanks:
+    """A fresh numbering of anonymous blanks, for one document."""
+    return _Blanks()
 
 
 _QUOTED_LINE_RE = re.compile(r"^\s*[“「\"『](.+)[”」\"』]\s*$")

@@ -23,7 +23,9 @@ from kbdesk.core.importers.cleanup import Line, clean_lines
 from kbdesk.core.importers.duplicates import KnownTexts
 from kbdesk.core.importers.flags import (
     guess_kind,
+    is_blank,
     mojibake_flags,
+    new_blanks,
     normalise_placeholders,
     quote_phrasings,
 )
@@ -208,13 +210,15 @@ def _finish(doc: PlannedDocument, traditional: bool) -> None:
     everywhere = doc.kind == "phrasing"
     texts = [doc.intro, *(s.text for s in doc.sections)]
     fixed: list[str] = []
+    blanks = new_blanks()
     for number, text in enumerate(texts):
-        new, found = normalise_placeholders(text, everywhere=everywhere)
+        new, found = normalise_placeholders(text, everywhere=everywhere, blanks=blanks)
         if everywhere:
             new = quote_phrasings(new)
         for original in found:
-            doc.flags.append(Flag("placeholder", original, number - 1, 0,
-                                  "written as {{…}}"))
+            detail = ("a blank with no name of its own: name it (or fill it in) before "
+                      "publishing" if is_blank(original) else "written as {{…}}")
+            doc.flags.append(Flag("placeholder", original, number - 1, 0, detail))
         fixed.append(new)
     doc.intro = fixed[0]
     for section, text in zip(doc.sections, fixed[1:], strict=True):

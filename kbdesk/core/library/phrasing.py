@@ -18,11 +18,17 @@ _AVOID_RE = re.compile(
 )
 _QUOTE_RE = re.compile(r"^\s{0,3}>\s?(.*)$")
 
-#: Placeholder names filled from the agent's own settings, by setting key.
+#: Placeholder names filled from the agent's own settings, by setting key: only names that say
+#: in so many words that the agent is meant. A bare {{姓名}} is not one (it is usually the
+#: customer's name), so it is asked for like any other blank.
 AGENT_PLACEHOLDERS: Mapping[str, str] = {
     "坐席姓名": "agent_name",
-    "姓名": "agent_name",
     "客服姓名": "agent_name",
+    "我的姓名": "agent_name",
+    "坐席工號": "agent_id",
+    "坐席工号": "agent_id",
+    "我的工號": "agent_id",
+    "我的工号": "agent_id",
     "團隊": "agent_team",
     "团队": "agent_team",
     "工號": "agent_id",
