@@ -133,6 +133,8 @@ def evaluate_one(name: str, path: Path, spec: dict[str, Any]) -> Result:
     result.forbidden_found = [t for t in spec.get("forbid", []) if t in text]
     kept = _letters(" ".join([doc.body_text(), *(r.text for d in docs for r in d.removed)]))
     kept += _letters(doc.title)
+    # a placeholder rewritten as {{…}} is listed with the text it replaced
+    kept += _letters(" ".join(f.text for d in docs for f in d.flags if f.kind == "placeholder"))
     for other in docs[1:]:
         kept += _letters(other.body_text()) + _letters(other.title)
     result.letters = sum(source_letters.values())
