@@ -1,8 +1,24 @@
 """Search quality: hit@3 and MRR@10 per query group (``make eval``).
 
-Two libraries are measured: the demo library (``content/``, ``queries.yaml``) and a second,
+Three libraries are measured: the demo library (``content/``, ``queries.yaml``), a second,
 unrelated one written for the evaluation (``telecom/``, ``telecom-queries.yaml``), so that the
-thesaurus and the ranking are not tuned to one library's words.
+thesaurus and the ranking are not tuned to one library's words, and a third written blind for
+issue 18 (``bank/``, ``bank-queries.yaml``): its queries were committed before anything was
+searched, its figures are reported as measured and never held to the bar, and nobody tunes on it.
+
+A query is a mapping ``{group, query, expect}``; ``expect`` lists the document ids that are a
+right answer. Optional fields:
+
+- ``heldout: true``: one fifth of a new query set, chosen when it was written; nobody tunes on
+  these, and they are reported as a group of their own (``<suite> held-out``).
+- ``avoid: [ids]``: the query is a miss when one of these documents comes first (crisis
+  look-alikes). With an empty ``expect``, such a query is a hit (rank 1) exactly when no avoided
+  document comes first.
+- ``top: N``: the rank an expected document must reach to count as a hit (default 3; the
+  crisis calls use 1). The ``hit@3`` column counts hits at each query's own bar.
+- ``section: ANCHOR``: the expected document's first row must be the section with this anchor
+  (compared ignoring case: anchors are made the way Python-Markdown's ``toc`` makes them, in
+  lower case, so ``SLA-服务时效承诺`` is the anchor ``sla-服务时效承诺``).
 
 ``--general-thesaurus cilin`` adds a general-language thesaurus as the lowest kind of
 expansion (see :mod:`tests.search_quality.general`), to measure whether it helps; it needs the
@@ -17,7 +33,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -29,10 +45,30 @@ from tests.search_quality import general
 HERE = Path(__file__).resolve().parent
 QUERIES = HERE / "queries.yaml"
 CONTENT = HERE.parents[1] / "content"
-#: (library, queries) of every library measured by default
-SUITES = ((CONTENT, QUERIES), (HERE / "telecom", HERE / "telecom-queries.yaml"))
+
+
+@dataclass(frozen=True)
+class Suite:
+    """A library and the queries written for it; ``blind`` suites are reported, never tuned."""
+
+    name: str
+    library: Path
+    queries: Path
+    blind: bool = False
+
+
+#: every library measured by default
+SUITES = (
+    Suite("demo", CONTENT, QUERIES),
+    Suite("telecom", HERE / "telecom", HERE / "telecom-queries.yaml"),
+    Suite("bank", HERE / "bank", HERE / "bank-queries.yaml", blind=True),
+)
 #: groups of colloquial queries, each held to the same bar as the whole set
 COLLOQUIAL_GROUPS = ("colloquial", "telecom")
+#: issue 18's quoted examples, in whichever library answers them: public targets of that issue,
+#: so tuned on (even in the blind library), but reported and not yet held to the bar until the
+#: issue's ranking work lands (its "done when" puts every one of them in the top 3)
+PENDING_GROUPS = ("issue18", "telecom-issue18", "bank-issue18")
 TARGET = 0.9
 
 
@@ -45,18 +81,50 @@ class Outcome:
     expect: list[str]
     ranked: list[str]
     seconds: float = 0.0
+    #: anchor of each ranked document's first row
+    anchors: dict[str, str] = field(default_factory=dict)
+    avoid: list[str] = field(default_factory=list)
+    top: int = 3
+    section: str | None = None
+    heldout: bool = False
+    #: name of the suite the query belongs to, and whether that suite is blind
+    suite: str = ""
+    blind: bool = False
 
     @property
     def rank(self) -> int | None:
-        """1-based rank of the first expected document, within the top 10."""
+        """1-based rank of the first expected document, within the top 10.
+
+        None when an avoided document comes first, or when ``section`` is set and the expected
+        document's first row is another section. A query with no expected document (a look-alike
+        that only has to avoid) ranks 1 when nothing avoided comes first.
+        """
+        if self.avoid and self.ranked and self.ranked[0] in self.avoid:
+            return None
+        if not self.expect:
+            return 1 if self.avoid else None
         for position, doc_id in enumerate(self.ranked[:10], start=1):
             if doc_id in self.expect:
+                if (self.section is not None
+                        and self.anchors.get(doc_id, "").casefold() != self.section.casefold()):
+                    return None
                 return position
         return None
 
     @property
     def hit3(self) -> bool:
-        return self.rank is not None and self.rank <= 3
+        """A hit at the query's bar: top 3, or the rank ``top`` asks for."""
+        return self.rank is not None and self.rank <= self.top
+
+    @property
+    def label(self) -> str:
+        """The group it is reported in: its own, or its suite's held-out group."""
+        return f"{self.suite} held-out" if self.heldout else self.group
+
+    @property
+    def tuned(self) -> bool:
+        """Held to the bar: neither blind, held out nor pending."""
+        return not (self.blind or self.heldout or self.group in PENDING_GROUPS)
 
 
 def load_queries(path: Path = QUERIES) -> list[dict]:
@@ -64,22 +132,25 @@ def load_queries(path: Path = QUERIES) -> list[dict]:
     return yaml.safe_load(path.read_text("utf-8"))
 
 
-def ranked_documents(kb: KnowledgeBase, query: str) -> list[str]:
-    """Distinct document ids of a search, best first."""
-    seen: dict[str, None] = {}
+def ranked_documents(kb: KnowledgeBase, query: str) -> dict[str, str]:
+    """Distinct document ids of a search, best first, each with the anchor of its first row."""
+    seen: dict[str, str] = {}
     for hit in kb.search(query, limit=30).hits:
-        seen.setdefault(hit.doc_id, None)
-    return list(seen)
+        seen.setdefault(hit.doc_id, hit.anchor)
+    return seen
 
 
 def evaluate(
     library: Path = CONTENT,
     queries: Path = QUERIES,
     general_groups: list[list[str]] | None = None,
+    suite: Suite | None = None,
 ) -> list[Outcome]:
     """Run every query against a fresh index of the library.
 
     ``general_groups``: groups of a general thesaurus (in query form) to search with as well.
+    ``suite``: the suite the library and queries come from (names the held-out group, marks
+    blind outcomes).
     """
     with tempfile.TemporaryDirectory() as index_dir:
         kb = KnowledgeBase(library, index_dir=Path(index_dir) / "index")
@@ -90,19 +161,37 @@ def evaluate(
         outcomes = []
         for q in load_queries(queries):
             started = time.perf_counter()
-            ranked = ranked_documents(kb, q["query"])
+            anchors = ranked_documents(kb, q["query"])
             seconds = time.perf_counter() - started
-            outcomes.append(Outcome(q["group"], q["query"], list(q["expect"]), ranked, seconds))
+            outcomes.append(Outcome(
+                q["group"], q["query"], list(q["expect"] or []), list(anchors), seconds,
+                anchors=anchors, avoid=list(q.get("avoid") or []), top=int(q.get("top", 3)),
+                section=q.get("section"), heldout=bool(q.get("heldout")),
+                suite=suite.name if suite else library.name,
+                blind=suite.blind if suite else False,
+            ))
         kb.close()
     return outcomes
 
 
 def summarise(outcomes: list[Outcome]) -> dict[str, tuple[int, float, float]]:
-    """Per group and overall: (queries, hit@3, MRR@10)."""
+    """Per group and overall: (queries, hit@3, MRR@10).
+
+    Held-out queries are reported as their suite's held-out group, apart from their own group.
+    ``ALL`` is every tuned query (the set held to the bar); ``ALL pending``, ``ALL blind`` and
+    ``ALL held-out`` gather the others, each when there are any.
+    """
     groups: dict[str, list[Outcome]] = defaultdict(list)
     for outcome in outcomes:
-        groups[outcome.group].append(outcome)
-    groups["ALL"] = list(outcomes)
+        groups[outcome.label].append(outcome)
+    totals = {
+        "ALL": [o for o in outcomes if o.tuned],
+        "ALL pending": [o for o in outcomes if o.group in PENDING_GROUPS and not o.heldout],
+        "ALL blind": [o for o in outcomes
+                      if o.blind and not o.heldout and o.group not in PENDING_GROUPS],
+        "ALL held-out": [o for o in outcomes if o.heldout],
+    }
+    groups.update({name: items for name, items in totals.items() if items})
     table = {}
     for name, items in groups.items():
         hit3 = sum(o.hit3 for o in items) / len(items)
@@ -112,12 +201,12 @@ def summarise(outcomes: list[Outcome]) -> dict[str, tuple[int, float, float]]:
 
 
 def evaluate_all(
-    suites: tuple[tuple[Path, Path], ...] = SUITES,
+    suites: tuple[Suite, ...] = SUITES,
     general_groups: list[list[str]] | None = None,
 ) -> list[Outcome]:
     """Run every suite; the query groups of each stay apart."""
-    return [o for library, queries in suites
-            for o in evaluate(library, queries, general_groups)]
+    return [o for suite in suites
+            for o in evaluate(suite.library, suite.queries, general_groups, suite)]
 
 
 def load_general(name: str, max_size: int) -> list[list[str]]:
@@ -132,6 +221,28 @@ def load_general(name: str, max_size: int) -> list[list[str]]:
     print(f"general thesaurus {name} ({limit}): {len(groups)} groups, {words} words; "
           f"read in {read:.2f} s, put in query form in {prepared:.2f} s")
     return groups
+
+
+def format_table(table: dict[str, tuple[int, float, float]], outcomes: list[Outcome]) -> str:
+    """The table printed by ``make eval``: tuned groups, pending ones, then blind and held-out."""
+    def kind(name: str) -> str:
+        if name.startswith("ALL"):
+            return "total"
+        members = [o for o in outcomes if o.label == name]
+        if any(o.heldout for o in members):
+            return "held-out"
+        if name in PENDING_GROUPS:
+            return "pending"
+        return "blind" if any(o.blind for o in members) else "tuned"
+
+    lines = [f"{'group':<18}{'kind':>9}{'queries':>8}{'hit@3':>9}{'MRR@10':>9}"]
+    for wanted in ("tuned", "pending", "blind", "held-out", "total"):
+        for name, (count, hit3, mrr) in table.items():
+            if kind(name) == wanted:
+                lines.append(f"{name:<18}{wanted:>9}{count:>8}{hit3:>9.1%}{mrr:>9.3f}")
+    lines.append("(hit@3 counts each query at its own bar: top 1 for crisis calls; a look-alike "
+                 "with nothing expected is a hit when the avoided document is not first)")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -156,9 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         outcomes = evaluate_all(general_groups=groups)
     table = summarise(outcomes)
-    print(f"{'group':<14}{'queries':>8}{'hit@3':>9}{'MRR@10':>9}")
-    for name, (count, hit3, mrr) in table.items():
-        print(f"{name:<14}{count:>8}{hit3:>9.1%}{mrr:>9.3f}")
+    print(format_table(table, outcomes))
     times = [o.seconds * 1000 for o in outcomes]
     print(f"\nsearch time per query: median {statistics.median(times):.1f} ms, "
           f"max {max(times):.1f} ms, total {sum(times):.0f} ms")
@@ -166,7 +275,11 @@ def main(argv: list[str] | None = None) -> int:
     if misses:
         print("\nmissed hit@3:")
         for o in misses:
-            print(f"  [{o.group}] {o.query!r}: expected {o.expect}, got {o.ranked[:5]}")
+            print(f"  [{o.label}] {o.query!r}: expected {o.expect}, got {o.ranked[:5]}"
+                  + (f" (avoid {o.avoid})" if o.avoid else "")
+                  + (f" (section {o.section!r}, got "
+                     f"{next((o.anchors[d] for d in o.ranked if d in o.expect), None)!r})"
+                     if o.section else ""))
     failing = [g for g in ("ALL", *COLLOQUIAL_GROUPS) if g in table and table[g][1] < TARGET]
     return 1 if failing else 0
 
