@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from pypinyin import Style, pinyin
 
+from kbdesk.core.importers import furniture
 from kbdesk.core.importers.plan import Removal
 from kbdesk.core.text.folding import fold
 
@@ -107,13 +108,19 @@ def remove_boilerplate(
             block_reason = "site notice (tips block)"
         elif _RELATED_RE.match(f) and i > last - 3:
             block_reason = "list of related documents"
+        elif furniture.related_heading(f) and not _is_content(f):
+            block_reason = "site furniture: related documents"
+        elif furniture.comments_heading(f):
+            block_reason = "site furniture: comments"
         if block_reason:
-            if drop(i, block_reason):
+            own = next((r for r, rx in _DEFINITE if rx.search(f)), "")
+            if drop(i, own or block_reason):
                 i += 1
                 while i < len(lines) and (not folded[i] or _block_item(folded[i], block_reason)):
-                    if folded[i]:
-                        own = next((r for r, rx in _DEFINITE if rx.search(folded[i])), "")
-                        drop(i, own or block_reason)
+                    own = next((r for r, rx in _DEFINITE if rx.search(folded[i])), "")
+                    if not folded[i] or not drop(
+                            i, own or furniture.line_reason(folded[i]) or block_reason):
+                        out.append(lines[i])  # a blank line, or an item the editor restored
                     i += 1
                 continue
             out.append(lines[i])
@@ -122,20 +129,44 @@ def remove_boilerplate(
         reason = next((r for r, rx in _DEFINITE if rx.search(f)), "")
         if reason in _OUTSIDE_ONLY and first <= i <= last:
             reason = ""  # inside the document a file name is content (申請表.pdf)
+        if not reason and not _STRUCTURE_RE.match(f):
+            reason = furniture.line_reason(f)
         if not reason and (i < first or i > last) and _SITE_RE.search(f) \
                 and _SITE_TOPIC_RE.search(f):
             reason = "site notice"
         if reason and drop(i, reason):
             i += 1
             continue
-        out.append(lines[i])
+        out.append(_without_counters(lines[i], keep, removed))
         i += 1
     return out
+
+
+def _without_counters(line: Line, keep: set[str], removed: list[Removal]) -> Line:
+    """A line with runs of page counters inside it (a flattened page) blanked out, each run
+    reported; the run is replaced by spaces so every later column stays where it was."""
+    spans = furniture.counter_spans(fold(line.text))
+    if not spans:
+        return line
+    text = line.text
+    for start, end in reversed(spans):
+        removal = Removal(text[start:end].strip(), "site furniture: counters", line.number,
+                          line.column + start)
+        if removal.key in keep:
+            continue
+        removed.append(removal)
+        text = text[:start] + " " * (end - start) + text[end:]
+    return Line(line.number, text, line.column)
 
 
 def _block_item(folded: str, reason: str) -> bool:
     if reason.startswith("site notice"):
         return bool(_ITEM_RE.match(folded)) or bool(_SITE_RE.search(folded))
+    if reason == "site furniture: comments":
+        return furniture.comment_item(folded)
+    if reason == "site furniture: related documents":
+        return (furniture.related_item(folded) or bool(furniture.line_reason(folded))) \
+            and not _STRUCTURE_RE.match(folded)
     return len(folded) <= 60 and not _STRUCTURE_RE.match(folded)
 
 
