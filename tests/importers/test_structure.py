@@ -110,3 +110,29 @@ def test_a_copy_that_stops_mid_sentence_is_flagged() -> None:
     assert flag.section == len(doc.sections) - 1
     [complete] = plan_text(F.FLAT_SIMPLIFIED)
     assert not [f for f in complete.flags if f.kind == "truncated"]
+
+
+def test_the_first_item_of_a_numbered_sequence_under_a_chapter_is_a_heading() -> None:
+    text = ("供水熱線規範\n一、停水報修\n1、確認範圍\n先問清是單戶還是整棟停水。\n2、登記\n"
+            "登記地址與電話。\n二、水費\n1、計費方式\n水費按月抄表計算。\n2、欠費\n欠費兩個月停水。\n")
+    [doc] = plan_text(text)
+    assert outline_of(doc) == [(1, "一、停水報修"), (2, "1、確認範圍"), (2, "2、登記"),
+                               (1, "二、水費"), (2, "1、計費方式"), (2, "2、欠費")]
+
+
+def test_a_run_on_heading_ends_at_the_space_after_it() -> None:
+    text = "物流手冊\n第一章 常見問題 1.1 快遞顯示簽收但客戶沒收到 先請客戶確認家人是否代收。 1.2 包裹破損 請客戶拍照。\n"
+    [doc] = plan_text(text)
+    headings = [h for _level, h in outline_of(doc)]
+    assert headings == ["第一章 常見問題", "1.1 快遞顯示簽收但客戶沒收到", "1.2 包裹破損"]
+    assert section_text(doc, "1.1 快遞顯示簽收但客戶沒收到").startswith("先請客戶")
+
+
+def test_a_run_on_heading_is_never_cut_inside_a_word() -> None:
+    """No space, no table of contents: the cut is a guess between two words of the segmenter,
+    before a word a sentence opens with, and flagged."""
+    text = "帳務手冊\n第一章 帳單\n1.1 延遲繳款超過繳款截止日未繳者將收取違約金。1.2 帳單疑問客戶對金額有疑問時逐筆核對。\n"
+    [doc] = plan_text(text)
+    assert [h for _level, h in outline_of(doc)] == ["第一章 帳單", "1.1 延遲繳款", "1.2 帳單疑問"]
+    assert {f.text for f in doc.flags if f.kind == "heading-guessed"} == {"1.1 延遲繳款",
+                                                                          "1.2 帳單疑問"}

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import rjieba
+
 from kbdesk.core.importers.numbering import (
     RANKS,
     Marker,
@@ -21,17 +23,13 @@ from kbdesk.core.importers.numbering import (
     find_markers,
     readings,
 )
+from kbdesk.core.text.folding import fold
 
 _PAGE_NOISE_RE = re.compile(r"[\s.·…‥_\-]*\d+\s*$")
 _TOC_LABEL_RE = re.compile(r"(目\s*[录錄]|TOC\b)(\s*\\[a-zA-Z]\s*(\"[^\"]*\")?)*\s*\d*")
 _TOC_LINE_RE = re.compile(r"^(目\s*[录錄]|contents|table of contents|toc)[:：]?$", re.I)
 _PUNCT = "，。；：！？、,;!?）)」”』"
 _BOUNDARY = "。！？；：」”』）)!?;:. \t\u3000"
-_STARTERS = (
-    "在", "當", "当", "如果", "為了", "为了", "對於", "对于", "我們", "我们", "通過", "通过",
-    "根據", "根据", "隨著", "随着", "首先", "本章", "本節", "本节", "客戶服務", "客户服务", "要",
-    "是", "指", "為", "为", "可以", "應", "应", "需要", "必須", "必须", "由於", "由于",
-)
 _MD_BLOCK_RE = re.compile(r"^\s*([-*+]\s|>|\||```|~~~|\d+\.\s)")
 _ITEM_RE = re.compile(r"^\s*([•·●▪◦]|[-*+])\s*")
 MAX_TITLE = 40
@@ -119,8 +117,37 @@ def _toc_entries(text: str, start: int, end: int) -> list[tuple[Marker, str]]:
     return entries
 
 
+#: words a body sentence opens with (folded to Simplified), where a run-on heading ends
+_OPENERS = frozenset({
+    "请", "若", "如果", "如有", "当", "先", "凡", "凡是", "所有", "对于", "针对", "依", "依据",
+    "按照", "须", "必须", "应", "应当", "一般", "通常", "我们", "超过", "需要", "由于", "为了",
+    "通过", "根据", "随着", "首先", "遇到", "接到", "收到", "因为", "同一", "每次", "客户", "客人",
+    "顾客", "用户", "旅客", "会员", "持卡人", "消费者", "员工", "坐席", "客服人员", "工作人员",
+    "在", "当前", "目前", "本章", "本节", "如", "是", "指",
+})
+#: the longest heading a guess may produce (a real heading run on into its text is short)
+MAX_GUESSED = 12
+
+
+def _words(text: str) -> list[str]:
+    """``text`` segmented (folded first, so both scripts cut the same); the words keep the
+    original characters."""
+    folded = fold(text)
+    out, at = [], 0
+    for word in rjieba.cut(folded):
+        out.append(text[at:at + len(word)])
+        at += len(word)
+    return out
+
+
 def split_title(rest: str, known: str | None) -> tuple[str, str, bool]:
-    """Split a heading run together with its body into (title, body, guessed)."""
+    """Split a heading run together with its body into (title, body, guessed).
+
+    The evidence, strongest first: the title the table of contents gives; a space after a
+    short run of words; the body opening by repeating the heading's first word; then guesses
+    (flagged): a word a sentence opens with, clause punctuation, the first two words. A cut
+    is always between two words of the segmenter, never inside one.
+    """
     if known:
         wanted = _key(known)
         taken = 0
@@ -131,24 +158,37 @@ def split_title(rest: str, known: str | None) -> tuple[str, str, bool]:
                 if _key(rest[:index + 1]) == wanted:
                     return rest[:index + 1].strip(), rest[index + 1:].strip(), False
                 break
+    rest = rest.strip()
+    space = re.search(r"\s", rest[:MAX_TITLE + 1])
+    if space and space.start() >= 2 and not any(p in rest[:space.start()] for p in _PUNCT):
+        return rest[:space.start()], rest[space.start():].strip(), False
     head = rest[:MAX_TITLE]
-    lead = rest.lstrip()[:2]
+    lead = rest[:2]
     for cut in range(3, len(head) - 1):
         if any(p in head[:cut] for p in _PUNCT):
             break
         if len(lead) == 2 and head[cut:cut + 2] == lead:
             return head[:cut].strip(), rest[cut:].strip(), False
-    for cut in range(3, min(len(head), 25)):
-        if any(p in head[:cut] for p in _PUNCT):
+    words = _words(head)
+    cuts = []
+    at = 0
+    for word in words:
+        at += len(word)
+        cuts.append(at)
+    for index, cut in enumerate(cuts[:-1]):
+        if cut > MAX_GUESSED or any(p in head[:cut] for p in _PUNCT):
             break
-        if any(head.startswith(word, cut) for word in _STARTERS):
+        if cut >= 3 and fold(words[index + 1]) in _OPENERS:
             return head[:cut].strip(), rest[cut:].strip(), True
     for cut, char in enumerate(head):
         if char in _PUNCT:
             if 2 <= cut <= 16:
                 return head[:cut].strip(), rest[cut:].lstrip(_PUNCT).strip(), True
             break
-    return head[:12].strip(), rest[12:].strip(), True
+    two = cuts[1] if len(cuts) > 1 and cuts[1] <= 8 else cuts[0] if cuts else len(head)
+    if two < 2 and len(cuts) > 1:
+        two = cuts[1]
+    return head[:two].strip(), rest[two:].strip(), True
 
 
 def _own_line(rest: str) -> bool:
@@ -213,11 +253,18 @@ class _Scanner:
             if not _own_line(rest):
                 return False
             if marker.rank == "d1" and (self._starts_list(_next_line(lines, index), marker)
-                                        or self._starts_list(_previous_line(lines, index),
-                                                             marker)):
+                                        or self._list_item_line(_previous_line(lines, index))):
                 return False  # a numbered list, not headings
             return True
         return _own_line(rest) or self.seq.fits(marker)
+
+    @staticmethod
+    def _list_item_line(line: str) -> bool:
+        """True when ``line`` (the one before) is an item numbered 1、/1. itself: the items of a
+        list follow each other. A heading before is no such evidence (a chapter's first
+        numbered section follows its chapter heading)."""
+        found = find_markers(line, 0, 12)
+        return bool(found) and found[0].start == 0 and found[0].rank == "d1"
 
     @staticmethod
     def _starts_list(line: str, marker: Marker) -> bool:
