@@ -136,3 +136,32 @@ def test_a_run_on_heading_is_never_cut_inside_a_word() -> None:
     assert [h for _level, h in outline_of(doc)] == ["第一章 帳單", "1.1 延遲繳款", "1.2 帳單疑問"]
     assert {f.text for f in doc.flags if f.kind == "heading-guessed"} == {"1.1 延遲繳款",
                                                                           "1.2 帳單疑問"}
+
+
+def test_chinese_numbered_headings_run_on_in_one_line() -> None:
+    """A flattened article: 一、 chapters and （一） sections straight after text, the first
+    section right after its chapter's heading."""
+    text = ("會員手冊\n一、入會資格（一）年齡限制申請人須年滿十八歲。（二）身分驗證請上傳證件正反面。"
+            "二、會員權益（一）折扣會員購物享九五折。（二）生日禮生日當月贈送購物金。\n")
+    [doc] = plan_text(text)
+    assert outline_of(doc) == [
+        (1, "一、入會資格"), (2, "（一）年齡限制"), (2, "（二）身分驗證"),
+        (1, "二、會員權益"), (2, "（一）折扣"), (2, "（二）生日禮")]
+    assert section_text(doc, "（一）年齡限制") == "申請人須年滿十八歲。"
+
+
+def test_enumerations_inside_a_sentence_are_not_headings() -> None:
+    text = "退貨說明\n第一章 條件\n退貨分為兩種情形：（一）七天內無理由；（二）品質問題。請依情形處理。\n"
+    [doc] = plan_text(text)
+    assert outline_of(doc) == [(1, "第一章 條件")]
+
+
+def test_a_table_of_contents_in_one_line_with_dot_leaders() -> None:
+    text = ("理賠要點\n目錄 第一章 報案........1 第二章 文件........2 第三章 給付........3\n"
+            "第一章 報案 (一)車險 記錄出險時間與地點。(二)火險 先確認人員安全。"
+            "第二章 文件 (一)必備 申請書與證明。第三章 給付 (一)時限 十五個工作天內給付。\n")
+    [doc] = plan_text(text)
+    assert outline_of(doc) == [(1, "第一章 報案"), (2, "(一)車險"), (2, "(二)火險"),
+                               (1, "第二章 文件"), (2, "(一)必備"), (1, "第三章 給付"),
+                               (2, "(一)時限")]
+    assert any(r.reason == "table of contents" for r in doc.removed)

@@ -30,6 +30,9 @@ _TOC_LABEL_RE = re.compile(r"(目\s*[录錄]|TOC\b)(\s*\\[a-zA-Z]\s*(\"[^\"]*\")
 _TOC_LINE_RE = re.compile(r"^(目\s*[录錄]|contents|table of contents|toc)[:：]?$", re.I)
 _PUNCT = "，。；：！？、,;!?）)」”』"
 _BOUNDARY = "。！？；：」”』）)!?;:. \t\u3000"
+_SENTENCE_END = "。！？!?；;"
+#: heading numbers that are looked for inside a line, after the line's start
+_RUN_RANKS = ("chapter", "section", "cn", "cnp", "d2", "d3")
 _MD_BLOCK_RE = re.compile(r"^\s*([-*+]\s|>|\||```|~~~|\d+\.\s)")
 _ITEM_RE = re.compile(r"^\s*([•·●▪◦]|[-*+])\s*")
 MAX_TITLE = 40
@@ -72,7 +75,8 @@ def _key(title: str) -> str:
 
 
 def _entry_title(text: str) -> str:
-    title = text.split("\n", 1)[0].strip()
+    # an entry ends at its line's end or at its dot leaders (a TOC run together in one line)
+    title = re.split(r"[.·…‥_]{3,}|\t", text.split("\n", 1)[0], maxsplit=1)[0].strip()
     stripped = _PAGE_NOISE_RE.sub("", title)
     return stripped.strip() if len(stripped.strip()) >= 2 else title
 
@@ -120,13 +124,15 @@ def _toc_entries(text: str, start: int, end: int) -> list[tuple[Marker, str]]:
 #: words a body sentence opens with (folded to Simplified), where a run-on heading ends
 _OPENERS = frozenset({
     "请", "若", "如果", "如有", "当", "先", "凡", "凡是", "所有", "对于", "针对", "依", "依据",
-    "按照", "须", "必须", "应", "应当", "一般", "通常", "我们", "超过", "需要", "由于", "为了",
+    "按照", "一般", "通常", "我们", "超过", "由于", "为了",
     "通过", "根据", "随着", "首先", "遇到", "接到", "收到", "因为", "同一", "每次", "客户", "客人",
     "顾客", "用户", "旅客", "会员", "持卡人", "消费者", "员工", "坐席", "客服人员", "工作人员",
-    "在", "当前", "目前", "本章", "本节", "如", "是", "指",
+    "在", "当前", "目前", "本章", "本节", "如",
 })
+#: verbs that follow a sentence's subject: the sentence opens one word before them
+_MODALS = frozenset({"须", "必须", "应", "应当", "需要", "需", "可", "可以", "是", "指", "要"})
 #: the longest heading a guess may produce (a real heading run on into its text is short)
-MAX_GUESSED = 12
+MAX_GUESSED = 8
 
 
 def _words(text: str) -> list[str]:
@@ -144,9 +150,10 @@ def split_title(rest: str, known: str | None) -> tuple[str, str, bool]:
     """Split a heading run together with its body into (title, body, guessed).
 
     The evidence, strongest first: the title the table of contents gives; a space after a
-    short run of words; the body opening by repeating the heading's first word; then guesses
-    (flagged): a word a sentence opens with, clause punctuation, the first two words. A cut
-    is always between two words of the segmenter, never inside one.
+    short run of words; then, within a short heading's length, a word a sentence opens with
+    (flagged as a guess) or the body opening by repeating the heading's first word; then
+    guesses (flagged): clause punctuation, the first two words. A cut is always between two
+    words of the segmenter, never inside one.
     """
     if known:
         wanted = _key(known)
@@ -163,12 +170,6 @@ def split_title(rest: str, known: str | None) -> tuple[str, str, bool]:
     if space and space.start() >= 2 and not any(p in rest[:space.start()] for p in _PUNCT):
         return rest[:space.start()], rest[space.start():].strip(), False
     head = rest[:MAX_TITLE]
-    lead = rest[:2]
-    for cut in range(3, len(head) - 1):
-        if any(p in head[:cut] for p in _PUNCT):
-            break
-        if len(lead) == 2 and head[cut:cut + 2] == lead:
-            return head[:cut].strip(), rest[cut:].strip(), False
     words = _words(head)
     cuts = []
     at = 0
@@ -178,8 +179,19 @@ def split_title(rest: str, known: str | None) -> tuple[str, str, bool]:
     for index, cut in enumerate(cuts[:-1]):
         if cut > MAX_GUESSED or any(p in head[:cut] for p in _PUNCT):
             break
-        if cut >= 3 and fold(words[index + 1]) in _OPENERS:
+        following = fold(words[index + 1])
+        if following in _MODALS and index >= 1 and cuts[index - 1] >= 2:
+            cut = cuts[index - 1]  # 年齡限制|申請人須…: the subject opens the sentence
+        elif following not in _OPENERS and following not in _MODALS:
+            continue
+        if cut >= 2:
             return head[:cut].strip(), rest[cut:].strip(), True
+    lead = rest[:2]
+    for cut in cuts:
+        if cut > MAX_GUESSED or any(p in head[:cut] for p in _PUNCT):
+            break
+        if cut >= 3 and len(lead) == 2 and head[cut:cut + 2] == lead:
+            return head[:cut].strip(), rest[cut:].strip(), False
     for cut, char in enumerate(head):
         if char in _PUNCT:
             if 2 <= cut <= 16:
@@ -251,12 +263,28 @@ class _Scanner:
     def _accepts_at_start(self, marker: Marker, rest: str, lines: list[str], index: int) -> bool:
         if marker.rank == "d1" or marker.rank in ("cn", "cnp"):
             if not _own_line(rest):
-                return False
+                return marker.rank != "d1" and self._opens_run(marker, rest)
             if marker.rank == "d1" and (self._starts_list(_next_line(lines, index), marker)
                                         or self._list_item_line(_previous_line(lines, index))):
                 return False  # a numbered list, not headings
             return True
         return _own_line(rest) or self.seq.fits(marker)
+
+    def _opens_run(self, marker: Marker, rest: str) -> bool:
+        """True when a 一、 or （一） number opening a flattened line is a heading: it continues
+        the numbering and another heading number that would continue it too follows within a
+        heading's length, with no sentence in between (一、掛失與補卡（一）受理掛失…)."""
+        if not self.seq.fits(marker):
+            return False
+        trial = Sequence()
+        trial.last, trial.order = dict(self.seq.last), list(self.seq.order)
+        trial.accept(marker)
+        for later in find_markers(rest, 0, MAX_TITLE + 4):
+            if any(p in rest[:later.start] for p in "。；！？，,;!?"):
+                return False
+            if later.start >= 2 and later.rank in _RUN_RANKS and trial.fits(later):
+                return True
+        return False
 
     @staticmethod
     def _list_item_line(line: str) -> bool:
@@ -288,14 +316,21 @@ class _Scanner:
                     accepted.append(marker)
                     self.seq.accept(marker)
                 continue
-            if marker.rank not in ("chapter", "section", "d2", "d3"):
+            if marker.rank not in _RUN_RANKS:
                 continue
             for candidate in readings(marker):
                 if not self.seq.fits(candidate):
                     continue
                 before = line[candidate.start - 1]
                 near = accepted and candidate.start - accepted[-1].end <= MAX_TITLE
-                if before in _BOUNDARY or before.isdigit() or near:
+                if candidate.rank in ("cn", "cnp"):
+                    # 一、/（一） inside prose are often enumerations: only after a sentence
+                    # ends, or right after a heading (a chapter and its first section)
+                    ok = before in _SENTENCE_END or (near and not any(
+                        p in line[accepted[-1].end:candidate.start] for p in _PUNCT))
+                else:
+                    ok = before in _BOUNDARY or before.isdigit() or near
+                if ok:
                     accepted.append(candidate)
                     self.seq.accept(candidate)
                     break
