@@ -30,11 +30,12 @@ def _member_handbook(path: Path) -> None:
     document.add_paragraph("【客戶姓名】您好，您已於XX月XX日升級為金卡會員。")
     document.add_heading("積分兌換", level=1)
     table = document.add_table(rows=3, cols=2)
-    for row, cells in zip(table.rows, (("項目", "所需積分"), ("運費券", "200"), ("折價券", "500"))):
+    rows = (("項目", "所需積分"), ("運費券", "200"), ("折價券", "500"))
+    for number, (row, cells) in enumerate(zip(table.rows, rows)):
         for cell, text in zip(row.cells, cells):
             cell.text = ""
             run = cell.paragraphs[0].add_run(text)
-            run.bold = row is table.rows[0]
+            run.bold = number == 0
     document.add_heading("兌換期限", level=2)
     document.add_paragraph("積分自取得日起兩年內有效，逾期自動失效，恕不補發。")
     document.save(str(path))

@@ -210,3 +210,28 @@ def test_markdown_with_an_unknown_kind_names_the_file_and_field(tmp_path: Path) 
     path.write_text("---\ntitle: 舊文件\nkind: manual\n---\n\n## 一\n\n內容。\n", encoding="utf-8")
     with pytest.raises(ImportFailed, match=r"odd\.md: field 'kind': 'manual' is not one of"):
         _plan(path)
+
+
+def _word_with_tables(path: Path) -> Path:
+    document = docx.Document()
+    document.add_heading("費率", level=1)
+    plain = document.add_table(rows=2, cols=2)
+    for row, cells in zip(plain.rows, (("一般", "每分鐘一元"), ("夜間", "每分鐘五角"))):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    headed = document.add_table(rows=2, cols=2)
+    for number, (row, cells) in enumerate(zip(headed.rows, (("方案", "月費"), ("基本", "99")))):
+        for cell, text in zip(row.cells, cells):
+            cell.paragraphs[0].add_run(text).bold = number == 0
+    document.save(str(path))
+    return path
+
+
+def test_a_word_table_gets_a_header_row_only_when_its_first_row_looks_like_one(
+        tmp_path: Path) -> None:
+    path = _word_with_tables(tmp_path / "費率.docx")
+    [doc] = plan_files([path], ImportOptions()).documents
+    body = doc.body_text()
+    assert "| 方案 | 月費 |\n| --- | --- |\n| 基本 | 99 |" in body
+    assert "<tr><td>一般</td><td>每分鐘一元</td></tr>" in body
+    assert "|  |" not in body and "| | |" not in body

@@ -8,6 +8,7 @@ converted to Markdown by markdownify: headings, lists and tables are kept.
 
 from __future__ import annotations
 
+import html
 import re
 import warnings
 from pathlib import Path
@@ -42,11 +43,48 @@ def _text(tag: Tag) -> str:
     return re.sub(r"\s+", " ", tag.get_text(" ", strip=True)).strip()
 
 
+_PLAIN_TABLE = "data-kbdesk-no-header"
+
+
+def _mark_table_headers(root: Tag) -> None:
+    """A table with no header cells gets one only when its first row looks like a header (every
+    cell bold); otherwise it is marked to be written as a plain HTML table, since a Markdown
+    table cannot be without a header row (an empty one would be invented)."""
+    for table in root.find_all("table"):
+        if table.find("th") is not None:
+            continue
+        first = table.find("tr")
+        cells = first.find_all("td", recursive=False) if isinstance(first, Tag) else []
+        if cells and all(_text(cell) and _text(cell) == " ".join(
+                _text(b) for b in cell.find_all(["strong", "b"])) for cell in cells):
+            for cell in cells:
+                cell.name = "th"
+                for bold in cell.find_all(["strong", "b"]):
+                    bold.unwrap()  # a header cell is bold already
+        else:
+            table[_PLAIN_TABLE] = "1"
+
+
+def _plain_table(table: Tag) -> str:
+    rows = []
+    for row in table.find_all("tr"):
+        cells = "".join(f"<td>{html.escape(_text(cell), quote=False)}</td>"
+                        for cell in row.find_all(["td", "th"], recursive=False))
+        rows.append(f"<tr>{cells}</tr>")
+    return "\n\n<table>\n" + "\n".join(rows) + "\n</table>\n\n"
+
+
 class _Converter(MarkdownConverter):
-    """markdownify with headings as ``#`` lines and ``-`` bullets."""
+    """markdownify with headings as ``#`` lines and ``-`` bullets; a table without a header
+    row stays an HTML table."""
 
     def __init__(self) -> None:
         super().__init__(heading_style="ATX", bullets="-", strip=["a"])
+
+    def convert_table(self, el: Any, text: str, parent_tags: Any) -> str:
+        if el.get(_PLAIN_TABLE):
+            return _plain_table(el)
+        return str(super().convert_table(el, text, parent_tags))
 
 
 def html_to_markdown(html: str, removed: list[Removal]) -> tuple[str, str]:
@@ -97,6 +135,7 @@ def html_to_markdown(html: str, removed: list[Removal]) -> tuple[str, str]:
     for img in list(root.find_all("img")):
         note(str(img.get("alt") or img.get("src") or "image"), "image (not imported)")
         img.decompose()
+    _mark_table_headers(root)
     markdown = _Converter().convert_soup(root)
     markdown = re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
     return markdown, title
