@@ -109,8 +109,8 @@ def _word_document(path: Path) -> Path:
     document.add_paragraph("道別後等客戶先掛斷。")
     table = document.add_table(rows=2, cols=2)
     for row, cells in enumerate((("情況", "時限"), ("一般", "24小時"))):
-        for column, value in enumerate(cells):
-            table.cell(row, column).text = value
+        for column, value in enumerate(cells):  # the header row bold, as Word users make it
+            table.cell(row, column).paragraphs[0].add_run(value).bold = row == 0
     document.save(str(path))
     return path
 
