@@ -235,3 +235,34 @@ def test_a_word_table_gets_a_header_row_only_when_its_first_row_looks_like_one(
     assert "| 方案 | 月費 |\n| --- | --- |\n| 基本 | 99 |" in body
     assert "<tr><td>一般</td><td>每分鐘一元</td></tr>" in body
     assert "|  |" not in body and "| | |" not in body
+
+
+def test_word_without_heading_styles_numbered_bold_lines_are_headings(tmp_path: Path) -> None:
+    """An editor's Word file with no heading styles: the title and the numbered headings are
+    bold Normal paragraphs."""
+    document = docx.Document()
+    document.add_paragraph().add_run("退訂作業說明").bold = True
+    for text, bold in (("第一章 受理", True), ("1.1 查核訂單", True), ("核對訂單編號與付款狀態。", False),
+                       ("1.2 說明費用", True), ("依退訂日距出發日計算手續費。", False),
+                       ("第二章 退款", True), ("2.1 退款方式", True), ("原付款方式退回。", False)):
+        document.add_paragraph().add_run(text).bold = bold
+    path = tmp_path / "退訂.docx"
+    document.save(str(path))
+    [doc] = plan_files([path], ImportOptions()).documents
+    assert doc.title == "退訂作業說明"
+    assert outline_of(doc) == [(1, "第一章 受理"), (2, "1.1 查核訂單"), (2, "1.2 說明費用"),
+                               (1, "第二章 退款"), (2, "2.1 退款方式")]
+    assert section_text(doc, "1.1 查核訂單") == "核對訂單編號與付款狀態。"
+
+
+def test_web_page_with_bold_paragraph_headings(tmp_path: Path) -> None:
+    path = tmp_path / "faq.html"
+    path.write_text(
+        "<html><body><div class='content'><p><b>停車場常見問題</b></p>"
+        "<p><strong>1. 收費</strong></p><p>每小時三十元，當日上限兩百元。</p>"
+        "<p><strong>2. 月租</strong></p><p>月租車位須預先登記車牌。</p>"
+        "<p><strong>注意</strong>：夜間不開放臨停。</p></div></body></html>", encoding="utf-8")
+    [doc] = plan_files([path], ImportOptions()).documents
+    assert doc.title == "停車場常見問題"
+    assert outline_of(doc) == [(1, "1. 收費"), (1, "2. 月租")]
+    assert "**注意**：夜間不開放臨停。" in section_text(doc, "2. 月租")

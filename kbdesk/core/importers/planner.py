@@ -147,7 +147,7 @@ def _build(blocks: list[Block], source: SourceText, fallback_title: str,
         for index, block in enumerate(blocks[:first_heading]):
             text = block.text.strip()
             if text and len(text) <= 50 and not any(p in text for p in "。；！？"):
-                title = text.lstrip("# ").strip()
+                title = re.sub(r"^(\*\*|__)(.+)\1$", r"\2", text.lstrip("# ").strip())
                 blocks = blocks[:index] + blocks[index + 1:]
                 first_heading -= 1
                 break

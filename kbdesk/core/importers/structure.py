@@ -35,6 +35,7 @@ _SENTENCE_END = "。！？!?；;"
 _RUN_RANKS = ("chapter", "section", "cn", "cnp", "d2", "d3")
 _MD_BLOCK_RE = re.compile(r"^\s*([-*+]\s|>|\||```|~~~|\d+\.\s)")
 _ITEM_RE = re.compile(r"^\s*([•·●▪◦]|[-*+])\s*")
+_BOLD_LINE_RE = re.compile(r"^(\*\*|__)(?!\s)(.+?)(?<!\s)\1$")
 MAX_TITLE = 40
 
 
@@ -258,6 +259,14 @@ class _Scanner:
         if self.markdown and _MD_BLOCK_RE.match(raw) and not re.match(r"^\d+\.\s", stripped):
             self.blocks.append(Block(raw.rstrip()))
             return
+        bold = _BOLD_LINE_RE.match(stripped) if self.markdown else None
+        if bold and len(bold.group(2)) <= MAX_TITLE and find_markers(bold.group(2), 0, 8):
+            # a Word or web page without heading styles: a numbered line in bold on its own
+            before = len(self.blocks)
+            self.scan_line(bold.group(2).strip(), lines, index)
+            if any(block.rank for block in self.blocks[before:]):
+                return
+            del self.blocks[before:]
         self.scan_line(stripped, lines, index)
 
     def _accepts_at_start(self, marker: Marker, rest: str, lines: list[str], index: int) -> bool:
