@@ -165,3 +165,29 @@ def test_a_table_of_contents_in_one_line_with_dot_leaders() -> None:
                                (1, "第二章 文件"), (2, "(一)必備"), (1, "第三章 給付"),
                                (2, "(一)時限")]
     assert any(r.reason == "table of contents" for r in doc.removed)
+
+
+def test_bare_chapter_numbers_of_a_decimal_document() -> None:
+    """1 / 1.1 / 1.1.1 numbering (chapters written "1 總則"), with a table of contents that
+    has no page numbers, and a page-break line in the middle."""
+    text = ("設備報修手冊\n目錄\n1 受理\n1.1 登記\n1.2 分派\n2 維修\n2.1 到場\n"
+            "1 受理\n報修電話由一線客服接聽。\n1.1 登記\n記錄地址與故障現象。\n1.2 分派\n"
+            "依區域分派工程師。\n第 2 頁\n2 維修\n2.1 到場\n2.1.1 聯繫\n出發前先電話聯繫客戶。\n")
+    [doc] = plan_text(text)
+    assert outline_of(doc) == [(1, "1 受理"), (2, "1.1 登記"), (2, "1.2 分派"), (1, "2 維修"),
+                               (2, "2.1 到場"), (3, "2.1.1 聯繫")]
+    assert {r.reason for r in doc.removed} >= {"table of contents", "site furniture: page break"}
+
+
+def test_bare_chapter_numbers_run_on_in_one_line() -> None:
+    text = ("寬頻指南\n1 報障 先核實帳號。1.1 無法上網 請客戶查看燈號。2 維修 派單處理。"
+            "2.1 預約 四小時內聯繫客戶。\n")
+    [doc] = plan_text(text)
+    assert outline_of(doc) == [(1, "1 報障"), (2, "1.1 無法上網"), (1, "2 維修"),
+                               (2, "2.1 預約")]
+
+
+def test_a_bare_number_in_a_sentence_is_not_a_chapter() -> None:
+    text = "退款規則\n第一章 次數\n同一帳戶每月可退款。超過 3 次的，須主管審核。\n3 次以內免審。\n"
+    [doc] = plan_text(text)
+    assert outline_of(doc) == [(1, "第一章 次數")]

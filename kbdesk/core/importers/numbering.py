@@ -16,7 +16,8 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三":
 _CN_NUM = "零〇一二两兩三四五六七八九十百"
 
 #: kinds of heading numbers, from the highest level to the lowest
-RANKS = ("h1", "h2", "h3", "h4", "h5", "h6", "chapter", "section", "cn", "cnp", "d1", "d2", "d3")
+RANKS = ("h1", "h2", "h3", "h4", "h5", "h6", "chapter", "section", "cn", "cnp", "dn", "d1", "d2",
+         "d3")
 
 MARKER_RE = re.compile(
     rf"(?P<chapter>第\s*(?P<chn>[{_CN_NUM}\d]{{1,4}})\s*(?:章|篇|部分))"
@@ -63,6 +64,10 @@ class Marker:
     end: int
 
 
+def _is_word_char(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or char.isalpha()
+
+
 def marker_at(match: re.Match[str]) -> Marker | None:
     """The heading number of one :data:`MARKER_RE` match (None when it reads as no number)."""
     start, end = match.start(), match.end()
@@ -81,7 +86,12 @@ def marker_at(match: re.Match[str]) -> Marker | None:
     parts = tuple(int(p) for p in re.split(r"[.．]", match.group("decn")))
     if len(parts) == 1:
         if not match.group("decend"):
-            return None  # a bare number is no heading number
+            # a bare number is a heading number only as "1 總則" (space, then a word), the
+            # chapters of a document numbered 1 / 1.1 / 1.1.1; the scanner wants 1.1 to follow
+            after = match.string[end:end + 2]
+            if len(after) == 2 and after[0] in " \u3000" and _is_word_char(after[1]):
+                return Marker("dn", parts, start, end)
+            return None
         return Marker("d1", parts, start, end)
     return Marker("d2" if len(parts) == 2 else "d3", parts, start, end)
 
@@ -139,7 +149,8 @@ class Sequence:
         return numbers[0] == 1 and (last is None or self._restarted(rank))
 
     def _parent_ok(self, parent: tuple[int, ...]) -> bool:
-        chapter = self.last.get("chapter") or self.last.get("d1") or self.last.get("cn")
+        chapter = (self.last.get("chapter") or self.last.get("dn") or self.last.get("d1")
+                   or self.last.get("cn"))
         if len(parent) == 1:
             return chapter is None or parent[0] in (chapter[0], chapter[0] + 1)
         d2 = self.last.get("d2")
@@ -158,5 +169,5 @@ class Sequence:
         self.order.append(marker.rank)
         if marker.rank == "d2":
             self.last["d3"] = (*marker.numbers, 0)
-        if marker.rank == "chapter" and "d2" in self.last:
+        if marker.rank in ("chapter", "dn") and "d2" in self.last:
             self.last["d2"] = (marker.numbers[0], 0)

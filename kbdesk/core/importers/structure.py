@@ -32,7 +32,9 @@ _PUNCT = "，。；：！？、,;!?）)」”』"
 _BOUNDARY = "。！？；：」”』）)!?;:. \t\u3000"
 _SENTENCE_END = "。！？!?；;"
 #: heading numbers that are looked for inside a line, after the line's start
-_RUN_RANKS = ("chapter", "section", "cn", "cnp", "d2", "d3")
+_RUN_RANKS = ("chapter", "section", "cn", "cnp", "dn", "d2", "d3")
+#: how many lines after a bare chapter number ("1 總則") its first section 1.1 may come
+_DN_LOOKAHEAD = 60
 _MD_BLOCK_RE = re.compile(r"^\s*([-*+]\s|>|\||```|~~~|\d+\.\s)")
 _ITEM_RE = re.compile(r"^\s*([•·●▪◦]|[-*+])\s*")
 _BOLD_LINE_RE = re.compile(r"^(\*\*|__)(?!\s)(.+?)(?<!\s)\1$")
@@ -85,7 +87,7 @@ def _entry_title(text: str) -> str:
 def find_toc(text: str) -> tuple[int, int, list[tuple[Marker, str]]] | None:
     """The table of contents at the top of ``text``: (start, end, entries) or None."""
     markers = _merge_numbered_chapters(find_markers(text, 0, min(len(text), 60000)), text)
-    tops = [m for m in markers[:40] if m.rank in ("chapter", "d1", "cn")]
+    tops = [m for m in markers[:40] if m.rank in ("chapter", "dn", "d1", "cn")]
     for first in tops[:3]:
         title = _entry_title(text[first.end:first.end + 60])
         probe = _key(title)[:6]
@@ -209,6 +211,20 @@ def _own_line(rest: str) -> bool:
     return 0 < len(rest) <= MAX_TITLE and not any(p in rest for p in "。；！？，,;!?")
 
 
+def _subsections_follow(marker: Marker, rest: str, lines: list[str], index: int) -> bool:
+    """True when the first section of bare chapter number N (``N.1``) follows it, in the rest of
+    its line or in the lines after, before chapter N+1 would: the evidence that ``N 標題`` is a
+    chapter of a document numbered 1 / 1.1, not a number in a sentence."""
+    number = marker.numbers[0]
+    first = re.compile(rf"(?<![\d.．]){number}[.．]1(?![\d.．])")
+    following = "\n".join([rest, *lines[index + 1:index + 1 + _DN_LOOKAHEAD]])
+    found = first.search(following)
+    if found is None:
+        return False
+    nxt = re.search(rf"(?<![\d.．]){number + 1}[ \u3000]", following)
+    return nxt is None or found.start() < nxt.start()
+
+
 def _previous_line(lines: list[str], index: int) -> str:
     for line in reversed(lines[:index]):
         if line.strip():
@@ -270,6 +286,8 @@ class _Scanner:
         self.scan_line(stripped, lines, index)
 
     def _accepts_at_start(self, marker: Marker, rest: str, lines: list[str], index: int) -> bool:
+        if marker.rank == "dn":
+            return self.seq.fits(marker) and _subsections_follow(marker, rest, lines, index)
         if marker.rank == "d1" or marker.rank in ("cn", "cnp"):
             if not _own_line(rest):
                 return marker.rank != "d1" and self._opens_run(marker, rest)
@@ -332,7 +350,11 @@ class _Scanner:
                     continue
                 before = line[candidate.start - 1]
                 near = accepted and candidate.start - accepted[-1].end <= MAX_TITLE
-                if candidate.rank in ("cn", "cnp"):
+                if candidate.rank == "dn":
+                    # 2 上門維修 2.1 預約…: after a sentence, and its 2.1 must follow
+                    ok = line[:candidate.start].rstrip()[-1:] in _SENTENCE_END and \
+                        _subsections_follow(candidate, line[candidate.end:], lines, index)
+                elif candidate.rank in ("cn", "cnp"):
                     # 一、/（一） inside prose are often enumerations: only after a sentence
                     # ends, or right after a heading (a chapter and its first section)
                     ok = before in _SENTENCE_END or (near and not any(
