@@ -27,7 +27,15 @@ def _print_plan(plan: ImportPlan) -> None:
         _print_notes(doc)
 
 
+_CONFIDENCE = {
+    "high": "confidence: high",
+    "medium": "confidence: medium (something was guessed: see 'check' below)",
+    "low": "confidence: low: NO STRUCTURE FOUND (no chapters or sections)",
+}
+
+
 def _print_notes(doc: PlannedDocument) -> None:
+    print(f"  {_CONFIDENCE[doc.confidence]}")
     if doc.removed:
         print(f"  removed {len(doc.removed)}:")
         for removal in doc.removed:
@@ -57,7 +65,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from kbdesk.cli.versions import _author, _push
 
     author = _author(args)
-    written = kb.import_files(plan, publish=args.publish, note=args.note or "", author=author)
+    written = kb.import_files(plan, publish=args.publish, note=args.note or "", author=author,
+                              force=args.force)
     if args.json:
         json.dump([{"path": w.path, "id": w.doc_id, "title": w.title, "published": w.published,
                     "version": w.version} for w in written], sys.stdout, ensure_ascii=False,
@@ -121,6 +130,8 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     p.add_argument("--publish", action="store_true",
                    help="publish at once instead of saving drafts (needs --note)")
     p.add_argument("--note", help="change note of the published versions")
+    p.add_argument("--force", action="store_true",
+                   help="publish even a file in which no structure was found")
     p.add_argument("--author", help="author of the versions (default: $KBDESK_AUTHOR or you)")
     p.set_defaults(func=cmd_import)
 

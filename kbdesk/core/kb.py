@@ -30,6 +30,7 @@ from kbdesk.core.library.frontmatter import front_fields
 from kbdesk.core.library.model import Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
 from kbdesk.core.library.parts import AvoidEntry
+from kbdesk.core.library.phrasing import nothing_to_copy
 from kbdesk.core.library.workdays import WorkingCalendar
 from kbdesk.core.opening import LIBRARY_ENV as LIBRARY_ENV  # kept importable from here
 from kbdesk.core.opening import (  # where a library is found and first opened
@@ -190,8 +191,8 @@ class KnowledgeBase:
         return len(self.library)
 
     def check(self) -> list[Problem]:
-        """Re-read the library and return every problem: files that cannot be loaded, and
-        procedure steps whose time limit cannot be read."""
+        """Re-read the library and return every problem: files that cannot be loaded,
+        procedure steps whose time limit cannot be read, and phrasings with nothing to copy."""
         problems = self.load()
         for doc in self.documents():
             for step in doc.steps:
@@ -203,6 +204,8 @@ class KnowledgeBase:
                             "read (write e.g. 30秒內, 24小時內)",
                         )
                     )
+            if doc.kind is Kind.PHRASING:
+                problems.extend(Problem(doc.path, message) for message in nothing_to_copy(doc))
         return problems
 
     def categories(self) -> list[tuple[str, int]]:
@@ -650,12 +653,14 @@ class KnowledgeBase:
         note: str = "",
         author: str | None = None,
         progress: Callable[[int, int, str], None] | None = None,
+        force: bool = False,
     ) -> list[ImportedDocument]:
-        """Write a plan: drafts for the editor to review, or published with ``note``."""
+        """Write a plan: drafts for the editor to review, or published with ``note`` (a plan
+        with no structure found only with ``force``)."""
         from kbdesk.core.importers.apply import write_plan
 
         return write_plan(self, plan, publish=publish, note=note, author=author,
-                          progress=progress)
+                          progress=progress, force=force)
 
     def new_document_drafts(self) -> list[Draft]:
         """Drafts of documents never published (imports, new documents), newest first."""

@@ -189,3 +189,47 @@ def test_imported_drafts_are_listed_and_published_by_id(root, sources, capsys) -
     assert [d.doc_id for d in kb.new_document_drafts()] == [listed[1]["id"]]
     code, out, _ = cli(capsys, root, "check")
     assert code == 0 and "no problems" in out
+
+
+NO_STRUCTURE = ("客戶來電時先確認身分，再詢問需求。" * 20) + "\n" + ("處理完畢後請記錄通話摘要。" * 20) + "\n"
+
+
+def test_a_plan_says_when_it_is_unsure_and_publish_refuses_no_structure(
+        root, tmp_path, capsys) -> None:
+    source = tmp_path / "in" / "notes.txt"
+    source.parent.mkdir(exist_ok=True)
+    source.write_text(NO_STRUCTURE, encoding="utf-8")
+    code, out, err = cli(capsys, root, "import", str(source), "--dry-run", "--json")
+    assert code == 0, err
+    [planned] = json.loads(out)
+    assert planned["confidence"] == "low"
+    kinds = {flag["kind"] for flag in planned["flags"]}
+    assert {"no-structure", "title-guessed"} <= kinds
+    code, out, err = cli(capsys, root, "import", str(source), "--dry-run")
+    assert "NO STRUCTURE FOUND" in out
+    before = _tree(root)
+    code, out, err = cli(capsys, root, "import", str(source), "--publish", "--note", "匯入")
+    assert code == 2 and "no structure found" in err and "--force" in err
+    assert "Traceback" not in err and _tree(root) == before
+    code, out, err = cli(capsys, root, "import", str(source), "--publish", "--note", "匯入",
+                         "--force")
+    assert code == 0, err
+    assert "published v1" in out
+
+
+def test_a_section_holding_most_of_a_long_text_is_flagged() -> None:
+    from tests.importers.helpers import plan_text
+
+    body = "".join(f"第{number}項規定的說明文字。" for number in range(300))
+    text = f"手冊\n第一章 總則\n{body}\n第二章 附則\n附則一句。\n"
+    [planned] = plan_text(text)
+    assert planned.confidence == "medium"
+    [flag] = [f for f in planned.flags if f.kind == "huge-section"]
+    assert flag.text == "第一章 總則" and flag.section == 0
+
+
+def test_a_plan_with_its_own_title_and_structure_is_sure() -> None:
+    from tests.importers.helpers import plan_text
+
+    [planned] = plan_text("退款手冊\n第一章 時限\n三天內退款。\n第二章 方式\n原路退回。\n")
+    assert planned.confidence == "high" and planned.flags == []

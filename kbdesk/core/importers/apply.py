@@ -50,10 +50,22 @@ def write_plan(
     note: str = "",
     author: str | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    force: bool = False,
 ) -> list[ImportedDocument]:
-    """Save every planned document as a draft, or publish each with ``note``."""
+    """Save every planned document as a draft, or publish each with ``note``.
+
+    A plan in which no structure was found is not published unless ``force``: it goes to
+    the editor as a draft, whose headings they check first.
+    """
     if publish and not note.strip():
         raise ImportFailed("publishing an import needs a change note (--note)")
+    if publish and not force:
+        unsure = [doc.source for doc in plan.documents if doc.confidence == "low"]
+        if unsure:
+            raise ImportFailed(
+                f"{', '.join(dict.fromkeys(unsure))}: no structure found (no chapters or "
+                "sections); import as drafts and check the headings, or publish anyway with "
+                "--force")
     texts = []
     for doc in plan.documents:
         text = document_text(doc, status="published" if publish else "draft")

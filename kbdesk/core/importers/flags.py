@@ -14,6 +14,7 @@ import functools
 import re
 
 from kbdesk.core.importers.plan import Flag
+from kbdesk.core.text.folding import fold
 
 _SUSPECT_LATIN = "ÃÂâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ¤¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿"
 _TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
@@ -153,13 +154,52 @@ _QUOTED_LINE_RE = re.compile(r"^\s*[“「\"『](.+)[”」\"』]\s*$")
 _STEP_KEY_RE = re.compile(r"^\s*(-\s*)?(角色|負責|负责|時限|时限|Role|Limit)\s*[:：]", re.M)
 
 
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+•·]|\d{1,3}[.、)．]|[(（]\d{1,3}[)）])\s*(.+)$")
+# words that speak to the customer: a paragraph of a phrasing that holds one is a reply
+_SPOKEN_RE = re.compile(r"您|你好|请问|抱歉|感谢|谢谢|不好意思|{{[^{}]+}}")
+_SENTENCE_RE = re.compile(r"[。！？!?]")
+
+
+def _reply(text: str) -> str:
+    """A reply as it is copied: outer quotation marks taken off."""
+    text = text.strip()
+    match = _QUOTED_LINE_RE.match(text)
+    return match.group(1).strip() if match else text
+
+
+def _speaks(text: str) -> bool:
+    return bool(_SPOKEN_RE.search(fold(text))) and bool(_SENTENCE_RE.search(text) or
+                                                          _QUOTED_LINE_RE.match(text.strip()))
+
+
 def quote_phrasings(text: str) -> str:
-    """In a phrasing, a paragraph that is only quoted speech becomes the text to copy (``> ``)."""
+    """In a phrasing, every reply becomes a text to copy (``> ``), in the content format.
+
+    A reply is a paragraph that is only quoted speech, an item of a list of replies (each item
+    its own variant), or a paragraph that speaks to the customer (您, 請問, 抱歉, a
+    placeholder …); after a lead-in ending in a colon (再向客戶說明：…) the part after the colon.
+    Other paragraphs stay as notes on using the phrasing.
+    """
     out = []
     for paragraph in text.split("\n\n"):
-        match = _QUOTED_LINE_RE.match(paragraph)
-        out.append(f"> {match.group(1).strip()}" if match and "\n" not in paragraph
-                   else paragraph)
+        stripped = paragraph.strip()
+        if not stripped or stripped.startswith((">", "|", "<", "#", "```")):
+            out.append(paragraph)
+            continue
+        lines = [line for line in stripped.split("\n") if line.strip()]
+        items = [_LIST_ITEM_RE.match(line) for line in lines]
+        if all(items) and any(_speaks(m.group(1)) or _QUOTED_LINE_RE.match(m.group(1))
+                              for m in items if m):
+            out.append("\n\n".join(f"> {_reply(m.group(1))}" for m in items if m))
+            continue
+        if "\n" not in stripped and (_QUOTED_LINE_RE.match(stripped) or _speaks(stripped)):
+            lead, colon, said = stripped.rpartition("：")
+            if colon and lead and _speaks(said) and not _speaks(lead):
+                out.append(f"{lead}{colon}\n\n> {_reply(said)}")
+            else:
+                out.append(f"> {_reply(stripped)}")
+            continue
+        out.append(paragraph)
     return "\n\n".join(out)
 
 

@@ -72,7 +72,9 @@ class Flag:
     """Something the editor should check; the text is left as it is.
 
     Attributes:
-        kind: ``mojibake``, ``duplicate``, ``heading-guessed`` or ``placeholder``.
+        kind: ``mojibake``, ``duplicate``, ``heading-guessed``, ``placeholder``,
+            ``no-structure``, ``huge-section``, ``title-guessed``, ``nothing-to-copy``,
+            ``toc-missing`` or ``truncated``.
         text: the text concerned.
         section: index of the section it is in (-1: the introduction or the whole document).
         offset: character offset in that section's text.
@@ -89,6 +91,11 @@ class Flag:
         return {"kind": self.kind, "text": self.text,
                 "position": {"section": self.section, "offset": self.offset},
                 "detail": self.detail}
+
+
+#: flags that make a plan's confidence ``medium`` (``no-structure`` makes it ``low``)
+UNSURE = frozenset({"heading-guessed", "huge-section", "title-guessed", "toc-missing",
+                    "nothing-to-copy", "mojibake", "truncated"})
 
 
 @dataclass
@@ -128,9 +135,19 @@ class PlannedDocument:
     flags: list[Flag] = field(default_factory=list)
     duplicate_of: str | None = None
 
+    @property
+    def confidence(self) -> str:
+        """How sure the plan is: ``low`` when no structure was found, ``medium`` when something
+        was guessed or looks wrong (a flag of :data:`UNSURE`), ``high`` otherwise."""
+        kinds = {flag.kind for flag in self.flags}
+        if "no-structure" in kinds:
+            return "low"
+        return "medium" if kinds & UNSURE else "high"
+
     def to_json(self) -> dict[str, Any]:
         return {
             "source": self.source,
+            "confidence": self.confidence,
             "title": self.title,
             "kind": self.kind,
             "category": self.category,

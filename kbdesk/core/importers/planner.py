@@ -38,7 +38,7 @@ from kbdesk.core.importers.plan import (
     Removal,
     SourceText,
 )
-from kbdesk.core.importers.structure import MAX_TITLE, Block, levels, outline
+from kbdesk.core.importers.structure import MAX_TITLE, Block, nesting_levels, outline
 from kbdesk.core.library.model import Kind
 
 log = logging.getLogger(__name__)
@@ -132,6 +132,7 @@ class _Built:
     intro: str
     sections: list[PlannedSection]
     guessed: list[str]
+    title_from: str = ""  # "" (the document's own), "hint" (a page-title line) or "file name"
 
 
 def _build(blocks: list[Block], source: SourceText, fallback_title: str,
@@ -153,8 +154,9 @@ def _build(blocks: list[Block], source: SourceText, fallback_title: str,
                 break
             if text:
                 break
+    guessed_title = "" if title else ("hint" if title_hint else "file name")
     title = title or title_hint or fallback_title
-    level_of = levels(blocks)
+    level_of = nesting_levels(blocks)
     intro = _join(blocks[:first_heading], source.markdown)
     sections: list[PlannedSection] = []
     guessed: list[str] = []
@@ -164,13 +166,13 @@ def _build(blocks: list[Block], source: SourceText, fallback_title: str,
         if block.rank:
             if heading is not None:
                 sections.append(PlannedSection(heading.text, _join(current, source.markdown),
-                                               level_of[heading.rank]))
+                                               level_of[id(heading)]))
             heading, current = block, []
             if block.guessed:
                 guessed.append(block.text)
         else:
             current.append(block)
-    return _Built(title, intro, sections, guessed)
+    return _Built(title, intro, sections, guessed, guessed_title)
 
 
 def _summary(doc: PlannedDocument) -> str:
@@ -206,8 +208,18 @@ def _place(doc: PlannedDocument, taken: set[str]) -> None:
     taken.add(doc.path)
 
 
+def _phrasing_levels(doc: PlannedDocument) -> None:
+    """In a phrasing document every heading with no heading under it is a phrasing (``##``)
+    and every heading over others a group (``#``), whatever depth the source gave them."""
+    for number, section in enumerate(doc.sections):
+        following = doc.sections[number + 1] if number + 1 < len(doc.sections) else None
+        section.level = 0 if following is not None and following.level > section.level else 1
+
+
 def _finish(doc: PlannedDocument, traditional: bool) -> None:
     everywhere = doc.kind == "phrasing"
+    if everywhere:
+        _phrasing_levels(doc)
     texts = [doc.intro, *(s.text for s in doc.sections)]
     fixed: list[str] = []
     blanks = new_blanks()
@@ -225,6 +237,8 @@ def _finish(doc: PlannedDocument, traditional: bool) -> None:
         section.text = text
     for number, text in enumerate(fixed):
         doc.flags.extend(mojibake_flags(number - 1, text))
+    if everywhere:
+        _nothing_to_copy_flags(doc)
     if not doc.category:
         doc.category = "未分類" if traditional else "未分类"
     doc.summary = _summary(doc)
@@ -288,6 +302,7 @@ def plan_source(source: SourceText, name: str, options: ImportOptions,
     doc = PlannedDocument(source=name, title=built.title, kind=kind,
                           category=options.category or source.fields.get("category", ""),
                           intro=built.intro, sections=built.sections, removed=removed)
+    _confidence_flags(doc, built)
     for number, section in enumerate(doc.sections):
         if section.heading in built.guessed:
             doc.flags.append(Flag("heading-guessed", section.heading, number, 0,
@@ -309,6 +324,41 @@ def plan_source(source: SourceText, name: str, options: ImportOptions,
     for planned in docs:
         _finish(planned, traditional)
     return docs
+
+
+#: a section holding more than this share of a long document's text is flagged
+HUGE_SHARE = 0.6
+#: ... when the document is at least this long (characters)
+HUGE_MIN = 2000
+
+
+def _confidence_flags(doc: PlannedDocument, built: _Built) -> None:
+    """Say what the plan is unsure of: no structure, one section holding most of the text,
+    a title not the document's own."""
+    sizes = [len(doc.intro.strip()), *(len(s.text) for s in doc.sections)]
+    total = sum(sizes)
+    if not doc.sections:
+        doc.flags.append(Flag("no-structure", doc.title, -1, 0,
+                              f"no chapters or sections were found: all {total} characters "
+                              "are one introduction; check the headings before publishing"))
+    elif total >= HUGE_MIN and max(sizes) > HUGE_SHARE * total:
+        biggest = sizes.index(max(sizes)) - 1
+        name = doc.sections[biggest].heading if biggest >= 0 else doc.title
+        doc.flags.append(Flag("huge-section", name, biggest, 0,
+                              f"holds {max(sizes)} of {total} characters: headings inside it "
+                              "may have been missed"))
+    if built.title_from:
+        source = "a page-title line" if built.title_from == "hint" else "the file name"
+        doc.flags.append(Flag("title-guessed", doc.title, -1, 0,
+                              f"the title was taken from {source}: the text has no title line"))
+
+
+def _nothing_to_copy_flags(doc: PlannedDocument) -> None:
+    for number, section in enumerate(doc.sections):
+        if section.level == 1 and not re.search(r"^>", section.text, re.M):
+            doc.flags.append(Flag("nothing-to-copy", section.heading, number, 0,
+                                  "no reply to copy was found in this phrasing: quote it (> ) "
+                                  "or import the file as a handbook"))
 
 
 def _same_heading(toc_title: str, heading: str) -> bool:

@@ -425,7 +425,17 @@ def outline(text: str, *, markdown: bool = False, toc: bool = True) -> Outline:
     return result
 
 
-def levels(blocks: list[Block]) -> dict[str, int]:
-    """Level of each kind of heading present: the highest kind is 1, the next 2, …"""
-    present = sorted({b.rank for b in blocks if b.rank}, key=RANKS.index)
-    return {rank: number for number, rank in enumerate(present, start=1)}
+def nesting_levels(blocks: list[Block]) -> dict[int, int]:
+    """The level of each heading block (by ``id``), from how the kinds of heading nest in
+    document order: a heading is one level under the nearest heading of a higher kind before
+    it (第三章 then （一） is 1 then 2, even where another chapter had 1.1 as its 2)."""
+    stack: list[str] = []
+    out: dict[int, int] = {}
+    for block in blocks:
+        if not block.rank:
+            continue
+        while stack and RANKS.index(stack[-1]) >= RANKS.index(block.rank):
+            stack.pop()
+        stack.append(block.rank)
+        out[id(block)] = len(stack)
+    return out

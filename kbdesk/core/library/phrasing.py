@@ -139,3 +139,14 @@ def phrasings_of(doc: Document) -> tuple[Phrasing, ...]:
             continue
         result.append(Phrasing(section.heading, section.anchor, tuple(variants), notes, pairs))
     return tuple(result)
+
+
+def nothing_to_copy(doc: Document) -> list[str]:
+    """Messages for a phrasing document with no text to copy at all, or for each of its
+    phrasings (``##`` sections) that has none (an agent would see "guidance only")."""
+    phrasings = phrasings_of(doc)
+    if not any(p.variants for p in phrasings):
+        return ["a phrasing document with nothing to copy: no section holds a phrasing "
+                "written as a '> ' quote"]
+    return [f"section '{p.name}': nothing to copy (write the phrasing as a '> ' quote)"
+            for p in phrasings if not p.variants and not p.avoid]
