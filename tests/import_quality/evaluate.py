@@ -33,8 +33,19 @@ FIXTURES = HERE / "fixtures"
 EXPECTED = HERE / "expected.yaml"
 
 
+_LIST_NUMBER_RE = re.compile(r"^\s*\d{1,3}[.、)．]\s+(?=\D)", re.M)
+
+
 def _letters(text: str) -> Counter[str]:
     return Counter(re.sub(r"[\W_]+", "", text))
+
+
+def _source_text_letters(text: str, kind: str) -> Counter[str]:
+    """The letters of a source; in a phrasing import the numbers of a list of replies
+    (``1. 您好…``) are list markup like a ``-`` bullet, since a reply is copied without them."""
+    if kind == "phrasing":
+        text = _LIST_NUMBER_RE.sub("", text)
+    return _letters(text)
 
 
 def _squash(text: str) -> str:
@@ -88,9 +99,9 @@ def _document_text(doc: PlannedDocument) -> str:
     return "\n".join(parts)
 
 
-def _source_letters(path: Path) -> Counter[str]:
+def _source_letters(path: Path, kind: str) -> Counter[str]:
     source = read_source(path)
-    letters = _letters(source.text)
+    letters = _source_text_letters(source.text, kind)
     for removal in source.removed:
         letters += _letters(removal.text)
     return letters
@@ -106,7 +117,7 @@ def evaluate_one(name: str, path: Path, spec: dict[str, Any]) -> Result:
     try:
         options = ImportOptions(kind=spec["kind"]) if spec.get("kind") else ImportOptions()
         plan = plan_files([path], options)
-        source_letters = _source_letters(path)
+        source_letters = _source_letters(path, str(spec.get("kind", "")))
     except Exception as exc:  # noqa: BLE001 - a measurement reports every failure
         result.error = f"{type(exc).__name__}: {exc}"
         return result
