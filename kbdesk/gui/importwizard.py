@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -49,6 +50,11 @@ log = logging.getLogger(__name__)
 
 KINDS = ("handbook", "phrasing", "procedure")
 MAX_EDITORS = 5  # drafts opened in editors after an import; the rest wait in the draft store
+
+
+def _ask_yes(parent: QWidget, question: str) -> bool:
+    answer = QMessageBox.question(parent, parent.windowTitle(), question)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 class ImportWizard(QDialog):
@@ -74,6 +80,7 @@ class ImportWizard(QDialog):
         self.restored: dict[str, tuple[str, Removal]] = {}  # key -> (source, removal)
         self.revisions: dict[int, dict[str, str]] = {}
         self.ask_note = ask_change_note
+        self.ask_force = _ask_yes
         self._filling = False
         self._plan_again = False
         self.setWindowTitle(self.tr("Import handbooks"))
@@ -113,6 +120,8 @@ class ImportWizard(QDialog):
             self.doc_kind.addItem(label, kind)
         self.doc_category = QLineEdit(self)
         self.path_label = QLabel(self)
+        self.confidence_label = QLabel(self)
+        self.confidence_label.setWordWrap(True)
         self.title_edit.editingFinished.connect(self._revise)
         self.doc_category.editingFinished.connect(self._revise)
         self.doc_kind.currentIndexChanged.connect(lambda _i: self._revise())
@@ -121,6 +130,7 @@ class ImportWizard(QDialog):
         form.addRow(self.tr("Kind:"), self.doc_kind)
         form.addRow(self.tr("Category:"), self.doc_category)
         form.addRow(self.tr("Saved as:"), self.path_label)
+        form.addRow(self.tr("Confidence:"), self.confidence_label)
         self.structure = QTreeWidget(self)
         self.structure.setHeaderLabels([self.tr("Detected structure"), self.tr("Characters")])
         self.removed_list = QListWidget(self)
@@ -251,6 +261,7 @@ class ImportWizard(QDialog):
         self.doc_kind.setCurrentIndex(max(self.doc_kind.findData(doc.kind), 0))
         self.doc_category.setText(doc.category)
         self.path_label.setText(doc.path)
+        self.confidence_label.setText(self._confidence_text(doc.confidence))
         self.structure.clear()
         parents: list[QTreeWidgetItem] = []
         if doc.intro:
@@ -327,16 +338,29 @@ class ImportWizard(QDialog):
         """Save every planned document as a draft for the editor to review."""
         return self._write(publish=False, note="")
 
+    def _confidence_text(self, confidence: str) -> str:
+        if confidence == "low":
+            return self.tr("Low: no structure found (no chapters or sections)")
+        if confidence == "medium":
+            return self.tr("Medium: something was guessed; see “To check”")
+        return self.tr("High")
+
     def publish(self) -> Task | None:
-        """Ask for a change note and publish every planned document."""
+        """Ask for a change note and publish every planned document; a document in which no
+        structure was found is published only when the editor says so."""
         prompt = self.tr("Publish %1 imported document(s).").replace(
             "%1", str(len(self.plan.documents) if self.plan else 0))
+        unsure = [d.title for d in self.plan.documents if d.confidence == "low"] \
+            if self.plan else []
+        if unsure and not self.ask_force(self, self.tr(
+                "No structure was found in %1. Publish anyway?").replace("%1", "、".join(unsure))):
+            return None
         note = self.ask_note(self, prompt, "")
         if note is None:
             return None
-        return self._write(publish=True, note=note)
+        return self._write(publish=True, note=note, force=bool(unsure))
 
-    def _write(self, *, publish: bool, note: str) -> Task | None:
+    def _write(self, *, publish: bool, note: str, force: bool = False) -> Task | None:
         if self.plan is None or (self.task is not None and not self.task.done):
             return None
         self._revise()
@@ -344,7 +368,7 @@ class ImportWizard(QDialog):
 
         def write(progress: Any, _cancel: Any) -> Any:
             return self.kb.import_files(plan, publish=publish, note=note, author=author,
-                                        progress=progress)
+                                        progress=progress, force=force)
 
         self.status.setText(self.tr("Publishing…") if publish else self.tr("Saving drafts…"))
         return self._submit(write, write=True, done=self._written)

@@ -2051,6 +2051,31 @@
         <source>(character %1)</source>
         <translation>(character %1)</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="0"/>
+        <source>Confidence:</source>
+        <translation>Confidence:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="0"/>
+        <source>Low: no structure found (no chapters or sections)</source>
+        <translation>Low: no structure found (no chapters or sections)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="0"/>
+        <source>Medium: something was guessed; see “To check”</source>
+        <translation>Medium: something was guessed; see “To check”</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="0"/>
+        <source>High</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="0"/>
+        <source>No structure was found in %1. Publish anyway?</source>
+        <translation>No structure was found in %1. Publish anyway?</translation>
+    </message>
 </context>
 <context>
     <name>FlagDialog</name>

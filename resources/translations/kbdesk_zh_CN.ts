@@ -2045,6 +2045,31 @@
         <source>(character %1)</source>
         <translation>（第 %1 个字）</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="0"/>
+        <source>Confidence:</source>
+        <translation>可信度：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="0"/>
+        <source>Low: no structure found (no chapters or sections)</source>
+        <translation>低：找不到结构（没有章节）</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="0"/>
+        <source>Medium: something was guessed; see “To check”</source>
+        <translation>中：有些地方是推测的，请看“请检查”</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="0"/>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="0"/>
+        <source>No structure was found in %1. Publish anyway?</source>
+        <translation>“%1”找不到任何章节结构。仍要发布吗？</translation>
+    </message>
 </context>
 <context>
     <name>FlagDialog</name>

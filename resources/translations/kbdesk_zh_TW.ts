@@ -2045,6 +2045,31 @@
         <source>(character %1)</source>
         <translation>（第 %1 個字）</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="0"/>
+        <source>Confidence:</source>
+        <translation>可信度：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="0"/>
+        <source>Low: no structure found (no chapters or sections)</source>
+        <translation>低：找不到結構（沒有章節）</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="0"/>
+        <source>Medium: something was guessed; see “To check”</source>
+        <translation>中：有些地方是推測的，請看「請檢查」</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="0"/>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="0"/>
+        <source>No structure was found in %1. Publish anyway?</source>
+        <translation>「%1」找不到任何章節結構。仍要發佈嗎？</translation>
+    </message>
 </context>
 <context>
     <name>FlagDialog</name>

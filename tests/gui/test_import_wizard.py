@@ -275,3 +275,25 @@ def test_drafts_of_new_documents_can_be_reopened(qtbot, make_window, versioned_l
     assert editor.doc_id == written.doc_id and "title: 帳戶安全手冊" in editor.text()
     editor.close()
     dialog.close()
+
+
+NO_STRUCTURE = ("客戶來電時先確認身分，再詢問需求。" * 15) + "\n" + ("處理完畢後記錄通話摘要。" * 15) + "\n"
+
+
+def test_confidence_is_shown_and_no_structure_publishes_only_when_the_editor_says_so(
+        qtbot, kb, runner, tmp_path) -> None:
+    wizard = _wizard(qtbot, kb, runner, [_file(tmp_path, "notes.txt", NO_STRUCTURE)])
+    qtbot.waitUntil(lambda: wizard.docs_list.count() == 1 and wizard.task.done, timeout=30000)
+    assert wizard.confidence_label.text().startswith("Low")
+    assert any(wizard.flags_list.item(i).text().startswith("no-structure")
+               for i in range(wizard.flags_list.count()))
+    questions = []
+    wizard.ask_force = lambda _parent, question: questions.append(question) or False
+    wizard.ask_note = lambda *_args: "不該被問到"
+    assert wizard.publish() is None
+    assert len(questions) == 1 and len(kb.documents()) == 2
+    wizard.ask_force = lambda _parent, _question: True
+    wizard.ask_note = lambda *_args: "匯入筆記"
+    with qtbot.waitSignal(wizard.written, timeout=60000) as blocker:
+        wizard.publish()
+    assert [w.published for w in blocker.args[0]] == [True]
