@@ -163,9 +163,10 @@ def test_a_previous_export_is_replaced_and_a_cancelled_one_changes_nothing(
         kb: KnowledgeBase, tmp_path: Path) -> None:
     out = tmp_path / "site"
     kb.export("html", out)
-    (out / "d" / "stale-page.html").write_text("old")
+    assert (out / "d" / "sop-refund.html").is_file()
+    kb.retire("sop-refund", "不再使用", author="王小明")
     kb.export("html", out)
-    assert not (out / "d" / "stale-page.html").exists()
+    assert not (out / "d" / "sop-refund.html").exists()  # a page of the previous export
     before = files_of(out)
     token = CancelToken()
 
