@@ -187,37 +187,6 @@ def test_progress_reaches_the_total(kb: KnowledgeBase, tmp_path: Path) -> None:
     assert [d for d, _t in seen] == sorted(d for d, _t in seen)
 
 
-def test_a_killed_export_leaves_the_previous_site_and_is_cleaned_up_later(
-        kb: KnowledgeBase, tmp_path: Path) -> None:
-    import os
-    import signal
-    import subprocess
-    import time
-
-    from tests.clock import child_command
-    from tests.conftest import REPO_ROOT
-
-    out = tmp_path / "site"
-    kb.export("html", out)
-    before = files_of(out)
-    child = subprocess.Popen(child_command("tests.site.slow_export", str(kb.root), str(out)),
-                             cwd=REPO_ROOT)
-    try:
-        deadline = time.monotonic() + 60
-        staging: list[Path] = []
-        while time.monotonic() < deadline and not any(p.glob("d/*.html") for p in staging):
-            staging = list(tmp_path.glob(".site.kbdesk-export-*"))
-            time.sleep(0.05)
-        assert staging, "the child never started writing"
-    finally:
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait()
-    assert files_of(out) == before  # the old site is whole
-    kb.export("html", out)
-    assert not list(tmp_path.glob(".site.kbdesk-export-*"))  # the abandoned folder is gone
-    assert (out / "index.html").is_file()
-
-
 def test_unpublished_edits_in_the_working_files_are_not_exported(kb: KnowledgeBase,
                                                                   tmp_path: Path) -> None:
     path = kb.root / "handbooks/complaint.md"
