@@ -276,8 +276,14 @@ def test_leftovers_of_older_versions_and_dead_processes_are_removed_only_when_pr
     (kept_foreign / "mine.txt").write_text("not an export's")
     kept_alive = tmp_path / f".site.kbdesk-old-{os.getpid()}-live"
     shutil.copytree(site, kept_alive)
+    ours_dead = tmp_path / f".site.kbdesk-old-{dead}-{site_folder.host_tag()}-abc"
+    shutil.copytree(site, ours_dead)
+    other_computer = tmp_path / f".site.kbdesk-old-{dead}-h0123abcd-abc"  # its pids mean nothing
+    shutil.copytree(site, other_computer)
+    if site_folder.host_tag() == "h0123abcd":
+        pytest.skip("this computer's tag is the one the test takes for another's")
     kb.export("html", out)
-    assert beside(out) == sorted([kept_foreign.name, kept_alive.name])
+    assert beside(out) == sorted([kept_foreign.name, kept_alive.name, other_computer.name])
     assert (kept_foreign / "mine.txt").read_text() == "not an export's"
     assert_whole(kept_alive)
 

@@ -12,9 +12,10 @@ of what killed exports left behind.
   folder inside OUTDIR (``.kbdesk-export-PID-…``), under a manifest that accepts a file's old
   or new content until the last file is in.
 - A later export removes what a killed one left (beside OUTDIR or inside it) when it can prove
-  the folder is an export's own: named after a process that is gone, holding nothing but files
-  of the site. A site set aside by an export killed before it could put the new one in place is
-  put back. What cannot be proved is kept, and logged.
+  the folder is an export's own: named after a process of this computer that is gone (the
+  names hold the process id and :func:`host_tag`), holding nothing but files of the site. A
+  site set aside by an export killed before it could put the new one in place is put back.
+  What cannot be proved is kept, and logged.
 - Every ``OSError`` becomes an :class:`ExportError` naming the folder (:func:`folder_errors`).
 """
 
@@ -22,9 +23,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import logging
 import os
+import re
 import shutil
+import socket
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -108,9 +112,25 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
+def host_tag() -> str:
+    """This computer in the names of staging folders (``h`` and 8 hex digits): an export folder
+    on a file share is written by several computers, and a process id says nothing about
+    another computer's processes."""
+    return "h" + hashlib.sha1(socket.gethostname().encode("utf-8")).hexdigest()[:8]
+
+
+def _owner_tag() -> str:
+    return f"{os.getpid()}-{host_tag()}-"
+
+
 def _dead_pid(name: str, tag: str) -> bool:
-    """Whether ``name`` is ``…TAG<pid>-…`` of a process that is gone."""
-    pid = name.split(tag, 1)[1].split("-", 1)[0]
+    """Whether ``name`` is ``…TAG<pid>-<host>-…`` of a process of this computer that is gone
+    (``…TAG<pid>-…``, without the computer, from versions before the manifest)."""
+    parts = name.split(tag, 1)[1].split("-")
+    pid = parts[0]
+    host = parts[1] if len(parts) > 2 and re.fullmatch(r"h[0-9a-f]{8}", parts[1]) else None
+    if host is not None and host != host_tag():
+        return False
     return os.name == "posix" and pid.isdigit() and not pid_alive(int(pid))
 
 
@@ -184,9 +204,9 @@ def clean_leftovers(out: Path) -> None:
 
 
 def _complete(folder: Path) -> bool:
-    """Whether ``folder`` holds a whole site: a manifest, each file it lists, nothing else."""
+    """Whether ``folder`` holds a whole site: a manifest, the files it lists, nothing else."""
     manifest = Manifest.read(folder)
-    return (manifest is not None and not manifest.replacing
+    return (manifest is not None
             and all((folder / rel).is_file() for rel in manifest.files)
             and first_foreign(folder) is None)
 
@@ -232,10 +252,9 @@ def prepare(outdir: Path, library_root: Path) -> Staging:
     out.parent.mkdir(parents=True, exist_ok=True)
     clean_leftovers(out)
     out = check_outdir(outdir, library_root)
-    pid = os.getpid()
     if not (out.is_dir() and os.path.ismount(out)):
         try:
-            path = Path(tempfile.mkdtemp(prefix=f".{out.name}{STAGING_TAG}{pid}-",
+            path = Path(tempfile.mkdtemp(prefix=f".{out.name}{STAGING_TAG}{_owner_tag()}",
                                          dir=out.parent))
             return Staging(out, path, in_place=False)
         except OSError:
@@ -246,7 +265,7 @@ def prepare(outdir: Path, library_root: Path) -> Staging:
 
 
 def _inner_staging(out: Path) -> Path:
-    return Path(tempfile.mkdtemp(prefix=f"{INNER_STAGING_PREFIX}{os.getpid()}-", dir=out))
+    return Path(tempfile.mkdtemp(prefix=f"{INNER_STAGING_PREFIX}{_owner_tag()}", dir=out))
 
 
 def discard(staging: Staging) -> None:
@@ -263,7 +282,7 @@ def commit(staging: Staging) -> None:
     os.chmod(staging.path, 0o755)
     old: Path | None = None
     if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}{OLD_TAG}{os.getpid()}-",
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}{OLD_TAG}{_owner_tag()}",
                                     dir=out.parent))
         old.rmdir()
         try:
