@@ -149,6 +149,25 @@ def test_a_symbolic_link_in_the_site_is_foreign(kb: KnowledgeBase, tmp_path: Pat
     assert (target / "keep.txt").read_text() == "keep"
 
 
+def test_files_a_file_browser_makes_do_not_block_an_export(kb: KnowledgeBase,
+                                                          tmp_path: Path) -> None:
+    """Opening the folder in Finder or Explorer adds ``.DS_Store``, ``Thumbs.db`` or
+    ``desktop.ini``: an export may replace them with its own files; a file merely named like
+    one of them elsewhere is no exception (only those exact names, as regular files)."""
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    (fresh / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
+    kb.export("html", fresh)
+    assert_whole(fresh)
+    (fresh / "d" / "Thumbs.db").write_bytes(b"thumbs")
+    (fresh / "desktop.ini").write_text("[.ShellClassInfo]")
+    kb.export("html", fresh)
+    assert_whole(fresh)
+    (fresh / "desktop.ini.bak").write_text("mine")
+    with pytest.raises(ExportError, match=r"desktop\.ini\.bak is not a file the previous"):
+        kb.export("html", fresh)
+
+
 def test_a_site_from_before_the_manifest_is_replaced_only_when_all_of_it_is_an_export(
         kb: KnowledgeBase, tmp_path: Path) -> None:
     """The folder of an older kbdesk has the one-line marker and no manifest: it is accepted

@@ -40,6 +40,7 @@ from kbdesk.core.exporters.site_manifest import (
     MARKER,
     Manifest,
     first_foreign,
+    is_system_file,
     walk,
 )
 
@@ -232,9 +233,10 @@ def check_outdir(outdir: Path, library_root: Path) -> Path:
     if not out.is_dir():
         raise ExportError(f"{outdir}: exists and is not a folder")
     entries = walk(out)
-    if entries and not (out / MARKER).is_file():
+    own_entries = [rel for rel, path in entries if not is_system_file(rel, path)]
+    if own_entries and not (out / MARKER).is_file():
         raise ExportError(f"{outdir}: folder is not empty and is not a kbdesk export (it holds "
-                          f"{entries[0][0]}); choose an empty or new folder")
+                          f"{own_entries[0]}); choose an empty or new folder")
     found = first_foreign(out)
     if found is not None:
         raise ExportError(f"{outdir}: {found[0]} {found[1]}; an export replaces only the files "

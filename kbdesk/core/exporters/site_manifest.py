@@ -29,6 +29,10 @@ SITE_FOLDERS = frozenset({"c", "d", "k", "search", "static"})
 #: folders of the export's own in-place staging (``.kbdesk-export-PID-…``), skipped by the check
 INNER_STAGING_PREFIX = ".kbdesk-export-"
 
+#: files a file browser makes in any folder it shows (Finder, Explorer): not the user's work,
+#: remade when needed, so an export may delete them with its own
+SYSTEM_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
+
 _LAYOUT_RE = re.compile(
     r"(?:index|search)\.html|\.kbdesk-site|static/(?:site\.css|site\.js|search\.js)"
     r"|[cdk]/[^/.]+\.html|search/(?:p\d+|t\d+|meta|fold)\.js"
@@ -116,7 +120,8 @@ class Manifest:
         for rel, path in walk(folder):
             if rel.split("/", 1)[0] in skip:
                 continue
-            if rel != MARKER and path.is_file() and not path.is_symlink():
+            if (rel != MARKER and path.is_file() and not path.is_symlink()
+                    and not is_system_file(rel, path)):
                 files[rel] = stamp(path)
         return cls(files)
 
@@ -143,6 +148,12 @@ def walk(folder: Path) -> list[tuple[str, Path]]:
             path = base / name
             entries.append((path.relative_to(folder).as_posix(), path))
     return sorted(entries)
+
+
+def is_system_file(rel: str, path: Path) -> bool:
+    """Whether ``rel`` is a regular file named as one of :data:`SYSTEM_FILES`."""
+    return (rel.rsplit("/", 1)[-1] in SYSTEM_FILES and not path.is_symlink()
+            and path.is_file())
 
 
 def legacy_layout(rel: str, path: Path, names_only: bool = False) -> bool:
@@ -190,7 +201,7 @@ def first_foreign(folder: Path, skip: frozenset[str] = frozenset(),
             continue
         if not path.is_file():
             return rel, "is not a regular file"
-        if rel == MARKER:
+        if rel == MARKER or is_system_file(rel, path):
             continue
         if manifest is None:
             if not legacy_layout(rel, path, names_only):
