@@ -240,7 +240,8 @@ def check_outdir(outdir: Path, library_root: Path) -> Path:
     found = first_foreign(out)
     if found is not None:
         raise ExportError(f"{outdir}: {found[0]} {found[1]}; an export replaces only the files "
-                          "of the previous export. Move it out of the folder or choose another")
+                          "of the previous export; move it out of the folder or choose another "
+                          "folder")
     for _rel, path in [("", out), *entries]:
         if path.is_dir() and not os.access(path, os.W_OK | os.X_OK):
             raise ExportError(f"{outdir}: cannot replace the previous export: permission "

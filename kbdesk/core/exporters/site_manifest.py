@@ -38,7 +38,7 @@ _LAYOUT_RE = re.compile(
     r"|[cdk]/[^/.]+\.html|search/(?:p\d+|t\d+|meta|fold)\.js"
 )
 _GENERATOR = b'<meta name="generator" content="kbdesk">'
-_MARKER_MAX_BYTES = 4 * 1024 * 1024
+_MARKER_MAX_BYTES = 64 * 1024 * 1024
 
 #: (size, sha256 hex) of a file
 Stamp = tuple[int, str]
@@ -88,11 +88,15 @@ class Manifest:
 
     def dumps(self) -> str:
         """The manifest as the JSON text of :data:`MARKER` (keys sorted: deterministic)."""
-        data: dict[str, object] = {"kbdesk-site": FORMAT,
-                                   "files": {k: list(v) for k, v in sorted(self.files.items())}}
+        def table(stamps: dict[str, Stamp]) -> str:  # one line per file: diffs stay readable
+            rows = (f"  {json.dumps(rel, ensure_ascii=False)}: [{size}, \"{digest}\"]"
+                    for rel, (size, digest) in sorted(stamps.items()))
+            return "{\n" + ",\n".join(rows) + "\n}"
+
+        text = f'{{"kbdesk-site": {FORMAT},\n"files": {table(self.files)}'
         if self.replacing:
-            data["replacing"] = {k: list(v) for k, v in sorted(self.replacing.items())}
-        return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+            text += f',\n"replacing": {table(self.replacing)}'
+        return text + "}\n"
 
     @classmethod
     def read(cls, folder: Path) -> Manifest | None:
