@@ -15,6 +15,7 @@ import selectors
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -64,7 +65,7 @@ def assert_whole(out: Path) -> None:
 
 def dead_pid() -> int:
     """The id of a process that has ended (reaped; not reused this soon on Linux)."""
-    child = subprocess.Popen(["true"])
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait()
     return child.pid
 
@@ -397,6 +398,29 @@ def test_an_outdir_that_cannot_be_renamed_is_replaced_in_place(
     _busy_outdir(monkeypatch, out, code)
     kb.export("html", out)
     assert not stale.exists()
+    assert_whole(out)
+    assert inside_staging(out) == [] and beside(out) == []
+
+
+def test_a_mount_point_is_replaced_in_place_from_the_start(
+        kb: KnowledgeBase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Simulated: ``os.path.ismount`` says OUTDIR is a mount point, so the site is staged inside
+    it (never beside it, which would be another file system) and replaced file by file."""
+    out = (tmp_path / "site").resolve()
+    kb.export("html", out)
+    make_old_style(out)
+    monkeypatch.setattr(os.path, "ismount", lambda path: Path(path) == out)
+    staged_in: list[Path] = []
+    real_place = site_folder._place
+
+    def place(source: Path, target: Path) -> None:
+        staged_in.append(source)
+        real_place(source, target)
+
+    monkeypatch.setattr(site_folder, "_place", place)
+    kb.export("html", out)
+    assert staged_in and all(p.relative_to(out).parts[0].startswith(".kbdesk-export-")
+                             for p in staged_in)
     assert_whole(out)
     assert inside_staging(out) == [] and beside(out) == []
 
