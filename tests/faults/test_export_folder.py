@@ -448,6 +448,27 @@ def test_a_read_only_mount_is_a_clear_error_and_the_site_stays(
     assert files_of(out) == before and beside(out) == []
 
 
+def test_a_read_only_file_system_is_named_as_such(
+        kb: KnowledgeBase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Simulated: ``os.access`` says OUTDIR cannot be written and ``os.statvfs`` reports the
+    ``ST_RDONLY`` flag, as on a file system mounted read-only."""
+    out = (tmp_path / "site").resolve()
+    kb.export("html", out)
+    before = files_of(out)
+    real_statvfs = os.statvfs
+
+    class ReadOnly:
+        def __init__(self, real: os.statvfs_result) -> None:
+            self.f_flag = real.f_flag | os.ST_RDONLY
+
+    monkeypatch.setattr(os, "access", lambda path, mode: Path(path) != out)
+    monkeypatch.setattr(os, "statvfs", lambda path: ReadOnly(real_statvfs(path)))
+    with pytest.raises(ExportError, match=f"^{out}: cannot replace the previous export: the "
+                       f"file system is read-only \\({out}\\)$"):
+        kb.export("html", out)
+    assert files_of(out) == before and beside(out) == []
+
+
 def test_a_cli_export_to_a_read_only_mount_exits_2(kb: KnowledgeBase, tmp_path: Path) -> None:
     """Simulated as above, in the child (``tests/site/busy_cli.py``): exit 2, the message, no
     traceback, the site as it was."""

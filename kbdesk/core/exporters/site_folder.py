@@ -244,9 +244,17 @@ def check_outdir(outdir: Path, library_root: Path) -> Path:
                           "folder")
     for _rel, path in [("", out), *entries]:
         if path.is_dir() and not os.access(path, os.W_OK | os.X_OK):
-            raise ExportError(f"{outdir}: cannot replace the previous export: permission "
-                              f"denied ({path})")
+            reason = "the file system is read-only" if _read_only(path) else "permission denied"
+            raise ExportError(f"{outdir}: cannot replace the previous export: {reason} ({path})")
     return out
+
+
+def _read_only(path: Path) -> bool:
+    """Whether ``path`` is on a file system mounted read-only (False where that is unknown)."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        return False
 
 
 def prepare(outdir: Path, library_root: Path) -> Staging:
