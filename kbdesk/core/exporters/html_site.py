@@ -4,9 +4,9 @@ The site is written into a staging folder and swapped in when complete (``site_f
 crash or a cancelled export leaves the previous site as it was. An existing OUTDIR is replaced
 only when it is empty or holds nothing but the files of a previous export, as its manifest
 (:data:`MARKER`, ``site_manifest``) lists them; the output may not be inside the library. Every
-file name comes from a sanitised id (``site_pages.slug``) and is
-checked to resolve inside the staging folder. Output is deterministic: documents, lists and JSON
-keys are sorted, and the only time stamp is the generated-at line of ``index.html``.
+file name comes from a sanitised id (``site_pages.slug``) and is checked to resolve inside the
+staging folder. Output is deterministic: documents, lists and JSON keys are sorted, and the only
+time stamp is the generated-at line of ``index.html`` (and so the manifest's entry for it).
 """
 
 from __future__ import annotations
