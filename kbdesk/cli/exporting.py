@@ -32,7 +32,8 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
         help="write the documents in force as a static HTML site with offline search",
         description="Write the published documents in force (today, or on --as-of) as a static "
         "site that works from a file share: pages, search, no external resources. OUTDIR must "
-        "be new, empty or a previous export; it is replaced only when the new site is complete.",
+        "be new, empty or a previous export holding only the files it wrote (anything else is "
+        "refused, named); it is replaced only when the new site is complete.",
     )
     p.add_argument("outdir", metavar="OUTDIR", help="folder to write the site into")
     p.add_argument("--as-of", type=iso_day, metavar="DATE",

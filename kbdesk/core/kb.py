@@ -605,7 +605,8 @@ class KnowledgeBase:
 
         Args:
             name: the exporter (``html``: a static site with offline search).
-            outdir: the folder to write; replaced only if empty or a previous export.
+            outdir: the folder to write; replaced only if empty or a previous export holding
+                only the files its manifest lists (``ExportError`` otherwise).
         """
         from kbdesk.core.exporters.collect import export_library
 

@@ -50,6 +50,31 @@ def test_export_into_a_foreign_folder_shows_the_error(qtbot: QtBot, make_window:
     assert [p.name for p in foreign.iterdir()] == ["notes.txt"]
 
 
+def test_export_over_a_site_holding_a_users_file_shows_the_file_and_keeps_it(
+        qtbot: QtBot, make_window: WindowFactory, demo_library: Path, tmp_path: Path) -> None:
+    window = make_window(demo_library)
+    out = tmp_path / "site"
+    with qtbot.waitSignal(window.exporting.exported, timeout=60000):
+        window.exporting.start(out)
+    (out / "team-notes.html").write_text("<p>our notes</p>", "utf-8")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("keep")
+    expected = ["team-notes.html is not a file the previous export wrote",
+                f"{notes} is a file, not a folder"]
+    for folder, message in zip((out, notes / "site"), expected, strict=True):
+        with qtbot.waitSignal(window.exporting.failed, timeout=30000) as blocker:
+            window.exporting.start(folder)
+        assert message in blocker.args[0]
+        boxes = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QMessageBox) and w.isVisible()]
+        assert any(message in box.text() for box in boxes)
+        for box in boxes:
+            box.close()
+        assert window.exporting.dialog is None
+    assert (out / "team-notes.html").read_text("utf-8") == "<p>our notes</p>"
+    assert (out / "index.html").is_file() and notes.read_text() == "keep"
+
+
 def test_cancelling_the_choice_starts_nothing(qtbot: QtBot, make_window: WindowFactory,
                                              demo_library: Path) -> None:
     window = make_window(demo_library)

@@ -1,27 +1,26 @@
 """The ``html`` exporter: the library in force as a static site that works from ``file://``.
 
-The site is written into a fresh staging folder beside OUTDIR and swapped in when complete, so
-a crash or a cancelled export leaves the previous site as it was. An existing OUTDIR is replaced
-only when it is empty or a previous kbdesk export (it holds :data:`MARKER`); the output may not
-be inside the library. Every file name comes from a sanitised id (``site_pages.slug``) and is
-checked to resolve inside the staging folder. Output is deterministic: documents, lists and JSON
-keys are sorted, and the only time stamp is the generated-at line of ``index.html``.
+The site is written into a staging folder and swapped in when complete (``site_folder``), so a
+crash or a cancelled export leaves the previous site as it was. An existing OUTDIR is replaced
+only when it is empty or holds nothing but the files of a previous export, as its manifest
+(:data:`MARKER`, ``site_manifest``) lists them; the output may not be inside the library. Every
+file name comes from a sanitised id (``site_pages.slug``) and is checked to resolve inside the
+staging folder. Output is deterministic: documents, lists and JSON keys are sorted, and the only
+time stamp is the generated-at line of ``index.html`` (and so the manifest's entry for it).
 """
 
 from __future__ import annotations
 
-import glob
 import logging
-import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
 
-from kbdesk.core.errors import ExportError
+from kbdesk.core.exporters import site_folder
 from kbdesk.core.exporters.base import ExportRequest, ExportResult
+from kbdesk.core.exporters.site_folder import check_outdir
+from kbdesk.core.exporters.site_manifest import MARKER, Manifest
 from kbdesk.core.exporters.site_pages import (
     KIND_LABELS,
     PageDocument,
@@ -43,7 +42,8 @@ from kbdesk.core.workstation import paths
 
 log = logging.getLogger(__name__)
 
-MARKER = ".kbdesk-site"
+__all__ = ["MARKER", "HtmlSiteExporter", "check_outdir"]
+
 STATIC_FILES = ("site.css", "site.js", "search.js")
 #: documents listed under each category on the home page (the category page lists them all)
 BROWSE_LIMIT = 8
@@ -71,62 +71,6 @@ def _environment() -> jinja2.Environment:
 _Writer = SafeWriter
 
 
-def check_outdir(outdir: Path, library_root: Path) -> Path:
-    """Return the resolved output folder, or raise ExportError saying why it cannot be used."""
-    out = outdir.expanduser().resolve()
-    library = library_root.resolve()
-    if out == library or out.is_relative_to(library):
-        raise ExportError(f"{outdir}: the export cannot be written inside the library ({library})")
-    if library.is_relative_to(out):
-        raise ExportError(f"{outdir}: the export folder cannot contain the library ({library})")
-    if out.exists():
-        if not out.is_dir():
-            raise ExportError(f"{outdir}: exists and is not a folder")
-        if any(out.iterdir()) and not (out / MARKER).is_file():
-            raise ExportError(f"{outdir}: folder is not empty and is not a kbdesk export; "
-                              "choose an empty or new folder")
-    return out
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # it exists but is not ours
-        return True
-    return True
-
-
-def _remove_abandoned(out: Path) -> None:
-    """Delete staging folders left beside ``out`` by exports that were killed (POSIX only:
-    a staging folder is named after its process, which must be gone)."""
-    if os.name != "posix":
-        return
-    for folder in out.parent.glob(f".{glob.escape(out.name)}.kbdesk-export-*"):
-        pid = folder.name.rsplit(".kbdesk-export-", 1)[1].split("-", 1)[0]
-        if pid.isdigit() and int(pid) != os.getpid() and not _pid_alive(int(pid)):
-            log.info("removing %s, left by an export that did not finish", folder)
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _swap_in(staging: Path, out: Path) -> None:
-    """Put the finished staging folder in the place of ``out`` (keeping ``out`` until then)."""
-    old: Path | None = None
-    if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-        old.rmdir()
-        os.replace(out, old)
-    try:
-        os.replace(staging, out)
-    except OSError:
-        if old is not None:
-            os.replace(old, out)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def _indexed(number: int, url: str, doc: Document) -> IndexedDocument:
     """A document as the search sees it: one entry per section (the last ones joined)."""
     entries: list[Entry] = []
@@ -147,22 +91,19 @@ class HtmlSiteExporter:
     def export(self, request: ExportRequest, outdir: Path, progress: Progress | None = None,
                cancel: CancelToken | None = None) -> ExportResult:
         """Export ``request`` to ``outdir`` (see the module docstring for the guarantees)."""
-        out = check_outdir(Path(outdir), request.library_root)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        _remove_abandoned(out)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.kbdesk-export-{os.getpid()}-",
-                                        dir=out.parent))
-        try:
-            writer = _Writer(staging)
-            shards = self._write_site(request, writer, progress, cancel)
-            writer.write(MARKER, "kbdesk static site export\n")
-            os.chmod(staging, 0o755)
-            _swap_in(staging, out)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        log.info("exported %d documents to %s", len(request.documents), out)
-        return ExportResult(out, len(request.documents), writer.files, writer.bytes, shards)
+        with site_folder.folder_errors(Path(outdir)):
+            staging = site_folder.prepare(Path(outdir), request.library_root)
+            try:
+                writer = _Writer(staging.path)
+                shards = self._write_site(request, writer, progress, cancel)
+                writer.write(MARKER, Manifest.of_folder(staging.path).dumps())
+                site_folder.commit(staging)
+            except BaseException:
+                site_folder.discard(staging)
+                raise
+        log.info("exported %d documents to %s", len(request.documents), staging.out)
+        return ExportResult(staging.out, len(request.documents), writer.files, writer.bytes,
+                            shards)
 
     def _write_site(self, request: ExportRequest, writer: SafeWriter,
                     progress: Progress | None, cancel: CancelToken | None) -> int:
