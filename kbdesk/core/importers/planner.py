@@ -27,6 +27,7 @@ from kbdesk.core.importers.flags import (
     normalise_placeholders,
     quote_phrasings,
 )
+from kbdesk.core.importers.nesting import flatten_markdown
 from kbdesk.core.importers.plan import (
     KIND_FOLDERS,
     Flag,
@@ -35,7 +36,9 @@ from kbdesk.core.importers.plan import (
     PlannedSection,
     Removal,
     SourceText,
+    one_line,
 )
+from kbdesk.core.importers.sourcefile import check_file, read_file
 from kbdesk.core.importers.structure import MAX_TITLE, Block, levels, outline
 from kbdesk.core.library.model import Kind
 
@@ -82,11 +85,9 @@ def importer_for(path: Path) -> object:
 
 def read_source(path: Path) -> SourceText:
     """Read one file with its importer (ImportFailed names the file when it cannot)."""
+    check_file(path)  # a folder, a FIFO, a device or too large a file: said before the suffix
     importer = importer_for(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFailed(f"{path}: cannot be read: {exc.strerror or exc}") from exc
+    data = read_file(path)
     return importer.read(path, data)  # type: ignore[attr-defined]
 
 
@@ -255,7 +256,12 @@ def plan_source(source: SourceText, name: str, options: ImportOptions,
     Args:
         stage: called with 1, 2, 3 as clean-up, structure and the editor's marks are done.
     """
-    lines = [Line(number, text) for number, text in enumerate(source.text.split("\n"), 1)]
+    text = source.text
+    if source.markdown:
+        text, flattened = flatten_markdown(text)
+        if flattened:
+            log.info("%s: %d line(s) nested too deeply were flattened", name, flattened)
+    lines = [Line(number, text) for number, text in enumerate(text.split("\n"), 1)]
     removed = [r for r in source.removed if r.key not in options.keep]
     cleaned, more = clean_lines(lines, options.keep)
     removed.extend(more)
@@ -281,11 +287,16 @@ def plan_source(source: SourceText, name: str, options: ImportOptions,
         raise ImportFailed(f"{name}: field 'kind': {kind!r} is not one of "
                            f"{', '.join(k.value for k in Kind)}")
     removed.sort(key=lambda r: (r.line, r.column))
-    doc = PlannedDocument(source=name, title=built.title, kind=kind,
-                          category=options.category or source.fields.get("category", ""),
+    for section in built.sections:
+        section.heading = one_line(section.heading)
+    doc = PlannedDocument(source=name, title=(one_line(built.title) or one_line(fallback_title)
+                                                 or "imported"),
+                          kind=kind, category=one_line(options.category
+                                                       or source.fields.get("category", "")),
                           intro=built.intro, sections=built.sections, removed=removed)
+    guessed = {one_line(g) for g in built.guessed}
     for number, section in enumerate(doc.sections):
-        if section.heading in built.guessed:
+        if section.heading in guessed:
             doc.flags.append(Flag("heading-guessed", section.heading, number, 0,
                                   "where the heading ends was guessed; check it"))
     missing = [f"{title}" for key, title in found.toc_titles.items()
@@ -347,8 +358,6 @@ def plan_files(paths: Iterable[Path | str], options: ImportOptions,
                 progress(number * STAGES + done, steps, name)
 
         stage(0)
-        if not path.is_file():
-            raise ImportFailed(f"{path}: no such file")
         source = read_source(path)
         for doc in plan_source(source, path.name, options, path.stem[:MAX_TITLE], stage):
             _place(doc, taken)
