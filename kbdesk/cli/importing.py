@@ -59,9 +59,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     written = kb.import_files(plan, publish=args.publish, note=args.note or "", author=author)
     if args.json:
         dump_json([{"path": w.path, "id": w.doc_id, "title": w.title, "published": w.published,
-                    "version": w.version} for w in written])
+                    "version": w.version, "skipped_duplicate_of": w.skipped or None}
+                   for w in written])
     else:
         for doc, item in zip(plan.documents, written, strict=True):
+            if item.skipped:
+                print(inline(f"not published (duplicate of {item.skipped}): {doc.source}  "
+                             f"{item.title}"))
+                continue
             state = f"published v{item.version}" if item.published else "draft saved"
             print(inline(f"{state}: {item.path}  {item.title}"))
             _print_notes(doc)
