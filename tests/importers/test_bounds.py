@@ -21,8 +21,8 @@ from kbdesk.core.importers.plan import PlannedDocument
 from kbdesk.core.importers.planner import ImportOptions, plan_files
 from kbdesk.core.library.renderguard import too_deep
 from tests.importers.hostile import (
-    W,
     XML_HEAD,
+    W,
     bomb,
     lie_about_sizes,
     paragraph,
