@@ -4,13 +4,41 @@ whose parts inflate far past their size, nest without end or lie about their siz
 from __future__ import annotations
 
 import io
+import resource
 import struct
+import time
+import tracemalloc
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import docx
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_HEAD = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+MiB = 1024 * 1024
+
+
+@contextmanager
+def budget(seconds: float, mebibytes: int, *, traced: bool = True) -> Iterator[None]:
+    """Fail when the block takes longer than ``seconds`` or needs more than ``mebibytes`` of
+    memory: Python's allocations at their peak (``traced``, exact but several times slower), or
+    else the growth of the process's peak resident size (for the long cases)."""
+    if traced:
+        tracemalloc.start()
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: KiB
+    start = time.monotonic()
+    try:
+        yield
+    finally:
+        took = time.monotonic() - start
+        if traced:
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+        else:
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - rss_before
+        assert took < seconds, f"took {took:.1f} s (budget {seconds} s)"
+        assert peak < mebibytes * MiB, f"peak {peak / MiB:.0f} MiB (budget {mebibytes} MiB)"
 
 
 def _template() -> dict[str, bytes]:

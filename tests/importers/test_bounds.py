@@ -6,11 +6,7 @@ within a time and memory budget."""
 from __future__ import annotations
 
 import os
-import resource
-import time
-import tracemalloc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,34 +20,13 @@ from tests.importers.hostile import (
     XML_HEAD,
     W,
     bomb,
+    budget,
     lie_about_sizes,
     paragraph,
     word_document,
 )
 
 MiB = 1024 * 1024
-
-
-@contextmanager
-def budget(seconds: float, mebibytes: int, *, traced: bool = True) -> Iterator[None]:
-    """Fail when the block takes longer than ``seconds`` or needs more than ``mebibytes`` of
-    memory: Python's allocations at their peak (``traced``, exact but several times slower), or
-    else the growth of the process's peak resident size (for the long cases)."""
-    if traced:
-        tracemalloc.start()
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: KiB
-    start = time.monotonic()
-    try:
-        yield
-    finally:
-        took = time.monotonic() - start
-        if traced:
-            peak = tracemalloc.get_traced_memory()[1]
-            tracemalloc.stop()
-        else:
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - rss_before
-        assert took < seconds, f"took {took:.1f} s (budget {seconds} s)"
-        assert peak < mebibytes * MiB, f"peak {peak / MiB:.0f} MiB (budget {mebibytes} MiB)"
 
 
 def _plan(path: Path) -> list[PlannedDocument]:
