@@ -104,3 +104,8 @@ def test_control_characters_in_names_and_categories_never_reach_the_terminal_or_
     assert "title: 退款 ]0;pwned 2J說明\n" in draft.text
     assert "category: 退 [2J款 類\n" in draft.text
     assert not any(c in draft.text for c in "\x1b\x07\x9b")
+
+    # a name in an error message is written with its control characters escaped, on one line
+    gone = tmp_path / "gone\x1b[2J\n.txt"
+    message = _refused(root, str(gone))
+    assert message == f"kbdesk: {tmp_path}/gone\\x1b[2J\\x0a.txt: no such file"

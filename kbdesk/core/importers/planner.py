@@ -38,7 +38,7 @@ from kbdesk.core.importers.plan import (
     SourceText,
     one_line,
 )
-from kbdesk.core.importers.sourcefile import check_file, read_file
+from kbdesk.core.importers.sourcefile import check_file, read_file, shown
 from kbdesk.core.importers.structure import MAX_TITLE, Block, levels, outline
 from kbdesk.core.library.model import Kind
 
@@ -358,8 +358,12 @@ def plan_files(paths: Iterable[Path | str], options: ImportOptions,
                 progress(number * STAGES + done, steps, name)
 
         stage(0)
-        source = read_source(path)
-        for doc in plan_source(source, path.name, options, path.stem[:MAX_TITLE], stage):
+        try:
+            source = read_source(path)
+            docs = plan_source(source, path.name, options, path.stem[:MAX_TITLE], stage)
+        except MemoryError:  # the bounds keep far from it; a tight memory limit may not
+            raise ImportFailed(f"{shown(path)}: not enough memory to import it") from None
+        for doc in docs:
             _place(doc, taken)
             doc.duplicate_of = known.match(doc.body_text(),
                                            add_as=f"{doc.path} (this import)")

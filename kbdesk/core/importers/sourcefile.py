@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -22,11 +23,13 @@ MiB = 1024 * 1024
 #: pictures tens of MiB; pictures are not imported).
 MAX_FILE_BYTES = 64 * MiB
 _SHOWN_NAME = 120  # characters of a path shown in a message
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def shown(path: Path | str) -> str:
-    """``path`` as a message shows it: an overlong one is cut in the middle."""
-    text = str(path)
+    """``path`` as a message shows it: control characters written as escapes (``\\x1b``), an
+    overlong one cut in the middle."""
+    text = _CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", str(path))
     if len(text) <= _SHOWN_NAME:
         return text
     half = _SHOWN_NAME // 2
