@@ -174,6 +174,15 @@ def test_deeply_nested_html_is_flattened_not_a_recursion_error(
     assert not too_deep(body)  # the reader renders it as Markdown, not as plain text
 
 
+def test_scripts_nested_past_the_bound_are_not_imported_as_text(tmp_path: Path) -> None:
+    page = ("<html><body><p>說明。</p>" + "<div>" * 150 + "<script>var secret = 1;</script>"
+            "<style>p { color: red }</style>可見的文字。" + "</div>" * 150 + "</body></html>")
+    [doc] = _plan(_write(tmp_path, "scripted.html", page))
+    body = doc.body_text()
+    assert "可見的文字" in body
+    assert "secret" not in body and "color" not in body
+
+
 def test_nesting_under_the_bound_is_kept_as_it_is(tmp_path: Path) -> None:
     depth = 20  # 40 elements deep: lists in lists, kept as lists
     page = ("<html><body><p>說明。</p>" + "<ul><li>層" * depth + "底" + "</li></ul>" * depth

@@ -79,6 +79,8 @@ def flatten_deep(soup: BeautifulSoup, limit: int = MAX_HTML_DEPTH) -> int:
     for element in cut:
         if element.find(True) is None:
             continue
+        for hidden in element.find_all(("script", "style", "noscript")):
+            hidden.decompose()  # never text, however deep
         text = element.get_text("\n", strip=True)
         element.clear()
         element.append(text)
