@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kbdesk.core.errors import ImportFailed
-from kbdesk.core.importers import archive, nesting, sourcefile, webpage
+from kbdesk.core.importers import archive, nesting, planner, sourcefile, webpage
 from kbdesk.core.importers.plan import PlannedDocument
 from kbdesk.core.importers.planner import ImportOptions, plan_files
 from kbdesk.core.library.renderguard import too_deep
@@ -96,6 +96,14 @@ def test_a_declared_size_is_never_what_decides(tmp_path: Path) -> None:
     # zipfile itself stops at the declared size: a size larger than the part reads it whole
     [doc] = _plan(_write(tmp_path, "ok.docx", liar))
     assert "七日內申請" in doc.body_text()
+
+
+def test_a_title_declared_a_megabyte_long_is_cut(tmp_path: Path) -> None:
+    core = (XML_HEAD + b'<cp:coreProperties xmlns:cp="urn:cp" xmlns:dc="urn:dc"><dc:title>'
+            + "手冊".encode() * 500_000 + b"</dc:title></cp:coreProperties>")
+    body = paragraph("退貨須於七日內申請，逾期不受理。")
+    [doc] = _plan(_write(tmp_path, "titled.docx", word_document(body, docProps__core_xml=core)))
+    assert doc.title == "手冊" * (planner.MAX_STORED_TITLE // 2)
 
 
 def test_word_xml_nested_past_the_bound_is_refused(tmp_path: Path) -> None:

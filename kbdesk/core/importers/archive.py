@@ -30,15 +30,18 @@ MiB = 1024 * 1024
 MAX_PART_BYTES = 32 * MiB
 #: Bytes all the XML parts of one .docx may inflate to together.
 MAX_TOTAL_BYTES = 64 * MiB
-#: How many times its compressed size a part may inflate to (Word's XML: 5-30 times).
-MAX_RATIO = 100
-#: Bytes a part may inflate to before its ratio is checked (tiny parts compress very well).
-RATIO_FREE_BYTES = 1 * MiB
+#: How many times its compressed size a part may inflate to (Word's XML: 5-30 times; a long
+#: table of empty cells or a list of identical items reaches 130; one byte repeated, 1,000).
+MAX_RATIO = 200
+#: Bytes a part may inflate to before its ratio is checked (small parts of repeated markup
+#: compress very well, and cost little however they do).
+RATIO_FREE_BYTES = 8 * MiB
 #: Elements nested inside one another in one XML part (Word's own: about 20, tables in tables
 #: add three each).
 MAX_XML_DEPTH = 100
-#: XML elements in all the parts of one .docx (about 40 per paragraph of formatted text).
-MAX_XML_ELEMENTS = 2_000_000
+#: XML elements in all the parts of one .docx (10-20 per paragraph of formatted text: a
+#: 1,000-page handbook has about 400,000); mammoth holds each in memory (~700 bytes).
+MAX_XML_ELEMENTS = 1_000_000
 #: Entries in the archive's directory.
 MAX_ENTRIES = 10_000
 CHUNK = 64 * 1024

@@ -47,6 +47,8 @@ log = logging.getLogger(__name__)
 SPLITS = ("none", "chapters")
 _ENDINGS = "。！？!?.」』”\"）)…：:；;"
 STAGES = 4  # progress steps per file: read, cleaned, structured, checked
+#: Characters of a title a file declares that are kept (a title is one line of a list).
+MAX_STORED_TITLE = 200
 _LIST_RE = re.compile(r"^(- |\d+\. )")
 _SENTENCE_RE = re.compile(r"^(.{4,80}?[。！？])")
 
@@ -289,8 +291,8 @@ def plan_source(source: SourceText, name: str, options: ImportOptions,
     removed.sort(key=lambda r: (r.line, r.column))
     for section in built.sections:
         section.heading = one_line(section.heading)
-    doc = PlannedDocument(source=name, title=(one_line(built.title) or one_line(fallback_title)
-                                                 or "imported"),
+    title = one_line(built.title)[:MAX_STORED_TITLE].strip() or one_line(fallback_title) or "imported"
+    doc = PlannedDocument(source=name, title=title,
                           kind=kind, category=one_line(options.category
                                                        or source.fields.get("category", "")),
                           intro=built.intro, sections=built.sections, removed=removed)
