@@ -291,10 +291,10 @@ def plan_source(source: SourceText, name: str, options: ImportOptions,
     removed.sort(key=lambda r: (r.line, r.column))
     for section in built.sections:
         section.heading = one_line(section.heading)
-    title = one_line(built.title)[:MAX_STORED_TITLE].strip() or one_line(fallback_title) or "imported"
-    doc = PlannedDocument(source=name, title=title,
-                          kind=kind, category=one_line(options.category
-                                                       or source.fields.get("category", "")),
+    title = one_line(built.title)[:MAX_STORED_TITLE].strip()
+    category = one_line(options.category or source.fields.get("category", ""))
+    doc = PlannedDocument(source=name, title=title or one_line(fallback_title) or "imported",
+                          kind=kind, category=category,
                           intro=built.intro, sections=built.sections, removed=removed)
     guessed = {one_line(g) for g in built.guessed}
     for number, section in enumerate(doc.sections):
