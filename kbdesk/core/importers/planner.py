@@ -258,12 +258,12 @@ def plan_source(source: SourceText, name: str, options: ImportOptions,
     Args:
         stage: called with 1, 2, 3 as clean-up, structure and the editor's marks are done.
     """
-    text = source.text
+    source_text = source.text
     if source.markdown:
-        text, flattened = flatten_markdown(text)
+        source_text, flattened = flatten_markdown(source_text)
         if flattened:
             log.info("%s: %d line(s) nested too deeply were flattened", name, flattened)
-    lines = [Line(number, text) for number, text in enumerate(text.split("\n"), 1)]
+    lines = [Line(number, line) for number, line in enumerate(source_text.split("\n"), 1)]
     removed = [r for r in source.removed if r.key not in options.keep]
     cleaned, more = clean_lines(lines, options.keep)
     removed.extend(more)
