@@ -149,6 +149,13 @@ def test_malformed_and_encrypted_parts_are_clear_errors(tmp_path: Path) -> None:
         _plan(_write(tmp_path, "broken.docx", broken))
 
 
+def test_a_broken_part_the_reader_does_not_need_is_left_out(tmp_path: Path) -> None:
+    data = word_document(paragraph("退貨須於七日內申請，逾期不受理。"),
+                         customXml__item1_xml=b"", docProps__app_xml=b"<Properties><broken>")
+    [doc] = _plan(_write(tmp_path, "extra.docx", data))
+    assert "七日內申請" in doc.body_text()
+
+
 def test_lists_nested_thousands_deep_by_word_numbering_are_flattened(tmp_path: Path) -> None:
     # list levels far past Word's nine, each paragraph one deeper: mammoth nests the HTML
     items = b"".join(

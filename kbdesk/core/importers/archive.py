@@ -12,13 +12,15 @@ and the part, as soon as a bound is passed:
 - a document type declaration (entities, the XML "billion laughs") is refused outright.
 
 Only XML parts (``*.xml``, ``*.rels``) are read; pictures and embedded files are never
-inflated. The parts that passed are handed on as bytes, so what the Word reader parses is
-exactly what was checked.
+inflated; a part other than the main document that is not well-formed XML is left out (its
+bytes still count). The parts that passed are handed on as bytes, so what the Word reader
+parses is exactly what was checked.
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
 import zlib
 from xml.parsers import expat
@@ -45,6 +47,8 @@ MAX_XML_ELEMENTS = 1_000_000
 #: Entries in the archive's directory.
 MAX_ENTRIES = 10_000
 CHUNK = 64 * 1024
+MAIN_PART = "word/document.xml"
+log = logging.getLogger(__name__)
 
 
 def _is_xml(name: str) -> bool:
@@ -52,11 +56,13 @@ def _is_xml(name: str) -> bool:
 
 
 class _XmlBudget:
-    """Checks XML as it streams in: nesting depth, element count, no DTD."""
+    """Checks XML as it streams in: nesting depth, element count, no DTD; counts the bytes
+    inflated from every part (left out or not)."""
 
-    def __init__(self, file: str, elements: int) -> None:
+    def __init__(self, file: str) -> None:
         self.file = file
-        self.elements = elements
+        self.elements = 0
+        self.inflated = 0
         self.part = ""
         self.depth = 0
 
@@ -109,21 +115,21 @@ def read_parts(data: bytes, file: str) -> dict[str, bytes]:
             raise ImportFailed(f"{file}: refused: the archive lists {len(entries):,} entries "
                                f"(at most {MAX_ENTRIES:,})")
         parts: dict[str, bytes] = {}
-        total = 0
-        budget = _XmlBudget(file, 0)
+        budget = _XmlBudget(file)
         for entry in entries:
             if entry.is_dir() or not _is_xml(entry.filename):
                 continue
-            content = _inflate(archive, len(data), entry, file, MAX_TOTAL_BYTES - total, budget)
-            total += len(content)
-            parts[entry.filename] = content
+            content = _inflate(archive, len(data), entry, budget)
+            if content is not None:
+                parts[entry.filename] = content
     return parts
 
 
-def _inflate(archive: zipfile.ZipFile, archive_size: int, entry: zipfile.ZipInfo, file: str,
-             room: int, budget: _XmlBudget) -> bytes:
-    """One part, read a chunk at a time, counting what was really inflated."""
-    part = entry.filename
+def _inflate(archive: zipfile.ZipFile, archive_size: int, entry: zipfile.ZipInfo,
+             budget: _XmlBudget) -> bytes | None:
+    """One part, read a chunk at a time, counting what was really inflated (None: a part
+    other than the main document that is not well-formed XML, left out)."""
+    part, file = entry.filename, budget.file
     # what was read from the archive is at most the declared compressed size, and never more
     # than the archive holds: the ratio is measured against that, not the declared size
     packed = max(1, min(entry.compress_size, archive_size))
@@ -137,10 +143,11 @@ def _inflate(archive: zipfile.ZipFile, archive_size: int, entry: zipfile.ZipInfo
                 if not chunk:
                     break
                 size += len(chunk)
+                budget.inflated += len(chunk)
                 if size > MAX_PART_BYTES:
                     raise ImportFailed(f"{file}: refused: part {part} inflates past "
                                        f"{MAX_PART_BYTES // MiB} MiB (a zip bomb?)")
-                if size > room:
+                if budget.inflated > MAX_TOTAL_BYTES:
                     raise ImportFailed(f"{file}: refused: the parts of the archive inflate "
                                        f"past {MAX_TOTAL_BYTES // MiB} MiB in all "
                                        f"(stopped in part {part}; a zip bomb?)")
@@ -153,6 +160,10 @@ def _inflate(archive: zipfile.ZipFile, archive_size: int, entry: zipfile.ZipInfo
     except ImportFailed:
         raise
     except expat.ExpatError as exc:
+        if part != MAIN_PART:  # what the Word reader may not even need: left out, not fatal
+            log.info("%s: part %s left out: not well-formed XML (%s)", file, part,
+                     expat.ErrorString(exc.code))
+            return None
         raise ImportFailed(f"{file}: part {part} is not well-formed XML "
                            f"({expat.ErrorString(exc.code)}, line {exc.lineno})") from None
     except RuntimeError as exc:  # an encrypted part
