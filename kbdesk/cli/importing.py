@@ -8,10 +8,10 @@ published with ``--publish --note``.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
+from kbdesk.cli.terminal import dump_json, inline
 from kbdesk.core import ImportPlan, KnowledgeBase, PlannedDocument
 
 KINDS = ("handbook", "phrasing", "procedure")
@@ -19,11 +19,11 @@ KINDS = ("handbook", "phrasing", "procedure")
 
 def _print_plan(plan: ImportPlan) -> None:
     for doc in plan.documents:
-        print(f"{doc.source} → {doc.path}  [{doc.kind}] {doc.title}  ({doc.category})")
+        print(inline(f"{doc.source} → {doc.path}  [{doc.kind}] {doc.title}  ({doc.category})"))
         for section in doc.sections:
             indent = "  " * section.level
-            print(f"{indent}{'#' * (section.level + 1)} {section.heading}  "
-                  f"({len(section.text)} characters)")
+            print(indent + inline(f"{'#' * (section.level + 1)} {section.heading}  "
+                                  f"({len(section.text)} characters)"))
         _print_notes(doc)
 
 
@@ -39,12 +39,12 @@ def _print_notes(doc: PlannedDocument) -> None:
     if doc.removed:
         print(f"  removed {len(doc.removed)}:")
         for removal in doc.removed:
-            text = removal.text.replace("\n", " ")
+            text = inline(removal.text)
             text = text if len(text) <= 60 else text[:57] + "…"
-            print(f"    line {removal.line}: {removal.reason}: {text}")
+            print(f"    line {removal.line}: " + inline(f"{removal.reason}: {text}"))
     for flag in doc.flags:
         where = "document" if flag.section < 0 else f"section {flag.section + 1}"
-        print(f"  check ({flag.kind}, {where}): {flag.text} {flag.detail}".rstrip())
+        print(f"  check ({flag.kind}, {where}): " + inline(f"{flag.text} {flag.detail}").rstrip())
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -57,8 +57,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                           split=args.split)
     if args.dry_run:
         if args.json:
-            json.dump(plan.to_json(), sys.stdout, ensure_ascii=False, indent=2)
-            sys.stdout.write("\n")
+            dump_json(plan.to_json())
         else:
             _print_plan(plan)
         return 0
@@ -68,14 +67,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     written = kb.import_files(plan, publish=args.publish, note=args.note or "", author=author,
                               force=args.force)
     if args.json:
-        json.dump([{"path": w.path, "id": w.doc_id, "title": w.title, "published": w.published,
-                    "version": w.version} for w in written], sys.stdout, ensure_ascii=False,
-                  indent=2)
-        sys.stdout.write("\n")
+        dump_json([{"path": w.path, "id": w.doc_id, "title": w.title, "published": w.published,
+                    "version": w.version, "skipped_duplicate_of": w.skipped or None}
+                   for w in written])
     else:
         for doc, item in zip(plan.documents, written, strict=True):
+            if item.skipped:
+                print(inline(f"not published (duplicate of {item.skipped}): {doc.source}  "
+                             f"{item.title}"))
+                continue
             state = f"published v{item.version}" if item.published else "draft saved"
-            print(f"{state}: {item.path}  {item.title}")
+            print(inline(f"{state}: {item.path}  {item.title}"))
             _print_notes(doc)
         if not args.publish:
             print("the drafts wait for review: open them in the app's editor, or publish them "
@@ -98,20 +100,18 @@ def cmd_drafts(args: argparse.Namespace) -> int:
         author = _author(args)
         published = kb.publish_drafts(args.ids, args.note, author)
         for item in published:
-            print(f"published v{item.version}: {item.path}  {item.title}")
+            print(inline(f"published v{item.version}: {item.path}  {item.title}"))
         return _push(kb, author, *(item.path for item in published))
     drafts = kb.new_document_drafts()
     if args.json:
-        json.dump([{"id": d.doc_id, "path": d.path, "saved_at": d.saved_at} for d in drafts],
-                  sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        dump_json([{"id": d.doc_id, "path": d.path, "saved_at": d.saved_at} for d in drafts])
         return 0
     if not drafts:
         print("no drafts of new documents")
     for draft in drafts:
         title = next((line[6:].strip() for line in draft.text.split("\n")[:12]
                       if line.startswith("title:")), "")
-        print(f"{draft.doc_id}  {draft.path}  {title}  (saved {draft.saved_at[:16]})")
+        print(inline(f"{draft.doc_id}  {draft.path}  {title}  (saved {draft.saved_at[:16]})"))
     return 0
 
 

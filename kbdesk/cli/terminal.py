@@ -24,6 +24,12 @@ def clean(text: object) -> str:
     return _CONTROL_RE.sub("", str(text).replace("\r\n", "\n"))
 
 
+def inline(text: object) -> str:
+    """``text`` for one line of output (a file name, a title): control characters removed,
+    line breaks and tabs made spaces."""
+    return clean(str(text).replace("\n", " ").replace("\t", " ").replace("\r", " "))
+
+
 def dump_json(data: Any, stream: TextIO | None = None) -> None:
     """Write ``data`` as indented JSON with every control character escaped, then a newline."""
     text = json.dumps(data, ensure_ascii=False, indent=2)

@@ -375,8 +375,12 @@ class ImportWizard(QDialog):
 
     def _written(self, written: list[Any]) -> None:
         published = sum(1 for item in written if item.published)
-        if published:
+        skipped = sum(1 for item in written if getattr(item, "skipped", ""))
+        if published or skipped:
             message = self.tr("%1 document(s) published.").replace("%1", str(published))
+            if skipped:
+                message += " " + self.tr("%1 duplicate(s) of library documents not published "
+                                         "again.").replace("%1", str(skipped))
         else:
             message = self.tr("%1 draft(s) saved; review and publish them in the editor.") \
                 .replace("%1", str(len(written)))

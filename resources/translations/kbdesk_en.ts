@@ -2042,6 +2042,11 @@
         <translation>%1 document(s) published.</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="359"/>
+        <source>%1 duplicate(s) of library documents not published again.</source>
+        <translation>%1 duplicate(s) of library documents not published again.</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/importwizard.py" line="347"/>
         <source>%1 draft(s) saved; review and publish them in the editor.</source>
         <translation>%1 draft(s) saved; review and publish them in the editor.</translation>

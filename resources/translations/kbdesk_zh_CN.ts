@@ -2036,6 +2036,11 @@
         <translation>已发布 %1 份文档。</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="359"/>
+        <source>%1 duplicate(s) of library documents not published again.</source>
+        <translation>另有 %1 份与文档库中文档重复，未再次发布。</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/importwizard.py" line="347"/>
         <source>%1 draft(s) saved; review and publish them in the editor.</source>
         <translation>已保存 %1 份草稿；请在编辑器中审阅后发布。</translation>

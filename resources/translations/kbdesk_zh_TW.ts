@@ -2036,6 +2036,11 @@
         <translation>已發布 %1 份文件。</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="359"/>
+        <source>%1 duplicate(s) of library documents not published again.</source>
+        <translation>另有 %1 份與文件庫中文件重複，未再次發布。</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/importwizard.py" line="347"/>
         <source>%1 draft(s) saved; review and publish them in the editor.</source>
         <translation>已儲存 %1 份草稿；請在編輯器中審閱後發布。</translation>

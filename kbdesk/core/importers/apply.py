@@ -4,6 +4,12 @@ Drafts go to the library's draft store (outside the library, for the editor to r
 editor); publishing commits each document through the versioning the rest of kbdesk uses.
 Every document's text is made and checked with the library's own parser before the first one
 is written, so a plan that would give an invalid document writes nothing.
+
+Publishing never publishes a duplicate (a document whose text is already in the library, or
+one published earlier by the same import): it is skipped and said so. So an import killed
+halfway is finished by running it again: what it published is skipped, and a document whose
+publish was cut short between writing its file and committing it is committed as it was
+written.
 """
 
 from __future__ import annotations
@@ -14,7 +20,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kbdesk.core.errors import DocumentError, ImportFailed
-from kbdesk.core.importers.plan import ImportPlan, document_text
+from kbdesk.core.importers.duplicates import fingerprint
+from kbdesk.core.importers.plan import ImportPlan, PlannedDocument, document_text
 from kbdesk.core.library.frontmatter import set_field
 from kbdesk.core.library.parse import build_document
 from kbdesk.core.versions.drafts import Draft
@@ -31,8 +38,10 @@ class ImportedDocument:
 
     Attributes:
         path: its library path; doc_id: its id; title: its title.
-        published: True when published (a commit), False when saved as a draft.
+        published: True when published (a commit), False when saved as a draft or skipped.
         version: the published version (None for a draft).
+        skipped: for a duplicate a publish left out, the path of the document it duplicates
+            ("" otherwise).
     """
 
     path: str
@@ -40,6 +49,7 @@ class ImportedDocument:
     title: str
     published: bool
     version: int | None = None
+    skipped: str = ""
 
 
 def write_plan(
@@ -76,10 +86,13 @@ def write_plan(
         texts.append(text)
     written: list[ImportedDocument] = []
     total = len(plan.documents)
+    unpublished = kb.unpublished() if publish else {}
     for number, (doc, text) in enumerate(zip(plan.documents, texts, strict=True)):
         if progress is not None:
             progress(number, total, doc.title)
-        if publish:
+        if publish and doc.duplicate_of:
+            written.append(_publish_duplicate(kb, doc, unpublished, note, author))
+        elif publish:
             result = kb.publish(doc.path, text, note, author)
             written.append(ImportedDocument(doc.path, doc.doc_id, doc.title, True,
                                             result.version))
@@ -90,6 +103,24 @@ def write_plan(
     if progress is not None:
         progress(total, total, "")
     return written
+
+
+def _publish_duplicate(kb: KnowledgeBase, doc: PlannedDocument, unpublished: dict[str, str],
+                       note: str, author: str | None) -> ImportedDocument:
+    """A duplicate is not published again; one whose file a killed publish wrote but never
+    committed (the same text, never published) is committed as it is."""
+    original = doc.duplicate_of or ""
+    if unpublished.get(original) == "new":
+        try:
+            there = (kb.root / original).read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            there = ""
+        if there and fingerprint(there) == fingerprint(doc.body_text()):
+            result = kb.publish(original, there, note, author)
+            log.info("finished publishing %s (imported from %s)", original, doc.source)
+            return ImportedDocument(original, result.doc_id, doc.title, True, result.version)
+    log.info("not published: %s duplicates %s", doc.source, original)
+    return ImportedDocument(doc.path, doc.doc_id, doc.title, False, skipped=original)
 
 
 def new_document_drafts(kb: KnowledgeBase) -> list[Draft]:

@@ -9,6 +9,7 @@ document into a library file (front matter and Markdown).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +17,16 @@ from kbdesk.core.errors import ImportFailed
 from kbdesk.core.library.authoring import KIND_FOLDERS
 from kbdesk.core.library.frontmatter import FieldValue, yaml_value
 from kbdesk.core.library.model import Kind
+
+# C0 and C1 controls (line breaks and tabs too), DEL, the line and paragraph separators and the
+# bidirectional overrides (which reorder what a terminal or a list shows)
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]+")
+
+
+def one_line(text: str) -> str:
+    """``text`` as a title, heading or category is stored: control characters (line breaks,
+    ESC, bidirectional overrides…) become one space; spaces at either end are dropped."""
+    return re.sub(r" {2,}", " ", _CONTROL_RE.sub(" ", text)).strip()
 
 
 @dataclass
@@ -165,11 +176,11 @@ class PlannedDocument:
                category: str | None = None) -> None:
         """Apply the editor's corrections; a new kind moves the path to that kind's folder."""
         if title is not None:
-            if not title.strip():
+            if not one_line(title):
                 raise ImportFailed(f"{self.source}: a document needs a title")
-            self.title = title.strip()
+            self.title = one_line(title)
         if category is not None:
-            self.category = category.strip() or self.category
+            self.category = one_line(category) or self.category
         if kind is not None and kind != self.kind:
             if kind not in {k.value for k in KIND_FOLDERS}:
                 raise ImportFailed(f"{self.source}: unknown kind {kind!r} "

@@ -29,6 +29,7 @@ from kbdesk.core.importers.flags import (
     normalise_placeholders,
     quote_phrasings,
 )
+from kbdesk.core.importers.nesting import flatten_markdown
 from kbdesk.core.importers.plan import (
     KIND_FOLDERS,
     Flag,
@@ -37,7 +38,9 @@ from kbdesk.core.importers.plan import (
     PlannedSection,
     Removal,
     SourceText,
+    one_line,
 )
+from kbdesk.core.importers.sourcefile import check_file, read_file, shown
 from kbdesk.core.importers.structure import MAX_TITLE, Block, nesting_levels, outline
 from kbdesk.core.library.model import Kind
 
@@ -46,6 +49,8 @@ log = logging.getLogger(__name__)
 SPLITS = ("none", "chapters")
 _ENDINGS = "。！？!?.」』”\"）)…：:；;"
 STAGES = 4  # progress steps per file: read, cleaned, structured, checked
+#: Characters of a title a file declares that are kept (a title is one line of a list).
+MAX_STORED_TITLE = 200
 _LIST_RE = re.compile(r"^(- |\d+\. )")
 _SENTENCE_RE = re.compile(r"^(.{4,80}?[。！？])")
 
@@ -84,11 +89,9 @@ def importer_for(path: Path) -> object:
 
 def read_source(path: Path) -> SourceText:
     """Read one file with its importer (ImportFailed names the file when it cannot)."""
+    check_file(path)  # a folder, a FIFO, a device or too large a file: said before the suffix
     importer = importer_for(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFailed(f"{path}: cannot be read: {exc.strerror or exc}") from exc
+    data = read_file(path)
     return importer.read(path, data)  # type: ignore[attr-defined]
 
 
@@ -273,7 +276,12 @@ def plan_source(source: SourceText, name: str, options: ImportOptions,
     Args:
         stage: called with 1, 2, 3 as clean-up, structure and the editor's marks are done.
     """
-    lines = [Line(number, text) for number, text in enumerate(source.text.split("\n"), 1)]
+    source_text = source.text
+    if source.markdown:
+        source_text, flattened = flatten_markdown(source_text)
+        if flattened:
+            log.info("%s: %d line(s) nested too deeply were flattened", name, flattened)
+    lines = [Line(number, line) for number, line in enumerate(source_text.split("\n"), 1)]
     removed = [r for r in source.removed if r.key not in options.keep]
     cleaned, more = clean_lines(lines, options.keep)
     removed.extend(more)
@@ -299,12 +307,17 @@ def plan_source(source: SourceText, name: str, options: ImportOptions,
         raise ImportFailed(f"{name}: field 'kind': {kind!r} is not one of "
                            f"{', '.join(k.value for k in Kind)}")
     removed.sort(key=lambda r: (r.line, r.column))
-    doc = PlannedDocument(source=name, title=built.title, kind=kind,
-                          category=options.category or source.fields.get("category", ""),
+    for section in built.sections:
+        section.heading = one_line(section.heading)
+    title = one_line(built.title)[:MAX_STORED_TITLE].strip()
+    category = one_line(options.category or source.fields.get("category", ""))
+    doc = PlannedDocument(source=name, title=title or one_line(fallback_title) or "imported",
+                          kind=kind, category=category,
                           intro=built.intro, sections=built.sections, removed=removed)
     _confidence_flags(doc, built)
+    guessed = {one_line(g) for g in built.guessed}
     for number, section in enumerate(doc.sections):
-        if section.heading in built.guessed:
+        if section.heading in guessed:
             doc.flags.append(Flag("heading-guessed", section.heading, number, 0,
                                   "where the heading ends was guessed; check it"))
     missing = [f"{title}" for key, title in found.toc_titles.items()
@@ -401,10 +414,12 @@ def plan_files(paths: Iterable[Path | str], options: ImportOptions,
                 progress(number * STAGES + done, steps, name)
 
         stage(0)
-        if not path.is_file():
-            raise ImportFailed(f"{path}: no such file")
-        source = read_source(path)
-        for doc in plan_source(source, path.name, options, path.stem[:MAX_TITLE], stage):
+        try:
+            source = read_source(path)
+            docs = plan_source(source, path.name, options, path.stem[:MAX_TITLE], stage)
+        except MemoryError:  # the bounds keep far from it; a tight memory limit may not
+            raise ImportFailed(f"{shown(path)}: not enough memory to import it") from None
+        for doc in docs:
             _place(doc, taken)
             doc.duplicate_of = known.match(doc.body_text(),
                                            add_as=f"{doc.path} (this import)")

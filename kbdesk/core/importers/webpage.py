@@ -4,11 +4,17 @@ The page's main content (``<main>``, ``<article>`` or the body) is kept; navigat
 footers, sidebars, forms, scripts and blocks whose class or id names them (``nav``, ``footer``,
 ``sidebar``, ``comment``, ``related``, ``breadcrumb``…) are dropped and reported. The rest is
 converted to Markdown by markdownify: headings, lists and tables are kept.
+
+Work is bounded whatever the page: a page of more than :data:`MAX_HTML_TAGS` tags is refused
+before it is parsed, and elements nested deeper than :data:`MAX_HTML_DEPTH` are flattened into
+the text of the element at that depth (one line per piece of text), so neither the parser nor
+the converter ever recurses without bound.
 """
 
 from __future__ import annotations
 
 import html
+import logging
 import re
 import warnings
 from pathlib import Path
@@ -20,6 +26,8 @@ from markdownify import MarkdownConverter
 from kbdesk.core.errors import ImportFailed
 from kbdesk.core.importers.decoding import decode_bytes
 from kbdesk.core.importers.plan import Removal, SourceText
+
+log = logging.getLogger(__name__)
 
 _DROP_TAGS = {
     "nav": "web page navigation",
@@ -37,6 +45,12 @@ _DROP_NAMES_RE = re.compile(
     r"recommend|share|social|advert|ads?|banner|toolbar|pager|pagination|login|copyright)"
     r"($|[-_\s])", re.I)
 _CHARSET_RE = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", re.I)
+#: Elements nested deeper than this are flattened into text (real pages: 30-40 at most; each
+#: level of a nested list is two, of a nested table three).
+MAX_HTML_DEPTH = 100
+#: Tags (counted as ``<`` characters) a page or a Word document's HTML may hold: about 3,000
+#: pages of formatted text.
+MAX_HTML_TAGS = 500_000
 
 
 def _text(tag: Tag) -> str:
@@ -87,11 +101,48 @@ class _Converter(MarkdownConverter):
         return str(super().convert_table(el, text, parent_tags))
 
 
-def html_to_markdown(html: str, removed: list[Removal]) -> tuple[str, str]:
-    """Convert a page (or a Word document's HTML) to Markdown; return (markdown, title)."""
+def flatten_deep(soup: BeautifulSoup, limit: int = MAX_HTML_DEPTH) -> int:
+    """Replace what is nested below depth ``limit`` by its text; return how many elements were
+    flattened. Linear in the size of the tree, without recursion."""
+    depth: dict[int, int] = {id(soup): 0}
+    cut: list[Tag] = []
+    for element in soup.descendants:
+        if not isinstance(element, Tag):
+            continue
+        level = depth.get(id(element.parent), 0) + 1
+        depth[id(element)] = level
+        if level == limit:
+            cut.append(element)
+    flattened = 0
+    for element in cut:
+        if element.find(True) is None:
+            continue
+        for hidden in element.find_all(("script", "style", "noscript")):
+            hidden.decompose()  # never text, however deep
+        text = element.get_text("\n", strip=True)
+        element.clear()
+        element.append(text)
+        flattened += 1
+    return flattened
+
+
+def html_to_markdown(html: str, removed: list[Removal], source: str = "the page"
+                     ) -> tuple[str, str]:
+    """Convert a page (or a Word document's HTML) to Markdown; return (markdown, title).
+
+    Raises:
+        ImportFailed: more than :data:`MAX_HTML_TAGS` tags (the message names ``source``).
+    """
+    tags = html.count("<")
+    if tags > MAX_HTML_TAGS:
+        raise ImportFailed(f"{source}: refused: about {tags:,} tags, more than the "
+                           f"{MAX_HTML_TAGS:,} an import reads")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         soup = BeautifulSoup(html, "html.parser")
+    if flatten_deep(soup):
+        log.info("%s: elements nested deeper than %d were flattened into text", source,
+                 MAX_HTML_DEPTH)
     title_tag = soup.find("title")
     title = _text(title_tag) if isinstance(title_tag, Tag) else ""
     title = re.split(r"\s+[-|–—_]\s+|_", title)[0].strip()
@@ -136,7 +187,10 @@ def html_to_markdown(html: str, removed: list[Removal]) -> tuple[str, str]:
         note(str(img.get("alt") or img.get("src") or "image"), "image (not imported)")
         img.decompose()
     _mark_table_headers(root)
-    markdown = _Converter().convert_soup(root)
+    try:
+        markdown = _Converter().convert_soup(root)
+    except RecursionError:  # not reached within MAX_HTML_DEPTH; never let it escape
+        raise ImportFailed(f"{source}: nested too deeply to convert") from None
     markdown = re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
     return markdown, title
 
@@ -160,7 +214,7 @@ class HtmlImporter:
         if "<" not in text:
             raise ImportFailed(f"{path.name}: not an HTML page (no markup)")
         removed: list[Removal] = []
-        markdown, title = html_to_markdown(text, removed)
+        markdown, title = html_to_markdown(text, removed, path.name)
         if not markdown.strip():
             raise ImportFailed(f"{path.name}: the page has no text to import")
         return SourceText(markdown, markdown=True, title=title, removed=removed,
