@@ -39,9 +39,11 @@ run: $(VENV)/.run-installed
 # test can pass only on the day it was written.
 LATER := 2028-01-20T16:30:00+08:00
 
-# The layering contracts ([tool.importlinter] in pyproject.toml) are checked first.
+# The layering contracts ([tool.importlinter] in pyproject.toml) and ruff (with its one-clock
+# rules: DTZ and the banned calendar calls) are checked first.
 test: $(VENV)/.test-installed
 	$(BIN)/lint-imports
+	$(BIN)/ruff check kbdesk
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 	QT_QPA_PLATFORM=offscreen KBDESK_TEST_NOW=$(LATER) $(BIN)/python -m pytest -q -p no:cacheprovider
 

@@ -130,11 +130,12 @@ class ReviewPanel(QWidget):
         kb: KnowledgeBase,
         runner: TaskRunner,
         *,
-        today: Callable[[], dt.date] = dt.date.today,
+        today: Callable[[], dt.date] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.kb, self.runner, self.today = kb, runner, today
+        self.kb, self.runner = kb, runner
+        self.today: Callable[[], dt.date] = today or kb.today
         self.setWindowTitle(self.tr("Review list"))
         self.model = ReviewModel(self)
         self.table = QTableView(self)
