@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: run test test-core fuzz eval bench bench-import screenshots lint clean help
+.PHONY: run test test-core fuzz eval bench bench-import screenshots lint clean help check-whoosh
 
 help:
 	@echo "make run          create .venv, install, open the app on the bundled library"
@@ -15,6 +15,7 @@ help:
 	@echo "make bench        speed and memory benchmark against SQLite FTS5 and tantivy"
 	@echo "make bench-import import of a 5 MB text (target <= 10 s), in three encodings"
 	@echo "make screenshots  render the main views into docs/screenshots/"
+	@echo "make check-whoosh the pooled writer against the newest whoosh3 (before moving its pin)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +68,21 @@ bench: $(VENV)/.bench-installed
 
 bench-import: $(VENV)/.test-installed
 	$(BIN)/python -m tests.bench.importing
+
+# Not part of CI: kbdesk's pooled segment writer (kbdesk/core/search/pool.py) uses only
+# Whoosh's public writer interfaces; this runs its equivalence test (the same segment bytes as
+# Whoosh's own writer) against the newest whoosh3 on the package index, installed apart into a
+# throwaway folder that shadows the pinned one, so the pin in pyproject.toml can move.
+WHOOSH_NEWEST := $(or $(TMPDIR),/tmp)/kbdesk-whoosh-newest-$(shell id -u)
+
+check-whoosh: $(VENV)/.test-installed
+	rm -rf $(WHOOSH_NEWEST)
+	$(PIP) install --quiet --no-deps --upgrade --target $(WHOOSH_NEWEST) whoosh3
+	PYTHONPATH=$(WHOOSH_NEWEST) $(BIN)/python -c \
+	    "import whoosh; print('whoosh3', whoosh.versionstring(), 'from', whoosh.__file__)"
+	PYTHONPATH=$(WHOOSH_NEWEST) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q \
+	    -p no:cacheprovider tests/test_search_pool.py
+	rm -rf $(WHOOSH_NEWEST)
 
 screenshots: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m kbdesk.gui.screenshots docs/screenshots
