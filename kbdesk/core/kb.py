@@ -31,7 +31,6 @@ from kbdesk.core.library.model import Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
 from kbdesk.core.library.parts import AvoidEntry
 from kbdesk.core.library.workdays import WorkingCalendar
-from kbdesk.core.opening import LIBRARY_ENV as LIBRARY_ENV  # kept importable from here
 from kbdesk.core.opening import (  # where a library is found and first opened
     index_dir_for,
     resolve_library_dir,
