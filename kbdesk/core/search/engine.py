@@ -11,6 +11,7 @@ was found as. A query of filters alone lists the documents they match, newest fi
 
 from __future__ import annotations
 
+import html
 import itertools
 import logging
 import math
@@ -22,7 +23,7 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.idsets import BitSet
 
-from kbdesk.core.library.model import Kind, Status
+from kbdesk.core.library.model import Document, Kind, Status
 from kbdesk.core.search.analyzer import terms
 from kbdesk.core.search.index import SearchIndex
 from kbdesk.core.search.matching import (
@@ -83,6 +84,26 @@ class SearchHit:
     #: query word → the text it was found as when not as typed (synonym, thesaurus word,
     #: parts, or the Chinese a pinyin query spelled), in the hit's own script
     expansions: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of_document(cls, doc: Document) -> SearchHit:
+        """A whole document as a hit, for lists without a query (browsing): no score, its
+        summary (else its first words) as the snippet."""
+        first = " ".join(doc.sections[0].body.split())[:90] if doc.sections else ""
+        text = doc.summary or first
+        return cls(doc.id, doc.title, "", "", doc.kind.value, doc.version, 0.0,
+                   html.escape(text, quote=False), text, [], doc.path, doc.category,
+                   doc.status.value, 0, tags=list(doc.tags))
+
+    @property
+    def found_as(self) -> str:
+        """The texts the hit was found as instead of the words typed, e.g. "宕機、故障"."""
+        return "、".join(dict.fromkeys(self.expansions.values()))
+
+    @property
+    def heading(self) -> str:
+        """The hit's first line: "title › section" (the title alone for a whole document)."""
+        return f"{self.title} › {self.section}" if self.anchor and self.section else self.title
 
     def to_json(self) -> dict[str, object]:
         """Return the hit as the JSON the CLI prints."""
