@@ -318,3 +318,17 @@ def test_a_browsed_document_is_a_search_hit_without_score() -> None:
     found = SearchHit("a", "甲", "時限", "s", "handbook", 1, 1.0, "", "", [], "a.md", "", "", 2,
                       expansions={"當機": "宕機", "死機": "宕機", "壞": "故障"})
     assert found.found_as == "宕機、故障" and found.heading == "甲 › 時限"
+
+
+def test_every_search_call_takes_the_same_options(kb) -> None:
+    import datetime as dt
+
+    from kbdesk.core import Kind
+
+    options = {"kinds": [Kind.PHRASING], "limit": 1}
+    assert all(hit.kind == "phrasing" for hit in kb.search("退款", **options).hits)
+    assert len(kb.search("退款", **options).hits) <= 1
+    with pytest.raises(TypeError, match="kind"):
+        kb.search("退款", kind=[Kind.PHRASING])
+    with pytest.raises(TypeError, match="kind"):
+        kb.search_as_of("退款", dt.date(2026, 6, 15), kind=[Kind.PHRASING])

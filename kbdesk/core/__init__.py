@@ -78,7 +78,7 @@ from kbdesk.core.library.replycheck import (
 )
 from kbdesk.core.library.workdays import WorkingCalendar
 from kbdesk.core.progress import CancelToken, Progress
-from kbdesk.core.search.engine import SearchHit, SearchResult
+from kbdesk.core.search.engine import SearchHit, SearchOptions, SearchResult
 from kbdesk.core.search.index import IndexStats
 from kbdesk.core.search.query import KIND_ALIASES
 from kbdesk.core.team.board import AckStatus, TeamReceipt
@@ -154,6 +154,7 @@ __all__ = [
     "ReviewItem",
     "ReviewReason",
     "SearchHit",
+    "SearchOptions",
     "SearchResult",
     "Section",
     "Segment",

@@ -18,7 +18,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from whoosh import query as wq
 from whoosh.idsets import BitSet
@@ -192,22 +192,46 @@ def _filters(
     return allow_q, wq.Or(deny)
 
 
+class SearchOptions(TypedDict, total=False):
+    """What narrows a search: the keyword arguments every search call takes and passes on
+    (``KnowledgeBase.search``/``search_as_of``, the editorial and as-of layers, and
+    :func:`run_search`, where the defaults are)."""
+
+    #: only these kinds of document (none: every kind)
+    kinds: Sequence[Kind]
+    #: only these categories, or their subcategories (none: every category)
+    categories: Sequence[str]
+    #: at most this many hits (1-500; default 20)
+    limit: int
+    #: retired documents too
+    include_retired: bool
+
+
+def check_options(options: SearchOptions) -> None:
+    """Raise TypeError for a keyword that is no search option (mypy checks it; this at run
+    time, as a misspelt keyword argument would)."""
+    unknown = sorted(set(options) - set(SearchOptions.__annotations__))
+    if unknown:
+        raise TypeError(f"unknown search option(s): {', '.join(unknown)}")
+
+
 def run_search(
     index: SearchIndex,
     parsed: ParsedQuery,
     *,
     synonyms: SynonymTable | None = None,
-    limit: int = 20,
-    kinds: Sequence[Kind] = (),
-    categories: Sequence[str] = (),
-    include_retired: bool = False,
+    **options: Unpack[SearchOptions],
 ) -> SearchResult:
     """Search the index. Never raises for what the query says; index failures propagate.
 
     A query of filters alone (``tag:``, ``category:``, ``kind:``) lists the documents they
     match, newest first (see :func:`browse`).
     """
-    limit = max(1, min(limit, 500))
+    check_options(options)
+    limit = max(1, min(options.get("limit", 20), 500))
+    kinds = options.get("kinds", ())
+    categories = options.get("categories", ())
+    include_retired = options.get("include_retired", False)
     if parsed.is_empty:
         if parsed.kinds or parsed.tags or parsed.categories:
             return browse(index, parsed, limit=limit, kinds=kinds, categories=categories,
