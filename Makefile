@@ -5,13 +5,14 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: run test test-core fuzz eval bench bench-import screenshots lint clean help check-whoosh
+.PHONY: run test test-core fuzz eval eval-import bench bench-import screenshots lint clean help check-whoosh
 
 help:
 	@echo "make run          create .venv, install, open the app on the bundled library"
 	@echo "make test         create .venv with test extras and run the whole suite offscreen"
 	@echo "make fuzz         the fuzz suite with many examples (make test runs a few)"
 	@echo "make eval         search quality: hit@3 and MRR@10 per query group"
+	@echo "make eval-import  the importer on the editors' real samples (SAMPLES=folder)"
 	@echo "make bench        speed and memory benchmark against SQLite FTS5 and tantivy"
 	@echo "make bench-import import of a 5 MB text (target <= 10 s), in three encodings"
 	@echo "make screenshots  render the main views into docs/screenshots/"
@@ -57,6 +58,12 @@ fuzz: $(VENV)/.test-installed
 
 eval: $(VENV)/.test-installed
 	$(BIN)/python -m tests.search_quality.evaluate
+
+# The editors' real samples stay outside the repository (the suite never reads them).
+SAMPLES ?= ../shared/samples
+
+eval-import: $(VENV)/.test-installed
+	$(BIN)/python -m tests.eval_import --samples $(SAMPLES)
 
 # The scaling rows (1,000 and 20,000 documents) make a full run take about half an hour;
 # BENCH_ARGS="" runs the 5,000-document bench alone.
