@@ -37,6 +37,19 @@ def _isolated_data(
     return data
 
 
+@pytest.fixture(autouse=True)
+def _close_repositories(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every knowledge base and repository a (non-GUI) test opens is closed after it (see
+    ``tests/closing.py``); GUI tests close theirs with their windows."""
+    if request.node.get_closest_marker("gui") is not None:
+        yield
+        return
+    from tests.closing import close_opened
+
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        yield from close_opened(monkeypatch)
+
+
 def write_files(root: Path, files: Mapping[str, str | bytes]) -> Path:
     """Write ``{relative path: text or bytes}`` under ``root`` and return ``root``."""
     for rel, content in files.items():
