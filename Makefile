@@ -48,9 +48,9 @@ test: $(VENV)/.test-installed
 	$(BIN)/lint-imports
 	$(BIN)/ruff check kbdesk
 	readers=$$(mktemp) && \
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q --clock-record $$readers && \
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q --clock-record=$$readers && \
 	QT_QPA_PLATFORM=offscreen KBDESK_TEST_NOW=$(LATER) $(BIN)/python -m pytest -q \
-	    -p no:cacheprovider --clock-readers $$readers; \
+	    -p no:cacheprovider --clock-readers=$$readers; \
 	status=$$?; rm -f $$readers; exit $$status
 
 test-core: $(VENV)/.test-installed
