@@ -2,7 +2,8 @@
 
 `make test` runs the suite on a fixed calendar (``tests/clock.py``), then a year and a half
 later. The second pass needs only the tests whose outcome can depend on the date. The first pass
-records them (``--clock-record FILE``) and the second runs only those (``--clock-readers FILE``).
+records them (``--clock-record=FILE``) and the second runs only those (``--clock-readers=FILE``;
+the ``=`` form: pytest reads a separate value as a test path before conftest adds the option).
 Nobody marks a test by hand: every read of the travelled clock (``date.today``,
 ``datetime.now``, ``time.time``, ``time.localtime``, ``strftime``…) reaches
 :data:`tests.clock.READ_HOOKS`, and :class:`ClockReaders` notes which test was running.

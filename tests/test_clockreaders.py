@@ -20,12 +20,14 @@ def readers(tmp_path: Path):
     plugin = ClockReaders(tmp_path / "readers.txt", None)
     plugin._recording = True
     plugin._owner = "tests/test_x.py::test_y"
-    clock.READ_HOOKS.append(plugin._read)
+    # this test's reads are the example's alone (a recording session's plugin is set aside)
+    session_hooks = list(clock.READ_HOOKS)
+    clock.READ_HOOKS[:] = [plugin._read]
     sys.addaudithook(plugin._audit)  # stays, but notes nothing once _recording is off
     try:
         yield plugin
     finally:
-        clock.READ_HOOKS.remove(plugin._read)
+        clock.READ_HOOKS[:] = session_hooks
         plugin._recording = False
 
 
