@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: run test test-core fuzz eval eval-import bench bench-import screenshots lint clean help
+.PHONY: run test test-core fuzz eval eval-import bench bench-import screenshots lint clean help check-whoosh
 
 help:
 	@echo "make run          create .venv, install, open the app on the bundled library"
@@ -13,9 +13,11 @@ help:
 	@echo "make fuzz         the fuzz suite with many examples (make test runs a few)"
 	@echo "make eval-import  import quality on blind fixtures: structure, title, furniture"
 	@echo "make eval         search quality: hit@3 and MRR@10 per query group"
+	@echo "make eval-import  the importer on the editors' real samples (SAMPLES=folder)"
 	@echo "make bench        speed and memory benchmark against SQLite FTS5 and tantivy"
 	@echo "make bench-import import of a 5 MB text (target <= 10 s), in three encodings"
 	@echo "make screenshots  render the main views into docs/screenshots/"
+	@echo "make check-whoosh the pooled writer against the newest whoosh3 (before moving its pin)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,14 +39,20 @@ run: $(VENV)/.run-installed
 	$(BIN)/kbdesk
 
 # The suite runs on a fixed calendar (tests/clock.py), then again a year and a half later, so no
-# test can pass only on the day it was written.
+# test can pass only on the day it was written. The first pass records which tests read the
+# calendar (tests/clockreaders.py); the second runs only those.
 LATER := 2028-01-20T16:30:00+08:00
 
-# The layering contracts ([tool.importlinter] in pyproject.toml) are checked first.
+# The layering contracts ([tool.importlinter] in pyproject.toml) and ruff (with its one-clock
+# rules: DTZ and the banned calendar calls) are checked first.
 test: $(VENV)/.test-installed
 	$(BIN)/lint-imports
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
-	QT_QPA_PLATFORM=offscreen KBDESK_TEST_NOW=$(LATER) $(BIN)/python -m pytest -q -p no:cacheprovider
+	$(BIN)/ruff check kbdesk
+	readers=$$(mktemp) && \
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q --clock-record=$$readers && \
+	QT_QPA_PLATFORM=offscreen KBDESK_TEST_NOW=$(LATER) $(BIN)/python -m pytest -q \
+	    -p no:cacheprovider --clock-readers=$$readers; \
+	status=$$?; rm -f $$readers; exit $$status
 
 test-core: $(VENV)/.test-installed
 	$(BIN)/python -m pytest -q -m "not gui"
@@ -56,9 +64,13 @@ fuzz: $(VENV)/.test-installed
 eval: $(VENV)/.test-installed
 	$(BIN)/python -m tests.search_quality.evaluate
 
-# Import quality on the blind fixtures (tests/import_quality), held-out ones reported apart.
+# Import quality: the blind fixtures (tests/import_quality, held-out ones reported apart), then
+# the editors' real samples, kept outside the repository (the suite never reads them).
+SAMPLES ?= ../shared/samples
+
 eval-import: $(VENV)/.test-installed
 	$(BIN)/python -m tests.import_quality.evaluate
+	$(BIN)/python -m tests.eval_import --samples $(SAMPLES)
 
 # The scaling rows (1,000 and 20,000 documents) make a full run take about half an hour;
 # BENCH_ARGS="" runs the 5,000-document bench alone.
@@ -70,6 +82,21 @@ bench: $(VENV)/.bench-installed
 
 bench-import: $(VENV)/.test-installed
 	$(BIN)/python -m tests.bench.importing
+
+# Not part of CI: kbdesk's pooled segment writer (kbdesk/core/search/pool.py) uses only
+# Whoosh's public writer interfaces; this runs its equivalence test (the same segment bytes as
+# Whoosh's own writer) against the newest whoosh3 on the package index, installed apart into a
+# throwaway folder that shadows the pinned one, so the pin in pyproject.toml can move.
+WHOOSH_NEWEST := $(or $(TMPDIR),/tmp)/kbdesk-whoosh-newest-$(shell id -u)
+
+check-whoosh: $(VENV)/.test-installed
+	rm -rf $(WHOOSH_NEWEST)
+	$(PIP) install --quiet --no-deps --upgrade --target $(WHOOSH_NEWEST) whoosh3
+	PYTHONPATH=$(WHOOSH_NEWEST) $(BIN)/python -c \
+	    "import whoosh; print('whoosh3', whoosh.versionstring(), 'from', whoosh.__file__)"
+	PYTHONPATH=$(WHOOSH_NEWEST) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q \
+	    -p no:cacheprovider tests/test_search_pool.py
+	rm -rf $(WHOOSH_NEWEST)
 
 screenshots: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m kbdesk.gui.screenshots docs/screenshots

@@ -37,6 +37,19 @@ def _isolated_data(
     return data
 
 
+@pytest.fixture(autouse=True)
+def _close_repositories(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every knowledge base and repository a (non-GUI) test opens is closed after it (see
+    ``tests/closing.py``); GUI tests close theirs with their windows."""
+    if request.node.get_closest_marker("gui") is not None:
+        yield
+        return
+    from tests.closing import close_opened
+
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        yield from close_opened(monkeypatch)
+
+
 def write_files(root: Path, files: Mapping[str, str | bytes]) -> Path:
     """Write ``{relative path: text or bytes}`` under ``root`` and return ``root``."""
     for rel, content in files.items():
@@ -147,14 +160,28 @@ def versioned_kb(versioned_library: Path, tmp_path: Path) -> Iterator[KnowledgeB
 _OWN_BASETEMP: list[Path] = []
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--clock-record`` and ``--clock-readers`` (see ``tests/clockreaders.py``)."""
+    from tests.clockreaders import add_options
+
+    add_options(parser)
+
+
 def pytest_configure(config: pytest.Config) -> None:
-    """Give this session a temporary base folder of its own.
+    """Register the calendar readers' plugin; give this session a temporary base folder of
+    its own.
 
     pytest's default base (``/tmp/pytest-of-USER/pytest-N``) is shared by every session of the
     user and pruned by whichever session starts next; a second copy of the suite running on the
     same machine then removes folders this one still uses. A fresh ``mkdtemp`` per session
     (removed again at the end) keeps two runs apart. ``--basetemp`` on the command line wins.
     """
+    from tests.clockreaders import ClockReaders
+
+    config.pluginmanager.register(
+        ClockReaders(config.getoption("clock_record"), config.getoption("clock_readers")),
+        "kbdesk-clock-readers",
+    )
     if config.option.basetemp is None:
         base = Path(tempfile.mkdtemp(prefix="kbdesk-pytest-"))
         config.option.basetemp = str(base)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterator
 
 import pytest
 
@@ -14,13 +13,7 @@ from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.text.folding import fold
 from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.versions.repo import LibraryRepo
-from tests.closing import close_opened
 from tests.conftest import doc
-
-
-@pytest.fixture(autouse=True)
-def _close_repositories(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    yield from close_opened(monkeypatch)
 
 
 @pytest.fixture

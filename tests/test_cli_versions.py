@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from kbdesk.cli import main
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.versions.repo import LibraryRepo
 from kbdesk.core.versions.sync import clone_library
-from tests.closing import close_opened
 from tests.conftest import doc
 
 TODAY = dt.date.today()
@@ -28,11 +26,6 @@ SOP = doc(
     version=1,
     review_by="2020-01-01",
 )
-
-
-@pytest.fixture(autouse=True)
-def _close_repositories(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    yield from close_opened(monkeypatch)
 
 
 @pytest.fixture

@@ -68,3 +68,18 @@ def test_set_clock_reaches_receipts_drafts_and_today(make_library) -> None:
         assert saved.saved_at == "2031-07-08T09:10:11+00:00"
     finally:
         kb.close()
+
+
+def test_start_page_recent_list_follows_the_library_clock(versioned_kb) -> None:
+    """Only the library's clock moves (not the process's): the start page follows it."""
+    from tests.conftest import publish_change
+
+    publish_change(versioned_kb, "24小時", "48小時", note="改為48小時")
+    today = versioned_kb.today()
+    page = versioned_kb.start_page("陳", [])
+    assert [(item.doc_id, item.note) for item in page.updated] == [("complaint", "改為48小時")]
+    versioned_kb.set_clock(DayClock(lambda: today + dt.timedelta(days=90)))
+    assert versioned_kb.today() == today + dt.timedelta(days=90)
+    assert versioned_kb.start_page("陳", []).updated == []
+    versioned_kb.set_clock(DayClock(lambda: today + dt.timedelta(days=29)))
+    assert [item.doc_id for item in versioned_kb.start_page("陳", []).updated] == ["complaint"]

@@ -7,7 +7,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,13 +15,7 @@ from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.versions.drafts import Draft, DraftError, DraftStore
 from kbdesk.core.versions.repo import LibraryRepo
 from kbdesk.core.workstation import paths
-from tests.closing import close_opened
 from tests.conftest import REPO_ROOT, doc
-
-
-@pytest.fixture(autouse=True)
-def _close_repositories(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    yield from close_opened(monkeypatch)
 
 
 def test_save_load_list_discard(make_library) -> None:

@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.versions.repo import LibraryRepo
-from tests.closing import close_opened
 from tests.conftest import doc
 
 TODAY = dt.date.today()
-
-
-@pytest.fixture(autouse=True)
-def _close_repositories(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    yield from close_opened(monkeypatch)
 
 
 def rule(hours: int, version: int, effective: dt.date | None = None) -> str:

@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from kbdesk.core.kb import KnowledgeBase, install_demo_library
 from kbdesk.core.versions.repo import LibraryRepo, RepoError, author_line
-from tests.closing import close_opened
 from tests.conftest import doc
-
-
-@pytest.fixture(autouse=True)
-def _close_repositories(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    yield from close_opened(monkeypatch)
 
 
 def test_init_commits_every_file_and_reads_them_back(make_library) -> None:

@@ -303,3 +303,32 @@ def test_or_fallback_levels_for_short_and_long_queries(make_library, extra):
     assert result.mode == "or"
     assert ids(result) == ["three", "two", "one"]
     assert [hit.matched for hit in result.hits] == [3, 2, 1]
+
+
+def test_a_browsed_document_is_a_search_hit_without_score() -> None:
+    from kbdesk.core import SearchHit
+    from kbdesk.core.library.parse import build_document
+
+    document = build_document("a.md", doc("退款 <規則>", id="a", category="退款政策",
+                                          body="## 時限\n七天內 <完成>。\n"))
+    hit = SearchHit.of_document(document)
+    assert (hit.doc_id, hit.anchor, hit.score, hit.match) == ("a", "", 0.0, "")
+    assert hit.heading == "退款 <規則>" and hit.category == "退款政策"
+    assert hit.snippet_text == "七天內 <完成>。" and hit.snippet == "七天內 &lt;完成&gt;。"
+    found = SearchHit("a", "甲", "時限", "s", "handbook", 1, 1.0, "", "", [], "a.md", "", "", 2,
+                      expansions={"當機": "宕機", "死機": "宕機", "壞": "故障"})
+    assert found.found_as == "宕機、故障" and found.heading == "甲 › 時限"
+
+
+def test_every_search_call_takes_the_same_options(kb) -> None:
+    import datetime as dt
+
+    from kbdesk.core import Kind
+
+    options = {"kinds": [Kind.PHRASING], "limit": 1}
+    assert all(hit.kind == "phrasing" for hit in kb.search("退款", **options).hits)
+    assert len(kb.search("退款", **options).hits) <= 1
+    with pytest.raises(TypeError, match="kind"):
+        kb.search("退款", kind=[Kind.PHRASING])
+    with pytest.raises(TypeError, match="kind"):
+        kb.search_as_of("退款", dt.date(2026, 6, 15), kind=[Kind.PHRASING])

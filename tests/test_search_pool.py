@@ -159,3 +159,35 @@ def test_postings_out_of_document_order_are_put_in_order() -> None:
     assert _in_document_order(pairs, weights) == ([2, 5, 5, 9], [3.0, 1.0, 4.0, 2.0], [3, 1, 2, 0])
     ordered = array("q", [1, 0, 4, 2])
     assert _in_document_order(ordered, weights[:2]) == ([1, 4], weights[:2], array("q", [0, 2]))
+
+
+def test_the_pool_uses_no_private_name_of_whoosh(tmp_path: Path) -> None:
+    """Every ``._name`` pool.py reads is one it defines itself: nothing private of Whoosh."""
+    import ast
+
+    import kbdesk.core.search.pool as pool_module
+
+    tree = ast.parse(Path(pool_module.__file__).read_text("utf-8"))
+    defined = {node.name for node in ast.walk(tree)
+               if isinstance(node, ast.FunctionDef | ast.ClassDef)}
+    defined |= {node.attr for node in ast.walk(tree)
+                if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store)}
+    used = {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                for alias in node.names}
+    private = {name for name in used | imported
+               if name.startswith("_") and not name.startswith("__")}
+    assert private - defined == set()
+    overridden = {node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)
+                  and node.name.startswith("_") and not node.name.startswith("__")}
+    whoosh_private = {name for name in dir(SegmentWriter) if name.startswith("_")}
+    assert overridden & whoosh_private == set()
+    writer = SegmentWriter(whoosh_index.create_in(str(tmp_path), make_schema(), indexname="t"))
+    try:
+        state = {name for name in vars(writer) if name.startswith("_")}
+    finally:
+        writer.cancel()
+    stored = {node.attr for node in ast.walk(tree)
+              if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store)}
+    assert len(state) > 3
+    assert stored & state == set()

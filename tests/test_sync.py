@@ -19,15 +19,9 @@ from kbdesk.core.versions.sync import (
     UnrelatedHistories,
     clone_library,
 )
-from tests.closing import close_opened
 from tests.remotes import TWO_DOCUMENTS, HttpRemote, replaced, two_workstations
 
 FILES = TWO_DOCUMENTS
-
-
-@pytest.fixture(autouse=True)
-def _close_repositories(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    yield from close_opened(monkeypatch)
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ from kbdesk.core.team.exchange import IDENTITY, RECORDS_FILE
 from kbdesk.core.team.records import ref_part
 from kbdesk.core.versions.repo import LibraryRepo
 from kbdesk.core.workstation.userstate import log_no_results
-from tests.closing import close_opened
 from tests.conftest import doc
 from tests.remotes import HttpRemote
 
@@ -27,11 +26,6 @@ RULE = doc("退款新規", id="refund-rule", version=1, ack_required="true",
            body="\n## 時限\n\n退款須在24小時內處理。\n")
 FILES = {"refund-rule.md": RULE, "greeting.md": doc("開場白", id="greeting", version=1,
                                                     body="\n您好，很高興為您服務。\n")}
-
-
-@pytest.fixture(autouse=True)
-def _close_repositories(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    yield from close_opened(monkeypatch)
 
 
 class Workstation:

@@ -162,3 +162,20 @@ def test_no_results_log_that_cannot_be_written_is_ignored(
     with caplog.at_level(logging.WARNING, logger="kbdesk.core.workstation.userstate"):
         log_no_results("保固")
     assert "cannot log" in caplog.text
+
+
+def test_gap_rows_of_a_workstation_and_of_the_team_are_one_type() -> None:
+    import datetime as dt
+
+    from kbdesk.core import GapRow
+    from kbdesk.core.team.board import GapRow as TeamGapRow
+    from kbdesk.core.workstation.userstate import log_no_results, search_gaps
+
+    assert TeamGapRow is GapRow
+    moment = dt.datetime(2026, 6, 15, 10, 0, tzinfo=dt.UTC)
+    log_no_results("火星", moment)
+    log_no_results("火星", moment + dt.timedelta(minutes=1))
+    log_no_results("轉接 火星", moment, match="partial")
+    rows = {(row.query, row.count, row.partial, row.match) for row in search_gaps()}
+    assert rows == {("火星", 2, 0, "none"), ("轉接 火星", 1, 1, "partial")}
+    assert GapRow("x", 3, moment, partial=1).match == "mixed"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,6 @@ from kbdesk.core.versions.history import History, front_fields, split_message
 from kbdesk.core.versions.repo import LibraryRepo, RepoError
 from kbdesk.core.versions.versioning import PublishError, set_field, set_version
 from kbdesk.core.workstation import paths
-from tests.closing import close_opened
 from tests.conftest import doc
 
 SOP = doc(
@@ -26,11 +24,6 @@ SOP = doc(
     version=1,
     tags="[投訴]  # 標籤",
 )
-
-
-@pytest.fixture(autouse=True)
-def _close_repositories(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    yield from close_opened(monkeypatch)
 
 
 @pytest.fixture

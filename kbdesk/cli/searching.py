@@ -233,7 +233,8 @@ def _report_team(args: argparse.Namespace) -> int:
     """``report no-results --all``: every workstation's failed searches, most frequent first."""
     rows = KnowledgeBase(args.library).team.no_results(args.since)
     if args.json:
-        dump_json([{"query": r.query, "count": r.count, "partial": r.partial, "last": r.last,
+        dump_json([{"query": r.query, "count": r.count, "partial": r.partial,
+                    "last": r.last.isoformat(timespec="seconds"),
                     "workstations": len(r.workstations)} for r in rows])
         return 0
     if not rows:
@@ -242,7 +243,7 @@ def _report_team(args: argparse.Namespace) -> int:
     print(f"{'count':>5}  {'partial':>7}  {'places':>6}  {'last searched':16}  query")
     for r in rows:
         print(clean(f"{r.count:5d}  {r.partial:7d}  {len(r.workstations):6d}  "
-                    f"{r.last[:16].replace('T', ' '):16}  {r.query}"))
+                    f"{r.last.strftime('%Y-%m-%d %H:%M'):16}  {r.query}"))
     return 0
 
 

@@ -78,10 +78,10 @@ from kbdesk.core.library.replycheck import (
 )
 from kbdesk.core.library.workdays import WorkingCalendar
 from kbdesk.core.progress import CancelToken, Progress
-from kbdesk.core.search.engine import SearchHit, SearchResult
+from kbdesk.core.search.engine import SearchHit, SearchOptions, SearchResult
 from kbdesk.core.search.index import IndexStats
 from kbdesk.core.search.query import KIND_ALIASES
-from kbdesk.core.team.board import AckStatus, GapRow, TeamReceipt
+from kbdesk.core.team.board import AckStatus, TeamReceipt
 from kbdesk.core.team.records import FLAG_KINDS, Flag
 from kbdesk.core.team.remote import NoSharedLibrary, join_library
 from kbdesk.core.text.folding import convert_script, fold
@@ -96,7 +96,13 @@ from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.settings import SPECS, Settings, SettingSpec
 from kbdesk.core.workstation.startpage import StartPage
 from kbdesk.core.workstation.storage import atomic_write_text
-from kbdesk.core.workstation.userstate import UserState, log_no_results, no_results, search_gaps
+from kbdesk.core.workstation.userstate import (
+    GapRow,
+    UserState,
+    log_no_results,
+    no_results,
+    search_gaps,
+)
 
 __all__ = [
     "AGENT_PLACEHOLDERS",
@@ -148,6 +154,7 @@ __all__ = [
     "ReviewItem",
     "ReviewReason",
     "SearchHit",
+    "SearchOptions",
     "SearchResult",
     "Section",
     "Segment",

@@ -15,7 +15,7 @@ import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
 from dulwich.errors import SendPackError
 
@@ -32,7 +32,6 @@ from kbdesk.core.library.parsecache import ParseCache
 from kbdesk.core.library.parts import AvoidEntry
 from kbdesk.core.library.phrasing import nothing_to_copy
 from kbdesk.core.library.workdays import WorkingCalendar
-from kbdesk.core.opening import LIBRARY_ENV as LIBRARY_ENV  # kept importable from here
 from kbdesk.core.opening import (  # where a library is found and first opened
     index_dir_for,
     resolve_library_dir,
@@ -40,7 +39,7 @@ from kbdesk.core.opening import (  # where a library is found and first opened
 )
 from kbdesk.core.opening import install_demo_library as install_demo_library
 from kbdesk.core.progress import CancelToken, Progress
-from kbdesk.core.search.engine import SearchResult, run_search
+from kbdesk.core.search.engine import SearchOptions, SearchResult, check_options, run_search
 from kbdesk.core.search.freshness import library_stamp
 from kbdesk.core.search.index import IndexStats, SearchIndex
 from kbdesk.core.search.query import parse_query
@@ -304,36 +303,24 @@ class KnowledgeBase:
         log.warning("%s", self.index_warning)
         return self.index.sync(documents, progress, cancel)
 
-    def search(
-        self,
-        query: str,
-        *,
-        kinds: Sequence[Kind] = (),
-        categories: Sequence[str] = (),
-        limit: int = 20,
-        include_retired: bool = False,
-    ) -> SearchResult:
+    def search(self, query: str, **options: Unpack[SearchOptions]) -> SearchResult:
         """Search the library. A malformed query never raises; it is read as plain text.
+
+        ``options`` narrow it (``kinds``, ``categories``, ``limit``, ``include_retired``: see
+        ``SearchOptions``).
 
         A search never rebuilds the index (it may run on a reader thread): when reading fails,
         the index files are reopened once if they are intact; otherwise ``IndexDamaged`` is
         raised and the next ``ensure_index`` rebuilds them. A new process searches an index
         that is current with the library as it is, without reading the library first.
         """
+        check_options(options)
         if not self._indexed and not self._search_current_index():
             self.ensure_index()
         parsed = parse_query(query)
 
         def run() -> SearchResult:
-            return run_search(
-                self.index,
-                parsed,
-                synonyms=self.synonyms,
-                limit=limit,
-                kinds=kinds,
-                categories=categories,
-                include_retired=include_retired,
-            )
+            return run_search(self.index, parsed, synonyms=self.synonyms, **options)
 
         try:
             return run()
@@ -512,24 +499,10 @@ class KnowledgeBase:
         return self.editorial.resolver.pending(self.library.documents)
 
     def search_as_of(
-        self,
-        query: str,
-        as_of: dt.date,
-        *,
-        kinds: Sequence[Kind] = (),
-        categories: Sequence[str] = (),
-        limit: int = 20,
-        include_retired: bool = False,
+        self, query: str, as_of: dt.date, **options: Unpack[SearchOptions]
     ) -> SearchResult:
         """Search what was in force on ``as_of`` (a cached index of that set of versions)."""
-        return self.editorial.search_as_of(
-            query,
-            as_of,
-            kinds=kinds,
-            categories=categories,
-            limit=limit,
-            include_retired=include_retired,
-        )
+        return self.editorial.search_as_of(query, as_of, **options)
 
     def stale_documents(self, today: dt.date | None = None) -> list[Document]:
         """Documents past their ``review_by`` date."""

@@ -287,7 +287,7 @@ class EditorWindow(QMainWindow):
         self._dirty = False
         self._update_title()
         self.statusBar().showMessage(
-            self.tr("Draft saved at %1").replace("%1", dt.datetime.now().strftime("%H:%M:%S"))
+            self.tr("Draft saved at %1").replace("%1", self.kb.clock.now().strftime("%H:%M:%S"))
         )
         self.discard_button.setVisible(True)
         self.draftSaved.emit(saved)
@@ -346,8 +346,8 @@ class EditorWindow(QMainWindow):
 
     def effective_default(self) -> dt.date:
         """The day the new version would come into force: its ``effective:`` date when that
-        is later than today, else today."""
-        today = dt.date.today()
+        is later than today (by the library's clock), else today."""
+        today = self.kb.today()
         written = self.kb.effective_in_text(self.text())
         return max(written, today) if written is not None else today
 
@@ -359,7 +359,7 @@ class EditorWindow(QMainWindow):
             return False
         self.save_draft()  # nothing is lost if publishing fails
         text = self.kb.text_to_publish(self.text())
-        if effective is not None and (effective > dt.date.today()
+        if effective is not None and (effective > self.kb.today()
                                       or self.kb.effective_in_text(text) is not None):
             when: dt.date | None = effective
         else:

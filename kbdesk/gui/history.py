@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -46,7 +45,7 @@ from kbdesk.gui.changenote import ask_change_note
 from kbdesk.gui.diffview import DiffView
 from kbdesk.gui.i18n import QT_TRANSLATE_NOOP
 from kbdesk.gui.notices import show_error
-from kbdesk.gui.tablemodel import AnyIndex, RowsTableModel
+from kbdesk.gui.tablemodel import RowsTableModel
 from kbdesk.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -61,7 +60,7 @@ def author_name(author: str) -> str:
 class HistoryModel(RowsTableModel[VersionInfo]):
     """The versions of one document, newest first: version, date, author, change note."""
 
-    VersionRole = Qt.ItemDataRole.UserRole + 1
+    VersionRole = RowsTableModel.KEY_ROLE
     CONTEXT = "HistoryModel"
     COLUMNS = (
         QT_TRANSLATE_NOOP("HistoryModel", "Version"),
@@ -75,45 +74,40 @@ class HistoryModel(RowsTableModel[VersionInfo]):
         """The listed versions, newest first."""
         return self.rows
 
-    def set_versions(self, versions: list[VersionInfo]) -> None:
-        """Replace the listed versions."""
-        self.set_rows(versions)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.versions):
-            return None
-        info = self.versions[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return "—" if info.version is None else f"v{info.version}"
-            if column == 1:
-                return info.date.replace("T", " ")[:16]
-            if column == 2:
-                return author_name(info.author)
-            if column == 3:
-                note = info.note.splitlines()[0] if info.note else ""
-                if info.superseded:
-                    return QCoreApplication.translate(
-                        "HistoryModel", "(not in force: replaced when syncing) "
-                    ) + note
-                if info.status == Status.RETIRED:
-                    return QCoreApplication.translate("HistoryModel", "(retired) ") + note
-                return note
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
-            return info.note
-        if role == Qt.ItemDataRole.FontRole and info.superseded:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == self.VersionRole:
-            return info.version
-        return None
-
     def info(self, row: int) -> VersionInfo:
         """The version listed on ``row``."""
-        return self.versions[row]
+        return self.rows[row]
+
+    def cell(self, info: VersionInfo, column: int) -> str | None:
+        if column == 0:
+            return "—" if info.version is None else f"v{info.version}"
+        if column == 1:
+            return info.date.replace("T", " ")[:16]
+        if column == 2:
+            return author_name(info.author)
+        if column == 3:
+            note = info.note.splitlines()[0] if info.note else ""
+            if info.superseded:
+                return QCoreApplication.translate(
+                    "HistoryModel", "(not in force: replaced when syncing) "
+                ) + note
+            if info.status == Status.RETIRED:
+                return QCoreApplication.translate("HistoryModel", "(retired) ") + note
+            return note
+        return None
+
+    def tooltip(self, info: VersionInfo, column: int) -> str | None:
+        return info.note if column == 3 else None
+
+    def font(self, info: VersionInfo) -> QFont | None:
+        if not info.superseded:
+            return None
+        font = QFont()
+        font.setItalic(True)
+        return font
+
+    def key(self, info: VersionInfo) -> int | None:
+        return info.version
 
 
 class VersionViewer(QWidget):
@@ -258,7 +252,7 @@ class HistoryWindow(QWidget):
         task.failed.connect(self._failed)
 
     def _loaded(self, versions: list[VersionInfo]) -> None:
-        self.model.set_versions(versions)
+        self.model.set_rows(versions)
         self.status.setText(self.tr("%n version(s)", "", len(versions)))
         if versions:
             self.table.selectRow(0)

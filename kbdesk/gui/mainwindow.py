@@ -33,7 +33,16 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk import __version__
-from kbdesk.core import IndexDamaged, KbError, Kind, KnowledgeBase, Settings, UserState, paths
+from kbdesk.core import (
+    IndexDamaged,
+    KbError,
+    Kind,
+    KnowledgeBase,
+    SearchHit,
+    Settings,
+    UserState,
+    paths,
+)
 from kbdesk.gui.actions import ActionRegistry, ShortcutsDialog
 from kbdesk.gui.controller import AppController
 from kbdesk.gui.docpanels import DocPanels
@@ -42,7 +51,7 @@ from kbdesk.gui.exporting import ExportUi
 from kbdesk.gui.importwizard import ImportUi
 from kbdesk.gui.notices import ProblemsNotice, show_error
 from kbdesk.gui.reader import ReaderView
-from kbdesk.gui.results import ResultRow, updated_label, with_updates
+from kbdesk.gui.results import updated_label
 from kbdesk.gui.searching import SearchController
 from kbdesk.gui.settingsdialog import CHOICES, SettingsDialog
 from kbdesk.gui.sidepane import SidePane
@@ -327,12 +336,9 @@ class MainWindow(QMainWindow):
         self.search.set_filters((kind,) if kind else (), (category,) if category else ())
 
     def _show_results(self, query: str, result: Any) -> None:
-        if result is None:
-            rows = self._with_updates(self._browse_rows())
-            self.side.model.set_rows(rows)
-        else:
-            rows = self._with_updates([ResultRow.from_hit(hit) for hit in result.hits])
-            self.side.model.set_rows(rows, result.highlight_terms)
+        rows = self._browse_rows() if result is None else result.hits
+        terms = () if result is None else result.highlight_terms
+        self.side.model.set_rows(rows, terms, self._updated_among(rows))
         if self.side.model.rowCount():
             self.side.results.setCurrentIndex(self.side.model.index(0))
         self._update_info(query, result)
@@ -350,18 +356,17 @@ class MainWindow(QMainWindow):
             return
         show_error(self, error)
 
-    def _with_updates(self, rows: list[ResultRow]) -> list[ResultRow]:
-        """The rows with their 已更新 marks (the core's rule)."""
+    def _updated_among(self, rows: list[SearchHit]) -> set[str]:
+        """The documents of ``rows`` to mark 已更新 (the core's rule)."""
         if self.kb is None:
-            return rows
-        updated = self.kb.reading.updated_among({row.doc_id: row.version for row in rows})
-        return with_updates(rows, updated)
+            return set()
+        return self.kb.reading.updated_among({row.doc_id: row.version for row in rows})
 
-    def _browse_rows(self) -> list[ResultRow]:
+    def _browse_rows(self) -> list[SearchHit]:
         if self.kb is None:
             return []
         category = self.search.categories[0] if self.search.categories else ""
-        return [ResultRow.from_document(d)
+        return [SearchHit.of_document(d)
                 for d in self.kb.reading.browse(self.side.kind, category)]
 
     def _update_info(self, query: str | None = None, result: Any = None) -> None:

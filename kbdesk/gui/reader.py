@@ -241,8 +241,8 @@ class ReaderView(QWidget):
         if doc.owner:
             parts.append(self.tr("Owner %1").replace("%1", convert_script(doc.owner, self.script)))
         if doc.mtime_ns:
-            updated = dt.datetime.fromtimestamp(doc.mtime_ns / 1e9).date().isoformat()
-            parts.append(self.tr("Updated %1").replace("%1", updated))
+            updated = dt.datetime.fromtimestamp(doc.mtime_ns / 1e9, dt.UTC).astimezone().date()
+            parts.append(self.tr("Updated %1").replace("%1", updated.isoformat()))
         if doc.status is not Status.PUBLISHED:
             parts.append(self.tr("Status: %1").replace("%1", doc.status.value))
         if self.found_as and doc is self.document:

@@ -8,7 +8,6 @@ converted text by folding, so they stay right whichever script is chosen.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from kbdesk.core import Document, SearchHit, convert_script, highlight_spans
+from kbdesk.core import SearchHit, convert_script, highlight_spans
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -60,73 +59,40 @@ def partial_label() -> str:
     return QCoreApplication.translate("Results", "Some words")
 
 
-def with_updates(rows: Iterable[ResultRow], updated: set[str]) -> list[ResultRow]:
-    """Mark the rows of the documents in ``updated`` (the core's ``reading.updated_among``)."""
-    return [replace(row, updated=row.doc_id in updated) for row in rows]
-
-
-@dataclass(frozen=True)
-class ResultRow:
-    """One row of the list: a search hit, or a document when browsing without a query."""
-
-    doc_id: str
-    title: str
-    section: str
-    anchor: str
-    kind: str
-    version: int
-    snippet: str
-    category: str = ""
-    updated: bool = False  # changed since this workstation last opened it (已更新)
-    found_as: str = ""  # the expansions the hit was found through, e.g. "宕機"
-    partial: bool = False  # the hit holds only some of the query's words
-
-    @classmethod
-    def from_hit(cls, hit: SearchHit) -> ResultRow:
-        """Make a row from a search hit."""
-        section = hit.section if hit.anchor else ""
-        return cls(hit.doc_id, hit.title, section, hit.anchor, hit.kind, hit.version,
-                   hit.snippet_text, hit.category,
-                   found_as="、".join(dict.fromkeys(hit.expansions.values())),
-                   partial=hit.match == "partial")
-
-    @classmethod
-    def from_document(cls, doc: Document) -> ResultRow:
-        """Make a row for a whole document (its summary as the snippet)."""
-        first = " ".join(doc.sections[0].body.split())[:90] if doc.sections else ""
-        snippet = doc.summary or first
-        return cls(doc.id, doc.title, "", "", doc.kind.value, doc.version, snippet, doc.category)
-
-    @property
-    def heading(self) -> str:
-        """The row's first line: "title › section"."""
-        return f"{self.title} › {self.section}" if self.section else self.title
-
-
 class ResultsModel(QAbstractListModel):
-    """A flat list of ``ResultRow`` with the terms to highlight and the display script."""
+    """A flat list of the core's ``SearchHit`` (a browsed document is one too, see
+    ``SearchHit.of_document``) with the terms to highlight, the display script and the
+    documents marked 已更新."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[ResultRow] = []
+        self._rows: list[SearchHit] = []
         self._terms: list[str] = []
+        self._updated: set[str] = set()
         self._script = "original"
 
     @property
-    def rows(self) -> list[ResultRow]:
+    def rows(self) -> list[SearchHit]:
         """The rows, in order."""
         return list(self._rows)
+
+    def is_updated(self, doc_id: str) -> bool:
+        """Whether the document's rows carry the 已更新 mark."""
+        return doc_id in self._updated
 
     @property
     def terms(self) -> list[str]:
         """The folded search terms highlighted in the snippets."""
         return list(self._terms)
 
-    def set_rows(self, rows: Iterable[ResultRow], terms: Sequence[str] = ()) -> None:
-        """Replace the whole list."""
+    def set_rows(self, rows: Iterable[SearchHit], terms: Sequence[str] = (),
+                 updated: Iterable[str] = ()) -> None:
+        """Replace the whole list; ``updated``: the documents to mark 已更新 (the core's
+        ``reading.updated_among``)."""
         self.beginResetModel()
         self._rows = list(rows)
         self._terms = list(terms)
+        self._updated = set(updated)
         self.endResetModel()
 
     def clear(self) -> None:
@@ -141,12 +107,14 @@ class ResultsModel(QAbstractListModel):
 
     def mark_seen(self, doc_id: str) -> None:
         """Drop the 已更新 mark of a document's rows once it has been opened."""
+        if doc_id not in self._updated:
+            return
+        self._updated.discard(doc_id)
         for number, row in enumerate(self._rows):
-            if row.doc_id == doc_id and row.updated:
-                self._rows[number] = replace(row, updated=False)
+            if row.doc_id == doc_id:
                 self.dataChanged.emit(self.index(number), self.index(number), [META_ROLE])
 
-    def row_at(self, row: int) -> ResultRow | None:
+    def row_at(self, row: int) -> SearchHit | None:
         """Return the row at a position, or None."""
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
@@ -162,24 +130,24 @@ class ResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return convert_script(row.heading, self._script)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return convert_script(row.snippet, self._script)
+            return convert_script(row.snippet_text, self._script)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return convert_script(f"{row.heading}. {row.snippet}", self._script)
+            return convert_script(f"{row.heading}. {row.snippet_text}", self._script)
         if role == ROW_ROLE:
             return row
         if role == KIND_ROLE:
             return row.kind
         if role == SNIPPET_ROLE:
-            return convert_script(row.snippet, self._script)
+            return convert_script(row.snippet_text, self._script)
         if role == SPANS_ROLE:
-            return highlight_spans(convert_script(row.snippet, self._script), self._terms)
+            return highlight_spans(convert_script(row.snippet_text, self._script), self._terms)
         if role == META_ROLE:
             parts = [kind_label(row.kind), f"v{row.version}"]
             if row.found_as:
                 parts.insert(0, found_as_label(convert_script(row.found_as, self._script)))
-            if row.partial:
+            if row.match == "partial":
                 parts.insert(0, partial_label())
-            if row.updated:
+            if row.doc_id in self._updated:
                 parts.insert(0, updated_label())
             return " · ".join(parts)
         return None

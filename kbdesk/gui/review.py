@@ -9,12 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
-    Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -31,7 +29,7 @@ from PySide6.QtWidgets import (
 from kbdesk.core import KbError, KnowledgeBase, ReviewItem
 from kbdesk.gui.i18n import QT_TRANSLATE_NOOP
 from kbdesk.gui.notices import show_error
-from kbdesk.gui.tablemodel import AnyIndex, RowsTableModel
+from kbdesk.gui.tablemodel import RowsTableModel
 from kbdesk.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -47,7 +45,7 @@ FLAG_KINDS = {
 class ReviewModel(RowsTableModel[ReviewItem]):
     """Rows of ``ReviewItem``: reason, document, date, details."""
 
-    DocIdRole = Qt.ItemDataRole.UserRole + 1
+    DocIdRole = RowsTableModel.KEY_ROLE
     CONTEXT = CONTEXT
     COLUMNS = (
         QT_TRANSLATE_NOOP("ReviewModel", "Reason"),
@@ -56,26 +54,13 @@ class ReviewModel(RowsTableModel[ReviewItem]):
         QT_TRANSLATE_NOOP("ReviewModel", "Details"),
     )
 
-    @property
-    def items(self) -> list[ReviewItem]:
-        """The rows, in order."""
-        return self.rows
+    def key(self, item: ReviewItem) -> str:
+        return item.doc_id
 
-    def set_items(self, items: list[ReviewItem]) -> None:
-        """Replace the rows."""
-        self.set_rows(items)
+    def tooltip(self, item: ReviewItem, column: int) -> str:
+        return item.doc_id
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.items):
-            return None
-        item = self.items[index.row()]
-        if role == self.DocIdRole:
-            return item.doc_id
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return item.doc_id
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        column = index.column()
+    def cell(self, item: ReviewItem, column: int) -> str | None:
         if column == 0:
             if item.reason == "flag":
                 return QCoreApplication.translate("ReviewModel", "Flagged")
@@ -130,11 +115,12 @@ class ReviewPanel(QWidget):
         kb: KnowledgeBase,
         runner: TaskRunner,
         *,
-        today: Callable[[], dt.date] = dt.date.today,
+        today: Callable[[], dt.date] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.kb, self.runner, self.today = kb, runner, today
+        self.kb, self.runner = kb, runner
+        self.today: Callable[[], dt.date] = today or kb.today
         self.setWindowTitle(self.tr("Review list"))
         self.model = ReviewModel(self)
         self.table = QTableView(self)
@@ -183,7 +169,7 @@ class ReviewPanel(QWidget):
         task.failed.connect(self._failed)
 
     def _loaded(self, items: list[ReviewItem]) -> None:
-        self.model.set_items(items)
+        self.model.set_rows(items)
         stale = sum(1 for item in items if item.reason == "stale")
         flags = sum(1 for item in items if item.reason == "flag")
         pending = sum(1 for item in items if item.reason == "pending")
@@ -203,7 +189,7 @@ class ReviewPanel(QWidget):
     def selected_item(self) -> ReviewItem | None:
         """The row selected, if any."""
         row = self.table.currentIndex().row()
-        return self.model.items[row] if 0 <= row < len(self.model.items) else None
+        return self.model.row(row)
 
     def _update_clear(self) -> None:
         item = self.selected_item()

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core import Kind, convert_script
+from kbdesk.core import Kind, SearchHit, convert_script
 from kbdesk.gui.i18n import QT_TRANSLATE_NOOP
-from kbdesk.gui.results import ResultDelegate, ResultRow, ResultsModel
+from kbdesk.gui.results import ResultDelegate, ResultsModel
 
 KIND_TABS: tuple[tuple[Kind | None, str], ...] = (
     (None, QT_TRANSLATE_NOOP("SidePane", "All")),
@@ -235,7 +235,7 @@ class SidePane(QWidget):
             self.results.setCurrentIndex(self.model.index(0))
         self.openRow.emit(row)
 
-    def current_row(self) -> ResultRow | None:
+    def current_row(self) -> SearchHit | None:
         """The selected result, if any."""
         return self.model.row_at(self.results.currentIndex().row())
 

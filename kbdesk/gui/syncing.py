@@ -30,10 +30,6 @@ log = logging.getLogger(__name__)
 Now = Callable[[], dt.datetime]
 
 
-def _local_now() -> dt.datetime:
-    return dt.datetime.now().astimezone()
-
-
 def parse_time(value: str | None) -> dt.datetime | None:
     """Read a stored ISO time (None when missing or unreadable)."""
     return parse_iso_time(value) if value else None
@@ -70,11 +66,12 @@ class SyncController(QObject):
         *,
         settings: Settings | None = None,
         interval_ms: int | None = None,
-        now: Now = _local_now,
+        now: Now | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.kb, self.runner, self.now = kb, runner, now
+        self.kb, self.runner = kb, runner
+        self.now: Now = now or kb.clock.now
         self.settings = settings or Settings.load()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.sync_now)

@@ -1,7 +1,9 @@
 """A read-only table model over a list of rows with fixed, translated column titles.
 
 Subclasses name their translation ``CONTEXT`` and their ``COLUMNS`` (marked with
-``QT_TRANSLATE_NOOP`` in that context) and implement ``data()``; rows are replaced whole.
+``QT_TRANSLATE_NOOP`` in that context) and say what a row shows: ``cell()`` (the text of a
+column), and where they have them ``tooltip()``, ``font()`` and ``key()`` (the row's key under
+``KEY_ROLE``, what a view opens). Rows are replaced whole.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -28,6 +31,8 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
 
     CONTEXT = "RowsTableModel"
     COLUMNS: tuple[str, ...] = ()
+    #: the role under which ``data()`` gives ``key(row)``
+    KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,4 +63,34 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
             and 0 <= section < len(self.COLUMNS)
         ):
             return QCoreApplication.translate(self.CONTEXT, self.COLUMNS[section])
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row(index.row()) if index.isValid() and not index.parent().isValid() else None
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row, index.column())
+        if role == Qt.ItemDataRole.FontRole:
+            return self.font(row)
+        if role == self.KEY_ROLE:
+            return self.key(row)
+        return None
+
+    def cell(self, row: Row, column: int) -> str | None:
+        """The text of ``row`` in ``column``."""
+        raise NotImplementedError
+
+    def tooltip(self, row: Row, column: int) -> str | None:
+        """The tooltip of ``row`` in ``column`` (none by default)."""
+        return None
+
+    def font(self, row: Row) -> QFont | None:
+        """A font of its own for ``row`` (none by default)."""
+        return None
+
+    def key(self, row: Row) -> Any:
+        """What identifies ``row`` to a view (given under ``KEY_ROLE``)."""
         return None

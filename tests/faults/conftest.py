@@ -7,23 +7,17 @@ import ctypes
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from kbdesk.core.kb import KnowledgeBase
 from tests.clock import child_command
-from tests.closing import close_opened
 from tests.conftest import REPO_ROOT
 from tests.remotes import TWO_DOCUMENTS, two_workstations
 
 FILES = TWO_DOCUMENTS
-
-
-@pytest.fixture(autouse=True)
-def _close_repositories(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    yield from close_opened(monkeypatch)
 
 
 @pytest.fixture

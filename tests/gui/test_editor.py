@@ -344,3 +344,15 @@ def test_publish_shows_the_effective_date_and_lets_the_editor_change_it(
     assert [(p.version, p.effective) for p in kb.pending_versions()] == [(2, later)]
     assert f"effective: {later.isoformat()}" in window.text_edit.toPlainText() + \
         (kb.root / kb.document("complaint").path).read_text("utf-8")
+
+
+def test_default_effective_date_follows_the_library_clock(qtbot, kb, runner) -> None:
+    """Only the library's clock moves (not the process's): the editor's default day follows."""
+    from kbdesk.core.clock import DayClock
+
+    window = open_editor(qtbot, kb, runner, autosave_ms=60000)
+    today = kb.today()
+    assert window.effective_default() == today
+    later = today + dt.timedelta(days=90)
+    kb.set_clock(DayClock(lambda: later))
+    assert window.effective_default() == later

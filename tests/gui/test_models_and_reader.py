@@ -8,16 +8,19 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QStandardItemModel
 from pytestqt.qtbot import QtBot
 
+from kbdesk.core import SearchHit
 from kbdesk.core.library.parse import build_document
 from kbdesk.gui.reader import ReaderView, parse_link, section_link
-from kbdesk.gui.results import SNIPPET_ROLE, SPANS_ROLE, ResultRow, ResultsModel
+from kbdesk.gui.results import SNIPPET_ROLE, SPANS_ROLE, ResultsModel
 from kbdesk.gui.sidepane import CATEGORY_ROLE, category_model_rows
 from tests.conftest import doc
 from tests.gui.conftest import WindowFactory, search
 
 ROWS = [
-    ResultRow("a", "客訴處理手冊", "投訴分級", "投訴分級", "handbook", 3, "重複投訴屬重要等級", "投訴"),
-    ResultRow("b", "道歉話術", "", "", "phrasing", 1, "向客户致歉", "話術"),
+    SearchHit("a", "客訴處理手冊", "投訴分級", "投訴分級", "handbook", 3, 1.0, "重複投訴屬重要等級",
+              "重複投訴屬重要等級", [], "a.md", "投訴", "published", 2),
+    SearchHit.of_document(build_document("b.md", doc("道歉話術", kind="phrasing", id="b",
+                                                      summary="向客户致歉"))),
 ]
 
 

@@ -30,7 +30,7 @@ def test_partial_hits_are_marked_counted_and_logged(
     window = make_window(demo_library)
     window.no_results_timer.setInterval(10)
     rows = search(qtbot, window, "转接 火星")
-    assert rows and all(row.partial for row in rows)
+    assert rows and all(row.match == "partial" for row in rows)
     assert partial_label() in window.side.model.index(0).data(META_ROLE)
     assert window.side.info.isVisible() and window.side.info.text()
     qtbot.waitUntil(lambda: [(r.query, r.match) for r in search_gaps()]

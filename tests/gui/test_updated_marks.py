@@ -10,7 +10,7 @@ from tests.gui.editorial_fixtures import versioned_library  # noqa: F401 - fixtu
 def test_changed_document_is_marked_until_opened(qtbot, make_window, versioned_library):  # noqa: F811
     window = make_window(versioned_library)
     [first] = [r for r in search(qtbot, window, "回覆時限") if r.doc_id == "complaint"][:1]
-    assert not first.updated
+    assert not window.side.model.is_updated(first.doc_id)
     window.open_document("complaint", first.anchor)
     assert window.kb.receipts.last_seen("complaint") == 1
 
@@ -19,7 +19,7 @@ def test_changed_document_is_marked_until_opened(qtbot, make_window, versioned_l
 
     rows = search(qtbot, window, "回覆時限")
     row_number = next(i for i, r in enumerate(rows) if r.doc_id == "complaint")
-    assert rows[row_number].updated and rows[row_number].version == 2
+    assert window.side.model.is_updated("complaint") and rows[row_number].version == 2
     meta = window.side.model.index(row_number).data(META_ROLE)
     assert meta.startswith(updated_label())
     window.refresh_lists()
@@ -27,6 +27,7 @@ def test_changed_document_is_marked_until_opened(qtbot, make_window, versioned_l
     assert recent.text().endswith(updated_label())
 
     window.open_row(row_number)
-    assert not window.side.model.rows[row_number].updated
+    assert not window.side.model.is_updated("complaint")
+    assert not window.side.model.index(row_number).data(META_ROLE).startswith(updated_label())
     assert window.kb.receipts.last_seen("complaint") == 2
     assert not window.side.recents.item(0).text().endswith(updated_label())

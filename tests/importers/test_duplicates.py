@@ -21,3 +21,18 @@ def test_a_word_changed_is_still_a_duplicate_and_another_text_is_not() -> None:
     assert known.match(BODY.replace("七至十四", "五至十")) == "a.md"
     assert known.match("## 退款時效\n\n退款申請需在七天內提出，逾期不予受理，請客戶保留購買憑證以便核對。") is None
     assert known.match("太短") is None
+
+
+def test_the_sampled_shingles_are_the_same_in_every_process() -> None:
+    import os
+    import subprocess
+    import sys
+
+    from kbdesk.core.importers.duplicates import fingerprint, shingles
+
+    code = ("from kbdesk.core.importers.duplicates import fingerprint, shingles; "
+            f"print(sorted(shingles(fingerprint({BODY!r}))))")
+    for seed in ("1", "2"):
+        child = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                               check=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert child.stdout.strip() == str(sorted(shingles(fingerprint(BODY))))

@@ -4,7 +4,6 @@ files; imported documents pass ``kbdesk check``."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,14 +11,8 @@ import pytest
 from kbdesk.cli import main
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.versions.repo import LibraryRepo
-from tests.closing import close_opened
 from tests.conftest import doc
 from tests.importers import fixtures as F
-
-
-@pytest.fixture(autouse=True)
-def _close_repositories(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    yield from close_opened(monkeypatch)
 
 
 @pytest.fixture

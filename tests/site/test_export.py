@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,13 +14,7 @@ from kbdesk.core.exporters import EXPORTERS
 from kbdesk.core.exporters.html_site import MARKER
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.search.index import CancelToken
-from tests.closing import close_opened
 from tests.site.library import build_library
-
-
-@pytest.fixture(autouse=True)
-def _close_repositories(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    yield from close_opened(monkeypatch)
 
 
 @pytest.fixture

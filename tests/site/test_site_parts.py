@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,14 +21,8 @@ from kbdesk.core.exporters.site_search import (
     term_hash,
 )
 from kbdesk.core.text.folding import fold
-from tests.closing import close_opened
 from tests.conftest import doc
 from tests.site.library import build_library
-
-
-@pytest.fixture(autouse=True)
-def _close_repositories(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    yield from close_opened(monkeypatch)
 
 
 @pytest.mark.parametrize(("value", "expected"), [

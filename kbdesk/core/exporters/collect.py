@@ -49,7 +49,7 @@ def export_request(kb: KnowledgeBase, as_of: dt.date | None = None,
     docs = [doc for _id, doc in sorted(in_force.items()) if doc.status is Status.PUBLISHED
             and (doc.effective is None or doc.effective <= day)]
     items = tuple(ExportDocument(doc, change_of(kb, doc)) for doc in docs)
-    stamp = now or dt.datetime.now().astimezone()
+    stamp = now or kb.clock.now()
     synonyms = tuple(tuple(group) for group in kb.library.config.synonyms)
     return ExportRequest(kb.name, kb.root, day, items, stamp, synonyms)
 

@@ -9,6 +9,7 @@ with a changed word or two).
 from __future__ import annotations
 
 import re
+import zlib
 
 from kbdesk.core.text.folding import fold
 
@@ -31,7 +32,11 @@ def shingles(text: str, size: int = 6, keep: int = 3) -> set[int]:
     one in ``keep`` chosen by the hash itself (so a word added or dropped does not shift which
     runs are kept)."""
     text = text[:SAMPLED]
-    runs = {hash(text[i:i + size]) for i in range(max(1, len(text) - size + 1))}
+    # a stable hash: str hashes change from one process to the next (PYTHONHASHSEED), and
+    # with them which runs are kept, so the same two texts could match in one run and not in
+    # the next
+    runs = {zlib.crc32(text[i:i + size].encode("utf-8"))
+            for i in range(max(1, len(text) - size + 1))}
     sample = {h for h in runs if h % keep == 0}
     return sample or runs
 

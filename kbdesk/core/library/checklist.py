@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.library.model import ProcedureStep
 from kbdesk.core.library.workdays import WorkingCalendar, limit_seconds
 
@@ -79,7 +80,7 @@ class ChecklistRun:
         self.steps: tuple[ProcedureStep, ...] = tuple(steps)
         self._clock = clock
         self.calendar = calendar or WorkingCalendar()
-        self._wall = wall or (lambda: dt.datetime.now().astimezone())
+        self._wall = wall or SYSTEM_CLOCK.now
         self._limits: dict[int, int | None] = {}
         self._numbers = {step.number for step in self.steps}
         self._started_at: float | None = None

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from kbdesk.core.library.parts import AvoidPair, Phrasing, ProcedureStep
-from kbdesk.core.library.phrasing import avoid_pairs_in, phrasings_of
+from kbdesk.core.library.phrasing import phrasings_of
 from kbdesk.core.library.procedure import steps_of
 
 __all__ = ["AvoidPair", "Document", "Kind", "Phrasing", "ProcedureStep", "Section", "Status"]
@@ -80,11 +80,6 @@ class Document:
     def phrasings(self) -> tuple[Phrasing, ...]:
         """Return the phrasings of a phrasing document (empty for other kinds)."""
         return phrasings_of(self) if self.kind is Kind.PHRASING else ()
-
-    @property
-    def avoid_pairs(self) -> tuple[AvoidPair, ...]:
-        """Return every avoid → say-instead pair written in this document."""
-        return avoid_pairs_in(self.body, self.body_line)
 
     @property
     def steps(self) -> tuple[ProcedureStep, ...]:

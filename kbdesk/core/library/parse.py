@@ -26,22 +26,6 @@ _ID_RE = re.compile(r"^[^\s/\\][^\s\\]*$")
 #: the largest version number the search index stores (a signed 32-bit number)
 MAX_VERSION = 2**31 - 1
 
-KNOWN_FIELDS = (
-    "title",
-    "kind",
-    "id",
-    "category",
-    "tags",
-    "owner",
-    "version",
-    "status",
-    "effective",
-    "review_by",
-    "summary",
-    "ack_required",
-)
-
-
 def slug(text: str) -> str:
     """Return the anchor Python-Markdown's ``toc`` gives a heading, before de-duplication."""
     plain = _INLINE_MARK_RE.sub("", _INLINE_LINK_RE.sub(r"\1", text))

@@ -15,11 +15,12 @@ import os
 import shutil
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Unpack
 
-from kbdesk.core.library.model import Document, Kind
-from kbdesk.core.search.engine import SearchResult, run_search
+from kbdesk.core.library.model import Document
+from kbdesk.core.search.engine import SearchOptions, SearchResult, run_search
 from kbdesk.core.search.index import SearchIndex
 from kbdesk.core.search.query import ParsedQuery
 from kbdesk.core.search.thesaurus import SynonymTable
@@ -84,21 +85,10 @@ class AsOfIndexes:
         parsed: ParsedQuery,
         *,
         synonyms: SynonymTable | None = None,
-        limit: int = 20,
-        kinds: Sequence[Kind] = (),
-        categories: Sequence[str] = (),
-        include_retired: bool = False,
+        **options: Unpack[SearchOptions],
     ) -> SearchResult:
         """Search the index of ``docs`` (built first when no index holds that set)."""
-        return run_search(
-            self.index_for(docs),
-            parsed,
-            synonyms=synonyms,
-            limit=limit,
-            kinds=kinds,
-            categories=categories,
-            include_retired=include_retired,
-        )
+        return run_search(self.index_for(docs), parsed, synonyms=synonyms, **options)
 
     def _prune_disk(self, keep: str) -> None:
         """Remove the least recently used folders past ``KEEP_ON_DISK`` (never an open one)."""

@@ -11,18 +11,19 @@ was found as. A query of filters alone lists the documents they match, newest fi
 
 from __future__ import annotations
 
+import html
 import itertools
 import logging
 import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from whoosh import query as wq
 from whoosh.idsets import BitSet
 
-from kbdesk.core.library.model import Kind, Status
+from kbdesk.core.library.model import Document, Kind, Status
 from kbdesk.core.search.analyzer import terms
 from kbdesk.core.search.index import SearchIndex
 from kbdesk.core.search.matching import (
@@ -83,6 +84,26 @@ class SearchHit:
     #: query word → the text it was found as when not as typed (synonym, thesaurus word,
     #: parts, or the Chinese a pinyin query spelled), in the hit's own script
     expansions: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of_document(cls, doc: Document) -> SearchHit:
+        """A whole document as a hit, for lists without a query (browsing): no score, its
+        summary (else its first words) as the snippet."""
+        first = " ".join(doc.sections[0].body.split())[:90] if doc.sections else ""
+        text = doc.summary or first
+        return cls(doc.id, doc.title, "", "", doc.kind.value, doc.version, 0.0,
+                   html.escape(text, quote=False), text, [], doc.path, doc.category,
+                   doc.status.value, 0, tags=list(doc.tags))
+
+    @property
+    def found_as(self) -> str:
+        """The texts the hit was found as instead of the words typed, e.g. "宕機、故障"."""
+        return "、".join(dict.fromkeys(self.expansions.values()))
+
+    @property
+    def heading(self) -> str:
+        """The hit's first line: "title › section" (the title alone for a whole document)."""
+        return f"{self.title} › {self.section}" if self.anchor and self.section else self.title
 
     def to_json(self) -> dict[str, object]:
         """Return the hit as the JSON the CLI prints."""
@@ -171,22 +192,46 @@ def _filters(
     return allow_q, wq.Or(deny)
 
 
+class SearchOptions(TypedDict, total=False):
+    """What narrows a search: the keyword arguments every search call takes and passes on
+    (``KnowledgeBase.search``/``search_as_of``, the editorial and as-of layers, and
+    :func:`run_search`, where the defaults are)."""
+
+    #: only these kinds of document (none: every kind)
+    kinds: Sequence[Kind]
+    #: only these categories, or their subcategories (none: every category)
+    categories: Sequence[str]
+    #: at most this many hits (1-500; default 20)
+    limit: int
+    #: retired documents too
+    include_retired: bool
+
+
+def check_options(options: SearchOptions) -> None:
+    """Raise TypeError for a keyword that is no search option (mypy checks it; this at run
+    time, as a misspelt keyword argument would)."""
+    unknown = sorted(set(options) - set(SearchOptions.__annotations__))
+    if unknown:
+        raise TypeError(f"unknown search option(s): {', '.join(unknown)}")
+
+
 def run_search(
     index: SearchIndex,
     parsed: ParsedQuery,
     *,
     synonyms: SynonymTable | None = None,
-    limit: int = 20,
-    kinds: Sequence[Kind] = (),
-    categories: Sequence[str] = (),
-    include_retired: bool = False,
+    **options: Unpack[SearchOptions],
 ) -> SearchResult:
     """Search the index. Never raises for what the query says; index failures propagate.
 
     A query of filters alone (``tag:``, ``category:``, ``kind:``) lists the documents they
     match, newest first (see :func:`browse`).
     """
-    limit = max(1, min(limit, 500))
+    check_options(options)
+    limit = max(1, min(options.get("limit", 20), 500))
+    kinds = options.get("kinds", ())
+    categories = options.get("categories", ())
+    include_retired = options.get("include_retired", False)
     if parsed.is_empty:
         if parsed.kinds or parsed.tags or parsed.categories:
             return browse(index, parsed, limit=limit, kinds=kinds, categories=categories,

@@ -16,7 +16,7 @@ import os
 import shutil
 import threading
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,7 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.idsets import BitSet
 from whoosh.searching import Searcher
 
-from kbdesk.core.errors import IndexBusy, SearchIndexError
+from kbdesk.core.errors import IndexBusy
 from kbdesk.core.library.model import Document
 from kbdesk.core.library.plaintext import plain_text
 from kbdesk.core.progress import CancelToken, Progress
@@ -209,7 +209,6 @@ class SearchIndex:
         self._manifest: dict[str, Any] = {}
         #: (mtime, size) of the manifest when this process last read or wrote it
         self._manifest_stamp: tuple[int, int] | None = None
-        self._docs: dict[str, Document] = {}
         # filter query -> its documents, for the current searcher (see filter_docs)
         self._filters: dict[Any, Any] = {}
         self._pinyin: PinyinMap | None = None
@@ -447,7 +446,6 @@ class SearchIndex:
             known: dict[str, str] = dict(self._manifest.get("docs", {}))
             changed = [doc for doc_id, doc in documents.items() if known.get(doc_id) != doc.digest]
             removed = [doc_id for doc_id in known if doc_id not in documents]
-            self._docs = dict(documents)
             if not changed and not removed:
                 if stats.rebuilt or (stamp is not None and self._manifest.get("stamp") != stamp):
                     self._manifest["stamp"] = stamp
@@ -498,15 +496,6 @@ class SearchIndex:
             self._reopen_searcher()
             return stats
 
-    def recover(self, progress: Progress | None = None) -> IndexStats:
-        """Rebuild from the documents of the last sync (after a read failure)."""
-        with self._lock:
-            return self.sync(dict(self._docs), progress, rebuild=True)
-
-    def known_docs(self) -> Iterable[str]:
-        """Return the ids of the documents in the index."""
-        return list(self._manifest.get("docs", {}))
-
     def delete_files(self) -> None:
         """Close everything and remove the index folder."""
         with self._lock:
@@ -527,8 +516,3 @@ def _manifest_shape_ok(data: Any) -> bool:
         and isinstance(files, dict)
         and all(isinstance(k, str) and type(v) is int for k, v in files.items())
     )
-
-
-def wrap_failure(exc: Exception) -> SearchIndexError:
-    """Turn an unexpected Whoosh failure into the core's error type."""
-    return SearchIndexError(f"search index failure: {type(exc).__name__}: {exc}")

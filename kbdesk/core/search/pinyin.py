@@ -69,13 +69,6 @@ def pinyin_entries(text: str) -> list[tuple[str, str, str]]:
     return [(key, kind, chinese) for (key, kind), chinese in out.items()]
 
 
-def pinyin_keys(text: str) -> tuple[list[str], list[str]]:
-    """Return the pinyin keys of a heading: (full pinyin keys, initials keys)."""
-    entries = pinyin_entries(text)
-    return ([k for k, kind, _ in entries if kind == "full"],
-            [k for k, kind, _ in entries if kind == "initials"])
-
-
 class PinyinMap:
     """Pinyin keys of an index → the Chinese text they stand for, kept in one JSON file."""
 

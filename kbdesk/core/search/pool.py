@@ -27,12 +27,11 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from whoosh.analysis import IDTokenizer, RegexTokenizer
-from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter
-from whoosh.fields import ID
+from whoosh.fields import ID, UnknownFieldError
 from whoosh.formats import Existence, Frequency
 from whoosh.system import pack_uint
 from whoosh.util import random_name
-from whoosh.writing import SegmentWriter
+from whoosh.writing import IndexingError, SegmentWriter
 
 #: terms in one chunk of a run file
 RUN_CHUNK = 4096
@@ -300,19 +299,38 @@ def _in_document_order(pairs: array[int], weights: Any) -> tuple[list[int], Any,
 
 
 class _LengthTable:
-    """Field lengths of a new segment read once per document, not once per posting.
+    """The per-document reader of a new segment, its field lengths read once per field.
 
-    Whoosh's field writer asks the per-document reader for a document's field length at every
-    posting (a column lookup and a byte decode each time); this reads each field's lengths once.
+    At commit, Whoosh's field writer asks for a document's field length at every posting (a
+    column lookup and a byte decode each time); this reads each field's lengths once. Every
+    other attribute is the reader's own.
     """
 
     def __init__(self, reader: Any, doc_count: int) -> None:
         self._reader = reader
         self._doc_count = doc_count
+        self._tables: dict[tuple[str, int], list[int]] = {}
 
-    def doc_field_length_reader(self, fieldname: str, default: int = 0) -> Callable[[int], Any]:
-        get = self._reader.doc_field_length_reader(fieldname, default)
-        return [get(docnum) for docnum in range(self._doc_count)].__getitem__
+    def doc_field_length_reader(self, fieldname: str, default: int = 0) -> Callable[[int], int]:
+        table = self._tables.get((fieldname, default))
+        if table is None:
+            per_field = getattr(self._reader, "doc_field_length_reader", None)  # whoosh3 3.54+
+            if per_field is not None:
+                table = list(map(per_field(fieldname, default), range(self._doc_count)))
+            else:
+                length = self._reader.doc_field_length
+                table = [length(docnum, fieldname, default) for docnum in range(self._doc_count)]
+            self._tables[(fieldname, default)] = table
+        return table.__getitem__
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        return self.doc_field_length_reader(fieldname, default)(docnum)
+
+    def __bool__(self) -> bool:
+        return bool(self._reader)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._reader, name)
 
 
 class MemorySegmentWriter(SegmentWriter):
@@ -320,27 +338,46 @@ class MemorySegmentWriter(SegmentWriter):
 
     Takes the arguments of ``SegmentWriter`` (the index, ``timeout``, ``limitmb``,
     ``compound``…); ``limitmb`` bounds the pool's estimate of its own memory.
+
+    Only Whoosh's public interfaces are used: the writer's ``pool`` (which Whoosh's commit,
+    merge, cancel and clean-up call through the pool interface: ``add``, ``iter_postings``,
+    ``cleanup``), ``temp_storage()``, ``per_document_reader()``, ``perdocwriter`` and
+    ``docnum``. At commit Whoosh's own segment flush hands the pool's postings, in term order,
+    to the codec's public ``FieldWriter.add_postings``, which builds the blocks.
     """
 
     def __init__(self, ix: Any, limitmb: float = 32, **kwargs: Any) -> None:
         super().__init__(ix, limitmb=limitmb, **kwargs)
-        self._memory_pool = MemoryPostingPool(self._tempstorage, limitmb)
-        # Whoosh's own methods (merging older segments in, cancel, cleanup) use ``pool``
+        self._memory_pool = MemoryPostingPool(self.temp_storage(), limitmb)
         self.pool = self._memory_pool  # type: ignore[assignment]
         # the short path below covers fields without term vectors or a separate spelling field
         self._plain = not any(
             field.vector or field.separate_spelling() for _, field in self.schema.items()
         )
+        self._fast = False
+
+    def per_document_reader(self) -> Any:
+        """Whoosh's reader of the new segment's stored fields and lengths, lengths cached."""
+        return _LengthTable(super().per_document_reader(), self.docnum)
 
     def add_document(self, **fields: Any) -> None:
-        """Add one document (as Whoosh's writer does, without a tuple per posting)."""
-        if not self._plain or any(name.startswith("_") for name in fields):
-            super().add_document(**fields)  # boosts, custom stored values, vectors, spelling
+        """Add one document (as Whoosh's writer does, without a tuple per posting).
+
+        The first document of a writer takes Whoosh's own path, which also marks the writer
+        as holding new documents for its commit (there is no public way to mark it); so do
+        documents with boosts, custom stored values, term vectors or a spelling field.
+        """
+        if not self._fast or any(name.startswith("_") for name in fields):
+            super().add_document(**fields)
+            self._fast = self._plain
             return
-        self._check_state()
+        if self.is_closed:
+            raise IndexingError("This writer is closed")
         schema = self.schema
         names = sorted(fields)
-        self._check_fields(schema, names)
+        for name in names:
+            if name not in schema:
+                raise UnknownFieldError(f"No field named {name!r} in {schema}")
         docnum = self.docnum
         add_terms = self._memory_pool.add_terms
         add_counts = self._memory_pool.add_counts
@@ -376,62 +413,4 @@ class MemorySegmentWriter(SegmentWriter):
             perdoc.cancel_doc()
             raise
         perdoc.finish_doc()
-        self._added = True
         self.docnum += 1
-
-    def _flush_segment(self) -> None:
-        self.perdocwriter.close()
-        reader = self.per_document_reader() if self.codec.length_stats else None
-        lengths = _LengthTable(reader, self.docnum) if reader else None
-        try:
-            if type(self.codec) is W3Codec and type(self.fieldwriter) is W3FieldWriter:
-                _write_terms(self.fieldwriter, self.schema, lengths, self._memory_pool)
-            else:  # another codec: its own posting-by-posting path
-                self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
-        finally:
-            self.fieldwriter.close()
-            if reader is not None:
-                reader.close()
-
-
-def _write_terms(
-    writer: W3FieldWriter, schema: Any, lengths: _LengthTable | None, pool: MemoryPostingPool
-) -> None:
-    """Write the pool's terms through Whoosh's field writer, a block of postings at a time.
-
-    What Whoosh's ``FieldWriter.add_postings`` does posting by posting (each posting appended
-    to the current block, the block written when full, the last one left to
-    ``finish_postings``), done with one slice per block: the block's state is set to exactly
-    what adding its postings one at a time leaves (``test_search_pool`` compares the bytes).
-    """
-    values = pool.values
-    current: str | None = None
-    length_of: Callable[[int], Any] = lambda docnum: 0  # noqa: E731 - rebound per field
-    for (fieldname, text), pairs, weights in pool.terms():
-        if fieldname != current:
-            if current is not None:
-                writer.finish_field()
-            writer.start_field(fieldname, schema[fieldname])
-            current = fieldname
-            if lengths is not None:
-                length_of = lengths.doc_field_length_reader(fieldname)
-        docnums, weights, numbers = _in_document_order(pairs, weights)
-        writer.start_term(text)
-        postings: Any = writer._postwriter  # W3Codec's W3PostingsWriter
-        size = postings._blocklimit
-        total = len(docnums)
-        for start in range(0, total, size):
-            ids = docnums[start : start + size]
-            block_weights = weights[start : start + size]
-            postings._ids = array("I", ids)
-            postings._weights = array("f", block_weights)
-            postings._values = [values[n] for n in numbers[start : start + size] if n]
-            postings._maxweight = max(0, max(block_weights))
-            known = [length for length in map(length_of, ids) if length]
-            postings._minlength = min(known) if known else None
-            postings._maxlength = max(known) if known else 0
-            if start + size < total:  # a later posting would find this block full
-                postings._write_block()
-        writer.finish_term()
-    if current is not None:
-        writer.finish_field()

@@ -12,9 +12,10 @@ import datetime as dt
 import io
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
+from kbdesk.core.clock import parse_iso_time
 from kbdesk.core.library.model import Document, Status
 from kbdesk.core.team import exchange as refs
 from kbdesk.core.team.records import (
@@ -31,7 +32,7 @@ from kbdesk.core.team.records import (
 from kbdesk.core.text.folding import fold
 from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.workstation.settings import Settings
-from kbdesk.core.workstation.userstate import no_results_path
+from kbdesk.core.workstation.userstate import GapRow, no_results_path
 
 log = logging.getLogger(__name__)
 
@@ -59,17 +60,6 @@ class AckStatus:
     version: int
     read: dict[str, str]  # agent -> time
     not_read: list[str]
-
-
-@dataclass
-class GapRow:
-    """One search (folded) that found nothing or only partial matches, team-wide."""
-
-    query: str
-    count: int
-    last: str
-    partial: int = 0
-    workstations: set[str] = field(default_factory=set)
 
 
 class Team:
@@ -205,10 +195,10 @@ class Team:
         rows: dict[str, GapRow] = {}
         for item in self.records(SEARCHLOG):
             query = " ".join(str(item.get("query", "")).split())
-            when = str(item.get("when", ""))
-            if not query or not when:
+            when = parse_iso_time(item.get("when"))
+            if not query or when is None:
                 continue
-            if since is not None and when[:10] < since.isoformat():
+            if since is not None and when.date() < since:
                 continue
             row = rows.setdefault(fold(query), GapRow(query, 0, when))
             row.count += 1

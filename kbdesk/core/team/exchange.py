@@ -11,7 +11,6 @@ sent: the local files are the queue and go with the next sync.
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from dulwich.objects import Blob, Commit, ObjectID, Tree
 from dulwich.refs import Ref
 from dulwich.repo import Repo
 
+from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.team.records import KINDS, dump_line, parse_lines, ref_part, unique
 
 log = logging.getLogger(__name__)
@@ -91,7 +91,7 @@ def _commit_records(
     commit.tree = tree.id
     commit.parents = [ObjectID(p) for p in parents]
     commit.author = commit.committer = IDENTITY
-    commit.author_time = commit.commit_time = int(time.time())
+    commit.author_time = commit.commit_time = int(SYSTEM_CLOCK.now().timestamp())
     commit.author_timezone = commit.commit_timezone = 0
     commit.encoding = b"UTF-8"
     commit.message = message.encode("utf-8")

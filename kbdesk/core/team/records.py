@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.errors import KbError
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.settings import Settings
@@ -140,7 +141,7 @@ class FlagBook:
             raise KbError(f"field 'kind': {kind!r} is not one of {', '.join(FLAG_KINDS)}")
         if not agent.strip():
             raise KbError("field 'agent' is required: set your name in Settings")
-        when = (now or dt.datetime.now(dt.UTC).astimezone()).isoformat(timespec="seconds")
+        when = (now or SYSTEM_CLOCK.now()).isoformat(timespec="seconds")
         comment = " ".join(comment.split())[:COMMENT_CAP]
         ident = hashlib.sha1(
             f"{self.workstation}\0{when}\0{doc_id}\0{anchor}\0{comment}".encode()
@@ -152,7 +153,7 @@ class FlagBook:
 
     def clear(self, flag_id: str, by: str, now: dt.datetime | None = None) -> None:
         """Record that a flag was handled (an editor clears it)."""
-        when = (now or dt.datetime.now(dt.UTC).astimezone()).isoformat(timespec="seconds")
+        when = (now or SYSTEM_CLOCK.now()).isoformat(timespec="seconds")
         self._append({"clear": flag_id, "agent": by.strip(), "workstation": self.workstation,
                       "time": when})
 

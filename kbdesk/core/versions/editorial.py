@@ -11,14 +11,14 @@ import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, Unpack
 
 from kbdesk.core.clock import SYSTEM_CLOCK, Clock
 from kbdesk.core.errors import DocumentNotFound, KbError, PublishError
 from kbdesk.core.library.frontmatter import document_id, front_fields
-from kbdesk.core.library.model import Document, Kind, Status
+from kbdesk.core.library.model import Document, Status
 from kbdesk.core.search.asof import AsOfIndexes
-from kbdesk.core.search.engine import SearchResult
+from kbdesk.core.search.engine import SearchOptions, SearchResult
 from kbdesk.core.search.query import parse_query
 from kbdesk.core.search.thesaurus import SynonymTable
 from kbdesk.core.versions.diff import TextDiff, diff_texts
@@ -287,14 +287,7 @@ class Editorial:
         return self.resolver.resolve(self.source.working_documents(), as_of)
 
     def search_as_of(
-        self,
-        query: str,
-        as_of: dt.date,
-        *,
-        kinds: Sequence[Kind] = (),
-        categories: Sequence[str] = (),
-        limit: int = 20,
-        include_retired: bool = False,
+        self, query: str, as_of: dt.date, **options: Unpack[SearchOptions]
     ) -> SearchResult:
         """Search the documents that were in force on ``as_of``.
 
@@ -306,10 +299,7 @@ class Editorial:
             docs,
             parse_query(query),
             synonyms=self.source.synonyms(),
-            limit=limit,
-            kinds=kinds,
-            categories=categories,
-            include_retired=include_retired,
+            **options,
         )
 
     def stale(self, today: dt.date | None = None) -> list[Document]:

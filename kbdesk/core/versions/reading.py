@@ -224,8 +224,9 @@ class Reading:
             except DocumentNotFound:
                 title, doc_id = path, path
             try:
-                edited = dt.datetime.fromtimestamp((self._source.root / path).stat().st_mtime)
-                edited_on = edited.date()
+                mtime = (self._source.root / path).stat().st_mtime
+                edited = dt.datetime.fromtimestamp(mtime, dt.UTC)
+                edited_on = edited.astimezone().date()
             except OSError:
                 edited_on = day
             published = None

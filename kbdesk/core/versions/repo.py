@@ -26,6 +26,7 @@ from dulwich.objects import Blob, Commit, ObjectID, ShaFile, Tree
 from dulwich.refs import Ref
 from dulwich.repo import Repo
 
+from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.errors import RepoError
 from kbdesk.core.library.safepaths import check_on_disk
 from kbdesk.core.workstation.storage import atomic_write_bytes
@@ -356,7 +357,7 @@ class LibraryRepo:
             commit.parents = [oid(p) for p in parents]
             line = author_line(author).encode("utf-8")
             commit.author = commit.committer = line
-            stamp = int(when if when is not None else time.time())
+            stamp = int(when if when is not None else SYSTEM_CLOCK.now().timestamp())
             commit.author_time = commit.commit_time = stamp
             offset = -time.timezone if time.localtime(stamp).tm_isdst <= 0 else -time.altzone
             commit.author_timezone = commit.commit_timezone = offset

@@ -11,7 +11,6 @@ unreachable remote raises ``RemoteUnreachable``; the library keeps working on it
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 import logging
@@ -28,6 +27,7 @@ from dulwich.objects import Blob, ObjectID
 from dulwich.refs import Ref
 from dulwich.repo import Repo
 
+from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.errors import RemoteUnreachable, SyncError, UnrelatedHistories, UnsafePath
 from kbdesk.core.library.frontmatter import document_id, front_fields
 from kbdesk.core.library.safepaths import check_on_disk, is_inside
@@ -143,7 +143,7 @@ def clone_library(url: str, target: Path) -> Path:
         raise RemoteUnreachable(f"cannot clone {url}: {type(exc).__name__}: {exc}") from exc
     _save_state(
         target,
-        last_synced=dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds"),
+        last_synced=SYSTEM_CLOCK.now().isoformat(timespec="seconds"),
         last_status="cloned",
         last_error="",
     )
@@ -233,7 +233,7 @@ class Syncer:
                 f"cannot reach the remote {url} ({reason}); working on the last synced "
                 f"state (last synced: {since})"
             ) from exc
-        now = dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
+        now = SYSTEM_CLOCK.now().isoformat(timespec="seconds")
         _save_state(root, last_synced=now, last_status=result.status, last_error="")
         result.last_synced = now
         return result

@@ -38,14 +38,14 @@ class StartPage:
 
 def start_page(kb: KnowledgeBase, agent: str, favourites: Sequence[str], *, limit: int = 8,
                today: dt.date | None = None) -> StartPage:
-    """The start screen of ``agent`` on a library (what is in force today).
+    """The start screen of ``agent`` on a library (what is in force today, by its clock).
 
     Args:
         agent: the agent's name (receipts by others do not count); "" counts any receipt.
         favourites: the agent's favourite document ids, in order.
         limit: at most this many recently updated documents.
     """
-    day = today or dt.date.today()
+    day = today or kb.today()
     docs = kb.indexed_documents()
     page = StartPage()
     for doc in sorted(kb.receipts.unacknowledged(docs.values(), agent or None),

@@ -14,7 +14,7 @@ import logging
 import os
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kbdesk.core.clock import SYSTEM_CLOCK, Clock, parse_iso_time
@@ -278,8 +278,10 @@ def search_gaps(since: dt.date | None = None) -> list[GapRow]:
             continue
         if since is not None and when.date() < since:
             continue
-        row = rows.setdefault(f"{match}\t{fold(query)}", GapRow(when, query, 0, match))
+        row = rows.setdefault(f"{match}\t{fold(query)}", GapRow(query, 0, when))
         row.count += 1
+        if match == "partial":
+            row.partial += 1
         if when >= row.last:
             row.last, row.query = when, query
     if bad:
@@ -289,9 +291,21 @@ def search_gaps(since: dt.date | None = None) -> list[GapRow]:
 
 @dataclass
 class GapRow:
-    """One query of the no-results log, aggregated."""
+    """One search that found nothing or only partial matches, aggregated.
 
-    last: dt.datetime
-    query: str
-    count: int
-    match: str = "none"  # "none": nothing found; "partial": no hit held every word
+    The rows of this workstation's log (:func:`search_gaps`, one row per kind of match) and of
+    the whole team (``Team.no_results``, one row per query) are both of this type.
+    """
+
+    query: str  # as last typed
+    count: int  # times searched
+    last: dt.datetime  # when last searched
+    partial: int = 0  # how many of those searches found partial matches (no hit held every word)
+    workstations: set[str] = field(default_factory=set)  # team rows: who searched it
+
+    @property
+    def match(self) -> str:
+        """"none" (nothing found), "partial" (only partial matches) or "mixed" (both)."""
+        if not self.partial:
+            return "none"
+        return "partial" if self.partial == self.count else "mixed"
