@@ -21,7 +21,7 @@ def _member_handbook(path: Path) -> None:
     document.add_heading("等級說明", level=2)
     document.add_paragraph("會員依前十二個月的消費金額分級，每年一月一日重新計算。")
     table = document.add_table(rows=2, cols=2)
-    for row, (grade, rule) in zip(table.rows, (("銀卡", "消費滿一萬元"), ("金卡", "消費滿五萬元"))):
+    for row, (grade, rule) in zip(table.rows, (("銀卡", "消費滿一萬元"), ("金卡", "消費滿五萬元")), strict=False):
         row.cells[0].text = grade
         row.cells[1].text = rule
     document.add_heading("升級規則", level=2)
@@ -31,8 +31,8 @@ def _member_handbook(path: Path) -> None:
     document.add_heading("積分兌換", level=1)
     table = document.add_table(rows=3, cols=2)
     rows = (("項目", "所需積分"), ("運費券", "200"), ("折價券", "500"))
-    for number, (row, cells) in enumerate(zip(table.rows, rows)):
-        for cell, text in zip(row.cells, cells):
+    for number, (row, cells) in enumerate(zip(table.rows, rows, strict=False)):
+        for cell, text in zip(row.cells, cells, strict=False):
             cell.text = ""
             run = cell.paragraphs[0].add_run(text)
             run.bold = number == 0

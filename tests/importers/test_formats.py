@@ -216,12 +216,12 @@ def _word_with_tables(path: Path) -> Path:
     document = docx.Document()
     document.add_heading("費率", level=1)
     plain = document.add_table(rows=2, cols=2)
-    for row, cells in zip(plain.rows, (("一般", "每分鐘一元"), ("夜間", "每分鐘五角"))):
-        for cell, text in zip(row.cells, cells):
+    for row, cells in zip(plain.rows, (("一般", "每分鐘一元"), ("夜間", "每分鐘五角")), strict=False):
+        for cell, text in zip(row.cells, cells, strict=False):
             cell.text = text
     headed = document.add_table(rows=2, cols=2)
-    for number, (row, cells) in enumerate(zip(headed.rows, (("方案", "月費"), ("基本", "99")))):
-        for cell, text in zip(row.cells, cells):
+    for number, (row, cells) in enumerate(zip(headed.rows, (("方案", "月費"), ("基本", "99")), strict=False)):
+        for cell, text in zip(row.cells, cells, strict=False):
             cell.paragraphs[0].add_run(text).bold = number == 0
     document.save(str(path))
     return path

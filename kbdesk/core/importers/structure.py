@@ -349,7 +349,7 @@ class _Scanner:
                 if not self.seq.fits(candidate):
                     continue
                 before = line[candidate.start - 1]
-                near = accepted and candidate.start - accepted[-1].end <= MAX_TITLE
+                near = bool(accepted) and candidate.start - accepted[-1].end <= MAX_TITLE
                 if candidate.rank == "dn":
                     # 2 上門維修 2.1 預約…: after a sentence, and its 2.1 must follow
                     ok = line[:candidate.start].rstrip()[-1:] in _SENTENCE_END and \

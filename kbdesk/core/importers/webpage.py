@@ -98,7 +98,8 @@ class _Converter(MarkdownConverter):
     def convert_table(self, el: Any, text: str, parent_tags: Any) -> str:
         if el.get(_PLAIN_TABLE):
             return _plain_table(el)
-        return str(super().convert_table(el, text, parent_tags))
+        # markdownify's type stubs do not declare its convert_* methods
+        return str(super().convert_table(el, text, parent_tags))  # type: ignore[misc]
 
 
 def flatten_deep(soup: BeautifulSoup, limit: int = MAX_HTML_DEPTH) -> int:
