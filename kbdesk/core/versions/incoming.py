@@ -19,7 +19,7 @@ import os
 import re
 import stat
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 
 from dulwich.object_store import BaseObjectStore, DiskObjectStore
@@ -218,12 +218,13 @@ def oversized(
 # -- entries ------------------------------------------------------------------------------------
 
 
-def case_twins(paths: Iterable[str]) -> dict[str, str]:
-    """{path: the path it collides with} for paths that differ from an earlier one (in sorted
-    order) only in letter case; the first of each group is not in the result."""
+def case_twins(paths: Iterable[str], keep: Collection[str] = ()) -> dict[str, str]:
+    """{path: the path it collides with} for paths that differ from another only in letter
+    case. Of each group one is not in the result: the one in ``keep`` (a file the library
+    already has), else the first in sorted order."""
     first: dict[str, str] = {}
     twins: dict[str, str] = {}
-    for path in sorted(paths):
+    for path in sorted(paths, key=lambda p: (p not in keep, p)):
         key = path.casefold()
         if key in first:
             twins[path] = first[key]

@@ -404,10 +404,13 @@ class Syncer:
         store = repo.repo.object_store
         old_tree = repo.tree_of(old) if old else None
         twins = incoming.case_twins(
-            entry.path.decode("utf-8", "replace")
-            for entry in iter_tree_contents(store, new_tree)
-            if entry.path is not None and entry.mode is not None
-            and stat.S_ISREG(entry.mode)
+            (
+                entry.path.decode("utf-8", "replace")
+                for entry in iter_tree_contents(store, new_tree)
+                if entry.path is not None and entry.mode is not None
+                and stat.S_ISREG(entry.mode)
+            ),
+            keep=repo.blob_ids(old).keys() if old else (),
         )
         changes = sorted(
             tree_changes(store, old_tree, new_tree),
