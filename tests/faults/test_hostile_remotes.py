@@ -235,8 +235,8 @@ def test_hosts_that_look_like_options_are_refused(
     _a, b = workstations
     marker = tmp_path / "ran"
     url = url.format(marker=marker)
-    cloned = kbdesk("clone", url, str(tmp_path / "joined"))
-    synced = kbdesk("sync", "--remote", url, "--library", str(b.root))
+    cloned = kbdesk("clone", "--", url, str(tmp_path / "joined"))
+    synced = kbdesk("sync", f"--remote={url}", "--library", str(b.root))
     for result in (cloned, synced):
         assert result.returncode == 2, result.stdout
         _no_traceback(result)
