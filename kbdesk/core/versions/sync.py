@@ -316,10 +316,19 @@ class Syncer:
                 incoming.oversized(remote.object_store, tips, lambda sha: sha in store)
         # the network work uses its own handle on the repository (dulwich's pack files are not
         # thread-safe), so history and search keep reading while a slow remote answers
-        with Repo(str(repo.root)) as net:
-            _porcelain().fetch(
-                net, "origin", outstream=io.StringIO(), errstream=io.BytesIO(), quiet=True
-            )
+        for _attempt in range(PUSH_ATTEMPTS):
+            with Repo(str(repo.root)) as net:
+                _porcelain().fetch(
+                    net, "origin", outstream=io.StringIO(), errstream=io.BytesIO(), quiet=True
+                )
+                # dulwich reads a folder's refs again after copying its objects: a push that
+                # lands in between leaves a ref to a commit not copied. Fetch once more then.
+                refs = net.refs.as_dict(Ref(b"refs/remotes/origin")).values()
+                if all(sha in net.object_store for sha in refs):
+                    break
+            log.info("the shared library moved while fetching; fetching again")
+        else:
+            raise RemoteUnreachable(f"{url} kept changing while fetching; try again")
         if folder is None:
             with repo.lock:
                 self._size_fetched(repo)
