@@ -151,12 +151,13 @@ class LibraryRepo:
     @classmethod
     def init(
         cls, root: Path | str, *, author: str | None = None, message: str = "Initial library",
-        when: int | None = None,
+        when: int | None = None, leave_out: tuple[str, ...] = (),
     ) -> LibraryRepo:
         """Make ``root`` a git repository whose first commit holds every file in it.
 
         Args:
             when: the first commit's time (seconds since the epoch; default now).
+            leave_out: library paths not committed (a file about to be published).
         """
         root = Path(root)
         if cls.is_repo(root):
@@ -164,7 +165,7 @@ class LibraryRepo:
         Repo.init(str(root)).close()
         lib = cls(root)
         lib.repo.refs.set_symbolic_ref(HEAD, DEFAULT_BRANCH)
-        files = list(lib.working_files())
+        files = [path for path in lib.working_files() if path not in leave_out]
         tree_id = lib._write_tree({path: (root / path).read_bytes() for path in files})
         lib.write_commit(
             tree_id, [], message, author=author, when=when, expected_head=None, paths=files
