@@ -46,7 +46,7 @@ def test_a_publish_after_another_command_is_a_version_of_the_baseline(make_libra
     path.write_text(REFUND.replace("24小時", "48小時"), "utf-8")
     result = kbdesk("publish", str(path), "--note", "改為48小時", "--library", str(root))
     assert result.returncode == 0, result.stderr
-    assert [(v["version"], v["note"]) for v in _history(root, "refund")][0] == (2, "改為48小時")
+    assert next((v["version"], v["note"]) for v in _history(root, "refund")) == (2, "改為48小時")
 
 
 def test_publishing_through_a_link_says_it_is_a_link(make_library, tmp_path: Path) -> None:

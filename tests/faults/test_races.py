@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import psutil
@@ -112,8 +111,8 @@ def test_two_workstations_publishing_to_one_share_at_once(workstations) -> None:
     assert [r["conflicts"] for report in reports for r in report] == [[]] * 2 * ROUNDS
     for kb in (KnowledgeBase(a.root), KnowledgeBase(b.root)):
         kb.sync()
-        assert [v.version for v in kb.history("refund")][0] == ROUNDS + 1
-        assert [v.version for v in kb.history("greeting")][0] == ROUNDS + 1
+        assert next(v.version for v in kb.history("refund")) == ROUNDS + 1
+        assert next(v.version for v in kb.history("greeting")) == ROUNDS + 1
         assert f"甲{ROUNDS - 1}" in (kb.root / "refund.md").read_text("utf-8")
         assert f"乙{ROUNDS - 1}" in (kb.root / "greeting.md").read_text("utf-8")
         assert kb.unpublished() == {}

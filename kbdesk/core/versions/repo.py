@@ -20,13 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dulwich.errors import NotGitRepository
-from filelock import FileLock, Timeout
 from dulwich.file import FileLocked
 from dulwich.index import index_entry_from_stat
 from dulwich.object_store import commit_tree_changes, iter_tree_contents
 from dulwich.objects import Blob, Commit, ObjectID, ShaFile, Tree
 from dulwich.refs import Ref
 from dulwich.repo import Repo
+from filelock import FileLock, Timeout
 
 from kbdesk.core.errors import LibraryBusy, RepoError
 from kbdesk.core.library.safepaths import check_on_disk
