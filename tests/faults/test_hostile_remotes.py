@@ -19,7 +19,7 @@ from kbdesk.core.versions.repo import FILE_MODE, LibraryRepo
 from kbdesk.core.versions.sync import clone_library
 from tests.conftest import doc
 from tests.faults.conftest import kbdesk
-from tests.remotes import ELSEWHERE, GITLINK, SYMLINK, hostile_commit, replaced
+from tests.remotes import ELSEWHERE, GITLINK, SYMLINK, HttpRemote, hostile_commit, replaced
 
 HOW = ["clone", "sync"]
 OK = doc("正常文件", id="ok", body="\n正常內容。\n").encode()
@@ -242,3 +242,23 @@ def test_hosts_that_look_like_options_are_refused(
         _no_traceback(result)
         assert "starts with '-'" in result.stderr and "nothing was run" in result.stderr
     assert not marker.exists() and not (tmp_path / "joined").exists()
+
+
+def test_a_file_past_the_bound_over_http_is_refused_before_it_is_read(
+    workstations, bare: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over http the files are sized once fetched, before anything is read or written."""
+    _a, b = workstations
+    monkeypatch.setenv("KBDESK_MAX_REMOTE_FILE", str(1 << 20))
+    head = LibraryRepo(b.root).head()
+    hostile_commit(bare, {(b"big.bin",): (FILE_MODE, bytes(range(256)) * (3 << 12)),
+                          (b"ok.md",): (FILE_MODE, OK)})
+    remote = HttpRemote(bare)
+    remote.start()
+    try:
+        with pytest.raises(RemoteRefused, match=r"big\.bin \(3\.0 MB\)"):
+            b.sync(remote.url)
+    finally:
+        remote.stop()
+    assert LibraryRepo(b.root).head() == head and not (b.root / "ok.md").exists()
+    assert b.sync_state()["last_status"] == "refused"
