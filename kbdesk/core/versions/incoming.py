@@ -22,10 +22,14 @@ import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 
-from dulwich.object_store import BaseObjectStore, DiskObjectStore
+from dulwich.graph import find_merge_base
+from dulwich.object_store import BaseObjectStore, DiskObjectStore, iter_tree_contents
 from dulwich.objects import Commit, ObjectID, Tree
+from dulwich.refs import Ref
 
-from kbdesk.core.errors import RemoteRefused
+from kbdesk.core.errors import RemoteRefused, UnsafePath
+from kbdesk.core.library.safepaths import check_name
+from kbdesk.core.versions.repo import LibraryRepo, oid
 
 #: The largest file a remote may bring (bytes); ``KBDESK_MAX_REMOTE_FILE`` overrides it.
 MAX_REMOTE_FILE = 50 * 1024 * 1024
@@ -212,6 +216,56 @@ def oversized(
             + (f" and {len(found) - 5} more" if len(found) > 5 else "")
             + f", past the {bound / 1048576:.0f} MB a file may have; nothing was taken from "
             "it. Remove the file from the shared library (an editor, with git), then sync again"
+        )
+
+
+# -- a new clone, and what was fetched -----------------------------------------------------------
+
+
+def size_fetched(repo: LibraryRepo) -> None:
+    """Refuse fetched commits that bring a file past the bound (an http remote)."""
+    head = repo.head()
+    known: set[bytes] = set()
+    tips = list(repo.repo.refs.as_dict(Ref(b"refs/remotes/origin")).values())
+    if head is not None:
+        known.add(oid(head))
+        known.update(repo.blob_ids(head).values())
+        for tip in tips:
+            known.update(find_merge_base(repo.repo, [oid(head), tip]))
+    oversized(repo.repo.object_store, tips, known.__contains__)
+
+
+def follow_remote_branch(repo: LibraryRepo) -> None:
+    """Point a new clone's HEAD at the branch the remote keeps its library on (main, else
+    master, else the only one)."""
+    names = sorted(
+        name.decode("utf-8", "replace")
+        for name in repo.repo.refs.as_dict(Ref(b"refs/remotes/origin"))
+        if name != b"HEAD"
+    )
+    chosen = next((n for n in ("main", "master") if n in names), names[0] if names else "main")
+    repo.repo.refs.set_symbolic_ref(Ref(b"HEAD"), Ref(b"refs/heads/" + chosen.encode()))
+
+
+def refuse_dangerous_names(repo: LibraryRepo, url: str) -> None:
+    """Refuse a whole remote to clone when its tree holds a dangerous name."""
+    branch = repo.branch
+    remote_ref = Ref(b"refs/remotes/origin/" + branch[len(b"refs/heads/") :])
+    if remote_ref not in repo.repo.refs:
+        return
+    bad = []
+    tree = repo.tree_of(repo.repo.refs[remote_ref])
+    for entry in iter_tree_contents(repo.repo.object_store, tree):
+        path = (entry.path or b"").decode("utf-8", "replace")
+        try:
+            check_name(path)
+        except UnsafePath as exc:
+            bad.append(str(exc))
+    if bad:
+        raise RemoteRefused(
+            f"{url} holds paths that would leave the library or touch git's own folder: "
+            + "; ".join(bad[:5]) + (f" and {len(bad) - 5} more" if len(bad) > 5 else "")
+            + ". Nothing was cloned; the shared library must be repaired first"
         )
 
 

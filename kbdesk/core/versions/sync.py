@@ -301,8 +301,8 @@ class Syncer:
         with library_lock(repo.root, "sync"), self.versioning.lock, repo.writing():
             repo.clear_stale_locks()
             if joining:
-                self._follow_remote_branch(repo)
-                self._refuse_dangerous_names(repo, url)
+                incoming.follow_remote_branch(repo)
+                incoming.refuse_dangerous_names(repo, url)
             return self._integrate(repo, url)
 
     def _fetch(self, repo: LibraryRepo, url: str) -> None:
@@ -331,54 +331,7 @@ class Syncer:
             raise RemoteUnreachable(f"{url} kept changing while fetching; try again")
         if folder is None:
             with repo.lock:
-                self._size_fetched(repo)
-
-    @staticmethod
-    def _size_fetched(repo: LibraryRepo) -> None:
-        """Refuse fetched commits that bring a file past the bound (an http remote)."""
-        head = repo.head()
-        known: set[bytes] = set()
-        tips = list(repo.repo.refs.as_dict(Ref(b"refs/remotes/origin")).values())
-        if head is not None:
-            known.add(oid(head))
-            known.update(repo.blob_ids(head).values())
-            for tip in tips:
-                known.update(find_merge_base(repo.repo, [oid(head), tip]))
-        incoming.oversized(repo.repo.object_store, tips, known.__contains__)
-
-    @staticmethod
-    def _follow_remote_branch(repo: LibraryRepo) -> None:
-        """Point a new clone's HEAD at the branch the remote keeps its library on (main, else
-        master, else the only one)."""
-        names = sorted(
-            name.decode("utf-8", "replace")
-            for name in repo.repo.refs.as_dict(Ref(b"refs/remotes/origin"))
-            if name != b"HEAD"
-        )
-        chosen = next((n for n in ("main", "master") if n in names), names[0] if names else "main")
-        repo.repo.refs.set_symbolic_ref(Ref(b"HEAD"), Ref(b"refs/heads/" + chosen.encode()))
-
-    @staticmethod
-    def _refuse_dangerous_names(repo: LibraryRepo, url: str) -> None:
-        """Refuse a whole remote to clone when its tree holds a dangerous name."""
-        branch = repo.branch
-        remote_ref = Ref(b"refs/remotes/origin/" + branch[len(b"refs/heads/") :])
-        if remote_ref not in repo.repo.refs:
-            return
-        bad = []
-        tree = repo.tree_of(repo.repo.refs[remote_ref])
-        for entry in iter_tree_contents(repo.repo.object_store, tree):
-            path = (entry.path or b"").decode("utf-8", "replace")
-            try:
-                check_name(path)
-            except UnsafePath as exc:
-                bad.append(str(exc))
-        if bad:
-            raise RemoteRefused(
-                f"{url} holds paths that would leave the library or touch git's own folder: "
-                + "; ".join(bad[:5]) + (f" and {len(bad) - 5} more" if len(bad) > 5 else "")
-                + ". Nothing was cloned; the shared library must be repaired first"
-            )
+                incoming.size_fetched(repo)
 
     def _integrate(self, repo: LibraryRepo, url: str) -> SyncResult:
         branch = repo.branch
