@@ -10,7 +10,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from dulwich.objects import Blob
+from dulwich.objects import Blob, Commit, Tree
 from dulwich.repo import Repo
 
 from kbdesk.core.errors import RemoteRefused
@@ -262,3 +262,32 @@ def test_a_file_past_the_bound_over_http_is_refused_before_it_is_read(
         remote.stop()
     assert LibraryRepo(b.root).head() == head and not (b.root / "ok.md").exists()
     assert b.sync_state()["last_status"] == "refused"
+
+
+def test_a_huge_team_record_file_holds_up_neither_sync_nor_clone(
+    workstations, bare: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read receipts travel on refs of their own: a huge file there is not fetched; the
+    library itself syncs and clones as usual."""
+    _a, b = workstations
+    monkeypatch.setenv("KBDESK_MAX_REMOTE_FILE", str(1 << 20))
+    big = Blob.from_string(b'{"agent": "x"}\n' * (200 << 10))  # 3 MB
+    with Repo(str(bare)) as share:
+        tree = Tree()
+        tree.add(b"records.jsonl", FILE_MODE, big.id)
+        commit = Commit()
+        commit.tree = tree.id
+        commit.author = commit.committer = b"intruder <i@example.com>"
+        commit.author_time = commit.commit_time = 1_700_000_000
+        commit.author_timezone = commit.commit_timezone = 0
+        commit.message = b"records"
+        share.object_store.add_objects([(big, None), (tree, None), (commit, None)])
+        share.refs[b"refs/kbdesk/receipts/intruder"] = commit.id
+    hostile_commit(bare, {(b"ok.md",): (FILE_MODE, OK)})
+    for how in HOW:
+        result, root = _take(how, bare, b, tmp_path)
+        _no_traceback(result)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert (root / "ok.md").read_bytes() == OK
+        with Repo(str(root)) as local:
+            assert big.id not in local.object_store

@@ -23,6 +23,7 @@ from dulwich.refs import Ref
 from dulwich.repo import Repo
 
 from kbdesk.core.team.records import KINDS, dump_line, parse_lines, ref_part, unique
+from kbdesk.core.versions.incoming import local_folder, oversized
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +141,19 @@ def commit_queued(
     return moved
 
 
+def _size_records(url: str, repo: Repo) -> None:
+    """Refuse the records of a shared folder holding a file past the bound of what a remote may
+    bring (``RemoteRefused``, before anything is fetched); the library's own sync is not held
+    up by it (see ``KnowledgeBase.sync_team``)."""
+    folder = local_folder(url)
+    if folder is None or not (folder / "objects").is_dir():
+        return
+    with Repo(str(folder)) as remote:
+        tips = [sha for name, sha in remote.refs.as_dict(Ref(b"refs/kbdesk")).items()
+                if is_team_ref(REF_PREFIX + name)]
+        oversized(remote.object_store, tips, lambda sha: sha in repo.object_store)
+
+
 def exchange(root: Path, url: str, workstation: str, own: OwnRecords) -> int:
     """Fetch every workstation's records from ``url``, then send this workstation's own.
 
@@ -152,6 +166,7 @@ def exchange(root: Path, url: str, workstation: str, own: OwnRecords) -> int:
     client, path = get_transport_and_path(url)
     mine = {team_ref(kind, workstation) for kind in KINDS}
     with Repo(str(root)) as repo:
+        _size_records(url, repo)
 
         def wants(refs: Any, depth: Any = None) -> list[Any]:
             return [

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from dulwich.client import HTTPUnauthorized
+from dulwich.client import HTTPUnauthorized, get_transport_and_path
 from dulwich.diff_tree import tree_changes
 from dulwich.errors import GitProtocolError, NotGitRepository, SendPackError
 from dulwich.file import FileLocked
@@ -176,6 +176,35 @@ def clone_library(url: str, target: Path) -> Path:
     return target
 
 
+def _fetch_branches(root: Path, url: str) -> bool:
+    """Fetch the remote's branches (only: not its other refs, whose files nobody sized) and
+    point ``refs/remotes/origin/*`` at them; False when a branch moved while fetching.
+
+    dulwich reads a folder's refs again after copying its objects, so a push landing in between
+    names a commit not copied: that ref is left as it was, and the caller fetches again.
+    """
+    heads = b"refs/heads/"
+    # the network work uses its own handle on the repository (dulwich's pack files are not
+    # thread-safe), so history and search keep reading while a slow remote answers
+    with Repo(str(root)) as net:
+        client, path = get_transport_and_path(url, config=net.get_config_stack(), quiet=True)
+
+        def wants(refs: Any, depth: Any = None) -> list[Any]:
+            return [sha for name, sha in refs.items()
+                    if name.startswith(heads) and sha and sha not in net.object_store]
+
+        fetched = client.fetch(path, net, determine_wants=wants)
+        complete = True
+        for name, sha in (fetched.refs or {}).items():
+            if not name.startswith(heads) or not sha:
+                continue
+            if sha not in net.object_store:
+                complete = False
+                continue
+            net.refs[Ref(b"refs/remotes/origin/" + name[len(heads):])] = sha
+        return complete
+
+
 def _doc_id(path: str, text: str | None) -> str:
     if text is not None and path.endswith(".md"):
         return document_id(path, text)
@@ -317,15 +346,8 @@ class Syncer:
         # the network work uses its own handle on the repository (dulwich's pack files are not
         # thread-safe), so history and search keep reading while a slow remote answers
         for _attempt in range(PUSH_ATTEMPTS):
-            with Repo(str(repo.root)) as net:
-                _porcelain().fetch(
-                    net, "origin", outstream=io.StringIO(), errstream=io.BytesIO(), quiet=True
-                )
-                # dulwich reads a folder's refs again after copying its objects: a push that
-                # lands in between leaves a ref to a commit not copied. Fetch once more then.
-                refs = net.refs.as_dict(Ref(b"refs/remotes/origin")).values()
-                if all(sha in net.object_store for sha in refs):
-                    break
+            if _fetch_branches(repo.root, url):
+                break
             log.info("the shared library moved while fetching; fetching again")
         else:
             raise RemoteUnreachable(f"{url} kept changing while fetching; try again")
