@@ -34,7 +34,7 @@ def _start(code: str) -> subprocess.Popen[str]:
 ROUNDS = 20
 
 
-@pytest.mark.parametrize("data", ["one user", "two users"])
+@pytest.mark.parametrize("data", ["one-user", "two-users"])
 def test_two_processes_publishing_one_document_at_once(
     data: str, make_library, tmp_path: Path
 ) -> None:
@@ -57,7 +57,7 @@ def test_two_processes_publishing_one_document_at_once(
                               "version": result.version}}), flush=True)
     """
     envs = None
-    if data == "two users":
+    if data == "two-users":
         envs = [{"KBDESK_DATA_DIR": str(tmp_path / f"data-{n}")} for n in range(2)]
     reports = run_together(
         [code.format(root=str(root), rounds=ROUNDS, text=REFUND, hours=h) for h in (36, 72)],
