@@ -7,6 +7,11 @@ as a draft, the remote text goes into the working tree, and a ``Conflict`` with 
 theirs and mine texts is returned for a three-way view; the editor resolves and publishes. A
 working file edited without publishing is also kept as a draft before it is overwritten. An
 unreachable remote raises ``RemoteUnreachable``; the library keeps working on its last state.
+
+What the remote brings passes the checks of ``incoming`` first (a size bound read from object
+headers, no links, submodules or case twins written, dangerous names refused), and ``clone`` is
+a sync into an empty folder, so both take a remote by the same rules. A push that loses the race
+for the shared branch to another workstation is pulled (merged) and tried again.
 """
 
 from __future__ import annotations
@@ -54,7 +59,6 @@ log = logging.getLogger(__name__)
 
 #: how many times a push that lost a race for the shared branch is pulled and tried again
 PUSH_ATTEMPTS = 6
-_local_folder = incoming.local_folder
 
 _TRANSPORT_ERRORS = (OSError, GitProtocolError, NotGitRepository, HTTPUnauthorized, ValueError)
 
@@ -338,7 +342,7 @@ class Syncer:
         """Fetch, with every new file sized first: before anything is copied from a remote
         folder, and before anything is read from the repository otherwise."""
         store = repo.repo.object_store
-        folder = _local_folder(url)
+        folder = incoming.local_folder(url)
         if folder is not None and (folder / "objects").is_dir():
             with Repo(str(folder)) as remote:
                 tips = list(remote.refs.as_dict(Ref(b"refs/heads")).values())
