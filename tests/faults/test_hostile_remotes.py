@@ -291,3 +291,17 @@ def test_a_huge_team_record_file_holds_up_neither_sync_nor_clone(
         assert (root / "ok.md").read_bytes() == OK
         with Repo(str(root)) as local:
             assert big.id not in local.object_store
+
+
+def test_a_host_dulwich_finds_strange_is_refused_too(
+    workstations, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should a form of URL get past ``check_url``, dulwich's own refusal is a clear error."""
+    _a, b = workstations
+    monkeypatch.setattr("kbdesk.core.versions.incoming.check_url", lambda url: None)
+    monkeypatch.setattr("kbdesk.core.team.remote.check_url", lambda url: None)
+    marker = tmp_path / "ran"
+    with pytest.raises(RemoteRefused, match="looks like an option; nothing was run"):
+        b.sync(f"ssh://-oProxyCommand=touch {marker}/x")
+    assert not marker.exists()
+    assert b.remote_url() != f"ssh://-oProxyCommand=touch {marker}/x"

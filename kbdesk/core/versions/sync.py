@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from dulwich.client import HTTPUnauthorized, get_transport_and_path
+from dulwich.client import HTTPUnauthorized, StrangeHostname, get_transport_and_path
 from dulwich.diff_tree import tree_changes
 from dulwich.errors import GitProtocolError, NotGitRepository, SendPackError
 from dulwich.file import FileLocked
@@ -280,6 +280,11 @@ class Syncer:
         except RemoteRefused as exc:
             _save_state(root, last_status="refused", last_error=str(exc))
             raise
+        except StrangeHostname as exc:  # a form check_url did not read: dulwich refused it
+            _save_state(root, last_status="refused", last_error=str(exc))
+            raise RemoteRefused(
+                f"{url!r}: the host name {exc.args[0]!r} looks like an option; nothing was run"
+            ) from exc
         except (SendPackError, diverged) as exc:  # reached, but it refused the update
             reason = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
             _save_state(root, last_status="refused", last_error=reason)
