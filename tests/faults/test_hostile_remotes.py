@@ -305,3 +305,33 @@ def test_a_host_dulwich_finds_strange_is_refused_too(
         b.sync(f"ssh://-oProxyCommand=touch {marker}/x")
     assert not marker.exists()
     assert b.remote_url() != f"ssh://-oProxyCommand=touch {marker}/x"
+
+
+def test_a_huge_team_record_file_over_http_is_never_read(
+    workstations, bare: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _a, b = workstations
+    monkeypatch.setenv("KBDESK_MAX_REMOTE_FILE", str(1 << 20))
+    big = Blob.from_string(b'{"agent": "x"}\n' * (200 << 10))  # 3 MB
+    with Repo(str(bare)) as share:
+        tree = Tree()
+        tree.add(b"records.jsonl", FILE_MODE, big.id)
+        commit = Commit()
+        commit.tree = tree.id
+        commit.author = commit.committer = b"intruder <i@example.com>"
+        commit.author_time = commit.commit_time = 1_700_000_000
+        commit.author_timezone = commit.commit_timezone = 0
+        commit.message = b"records"
+        share.object_store.add_objects([(big, None), (tree, None), (commit, None)])
+        share.refs[b"refs/kbdesk/receipts/intruder"] = commit.id
+    remote = HttpRemote(bare)
+    remote.start()
+    try:
+        b.sync(remote.url)
+    finally:
+        remote.stop()
+    from kbdesk.core.team.exchange import read_team
+
+    with Repo(str(b.root)) as local:
+        assert b"refs/kbdesk/receipts/intruder" in local.refs  # fetched…
+    assert read_team(b.root, "receipts") == []  # …and never read

@@ -23,7 +23,7 @@ from dulwich.refs import Ref
 from dulwich.repo import Repo
 
 from kbdesk.core.team.records import KINDS, dump_line, parse_lines, ref_part, unique
-from kbdesk.core.versions.incoming import local_folder, oversized
+from kbdesk.core.versions.incoming import local_folder, max_remote_file, object_size, oversized
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +63,11 @@ def _records_at(repo: Repo, sha: bytes | None) -> list[dict[str, object]]:
         tree = repo[commit.tree]
         assert isinstance(tree, Tree)
         _mode, blob_id = tree[RECORDS_FILE]
+        size = object_size(repo.object_store, blob_id)
+        if size is not None and size > max_remote_file():
+            log.warning("a shared record ref (%s) holds %d bytes, past the bound; ignored",
+                        sha, size)
+            return []
         blob = repo[blob_id]
         assert isinstance(blob, Blob)
     except (KeyError, AssertionError):
