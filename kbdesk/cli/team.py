@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from kbdesk.cli.terminal import clean
 from kbdesk.core import FLAG_KINDS, KbError, KnowledgeBase, Settings, join_library
 
 
@@ -32,8 +33,11 @@ def cmd_clone(args: argparse.Namespace) -> int:
     folder = join_library(args.url, Path(args.dir) if args.dir else None)
     kb = KnowledgeBase(folder)
     kb.sync_team(args.url)
-    print(f"joined {args.url}: the library is {folder} (now your default library)")
-    return 0
+    print(clean(f"joined {args.url}: the library is {folder} (now your default library)"))
+    refused = [line for line in kb.sync_state().get("refused", "").split("\n") if line]
+    for line in refused:
+        print(clean(f"not written here: {line}"))
+    return 1 if refused else 0
 
 
 def cmd_ack(args: argparse.Namespace) -> int:
@@ -94,7 +98,13 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     p.add_argument("--author", help="who makes it (when the library has no history yet)")
     p.set_defaults(func=cmd_init_remote)
 
-    p = sub.add_parser("clone", help="join a shared library; it becomes your default library")
+    p = sub.add_parser(
+        "clone", help="join a shared library; it becomes your default library",
+        epilog="exit status: 0 joined; 1 joined, but some files of the shared library were "
+        "not written here (links, submodules, names differing only in letter case; listed); "
+        "2 nothing was made (a dangerous path or a file too large on the share, a bad URL "
+        "or folder, or the shared library cannot be reached)",
+    )
     p.add_argument("url", help="a folder or an http(s) git URL")
     p.add_argument("dir", nargs="?", help="where to keep it (default: in your data folder)")
     p.set_defaults(func=cmd_clone)

@@ -132,6 +132,11 @@ class RemoteUnreachable(SyncError):
     """The remote cannot be reached; the library keeps working on its last synced state."""
 
 
+class RemoteRefused(SyncError):
+    """The remote holds something kbdesk does not take (a huge file, a hostile name, a URL
+    that could be read as an option); the message names it and nothing was changed."""
+
+
 # -- versions/drafts ------------------------------------------------------------------------------
 
 

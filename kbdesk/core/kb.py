@@ -120,9 +120,15 @@ class KnowledgeBase:
     Args:
         library: the library folder; None means ``KBDESK_LIBRARY`` or the user's own library.
         index_dir: where to keep the index; default: the per-user cache.
+        publishing: a file about to be published (``kbdesk publish FILE``): when this is the
+            first kbdesk command in a plain folder, the baseline version taken of the folder
+            leaves that file out, so the publish records its edit and note as a version.
     """
 
-    def __init__(self, library: Path | str | None = None, *, index_dir: Path | None = None) -> None:
+    def __init__(
+        self, library: Path | str | None = None, *, index_dir: Path | None = None,
+        publishing: Path | str | None = None,
+    ) -> None:
         root = resolve_library_dir(library)
         if not root.is_dir():
             raise LibraryError(f"{root}: library folder does not exist or is not a folder")
@@ -136,7 +142,7 @@ class KnowledgeBase:
         self._loaded = False
         self._indexed = False
         self._damaged = False  # a search found the index unreadable: rebuild on next sync
-        take_baseline(self.library.root)
+        take_baseline(self.library.root, publishing)
 
     def __enter__(self) -> KnowledgeBase:
         return self

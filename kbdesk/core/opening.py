@@ -96,28 +96,50 @@ def resolve_library_dir(library: Path | str | None) -> Path:
     return default
 
 
-def take_baseline(root: Path) -> bool:
+def publishing_path(root: Path, file: Path | str | None) -> str | None:
+    """The library path of ``file`` (given as to ``publish``: absolute, from the current folder
+    or from the library) when it is a file in the library, else None."""
+    if file is None:
+        return None
+    path = Path(file).expanduser()
+    candidates = [path] if path.is_absolute() else [Path.cwd() / path, root / path]
+    for candidate in candidates:
+        if candidate.is_file():
+            for base, full in ((root.absolute(), candidate.absolute()),
+                               (root.resolve(), candidate.resolve())):
+                if full.is_relative_to(base):
+                    return full.relative_to(base).as_posix()
+            return None
+    return None
+
+
+def take_baseline(root: Path, publishing: Path | str | None = None) -> bool:
     """Commit what a folder holds the first time kbdesk opens it (True when it did).
 
     So the first publish afterwards records its edit as a version of its own, with its note.
-    A folder inside another git repository (a project's checkout) or one that cannot be
-    written is left as it is; it becomes a repository on its first publish, as before.
+    When the command that comes first is that publish (``publishing``: the file about to be
+    published), the file's text before the edit cannot be known (the edit is on disk already):
+    the baseline leaves that file out, and the publish records it, edit and note, as its first
+    version. A folder inside another git repository (a project's checkout) or one that cannot
+    be written is left as it is; it becomes a repository on its first publish, as before.
     """
     if any((folder / ".git").exists() for folder in (root, *root.parents)):
         return False
     from kbdesk.core.versions.repo import LibraryRepo
 
+    leave_out = publishing_path(root, publishing)
     try:
         with library_lock(root, "open"):
             if LibraryRepo.is_repo(root):
                 return False
             try:
-                LibraryRepo.init(root).close()
+                LibraryRepo.init(root, leave_out=(leave_out,) if leave_out else ()).close()
             except (OSError, KbError):
                 shutil.rmtree(root / ".git", ignore_errors=True)  # half made: undone
                 raise
     except (OSError, KbError) as exc:
         log.warning("%s: no baseline version taken (%s)", root, exc)
         return False
-    log.info("%s: took what the folder holds as its baseline version", root)
+    log.info("%s: took what the folder holds as its baseline version%s", root,
+             f" (without {leave_out}, about to be published)" if leave_out else "")
     return True

@@ -8,10 +8,10 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import psutil
+import pytest
 
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.versions.repo import LibraryRepo
@@ -19,6 +19,7 @@ from tests.clock import child_command
 from tests.conftest import REPO_ROOT, doc
 from tests.faults.conftest import as_plain_user, kbdesk, python_in_child
 from tests.remotes import replaced
+from tests.together import overlapping, run_together
 
 REFUND = doc("退款規則", id="refund", version=1, body="\n退款須在24小時內處理。\n")
 
@@ -30,35 +31,92 @@ def _start(code: str) -> subprocess.Popen[str]:
     )
 
 
-def test_two_processes_publishing_one_document_at_once(make_library, tmp_path: Path) -> None:
+ROUNDS = 20
+
+
+@pytest.mark.parametrize("data", ["one-user", "two-users"])
+def test_two_processes_publishing_one_document_at_once(
+    data: str, make_library, tmp_path: Path
+) -> None:
+    """Two publishes released together by a barrier, 20 rounds: every one is a version.
+
+    With two users (two data folders) the per-user lock is not shared; the library's own lock
+    (``.git/kbdesk.lock``) still serialises the commits (dulwich said ``FileLocked`` before).
+    """
     root = make_library({"refund.md": REFUND})
     KnowledgeBase(root).close()
-    go = tmp_path / "go"
-    publishers = [
-        _start(f"""
-            import time, pathlib
-            from kbdesk.core.kb import KnowledgeBase
-            kb = KnowledgeBase({str(root)!r})
-            text = (kb.root / "refund.md").read_text("utf-8").replace("24小時", "{hours}小時")
-            while not pathlib.Path({str(go)!r}).exists():
-                time.sleep(0.005)
-            for n in range(3):
-                kb.publish("refund", text.replace("處理", "處理{hours}-" + str(n)), "改", "p")
-            print("ok")
-        """)
-        for hours in (36, 72)
-    ]
-    time.sleep(0.5)
-    go.touch()
-    outputs = [p.communicate(timeout=120) for p in publishers]
-    assert [p.returncode for p in publishers] == [0, 0], outputs
+    code = """
+        from kbdesk.core.kb import KnowledgeBase
+        kb = KnowledgeBase({root!r})
+        for n in range({rounds}):
+            text = {text!r}.replace("24小時", "{hours}小時-" + str(n))
+            wait()
+            start = time.monotonic()
+            result = kb.publish("refund", text, "改{hours}-" + str(n), "p{hours}")
+            print(json.dumps({{"start": start, "end": time.monotonic(),
+                              "version": result.version}}), flush=True)
+    """
+    envs = None
+    if data == "two-users":
+        envs = [{"KBDESK_DATA_DIR": str(tmp_path / f"data-{n}")} for n in range(2)]
+    reports = run_together(
+        [code.format(root=str(root), rounds=ROUNDS, text=REFUND, hours=h) for h in (36, 72)],
+        ROUNDS, envs=envs,
+    )
+    assert overlapping(reports) >= ROUNDS // 4, reports
+    versions = sorted(r["version"] for report in reports for r in report)
+    assert versions == list(range(2, 2 * ROUNDS + 2))
     kb = KnowledgeBase(root)
-    assert sorted(v.version for v in kb.history("refund")) == [1, 2, 3, 4, 5, 6, 7]
+    assert sorted(v.version for v in kb.history("refund")) == list(range(1, 2 * ROUNDS + 2))
     head = LibraryRepo(root).head()
     committed = LibraryRepo(root).read_text(head, "refund.md")
     assert (root / "refund.md").read_text("utf-8") == committed  # the file is what was committed
     assert kb.unpublished() == {}
-    assert not [p.name for p in root.iterdir() if p.name.endswith("tmp")]
+    assert not [p.name for p in root.rglob("*") if p.name.endswith(("tmp", ".lock"))
+                and p.name != "kbdesk.lock"]
+
+
+def test_two_workstations_publishing_to_one_share_at_once(workstations) -> None:
+    """Each workstation publishes its own document and sends it to the share, both released
+    together, 20 rounds: every send succeeds (a lost race for the branch is pulled and
+    pushed again) and every version is everywhere."""
+    a, b = workstations
+    code = """
+        from kbdesk.core.kb import KnowledgeBase
+        kb = KnowledgeBase({root!r})
+        for n in range({rounds}):
+            path = kb.root / "{path}"
+            text = path.read_text("utf-8").replace("{old}", "{new}" + str(n), 1)
+            text = text.replace("{new}" + str(n - 1), "{new}" + str(n), 1)
+            wait()
+            start = time.monotonic()
+            kb.publish("{doc_id}", text, "第" + str(n) + "輪", "{who}")
+            sent = kb.send_published("{who}")
+            print(json.dumps({{"start": start, "end": time.monotonic(),
+                              "error": str(sent.error) if sent.error else None,
+                              "conflicts": [c.path for c in sent.result.conflicts]
+                              if sent.result else []}}), flush=True)
+    """
+    codes = [
+        code.format(root=str(a.root), rounds=ROUNDS, path="refund.md", doc_id="refund",
+                    old="24小時", new="甲", who="甲"),
+        code.format(root=str(b.root), rounds=ROUNDS, path="greeting.md", doc_id="greeting",
+                    old="很高興", new="乙", who="乙"),
+    ]
+    a.close()
+    b.close()
+    reports = run_together(codes, ROUNDS)
+    assert overlapping(reports) >= ROUNDS // 4, reports
+    assert [r["error"] for report in reports for r in report] == [None] * 2 * ROUNDS, reports
+    assert [r["conflicts"] for report in reports for r in report] == [[]] * 2 * ROUNDS
+    for kb in (KnowledgeBase(a.root), KnowledgeBase(b.root)):
+        kb.sync()
+        assert next(v.version for v in kb.history("refund")) == ROUNDS + 1
+        assert next(v.version for v in kb.history("greeting")) == ROUNDS + 1
+        assert f"甲{ROUNDS - 1}" in (kb.root / "refund.md").read_text("utf-8")
+        assert f"乙{ROUNDS - 1}" in (kb.root / "greeting.md").read_text("utf-8")
+        assert kb.unpublished() == {}
+        kb.close()
 
 
 def test_a_publish_killed_while_writing_leaves_nothing_that_blocks_the_next(make_library) -> None:

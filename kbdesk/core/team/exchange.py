@@ -23,6 +23,7 @@ from dulwich.repo import Repo
 
 from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.team.records import KINDS, dump_line, parse_lines, ref_part, unique
+from kbdesk.core.versions.incoming import local_folder, max_remote_file, object_size, oversized
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,11 @@ def _records_at(repo: Repo, sha: bytes | None) -> list[dict[str, object]]:
         tree = repo[commit.tree]
         assert isinstance(tree, Tree)
         _mode, blob_id = tree[RECORDS_FILE]
+        size = object_size(repo.object_store, blob_id)
+        if size is not None and size > max_remote_file():
+            log.warning("a shared record ref (%s) holds %d bytes, past the bound; ignored",
+                        sha, size)
+            return []
         blob = repo[blob_id]
         assert isinstance(blob, Blob)
     except (KeyError, AssertionError):
@@ -140,6 +146,19 @@ def commit_queued(
     return moved
 
 
+def _size_records(url: str, repo: Repo) -> None:
+    """Refuse the records of a shared folder holding a file past the bound of what a remote may
+    bring (``RemoteRefused``, before anything is fetched); the library's own sync is not held
+    up by it (see ``KnowledgeBase.sync_team``)."""
+    folder = local_folder(url)
+    if folder is None or not (folder / "objects").is_dir():
+        return
+    with Repo(str(folder)) as remote:
+        tips = [sha for name, sha in remote.refs.as_dict(Ref(b"refs/kbdesk")).items()
+                if is_team_ref(REF_PREFIX + name)]
+        oversized(remote.object_store, tips, lambda sha: sha in repo.object_store)
+
+
 def exchange(root: Path, url: str, workstation: str, own: OwnRecords) -> int:
     """Fetch every workstation's records from ``url``, then send this workstation's own.
 
@@ -152,6 +171,7 @@ def exchange(root: Path, url: str, workstation: str, own: OwnRecords) -> int:
     client, path = get_transport_and_path(url)
     mine = {team_ref(kind, workstation) for kind in KINDS}
     with Repo(str(root)) as repo:
+        _size_records(url, repo)
 
         def wants(refs: Any, depth: Any = None) -> list[Any]:
             return [

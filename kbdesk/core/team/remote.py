@@ -14,6 +14,8 @@ from dulwich.refs import Ref
 from dulwich.repo import Repo
 
 from kbdesk.core.errors import KbError
+from kbdesk.core.versions.incoming import check_url
+from kbdesk.core.versions.incoming import local_folder as local_remote_path
 from kbdesk.core.versions.repo import LibraryRepo
 from kbdesk.core.versions.sync import SyncError, clone_library
 from kbdesk.core.workstation import paths
@@ -21,23 +23,9 @@ from kbdesk.core.workstation.settings import Settings
 
 log = logging.getLogger(__name__)
 
-_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-_SCP_RE = re.compile(r"^[^/\\:]+@[^/\\:]+:")
-
 
 class NoSharedLibrary(SyncError):
     """The remote is a folder that does not exist or holds no shared library."""
-
-
-def local_remote_path(url: str) -> Path | None:
-    """The folder a remote URL names (a path or ``file://``), None for a network URL."""
-    if url.startswith("file://"):
-        return Path(url[len("file://"):])
-    if _SCHEME_RE.match(url) or _SCP_RE.match(url):
-        return None
-    if re.match(r"^[A-Za-z]:[\\/]", url):  # a Windows drive path
-        return Path(url)
-    return Path(url).expanduser()
 
 
 def no_shared_library_message(path: Path | str) -> str:
@@ -46,7 +34,9 @@ def no_shared_library_message(path: Path | str) -> str:
 
 
 def check_remote(url: str) -> None:
-    """Raise ``NoSharedLibrary`` when ``url`` is a folder that holds no git repository."""
+    """Raise ``NoSharedLibrary`` when ``url`` is a folder that holds no git repository, and
+    ``RemoteRefused`` for a URL a transport could read as an option."""
+    check_url(url)
     folder = local_remote_path(url)
     if folder is None:
         return

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, Unpack
@@ -183,6 +184,12 @@ class Editorial:
         candidates = [path] if path.is_absolute() else [Path.cwd() / path, self.root / path]
         for candidate in candidates:
             if candidate.is_file():
+                link = self._link_on_the_way(candidate)
+                if link is not None:
+                    raise KbError(
+                        f"{file}: {link} is a symbolic link; kbdesk never publishes through a "
+                        "link (it could lead anywhere): put the file itself in the library"
+                    )
                 text = candidate.read_text("utf-8")
                 full = candidate.resolve()
                 if full.is_relative_to(self.root):
@@ -197,6 +204,19 @@ class Editorial:
                     )
                 return self.publish(doc_id, text, note, author, effective)
         raise DocumentNotFound(f"{file}: no such file")
+
+    def _link_on_the_way(self, candidate: Path) -> Path | None:
+        """The symbolic link ``candidate`` is, or goes through inside the library (None)."""
+        full = Path(os.path.abspath(candidate))
+        if full.is_symlink():
+            return full
+        if full.is_relative_to(self.root):
+            for parent in full.parents:
+                if parent == self.root or not parent.is_relative_to(self.root):
+                    break
+                if parent.is_symlink():
+                    return parent
+        return None
 
     def effective_of(self, doc_id: str, version: int) -> dt.date:
         """The day a published version comes into force (its date, else its publish day)."""

@@ -15,6 +15,7 @@ import threading
 import time
 import weakref
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,9 +26,10 @@ from dulwich.object_store import commit_tree_changes, iter_tree_contents
 from dulwich.objects import Blob, Commit, ObjectID, ShaFile, Tree
 from dulwich.refs import Ref
 from dulwich.repo import Repo
+from filelock import FileLock, Timeout
 
 from kbdesk.core.clock import SYSTEM_CLOCK
-from kbdesk.core.errors import RepoError
+from kbdesk.core.errors import LibraryBusy, RepoError
 from kbdesk.core.library.safepaths import check_on_disk
 from kbdesk.core.workstation.storage import atomic_write_bytes
 
@@ -36,6 +38,12 @@ _FILE_MAPS = 4
 _GITLINK = 0o160000
 
 log = logging.getLogger(__name__)
+
+#: How long a commit waits for another process committing in the same library (seconds)
+WRITE_TIMEOUT = 120.0
+#: one lock object per library (the lock is re-entrant in one thread only through one object)
+_write_locks: dict[str, FileLock] = {}
+_write_locks_guard = threading.Lock()
 
 HEAD = Ref(b"HEAD")
 DEFAULT_BRANCH = Ref(b"refs/heads/main")
@@ -102,6 +110,38 @@ class LibraryRepo:
         # runs before dulwich's own pack finalizers even when a reference cycle is collected
         self._finalizer = weakref.finalize(self, self.repo.close)
 
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the library's own lock for a write: ``.git/kbdesk.lock``, an OS file lock.
+
+        Every process that commits to the library (``publish``, ``sync``, any user, any data
+        folder) takes it around reading HEAD and moving the branch, so two commits never race
+        for git's ref and index lock files. The per-user ``library_lock`` cannot promise that:
+        two users (or two data folders) have two of those. Re-entrant in one thread.
+
+        Raises:
+            LibraryBusy: another process held it for longer than ``WRITE_TIMEOUT``.
+        """
+        path = str(self.root / ".git" / "kbdesk.lock")
+        with _write_locks_guard:
+            lock = _write_locks.setdefault(path, FileLock(path))
+        with self.lock:
+            try:
+                lock.acquire(timeout=WRITE_TIMEOUT)
+            except Timeout:
+                raise LibraryBusy(
+                    f"another kbdesk has been writing this library ({self.root}) for "
+                    f"{WRITE_TIMEOUT:.0f} s; try again when it is done"
+                ) from None
+            except OSError as exc:  # a read-only .git: the write itself will say so
+                log.warning("no write lock for %s: %s", self.root, exc)
+                yield
+                return
+            try:
+                yield
+            finally:
+                lock.release()
+
     # -- opening ------------------------------------------------------------------------------
 
     @staticmethod
@@ -112,12 +152,13 @@ class LibraryRepo:
     @classmethod
     def init(
         cls, root: Path | str, *, author: str | None = None, message: str = "Initial library",
-        when: int | None = None,
+        when: int | None = None, leave_out: tuple[str, ...] = (),
     ) -> LibraryRepo:
         """Make ``root`` a git repository whose first commit holds every file in it.
 
         Args:
             when: the first commit's time (seconds since the epoch; default now).
+            leave_out: library paths not committed (a file about to be published).
         """
         root = Path(root)
         if cls.is_repo(root):
@@ -125,7 +166,7 @@ class LibraryRepo:
         Repo.init(str(root)).close()
         lib = cls(root)
         lib.repo.refs.set_symbolic_ref(HEAD, DEFAULT_BRANCH)
-        files = list(lib.working_files())
+        files = [path for path in lib.working_files() if path not in leave_out]
         tree_id = lib._write_tree({path: (root / path).read_bytes() for path in files})
         lib.write_commit(
             tree_id, [], message, author=author, when=when, expected_head=None, paths=files
@@ -304,7 +345,7 @@ class LibraryRepo:
         Raises:
             RepoError: when the branch moved meanwhile or the commit cannot be written.
         """
-        with self.lock:
+        with self.writing():
             store = self.repo.object_store
             old_head = self.head()
             parent_ids = [old_head] if old_head else []
@@ -351,7 +392,7 @@ class LibraryRepo:
         paths: list[str],
     ) -> str:
         """Write a commit object for ``tree_id`` and move the branch to it (compare-and-swap)."""
-        with self.lock:
+        with self.writing():
             commit = Commit()
             commit.tree = tree_id
             commit.parents = [oid(p) for p in parents]

@@ -7,6 +7,11 @@ as a draft, the remote text goes into the working tree, and a ``Conflict`` with 
 theirs and mine texts is returned for a three-way view; the editor resolves and publishes. A
 working file edited without publishing is also kept as a draft before it is overwritten. An
 unreachable remote raises ``RemoteUnreachable``; the library keeps working on its last state.
+
+What the remote brings passes the checks of ``incoming`` first (a size bound read from object
+headers, no links, submodules or case twins written, dangerous names refused), and ``clone`` is
+a sync into an empty folder, so both take a remote by the same rules. A push that loses the race
+for the shared branch to another workstation is pulled (merged) and tried again.
 """
 
 from __future__ import annotations
@@ -14,23 +19,34 @@ from __future__ import annotations
 import io
 import json
 import logging
+import random
+import stat
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from dulwich.client import HTTPUnauthorized
+from dulwich.client import HTTPUnauthorized, StrangeHostname, get_transport_and_path
 from dulwich.diff_tree import tree_changes
 from dulwich.errors import GitProtocolError, NotGitRepository, SendPackError
+from dulwich.file import FileLocked
 from dulwich.graph import can_fast_forward, find_merge_base
-from dulwich.object_store import commit_tree_changes
+from dulwich.object_store import commit_tree_changes, iter_tree_contents
 from dulwich.objects import Blob, ObjectID
 from dulwich.refs import Ref
 from dulwich.repo import Repo
 
 from kbdesk.core.clock import SYSTEM_CLOCK
-from kbdesk.core.errors import RemoteUnreachable, SyncError, UnrelatedHistories, UnsafePath
+from kbdesk.core.errors import (
+    RemoteRefused,
+    RemoteUnreachable,
+    SyncError,
+    UnrelatedHistories,
+    UnsafePath,
+)
 from kbdesk.core.library.frontmatter import document_id, front_fields
-from kbdesk.core.library.safepaths import check_on_disk, is_inside
+from kbdesk.core.library.safepaths import check_name, check_on_disk, is_inside
+from kbdesk.core.versions import incoming
 from kbdesk.core.versions.drafts import Draft, DraftStore
 from kbdesk.core.versions.history import SUPERSEDED_TRAILER
 from kbdesk.core.versions.repo import FILE_MODE, LibraryRepo, oid
@@ -40,6 +56,9 @@ from kbdesk.core.workstation.liblock import library_lock
 from kbdesk.core.workstation.storage import atomic_write_text, library_key
 
 log = logging.getLogger(__name__)
+
+#: how many times a push that lost a race for the shared branch is pulled and tried again
+PUSH_ATTEMPTS = 6
 
 _TRANSPORT_ERRORS = (OSError, GitProtocolError, NotGitRepository, HTTPUnauthorized, ValueError)
 
@@ -108,46 +127,86 @@ def _save_state(root: Path, **values: str) -> dict[str, str]:
     return state
 
 
-def _remove_clone(target: Path) -> None:
-    """Undo a failed clone into ``target`` (only what the clone wrote)."""
+def _undo_clone(target: Path, made: bool) -> None:
+    """Undo a failed clone into ``target``: it was missing (``made``) or empty before."""
     import shutil
 
-    shutil.rmtree(target / ".git", ignore_errors=True)
-    if target.exists() and not any(target.iterdir()):
-        target.rmdir()
+    if made:
+        shutil.rmtree(target, ignore_errors=True)
+        return
+    for child in list(target.iterdir()) if target.is_dir() else []:
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
 
 
 def clone_library(url: str, target: Path) -> Path:
     """Make ``target`` (missing or empty) a working copy of the library at ``url``.
 
+    The clone is a sync into an empty library: the same checks of what the remote brings
+    (``incoming``) and the same checkout. A remote tree holding a dangerous name (``..``,
+    ``.git``, an absolute path…) is refused as a whole. Files that are not written here
+    (links, submodules, case twins) are listed in the sync state's ``refused``.
+
     Raises:
-        RemoteUnreachable: the remote cannot be reached (``target`` is left as it was).
-        SyncError: ``target`` exists and is not empty.
+        RemoteUnreachable: the remote cannot be reached.
+        RemoteRefused: the remote holds what kbdesk does not take (named).
+        SyncError: ``target`` is a file, or a folder that is not empty.
+        (``target`` is left as it was in every case.)
     """
     target = Path(target).expanduser()
-    if target.exists() and any(target.iterdir()):
+    incoming.check_url(url)
+    if target.exists() and not target.is_dir():
+        raise SyncError(f"{target}: is a file, not a folder; choose a new folder to clone into")
+    if target.is_dir() and any(target.iterdir()):
         raise SyncError(f"{target}: folder is not empty; sync it instead of cloning")
+    made = not target.exists()
     try:
-        try:
-            # kbdesk's libraries use main; a bare repository made by plain git init may still
-            # point its HEAD at master while main is the branch that holds the library
-            _porcelain().clone(url, str(target), errstream=io.BytesIO(), branch="main").close()
-        except ValueError:  # no main there: a library kept on another branch (master …)
-            _remove_clone(target)
-            _porcelain().clone(url, str(target), errstream=io.BytesIO()).close()
-    except _TRANSPORT_ERRORS as exc:
-        if target.exists() and not any(p.name != ".git" for p in target.iterdir()):
-            import shutil
-
-            shutil.rmtree(target / ".git", ignore_errors=True)
-        raise RemoteUnreachable(f"cannot clone {url}: {type(exc).__name__}: {exc}") from exc
-    _save_state(
-        target,
-        last_synced=SYSTEM_CLOCK.now().isoformat(timespec="seconds"),
-        last_status="cloned",
-        last_error="",
-    )
+        target.mkdir(parents=True, exist_ok=True)
+        Repo.init(str(target)).close()
+    except OSError as exc:
+        _undo_clone(target, made)
+        raise SyncError(f"{target}: cannot create the library folder: {exc}") from exc
+    versioning = Versioning(target)
+    try:
+        result = Syncer(versioning, DraftStore(target)).sync(url, push=False, joining=True)
+    except BaseException:
+        versioning.close()
+        _undo_clone(target, made)
+        raise
+    versioning.close()
+    _save_state(target, last_status="cloned", refused="\n".join(result.refused))
     return target
+
+
+def _fetch_branches(root: Path, url: str) -> bool:
+    """Fetch the remote's branches (only: not its other refs, whose files nobody sized) and
+    point ``refs/remotes/origin/*`` at them; False when a branch moved while fetching.
+
+    dulwich reads a folder's refs again after copying its objects, so a push landing in between
+    names a commit not copied: that ref is left as it was, and the caller fetches again.
+    """
+    heads = b"refs/heads/"
+    # the network work uses its own handle on the repository (dulwich's pack files are not
+    # thread-safe), so history and search keep reading while a slow remote answers
+    with Repo(str(root)) as net:
+        client, path = get_transport_and_path(url, config=net.get_config_stack(), quiet=True)
+
+        def wants(refs: Any, depth: Any = None) -> list[Any]:
+            return [sha for name, sha in refs.items()
+                    if name.startswith(heads) and sha and sha not in net.object_store]
+
+        fetched = client.fetch(path, net, determine_wants=wants)
+        complete = True
+        for name, sha in (fetched.refs or {}).items():
+            if not name.startswith(heads) or not sha:
+                continue
+            if sha not in net.object_store:
+                complete = False
+                continue
+            net.refs[Ref(b"refs/remotes/origin/" + name[len(heads):])] = sha
+        return complete
 
 
 def _doc_id(path: str, text: str | None) -> str:
@@ -178,45 +237,54 @@ class Syncer:
         assert repo is not None
         return repo
 
-    def sync(self, remote_url: str | None = None, *, push: bool = True) -> SyncResult:
+    def sync(
+        self, remote_url: str | None = None, *, push: bool = True, joining: bool = False
+    ) -> SyncResult:
         """Fetch, integrate and (with ``push``) push; store the time of a successful sync.
+
+        Args:
+            joining: the library is a new, empty clone: follow the branch the remote keeps
+                and refuse the whole remote when its tree holds a dangerous name.
 
         Raises:
             RemoteUnreachable: the remote cannot be reached (nothing local changed).
+            RemoteRefused: the remote holds what kbdesk does not take (nothing changed).
             SyncError: no remote is configured, or the remote refused the update.
         """
         repo = self.repo
         previous_url = repo.remote_url()
+        if remote_url:
+            incoming.check_url(remote_url)
         if remote_url and remote_url != previous_url:
             # tried first; it stays the library's remote only once a sync with it succeeded
             with self.versioning.lock:
                 repo.set_remote_url(remote_url)
             try:
-                return self._sync(repo, remote_url, push)
+                return self._sync(repo, remote_url, push, joining)
             except BaseException:
                 with self.versioning.lock:
                     repo.set_remote_url(previous_url)
                 raise
         if not previous_url:
             raise SyncError("no remote configured: run 'kbdesk sync --remote URL' once")
-        return self._sync(repo, previous_url, push)
+        incoming.check_url(previous_url)
+        return self._sync(repo, previous_url, push, joining)
 
-    def _sync(self, repo: LibraryRepo, url: str, push: bool) -> SyncResult:
+    def _sync(self, repo: LibraryRepo, url: str, push: bool, joining: bool) -> SyncResult:
         diverged = _porcelain().DivergedBranches
         root = self.versioning.root
         try:
-            result = self._pull(repo, url)
+            result = self._pull(repo, url, joining)
             if push:
-                try:
-                    self._push(repo, result)
-                except diverged:  # the remote moved meanwhile: once more
-                    again = self._pull(repo, url)
-                    if again.status != "up-to-date":
-                        result.status = again.status
-                    result.pulled_paths += again.pulled_paths
-                    result.conflicts += again.conflicts
-                    result.kept_drafts += again.kept_drafts
-                    self._push(repo, result)
+                self._push_racing(repo, url, result)
+        except RemoteRefused as exc:
+            _save_state(root, last_status="refused", last_error=str(exc))
+            raise
+        except StrangeHostname as exc:  # a form check_url did not read: dulwich refused it
+            _save_state(root, last_status="refused", last_error=str(exc))
+            raise RemoteRefused(
+                f"{url!r}: the host name {exc.args[0]!r} looks like an option; nothing was run"
+            ) from exc
         except (SendPackError, diverged) as exc:  # reached, but it refused the update
             reason = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
             _save_state(root, last_status="refused", last_error=reason)
@@ -240,17 +308,61 @@ class Syncer:
 
     # -- pull ---------------------------------------------------------------------------------
 
-    def _pull(self, repo: LibraryRepo, url: str) -> SyncResult:
+    def _push_racing(self, repo: LibraryRepo, url: str, result: SyncResult) -> None:
+        """Push; when another workstation's push won the race for the branch, pull (merging,
+        nothing lost) and push again, a few times, waiting a little longer each time."""
+        diverged = _porcelain().DivergedBranches
+        for attempt in range(PUSH_ATTEMPTS):
+            try:
+                self._push(repo, result)
+                return
+            except (diverged, SendPackError, KeyError, FileLocked) as exc:
+                # DivergedBranches/SendPackError: the branch moved; KeyError/FileLocked: a
+                # push to the same folder was half-way through while this one read it
+                if attempt == PUSH_ATTEMPTS - 1:
+                    if isinstance(exc, (KeyError, FileLocked)):
+                        raise SendPackError(f"the shared library was busy: {exc!r}") from exc
+                    raise
+                log.info("the shared library moved during the push (%r); pulling again", exc)
+                time.sleep(random.uniform(0.05, 0.2) * (attempt + 1))
+            again = self._pull(repo, url)
+            if again.status != "up-to-date":
+                result.status = again.status
+            result.pulled_paths += again.pulled_paths
+            result.conflicts += again.conflicts
+            result.kept_drafts += again.kept_drafts
+            result.refused += again.refused
+
+    def _pull(self, repo: LibraryRepo, url: str, joining: bool = False) -> SyncResult:
+        self._fetch(repo, url)
+        # publishing (here and in other processes) waits only for the integration
+        with library_lock(repo.root, "sync"), self.versioning.lock, repo.writing():
+            repo.clear_stale_locks()
+            if joining:
+                incoming.follow_remote_branch(repo)
+                incoming.refuse_dangerous_names(repo, url)
+            return self._integrate(repo, url)
+
+    def _fetch(self, repo: LibraryRepo, url: str) -> None:
+        """Fetch, with every new file sized first: before anything is copied from a remote
+        folder, and before anything is read from the repository otherwise."""
+        store = repo.repo.object_store
+        folder = incoming.local_folder(url)
+        if folder is not None and (folder / "objects").is_dir():
+            with Repo(str(folder)) as remote:
+                tips = list(remote.refs.as_dict(Ref(b"refs/heads")).values())
+                incoming.oversized(remote.object_store, tips, lambda sha: sha in store)
         # the network work uses its own handle on the repository (dulwich's pack files are not
         # thread-safe), so history and search keep reading while a slow remote answers
-        with Repo(str(repo.root)) as net:
-            _porcelain().fetch(
-                net, "origin", outstream=io.StringIO(), errstream=io.BytesIO(), quiet=True
-            )
-        # publishing (here and in other processes) waits only for the integration
-        with library_lock(repo.root, "sync"), self.versioning.lock, repo.lock:
-            repo.clear_stale_locks()
-            return self._integrate(repo, url)
+        for _attempt in range(PUSH_ATTEMPTS):
+            if _fetch_branches(repo.root, url):
+                break
+            log.info("the shared library moved while fetching; fetching again")
+        else:
+            raise RemoteUnreachable(f"{url} kept changing while fetching; try again")
+        if folder is None:
+            with repo.lock:
+                incoming.size_fetched(repo)
 
     def _integrate(self, repo: LibraryRepo, url: str) -> SyncResult:
         branch = repo.branch
@@ -276,22 +388,49 @@ class Syncer:
     def _checkout(
         self, repo: LibraryRepo, old: str | None, new_tree: ObjectID, result: SyncResult
     ) -> list[str]:
-        """Update the working files from commit ``old`` to a tree; keep edited ones as drafts."""
+        """Update the working files from commit ``old`` to a tree; keep edited ones as drafts.
+
+        Only plain files are written (see ``incoming``): links, submodules, dangerous names and
+        case twins are reported in ``result.refused`` and stay in the history only. Removals
+        come first, so a file renamed in letter case only is written after the old name went.
+        """
         store = repo.repo.object_store
         old_tree = repo.tree_of(old) if old else None
+        twins = incoming.case_twins(
+            (
+                entry.path.decode("utf-8", "replace")
+                for entry in iter_tree_contents(store, new_tree)
+                if entry.path is not None and entry.mode is not None
+                and stat.S_ISREG(entry.mode)
+            ),
+            keep=repo.blob_ids(old).keys() if old else (),
+        )
+        changes = sorted(
+            tree_changes(store, old_tree, new_tree),
+            key=lambda c: c.new is not None and c.new.path is not None,
+        )
         changed: list[str] = []
-        for change in tree_changes(store, old_tree, new_tree):
-            entry = change.new if change.new is not None and change.new.path else change.old
-            if entry is None or entry.path is None:
+        for change in changes:
+            new = change.new if change.new is not None and change.new.path else None
+            entry = new or change.old
+            if entry is None or entry.path is None or entry.mode is None:
                 continue
             path = entry.path.decode("utf-8", "replace")
-            new_sha = change.new.sha if change.new is not None else None
+            if new is None and not stat.S_ISREG(entry.mode):
+                continue  # a link or submodule that was never made here goes away
             data = None
-            if new_sha is not None:
-                blob = store[new_sha]
-                assert isinstance(blob, Blob)
-                data = blob.data
             try:
+                if new is not None:
+                    assert new.mode is not None and new.sha is not None
+                    problem = incoming.refusal(path, new.mode, twins)
+                    if problem is None and (twin := incoming.disk_twin(repo.root, path)):
+                        problem = f"differs only in letter case from {twin} here"
+                    if problem is not None:
+                        raise UnsafePath(path, problem)
+                    check_name(path)
+                    blob = store[new.sha]
+                    assert isinstance(blob, Blob)
+                    data = blob.data
                 check_on_disk(repo.root, path, writing_file=data is not None)
             except UnsafePath as exc:
                 self._refuse(path, data, exc, result)

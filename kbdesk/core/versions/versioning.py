@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kbdesk.core.errors import DocumentError, DocumentNotFound, KbError, PublishError, UnsafePath
@@ -244,66 +244,82 @@ class Versioning:
             created = self._repo is None and not LibraryRepo.is_repo(self.root)
             repo = self.repo(create=True, author=author)
             assert repo is not None
-            head = repo.head()
-            if moved_from is not None and (self.root / path).exists():
-                raise PublishError(f"{path}: a file with this name already exists")
-            previous = repo.read_text(head, moved_from or path)
-            prev_version = None
-            if previous is not None:
-                try:
-                    prev_version = int(front_fields(previous).get("version", "1"))
-                except ValueError:
-                    prev_version = None
-            written = front_fields(text).get("version")
-            version = (
-                (prev_version + 1)
-                if prev_version is not None
-                else int(written if written and written.isdigit() else 1)
-            )
-            new_text = set_version(text, version)
-            doc = build_document(path, new_text)
-            if (
-                not created
-                and moved_from is None
-                and previous is not None
-                and _same_text(previous, version, new_text)
-            ):
-                raise PublishError(f"{path}: nothing changed since version {prev_version}")
-            message = (
-                f"{note}\n\nKbdesk-Doc: {doc.id}\nKbdesk-Version: {version}\n"
-                f"Kbdesk-Action: {action}\n"
-            )
-            if moved_from is not None:
-                message += f"{MOVED_TRAILER}: {moved_from}\n"
-            data = new_text.encode("utf-8")
-            changes: dict[str, bytes | None] = {path: data}
-            if moved_from is not None:
-                changes[moved_from] = None
+            with repo.writing():  # the library's own lock: one commit at a time, any process
+                result = self._publish(repo, created, path, text, note, author, action, moved_from)
+        return replace(result, reindexed=self._reindex())
+
+    def _publish(
+        self,
+        repo: LibraryRepo,
+        created: bool,
+        path: str,
+        text: str,
+        note: str,
+        author: str | None,
+        action: str,
+        moved_from: str | None,
+    ) -> PublishResult:
+        """The publish itself, under the library's own lock (re-indexing comes after)."""
+        head = repo.head()
+        if moved_from is not None and (self.root / path).exists():
+            raise PublishError(f"{path}: a file with this name already exists")
+        previous = repo.read_text(head, moved_from or path)
+        prev_version = None
+        if previous is not None:
             try:
-                old_bytes = self._read_working(path)
-                source_bytes = self._read_working(moved_from) if moved_from else None
-                kept = [self._keep_unpublished(repo, head, path, new_text, version)]
-                if moved_from is not None:
-                    kept.append(self._keep_unpublished(repo, head, moved_from, None, version))
-                repo.write_working_file(path, data)
-            except UnsafePath as exc:
-                raise PublishError(f"{path}: refused: {exc}") from exc
-            try:
-                if moved_from is not None:
-                    repo.write_working_file(moved_from, None)
-                commit = repo.commit(changes, message, author=author)
-            except (RepoError, OSError) as exc:
-                if repo.head() != head:  # the commit was made: say so, keep the new text
-                    commit = repo.head() or ""
-                    log.warning("published %s as %s, then: %s", path, commit[:10], exc)
-                else:
-                    self._restore(repo, path, old_bytes, moved_from, source_bytes)
-                    raise PublishError(
-                        f"{path}: could not be published, nothing changed: {_os_reason(exc)}"
-                    ) from exc
-            log.info("published %s v%d (%s)", path, version, commit[:10])
+                prev_version = int(front_fields(previous).get("version", "1"))
+            except ValueError:
+                prev_version = None
+        written = front_fields(text).get("version")
+        version = (
+            (prev_version + 1)
+            if prev_version is not None
+            else int(written if written and written.isdigit() else 1)
+        )
+        new_text = set_version(text, version)
+        doc = build_document(path, new_text)
+        if (
+            not created
+            and moved_from is None
+            and previous is not None
+            and _same_text(previous, version, new_text)
+        ):
+            raise PublishError(f"{path}: nothing changed since version {prev_version}")
+        message = (
+            f"{note}\n\nKbdesk-Doc: {doc.id}\nKbdesk-Version: {version}\n"
+            f"Kbdesk-Action: {action}\n"
+        )
+        if moved_from is not None:
+            message += f"{MOVED_TRAILER}: {moved_from}\n"
+        data = new_text.encode("utf-8")
+        changes: dict[str, bytes | None] = {path: data}
+        if moved_from is not None:
+            changes[moved_from] = None
+        try:
+            old_bytes = self._read_working(path)
+            source_bytes = self._read_working(moved_from) if moved_from else None
+            kept = [self._keep_unpublished(repo, head, path, new_text, version)]
+            if moved_from is not None:
+                kept.append(self._keep_unpublished(repo, head, moved_from, None, version))
+            repo.write_working_file(path, data)
+        except UnsafePath as exc:
+            raise PublishError(f"{path}: refused: {exc}") from exc
+        try:
+            if moved_from is not None:
+                repo.write_working_file(moved_from, None)
+            commit = repo.commit(changes, message, author=author)
+        except (RepoError, OSError) as exc:
+            if repo.head() != head:  # the commit was made: say so, keep the new text
+                commit = repo.head() or ""
+                log.warning("published %s as %s, then: %s", path, commit[:10], exc)
+            else:
+                self._restore(repo, path, old_bytes, moved_from, source_bytes)
+                raise PublishError(
+                    f"{path}: could not be published, nothing changed: {_os_reason(exc)}"
+                ) from exc
+        log.info("published %s v%d (%s)", path, version, commit[:10])
         names = tuple(name for name in kept if name)
-        return PublishResult(doc.id, path, version, commit, self._reindex(), kept_drafts=names)
+        return PublishResult(doc.id, path, version, commit, False, kept_drafts=names)
 
     def _read_working(self, path: str) -> bytes | None:
         full = self.root / path
