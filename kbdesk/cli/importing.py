@@ -12,6 +12,7 @@ import json
 import sys
 from typing import Any
 
+from kbdesk.cli.arguments import shared
 from kbdesk.core import ImportPlan, KnowledgeBase, PlannedDocument
 
 KINDS = ("handbook", "phrasing", "procedure")
@@ -109,7 +110,7 @@ def cmd_drafts(args: argparse.Namespace) -> int:
 def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     """Add ``import`` and ``drafts`` to the ``kbdesk`` parser's subcommands."""
     p = sub.add_parser(
-        "import", parents=[library],
+        "import", parents=[library, shared("author")],
         help="import .txt, .md, .docx or .html handbooks as drafts (or publish them)")
     p.add_argument("files", nargs="+", metavar="FILE", help="files to import")
     p.add_argument("--kind", choices=KINDS, help="kind of every document (default: guessed)")
@@ -121,14 +122,12 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     p.add_argument("--publish", action="store_true",
                    help="publish at once instead of saving drafts (needs --note)")
     p.add_argument("--note", help="change note of the published versions")
-    p.add_argument("--author", help="author of the versions (default: $KBDESK_AUTHOR or you)")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("drafts", parents=[library],
+    p = sub.add_parser("drafts", parents=[library, shared("author")],
                        help="drafts of new documents (imports); `drafts publish ID… --note`")
     p.add_argument("action", nargs="?", choices=("list", "publish"), default="list")
     p.add_argument("ids", nargs="*", metavar="ID", help="draft ids to publish")
     p.add_argument("--note", help="change note of the published versions")
-    p.add_argument("--author", help="author of the versions (default: $KBDESK_AUTHOR or you)")
     p.add_argument("--json", action="store_true", help="print as JSON")
     p.set_defaults(func=cmd_drafts)

@@ -296,14 +296,14 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     p.add_argument("--stale", action="store_true", help="list documents past their review date")
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("report", help="reports for editors")
+    p = sub.add_parser("report", parents=[library], help="reports for editors")
     reports = p.add_subparsers(dest="report", metavar="REPORT", required=True)
-    r = reports.add_parser("no-results", help="searches that found nothing or only partial "
-                           "matches, most frequent first")
+    r = reports.add_parser("no-results", parents=[library],
+                           help="searches that found nothing or only partial matches, "
+                           "most frequent first")
     r.add_argument("--since", type=iso_day, metavar="YYYY-MM-DD",
                    help="only searches on or after this date")
     r.add_argument("--json", action="store_true", help="print rows as JSON")
     r.add_argument("--all", action="store_true",
                    help="every workstation's searches (shared through the library's remote)")
-    r.add_argument("--library", metavar="DIR", default=None, help="library folder (with --all)")
     r.set_defaults(func=cmd_report)

@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from kbdesk.cli.arguments import shared
 from kbdesk.core import FLAG_KINDS, KbError, KnowledgeBase, Settings, join_library
 
 
@@ -85,16 +86,15 @@ def cmd_flags(args: argparse.Namespace) -> int:
 
 def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     """Add init-remote, clone, ack, flag and flags to the ``kbdesk`` parser."""
-    agent = argparse.ArgumentParser(add_help=False)
-    agent.add_argument("--agent", metavar="NAME", help="your name (default: Settings)")
+    agent = shared("agent")
 
-    p = sub.add_parser("init-remote", parents=[library],
+    p = sub.add_parser("init-remote", parents=[library, shared("author")],
                        help="make a shared library (a bare git repository) from this one")
     p.add_argument("path", help="a new folder, e.g. on a file share")
-    p.add_argument("--author", help="who makes it (when the library has no history yet)")
     p.set_defaults(func=cmd_init_remote)
 
-    p = sub.add_parser("clone", help="join a shared library; it becomes your default library")
+    p = sub.add_parser("clone", parents=[shared("verbose")],
+                       help="join a shared library; it becomes your default library")
     p.add_argument("url", help="a folder or an http(s) git URL")
     p.add_argument("dir", nargs="?", help="where to keep it (default: in your data folder)")
     p.set_defaults(func=cmd_clone)

@@ -10,7 +10,7 @@ import os
 import sys
 from typing import Any
 
-from kbdesk.cli.arguments import iso_day
+from kbdesk.cli.arguments import iso_day, shared
 from kbdesk.cli.terminal import clean, dump_json
 from kbdesk.core import KnowledgeBase, RemoteUnreachable, Status
 
@@ -226,8 +226,7 @@ def cmd_check_stale(args: argparse.Namespace) -> int:
 
 def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     """Add the versioning commands to the ``kbdesk`` parser's subcommands."""
-    author = argparse.ArgumentParser(add_help=False)
-    author.add_argument("--author", help=f"who publishes (default: ${AUTHOR_ENV} or login)")
+    author = shared("author")
 
     p = sub.add_parser(
         "publish", parents=[library, author], help="publish a document",
