@@ -93,6 +93,7 @@ from kbdesk.core.versions.reading import NotInForce, ReviewItem, ReviewReason
 from kbdesk.core.versions.sync import Conflict, SyncResult, UnrelatedHistories
 from kbdesk.core.versions.versioning import PublishResult
 from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.identity import new_workstation_name, workstation_name
 from kbdesk.core.workstation.settings import SPECS, Settings, SettingSpec
 from kbdesk.core.workstation.startpage import StartPage
 from kbdesk.core.workstation.storage import atomic_write_text
@@ -188,6 +189,7 @@ __all__ = [
     "log_no_results",
     "missing_placeholders",
     "new_document_path",
+    "new_workstation_name",
     "no_results",
     "parse_iso_date",
     "parse_iso_time",
@@ -202,5 +204,6 @@ __all__ = [
     "set_fields",
     "split_front_matter",
     "suggestion_in",
+    "workstation_name",
     "yaml_scalar",
 ]

@@ -1674,6 +1674,11 @@
         <source>Share searches that find nothing with the editors</source>
         <translation>Share searches that find nothing with the editors</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py" line="1"/>
+        <source>Empty: a new name from the computer's name</source>
+        <translation>Empty: a new name from the computer's name</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>

@@ -1668,6 +1668,11 @@
         <source>Share searches that find nothing with the editors</source>
         <translation>与编辑分享找不到结果的搜索</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py" line="1"/>
+        <source>Empty: a new name from the computer's name</source>
+        <translation>留空：以计算机名称生成新名称</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>

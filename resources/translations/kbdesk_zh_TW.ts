@@ -1668,6 +1668,11 @@
         <source>Share searches that find nothing with the editors</source>
         <translation>與編輯分享找不到結果的搜尋</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py" line="1"/>
+        <source>Empty: a new name from the computer's name</source>
+        <translation>留空：以電腦名稱產生新名稱</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
