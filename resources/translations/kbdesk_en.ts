@@ -301,6 +301,11 @@
         <source>Next field / previous field</source>
         <translation>Next field / previous field</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="1"/>
+        <source>Reset layout</source>
+        <translation>Reset layout</translation>
+    </message>
 </context>
 <context>
     <name>ChangeNoteDialog</name>

@@ -301,6 +301,11 @@
         <source>Next field / previous field</source>
         <translation>下一栏／上一栏</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="1"/>
+        <source>Reset layout</source>
+        <translation>重置布局</translation>
+    </message>
 </context>
 <context>
     <name>ChangeNoteDialog</name>

@@ -301,6 +301,11 @@
         <source>Next field / previous field</source>
         <translation>下一欄／上一欄</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="1"/>
+        <source>Reset layout</source>
+        <translation>重設版面配置</translation>
+    </message>
 </context>
 <context>
     <name>ChangeNoteDialog</name>
