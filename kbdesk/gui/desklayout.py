@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QSplitter, QWidget
 
 if TYPE_CHECKING:
     from kbdesk.gui.mainwindow import MainWindow
@@ -48,11 +48,17 @@ def first_geometry(available: QRect, frame: QSize = FRAME_ALLOWANCE) -> QRect:
     return QRect(left, top, width, height)
 
 
+def panes(splitter: QSplitter) -> list[QWidget]:
+    """The widgets of a splitter, in order."""
+    found = (splitter.widget(number) for number in range(splitter.count()))
+    return [pane for pane in found if pane is not None]
+
+
 def _guard(splitter: QSplitter, minimums: Sequence[int]) -> None:
     """A horizontal splitter whose panes keep at least their minimum widths."""
     splitter.setChildrenCollapsible(False)
-    for number, minimum in enumerate(minimums):
-        splitter.widget(number).setMinimumWidth(minimum)
+    for pane, minimum in zip(panes(splitter), minimums, strict=True):
+        pane.setMinimumWidth(minimum)
 
 
 class _ShownWatcher(QObject):
@@ -85,8 +91,8 @@ class DeskLayout:
         window.side.splitter.setCollapsible(1, True)
         self._side_before: list[int] | None = None
         self._watcher = _ShownWatcher(self)
-        for number in range(window.splitter.count()):
-            window.splitter.widget(number).installEventFilter(self._watcher)
+        for pane in panes(window.splitter):
+            pane.installEventFilter(self._watcher)
 
     def fit(self, available: QRect | None = None) -> None:
         """Size and place the window for the screen's available area (default: its screen)."""
@@ -111,8 +117,8 @@ class DeskLayout:
         if not splitter.isVisible():
             return  # not laid out yet: its sizes mean nothing
         sizes = splitter.sizes()
-        short = [n for n, size in enumerate(sizes)
-                 if splitter.widget(n).isVisibleTo(self.window) and size < MAIN_MINIMUM_WIDTHS[n]]
+        short = [n for n, (pane, size) in enumerate(zip(panes(splitter), sizes, strict=True))
+                 if pane.isVisibleTo(self.window) and size < MAIN_MINIMUM_WIDTHS[n]]
         if not short:
             return
         for number in short:
@@ -160,7 +166,7 @@ class DeskLayout:
 
     def _settle(self) -> None:
         """Lay the window out now (sizes are read right after)."""
-        for widget in (self.window, self.window.side, self.window.side.splitter.widget(0)):
+        for widget in (self.window, self.window.side, *panes(self.window.side.splitter)[:1]):
             layout = widget.layout()
             if layout is not None:
                 layout.activate()
