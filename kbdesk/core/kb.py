@@ -467,6 +467,16 @@ class KnowledgeBase:
         """The day a published version of a document comes into force."""
         return self.editorial.effective_of(doc_id, version)
 
+    def updated_on(self, doc: Document) -> dt.date | None:
+        """The date a document shows as "updated": the day its version came into force, from
+        the version history (effective date, else publish day). None when the version has no
+        history (a plain folder in a checkout, an unpublished edit): a file's modification
+        time is never a document's date (copying a library changes it)."""
+        try:
+            return self.editorial.effective_of(doc.id, doc.version)
+        except KbError:
+            return None
+
     def history(self, doc_id: str) -> list[VersionInfo]:
         """The versions of a document (version, date, author, note, commit), newest first."""
         return self.editorial.history(doc_id)
