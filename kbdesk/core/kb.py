@@ -26,6 +26,7 @@ from kbdesk.core.importers.plan import ImportPlan
 from kbdesk.core.library import authoring
 from kbdesk.core.library.authoring import NewDocument, PathProblem
 from kbdesk.core.library.catalog import Library, load_config
+from kbdesk.core.library.categories import count_categories
 from kbdesk.core.library.frontmatter import front_fields
 from kbdesk.core.library.model import Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
@@ -206,11 +207,9 @@ class KnowledgeBase:
         return problems
 
     def categories(self) -> list[tuple[str, int]]:
-        """Return (category, number of documents), sorted by category."""
-        counts: dict[str, int] = {}
-        for doc in self.documents():
-            counts[doc.category] = counts.get(doc.category, 0) + 1
-        return sorted(counts.items())
+        """Return (category, number of documents), sorted by category; spellings in either
+        script are one category, named as most of the library's documents write it."""
+        return count_categories(doc.category for doc in self.documents())
 
     def working_calendar(self) -> WorkingCalendar:
         """Working days of this library (weekends and ``library.yaml`` holidays skipped)."""

@@ -19,6 +19,7 @@ from enum import StrEnum
 from kbdesk.core.clock import parse_iso_date
 from kbdesk.core.errors import DocumentNotFound, KbError
 from kbdesk.core.library.model import Document, Kind
+from kbdesk.core.text.folding import fold
 from kbdesk.core.versions.diff import TextDiff
 from kbdesk.core.versions.editorial import Editorial, LibrarySource
 
@@ -73,7 +74,11 @@ class ReviewItem:
 
 
 def _in_category(doc: Document, category: str) -> bool:
-    return not category or doc.category == category or doc.category.startswith(category + "/")
+    """Whether ``doc`` is in ``category`` or below it; the same in either script (話術 = 话术)."""
+    if not category:
+        return True
+    mine, wanted = fold(doc.category), fold(category)
+    return mine == wanted or mine.startswith(wanted + "/")
 
 
 class Reading:
