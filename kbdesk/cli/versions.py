@@ -35,6 +35,9 @@ def _author(args: argparse.Namespace) -> str:
 def _print_result(kb: KnowledgeBase, verb: str, result: Any, author: str | None = None) -> int:
     """Report a publish (and send it on); return the command's exit status."""
     print(f"{verb} {clean(result.path)} v{result.version} ({result.commit[:10]})")
+    if result.dropped_effective is not None:
+        print(f"note: effective: {result.dropped_effective.isoformat()} is past; a new version "
+              "comes into force on the day it is published", file=sys.stderr)
     day = kb.effective_date(result.doc_id, result.version)
     if day > kb.today():
         print(f"in force from {day.isoformat()} (pending until then; agents see the version "

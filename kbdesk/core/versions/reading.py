@@ -192,6 +192,21 @@ class Reading:
         """Whether ``agent`` (anyone, for None) still has to confirm the version ``doc`` is."""
         return self.editorial.receipts.needs_acknowledgement(doc, agent)
 
+    def version_to_acknowledge(self, doc: Document, agent: str | None) -> Document | None:
+        """The version a reader of ``doc`` is asked to confirm, or None when nothing is due.
+
+        A receipt is for the version agents are held to: the one in force, whichever version
+        is shown (an editor reads the newest, which may be pending until its date).
+        """
+        try:
+            in_force = self.editorial.in_force(doc.id)
+        except KbError as exc:
+            log.info("no version in force of %s to acknowledge: %s", doc.id, exc)
+            return None
+        if in_force is None or not self.needs_acknowledgement(in_force, agent):
+            return None
+        return in_force
+
     # -- review list --------------------------------------------------------------------------
 
     def review_items(self, today: dt.date | None = None) -> list[ReviewItem]:
