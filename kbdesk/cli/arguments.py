@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from kbdesk.core import parse_iso_date
+
+if TYPE_CHECKING:
+    from kbdesk.core import KnowledgeBase
 
 #: dest -> (option strings, keyword arguments of ``add_argument`` without the default)
 SHARED_OPTIONS: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {
@@ -50,6 +54,17 @@ def shared(*names: str) -> argparse.ArgumentParser:
 def takes(command: argparse.ArgumentParser, dest: str) -> bool:
     """Whether a command's parser declares the shared option ``dest``."""
     return command.get_default(dest) == argparse.SUPPRESS
+
+
+def open_library(library: str | Path | None) -> KnowledgeBase:
+    """The knowledge base of a library folder (None: the default one).
+
+    The facade, and with it the search engine and git, is imported here, when a command runs,
+    not when the parser is built: ``kbdesk --version`` and ``--help`` stay light.
+    """
+    from kbdesk.core import KnowledgeBase
+
+    return KnowledgeBase(library)
 
 
 def iso_day(value: str) -> dt.date:

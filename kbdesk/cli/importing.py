@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kbdesk.cli.arguments import shared
-from kbdesk.core import ImportPlan, KnowledgeBase, PlannedDocument
+from kbdesk.cli.arguments import open_library, shared
+
+if TYPE_CHECKING:
+    from kbdesk.core import ImportPlan, PlannedDocument
 
 KINDS = ("handbook", "phrasing", "procedure")
 
@@ -45,7 +47,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print("kbdesk: --publish needs --note TEXT (say where the documents come from)",
               file=sys.stderr)
         return 2
-    kb = KnowledgeBase(args.library)
+    kb = open_library(args.library)
     plan = kb.plan_import(args.files, kind=args.kind or "", category=args.category or "",
                           split=args.split)
     if args.dry_run:
@@ -80,7 +82,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_drafts(args: argparse.Namespace) -> int:
     """``kbdesk drafts``: drafts of documents never published (imports, new documents);
     ``kbdesk drafts publish ID… --note`` publishes them."""
-    kb = KnowledgeBase(args.library)
+    kb = open_library(args.library)
     if args.action == "publish":
         if not args.ids or not (args.note or "").strip():
             print("kbdesk: drafts publish needs draft ids and --note TEXT", file=sys.stderr)

@@ -7,11 +7,14 @@ import logging
 import os
 import re
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from kbdesk.cli.arguments import iso_day
+from kbdesk.cli.arguments import iso_day, open_library
 from kbdesk.cli.terminal import clean, dump_json
-from kbdesk.core import IndexDamaged, KbError, Kind, KnowledgeBase
+from kbdesk.core import IndexDamaged, KbError, Kind
+
+if TYPE_CHECKING:
+    from kbdesk.core import KnowledgeBase
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +63,7 @@ def _kinds(value: str | None) -> list[Kind]:
 
 
 def _open(args: argparse.Namespace) -> KnowledgeBase:
-    return KnowledgeBase(args.library)
+    return open_library(args.library)
 
 
 def _ensure_index(kb: KnowledgeBase, *, rebuild: bool = False) -> None:
@@ -231,7 +234,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def _report_team(args: argparse.Namespace) -> int:
     """``report no-results --all``: every workstation's failed searches, most frequent first."""
-    rows = KnowledgeBase(args.library).team.no_results(args.since)
+    rows = open_library(args.library).team.no_results(args.since)
     if args.json:
         dump_json([{"query": r.query, "count": r.count, "partial": r.partial, "last": r.last,
                     "workstations": len(r.workstations)} for r in rows])

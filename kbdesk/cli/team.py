@@ -10,8 +10,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from kbdesk.cli.arguments import shared
-from kbdesk.core import FLAG_KINDS, KbError, KnowledgeBase, Settings, join_library
+from kbdesk.cli.arguments import open_library, shared
+from kbdesk.core import FLAG_KINDS, KbError, Settings
 
 
 def _agent(args: argparse.Namespace) -> str:
@@ -22,7 +22,7 @@ def _agent(args: argparse.Namespace) -> str:
 
 
 def cmd_init_remote(args: argparse.Namespace) -> int:
-    kb = KnowledgeBase(args.library)
+    kb = open_library(args.library)
     folder = kb.init_remote(args.path, author=args.author)
     print(f"made the shared library {folder} from {kb.root}")
     print(f"other workstations join it with: kbdesk clone {folder}")
@@ -30,15 +30,17 @@ def cmd_init_remote(args: argparse.Namespace) -> int:
 
 
 def cmd_clone(args: argparse.Namespace) -> int:
+    from kbdesk.core import join_library  # git: imported when joining
+
     folder = join_library(args.url, Path(args.dir) if args.dir else None)
-    kb = KnowledgeBase(folder)
+    kb = open_library(folder)
     kb.sync_team(args.url)
     print(f"joined {args.url}: the library is {folder} (now your default library)")
     return 0
 
 
 def cmd_ack(args: argparse.Namespace) -> int:
-    kb = KnowledgeBase(args.library)
+    kb = open_library(args.library)
     doc = kb.document_in_force(args.doc)
     if doc is None:
         raise KbError(f"{args.doc}: no version of it is in force today")
@@ -49,7 +51,7 @@ def cmd_ack(args: argparse.Namespace) -> int:
 
 
 def cmd_flag(args: argparse.Namespace) -> int:
-    kb = KnowledgeBase(args.library)
+    kb = open_library(args.library)
     doc_id, _, anchor = args.doc.partition("#")
     doc = kb.document_in_force(doc_id)
     if doc is None:
@@ -65,7 +67,7 @@ def cmd_flag(args: argparse.Namespace) -> int:
 
 
 def cmd_flags(args: argparse.Namespace) -> int:
-    kb = KnowledgeBase(args.library)
+    kb = open_library(args.library)
     if args.clear:
         known = {f.id for f in kb.team.open_flags()}
         for flag_id in args.clear:

@@ -8,11 +8,14 @@ import argparse
 import getpass
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kbdesk.cli.arguments import iso_day, shared
+from kbdesk.cli.arguments import iso_day, open_library, shared
 from kbdesk.cli.terminal import clean, dump_json
-from kbdesk.core import KnowledgeBase, RemoteUnreachable, Status
+from kbdesk.core import RemoteUnreachable, Status
+
+if TYPE_CHECKING:
+    from kbdesk.core import KnowledgeBase
 
 AUTHOR_ENV = "KBDESK_AUTHOR"
 #: exit status of publish, rollback and retire when the new version was committed here but lost
@@ -23,7 +26,7 @@ RETIRED_BANNER = "已停用"
 
 
 def _open(args: argparse.Namespace) -> KnowledgeBase:
-    return KnowledgeBase(args.library)
+    return open_library(args.library)
 
 
 def _author(args: argparse.Namespace) -> str:
