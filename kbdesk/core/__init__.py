@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from kbdesk.core.clock import Clock, DayClock, FixedClock, parse_iso_date, parse_iso_time
+    from kbdesk.core.doctor import Check, run_checks
     from kbdesk.core.errors import (
         Cancelled,
         DocumentError,
@@ -111,6 +112,8 @@ if TYPE_CHECKING:
     from kbdesk.core.workstation.userstate import UserState, log_no_results, no_results, search_gaps
 
 _HOME: dict[str, str] = {
+    "Check": "kbdesk.core.doctor",
+    "run_checks": "kbdesk.core.doctor",
     "Clock": "kbdesk.core.clock",
     "DayClock": "kbdesk.core.clock",
     "FixedClock": "kbdesk.core.clock",
@@ -247,6 +250,7 @@ __all__ = [
     "AvoidEntry",
     "CancelToken",
     "Cancelled",
+    "Check",
     "ChecklistRun",
     "Clock",
     "Conflict",
@@ -337,6 +341,7 @@ __all__ = [
     "read_meta",
     "render",
     "reply_script",
+    "run_checks",
     "search_gaps",
     "set_field",
     "set_fields",
