@@ -71,6 +71,9 @@ class ChangeNoteDialog(QDialog):
             self.effective.setObjectName("effectiveDate")
             self.effective.setCalendarPopup(True)
             self.effective.setDisplayFormat("yyyy-MM-dd")
+            # a new version never comes into force before the day it is published
+            first = min(effective, dt.date.today())
+            self.effective.setMinimumDate(QDate(first.year, first.month, first.day))
             row = QHBoxLayout()
             row.addWidget(QLabel(self.tr("Comes into force on:"), self))
             row.addWidget(self.effective)
