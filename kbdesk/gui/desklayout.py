@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QWidget
+
+from kbdesk.core import Kind
 
 if TYPE_CHECKING:
     from kbdesk.gui.mainwindow import MainWindow
@@ -69,8 +71,8 @@ class _ShownWatcher(QObject):
         self.desk = desk
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show:
-            self.desk.widen_narrow_panes()
+        if event.type() == QEvent.Type.Show:  # after the layout the document asks for
+            QTimer.singleShot(0, self, self.desk.widen_narrow_panes)
         return False
 
 
@@ -84,6 +86,9 @@ class DeskLayout:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         _guard(window.splitter, MAIN_MINIMUM_WIDTHS)
+        # the reader alone may fold: it does while a phrasing is read in its panel (TeamUi),
+        # and it gets its width back when another document opens
+        window.splitter.setCollapsible(1, True)
         _guard(window.reader.splitter, READER_MINIMUM_WIDTHS)
         # the results never fold; the tabs under them (categories, favourites, recents) fold
         # away while the reply check needs their height on a short screen
@@ -93,6 +98,8 @@ class DeskLayout:
         self._watcher = _ShownWatcher(self)
         for pane in panes(window.splitter):
             pane.installEventFilter(self._watcher)
+        # after the phrasing layout has folded or unfolded the reader
+        window.opened.connect(lambda *_a: QTimer.singleShot(0, window, self.widen_narrow_panes))
 
     def fit(self, available: QRect | None = None) -> None:
         """Size and place the window for the screen's available area (default: its screen)."""
@@ -117,8 +124,11 @@ class DeskLayout:
         if not splitter.isVisible():
             return  # not laid out yet: its sizes mean nothing
         sizes = splitter.sizes()
+        doc = self.window.reader.document
+        reading_phrasing = doc is not None and doc.kind is Kind.PHRASING
         short = [n for n, (pane, size) in enumerate(zip(panes(splitter), sizes, strict=True))
-                 if pane.isVisibleTo(self.window) and size < MAIN_MINIMUM_WIDTHS[n]]
+                 if pane.isVisibleTo(self.window) and size < MAIN_MINIMUM_WIDTHS[n]
+                 and not (n == 1 and reading_phrasing)]
         if not short:
             return
         for number in short:

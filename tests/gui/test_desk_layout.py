@@ -72,17 +72,33 @@ def _pane_widths(window: MainWindow) -> list[int]:
     return window.splitter.sizes()
 
 
+def _open_procedure(qtbot: QtBot, window: MainWindow) -> None:
+    """Open a procedure and wait until its checklist pane has a usable width."""
+    window.open_document("sop-refund")
+    assert window.panels.currentWidget() is window.panels.checklist_panel
+    qtbot.waitUntil(lambda: _pane_widths(window)[2] >= MAIN_MINIMUM_WIDTHS[2], timeout=5000)
+
+
 def test_the_checklist_pane_never_collapses(desk, qtbot: QtBot) -> None:
     window = desk(SMALL)
     window.open_document("phrasing-callback")
     assert window.panels.currentWidget() is window.panels.phrasing_panel
-    window.open_document("sop-refund")
-    assert window.panels.currentWidget() is window.panels.checklist_panel
+    _open_procedure(qtbot, window)
     assert min(_pane_widths(window)) >= min(MAIN_MINIMUM_WIDTHS)
     width = window.splitter.width()
     window.splitter.setSizes([width // 2, width // 2, 0])  # as a drag to the edge would
     assert _pane_widths(window)[2] >= MAIN_MINIMUM_WIDTHS[2]
     assert window.panels.checklist_panel.width() >= MAIN_MINIMUM_WIDTHS[2]
+
+
+def test_a_reader_dragged_shut_comes_back_with_the_next_document(desk, qtbot: QtBot) -> None:
+    window = desk(SMALL)
+    _open_procedure(qtbot, window)
+    width = window.splitter.width()
+    window.splitter.setSizes([width // 2, 0, width // 2])
+    assert _pane_widths(window)[1] == 0  # the reader may fold (it does for phrasings)
+    window.open_document("complaint-handbook")
+    qtbot.waitUntil(lambda: _pane_widths(window)[1] >= MAIN_MINIMUM_WIDTHS[1], timeout=5000)
 
 
 def test_a_saved_collapsed_pane_comes_back_usable(qtbot: QtBot, desk) -> None:
@@ -97,13 +113,12 @@ def test_a_saved_collapsed_pane_comes_back_usable(qtbot: QtBot, desk) -> None:
     store.setValue("splitter/main", old.saveState())
     store.sync()
     window = desk(SMALL)
-    window.open_document("sop-refund")
-    assert _pane_widths(window)[2] >= MAIN_MINIMUM_WIDTHS[2]
+    _open_procedure(qtbot, window)
 
 
-def test_reset_layout_restores_the_default(desk) -> None:
+def test_reset_layout_restores_the_default(desk, qtbot: QtBot) -> None:
     window = desk(LAPTOP)
-    window.open_document("sop-refund")
+    _open_procedure(qtbot, window)
     default = _pane_widths(window)
     window.actions_["view.reply_check"].trigger()
     width = window.splitter.width()
