@@ -12,8 +12,16 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from kbdesk import __version__
+from kbdesk.cli.arguments import (
+    GLOBAL_OPTIONS,
+    SHARED_OPTIONS,
+    add_shared_defaults,
+    shared,
+    takes,
+)
 from kbdesk.cli.terminal import clean, quiet_broken_pipe
 from kbdesk.core import KbError
 
@@ -24,34 +32,57 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kbdesk.cli.exporting",  # export-html
     "kbdesk.cli.importing",  # import
     "kbdesk.cli.team",  # init-remote, clone, ack, flag, flags
+    "kbdesk.cli.doctor",  # doctor
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole ``kbdesk`` argument parser, with every registered sub-command."""
-    parser = argparse.ArgumentParser(
+class CommandLine(argparse.ArgumentParser):
+    """The ``kbdesk`` parser; :attr:`commands` maps each command's name to its parser."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.commands: dict[str, argparse.ArgumentParser] = {}
+
+
+def build_parser() -> CommandLine:
+    """The whole ``kbdesk`` argument parser, with every registered sub-command.
+
+    The options shared by the commands (:data:`kbdesk.cli.arguments.SHARED_OPTIONS`) are
+    honoured before the command as well as after it.
+    """
+    parser = CommandLine(
         prog="kbdesk",
         description="Offline knowledge base for customer-service teams. "
         "Without a command, opens the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"kbdesk {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
-    library = argparse.ArgumentParser(add_help=False)
-    library.add_argument(
-        "--library", metavar="DIR", default=None,
-        help="library folder (default: $KBDESK_LIBRARY or your own library)",
-    )
-    parser.add_argument("--library", metavar="DIR", default=None, help=argparse.SUPPRESS)
+    add_shared_defaults(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    common = shared(*GLOBAL_OPTIONS)
     for name in COMMAND_MODULES:
-        importlib.import_module(name).add_commands(sub, library)
+        importlib.import_module(name).add_commands(sub, common)
+    parser.commands = dict(sub.choices)
     return parser
+
+
+def _check_shared_options(parser: CommandLine, args: argparse.Namespace) -> None:
+    """Refuse a shared option given before a command that does not take it (never ignore it)."""
+    command = parser.commands.get(args.command) if args.command else None
+    for dest, (flags, _kwargs) in SHARED_OPTIONS.items():
+        if getattr(args, dest, None) in (None, False):
+            continue
+        if command is None:
+            if dest not in GLOBAL_OPTIONS:
+                parser.error(f"{flags[-1]} needs a command that takes it")
+        elif not takes(command, dest):
+            parser.error(f"{flags[-1]} does not apply to {args.command}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
+    _check_shared_options(parser, args)
     if extra and getattr(args, "command", None) == "search":
         # a query word that looks like an option (-部分: exclude 部分) belongs to the query
         args.query = [*args.query, *extra]

@@ -1,11 +1,70 @@
-"""Argument types shared by the CLI's command modules (dates are read by the core's parser)."""
+"""Argument types and the options shared by the CLI's command modules.
+
+The shared options (``--library``, ``-v``, ``--author``, ``--agent``) are declared once in
+:data:`SHARED_OPTIONS`. The main parser holds each with its real default; a command takes them
+through :func:`shared` whose options default to ``argparse.SUPPRESS``, so a command given no
+value leaves the main parser's value alone: ``kbdesk --library DIR search …`` and ``kbdesk
+search … --library DIR`` mean the same. (Dates are read by the core's parser.)
+"""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from kbdesk.core import parse_iso_date
+
+if TYPE_CHECKING:
+    from kbdesk.core import KnowledgeBase
+
+#: dest -> (option strings, keyword arguments of ``add_argument`` without the default)
+SHARED_OPTIONS: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {
+    "library": (("--library",), {
+        "metavar": "DIR",
+        "help": "library folder (default: $KBDESK_LIBRARY or your own library)",
+    }),
+    "verbose": (("-v", "--verbose"), {"action": "store_true", "help": "log what happens"}),
+    "author": (("--author",), {
+        "help": "who publishes or makes the versions (default: $KBDESK_AUTHOR or login)",
+    }),
+    "agent": (("--agent",), {"metavar": "NAME", "help": "your name (default: Settings)"}),
+}
+#: the options every command takes
+GLOBAL_OPTIONS: tuple[str, ...] = ("library", "verbose")
+
+
+def add_shared_defaults(parser: argparse.ArgumentParser) -> None:
+    """Give the main parser every shared option with its real default (None or False)."""
+    for flags, kwargs in SHARED_OPTIONS.values():
+        default = False if kwargs.get("action") == "store_true" else None
+        parser.add_argument(*flags, default=default, **kwargs)
+
+
+def shared(*names: str) -> argparse.ArgumentParser:
+    """A parent parser with the shared options ``names`` for a command (defaults suppressed)."""
+    parent = argparse.ArgumentParser(add_help=False)
+    for dest in names:
+        flags, kwargs = SHARED_OPTIONS[dest]
+        parent.add_argument(*flags, default=argparse.SUPPRESS, **kwargs)
+    return parent
+
+
+def takes(command: argparse.ArgumentParser, dest: str) -> bool:
+    """Whether a command's parser declares the shared option ``dest``."""
+    return command.get_default(dest) == argparse.SUPPRESS
+
+
+def open_library(library: str | Path | None) -> KnowledgeBase:
+    """The knowledge base of a library folder (None: the default one).
+
+    The facade, and with it the search engine and git, is imported here, when a command runs,
+    not when the parser is built: ``kbdesk --version`` and ``--help`` stay light.
+    """
+    from kbdesk.core import KnowledgeBase
+
+    return KnowledgeBase(library)
 
 
 def iso_day(value: str) -> dt.date:

@@ -6,13 +6,12 @@ import argparse
 import sys
 from typing import Any
 
-from kbdesk.cli.arguments import iso_day
+from kbdesk.cli.arguments import iso_day, open_library
 from kbdesk.cli.searching import ProgressBar
-from kbdesk.core import KnowledgeBase
 
 
 def cmd_export_html(args: argparse.Namespace) -> int:
-    kb = KnowledgeBase(args.library)
+    kb = open_library(args.library)
     bar = ProgressBar(sys.stderr, "exporting")
     try:
         result = kb.export("html", args.outdir, as_of=args.as_of, progress=bar)

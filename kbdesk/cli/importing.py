@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from kbdesk.cli.arguments import open_library, shared
 from kbdesk.cli.terminal import dump_json, inline
-from kbdesk.core import ImportPlan, KnowledgeBase, PlannedDocument
+
+if TYPE_CHECKING:
+    from kbdesk.core import ImportPlan, PlannedDocument
 
 KINDS = ("handbook", "phrasing", "procedure")
 
@@ -52,7 +55,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print("kbdesk: --publish needs --note TEXT (say where the documents come from)",
               file=sys.stderr)
         return 2
-    kb = KnowledgeBase(args.library)
+    kb = open_library(args.library)
     plan = kb.plan_import(args.files, kind=args.kind or "", category=args.category or "",
                           split=args.split)
     if args.dry_run:
@@ -90,7 +93,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_drafts(args: argparse.Namespace) -> int:
     """``kbdesk drafts``: drafts of documents never published (imports, new documents);
     ``kbdesk drafts publish ID… --note`` publishes them."""
-    kb = KnowledgeBase(args.library)
+    kb = open_library(args.library)
     if args.action == "publish":
         if not args.ids or not (args.note or "").strip():
             print("kbdesk: drafts publish needs draft ids and --note TEXT", file=sys.stderr)
@@ -118,7 +121,7 @@ def cmd_drafts(args: argparse.Namespace) -> int:
 def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     """Add ``import`` and ``drafts`` to the ``kbdesk`` parser's subcommands."""
     p = sub.add_parser(
-        "import", parents=[library],
+        "import", parents=[library, shared("author")],
         help="import .txt, .md, .docx or .html handbooks as drafts (or publish them)")
     p.add_argument("files", nargs="+", metavar="FILE", help="files to import")
     p.add_argument("--kind", choices=KINDS, help="kind of every document (default: guessed)")
@@ -132,14 +135,12 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     p.add_argument("--note", help="change note of the published versions")
     p.add_argument("--force", action="store_true",
                    help="publish even a file in which no structure was found")
-    p.add_argument("--author", help="author of the versions (default: $KBDESK_AUTHOR or you)")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("drafts", parents=[library],
+    p = sub.add_parser("drafts", parents=[library, shared("author")],
                        help="drafts of new documents (imports); `drafts publish ID… --note`")
     p.add_argument("action", nargs="?", choices=("list", "publish"), default="list")
     p.add_argument("ids", nargs="*", metavar="ID", help="draft ids to publish")
     p.add_argument("--note", help="change note of the published versions")
-    p.add_argument("--author", help="author of the versions (default: $KBDESK_AUTHOR or you)")
     p.add_argument("--json", action="store_true", help="print as JSON")
     p.set_defaults(func=cmd_drafts)

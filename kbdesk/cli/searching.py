@@ -7,11 +7,14 @@ import logging
 import os
 import re
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from kbdesk.cli.arguments import iso_day
+from kbdesk.cli.arguments import iso_day, open_library
 from kbdesk.cli.terminal import clean, dump_json
-from kbdesk.core import IndexDamaged, KbError, Kind, KnowledgeBase
+from kbdesk.core import IndexDamaged, KbError, Kind
+
+if TYPE_CHECKING:
+    from kbdesk.core import KnowledgeBase
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +63,7 @@ def _kinds(value: str | None) -> list[Kind]:
 
 
 def _open(args: argparse.Namespace) -> KnowledgeBase:
-    return KnowledgeBase(args.library)
+    return open_library(args.library)
 
 
 def _ensure_index(kb: KnowledgeBase, *, rebuild: bool = False) -> None:
@@ -231,7 +234,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def _report_team(args: argparse.Namespace) -> int:
     """``report no-results --all``: every workstation's failed searches, most frequent first."""
-    rows = KnowledgeBase(args.library).team.no_results(args.since)
+    rows = open_library(args.library).team.no_results(args.since)
     if args.json:
         dump_json([{"query": r.query, "count": r.count, "partial": r.partial,
                     "last": r.last.isoformat(timespec="seconds"),
@@ -297,14 +300,14 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     p.add_argument("--stale", action="store_true", help="list documents past their review date")
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("report", help="reports for editors")
+    p = sub.add_parser("report", parents=[library], help="reports for editors")
     reports = p.add_subparsers(dest="report", metavar="REPORT", required=True)
-    r = reports.add_parser("no-results", help="searches that found nothing or only partial "
-                           "matches, most frequent first")
+    r = reports.add_parser("no-results", parents=[library],
+                           help="searches that found nothing or only partial matches, "
+                           "most frequent first")
     r.add_argument("--since", type=iso_day, metavar="YYYY-MM-DD",
                    help="only searches on or after this date")
     r.add_argument("--json", action="store_true", help="print rows as JSON")
     r.add_argument("--all", action="store_true",
                    help="every workstation's searches (shared through the library's remote)")
-    r.add_argument("--library", metavar="DIR", default=None, help="library folder (with --all)")
     r.set_defaults(func=cmd_report)

@@ -10,8 +10,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from kbdesk.cli.arguments import open_library, shared
 from kbdesk.cli.terminal import clean
-from kbdesk.core import FLAG_KINDS, KbError, KnowledgeBase, Settings, join_library
+from kbdesk.core import FLAG_KINDS, KbError, Settings
 
 
 def _agent(args: argparse.Namespace) -> str:
@@ -22,7 +23,7 @@ def _agent(args: argparse.Namespace) -> str:
 
 
 def cmd_init_remote(args: argparse.Namespace) -> int:
-    kb = KnowledgeBase(args.library)
+    kb = open_library(args.library)
     folder = kb.init_remote(args.path, author=args.author)
     print(f"made the shared library {folder} from {kb.root}")
     print(f"other workstations join it with: kbdesk clone {folder}")
@@ -30,8 +31,10 @@ def cmd_init_remote(args: argparse.Namespace) -> int:
 
 
 def cmd_clone(args: argparse.Namespace) -> int:
+    from kbdesk.core import join_library  # git: imported when joining
+
     folder = join_library(args.url, Path(args.dir) if args.dir else None)
-    kb = KnowledgeBase(folder)
+    kb = open_library(folder)
     kb.sync_team(args.url)
     print(clean(f"joined {args.url}: the library is {folder} (now your default library)"))
     refused = [line for line in kb.sync_state().get("refused", "").split("\n") if line]
@@ -41,7 +44,7 @@ def cmd_clone(args: argparse.Namespace) -> int:
 
 
 def cmd_ack(args: argparse.Namespace) -> int:
-    kb = KnowledgeBase(args.library)
+    kb = open_library(args.library)
     doc = kb.document_in_force(args.doc)
     if doc is None:
         raise KbError(f"{args.doc}: no version of it is in force today")
@@ -52,7 +55,7 @@ def cmd_ack(args: argparse.Namespace) -> int:
 
 
 def cmd_flag(args: argparse.Namespace) -> int:
-    kb = KnowledgeBase(args.library)
+    kb = open_library(args.library)
     doc_id, _, anchor = args.doc.partition("#")
     doc = kb.document_in_force(doc_id)
     if doc is None:
@@ -68,7 +71,7 @@ def cmd_flag(args: argparse.Namespace) -> int:
 
 
 def cmd_flags(args: argparse.Namespace) -> int:
-    kb = KnowledgeBase(args.library)
+    kb = open_library(args.library)
     if args.clear:
         known = {f.id for f in kb.team.open_flags()}
         for flag_id in args.clear:
@@ -89,17 +92,16 @@ def cmd_flags(args: argparse.Namespace) -> int:
 
 def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     """Add init-remote, clone, ack, flag and flags to the ``kbdesk`` parser."""
-    agent = argparse.ArgumentParser(add_help=False)
-    agent.add_argument("--agent", metavar="NAME", help="your name (default: Settings)")
+    agent = shared("agent")
 
-    p = sub.add_parser("init-remote", parents=[library],
+    p = sub.add_parser("init-remote", parents=[library, shared("author")],
                        help="make a shared library (a bare git repository) from this one")
     p.add_argument("path", help="a new folder, e.g. on a file share")
-    p.add_argument("--author", help="who makes it (when the library has no history yet)")
     p.set_defaults(func=cmd_init_remote)
 
     p = sub.add_parser(
-        "clone", help="join a shared library; it becomes your default library",
+        "clone", parents=[shared("verbose")],
+        help="join a shared library; it becomes your default library",
         epilog="exit status: 0 joined; 1 joined, but some files of the shared library were "
         "not written here (links, submodules, names differing only in letter case; listed); "
         "2 nothing was made (a dangerous path or a file too large on the share, a bad URL "

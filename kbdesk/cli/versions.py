@@ -8,11 +8,14 @@ import argparse
 import getpass
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kbdesk.cli.arguments import iso_day
+from kbdesk.cli.arguments import iso_day, open_library, shared
 from kbdesk.cli.terminal import clean, dump_json
-from kbdesk.core import KnowledgeBase, RemoteUnreachable, Status
+from kbdesk.core import RemoteUnreachable, Status
+
+if TYPE_CHECKING:
+    from kbdesk.core import KnowledgeBase
 
 AUTHOR_ENV = "KBDESK_AUTHOR"
 #: exit status of publish, rollback and retire when the new version was committed here but lost
@@ -23,7 +26,7 @@ RETIRED_BANNER = "已停用"
 
 
 def _open(args: argparse.Namespace) -> KnowledgeBase:
-    return KnowledgeBase(args.library)
+    return open_library(args.library)
 
 
 def _author(args: argparse.Namespace) -> str:
@@ -35,6 +38,9 @@ def _author(args: argparse.Namespace) -> str:
 def _print_result(kb: KnowledgeBase, verb: str, result: Any, author: str | None = None) -> int:
     """Report a publish (and send it on); return the command's exit status."""
     print(f"{verb} {clean(result.path)} v{result.version} ({result.commit[:10]})")
+    if result.dropped_effective is not None:
+        print(f"note: effective: {result.dropped_effective.isoformat()} is past; a new version "
+              "comes into force on the day it is published", file=sys.stderr)
     day = kb.effective_date(result.doc_id, result.version)
     if day > kb.today():
         print(f"in force from {day.isoformat()} (pending until then; agents see the version "
@@ -226,8 +232,7 @@ def cmd_check_stale(args: argparse.Namespace) -> int:
 
 def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     """Add the versioning commands to the ``kbdesk`` parser's subcommands."""
-    author = argparse.ArgumentParser(add_help=False)
-    author.add_argument("--author", help=f"who publishes (default: ${AUTHOR_ENV} or login)")
+    author = shared("author")
 
     p = sub.add_parser(
         "publish", parents=[library, author], help="publish a document",

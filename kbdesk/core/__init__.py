@@ -11,98 +11,241 @@ helpers its callers pass around or show. The packages underneath:
   sync, diffs.
 - ``workstation/``: settings, user state, app folders, atomic storage.
 - ``importers/``, ``exporters/``: registered format plugins.
+
+The face is loaded lazily (PEP 562): ``from kbdesk.core import KbError`` imports the errors
+only, so a command such as ``kbdesk --version`` does not load Qt-free but heavy parts (the
+search engine and Whoosh, git, OpenCC) it does not need. Each name is imported on first use
+from the module :data:`_HOME` names.
 """
 
-from kbdesk.core.clock import Clock, DayClock, FixedClock, parse_iso_date, parse_iso_time
-from kbdesk.core.errors import (
-    Cancelled,
-    DocumentError,
-    DocumentNotFound,
-    DraftError,
-    ExportError,
-    ImportFailed,
-    IndexDamaged,
-    KbError,
-    LibraryError,
-    Problem,
-    PublishError,
-    RemoteUnreachable,
-    SettingsError,
-    StaleFinding,
-    SyncError,
-    UserStateError,
-)
-from kbdesk.core.importers.plan import ImportPlan, PlannedDocument, Removal
-from kbdesk.core.kb import KnowledgeBase, Sent
-from kbdesk.core.library.authoring import (
-    KIND_FOLDERS,
-    NewDocument,
-    PathProblem,
-    new_document_path,
-    path_problem,
-)
-from kbdesk.core.library.checklist import (
-    ChecklistRun,
-    StepState,
-    StepStatus,
-    Timer,
-    format_duration,
-)
-from kbdesk.core.library.frontmatter import (
-    FieldValue,
-    default_id,
-    document_id,
-    front_block,
-    read_meta,
-    set_field,
-    set_fields,
-    split_front_matter,
-    yaml_scalar,
-)
-from kbdesk.core.library.model import Document, Kind, Phrasing, ProcedureStep, Section, Status
-from kbdesk.core.library.parts import AvoidEntry
-from kbdesk.core.library.phrasing import (
-    AGENT_PLACEHOLDERS,
-    avoid_pairs_in,
-    fill,
-    missing_placeholders,
-    placeholders,
-)
-from kbdesk.core.library.render import highlight_spans, render
-from kbdesk.core.library.replycheck import (
-    ReplyFinding,
-    check_reply,
-    locate,
-    reply_script,
-    suggestion_in,
-)
-from kbdesk.core.library.workdays import WorkingCalendar
-from kbdesk.core.progress import CancelToken, Progress
-from kbdesk.core.search.engine import SearchHit, SearchOptions, SearchResult
-from kbdesk.core.search.index import IndexStats
-from kbdesk.core.search.query import KIND_ALIASES
-from kbdesk.core.team.board import AckStatus, TeamReceipt
-from kbdesk.core.team.records import FLAG_KINDS, Flag
-from kbdesk.core.team.remote import NoSharedLibrary, join_library
-from kbdesk.core.text.folding import convert_script, fold
-from kbdesk.core.versions.diff import Segment, TextDiff, context_mask, diff_texts
-from kbdesk.core.versions.drafts import Draft
-from kbdesk.core.versions.effective import Pending
-from kbdesk.core.versions.history import VersionInfo
-from kbdesk.core.versions.reading import NotInForce, ReviewItem, ReviewReason
-from kbdesk.core.versions.sync import Conflict, SyncResult, UnrelatedHistories
-from kbdesk.core.versions.versioning import PublishResult
-from kbdesk.core.workstation import paths
-from kbdesk.core.workstation.settings import SPECS, Settings, SettingSpec
-from kbdesk.core.workstation.startpage import StartPage
-from kbdesk.core.workstation.storage import atomic_write_text
-from kbdesk.core.workstation.userstate import (
-    GapRow,
-    UserState,
-    log_no_results,
-    no_results,
-    search_gaps,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kbdesk.core.clock import Clock, DayClock, FixedClock, parse_iso_date, parse_iso_time
+    from kbdesk.core.doctor import Check, run_checks
+    from kbdesk.core.errors import (
+        Cancelled,
+        DocumentError,
+        DocumentNotFound,
+        DraftError,
+        ExportError,
+        ImportFailed,
+        IndexDamaged,
+        KbError,
+        LibraryError,
+        Problem,
+        PublishError,
+        RemoteUnreachable,
+        SettingsError,
+        StaleFinding,
+        SyncError,
+        UserStateError,
+    )
+    from kbdesk.core.importers.plan import ImportPlan, PlannedDocument, Removal
+    from kbdesk.core.kb import KnowledgeBase, Sent
+    from kbdesk.core.library.authoring import (
+        KIND_FOLDERS,
+        NewDocument,
+        PathProblem,
+        new_document_path,
+        path_problem,
+    )
+    from kbdesk.core.library.checklist import (
+        ChecklistRun,
+        StepState,
+        StepStatus,
+        Timer,
+        format_duration,
+    )
+    from kbdesk.core.library.frontmatter import (
+        FieldValue,
+        default_id,
+        document_id,
+        front_block,
+        read_meta,
+        set_field,
+        set_fields,
+        split_front_matter,
+        yaml_scalar,
+    )
+    from kbdesk.core.library.model import Document, Kind, Phrasing, ProcedureStep, Section, Status
+    from kbdesk.core.library.parts import AvoidEntry
+    from kbdesk.core.library.phrasing import (
+        AGENT_PLACEHOLDERS,
+        avoid_pairs_in,
+        fill,
+        missing_placeholders,
+        placeholders,
+    )
+    from kbdesk.core.library.render import highlight_spans, render
+    from kbdesk.core.library.replycheck import (
+        ReplyFinding,
+        check_reply,
+        locate,
+        reply_script,
+        suggestion_in,
+    )
+    from kbdesk.core.library.workdays import WorkingCalendar
+    from kbdesk.core.progress import CancelToken, Progress
+    from kbdesk.core.search.engine import SearchHit, SearchOptions, SearchResult
+    from kbdesk.core.search.index import IndexStats
+    from kbdesk.core.search.query import KIND_ALIASES
+    from kbdesk.core.team.board import AckStatus, TeamReceipt
+    from kbdesk.core.team.records import FLAG_KINDS, Flag
+    from kbdesk.core.team.remote import NoSharedLibrary, join_library
+    from kbdesk.core.text.folding import convert_script, fold
+    from kbdesk.core.versions.diff import Segment, TextDiff, context_mask, diff_texts
+    from kbdesk.core.versions.drafts import Draft
+    from kbdesk.core.versions.effective import Pending
+    from kbdesk.core.versions.history import VersionInfo
+    from kbdesk.core.versions.reading import NotInForce, ReviewItem, ReviewReason
+    from kbdesk.core.versions.sync import Conflict, SyncResult, UnrelatedHistories
+    from kbdesk.core.versions.versioning import PublishResult
+    from kbdesk.core.workstation import paths
+    from kbdesk.core.workstation.identity import new_workstation_name, workstation_name
+    from kbdesk.core.workstation.settings import SPECS, Settings, SettingSpec
+    from kbdesk.core.workstation.startpage import StartPage
+    from kbdesk.core.workstation.storage import atomic_write_text
+    from kbdesk.core.workstation.userstate import (
+        GapRow,
+        UserState,
+        log_no_results,
+        no_results,
+        search_gaps,
+    )
+
+_HOME: dict[str, str] = {
+    "Check": "kbdesk.core.doctor",
+    "run_checks": "kbdesk.core.doctor",
+    "Clock": "kbdesk.core.clock",
+    "DayClock": "kbdesk.core.clock",
+    "FixedClock": "kbdesk.core.clock",
+    "parse_iso_date": "kbdesk.core.clock",
+    "parse_iso_time": "kbdesk.core.clock",
+    "Cancelled": "kbdesk.core.errors",
+    "DocumentError": "kbdesk.core.errors",
+    "DocumentNotFound": "kbdesk.core.errors",
+    "DraftError": "kbdesk.core.errors",
+    "ExportError": "kbdesk.core.errors",
+    "ImportFailed": "kbdesk.core.errors",
+    "IndexDamaged": "kbdesk.core.errors",
+    "KbError": "kbdesk.core.errors",
+    "LibraryError": "kbdesk.core.errors",
+    "Problem": "kbdesk.core.errors",
+    "PublishError": "kbdesk.core.errors",
+    "RemoteUnreachable": "kbdesk.core.errors",
+    "SettingsError": "kbdesk.core.errors",
+    "StaleFinding": "kbdesk.core.errors",
+    "SyncError": "kbdesk.core.errors",
+    "UserStateError": "kbdesk.core.errors",
+    "ImportPlan": "kbdesk.core.importers.plan",
+    "PlannedDocument": "kbdesk.core.importers.plan",
+    "Removal": "kbdesk.core.importers.plan",
+    "KnowledgeBase": "kbdesk.core.kb",
+    "Sent": "kbdesk.core.kb",
+    "KIND_FOLDERS": "kbdesk.core.library.authoring",
+    "NewDocument": "kbdesk.core.library.authoring",
+    "PathProblem": "kbdesk.core.library.authoring",
+    "new_document_path": "kbdesk.core.library.authoring",
+    "path_problem": "kbdesk.core.library.authoring",
+    "ChecklistRun": "kbdesk.core.library.checklist",
+    "StepState": "kbdesk.core.library.checklist",
+    "StepStatus": "kbdesk.core.library.checklist",
+    "Timer": "kbdesk.core.library.checklist",
+    "format_duration": "kbdesk.core.library.checklist",
+    "FieldValue": "kbdesk.core.library.frontmatter",
+    "default_id": "kbdesk.core.library.frontmatter",
+    "document_id": "kbdesk.core.library.frontmatter",
+    "front_block": "kbdesk.core.library.frontmatter",
+    "read_meta": "kbdesk.core.library.frontmatter",
+    "set_field": "kbdesk.core.library.frontmatter",
+    "set_fields": "kbdesk.core.library.frontmatter",
+    "split_front_matter": "kbdesk.core.library.frontmatter",
+    "yaml_scalar": "kbdesk.core.library.frontmatter",
+    "Document": "kbdesk.core.library.model",
+    "Kind": "kbdesk.core.library.model",
+    "Phrasing": "kbdesk.core.library.model",
+    "ProcedureStep": "kbdesk.core.library.model",
+    "Section": "kbdesk.core.library.model",
+    "Status": "kbdesk.core.library.model",
+    "AvoidEntry": "kbdesk.core.library.parts",
+    "AGENT_PLACEHOLDERS": "kbdesk.core.library.phrasing",
+    "avoid_pairs_in": "kbdesk.core.library.phrasing",
+    "fill": "kbdesk.core.library.phrasing",
+    "missing_placeholders": "kbdesk.core.library.phrasing",
+    "placeholders": "kbdesk.core.library.phrasing",
+    "highlight_spans": "kbdesk.core.library.render",
+    "render": "kbdesk.core.library.render",
+    "ReplyFinding": "kbdesk.core.library.replycheck",
+    "check_reply": "kbdesk.core.library.replycheck",
+    "locate": "kbdesk.core.library.replycheck",
+    "reply_script": "kbdesk.core.library.replycheck",
+    "suggestion_in": "kbdesk.core.library.replycheck",
+    "WorkingCalendar": "kbdesk.core.library.workdays",
+    "CancelToken": "kbdesk.core.progress",
+    "Progress": "kbdesk.core.progress",
+    "SearchHit": "kbdesk.core.search.engine",
+    "SearchOptions": "kbdesk.core.search.engine",
+    "SearchResult": "kbdesk.core.search.engine",
+    "IndexStats": "kbdesk.core.search.index",
+    "KIND_ALIASES": "kbdesk.core.search.query",
+    "AckStatus": "kbdesk.core.team.board",
+    "GapRow": "kbdesk.core.workstation.userstate",
+    "TeamReceipt": "kbdesk.core.team.board",
+    "FLAG_KINDS": "kbdesk.core.team.records",
+    "Flag": "kbdesk.core.team.records",
+    "NoSharedLibrary": "kbdesk.core.team.remote",
+    "join_library": "kbdesk.core.team.remote",
+    "convert_script": "kbdesk.core.text.folding",
+    "fold": "kbdesk.core.text.folding",
+    "Segment": "kbdesk.core.versions.diff",
+    "TextDiff": "kbdesk.core.versions.diff",
+    "context_mask": "kbdesk.core.versions.diff",
+    "diff_texts": "kbdesk.core.versions.diff",
+    "Draft": "kbdesk.core.versions.drafts",
+    "Pending": "kbdesk.core.versions.effective",
+    "VersionInfo": "kbdesk.core.versions.history",
+    "NotInForce": "kbdesk.core.versions.reading",
+    "ReviewItem": "kbdesk.core.versions.reading",
+    "ReviewReason": "kbdesk.core.versions.reading",
+    "Conflict": "kbdesk.core.versions.sync",
+    "SyncResult": "kbdesk.core.versions.sync",
+    "UnrelatedHistories": "kbdesk.core.versions.sync",
+    "PublishResult": "kbdesk.core.versions.versioning",
+    "paths": "kbdesk.core.workstation",
+    "new_workstation_name": "kbdesk.core.workstation.identity",
+    "workstation_name": "kbdesk.core.workstation.identity",
+    "SPECS": "kbdesk.core.workstation.settings",
+    "SettingSpec": "kbdesk.core.workstation.settings",
+    "Settings": "kbdesk.core.workstation.settings",
+    "StartPage": "kbdesk.core.workstation.startpage",
+    "atomic_write_text": "kbdesk.core.workstation.storage",
+    "UserState": "kbdesk.core.workstation.userstate",
+    "log_no_results": "kbdesk.core.workstation.userstate",
+    "no_results": "kbdesk.core.workstation.userstate",
+    "search_gaps": "kbdesk.core.workstation.userstate",
+}
+
+def __getattr__(name: str) -> Any:
+    """Import a name of the public face on first use."""
+    try:
+        home = _HOME[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    module = importlib.import_module(home)
+    try:
+        value = getattr(module, name)
+    except AttributeError:  # a submodule (``paths``) not yet imported by its package
+        value = importlib.import_module(f"{home}.{name}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOME})
 
 __all__ = [
     "AGENT_PLACEHOLDERS",
@@ -114,6 +257,7 @@ __all__ = [
     "AvoidEntry",
     "CancelToken",
     "Cancelled",
+    "Check",
     "ChecklistRun",
     "Clock",
     "Conflict",
@@ -195,6 +339,7 @@ __all__ = [
     "log_no_results",
     "missing_placeholders",
     "new_document_path",
+    "new_workstation_name",
     "no_results",
     "parse_iso_date",
     "parse_iso_time",
@@ -204,10 +349,12 @@ __all__ = [
     "read_meta",
     "render",
     "reply_script",
+    "run_checks",
     "search_gaps",
     "set_field",
     "set_fields",
     "split_front_matter",
     "suggestion_in",
+    "workstation_name",
     "yaml_scalar",
 ]

@@ -26,6 +26,7 @@ from kbdesk.core.importers.plan import ImportPlan
 from kbdesk.core.library import authoring
 from kbdesk.core.library.authoring import NewDocument, PathProblem
 from kbdesk.core.library.catalog import Library, load_config
+from kbdesk.core.library.categories import count_categories
 from kbdesk.core.library.frontmatter import front_fields
 from kbdesk.core.library.model import Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
@@ -214,11 +215,9 @@ class KnowledgeBase:
         return problems
 
     def categories(self) -> list[tuple[str, int]]:
-        """Return (category, number of documents), sorted by category."""
-        counts: dict[str, int] = {}
-        for doc in self.documents():
-            counts[doc.category] = counts.get(doc.category, 0) + 1
-        return sorted(counts.items())
+        """Return (category, number of documents), sorted by category; spellings in either
+        script are one category, named as most of the library's documents write it."""
+        return count_categories(doc.category for doc in self.documents())
 
     def working_calendar(self) -> WorkingCalendar:
         """Working days of this library (weekends and ``library.yaml`` holidays skipped)."""
@@ -462,6 +461,16 @@ class KnowledgeBase:
     def effective_date(self, doc_id: str, version: int) -> dt.date:
         """The day a published version of a document comes into force."""
         return self.editorial.effective_of(doc_id, version)
+
+    def updated_on(self, doc: Document) -> dt.date | None:
+        """The date a document shows as "updated": the day its version came into force, from
+        the version history (effective date, else publish day). None when the version has no
+        history (a plain folder in a checkout, an unpublished edit): a file's modification
+        time is never a document's date (copying a library changes it)."""
+        try:
+            return self.editorial.effective_of(doc.id, doc.version)
+        except KbError:
+            return None
 
     def history(self, doc_id: str) -> list[VersionInfo]:
         """The versions of a document (version, date, author, note, commit), newest first."""

@@ -115,6 +115,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                ("Ctrl+Shift+R",), "view", toolbar=True, checkable=True),
     ActionSpec("view.contents", QT_TRANSLATE_NOOP("Actions", "Contents pane"), ("Ctrl+Shift+T",),
                "view", checkable=True),
+    ActionSpec("view.reset_layout", QT_TRANSLATE_NOOP("Actions", "Reset layout"), (), "view"),
     ActionSpec("team.receipts", QT_TRANSLATE_NOOP("Actions", "Read receipts of the team…"),
                ("Ctrl+Shift+A",), "view"),
     ActionSpec("go.start", QT_TRANSLATE_NOOP("Actions", "Start screen"), ("Alt+Home",), "go",

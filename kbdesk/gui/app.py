@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from kbdesk import __version__
-from kbdesk.core import Settings, paths
+from kbdesk.core import Settings, paths, workstation_name
 from kbdesk.gui.i18n import install_translators, language_for
 from kbdesk.gui.mainwindow import MainWindow
 
@@ -83,6 +83,7 @@ def create_window(argv: Sequence[str] = ()) -> MainWindow:
     app.setOrganizationName("kbdesk")
     app.setDesktopFileName("kbdesk")
     settings = Settings.load()
+    workstation_name(settings)  # this installation's identity, chosen once at first run
     install_translators(app, language_for(settings.get("ui_language")))
     apply_look(app)
     from kbdesk.gui.joining import first_run_choice  # "Join a shared library" or the demo

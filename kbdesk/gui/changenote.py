@@ -33,7 +33,7 @@ class ChangeNoteDialog(QDialog):
     """
 
     def __init__(self, prompt: str, note: str = "", parent: QWidget | None = None,
-                 effective: dt.date | None = None) -> None:
+                 effective: dt.date | None = None, today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change note"))
         self.setModal(True)
@@ -71,6 +71,10 @@ class ChangeNoteDialog(QDialog):
             self.effective.setObjectName("effectiveDate")
             self.effective.setCalendarPopup(True)
             self.effective.setDisplayFormat("yyyy-MM-dd")
+            # a new version never comes into force before the day it is published
+            # (today: the library's clock, given by the editor)
+            first = min(effective, today) if today is not None else effective
+            self.effective.setMinimumDate(QDate(first.year, first.month, first.day))
             row = QHBoxLayout()
             row.addWidget(QLabel(self.tr("Comes into force on:"), self))
             row.addWidget(self.effective)
@@ -105,11 +109,11 @@ class ChangeNoteDialog(QDialog):
         super().accept()
 
 
-def ask_publish(parent: QWidget | None, prompt: str, note: str, effective: dt.date
-                ) -> tuple[str, dt.date] | None:
-    """Ask for the change note and the day the version comes into force (shown, changeable);
-    None when the editor cancelled."""
-    dialog = ChangeNoteDialog(prompt, note, parent, effective=effective)
+def ask_publish(parent: QWidget | None, prompt: str, note: str, effective: dt.date,
+                today: dt.date | None = None) -> tuple[str, dt.date] | None:
+    """Ask for the change note and the day the version comes into force (shown, changeable,
+    never before ``today``, the library's day); None when the editor cancelled."""
+    dialog = ChangeNoteDialog(prompt, note, parent, effective=effective, today=today)
     try:
         if dialog.exec() == QDialog.DialogCode.Accepted:
             day = dialog.effective_date()

@@ -155,6 +155,7 @@ class AckBanner(QWidget):
         super().__init__(parent)
         self.kb = kb
         self.settings = settings or Settings.load()
+        #: the version to acknowledge (the one in force), while one is due
         self.doc: Document | None = None
         self.label = QLabel(self.tr("Please read this version and confirm."), self)
         self.label.setWordWrap(True)
@@ -173,19 +174,18 @@ class AckBanner(QWidget):
         return str(self.settings.get("agent_name") or "").strip()
 
     def set_document(self, doc: Document | None) -> None:
-        """Show the banner if ``doc`` needs a confirmation this agent has not given."""
-        self.doc = doc
-        needed = (
-            doc is not None
-            and self.kb is not None
-            and self.kb.reading.needs_acknowledgement(doc, self.agent or None)
-        )
-        if needed and doc is not None:
+        """Show the banner if the version in force of ``doc`` needs a confirmation this agent
+        has not given (an editor may be reading a newer, pending version)."""
+        due = None
+        if doc is not None and self.kb is not None:
+            due = self.kb.reading.version_to_acknowledge(doc, self.agent or None)
+        self.doc = due
+        if due is not None:
             self.label.setText(
                 self.tr("Please read version %1 of this document and confirm.")
-                .replace("%1", str(doc.version))
+                .replace("%1", str(due.version))
             )
-        self.setVisible(bool(needed))
+        self.setVisible(due is not None)
 
     def acknowledge(self) -> None:
         """Record "I have read this version" for the document shown."""

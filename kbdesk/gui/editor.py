@@ -340,7 +340,7 @@ class EditorWindow(QMainWindow):
             if note is not None:
                 self.publish_with_note(note)
             return
-        answer = ask_publish(self, prompt, "", self.effective_default())
+        answer = ask_publish(self, prompt, "", self.effective_default(), self.kb.today())
         if answer is not None:
             self.publish_with_note(answer[0], effective=answer[1])
 

@@ -45,6 +45,7 @@ from kbdesk.core import (
 )
 from kbdesk.gui.actions import ActionRegistry, ShortcutsDialog
 from kbdesk.gui.controller import AppController
+from kbdesk.gui.desklayout import MAIN_SIZES, DeskLayout
 from kbdesk.gui.docpanels import DocPanels
 from kbdesk.gui.editorial_ui import EditorialUi
 from kbdesk.gui.exporting import ExportUi
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.side = SidePane(self)
         self.reader = ReaderView(self._load_document, self)
         self.reader.runner = self.runner  # long pages render off the UI thread
+        self.reader.updated_on = lambda doc: self.kb.updated_on(doc) if self.kb else None
         self.panels = DocPanels(settings, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -103,13 +105,14 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.reader)
         self.splitter.addWidget(self.panels)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([340, 480, 460])
+        self.splitter.setSizes(list(MAIN_SIZES))
         self.setCentralWidget(self.splitter)
         self.reply_dock = QDockWidget(self.tr("Reply check"), self)
         self.reply_dock.setObjectName("replyDock")
         self.reply_dock.setWidget(self.panels.make_reply_check(self._avoid_entries))
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reply_dock)
         self.reply_dock.hide()
+        self.desk = DeskLayout(self)  # fits the screen; panes never collapse; Reset layout
         self.problems_notice = ProblemsNotice(self)
         self._build_toolbar_and_menus()
         self._build_status_bar()
@@ -202,6 +205,7 @@ class MainWindow(QMainWindow):
         a.connect("doc.favourite", self.toggle_favourite)
         a.connect("help.shortcuts", self.show_shortcuts)
         a.connect("help.about", self.show_about)
+        a.connect("view.reset_layout", self.desk.reset)
         a["view.reply_check"].toggled.connect(self._toggle_reply_check)
         self.reply_dock.visibilityChanged.connect(a["view.reply_check"].setChecked)
         for kind_id, kind in (("filter.all", None), ("filter.handbook", Kind.HANDBOOK),
@@ -539,7 +543,10 @@ class MainWindow(QMainWindow):
         self.side.fill_documents(self.side.recents, recents, self.script)
 
     def _toggle_reply_check(self, on: bool) -> None:
-        self.reply_dock.setVisible(on)
+        if on and not self.reply_dock.isVisible():
+            self.desk.open_reply_check()
+        elif not on:  # the menu, the shortcut or the dock's own close button
+            self.desk.close_reply_check()
         if on:
             self.panels.focus_reply_check()
 
@@ -603,7 +610,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self.desk.fit()
         state = store.value("state")
         if isinstance(state, QByteArray):
             self.restoreState(state)

@@ -130,6 +130,8 @@ class ReaderView(QWidget):
         self.html = ""  # the last rendered page, before Qt-specific touches
         #: renders long pages off the UI thread (set by the window; None renders inline)
         self.runner: TaskRunner | None = None
+        #: the day a document's version came into force (``KnowledgeBase.updated_on``)
+        self.updated_on: Callable[[Document], dt.date | None] | None = None
         self._render_serial = 0
         self.found_as = ""  # the expansion the search found the open page through
 
@@ -240,8 +242,8 @@ class ReaderView(QWidget):
             parts.append(self.tr("Effective %1").replace("%1", doc.effective.isoformat()))
         if doc.owner:
             parts.append(self.tr("Owner %1").replace("%1", convert_script(doc.owner, self.script)))
-        if doc.mtime_ns:
-            updated = dt.datetime.fromtimestamp(doc.mtime_ns / 1e9, dt.UTC).astimezone().date()
+        updated = self.updated_on(doc) if self.updated_on is not None else None
+        if updated is not None:  # from the version history, never the file's mtime
             parts.append(self.tr("Updated %1").replace("%1", updated.isoformat()))
         if doc.status is not Status.PUBLISHED:
             parts.append(self.tr("Status: %1").replace("%1", doc.status.value))

@@ -163,6 +163,10 @@ class ReplyCheckPanel(QWidget):
         self._debounce.timeout.connect(self.recheck)
         self.editor.textChanged.connect(self._debounce.start)
 
+        # small minimums: the dock fits under the search results on a 640-pixel-high screen
+        lines = self.editor.fontMetrics().lineSpacing()
+        self.editor.setMinimumHeight(lines * 2 + 12)
+        self.view.setMinimumHeight(lines * 2 + 12)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)

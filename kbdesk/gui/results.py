@@ -177,10 +177,14 @@ class ResultDelegate(QStyledItemDelegate):
 
     PADDING = 6
 
+    def row_height(self, font: QFont) -> int:
+        """The height of one result row in ``font``."""
+        metrics = QFontMetrics(font)
+        return metrics.height() * 2 + metrics.leading() + self.PADDING * 2 + 4
+
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        metrics = QFontMetrics(option.font)
-        height = metrics.height() * 2 + metrics.leading() + self.PADDING * 2 + 4
-        return QSize(200, height)  # the width is the list's: rows elide their text
+        # the width is the list's: rows elide their text
+        return QSize(200, self.row_height(option.font))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         opt = QStyleOptionViewItem(option)

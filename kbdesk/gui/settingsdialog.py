@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core import SPECS, Settings, SettingsError, SettingSpec
+from kbdesk.core import SPECS, Settings, SettingsError, SettingSpec, new_workstation_name
 from kbdesk.gui.i18n import QT_TRANSLATE_NOOP
 from kbdesk.gui.notices import show_error
 
@@ -122,6 +122,8 @@ class SettingsDialog(QDialog):
         edit = QLineEdit(str(value), self)
         if spec.key == "library_dir":
             edit.setPlaceholderText(self.tr("Default: your own copy of the demo library"))
+        if spec.key == "workstation_name":
+            edit.setPlaceholderText(self.tr("Empty: a new name from the computer's name"))
         return edit
 
     def _with_browse(self, spec: SettingSpec, editor: QWidget) -> QWidget:
@@ -160,6 +162,8 @@ class SettingsDialog(QDialog):
         try:
             for spec in SPECS:
                 new = self.value(spec.key)
+                if spec.key == "workstation_name" and not new:
+                    new = new_workstation_name()  # a new identity, never the bare host name
                 if new != self.settings.get(spec.key):
                     self.settings.set(spec.key, new)
                     changed.add(spec.key)

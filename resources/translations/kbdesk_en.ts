@@ -301,6 +301,11 @@
         <source>Next field / previous field</source>
         <translation>Next field / previous field</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="1"/>
+        <source>Reset layout</source>
+        <translation>Reset layout</translation>
+    </message>
 </context>
 <context>
     <name>ChangeNoteDialog</name>
@@ -1673,6 +1678,11 @@
         <location filename="../../kbdesk/gui/settingsdialog.py" line="41"/>
         <source>Share searches that find nothing with the editors</source>
         <translation>Share searches that find nothing with the editors</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py" line="1"/>
+        <source>Empty: a new name from the computer's name</source>
+        <translation>Empty: a new name from the computer's name</translation>
     </message>
 </context>
 <context>

@@ -301,6 +301,11 @@
         <source>Next field / previous field</source>
         <translation>下一栏／上一栏</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="1"/>
+        <source>Reset layout</source>
+        <translation>重置布局</translation>
+    </message>
 </context>
 <context>
     <name>ChangeNoteDialog</name>
@@ -1667,6 +1672,11 @@
         <location filename="../../kbdesk/gui/settingsdialog.py" line="41"/>
         <source>Share searches that find nothing with the editors</source>
         <translation>与编辑分享找不到结果的搜索</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py" line="1"/>
+        <source>Empty: a new name from the computer's name</source>
+        <translation>留空：以计算机名称生成新名称</translation>
     </message>
 </context>
 <context>

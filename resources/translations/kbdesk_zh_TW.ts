@@ -301,6 +301,11 @@
         <source>Next field / previous field</source>
         <translation>下一欄／上一欄</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/actions.py" line="1"/>
+        <source>Reset layout</source>
+        <translation>重設版面配置</translation>
+    </message>
 </context>
 <context>
     <name>ChangeNoteDialog</name>
@@ -1667,6 +1672,11 @@
         <location filename="../../kbdesk/gui/settingsdialog.py" line="41"/>
         <source>Share searches that find nothing with the editors</source>
         <translation>與編輯分享找不到結果的搜尋</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py" line="1"/>
+        <source>Empty: a new name from the computer's name</source>
+        <translation>留空：以電腦名稱產生新名稱</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,7 @@ from kbdesk.core.exporters.site_search import (
     IndexedDocument,
 )
 from kbdesk.core.exporters.site_worker import SafeWriter, SearchJob
+from kbdesk.core.library.categories import category_spellings
 from kbdesk.core.library.model import Document
 from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.workstation import paths
@@ -110,8 +111,11 @@ class HtmlSiteExporter:
         report: Callable[[int, int, str], None] = progress or (lambda _d, _t, _m: None)
         ordered = sorted(request.documents, key=lambda e: (e.doc.category, e.doc.title, e.doc.id))
         doc_slugs = unique_slugs([e.doc.id for e in ordered])
-        categories = sorted({e.doc.category for e in ordered})
+        # one category across scripts (話術 = 话术), under the library's own spelling
+        spelling = category_spellings(e.doc.category for e in ordered)
+        categories = sorted(set(spelling.values()))
         cat_slugs = unique_slugs(categories, "category")
+        cat_slugs.update({name: cat_slugs[shown] for name, shown in spelling.items()})
         total = len(ordered) + 3
         env = _environment()
         indexed = [_indexed(number, f"d/{doc_slugs[item.doc.id]}.html", item.doc)
@@ -149,7 +153,8 @@ class HtmlSiteExporter:
                      cat_slugs: dict[str, str]) -> None:
         common = {"site": request.library_name, "kinds": KIND_LABELS,
                   "as_of": request.as_of.isoformat()}
-        by_category = {c: [p for p in pages if p.doc.category == c] for c in categories}
+        by_category = {c: [p for p in pages if cat_slugs[p.doc.category] == cat_slugs[c]]
+                       for c in categories}
         by_kind = {k: [p for p in pages if p.doc.kind.value == k] for k in KIND_LABELS}
         stamp = request.generated_at.isoformat(timespec="seconds")
         writer.write("index.html", env.get_template("index.html").render(

@@ -14,7 +14,6 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple, cast
 
-import rjieba
 from whoosh.analysis import Analyzer, Token, Tokenizer
 
 from kbdesk.core.text.folding import FOLD_VERSION, fold
@@ -55,6 +54,8 @@ def _spans(source: str) -> list[tuple[str, int, int]]:
     result: list[tuple[str, int, int]] = []
     append = result.append
     previous_number: tuple[str, int, int] | None = None
+    import rjieba  # the segmenter loads its dictionary: imported at the first text segmented
+
     for word, start, end in rjieba.tokenize(source, mode="search"):
         if not word.isalnum():
             if not _is_word(word):

@@ -14,8 +14,6 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
-import rjieba
-
 from kbdesk.core.text.folding import fold
 from kbdesk.core.workstation.storage import atomic_write_text
 
@@ -51,6 +49,8 @@ def pinyin_entries(text: str) -> list[tuple[str, str, str]]:
     would otherwise match almost anything. Initials of two letters are kept for a word of two
     syllables (投訴 → ``ts``), whether it starts a run or not.
     """
+    import rjieba  # the segmenter loads its dictionary: imported at the first text segmented
+
     words = [w for w in rjieba.cut(fold(text)) if w.strip()]
     parts = [(w, p) for w, p in ((w, _word_pinyin(w)) for w in words) if p is not None]
     out: dict[tuple[str, str], str] = {}

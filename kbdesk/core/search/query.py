@@ -11,8 +11,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-import rjieba
-
 from kbdesk.core.library.model import Kind
 from kbdesk.core.text.folding import fold
 
@@ -141,6 +139,8 @@ def segment(text: str) -> list[str]:
     """Segment folded text into query words (accurate mode: the longest words)."""
     words: list[str] = []
     joinable = False
+    import rjieba  # the segmenter loads its dictionary: imported at the first text segmented
+
     for word in rjieba.cut(text):
         word = word.strip()
         if not word or not any(ch.isalnum() for ch in word):

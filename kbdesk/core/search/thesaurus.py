@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -64,23 +65,52 @@ class SynonymTable:
         shipped: Sequence[Sequence[str]] = (),
         general: Sequence[Sequence[str]] = (),
     ) -> None:
-        self._map: dict[str, dict[str, str]] = {}
-        self._general: dict[str, dict[str, str]] = {}
-        self._library: set[str] = set()
+        # the groups are put in query form (segmented) when the table is first used, so
+        # opening a library for a command that never searches does not load the segmenter
+        self._sources = (tuple(groups), tuple(shipped), tuple(general))
+        self._built: tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]] | None = None
+        self._build_lock = threading.Lock()
+
+    def _tables(self) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
+        """(word -> alternatives, word -> general alternatives), built on first use."""
+        built = self._built
+        if built is None:
+            with self._build_lock:
+                if self._built is None:
+                    self._built = self._build()
+                built = self._built
+        return built
+
+    def _build(self) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
+        groups, shipped, general = self._sources
+        table: dict[str, dict[str, str]] = {}
+        general_table: dict[str, dict[str, str]] = {}
+        library: set[str] = set()
         for group in groups:
             words = _group_words(group)
-            self._add(self._map, words, "synonym")
-            self._library.update(words)
+            self._add(table, words, "synonym", library)
+            library.update(words)
         for group in shipped:
-            self._add(self._map, _group_words(group), "thesaurus")
+            self._add(table, _group_words(group), "thesaurus", library)
         for group in general:
-            self._add(self._general, list(group), "general")
+            self._add(general_table, list(group), "general", library)
+        return table, general_table
 
-    def _add(self, into: dict[str, dict[str, str]], words: Sequence[str], kind: str) -> None:
+    @property
+    def _map(self) -> dict[str, dict[str, str]]:
+        return self._tables()[0]
+
+    @property
+    def _general(self) -> dict[str, dict[str, str]]:
+        return self._tables()[1]
+
+    @staticmethod
+    def _add(into: dict[str, dict[str, str]], words: Sequence[str], kind: str,
+             library: set[str]) -> None:
         if len(words) < 2:
             return
         for word in words:
-            if word in self._library:
+            if word in library:
                 continue  # the library's own group decides what this word means
             merged = into.setdefault(word, {word: "word"})
             for other in words:

@@ -95,7 +95,7 @@ class Team:
         if kind == RECEIPTS:
             return [
                 {"doc_id": r.doc_id, "version": r.version, "agent": r.agent,
-                 "workstation": station, "time": r.time, "title": r.title}
+                 "workstation": r.workstation or station, "time": r.time, "title": r.title}
                 for r in self.receipts.receipts()
             ]
         if kind == FLAGS:
@@ -107,7 +107,7 @@ class Team:
                 lines = parse_lines(no_results_path().read_bytes())
             except FileNotFoundError:
                 return []
-            return [{**item, "workstation": station} for item in lines]
+            return [{"workstation": station, **item} for item in lines]
         raise ValueError(kind)
 
     def records(self, kind: str) -> list[dict[str, object]]:

@@ -14,7 +14,6 @@ import hashlib
 import json
 import logging
 import re
-import socket
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
@@ -23,7 +22,7 @@ from pathlib import Path
 from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.errors import KbError
 from kbdesk.core.workstation import paths
-from kbdesk.core.workstation.settings import Settings
+from kbdesk.core.workstation.identity import workstation_name
 from kbdesk.core.workstation.storage import library_key
 
 log = logging.getLogger(__name__)
@@ -33,13 +32,6 @@ KINDS = (RECEIPTS, FLAGS, SEARCHLOG)
 FLAG_KINDS = ("outdated", "unclear")
 COMMENT_CAP = 500
 _REF_UNSAFE = re.compile(r"[\x00-\x20~^:?*\[\\\x7f]+|\.\.|@\{|/")
-
-
-def workstation_name(settings: Settings | None = None) -> str:
-    """This workstation's name: the ``workstation_name`` setting, else the computer's name."""
-    settings = settings or Settings.load()
-    name = str(settings.get("workstation_name")).strip()
-    return name or socket.gethostname() or "workstation"
 
 
 def ref_part(name: str) -> str:

@@ -91,6 +91,7 @@ class Editorial:
         self.clock: Clock = SYSTEM_CLOCK
         self.drafts = DraftStore(self.root, self.clock)
         self.versioning = Versioning(self.root, reindex=source.reindex, drafts=self.drafts)
+        self.versioning.clock = self.clock
         self.resolver = EffectiveResolver(self.versioning, self.clock)
         self.receipts = ReceiptBook(self.root, self.clock)
         self.as_of_indexes = AsOfIndexes(self.root)
@@ -104,6 +105,7 @@ class Editorial:
         """Replace the clock of every date rule (in force, receipts, drafts)."""
         self.clock = clock
         self.resolver.clock = self.drafts.clock = self.receipts.clock = clock
+        self.versioning.clock = clock
 
     # -- ids and paths ------------------------------------------------------------------------
 
@@ -146,8 +148,18 @@ class Editorial:
         """Publish ``text`` as the next version of a document (new when the path is new).
 
         Args:
-            effective: the day the version comes into force (its ``effective:`` field).
+            effective: the day the version comes into force (its ``effective:`` field); never
+                before today. An ``effective:`` the text carries that is already past is
+                dropped: the version is in force from the day it is published.
+
+        Raises:
+            PublishError: ``effective`` is before today.
         """
+        if effective is not None and effective < self.clock.today():
+            raise PublishError(
+                f"field 'effective': {effective.isoformat()} is past; a new version comes into "
+                f"force on the day it is published ({self.clock.today().isoformat()}) or later"
+            )
         if effective is not None:
             text = set_field(text, "effective", effective)
         with library_lock(self.root, "publish"):

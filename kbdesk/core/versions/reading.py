@@ -19,6 +19,7 @@ from enum import StrEnum
 from kbdesk.core.clock import parse_iso_date
 from kbdesk.core.errors import DocumentNotFound, KbError
 from kbdesk.core.library.model import Document, Kind
+from kbdesk.core.text.folding import fold
 from kbdesk.core.versions.diff import TextDiff
 from kbdesk.core.versions.editorial import Editorial, LibrarySource
 
@@ -73,7 +74,11 @@ class ReviewItem:
 
 
 def _in_category(doc: Document, category: str) -> bool:
-    return not category or doc.category == category or doc.category.startswith(category + "/")
+    """Whether ``doc`` is in ``category`` or below it; the same in either script (話術 = 话术)."""
+    if not category:
+        return True
+    mine, wanted = fold(doc.category), fold(category)
+    return mine == wanted or mine.startswith(wanted + "/")
 
 
 class Reading:
@@ -186,6 +191,21 @@ class Reading:
     def needs_acknowledgement(self, doc: Document, agent: str | None) -> bool:
         """Whether ``agent`` (anyone, for None) still has to confirm the version ``doc`` is."""
         return self.editorial.receipts.needs_acknowledgement(doc, agent)
+
+    def version_to_acknowledge(self, doc: Document, agent: str | None) -> Document | None:
+        """The version a reader of ``doc`` is asked to confirm, or None when nothing is due.
+
+        A receipt is for the version agents are held to: the one in force, whichever version
+        is shown (an editor reads the newest, which may be pending until its date).
+        """
+        try:
+            in_force = self.editorial.in_force(doc.id)
+        except KbError as exc:
+            log.info("no version in force of %s to acknowledge: %s", doc.id, exc)
+            return None
+        if in_force is None or not self.needs_acknowledgement(in_force, agent):
+            return None
+        return in_force
 
     # -- review list --------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from kbdesk.core.errors import KbError
 from kbdesk.core.library.model import Document, Status
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.damaged import set_aside
+from kbdesk.core.workstation.identity import workstation_name
 from kbdesk.core.workstation.storage import atomic_write_text, library_key
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,8 @@ class Receipt:
     time: str
     agent: str
     title: str = ""
+    #: the workstation's name when the receipt was taken ("" in receipts from before it was kept)
+    workstation: str = ""
 
 
 class ReceiptBook:
@@ -66,7 +69,8 @@ class ReceiptBook:
         """Record that ``agent`` has read the version of ``doc`` they are looking at."""
         if not agent.strip():
             raise KbError("field 'agent' is required: set your name in Settings")
-        receipt = Receipt(doc.id, doc.version, self._now(), agent.strip(), doc.title)
+        receipt = Receipt(doc.id, doc.version, self._now(), agent.strip(), doc.title,
+                          workstation_name())
         line = json.dumps(asdict(receipt), ensure_ascii=False) + "\n"
         with self._lock:
             try:
@@ -99,6 +103,7 @@ class ReceiptBook:
                         str(data["time"]),
                         str(data["agent"]),
                         str(data.get("title", "")),
+                        str(data.get("workstation", "")),
                     )
                 )
             except (ValueError, KeyError, TypeError):

@@ -9,12 +9,14 @@ rewritten: a rollback and a retirement are new versions.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from kbdesk.core.clock import SYSTEM_CLOCK, Clock, parse_iso_date
 from kbdesk.core.errors import DocumentError, DocumentNotFound, KbError, PublishError, UnsafePath
 from kbdesk.core.library import frontmatter
 from kbdesk.core.library.frontmatter import FieldValue, front_fields
@@ -42,6 +44,9 @@ class PublishResult:
     kept_drafts: tuple[str, ...] = ()
     #: what went wrong after the commit was made (it is published regardless)
     warnings: tuple[str, ...] = ()
+    #: an ``effective:`` date already past that the text carried (from an earlier version) and
+    #: that was dropped: the new version is in force from the day it was published
+    dropped_effective: dt.date | None = None
 
 
 def set_field(text: str, name: str, value: FieldValue) -> str:
@@ -59,6 +64,27 @@ def set_field(text: str, name: str, value: FieldValue) -> str:
 def set_version(text: str, version: int) -> str:
     """Set the ``version:`` line of a document's front matter."""
     return set_field(text, "version", version)
+
+
+def not_before(text: str, today: dt.date) -> tuple[str, dt.date | None]:
+    """The rule: a new version never comes into force before the day it is published.
+
+    An ``effective:`` date earlier than ``today`` (left from the version it was edited from,
+    or restored with an old version's text) is dropped, so the new version is in force from
+    its publish day. Returns the text and the date dropped (None when nothing was).
+    """
+    day = parse_iso_date(front_fields(text).get("effective"))
+    if day is None or day >= today:
+        return text, None
+    return set_field(text, "effective", None), day
+
+
+def _without_version_and_date(text: str) -> str | None:
+    """``text`` without its ``version:`` and ``effective:`` (None when it cannot be read)."""
+    try:
+        return frontmatter.set_fields(text, {"version": None, "effective": None})
+    except DocumentError:
+        return None
 
 
 def _same_text(previous: str, version: int, new_text: str) -> bool:
@@ -114,6 +140,8 @@ class Versioning:
         self._repo: LibraryRepo | None = None
         self._history: History | None = None
         self._tree: WorkingTree | None = None
+        #: what "today" is for the rule that a new version is never in force before it
+        self.clock: Clock = SYSTEM_CLOCK
 
     @property
     def lock(self) -> threading.RLock:
@@ -239,6 +267,7 @@ class Versioning:
         note = change_note(note)
         path = library_path(path)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text, dropped = not_before(text, self.clock.today())
         build_document(path, text)  # errors name the user's own lines
         with self._lock:
             created = self._repo is None and not LibraryRepo.is_repo(self.root)
@@ -246,7 +275,7 @@ class Versioning:
             assert repo is not None
             with repo.writing():  # the library's own lock: one commit at a time, any process
                 result = self._publish(repo, created, path, text, note, author, action, moved_from)
-        return replace(result, reindexed=self._reindex())
+        return replace(result, reindexed=self._reindex(), dropped_effective=dropped)
 
     def _publish(
         self,
@@ -354,11 +383,11 @@ class Versioning:
             return ""
         text = current.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
         if incoming is not None:
-            try:
-                if set_version(text, version) == incoming:
-                    return ""  # the working file is what is being published
-            except PublishError:
-                pass
+            mine = _without_version_and_date(text)
+            if mine is not None and mine == _without_version_and_date(incoming):
+                # the working file is what is being published (its version and effective date
+                # are set by the publish: --effective, or a past date dropped)
+                return ""
         if self.drafts is None:
             raise PublishError(
                 f"{path} has edits that were never published; publish or undo them first"

@@ -93,7 +93,9 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("role", str, "agent", "Whether the app is used by an agent or an editor.",
                 choices=("agent", "editor")),
     SettingSpec("workstation_name", str, "",
-                "This workstation's name as the team sees it (default: the computer's name)."),
+                "This workstation's name as the team sees it: the computer's name and a short "
+                "id, set at first run. A new name starts a new identity; records made before "
+                "stay under the old one."),
     SettingSpec("share_search_log", bool, True,
                 "Send the searches that found nothing to the shared library for the editors."),
     SettingSpec("sync_interval_minutes", int, 15,

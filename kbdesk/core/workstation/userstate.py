@@ -21,6 +21,7 @@ from kbdesk.core.clock import SYSTEM_CLOCK, Clock, parse_iso_time
 from kbdesk.core.errors import UserStateError
 from kbdesk.core.text.folding import fold
 from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.identity import workstation_name
 from kbdesk.core.workstation.storage import atomic_write_text
 
 log = logging.getLogger(__name__)
@@ -226,7 +227,7 @@ def log_no_results(
     when = when or (clock or SYSTEM_CLOCK).now()
     if when.tzinfo is None:
         when = when.astimezone()
-    item = {"when": when.isoformat(), "query": text}
+    item = {"when": when.isoformat(), "query": text, "workstation": workstation_name()}
     if match != "none":
         item["match"] = match
     line = json.dumps(item, ensure_ascii=False)
