@@ -47,6 +47,9 @@ __all__ = ["SearchHit", "SearchResult", "SynonymTable", "run_search", "word_quer
 log = logging.getLogger(__name__)
 
 MIN_AND_HITS = 3
+#: The page a search plans for, whatever ``limit`` asks: with at most this many hits asked for,
+#: the same candidates are fetched and ranked, so the first hits never depend on the limit.
+PAGE = 30
 MIN_SINGLE_HITS = 20
 MAX_FALLBACK_SUBSETS = 10
 PER_DOC_HEAD = 3
@@ -194,7 +197,7 @@ def run_search(
         return SearchResult(parsed, [], "empty")
     synonyms = synonyms or SynonymTable()
     allow, deny = _filters(parsed, kinds, include_retired, categories)
-    fetch = max(limit * 2, 40)
+    fetch = max(limit, PAGE) * 2
 
     with index.lock:
         searcher = index.searcher()
@@ -222,7 +225,7 @@ def run_search(
             return [(hit, len(queries)) for hit in results if _phrases_ok(hit, parsed.phrases)]
 
         ranked = find(word_queries, TYPED)
-        for stage, enough in ((THESAURUS, limit), (PARTS, MIN_AND_HITS)):
+        for stage, enough in ((THESAURUS, PAGE), (PARTS, MIN_AND_HITS)):
             if len(ranked) < enough and any(plan.widens(stage) for plan, _ in word_queries):
                 word_queries = [(plan, plan.query(stage) or q) for plan, q in word_queries]
                 ranked = find(word_queries, stage)
@@ -238,8 +241,7 @@ def run_search(
             if fallback:
                 ranked.extend(
                     _fallback(searcher, fallback, phrase_queries,
-                              allow, deny, fetch, seen, parsed.phrases, len(word_queries),
-                              limit)
+                              allow, deny, fetch, seen, parsed.phrases, len(word_queries))
                 )
         # a chunk that is one query word is found literally wherever the word is: only chunks
         # of several words can change the order
@@ -335,22 +337,22 @@ def _fallback(
     seen: set[int],
     phrases: Sequence[str],
     words: int | None = None,
-    page: int = 0,
 ) -> list[tuple[Any, int]]:
-    """Entries holding some of the words, ranked by how many they hold, then by score.
+    """Entries holding some of the words, with how many they hold, best scored first.
 
     One OR of all the words would score every entry holding any of them (thousands on a large
     library, walked in pure Python). Instead, level by level from all words but one down to
     two: the AND of each subset of that many words (intersections are cheap), or for long
     queries with many subsets, the entries counted per word without scoring and only those at
     the level scored. An entry is taken at the first level that finds it, so its level is the
-    number of words it holds. Entries holding one word come from each word's own best hits.
+    number of words it holds. Entries holding one word come from each word's own best hits:
+    they are always looked for, since a hit holding only the query's rarest word may rank above
+    one holding several common words (see :func:`kbdesk.core.search.ranking.coverage`).
     """
     if allow is not None and not isinstance(allow, BitSet):
         allow = BitSet(searcher.docs_for_query(allow), size=searcher.doc_count_all())
     if allow is not None and not allow:
         return []  # the filters let nothing through (Whoosh reads an empty set as no filter)
-    seen_before = set(seen)  # the entries holding every word, already found
     count = len(word_queries)
     # ``words``: the query's words, when some that match nothing were left out of word_queries
     levels = range(min(count, (words or count) - 1), 1, -1)
@@ -387,10 +389,6 @@ def _fallback(
                 hits = take(any_word, BitSet(candidates, size=searcher.doc_count_all()))
         hits.sort(key=lambda hit: -(hit.score or 0.0))
         found.extend((hit, level) for hit in hits)
-        # hits are ranked by the words they hold first: once a page is full, entries holding
-        # fewer words could not be shown
-        if len(found) + len(seen_before) >= (page or fetch):
-            return found
     singles: list[Any] = []
     single_limit = max(MIN_SINGLE_HITS, fetch // count)
     for query in word_queries:

@@ -1,0 +1,99 @@
+"""Search that holds up on words nobody tuned it for (issue 18): what each query word is worth,
+a ranking that does not depend on the limit, crisis calls, Latin abbreviations, pinyin slips,
+the parts of a word the library lacks, and editors' own keywords."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kbdesk.core import KnowledgeBase
+from kbdesk.core.search.query import parse_query
+from kbdesk.core.search.ranking import coverage
+from kbdesk.core.search.matching import WordMatch, WordPlan
+from tests.conftest import doc
+
+
+def ids(result) -> list[str]:  # type: ignore[no-untyped-def]
+    return [hit.doc_id for hit in result.hits]
+
+
+# -- 1. what each query word is worth ------------------------------------------------------------
+
+@pytest.fixture
+def common_and_rare(make_library: Callable[..., Path]) -> KnowledgeBase:
+    files = {f"c{n}.md": doc(f"通則{n}", body=f"## 節{n}\n客戶來電時請耐心處理第{n}類問題。\n",
+                             id=f"common{n}") for n in range(8)}
+    files["r.md"] = doc("異常", body="## 宕機\n系統宕機時先發公告。\n", id="rare")
+    return KnowledgeBase(make_library(files))
+
+
+def test_a_hit_holding_the_rare_word_ranks_above_hits_holding_two_common_ones(
+    common_and_rare: KnowledgeBase,
+) -> None:
+    result = common_and_rare.search("客户 处理 宕机 火星")
+    assert result.mode == "or"
+    assert ids(result)[0] == "rare"
+    top = result.hits[0]
+    assert top.words == ["宕机"] and top.match == "partial"
+    # the rare word alone is worth more of the query than both common words together
+    assert all(top.score > hit.score for hit in result.hits[1:])
+    assert all(hit.words == ["客户", "处理"] for hit in result.hits[1:3])
+
+
+def test_the_score_is_the_share_of_the_query_a_hit_holds(common_and_rare: KnowledgeBase) -> None:
+    whole = common_and_rare.search("宕机 公告").hits[0]
+    assert whole.match == "all" and 1.0 <= whole.score < 1.1
+    part = common_and_rare.search("客户 处理 宕机 火星").hits[0]
+    assert 0.0 < part.score < 1.0
+
+
+def test_coverage_weighs_words_by_rarity_not_by_count() -> None:
+    plans = [WordPlan("客户", weight=0.2), WordPlan("处理", weight=0.3), WordPlan("宕机", weight=2.0)]
+    held = WordMatch(1.0)
+    assert coverage(plans, {"宕机": held}) > coverage(plans, {"客户": held, "处理": held})
+    assert coverage(plans, {p.word: held for p in plans}) == pytest.approx(1.0)
+    assert coverage(plans, {}) == 0.0
+
+
+@pytest.mark.parametrize("query, kept", [
+    ("客人一直骂人怎么办", ["客人", "骂人"]),
+    ("退款还要等多久", ["退款", "等"]),
+    ("请问客户老是打断怎么办", ["客户", "打断"]),
+])
+def test_spoken_filler_is_left_out_of_the_words(query: str, kept: list[str]) -> None:
+    parsed = parse_query(query)
+    assert parsed.words == kept
+
+
+def test_filler_alone_is_still_searched() -> None:
+    assert parse_query("一直").words == ["一直"]
+
+
+def test_a_hit_matching_only_filler_is_never_above_one_matching_the_rarest_word(
+    make_library: Callable[..., Path],
+) -> None:
+    base = KnowledgeBase(make_library({
+        "a.md": doc("甲", body="## 節\n客人一直打來，我們一直說明。\n", id="filler"),
+        "b.md": doc("乙", body="## 節\n遇到辱罵時先提醒一次。\n", id="abuse"),
+    }))
+    result = base.search("客人一直辱骂怎么办")
+    assert ids(result)[0] == "abuse"
+
+
+# -- 2. the first hit does not depend on the limit ----------------------------------------------
+
+def test_the_ranking_does_not_change_with_the_limit(make_library: Callable[..., Path]) -> None:
+    files = {f"d{n}.md": doc(f"文件{n}", body=f"## 說明{n}\n熱線系統宕機第{n}次的處理。\n",
+                             id=f"doc{n}") for n in range(4)}
+    files["s.md"] = doc("運營指標", body="服務時效 SLA 的總覽。\n\n## SLA 服務時效承諾\n"
+                        "一般工單 SLA 為兩個工作天。\n\n## 其他\n當機時改用紙本。\n", id="metrics")
+    base = KnowledgeBase(make_library(files))
+    for query in ("SLA", "当机", "宕机 处理", "系统当机了", "工单 火星"):
+        full = [(h.doc_id, h.anchor) for h in base.search(query, limit=20).hits]
+        assert full, query
+        for limit in (1, 2, 3, 5, 10):
+            assert [(h.doc_id, h.anchor) for h in base.search(query, limit=limit).hits] == \
+                full[:limit], (query, limit)
