@@ -97,3 +97,62 @@ def test_the_ranking_does_not_change_with_the_limit(make_library: Callable[..., 
         for limit in (1, 2, 3, 5, 10):
             assert [(h.doc_id, h.anchor) for h in base.search(query, limit=limit).hits] == \
                 full[:limit], (query, limit)
+
+
+# -- 3. crisis intents ----------------------------------------------------------------------------
+
+CRISIS_DOC = doc("危機來電處理", "procedure", id="crisis", body=(
+    "## 識別訊號\n- 角色：坐席\n- 時限：立即\n\n來電者提到自殺、輕生或自殘，或揚言威脅、恐嚇、"
+    "放置炸彈時，依本流程處理。\n\n## 報警\n- 角色：主管\n- 時限：立即\n\n威脅具體時立即報警。\n"))
+
+
+@pytest.fixture
+def with_crisis(make_library: Callable[..., Path]) -> KnowledgeBase:
+    return KnowledgeBase(make_library({
+        "c.md": CRISIS_DOC,
+        "s.md": doc("門市服務", body="## 門市營業時間\n門市每天十點營業，到門市辦理需帶證件。\n", id="store"),
+        "o.md": doc("系統異常", body="## 死機\n電腦死機時先重開機；系統很慢時回報資訊組。\n", id="outage"),
+        "f.md": doc("外送美食", body="## 炸雞\n炸雞套餐的退款說明。\n", id="food"),
+        "w.md": doc("工作負荷", body="## 太累\n坐席說累死了時，組長安排休息。\n", id="tired"),
+    }))
+
+
+@pytest.mark.parametrize("query", [
+    "客户说活不下去了", "他说想从楼顶跳下去", "说要带汽油去你们门店", "要把你们门店炸了",
+    "扬言要拿刀过来", "她说药都准备好了", "活着有什么意思", "不想活了",
+])
+def test_indirect_crisis_calls_bring_the_crisis_procedure_first(
+    with_crisis: KnowledgeBase, query: str,
+) -> None:
+    hits = with_crisis.search(query).hits
+    assert hits and hits[0].doc_id == "crisis", query
+    assert hits[0].score > 1.1 and all(hits[0].score >= hit.score for hit in hits)
+    assert hits[0].expansions  # says what the call was found as
+
+
+@pytest.mark.parametrize("query", ["死机", "炸鸡", "累死了", "要死了这么慢", "笑死", "砍价"])
+def test_look_alikes_do_not_bring_the_crisis_procedure(
+    with_crisis: KnowledgeBase, query: str,
+) -> None:
+    assert "crisis" not in ids(with_crisis.search(query))[:1], query
+
+
+def test_a_crisis_call_in_a_library_without_a_crisis_procedure_is_searched_as_usual(
+    make_library: Callable[..., Path],
+) -> None:
+    base = KnowledgeBase(make_library({
+        "s.md": doc("門市服務", body="## 門市\n到門市辦理需帶證件，報警電話見公告。\n", id="store"),
+    }))
+    hits = base.search("带汽油去你们门店").hits
+    assert set(ids(base.search("带汽油去你们门店"))) == {"store"}
+    assert all(hit.score < 1.0 and hit.words == ["门店"] for hit in hits)
+
+
+def test_the_shipped_intents_read_and_mask_look_alikes() -> None:
+    from kbdesk.core.search.crisis import detect, shipped_intents
+
+    names = {intent.name for intent in shipped_intents()}
+    assert names == {"self-harm", "threat"}
+    assert [i.name for i, _ in detect("活不下去了")] == ["self-harm"]
+    assert [i.name for i, _ in detect("要跟你们同归於盡")] == ["threat"]  # Traditional folds
+    assert detect("電腦死機了") == [] and detect("想死你们了") == []
