@@ -156,3 +156,40 @@ def test_the_shipped_intents_read_and_mask_look_alikes() -> None:
     assert [i.name for i, _ in detect("活不下去了")] == ["self-harm"]
     assert [i.name for i, _ in detect("要跟你们同归於盡")] == ["threat"]  # Traditional folds
     assert detect("電腦死機了") == [] and detect("想死你们了") == []
+
+
+# -- 4. Latin abbreviations -----------------------------------------------------------------------
+
+@pytest.fixture
+def operations(make_library: Callable[..., Path]) -> KnowledgeBase:
+    return KnowledgeBase(make_library({
+        "m.md": doc("客服運營指標", id="metrics", summary="接通率、SLA 與平均處理時長的總覽。",
+                    body="本文說明 SLA、AHT 等指標。\n\n## SLA 服務時效承諾\n一般工單兩個工作天內結案。\n\n"
+                         "## 接通率\n二十秒內接通的比例，SLA 報表每週發布。\n"),
+        "q.md": doc("質檢評分標準", id="quality", body="## 評分項目\n質檢員每月抽聽錄音。\n"),
+        "i.md": doc("來電分流", id="ivr", body="## 語音導航\n語音導航第一層選單依業務分流。\n"),
+    }))
+
+
+def test_an_abbreviation_lands_on_the_section_it_heads(operations: KnowledgeBase) -> None:
+    hits = operations.search("SLA").hits
+    assert (hits[0].doc_id, hits[0].section) == ("metrics", "SLA 服務時效承諾")
+    assert [h.anchor for h in hits].index("") > 0  # the document as a whole comes after
+
+
+@pytest.mark.parametrize("query, expected, found_as", [
+    ("QA", "quality", "質檢"), ("IVR", "ivr", "語音導航"), ("ivr 选单", "ivr", "語音導航"),
+])
+def test_an_abbreviation_the_text_does_not_spell_finds_its_chinese_term(
+    operations: KnowledgeBase, query: str, expected: str, found_as: str,
+) -> None:
+    hits = operations.search(query).hits
+    assert hits[0].doc_id == expected
+    assert found_as in hits[0].expansions.values()
+
+
+def test_the_shipped_abbreviations_cover_the_issue_list() -> None:
+    from kbdesk.core.search.thesaurus import service_groups
+
+    words = {w.casefold() for group in service_groups() for w in group}
+    assert {"sla", "qa", "ivr", "crm", "otp", "pos", "aht"} <= words

@@ -40,6 +40,8 @@ TYPED, THESAURUS, PARTS = 1, 2, 3
 STAGE = {"word": TYPED, "synonym": TYPED, "thesaurus": THESAURUS, "general": THESAURUS,
          "part": PARTS}
 PINYIN_QUALITY = {"title": 0.95, "heading": 0.9, "body": 0.55}
+#: A Latin abbreviation (SLA) found in an entry's text but not in its heading or title.
+ABBREVIATION_MENTIONED = 0.97
 #: A word held by fewer entries than this is also looked for as its parts.
 WEAK_DF = 3
 MIN_PINYIN = 2
@@ -259,8 +261,14 @@ def match_word(plan: WordPlan, haystack: str, title: str, heading: str, level: i
             pieces.append(alt)
             continue
         where = _find(haystack, alt.text, alt.needed)
-        if where is not None and QUALITY[alt.kind] > best.quality:
-            best = WordMatch(QUALITY[alt.kind], "" if alt.kind == "word" else alt.text, alt.kind,
+        quality = QUALITY[alt.kind]
+        if where is not None and alt.kind == "word" and _abbreviation(plan.word):
+            # an abbreviation in a section's heading (or a document's title) is what the
+            # section is about: it ranks above an entry that only mentions it
+            named = heading if level > 0 else title
+            quality = quality if plan.word in named else ABBREVIATION_MENTIONED
+        if where is not None and quality > best.quality:
+            best = WordMatch(quality, "" if alt.kind == "word" else alt.text, alt.kind,
                              [where])
     if best.quality < QUALITY["part"] and pieces:
         covered: set[int] = set()
@@ -292,6 +300,11 @@ def match_word(plan: WordPlan, haystack: str, title: str, heading: str, level: i
             if quality > best.quality:
                 best = WordMatch(quality, chinese, "pinyin", [max(haystack.find(chinese), 0)])
     return best
+
+
+def _abbreviation(word: str) -> bool:
+    """True for a query word of Latin letters only, such as sla or ivr."""
+    return word.isascii() and word.isalpha() and 2 <= len(word) <= 6
 
 
 def _find(haystack: str, text: str, needed: Sequence[str]) -> int | None:

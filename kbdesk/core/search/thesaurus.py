@@ -4,7 +4,9 @@ Two sources, both folded (script, width and case do not matter):
 
 - the library's own ``synonyms`` in ``library.yaml`` (kind ``synonym``), and
 - the service thesaurus shipped with kbdesk, ``resources/thesaurus/service.yaml`` (kind
-  ``thesaurus``): groups of words agents use for the same thing on a call.
+  ``thesaurus``): groups of words agents use for the same thing on a call, with
+  ``abbreviations.yaml``: Latin abbreviations of operations (SLA, QA, IVR …) and their Chinese
+  terms.
 
 A third, lowest source can be given for experiments: general-language groups (kind
 ``general``), such as the synonym sets of a large dictionary. kbdesk ships none: the one
@@ -33,6 +35,8 @@ from kbdesk.core.text.folding import fold
 log = logging.getLogger(__name__)
 
 SERVICE_THESAURUS = Path("thesaurus") / "service.yaml"
+#: Latin abbreviations of operations (SLA, QA, IVR …) with their Chinese terms, read with it
+ABBREVIATIONS = Path("thesaurus") / "abbreviations.yaml"
 #: A phrase typed as up to this many query words is looked up as one entry.
 MAX_JOIN = 4
 
@@ -163,10 +167,11 @@ def read_groups(path: Path) -> list[list[str]]:
 
 @functools.lru_cache(maxsize=1)
 def service_groups() -> tuple[tuple[str, ...], ...]:
-    """The groups of the shipped service thesaurus (read once per process)."""
+    """The groups of the shipped service thesaurus and abbreviation list (read once per process)."""
     from kbdesk.core.workstation.paths import resources_dir
 
-    return tuple(tuple(g) for g in read_groups(resources_dir() / SERVICE_THESAURUS))
+    return tuple(tuple(g) for name in (SERVICE_THESAURUS, ABBREVIATIONS)
+                 for g in read_groups(resources_dir() / name))
 
 
 def table_for(library_groups: Sequence[Sequence[str]]) -> SynonymTable:
