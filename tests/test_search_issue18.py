@@ -193,3 +193,111 @@ def test_the_shipped_abbreviations_cover_the_issue_list() -> None:
 
     words = {w.casefold() for group in service_groups() for w in group}
     assert {"sla", "qa", "ivr", "crm", "otp", "pos", "aht"} <= words
+
+
+# -- 5. homophones of words the library lacks -----------------------------------------------------
+
+@pytest.fixture
+def service(make_library: Callable[..., Path]) -> KnowledgeBase:
+    return KnowledgeBase(make_library({
+        "c.md": doc("投訴處理", id="complaint", body="## 受理投訴\n接到投訴時先致歉並建立投訴單。\n"),
+        "r.md": doc("退款規定", id="refund", body="## 退款時效\n退款在七個工作天內退回原付款方式。\n"),
+        "t.md": doc("景點介紹", id="sights", body="## 推薦景點\n本市景點與交通。\n"),
+        "g.md": doc("商品售後", id="goods", body="## 瑕疵處理\n若商品有瑕疵或破損，可申請換貨。\n\n"
+                    "## 卡片補發\n補發卡片需五個工作天。\n\n## 熱線\n第一線人員判斷後轉接。\n"),
+        "n.md": doc("網路障礙", id="network", body="## 申告\n現象：無訊號、斷斷續續、網路很慢。\n"),
+    }))
+
+
+@pytest.mark.parametrize("query, expected, found_as", [
+    ("投述", "complaint", "投訴"),   # s/sh
+    ("退宽", "refund", "退款"),      # same pinyin, another character
+    ("偷書", None, None),            # two characters differ: not a slip of one
+])
+def test_a_pinyin_slip_finds_the_library_word_and_says_so(
+    service: KnowledgeBase, query: str, expected: str | None, found_as: str | None,
+) -> None:
+    hits = service.search(query).hits
+    if expected is None:
+        assert hits == []
+        return
+    assert hits[0].doc_id == expected
+    assert hits[0].expansions == {parse_query(query).words[0] if len(parse_query(query).words)
+                                  == 1 else query: found_as}
+
+
+def test_homophones_only_stand_in_for_words_the_library_lacks(service: KnowledgeBase) -> None:
+    # 经典 sounds like 景点 but is a word of its own: no blanket pinyin folding
+    assert service.search("经典").hits == []
+    # a word the library holds is found as itself only
+    assert {hit.doc_id for hit in service.search("景点").hits} == {"sights"}
+
+
+def test_a_homophone_ranks_below_a_literal_match(make_library: Callable[..., Path]) -> None:
+    base = KnowledgeBase(make_library({
+        "a.md": doc("甲", id="literal", body="## 節\n投述一詞見於舊規定。\n"),
+        "b.md": doc("乙", id="homophone", body="## 節\n投訴受理。\n"),
+    }))
+    assert ids(base.search("投述")) == ["literal"]  # the library holds it: no homophones
+
+
+def test_fuzzy_pinyin_pairs() -> None:
+    from kbdesk.core.search.lexicon import fuzzy
+
+    assert fuzzy("shu") == fuzzy("su") and fuzzy("zhang") == fuzzy("zan")
+    assert fuzzy("chen") == fuzzy("ceng") and fuzzy("lin") == fuzzy("ning")
+    assert fuzzy("tou") != fuzzy("tao")
+
+
+def test_the_word_table_is_built_with_the_index_and_read_back(service: KnowledgeBase,
+                                                              tmp_path: Path) -> None:
+    from kbdesk.core.search.lexicon import WordTable
+
+    service.ensure_index()
+    table = WordTable()
+    assert table.add(["投诉", "退款", "a1", "的"]) and not table.add(["投诉"])
+    table.save(tmp_path / "words.json")
+    again = WordTable.load(tmp_path / "words.json")
+    assert again.homophones("投述") == ["投诉"] and again.holding("款") == ["退款"]
+    assert len(again) == 2
+    (tmp_path / "bad.json").write_text("{", "utf-8")
+    assert len(WordTable.load(tmp_path / "bad.json")) == 0
+
+
+# -- 6. the meaning-bearing parts of a word the library lacks ------------------------------------
+
+@pytest.mark.parametrize("query, expected, section", [
+    ("货坏了", "goods", "瑕疵處理"),      # 坏 → 瑕疵/破损 near 商品 (货)
+    ("补卡", "goods", "卡片補發"),        # 补 … 卡 in either order: 補發卡片
+    ("线断了", "network", "申告"),        # 线 as 网路, 断 in 斷斷續續
+])
+def test_a_word_the_library_lacks_is_found_by_its_parts_close_together(
+    service: KnowledgeBase, query: str, expected: str, section: str,
+) -> None:
+    hits = service.search(query).hits
+    assert (hits[0].doc_id, hits[0].section) == (expected, section)
+    assert hits[0].expansions  # found as what matched
+
+
+def test_spoken_parts_far_apart_or_inside_unrelated_words_rank_low(service: KnowledgeBase) -> None:
+    hits = service.search("线断了").hits
+    # 第一線 … 判斷 holds both characters, but neither as what the caller meant
+    assert ("goods", "熱線") not in [(h.doc_id, h.section) for h in hits[:1]]
+
+
+def test_morphemes_rank_below_literal_words(make_library: Callable[..., Path]) -> None:
+    base = KnowledgeBase(make_library({
+        "a.md": doc("甲", id="parts", body="## 節\n補發卡片需五個工作天。\n"),
+        "b.md": doc("乙", id="word", body="## 節\n補卡請臨櫃辦理。\n"),
+    }))
+    assert ids(base.search("补卡"))[0] == "word"
+
+
+def test_the_spoken_table_is_folded_and_morphemes_prefer_its_pieces() -> None:
+    from kbdesk.core.search.matching import morphemes
+    from kbdesk.core.search.thesaurus import spoken_morphemes
+
+    table = spoken_morphemes()
+    assert "破损" in table["坏"] and "中断" in table["断"] and "未送达" in table["没到"]
+    assert morphemes("货没到", table) == ["货", "没到"]
+    assert morphemes("线断了", table) == ["线", "断"]

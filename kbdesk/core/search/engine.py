@@ -38,9 +38,15 @@ from kbdesk.core.search.matching import (
     word_terms,
 )
 from kbdesk.core.search.query import ParsedQuery
-from kbdesk.core.search.ranking import HitMatch, haystack, rank
+from kbdesk.core.search.ranking import (
+    HitMatch,
+    haystack,
+    morphemes_close,
+    only_morphemes,
+    rank,
+)
 from kbdesk.core.search.snippets import make_snippet
-from kbdesk.core.search.thesaurus import SynonymTable
+from kbdesk.core.search.thesaurus import SynonymTable, spoken_morphemes
 from kbdesk.core.text.folding import fold, fold_chars
 
 __all__ = ["SearchHit", "SearchResult", "SynonymTable", "run_search", "word_query"]
@@ -223,7 +229,11 @@ def run_search(
                 return []  # a word the index holds in no form: no entry has every word
             query = wq.And([q for _, q in queries] + phrase_queries)
             results = searcher.search(query, limit=fetch, filter=allow, mask=deny)
-            return [(hit, len(queries)) for hit in results if _phrases_ok(hit, parsed.phrases)]
+            # a word found by its morphemes holds them close together, or the entry does not
+            # hold every word
+            by_parts = [plan for plan, _ in queries if stage >= PARTS and only_morphemes(plan)]
+            return [(hit, len(queries)) for hit in results if _phrases_ok(hit, parsed.phrases)
+                    and (not by_parts or morphemes_close(hit, by_parts))]
 
         ranked = find(word_queries, TYPED)
         for stage, enough in ((THESAURUS, PAGE), (PARTS, MIN_AND_HITS)):
@@ -283,10 +293,11 @@ def _plans(
         return index.pinyin_map().lookup(letters)  # read on the first query in letters
 
     entries = max(int(searcher.doc_count()), 1)
+    lexicon = index.word_table()
     plans = []
     for word in dict.fromkeys(joined):
         plan = plan_word(word, synonyms.alternatives(word), doc_frequency, lookup,
-                         synonyms.expand)
+                         synonyms.expand, lexicon, spoken_morphemes())
         held = sum(doc_frequency(alt.needed[0]) for alt in plan.alternatives if alt.needed)
         plan.weight = math.log(1 + entries / max(1, min(held, entries)))
         plans.append(plan)

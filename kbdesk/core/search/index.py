@@ -31,6 +31,7 @@ from kbdesk.core.library.model import Document
 from kbdesk.core.library.plaintext import plain_text
 from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.analyzer import ANALYZER_VERSION, chinese_analyzer
+from kbdesk.core.search.lexicon import WordTable
 from kbdesk.core.search.pinyin import PinyinMap
 from kbdesk.core.search.pool import MemorySegmentWriter, TermCounts
 from kbdesk.core.text.folding import fold
@@ -40,9 +41,12 @@ log = logging.getLogger(__name__)
 
 #: 7: two-letter initials of two-syllable words; the pinyin map file (issue 9)
 #: 8: the text field's format counts words in one pass (same postings, a new class name)
-SCHEMA_VERSION = 8
+#: 9: the word table beside the index (homophones, words by character; issue 18)
+SCHEMA_VERSION = 9
 MANIFEST = "kbdesk-manifest.json"
 PINYIN_MAP = "kbdesk-pinyin.json"
+#: the library's words by homophone key and by character (see kbdesk.core.search.lexicon)
+WORD_TABLE = "kbdesk-words.json"
 INDEX_NAME = "sections"
 WRITER_TIMEOUT = 10.0
 FILTER_CACHE_SIZE = 64
@@ -213,6 +217,7 @@ class SearchIndex:
         # filter query -> its documents, for the current searcher (see filter_docs)
         self._filters: dict[Any, Any] = {}
         self._pinyin: PinyinMap | None = None
+        self._words: WordTable | None = None
 
     # -- state --------------------------------------------------------------------------------
 
@@ -281,6 +286,7 @@ class SearchIndex:
     def _close(self) -> None:
         self._filters.clear()
         self._pinyin = None
+        self._words = None
         if self._searcher is not None:
             with contextlib.suppress(Exception):
                 self._searcher.close()
@@ -303,6 +309,7 @@ class SearchIndex:
         self._ix = whoosh_index.create_in(str(self.directory), make_schema(), indexname=INDEX_NAME)
         self._manifest = {"docs": {}}
         self._pinyin = PinyinMap()
+        self._words = WordTable()
 
     def _open(self) -> str:
         """Open the index on disk, or create an empty one; return why it was recreated."""
@@ -363,6 +370,12 @@ class SearchIndex:
         if self._pinyin is None:
             self._pinyin = PinyinMap.load(self.directory / PINYIN_MAP)
         return self._pinyin
+
+    def word_table(self) -> WordTable:
+        """Return the library's words by homophone key and by character (read on first use)."""
+        if self._words is None:
+            self._words = WordTable.load(self.directory / WORD_TABLE)
+        return self._words
 
     def _reopen_searcher(self) -> None:
         """Replace the shared searcher with one on the latest commit.
@@ -494,6 +507,11 @@ class SearchIndex:
             self._manifest["stamp"] = stamp
             if pinyin.add(rows):  # an edit that keeps the headings writes nothing here
                 pinyin.save(self.directory / PINYIN_MAP)
+            words = self.word_table()
+            with self._ix.reader() as reader:
+                new_words = words.add(reader.field_terms("text"))
+            if new_words:  # words of removed documents stay: a search checks the index first
+                words.save(self.directory / WORD_TABLE)
             self._write_manifest()
             self._reopen_searcher()
             return stats

@@ -73,6 +73,14 @@ class HitMatch:
         return {w: m.via for w, m in self.words.items() if m.quality > 0 and m.via}
 
 
+def morphemes_close(hit: Any, plans: Sequence[WordPlan]) -> bool:
+    """True when every word found only by its morphemes has them close together in ``hit``."""
+    title, heading, _, everything = haystack(hit.fields())
+    level = int(hit.get("level") or 0)
+    return all(match_word(plan, everything, title, heading, level).quality > 0
+               for plan in plans if only_morphemes(plan))
+
+
 def haystack(fields: dict[str, Any]) -> tuple[str, str, str, str]:
     """Return the folded (title, heading, heading + body, all) texts, letters and digits only."""
     def compact(text: object) -> str:
@@ -158,6 +166,8 @@ def rank(
                 match = WordMatch(0.5, "", "index")  # found by the index (pinyin keys)
             info.words[plan.word] = match
         held = sum(1 for m in info.words.values() if m.quality > 0)
+        if not held and any(only_morphemes(plan) for plan in plans):
+            continue  # found by morphemes far apart, and nothing else
         info.level = total if position < complete else max(level, min(held, total))
         weights = sum(plan.weight for plan in plans) or 1.0
         info.coverage = 1.0 if info.complete else coverage(plans, info.words)
@@ -193,6 +203,15 @@ def coverage(plans: Sequence[WordPlan], words: dict[str, WordMatch]) -> float:
     held = sum(plan.weight for plan in plans
                if (match := words.get(plan.word)) is not None and match.quality > 0)
     return held / weights
+
+
+def only_morphemes(plan: WordPlan) -> bool:
+    """True when the index can only have found the word by its morphemes (whose closeness
+    in the entry only :func:`match_word` checks)."""
+    return plan.morpheme_query is not None and not plan.pinyin and plan.pinyin_query is None \
+        and not any(alt.held and alt.kind != "part" for alt in plan.alternatives[1:]) \
+        and not (plan.alternatives and plan.alternatives[0].held
+                 and len(plan.alternatives[0].needed) == 1)
 
 
 def _needle(plan: WordPlan, match: WordMatch) -> str:

@@ -35,6 +35,8 @@ from kbdesk.core.text.folding import fold
 log = logging.getLogger(__name__)
 
 SERVICE_THESAURUS = Path("thesaurus") / "service.yaml"
+#: spoken morphemes → the written words handbooks use (坏 → 损坏, 破损)
+SPOKEN_MORPHEMES = Path("thesaurus") / "spoken.yaml"
 #: Latin abbreviations of operations (SLA, QA, IVR …) with their Chinese terms, read with it
 ABBREVIATIONS = Path("thesaurus") / "abbreviations.yaml"
 #: A phrase typed as up to this many query words is looked up as one entry.
@@ -177,3 +179,24 @@ def service_groups() -> tuple[tuple[str, ...], ...]:
 def table_for(library_groups: Sequence[Sequence[str]]) -> SynonymTable:
     """Return the table a library searches with: its own groups over the service thesaurus."""
     return SynonymTable(library_groups, service_groups())
+
+
+@functools.lru_cache(maxsize=1)
+def spoken_morphemes() -> dict[str, tuple[str, ...]]:
+    """The shipped table of spoken morphemes and their written words, folded (read once)."""
+    import yaml
+
+    from kbdesk.core.workstation.paths import resources_dir
+
+    path = resources_dir() / SPOKEN_MORPHEMES
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        log.warning("spoken morphemes %s cannot be read: %s", path, exc)
+        return {}
+    table = data.get("morphemes") if isinstance(data, dict) else None
+    if not isinstance(table, dict):
+        log.warning("spoken morphemes %s: expected a mapping 'morphemes'", path)
+        return {}
+    return {fold(str(k)): tuple(fold(str(w)) for w in v)
+            for k, v in table.items() if isinstance(v, list)}
