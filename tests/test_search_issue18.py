@@ -301,3 +301,25 @@ def test_the_spoken_table_is_folded_and_morphemes_prefer_its_pieces() -> None:
     assert "破损" in table["坏"] and "中断" in table["断"] and "未送达" in table["没到"]
     assert morphemes("货没到", table) == ["货", "没到"]
     assert morphemes("线断了", table) == ["线", "断"]
+
+
+# -- 7. pinyin initials of a word inside a longer title ------------------------------------------
+
+def test_initials_of_a_word_inside_a_longer_title(make_library: Callable[..., Path]) -> None:
+    base = KnowledgeBase(make_library({
+        "r.md": doc("退貨款申請流程", "procedure", id="refund-flow",
+                    body="## 受理\n- 角色：坐席\n- 時限：1天內\n\n核對訂單。\n"),
+        "o.md": doc("其他規定", id="other", body="## 貨款\n貨款結算規則。\n"),
+    }))
+    hits = base.search("thk").hits
+    assert hits and hits[0].doc_id == "refund-flow"
+    assert hits[0].expansions == {"thk": "退貨款"}
+    assert base.search("bz").hits == [] and base.search("hksqlc").hits  # a run to the end, too
+
+
+def test_initials_runs_stay_on_word_boundaries() -> None:
+    from kbdesk.core.search.pinyin import pinyin_entries
+
+    initials = {key for key, kind, _ in pinyin_entries("退貨款申請流程") if kind == "initials"}
+    assert {"thk", "hksq", "thksqlc", "sqlc"} <= initials
+    assert "hks" not in initials and "ksq" not in initials  # never across a word's letters
