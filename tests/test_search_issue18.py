@@ -323,3 +323,24 @@ def test_initials_runs_stay_on_word_boundaries() -> None:
     initials = {key for key, kind, _ in pinyin_entries("退貨款申請流程") if kind == "initials"}
     assert {"thk", "hksq", "thksqlc", "sqlc"} <= initials
     assert "hks" not in initials and "ksq" not in initials  # never across a word's letters
+
+
+# -- 8. one document does not crowd the list ------------------------------------------------------
+
+def test_sections_beyond_the_first_two_of_a_document_are_folded_and_counted_by_limit(
+    make_library: Callable[..., Path],
+) -> None:
+    sections = "".join(f"## 宕機第{n}步\n系統宕機時第{n}步。\n\n" for n in range(1, 7))
+    base = KnowledgeBase(make_library({
+        "a.md": doc("應變", id="outage", body=sections),
+        "b.md": doc("話術", id="notice", body="## 告知\n系統宕機，請稍候。\n"),
+    }))
+    hits = base.search("宕机").hits
+    shown = [h for h in hits if not h.folded]
+    assert [h.doc_id for h in shown].count("outage") == 2 and "notice" in ids(base.search("宕机"))
+    assert all(h.folded == (h.group_index > 2) for h in hits)
+    assert [h.group_index for h in hits if h.doc_id == "outage"] == list(
+        range(1, 1 + sum(h.doc_id == "outage" for h in hits)))
+    assert len(base.search("宕机", limit=4).hits) == 4  # --limit counts entries as before
+    data = hits[-1].to_json()
+    assert data["group"] == {"doc_id": "outage", "index": hits[-1].group_index, "folded": True}

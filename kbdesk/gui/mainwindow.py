@@ -401,7 +401,10 @@ class MainWindow(QMainWindow):
     def open_row(self, row: int) -> None:
         """Open a result row in the reader at its section, with the words highlighted."""
         result = self.side.model.row_at(row)
-        if result is not None:
+        if result is not None and result.more:  # a document's folded hits: show them
+            self.side.model.expand(result.doc_id)
+            self.side.results.setCurrentIndex(self.side.model.index(row))
+        elif result is not None:
             self.open_document(result.doc_id, result.anchor, self.side.model.terms,
                                found_as=result.found_as)
 

@@ -60,6 +60,12 @@ def partial_label() -> str:
     return QCoreApplication.translate("Results", "Some words")
 
 
+def more_label(count: int) -> str:
+    """The row standing for a document's folded hits (opening it shows them)."""
+    return QCoreApplication.translate("Results", "More from this document: %1").replace(
+        "%1", str(count))
+
+
 def with_updates(rows: Iterable[ResultRow], updated: set[str]) -> list[ResultRow]:
     """Mark the rows of the documents in ``updated`` (the core's ``reading.updated_among``)."""
     return [replace(row, updated=row.doc_id in updated) for row in rows]
@@ -80,6 +86,10 @@ class ResultRow:
     updated: bool = False  # changed since this workstation last opened it (已更新)
     found_as: str = ""  # the expansions the hit was found through, e.g. "宕機"
     partial: bool = False  # the hit holds only some of the query's words
+    #: a hit beyond its document's first ones: shown under the document when it is expanded
+    folded: bool = False
+    #: a row standing for this many folded hits of its document (opening it expands them)
+    more: int = 0
 
     @classmethod
     def from_hit(cls, hit: SearchHit) -> ResultRow:
@@ -88,7 +98,7 @@ class ResultRow:
         return cls(hit.doc_id, hit.title, section, hit.anchor, hit.kind, hit.version,
                    hit.snippet_text, hit.category,
                    found_as="、".join(dict.fromkeys(hit.expansions.values())),
-                   partial=hit.match == "partial")
+                   partial=hit.match == "partial", folded=hit.folded)
 
     @classmethod
     def from_document(cls, doc: Document) -> ResultRow:
@@ -99,8 +109,32 @@ class ResultRow:
 
     @property
     def heading(self) -> str:
-        """The row's first line: "title › section"."""
+        """The row's first line: "title › section" (for a "more" row, what it stands for)."""
+        if self.more:
+            return f"▸ {more_label(self.more)}"
         return f"{self.title} › {self.section}" if self.section else self.title
+
+
+def visible_rows(rows: Sequence[ResultRow], expanded: set[str]) -> list[ResultRow]:
+    """The rows a list shows: folded hits under their document's last shown row, or one
+    "more" row standing for them when the document is not expanded."""
+    shown = [row for row in rows if not row.folded]
+    folded: dict[str, list[ResultRow]] = {}
+    for row in rows:
+        if row.folded:
+            folded.setdefault(row.doc_id, []).append(row)
+    last = {row.doc_id: number for number, row in enumerate(shown)}
+    out: list[ResultRow] = []
+    for number, row in enumerate(shown):
+        out.append(row)
+        hidden = folded.pop(row.doc_id, []) if last.get(row.doc_id) == number else []
+        if hidden and row.doc_id in expanded:
+            out.extend(hidden)
+        elif hidden:
+            out.append(replace(hidden[0], anchor="", section="", snippet="", folded=False,
+                               more=len(hidden), found_as="", partial=False))
+    out.extend(row for rows_left in folded.values() for row in rows_left)  # no shown row
+    return out
 
 
 class ResultsModel(QAbstractListModel):
@@ -109,6 +143,8 @@ class ResultsModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[ResultRow] = []
+        self._all: list[ResultRow] = []
+        self._expanded: set[str] = set()
         self._terms: list[str] = []
         self._script = "original"
 
@@ -123,11 +159,29 @@ class ResultsModel(QAbstractListModel):
         return list(self._terms)
 
     def set_rows(self, rows: Iterable[ResultRow], terms: Sequence[str] = ()) -> None:
-        """Replace the whole list."""
+        """Replace the whole list; a document's folded hits start collapsed."""
         self.beginResetModel()
-        self._rows = list(rows)
+        self._all = list(rows)
+        self._expanded = set()
+        self._rows = visible_rows(self._all, self._expanded)
         self._terms = list(terms)
         self.endResetModel()
+
+    def expand(self, doc_id: str) -> None:
+        """Show a document's folded hits in place of its "more" row."""
+        at = next((n for n, row in enumerate(self._rows)
+                   if row.more and row.doc_id == doc_id), None)
+        if at is None:
+            return
+        self._expanded.add(doc_id)
+        rows = visible_rows(self._all, self._expanded)
+        added = len(rows) - len(self._rows)
+        self.beginRemoveRows(QModelIndex(), at, at)
+        del self._rows[at]
+        self.endRemoveRows()
+        self.beginInsertRows(QModelIndex(), at, at + added)
+        self._rows = rows
+        self.endInsertRows()
 
     def clear(self) -> None:
         """Empty the list."""
@@ -141,6 +195,8 @@ class ResultsModel(QAbstractListModel):
 
     def mark_seen(self, doc_id: str) -> None:
         """Drop the 已更新 mark of a document's rows once it has been opened."""
+        self._all = [replace(row, updated=False) if row.doc_id == doc_id else row
+                     for row in self._all]
         for number, row in enumerate(self._rows):
             if row.doc_id == doc_id and row.updated:
                 self._rows[number] = replace(row, updated=False)
@@ -174,6 +230,8 @@ class ResultsModel(QAbstractListModel):
         if role == SPANS_ROLE:
             return highlight_spans(convert_script(row.snippet, self._script), self._terms)
         if role == META_ROLE:
+            if row.more:
+                return ""
             parts = [kind_label(row.kind), f"v{row.version}"]
             if row.found_as:
                 parts.insert(0, found_as_label(convert_script(row.found_as, self._script)))

@@ -1431,6 +1431,11 @@
         <translation>Some words</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/gui/results.py" line="67"/>
+        <source>More from this document: %1</source>
+        <translation>More from this document: %1</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/results.py" line="52"/>
         <source>Updated</source>
         <translation>Updated</translation>

@@ -1425,6 +1425,11 @@
         <translation>部分词语</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/gui/results.py" line="67"/>
+        <source>More from this document: %1</source>
+        <translation>本文档的更多结果：%1</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/results.py" line="52"/>
         <source>Updated</source>
         <translation>已更新</translation>

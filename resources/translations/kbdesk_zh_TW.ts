@@ -1425,6 +1425,11 @@
         <translation>部分詞語</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/gui/results.py" line="67"/>
+        <source>More from this document: %1</source>
+        <translation>本文件的更多結果：%1</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/results.py" line="52"/>
         <source>Updated</source>
         <translation>已更新</translation>

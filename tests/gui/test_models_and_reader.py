@@ -203,3 +203,28 @@ def test_a_long_page_renders_off_the_ui_thread_and_a_newer_page_wins(qtbot: QtBo
         assert "完。" in reader.html and "長篇說明" not in reader.html
     finally:
         runner.shutdown()
+
+
+def test_a_documents_folded_hits_sit_under_it_until_expanded(qtmodeltester, qtbot: QtBot) -> None:
+    from kbdesk.gui.results import visible_rows
+
+    rows = [
+        ResultRow("a", "應變流程", "一", "1", "procedure", 1, "s1"),
+        ResultRow("a", "應變流程", "二", "2", "procedure", 1, "s2"),
+        ResultRow("b", "公告話術", "", "", "phrasing", 1, "p"),
+        ResultRow("a", "應變流程", "三", "3", "procedure", 1, "s3", folded=True),
+        ResultRow("a", "應變流程", "四", "4", "procedure", 1, "s4", folded=True),
+    ]
+    assert [(r.doc_id, r.anchor, r.more) for r in visible_rows(rows, set())] == [
+        ("a", "1", 0), ("a", "2", 0), ("a", "", 2), ("b", "", 0)]
+    model = ResultsModel()
+    model.set_rows(rows)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 4 and model.index(3).data() == "公告話術"
+    assert "2" in model.index(2).data()  # the "more" row says how many
+    model.expand("a")
+    qtmodeltester.check(model)
+    assert [(r.doc_id, r.anchor) for r in model.rows] == [
+        ("a", "1"), ("a", "2"), ("a", "3"), ("a", "4"), ("b", "")]
+    model.expand("a")  # nothing left to expand
+    assert model.rowCount() == 5

@@ -59,7 +59,9 @@ MIN_AND_HITS = 3
 PAGE = 30
 MIN_SINGLE_HITS = 20
 MAX_FALLBACK_SUBSETS = 10
-PER_DOC_HEAD = 3
+#: Sections of one document shown in the ranking; the document's other hits come after every
+#: other document's and are folded under it in the app (issue 18, point 7).
+SHOWN_PER_DOC = 2
 
 
 @dataclass
@@ -93,6 +95,11 @@ class SearchHit:
     #: query word → the text it was found as when not as typed (synonym, thesaurus word,
     #: parts, or the Chinese a pinyin query spelled), in the hit's own script
     expansions: dict[str, str] = field(default_factory=dict)
+    #: the hit's place among the hits of its document (1 for the document's best hit)
+    group_index: int = 1
+    #: beyond the first SHOWN_PER_DOC hits of its document: the app shows it under the
+    #: document (expandable), not in the ranking
+    folded: bool = False
 
     def to_json(self) -> dict[str, object]:
         """Return the hit as the JSON the CLI prints."""
@@ -113,6 +120,8 @@ class SearchHit:
             "match": self.match,
             "matched": list(self.words),
             "expansions": dict(self.expansions),
+            "group": {"doc_id": self.doc_id, "index": self.group_index,
+                      "folded": self.folded},
         }
 
 
@@ -270,6 +279,7 @@ def run_search(
                  for hit, info in _diversify(ordered, max(limit - len(hits), 0))]
         hits = hits[:limit]
     _monotone(hits)
+    group(hits)
     exact = sum(1 for hit in hits if hit.match == "all")
     return SearchResult(parsed, hits, mode, list(dict.fromkeys(highlight)), exact)
 
@@ -341,6 +351,15 @@ def _crisis_hit(hit: Any, via: str, said: str, number: int, wanted: set[str]) ->
     found.match = "partial"
     found.expansions = _as_written({said: via}, hit.fields())
     return found
+
+
+def group(hits: Sequence[SearchHit]) -> None:
+    """Number each hit within its document; fold those beyond the first ``SHOWN_PER_DOC``."""
+    seen: Counter[str] = Counter()
+    for hit in hits:
+        seen[hit.doc_id] += 1
+        hit.group_index = seen[hit.doc_id]
+        hit.folded = hit.group_index > SHOWN_PER_DOC
 
 
 def _monotone(hits: list[SearchHit]) -> None:
@@ -460,14 +479,14 @@ def _fallback(
 
 
 def _diversify(ranked: list[tuple[Any, HitMatch]], limit: int) -> list[tuple[Any, HitMatch]]:
-    """Keep at most PER_DOC_HEAD hits of one document in the head of the list."""
+    """Keep at most SHOWN_PER_DOC hits of one document in the head of the list."""
     head: list[tuple[Any, HitMatch]] = []
     tail: list[tuple[Any, HitMatch]] = []
     per_doc: dict[str, int] = {}
     for pair in ranked:
         doc_id = pair[0]["doc_id"]
         per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
-        (head if per_doc[doc_id] <= PER_DOC_HEAD else tail).append(pair)
+        (head if per_doc[doc_id] <= SHOWN_PER_DOC else tail).append(pair)
     return (head + tail)[:limit]
 
 
