@@ -344,3 +344,30 @@ def test_sections_beyond_the_first_two_of_a_document_are_folded_and_counted_by_l
     assert len(base.search("宕机", limit=4).hits) == 4  # --limit counts entries as before
     data = hits[-1].to_json()
     assert data["group"] == {"doc_id": "outage", "index": hits[-1].group_index, "folded": True}
+
+
+# -- 9. editors' own search terms -----------------------------------------------------------------
+
+def test_keywords_find_a_document_without_showing_them(make_library: Callable[..., Path]) -> None:
+    from kbdesk.core.library.parse import build_document
+
+    base = KnowledgeBase(make_library({
+        "t.md": doc("退租與解約", id="termination", keywords="[销户, 停號]",
+                    body="## 違約金\n合約未滿提前終止須繳違約金。\n"),
+        "o.md": doc("其他", id="other", body="## 說明\n會員帳戶的說明。\n"),
+    }))
+    hits = base.search("销户").hits
+    assert ids(base.search("销户"))[0] == "termination"
+    assert hits[0].anchor == "" and "销户" not in hits[0].snippet_text + hits[0].snippet
+    assert ids(base.search("停号 违约金"))[0] == "termination"
+    document = base.document("termination")
+    assert document.keywords == ("销户", "停號")
+    assert build_document("k.md", "---\ntitle: 甲\nkind: handbook\nkeywords: 销户，退租\n---\n正文\n").keywords == (
+        "销户", "退租")
+
+
+def test_keywords_must_be_words(make_library: Callable[..., Path]) -> None:
+    base = KnowledgeBase(make_library({"k.md": doc("甲", id="k", keywords="{a: 1}")}))
+    base.ensure_index()
+    problems = base.problems
+    assert problems and "keywords" in str(problems[0])

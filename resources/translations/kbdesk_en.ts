@@ -1064,6 +1064,16 @@
         <translation>comma-separated</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/gui/metaform.py" line="95"/>
+        <source>words agents search for that the text does not use; not shown to agents</source>
+        <translation>words agents search for that the text does not use; not shown to agents</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/metaform.py" line="106"/>
+        <source>Search keywords</source>
+        <translation>Search keywords</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/metaform.py" line="156"/>
         <source>Agents must confirm they have read it</source>
         <translation>Agents must confirm they have read it</translation>

@@ -1060,6 +1060,16 @@
         <translation>以逗号分隔</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/gui/metaform.py" line="95"/>
+        <source>words agents search for that the text does not use; not shown to agents</source>
+        <translation>坐席会搜索、但正文没有的词；不显示给坐席</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/metaform.py" line="106"/>
+        <source>Search keywords</source>
+        <translation>搜索关键词</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/metaform.py" line="156"/>
         <source>Agents must confirm they have read it</source>
         <translation>客服人员必须确认已阅读</translation>

@@ -1060,6 +1060,16 @@
         <translation>以逗號分隔</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/gui/metaform.py" line="95"/>
+        <source>words agents search for that the text does not use; not shown to agents</source>
+        <translation>客服人員會搜尋、但內文沒有的詞；不顯示給客服人員</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/metaform.py" line="106"/>
+        <source>Search keywords</source>
+        <translation>搜尋關鍵字</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/metaform.py" line="156"/>
         <source>Agents must confirm they have read it</source>
         <translation>客服人員必須確認已閱讀</translation>

@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 
 #: 7: two-letter initials of two-syllable words; the pinyin map file (issue 9)
 #: 8: the text field's format counts words in one pass (same postings, a new class name)
-#: 9: the word table beside the index (homophones, words by character; issue 18)
+#: 9: the word table beside the index (homophones, words by character), keywords (issue 18)
 SCHEMA_VERSION = 9
 MANIFEST = "kbdesk-manifest.json"
 PINYIN_MAP = "kbdesk-pinyin.json"
@@ -77,6 +77,7 @@ def make_schema() -> Schema:
         anchor=STORED,
         title=STORED,
         heading=STORED,
+        keywords=STORED,
         body=STORED,
         # Everything an entry says, in one field: a query word is one posting list to walk
         # (four fields made each word a union of four, and Whoosh walks them in Python).
@@ -125,8 +126,14 @@ def open_writer(ix: whoosh_index.Index, options: dict[str, Any]) -> MemorySegmen
 HEADING_WEIGHT = 3
 
 
-def _entry_text(heading: str, body: str, context: str) -> str:
-    return "\n".join([*([heading] * HEADING_WEIGHT), body, context])
+#: How many times a document's ``keywords:`` count in its title entry's text: an editor's
+#: search term weighs like a heading word, above a word of the body.
+KEYWORD_WEIGHT = 2
+
+
+def _entry_text(heading: str, body: str, context: str, keywords: tuple[str, ...] = ()) -> str:
+    return "\n".join([*([heading] * HEADING_WEIGHT), body, context,
+                      *([" ".join(keywords)] * KEYWORD_WEIGHT if keywords else [])])
 
 
 def entries_for(
@@ -158,7 +165,8 @@ def entries_for(
             anchor="",
             heading="",
             body=(body := "\n".join(part for part in (doc.summary, intro) if part)),
-            text=_entry_text(doc.title, body, " ".join(doc.tags)),
+            keywords=" ".join(doc.keywords),
+            text=_entry_text(doc.title, body, " ".join(doc.tags), doc.keywords),
             **_pinyin_fields(doc.title, pinyin_rows),
         )
     ]

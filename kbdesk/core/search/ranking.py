@@ -90,7 +90,9 @@ def haystack(fields: dict[str, Any]) -> tuple[str, str, str, str]:
         fields.get("body"))
     # a document's title entry is about its title: the title counts as its section's text
     section = heading + body if fields.get("level") else title + body
-    return title, heading, section, title + heading + body
+    # an editor's keywords (title entries only) are matched, never shown
+    keywords = compact(fields.get("keywords"))
+    return title, heading, section, title + heading + body + keywords
 
 
 def _positions(text: str, needle: str) -> list[int]:
