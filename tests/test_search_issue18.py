@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from kbdesk.core import KnowledgeBase
+from kbdesk.core.search.matching import WordMatch, WordPlan
 from kbdesk.core.search.query import parse_query
 from kbdesk.core.search.ranking import coverage
-from kbdesk.core.search.matching import WordMatch, WordPlan
 from tests.conftest import doc
 
 

@@ -17,7 +17,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from whoosh import query as wq
+
+from kbdesk.core.search.ranking import haystack
 from kbdesk.core.text.folding import fold
 
 log = logging.getLogger(__name__)
@@ -25,6 +29,8 @@ log = logging.getLogger(__name__)
 CRISIS_INTENTS = Path("thesaurus") / "crisis.yaml"
 #: An entry is a crisis procedure's when it holds at least this many words of the vocabulary.
 MIN_VOCABULARY = 2
+#: At most this many entries of a crisis procedure come first when a query speaks a crisis.
+CRISIS_HITS = 2
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -54,7 +60,9 @@ def compact(text: str) -> str:
     return _NOT_WORD.sub("", fold(text))
 
 
-def detect(text: str, intents: Sequence[CrisisIntent] | None = None) -> list[tuple[CrisisIntent, str]]:
+def detect(
+    text: str, intents: Sequence[CrisisIntent] | None = None
+) -> list[tuple[CrisisIntent, str]]:
     """Return the intents ``text`` speaks, each with the words that said it."""
     said = compact(text)
     found = []
@@ -97,3 +105,30 @@ def shipped_intents() -> tuple[CrisisIntent, ...]:
     from kbdesk.core.workstation.paths import resources_dir
 
     return tuple(read_intents(resources_dir() / CRISIS_INTENTS))
+
+
+def crisis_entries(
+    searcher: Any, raw: str, allow: Any, deny: Any
+) -> list[tuple[Any, tuple[str, str]]]:
+    """Entries of the library's crisis procedure, when the query speaks a crisis intent.
+
+    Returns (hit, (what the caller said, the procedure's word it was found as)) pairs, best
+    first: entries holding the most words of the intent's vocabulary (at least
+    ``MIN_VOCABULARY``), then by score.
+    """
+    found: dict[int, tuple[int, float, Any, str, str]] = {}
+    for intent, said in detect(raw):
+        held = [w for w in intent.vocabulary if searcher.doc_frequency("text", w)]
+        if len(held) < MIN_VOCABULARY:
+            continue
+        query = wq.Or([wq.Term("text", w) for w in held])
+        for hit in searcher.search(query, limit=20, filter=allow, mask=deny):
+            everything = haystack(hit.fields())[3]
+            present = [w for w in held if w in everything]
+            if len(present) < MIN_VOCABULARY:
+                continue
+            key = (len(present), float(hit.score or 0.0))
+            if hit.docnum not in found or key > found[hit.docnum][:2]:
+                found[hit.docnum] = (*key, hit, said, present[0])
+    best = sorted(found.values(), key=lambda item: (-item[0], -item[1]))[:CRISIS_HITS]
+    return [(hit, (said, via)) for _, _, hit, said, via in best]

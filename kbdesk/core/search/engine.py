@@ -24,7 +24,7 @@ from whoosh.idsets import BitSet
 
 from kbdesk.core.library.model import Kind, Status
 from kbdesk.core.search.analyzer import terms
-from kbdesk.core.search.crisis import MIN_VOCABULARY, detect
+from kbdesk.core.search.crisis import crisis_entries
 from kbdesk.core.search.index import SearchIndex
 from kbdesk.core.search.matching import (
     PARTS,
@@ -40,7 +40,6 @@ from kbdesk.core.search.matching import (
 from kbdesk.core.search.query import ParsedQuery
 from kbdesk.core.search.ranking import (
     HitMatch,
-    haystack,
     morphemes_close,
     only_morphemes,
     rank,
@@ -268,7 +267,7 @@ def run_search(
         chunks = [chunk for chunk in parsed.chunks if chunk not in parsed.words]
         ordered = rank(ranked, [plan for plan, _ in word_queries], chunks, complete)
         wanted = set(highlight)
-        crisis = _crisis_hits(searcher, parsed.raw, allow, deny)
+        crisis = crisis_entries(searcher, parsed.raw, allow, deny)
         if crisis:
             first = {hit.docnum for hit, _ in crisis}
             wanted.update(via for _, (_, via) in crisis)
@@ -314,35 +313,8 @@ def _plans(
     return plans
 
 
-#: At most this many entries of a crisis procedure come first when a query speaks a crisis.
-CRISIS_HITS = 2
 #: The score of the first crisis entry: above any hit holding every word (1 to 1.1).
 CRISIS_SCORE = 1.2
-
-
-def _crisis_hits(searcher: Any, raw: str, allow: Any, deny: Any) -> list[tuple[Any, tuple[str, str]]]:
-    """Entries of the library's crisis procedure, when the query speaks a crisis intent.
-
-    Returns (hit, (what the caller said, the procedure's word it was found as)) pairs, best
-    first: entries holding the most words of the intent's vocabulary (at least
-    ``MIN_VOCABULARY``), then by score.
-    """
-    found: dict[int, tuple[int, float, Any, str, str]] = {}
-    for intent, said in detect(raw):
-        held = [w for w in intent.vocabulary if searcher.doc_frequency("text", w)]
-        if len(held) < MIN_VOCABULARY:
-            continue
-        query = wq.Or([wq.Term("text", w) for w in held])
-        for hit in searcher.search(query, limit=20, filter=allow, mask=deny):
-            everything = haystack(hit.fields())[3]
-            present = [w for w in held if w in everything]
-            if len(present) < MIN_VOCABULARY:
-                continue
-            key = (len(present), float(hit.score or 0.0))
-            if hit.docnum not in found or key > found[hit.docnum][:2]:
-                found[hit.docnum] = (*key, hit, said, present[0])
-    best = sorted(found.values(), key=lambda item: (-item[0], -item[1]))[:CRISIS_HITS]
-    return [(hit, (said, via)) for _, _, hit, said, via in best]
 
 
 def _crisis_hit(hit: Any, via: str, said: str, number: int, wanted: set[str]) -> SearchHit:
