@@ -302,7 +302,7 @@ def _plans(
         return index.pinyin_map().lookup(letters)  # read on the first query in letters
 
     entries = max(int(searcher.doc_count()), 1)
-    lexicon = index.word_table()
+    lexicon = _IndexWords(index)
     plans = []
     for word in dict.fromkeys(joined):
         plan = plan_word(word, synonyms.alternatives(word), doc_frequency, lookup,
@@ -332,6 +332,19 @@ def group(hits: Sequence[SearchHit]) -> None:
         seen[hit.doc_id] += 1
         hit.group_index = seen[hit.doc_id]
         hit.folded = hit.group_index > SHOWN_PER_DOC
+
+
+class _IndexWords:
+    """The index's word table, read only when a query word the library lacks needs it."""
+
+    def __init__(self, index: SearchIndex) -> None:
+        self._index = index
+
+    def homophones(self, word: str) -> list[str]:
+        return self._index.word_table().homophones(word)
+
+    def holding(self, piece: str) -> list[str]:
+        return self._index.word_table().holding(piece)
 
 
 def _monotone(hits: list[SearchHit]) -> None:
