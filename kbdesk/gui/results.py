@@ -132,7 +132,7 @@ def visible_rows(rows: Sequence[ResultRow], expanded: set[str]) -> list[ResultRo
             out.extend(hidden)
         elif hidden:
             out.append(replace(hidden[0], anchor="", section="", snippet="", folded=False,
-                               more=len(hidden), found_as="", partial=False))
+                               more=len(hidden), found_as=""))
     out.extend(row for rows_left in folded.values() for row in rows_left)  # no shown row
     return out
 
