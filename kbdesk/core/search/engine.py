@@ -15,7 +15,7 @@ import itertools
 import logging
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -340,8 +340,8 @@ class _IndexWords:
     def __init__(self, index: SearchIndex) -> None:
         self._index = index
 
-    def homophones(self, word: str) -> list[str]:
-        return self._index.word_table().homophones(word)
+    def homophones(self, word: str, held: Callable[[str], bool] | None = None) -> list[str]:
+        return self._index.word_table().homophones(word, held)
 
     def holding(self, piece: str) -> list[str]:
         return self._index.word_table().holding(piece)

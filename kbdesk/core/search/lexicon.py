@@ -3,15 +3,17 @@
 Built at index time from the index's lexicon (its Chinese words of two to four characters) and
 kept in one JSON file beside the index (:class:`WordTable`):
 
-- **homophone keys**: a word with one character replaced by that character's pinyin, folded
-  with the fuzzy pairs pinyin input methods confuse (z/zh, c/ch, s/sh, n/l, an/ang, en/eng,
-  in/ing). 投诉 gives ``投·su`` and ``·tou诉``; the slip 投述 gives ``投·su`` too, so it finds
-  投诉. Only one character may differ: two unrelated words that merely sound alike (景点 and
-  经典) never meet.
 - **words by character**: each character → the library's words holding it, so that a word the
   library lacks can be looked for as its meaning-bearing characters (补卡 → 补发 … 卡片).
-- **readings**: every common character's fuzzy pinyin, so that a query never needs the pinyin
-  dictionaries (they take half a second to load).
+- **readings**: every common character with its pinyin, folded with the fuzzy pairs pinyin
+  input methods confuse (z/zh, c/ch, s/sh, n/l, an/ang, en/eng, in/ing), so that a
+  query never needs the pinyin dictionaries (they take half a second to load).
+
+A homophone of a word the library lacks is a library word that differs from it in exactly one
+character, of a near pinyin: 投述 (tou shu) finds 投诉 (tou su). The candidates are made by
+replacing one character at a time with the library's characters of a near reading, and each is
+looked up in the index: a lookup per candidate, nothing stored per word. Two unrelated words
+that merely sound alike (景点 and 经典: both characters differ) never meet.
 
 A search looks any of this up only for a word the library does not hold (see
 :mod:`kbdesk.core.search.matching`).
@@ -22,7 +24,7 @@ from __future__ import annotations
 import json
 import logging
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from kbdesk.core.workstation.storage import atomic_write_text
@@ -30,11 +32,12 @@ from kbdesk.core.workstation.storage import atomic_write_text
 log = logging.getLogger(__name__)
 
 #: The table's format; a file of another version is read as empty and rebuilt.
-TABLE_VERSION = 1
+TABLE_VERSION = 2
 MIN_CHARS, MAX_CHARS = 2, 4
 #: At most this many words are kept per character (the first ones seen, shortest first).
 MAX_PER_CHAR = 200
-_MARK = "·"
+#: At most this many candidate words are looked up for one homophone search.
+MAX_CANDIDATES = 400
 _INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"))
 _FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
 
@@ -67,23 +70,14 @@ def is_han(text: str) -> bool:
     return bool(text) and all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def homophone_keys(word: str, syllables: Iterable[Iterable[str]]) -> set[str]:
-    """Keys of ``word``: each character in turn replaced by one of its fuzzy syllables."""
-    keys = set()
-    for at, options in enumerate(syllables):
-        for syllable in options:
-            keys.add(f"{word[:at]}{_MARK}{syllable}{_MARK}{word[at + 1:]}")
-    return keys
-
-
 class WordTable:
-    """The library's words by homophone key and by character, with character readings."""
+    """The library's words by character, and the fuzzy readings of their characters."""
 
     def __init__(self) -> None:
         self.words: set[str] = set()
-        self.keys: dict[str, list[str]] = {}
         self.chars: dict[str, list[str]] = {}
         self.readings: dict[str, list[str]] = {}
+        self._by_reading: dict[str, list[str]] | None = None
 
     def __len__(self) -> int:
         return len(self.words)
@@ -94,37 +88,50 @@ class WordTable:
                      - self.words, key=lambda w: (len(w), w))
         if not new:
             return False
-        # imported here: pypinyin's dictionaries are only needed to build the table
-        from pypinyin import lazy_pinyin
+        # imported here: pypinyin's dictionary is only needed to build the table
         from pypinyin.pinyin_dict import pinyin_dict
 
-        if not self.readings:
+        if not self.readings:  # every character's, so that a query's slip can be read too
             for code, readings in pinyin_dict.items():
                 if 0x4E00 <= code <= 0x9FFF:
                     self.readings[chr(code)] = sorted(
-                        {fuzzy(_toneless(r)) for r in readings.split(",") if r})
+                        {fuzzy(_toneless(r)) for r in str(readings).split(",") if r})
         for word in new:
             self.words.add(word)
-            spoken = lazy_pinyin(word, errors="ignore")
-            if len(spoken) == len(word):
-                for key in homophone_keys(word, [[fuzzy(s)] for s in spoken]):
-                    self.keys.setdefault(key, []).append(word)
             for ch in dict.fromkeys(word):
                 holders = self.chars.setdefault(ch, [])
                 if len(holders) < MAX_PER_CHAR:
                     holders.append(word)
+        self._by_reading = None
         return True
 
-    def homophones(self, word: str) -> list[str]:
-        """The library's words that differ from ``word`` in one character of a near pinyin."""
+    def _near(self) -> dict[str, list[str]]:
+        if self._by_reading is None:
+            by_reading: dict[str, list[str]] = {}
+            for ch in self.chars:  # a homophone is a library word: made of library characters
+                for syllable in self.readings.get(ch, ()):
+                    by_reading.setdefault(syllable, []).append(ch)
+            self._by_reading = by_reading
+        return self._by_reading
+
+    def homophones(self, word: str, held: Callable[[str], bool] | None = None) -> list[str]:
+        """Words differing from ``word`` in one character of a near pinyin that ``held`` (the
+        index holds it; by default: the table knows it) accepts."""
         if not is_han(word) or not MIN_CHARS <= len(word) <= MAX_CHARS:
             return []
+        held = held or self.words.__contains__
+        near = self._near()
         found: dict[str, None] = {}
-        options = [self.readings.get(ch, []) for ch in word]
-        for key in sorted(homophone_keys(word, options)):
-            for other in self.keys.get(key, []):
-                if other != word:
-                    found[other] = None
+        tried = 0
+        for at, ch in enumerate(word):
+            syllables = self.readings.get(ch, ())
+            for other in sorted({c for s in syllables for c in near.get(s, ()) if c != ch}):
+                candidate = word[:at] + other + word[at + 1:]
+                tried += 1
+                if tried > MAX_CANDIDATES:
+                    return list(found)
+                if held(candidate):
+                    found[candidate] = None
         return list(found)
 
     def holding(self, piece: str) -> list[str]:
@@ -139,7 +146,8 @@ class WordTable:
         for ch, syllables in self.readings.items():
             for syllable in syllables:
                 by_reading[syllable] = by_reading.get(syllable, "") + ch
-        data = {"version": TABLE_VERSION, "keys": self.keys, "chars": self.chars,
+        data = {"version": TABLE_VERSION, "chars": self.chars,
+                "words": sorted(self.words - {w for ws in self.chars.values() for w in ws}),
                 "readings": by_reading}
         atomic_write_text(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
@@ -151,14 +159,14 @@ class WordTable:
             data = json.loads(path.read_text("utf-8"))
             if data.get("version") != TABLE_VERSION:
                 raise ValueError(f"table version {data.get('version')}")
-            table.keys = {str(k): [str(w) for w in v] for k, v in data["keys"].items()}
             table.chars = {str(k): [str(w) for w in v] for k, v in data["chars"].items()}
             for syllable, chars in data["readings"].items():
                 for ch in str(chars):
                     table.readings.setdefault(ch, []).append(str(syllable))
+            table.words = {str(w) for w in data["words"]}
         except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
             log.info("word table %s not read: %s", path, exc)
             return cls()
-        table.words = {w for words in (*table.chars.values(), *table.keys.values())
-                       for w in words}
+        table.words.update(w for words in table.chars.values() for w in words)
         return table
+

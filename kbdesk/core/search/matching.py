@@ -262,7 +262,8 @@ def plan_word(
 class Lexicon(Protocol):
     """What planning needs of :class:`kbdesk.core.search.lexicon.WordTable`."""
 
-    def homophones(self, word: str) -> list[str]: ...
+    def homophones(self, word: str, held: Callable[[str], bool] | None = None) -> list[str]:
+        ...
 
     def holding(self, piece: str) -> list[str]: ...
 
@@ -271,7 +272,8 @@ def _plan_lacking(plan: WordPlan, doc_frequency: Callable[[str], int], lexicon: 
                   spoken: Mapping[str, Sequence[str]]) -> None:
     """Add homophones and morphemes for a word the library does not hold."""
     taken = {alt.text for alt in plan.alternatives}
-    held = [(doc_frequency(w), w) for w in lexicon.homophones(plan.word) if w not in taken]
+    held = [(doc_frequency(w), w) for w in
+            lexicon.homophones(plan.word, lambda w: doc_frequency(w) > 0) if w not in taken]
     for _, other in sorted(((df, w) for df, w in held if df > 0), reverse=True)[:MAX_HOMOPHONES]:
         plan.alternatives.append(Alternative(other, "homophone", [other]))
     pieces = morphemes(plan.word, spoken)
