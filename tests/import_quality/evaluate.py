@@ -107,7 +107,7 @@ def evaluate_one(name: str, path: Path, spec: dict[str, Any]) -> Result:
         options = ImportOptions(kind=spec["kind"]) if spec.get("kind") else ImportOptions()
         plan = plan_files([path], options)
         source_letters = _source_letters(path)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - a measurement reports every failure
         result.error = f"{type(exc).__name__}: {exc}"
         return result
     docs = plan.documents
