@@ -52,7 +52,7 @@ from kbdesk.gui.exporting import ExportUi
 from kbdesk.gui.importwizard import ImportUi
 from kbdesk.gui.notices import ProblemsNotice, show_error
 from kbdesk.gui.reader import ReaderView
-from kbdesk.gui.results import updated_label
+from kbdesk.gui.results import MoreRow, updated_label
 from kbdesk.gui.searching import SearchController
 from kbdesk.gui.settingsdialog import CHOICES, SettingsDialog
 from kbdesk.gui.sidepane import SidePane
@@ -410,7 +410,10 @@ class MainWindow(QMainWindow):
     def open_row(self, row: int) -> None:
         """Open a result row in the reader at its section, with the words highlighted."""
         result = self.side.model.row_at(row)
-        if result is not None:
+        if isinstance(result, MoreRow):  # a document's folded hits: show them
+            self.side.model.expand(result.doc_id)
+            self.side.results.setCurrentIndex(self.side.model.index(row))
+        elif result is not None:
             self.open_document(result.doc_id, result.anchor, self.side.model.terms,
                                found_as=result.found_as)
 

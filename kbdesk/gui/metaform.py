@@ -28,7 +28,7 @@ from kbdesk.core import FieldValue, KbError, Kind, parse_iso_date, read_meta, se
 log = logging.getLogger(__name__)
 
 FORM_FIELDS = (
-    "title", "kind", "category", "tags", "owner", "summary", "effective", "review_by",
+    "title", "kind", "category", "tags", "keywords", "owner", "summary", "effective", "review_by",
     "ack_required",
 )
 
@@ -91,6 +91,9 @@ class MetadataForm(QWidget):
         self.category.setPlaceholderText(self.tr("default: the folder's name"))
         self.tags = QLineEdit(self)
         self.tags.setPlaceholderText(self.tr("comma-separated"))
+        self.keywords = QLineEdit(self)
+        self.keywords.setPlaceholderText(
+            self.tr("words agents search for that the text does not use; not shown to agents"))
         self.owner = QLineEdit(self)
         self.summary = QLineEdit(self)
         self.effective = OptionalDate(self)
@@ -101,12 +104,14 @@ class MetadataForm(QWidget):
         layout.addRow(self.tr("Kind"), self.kind)
         layout.addRow(self.tr("Category"), self.category)
         layout.addRow(self.tr("Tags"), self.tags)
+        layout.addRow(self.tr("Search keywords"), self.keywords)
         layout.addRow(self.tr("Owner"), self.owner)
         layout.addRow(self.tr("Summary"), self.summary)
         layout.addRow(self.tr("Effective from"), self.effective)
         layout.addRow(self.tr("Review by"), self.review_by)
         layout.addRow("", self.ack_required)
-        for edit in (self.title, self.category, self.tags, self.owner, self.summary):
+        for edit in (self.title, self.category, self.tags, self.keywords, self.owner,
+                     self.summary):
             edit.textEdited.connect(lambda _t: self.changed.emit())
         self.kind.activated.connect(lambda _i: self.changed.emit())
         self.effective.changed.connect(self.changed)
@@ -130,6 +135,9 @@ class MetadataForm(QWidget):
             tags = meta.get("tags") or []
             self.tags.setText(", ".join(str(t) for t in tags) if isinstance(tags, list)
                               else str(tags))
+            keywords = meta.get("keywords") or []
+            self.keywords.setText(", ".join(str(w) for w in keywords)
+                                  if isinstance(keywords, list) else str(keywords))
             self.owner.setText(str(meta.get("owner") or ""))
             self.summary.setText(str(meta.get("summary") or ""))
             for edit in (self.effective, self.review_by):
@@ -158,6 +166,8 @@ class MetadataForm(QWidget):
         values: dict[str, FieldValue] = {key: value or None for key, value in text.items()}
         values["kind"] = str(self.kind.currentData())
         values["tags"] = self.tag_list() or None
+        values["keywords"] = [w.strip() for w in re.split(r"[,，、]", self.keywords.text())
+                              if w.strip()] or None
         values["effective"] = self.effective.value()
         values["review_by"] = self.review_by.value()
         values["ack_required"] = True if self.ack_required.isChecked() else None

@@ -8,6 +8,7 @@ converted text by folding, so they stay right whichever script is chosen.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -59,14 +60,57 @@ def partial_label() -> str:
     return QCoreApplication.translate("Results", "Some words")
 
 
+def more_label(count: int) -> str:
+    """The row standing for a document's folded hits (opening it shows them)."""
+    return QCoreApplication.translate("Results", "More from this document: %1").replace(
+        "%1", str(count))
+
+
+@dataclass
+class MoreRow(SearchHit):
+    """A row standing for ``more`` folded hits of its document (opening it expands them)."""
+
+    more: int = 0
+
+    @property
+    def heading(self) -> str:
+        return f"▸ {more_label(self.more)}"
+
+
+def visible_rows(rows: Sequence[SearchHit], expanded: set[str]) -> list[SearchHit]:
+    """The rows a list shows: a document's folded hits (the core's ``SearchHit.folded``) under
+    its last shown row when the document is ``expanded``, else one :class:`MoreRow` for them."""
+    shown = [row for row in rows if not row.folded]
+    folded: dict[str, list[SearchHit]] = {}
+    for row in rows:
+        if row.folded:
+            folded.setdefault(row.doc_id, []).append(row)
+    last = {row.doc_id: number for number, row in enumerate(shown)}
+    out: list[SearchHit] = []
+    for number, row in enumerate(shown):
+        out.append(row)
+        hidden = folded.pop(row.doc_id, []) if last.get(row.doc_id) == number else []
+        if hidden and row.doc_id in expanded:
+            out.extend(hidden)
+        elif hidden:
+            first = replace(hidden[0], anchor="", section="", snippet="", snippet_text="",
+                            folded=False, expansions={})
+            out.append(MoreRow(**{**vars(first), "more": len(hidden)}))
+    out.extend(row for rows_left in folded.values() for row in rows_left)  # no shown row
+    return out
+
+
 class ResultsModel(QAbstractListModel):
     """A flat list of the core's ``SearchHit`` (a browsed document is one too, see
     ``SearchHit.of_document``) with the terms to highlight, the display script and the
-    documents marked 已更新."""
+    documents marked 已更新. A document's folded hits sit under one :class:`MoreRow` until it
+    is expanded."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[SearchHit] = []
+        self._all: list[SearchHit] = []
+        self._expanded: set[str] = set()
         self._terms: list[str] = []
         self._updated: set[str] = set()
         self._script = "original"
@@ -88,12 +132,30 @@ class ResultsModel(QAbstractListModel):
     def set_rows(self, rows: Iterable[SearchHit], terms: Sequence[str] = (),
                  updated: Iterable[str] = ()) -> None:
         """Replace the whole list; ``updated``: the documents to mark 已更新 (the core's
-        ``reading.updated_among``)."""
+        ``reading.updated_among``). A document's folded hits start collapsed."""
         self.beginResetModel()
-        self._rows = list(rows)
+        self._all = list(rows)
+        self._expanded = set()
+        self._rows = visible_rows(self._all, self._expanded)
         self._terms = list(terms)
         self._updated = set(updated)
         self.endResetModel()
+
+    def expand(self, doc_id: str) -> None:
+        """Show a document's folded hits in place of its "more" row."""
+        at = next((n for n, row in enumerate(self._rows)
+                   if isinstance(row, MoreRow) and row.doc_id == doc_id), None)
+        if at is None:
+            return
+        self._expanded.add(doc_id)
+        rows = visible_rows(self._all, self._expanded)
+        added = len(rows) - len(self._rows)
+        self.beginRemoveRows(QModelIndex(), at, at)
+        del self._rows[at]
+        self.endRemoveRows()
+        self.beginInsertRows(QModelIndex(), at, at + added)
+        self._rows = rows
+        self.endInsertRows()
 
     def clear(self) -> None:
         """Empty the list."""
@@ -142,6 +204,8 @@ class ResultsModel(QAbstractListModel):
         if role == SPANS_ROLE:
             return highlight_spans(convert_script(row.snippet_text, self._script), self._terms)
         if role == META_ROLE:
+            if isinstance(row, MoreRow):
+                return ""
             parts = [kind_label(row.kind), f"v{row.version}"]
             if row.found_as:
                 parts.insert(0, found_as_label(convert_script(row.found_as, self._script)))

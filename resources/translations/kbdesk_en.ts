@@ -1069,6 +1069,16 @@
         <translation>comma-separated</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/gui/metaform.py" line="95"/>
+        <source>words agents search for that the text does not use; not shown to agents</source>
+        <translation>words agents search for that the text does not use; not shown to agents</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/metaform.py" line="106"/>
+        <source>Search keywords</source>
+        <translation>Search keywords</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/metaform.py" line="156"/>
         <source>Agents must confirm they have read it</source>
         <translation>Agents must confirm they have read it</translation>
@@ -1434,6 +1444,11 @@
         <location filename="../../kbdesk/gui/results.py" line="62"/>
         <source>Some words</source>
         <translation>Some words</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/results.py" line="67"/>
+        <source>More from this document: %1</source>
+        <translation>More from this document: %1</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/results.py" line="52"/>

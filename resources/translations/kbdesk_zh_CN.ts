@@ -1065,6 +1065,16 @@
         <translation>以逗号分隔</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/gui/metaform.py" line="95"/>
+        <source>words agents search for that the text does not use; not shown to agents</source>
+        <translation>坐席会搜索、但正文没有的词；不显示给坐席</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/metaform.py" line="106"/>
+        <source>Search keywords</source>
+        <translation>搜索关键词</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/metaform.py" line="156"/>
         <source>Agents must confirm they have read it</source>
         <translation>客服人员必须确认已阅读</translation>
@@ -1428,6 +1438,11 @@
         <location filename="../../kbdesk/gui/results.py" line="62"/>
         <source>Some words</source>
         <translation>部分词语</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/results.py" line="67"/>
+        <source>More from this document: %1</source>
+        <translation>本文档的更多结果：%1</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/results.py" line="52"/>

@@ -1065,6 +1065,16 @@
         <translation>以逗號分隔</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/gui/metaform.py" line="95"/>
+        <source>words agents search for that the text does not use; not shown to agents</source>
+        <translation>客服人員會搜尋、但內文沒有的詞；不顯示給客服人員</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/metaform.py" line="106"/>
+        <source>Search keywords</source>
+        <translation>搜尋關鍵字</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/metaform.py" line="156"/>
         <source>Agents must confirm they have read it</source>
         <translation>客服人員必須確認已閱讀</translation>
@@ -1428,6 +1438,11 @@
         <location filename="../../kbdesk/gui/results.py" line="62"/>
         <source>Some words</source>
         <translation>部分詞語</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/results.py" line="67"/>
+        <source>More from this document: %1</source>
+        <translation>本文件的更多結果：%1</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/results.py" line="52"/>

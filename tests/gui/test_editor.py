@@ -95,6 +95,15 @@ def test_metadata_form_writes_only_changed_fields(qtbot, kb, runner) -> None:
     assert build_document("x.md", window.text()).effective is None
 
 
+def test_the_editor_fills_in_search_keywords(qtbot, kb, runner) -> None:
+    window = open_editor(qtbot, kb, runner, autosave_ms=60000)
+    type_chinese(window.form.keywords, "销户，退租")
+    parsed = build_document("handbooks/complaint.md", window.text())
+    assert parsed.keywords == ("销户", "退租")
+    window.form.load(window.text())
+    assert window.form.keywords.text() == "销户, 退租"
+
+
 
 def test_publish_without_note_is_refused(qtbot, kb, runner, monkeypatch) -> None:
     shown = errors_to(monkeypatch)

@@ -206,3 +206,35 @@ def test_a_long_page_renders_off_the_ui_thread_and_a_newer_page_wins(qtbot: QtBo
         assert "完。" in reader.html and "長篇說明" not in reader.html
     finally:
         runner.shutdown()
+
+
+def _section_hit(doc_id: str, title: str, section: str, anchor: str, kind: str,
+                 snippet: str, *, folded: bool = False) -> SearchHit:
+    return SearchHit(doc_id, title, section, anchor, kind, 1, 1.0, snippet, snippet, [],
+                     f"{doc_id}.md", "", "published", 2 if anchor else 0, folded=folded)
+
+
+def test_a_documents_folded_hits_sit_under_it_until_expanded(qtmodeltester, qtbot: QtBot) -> None:
+    from kbdesk.gui.results import MoreRow, visible_rows
+
+    rows = [
+        _section_hit("a", "應變流程", "一", "1", "procedure", "s1"),
+        _section_hit("a", "應變流程", "二", "2", "procedure", "s2"),
+        _section_hit("b", "公告話術", "", "", "phrasing", "p"),
+        _section_hit("a", "應變流程", "三", "3", "procedure", "s3", folded=True),
+        _section_hit("a", "應變流程", "四", "4", "procedure", "s4", folded=True),
+    ]
+    assert [(r.doc_id, r.anchor, r.more if isinstance(r, MoreRow) else 0)
+            for r in visible_rows(rows, set())] == [
+        ("a", "1", 0), ("a", "2", 0), ("a", "", 2), ("b", "", 0)]
+    model = ResultsModel()
+    model.set_rows(rows)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 4 and model.index(3).data() == "公告話術"
+    assert "2" in model.index(2).data()  # the "more" row says how many
+    model.expand("a")
+    qtmodeltester.check(model)
+    assert [(r.doc_id, r.anchor) for r in model.rows] == [
+        ("a", "1"), ("a", "2"), ("a", "3"), ("a", "4"), ("b", "")]
+    model.expand("a")  # nothing left to expand
+    assert model.rowCount() == 5

@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from kbdesk.core.workstation.settings import Settings
+from kbdesk.gui.results import MoreRow
 from tests.conftest import doc
 from tests.gui.conftest import WindowFactory, search, type_text
 
@@ -212,3 +213,23 @@ def test_empty_query_browses_documents(qtbot: QtBot, make_window: WindowFactory,
                           check_params_cb=lambda q, _n: q == ""):
         qtbot.keyClick(window.side.search_box, Qt.Key.Key_Escape)
     assert window.side.model.rowCount() == len(window.kb.documents())
+
+
+def test_one_document_does_not_crowd_the_list(
+        qtbot: QtBot, make_window: WindowFactory, make_library) -> None:  # type: ignore[no-untyped-def]
+    sections = "".join(f"## 宕機處理第{n}步\n宕機時第{n}步的做法。\n\n" for n in range(1, 7))
+    library = make_library({
+        "a.md": doc("宕機應變", "procedure", id="outage", body=sections.replace(
+            "的做法。", "的做法。\n- 角色：坐席\n- 時限：1小時內")),
+        "b.md": doc("公告話術", "phrasing", id="notice", body="## 宕機時\n> 系統宕機，請稍候。\n"),
+    })
+    window = make_window(library)
+    rows = search(qtbot, window, "宕机")
+    outage = [row for row in rows if row.doc_id == "outage" and not isinstance(row, MoreRow)]
+    assert len(outage) <= 3  # the document as a whole and two sections at most
+    assert any(row.doc_id == "notice" for row in rows)
+    more = next(n for n, row in enumerate(rows) if isinstance(row, MoreRow))
+    window.side.results.setCurrentIndex(window.side.model.index(more))
+    qtbot.keyClick(window.side.results, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not any(isinstance(row, MoreRow) for row in window.side.model.rows))
+    assert sum(1 for row in window.side.model.rows if row.doc_id == "outage") > len(outage)

@@ -75,6 +75,9 @@ class Document:
     mtime_ns: int = 0
     size: int = 0
     digest: str = ""
+    #: editors' own search terms (``keywords:``): searched with their own weight, shown to
+    #: editors only
+    keywords: tuple[str, ...] = ()
 
     @property
     def phrasings(self) -> tuple[Phrasing, ...]:

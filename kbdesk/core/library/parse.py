@@ -141,6 +141,15 @@ def build_document(path: str, text: str, *, mtime_ns: int = 0, size: int = 0) ->
         raise _fail(path, front, "tags", "must be a list of words, such as [投訴, 退款]")
     tags = tuple(str(tag).strip() for tag in tags_value if str(tag).strip())
 
+    # editors' own search terms: words agents use that the text does not (searched, never shown
+    # to agents)
+    keywords_value = meta.get("keywords") or []
+    if isinstance(keywords_value, str | int):
+        keywords_value = [part for part in re.split(r"[,，、]", str(keywords_value))]
+    if not isinstance(keywords_value, list):
+        raise _fail(path, front, "keywords", "must be a list of words, such as [销户, 退租]")
+    keywords = tuple(dict.fromkeys(str(w).strip() for w in keywords_value if str(w).strip()))
+
     ack_value = meta.get("ack_required", False)
     if not isinstance(ack_value, bool):
         raise _fail(path, front, "ack_required", f"must be true or false, got {ack_value!r}")
@@ -167,6 +176,7 @@ def build_document(path: str, text: str, *, mtime_ns: int = 0, size: int = 0) ->
         sections=split_sections(title, body, body_line),
         meta=meta,
         body_line=body_line,
+        keywords=keywords,
         mtime_ns=mtime_ns,
         size=size,
         digest=digest,

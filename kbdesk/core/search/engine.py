@@ -16,7 +16,7 @@ import itertools
 import logging
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypedDict, Unpack
 
@@ -25,6 +25,7 @@ from whoosh.idsets import BitSet
 
 from kbdesk.core.library.model import Document, Kind, Status
 from kbdesk.core.search.analyzer import terms
+from kbdesk.core.search.crisis import crisis_entries
 from kbdesk.core.search.index import SearchIndex
 from kbdesk.core.search.matching import (
     PARTS,
@@ -38,9 +39,14 @@ from kbdesk.core.search.matching import (
     word_terms,
 )
 from kbdesk.core.search.query import ParsedQuery
-from kbdesk.core.search.ranking import HitMatch, rank
+from kbdesk.core.search.ranking import (
+    HitMatch,
+    morphemes_close,
+    only_morphemes,
+    rank,
+)
 from kbdesk.core.search.snippets import make_snippet
-from kbdesk.core.search.thesaurus import SynonymTable
+from kbdesk.core.search.thesaurus import SynonymTable, spoken_morphemes
 from kbdesk.core.text.folding import fold, fold_chars
 
 __all__ = ["SearchHit", "SearchResult", "SynonymTable", "run_search", "word_query"]
@@ -48,9 +54,14 @@ __all__ = ["SearchHit", "SearchResult", "SynonymTable", "run_search", "word_quer
 log = logging.getLogger(__name__)
 
 MIN_AND_HITS = 3
+#: The page a search plans for, whatever ``limit`` asks: with at most this many hits asked for,
+#: the same candidates are fetched and ranked, so the first hits never depend on the limit.
+PAGE = 30
 MIN_SINGLE_HITS = 20
 MAX_FALLBACK_SUBSETS = 10
-PER_DOC_HEAD = 3
+#: Sections of one document shown in the ranking; the document's other hits come after every
+#: other document's and are folded under it in the app (issue 18, point 7).
+SHOWN_PER_DOC = 2
 
 
 @dataclass
@@ -84,6 +95,11 @@ class SearchHit:
     #: query word → the text it was found as when not as typed (synonym, thesaurus word,
     #: parts, or the Chinese a pinyin query spelled), in the hit's own script
     expansions: dict[str, str] = field(default_factory=dict)
+    #: the hit's place among the hits of its document (1 for the document's best hit)
+    group_index: int = 1
+    #: beyond the first SHOWN_PER_DOC hits of its document: the app shows it under the
+    #: document (expandable), not in the ranking
+    folded: bool = False
 
     @classmethod
     def of_document(cls, doc: Document) -> SearchHit:
@@ -124,6 +140,8 @@ class SearchHit:
             "match": self.match,
             "matched": list(self.words),
             "expansions": dict(self.expansions),
+            "group": {"doc_id": self.doc_id, "index": self.group_index,
+                      "folded": self.folded},
         }
 
 
@@ -239,7 +257,7 @@ def run_search(
         return SearchResult(parsed, [], "empty")
     synonyms = synonyms or SynonymTable()
     allow, deny = _filters(parsed, kinds, include_retired, categories)
-    fetch = max(limit * 2, 40)
+    fetch = max(limit, PAGE) * 2
 
     with index.lock:
         searcher = index.searcher()
@@ -264,10 +282,14 @@ def run_search(
                 return []  # a word the index holds in no form: no entry has every word
             query = wq.And([q for _, q in queries] + phrase_queries)
             results = searcher.search(query, limit=fetch, filter=allow, mask=deny)
-            return [(hit, len(queries)) for hit in results if _phrases_ok(hit, parsed.phrases)]
+            # a word found by its morphemes holds them close together, or the entry does not
+            # hold every word
+            by_parts = [plan for plan, _ in queries if stage >= PARTS and only_morphemes(plan)]
+            return [(hit, len(queries)) for hit in results if _phrases_ok(hit, parsed.phrases)
+                    and (not by_parts or morphemes_close(hit, by_parts))]
 
         ranked = find(word_queries, TYPED)
-        for stage, enough in ((THESAURUS, limit), (PARTS, MIN_AND_HITS)):
+        for stage, enough in ((THESAURUS, PAGE), (PARTS, MIN_AND_HITS)):
             if len(ranked) < enough and any(plan.widens(stage) for plan, _ in word_queries):
                 word_queries = [(plan, plan.query(stage) or q) for plan, q in word_queries]
                 ranked = find(word_queries, stage)
@@ -283,16 +305,25 @@ def run_search(
             if fallback:
                 ranked.extend(
                     _fallback(searcher, fallback, phrase_queries,
-                              allow, deny, fetch, seen, parsed.phrases, len(word_queries),
-                              limit)
+                              allow, deny, fetch, seen, parsed.phrases, len(word_queries))
                 )
         # a chunk that is one query word is found literally wherever the word is: only chunks
         # of several words can change the order
         chunks = [chunk for chunk in parsed.chunks if chunk not in parsed.words]
         ordered = rank(ranked, [plan for plan, _ in word_queries], chunks, complete)
         wanted = set(highlight)
-        hits = [_to_hit(hit, info, wanted) for hit, info in _diversify(ordered, limit)]
+        crisis = crisis_entries(searcher, parsed.raw, allow, deny)
+        if crisis:
+            first = {hit.docnum for hit, _ in crisis}
+            wanted.update(via for _, (_, via) in crisis)
+            ordered = [pair for pair in ordered if pair[0].docnum not in first]
+        hits = [_crisis_hit(hit, via, said, number, wanted)
+                for number, (hit, (said, via)) in enumerate(crisis)]
+        hits += [_to_hit(hit, info, wanted)
+                 for hit, info in _diversify(ordered, max(limit - len(hits), 0))]
+        hits = hits[:limit]
     _monotone(hits)
+    group(hits)
     exact = sum(1 for hit in hits if hit.match == "all")
     return SearchResult(parsed, hits, mode, list(dict.fromkeys(highlight)), exact)
 
@@ -316,14 +347,49 @@ def _plans(
         return index.pinyin_map().lookup(letters)  # read on the first query in letters
 
     entries = max(int(searcher.doc_count()), 1)
+    lexicon = _IndexWords(index)
     plans = []
     for word in dict.fromkeys(joined):
         plan = plan_word(word, synonyms.alternatives(word), doc_frequency, lookup,
-                         synonyms.expand)
+                         synonyms.expand, lexicon, spoken_morphemes())
         held = sum(doc_frequency(alt.needed[0]) for alt in plan.alternatives if alt.needed)
         plan.weight = math.log(1 + entries / max(1, min(held, entries)))
         plans.append(plan)
     return plans
+
+
+#: The score of the first crisis entry: above any hit holding every word (1 to 1.1).
+CRISIS_SCORE = 1.2
+
+
+def _crisis_hit(hit: Any, via: str, said: str, number: int, wanted: set[str]) -> SearchHit:
+    found = _to_hit(hit, None, wanted)
+    found.score = CRISIS_SCORE - 0.01 * number
+    found.match = "partial"
+    found.expansions = _as_written({said: via}, hit.fields())
+    return found
+
+
+def group(hits: Sequence[SearchHit]) -> None:
+    """Number each hit within its document; fold those beyond the first ``SHOWN_PER_DOC``."""
+    seen: Counter[str] = Counter()
+    for hit in hits:
+        seen[hit.doc_id] += 1
+        hit.group_index = seen[hit.doc_id]
+        hit.folded = hit.group_index > SHOWN_PER_DOC
+
+
+class _IndexWords:
+    """The index's word table, read only when a query word the library lacks needs it."""
+
+    def __init__(self, index: SearchIndex) -> None:
+        self._index = index
+
+    def homophones(self, word: str, held: Callable[[str], bool] | None = None) -> list[str]:
+        return self._index.word_table().homophones(word, held)
+
+    def holding(self, piece: str) -> list[str]:
+        return self._index.word_table().holding(piece)
 
 
 def _monotone(hits: list[SearchHit]) -> None:
@@ -380,22 +446,22 @@ def _fallback(
     seen: set[int],
     phrases: Sequence[str],
     words: int | None = None,
-    page: int = 0,
 ) -> list[tuple[Any, int]]:
-    """Entries holding some of the words, ranked by how many they hold, then by score.
+    """Entries holding some of the words, with how many they hold, best scored first.
 
     One OR of all the words would score every entry holding any of them (thousands on a large
     library, walked in pure Python). Instead, level by level from all words but one down to
     two: the AND of each subset of that many words (intersections are cheap), or for long
     queries with many subsets, the entries counted per word without scoring and only those at
     the level scored. An entry is taken at the first level that finds it, so its level is the
-    number of words it holds. Entries holding one word come from each word's own best hits.
+    number of words it holds. Entries holding one word come from each word's own best hits:
+    they are always looked for, since a hit holding only the query's rarest word may rank above
+    one holding several common words (see :func:`kbdesk.core.search.ranking.coverage`).
     """
     if allow is not None and not isinstance(allow, BitSet):
         allow = BitSet(searcher.docs_for_query(allow), size=searcher.doc_count_all())
     if allow is not None and not allow:
         return []  # the filters let nothing through (Whoosh reads an empty set as no filter)
-    seen_before = set(seen)  # the entries holding every word, already found
     count = len(word_queries)
     # ``words``: the query's words, when some that match nothing were left out of word_queries
     levels = range(min(count, (words or count) - 1), 1, -1)
@@ -432,10 +498,6 @@ def _fallback(
                 hits = take(any_word, BitSet(candidates, size=searcher.doc_count_all()))
         hits.sort(key=lambda hit: -(hit.score or 0.0))
         found.extend((hit, level) for hit in hits)
-        # hits are ranked by the words they hold first: once a page is full, entries holding
-        # fewer words could not be shown
-        if len(found) + len(seen_before) >= (page or fetch):
-            return found
     singles: list[Any] = []
     single_limit = max(MIN_SINGLE_HITS, fetch // count)
     for query in word_queries:
@@ -447,14 +509,14 @@ def _fallback(
 
 
 def _diversify(ranked: list[tuple[Any, HitMatch]], limit: int) -> list[tuple[Any, HitMatch]]:
-    """Keep at most PER_DOC_HEAD hits of one document in the head of the list."""
+    """Keep at most SHOWN_PER_DOC hits of one document in the head of the list."""
     head: list[tuple[Any, HitMatch]] = []
     tail: list[tuple[Any, HitMatch]] = []
     per_doc: dict[str, int] = {}
     for pair in ranked:
         doc_id = pair[0]["doc_id"]
         per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
-        (head if per_doc[doc_id] <= PER_DOC_HEAD else tail).append(pair)
+        (head if per_doc[doc_id] <= SHOWN_PER_DOC else tail).append(pair)
     return (head + tail)[:limit]
 
 

@@ -31,6 +31,7 @@ from kbdesk.core.library.model import Document
 from kbdesk.core.library.plaintext import plain_text
 from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.analyzer import ANALYZER_VERSION, chinese_analyzer
+from kbdesk.core.search.lexicon import WordTable
 from kbdesk.core.search.pinyin import PinyinMap
 from kbdesk.core.search.pool import MemorySegmentWriter, TermCounts
 from kbdesk.core.text.folding import fold
@@ -40,9 +41,12 @@ log = logging.getLogger(__name__)
 
 #: 7: two-letter initials of two-syllable words; the pinyin map file (issue 9)
 #: 8: the text field's format counts words in one pass (same postings, a new class name)
-SCHEMA_VERSION = 8
+#: 9: the word table beside the index (homophones, words by character), keywords (issue 18)
+SCHEMA_VERSION = 9
 MANIFEST = "kbdesk-manifest.json"
 PINYIN_MAP = "kbdesk-pinyin.json"
+#: the library's words by homophone key and by character (see kbdesk.core.search.lexicon)
+WORD_TABLE = "kbdesk-words.json"
 INDEX_NAME = "sections"
 WRITER_TIMEOUT = 10.0
 FILTER_CACHE_SIZE = 64
@@ -73,6 +77,7 @@ def make_schema() -> Schema:
         anchor=STORED,
         title=STORED,
         heading=STORED,
+        keywords=STORED,
         body=STORED,
         # Everything an entry says, in one field: a query word is one posting list to walk
         # (four fields made each word a union of four, and Whoosh walks them in Python).
@@ -121,8 +126,14 @@ def open_writer(ix: whoosh_index.Index, options: dict[str, Any]) -> MemorySegmen
 HEADING_WEIGHT = 3
 
 
-def _entry_text(heading: str, body: str, context: str) -> str:
-    return "\n".join([*([heading] * HEADING_WEIGHT), body, context])
+#: How many times a document's ``keywords:`` count in its title entry's text: an editor's
+#: search term weighs like a heading word, above a word of the body.
+KEYWORD_WEIGHT = 2
+
+
+def _entry_text(heading: str, body: str, context: str, keywords: tuple[str, ...] = ()) -> str:
+    return "\n".join([*([heading] * HEADING_WEIGHT), body, context,
+                      *([" ".join(keywords)] * KEYWORD_WEIGHT if keywords else [])])
 
 
 def entries_for(
@@ -154,7 +165,8 @@ def entries_for(
             anchor="",
             heading="",
             body=(body := "\n".join(part for part in (doc.summary, intro) if part)),
-            text=_entry_text(doc.title, body, " ".join(doc.tags)),
+            keywords=" ".join(doc.keywords),
+            text=_entry_text(doc.title, body, " ".join(doc.tags), doc.keywords),
             **_pinyin_fields(doc.title, pinyin_rows),
         )
     ]
@@ -212,6 +224,7 @@ class SearchIndex:
         # filter query -> its documents, for the current searcher (see filter_docs)
         self._filters: dict[Any, Any] = {}
         self._pinyin: PinyinMap | None = None
+        self._words: WordTable | None = None
 
     # -- state --------------------------------------------------------------------------------
 
@@ -280,6 +293,7 @@ class SearchIndex:
     def _close(self) -> None:
         self._filters.clear()
         self._pinyin = None
+        self._words = None
         if self._searcher is not None:
             with contextlib.suppress(Exception):
                 self._searcher.close()
@@ -302,6 +316,7 @@ class SearchIndex:
         self._ix = whoosh_index.create_in(str(self.directory), make_schema(), indexname=INDEX_NAME)
         self._manifest = {"docs": {}}
         self._pinyin = PinyinMap()
+        self._words = WordTable()
 
     def _open(self) -> str:
         """Open the index on disk, or create an empty one; return why it was recreated."""
@@ -362,6 +377,12 @@ class SearchIndex:
         if self._pinyin is None:
             self._pinyin = PinyinMap.load(self.directory / PINYIN_MAP)
         return self._pinyin
+
+    def word_table(self) -> WordTable:
+        """Return the library's words by homophone key and by character (read on first use)."""
+        if self._words is None:
+            self._words = WordTable.load(self.directory / WORD_TABLE)
+        return self._words
 
     def _reopen_searcher(self) -> None:
         """Replace the shared searcher with one on the latest commit.
@@ -492,6 +513,11 @@ class SearchIndex:
             self._manifest["stamp"] = stamp
             if pinyin.add(rows):  # an edit that keeps the headings writes nothing here
                 pinyin.save(self.directory / PINYIN_MAP)
+            words = self.word_table()
+            with self._ix.reader() as reader:
+                new_words = words.add(reader.field_terms("text"))
+            if new_words:  # words of removed documents stay: a search checks the index first
+                words.save(self.directory / WORD_TABLE)
             self._write_manifest()
             self._reopen_searcher()
             return stats

@@ -24,6 +24,8 @@ MAX_KEYS = 24
 MAP_WORDS = 3
 #: At most this many Chinese texts are looked for per typed pinyin word.
 MAX_CANDIDATES = 8
+#: Initials are also kept for runs of up to this many words inside a title or heading.
+MAX_RUN_WORDS = 3
 
 
 @functools.lru_cache(maxsize=16384)
@@ -47,7 +49,9 @@ def pinyin_entries(text: str) -> list[tuple[str, str, str]]:
     ``biaozhunkaichangbai`` and ``kaichangbai``, initials ``bzkcb`` and ``kcb``. Full keys are
     searched by prefix (``kaichang`` finds 開場白); initials only whole, since short letter runs
     would otherwise match almost anything. Initials of two letters are kept for a word of two
-    syllables (投訴 → ``ts``), whether it starts a run or not.
+    syllables (投訴 → ``ts``), whether it starts a run or not, and initials of three letters or
+    more for a run of up to ``MAX_RUN_WORDS`` words that ends inside the text (退貨款申請流程 →
+    ``thk`` for 退货款).
     """
     import rjieba  # the segmenter loads its dictionary: imported at the first text segmented
 
@@ -66,6 +70,12 @@ def pinyin_entries(text: str) -> list[tuple[str, str, str]]:
         word, (_, initials) = parts[start]
         if len(initials) == 2:
             out.setdefault((initials, "initials"), word)
+        # a word inside a longer title: the initials of a run of a few words that stops
+        # before the end (退 | 货款 → ``thk`` in 退貨款申請流程)
+        for end in range(start + 1, min(start + MAX_RUN_WORDS, len(parts))):
+            inner = "".join(p[1] for _, p in parts[start:end])
+            if len(inner) >= 3:
+                out.setdefault((inner, "initials"), "".join(w for w, _ in parts[start:end]))
     return [(key, kind, chinese) for (key, kind), chinese in out.items()]
 
 

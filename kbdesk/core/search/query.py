@@ -17,6 +17,15 @@ from kbdesk.core.text.folding import fold
 MAX_QUERY_CHARS = 500
 MAX_WORDS = 24
 
+#: Spoken filler: words agents repeat from the caller that say nothing about the topic (一直,
+#: 还, 说 …). Left out like the question words below, so they never decide a ranking.
+SPOKEN_FILLER = frozenset(
+    """一直 还 还要 还得 还会 还能 还在 还有 老是 总是 真的 其实 然后 就是 又 再 才 而且 但是
+    可是 因为 所以 已 已经
+    现在 刚才 刚刚 一下子 好像 感觉 觉得 那么 这么 怎么会 为啥 一点 有点 有些 一些 些 个
+    客人说 客户说 他说 她说 跟 帮 帮忙 麻烦 拜托 呃 嗯 喂 哎 唉 哈 啦 喔 耶""".split()
+)
+
 #: Folded (Simplified) words that carry no meaning in a search: question and filler words.
 STOPWORDS = frozenset(
     """怎么 怎么办 怎么样 怎样 如何 什么 甚么 为什么 为何 哪 哪里 哪些 哪个 吗 呢 吧 啊 呀 嘛
@@ -24,7 +33,7 @@ STOPWORDS = frozenset(
     会 我 我们 你 你们 您 他 她 它 他们 多久 多少 几 时候 什么时候 谁 有没有 是否 到底 还是 就
     都 也 和 与 及 或 在 把 被 给 对 让 时 内 之内 以内 啥 咋 咋办 办 做 这 那 这个 那个 一个
     有 么 如果 when how what why the a an of to is are do does i you""".split()
-)
+) | SPOKEN_FILLER
 
 KIND_ALIASES = {
     "handbook": Kind.HANDBOOK,

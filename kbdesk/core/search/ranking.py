@@ -5,7 +5,10 @@ This module re-reads each candidate's stored text once to learn, per query word,
 (the word itself, a synonym, a thesaurus word, parts of it, or pinyin; see
 :mod:`kbdesk.core.search.matching`) and where, and orders the hits by:
 
-1. how many query words the hit holds (all words first);
+1. the hits holding every query word first; then the others by the share of the query's
+   information they hold (:func:`coverage`: each word weighs what it is worth, its rarity in
+   the library, IDF-like), never by a bare count of words: a hit holding the rare word of a
+   query comes before one holding two common ones;
 2. how many typed runs of several words (我已经查到) it holds as written: segmentation can
    split a remembered fragment differently in the query and in the text;
 3. for a query of one word, what it matched as (the word itself 1.0, expansions less): a word
@@ -15,9 +18,9 @@ This module re-reads each candidate's stored text once to learn, per query word,
    how rare each word is: holding the rare word of a query counts more) and by a proximity
    factor (the words close together in one section: up to ``PROXIMITY_BONUS`` more).
 
-The score a hit reports is the words matched plus a fraction that orders the rest (literal
-runs, then relevance / (relevance + SCORE_HALF)): the whole number says how many words it
-holds, and scores decrease with rank.
+The score a hit reports is that share (1.0 when it holds every word) plus a fraction below
+``ORDER_SPAN`` that orders hits of equal share (literal runs, then relevance / (relevance +
+SCORE_HALF)); scores decrease with rank.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ PROXIMITY_BONUS = 0.6
 #: Characters between the words (beyond their own length) at which the bonus is halved.
 PROXIMITY_HALF = 12
 SCORE_HALF = 10.0
+#: The part of a score that orders hits holding the same share of the query's information.
+ORDER_SPAN = 0.1
 MAX_OCCURRENCES = 16
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -47,6 +52,8 @@ class HitMatch:
     total: int = 0  # query words in the query
     literal: int = 0  # typed runs of several words the hit holds as written
     quality: float = 0.0  # mean match quality of the query words
+    #: share of the query's information (words weighted by rarity) the hit holds, 0 to 1
+    coverage: float = 0.0
     relevance: float = 0.0
     score: float = 0.0
 
@@ -66,6 +73,14 @@ class HitMatch:
         return {w: m.via for w, m in self.words.items() if m.quality > 0 and m.via}
 
 
+def morphemes_close(hit: Any, plans: Sequence[WordPlan]) -> bool:
+    """True when every word found only by its morphemes has them close together in ``hit``."""
+    title, heading, _, everything = haystack(hit.fields())
+    level = int(hit.get("level") or 0)
+    return all(match_word(plan, everything, title, heading, level).quality > 0
+               for plan in plans if only_morphemes(plan))
+
+
 def haystack(fields: dict[str, Any]) -> tuple[str, str, str, str]:
     """Return the folded (title, heading, heading + body, all) texts, letters and digits only."""
     def compact(text: object) -> str:
@@ -75,7 +90,9 @@ def haystack(fields: dict[str, Any]) -> tuple[str, str, str, str]:
         fields.get("body"))
     # a document's title entry is about its title: the title counts as its section's text
     section = heading + body if fields.get("level") else title + body
-    return title, heading, section, title + heading + body
+    # an editor's keywords (title entries only) are matched, never shown
+    keywords = compact(fields.get("keywords"))
+    return title, heading, section, title + heading + body + keywords
 
 
 def _positions(text: str, needle: str) -> list[int]:
@@ -151,8 +168,11 @@ def rank(
                 match = WordMatch(0.5, "", "index")  # found by the index (pinyin keys)
             info.words[plan.word] = match
         held = sum(1 for m in info.words.values() if m.quality > 0)
+        if not held and any(only_morphemes(plan) for plan in plans):
+            continue  # found by morphemes far apart, and nothing else
         info.level = total if position < complete else max(level, min(held, total))
         weights = sum(plan.weight for plan in plans) or 1.0
+        info.coverage = 1.0 if info.complete else coverage(plans, info.words)
         quality = sum(info.words[plan.word].quality * plan.weight for plan in plans) / weights
         needles = [_needle(plan, info.words[plan.word]) for plan in plans]
         near = proximity(section, [n for n in needles if n]) if all(needles) else 1.0
@@ -162,13 +182,38 @@ def rank(
         info.quality = round(quality, 2) if total == 1 else 0.0
         info.relevance = float(hit.score or 0.0) * max(quality, 0.05) * near
         out.append((hit, info))
-    out.sort(key=lambda pair: (-pair[1].level, -pair[1].literal, -pair[1].quality,
+    out.sort(key=lambda pair: (-pair[1].coverage, -pair[1].literal, -pair[1].quality,
                                -pair[1].relevance))
     for _, info in out:
         fraction = info.relevance / (info.relevance + SCORE_HALF)
-        info.score = info.level + (info.literal + (info.quality + fraction) / 2) / (
-            len(chunks) + 1)
+        info.score = info.coverage + ORDER_SPAN * (
+            info.literal + (info.quality + fraction) / 2) / (len(chunks) + 1)
     return out
+
+
+def coverage(plans: Sequence[WordPlan], words: dict[str, WordMatch]) -> float:
+    """Return the share of the query's information a hit holds (0 to 1).
+
+    Each query word weighs its :attr:`WordPlan.weight` (how rare it is in the library); a word
+    the hit holds counts its whole weight, whatever it was found as (what it was found as
+    orders hits of equal share). A hit holding one rare word thus comes before one holding
+    several common ones.
+    """
+    weights = sum(plan.weight for plan in plans)
+    if weights <= 0:
+        return 0.0
+    held = sum(plan.weight for plan in plans
+               if (match := words.get(plan.word)) is not None and match.quality > 0)
+    return held / weights
+
+
+def only_morphemes(plan: WordPlan) -> bool:
+    """True when the index can only have found the word by its morphemes (whose closeness
+    in the entry only :func:`match_word` checks)."""
+    return plan.morpheme_query is not None and not plan.pinyin and plan.pinyin_query is None \
+        and not any(alt.held and alt.kind != "part" for alt in plan.alternatives[1:]) \
+        and not (plan.alternatives and plan.alternatives[0].held
+                 and len(plan.alternatives[0].needed) == 1)
 
 
 def _needle(plan: WordPlan, match: WordMatch) -> str:

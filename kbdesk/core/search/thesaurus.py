@@ -4,7 +4,9 @@ Two sources, both folded (script, width and case do not matter):
 
 - the library's own ``synonyms`` in ``library.yaml`` (kind ``synonym``), and
 - the service thesaurus shipped with kbdesk, ``resources/thesaurus/service.yaml`` (kind
-  ``thesaurus``): groups of words agents use for the same thing on a call.
+  ``thesaurus``): groups of words agents use for the same thing on a call, with
+  ``abbreviations.yaml``: Latin abbreviations of operations (SLA, QA, IVR …) and their Chinese
+  terms.
 
 A third, lowest source can be given for experiments: general-language groups (kind
 ``general``), such as the synonym sets of a large dictionary. kbdesk ships none: the one
@@ -34,6 +36,10 @@ from kbdesk.core.text.folding import fold
 log = logging.getLogger(__name__)
 
 SERVICE_THESAURUS = Path("thesaurus") / "service.yaml"
+#: spoken morphemes → the written words handbooks use (坏 → 损坏, 破损)
+SPOKEN_MORPHEMES = Path("thesaurus") / "spoken.yaml"
+#: Latin abbreviations of operations (SLA, QA, IVR …) with their Chinese terms, read with it
+ABBREVIATIONS = Path("thesaurus") / "abbreviations.yaml"
 #: A phrase typed as up to this many query words is looked up as one entry.
 MAX_JOIN = 4
 
@@ -193,12 +199,34 @@ def read_groups(path: Path) -> list[list[str]]:
 
 @functools.lru_cache(maxsize=1)
 def service_groups() -> tuple[tuple[str, ...], ...]:
-    """The groups of the shipped service thesaurus (read once per process)."""
+    """The groups of the shipped service thesaurus and abbreviation list (read once per process)."""
     from kbdesk.core.workstation.paths import resources_dir
 
-    return tuple(tuple(g) for g in read_groups(resources_dir() / SERVICE_THESAURUS))
+    return tuple(tuple(g) for name in (SERVICE_THESAURUS, ABBREVIATIONS)
+                 for g in read_groups(resources_dir() / name))
 
 
 def table_for(library_groups: Sequence[Sequence[str]]) -> SynonymTable:
     """Return the table a library searches with: its own groups over the service thesaurus."""
     return SynonymTable(library_groups, service_groups())
+
+
+@functools.lru_cache(maxsize=1)
+def spoken_morphemes() -> dict[str, tuple[str, ...]]:
+    """The shipped table of spoken morphemes and their written words, folded (read once)."""
+    import yaml
+
+    from kbdesk.core.workstation.paths import resources_dir
+
+    path = resources_dir() / SPOKEN_MORPHEMES
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        log.warning("spoken morphemes %s cannot be read: %s", path, exc)
+        return {}
+    table = data.get("morphemes") if isinstance(data, dict) else None
+    if not isinstance(table, dict):
+        log.warning("spoken morphemes %s: expected a mapping 'morphemes'", path)
+        return {}
+    return {fold(str(k)): tuple(fold(str(w)) for w in v)
+            for k, v in table.items() if isinstance(v, list)}
