@@ -2,6 +2,17 @@
 
 It owns a library folder and the search index derived from it. Every method is safe to call
 from a worker thread; long ones take a progress callback and a cancel token.
+
+Locks guard only what they must, so a reader never waits for a build:
+
+* ``_index_lock`` serialises the index writer (``ensure_index``: one build at a time);
+* ``_load_lock`` serialises re-reads of the folder; each ends by swapping in an immutable
+  snapshot of the library (:class:`~kbdesk.core.library.catalog.Loaded`) with one assignment;
+* ``_services_lock`` is held only while a service (``editorial``, ``reading``, ``team``) is
+  created, never while it works.
+
+Reads (``documents``, ``document``, ``today``, the services' reading rules) take none of them:
+they read the snapshot in place while a build runs on another thread.
 """
 
 from __future__ import annotations
@@ -15,7 +26,7 @@ import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dulwich.errors import SendPackError
 
@@ -132,7 +143,9 @@ class KnowledgeBase:
         self.library = Library(root, cache=parsed)
         self.index = SearchIndex(index_dir)
         self.synonyms = SynonymTable()
-        self._load_lock = threading.RLock()
+        self._index_lock = threading.RLock()  # the index writer: one build at a time
+        self._load_lock = threading.RLock()  # one re-read of the folder at a time
+        self._services_lock = threading.Lock()  # held only while a service is created
         self._loaded = False
         self._indexed = False
         self._damaged = False  # a search found the index unreadable: rebuild on next sync
@@ -254,7 +267,7 @@ class KnowledgeBase:
             reload: re-scan the library folder first (only changed files are parsed).
             rebuild: throw the index away and build it anew.
         """
-        with library_lock(self.root, "index"), self._load_lock:
+        with library_lock(self.root, "index"), self._index_lock:
             stamp = library_stamp(self.root, self.today()) if reload or not self._loaded else None
             if reload or not self._loaded:
                 self.load()
@@ -262,12 +275,40 @@ class KnowledgeBase:
             documents = self.indexed_documents()
             rebuild = rebuild or self._damaged  # a search found the index unreadable
             try:
-                stats = self.index.sync(documents, progress, cancel, rebuild=rebuild,
-                                        stamp=stamp)
+                stats = self._sync_index(documents, progress, cancel, rebuild, stamp)
             except OSError as exc:  # a read-only index or data folder
                 stats = self._index_elsewhere(documents, exc, progress, cancel)
             self._indexed, self._damaged = True, False
             return stats
+
+    #: with a number, a sync that writes at least that many documents runs in a process of
+    #: its own (see ``search/building.py``); None: always in the calling thread. The desktop
+    #: app sets it, so that its UI thread never competes with a build for the interpreter.
+    process_builds_from: int | None = None
+
+    def build_in_process(self, min_documents: int = 100) -> None:
+        """Run every index sync that writes ``min_documents`` or more in a child process (a
+        window's UI thread then never competes with a build for the interpreter lock)."""
+        self.process_builds_from = min_documents
+
+    def _sync_index(
+        self,
+        documents: dict[str, Document],
+        progress: Progress | None,
+        cancel: CancelToken | None,
+        rebuild: bool,
+        stamp: dict[str, Any] | None,
+    ) -> IndexStats:
+        threshold = self.process_builds_from
+        if threshold is not None and (
+            (rebuild and len(documents) >= threshold)
+            or (not rebuild and self.index.outdated(documents) >= threshold)
+        ):
+            from kbdesk.core.search.building import sync_in_process
+
+            return sync_in_process(self.index, documents, progress, cancel, rebuild=rebuild,
+                                   stamp=stamp)
+        return self.index.sync(documents, progress, cancel, rebuild=rebuild, stamp=stamp)
 
     #: why the index in use is not the one in the cache folder ("" when it is)
     index_warning = ""
@@ -359,7 +400,7 @@ class KnowledgeBase:
         A new process then shows its first result without reading every document; the library
         is read when something needs its documents.
         """
-        with self._load_lock:
+        with self._index_lock:
             if self._loaded or self._damaged:
                 return False
             if not self.index.is_current(library_stamp(self.root, self.today())):
@@ -408,7 +449,10 @@ class KnowledgeBase:
     @property
     def editorial(self) -> Editorial:
         """The editorial services of this library (created on first use)."""
-        with self._load_lock:
+        editorial = self._editorial
+        if editorial is not None:  # no lock once it exists: readers never wait
+            return editorial
+        with self._services_lock:
             if self._editorial is None:
                 self._editorial = Editorial(_Source(self))
             return self._editorial
@@ -419,9 +463,13 @@ class KnowledgeBase:
     def reading(self) -> Reading:
         """The reading rules: the version each role sees, 已更新 marks, receipts due, the
         review list, browsing."""
-        with self._load_lock:
+        reading = self._reading
+        if reading is not None:
+            return reading
+        editorial = self.editorial
+        with self._services_lock:
             if self._reading is None:
-                self._reading = Reading(self.editorial)
+                self._reading = Reading(editorial)
             return self._reading
 
     @property
@@ -679,9 +727,13 @@ class KnowledgeBase:
     @property
     def team(self) -> Team:
         """Every workstation's receipts, flags and failed searches known after the last sync."""
-        with self._load_lock:
+        team = self._team
+        if team is not None:
+            return team
+        receipts = self.editorial.receipts
+        with self._services_lock:
             if self._team is None:
-                self._team = Team(self.root, self.editorial.receipts)
+                self._team = Team(self.root, receipts)
             return self._team
 
     def sync_team(self, url: str) -> int:

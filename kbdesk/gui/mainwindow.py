@@ -417,7 +417,11 @@ class MainWindow(QMainWindow):
         doc = self.reader.document
         assert doc is not None
         self.panels.set_document(doc, self.script, anchor)
-        self.state.add_recent(doc.id)
+        self.state.add_recent(doc.id, save=False)  # written off the UI thread, in order
+        state = self.state
+        task = self.runner.submit(lambda _p, _c: state.save(), name="save recents",
+                                  ordered=True, owner=self)
+        task.failed.connect(lambda error: log.warning("recents not saved: %s", error))
         self.side.model.mark_seen(doc.id)
         self._update_favourite_action()
         self.opened.emit(doc.id, anchor)  # marks the version seen (EditorialUi)

@@ -134,8 +134,14 @@ class UserState:
         """Recently viewed documents, most recent first."""
         return list(self._recents)
 
-    def add_recent(self, doc_id: str, when: dt.datetime | None = None) -> None:
-        """Record that a document was opened (moves it to the front; keeps the newest 30)."""
+    def add_recent(self, doc_id: str, when: dt.datetime | None = None, *,
+                   save: bool = True) -> None:
+        """Record that a document was opened (moves it to the front; keeps the newest 30).
+
+        Args:
+            save: write the state at once; False: the caller calls ``save()`` (the app does,
+                off its UI thread).
+        """
         if not doc_id:
             raise ValueError("a recent entry needs a document id")
         when = when or self.clock.now()
@@ -143,7 +149,8 @@ class UserState:
             when = when.astimezone()
         rest = [r for r in self._recents if r.doc_id != doc_id]
         self._recents = [Recent(doc_id, when), *rest][:RECENTS_CAP]
-        self.save()
+        if save:
+            self.save()
 
     def clear_recents(self) -> None:
         """Forget every recently viewed document (and save)."""
