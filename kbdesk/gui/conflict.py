@@ -103,7 +103,7 @@ class ConflictDialog(QDialog):
         task = runner.submit(
             lambda _p, _c: diff_texts(conflict.theirs or "", conflict.mine or "",
                                       old_label=theirs_label, new_label=mine_label),
-            name="conflict diff",
+            name="conflict diff", owner=self,
         )
         task.succeeded.connect(self.diff_view.set_diff)
         views = QTabWidget(self)
@@ -204,7 +204,7 @@ class ConflictDialog(QDialog):
         self.publish_button.setEnabled(False)
         task = self.runner.submit(
             lambda _p, _c: self.kb.publish(path, text, note, self.author),
-            name="resolve", write=True,
+            name="resolve", write=True, owner=self,
         )
         task.succeeded.connect(self._published)
         task.failed.connect(self._failed)

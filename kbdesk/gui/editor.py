@@ -371,7 +371,8 @@ class EditorWindow(QMainWindow):
     def _run_publish(self, job: Callable[[], PublishResult], message: str) -> None:
         self._publishing = True
         self.statusBar().showMessage(message)
-        task = self.runner.submit(lambda _p, _c: job(), name="publish", write=True)
+        task = self.runner.submit(lambda _p, _c: job(), name="publish", write=True,
+                                  owner=self)
         task.succeeded.connect(self._published)
         task.failed.connect(self._publish_failed)
 
@@ -448,7 +449,7 @@ class EditorWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Moving…"))
         task = self.runner.submit(
             lambda _p, _c: self.kb.move(doc_id, new_path, note, self.author),
-            name="move", write=True)
+            name="move", write=True, owner=self)
         task.succeeded.connect(self._moved)
         task.failed.connect(self._publish_failed)
         return True

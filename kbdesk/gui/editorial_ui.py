@@ -177,7 +177,7 @@ class EditorialUi(QObject):
             kb = self.kb
             task = self.window.runner.submit(
                 lambda _p, _c: [p for p in kb.pending_versions() if p.doc_id == doc.id],
-                name="pending of document")
+                name="pending of document", owner=self.window)
             task.succeeded.connect(lambda pending, d=doc: self._show_pending(d, pending))
         reading = self.kb.reading
 

@@ -253,7 +253,8 @@ class HistoryWindow(QWidget):
     def reload(self) -> None:
         """Read the versions again (off the UI thread)."""
         self.status.setText(self.tr("Loading history…"))
-        task = self.runner.submit(lambda _p, _c: self.kb.history(self.doc_id), name="history")
+        task = self.runner.submit(lambda _p, _c: self.kb.history(self.doc_id), name="history",
+                                  owner=self)
         task.succeeded.connect(self._loaded)
         task.failed.connect(self._failed)
 
@@ -305,7 +306,7 @@ class HistoryWindow(QWidget):
             return
         version, current = info.version, self.current_version
         task = self.runner.submit(
-            lambda _p, _c: self.kb.text_at(self.doc_id, version), name="text_at"
+            lambda _p, _c: self.kb.text_at(self.doc_id, version), name="text_at", owner=self
         )
         task.succeeded.connect(lambda text: self._show_text(info, text, current))
         task.failed.connect(self._failed)
@@ -339,7 +340,7 @@ class HistoryWindow(QWidget):
     def compare(self, old: int, new: int) -> None:
         """Show the diff between versions ``old`` and ``new``."""
         task = self.runner.submit(
-            lambda _p, _c: self.kb.diff(self.doc_id, old, new), name="diff"
+            lambda _p, _c: self.kb.diff(self.doc_id, old, new), name="diff", owner=self
         )
         task.succeeded.connect(self._show_diff)
         task.failed.connect(self._failed)
@@ -378,6 +379,7 @@ class HistoryWindow(QWidget):
             lambda _p, _c: self.kb.rollback(self.doc_id, version, note, self.author),
             name="rollback",
             write=True,
+            owner=self,
         )
         task.succeeded.connect(self._rolled_back)
         task.failed.connect(self._failed)
