@@ -52,11 +52,13 @@ from kbdesk.core.opening import install_demo_library as install_demo_library
 from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.engine import SearchResult, run_search
 from kbdesk.core.search.freshness import library_stamp
+from kbdesk.core.search.gaps import search_gap
 from kbdesk.core.search.index import IndexStats, SearchIndex
 from kbdesk.core.search.query import parse_query
 from kbdesk.core.search.thesaurus import SynonymTable, table_for
 from kbdesk.core.team.board import AckStatus, Team
 from kbdesk.core.team.records import Flag
+from kbdesk.core.versions import rules
 from kbdesk.core.versions.diff import TextDiff
 from kbdesk.core.versions.drafts import Draft, DraftStore
 from kbdesk.core.versions.editorial import Editorial
@@ -65,7 +67,7 @@ from kbdesk.core.versions.history import VersionInfo
 from kbdesk.core.versions.reading import Reading
 from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.versions.sync import _TRANSPORT_ERRORS as TRANSPORT_ERRORS
-from kbdesk.core.versions.sync import SyncResult
+from kbdesk.core.versions.sync import Conflict, SyncResult
 from kbdesk.core.versions.versioning import PublishResult
 from kbdesk.core.workstation.liblock import library_lock
 from kbdesk.core.workstation.startpage import StartPage, start_page
@@ -496,10 +498,57 @@ class KnowledgeBase:
         return self.editorial.clock.today()
 
     def publish(self, doc: str, text: str, note: str, author: str | None = None,
-                effective: dt.date | None = None) -> PublishResult:
+                effective: dt.date | None = None, *, from_editor: bool = False
+                ) -> PublishResult:
         """Publish ``text`` as the next version of a document (id or library path); with
-        ``effective``, the version comes into force that day."""
-        return self.editorial.publish(doc, text, note, author, effective)
+        ``effective``, the version comes into force that day.
+
+        Args:
+            from_editor: the text is the editor's own (autosaved) text of the document: its
+                autosave is settled by this publish too (the other drafts follow the rule of
+                ``Editorial.publish``).
+        """
+        return self.editorial.publish(doc, text, note, author, effective,
+                                      from_editor=from_editor)
+
+    # -- the rules clients ask about before an operation (versions/rules.py, search/gaps.py) --
+
+    @staticmethod
+    def note_missing(note: str | None) -> bool:
+        """True when ``note`` is no change note (blank): publish, rollback, retire and move
+        refuse it (``PublishError``)."""
+        return rules.note_missing(note)
+
+    @staticmethod
+    def search_gap(result: SearchResult) -> str | None:
+        """``none`` or ``partial`` when a search is a gap worth logging for editors (found
+        nothing, or only partial matches), None when it is not."""
+        return search_gap(result)
+
+    def default_effective(self, text: str) -> dt.date:
+        """The day a new version of ``text`` comes into force unless the editor picks another
+        (its ``effective:`` date when later than today, else today by this library's clock)."""
+        return rules.default_effective(self.effective_in_text(text), self.today())
+
+    def effective_to_set(self, text: str, chosen: dt.date | None) -> dt.date | None:
+        """The ``effective`` to publish ``text`` with when the editor chose the day ``chosen``
+        (None: no field is written, the version is in force at once)."""
+        return rules.effective_to_set(chosen, self.effective_in_text(text), self.today())
+
+    @staticmethod
+    def versions_to_compare(versions: Sequence[VersionInfo], selected: Sequence[int]
+                            ) -> tuple[int, int] | None:
+        """The two versions "compare" shows for the ``selected`` ones (one selected: it and
+        the version before it); None when there is nothing to compare."""
+        return rules.versions_to_compare(versions, selected)
+
+    def conflict_from_draft(self, doc_id: str) -> Conflict:
+        """The sync conflict a document's drafts hold, to resolve again after a restart.
+
+        Raises:
+            DocumentNotFound: the document has no draft.
+        """
+        return rules.conflict_from_drafts(self.root, doc_id, self.drafts.drafts_of(doc_id))
 
     def publish_file(self, file: Path | str, note: str, author: str | None = None,
                      effective: dt.date | None = None) -> PublishResult:
@@ -534,7 +583,11 @@ class KnowledgeBase:
     def rollback(
         self, doc_id: str, version: int, note: str | None = None, author: str | None = None
     ) -> PublishResult:
-        """Restore an old version as a new version (history is never rewritten)."""
+        """Restore an old version as a new version (history is never rewritten).
+
+        Raises:
+            PublishError: no change note (a rollback needs one, as every publish does).
+        """
         return self.editorial.rollback(doc_id, version, note, author)
 
     def retire(self, doc_id: str, note: str, author: str | None = None) -> PublishResult:

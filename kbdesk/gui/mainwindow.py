@@ -336,10 +336,10 @@ class MainWindow(QMainWindow):
         if self.side.model.rowCount():
             self.side.results.setCurrentIndex(self.side.model.index(0))
         self._update_info(query, result)
-        if query and result is not None and result.mode != "browse" and not result.exact:
-            # nothing found, or only partial matches: both are gaps editors want to see
+        gap = self.kb.search_gap(result) if query and result is not None and self.kb else None
+        if gap is not None:  # nothing found, or only partial matches (the core's rule)
             self._no_results_query = query
-            self._no_results_match = "partial" if result.hits else "none"
+            self._no_results_match = gap
             self.no_results_timer.start()
         self.resultsShown.emit(query, len(rows))
 
