@@ -54,6 +54,9 @@ class UserState:
 
     def __init__(self, path: Path | None = None, clock: Clock | None = None) -> None:
         self.path = path or paths.data_dir() / STATE_FILE
+        # a save from a worker (the app writes recents off its UI thread) and one from the UI
+        # thread never interleave: the later one writes the newer state
+        self._save_lock = threading.Lock()
         self.clock = clock or SYSTEM_CLOCK
         self._favourites: list[str] = []
         self._recents: list[Recent] = []
@@ -89,7 +92,12 @@ class UserState:
             log.warning("cannot keep %s aside: %s", self.path, exc)
 
     def save(self) -> None:
-        """Write the state atomically (UserStateError when it cannot be written)."""
+        """Write the state atomically (UserStateError when it cannot be written); safe to call
+        from several threads."""
+        with self._save_lock:
+            self._save()
+
+    def _save(self) -> None:
         data = {
             "format": _FORMAT,
             "favourites": self._favourites,
