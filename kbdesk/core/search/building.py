@@ -62,6 +62,8 @@ def sync_in_process(
         OSError: the index folder cannot be written (as ``SearchIndex.sync`` raises it).
         KbError: the child failed (``SearchIndexError`` when it ended without a word).
     """
+    if cancel is not None:
+        cancel.check()  # cancelled before it started: no child at all
     with index.lock:
         index.close()  # the child writes the files; they are reopened from disk below
         child = subprocess.Popen(
@@ -160,8 +162,11 @@ def _child() -> None:
 
     def send(message: tuple[Any, ...]) -> None:
         with lock:
-            pickle.dump(message, out, protocol=pickle.HIGHEST_PROTOCOL)
-            out.flush()
+            try:
+                pickle.dump(message, out, protocol=pickle.HIGHEST_PROTOCOL)
+                out.flush()
+            except OSError:  # the app is gone: stop at the next document, say nothing
+                token.cancel()
 
     directory, rebuild, stamp = pickle.load(source)
     documents: dict[str, Document] = {}
@@ -193,7 +198,10 @@ def _child() -> None:
         send(("failed", _sendable(exc)))
     finally:
         index.close()
-        out.close()
+        try:
+            out.close()
+        except OSError:  # the app is gone
+            pass
 
 
 def _sendable(exc: BaseException) -> BaseException:
