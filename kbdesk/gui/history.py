@@ -322,7 +322,8 @@ class HistoryWindow(QWidget):
                     if v is not None]
         pair = self.kb.versions_to_compare(self.model.versions, selected)  # the core's rule
         if pair is None:
-            single = len(set(selected)) == 1
+            single = len({info.version for info in self.model.versions
+                          if info.version in selected and not info.superseded}) == 1
             self.status.setText(
                 self.tr("This is the first version: nothing to compare.") if single
                 else self.tr("Select two versions to compare."))
