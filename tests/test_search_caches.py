@@ -112,7 +112,7 @@ def test_a_damaged_or_foreign_cache_is_ignored(make_library, monkeypatch, tmp_pa
     assert parsed == ["a.md"]
 
     cache = parsecache.ParseCache(cache_file)
-    cache.save({path: ("digest", d) for path, d in kb.library._by_path.items()})
+    cache.save({path: ("digest", d) for path, d in kb.library.loaded.by_path.items()})
     assert set(cache.load()) == {"a.md"}
     monkeypatch.setattr(parsecache, "_parser_key", lambda: "another parser")
     assert parsecache.ParseCache(cache_file).load() == {}

@@ -72,9 +72,12 @@ def test_publish_history_diff_rollback(kb: KnowledgeBase) -> None:
     side = [row for row in diff.rows if row.kind == "replace"]
     assert any(seg.text == "48" and seg.kind == "insert" for row in side for seg in row.new)
 
-    back = kb.rollback("sop-complaint", 1, author="王小明")
+    with pytest.raises(PublishError, match="'note'"):  # a rollback needs a note too
+        kb.rollback("sop-complaint", 1, author="王小明")
+    assert len(kb.history("sop-complaint")) == 3  # nothing published
+    back = kb.rollback("sop-complaint", 1, "恢復原規定", author="王小明")
     assert back.version == 4
-    assert kb.history("sop-complaint")[0].note == "回復至 v1"
+    assert kb.history("sop-complaint")[0].note == "回復至 v1：恢復原規定"
     restored = (kb.root / back.path).read_text("utf-8")
     assert "24小時" in restored and "version: 4" in restored and "查明事實。" in restored
     assert kb.text_at("sop-complaint", 1) == SOP

@@ -141,18 +141,18 @@ def partial_notice(result: Any) -> str:
 
 def _log_gap(query: str, result: Any) -> None:
     """Log a search that found nothing or only partial matches, unless the user opted out."""
-    if result.mode == "browse" or (result.mode == "empty" and not result.query.raw.strip()):
+    from kbdesk.core import KnowledgeBase, Settings, log_no_results
+
+    gap = KnowledgeBase.search_gap(result)  # the one rule, shared with the app
+    if gap is None:
         return
-    if result.hits and result.exact:
-        return
-    from kbdesk.core import Settings, log_no_results
 
     try:
         if not Settings.load().get("log_no_results"):
             return
     except KbError as exc:
         log.info("settings not read (%s); logging the search anyway", exc)
-    log_no_results(query, match="partial" if result.hits else "none")
+    log_no_results(query, match=gap)
 
 
 def _positive(value: str) -> int:

@@ -2,6 +2,17 @@
 
 It owns a library folder and the search index derived from it. Every method is safe to call
 from a worker thread; long ones take a progress callback and a cancel token.
+
+Locks guard only what they must, so a reader never waits for a build:
+
+* ``_index_lock`` serialises the index writer (``ensure_index``: one build at a time);
+* ``_load_lock`` serialises re-reads of the folder; each ends by swapping in an immutable
+  snapshot of the library (:class:`~kbdesk.core.library.catalog.Loaded`) with one assignment;
+* ``_services_lock`` is held only while a service (``editorial``, ``reading``, ``team``) is
+  created, never while it works.
+
+Reads (``documents``, ``document``, ``today``, the services' reading rules) take none of them:
+they read the snapshot in place while a build runs on another thread.
 """
 
 from __future__ import annotations
@@ -15,7 +26,7 @@ import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
 from dulwich.errors import SendPackError
 
@@ -42,11 +53,13 @@ from kbdesk.core.opening import install_demo_library as install_demo_library
 from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.search.engine import SearchOptions, SearchResult, check_options, run_search
 from kbdesk.core.search.freshness import library_stamp
+from kbdesk.core.search.gaps import search_gap
 from kbdesk.core.search.index import IndexStats, SearchIndex
 from kbdesk.core.search.query import parse_query
 from kbdesk.core.search.thesaurus import SynonymTable, table_for
 from kbdesk.core.team.board import AckStatus, Team
 from kbdesk.core.team.records import Flag
+from kbdesk.core.versions import rules
 from kbdesk.core.versions.diff import TextDiff
 from kbdesk.core.versions.drafts import Draft, DraftStore
 from kbdesk.core.versions.editorial import Editorial
@@ -55,7 +68,7 @@ from kbdesk.core.versions.history import VersionInfo
 from kbdesk.core.versions.reading import Reading
 from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.versions.sync import _TRANSPORT_ERRORS as TRANSPORT_ERRORS
-from kbdesk.core.versions.sync import SyncResult
+from kbdesk.core.versions.sync import Conflict, SyncResult
 from kbdesk.core.versions.versioning import PublishResult
 from kbdesk.core.workstation.liblock import library_lock
 from kbdesk.core.workstation.startpage import StartPage, start_page
@@ -139,7 +152,9 @@ class KnowledgeBase:
         self.library = Library(root, cache=parsed)
         self.index = SearchIndex(index_dir)
         self.synonyms = SynonymTable()
-        self._load_lock = threading.RLock()
+        self._index_lock = threading.RLock()  # the index writer: one build at a time
+        self._load_lock = threading.RLock()  # one re-read of the folder at a time
+        self._services_lock = threading.Lock()  # held only while a service is created
         self._loaded = False
         self._indexed = False
         self._damaged = False  # a search found the index unreadable: rebuild on next sync
@@ -261,7 +276,7 @@ class KnowledgeBase:
             reload: re-scan the library folder first (only changed files are parsed).
             rebuild: throw the index away and build it anew.
         """
-        with library_lock(self.root, "index"), self._load_lock:
+        with library_lock(self.root, "index"), self._index_lock:
             stamp = library_stamp(self.root, self.today()) if reload or not self._loaded else None
             if reload or not self._loaded:
                 self.load()
@@ -269,12 +284,40 @@ class KnowledgeBase:
             documents = self.indexed_documents()
             rebuild = rebuild or self._damaged  # a search found the index unreadable
             try:
-                stats = self.index.sync(documents, progress, cancel, rebuild=rebuild,
-                                        stamp=stamp)
+                stats = self._sync_index(documents, progress, cancel, rebuild, stamp)
             except OSError as exc:  # a read-only index or data folder
                 stats = self._index_elsewhere(documents, exc, progress, cancel)
             self._indexed, self._damaged = True, False
             return stats
+
+    #: with a number, a sync that writes at least that many documents runs in a process of
+    #: its own (see ``search/building.py``); None: always in the calling thread. The desktop
+    #: app sets it, so that its UI thread never competes with a build for the interpreter.
+    process_builds_from: int | None = None
+
+    def build_in_process(self, min_documents: int = 100) -> None:
+        """Run every index sync that writes ``min_documents`` or more in a child process (a
+        window's UI thread then never competes with a build for the interpreter lock)."""
+        self.process_builds_from = min_documents
+
+    def _sync_index(
+        self,
+        documents: dict[str, Document],
+        progress: Progress | None,
+        cancel: CancelToken | None,
+        rebuild: bool,
+        stamp: dict[str, Any] | None,
+    ) -> IndexStats:
+        threshold = self.process_builds_from
+        if threshold is not None and (
+            (rebuild and len(documents) >= threshold)
+            or (not rebuild and self.index.outdated(documents) >= threshold)
+        ):
+            from kbdesk.core.search.building import sync_in_process
+
+            return sync_in_process(self.index, documents, progress, cancel, rebuild=rebuild,
+                                   stamp=stamp)
+        return self.index.sync(documents, progress, cancel, rebuild=rebuild, stamp=stamp)
 
     #: why the index in use is not the one in the cache folder ("" when it is)
     index_warning = ""
@@ -354,7 +397,7 @@ class KnowledgeBase:
         A new process then shows its first result without reading every document; the library
         is read when something needs its documents.
         """
-        with self._load_lock:
+        with self._index_lock:
             if self._loaded or self._damaged:
                 return False
             if not self.index.is_current(library_stamp(self.root, self.today())):
@@ -403,7 +446,10 @@ class KnowledgeBase:
     @property
     def editorial(self) -> Editorial:
         """The editorial services of this library (created on first use)."""
-        with self._load_lock:
+        editorial = self._editorial
+        if editorial is not None:  # no lock once it exists: readers never wait
+            return editorial
+        with self._services_lock:
             if self._editorial is None:
                 self._editorial = Editorial(_Source(self))
             return self._editorial
@@ -414,9 +460,13 @@ class KnowledgeBase:
     def reading(self) -> Reading:
         """The reading rules: the version each role sees, 已更新 marks, receipts due, the
         review list, browsing."""
-        with self._load_lock:
+        reading = self._reading
+        if reading is not None:
+            return reading
+        editorial = self.editorial
+        with self._services_lock:
             if self._reading is None:
-                self._reading = Reading(self.editorial)
+                self._reading = Reading(editorial)
             return self._reading
 
     @property
@@ -443,10 +493,57 @@ class KnowledgeBase:
         return self.editorial.clock.today()
 
     def publish(self, doc: str, text: str, note: str, author: str | None = None,
-                effective: dt.date | None = None) -> PublishResult:
+                effective: dt.date | None = None, *, from_editor: bool = False
+                ) -> PublishResult:
         """Publish ``text`` as the next version of a document (id or library path); with
-        ``effective``, the version comes into force that day."""
-        return self.editorial.publish(doc, text, note, author, effective)
+        ``effective``, the version comes into force that day.
+
+        Args:
+            from_editor: the text is the editor's own (autosaved) text of the document: its
+                autosave is settled by this publish too (the other drafts follow the rule of
+                ``Editorial.publish``).
+        """
+        return self.editorial.publish(doc, text, note, author, effective,
+                                      from_editor=from_editor)
+
+    # -- the rules clients ask about before an operation (versions/rules.py, search/gaps.py) --
+
+    @staticmethod
+    def note_missing(note: str | None) -> bool:
+        """True when ``note`` is no change note (blank): publish, rollback, retire and move
+        refuse it (``PublishError``)."""
+        return rules.note_missing(note)
+
+    @staticmethod
+    def search_gap(result: SearchResult) -> str | None:
+        """``none`` or ``partial`` when a search is a gap worth logging for editors (found
+        nothing, or only partial matches), None when it is not."""
+        return search_gap(result)
+
+    def default_effective(self, text: str) -> dt.date:
+        """The day a new version of ``text`` comes into force unless the editor picks another
+        (its ``effective:`` date when later than today, else today by this library's clock)."""
+        return rules.default_effective(self.effective_in_text(text), self.today())
+
+    def effective_to_set(self, text: str, chosen: dt.date | None) -> dt.date | None:
+        """The ``effective`` to publish ``text`` with when the editor chose the day ``chosen``
+        (None: no field is written, the version is in force at once)."""
+        return rules.effective_to_set(chosen, self.effective_in_text(text), self.today())
+
+    @staticmethod
+    def versions_to_compare(versions: Sequence[VersionInfo], selected: Sequence[int]
+                            ) -> tuple[int, int] | None:
+        """The two versions "compare" shows for the ``selected`` ones (one selected: it and
+        the version before it); None when there is nothing to compare."""
+        return rules.versions_to_compare(versions, selected)
+
+    def conflict_from_draft(self, doc_id: str) -> Conflict:
+        """The sync conflict a document's drafts hold, to resolve again after a restart.
+
+        Raises:
+            DocumentNotFound: the document has no draft.
+        """
+        return rules.conflict_from_drafts(self.root, doc_id, self.drafts.drafts_of(doc_id))
 
     def publish_file(self, file: Path | str, note: str, author: str | None = None,
                      effective: dt.date | None = None) -> PublishResult:
@@ -491,7 +588,11 @@ class KnowledgeBase:
     def rollback(
         self, doc_id: str, version: int, note: str | None = None, author: str | None = None
     ) -> PublishResult:
-        """Restore an old version as a new version (history is never rewritten)."""
+        """Restore an old version as a new version (history is never rewritten).
+
+        Raises:
+            PublishError: no change note (a rollback needs one, as every publish does).
+        """
         return self.editorial.rollback(doc_id, version, note, author)
 
     def retire(self, doc_id: str, note: str, author: str | None = None) -> PublishResult:
@@ -673,9 +774,13 @@ class KnowledgeBase:
     @property
     def team(self) -> Team:
         """Every workstation's receipts, flags and failed searches known after the last sync."""
-        with self._load_lock:
+        team = self._team
+        if team is not None:
+            return team
+        receipts = self.editorial.receipts
+        with self._services_lock:
             if self._team is None:
-                self._team = Team(self.root, self.editorial.receipts)
+                self._team = Team(self.root, receipts)
             return self._team
 
     def sync_team(self, url: str) -> int:

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kbdesk.core import KnowledgeBase
+
 log = logging.getLogger(__name__)
 
 
@@ -98,7 +100,7 @@ class ChangeNoteDialog(QDialog):
 
     def accept(self) -> None:
         """Close only when a note was written; otherwise say why and stay open."""
-        if not self.note():
+        if KnowledgeBase.note_missing(self.note()):  # the core's rule
             self.error.setText(
                 self.tr("A change note is required: write what changed and why before "
                         "publishing.")

@@ -61,9 +61,12 @@ class ConflictDialog(QDialog):
         *,
         author: str | None = None,
         parent: QWidget | None = None,
+        from_editor: bool = False,
     ) -> None:
         super().__init__(parent)
         self.kb, self.runner, self.conflict, self.author = kb, runner, conflict, author
+        #: opened from the document's editor: its autosave is settled by the publish too
+        self.from_editor = from_editor
         self.ask_note: Callable[[QWidget | None, str, str], str | None] = ask_change_note
         self.published: PublishResult | None = None
         self.setWindowTitle(self.tr("Resolve a conflict: %1").replace("%1", conflict.path))
@@ -103,7 +106,7 @@ class ConflictDialog(QDialog):
         task = runner.submit(
             lambda _p, _c: diff_texts(conflict.theirs or "", conflict.mine or "",
                                       old_label=theirs_label, new_label=mine_label),
-            name="conflict diff",
+            name="conflict diff", owner=self,
         )
         task.succeeded.connect(self.diff_view.set_diff)
         views = QTabWidget(self)
@@ -156,15 +159,7 @@ class ConflictDialog(QDialog):
         cls, kb: KnowledgeBase, runner: TaskRunner, doc_id: str, **kwargs: object
     ) -> ConflictDialog:
         """Reopen a conflict kept as a draft (after a restart): mine is the draft's text."""
-        drafts = kb.drafts.drafts_of(doc_id)
-        draft = next((d for d in drafts if d.origin == "sync-conflict"), None)
-        draft = draft or (drafts[0] if drafts else None)
-        if draft is None:
-            raise KbError(f"there is no draft of {doc_id} to resolve")
-        full = kb.root / draft.path
-        theirs = full.read_text("utf-8") if full.is_file() else None
-        conflict = Conflict(draft.doc_id, draft.path, None, theirs, draft.text, draft.name)
-        return cls(kb, runner, conflict, **kwargs)  # type: ignore[arg-type]
+        return cls(kb, runner, kb.conflict_from_draft(doc_id), **kwargs)  # type: ignore[arg-type]
 
     def result_text(self) -> str:
         """The resolution as edited."""
@@ -194,17 +189,17 @@ class ConflictDialog(QDialog):
 
     def publish_with_note(self, note: str) -> bool:
         """Publish the result with ``note`` on the writer worker (False when refused)."""
-        if not note.strip():
+        if self.kb.note_missing(note):
             show_error(self, self.tr("A change note is required: say how the conflict was "
                                      "resolved. Nothing was published."))
             return False
         self.keep_draft()
-        text, path = self.result_text(), self.conflict.path
+        text, path, own = self.result_text(), self.conflict.path, self.from_editor
         self.status.setText(self.tr("Publishing…"))
         self.publish_button.setEnabled(False)
         task = self.runner.submit(
-            lambda _p, _c: self.kb.publish(path, text, note, self.author),
-            name="resolve", write=True,
+            lambda _p, _c: self.kb.publish(path, text, note, self.author, from_editor=own),
+            name="resolve", write=True, owner=self,
         )
         task.succeeded.connect(self._published)
         task.failed.connect(self._failed)

@@ -81,11 +81,13 @@ class AppController(QObject):
 
         def open_library(_progress: Any, _cancel: Any) -> KnowledgeBase:
             kb = KnowledgeBase(library)
+            kb.build_in_process()  # large builds never compete with the UI thread
             kb.load()
             return kb
 
         self._set_state("opening")
-        task = self.runner.submit(open_library, name="open library", write=True)
+        task = self.runner.submit(open_library, name="open library", write=True,
+                                  owner=self)
         task.succeeded.connect(self._opened)
         task.failed.connect(self._failed)
 
@@ -117,7 +119,7 @@ class AppController(QObject):
         def index(progress: Any, cancel: Any) -> Any:
             return kb.ensure_index(progress, cancel, rebuild=rebuild, reload=reload)
 
-        task = self.runner.submit(index, name="index", write=True)
+        task = self.runner.submit(index, name="index", write=True, owner=self)
         task.progress.connect(self.indexProgress)
         task.succeeded.connect(lambda _stats: self._index_done(reload))
         task.failed.connect(self._index_failed)

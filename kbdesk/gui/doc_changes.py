@@ -65,7 +65,7 @@ class WhatChangedDialog(QDialog):
         self.resize(900, 600)
         self.diff: TextDiff | None = None
         task = runner.submit(lambda _p, _c: kb.reading.changes_since(doc_id, since),
-                             name="what_changed")
+                             name="what_changed", owner=self)
         task.succeeded.connect(self._show)
         task.failed.connect(self._failed)
 

@@ -317,7 +317,7 @@ class EditorWindow(QMainWindow):
         """Open the three-way view of a draft kept from a sync conflict."""
         self.save_draft()
         dialog = ConflictDialog.from_draft(self.kb, self.runner, self.doc_id,
-                                           author=self.author, parent=self)
+                                           author=self.author, parent=self, from_editor=True)
         dialog.resolved.connect(self._published)
         self.conflict_dialog = dialog
         dialog.show()
@@ -346,32 +346,29 @@ class EditorWindow(QMainWindow):
 
     def effective_default(self) -> dt.date:
         """The day the new version would come into force: its ``effective:`` date when that
-        is later than today (by the library's clock), else today."""
-        today = self.kb.today()
-        written = self.kb.effective_in_text(self.text())
-        return max(written, today) if written is not None else today
+        is later than today, else today (the core's rule)."""
+        return self.kb.default_effective(self.text())
 
     def publish_with_note(self, note: str, effective: dt.date | None = None) -> bool:
         """Publish the text with ``note`` on the writer worker; False if refused at once."""
-        if not note.strip():
+        if self.kb.note_missing(note):
             show_error(self, self.tr("A change note is required: say what changed and why. "
                                      "Nothing was published."))
             return False
         self.save_draft()  # nothing is lost if publishing fails
         text = self.kb.text_to_publish(self.text())
-        if effective is not None and (effective > self.kb.today()
-                                      or self.kb.effective_in_text(text) is not None):
-            when: dt.date | None = effective
-        else:
-            when = None
-        self._run_publish(lambda: self.kb.publish(self.path, text, note, self.author, when),
+        when = self.kb.effective_to_set(text, effective)
+        # the core settles this editor's autosave with the other drafts a publish resolves
+        self._run_publish(lambda: self.kb.publish(self.path, text, note, self.author, when,
+                                                  from_editor=True),
                           self.tr("Publishing…"))
         return True
 
     def _run_publish(self, job: Callable[[], PublishResult], message: str) -> None:
         self._publishing = True
         self.statusBar().showMessage(message)
-        task = self.runner.submit(lambda _p, _c: job(), name="publish", write=True)
+        task = self.runner.submit(lambda _p, _c: job(), name="publish", write=True,
+                                  owner=self)
         task.succeeded.connect(self._published)
         task.failed.connect(self._publish_failed)
 
@@ -379,7 +376,6 @@ class EditorWindow(QMainWindow):
         self._publishing = False
         self.doc_id, self.path, self.base_version = result.doc_id, result.path, result.version
         self.published_text = (self.kb.root / result.path).read_text("utf-8")
-        self.kb.drafts.discard_editors(result.doc_id)  # the facade settled the others
         self._set_text(self.published_text)
         self._show_info("")
         self._update_title()
@@ -400,7 +396,7 @@ class EditorWindow(QMainWindow):
             return
         note = self.ask_note(self, self.tr("Retire “%1”: agents will no longer find it in "
                                            "search.").replace("%1", self.form.title.text()), "")
-        if note is not None and note.strip():
+        if note is not None and not self.kb.note_missing(note):
             self._run_publish(lambda: self.kb.retire(self.doc_id, note, self.author),
                               self.tr("Retiring…"))
 
@@ -437,7 +433,7 @@ class EditorWindow(QMainWindow):
 
     def move_to(self, new_path: str, note: str) -> bool:
         """Move the published document to ``new_path`` on the writer worker."""
-        if not note.strip():
+        if self.kb.note_missing(note):
             show_error(self, self.tr("A change note is required: say why the document "
                                      "moves. Nothing was moved."))
             return False
@@ -448,7 +444,7 @@ class EditorWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Moving…"))
         task = self.runner.submit(
             lambda _p, _c: self.kb.move(doc_id, new_path, note, self.author),
-            name="move", write=True)
+            name="move", write=True, owner=self)
         task.succeeded.connect(self._moved)
         task.failed.connect(self._publish_failed)
         return True

@@ -13,7 +13,7 @@ import logging
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QLabel, QMenu, QWidget
 
 from kbdesk.core import Conflict, Document, KbError, Kind, KnowledgeBase, NotInForce
@@ -43,7 +43,14 @@ EDITOR_ACTIONS = (
 
 
 class EditorialUi(QObject):
-    """Editor menu, background sync and update banners of one main window."""
+    """Editor menu, background sync and update banners of one main window.
+
+    Signals:
+        seenRecorded(str doc_id): the version of a document opened was written as seen here
+            (off the UI thread); the lists' 已更新 marks are refreshed then.
+    """
+
+    seenRecorded = Signal(str)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -170,12 +177,24 @@ class EditorialUi(QObject):
             kb = self.kb
             task = self.window.runner.submit(
                 lambda _p, _c: [p for p in kb.pending_versions() if p.doc_id == doc.id],
-                name="pending of document")
+                name="pending of document", owner=self.window)
             task.succeeded.connect(lambda pending, d=doc: self._show_pending(d, pending))
-        try:
-            self.kb.reading.mark_seen(doc)
-        except (KbError, OSError) as exc:
-            log.warning("cannot remember that %s was read: %s", doc.id, exc)
+        reading = self.kb.reading
+
+        def mark_seen(_progress: Any, _cancel: Any) -> None:
+            try:
+                reading.mark_seen(doc)
+            except (KbError, OSError) as exc:
+                log.warning("cannot remember that %s was read: %s", doc.id, exc)
+
+        # the version seen is written off the UI thread, in order with the other such writes
+        task = self.window.runner.submit(mark_seen, name="mark seen", ordered=True,
+                                         owner=self.window)
+        task.succeeded.connect(lambda _r, d=doc.id: self._seen_recorded(d))
+
+    def _seen_recorded(self, doc_id: str) -> None:
+        self.window.refresh_lists()
+        self.seenRecorded.emit(doc_id)
 
     def _show_pending(self, doc: Any, pending: list[Any]) -> None:
         if self.window.reader.document is doc:

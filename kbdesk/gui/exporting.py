@@ -67,7 +67,8 @@ class ExportUi(QObject):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         self.dialog = dialog
-        task = self.window.runner.submit(export, name="export html", write=True)
+        task = self.window.runner.submit(export, name="export html", write=True,
+                                         owner=self.window)
         dialog.canceled.connect(task.cancel)
         task.progress.connect(self._progress)
         task.succeeded.connect(self._succeeded)

@@ -247,7 +247,8 @@ class HistoryWindow(QWidget):
     def reload(self) -> None:
         """Read the versions again (off the UI thread)."""
         self.status.setText(self.tr("Loading history…"))
-        task = self.runner.submit(lambda _p, _c: self.kb.history(self.doc_id), name="history")
+        task = self.runner.submit(lambda _p, _c: self.kb.history(self.doc_id), name="history",
+                                  owner=self)
         task.succeeded.connect(self._loaded)
         task.failed.connect(self._failed)
 
@@ -299,7 +300,7 @@ class HistoryWindow(QWidget):
             return
         version, current = info.version, self.current_version
         task = self.runner.submit(
-            lambda _p, _c: self.kb.text_at(self.doc_id, version), name="text_at"
+            lambda _p, _c: self.kb.text_at(self.doc_id, version), name="text_at", owner=self
         )
         task.succeeded.connect(lambda text: self._show_text(info, text, current))
         task.failed.connect(self._failed)
@@ -311,29 +312,22 @@ class HistoryWindow(QWidget):
 
     def compare_selected(self) -> None:
         """Diff the two selected versions (or the selected one with the one before it)."""
-        rows = [r for r in self.selected_rows() if not self.model.info(r).superseded]
-        numbers = sorted(
-            {v for v in (self.model.info(r).version for r in rows) if v is not None}
-        )
-        if len(numbers) == 1:
-            older = [
-                info.version
-                for info in self.model.versions
-                if info.version is not None and info.version < numbers[0] and not info.superseded
-            ]
-            if not older:
-                self.status.setText(self.tr("This is the first version: nothing to compare."))
-                return
-            numbers = [max(older), numbers[0]]
-        if len(numbers) < 2:
-            self.status.setText(self.tr("Select two versions to compare."))
+        selected = [v for v in (self.model.info(r).version for r in self.selected_rows())
+                    if v is not None]
+        pair = self.kb.versions_to_compare(self.model.versions, selected)  # the core's rule
+        if pair is None:
+            single = len({info.version for info in self.model.versions
+                          if info.version in selected and not info.superseded}) == 1
+            self.status.setText(
+                self.tr("This is the first version: nothing to compare.") if single
+                else self.tr("Select two versions to compare."))
             return
-        self.compare(numbers[0], numbers[-1])
+        self.compare(*pair)
 
     def compare(self, old: int, new: int) -> None:
         """Show the diff between versions ``old`` and ``new``."""
         task = self.runner.submit(
-            lambda _p, _c: self.kb.diff(self.doc_id, old, new), name="diff"
+            lambda _p, _c: self.kb.diff(self.doc_id, old, new), name="diff", owner=self
         )
         task.succeeded.connect(self._show_diff)
         task.failed.connect(self._failed)
@@ -364,7 +358,7 @@ class HistoryWindow(QWidget):
 
     def rollback(self, version: int, note: str) -> None:
         """Publish version ``version`` again as a new version (on the writer worker)."""
-        if not note.strip():
+        if self.kb.note_missing(note):  # the core refuses it too
             show_error(self, self.tr("A change note is required to restore a version."))
             return
         self.status.setText(self.tr("Restoring…"))
@@ -372,6 +366,7 @@ class HistoryWindow(QWidget):
             lambda _p, _c: self.kb.rollback(self.doc_id, version, note, self.author),
             name="rollback",
             write=True,
+            owner=self,
         )
         task.succeeded.connect(self._rolled_back)
         task.failed.connect(self._failed)

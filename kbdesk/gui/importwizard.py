@@ -202,7 +202,7 @@ class ImportWizard(QDialog):
     def _submit(self, job: Any, *, write: bool, done: Any) -> Task:
         self._set_busy(True)
         self.progress.setRange(0, 0)  # busy until the job reports
-        task = self.runner.submit(job, name="import", write=write)
+        task = self.runner.submit(job, name="import", write=write, owner=self)
         task.progress.connect(self._progress)
         task.succeeded.connect(done)
         task.failed.connect(self._failed)

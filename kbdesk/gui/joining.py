@@ -117,7 +117,7 @@ class JoinDialog(QDialog):
 
             return str(join_library(url))
 
-        task = self.runner.submit(clone, name="join", write=True)
+        task = self.runner.submit(clone, name="join", write=True, owner=self)
         task.succeeded.connect(self._joined)
         task.failed.connect(lambda error: self._fail(str(error)))
         return task

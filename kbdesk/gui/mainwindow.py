@@ -346,10 +346,10 @@ class MainWindow(QMainWindow):
         if self.side.model.rowCount():
             self.side.results.setCurrentIndex(self.side.model.index(0))
         self._update_info(query, result)
-        if query and result is not None and result.mode != "browse" and not result.exact:
-            # nothing found, or only partial matches: both are gaps editors want to see
+        gap = self.kb.search_gap(result) if query and result is not None and self.kb else None
+        if gap is not None:  # nothing found, or only partial matches (the core's rule)
             self._no_results_query = query
-            self._no_results_match = "partial" if result.hits else "none"
+            self._no_results_match = gap
             self.no_results_timer.start()
         self.resultsShown.emit(query, len(rows))
 
@@ -429,7 +429,11 @@ class MainWindow(QMainWindow):
         doc = self.reader.document
         assert doc is not None
         self.panels.set_document(doc, self.script, anchor)
-        self.state.add_recent(doc.id)
+        self.state.add_recent(doc.id, save=False)  # written off the UI thread, in order
+        state = self.state
+        task = self.runner.submit(lambda _p, _c: state.save(), name="save recents",
+                                  ordered=True, owner=self)
+        task.failed.connect(lambda error: log.warning("recents not saved: %s", error))
         self.side.model.mark_seen(doc.id)
         self._update_favourite_action()
         self.opened.emit(doc.id, anchor)  # marks the version seen (EditorialUi)

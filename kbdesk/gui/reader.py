@@ -289,6 +289,7 @@ class ReaderView(QWidget):
         task = self.runner.submit(
             lambda _progress, _cancel: render(doc.body, script=script, highlight=terms),
             name="render",
+            owner=self,
         )
         task.succeeded.connect(
             lambda page, n=serial, a=anchor: self._rendered_later(n, a, str(page)))

@@ -164,7 +164,7 @@ class ReviewPanel(QWidget):
         day = self.today()
         self.summary.setText(self.tr("Loading…"))
         task = self.runner.submit(lambda _p, _c: self.kb.reading.review_items(day),
-                                  name="review")
+                                  name="review", owner=self)
         task.succeeded.connect(self._loaded)
         task.failed.connect(self._failed)
 

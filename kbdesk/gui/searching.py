@@ -107,7 +107,7 @@ class SearchController(QObject):
         search, kinds, categories = self._search, self.kinds, self.categories
         self.submitted.append(query)
         task = self._runner.submit(lambda _p, _c: search(query, kinds, categories),
-                                   name="search")
+                                   name="search", owner=self)
         task.succeeded.connect(lambda result: self._deliver(generation, query, result))
         task.failed.connect(lambda error: self._fail(generation, query, error))
 

@@ -112,7 +112,7 @@ class SyncController(QObject):
         author = str(self.settings.get("agent_name") or "").strip() or None
         self._set_state("syncing")
         task = self.runner.submit(lambda _p, _c: self.kb.sync(author=author), name="sync",
-                                  write=True)
+                                  write=True, owner=self)
         self._task = task
         task.succeeded.connect(self._succeeded)
         task.failed.connect(self._failed)

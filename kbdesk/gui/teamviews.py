@@ -88,7 +88,8 @@ class ReceiptsDialog(QDialog):
     def reload(self) -> None:
         """Read the receipts again (off the UI thread)."""
         self.summary.setText(self.tr("Loading…"))
-        task = self.runner.submit(lambda _p, _c: self.kb.ack_status(), name="receipts")
+        task = self.runner.submit(lambda _p, _c: self.kb.ack_status(), name="receipts",
+                                  owner=self)
         task.succeeded.connect(self._loaded)
         task.failed.connect(lambda error: show_error(self, error))
 

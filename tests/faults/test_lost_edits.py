@@ -129,7 +129,7 @@ def test_drafts_of_a_long_chinese_name_save_and_publish(make_library) -> None:
     assert kb.drafts.load(doc_id) == saved and len(saved.name) < 40
     kb.publish(doc_id, replaced(kb, doc_id, "24小時", "48小時"), "改為48小時", "甲")
     (root / rel).write_text((root / rel).read_text("utf-8") + "\n手改。\n", "utf-8")
-    result = kb.rollback(doc_id, 1, "", "甲")  # keeps the hand edit as a draft, then publishes
+    result = kb.rollback(doc_id, 1, "恢復", "甲")  # keeps the hand edit as a draft, then publishes
     # the hand edit is kept as a draft beside the editor's own (a different text, never published)
     assert result.version == 3
     assert sorted(d.origin for d in kb.drafts.drafts_of(doc_id)) == ["editor", "working-file"]

@@ -168,8 +168,7 @@ def test_sync_conflict_opens_the_three_way_view_for_editors_only(
     conflict = Conflict("complaint", "handbooks/complaint.md", "base", "theirs", "mine")
     assert window.editorial.resolve_conflict(conflict) is None
     window.settings.set("role", "editor")
-    dialog = window.editorial.resolve_conflict(conflict)
-    qtbot.addWidget(dialog)
+    dialog = window.editorial.resolve_conflict(conflict)  # a child of the window, deleted on close
     assert dialog.isVisible() and dialog.mine.toPlainText() == "mine"
     dialog.close()
 

@@ -147,3 +147,41 @@ def test_diff_shows_only_changes_with_context_unless_asked(qtbot, kb, runner) ->
     assert "title: 客訴處理手冊" in shown and "交給主管" in shown
     assert "交給主管" in view.side.toPlainText()
     assert ("insert", "48") in marked_runs(view.side.document())
+
+
+def test_closing_the_window_while_it_reads_a_version_drops_the_result(
+        qtbot, kb, runner, monkeypatch) -> None:
+    """The owner rule: a task's outcome is never delivered to a window that is gone."""
+    import threading
+
+    from PySide6.QtCore import Qt
+
+    publish_change(kb, "24小時", "48小時", "時限放寬")
+    window = HistoryWindow(kb, runner, "complaint", author="Editor")  # deleted by the test
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # as the app opens it
+    with qtbot.waitSignal(window.loaded, timeout=5000):
+        window.show()
+    entered, release = threading.Event(), threading.Event()
+    real = kb.text_at
+
+    def held_text_at(doc_id: str, version: int) -> str:
+        entered.set()
+        assert release.wait(30)
+        return real(doc_id, version)
+
+    monkeypatch.setattr(kb, "text_at", held_text_at)
+    window.select_versions(1)
+    shown: list[int] = []
+    window.versionShown.connect(shown.append)
+    window.open_selected()
+    [task] = [t for t in runner.active_tasks() if t.name == "text_at"]
+    qtbot.waitUntil(entered.is_set, timeout=5000)
+    gone: list[bool] = []
+    window.destroyed.connect(lambda: gone.append(True))
+    window.close()
+    qtbot.waitUntil(lambda: bool(gone), timeout=5000)  # the C++ window is deleted
+    with qtbot.waitSignal(runner.taskFinished, timeout=10000,
+                          check_params_cb=lambda finished: finished is task):
+        release.set()
+    assert task.dropped and task.result is None and task.error is None
+    assert shown == []

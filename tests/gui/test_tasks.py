@@ -113,3 +113,25 @@ def test_submit_after_shutdown_does_nothing(qtbot: QtBot) -> None:
     assert task.done and ran == []
     assert not isinstance(task.error, Cancelled)
 
+
+
+def test_an_outcome_whose_owner_is_gone_is_dropped(qtbot: QtBot, runner: TaskRunner) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    owner, kept = QLabel(), QLabel()
+    release = threading.Event()
+    gone = runner.submit(lambda _p, _c: release.wait(10), name="for a gone label", owner=owner)
+    alive = runner.submit(lambda _p, _c: release.wait(10), name="for a label", owner=kept)
+    got: list[object] = []
+    gone.succeeded.connect(lambda value: owner.setText(str(value)))  # would raise if delivered
+    alive.succeeded.connect(got.append)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(owner), timeout=5000)
+    finished: list[object] = []
+    runner.taskFinished.connect(finished.append)
+    with qtbot.waitSignals([gone.finished, alive.finished], timeout=10000):
+        release.set()
+    assert gone.dropped and gone.result is None
+    assert not alive.dropped and got == [True]
+    assert set(finished) == {gone, alive}
+    kept.deleteLater()

@@ -2,6 +2,10 @@
 
 Loading never stops at a bad file: each problem is recorded (file, line, reason), the file is
 skipped, and everything else loads.
+
+A load builds a new :class:`Loaded` snapshot (config, documents, problems) and swaps it in with
+one assignment at its end: a reader on another thread sees the whole library as it was before
+the load or as it is after it, never half of each, and never waits for the load.
 """
 
 from __future__ import annotations
@@ -132,8 +136,25 @@ def _dates(value: Any) -> tuple[list[dt.date], str]:
     return out, ""
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """One load of a library, never changed after it is made (readers share it freely).
+
+    Attributes:
+        config: the library's ``library.yaml``.
+        documents: by id (a fresh dict each load, never mutated once published).
+        by_path: the same documents by library path.
+        problems: what could not be loaded.
+    """
+
+    config: LibraryConfig
+    documents: dict[str, Document] = field(default_factory=dict)
+    by_path: dict[str, Document] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+
+
 class Library:
-    """The documents of one library folder.
+    """The documents of one library folder (the last load's :class:`Loaded` snapshot).
 
     Args:
         root: the library folder.
@@ -143,11 +164,23 @@ class Library:
     def __init__(self, root: Path | str, cache: ParseCache | None = None) -> None:
         self.root = Path(root).expanduser().resolve()
         self.cache = cache
-        self.config = LibraryConfig(name=self.root.name)
-        self.documents: dict[str, Document] = {}
-        self.problems: list[Problem] = []
-        self._by_path: dict[str, Document] = {}
+        self.loaded = Loaded(LibraryConfig(name=self.root.name))
         self._digests: dict[str, str] = {}  # path -> digest of its bytes, for the cache
+
+    @property
+    def config(self) -> LibraryConfig:
+        """The library's settings, as of the last load."""
+        return self.loaded.config
+
+    @property
+    def documents(self) -> dict[str, Document]:
+        """The documents of the last load, by id (do not change: a snapshot others read)."""
+        return self.loaded.documents
+
+    @property
+    def problems(self) -> list[Problem]:
+        """What the last load could not read."""
+        return list(self.loaded.problems)
 
     # -- scanning ---------------------------------------------------------------------------
 
@@ -171,11 +204,14 @@ class Library:
         self,
         progress: Progress | None = None,
     ) -> None:
-        """(Re)load the whole library, reusing documents whose files did not change."""
-        self.config, problems = load_config(self.root)
+        """(Re)load the whole library, reusing documents whose files did not change.
+
+        The new snapshot replaces ``loaded`` in one assignment at the end; call it from one
+        thread at a time (``KnowledgeBase`` serialises loads)."""
+        config, problems = load_config(self.root)
         problems.extend(link_problems(self.root))
         files = [(rel, path) for rel, path in self.iter_files() if rel != CONFIG_FILE]
-        previous = self._by_path
+        previous = self.loaded.by_path
         cached: dict[str, Entry] = {}
         if not previous and self.cache is not None:
             cached = self.cache.load()
@@ -231,14 +267,13 @@ class Library:
                 )
                 continue
             documents[doc.id] = doc
-        self.documents = documents
-        self._by_path = {doc.path: doc for doc in documents.values()}
-        self.problems = problems
+        by_path = {doc.path: doc for doc in documents.values()}
+        self.loaded = Loaded(config, documents, by_path, tuple(problems))  # the one swap
         if self.cache is not None:
             known = {**self._digests, **{p: d for p, (d, _) in cached.items()}, **digests}
-            self._digests = {p: known[p] for p in self._by_path if p in known}
+            self._digests = {p: known[p] for p in by_path if p in known}
             if parsed:
-                entries = {p: (d, self._by_path[p]) for p, d in self._digests.items()}
+                entries = {p: (d, by_path[p]) for p, d in self._digests.items()}
                 self.cache.note_parsed(parsed, entries)
         for problem in problems:
             log.warning("library problem: %s", problem)
@@ -247,9 +282,10 @@ class Library:
 
     def get(self, doc_id: str) -> Document:
         """Return a document by id (or by its relative path)."""
-        doc = self.documents.get(doc_id) or self._by_path.get(doc_id)
+        loaded = self.loaded  # one snapshot for the whole lookup
+        doc = loaded.documents.get(doc_id) or loaded.by_path.get(doc_id)
         if doc is None and not doc_id.endswith(".md"):
-            doc = self._by_path.get(doc_id + ".md")
+            doc = loaded.by_path.get(doc_id + ".md")
         if doc is None:
             raise DocumentNotFound(f"no document '{doc_id}' in {self.root}")
         return doc
@@ -260,7 +296,7 @@ class Library:
         return self.config.name or self.root.name
 
     def __len__(self) -> int:
-        return len(self.documents)
+        return len(self.loaded.documents)
 
     def __iter__(self) -> Iterator[Document]:
-        return iter(sorted(self.documents.values(), key=lambda d: d.path))
+        return iter(sorted(self.loaded.documents.values(), key=lambda d: d.path))

@@ -428,6 +428,17 @@ class SearchIndex:
 
     # -- writing ------------------------------------------------------------------------------
 
+    def outdated(self, documents: Mapping[str, Document]) -> int:
+        """How many documents a sync with ``documents`` would write or remove (all of them
+        when the index on disk cannot be used as it is)."""
+        with self._lock:
+            if (self._ix is None or self._stamp() != self._manifest_stamp) and self._problem():
+                return len(documents)
+            known: dict[str, str] = self._manifest.get("docs", {})
+            changed = sum(1 for doc_id, doc in documents.items()
+                          if known.get(doc_id) != doc.digest)
+            return changed + sum(1 for doc_id in known if doc_id not in documents)
+
     def sync(
         self,
         documents: Mapping[str, Document],

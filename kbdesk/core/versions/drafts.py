@@ -185,6 +185,10 @@ class DraftStore:
         self._migrate()
         return [d for d in self._of(self._key(doc_id)) if d.doc_id == doc_id]
 
+    def editor_draft_name(self, doc_id: str) -> str:
+        """The name of the editor's own (autosaved) draft of a document."""
+        return self._key(doc_id)
+
     def discard_editors(self, doc_id: str) -> bool:
         """Delete the editor's own draft of a document (after the editor published it); the
         kept copies stay. Returns True when there was one."""

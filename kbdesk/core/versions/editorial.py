@@ -143,7 +143,7 @@ class Editorial:
 
     def publish(
         self, doc_id_or_path: str, text: str, note: str | None, author: str | None = None,
-        effective: dt.date | None = None,
+        effective: dt.date | None = None, *, from_editor: bool = False,
     ) -> PublishResult:
         """Publish ``text`` as the next version of a document (new when the path is new).
 
@@ -154,6 +154,7 @@ class Editorial:
 
         Raises:
             PublishError: ``effective`` is before today.
+            from_editor: the text is the editor's own: its autosave is settled too.
         """
         if effective is not None and effective < self.clock.today():
             raise PublishError(
@@ -171,20 +172,24 @@ class Editorial:
                     f"{path}: field 'id': '{new_id}' is already used by {other.path}"
                 )
             result = self.versioning.publish(path, text, note, author=author)
-        self._discard_published_drafts(result, text)
+        self._discard_published_drafts(result, text, from_editor)
         return result
 
-    def _discard_published_drafts(self, result: PublishResult, text: str) -> None:
+    def _discard_published_drafts(self, result: PublishResult, text: str,
+                                  from_editor: bool = False) -> None:
         """Remove the document's drafts that this publish settles: conflict copies and imports
-        (the published text resolves them) and an editor's autosave of this very text. An
-        editor's autosave of another text and a kept hand edit stay, whoever published: they
-        are work nobody has reviewed yet."""
+        (the published text resolves them) and an editor's autosave of this very text, or the
+        editor's own autosave when the editor published from it (``from_editor``). Otherwise
+        an editor's autosave of another text and a kept hand edit stay, whoever published:
+        they are work nobody has reviewed yet."""
         published = _without_version(text)
+        own = self.drafts.editor_draft_name(result.doc_id) if from_editor else None
         for draft in self.drafts.drafts_of(result.doc_id):
             if draft.name in result.kept_drafts:
                 continue
-            same = draft.origin == EDITOR and _without_version(draft.text) == published
-            if same or draft.origin in SETTLED_BY_PUBLISH:
+            editors = draft.origin == EDITOR and (
+                draft.name == own or _without_version(draft.text) == published)
+            if editors or draft.origin in SETTLED_BY_PUBLISH:
                 self.drafts.discard(result.doc_id, draft.name)
 
     def publish_file(

@@ -433,10 +433,14 @@ class Versioning:
     def rollback(
         self, path: str, version: int, note: str | None = None, *, author: str | None = None
     ) -> PublishResult:
-        """Publish the text of an old version again, as a new version."""
+        """Publish the text of an old version again, as a new version.
+
+        Raises:
+            PublishError: no change note (checked before anything is read or written).
+        """
+        extra = change_note(note)
         text = self.text_at(path, version)
-        extra = (note or "").strip()
-        message = f"回復至 v{version}" + (f"：{extra}" if extra else "")
+        message = f"回復至 v{version}：{extra}"
         return self.publish(path, text, message, author=author, action="rollback")
 
     def retire(self, path: str, note: str | None, *, author: str | None = None) -> PublishResult:

@@ -55,6 +55,9 @@ class UserState:
 
     def __init__(self, path: Path | None = None, clock: Clock | None = None) -> None:
         self.path = path or paths.data_dir() / STATE_FILE
+        # a save from a worker (the app writes recents off its UI thread) and one from the UI
+        # thread never interleave: the later one writes the newer state
+        self._save_lock = threading.Lock()
         self.clock = clock or SYSTEM_CLOCK
         self._favourites: list[str] = []
         self._recents: list[Recent] = []
@@ -90,7 +93,12 @@ class UserState:
             log.warning("cannot keep %s aside: %s", self.path, exc)
 
     def save(self) -> None:
-        """Write the state atomically (UserStateError when it cannot be written)."""
+        """Write the state atomically (UserStateError when it cannot be written); safe to call
+        from several threads."""
+        with self._save_lock:
+            self._save()
+
+    def _save(self) -> None:
         data = {
             "format": _FORMAT,
             "favourites": self._favourites,
@@ -135,8 +143,14 @@ class UserState:
         """Recently viewed documents, most recent first."""
         return list(self._recents)
 
-    def add_recent(self, doc_id: str, when: dt.datetime | None = None) -> None:
-        """Record that a document was opened (moves it to the front; keeps the newest 30)."""
+    def add_recent(self, doc_id: str, when: dt.datetime | None = None, *,
+                   save: bool = True) -> None:
+        """Record that a document was opened (moves it to the front; keeps the newest 30).
+
+        Args:
+            save: write the state at once; False: the caller calls ``save()`` (the app does,
+                off its UI thread).
+        """
         if not doc_id:
             raise ValueError("a recent entry needs a document id")
         when = when or self.clock.now()
@@ -144,7 +158,8 @@ class UserState:
             when = when.astimezone()
         rest = [r for r in self._recents if r.doc_id != doc_id]
         self._recents = [Recent(doc_id, when), *rest][:RECENTS_CAP]
-        self.save()
+        if save:
+            self.save()
 
     def clear_recents(self) -> None:
         """Forget every recently viewed document (and save)."""
