@@ -67,10 +67,10 @@ def sync_in_process(
     with index.lock:
         index.close()  # the child writes the files; they are reopened from disk below
         child = subprocess.Popen(
-            [sys.executable, "-m", __name__],
+            child_command(),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            env={**os.environ, "PYTHONUNBUFFERED": "1", CHILD_ENV: "1"},
         )
         assert child.stdin is not None and child.stdout is not None
         messages: queue.Queue[tuple[str, Any]] = queue.Queue()
@@ -216,7 +216,25 @@ def _sendable(exc: BaseException) -> BaseException:
     return SearchIndexError(f"index build failed: {type(exc).__name__}: {exc}")
 
 
-if __name__ == "__main__":
+#: set for the child: the self-contained bundle's ``kbdesk`` runs :func:`run_child` when it is
+#: (a frozen program has no ``python -m``; see packaging/launcher.py)
+CHILD_ENV = "KBDESK_INDEX_BUILD_CHILD"
+
+
+def child_command() -> list[str]:
+    """The command that starts the build child: this module under the same Python, or the
+    bundle's own executable (which sees :data:`CHILD_ENV`)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", __name__]
+
+
+def run_child() -> None:
+    """Be the build child: read the job from standard input, build, and exit."""
     _child()
     sys.stderr.flush()
     os._exit(0)  # not waiting for the stop watch, still reading the app's pipe
+
+
+if __name__ == "__main__":
+    run_child()
