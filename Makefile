@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: run test test-core fuzz eval eval-import bench bench-import screenshots lint clean help check-whoosh
+.PHONY: run test test-core fuzz eval eval-import bench bench-import screenshots lint clean help check-whoosh dist check-dist
 
 help:
 	@echo "make run          create .venv, install, open the app on the bundled library"
@@ -109,3 +109,17 @@ lint: $(VENV)/.test-installed
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
+
+# The self-contained bundle: dist/kbdesk/ (kbdesk with Python and Qt), a .tar.gz of it and a
+# Debian package whose Depends name the system libraries it links against (packaging/build.py).
+$(VENV)/.dist-installed: $(BIN)/python pyproject.toml
+	$(PIP) install --quiet -e ".[test,dist]"
+	touch $@
+
+dist: $(VENV)/.dist-installed
+	$(BIN)/python packaging/build.py
+
+# Runs the bundle in a bubblewrap sandbox with no Python, and the .deb with a bare environment
+# (packaging/check_bundle.py; the .deb part needs root).
+check-dist: $(VENV)/.dist-installed
+	$(BIN)/python packaging/check_bundle.py

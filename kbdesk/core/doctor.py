@@ -271,6 +271,29 @@ def check_library(library: Path | str | None, probes: Probes) -> list[Check]:
         kb.close()
 
 
+def check_site_settings() -> Check:
+    """The organisation's site settings: which file is in force, what it presets and locks,
+    and its problems."""
+    from kbdesk.core.workstation.site import load_site, site_config_path
+
+    site = load_site()
+    if site.path is None:
+        return Check("site settings", True, f"none ({site_config_path()} does not exist)")
+    if site.problems:
+        return Check("site settings", False, "; ".join(site.problems),
+                     f"correct {site.path} (see docs/deploying.md)")
+    parts = [str(site.path)]
+    if site.library_url:
+        parts.append(f"shared library {site.library_url}")
+    if site.defaults:
+        parts.append("defaults " + ", ".join(sorted(site.defaults)))
+    if site.locked:
+        parts.append("locked " + ", ".join(sorted(site.locked)))
+    elif site.requested_locks:
+        parts.append("locks ignored: the file can be changed by others than administrators")
+    return Check("site settings", True, "; ".join(parts))
+
+
 def run_checks(library: Path | str | None = None, probes: Probes | None = None) -> list[Check]:
     """Every check, in the order ``kbdesk doctor`` prints them."""
     probes = probes or Probes()
@@ -278,5 +301,6 @@ def run_checks(library: Path | str | None = None, probes: Probes | None = None) 
         *check_qt(probes),
         check_fonts(probes),
         check_data_folder(),
+        check_site_settings(),
         *check_library(library, probes),
     ]

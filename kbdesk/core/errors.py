@@ -89,6 +89,10 @@ class InvalidSetting(SettingsError):
     """The value has the wrong type or is not one of the allowed choices."""
 
 
+class SettingLocked(SettingsError):
+    """The organisation's site settings lock this setting."""
+
+
 # -- library/replycheck ---------------------------------------------------------------------------
 
 

@@ -78,7 +78,8 @@ def resolve_library_dir(library: Path | str | None) -> Path:
     """Return the library folder to use: the argument, ``KBDESK_LIBRARY``, the ``library_dir``
     setting (set by ``kbdesk clone``), or the user's own.
 
-    The user's own library is created from the bundled demo library on first use.
+    The user's own library is created on first use: a clone of the shared library the
+    organisation's site settings preset (``library_url``), else the bundled demo library.
     """
     if library:
         return Path(library).expanduser()
@@ -87,11 +88,18 @@ def resolve_library_dir(library: Path | str | None) -> Path:
         return Path(env).expanduser()
     from kbdesk.core.workstation.settings import Settings  # the library joined with `clone`
 
-    chosen = Settings.load().get("library_dir")
+    settings = Settings.load()
+    chosen = settings.get("library_dir")
     if chosen:
         return Path(chosen).expanduser()
     default = paths.default_library_dir()
     if not default.exists():
+        if settings.site.library_url:  # preset by IT: joined on first use, no question asked
+            from kbdesk.core.team.remote import join_library
+
+            log.info("joining the library preset in %s: %s", settings.site.path,
+                     settings.site.library_url)
+            return join_library(settings.site.library_url)
         install_demo_library(default)
     return default
 

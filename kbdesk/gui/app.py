@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -102,7 +103,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.basicConfig(level=logging.WARNING,
                             format="%(levelname)s %(name)s: %(message)s")
     argv = list(sys.argv[1:] if argv is None else argv)
-    create_window(argv)
+    window = create_window(argv)
     app = QApplication.instance()
-    assert app is not None
+    assert isinstance(app, QApplication)
+    if os.environ.get(QUIT_WHEN_READY):
+        _quit_when_ready(window, app)
     return int(app.exec())
+
+
+#: set to any value, the app quits (status 0) once its library is open and its index ready, or
+#: with status 3 after :data:`READY_TIMEOUT_MS`: how IT and CI check that an install starts
+QUIT_WHEN_READY = "KBDESK_QUIT_WHEN_READY"
+READY_TIMEOUT_MS = 180_000
+
+
+def _quit_when_ready(window: MainWindow, app: QApplication) -> None:
+    def ready() -> None:
+        print("kbdesk: the app started, opened its library and is ready", file=sys.stderr)
+        window.close()
+        app.exit(0)
+
+    window.indexReady.connect(ready)
+    QTimer.singleShot(READY_TIMEOUT_MS, lambda: app.exit(3))

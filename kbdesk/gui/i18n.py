@@ -2,7 +2,8 @@
 
 Translations are kept as Qt ``.ts`` sources in ``resources/translations``. The compiled ``.qm``
 files are not committed: they are built on first use with the ``lrelease`` that ships with
-PySide6 into the cache folder, and rebuilt when the source is newer.
+PySide6 into the cache folder, and rebuilt when the source is newer. The self-contained bundle
+(``make dist``) has no ``lrelease``: it ships the ``.qm`` files beside the sources.
 """
 
 from __future__ import annotations
@@ -66,7 +67,11 @@ def compiled_qm(language: str) -> Path | None:
     target = paths.cache_dir() / "translations" / f"kbdesk_{language}.qm"
     if target.is_file() and target.stat().st_mtime_ns >= source.stat().st_mtime_ns:
         return target
+    prebuilt = source.with_suffix(".qm")  # the self-contained bundle ships them compiled
     tool = lrelease_tool()
+    if prebuilt.is_file() and (tool is None or
+                               prebuilt.stat().st_mtime_ns >= source.stat().st_mtime_ns):
+        return prebuilt
     if tool is None:
         log.warning("lrelease not found; the UI stays in English")
         return None

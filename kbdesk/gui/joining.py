@@ -33,11 +33,14 @@ log = logging.getLogger(__name__)
 
 
 def is_first_run(settings: Settings, library_arg: str | None) -> bool:
-    """True when no library was chosen yet and the user's own library does not exist."""
+    """True when no library was chosen yet and the user's own library does not exist. Never
+    when the organisation's site settings preset a shared library: that one is joined by
+    itself, with no question asked."""
     return (
         not library_arg
         and not os.environ.get("KBDESK_LIBRARY")
         and not settings.get("library_dir")
+        and not settings.site.library_url
         and not paths.default_library_dir().exists()
     )
 

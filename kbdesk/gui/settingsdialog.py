@@ -88,6 +88,11 @@ class SettingsDialog(QDialog):
                 label.setBuddy(editor)
                 form.addRow(label, self._with_browse(spec, editor))
             editor.setToolTip(spec.description)
+            if settings.locked(spec.key):  # the organisation's site settings fix it
+                editor.setEnabled(False)
+                editor.setToolTip(self.tr("Set by your organisation"))
+                label_text = self.tr("Set by your organisation")
+                form.addRow("", QLabel(f"<i>{label_text}</i>", self))
         note = QLabel(self.tr("A new language is used from the next start."), self)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -162,8 +167,11 @@ class SettingsDialog(QDialog):
         try:
             for spec in SPECS:
                 new = self.value(spec.key)
+                if self.settings.locked(spec.key):
+                    continue  # shown greyed; the organisation's value stands
                 if spec.key == "workstation_name" and not new:
-                    new = new_workstation_name()  # a new identity, never the bare host name
+                    # a new identity, never the bare host name
+                    new = new_workstation_name(rule=self.settings.site.naming)
                 if new != self.settings.get(spec.key):
                     self.settings.set(spec.key, new)
                     changed.add(spec.key)

@@ -1699,6 +1699,11 @@
         <source>Empty: a new name from the computer's name</source>
         <translation>Empty: a new name from the computer's name</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py" line="0"/>
+        <source>Set by your organisation</source>
+        <translation>Set by your organisation</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>

@@ -1693,6 +1693,11 @@
         <source>Empty: a new name from the computer's name</source>
         <translation>留空：以计算机名称生成新名称</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py" line="0"/>
+        <source>Set by your organisation</source>
+        <translation>由贵机构设定</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>

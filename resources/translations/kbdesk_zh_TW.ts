@@ -1693,6 +1693,11 @@
         <source>Empty: a new name from the computer's name</source>
         <translation>留空：以電腦名稱產生新名稱</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py" line="0"/>
+        <source>Set by your organisation</source>
+        <translation>由貴機構設定</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>

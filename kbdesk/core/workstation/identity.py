@@ -13,6 +13,7 @@ records do not appear twice under two names.
 
 from __future__ import annotations
 
+import getpass
 import logging
 import secrets
 import socket
@@ -32,9 +33,19 @@ def host_name() -> str:
     return socket.gethostname().strip() or "workstation"
 
 
-def new_workstation_name(host: str | None = None) -> str:
-    """A new identity: the host name and six random hex digits (``vm-3f9a2c``)."""
-    return f"{host or host_name()}-{secrets.token_hex(3)}"
+def new_workstation_name(host: str | None = None, rule: str = "") -> str:
+    """A new identity: the host name and six random hex digits (``vm-3f9a2c``), or what the
+    organisation's naming rule (site settings ``workstation_naming``: ``{host}``, ``{user}``,
+    ``{id}``) makes of them."""
+    host = host or host_name()
+    token = secrets.token_hex(3)
+    if not rule:
+        return f"{host}-{token}"
+    try:
+        user = getpass.getuser()
+    except (OSError, KeyError):  # no user name in this environment
+        user = "user"
+    return rule.format(host=host, user=user, id=token).strip() or f"{host}-{token}"
 
 
 def _shared_under_host_name() -> bool:
@@ -53,7 +64,8 @@ def workstation_name(settings: Settings | None = None) -> str:
     name = str(settings.get(KEY)).strip()
     if name:
         return name
-    name = host_name() if _shared_under_host_name() else new_workstation_name()
+    name = host_name() if _shared_under_host_name() else new_workstation_name(
+        rule=settings.site.naming)
     settings.set(KEY, name)
     try:
         settings.save()

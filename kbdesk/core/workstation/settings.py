@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kbdesk.core.errors import InvalidSetting, SettingsError, UnknownSetting
+from kbdesk.core.errors import InvalidSetting, SettingLocked, SettingsError, UnknownSetting
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.damaged import set_aside
+from kbdesk.core.workstation.site import SiteSettings, load_site
 from kbdesk.core.workstation.storage import atomic_write_json
 
 log = logging.getLogger(__name__)
@@ -130,11 +131,22 @@ class Settings:
         path: the settings file; default ``paths.data_dir()/settings.json``.
     """
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, site: SiteSettings | None = None) -> None:
         self.path = path or default_path()
-        self._values: dict[str, Any] = {s.key: s.default for s in SPECS}
+        self.site = site if site is not None else load_site()
+        self._values: dict[str, Any] = {s.key: self.default(s.key) for s in SPECS}
         self._extra: dict[str, Any] = {}
-        self.problems: list[str] = []
+        self._own: set[str] = set()  # keys the user's file or set() gave a value
+        self.problems: list[str] = list(self.site.problems)
+
+    def default(self, key: str) -> Any:
+        """The value a setting has unless the user changes it: the site settings' (set by the
+        organisation), else the declared default."""
+        return self.site.defaults.get(key, spec(key).default)
+
+    def locked(self, key: str) -> bool:
+        """True when the organisation's site settings lock this setting."""
+        return key in self.site.locked
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
@@ -168,8 +180,11 @@ class Settings:
             if key not in SPEC_BY_KEY:
                 settings._extra[key] = value  # kept for newer versions of the app
                 continue
+            if settings.locked(key):
+                continue  # the organisation's value stands
             try:
                 settings._values[key] = SPEC_BY_KEY[key].validate(value)
+                settings._own.add(key)
             except SettingsError as exc:
                 settings._note(f"{exc}; using the default")
         return settings
@@ -189,16 +204,25 @@ class Settings:
         Raises:
             UnknownSetting: when no setting has this key.
             InvalidSetting: when the value is of the wrong type or not allowed.
+            SettingLocked: when the organisation's site settings lock it.
         """
-        self._values[key] = spec(key).validate(value)
+        value = spec(key).validate(value)
+        if self.locked(key):
+            if value == self._values[key]:
+                return
+            raise SettingLocked(key, f"set by your organisation ({self.site.path}); it "
+                                     "cannot be changed here")
+        self._values[key] = value
+        self._own.add(key)
 
     def reset(self, key: str) -> None:
-        """Put a setting back to its default."""
-        self._values[key] = spec(key).default
+        """Put a setting back to its default (the organisation's, where it sets one)."""
+        self._values[key] = self.default(key)
+        self._own.discard(key)
 
     def is_default(self, key: str) -> bool:
-        """True when a setting has its declared default."""
-        return bool(self.get(key) == spec(key).default)
+        """True when a setting has its default (the organisation's, where it sets one)."""
+        return bool(self.get(key) == self.default(key))
 
     def as_dict(self) -> dict[str, Any]:
         """Return every setting's current value."""
@@ -206,5 +230,9 @@ class Settings:
 
     def save(self) -> None:
         """Write the settings file atomically (temp file in the same folder + os.replace)."""
-        atomic_write_json(self.path, {**self._extra, **self._values})
+        # a value that only comes from the site settings is not copied into the user's file:
+        # when IT changes the site file, the new default reaches every user
+        own = {key: value for key, value in self._values.items()
+               if not self.locked(key) and (key in self._own or key not in self.site.defaults)}
+        atomic_write_json(self.path, {**self._extra, **own})
         log.info("saved settings to %s", self.path)
