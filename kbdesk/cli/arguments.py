@@ -56,15 +56,17 @@ def takes(command: argparse.ArgumentParser, dest: str) -> bool:
     return command.get_default(dest) == argparse.SUPPRESS
 
 
-def open_library(library: str | Path | None) -> KnowledgeBase:
-    """The knowledge base of a library folder (None: the default one).
+def open_library(library: str | Path | None, *, publishing: str | None = None
+                 ) -> KnowledgeBase:
+    """The knowledge base of a library folder (None: the default one); ``publishing``: the
+    file a ``publish`` is about to commit (see ``KnowledgeBase``).
 
     The facade, and with it the search engine and git, is imported here, when a command runs,
     not when the parser is built: ``kbdesk --version`` and ``--help`` stay light.
     """
     from kbdesk.core import KnowledgeBase
 
-    return KnowledgeBase(library)
+    return KnowledgeBase(library, publishing=publishing)
 
 
 def iso_day(value: str) -> dt.date:

@@ -81,7 +81,7 @@ def _push(kb: KnowledgeBase, author: str | None, *paths: str) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    kb = KnowledgeBase(args.library, publishing=args.path)
+    kb = open_library(args.library, publishing=args.path)
     author = _author(args)
     result = kb.publish_file(args.path, args.note, author, effective=args.effective)
     return _print_result(kb, "published", result, author)
