@@ -292,6 +292,9 @@ def _team_views(window: Any, outdir: Path, save: Callable[[Any, str], None]) -> 
                     key=lambda d: len(d.steps))
     window.open_document(procedure.id)
     save(window, "desk-1024x640.png")
+    # 14. the same desk on a common laptop screen, 1366×768
+    window.resize(1366, 768)
+    save(window, "desk-1366x768.png")
     window.resize(WIDTH, HEIGHT)
     return written
 

@@ -16,7 +16,8 @@ NAMES = {"search-results.png", "reader-section.png", "phrasing-fill-in.png",
          "history-diff.png"}
 #: the team's views, at their own sizes (dialogs, the desk at 1024×640)
 TEAM = {"start-screen.png": (WIDTH, HEIGHT), "read-receipts.png": (720, 560),
-        "review-flags.png": (960, 360), "desk-1024x640.png": (1024, 640)}
+        "review-flags.png": (960, 360), "desk-1024x640.png": (1024, 640),
+        "desk-1366x768.png": (1366, 768)}
 
 
 def test_screenshots_render_every_view(qtbot: QtBot, tmp_path: Path) -> None:
