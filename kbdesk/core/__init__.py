@@ -69,6 +69,7 @@ from kbdesk.core.library.phrasing import (
     placeholders,
 )
 from kbdesk.core.library.render import highlight_spans, render
+from kbdesk.core.library.renderguard import is_quick_to_render, renders_as_markdown
 from kbdesk.core.library.replycheck import (
     ReplyFinding,
     check_reply,
@@ -196,6 +197,8 @@ __all__ = [
     "placeholders",
     "read_meta",
     "render",
+    "renders_as_markdown",
+    "is_quick_to_render",
     "reply_script",
     "search_gaps",
     "set_field",

@@ -37,15 +37,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core import Document, Status, convert_script, render
+from kbdesk.core import Document, Status, convert_script, is_quick_to_render, render
 from kbdesk.gui.results import found_as_label, kind_label, mark_colours
 from kbdesk.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
 LINK_SCHEME = "kbdesk"
-#: a page whose Markdown is longer is rendered on a worker thread (a page this size renders
-#: in a few milliseconds, well within a frame)
+#: a page whose Markdown is longer is rendered on a worker thread; a shorter one is too when
+#: the core predicts its rendering takes more than a frame (``is_quick_to_render``: work
+#: counted, not characters, since a short page can be costly)
 RENDER_INLINE_CHARS = 20_000
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -278,7 +279,9 @@ class ReaderView(QWidget):
         self.title_label.setText(convert_script(doc.title, self.script))
         self.meta_label.setText(self.header_text(doc))
         self._render_serial += 1
-        if self.runner is None or len(doc.body) <= RENDER_INLINE_CHARS:
+        if self.runner is None or (
+            len(doc.body) <= RENDER_INLINE_CHARS and is_quick_to_render(doc.body)
+        ):
             self._show_rendered(anchor, render(doc.body, script=self.script, highlight=self.terms))
             return
         # a long page is rendered on a worker so the window never freezes for it

@@ -53,9 +53,24 @@ _TAG_SPLIT_RE = re.compile(r"(<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)")
 _HEADING_ID_RE = re.compile(r"<h([1-6])\b[^>]*\bid=\"([^\"]*)\"", re.IGNORECASE)
 
 
-def markdown_to_html(text: str) -> str:
-    """Render Markdown to HTML (not yet sanitised)."""
-    md = markdown.Markdown(extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS)
+def new_converter() -> markdown.Markdown:
+    """A Markdown converter set up as every page of kbdesk is rendered."""
+    return markdown.Markdown(extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS)
+
+
+def markdown_to_html(text: str, converter: markdown.Markdown | None = None) -> str:
+    """Render Markdown to HTML (not yet sanitised), within the rendering budget.
+
+    This is the one place the budget is applied (the reader, the editor's preview and the HTML
+    export all come here): a text nested too deep or predicted to need more work than its
+    budget (:mod:`kbdesk.core.library.renderguard`) is shown as written, with a note; the
+    decision depends on the text alone, never on a clock.
+
+    Args:
+        text: the Markdown.
+        converter: a converter from :func:`new_converter` to reuse (it is reset first).
+    """
+    md = converter.reset() if converter is not None else new_converter()
     return bounded(md.convert, text)  # never RecursionError, never minutes
 
 
