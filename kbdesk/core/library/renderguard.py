@@ -66,7 +66,7 @@ UNITS_PER_PLAIN_CHAR = 1.0
 
 PLAIN_NOTE = (
     "此頁的 Markdown 過於複雜，依原文以純文字顯示。"
-    " / This page's Markdown would take too long to render; it is shown as written."
+    " / The Markdown of this page would take too long to render; it is shown as written."
 )
 
 _BLOCK_SPLIT_RE = re.compile(r"(\n[ \t]*\n)")
