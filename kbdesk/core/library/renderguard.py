@@ -61,6 +61,11 @@ UNITS_PER_RESCANNED_CHAR = 0.002
 #: a start tag handled by the raw-HTML pass, and each character its end is searched through
 UNITS_PER_TAG = 30.0
 UNITS_PER_TAG_SCAN_CHAR = 0.06
+#: the reader's rich-text import (Qt) is quadratic in the anchors of a page (every heading has
+#: an id) and in the items of one list: units per pair of them, and per item
+UNITS_PER_ANCHOR_PAIR = 0.06
+UNITS_PER_LIST_ITEM = 40.0
+UNITS_PER_LIST_ITEM_PAIR = 0.03
 #: a character of a page shown as plain text
 UNITS_PER_PLAIN_CHAR = 1.0
 
@@ -76,6 +81,8 @@ _LIST_MARKERS_RE = re.compile(
     r"^[ \t>]*((?:(?:[-*+]|\d{1,9}[.)])[ \t]+){%d,})" % (MAX_LIST_MARKERS + 1), re.MULTILINE
 )
 _SPLITTING_LINE_RE = re.compile(r"^[ ]{0,3}(?:[=-]+[ \t]*$|#|(?:[-*_][ \t]*){3,}$)", re.MULTILINE)
+_ANCHOR_RE = re.compile(r"^[ ]{0,3}#|^[ ]{0,3}[=-]+[ \t]*$|\b(?:name|id)[ \t]*=", re.MULTILINE)
+_LIST_ITEM_RE = re.compile(r"^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]", re.MULTILINE)
 _START_TAG_RE = re.compile(r"<[A-Za-z]")
 _TAG_END_RE = re.compile(r"[>'\"]")
 _SMALL_BLOCK = 256
@@ -133,18 +140,22 @@ def render_work(text: str) -> int:
     """Predict the work of rendering ``text``, in units (see :data:`RENDER_WORK_BUDGET`).
 
     One linear pass: what each block costs (its inline matches rebuild it, its splitting lines
-    re-scan it) and what the raw-HTML pass costs (each start tag scans to its end).
+    re-scan it), what the raw-HTML pass costs (each start tag scans to its end) and what showing
+    the page costs (the reader's rich-text import is quadratic in anchors and list items).
     """
     matches = sum(text.count(special) for special in _INLINE_SPECIALS)
     work = UNITS_PER_PAGE + UNITS_PER_CHAR * len(text) + UNITS_PER_INLINE_MATCH * matches
     work += UNITS_PER_LINE * text.count("\n")
+    work += UNITS_PER_ANCHOR_PAIR * len(_ANCHOR_RE.findall(text)) ** 2
     for block in _BLANK_LINE_RE.split(text):
         size = len(block)
         if size < _SMALL_BLOCK:  # what a small block re-scans is already in the counts above
             continue
         matches = sum(block.count(special) for special in _INLINE_SPECIALS)
         splits = len(_SPLITTING_LINE_RE.findall(block)) if "\n" in block else 0
+        items = len(_LIST_ITEM_RE.findall(block))
         work += size * (matches * UNITS_PER_REBUILT_CHAR + splits * UNITS_PER_RESCANNED_CHAR)
+        work += items * UNITS_PER_LIST_ITEM + items * items * UNITS_PER_LIST_ITEM_PAIR
     tags, scanned = _tag_scan(text)
     work += tags * UNITS_PER_TAG + scanned * UNITS_PER_TAG_SCAN_CHAR
     return int(work)
