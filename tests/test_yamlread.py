@@ -70,6 +70,15 @@ def test_deep_nesting_is_a_problem_never_a_recursion_error(depth: int) -> None:
     assert load_yaml("a: " + "[" * (MAX_YAML_DEPTH - 1) + "]" * (MAX_YAML_DEPTH - 1)) is not None
 
 
+@pytest.mark.parametrize("text", ["x: !!int abc", "x: !!float abc", "x: !!bool abc",
+                                  "x: !!int 0x", "x: !!python/name:os.system a", "? [a]\n: b"])
+def test_a_value_that_does_not_fit_its_tag_is_a_problem(text: str) -> None:
+    with pytest.raises(DocumentError) as caught:
+        load_yaml(text, "tagged.yaml")
+    assert caught.value.problem.path == "tagged.yaml"
+    assert "not valid YAML" in caught.value.problem.message
+
+
 def test_front_matter_bombs_name_the_file_and_the_line_of_the_document() -> None:
     with pytest.raises(DocumentError) as caught:
         read_meta(bomb_document(), "handbooks/bomb.md")

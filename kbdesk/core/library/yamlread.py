@@ -137,6 +137,10 @@ def load_yaml(text: str, path: str = "-", *, first_line: int = 1, subject: str =
         raise DocumentError(Problem(path, f"{invalid}: {reason}", line=line)) from None
     except yaml.YAMLError as exc:
         raise DocumentError(Problem(path, f"{invalid}: {exc}")) from None
+    except (ValueError, KeyError, TypeError, OverflowError) as exc:  # x: !!int abc
+        raise DocumentError(
+            Problem(path, f"{invalid}: a value does not fit its tag ({exc})")
+        ) from None
     except RecursionError:  # only without the C loader: the pure-Python composer recurses
         raise DocumentError(
             Problem(path, f"{invalid}: nested deeper than {MAX_YAML_DEPTH} levels")
