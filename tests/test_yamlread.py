@@ -25,7 +25,7 @@ from tests.faults.conftest import kbdesk
 BOMB_LINES = [
     'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
     *(f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]"
-      for previous, name in zip("abcdefg", "bcdefgh")),
+      for previous, name in zip("abcdefg", "bcdefgh", strict=True)),
     f"tags: [{', '.join(['*h'] * 9)}]",
 ]
 BOMB = "\n".join(BOMB_LINES) + "\n"

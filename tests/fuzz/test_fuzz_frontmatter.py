@@ -20,7 +20,7 @@ MEGABYTES = 96
 SECONDS = 5.0
 MAX_CHARS = 30_000
 
-PUNCTUATION = list(":-[]{}&*!|>'\"#%@`,?~ \n\t") + ["\n  ", ": ", "- ", "&a ", "*a", "<<: *a"]
+PUNCTUATION = [*":-[]{}&*!|>'\"#%@`,?~ \n\t", "\n  ", ": ", "- ", "&a ", "*a", "<<: *a"]
 WORDS = ["title", "tags", "kind", "x", "退款", "2026-13-45", "null", "true", "1e999",
          "!!python/name:os.system", "!!int", "!!float", "!!bool", "!!binary", "!!set", "<<"]
 

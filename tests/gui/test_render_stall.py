@@ -55,7 +55,7 @@ class StallProbe:
 
     @property
     def largest_gap(self) -> float:
-        return max(later - earlier for earlier, later in zip(self.times, self.times[1:]))
+        return max(later - earlier for earlier, later in zip(self.times, self.times[1:], strict=False))
 
 
 @pytest.fixture

@@ -78,7 +78,7 @@ _BLOCK_SPLIT_RE = re.compile(r"(\n[ \t]*\n)")
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 _QUOTES_RE = re.compile(r"^[ \t]*((?:>[ \t]*)+)", re.MULTILINE)
 _LIST_MARKERS_RE = re.compile(
-    r"^[ \t>]*((?:(?:[-*+]|\d{1,9}[.)])[ \t]+){%d,})" % (MAX_LIST_MARKERS + 1), re.MULTILINE
+    rf"^[ \t>]*((?:(?:[-*+]|\d{{1,9}}[.)])[ \t]+){{{MAX_LIST_MARKERS + 1},}})", re.MULTILINE
 )
 _SPLITTING_LINE_RE = re.compile(r"^[ ]{0,3}(?:[=-]+[ \t]*$|#|(?:[-*_][ \t]*){3,}$)", re.MULTILINE)
 _ANCHOR_RE = re.compile(r"^[ ]{0,3}#|^[ ]{0,3}[=-]+[ \t]*$|\b(?:name|id)[ \t]*=", re.MULTILINE)

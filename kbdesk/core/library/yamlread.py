@@ -126,15 +126,15 @@ def load_yaml(text: str, path: str = "-", *, first_line: int = 1, subject: str =
             return None
         bound = check_bounds(node)
         if bound is not None:
-            reason, line = bound
+            reason, at = bound
             lead = f"{subject}: " if subject else ""
-            raise DocumentError(Problem(path, lead + reason, line=line + first_line))
+            raise DocumentError(Problem(path, lead + reason, line=at + first_line))
         return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.context_mark or exc.problem_mark
-        line = mark.line + first_line if mark is not None else None
+        where = mark.line + first_line if mark is not None else None
         reason = exc.problem or "syntax error"
-        raise DocumentError(Problem(path, f"{invalid}: {reason}", line=line)) from None
+        raise DocumentError(Problem(path, f"{invalid}: {reason}", line=where)) from None
     except yaml.YAMLError as exc:
         raise DocumentError(Problem(path, f"{invalid}: {exc}")) from None
     except (ValueError, KeyError, TypeError, OverflowError) as exc:  # x: !!int abc
