@@ -236,6 +236,7 @@ class ReaderView(QWidget):
     start_page: Callable[[], str] | None = None
 
     def _show_empty(self) -> None:
+        self._render_serial += 1  # a page still arriving in batches stops
         self.title_label.setText(self.tr("No document open"))
         self.meta_label.setText(self.tr("Type in the search box, then press Enter to open a "
                                         "result."))

@@ -102,3 +102,31 @@ def test_opening_a_costly_page_never_stalls_the_reader(qtbot: QtBot, runner: Tas
         assert "難頁" == reader.title_label.text()
         reader.show_document("short")
         assert "完。" in reader.html
+
+
+def test_a_plain_page_still_arriving_stops_when_another_page_opens(qtbot: QtBot,
+                                                                   runner: TaskRunner) -> None:
+    body = "=\n" * 9900
+    docs = {
+        "costly": build_document("costly.md", doc("難頁", id="costly", body=body)),
+        "short": build_document("short.md", doc("短頁", id="short", body="## 結尾\n\n完。\n")),
+    }
+    reader = ReaderView(lambda doc_id: docs[doc_id])
+    qtbot.addWidget(reader)
+    reader.runner = runner
+    completed: list[bool] = []
+    reader.plainPageShown.connect(lambda: completed.append(True))
+    with qtbot.waitSignal(reader.pageRendered, timeout=30_000):
+        reader.show_document("costly")
+    reader.show_document("short")  # before the first batch of further lines arrives
+    turns = [0]  # let the event loop turn more often than there are batches (33)
+    ticker = QTimer()
+    ticker.setInterval(0)
+    ticker.timeout.connect(lambda: turns.__setitem__(0, turns[0] + 1))
+    ticker.start()
+    qtbot.waitUntil(lambda: turns[0] >= 4 * len(body.split("\n")) // PLAIN_LINES_PER_TURN,
+                    timeout=30_000)
+    ticker.stop()
+    assert not completed
+    assert "完。" in reader.browser.toPlainText()
+    assert "=\n=" not in reader.browser.toPlainText()
