@@ -17,6 +17,7 @@ import pytest
 
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.library.frontmatter import split_front_matter
+from kbdesk.core.library.plaintext import plain_text
 from kbdesk.core.library.render import markdown_to_html, render
 from kbdesk.core.library.renderguard import (
     PLAIN_NOTE,
@@ -165,6 +166,33 @@ def test_the_export_shows_costly_pages_as_written(make_library, tmp_path: Path) 
     for path in site.rglob("*.html"):
         if path.name != "index.html":  # the home page carries the time it was made
             assert (again / path.relative_to(site)).read_bytes() == path.read_bytes(), path
+
+
+PLAIN_TEXT_HOSTILE = {
+    **COSTLY,
+    "brackets": "[" * 40_000,  # 20 s before
+    "image openers": "![" * 20_000,
+    "unclosed comments": "<!--" * 10_000,
+    "a line of spaces": " " * 80_000,  # 60 s before
+    "blank lines": "\n" * 80_000,
+    "dashes and spaces": "---" + " " * 40_000 + "x",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN_TEXT_HOSTILE))
+def test_the_plain_text_for_search_is_linear_too(name: str) -> None:
+    # what the index and the export's site search read: was quadratic on the same inputs
+    text = PLAIN_TEXT_HOSTILE[name]
+    started = time.process_time()
+    plain = plain_text(text)
+    assert time.process_time() - started < 1.0, name
+    assert len(plain) <= len(text)
+
+
+def test_plain_text_keeps_the_words_and_drops_the_markup() -> None:
+    text = ("| a | b |\n|---|:--:|\n| 1 | 2 |\n\n## 標題\n\n> 引用 **粗** [連結](http://x) "
+            "![圖](y.png) <b>x</b> <!-- 註 -->\n- 項\n1. 二\n- [x] 完成\n\n---\n")
+    assert plain_text(text) == "a b \n --- :--: \n 1 2 \n\n標題\n\n引用 粗 連結 圖 x \n項\n二\n完成"
 
 
 def test_cli_show_says_a_costly_page_is_shown_as_text(make_library) -> None:
