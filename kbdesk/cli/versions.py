@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from kbdesk.cli.arguments import iso_day, open_library, shared
 from kbdesk.cli.terminal import clean, dump_json
-from kbdesk.core import RemoteUnreachable, Status
+from kbdesk.core import RemoteUnreachable, Status, renders_as_markdown
 
 if TYPE_CHECKING:
     from kbdesk.core import KnowledgeBase
@@ -23,6 +23,9 @@ AUTHOR_ENV = "KBDESK_AUTHOR"
 EXIT_LOST_TO_CONFLICT = 4
 SUPERSEDED_BANNER = "此版本已被取代，目前版本為 v{current}"
 RETIRED_BANNER = "已停用"
+PLAIN_BANNER = ("純文字顯示：此頁的 Markdown 過於複雜，閱讀器與 HTML 匯出依原文顯示 / "
+                "shown as plain text in the reader and the HTML export: its Markdown would take "
+                "too long to render")
 
 
 def _open(args: argparse.Namespace) -> KnowledgeBase:
@@ -146,6 +149,8 @@ def cmd_show(args: argparse.Namespace) -> int:
                     f"v{pending.version} 待生效 / pending until {pending.effective}",
                     file=sys.stderr,
                 )
+    if not renders_as_markdown(doc.body):
+        print(PLAIN_BANNER, file=sys.stderr)
     text = kb.text_of(args.doc, doc.version)
     sys.stdout.write(clean(text if text.endswith("\n") else text + "\n"))
     return 0

@@ -81,6 +81,7 @@ if TYPE_CHECKING:
         placeholders,
     )
     from kbdesk.core.library.render import highlight_spans, render
+    from kbdesk.core.library.renderguard import is_quick_to_render, renders_as_markdown
     from kbdesk.core.library.replycheck import (
         ReplyFinding,
         check_reply,
@@ -179,6 +180,8 @@ _HOME: dict[str, str] = {
     "placeholders": "kbdesk.core.library.phrasing",
     "highlight_spans": "kbdesk.core.library.render",
     "render": "kbdesk.core.library.render",
+    "is_quick_to_render": "kbdesk.core.library.renderguard",
+    "renders_as_markdown": "kbdesk.core.library.renderguard",
     "ReplyFinding": "kbdesk.core.library.replycheck",
     "check_reply": "kbdesk.core.library.replycheck",
     "locate": "kbdesk.core.library.replycheck",
@@ -334,6 +337,7 @@ __all__ = [
     "format_duration",
     "front_block",
     "highlight_spans",
+    "is_quick_to_render",
     "join_library",
     "locate",
     "log_no_results",
@@ -348,6 +352,7 @@ __all__ = [
     "placeholders",
     "read_meta",
     "render",
+    "renders_as_markdown",
     "reply_script",
     "run_checks",
     "search_gaps",

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QGuiApplication,
@@ -23,6 +24,7 @@ from PySide6.QtGui import (
     QShortcut,
     QStandardItem,
     QStandardItemModel,
+    QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -37,17 +39,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core import Document, Status, convert_script, render
+from kbdesk.core import Document, Status, convert_script, is_quick_to_render, render
 from kbdesk.gui.results import found_as_label, kind_label, mark_colours
 from kbdesk.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
 LINK_SCHEME = "kbdesk"
-#: a page whose Markdown is longer is rendered on a worker thread (a page this size renders
-#: in a few milliseconds, well within a frame)
+#: a page whose Markdown is longer is rendered on a worker thread; a shorter one is too when
+#: the core predicts its rendering takes more than a frame (``is_quick_to_render``: work
+#: counted, not characters, since a short page can be costly)
 RENDER_INLINE_CHARS = 20_000
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1
+#: a page the core shows as plain text goes into the browser this many lines at a time, a batch
+#: per turn of the event loop: Qt lays out about 10 µs a line, so thousands at once would stall
+PLAIN_LINES_PER_TURN = 300
+_PLAIN_PAGE_RE = re.compile(r'(.*?<pre class="kb-plain">)(.*)</pre>\s*', re.DOTALL)
 
 
 def section_link(doc_id: str, anchor: str) -> str:
@@ -94,6 +101,20 @@ def show_html(browser: QTextBrowser, page: str) -> None:
     browser.setHtml(page)
 
 
+def _plain_batches(page: str) -> list[str]:
+    """A page the core shows as plain text, as a first part (the note and the first lines) and
+    the further lines in batches; [] for any other page."""
+    match = _PLAIN_PAGE_RE.fullmatch(page)
+    if match is None:
+        return []
+    lines = match.group(2).split("\n")
+    if len(lines) <= PLAIN_LINES_PER_TURN:
+        return []
+    step = PLAIN_LINES_PER_TURN
+    batches = ["\n".join(lines[i : i + step]) for i in range(0, len(lines), step)]
+    return [match.group(1) + batches[0] + "</pre>", *batches[1:]]
+
+
 class ReaderView(QWidget):
     """Shows one document.
 
@@ -103,6 +124,7 @@ class ReaderView(QWidget):
     Signals:
         documentShown(str doc_id, str anchor): a document was shown (or re-shown).
         pageRendered(str doc_id): its page is in the browser (later, for a long page).
+        plainPageShown(): the last lines of a long page shown as plain text were added.
         historyChanged(): back/forward availability may have changed.
         sectionChanged(str anchor): the section at the top of the page changed.
         openRequested(str doc_id, str anchor): a link to another document was clicked.
@@ -111,6 +133,7 @@ class ReaderView(QWidget):
 
     documentShown = Signal(str, str)
     pageRendered = Signal(str)
+    plainPageShown = Signal()
     escapePressed = Signal()
     historyChanged = Signal()
     sectionChanged = Signal(str)
@@ -215,6 +238,7 @@ class ReaderView(QWidget):
     start_page: Callable[[], str] | None = None
 
     def _show_empty(self) -> None:
+        self._render_serial += 1  # a page still arriving in batches stops
         self.title_label.setText(self.tr("No document open"))
         self.meta_label.setText(self.tr("Type in the search box, then press Enter to open a "
                                         "result."))
@@ -280,7 +304,9 @@ class ReaderView(QWidget):
         self.title_label.setText(convert_script(doc.title, self.script))
         self.meta_label.setText(self.header_text(doc))
         self._render_serial += 1
-        if self.runner is None or len(doc.body) <= RENDER_INLINE_CHARS:
+        if self.runner is None or (
+            len(doc.body) <= RENDER_INLINE_CHARS and is_quick_to_render(doc.body)
+        ):
             self._show_rendered(anchor, render(doc.body, script=self.script, highlight=self.terms))
             return
         # a long page is rendered on a worker so the window never freezes for it
@@ -309,11 +335,31 @@ class ReaderView(QWidget):
         if doc is None:
             return
         self.html = page
-        show_html(self.browser, page)
+        batches = _plain_batches(page)
+        show_html(self.browser, batches[0] if batches else page)
         self._index_anchors()
         self._fill_toc(doc)
         self.scroll_to(anchor)
         self.pageRendered.emit(doc.id)
+        if len(batches) > 1:
+            self._append_plain(self._render_serial, batches[1:])
+
+    def _append_plain(self, serial: int, batches: list[str]) -> None:
+        """Append the next batch of lines of a plain-text page at the next turn of the event
+        loop, unless the reader moved on meanwhile."""
+        def append() -> None:
+            if serial != self._render_serial or not batches:
+                return
+            cursor = QTextCursor(self.browser.document())
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            # the first newline after <pre> is dropped by HTML; the second starts the line
+            cursor.insertHtml('<pre class="kb-plain">\n\n' + batches.pop(0) + "</pre>")
+            if batches:
+                QTimer.singleShot(0, self, append)
+            else:
+                self.plainPageShown.emit()
+
+        QTimer.singleShot(0, self, append)
 
     def _fill_toc(self, doc: Document) -> None:
         self.toc_model.clear()
@@ -338,11 +384,18 @@ class ReaderView(QWidget):
         self.toc.expandAll()
 
     def _index_anchors(self) -> None:
+        """Note where each heading's anchor is (only headings have ids; a page shown as plain
+        text has none, and its thousands of lines are not walked)."""
         self._anchors = []
+        if ' id="' not in self.html:
+            return
         document = self.browser.document()
         layout = document.documentLayout()
         block = document.begin()
         while block.isValid():
+            if not block.blockFormat().headingLevel():
+                block = block.next()
+                continue
             names = block.charFormat().anchorNames()
             if not names:
                 fragment_iter = block.begin()

@@ -16,13 +16,12 @@ import threading
 import unicodedata
 from dataclasses import dataclass, field
 
-import markdown
-
 from kbdesk.core.library.model import Document, Kind
 from kbdesk.core.library.phrasing import PLACEHOLDER_RE
 from kbdesk.core.library.plaintext import plain_text
 from kbdesk.core.library.procedure import _KEY_RE, parse_limit, step_keys
-from kbdesk.core.library.render import _EXTENSION_CONFIGS, _EXTENSIONS, sanitize
+from kbdesk.core.library.render import markdown_to_html, new_converter, sanitize
+from kbdesk.core.library.renderguard import renders_as_markdown
 
 #: what the site calls each kind, in the order the home page lists them
 KIND_LABELS: dict[str, str] = {"handbook": "手冊", "phrasing": "話術", "procedure": "流程"}
@@ -37,13 +36,13 @@ def render(text: str) -> str:
     """Markdown → sanitised HTML, as ``kbdesk.core.library.render.render`` does it.
 
     One Markdown converter per thread is reset and reused: building one per section would cost
-    about half of a large export.
+    about half of a large export. The rendering budget applies as in the reader (a text past it
+    is shown as written).
     """
     md = getattr(_local, "markdown", None)
     if md is None:
-        md = _local.markdown = markdown.Markdown(extensions=_EXTENSIONS,
-                                                 extension_configs=_EXTENSION_CONFIGS)
-    return sanitize(md.reset().convert(text))
+        md = _local.markdown = new_converter()
+    return sanitize(markdown_to_html(text, md))
 
 
 _SPLIT = "<!-- kbdesk:split -->"
@@ -52,14 +51,15 @@ _SPLIT = "<!-- kbdesk:split -->"
 def render_many(texts: list[str]) -> list[str]:
     """:func:`render` each text, in one Markdown pass for the lot (a pass per section cost
     most of a large export's page rendering). A text holding the split marker itself, or
-    Markdown that would swallow it, makes the parts miscount: then each is rendered alone."""
-    if len(texts) < 2:
+    Markdown that would swallow it, makes the parts miscount: then each is rendered alone, and
+    so is every text when one of them is past the rendering budget."""
+    if len(texts) < 2 or not all(renders_as_markdown(text) for text in texts):
         return [render(text) for text in texts]
     md = getattr(_local, "markdown", None)
     if md is None:
         render("")
         md = _local.markdown
-    joined = md.reset().convert(f"\n\n{_SPLIT}\n\n".join(texts))
+    joined = markdown_to_html(f"\n\n{_SPLIT}\n\n".join(texts), md)
     parts = joined.split(_SPLIT)
     if len(parts) != len(texts) or any(_SPLIT in text for text in texts):
         return [render(text) for text in texts]

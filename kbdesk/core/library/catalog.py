@@ -18,15 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from kbdesk.core.clock import parse_iso_date
 from kbdesk.core.errors import DocumentError, DocumentNotFound, LibraryError, Problem
-from kbdesk.core.library.frontmatter import load_yaml
 from kbdesk.core.library.model import Document
 from kbdesk.core.library.parse import build_document
 from kbdesk.core.library.parsecache import Entry, ParseCache, file_digest
 from kbdesk.core.library.safepaths import symlinks
+from kbdesk.core.library.yamlread import load_yaml
 from kbdesk.core.progress import Progress
 
 log = logging.getLogger(__name__)
@@ -69,12 +67,9 @@ def load_config(root: Path) -> tuple[LibraryConfig, list[Problem]]:
     if not path.is_file() or path.is_symlink():
         return config, []
     try:
-        data: Any = load_yaml(read_text(path, CONFIG_FILE)) or {}
-    except DocumentError as exc:
+        data: Any = load_yaml(read_text(path, CONFIG_FILE), CONFIG_FILE) or {}
+    except DocumentError as exc:  # not UTF-8, not YAML, an alias bomb, nested too deep
         return config, [exc.problem]
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        return config, [Problem(CONFIG_FILE, f"not valid YAML: {exc.problem}", line=line)]
     except ValueError as exc:  # a value YAML reads as a date, but no such day (2026-13-01)
         return config, [Problem(CONFIG_FILE, f"not a valid date ({exc}); write YYYY-MM-DD")]
     if not isinstance(data, dict):

@@ -1,7 +1,8 @@
 """Front matter: the one place that splits, reads and edits the YAML block of a document.
 
-Reading for the library (every file, on every load) uses PyYAML's C safe loader: it is the hot
-path of a build. Reading a few fields of many old versions (git history) uses
+Reading for the library (every file, on every load) goes through the one bounded YAML reader,
+:func:`kbdesk.core.library.yamlread.load_yaml` (PyYAML's C safe loader: it is the hot path of a
+build; aliases and nesting bounded). Reading a few fields of many old versions (git history) uses
 :func:`front_fields`, a line scan. Editing is round-trip: ruamel.yaml's round-trip loader finds
 each top-level key, the lines its value spans and its trailing comment, and only those lines are
 rewritten, so every other line (comments, key order, quoting, blank lines) stays byte for byte
@@ -17,39 +18,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
-import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError as RuamelError
 
 from kbdesk.core.errors import DocumentError, Problem
-
-try:  # the C loader is several times faster on large libraries
-    _BaseLoader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _BaseLoader = yaml.SafeLoader
-
-
-class _Loader(_BaseLoader):
-    """The safe loader, except that an impossible date (2026-13-45) stays text.
-
-    PyYAML turns anything shaped like a date into one and raises a bare ``ValueError`` for a
-    day that does not exist; kept as text, the field's own check names the file and line.
-    """
-
-
-def _timestamp(loader: Any, node: Any) -> Any:
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except (ValueError, OverflowError):
-        return loader.construct_scalar(node)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
-
-
-def load_yaml(text: str) -> Any:
-    """Parse YAML safely; impossible dates are kept as text (see ``_Loader``)."""
-    return yaml.load(text, Loader=_Loader)
+from kbdesk.core.library.yamlread import load_yaml
 
 _QUICK_FIELDS = ("id", "version", "effective", "status")
 _QUICK_RE = re.compile(
@@ -90,19 +63,10 @@ def parse_meta(front: str, path: str = "-") -> dict[str, Any]:
     """Parse the YAML of a front-matter block into a mapping.
 
     Raises:
-        DocumentError: for malformed YAML or YAML that is not a mapping.
+        DocumentError: for malformed YAML, YAML past the bounds of ``yamlread`` (an alias
+        bomb, nesting too deep) or YAML that is not a mapping.
     """
-    try:
-        meta = load_yaml(front) if front.strip() else {}
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.context_mark or exc.problem_mark
-        line = mark.line + 2 if mark is not None else None
-        reason = exc.problem or "syntax error"
-        raise DocumentError(
-            Problem(path, f"front matter is not valid YAML: {reason}", line=line)
-        ) from None
-    except yaml.YAMLError as exc:
-        raise DocumentError(Problem(path, f"front matter is not valid YAML: {exc}")) from None
+    meta = load_yaml(front, path, first_line=2, subject="front matter") if front.strip() else {}
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -184,10 +148,14 @@ def yaml_value(value: FieldValue) -> str:
 
 
 def _round_trip(front: str, path: str) -> Mapping[str, Any]:
+    if front.strip():
+        parse_meta(front, path)  # within the bounds first: ruamel.yaml recurses and expands
     loader = YAML(typ="rt")
     loader.allow_duplicate_keys = True
     try:
         data = loader.load(front) if front.strip() else None
+    except RecursionError:  # pragma: no cover - the bounds above keep nesting shallow
+        raise DocumentError(Problem(path, "front matter is nested too deeply")) from None
     except RuamelError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None

@@ -57,20 +57,35 @@ _HEADING_ID_RE = re.compile(r"<h([1-6])\b[^>]*\bid=\"([^\"]*)\"", re.IGNORECASE)
 _converters = threading.local()
 
 
+def new_converter() -> markdown.Markdown:
+    """A Markdown converter set up as every page of kbdesk is rendered."""
+    return markdown.Markdown(extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS)
+
+
 def _converter() -> markdown.Markdown:
-    """This thread's Markdown converter, reset for a new text (building one with its
-    extensions costs about 20 ms: more than converting a typical page)."""
+    """This thread's converter (building one with its extensions costs about 20 ms: more than
+    converting a typical page)."""
     md: markdown.Markdown | None = getattr(_converters, "md", None)
     if md is None:
-        md = _converters.md = markdown.Markdown(
-            extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS)
-    md.reset()
+        md = _converters.md = new_converter()
     return md
 
 
-def markdown_to_html(text: str) -> str:
-    """Render Markdown to HTML (not yet sanitised)."""
-    return bounded(_converter().convert, text)  # never RecursionError, never minutes
+def markdown_to_html(text: str, converter: markdown.Markdown | None = None) -> str:
+    """Render Markdown to HTML (not yet sanitised), within the rendering budget.
+
+    This is the one place the budget is applied (the reader, the editor's preview and the HTML
+    export all come here): a text nested too deep or predicted to need more work than its
+    budget (:mod:`kbdesk.core.library.renderguard`) is shown as written, with a note; the
+    decision depends on the text alone, never on a clock.
+
+    Args:
+        text: the Markdown.
+        converter: a converter from :func:`new_converter` to reuse (default: this thread's);
+            it is reset first.
+    """
+    md = (converter or _converter()).reset()
+    return bounded(md.convert, text)  # never RecursionError, never minutes
 
 
 def sanitize(html_text: str) -> str:

@@ -169,18 +169,18 @@ def read_groups(path: Path) -> list[list[str]]:
     on what the group means, are ignored). Bad entries are skipped with a warning naming the
     file and the entry's position; a missing or unreadable file gives no groups.
     """
-    import yaml
+    from kbdesk.core.errors import DocumentError
+    from kbdesk.core.library.yamlread import load_yaml
 
     try:
         text = path.read_text("utf-8")
-    except OSError as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         log.warning("thesaurus %s cannot be read: %s", path, exc)
         return []
     try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(text, Loader=loader)
-    except yaml.YAMLError as exc:
-        log.warning("thesaurus %s is not valid YAML: %s", path, exc)
+        data = load_yaml(text, str(path))  # bounded: no alias bomb, no deep nesting
+    except DocumentError as exc:
+        log.warning("thesaurus: %s", exc)
         return []
     if isinstance(data, dict):
         data = data.get("groups")
