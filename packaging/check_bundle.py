@@ -159,7 +159,22 @@ def main() -> int:
         if os.geteuid() != 0:
             _say("not root: the .deb is not installed (run as root to check it)")
             return 0
-        subprocess.run(["dpkg", "-i", str(packages[-1])], check=True, capture_output=True)
+        package = packages[-1]
+        depends = subprocess.run(["dpkg-deb", "-f", str(package), "Depends"], check=True,
+                                 capture_output=True, text=True).stdout
+        wanted = [d.split("(")[0].split("|")[0].strip() for d in depends.split(",") if d.strip()]
+        missing = [name for name in wanted if subprocess.run(
+            ["dpkg", "-s", name], capture_output=True).returncode != 0]
+        if missing:  # what dpkg -i does not fetch by itself
+            subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends",
+                            *missing], check=True, capture_output=True,
+                           env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        installed_by = subprocess.run(["dpkg", "-i", str(package)], capture_output=True,
+                                      text=True)
+        if installed_by.returncode != 0:
+            raise SystemExit(f"check-dist: dpkg -i {package.name} failed:\n"
+                             f"{installed_by.stderr}")
+        _say(f"ok: dpkg -i {package.name}")
         try:
             real_site = str(work / "etc" / "site-real.yaml")
             Path(real_site).write_text(f"library_url: {share}\n", "utf-8")

@@ -274,9 +274,10 @@ def check_library(library: Path | str | None, probes: Probes) -> list[Check]:
 def check_site_settings() -> Check:
     """The organisation's site settings: which file is in force, what it presets and locks,
     and its problems."""
+    from kbdesk.core.workstation.settings import SPEC_BY_KEY
     from kbdesk.core.workstation.site import load_site, site_config_path
 
-    site = load_site()
+    site = load_site(specs=SPEC_BY_KEY)
     if site.path is None:
         return Check("site settings", True, f"none ({site_config_path()} does not exist)")
     if site.problems:

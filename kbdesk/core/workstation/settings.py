@@ -133,7 +133,7 @@ class Settings:
 
     def __init__(self, path: Path | None = None, site: SiteSettings | None = None) -> None:
         self.path = path or default_path()
-        self.site = site if site is not None else load_site()
+        self.site = site if site is not None else load_site(specs=SPEC_BY_KEY)
         self._values: dict[str, Any] = {s.key: self.default(s.key) for s in SPECS}
         self._extra: dict[str, Any] = {}
         self._own: set[str] = set()  # keys the user's file or set() gave a value

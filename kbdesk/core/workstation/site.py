@@ -30,7 +30,7 @@ import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import platformdirs
 import yaml
@@ -115,10 +115,23 @@ def administrators_only(path: Path) -> bool:
     return True
 
 
-def load_site(path: Path | None = None) -> SiteSettings:
-    """Read the site settings (an empty :class:`SiteSettings` when there is no file)."""
-    from kbdesk.core.workstation.settings import SPEC_BY_KEY  # settings import this module
+class _Spec(Protocol):
+    """A declared setting (``settings.SettingSpec``), as far as the site file needs it."""
 
+    @property
+    def key(self) -> str: ...
+
+    def validate(self, value: Any) -> Any: ...
+
+
+def load_site(path: Path | None = None, specs: Mapping[str, _Spec] | None = None
+              ) -> SiteSettings:
+    """Read the site settings (an empty :class:`SiteSettings` when there is no file).
+
+    Args:
+        specs: the declared settings (``settings.SPEC_BY_KEY``), to check the file's
+            ``settings`` and ``locked`` against; without them every name is taken as written.
+    """
     path = path or site_config_path()
     try:
         if path.stat().st_size > MAX_BYTES:
@@ -148,7 +161,10 @@ def load_site(path: Path | None = None) -> SiteSettings:
         problems.append(f"{path}: field 'settings' must be a mapping")
         raw = {}
     for key, value in raw.items():
-        spec = SPEC_BY_KEY.get(str(key))
+        if specs is None:
+            defaults[str(key)] = value
+            continue
+        spec = specs.get(str(key))
         if spec is None:
             problems.append(f"{path}: field 'settings.{key}': no such setting")
             continue
@@ -160,8 +176,9 @@ def load_site(path: Path | None = None) -> SiteSettings:
     if not isinstance(locks, list) or not all(isinstance(k, str) for k in locks):
         problems.append(f"{path}: field 'locked' must be a list of setting names")
         locks = []
+    known = set(specs) if specs is not None else set(locks)
     for key in locks:
-        if key not in SPEC_BY_KEY:
+        if key not in known:
             problems.append(f"{path}: field 'locked': no setting named {key!r}")
     naming = data.get("workstation_naming") or ""
     if not isinstance(naming, str) or not _valid_naming(naming):
@@ -175,7 +192,7 @@ def load_site(path: Path | None = None) -> SiteSettings:
     for message in problems:
         log.warning("%s", message)
     return SiteSettings(path, url.strip(), defaults,
-                        frozenset(k for k in locks if k in SPEC_BY_KEY),
+                        frozenset(k for k in locks if k in known),
                         administrators_only(path), naming, tuple(prints), tuple(problems))
 
 
