@@ -95,6 +95,7 @@ def test_an_explicit_effective_date_in_the_past_is_refused(root: Path, capsys) -
 
 def test_a_reader_of_a_pending_version_acknowledges_the_version_in_force(root: Path,
                                                                           capsys) -> None:
+    assert cli(capsys, root, "history", "rule")[0] == 0  # the baseline, v1 (in force)
     assert cli(capsys, root, "publish", str(_edit(root)), "--note", "下月起新規",
                "--effective", NEXT_MONTH.isoformat())[0] == 0
     kb = KnowledgeBase(root)

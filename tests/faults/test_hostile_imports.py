@@ -87,8 +87,10 @@ def test_control_characters_in_names_and_categories_never_reach_the_terminal_or_
     assert dry.returncode == 0, dry.stderr
     for control in ("\x1b", "\x07", "\x9b"):
         assert control not in dry.stdout + dry.stderr
-    assert dry.stdout.count("\n") == 1  # one line per document: the name's newline is gone
-    assert "(退 [2J款 類)" in dry.stdout
+    # one line per document, its notes indented under it: the name's newline is gone
+    first, *notes = dry.stdout.splitlines()
+    assert first.endswith("(退 [2J款 類)") and "2J說明.txt →" in first
+    assert all(note.startswith("  ") for note in notes)
 
     as_json = kbdesk("import", str(path), "--category", category, "--dry-run", "--json",
                      "--library", str(root))

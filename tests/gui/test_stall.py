@@ -19,6 +19,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QElapsedTimer, QTimer
 from pytestqt.qtbot import QtBot
 
@@ -109,6 +110,7 @@ class StallMeter:
         self.timer.stop()
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support")
 def test_the_window_never_pauses_100_ms_while_2000_documents_are_rebuilt(
         qtbot: QtBot, make_window: WindowFactory, tmp_path: Path) -> None:
     library = _library(tmp_path / "large")
