@@ -585,13 +585,18 @@ class Syncer:
         if remote_ref in repo.repo.refs and repo.repo.refs[remote_ref].decode() == head:
             return
         with Repo(str(repo.root)) as net:
-            _porcelain().push(
+            sent = _porcelain().push(
                 net,
                 "origin",
                 refspecs=[branch + b":" + branch],
                 outstream=io.BytesIO(),
                 errstream=io.BytesIO(),
             )
+        # dulwich reports a branch the share moved meanwhile (its compare-and-set refused
+        # the update) in ref_status and returns normally: that push did not happen
+        refused = (getattr(sent, "ref_status", None) or {}).get(branch)
+        if refused:
+            raise SendPackError(f"the shared library's branch moved during the push: {refused}")
         with repo.lock:
             repo.repo.refs[remote_ref] = oid(head)
         result.pushed = True
