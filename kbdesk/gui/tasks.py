@@ -19,6 +19,7 @@ says ``dropped``.
 from __future__ import annotations
 
 import logging
+import weakref
 from collections import deque
 from collections.abc import Callable
 from typing import Any
@@ -158,6 +159,7 @@ class TaskRunner(QObject):
         self._recent: deque[Task] = deque(maxlen=64)
         self._pending_writes = 0
         self._closed = False
+        self._state_writes: weakref.WeakSet[Task] = weakref.WeakSet()
 
     @property
     def writing(self) -> bool:
@@ -187,6 +189,7 @@ class TaskRunner(QObject):
                 self.busyChanged.emit(True)
             self._writes.start(_Runnable(task))
         elif ordered:
+            self._state_writes.add(task)
             self._ordered.start(_Runnable(task))
         else:
             self._reads.start(_Runnable(task))
@@ -213,9 +216,13 @@ class TaskRunner(QObject):
             task.cancel()
 
     def shutdown(self, timeout_ms: int = 10000) -> bool:
-        """Cancel everything and wait for the workers; returns False on timeout."""
+        """Cancel everything but the small state writes (recents, marks of what was read: an
+        agent closing the window must not lose them) and wait for the workers; returns False
+        on timeout."""
         self._closed = True
-        self.cancel_all()
+        for task in list(self._tasks):
+            if task not in self._state_writes:
+                task.cancel()
         ok = self._reads.waitForDone(timeout_ms)
         ok = self._writes.waitForDone(timeout_ms) and ok
         ok = self._ordered.waitForDone(timeout_ms) and ok

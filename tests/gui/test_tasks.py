@@ -135,3 +135,14 @@ def test_an_outcome_whose_owner_is_gone_is_dropped(qtbot: QtBot, runner: TaskRun
     assert not alive.dropped and got == [True]
     assert set(finished) == {gone, alive}
     kept.deleteLater()
+
+
+def test_shutdown_finishes_the_state_writes_already_queued(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Closing the window must not lose the recents or the marks of what was read: the small
+    state writes queued on the ordered worker still run; other jobs are cancelled."""
+    runner = TaskRunner()
+    written: list[int] = []
+    for number in range(50):
+        runner.submit(lambda _p, _c, n=number: written.append(n), name="state", ordered=True)
+    assert runner.shutdown()
+    assert written == list(range(50))
