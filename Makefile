@@ -11,13 +11,14 @@ help:
 	@echo "make run          create .venv, install, open the app on the bundled library"
 	@echo "make test         create .venv with test extras and run the whole suite offscreen"
 	@echo "make fuzz         the fuzz suite with many examples (make test runs a few)"
-	@echo "make eval-import  import quality on blind fixtures: structure, title, furniture"
 	@echo "make eval         search quality: hit@3 and MRR@10 per query group"
-	@echo "make eval-import  the importer on the editors' real samples (SAMPLES=folder)"
+	@echo "make eval-import  import quality: blind fixtures, then the real samples (SAMPLES=folder)"
 	@echo "make bench        speed and memory benchmark against SQLite FTS5 and tantivy"
 	@echo "make bench-import import of a 5 MB text (target <= 10 s), in three encodings"
 	@echo "make screenshots  render the main views into docs/screenshots/"
 	@echo "make check-whoosh the pooled writer against the newest whoosh3 (before moving its pin)"
+	@echo "make dist         the self-contained bundle, a .tar.gz and a .deb in dist/"
+	@echo "make check-dist   run the bundle with no Python, install the .deb (root) and check it"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
