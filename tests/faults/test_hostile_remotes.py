@@ -264,14 +264,9 @@ def test_a_file_past_the_bound_over_http_is_refused_before_it_is_read(
     assert b.sync_state()["last_status"] == "refused"
 
 
-def test_a_huge_team_record_file_holds_up_neither_sync_nor_clone(
-    workstations, bare: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Read receipts travel on refs of their own: a huge file there is not fetched; the
-    library itself syncs and clones as usual."""
-    _a, b = workstations
-    monkeypatch.setenv("KBDESK_MAX_REMOTE_FILE", str(1 << 20))
-    big = Blob.from_string(b'{"agent": "x"}\n' * (200 << 10))  # 3 MB
+def _huge_receipts_ref(bare: Path) -> Blob:
+    """Put a 3 MB team-record file on the share, on a receipts ref of its own; return it."""
+    big = Blob.from_string(b'{"agent": "x"}\n' * (200 << 10))
     with Repo(str(bare)) as share:
         tree = Tree()
         tree.add(b"records.jsonl", FILE_MODE, big.id)
@@ -283,6 +278,17 @@ def test_a_huge_team_record_file_holds_up_neither_sync_nor_clone(
         commit.message = b"records"
         share.object_store.add_objects([(big, None), (tree, None), (commit, None)])
         share.refs[b"refs/kbdesk/receipts/intruder"] = commit.id
+    return big
+
+
+def test_a_huge_team_record_file_holds_up_neither_sync_nor_clone(
+    workstations, bare: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read receipts travel on refs of their own: a huge file there is not fetched; the
+    library itself syncs and clones as usual."""
+    _a, b = workstations
+    monkeypatch.setenv("KBDESK_MAX_REMOTE_FILE", str(1 << 20))
+    big = _huge_receipts_ref(bare)
     hostile_commit(bare, {(b"ok.md",): (FILE_MODE, OK)})
     for how in HOW:
         result, root = _take(how, bare, b, tmp_path)
@@ -312,18 +318,7 @@ def test_a_huge_team_record_file_over_http_is_never_read(
 ) -> None:
     _a, b = workstations
     monkeypatch.setenv("KBDESK_MAX_REMOTE_FILE", str(1 << 20))
-    big = Blob.from_string(b'{"agent": "x"}\n' * (200 << 10))  # 3 MB
-    with Repo(str(bare)) as share:
-        tree = Tree()
-        tree.add(b"records.jsonl", FILE_MODE, big.id)
-        commit = Commit()
-        commit.tree = tree.id
-        commit.author = commit.committer = b"intruder <i@example.com>"
-        commit.author_time = commit.commit_time = 1_700_000_000
-        commit.author_timezone = commit.commit_timezone = 0
-        commit.message = b"records"
-        share.object_store.add_objects([(big, None), (tree, None), (commit, None)])
-        share.refs[b"refs/kbdesk/receipts/intruder"] = commit.id
+    _huge_receipts_ref(bare)
     remote = HttpRemote(bare)
     remote.start()
     try:
