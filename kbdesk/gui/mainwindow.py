@@ -14,6 +14,7 @@ Signals of :class:`MainWindow`:
 
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 from typing import Any
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.library_arg = library
         self.state = UserState.load()
         self.problems: list[Any] = []
+        self._settled = False  # the first index became ready (the heap frozen, see _index_done)
         self.runner = TaskRunner(self)
         self.search = SearchController(self.runner, self)
         # the library, indexing, sync and the day change; the window shows what it reports
@@ -302,6 +304,12 @@ class MainWindow(QMainWindow):
             self.problems = list(self.kb.problems)
             self._library_changed()
         self.search.set_ready(True)
+        if not self._settled:
+            # What the window has loaded by now lives as long as the process: moved out of the
+            # collector's reach, it is no longer walked by every full collection, a pause of a
+            # tenth of a second and more on the UI thread once the heap is large.
+            self._settled = True
+            gc.freeze()
         self.indexReady.emit()
 
     def _index_failed(self, error: KbError) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -49,6 +50,9 @@ def make_window(qtbot: QtBot) -> Iterator[WindowFactory]:
     yield make
     for window in windows:
         window.shutdown()
+    # a window freezes the heap once ready, as it does once per process in the app; in the suite
+    # the next test's objects must stay collectable
+    gc.unfreeze()
 
 
 def type_text(widget: QWidget, text: str) -> None:
