@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from kbdesk.core import KnowledgeBase
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No test reads or writes the OS keyring of the machine it runs on: sign-ins go to the private
+# file in the test's own KBDESK_DATA_DIR (tests of the keyring itself set an in-memory one).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 # The whole suite runs on a fixed calendar (KBDESK_TEST_NOW, default in tests/clock.py), started
 # before collection so module-level dates see it too. `make test` runs the suite a second time a
 # year and a half later: a test that passes only on the day it was written fails one of the runs.

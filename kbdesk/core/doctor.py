@@ -120,14 +120,20 @@ def _cjk_fonts() -> list[str]:
 
 def _probe_remote(url: str) -> str | None:
     """None when the shared library at ``url`` answers, else why not."""
-    from dulwich.client import get_transport_and_path
+    from dulwich.client import HTTPUnauthorized, get_transport_and_path
     from dulwich.errors import GitProtocolError, NotGitRepository
 
+    from kbdesk.core.workstation import credentials
+
     try:
-        client, path = get_transport_and_path(url)
+        client, path = get_transport_and_path(url, **credentials.transport_auth(url))
         client.get_refs(path.encode("utf-8") if isinstance(path, str) else path)
-    except (OSError, ValueError, GitProtocolError, NotGitRepository) as exc:
-        return f"{type(exc).__name__}: {exc}"
+    except (OSError, ValueError, GitProtocolError, NotGitRepository, HTTPUnauthorized) as exc:
+        kind = credentials.refusal(exc)
+        if kind is not None:
+            return ("sign-in needed (HTTP 401)" if kind == credentials.SIGNIN_NEEDED
+                    else "not allowed (HTTP 403)")
+        return credentials.redact(f"{type(exc).__name__}: {exc}")
     return None
 
 

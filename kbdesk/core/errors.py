@@ -136,6 +136,27 @@ class RemoteUnreachable(SyncError):
     """The remote cannot be reached; the library keeps working on its last synced state."""
 
 
+class SignInNeeded(SyncError):
+    """The Git server asked for a user name and password (HTTP 401) and none it takes was
+    given; nothing changed. ``url`` is the remote without user info."""
+
+    def __init__(self, message: str, url: str = "") -> None:
+        super().__init__(message)
+        self.url = url
+
+
+class NotAllowed(SyncError):
+    """The Git server knows the user but does not allow what was asked (HTTP 403)."""
+
+    def __init__(self, message: str, url: str = "") -> None:
+        super().__init__(message)
+        self.url = url
+
+
+class CredentialsError(KbError):
+    """Credentials that cannot be stored, read or removed (the message says where)."""
+
+
 class RemoteRefused(SyncError):
     """The remote holds something kbdesk does not take (a huge file, a hostile name, a URL
     that could be read as an option); the message names it and nothing was changed."""

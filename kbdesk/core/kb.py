@@ -70,6 +70,7 @@ from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.versions.sync import _TRANSPORT_ERRORS as TRANSPORT_ERRORS
 from kbdesk.core.versions.sync import Conflict, SyncResult
 from kbdesk.core.versions.versioning import PublishResult
+from kbdesk.core.workstation.credentials import redact
 from kbdesk.core.workstation.liblock import library_lock
 from kbdesk.core.workstation.startpage import StartPage, start_page
 
@@ -638,7 +639,8 @@ class KnowledgeBase:
         if url:
             check_remote(url)
         result = self.editorial.sync(remote_url, author)
-        self.sync_team(url or "")
+        # the library's remote, now kept without any user:password@ the URL was typed with
+        self.sync_team(self.remote_url() or "")
         return result
 
     def send_published(self, author: str | None = None) -> Sent:
@@ -793,7 +795,7 @@ class KnowledgeBase:
         try:
             return self.team.sync(url)
         except (*TRANSPORT_ERRORS, SendPackError, KbError) as exc:  # the records wait
-            log.warning("team records not exchanged with %s: %s", url, exc)
+            log.warning("team records not exchanged with %s: %s", redact(url), redact(str(exc)))
             return 0
 
     def init_remote(self, path: Path | str, author: str | None = None) -> Path:

@@ -24,6 +24,7 @@ from dulwich.repo import Repo
 from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.team.records import KINDS, dump_line, parse_lines, ref_part, unique
 from kbdesk.core.versions.incoming import local_folder, max_remote_file, object_size, oversized
+from kbdesk.core.workstation.credentials import transport_auth
 
 log = logging.getLogger(__name__)
 
@@ -168,7 +169,7 @@ def exchange(root: Path, url: str, workstation: str, own: OwnRecords) -> int:
     Raises:
         OSError, dulwich errors: the remote cannot be reached or refused the update.
     """
-    client, path = get_transport_and_path(url)
+    client, path = get_transport_and_path(url, **transport_auth(url))
     mine = {team_ref(kind, workstation) for kind in KINDS}
     with Repo(str(root)) as repo:
         _size_records(url, repo)

@@ -30,6 +30,7 @@ from dulwich.refs import Ref
 from kbdesk.core.errors import RemoteRefused, UnsafePath
 from kbdesk.core.library.safepaths import check_name
 from kbdesk.core.versions.repo import LibraryRepo, oid
+from kbdesk.core.workstation.credentials import redact
 
 #: The largest file a remote may bring (bytes); ``KBDESK_MAX_REMOTE_FILE`` overrides it.
 MAX_REMOTE_FILE = 50 * 1024 * 1024
@@ -73,7 +74,7 @@ def check_url(url: str) -> None:
     host = found.group("host") if found is not None else ""
     if url.startswith("-") or host.startswith("-"):
         raise RemoteRefused(
-            f"{url!r}: a remote whose name or host starts with '-' is refused (a transport "
+            f"{redact(url)!r}: a remote whose name or host starts with '-' is refused (a transport "
             "could read it as an option); nothing was run"
         )
 

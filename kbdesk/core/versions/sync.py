@@ -38,8 +38,11 @@ from dulwich.repo import Repo
 
 from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.errors import (
+    CredentialsError,
+    NotAllowed,
     RemoteRefused,
     RemoteUnreachable,
+    SignInNeeded,
     SyncError,
     UnrelatedHistories,
     UnsafePath,
@@ -51,7 +54,7 @@ from kbdesk.core.versions.drafts import Draft, DraftStore
 from kbdesk.core.versions.history import SUPERSEDED_TRAILER
 from kbdesk.core.versions.repo import FILE_MODE, LibraryRepo, oid
 from kbdesk.core.versions.versioning import Versioning
-from kbdesk.core.workstation import paths
+from kbdesk.core.workstation import credentials, paths
 from kbdesk.core.workstation.liblock import library_lock
 from kbdesk.core.workstation.storage import atomic_write_text, library_key
 
@@ -180,7 +183,8 @@ def clone_library(url: str, target: Path) -> Path:
     return target
 
 
-def _fetch_branches(root: Path, url: str) -> bool:
+def _fetch_branches(root: Path, url: str, auth: credentials.TransportAuth | None = None
+                    ) -> bool:
     """Fetch the remote's branches (only: not its other refs, whose files nobody sized) and
     point ``refs/remotes/origin/*`` at them; False when a branch moved while fetching.
 
@@ -191,7 +195,8 @@ def _fetch_branches(root: Path, url: str) -> bool:
     # the network work uses its own handle on the repository (dulwich's pack files are not
     # thread-safe), so history and search keep reading while a slow remote answers
     with Repo(str(root)) as net:
-        client, path = get_transport_and_path(url, config=net.get_config_stack(), quiet=True)
+        client, path = get_transport_and_path(url, config=net.get_config_stack(), quiet=True,
+                                              **(auth or {}))
 
         def wants(refs: Any, depth: Any = None) -> list[Any]:
             return [sha for name, sha in refs.items()
@@ -230,6 +235,8 @@ class Syncer:
         self.versioning = versioning
         self.drafts = drafts
         self.author = author
+        #: a sign-in typed into the URL of this sync (kept once the sync succeeded)
+        self._typed: credentials.Credential | None = None
 
     @property
     def repo(self) -> LibraryRepo:
@@ -252,8 +259,11 @@ class Syncer:
             SyncError: no remote is configured, or the remote refused the update.
         """
         repo = self.repo
-        previous_url = repo.remote_url()
+        previous_url = self._clean_kept_url(repo)
         if remote_url:
+            # a URL typed with user:password@ is kept without them; the sign-in is stored
+            # once the sync succeeded
+            remote_url, self._typed = credentials.split_url(remote_url)
             incoming.check_url(remote_url)
         if remote_url and remote_url != previous_url:
             # tried first; it stays the library's remote only once a sync with it succeeded
@@ -270,6 +280,62 @@ class Syncer:
         incoming.check_url(previous_url)
         return self._sync(repo, previous_url, push, joining)
 
+    def _clean_kept_url(self, repo: LibraryRepo) -> str | None:
+        """The library's remote URL; one kept with a password (before kbdesk split them) is
+        rewritten without it and its sign-in stored."""
+        kept = repo.remote_url()
+        if not kept:
+            return kept
+        clean, typed = credentials.split_url(kept)
+        if typed is None or clean == kept:
+            return kept
+        if typed.password:
+            try:
+                credentials.store(clean, typed.username, typed.password)
+            except CredentialsError as exc:
+                log.warning("the password kept in the remote URL was dropped: %s", exc)
+        with self.versioning.lock:
+            repo.set_remote_url(clean)
+        log.info("the remote URL no longer holds a sign-in: %s", clean)
+        return clean
+
+    def _auth(self, url: str) -> credentials.TransportAuth:
+        """dulwich's ``username``/``password`` for ``url`` (the typed sign-in, else a kept one)."""
+        typed = self._typed
+        if typed is not None and typed.password:
+            return credentials.TransportAuth(username=typed.username, password=typed.password)
+        return credentials.transport_auth(url)
+
+    def _keep_typed(self, url: str) -> None:
+        typed, self._typed = self._typed, None
+        if typed is None or not typed.password or not credentials.is_http(url):
+            return
+        try:
+            credentials.store(url, typed.username, typed.password)
+        except CredentialsError as exc:
+            log.warning("the sign-in typed in the URL was not kept: %s", exc)
+
+    def _refused_by_server(self, root: Path, url: str, kind: str, exc: BaseException
+                           ) -> SyncError:
+        """The error (and sync state) for a server that wants a sign-in or says no."""
+        auth = self._auth(url)
+        user = auth.get("username", "")
+        reason = credentials.redact(f"{type(exc).__name__}: {exc}".strip().rstrip(":"))
+        _save_state(root, last_status=kind, last_error=reason)
+        if kind == credentials.NOT_ALLOWED:
+            who = f"the user {user!r}" if user else "this workstation (no sign-in)"
+            return NotAllowed(
+                f"the Git server {url} does not allow {who} to do this (HTTP 403); ask its "
+                "administrator for access. Your versions are kept here", url)
+        if user:
+            return SignInNeeded(
+                f"sign-in needed: the Git server {url} did not accept the user name and "
+                f"password of {user!r}; sign in again (`kbdesk credentials set {url}`). "
+                "Nothing was changed", url)
+        return SignInNeeded(
+            f"sign-in needed: the Git server {url} asks for a user name and password; sign in "
+            f"(`kbdesk credentials set {url}`) and sync again. Nothing was changed", url)
+
     def _sync(self, repo: LibraryRepo, url: str, push: bool, joining: bool) -> SyncResult:
         diverged = _porcelain().DivergedBranches
         root = self.versioning.root
@@ -278,7 +344,7 @@ class Syncer:
             if push:
                 self._push_racing(repo, url, result)
         except RemoteRefused as exc:
-            _save_state(root, last_status="refused", last_error=str(exc))
+            _save_state(root, last_status="refused", last_error=credentials.redact(str(exc)))
             raise
         except StrangeHostname as exc:  # a form check_url did not read: dulwich refused it
             _save_state(root, last_status="refused", last_error=str(exc))
@@ -286,21 +352,25 @@ class Syncer:
                 f"{url!r}: the host name {exc.args[0]!r} looks like an option; nothing was run"
             ) from exc
         except (SendPackError, diverged) as exc:  # reached, but it refused the update
-            reason = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
+            reason = credentials.redact(f"{type(exc).__name__}: {exc}".strip().rstrip(":"))
             _save_state(root, last_status="refused", last_error=reason)
             raise SyncError(
                 f"the remote {url} refused the update ({reason}); your versions are kept "
                 "here and will be sent on the next sync"
             ) from exc
         except _TRANSPORT_ERRORS as exc:
+            kind = credentials.refusal(exc)
+            if kind is not None:  # the server answered: "who are you?" or "no"
+                raise self._refused_by_server(root, url, kind, exc) from exc
             state = sync_state(root)
-            reason = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
+            reason = credentials.redact(f"{type(exc).__name__}: {exc}".strip().rstrip(":"))
             _save_state(root, last_status="offline", last_error=reason)
             since = state.get("last_synced") or "never"
             raise RemoteUnreachable(
                 f"cannot reach the remote {url} ({reason}); working on the last synced "
                 f"state (last synced: {since})"
             ) from exc
+        self._keep_typed(url)
         now = SYSTEM_CLOCK.now().isoformat(timespec="seconds")
         _save_state(root, last_synced=now, last_status=result.status, last_error="")
         result.last_synced = now
@@ -355,7 +425,7 @@ class Syncer:
         # the network work uses its own handle on the repository (dulwich's pack files are not
         # thread-safe), so history and search keep reading while a slow remote answers
         for _attempt in range(PUSH_ATTEMPTS):
-            if _fetch_branches(repo.root, url):
+            if _fetch_branches(repo.root, url, self._auth(url)):
                 break
             log.info("the shared library moved while fetching; fetching again")
         else:
@@ -591,6 +661,7 @@ class Syncer:
                 refspecs=[branch + b":" + branch],
                 outstream=io.BytesIO(),
                 errstream=io.BytesIO(),
+                **self._auth(repo.remote_url() or ""),
             )
         # dulwich reports a branch the share moved meanwhile (its compare-and-set refused
         # the update) in ref_status and returns normally: that push did not happen

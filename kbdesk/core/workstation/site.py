@@ -12,6 +12,10 @@ portable install). Example::
       sync_interval_minutes: 10
     workstation_naming: "{host}-{user}"               # how workstations are named
     locked: [role, sync_interval_minutes]             # agents may not change these
+    git_credentials:                                  # a sign-in for every user (optional)
+      - url: https://git.example.com/                 # remotes under this address
+        username: cs-agents
+        password_file: /etc/kbdesk/git-password       # never the password itself
 
 Values under ``settings`` are the defaults a user's own settings override; a *locked* one is
 not overridden and cannot be changed in the app ("set by your organisation"). Locking is
@@ -45,7 +49,8 @@ FILE_NAME = "site.yaml"
 MAX_BYTES = 64 * 1024
 #: the placeholders a workstation naming rule may use
 NAMING_FIELDS = ("host", "user", "id")
-_TOP_KEYS = {"library_url", "settings", "locked", "workstation_naming", "editor_fingerprints"}
+_TOP_KEYS = {"library_url", "settings", "locked", "workstation_naming", "editor_fingerprints",
+             "git_credentials"}
 
 
 class _NoAliasLoader(yaml.SafeLoader):
@@ -57,6 +62,16 @@ class _NoAliasLoader(yaml.SafeLoader):
             raise yaml.YAMLError(f"line {event.start_mark.line + 1}: aliases (*name) are not "
                                  "allowed in the site settings")
         return super().compose_node(parent, index)
+
+
+@dataclass(frozen=True)
+class SiteCredential:
+    """A sign-in the site settings give every user for remotes under ``url``: the user name
+    and the file holding the password (read when needed; never the password itself)."""
+
+    url: str
+    username: str
+    password_file: Path
 
 
 @dataclass(frozen=True)
@@ -81,6 +96,7 @@ class SiteSettings:
     naming: str = ""
     editor_fingerprints: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
+    git_credentials: tuple[SiteCredential, ...] = ()
 
     @property
     def locked(self) -> frozenset[str]:
@@ -189,11 +205,41 @@ def load_site(path: Path | None = None, specs: Mapping[str, _Spec] | None = None
     if not isinstance(prints, list) or not all(isinstance(p, str) for p in prints):
         problems.append(f"{path}: field 'editor_fingerprints' must be a list of text")
         prints = []
+    signins = _git_credentials(path, data.get("git_credentials"), problems)
     for message in problems:
         log.warning("%s", message)
     return SiteSettings(path, url.strip(), defaults,
                         frozenset(k for k in locks if k in known),
-                        administrators_only(path), naming, tuple(prints), tuple(problems))
+                        administrators_only(path), naming, tuple(prints), tuple(problems),
+                        signins)
+
+
+def _git_credentials(path: Path, raw: Any, problems: list[str]) -> tuple[SiteCredential, ...]:
+    """The ``git_credentials`` entries (each needs ``url``, ``username``, ``password_file``;
+    a password written in the file itself is refused: every user of the machine can read it)."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        problems.append(f"{path}: field 'git_credentials' must be a list of entries")
+        return ()
+    found: list[SiteCredential] = []
+    for number, entry in enumerate(raw, 1):
+        where = f"{path}: field 'git_credentials' entry {number}"
+        if not isinstance(entry, dict):
+            problems.append(f"{where}: must be a mapping (url, username, password_file)")
+            continue
+        if "password" in entry:
+            problems.append(f"{where}: a password is never written in site.yaml (every user "
+                            "can read it); name a file readable only by those who may use it "
+                            "in 'password_file'")
+        values = {key: entry.get(key) for key in ("url", "username", "password_file")}
+        bad = [key for key, value in values.items() if not isinstance(value, str) or not value]
+        if bad:
+            problems.append(f"{where}: needs {', '.join(bad)} (text)")
+            continue
+        found.append(SiteCredential(str(values["url"]).strip(), str(values["username"]),
+                                    Path(str(values["password_file"])).expanduser()))
+    return tuple(found)
 
 
 def _valid_naming(rule: str) -> bool:
