@@ -37,6 +37,7 @@ SAMPLE_ARGS: dict[str, list[str]] = {
     "flag": ["a"],
     "flags": [],
     "doctor": [],
+    "credentials": ["show", "https://git.example.com/kb.git"],
 }
 VALUES = {"library": "/lib/x", "author": "王小明", "agent": "李四"}
 

@@ -31,12 +31,20 @@ def cmd_init_remote(args: argparse.Namespace) -> int:
 
 
 def cmd_clone(args: argparse.Namespace) -> int:
-    from kbdesk.core import join_library  # git: imported when joining
+    from kbdesk.cli.signin import sign_in_on_terminal
+    from kbdesk.core import SignInNeeded, join_library  # git: imported when joining
 
-    folder = join_library(args.url, Path(args.dir) if args.dir else None)
+    target = Path(args.dir) if args.dir else None
+    try:
+        folder = join_library(args.url, target)
+    except SignInNeeded as exc:  # on a terminal: ask once, then try again
+        if not sign_in_on_terminal(exc.url):
+            raise
+        folder = join_library(exc.url, target)
     kb = open_library(folder)
-    kb.sync_team(args.url)
-    print(clean(f"joined {args.url}: the library is {folder} (now your default library)"))
+    url = kb.remote_url() or ""  # kept without any user:password@ it was typed with
+    kb.sync_team(url)
+    print(clean(f"joined {url}: the library is {folder} (now your default library)"))
     refused = [line for line in kb.sync_state().get("refused", "").split("\n") if line]
     for line in refused:
         print(clean(f"not written here: {line}"))

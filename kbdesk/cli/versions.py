@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 from kbdesk.cli.arguments import iso_day, open_library, shared
 from kbdesk.cli.terminal import clean, dump_json
-from kbdesk.core import RemoteUnreachable, Status, renders_as_markdown
+from kbdesk.core import (
+    NotAllowed,
+    RemoteUnreachable,
+    SignInNeeded,
+    Status,
+    credentials,
+    renders_as_markdown,
+)
 
 if TYPE_CHECKING:
     from kbdesk.core import KnowledgeBase
@@ -165,12 +172,23 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    from kbdesk.cli.signin import sign_in_on_terminal
+
     kb = _open(args)
     try:
-        result = kb.sync(args.remote, _author(args))
+        try:
+            result = kb.sync(args.remote, _author(args))
+        except SignInNeeded as exc:  # on a terminal: ask once, then try again
+            if not sign_in_on_terminal(exc.url):
+                raise
+            remote = credentials.split_url(args.remote)[0] if args.remote else None
+            result = kb.sync(remote, _author(args))
     except RemoteUnreachable as exc:
         print(f"kbdesk: offline: {exc}", file=sys.stderr)
         return 3
+    except (SignInNeeded, NotAllowed) as exc:
+        print(clean(f"kbdesk: {exc}"), file=sys.stderr)
+        return 4
     print(
         f"sync: {result.status}; {len(result.pulled_paths)} file(s) updated"
         + ("; pushed" if result.pushed and result.status != "pushed" else "")
@@ -283,7 +301,13 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     p.add_argument("--note", required=True, help="why")
     p.set_defaults(func=cmd_retire)
 
-    p = sub.add_parser("sync", parents=[library, author], help="pull from and push to the remote")
+    p = sub.add_parser(
+        "sync", parents=[library, author], help="pull from and push to the remote",
+        epilog="An http(s) remote typed with user:password@ is kept without them; the sign-in "
+        "is kept as `kbdesk credentials set` keeps it. When the server asks for a sign-in, "
+        "sync asks for it on a terminal, else says how to give it. exit status: 0 synced; "
+        "1 synced with conflicts; 2 error; 3 offline (working on the last synced state); "
+        "4 the server wants a sign-in (HTTP 401) or does not allow it (HTTP 403)")
     p.add_argument("--remote", metavar="URL", help="set the remote (a bare repository or URL)")
     p.set_defaults(func=cmd_sync)
 

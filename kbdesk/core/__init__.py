@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from kbdesk.core.doctor import Check, run_checks
     from kbdesk.core.errors import (
         Cancelled,
+        CredentialsError,
         DocumentError,
         DocumentNotFound,
         DraftError,
@@ -36,10 +37,12 @@ if TYPE_CHECKING:
         IndexDamaged,
         KbError,
         LibraryError,
+        NotAllowed,
         Problem,
         PublishError,
         RemoteUnreachable,
         SettingsError,
+        SignInNeeded,
         StaleFinding,
         SyncError,
         UserStateError,
@@ -105,7 +108,7 @@ if TYPE_CHECKING:
     from kbdesk.core.versions.reading import NotInForce, ReviewItem, ReviewReason
     from kbdesk.core.versions.sync import Conflict, SyncResult, UnrelatedHistories
     from kbdesk.core.versions.versioning import PublishResult
-    from kbdesk.core.workstation import paths
+    from kbdesk.core.workstation import credentials, paths
     from kbdesk.core.workstation.identity import new_workstation_name, workstation_name
     from kbdesk.core.workstation.settings import SPECS, Settings, SettingSpec
     from kbdesk.core.workstation.startpage import StartPage
@@ -138,6 +141,9 @@ _HOME: dict[str, str] = {
     "Problem": "kbdesk.core.errors",
     "PublishError": "kbdesk.core.errors",
     "RemoteUnreachable": "kbdesk.core.errors",
+    "CredentialsError": "kbdesk.core.errors",
+    "NotAllowed": "kbdesk.core.errors",
+    "SignInNeeded": "kbdesk.core.errors",
     "SettingsError": "kbdesk.core.errors",
     "StaleFinding": "kbdesk.core.errors",
     "SyncError": "kbdesk.core.errors",
@@ -219,6 +225,7 @@ _HOME: dict[str, str] = {
     "UnrelatedHistories": "kbdesk.core.versions.sync",
     "PublishResult": "kbdesk.core.versions.versioning",
     "paths": "kbdesk.core.workstation",
+    "credentials": "kbdesk.core.workstation",
     "new_workstation_name": "kbdesk.core.workstation.identity",
     "workstation_name": "kbdesk.core.workstation.identity",
     "SPECS": "kbdesk.core.workstation.settings",
@@ -264,6 +271,7 @@ __all__ = [
     "ChecklistRun",
     "Clock",
     "Conflict",
+    "CredentialsError",
     "DayClock",
     "Document",
     "DocumentError",
@@ -285,6 +293,7 @@ __all__ = [
     "LibraryError",
     "NewDocument",
     "NoSharedLibrary",
+    "NotAllowed",
     "NotInForce",
     "PathProblem",
     "Pending",
@@ -309,6 +318,7 @@ __all__ = [
     "SettingSpec",
     "Settings",
     "SettingsError",
+    "SignInNeeded",
     "StaleFinding",
     "StartPage",
     "Status",
@@ -329,6 +339,7 @@ __all__ = [
     "check_reply",
     "context_mask",
     "convert_script",
+    "credentials",
     "default_id",
     "diff_texts",
     "document_id",

@@ -301,10 +301,7 @@ class Syncer:
 
     def _auth(self, url: str) -> credentials.TransportAuth:
         """dulwich's ``username``/``password`` for ``url`` (the typed sign-in, else a kept one)."""
-        typed = self._typed
-        if typed is not None and typed.password:
-            return credentials.TransportAuth(username=typed.username, password=typed.password)
-        return credentials.transport_auth(url)
+        return credentials.transport_auth(url, self._typed)
 
     def _keep_typed(self, url: str) -> None:
         typed, self._typed = self._typed, None
@@ -318,8 +315,9 @@ class Syncer:
     def _refused_by_server(self, root: Path, url: str, kind: str, exc: BaseException
                            ) -> SyncError:
         """The error (and sync state) for a server that wants a sign-in or says no."""
-        auth = self._auth(url)
-        user = auth.get("username", "")
+        typed = self._typed
+        used = typed if typed is not None and typed.password else credentials.lookup(url)
+        user = used.username if used is not None else ""
         reason = credentials.redact(f"{type(exc).__name__}: {exc}".strip().rstrip(":"))
         _save_state(root, last_status=kind, last_error=reason)
         if kind == credentials.NOT_ALLOWED:
@@ -654,6 +652,7 @@ class Syncer:
         remote_ref = Ref(b"refs/remotes/origin/" + branch[len(b"refs/heads/") :])
         if remote_ref in repo.repo.refs and repo.repo.refs[remote_ref].decode() == head:
             return
+        before = repo.repo.refs[remote_ref] if remote_ref in repo.repo.refs else None
         with Repo(str(repo.root)) as net:
             sent = _porcelain().push(
                 net,
@@ -667,7 +666,15 @@ class Syncer:
         # the update) in ref_status and returns normally: that push did not happen
         refused = (getattr(sent, "ref_status", None) or {}).get(branch)
         if refused:
-            raise SendPackError(f"the shared library's branch moved during the push: {refused}")
+            # dulwich moves the remote-tracking ref even for a refused update: put it back, or
+            # the next attempt would take the branch for sent
+            with repo.lock:
+                if before is None:
+                    repo.repo.refs.remove_if_equals(remote_ref, None)
+                else:
+                    repo.repo.refs[remote_ref] = before
+            raise SendPackError(f"the shared library did not take the update of its branch "
+                                f"(moved meanwhile, or refused by the server: {refused})")
         with repo.lock:
             repo.repo.refs[remote_ref] = oid(head)
         result.pushed = True

@@ -311,13 +311,22 @@ def lookup(url: str) -> Credential | None:
     return _from_site(clean)
 
 
-def transport_auth(url: str) -> TransportAuth:
-    """The ``username``/``password`` keyword arguments of dulwich's transports for ``url``
-    (empty when it needs none or none is known)."""
-    found = lookup(url)
+def transport_auth(url: str, given: Credential | None = None) -> TransportAuth:
+    """The ``username``/``password`` keyword arguments of dulwich's transports for ``url``:
+    ``given`` when it has a password, else the one :func:`lookup` finds (empty when none).
+
+    HTTP basic auth is sent as UTF-8, as git does; dulwich (through urllib3) encodes the
+    header as Latin-1, so the UTF-8 bytes are handed over as the Latin-1 text that encodes to
+    them (a password such as ``密碼`` would otherwise fail before anything is sent).
+    """
+    found = given if given is not None and given.password else lookup(url)
     if found is None:
         return TransportAuth()
-    return TransportAuth(username=found.username, password=found.password)
+    return TransportAuth(username=_wire(found.username), password=_wire(found.password))
+
+
+def _wire(text: str) -> str:
+    return text.encode("utf-8").decode("latin-1")
 
 
 def store(url: str, username: str, password: str) -> str:

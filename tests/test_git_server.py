@@ -1,0 +1,209 @@
+"""Three workstations on git's own smart HTTP server (``git http-backend`` behind lighttpd with
+basic auth, see ``tests/gitserver.py``): joining with a password, publishing from the editor's
+workstation, syncing to two agents, receipts travelling; a server that asks for a sign-in says
+so (never "offline"), one that refuses a push says "not allowed"; and the passwords are in no
+URL kept in a library's git config, no message, no log line and no sync state.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from dulwich import porcelain
+
+from kbdesk.cli import main
+from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.versions.sync import sync_state
+from kbdesk.core.workstation import credentials
+from tests.conftest import doc
+from tests.gitserver import GitHttpServer
+
+RULE = doc("退款新規", id="refund-rule", version=1, ack_required="true",
+           body="\n## 時限\n\n退款須在24小時內處理。\n")
+FILES = {"refund-rule.md": RULE, "greeting.md": doc("開場白", id="greeting", version=1,
+                                                    body="\n您好，很高興為您服務。\n")}
+PASSWORDS = {"editor": "編輯-pw:1@x", "chen": "chen-Secret-2", "wang": "wang-Secret-3",
+             "guest": "guest-Secret-4"}
+
+
+class Workstation:
+    """One workstation: its own data folder and settings; runs ``kbdesk`` commands there and
+    keeps everything they printed."""
+
+    def __init__(self, tmp: Path, name: str, agent: str, monkeypatch: pytest.MonkeyPatch,
+                 capsys: pytest.CaptureFixture[str], printed: list[str]) -> None:
+        self.data = tmp / f"data-{name}"
+        self.data.mkdir()
+        (self.data / "settings.json").write_text(
+            json.dumps({"workstation_name": name, "agent_name": agent}), "utf-8")
+        self.monkeypatch, self.capsys, self.printed = monkeypatch, capsys, printed
+
+    def enter(self) -> None:
+        self.monkeypatch.setenv("KBDESK_DATA_DIR", str(self.data))
+
+    def run(self, *args: str, stdin: str | None = None) -> tuple[int, str, str]:
+        self.enter()
+        if stdin is not None:
+            self.monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        self.capsys.readouterr()
+        code = main(list(args))
+        out = self.capsys.readouterr()
+        self.printed += [out.out, out.err]
+        return code, out.out, out.err
+
+    def ok(self, *args: str, stdin: str | None = None) -> str:
+        code, out, err = self.run(*args, stdin=stdin)
+        assert code == 0, (args, out, err)
+        return out
+
+    def library(self) -> Path:
+        return Path(json.loads((self.data / "settings.json").read_text("utf-8"))["library_dir"])
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[GitHttpServer]:
+    served = GitHttpServer(tmp_path / "server", PASSWORDS, pushers=["editor", "chen", "wang"])
+    served.start()
+    try:
+        yield served
+    finally:
+        served.stop()
+
+
+def _no_password_anywhere(texts: list[str], *places: Path) -> None:
+    secrets = [*PASSWORDS.values(), *(quote(p, safe="") for p in PASSWORDS.values())]
+    for secret in secrets:
+        assert all(secret not in text for text in texts)
+        for place in places:
+            assert secret not in place.read_text("utf-8", "replace"), place
+
+
+def test_three_workstations_on_git_http_backend_with_basic_auth(
+        server: GitHttpServer, tmp_path: Path, make_library, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    printed: list[str] = []
+    editor = Workstation(tmp_path, "editor-desk", "林主管", monkeypatch, capsys, printed)
+    one = Workstation(tmp_path, "desk-1", "陳小華", monkeypatch, capsys, printed)
+    two = Workstation(tmp_path, "desk-2", "王大明", monkeypatch, capsys, printed)
+    assert not credentials.keyring_usable()  # tests keep sign-ins in the private file
+
+    # the editor's library goes to the empty server; the URL is typed with the password
+    source = make_library(FILES)
+    LibraryRepo.init(source, author="編輯 <ed@example.com>").close()
+    code, _, err = editor.run("sync", "--library", str(source), "--remote", server.url)
+    assert code == 4 and "sign-in needed" in err and "offline" not in err
+    editor.enter()
+    assert sync_state(source)["last_status"] == "signin-needed"
+    typed = server.url_with("editor", PASSWORDS["editor"])  # quoted as a URL needs
+    assert "pushed" in editor.ok("sync", "--library", str(source), "--remote", typed)
+    assert sync_state(source)["last_status"] == "pushed"
+    kept = editor.data / "credentials.json"
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    assert json.loads(kept.read_text("utf-8"))["servers"] == {
+        f"http://127.0.0.1:{server.port}": {"username": "editor",
+                                            "password": PASSWORDS["editor"]}}
+    assert server.git("log", "--format=%s", "main").strip()
+
+    # the first agent stores the sign-in first (a script's way), then joins
+    one.ok("credentials", "set", server.url, "--username", "chen", "--password-stdin",
+           stdin=PASSWORDS["chen"] + "\n")
+    assert "signed in as chen" in one.ok("credentials", "show", server.url)
+    one.ok("clone", server.url)
+    # the second agent joins with the password typed into the URL; the editor joins too
+    two.ok("clone", server.url_with("wang", PASSWORDS["wang"]))
+    editor.ok("clone", server.url, str(tmp_path / "editor-library"))
+    for ws in (editor, one, two):
+        assert (ws.library() / "refund-rule.md").is_file()
+        config = (ws.library() / ".git" / "config").read_text("utf-8")
+        assert server.url in config and "@127.0.0.1" not in config
+
+    # both agents read v1; the editor publishes v2, which is sent at once
+    for ws in (one, two):
+        ws.ok("ack", "refund-rule")
+        assert "sync: up-to-date" in ws.ok("sync")
+    rule = editor.library() / "refund-rule.md"
+    rule.write_text(rule.read_text("utf-8").replace("24小時", "48小時"), "utf-8")
+    out = editor.ok("publish", str(rule), "--note", "時限改48小時", "--author", "林主管")
+    assert "published refund-rule.md v2" in out and "sent to" in out
+    for ws in (one, two):
+        assert "1 file(s) updated" in ws.ok("sync")
+        assert "48小時" in (ws.library() / "refund-rule.md").read_text("utf-8")
+    one.ok("ack", "refund-rule")
+    one.ok("sync")
+    editor.ok("sync")
+    assert editor.ok("acks", "--missing", "refund-rule").split() == ["王大明"]
+    rows = list(csv.DictReader(io.StringIO(editor.ok("acks", "--csv"))))
+    assert {(r["agent"], r["version"], r["workstation"]) for r in rows} == {
+        ("陳小華", "1", "desk-1"), ("王大明", "1", "desk-2"), ("陳小華", "2", "desk-1")}
+    refs = server.git("for-each-ref", "--format=%(refname)")
+    assert "refs/kbdesk/receipts/desk-1" in refs and "refs/kbdesk/receipts/desk-2" in refs
+
+    # the second agent's sign-in is forgotten: sign-in needed, never "offline"
+    two.ok("ack", "refund-rule")
+    assert "forgot" in two.ok("credentials", "clear")  # the library's remote
+    code, _, err = two.run("sync")
+    assert code == 4 and "sign-in needed" in err and "credentials set" in err
+    assert "offline" not in err and "cannot reach" not in err
+    two.enter()
+    assert sync_state(two.library())["last_status"] == "signin-needed"
+    # a wrong password: the server did not accept it
+    two.ok("credentials", "set", server.url, "--username", "wang", "--password-stdin",
+           stdin="not-the-password\n")
+    code, _, err = two.run("sync")
+    assert code == 4 and "did not accept" in err and "'wang'" in err
+    two.ok("credentials", "set", server.url, "--username", "wang", "--password-stdin",
+           stdin=PASSWORDS["wang"] + "\n")
+    two.ok("sync")  # the queued receipt goes now
+    editor.ok("sync")
+    assert editor.ok("acks", "--missing", "refund-rule").strip() == ""
+
+    # a user who may read but not push: the server says 403, kbdesk says "not allowed"
+    guest = Workstation(tmp_path, "guest-desk", "訪客", monkeypatch, capsys, printed)
+    guest.ok("credentials", "set", server.url, "--username", "guest", "--password-stdin",
+             stdin=PASSWORDS["guest"] + "\n")
+    guest.ok("clone", server.url)
+    before = server.git("rev-parse", "main")
+    changed = guest.library() / "greeting.md"
+    changed.write_text(changed.read_text("utf-8") + "\n多一行。\n", "utf-8")
+    porcelain.add(str(guest.library()), [str(changed)])
+    porcelain.commit(str(guest.library()), message=b"guest change",
+                     author=b"guest <g@example.com>", committer=b"guest <g@example.com>")
+    code, _, err = guest.run("sync")
+    assert code == 4 and "does not allow the user 'guest'" in err and "403" in err
+    assert "offline" not in err
+    guest.enter()
+    assert sync_state(guest.library())["last_status"] == "not-allowed"
+    assert server.git("rev-parse", "main") == before
+
+    # no password in any message, log line, sync state or library config
+    states = [p for ws in (editor, one, two, guest) for p in (ws.data / "sync").glob("*.json")]
+    configs = [ws.library() / ".git" / "config" for ws in (editor, one, two, guest)]
+    _no_password_anywhere(printed + [r.getMessage() for r in caplog.records],
+                          source / ".git" / "config", *configs, *states)
+
+
+def test_a_hook_installed_in_the_served_repository_runs_on_push(
+        server: GitHttpServer, tmp_path: Path, make_library,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """``install_hook`` (for the server hook's own tests): a pre-receive hook that refuses
+    every push keeps the served branch where it was, and kbdesk reports a refused update."""
+    hook = tmp_path / "refuse-all"
+    hook.write_text("#!/bin/sh\necho 'refused by the test hook' >&2\nexit 1\n", "utf-8")
+    installed = server.install_hook("pre-receive", hook)
+    assert installed.stat().st_mode & stat.S_IXUSR
+    editor = Workstation(tmp_path, "editor-desk", "林主管", monkeypatch, capsys, [])
+    source = make_library(FILES)
+    LibraryRepo.init(source, author="編輯 <ed@example.com>").close()
+    code, _, err = editor.run("sync", "--library", str(source), "--remote",
+                                        server.url_with("editor", PASSWORDS["editor"]))
+    assert code == 2 and "refused the update" in err and "pre-receive hook declined" in err
+    assert server.git("for-each-ref", "refs/heads").strip() == ""
