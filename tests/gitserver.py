@@ -19,9 +19,11 @@ import shutil
 import socket
 import stat
 import subprocess
+import threading
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
@@ -202,3 +204,60 @@ $HTTP["url"] =~ "^/git/" {{
         """Run git in the served repository; its output."""
         return subprocess.run(["git", "-C", str(self.bare), *args], capture_output=True,
                               text=True, check=True).stdout
+
+
+class BasicAuthRemote:
+    """A bare repository served by dulwich's smart HTTP server on 127.0.0.1 behind HTTP basic
+    auth (a few lines of WSGI): for tests that need a server asking for a sign-in but not git's
+    own server (the app's dialogs). ``users``: user name -> password; ``readers`` may fetch
+    but get 403 when they push."""
+
+    def __init__(self, bare: Path, users: Mapping[str, str], readers: Iterable[str] = ()) -> None:
+        self.bare, self.users, self.readers = bare, dict(users), set(readers)
+        self.server: Any = None
+
+    def _guard(self, app: Any) -> Any:
+        def guarded(environ: dict[str, Any], start_response: Any) -> Any:
+            header = environ.get("HTTP_AUTHORIZATION", "")
+            user = password = None
+            if header.startswith("Basic "):
+                decoded = base64.b64decode(header[6:]).decode("utf-8", "replace")
+                user, _, password = decoded.partition(":")
+            if user is None or self.users.get(user) != password:
+                start_response("401 Unauthorized",
+                               [("WWW-Authenticate", 'Basic realm="kbdesk test"'),
+                                ("Content-Type", "text/plain")])
+                return [b"sign in\n"]
+            pushing = "git-receive-pack" in (environ.get("PATH_INFO", "") +
+                                             environ.get("QUERY_STRING", ""))
+            if pushing and user in self.readers:
+                start_response("403 Forbidden", [("Content-Type", "text/plain")])
+                return [b"not allowed\n"]
+            return app(environ, start_response)
+
+        return guarded
+
+    def start(self) -> None:
+        from dulwich.repo import Repo
+        from dulwich.server import DictBackend
+        from dulwich.web import make_server, make_wsgi_chain
+
+        from tests.remotes import QuietHandler
+
+        self.repo = Repo(str(self.bare))
+        app = self._guard(make_wsgi_chain(DictBackend({"/": self.repo})))
+        self.server = make_server("127.0.0.1", 0, app, handler_class=QuietHandler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_port}/"
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+            self.thread.join(timeout=10)
+            self.repo.close()
+            self.server = None

@@ -160,9 +160,9 @@ class AppController(QObject):
             self.sync.sync_now()
 
     def sync_now(self) -> None:
-        """Sync with the shared library now."""
+        """Sync with the shared library now (asked by the user: a sign-in is asked again)."""
         if self.sync is not None:
-            self.sync.sync_now()
+            self.sync.sync_now(ask=True)
 
     def check_day(self) -> bool:
         """Re-index when the day changed since the last check; return True when it did."""

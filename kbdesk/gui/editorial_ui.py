@@ -29,6 +29,7 @@ from kbdesk.gui.editordialogs import NewDocumentDialog
 from kbdesk.gui.history import HistoryWindow
 from kbdesk.gui.notices import show_error
 from kbdesk.gui.review import ReviewPanel
+from kbdesk.gui.signin import SignInDialog
 from kbdesk.gui.syncing import SyncController
 
 if TYPE_CHECKING:
@@ -131,7 +132,29 @@ class EditorialUi(QObject):
         sync.stateChanged.connect(self.sync_label.setText)
         sync.conflict.connect(self.resolve_conflict)
         sync.failed.connect(lambda message: self.window.statusBar().showMessage(message, 10000))
+        sync.signInNeeded.connect(self.ask_sign_in)
         self.sync_label.setText(sync.status_text())
+
+    def ask_sign_in(self, url: str) -> SignInDialog | None:
+        """Open the sign-in dialog for the Git server at ``url`` (once; not modal to the app's
+        work); signing in keeps the sign-in and syncs again."""
+        sync = self.sync
+        if sync is None:
+            return None
+        open_dialog = self.window.findChild(SignInDialog, "signInDialog")
+        if open_dialog is not None and open_dialog.isVisible():
+            return open_dialog
+        dialog = SignInDialog(url, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def signed_in() -> None:
+            form = dialog.form
+            sync.sign_in(url, form.username.text().strip(), form.password.text(),
+                         form.remember.isChecked())
+
+        dialog.accepted.connect(signed_in)
+        dialog.open()
+        return dialog
 
     def check_day(self) -> bool:
         """Re-index when the day changed (the ``AppController`` does it); True when it did."""

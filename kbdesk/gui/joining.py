@@ -2,7 +2,9 @@
 a shared library (URL or folder)") and File → Join a shared library.
 
 The clone runs on a task runner; the library joined becomes the ``library_dir`` setting (the
-same rule as ``kbdesk clone``, ``kbdesk.core.team.remote.join_library``).
+same rule as ``kbdesk clone``, ``kbdesk.core.team.remote.join_library``). A Git server that asks
+for a sign-in shows the user name and password fields under the URL (once); the next Join keeps
+the sign-in ("remember": in the keyring) and tries again.
 
 Signals of :class:`JoinDialog`:
     joined(str folder): the shared library was cloned into ``folder`` and is the default now.
@@ -26,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core import KbError, Settings, paths
+from kbdesk.core import KbError, Settings, SignInNeeded, paths
+from kbdesk.gui.signin import SignInForm, remember_sign_in
 from kbdesk.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -83,6 +86,9 @@ class JoinDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828;")
         self.error.hide()
+        self.sign_in = SignInForm(self)
+        self.sign_in.setObjectName("joinSignIn")
+        self.sign_in.hide()
         row = QHBoxLayout()
         row.addWidget(self.url, 1)
         row.addWidget(browse)
@@ -98,6 +104,7 @@ class JoinDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(row)
         layout.addWidget(self.error)
+        layout.addWidget(self.sign_in)
         layout.addLayout(buttons)
         self.resize(560, 200)
 
@@ -112,18 +119,44 @@ class JoinDialog(QDialog):
         if not url:
             self._fail(self.tr("Type the folder or URL of the shared library."))
             return None
+        if self.sign_in.isVisible() and not self.sign_in.filled():
+            self._fail(self.tr("Type your user name and password for the Git server."))
+            return None
         self.error.hide()
         self.join_button.setEnabled(False)
+        form = self.sign_in
+        given = (form.username.text().strip(), form.password.text(),
+                 form.remember.isChecked()) if form.isVisible() else None
 
         def clone(_progress: Any, _cancel: Any) -> str:
-            from kbdesk.core import join_library
+            from kbdesk.core import CredentialsError, credentials, join_library
 
-            return str(join_library(url))
+            server = credentials.split_url(url)[0]
+            if given is not None:
+                credentials.use_for_session(server, given[0], given[1])
+            folder = str(join_library(url))
+            if given is not None and given[2]:  # remember: kept once the server took it
+                try:
+                    remember_sign_in(server, given[0], given[1])
+                except CredentialsError as exc:
+                    log.warning("the sign-in was not kept: %s", exc)
+            return folder
 
         task = self.runner.submit(clone, name="join", write=True, owner=self)
         task.succeeded.connect(self._joined)
-        task.failed.connect(lambda error: self._fail(str(error)))
+        task.failed.connect(self._failed)
         return task
+
+    def _failed(self, error: Exception) -> None:
+        if isinstance(error, SignInNeeded):
+            first = not self.sign_in.isVisible()
+            self.sign_in.show()
+            self.sign_in.username.setFocus()
+            self._fail(self.tr("The Git server asks for your user name and password.") if first
+                       else self.tr("The Git server did not accept this user name and "
+                                    "password."))
+            return
+        self._fail(str(error))
 
     def _joined(self, folder: str) -> None:
         self.folder = folder

@@ -3,7 +3,9 @@
 ``SyncController`` runs ``KnowledgeBase.sync`` on the task runner's writer (so it never overlaps
 a publish or an index update) and turns the outcome into signals and one status line for the
 status bar. Offline, the app keeps working on the last synced state and the status line says
-since when.
+since when. A Git server that asks for a sign-in (HTTP 401) is not "offline": the status line
+says "sign-in needed" and ``signInNeeded`` asks the window to open the sign-in dialog, once per
+server until the user signs in or syncs by hand; one that says no (HTTP 403) is "not allowed".
 """
 
 from __future__ import annotations
@@ -17,10 +19,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from kbdesk.core import (
     KbError,
     KnowledgeBase,
+    NotAllowed,
     RemoteUnreachable,
     Settings,
+    SignInNeeded,
     SyncError,
     SyncResult,
+    credentials,
     parse_iso_time,
 )
 from kbdesk.gui.tasks import Task, TaskRunner
@@ -51,6 +56,8 @@ class SyncController(QObject):
         failed(str): the sync failed (offline, refused); the app keeps working.
         conflict(object): a ``Conflict`` to resolve (the same document changed on both sides).
         stateChanged(str): the status line changed.
+        signInNeeded(str): the Git server at this URL (no user info) asks for a sign-in; sent
+            once per server until :meth:`sign_in` or a sync by hand (``sync_now(ask=True)``).
     """
 
     synced = Signal(object)
@@ -58,6 +65,10 @@ class SyncController(QObject):
     failed = Signal(str)
     conflict = Signal(object)
     stateChanged = Signal(str)
+    signInNeeded = Signal(str)
+
+    #: the sync states kept from the last run (the others start as "idle")
+    KEPT_STATES = ("offline", "signin-needed", "not-allowed")
 
     def __init__(
         self,
@@ -79,7 +90,12 @@ class SyncController(QObject):
         self.apply_settings(self.settings)
         state = kb.sync_state()
         self.last_synced: dt.datetime | None = parse_time(state.get("last_synced"))
-        self.state = "offline" if state.get("last_status") == "offline" else "idle"
+        last = state.get("last_status", "")
+        self.state = last if last in self.KEPT_STATES else "idle"
+        #: the servers already asked for a sign-in (not asked again by the timer)
+        self._asked: set[str] = set()
+        #: a sign-in to keep once a sync succeeded with it (url, user name, password)
+        self._to_remember: tuple[str, str, str] | None = None
         self.last_error = state.get("last_error", "")
         self.last_result: SyncResult | None = None
         self._task: Task | None = None
@@ -105,8 +121,14 @@ class SyncController(QObject):
         """Stop syncing by the clock (a sync under way finishes)."""
         self.timer.stop()
 
-    def sync_now(self) -> Task | None:
-        """Start a sync in the background (None when one is already under way)."""
+    def sync_now(self, *, ask: bool = False) -> Task | None:
+        """Start a sync in the background (None when one is already under way).
+
+        Args:
+            ask: a sync the user asked for: a server that wants a sign-in is asked about again.
+        """
+        if ask:
+            self._asked.clear()
         if self._task is not None:
             return None
         author = str(self.settings.get("agent_name") or "").strip() or None
@@ -126,6 +148,7 @@ class SyncController(QObject):
         self.last_result = result
         self.last_synced = parse_time(result.last_synced) or self.now()
         self.last_error = ""
+        self._remember()
         self._set_state("synced")
         if result.pulled_paths:
             self.pulled.emit(list(result.pulled_paths))
@@ -137,6 +160,17 @@ class SyncController(QObject):
         self.last_error = str(error)
         if isinstance(error, RemoteUnreachable):
             self._set_state("offline")
+        elif isinstance(error, SignInNeeded):
+            self._to_remember = None  # the server did not take it
+            self._set_state("signin-needed")
+            log.warning("sync: %s", error)
+            self.failed.emit(self.last_error)
+            if error.url and error.url not in self._asked:
+                self._asked.add(error.url)
+                self.signInNeeded.emit(error.url)
+            return
+        elif isinstance(error, NotAllowed):
+            self._set_state("not-allowed")
         elif isinstance(error, SyncError) and "no remote" in str(error):
             self.timer.stop()  # a library of this workstation only: nothing to sync with
             self._set_state("local")
@@ -145,6 +179,24 @@ class SyncController(QObject):
             self._set_state("error")
         log.warning("sync failed: %s", error)
         self.failed.emit(self.last_error)
+
+    def sign_in(self, url: str, username: str, password: str, remember: bool) -> Task | None:
+        """Use a sign-in for ``url`` from now on (in memory) and sync again; with ``remember``
+        it is kept (keyring, off the UI thread) once the server took it."""
+        credentials.use_for_session(url, username, password)
+        self._asked.discard(url)  # a wrong password is asked about once more
+        self._to_remember = (url, username, password) if remember else None
+        return self.sync_now()
+
+    def _remember(self) -> None:
+        from kbdesk.gui.signin import remember_sign_in
+
+        given, self._to_remember = self._to_remember, None
+        if given is None:
+            return
+        task = self.runner.submit(lambda _p, _c: remember_sign_in(*given), name="sign-in",
+                                  ordered=True, owner=self)
+        task.failed.connect(lambda error: self.failed.emit(str(error)))
 
     def _set_state(self, state: str) -> None:
         self.state = state
@@ -167,6 +219,12 @@ class SyncController(QObject):
             return self.tr("Offline: working on the copy last synced %1").replace("%1", when)
         if self.state == "error":
             return self.tr("Sync failed (last synced %1)").replace("%1", when)
+        if self.state == "signin-needed":
+            return self.tr("Sign-in needed for the shared library (last synced %1)").replace(
+                "%1", when)
+        if self.state == "not-allowed":
+            return self.tr("The Git server does not allow this sign-in (last synced %1)"
+                           ).replace("%1", when)
         if self.state == "local":
             return self.tr("Not shared: this library has no remote")
         return self.tr("Last synced %1").replace("%1", when)
