@@ -1803,6 +1803,14 @@
         <source>Last synced %1</source>
         <translation>Last synced %1</translation>
     </message>
+    <message>
+        <source>Sign-in needed for the shared library (last synced %1)</source>
+        <translation>Sign-in needed for the shared library (last synced %1)</translation>
+    </message>
+    <message>
+        <source>The Git server does not allow this sign-in (last synced %1)</source>
+        <translation>The Git server does not allow this sign-in (last synced %1)</translation>
+    </message>
 </context>
 <context>
     <name>UpdatedBanner</name>
@@ -2207,6 +2215,18 @@
         <source>Type the folder or URL of the shared library.</source>
         <translation>Type the folder or URL of the shared library.</translation>
     </message>
+    <message>
+        <source>Type your user name and password for the Git server.</source>
+        <translation>Type your user name and password for the Git server.</translation>
+    </message>
+    <message>
+        <source>The Git server asks for your user name and password.</source>
+        <translation>The Git server asks for your user name and password.</translation>
+    </message>
+    <message>
+        <source>The Git server did not accept this user name and password.</source>
+        <translation>The Git server did not accept this user name and password.</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptsDialog</name>
@@ -2361,6 +2381,40 @@
         <location filename="../../kbdesk/gui/draftlist.py" line="72"/>
         <source>%1 — %2, saved %3</source>
         <translation>%1 — %2, saved %3</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to the shared library</source>
+        <translation>Sign in to the shared library</translation>
+    </message>
+    <message>
+        <source>The Git server at %1 asks for your user name and password.</source>
+        <translation>The Git server at %1 asks for your user name and password.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+</context>
+<context>
+    <name>SignInForm</name>
+    <message>
+        <source>Remember on this computer</source>
+        <translation>Remember on this computer</translation>
+    </message>
+    <message>
+        <source>Kept in the system's keyring (or a file only you can read where there is none), never in the library</source>
+        <translation>Kept in the system's keyring (or a file only you can read where there is none), never in the library</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
     </message>
 </context>
 </TS>

@@ -1797,6 +1797,14 @@
         <source>Last synced %1</source>
         <translation>上次同步于 %1</translation>
     </message>
+    <message>
+        <source>Sign-in needed for the shared library (last synced %1)</source>
+        <translation>共享知识库需要登录（上次同步于 %1）</translation>
+    </message>
+    <message>
+        <source>The Git server does not allow this sign-in (last synced %1)</source>
+        <translation>Git 服务器不允许这个账号的操作（上次同步于 %1）</translation>
+    </message>
 </context>
 <context>
     <name>UpdatedBanner</name>
@@ -2201,6 +2209,18 @@
         <source>Type the folder or URL of the shared library.</source>
         <translation>请输入共用知识库的文件夹或网址。</translation>
     </message>
+    <message>
+        <source>Type your user name and password for the Git server.</source>
+        <translation>请输入 Git 服务器的用户名和密码。</translation>
+    </message>
+    <message>
+        <source>The Git server asks for your user name and password.</source>
+        <translation>Git 服务器需要您的用户名和密码。</translation>
+    </message>
+    <message>
+        <source>The Git server did not accept this user name and password.</source>
+        <translation>Git 服务器不接受这组用户名和密码。</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptsDialog</name>
@@ -2354,6 +2374,40 @@
         <location filename="../../kbdesk/gui/draftlist.py" line="72"/>
         <source>%1 — %2, saved %3</source>
         <translation>%1 — %2，保存于 %3</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to the shared library</source>
+        <translation>登录共享知识库</translation>
+    </message>
+    <message>
+        <source>The Git server at %1 asks for your user name and password.</source>
+        <translation>位于 %1 的 Git 服务器需要您的用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+</context>
+<context>
+    <name>SignInForm</name>
+    <message>
+        <source>Remember on this computer</source>
+        <translation>在这台电脑上记住</translation>
+    </message>
+    <message>
+        <source>Kept in the system's keyring (or a file only you can read where there is none), never in the library</source>
+        <translation>保存在系统的密钥环（没有密钥环时，保存在只有您能读取的文件），绝不保存在知识库中</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
 </context>
 </TS>

@@ -1797,6 +1797,14 @@
         <source>Last synced %1</source>
         <translation>上次同步於 %1</translation>
     </message>
+    <message>
+        <source>Sign-in needed for the shared library (last synced %1)</source>
+        <translation>共享知識庫需要登入（上次同步於 %1）</translation>
+    </message>
+    <message>
+        <source>The Git server does not allow this sign-in (last synced %1)</source>
+        <translation>Git 伺服器不允許這個帳號的操作（上次同步於 %1）</translation>
+    </message>
 </context>
 <context>
     <name>UpdatedBanner</name>
@@ -2201,6 +2209,18 @@
         <source>Type the folder or URL of the shared library.</source>
         <translation>請輸入共用知識庫的資料夾或網址。</translation>
     </message>
+    <message>
+        <source>Type your user name and password for the Git server.</source>
+        <translation>請輸入 Git 伺服器的使用者名稱和密碼。</translation>
+    </message>
+    <message>
+        <source>The Git server asks for your user name and password.</source>
+        <translation>Git 伺服器需要您的使用者名稱和密碼。</translation>
+    </message>
+    <message>
+        <source>The Git server did not accept this user name and password.</source>
+        <translation>Git 伺服器不接受這組使用者名稱和密碼。</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptsDialog</name>
@@ -2354,6 +2374,40 @@
         <location filename="../../kbdesk/gui/draftlist.py" line="72"/>
         <source>%1 — %2, saved %3</source>
         <translation>%1 — %2，儲存於 %3</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to the shared library</source>
+        <translation>登入共享知識庫</translation>
+    </message>
+    <message>
+        <source>The Git server at %1 asks for your user name and password.</source>
+        <translation>位於 %1 的 Git 伺服器需要您的使用者名稱和密碼。</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登入</translation>
+    </message>
+</context>
+<context>
+    <name>SignInForm</name>
+    <message>
+        <source>Remember on this computer</source>
+        <translation>在這台電腦上記住</translation>
+    </message>
+    <message>
+        <source>Kept in the system's keyring (or a file only you can read where there is none), never in the library</source>
+        <translation>保存在系統的金鑰圈（沒有金鑰圈時，保存在只有您能讀取的檔案），絕不保存在知識庫中</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>使用者名稱</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密碼</translation>
     </message>
 </context>
 </TS>
