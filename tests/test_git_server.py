@@ -155,6 +155,9 @@ def test_three_workstations_on_git_http_backend_with_basic_auth(
     assert "offline" not in err and "cannot reach" not in err
     two.enter()
     assert sync_state(two.library())["last_status"] == "signin-needed"
+    _, out, _ = two.run("doctor")
+    assert "sign-in needed (HTTP 401)" in out and f"kbdesk credentials set {server.url}" in out
+    assert "failed (signin-needed)" in out and "offline" not in out
     # a wrong password: the server did not accept it
     two.ok("credentials", "set", server.url, "--username", "wang", "--password-stdin",
            stdin="not-the-password\n")

@@ -261,15 +261,21 @@ def check_library(library: Path | str | None, probes: Probes) -> list[Check]:
             out.append(Check("shared library", True, "none: this workstation's own library"))
             return out
         error = probes.probe_remote(url)
+        fix = "check the network or the file share; everything keeps working on the last " \
+              "synced state"
+        if error is not None and error.startswith("sign-in needed"):
+            fix = f"kbdesk credentials set {url}"
+        elif error is not None and error.startswith("not allowed"):
+            fix = "ask the Git server's administrator for access"
         out.append(Check("shared library", error is None,
                          f"{url} reachable" if error is None else f"{url}: {error}",
-                         "" if error is None else "check the network or the file share; "
-                         "everything keeps working on the last synced state"))
+                         "" if error is None else fix))
         state = kb.sync_state()
         last, failure = state.get("last_synced", ""), state.get("last_error", "")
         synced = bool(last) and not failure
+        status = state.get("last_status", "")
         detail = (f"last synced {last[:16].replace('T', ' ')}" if last else "never synced") + (
-            f"; the last attempt failed: {failure}" if failure else "")
+            f"; the last attempt failed ({status}): {failure}" if failure else "")
         out.append(Check("last sync", synced, detail,
                          "" if synced else f"kbdesk --library {kb.root} sync"))
         return out
