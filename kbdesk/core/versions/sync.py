@@ -237,6 +237,8 @@ class Syncer:
         self.author = author
         #: a sign-in typed into the URL of this sync (kept once the sync succeeded)
         self._typed: credentials.Credential | None = None
+        #: the sign-in of each URL, looked up once per sync (a keyring may be slow to ask)
+        self._auths: dict[str, credentials.TransportAuth] = {}
 
     @property
     def repo(self) -> LibraryRepo:
@@ -301,7 +303,9 @@ class Syncer:
 
     def _auth(self, url: str) -> credentials.TransportAuth:
         """dulwich's ``username``/``password`` for ``url`` (the typed sign-in, else a kept one)."""
-        return credentials.transport_auth(url, self._typed)
+        if url not in self._auths:
+            self._auths[url] = credentials.transport_auth(url, self._typed)
+        return self._auths[url]
 
     def _keep_typed(self, url: str) -> None:
         typed, self._typed = self._typed, None
@@ -345,7 +349,7 @@ class Syncer:
             _save_state(root, last_status="refused", last_error=credentials.redact(str(exc)))
             raise
         except StrangeHostname as exc:  # a form check_url did not read: dulwich refused it
-            _save_state(root, last_status="refused", last_error=str(exc))
+            _save_state(root, last_status="refused", last_error=credentials.redact(str(exc)))
             raise RemoteRefused(
                 f"{url!r}: the host name {exc.args[0]!r} looks like an option; nothing was run"
             ) from exc
