@@ -160,3 +160,27 @@ def test_joining_a_server_that_asks_shows_the_sign_in_fields(
     assert credentials.lookup(served.url).source == "session"  # type: ignore[union-attr]
     # the wrong password was never kept; "remember" was off for the right one
     assert json.loads(credentials.credentials_file().read_text("utf-8"))["servers"] == {}
+
+
+def test_the_window_asks_once_and_signing_in_syncs(
+        qtbot, make_window, signed_out: KnowledgeBase, served: BasicAuthRemote) -> None:
+    root = signed_out.root
+    close_kb(signed_out)
+    settings = Settings()
+    settings.set("role", "agent")
+    settings.set("agent_name", "陳小華")
+    window = make_window(root, settings=settings)
+    ui = window.editorial
+    qtbot.waitUntil(lambda: window.findChild(SignInDialog, "signInDialog") is not None,
+                    timeout=20000)
+    dialog = window.findChild(SignInDialog, "signInDialog")
+    assert dialog.isVisible() and served.url in dialog.findChildren(QLabel)[0].text()
+    assert ui.sync.state == "signin-needed"
+    assert ui.sync_label.text().startswith("Sign-in needed")
+    dialog.form.username.setText("chen")
+    dialog.form.password.setText(USERS["chen"])
+    with qtbot.waitSignal(ui.sync.synced, timeout=20000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert ui.sync_label.text().startswith("Last synced")
+    qtbot.waitUntil(lambda: credentials.lookup(served.url) is not None
+                    and credentials.lookup(served.url).source == "file", timeout=10000)
