@@ -255,3 +255,36 @@ def test_sync_asks_for_a_sign_in_on_a_terminal_once(
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     assert main(["sync", "--library", str(root)]) == 4
     assert len(tries) == 1 and "sign-in needed" in capsys.readouterr().err
+
+
+def test_clone_from_a_server_that_asks_says_sign_in_needed(
+        tmp_path: Path, make_library, capsys: pytest.CaptureFixture[str]) -> None:
+    from dulwich import porcelain
+
+    from tests.gitserver import BasicAuthRemote
+
+    bare = tmp_path / "served.git"
+    porcelain.init(str(bare), bare=True).close()
+    served = BasicAuthRemote(bare, {"chen": "pw-1"})
+    served.start()
+    try:
+        assert main(["clone", served.url, str(tmp_path / "joined")]) == 4
+        err = capsys.readouterr().err
+        assert "sign-in needed" in err and "credentials set" in err and "offline" not in err
+        assert not (tmp_path / "joined").exists()
+        typed = served.url.replace("http://", "http://chen:wrong@")
+        assert main(["clone", typed, str(tmp_path / "joined")]) == 4
+        err = capsys.readouterr().err
+        assert "did not accept" in err and "wrong" not in err and "chen:" not in err
+        assert credentials.lookup(served.url) is None  # a refused sign-in is never kept
+    finally:
+        served.stop()
+
+
+def test_a_hostile_url_is_refused_without_printing_its_password(
+        capsys: pytest.CaptureFixture[str], make_library) -> None:
+    root = make_library({"a.md": "---\ntitle: A\n---\n"})
+    LibraryRepo.init(root).close()
+    assert main(["sync", "--library", str(root), "--remote", "ssh://u:pw-9@-oProxy/x"]) == 2
+    err = capsys.readouterr().err
+    assert "refused" in err and "pw-9" not in err

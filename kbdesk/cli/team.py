@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -32,15 +33,19 @@ def cmd_init_remote(args: argparse.Namespace) -> int:
 
 def cmd_clone(args: argparse.Namespace) -> int:
     from kbdesk.cli.signin import sign_in_on_terminal
-    from kbdesk.core import SignInNeeded, join_library  # git: imported when joining
+    from kbdesk.core import NotAllowed, SignInNeeded, join_library  # git: imported when joining
 
     target = Path(args.dir) if args.dir else None
     try:
-        folder = join_library(args.url, target)
-    except SignInNeeded as exc:  # on a terminal: ask once, then try again
-        if not sign_in_on_terminal(exc.url):
-            raise
-        folder = join_library(exc.url, target)
+        try:
+            folder = join_library(args.url, target)
+        except SignInNeeded as exc:  # on a terminal: ask once, then try again
+            if not sign_in_on_terminal(exc.url):
+                raise
+            folder = join_library(exc.url, target)
+    except (SignInNeeded, NotAllowed) as exc:
+        print(clean(f"kbdesk: {exc}"), file=sys.stderr)
+        return 4
     kb = open_library(folder)
     url = kb.remote_url() or ""  # kept without any user:password@ it was typed with
     kb.sync_team(url)
@@ -113,7 +118,9 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
         epilog="exit status: 0 joined; 1 joined, but some files of the shared library were "
         "not written here (links, submodules, names differing only in letter case; listed); "
         "2 nothing was made (a dangerous path or a file too large on the share, a bad URL "
-        "or folder, or the shared library cannot be reached)",
+        "or folder, or the shared library cannot be reached); 4 nothing was made: the Git "
+        "server wants a sign-in (asked on a terminal; else `kbdesk credentials set URL`) or "
+        "does not allow it",
     )
     p.add_argument("url", help="a folder or an http(s) git URL")
     p.add_argument("dir", nargs="?", help="where to keep it (default: in your data folder)")
