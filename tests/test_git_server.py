@@ -209,4 +209,17 @@ def test_a_hook_installed_in_the_served_repository_runs_on_push(
     code, _, err = editor.run("sync", "--library", str(source), "--remote",
                                         server.url_with("editor", PASSWORDS["editor"]))
     assert code == 2 and "refused the update" in err and "pre-receive hook declined" in err
+    assert "the server said: refused by the test hook" in err  # the hook's own reason
     assert server.git("for-each-ref", "refs/heads").strip() == ""
+
+
+def test_what_the_server_said_is_one_clean_bounded_line() -> None:
+    from kbdesk.core.versions.sync import _server_said
+
+    said = (b"counting objects: 3, done.\nchecking for reusable deltas: 0/4\n"
+            b"Writing objects: 100% (3/3)\n\x1b]52;c;ZXZpbA==\x07unsigned commit abc refused\n"
+            b"see https://admin:pw@host/help\nPush of ref refs/heads/main failed: declined\n")
+    assert _server_said(said) == ("]52;c;ZXZpbA==unsigned commit abc refused / "
+                                  "see https://***@host/help")
+    assert len(_server_said(b"x" * 5000)) == 500
+    assert _server_said(b"Push to http://h/x successful.\n") == ""

@@ -20,6 +20,7 @@ import io
 import json
 import logging
 import random
+import re
 import stat
 import time
 from dataclasses import dataclass, field, replace
@@ -212,6 +213,24 @@ def _fetch_branches(root: Path, url: str, auth: credentials.TransportAuth | None
                 continue
             net.refs[Ref(b"refs/remotes/origin/" + name[len(heads):])] = sha
         return complete
+
+
+#: the lines dulwich itself writes while pushing, and progress counters (the rest came from the
+#: server, e.g. a hook's reason for refusing)
+_DULWICH_PUSH_LINE = re.compile(
+    r"^(counting objects|compressing objects|found \d+ deltas|total \d+|push to .* successful"
+    r"|push of ref .* failed|ref .* updated"
+    r"|[\w ]+:\s+\d+%|[\w ]+:\s+\d+/\d+|[\w ]+:\s+\d+(, done)?\.?$)", re.IGNORECASE)
+
+
+def _server_said(errors: bytes, limit: int = 500) -> str:
+    """What the server printed during a push (a hook's reason for refusing), one line, bounded;
+    without control characters and user info."""
+    lines = [line.strip() for line in errors.decode("utf-8", "replace").splitlines()]
+    kept = [line for line in lines if line and not _DULWICH_PUSH_LINE.match(line)]
+    text = " / ".join(kept)
+    text = "".join(ch for ch in text if ch.isprintable())
+    return credentials.redact(text[:limit])
 
 
 def _doc_id(path: str, text: str | None) -> str:
@@ -657,13 +676,14 @@ class Syncer:
         if remote_ref in repo.repo.refs and repo.repo.refs[remote_ref].decode() == head:
             return
         before = repo.repo.refs[remote_ref] if remote_ref in repo.repo.refs else None
+        said = io.BytesIO()  # dulwich's own lines and what the server's hooks printed
         with Repo(str(repo.root)) as net:
             sent = _porcelain().push(
                 net,
                 "origin",
                 refspecs=[branch + b":" + branch],
                 outstream=io.BytesIO(),
-                errstream=io.BytesIO(),
+                errstream=said,
                 **self._auth(repo.remote_url() or ""),
             )
         # dulwich reports a branch the share moved meanwhile (its compare-and-set refused
@@ -677,8 +697,10 @@ class Syncer:
                     repo.repo.refs.remove_if_equals(remote_ref, None)
                 else:
                     repo.repo.refs[remote_ref] = before
+            server = _server_said(said.getvalue())
             raise SendPackError(f"the shared library did not take the update of its branch "
-                                f"(moved meanwhile, or refused by the server: {refused})")
+                                f"(moved meanwhile, or refused by the server: {refused})"
+                                + (f"; the server said: {server}" if server else ""))
         with repo.lock:
             repo.repo.refs[remote_ref] = oid(head)
         result.pushed = True
