@@ -200,7 +200,9 @@ def test_a_hook_installed_in_the_served_repository_runs_on_push(
     """``install_hook`` (for the server hook's own tests): a pre-receive hook that refuses
     every push keeps the served branch where it was, and kbdesk reports a refused update."""
     hook = tmp_path / "refuse-all"
-    hook.write_text("#!/bin/sh\necho 'refused by the test hook' >&2\nexit 1\n", "utf-8")
+    runs = tmp_path / "hook-runs"
+    hook.write_text(f"#!/bin/sh\necho run >> '{runs}'\necho 'refused by the test hook' >&2\n"
+                    "exit 1\n", "utf-8")
     installed = server.install_hook("pre-receive", hook)
     assert installed.stat().st_mode & stat.S_IXUSR
     editor = Workstation(tmp_path, "editor-desk", "林主管", monkeypatch, capsys, [])
@@ -210,6 +212,7 @@ def test_a_hook_installed_in_the_served_repository_runs_on_push(
                                         server.url_with("editor", PASSWORDS["editor"]))
     assert code == 2 and "refused the update" in err and "pre-receive hook declined" in err
     assert "the server said: refused by the test hook" in err  # the hook's own reason
+    assert runs.read_text("utf-8").split() == ["run"]  # a hook's "no" is not tried again
     assert server.git("for-each-ref", "refs/heads").strip() == ""
 
 

@@ -67,6 +67,10 @@ PUSH_ATTEMPTS = 6
 _TRANSPORT_ERRORS = (OSError, GitProtocolError, NotGitRepository, HTTPUnauthorized, ValueError)
 
 
+class HookDeclined(SendPackError):
+    """The server's hook refused the update: trying again would not change its mind."""
+
+
 def _porcelain() -> Any:
     """dulwich's porcelain, imported on first use (it is slow to import; most runs never sync)."""
     from dulwich import porcelain
@@ -407,6 +411,8 @@ class Syncer:
             try:
                 self._push(repo, result)
                 return
+            except HookDeclined:
+                raise
             except (diverged, SendPackError, KeyError, FileLocked) as exc:
                 # DivergedBranches/SendPackError: the branch moved; KeyError/FileLocked: a
                 # push to the same folder was half-way through while this one read it
@@ -698,7 +704,8 @@ class Syncer:
                 else:
                     repo.repo.refs[remote_ref] = before
             server = _server_said(said.getvalue())
-            raise SendPackError(f"the shared library did not take the update of its branch "
+            error = HookDeclined if "hook declined" in str(refused) else SendPackError
+            raise error(f"the shared library did not take the update of its branch "
                                 f"(moved meanwhile, or refused by the server: {refused})"
                                 + (f"; the server said: {server}" if server else ""))
         with repo.lock:
