@@ -11,8 +11,8 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from kbdesk.cli.arguments import iso_day, open_library, shared
-from kbdesk.cli.terminal import clean, dump_json
-from kbdesk.core import RemoteUnreachable, Status, renders_as_markdown
+from kbdesk.cli.terminal import clean, dump_json, inline
+from kbdesk.core import PAPER, RemoteUnreachable, Status, renders_as_markdown
 
 if TYPE_CHECKING:
     from kbdesk.core import KnowledgeBase
@@ -198,8 +198,10 @@ def cmd_acks(args: argparse.Namespace) -> int:
         sys.stdout.write(kb.team.acks_csv())
         return 0
     receipts = kb.team.receipts_all()
-    for r in receipts:
-        print(clean(f"{r.time}  {r.agent}@{r.workstation}  {r.doc_id} v{r.version}  {r.title}"))
+    for r in receipts:  # records of other workstations: one line each, no control characters
+        how = f"  {PAPER} ({r.account})" if r.paper else ""
+        print(inline(f"{r.time}  {kb.team.shown_name(r)}@{r.workstation}  {r.doc_id} "
+                     f"v{r.version}  {r.title}{how}"))
     if not receipts:
         print("沒有已讀紀錄 / no read receipts")
     return 0
@@ -212,11 +214,23 @@ def _acks_missing(kb: KnowledgeBase, doc_id: str) -> int:
         print(f"kbdesk: {doc_id} has no version in force today", file=sys.stderr)
         return 2
     status = kb.team.ack_status(doc)
-    for agent in status.not_read:
-        print(agent)
+    for m in status.missing:
+        parts = [m.name]
+        if m.account:
+            parts.append(f"({m.account})")
+        if m.groups:
+            parts.append(f"[{', '.join(m.groups)}]")
+        if m.due is not None and m.overdue:
+            parts.append(f"逾期 {m.overdue} 天 / {m.overdue} day(s) overdue "
+                         f"(due {m.due.isoformat()})")
+        elif m.due is not None:
+            parts.append(f"due {m.due.isoformat()}")
+        print(inline("  ".join(parts)))
+    total = len(status.read) + len(status.not_read)
+    who = ("people in team.yaml who must read it" if status.roster
+           else "agents known after the last sync")
     print(f"{doc.id} v{doc.version}: {len(status.read)} read, {len(status.not_read)} not read "
-          f"(of {len(status.read) + len(status.not_read)} agents known after the last sync)",
-          file=sys.stderr)
+          f"(of {total} {who})", file=sys.stderr)
     return 0
 
 
