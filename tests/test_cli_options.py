@@ -36,6 +36,7 @@ SAMPLE_ARGS: dict[str, list[str]] = {
     "ack": ["a"],
     "flag": ["a"],
     "flags": [],
+    "team": [],
     "doctor": [],
 }
 VALUES = {"library": "/lib/x", "author": "王小明", "agent": "李四"}
