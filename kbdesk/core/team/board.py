@@ -362,26 +362,36 @@ class Team:
         return self.receipts.acknowledge(doc, person.name, account=decision.account,
                                          paper=True, person=person.account)
 
-    def my_overdue(self, docs: Sequence[Document]) -> list[tuple[Document, Missing]]:
+    def my_overdue(self, docs: Sequence[Document], agent: str | None = None
+                   ) -> list[tuple[Document, Missing]]:
         """The documents among ``docs`` this user must still acknowledge, with their deadline,
-        most overdue first (with a roster: those whose ``ack_required`` names them)."""
+        most overdue first, then by title.
+
+        With a roster: those whose ``ack_required`` names this user's roster entry, counted
+        by the receipts of every workstation. Without one: this workstation's receipts by
+        ``agent`` (default: this user's name; "" counts anyone's), as before rosters.
+        """
         decision = self.role()
-        receipts = self.receipts_all()
         today = self._today()
+        team_receipts = self.receipts_all() if decision.person is not None else ()
+        local = self.receipts.receipts() if decision.person is None else []
+        name = self.my_name() if agent is None else agent.strip()
         out = []
         for doc in docs:
             if not doc.ack_required or doc.status is Status.RETIRED:
                 continue
-            status = self.ack_status(doc, today=today, receipts=receipts)
+            mine: Missing | None
             if decision.person is not None:
-                mine = next((m for m in status.missing if m.account == decision.person.account),
-                            None)
+                status = self.ack_status(doc, today=today, receipts=team_receipts)
+                mine = next((m for m in status.missing
+                             if m.account == decision.person.account), None)
+            elif any(r.doc_id == doc.id and r.version == doc.version
+                     and (not name or r.agent == name) for r in local):
+                mine = None
             else:
-                name = self.my_name()
-                read = any(r.doc_id == doc.id and r.version == doc.version
-                           and r.agent == name for r in receipts)
-                mine = None if read else Missing(name, due=status.due,
-                                                 overdue=overdue_days(status.due, today))
+                days = read_within(doc.meta)
+                due = due_date(self._effective_of(doc) if days is not None else None, days)
+                mine = Missing(name, due=due, overdue=overdue_days(due, today))
             if mine is not None:
                 out.append((doc, mine))
         return sorted(out, key=lambda item: (-item[1].overdue, item[0].title))

@@ -36,11 +36,11 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kbdesk.core.errors import DocumentError, Problem
 from kbdesk.core.library.acks import MAX_READ_WITHIN, read_within_problem
+from kbdesk.core.library.catalog import TEAM_FILE
 from kbdesk.core.library.yamlread import load_yaml
 
 log = logging.getLogger(__name__)
 
-TEAM_FILE = "team.yaml"
 ROLES = ("agent", "supervisor", "editor")
 #: a roster larger than this is not read (a team of thousands fits in a fraction of it)
 MAX_BYTES = 1024 * 1024
@@ -209,10 +209,11 @@ def parse_roster(text: str, path: str = TEAM_FILE) -> Roster:
         taken = [a for a in person.accounts if account_key(a) in owners]
         if taken:
             other = owners[account_key(taken[0])]
+            where = _pairs(node)
+            key = "accounts" if "accounts" in where else "account"
             problem(f"person {number} ({person.name}): account {taken[0]!r} is also "
                     f"{other.name}'s (line {other.line}); each account is one person",
-                    _pairs(node).get("accounts", _pairs(node).get("account", (node, node)))[1],
-                    "accounts")
+                    where.get(key, (node, node))[1], key)
             continue
         for account in person.accounts:
             owners[account_key(account)] = person
