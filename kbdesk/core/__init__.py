@@ -98,7 +98,13 @@ if TYPE_CHECKING:
     from kbdesk.core.team.duties import Missing, MissingRow
     from kbdesk.core.team.records import FLAG_KINDS, Flag
     from kbdesk.core.team.remote import NoSharedLibrary, join_library
-    from kbdesk.core.team.roles import EDITOR_ACTIONS, NotAllowed, RoleDecision, refusal
+    from kbdesk.core.team.roles import (
+        EDITOR_ACTIONS,
+        NotAllowed,
+        RoleDecision,
+        decide_role,
+        refusal,
+    )
     from kbdesk.core.team.roster import Person, Roster
     from kbdesk.core.text.folding import convert_script, fold
     from kbdesk.core.text.safe import csv_cell, one_line, strip_controls
@@ -210,6 +216,7 @@ _HOME: dict[str, str] = {
     "EDITOR_ACTIONS": "kbdesk.core.team.roles",
     "NotAllowed": "kbdesk.core.team.roles",
     "RoleDecision": "kbdesk.core.team.roles",
+    "decide_role": "kbdesk.core.team.roles",
     "refusal": "kbdesk.core.team.roles",
     "Person": "kbdesk.core.team.roster",
     "Roster": "kbdesk.core.team.roster",
@@ -359,6 +366,7 @@ __all__ = [
     "context_mask",
     "convert_script",
     "csv_cell",
+    "decide_role",
     "default_id",
     "diff_texts",
     "document_id",

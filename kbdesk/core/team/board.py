@@ -323,26 +323,36 @@ class Team:
             return ("bad", str(exc)), ""
         return ("file", text), text
 
-    def role(self) -> RoleDecision:
-        """This user's role on this library (see ``roles.decide_role``)."""
-        settings = self.settings
+    def role(self, settings: Settings | None = None) -> RoleDecision:
+        """This user's role on this library (see ``roles.decide_role``).
+
+        Args:
+            settings: where the site settings and the local ``role`` come from (default: this
+                team's; the app passes the window's).
+        """
+        settings = settings or self.settings
         return decide_role(os_account(), self.roster(), settings.site, settings.get("role"))
 
     def require(self, action: str) -> None:
         """Refuse ``action`` unless this user's role allows it (``NotAllowed``)."""
         require(self.role(), action)
 
-    def my_name(self) -> str:
-        """The name this user's receipts and flags show: the roster's, else the ``agent_name``
-        setting, else the OS account."""
+    def my_name(self, fallback: str | None = None) -> str:
+        """The name this user's receipts and flags show: the roster's, else ``fallback``,
+        else the ``agent_name`` setting, else the OS account."""
         decision = self.role()
         if decision.person is not None:
             return decision.person.name
-        return str(self.settings.get("agent_name") or "").strip() or decision.account
+        return ((fallback or "").strip() or str(self.settings.get("agent_name") or "").strip()
+                or decision.account)
 
-    def acknowledge(self, doc: Document, on_behalf: str | None = None) -> Receipt:
+    def acknowledge(self, doc: Document, on_behalf: str | None = None, *,
+                    name: str | None = None) -> Receipt:
         """Record that this user has read the version of ``doc`` in front of them; with
         ``on_behalf``, a supervisor records that someone else read it on paper.
+
+        Args:
+            name: the user's name where the roster does not give one (the app's settings).
 
         Raises:
             NotAllowed: ``on_behalf`` from someone who is not a supervisor.
@@ -350,7 +360,7 @@ class Team:
         """
         decision = self.role()
         if on_behalf is None or not on_behalf.strip():
-            return self.receipts.acknowledge(doc, self.my_name(), account=decision.account)
+            return self.receipts.acknowledge(doc, self.my_name(name), account=decision.account)
         require(decision, "paper_ack")
         roster = self.roster()
         if roster is None:
@@ -427,14 +437,17 @@ class Team:
         finally:
             repo.close()
 
-    def clear_flag(self, flag_id: str) -> None:
+    def clear_flag(self, flag_id: str, settings: Settings | None = None) -> None:
         """Record that an editor handled a flag.
+
+        Args:
+            settings: the user's settings (default: this team's; the app passes its own).
 
         Raises:
             NotAllowed: this user is not an editor.
             KbError: no open flag has this id.
         """
-        self.require("clear_flags")
+        require(self.role(settings), "clear_flags")
         if flag_id not in {f.id for f in self.open_flags()}:
             raise KbError(f"no open flag {flag_id}")
         self.flags.clear(flag_id, self.my_name())
