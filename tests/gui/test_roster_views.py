@@ -137,3 +137,18 @@ def test_editor_actions_are_disabled_for_an_agent_whatever_the_local_setting(
         window.editorial.ask_role()
     assert all(window.actions_[a].isEnabled() for a in EDITOR_ACTIONS)
     assert "needs the role" not in window.actions_["editor.edit"].toolTip()
+
+
+def test_the_metadata_form_keeps_the_groups_a_document_names(qtbot: QtBot) -> None:
+    from kbdesk.core import read_meta
+    from kbdesk.gui.metaform import MetadataForm
+
+    form = MetadataForm()
+    qtbot.addWidget(form)
+    text = FILES["must.md"]
+    form.load(text)
+    assert form.ack_required.isChecked()
+    form.title.setText("退款規範（新）")
+    assert read_meta(form.apply(text))["ack_required"] == ["一線客服"]
+    form.ack_required.setChecked(False)
+    assert read_meta(form.apply(text))["ack_required"] is False
