@@ -41,6 +41,7 @@ from kbdesk.core.team.records import (
     workstation_name,
 )
 from kbdesk.core.team.roles import RoleDecision, decide_role, require
+from kbdesk.core.team.roster import MAX_BYTES as ROSTER_MAX_BYTES
 from kbdesk.core.team.roster import (
     TEAM_FILE,
     Roster,
@@ -312,8 +313,12 @@ class Team:
                         blob = repo.blob_id(head, TEAM_FILE)
                         if blob is None:
                             return ("none",), None
-                        data = repo.read(head, TEAM_FILE)
-                        return blob, None if data is None else data.decode("utf-8", "replace")
+                        data = repo.read(head, TEAM_FILE) or b""
+                        if len(data) > ROSTER_MAX_BYTES:  # a roster that names nobody
+                            log.warning("team.yaml is larger than %d KB; not read",
+                                        ROSTER_MAX_BYTES // 1024)
+                            return blob, ""
+                        return blob, data.decode("utf-8", "replace")
                 finally:
                     repo.close()
         try:
