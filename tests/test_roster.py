@@ -164,6 +164,10 @@ def test_the_role_comes_from_the_roster_then_the_site_then_the_local_setting(tmp
     assert (stranger.role, stranger.source) == ("agent", "not-listed")  # local never counts
     assert decide_role("nobody", roster, trusted, "agent").role == "editor"
     assert decide_role("nobody", None, untrusted, "editor").role == "agent"
+    assert decide_role("nobody", None, untrusted, "supervisor").role == "supervisor"
+    assert decide_role("nobody", None, SiteSettings(tmp_path / "site.yaml", trusted=True,
+                                                    defaults={"ui_language": "en"}),
+                       "editor").role == "editor"  # the site file says nothing of roles
     assert decide_role("nobody", None, SiteSettings(), "editor").role == "editor"
     assert decide_role("nobody", None, SiteSettings(), "supervisor").role == "supervisor"
     assert decide_role("nobody", None, SiteSettings(), "root").role == "agent"

@@ -6,8 +6,9 @@ The role comes from, in order:
 1. the library's roster (``team.yaml``, as last published): the person whose account this is;
 2. the machine's site settings (``settings: role:``) when only administrators can change the
    file;
-3. the user's own ``role`` setting, only where the library has no roster; where a roster or
-   site settings exist, a local setting never makes anyone an editor.
+3. the user's own ``role`` setting, only where the library has no roster; where a roster
+   exists, or the site settings name a role (even in a file others could change, which is
+   not trusted to give one), a local setting never makes anyone an editor.
 
 Somebody not on a library's roster, with no site role, is an agent.
 
@@ -86,8 +87,8 @@ def decide_role(account: str, roster: Roster | None, site: SiteSettings | None,
     if roster is not None:
         return RoleDecision("agent", NOT_LISTED, account)
     role = str(local_role) if local_role in ROLES else "agent"
-    if role == "editor" and site is not None and site.path is not None and not site.problems:
-        role = "agent"  # site settings exist: a local setting never makes an editor
+    if role == "editor" and site_role is not None:
+        role = "agent"  # the site settings speak of roles: a local setting never makes editors
     return RoleDecision(role, LOCAL, account)
 
 
