@@ -198,10 +198,11 @@ def cmd_acks(args: argparse.Namespace) -> int:
         sys.stdout.write(kb.team.acks_csv())
         return 0
     receipts = kb.team.receipts_all()
-    for r in receipts:  # records of other workstations: one line each, no control characters
+    names = kb.team.shown_names(receipts)
+    for r, name in zip(receipts, names, strict=True):  # peers' records: one line, no controls
         how = f"  {PAPER} ({r.account})" if r.paper else ""
-        print(inline(f"{r.time}  {kb.team.shown_name(r)}@{r.workstation}  {r.doc_id} "
-                     f"v{r.version}  {r.title}{how}"))
+        print(inline(f"{r.time}  {name}@{r.workstation}  {r.doc_id} v{r.version}  "
+                     f"{r.title}{how}"))
     if not receipts:
         print("沒有已讀紀錄 / no read receipts")
     return 0

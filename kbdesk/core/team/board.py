@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from kbdesk.core.clock import SYSTEM_CLOCK, parse_iso_time
 from kbdesk.core.errors import KbError, Problem
@@ -189,28 +190,32 @@ class Team:
     def acks_csv(self) -> str:
         """Every workstation's receipts as CSV (doc_id, version, agent, workstation, time,
         title, account, paper), safe to open in a spreadsheet."""
+        receipts = self.receipts_all()
         return write_csv(ACK_COLUMNS, (
-            [r.doc_id, r.version, self.shown_name(r), r.workstation, r.time, r.title,
-             r.account, PAPER if r.paper else ""]
-            for r in self.receipts_all()))
+            [r.doc_id, r.version, name, r.workstation, r.time, r.title, r.account,
+             PAPER if r.paper else ""]
+            for r, name in zip(receipts, self.shown_names(receipts), strict=True)))
 
-    def shown_name(self, receipt: TeamReceipt) -> str:
-        """The person a receipt shows: the roster's name for the account that made it (for a
-        paper receipt, for the person it names), else the name written on it."""
+    def shown_names(self, receipts: Sequence[TeamReceipt]) -> list[str]:
+        """The person each receipt shows: the roster's name for the account that made it (for
+        a paper receipt, for the person it names), else the name written on it."""
         roster = self.roster()
-        if roster is not None:
-            person = (roster.find(receipt.person or receipt.agent) if receipt.paper
-                      else roster.by_account(receipt.account) if receipt.account else None)
-            if person is not None:
-                return person.name
-        return receipt.agent
+        if roster is None:
+            return [r.agent for r in receipts]
+        out = []
+        for r in receipts:
+            person = (roster.find(r.person or r.agent) if r.paper
+                      else roster.by_account(r.account) if r.account else None)
+            out.append(person.name if person is not None else r.agent)
+        return out
 
     def known_agents(self) -> list[str]:
         """Every agent who has shared a receipt (anyone the team knows), sorted."""
         return sorted({r.agent for r in self.receipts_all()})
 
     def ack_status(self, doc: Document, *, today: dt.date | None = None,
-                   receipts: Sequence[TeamReceipt] | None = None) -> AckStatus:
+                   receipts: Sequence[TeamReceipt] | None = None,
+                   roster: Roster | Literal["in force"] | None = "in force") -> AckStatus:
         """Who has read the version ``doc`` is at, and who has not, with days overdue.
 
         With a roster: the people ``ack_required`` names (everyone for ``true``); a receipt
@@ -219,7 +224,8 @@ class Team:
         """
         day = today or self._today()
         everything = self.receipts_all() if receipts is None else receipts
-        roster = self.roster()
+        if roster == "in force":  # not given: the one in force (callers of many pass it)
+            roster = self.roster()
         days = read_within(doc.meta)
         if days is None and roster is not None:
             days = roster.read_within
@@ -251,8 +257,9 @@ class Team:
         """The status of every ``ack_required`` document (not retired) among ``docs``."""
         receipts = self.receipts_all()
         today = self._today()
+        roster = self.roster()
         return [
-            self.ack_status(doc, today=today, receipts=receipts) for doc in docs
+            self.ack_status(doc, today=today, receipts=receipts, roster=roster) for doc in docs
             if doc.ack_required and doc.status is not Status.RETIRED
         ]
 
@@ -386,6 +393,7 @@ class Team:
         by the receipts of every workstation. Without one: this workstation's receipts by
         ``agent`` (default: this user's name; "" counts anyone's), as before rosters.
         """
+        roster = self.roster()
         decision = self.role()
         today = self._today()
         team_receipts = self.receipts_all() if decision.person is not None else ()
@@ -397,7 +405,8 @@ class Team:
                 continue
             mine: Missing | None
             if decision.person is not None:
-                status = self.ack_status(doc, today=today, receipts=team_receipts)
+                status = self.ack_status(doc, today=today, receipts=team_receipts,
+                                         roster=roster)
                 mine = next((m for m in status.missing
                              if m.account == decision.person.account), None)
             elif any(r.doc_id == doc.id and r.version == doc.version
