@@ -396,3 +396,57 @@ def test_hostile_names_and_comments_are_data_in_acks_flags_and_csv(
             assert not any(ch in text for ch in "\x1b\x07\x9b"), command
     assert main(["flags", "--library", str(root)]) == 0
     assert "看不懂]52;c;cm0gLXJmIH4=2J" in capsys.readouterr().out
+
+
+def test_only_an_editor_clears_a_flag(team_kb, monkeypatch) -> None:
+    kb = team_kb
+    flag = kb.team.flags.flag("must", 1, "outdated", "電話已換", "陳小華")
+    with pytest.raises(NotAllowed, match="clearing flags needs the role editor"):
+        kb.team.clear_flag(flag.id)
+    as_account(monkeypatch, "lin")
+    with pytest.raises(NotAllowed, match="are a supervisor in team"):
+        kb.team.clear_flag(flag.id)
+    assert [f.id for f in kb.team.open_flags()] == [flag.id]
+    as_account(monkeypatch, "ed")
+    with pytest.raises(KbError, match="no open flag nope"):
+        kb.team.clear_flag("nope")
+    kb.team.clear_flag(flag.id)
+    assert kb.team.open_flags() == []
+    assert kb.team.flags.lines()[-1]["agent"] == "編輯甲"  # the roster's name for the account
+
+
+def test_team_command_shows_the_roster_and_publishes_it(team_kb, monkeypatch, capsys) -> None:
+    root = str(team_kb.root)
+    assert main(["team", "--library", root]) == 0
+    out = capsys.readouterr().out
+    assert "you: 陳小華 (chen), role agent (from roster)" in out
+    assert "王大明  wang  agent  一線客服, 品質組" in out
+    (team_kb.root / "team.yaml").write_text(TEAM + "  - name: 新人\n    account: new\n",
+                                            "utf-8")
+    assert main(["team", "publish", "--note", "新人報到", "--library", root]) == 2
+    assert "publishing a change to team.yaml needs the role editor" in capsys.readouterr().err
+    as_account(monkeypatch, "ed")
+    assert main(["team", "publish", "--note", "新人報到", "--library", root]) == 0
+    assert "published team.yaml" in capsys.readouterr().out
+    as_account(monkeypatch, "new")
+    assert main(["team", "--library", root]) == 0
+    assert "you: 新人 (new), role agent (from roster)" in capsys.readouterr().out
+
+
+def test_without_a_roster_acks_missing_lists_known_agents_with_overdue(make_library,
+                                                                       capsys) -> None:
+    root = make_library({"must.md": MUST.replace("[一線客服]", "true")})
+    LibraryRepo.init(root).close()
+    kb = KnowledgeBase(root)
+    kb.set_clock(lambda: dt.date(2026, 6, 10))
+    kb.receipts.acknowledge(kb.document("must"), "甲", account="a")
+    kb.receipts.acknowledge(kb.document("must"), "乙", account="b")
+    text = (root / "must.md").read_text("utf-8").replace("24", "48")
+    kb.publish("must", text, "改時限", effective=dt.date(2026, 6, 10))
+    kb.receipts.acknowledge(kb.document("must"), "甲", account="a")
+    status = kb.team.ack_status(kb.document("must"))
+    assert not status.roster and status.read.keys() == {"甲"}
+    assert [(m.name, m.due) for m in status.missing] == [("乙", dt.date(2026, 6, 13))]
+    kb.set_clock(lambda: dt.date(2026, 6, 20))
+    assert kb.team.ack_status(kb.document("must")).missing[0].overdue == 7
+    kb.close()
