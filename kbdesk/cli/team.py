@@ -1,4 +1,5 @@
-"""``kbdesk`` commands for a team on one shared library: init-remote, clone, ack, flag, flags.
+"""``kbdesk`` commands for a team on one shared library: init-remote, clone, ack, flag, flags,
+team (the roster).
 
 ``acks`` (with ``--missing``) lives with the other version commands and ``report no-results
 --all`` with the reports; both read the team records kept by ``kbdesk.core.team``.
@@ -118,7 +119,7 @@ def cmd_team(args: argparse.Namespace) -> int:
 
 
 def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
-    """Add init-remote, clone, ack, flag and flags to the ``kbdesk`` parser."""
+    """Add init-remote, clone, ack, flag, flags and team to the ``kbdesk`` parser."""
     agent = shared("agent")
 
     p = sub.add_parser("init-remote", parents=[library, shared("author")],
