@@ -185,7 +185,12 @@ class EditorialUi(QObject):
         sync.stateChanged.connect(self.sync_label.setText)
         sync.conflict.connect(self.resolve_conflict)
         sync.failed.connect(lambda message: self.window.statusBar().showMessage(message, 10000))
+        sync.pulled.connect(self._pulled)
         self.sync_label.setText(sync.status_text())
+
+    def _pulled(self, paths: list[str]) -> None:
+        if "team.yaml" in paths:  # a new roster: roles may have changed
+            self.ask_role()
 
     def check_day(self) -> bool:
         """Re-index when the day changed (the ``AppController`` does it); True when it did."""
