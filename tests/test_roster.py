@@ -450,3 +450,18 @@ def test_without_a_roster_acks_missing_lists_known_agents_with_overdue(make_libr
     kb.set_clock(lambda: dt.date(2026, 6, 20))
     assert kb.team.ack_status(kb.document("must")).missing[0].overdue == 7
     kb.close()
+
+
+@pytest.mark.parametrize("value, expected", [
+    (True, ()), (False, None), ("null", None), ("'true'", ()), ("'False'", None),
+    ("一線客服, 品質組", ("一線客服", "品質組")), ("[主管, supervisor, 主管]", ("主管", "supervisor")),
+    ("[]", None),
+])
+def test_ack_required_values(make_library, value: object, expected: object) -> None:
+    from kbdesk.core.library.acks import ack_targets
+
+    root = make_library({"a.md": doc("甲", ack_required=value)})
+    kb = KnowledgeBase(root)
+    document = kb.document("a")
+    assert ack_targets(document.meta) == expected
+    assert document.ack_required is (expected is not None)

@@ -24,6 +24,8 @@ def ack_targets_of(value: object) -> tuple[str, ...] | None:
         return ()
     if value is None or value is False:
         return None
+    if isinstance(value, str) and value.strip().lower() in ("true", "false", ""):
+        return () if value.strip().lower() == "true" else None  # a quoted 'true' or 'false'
     if isinstance(value, str):
         parts = [part.strip() for part in _SPLIT.split(value)]
         names = tuple(dict.fromkeys(p for p in parts if p))
@@ -37,7 +39,9 @@ def ack_targets_of(value: object) -> tuple[str, ...] | None:
 
 def ack_problem(value: object) -> str | None:
     """Why an ``ack_required`` value cannot be used (None when it can)."""
-    if value is None or isinstance(value, bool):
+    if value is None or isinstance(value, bool) or value == []:
+        return None
+    if isinstance(value, str) and value.strip().lower() in ("true", "false", ""):
         return None
     if ack_targets_of(value) is None:
         return ("must be true, false, or the groups or roles of team.yaml that must read it "
