@@ -214,6 +214,9 @@ def _acks_missing(kb: KnowledgeBase, doc_id: str) -> int:
     if doc is None:
         print(f"kbdesk: {doc_id} has no version in force today", file=sys.stderr)
         return 2
+    if not doc.ack_required:
+        print(f"note: {doc.id} does not ask for read receipts (no ack_required): everyone is "
+              "listed", file=sys.stderr)
     status = kb.team.ack_status(doc)
     for m in status.missing:
         parts = [m.name]
