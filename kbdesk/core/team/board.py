@@ -27,6 +27,7 @@ from kbdesk.core.team.duties import (
     due_date,
     missing_members,
     overdue_days,
+    person_of,
     roster_reads,
     rows_by_group,
 )
@@ -197,15 +198,15 @@ class Team:
             for r, name in zip(receipts, self.shown_names(receipts), strict=True)))
 
     def shown_names(self, receipts: Sequence[TeamReceipt]) -> list[str]:
-        """The person each receipt shows: the roster's name for the account that made it (for
-        a paper receipt, for the person it names), else the name written on it."""
+        """The person each receipt shows: the roster member it counts for (the account that
+        made it; for a supervisor's paper receipt, the person it names), else the name written
+        on it."""
         roster = self.roster()
         if roster is None:
             return [r.agent for r in receipts]
         out = []
         for r in receipts:
-            person = (roster.find(r.person or r.agent) if r.paper
-                      else roster.by_account(r.account) if r.account else None)
+            person = person_of(r, roster)
             out.append(person.name if person is not None else r.agent)
         return out
 
