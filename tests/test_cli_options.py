@@ -36,6 +36,7 @@ SAMPLE_ARGS: dict[str, list[str]] = {
     "ack": ["a"],
     "flag": ["a"],
     "flags": [],
+    "team": [],
     "doctor": [],
     "credentials": ["show", "https://git.example.com/kb.git"],
 }

@@ -131,8 +131,10 @@ def test_acks_csv(root: Path, capsys) -> None:
     code, out, _ = cli(capsys, root, "acks", "--csv")
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows[0] == ["doc_id", "version", "agent", "workstation", "time", "title"]
+    assert rows[0] == ["doc_id", "version", "agent", "workstation", "time", "title",
+                       "account", "paper"]
     assert rows[1][:3] == ["must", "1", "陳小華"] and rows[1][3]
+    assert rows[1][6] and rows[1][7] == ""  # the account that made it; not on paper
     code, out, _ = cli(capsys, root, "acks")
     assert code == 0
     assert "陳小華" in out and "must v1" in out

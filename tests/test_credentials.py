@@ -19,7 +19,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from kbdesk.cli import main
-from kbdesk.core.errors import CredentialsError, NotAllowed, RemoteUnreachable, SignInNeeded
+from kbdesk.core.errors import CredentialsError, ServerDenied, RemoteUnreachable, SignInNeeded
 from kbdesk.core.versions.drafts import DraftStore
 from kbdesk.core.versions.repo import LibraryRepo
 from kbdesk.core.versions.sync import Syncer, sync_state
@@ -192,7 +192,7 @@ def test_a_password_kept_in_an_old_remote_url_moves_out_of_the_git_config(
 
 def test_errors_name_the_remote_without_user_info() -> None:
     assert isinstance(SignInNeeded("x", URL), Exception) and SignInNeeded("x", URL).url == URL
-    assert NotAllowed("y", URL).url == URL
+    assert ServerDenied("y", URL).url == URL
 
 
 # -- the command line -------------------------------------------------------------------------

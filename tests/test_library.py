@@ -113,7 +113,7 @@ def test_anchors_match_the_rendered_html_ids(make_library):
         ("---\ntitle: T\nkind: handbook\neffective: 2026/01/01\n---\n", "field 'effective'"),
         ("---\ntitle: T\nkind: handbook\nreview_by: tomorrow\n---\n", "a.md:4: field 'review_by'"),
         ("---\ntitle: T\nkind: handbook\ntags: {a: 1}\n---\n", "field 'tags'"),
-        ("---\ntitle: T\nkind: handbook\nack_required: maybe\n---\n", "field 'ack_required'"),
+        ("---\ntitle: T\nkind: handbook\nack_required: 3\n---\n", "field 'ack_required'"),
         ("---\ntitle: T\nkind: handbook\nid: has space\n---\n", "field 'id'"),
     ],
 )

@@ -32,16 +32,20 @@ class Workstation:
     """One workstation: its own data folder and settings; runs ``kbdesk`` commands there."""
 
     def __init__(self, tmp: Path, name: str, agent: str, monkeypatch: pytest.MonkeyPatch,
-                 capsys: pytest.CaptureFixture[str]) -> None:
+                 capsys: pytest.CaptureFixture[str], role: str = "agent",
+                 account: str = "") -> None:
         self.data = tmp / f"data-{name}"
         self.data.mkdir()
         (self.data / "settings.json").write_text(
-            json.dumps({"workstation_name": name, "agent_name": agent}), "utf-8")
+            json.dumps({"workstation_name": name, "agent_name": agent, "role": role}), "utf-8")
+        self.account = account
         self.name, self.agent = name, agent
         self.monkeypatch, self.capsys = monkeypatch, capsys
 
     def run(self, *args: str) -> tuple[int, str, str]:
         self.monkeypatch.setenv("KBDESK_DATA_DIR", str(self.data))
+        if self.account:  # getpass.getuser() reads LOGNAME first
+            self.monkeypatch.setenv("LOGNAME", self.account)
         self.capsys.readouterr()
         code = main(list(args))
         out = self.capsys.readouterr()
@@ -59,7 +63,7 @@ class Workstation:
 @pytest.fixture
 def team(tmp_path: Path, make_library, monkeypatch: pytest.MonkeyPatch,
          capsys: pytest.CaptureFixture[str]) -> Iterator[tuple[Workstation, ...]]:
-    editor = Workstation(tmp_path, "editor-desk", "林主管", monkeypatch, capsys)
+    editor = Workstation(tmp_path, "editor-desk", "林主管", monkeypatch, capsys, role="editor")
     one = Workstation(tmp_path, "desk-1", "陳小華", monkeypatch, capsys)
     two = Workstation(tmp_path, "desk 2", "王大明", monkeypatch, capsys)
     source = make_library(FILES)
@@ -133,6 +137,12 @@ def test_three_workstations_share_receipts_flags_and_gaps(team: tuple[Workstatio
     listed = editor.ok("flags")
     assert flag_id in listed and "refund-rule#時限 v2" in listed and "unclear" in listed
     assert "陳小華@desk-1" in listed and "48小時從何時起算？" in listed
+    # an agent's workstation may not clear the team's flag, with or without --agent
+    code, _, err = one.run("flags", "--clear", flag_id, "--agent", "林主管")
+    assert code == 2 and "--agent does not apply to --clear" in err
+    code, _, err = one.run("flags", "--clear", flag_id)
+    assert code == 2 and "clearing flags needs the role editor" in err
+    assert flag_id in one.ok("flags")
     editor.ok("flags", "--clear", flag_id)
     editor.ok("sync")
     one.ok("sync")
@@ -222,15 +232,22 @@ def test_missing_remote_folder_and_clone_into_a_busy_folder(tmp_path: Path, monk
     assert code == 2 and "not empty" in err and (busy / "keep.txt").read_text() == "x"
 
 
-def test_ack_needs_an_agent_name(tmp_path: Path, make_library, monkeypatch, capsys) -> None:
+def test_ack_without_a_roster_names_the_account_and_paper_needs_a_supervisor(
+        tmp_path: Path, make_library, monkeypatch, capsys) -> None:
     root = make_library(FILES)
-    ws = Workstation(tmp_path, "desk", "", monkeypatch, capsys)
-    code, _, err = ws.run("ack", "refund-rule", "--library", str(root))
-    assert code == 2 and "--agent NAME" in err
-    out = ws.ok("ack", "refund-rule", "--library", str(root), "--agent", "趙六")
-    assert "趙六 has read refund-rule v1" in out
-    rows = csv_rows(ws.ok("acks", "--csv", "--library", str(root)))
-    assert [(r["agent"], r["workstation"]) for r in rows] == [("趙六", "desk")]
+    ws = Workstation(tmp_path, "desk", "", monkeypatch, capsys, account="zhao6")
+    code, _, err = ws.run("ack", "refund-rule", "--library", str(root), "--agent", "趙六")
+    assert code == 2 and "needs the role supervisor" in err and "(zhao6) are an agent" in err
+    out = ws.ok("ack", "refund-rule", "--library", str(root))
+    assert "zhao6 has read refund-rule v1" in out  # no name set: the account
+    boss = Workstation(tmp_path, "boss", "主任", monkeypatch, capsys, role="supervisor",
+                       account="boss")
+    out = boss.ok("ack", "refund-rule", "--library", str(root), "--agent", "趙六")
+    assert "趙六 has read refund-rule v1" in out and "紙本/paper, recorded by boss" in out
+    rows = csv_rows(boss.ok("acks", "--csv", "--library", str(root)))
+    assert [(r["agent"], r["workstation"], r["account"], r["paper"]) for r in rows] == [
+        ("趙六", "boss", "boss", "紙本/paper")]
+    assert "紙本/paper (boss)" in boss.ok("acks", "--library", str(root))
 
 
 def test_odd_refs_offered_by_a_remote_are_ignored_and_damaged_lines_skipped(
@@ -243,7 +260,7 @@ def test_odd_refs_offered_by_a_remote_are_ignored_and_damaged_lines_skipped(
     for bad in (b"refs/kbdesk/receipts/a/b", b"refs/kbdesk/other/desk", b"refs/kbdesk/flags/",
                 b"refs/kbdesk/flags/a..b", b"refs/heads/kbdesk/receipts/x"):
         assert not is_team_ref(bad), bad
-    editor = Workstation(tmp_path, "editor-desk", "林主管", monkeypatch, capsys)
+    editor = Workstation(tmp_path, "editor-desk", "林主管", monkeypatch, capsys, role="editor")
     source = make_library(FILES)
     LibraryRepo.init(source).close()
     bare = tmp_path / "team.git"

@@ -31,7 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kbdesk.cli.versions",  # publish, history, show, diff, rollback, retire, sync, acks
     "kbdesk.cli.exporting",  # export-html
     "kbdesk.cli.importing",  # import
-    "kbdesk.cli.team",  # init-remote, clone, ack, flag, flags
+    "kbdesk.cli.team",  # init-remote, clone, ack, flag, flags, team
     "kbdesk.cli.signin",  # credentials
     "kbdesk.cli.doctor",  # doctor
 )

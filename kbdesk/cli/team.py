@@ -1,4 +1,5 @@
-"""``kbdesk`` commands for a team on one shared library: init-remote, clone, ack, flag, flags.
+"""``kbdesk`` commands for a team on one shared library: init-remote, clone, ack, flag, flags,
+team (the roster).
 
 ``acks`` (with ``--missing``) lives with the other version commands and ``report no-results
 --all`` with the reports; both read the team records kept by ``kbdesk.core.team``.
@@ -9,18 +10,19 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kbdesk.cli.arguments import open_library, shared
-from kbdesk.cli.terminal import clean
-from kbdesk.core import FLAG_KINDS, KbError, Settings
+from kbdesk.cli.terminal import clean, inline
+from kbdesk.core import FLAG_KINDS, PAPER, KbError
+
+if TYPE_CHECKING:
+    from kbdesk.core import KnowledgeBase
 
 
-def _agent(args: argparse.Namespace) -> str:
-    name = (args.agent or Settings.load().get("agent_name") or "").strip()
-    if not name:
-        raise KbError("no agent name: pass --agent NAME or set your name in Settings")
-    return str(name)
+def _flagger(args: argparse.Namespace, kb: KnowledgeBase) -> str:
+    """The name a new flag carries: --agent, else this user's (roster, Settings, account)."""
+    return str(args.agent or "").strip() or kb.team.my_name()
 
 
 def cmd_init_remote(args: argparse.Namespace) -> int:
@@ -33,7 +35,7 @@ def cmd_init_remote(args: argparse.Namespace) -> int:
 
 def cmd_clone(args: argparse.Namespace) -> int:
     from kbdesk.cli.signin import sign_in_on_terminal
-    from kbdesk.core import NotAllowed, SignInNeeded, join_library  # git: imported when joining
+    from kbdesk.core import ServerDenied, SignInNeeded, join_library  # git: imported when joining
 
     target = Path(args.dir) if args.dir else None
     try:
@@ -43,7 +45,7 @@ def cmd_clone(args: argparse.Namespace) -> int:
             if not sign_in_on_terminal(exc.url):
                 raise
             folder = join_library(exc.url, target)
-    except (SignInNeeded, NotAllowed) as exc:
+    except (SignInNeeded, ServerDenied) as exc:
         print(clean(f"kbdesk: {exc}"), file=sys.stderr)
         return 4
     kb = open_library(folder)
@@ -61,9 +63,10 @@ def cmd_ack(args: argparse.Namespace) -> int:
     doc = kb.document_in_force(args.doc)
     if doc is None:
         raise KbError(f"{args.doc}: no version of it is in force today")
-    receipt = kb.receipts.acknowledge(doc, _agent(args))
-    print(f"{receipt.agent} has read {doc.id} v{doc.version} ({receipt.time}); "
-          "it goes to the shared library with the next sync")
+    receipt = kb.team.acknowledge(doc, args.agent)
+    how = f" ({PAPER}, recorded by {receipt.account})" if receipt.paper else ""
+    print(inline(f"{receipt.agent} has read {doc.id} v{doc.version} ({receipt.time}){how}; "
+                 "it goes to the shared library with the next sync"))
     return 0
 
 
@@ -76,8 +79,8 @@ def cmd_flag(args: argparse.Namespace) -> int:
     section = next((s.heading for s in doc.sections if s.anchor == anchor), "")
     if anchor and not section:
         raise KbError(f"{doc_id}: no section '#{anchor}'")
-    flag = kb.team.flags.flag(doc.id, doc.version, args.kind, args.comment, _agent(args),
-                              anchor=anchor, section=section)
+    flag = kb.team.flags.flag(doc.id, doc.version, args.kind, args.comment,
+                              _flagger(args, kb), anchor=anchor, section=section)
     print(f"flagged {doc.id}{'#' + anchor if anchor else ''} v{doc.version} as {flag.kind} "
           f"(flag {flag.id})")
     return 0
@@ -86,25 +89,49 @@ def cmd_flag(args: argparse.Namespace) -> int:
 def cmd_flags(args: argparse.Namespace) -> int:
     kb = open_library(args.library)
     if args.clear:
-        known = {f.id for f in kb.team.open_flags()}
+        if getattr(args, "agent", None):
+            raise KbError("--agent does not apply to --clear: a clear carries the name of the "
+                          "editor who makes it")
         for flag_id in args.clear:
-            if flag_id not in known:
-                raise KbError(f"no open flag {flag_id}")
-            kb.team.flags.clear(flag_id, _agent(args))
-            print(f"cleared {flag_id}")
+            kb.team.clear_flag(flag_id)
+            print(inline(f"cleared {flag_id}"))
         return 0
     flags = kb.team.open_flags()
-    for f in flags:
+    for f in flags:  # records of other workstations: one line each, no control characters
         where = f"{f.doc_id}#{f.anchor}" if f.anchor else f.doc_id
-        print(f"{f.id}  {f.time[:16].replace('T', ' ')}  {where} v{f.version}  {f.kind}  "
-              f"{f.agent}@{f.workstation}  {f.comment}")
+        print("  ".join(inline(part) for part in (
+            f.id, f.time[:16].replace("T", " "), f"{where} v{f.version}", f.kind,
+            f"{f.agent}@{f.workstation}", f.comment)))
     if not flags:
         print("沒有待處理的標記 / no open flags")
     return 0
 
 
+def cmd_team(args: argparse.Namespace) -> int:
+    kb = open_library(args.library)
+    if args.action == "publish":
+        commit = kb.team.publish_roster(args.note or "", args.author)
+        print(f"published team.yaml ({commit[:10]}); it is in force here now, and for the "
+              "team after the next sync")
+        return 0
+    decision = kb.team.role()
+    roster = kb.team.roster()
+    who = decision.person.name if decision.person else kb.team.my_name()
+    print(inline(f"you: {who} ({decision.account or '?'}), role {decision.role} "
+                 f"(from {decision.source})"))
+    if roster is None:
+        print("this library has no team.yaml: agents are known from their receipts")
+        return 0
+    for person in roster.people:
+        print(inline(f"{person.name}  {', '.join(person.accounts)}  {person.role}  "
+                     f"{', '.join(person.groups)}"))
+    for problem in roster.problems:
+        print(clean(f"problem: {problem}"), file=sys.stderr)
+    return 1 if roster.problems else 0
+
+
 def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
-    """Add init-remote, clone, ack, flag and flags to the ``kbdesk`` parser."""
+    """Add init-remote, clone, ack, flag, flags and team to the ``kbdesk`` parser."""
     agent = shared("agent")
 
     p = sub.add_parser("init-remote", parents=[library, shared("author")],
@@ -126,8 +153,11 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     p.add_argument("dir", nargs="?", help="where to keep it (default: in your data folder)")
     p.set_defaults(func=cmd_clone)
 
-    p = sub.add_parser("ack", parents=[library, agent],
-                       help="I have read the version in force of a document")
+    p = sub.add_parser(
+        "ack", parents=[library, shared("agent")],
+        help="I have read the version in force of a document",
+        epilog="--agent NAME: a supervisor records that NAME (an account or name in team.yaml) "
+        f"read it on paper; the receipt shows as {PAPER}. Refused for anyone else.")
     p.add_argument("doc", help="document id or path")
     p.set_defaults(func=cmd_ack)
 
@@ -140,5 +170,15 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("flags", parents=[library, agent],
                        help="open flags of the whole team (editors clear them)")
-    p.add_argument("--clear", nargs="+", metavar="ID", help="clear these flags (handled)")
+    p.add_argument("--clear", nargs="+", metavar="ID",
+                   help="clear these flags (handled; editors only)")
     p.set_defaults(func=cmd_flags)
+
+    p = sub.add_parser(
+        "team", parents=[library, shared("author")],
+        help="the team's roster (team.yaml): show it and your role, or publish a change",
+        epilog="publish: editors only (once the library has a roster); the file is checked "
+        "first and must keep your own account as an editor")
+    p.add_argument("action", nargs="?", choices=("show", "publish"), default="show")
+    p.add_argument("--note", help="change note (publish)")
+    p.set_defaults(func=cmd_team)

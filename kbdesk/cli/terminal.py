@@ -14,20 +14,21 @@ import re
 import sys
 from typing import Any, TextIO
 
-# C0 controls but tab and newline, DEL, and the C1 controls (0x9b is a one-byte CSI)
-_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from kbdesk.core import one_line, strip_controls
+
 _JSON_CONTROL_RE = re.compile("[\x7f-\x9f\u2028\u2029]")
 
 
 def clean(text: object) -> str:
-    """``text`` without terminal control characters (tabs and line breaks are kept)."""
-    return _CONTROL_RE.sub("", str(text).replace("\r\n", "\n"))
+    """``text`` without terminal control characters (tabs and line breaks are kept); the one
+    rule lives in the core (``strip_controls``), which CSV files use too."""
+    return strip_controls(text)
 
 
 def inline(text: object) -> str:
     """``text`` for one line of output (a file name, a title): control characters removed,
     line breaks and tabs made spaces."""
-    return clean(str(text).replace("\n", " ").replace("\t", " ").replace("\r", " "))
+    return one_line(text)
 
 
 def dump_json(data: Any, stream: TextIO | None = None) -> None:

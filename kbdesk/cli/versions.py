@@ -11,9 +11,10 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from kbdesk.cli.arguments import iso_day, open_library, shared
-from kbdesk.cli.terminal import clean, dump_json
+from kbdesk.cli.terminal import clean, dump_json, inline
 from kbdesk.core import (
-    NotAllowed,
+    PAPER,
+    ServerDenied,
     RemoteUnreachable,
     SignInNeeded,
     Status,
@@ -186,7 +187,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     except RemoteUnreachable as exc:
         print(f"kbdesk: offline: {exc}", file=sys.stderr)
         return 3
-    except (SignInNeeded, NotAllowed) as exc:
+    except (SignInNeeded, ServerDenied) as exc:
         print(clean(f"kbdesk: {exc}"), file=sys.stderr)
         return 4
     print(
@@ -216,8 +217,11 @@ def cmd_acks(args: argparse.Namespace) -> int:
         sys.stdout.write(kb.team.acks_csv())
         return 0
     receipts = kb.team.receipts_all()
-    for r in receipts:
-        print(clean(f"{r.time}  {r.agent}@{r.workstation}  {r.doc_id} v{r.version}  {r.title}"))
+    names = kb.team.shown_names(receipts)
+    for r, name in zip(receipts, names, strict=True):  # peers' records: one line, no controls
+        how = f"  {PAPER} ({r.account})" if r.paper else ""
+        print(inline(f"{r.time}  {name}@{r.workstation}  {r.doc_id} v{r.version}  "
+                     f"{r.title}{how}"))
     if not receipts:
         print("沒有已讀紀錄 / no read receipts")
     return 0
@@ -229,12 +233,27 @@ def _acks_missing(kb: KnowledgeBase, doc_id: str) -> int:
     if doc is None:
         print(f"kbdesk: {doc_id} has no version in force today", file=sys.stderr)
         return 2
+    if not doc.ack_required:
+        print(f"note: {doc.id} does not ask for read receipts (no ack_required): everyone is "
+              "listed", file=sys.stderr)
     status = kb.team.ack_status(doc)
-    for agent in status.not_read:
-        print(agent)
+    for m in status.missing:
+        parts = [m.name]
+        if m.account:
+            parts.append(f"({m.account})")
+        if m.groups:
+            parts.append(f"[{', '.join(m.groups)}]")
+        if m.due is not None and m.overdue:
+            parts.append(f"逾期 {m.overdue} 天 / {m.overdue} day(s) overdue "
+                         f"(due {m.due.isoformat()})")
+        elif m.due is not None:
+            parts.append(f"due {m.due.isoformat()}")
+        print(inline("  ".join(parts)))
+    total = len(status.read) + len(status.not_read)
+    who = ("people in team.yaml who must read it" if status.roster
+           else "agents known after the last sync")
     print(f"{doc.id} v{doc.version}: {len(status.read)} read, {len(status.not_read)} not read "
-          f"(of {len(status.read) + len(status.not_read)} agents known after the last sync)",
-          file=sys.stderr)
+          f"(of {total} {who})", file=sys.stderr)
     return 0
 
 

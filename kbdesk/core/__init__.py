@@ -37,7 +37,7 @@ if TYPE_CHECKING:
         IndexDamaged,
         KbError,
         LibraryError,
-        NotAllowed,
+        ServerDenied,
         Problem,
         PublishError,
         RemoteUnreachable,
@@ -97,10 +97,20 @@ if TYPE_CHECKING:
     from kbdesk.core.search.engine import SearchHit, SearchOptions, SearchResult
     from kbdesk.core.search.index import IndexStats
     from kbdesk.core.search.query import KIND_ALIASES
-    from kbdesk.core.team.board import AckStatus, TeamReceipt
+    from kbdesk.core.team.board import PAPER, AckStatus, TeamReceipt
+    from kbdesk.core.team.duties import Missing, MissingRow
     from kbdesk.core.team.records import FLAG_KINDS, Flag
     from kbdesk.core.team.remote import NoSharedLibrary, join_library
+    from kbdesk.core.team.roles import (
+        EDITOR_ACTIONS,
+        NotAllowed,
+        RoleDecision,
+        decide_role,
+        refusal,
+    )
+    from kbdesk.core.team.roster import Person, Roster
     from kbdesk.core.text.folding import convert_script, fold
+    from kbdesk.core.text.safe import csv_cell, one_line, strip_controls
     from kbdesk.core.versions.diff import Segment, TextDiff, context_mask, diff_texts
     from kbdesk.core.versions.drafts import Draft
     from kbdesk.core.versions.effective import Pending
@@ -109,7 +119,11 @@ if TYPE_CHECKING:
     from kbdesk.core.versions.sync import Conflict, SyncResult, UnrelatedHistories
     from kbdesk.core.versions.versioning import PublishResult
     from kbdesk.core.workstation import credentials, paths
-    from kbdesk.core.workstation.identity import new_workstation_name, workstation_name
+    from kbdesk.core.workstation.identity import (
+        new_workstation_name,
+        os_account,
+        workstation_name,
+    )
     from kbdesk.core.workstation.settings import SPECS, Settings, SettingSpec
     from kbdesk.core.workstation.startpage import StartPage
     from kbdesk.core.workstation.storage import atomic_write_text
@@ -142,7 +156,7 @@ _HOME: dict[str, str] = {
     "PublishError": "kbdesk.core.errors",
     "RemoteUnreachable": "kbdesk.core.errors",
     "CredentialsError": "kbdesk.core.errors",
-    "NotAllowed": "kbdesk.core.errors",
+    "ServerDenied": "kbdesk.core.errors",
     "SignInNeeded": "kbdesk.core.errors",
     "SettingsError": "kbdesk.core.errors",
     "StaleFinding": "kbdesk.core.errors",
@@ -202,6 +216,20 @@ _HOME: dict[str, str] = {
     "IndexStats": "kbdesk.core.search.index",
     "KIND_ALIASES": "kbdesk.core.search.query",
     "AckStatus": "kbdesk.core.team.board",
+    "PAPER": "kbdesk.core.team.board",
+    "Missing": "kbdesk.core.team.duties",
+    "MissingRow": "kbdesk.core.team.duties",
+    "EDITOR_ACTIONS": "kbdesk.core.team.roles",
+    "NotAllowed": "kbdesk.core.team.roles",
+    "RoleDecision": "kbdesk.core.team.roles",
+    "decide_role": "kbdesk.core.team.roles",
+    "refusal": "kbdesk.core.team.roles",
+    "Person": "kbdesk.core.team.roster",
+    "Roster": "kbdesk.core.team.roster",
+    "csv_cell": "kbdesk.core.text.safe",
+    "one_line": "kbdesk.core.text.safe",
+    "strip_controls": "kbdesk.core.text.safe",
+    "os_account": "kbdesk.core.workstation.identity",
     "GapRow": "kbdesk.core.workstation.userstate",
     "TeamReceipt": "kbdesk.core.team.board",
     "FLAG_KINDS": "kbdesk.core.team.records",
@@ -259,9 +287,11 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "AGENT_PLACEHOLDERS",
+    "EDITOR_ACTIONS",
     "FLAG_KINDS",
     "KIND_ALIASES",
     "KIND_FOLDERS",
+    "PAPER",
     "SPECS",
     "AckStatus",
     "AvoidEntry",
@@ -291,12 +321,15 @@ __all__ = [
     "Kind",
     "KnowledgeBase",
     "LibraryError",
+    "Missing",
+    "MissingRow",
     "NewDocument",
     "NoSharedLibrary",
     "NotAllowed",
     "NotInForce",
     "PathProblem",
     "Pending",
+    "Person",
     "Phrasing",
     "PlannedDocument",
     "Problem",
@@ -309,11 +342,14 @@ __all__ = [
     "ReplyFinding",
     "ReviewItem",
     "ReviewReason",
+    "RoleDecision",
+    "Roster",
     "SearchHit",
     "SearchOptions",
     "SearchResult",
     "Section",
     "Segment",
+    "ServerDenied",
     "Sent",
     "SettingSpec",
     "Settings",
@@ -340,6 +376,8 @@ __all__ = [
     "context_mask",
     "convert_script",
     "credentials",
+    "csv_cell",
+    "decide_role",
     "default_id",
     "diff_texts",
     "document_id",
@@ -356,12 +394,15 @@ __all__ = [
     "new_document_path",
     "new_workstation_name",
     "no_results",
+    "one_line",
+    "os_account",
     "parse_iso_date",
     "parse_iso_time",
     "path_problem",
     "paths",
     "placeholders",
     "read_meta",
+    "refusal",
     "render",
     "renders_as_markdown",
     "reply_script",
@@ -370,6 +411,7 @@ __all__ = [
     "set_field",
     "set_fields",
     "split_front_matter",
+    "strip_controls",
     "suggestion_in",
     "workstation_name",
     "yaml_scalar",

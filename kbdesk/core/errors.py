@@ -145,7 +145,7 @@ class SignInNeeded(SyncError):
         self.url = url
 
 
-class NotAllowed(SyncError):
+class ServerDenied(SyncError):
     """The Git server knows the user but does not allow what was asked (HTTP 403)."""
 
     def __init__(self, message: str, url: str = "") -> None:

@@ -57,7 +57,7 @@ from kbdesk.core.search.gaps import search_gap
 from kbdesk.core.search.index import IndexStats, SearchIndex
 from kbdesk.core.search.query import parse_query
 from kbdesk.core.search.thesaurus import SynonymTable, table_for
-from kbdesk.core.team.board import AckStatus, Team
+from kbdesk.core.team.board import AckStatus, Team, check_team
 from kbdesk.core.team.records import Flag
 from kbdesk.core.versions import rules
 from kbdesk.core.versions.diff import TextDiff
@@ -228,6 +228,7 @@ class KnowledgeBase:
                     )
             if doc.kind is Kind.PHRASING:
                 problems.extend(Problem(doc.path, message) for message in nothing_to_copy(doc))
+        problems.extend(check_team(self.root, self.documents()))
         return problems
 
     def categories(self) -> list[tuple[str, int]]:
@@ -504,6 +505,7 @@ class KnowledgeBase:
                 autosave is settled by this publish too (the other drafts follow the rule of
                 ``Editorial.publish``).
         """
+        self.team.require("publish")
         return self.editorial.publish(doc, text, note, author, effective,
                                       from_editor=from_editor)
 
@@ -549,6 +551,7 @@ class KnowledgeBase:
     def publish_file(self, file: Path | str, note: str, author: str | None = None,
                      effective: dt.date | None = None) -> PublishResult:
         """Publish the content of a file (in the library, or outside it matched by id)."""
+        self.team.require("publish")
         return self.editorial.publish_file(file, note, author, effective)
 
     @staticmethod
@@ -594,16 +597,19 @@ class KnowledgeBase:
         Raises:
             PublishError: no change note (a rollback needs one, as every publish does).
         """
+        self.team.require("rollback")
         return self.editorial.rollback(doc_id, version, note, author)
 
     def retire(self, doc_id: str, note: str, author: str | None = None) -> PublishResult:
         """Publish a document as retired."""
+        self.team.require("retire")
         return self.editorial.retire(doc_id, note, author)
 
     def move(
         self, doc_id: str, new_path: str, note: str, author: str | None = None
     ) -> PublishResult:
         """Rename or move a document to a new library path (history follows it)."""
+        self.team.require("move")
         return self.editorial.move(doc_id, new_path, note, author)
 
     def document_in_force(self, doc_id: str, as_of: dt.date | None = None) -> Document | None:
@@ -751,6 +757,8 @@ class KnowledgeBase:
         with no structure found only with ``force``)."""
         from kbdesk.core.importers.apply import write_plan
 
+        if publish:
+            self.team.require("import_publish")
         return write_plan(self, plan, publish=publish, note=note, author=author,
                           progress=progress, force=force)
 
@@ -766,6 +774,7 @@ class KnowledgeBase:
         """Publish drafts of new documents (by id) as version 1; none if one is bad."""
         from kbdesk.core.importers.apply import publish_drafts
 
+        self.team.require("publish")
         return publish_drafts(self, list(doc_ids), note, author)
 
 
@@ -782,7 +791,8 @@ class KnowledgeBase:
         receipts = self.editorial.receipts
         with self._services_lock:
             if self._team is None:
-                self._team = Team(self.root, receipts)
+                self._team = Team(self.root, receipts, effective_of=self.updated_on,
+                                  today=self.today)
             return self._team
 
     def sync_team(self, url: str) -> int:

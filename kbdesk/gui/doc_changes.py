@@ -192,7 +192,8 @@ class AckBanner(QWidget):
         if self.doc is None or self.kb is None:
             return
         try:
-            receipt = self.kb.receipts.acknowledge(self.doc, self.agent)
+            # the core records the OS account and the roster's name for it
+            receipt = self.kb.team.acknowledge(self.doc, name=self.agent or None)
         except KbError as exc:
             show_error(self, exc)
             return

@@ -16,7 +16,17 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QLabel, QMenu, QWidget
 
-from kbdesk.core import Conflict, Document, KbError, Kind, KnowledgeBase, NotInForce
+from kbdesk.core import (
+    Conflict,
+    Document,
+    KbError,
+    Kind,
+    KnowledgeBase,
+    NotInForce,
+    RoleDecision,
+    decide_role,
+    refusal,
+)
 from kbdesk.gui.conflict import ConflictDialog
 from kbdesk.gui.doc_changes import (
     AckBanner,
@@ -49,9 +59,12 @@ class EditorialUi(QObject):
     Signals:
         seenRecorded(str doc_id): the version of a document opened was written as seen here
             (off the UI thread); the lists' 已更新 marks are refreshed then.
+        roleKnown(RoleDecision): the core decided this user's role.
     """
 
     seenRecorded = Signal(str)
+    #: roleKnown(RoleDecision): the core decided this user's role (the editor UI follows it)
+    roleKnown = Signal(object)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -85,10 +98,37 @@ class EditorialUi(QObject):
 
     # -- role and settings --------------------------------------------------------------------
 
+    #: this user's role as the core decides it (roster, site settings, local setting); None
+    #: until asked, off the UI thread, when a library opens or the settings change
+    role_decision: RoleDecision | None = None
+    _tooltips: dict[str, str] | None = None
+
     @property
     def is_editor(self) -> bool:
-        """True when the settings say this workstation is an editor's."""
-        return self.window.settings.get("role") == "editor"
+        """True when this user is an editor: the core's decision once known (the roster and the
+        site settings first), the local setting until then. The core refuses editors' actions
+        to anyone else in any case."""
+        decision = self.role_decision
+        if decision is not None and decision.enforced:
+            return decision.role == "editor"
+        settings = self.window.settings  # no roster: the local setting, as the core reads it
+        local = decide_role(decision.account if decision else "", None, settings.site,
+                            settings.get("role"))
+        return local.role == "editor"
+
+    def ask_role(self) -> None:
+        """Ask the core for this user's role (off the UI thread); ``roleKnown`` tells."""
+        kb, settings = self.kb, self.window.settings
+        if kb is None:
+            return
+        task = self.window.runner.submit(lambda _p, _c: kb.team.role(settings), name="role",
+                                         owner=self)
+        task.succeeded.connect(self._role_known)
+
+    def _role_known(self, decision: RoleDecision) -> None:
+        self.role_decision = decision
+        self.apply_role()
+        self.roleKnown.emit(decision)
 
     @property
     def sync(self) -> SyncController | None:
@@ -106,18 +146,31 @@ class EditorialUi(QObject):
         return str(self.window.settings.get("agent_name") or "").strip() or None
 
     def apply_role(self) -> None:
-        """Show the Editor menu (and enable its shortcuts) only for editors."""
+        """Show the Editor menu (and enable its shortcuts) only for editors; a disabled action
+        says in its tooltip which role it needs."""
         editor = self.is_editor
         menu = self.window.menuBar().findChild(QMenu, "menu.editor")
         if menu is not None:
             menu.menuAction().setVisible(editor)
+        if self._tooltips is None:
+            self._tooltips = {a: self.window.actions_[a].toolTip() for a in EDITOR_ACTIONS}
+        decision = self.role_decision
+        role = decision.role if decision is not None else str(self.window.settings.get("role"))
+        why = self.tr("Editors only: this needs the role editor; your role is %1.").replace(
+            "%1", role)
+        if decision is not None:
+            why = refusal(decision, "publish") or why
         for action_id in EDITOR_ACTIONS:
-            self.window.actions_[action_id].setEnabled(editor)
+            action = self.window.actions_[action_id]
+            action.setEnabled(editor)
+            action.setToolTip(self._tooltips[action_id] if editor else why)
 
     def settings_changed(self, keys: set[str]) -> None:
         """Apply changed settings (role, sync interval, name)."""
-        if "role" in keys:
+        if "role" in keys:  # the local setting until the core has decided again
+            self.role_decision = None
             self.apply_role()
+            self.ask_role()
         if self.sync is not None:
             self.sync.apply_settings(self.window.settings)
         self.ack_banner.settings = self.window.settings
@@ -127,6 +180,7 @@ class EditorialUi(QObject):
     def _library_opened(self) -> None:
         self.updated_banner.kb = self.kb
         self.ack_banner.kb = self.kb
+        self.ask_role()
 
     def _sync_started(self, sync: SyncController) -> None:
         sync.stateChanged.connect(self.sync_label.setText)
@@ -155,6 +209,12 @@ class EditorialUi(QObject):
         dialog.accepted.connect(signed_in)
         dialog.open()
         return dialog
+        sync.pulled.connect(self._pulled)
+        self.sync_label.setText(sync.status_text())
+
+    def _pulled(self, paths: list[str]) -> None:
+        if "team.yaml" in paths:  # a new roster: roles may have changed
+            self.ask_role()
 
     def check_day(self) -> bool:
         """Re-index when the day changed (the ``AppController`` does it); True when it did."""
@@ -319,7 +379,7 @@ class EditorialUi(QObject):
         """Open the list of documents to review and versions pending."""
         if self.kb is None:
             return None
-        panel = ReviewPanel(self.kb, self.window.runner)
+        panel = ReviewPanel(self.kb, self.window.runner, settings=self.window.settings)
         panel.openRequested.connect(self.window.open_document)
         self._keep(panel)
         panel.show()

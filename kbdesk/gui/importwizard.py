@@ -408,7 +408,7 @@ class ImportUi(QObject):
     @property
     def allowed(self) -> bool:
         """Importing is for editors, on an open library."""
-        return self.window.kb is not None and self.window.settings.get("role") == "editor"
+        return self.window.kb is not None and self.window.editorial.is_editor
 
     def _ask_files(self) -> list[Path]:
         names, _filter = QFileDialog.getOpenFileNames(

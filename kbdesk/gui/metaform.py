@@ -119,6 +119,9 @@ class MetadataForm(QWidget):
         self.ack_required.toggled.connect(lambda _on: self.changed.emit())
         self._loaded: dict[str, FieldValue] = {}
 
+    #: ``ack_required`` as loaded when it names groups or roles of team.yaml (else None)
+    _ack_named: FieldValue = None
+
     def load(self, text: str) -> None:
         """Fill the form from a document's front matter (without emitting ``changed``)."""
         try:
@@ -146,7 +149,11 @@ class MetadataForm(QWidget):
             self.review_by.set_value(parse_iso_date(meta.get("review_by")))
             for edit in (self.effective, self.review_by):
                 edit.blockSignals(False)
-            self.ack_required.setChecked(meta.get("ack_required") in (True, "true"))
+            ack = meta.get("ack_required")
+            # groups or roles of team.yaml (a list or text) are kept as written while checked
+            self._ack_named = ack if isinstance(ack, list) or (
+                isinstance(ack, str) and ack.strip() not in ("", "true", "false")) else None
+            self.ack_required.setChecked(ack in (True, "true") or self._ack_named is not None)
         finally:
             self.blockSignals(False)
         self._loaded = self.values()
@@ -170,7 +177,9 @@ class MetadataForm(QWidget):
                               if w.strip()] or None
         values["effective"] = self.effective.value()
         values["review_by"] = self.review_by.value()
-        values["ack_required"] = True if self.ack_required.isChecked() else None
+        named = self._ack_named
+        values["ack_required"] = ((named if named is not None else True)
+                                  if self.ack_required.isChecked() else None)
         return values
 
     def changed_fields(self) -> dict[str, FieldValue]:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core import KbError, KnowledgeBase, ReviewItem
+from kbdesk.core import KbError, KnowledgeBase, ReviewItem, Settings, refusal
 from kbdesk.gui.i18n import QT_TRANSLATE_NOOP
 from kbdesk.gui.notices import show_error
 from kbdesk.gui.tablemodel import RowsTableModel
@@ -116,10 +116,13 @@ class ReviewPanel(QWidget):
         runner: TaskRunner,
         *,
         today: Callable[[], dt.date] | None = None,
+        settings: Settings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.kb, self.runner = kb, runner
+        #: whose role decides whether flags may be cleared (default: the saved settings)
+        self.settings = settings
         self.today: Callable[[], dt.date] = today or kb.today
         self.setWindowTitle(self.tr("Review list"))
         self.model = ReviewModel(self)
@@ -163,12 +166,16 @@ class ReviewPanel(QWidget):
         """Read the lists again (off the UI thread)."""
         day = self.today()
         self.summary.setText(self.tr("Loading…"))
-        task = self.runner.submit(lambda _p, _c: self.kb.reading.review_items(day),
-                                  name="review", owner=self)
+        def read(_p: object, _c: object) -> tuple[list[ReviewItem], str | None]:
+            return (list(self.kb.reading.review_items(day)),
+                    refusal(self.kb.team.role(self.settings), "clear_flags"))
+
+        task = self.runner.submit(read, name="review", owner=self)
         task.succeeded.connect(self._loaded)
         task.failed.connect(self._failed)
 
-    def _loaded(self, items: list[ReviewItem]) -> None:
+    def _loaded(self, result: tuple[list[ReviewItem], str | None]) -> None:
+        items, self.clear_refusal = result
         self.model.set_rows(items)
         stale = sum(1 for item in items if item.reason == "stale")
         flags = sum(1 for item in items if item.reason == "flag")
@@ -191,20 +198,23 @@ class ReviewPanel(QWidget):
         row = self.table.currentIndex().row()
         return self.model.row(row)
 
+    #: why this user may not clear flags (None: they may), asked of the core when loading
+    clear_refusal: str | None = None
+
     def _update_clear(self) -> None:
         item = self.selected_item()
-        self.clear_button.setEnabled(item is not None and item.reason == "flag")
+        why = self.clear_refusal
+        self.clear_button.setEnabled(why is None and item is not None and item.reason == "flag")
+        self.clear_button.setToolTip(why if why is not None else self.tr(
+            "The flagged section was handled: clear the flag for the whole team"))
 
     def clear_selected_flag(self) -> bool:
         """Clear the selected flag (it goes to the team with the next sync)."""
         item = self.selected_item()
         if item is None or item.reason != "flag":
             return False
-        from kbdesk.core import Settings
-
-        who = str(Settings.load().get("agent_name") or "") or self.tr("editor")
-        try:
-            self.kb.team.flags.clear(item.flag_id, who)
+        try:  # the core refuses a non-editor (the button is disabled for them too)
+            self.kb.team.clear_flag(item.flag_id, self.settings)
         except KbError as exc:
             show_error(self, exc)
             return False

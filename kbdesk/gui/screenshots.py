@@ -274,7 +274,7 @@ def _team_views(window: Any, outdir: Path, save: Callable[[Any, str], None]) -> 
     section = doc.sections[2]
     kb.team.flags.flag(doc.id, doc.version, "unclear", "到帳天數是工作日還是日曆日？", "李美玲",
                        anchor=section.anchor, section=section.heading)
-    review = ReviewPanel(kb, window.runner)
+    review = ReviewPanel(kb, window.runner, settings=window.settings)
     review.resize(960, 360)
     _wait(review.loaded, review.show)
     save(review, "review-flags.png")

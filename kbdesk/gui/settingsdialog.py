@@ -53,6 +53,7 @@ CHOICES: dict[str, str] = {
     "zh_CN": "简体中文",
     "en": "English",
     "agent": QT_TRANSLATE_NOOP("SettingsDialog", "Agent"),
+    "supervisor": QT_TRANSLATE_NOOP("SettingsDialog", "Supervisor"),
     "editor": QT_TRANSLATE_NOOP("SettingsDialog", "Editor"),
 }
 

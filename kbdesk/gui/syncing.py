@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from kbdesk.core import (
     KbError,
     KnowledgeBase,
-    NotAllowed,
+    ServerDenied,
     RemoteUnreachable,
     Settings,
     SignInNeeded,
@@ -169,7 +169,7 @@ class SyncController(QObject):
                 self._asked.add(error.url)
                 self.signInNeeded.emit(error.url)
             return
-        elif isinstance(error, NotAllowed):
+        elif isinstance(error, ServerDenied):
             self._set_state("not-allowed")
         elif isinstance(error, SyncError) and "no remote" in str(error):
             self.timer.stop()  # a library of this workstation only: nothing to sync with

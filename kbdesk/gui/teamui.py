@@ -181,7 +181,7 @@ class TeamUi(QObject):
         window = self.window
         if not window.problems:
             return
-        if window.settings.get("role") == "editor":
+        if window.editorial.is_editor:
             window.show_problems()
             return
         window._status(self.tr("%n library file(s) could not be read; the editors can see "

@@ -46,7 +46,9 @@ READ_COLOUR, NOT_READ_COLOUR = QColor("#2e7d32"), QColor("#c62828")
 class ReceiptsDialog(QDialog):
     """Who has read the version in force of each ``ack_required`` document (supervisors).
 
-    One group per document (title, version, read count), one row per agent the team knows.
+    Where the library has a roster (``team.yaml``): one group per team group, one row per
+    person and document not yet read, most overdue first (:attr:`groups`). Without one: one
+    group per document (title, version, read count), one row per agent the team knows.
     """
 
     loaded = Signal()
@@ -55,6 +57,8 @@ class ReceiptsDialog(QDialog):
         super().__init__(parent)
         self.kb, self.runner = kb, runner
         self.table_data: list[Any] = []
+        #: the per-group rows (group -> ``MissingRow`` list) where there is a roster, else None
+        self.groups: dict[str, list[Any]] | None = None
         self.setWindowTitle(self.tr("Read receipts of the team"))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -88,15 +92,27 @@ class ReceiptsDialog(QDialog):
     def reload(self) -> None:
         """Read the receipts again (off the UI thread)."""
         self.summary.setText(self.tr("Loading…"))
-        task = self.runner.submit(lambda _p, _c: self.kb.ack_status(), name="receipts",
-                                  owner=self)
+        kb = self.kb
+
+        def read(_p: object, _c: object) -> tuple[list[Any], Any, dict[str, str]]:
+            table = kb.ack_status()
+            groups = kb.team.missing_by_group(table) if kb.team.roster() is not None else None
+            return table, groups, kb.sync_state()
+
+        task = self.runner.submit(read, name="receipts", owner=self)
         task.succeeded.connect(self._loaded)
         task.failed.connect(lambda error: show_error(self, error))
 
-    def _loaded(self, table: list[Any]) -> None:
+    def _loaded(self, result: tuple[list[Any], Any, dict[str, str]]) -> None:
+        table, self.groups, state = result
         self.table_data = table
         self.tree.clear()
-        state = self.kb.sync_state()
+        since = state.get("last_synced") or self.tr("never")
+        if self.groups is not None:
+            self._show_groups(self.groups, len(table), since)
+            return
+        self.tree.setHeaderLabels([self.tr("Document / agent"), self.tr("Read"),
+                                   self.tr("When")])
         for status in table:
             total = len(status.read) + len(status.not_read)
             top = QTreeWidgetItem([
@@ -107,7 +123,8 @@ class ReceiptsDialog(QDialog):
             ])
             top.setData(0, Qt.ItemDataRole.UserRole, status.doc_id)
             for agent, when in sorted(status.read.items()):
-                child = QTreeWidgetItem([agent, self.tr("read"), when[:16].replace("T", " ")])
+                how = self.tr("read on paper") if agent in status.paper else self.tr("read")
+                child = QTreeWidgetItem([agent, how, when[:16].replace("T", " ")])
                 child.setForeground(1, QBrush(READ_COLOUR))
                 top.addChild(child)
             for agent in status.not_read:
@@ -116,11 +133,41 @@ class ReceiptsDialog(QDialog):
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
-        since = state.get("last_synced") or self.tr("never")
         self.summary.setText(
             self.tr("%1 document(s) to acknowledge; receipts of every workstation known after "
                     "the last sync (%2).").replace("%1", str(len(table))).replace("%2", since))
         self.export_button.setEnabled(bool(table))
+        self.loaded.emit()
+
+    def _show_groups(self, groups: dict[str, list[Any]], documents: int, since: str) -> None:
+        """One group per team group: who has not read which version, most overdue first."""
+        self.tree.setHeaderLabels([self.tr("Group / person · document"), self.tr("Overdue"),
+                                   self.tr("Due")])
+        for group, rows in groups.items():
+            late = sum(1 for row in rows if row.overdue)
+            top = QTreeWidgetItem([
+                group or self.tr("(no group)"),
+                self.tr("%1 not read, %2 overdue").replace("%1", str(len(rows)))
+                .replace("%2", str(late)),
+                "",
+            ])
+            for row in rows:
+                overdue = (self.tr("%1 day(s)").replace("%1", str(row.overdue)) if row.overdue
+                           else self.tr("not yet") if row.due else "—")
+                child = QTreeWidgetItem([
+                    f"{row.name} · {row.title}  v{row.version}", overdue,
+                    row.due.isoformat() if row.due else ""])
+                child.setData(0, Qt.ItemDataRole.UserRole, row.doc_id)
+                if row.overdue:
+                    child.setForeground(1, QBrush(NOT_READ_COLOUR))
+                top.addChild(child)
+            self.tree.addTopLevelItem(top)
+            top.setExpanded(True)
+        self.summary.setText(
+            self.tr("%1 document(s) to acknowledge; who in team.yaml has not read the version "
+                    "in force, per group, most overdue first; receipts known after the last "
+                    "sync (%2).").replace("%1", str(documents)).replace("%2", since))
+        self.export_button.setEnabled(bool(groups))
         self.loaded.emit()
 
     def rows(self) -> list[tuple[str, str, str]]:
@@ -137,8 +184,13 @@ class ReceiptsDialog(QDialog):
         return out
 
     def export_csv(self, path: Path) -> None:
-        """Write the table as CSV (doc_id, version, title, agent, read, time)."""
-        atomic_write_text(path, self.kb.team.ack_table_csv(self.table_data))
+        """Write the view as CSV: per group (group, name, account, role, doc_id, version,
+        title, due, days_overdue) where there is a roster, else per document (doc_id, version,
+        title, agent, read, time, days_overdue); cells are safe to open in a spreadsheet."""
+        team = self.kb.team
+        text = (team.missing_csv(self.table_data) if self.groups is not None
+                else team.ack_table_csv(self.table_data))
+        atomic_write_text(path, text)
 
     def _ask_export(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
@@ -202,6 +254,8 @@ START_TEXTS = (
     QT_TRANSLATE_NOOP("StartScreen", "No document changed in the last 30 days."),
     QT_TRANSLATE_NOOP("StartScreen", "Favourites"),
     QT_TRANSLATE_NOOP("StartScreen", "No favourites yet: press Ctrl+D on a document."),
+    QT_TRANSLATE_NOOP("StartScreen", "overdue by %1 day(s)"),
+    QT_TRANSLATE_NOOP("StartScreen", "read by %1"),
 )
 
 
@@ -220,10 +274,18 @@ def start_html(page: Any, script: str, tr: Any = _start_tr) -> str:
         title = html.escape(convert_script(item.title, script))
         return f'<a href="{section_link(item.doc_id, "")}">{title}</a> · v{item.version}'
 
+    def deadline(item: Any) -> str:  # the agent's own overdue ones come first (the core sorts)
+        if getattr(item, "overdue", None):
+            late = html.escape(tr("overdue by %1 day(s)").replace("%1", str(item.overdue)))
+            return f' · <b style="color:#c62828">{late}</b>'
+        if getattr(item, "due", None):
+            return " · " + html.escape(tr("read by %1").replace("%1", item.due.isoformat()))
+        return ""
+
     parts = [f"<h2>{html.escape(tr('To acknowledge'))}</h2>"]
     if page.to_acknowledge:
-        parts.append("<ul>" + "".join(f"<li>{link(i)}</li>" for i in page.to_acknowledge)
-                     + "</ul>")
+        parts.append("<ul>" + "".join(f"<li>{link(i)}{deadline(i)}</li>"
+                                      for i in page.to_acknowledge) + "</ul>")
     else:
         parts.append(f"<p>{html.escape(tr('Nothing to acknowledge.'))}</p>")
     parts.append(f"<h2>{html.escape(tr('Recently updated'))}</h2>")

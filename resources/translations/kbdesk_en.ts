@@ -730,6 +730,11 @@
         <source>Open a document first.</source>
         <translation>Open a document first.</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/editorial_ui.py"/>
+        <source>Editors only: this needs the role editor; your role is %1.</source>
+        <translation>Editors only: this needs the role editor; your role is %1.</translation>
+    </message>
 </context>
 <context>
     <name>FindingsModel</name>
@@ -1704,6 +1709,11 @@
         <source>Set by your organisation</source>
         <translation>Set by your organisation</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py"/>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -2300,6 +2310,51 @@
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py"/>
+        <source>read on paper</source>
+        <translation>read on paper</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py"/>
+        <source>Group / person · document</source>
+        <translation>Group / person · document</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py"/>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py"/>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py"/>
+        <source>(no group)</source>
+        <translation>(no group)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py"/>
+        <source>%1 not read, %2 overdue</source>
+        <translation>%1 not read, %2 overdue</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py"/>
+        <source>%1 day(s)</source>
+        <translation>%1 day(s)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py"/>
+        <source>not yet</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py"/>
+        <source>%1 document(s) to acknowledge; who in team.yaml has not read the version in force, per group, most overdue first; receipts known after the last sync (%2).</source>
+        <translation>%1 document(s) to acknowledge; who in team.yaml has not read the version in force, per group, most overdue first; receipts known after the last sync (%2).</translation>
+    </message>
 </context>
 <context>
     <name>StartScreen</name>
@@ -2332,6 +2387,16 @@
         <location filename="../../kbdesk/gui/teamviews.py" line="202"/>
         <source>No favourites yet: press Ctrl+D on a document.</source>
         <translation>No favourites yet: press Ctrl+D on a document.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py"/>
+        <source>overdue by %1 day(s)</source>
+        <translation>overdue by %1 day(s)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py"/>
+        <source>read by %1</source>
+        <translation>read by %1</translation>
     </message>
 </context>
 <context>

@@ -729,6 +729,11 @@
         <source>Open a document first.</source>
         <translation>请先打开一份文档。</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/editorial_ui.py"/>
+        <source>Editors only: this needs the role editor; your role is %1.</source>
+        <translation>仅限编辑：这需要“编辑”角色；你的角色是 %1。</translation>
+    </message>
 </context>
 <context>
     <name>FindingsModel</name>
@@ -1698,6 +1703,11 @@
         <source>Set by your organisation</source>
         <translation>由贵机构设定</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/settingsdialog.py"/>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -2294,6 +2304,51 @@
         <source>CSV (*.csv)</source>
         <translation>CSV（*.csv）</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py"/>
+        <source>read on paper</source>
+        <translation>纸本已读</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py"/>
+        <source>Group / person · document</source>
+        <translation>组别／人员 · 文档</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py"/>
+        <source>(no group)</source>
+        <translation>（无组别）</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py"/>
+        <source>%1 not read, %2 overdue</source>
+        <translation>%1 未读，%2 逾期</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py"/>
+        <source>%1 day(s)</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py"/>
+        <source>not yet</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py"/>
+        <source>%1 document(s) to acknowledge; who in team.yaml has not read the version in force, per group, most overdue first; receipts known after the last sync (%2).</source>
+        <translation>%1 份文档需确认已读；按组别列出 team.yaml 中尚未阅读生效版本的人员，逾期最久者在前；回条为上次同步（%2）后所知。</translation>
+    </message>
 </context>
 <context>
     <name>StartScreen</name>
@@ -2326,6 +2381,16 @@
         <location filename="../../kbdesk/gui/teamviews.py" line="202"/>
         <source>No favourites yet: press Ctrl+D on a document.</source>
         <translation>还没有最爱：在文档上按 Ctrl+D 加入。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py"/>
+        <source>overdue by %1 day(s)</source>
+        <translation>已逾期 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py"/>
+        <source>read by %1</source>
+        <translation>请于 %1 前阅读</translation>
     </message>
 </context>
 <context>

@@ -93,13 +93,13 @@ def test_ack_banner_records_a_receipt(qtbot, kb) -> None:
     assert not banner.isHidden() and "version 2" in banner.label.text()
 
 
-def test_ack_without_agent_name_is_refused(qtbot, kb, monkeypatch) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr("kbdesk.gui.doc_changes.show_error", lambda parent, error: shown.append(str(error)))
+def test_ack_without_agent_name_names_the_os_account(qtbot, kb, monkeypatch) -> None:
+    monkeypatch.setenv("LOGNAME", "wang.x")  # getpass.getuser() reads it first
     banner = AckBanner(kb, agent_settings(""))
     qtbot.addWidget(banner)
     banner.set_document(kb.document("opening"))
-    banner.button.click()
-    assert shown and "Settings" in shown[0]
-    assert kb.receipts.receipts() == []
-    assert not banner.isHidden()
+    with qtbot.waitSignal(banner.acknowledged, timeout=1000) as blocker:
+        banner.button.click()
+    assert (blocker.args[0].agent, blocker.args[0].account) == ("wang.x", "wang.x")
+    assert [(r.agent, r.account) for r in kb.receipts.receipts()] == [("wang.x", "wang.x")]
+    assert banner.isHidden()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kbdesk.core import set_field
+from kbdesk.core.workstation.settings import Settings
 from kbdesk.gui.review import ReviewModel, ReviewPanel
 from tests.gui.editorial_fixtures import (  # noqa: F401 - fixtures
     kb,
@@ -74,6 +75,14 @@ def test_flags_from_agents_are_listed_with_the_version_seen_and_cleared(qtbot, k
     assert section.heading in row[3] and "電話號碼已更換" in row[3] and "陳小華" in row[3]
     assert "1 flagged by agents" in panel.summary.text()
     assert not panel.clear_button.isEnabled()
+    panel.table.setCurrentIndex(panel.model.index(0, 0))
+    # an agent's workstation: the button stays disabled and says which role it needs
+    assert not panel.clear_button.isEnabled()
+    assert "clearing flags needs the role editor" in panel.clear_button.toolTip()
+    panel.settings = Settings.load()
+    panel.settings.set("role", "editor")
+    with qtbot.waitSignal(panel.loaded, timeout=5000):
+        panel.reload()
     panel.table.setCurrentIndex(panel.model.index(0, 0))
     assert panel.clear_button.isEnabled()
     with qtbot.waitSignal(panel.loaded, timeout=5000):

@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 CONFIG_FILE = "library.yaml"
 ASSETS_DIR = "assets"
 ROOT_README = "README.md"
+#: the team's roster (read by ``kbdesk.core.team.roster``), not a document
+TEAM_FILE = "team.yaml"
 
 
 @dataclass
@@ -205,7 +207,8 @@ class Library:
         thread at a time (``KnowledgeBase`` serialises loads)."""
         config, problems = load_config(self.root)
         problems.extend(link_problems(self.root))
-        files = [(rel, path) for rel, path in self.iter_files() if rel != CONFIG_FILE]
+        files = [(rel, path) for rel, path in self.iter_files()
+                 if rel not in (CONFIG_FILE, TEAM_FILE)]
         previous = self.loaded.by_path
         cached: dict[str, Entry] = {}
         if not previous and self.cache is not None:

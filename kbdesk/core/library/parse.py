@@ -12,6 +12,7 @@ from markdown.extensions.toc import slugify_unicode
 
 from kbdesk.core.clock import parse_iso_date
 from kbdesk.core.errors import DocumentError, Problem
+from kbdesk.core.library.acks import ack_problem, ack_targets_of, read_within_problem
 from kbdesk.core.library.frontmatter import default_id, parse_meta, split_front_matter
 from kbdesk.core.library.model import Document, Kind, Section, Status
 
@@ -150,9 +151,14 @@ def build_document(path: str, text: str, *, mtime_ns: int = 0, size: int = 0) ->
         raise _fail(path, front, "keywords", "must be a list of words, such as [销户, 退租]")
     keywords = tuple(dict.fromkeys(str(w).strip() for w in keywords_value if str(w).strip()))
 
-    ack_value = meta.get("ack_required", False)
-    if not isinstance(ack_value, bool):
-        raise _fail(path, front, "ack_required", f"must be true or false, got {ack_value!r}")
+    ack_field = meta.get("ack_required", False)
+    bad_ack = ack_problem(ack_field)
+    if bad_ack is not None:
+        raise _fail(path, front, "ack_required", bad_ack)
+    ack_value = ack_targets_of(ack_field) is not None
+    bad_days = read_within_problem(meta.get("read_within"))
+    if bad_days is not None:
+        raise _fail(path, front, "read_within", bad_days)
 
     category = _text(path, front, meta, "category")
     if not category:

@@ -8,22 +8,21 @@ drives the 已更新 marks and "what changed since you last read it".
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import logging
 import os
 import threading
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from kbdesk.core.clock import SYSTEM_CLOCK, Clock
 from kbdesk.core.errors import KbError
 from kbdesk.core.library.model import Document, Status
+from kbdesk.core.text.safe import write_csv
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.damaged import set_aside
-from kbdesk.core.workstation.identity import workstation_name
+from kbdesk.core.workstation.identity import os_account, workstation_name
 from kbdesk.core.workstation.storage import atomic_write_text, library_key
 
 log = logging.getLogger(__name__)
@@ -42,6 +41,26 @@ class Receipt:
     title: str = ""
     #: the workstation's name when the receipt was taken ("" in receipts from before it was kept)
     workstation: str = ""
+    #: the OS account that made the receipt ("" in receipts from before it was kept)
+    account: str = ""
+    #: a supervisor's record of a paper acknowledgement (``agent`` read it on paper)
+    paper: bool = False
+    #: for a paper receipt: the roster account of the person who read it ("" otherwise)
+    person: str = ""
+
+    def record(self) -> dict[str, object]:
+        """The receipt as a shared record: the fields added since receipts were first shared
+        appear only when set, so an older receipt is the same line it always was."""
+        item: dict[str, object] = {
+            "doc_id": self.doc_id, "version": self.version, "time": self.time,
+            "agent": self.agent, "title": self.title, "workstation": self.workstation}
+        if self.account:
+            item["account"] = self.account
+        if self.paper:
+            item["paper"] = True
+        if self.person:
+            item["person"] = self.person
+        return item
 
 
 class ReceiptBook:
@@ -65,13 +84,21 @@ class ReceiptBook:
 
     # -- receipts -----------------------------------------------------------------------------
 
-    def acknowledge(self, doc: Document, agent: str) -> Receipt:
-        """Record that ``agent`` has read the version of ``doc`` they are looking at."""
+    def acknowledge(self, doc: Document, agent: str, *, account: str | None = None,
+                    paper: bool = False, person: str = "") -> Receipt:
+        """Record that ``agent`` has read the version of ``doc`` they are looking at.
+
+        Args:
+            account: the OS account making the receipt (default: the one running kbdesk).
+            paper: a supervisor records that ``agent`` (roster account ``person``) read it on
+                paper; who may is decided by the caller (``Team.acknowledge``).
+        """
         if not agent.strip():
             raise KbError("field 'agent' is required: set your name in Settings")
         receipt = Receipt(doc.id, doc.version, self._now(), agent.strip(), doc.title,
-                          workstation_name())
-        line = json.dumps(asdict(receipt), ensure_ascii=False) + "\n"
+                          workstation_name(), os_account() if account is None else account,
+                          paper, person if paper else "")
+        line = json.dumps(receipt.record(), ensure_ascii=False) + "\n"
         with self._lock:
             try:
                 self.receipts_file.parent.mkdir(parents=True, exist_ok=True)
@@ -104,6 +131,9 @@ class ReceiptBook:
                         str(data["agent"]),
                         str(data.get("title", "")),
                         str(data.get("workstation", "")),
+                        str(data.get("account", "")),
+                        data.get("paper") is True,
+                        str(data.get("person", "")),
                     )
                 )
             except (ValueError, KeyError, TypeError):
@@ -138,13 +168,10 @@ class ReceiptBook:
         ]
 
     def to_csv(self) -> str:
-        """Every receipt as CSV (header: doc_id, version, time, agent, title)."""
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(CSV_COLUMNS)
-        for r in self.receipts():
-            writer.writerow([r.doc_id, r.version, r.time, r.agent, r.title])
-        return buffer.getvalue()
+        """Every receipt as CSV (header: doc_id, version, time, agent, title), safe to open in
+        a spreadsheet."""
+        return write_csv(CSV_COLUMNS, ([r.doc_id, r.version, r.time, r.agent, r.title]
+                                       for r in self.receipts()))
 
     # -- last seen ----------------------------------------------------------------------------
 

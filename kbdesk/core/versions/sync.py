@@ -40,7 +40,7 @@ from dulwich.repo import Repo
 from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.errors import (
     CredentialsError,
-    NotAllowed,
+    ServerDenied,
     RemoteRefused,
     RemoteUnreachable,
     SignInNeeded,
@@ -349,7 +349,7 @@ class Syncer:
         _save_state(root, last_status=kind, last_error=reason)
         if kind == credentials.NOT_ALLOWED:
             who = f"the user {user!r}" if user else "this workstation (no sign-in)"
-            return NotAllowed(
+            return ServerDenied(
                 f"the Git server {url} does not allow {who} to do this (HTTP 403); ask its "
                 "administrator for access. Your versions are kept here", url)
         if user:

@@ -48,6 +48,15 @@ def new_workstation_name(host: str | None = None, rule: str = "") -> str:
     return rule.format(host=host, user=user, id=token).strip() or f"{host}-{token}"
 
 
+def os_account() -> str:
+    """The OS account running kbdesk (``getpass.getuser()``): who made a read receipt, and
+    whose role the roster gives. The one place kbdesk asks it; "" when there is none."""
+    try:
+        return getpass.getuser().strip()
+    except (OSError, KeyError):  # no user name in this environment
+        return ""
+
+
 def _shared_under_host_name() -> bool:
     data = paths.data_dir()
     return any((data / name).exists() for name in _EARLIER_RECORDS)

@@ -91,8 +91,10 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("agent_id", str, "", "The agent's staff number, pre-filled into phrasings."),
     SettingSpec("log_no_results", bool, True,
                 "Log searches that found nothing, so editors can see gaps in the library."),
-    SettingSpec("role", str, "agent", "Whether the app is used by an agent or an editor.",
-                choices=("agent", "editor")),
+    SettingSpec("role", str, "agent",
+                "Whether the app is used by an agent, a supervisor or an editor (only where the "
+                "library has no team.yaml; see docs/team.md).",
+                choices=("agent", "supervisor", "editor")),
     SettingSpec("workstation_name", str, "",
                 "This workstation's name as the team sees it: the computer's name and a short "
                 "id, set at first run. A new name starts a new identity; records made before "

@@ -25,6 +25,10 @@ class StartItem:
     version: int
     date: dt.date | None = None
     note: str = ""
+    #: to acknowledge: the last day to read it (None: no ``read_within``)
+    due: dt.date | None = None
+    #: to acknowledge: whole days past ``due`` (None without a deadline)
+    overdue: int | None = None
 
 
 @dataclass
@@ -42,15 +46,18 @@ def start_page(kb: KnowledgeBase, agent: str, favourites: Sequence[str], *, limi
 
     Args:
         agent: the agent's name (receipts by others do not count); "" counts any receipt.
+            Where the library has a roster, the user's roster entry decides instead, and
+            the documents to acknowledge are those ``ack_required`` names them for, most
+            overdue first.
         favourites: the agent's favourite document ids, in order.
         limit: at most this many recently updated documents.
     """
     day = today or kb.today()
     docs = kb.indexed_documents()
     page = StartPage()
-    for doc in sorted(kb.receipts.unacknowledged(docs.values(), agent or None),
-                      key=lambda d: d.title):
-        page.to_acknowledge.append(StartItem(doc.id, doc.title, doc.version))
+    for doc, due in kb.team.my_overdue(list(docs.values()), agent):  # most overdue first
+        page.to_acknowledge.append(StartItem(doc.id, doc.title, doc.version, due=due.due,
+                                             overdue=due.overdue if due.due else None))
     updated: list[StartItem] = []
     for doc in docs.values():
         try:
