@@ -19,7 +19,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from kbdesk.cli import main
-from kbdesk.core.errors import CredentialsError, ServerDenied, RemoteUnreachable, SignInNeeded
+from kbdesk.core.errors import CredentialsError, RemoteUnreachable, ServerDenied, SignInNeeded
 from kbdesk.core.versions.drafts import DraftStore
 from kbdesk.core.versions.repo import LibraryRepo
 from kbdesk.core.versions.sync import Syncer, sync_state

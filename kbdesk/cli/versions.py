@@ -14,8 +14,8 @@ from kbdesk.cli.arguments import iso_day, open_library, shared
 from kbdesk.cli.terminal import clean, dump_json, inline
 from kbdesk.core import (
     PAPER,
-    ServerDenied,
     RemoteUnreachable,
+    ServerDenied,
     SignInNeeded,
     Status,
     credentials,

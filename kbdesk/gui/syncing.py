@@ -19,8 +19,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from kbdesk.core import (
     KbError,
     KnowledgeBase,
-    ServerDenied,
     RemoteUnreachable,
+    ServerDenied,
     Settings,
     SignInNeeded,
     SyncError,

@@ -40,9 +40,9 @@ from dulwich.repo import Repo
 from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.errors import (
     CredentialsError,
-    ServerDenied,
     RemoteRefused,
     RemoteUnreachable,
+    ServerDenied,
     SignInNeeded,
     SyncError,
     UnrelatedHistories,
