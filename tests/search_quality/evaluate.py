@@ -5,6 +5,8 @@ unrelated one written for the evaluation (``telecom/``, ``telecom-queries.yaml``
 thesaurus and the ranking are not tuned to one library's words, and a third written blind for
 issue 18 (``bank/``, ``bank-queries.yaml``): its queries were committed before anything was
 searched, its figures are reported as measured and never held to the bar, and nobody tunes on it.
+A fourth, small one (``insurance/``, ``insurance-queries.yaml``, 20 queries) is issue 18's final
+blind set, written and committed the same way and never tuned on.
 
 A query is a mapping ``{group, query, expect}``; ``expect`` lists the document ids that are a
 right answer. Optional fields:
@@ -62,6 +64,7 @@ SUITES = (
     Suite("demo", CONTENT, QUERIES),
     Suite("telecom", HERE / "telecom", HERE / "telecom-queries.yaml"),
     Suite("bank", HERE / "bank", HERE / "bank-queries.yaml", blind=True),
+    Suite("insurance", HERE / "insurance", HERE / "insurance-queries.yaml", blind=True),
 )
 #: groups of colloquial queries, each held to the same bar as the whole set
 COLLOQUIAL_GROUPS = ("colloquial", "telecom")
