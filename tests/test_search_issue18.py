@@ -371,3 +371,25 @@ def test_keywords_must_be_words(make_library: Callable[..., Path]) -> None:
     base.ensure_index()
     problems = base.problems
     assert problems and "keywords" in str(problems[0])
+
+
+# -- after the final blind set: spoken nouns with a suffix, self-immolation --------------------
+
+def test_a_spoken_noun_with_its_suffix_is_found_as_its_meaning_character(
+    make_library: Callable[..., Path],
+) -> None:
+    base = KnowledgeBase(make_library({
+        "a.md": doc("車輛故障", id="cars", body="## 拖吊\n車輛無法行駛時安排拖吊。\n"),
+        "b.md": doc("保單", id="policy", body="## 借款\n保單借款依公告利率計息。\n"),
+    }))
+    hits = base.search("车子").hits
+    assert hits and hits[0].doc_id == "cars"
+    assert hits[0].expansions  # found as the library's word, not as 车子
+    # a suffix alone does not stand for anything: 子 is not searched as a meaning
+    assert base.search("子儿").hits == []
+
+
+@pytest.mark.parametrize("query", ["客户说不理赔就去你们门口自焚", "他说要自焚"])
+def test_self_immolation_is_a_crisis_call(with_crisis: KnowledgeBase, query: str) -> None:
+    hits = with_crisis.search(query).hits
+    assert hits and hits[0].doc_id == "crisis"
