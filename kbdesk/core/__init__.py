@@ -94,6 +94,7 @@ if TYPE_CHECKING:
     from kbdesk.core.search.engine import SearchHit, SearchOptions, SearchResult
     from kbdesk.core.search.index import IndexStats
     from kbdesk.core.search.query import KIND_ALIASES
+    from kbdesk.core.team import suggestions
     from kbdesk.core.team.board import AckStatus, TeamReceipt
     from kbdesk.core.team.records import FLAG_KINDS, Flag
     from kbdesk.core.team.remote import NoSharedLibrary, join_library
@@ -219,6 +220,7 @@ _HOME: dict[str, str] = {
     "UnrelatedHistories": "kbdesk.core.versions.sync",
     "PublishResult": "kbdesk.core.versions.versioning",
     "paths": "kbdesk.core.workstation",
+    "suggestions": "kbdesk.core.team",
     "new_workstation_name": "kbdesk.core.workstation.identity",
     "workstation_name": "kbdesk.core.workstation.identity",
     "SPECS": "kbdesk.core.workstation.settings",
@@ -360,6 +362,7 @@ __all__ = [
     "set_fields",
     "split_front_matter",
     "suggestion_in",
+    "suggestions",
     "workstation_name",
     "yaml_scalar",
 ]
