@@ -1,0 +1,75 @@
+"""The app's search tables, exported with the site so that its search answers as the app does.
+
+Issue 18 ("the same search on the intranet"): the site's ``search.js`` reads, from
+``search/apptables.js`` (loaded on the first search), the same tables the app searches with:
+
+- ``library`` and ``service``: the library's synonym groups and the shipped service thesaurus
+  with its Latin abbreviations (``resources/thesaurus/service.yaml``, ``abbreviations.yaml``),
+  folded as the app folds them;
+- ``stop``, ``filler``, ``suffixes``: the query words the app leaves out (question words and
+  spoken filler), the characters that never carry a morpheme, the spoken noun suffixes;
+- ``spoken``: the spoken morphemes and their written words (``spoken.yaml``);
+- ``crisis``: the crisis intents (``crisis.yaml``): phrasings, look-alikes, vocabulary;
+- ``words``: the library's own words (two to four characters, as the segmenter finds them in
+  the exported text), for homophones, meaning-bearing parts and the query's segmentation;
+- ``readings``: fuzzy pinyin syllable → the characters read so (the pairs input methods
+  confuse folded together, as :mod:`kbdesk.core.search.lexicon` folds them), for homophones.
+
+Everything comes from the app's own modules, so a table edited for the app is the site's too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kbdesk.core.search.crisis import shipped_intents
+from kbdesk.core.search.lexicon import WordTable, is_han
+from kbdesk.core.search.matching import FILLER_CHARS, NOUN_SUFFIXES
+from kbdesk.core.search.query import STOPWORDS
+from kbdesk.core.search.thesaurus import service_groups, spoken_morphemes
+from kbdesk.core.text.folding import fold
+
+#: bumped when the tables' shape changes (search.js checks it)
+TABLES_FORMAT = 1
+
+
+def _groups(groups: Iterable[Iterable[str]]) -> list[list[str]]:
+    out: list[list[str]] = []
+    for group in groups:
+        words = list(dict.fromkeys(w for w in (fold(str(word)).strip() for word in group) if w))
+        if len(words) > 1:
+            out.append(words)
+    return out
+
+
+def readings(words: Iterable[str]) -> dict[str, str]:
+    """Fuzzy syllable → every common character read so (one string per syllable)."""
+    table = WordTable()
+    table.add(list(words)[:1] or ["一二"])  # reads every character's pinyin once
+    by_reading: dict[str, str] = {}
+    for ch, syllables in sorted(table.readings.items()):
+        for syllable in syllables:
+            by_reading[syllable] = by_reading.get(syllable, "") + ch
+    return by_reading
+
+
+def search_tables(library_groups: Iterable[Iterable[str]], words: Iterable[str]
+                  ) -> dict[str, object]:
+    """The tables ``search.js`` reads (see the module docstring)."""
+    library_words = sorted({w for w in words if 2 <= len(w) <= 4 and is_han(w)},
+                           key=lambda w: (len(w), w))
+    return {
+        "format": TABLES_FORMAT,
+        "library": _groups(library_groups),
+        "service": _groups(service_groups()),
+        "stop": sorted(STOPWORDS),
+        "filler": "".join(sorted(FILLER_CHARS)),
+        "suffixes": "".join(sorted(NOUN_SUFFIXES)),
+        "spoken": {key: list(value) for key, value in spoken_morphemes().items()},
+        "crisis": [{"name": intent.name, "vocabulary": list(intent.vocabulary),
+                    "phrasings": [p.pattern for p in intent.phrasings],
+                    "not": [p.pattern for p in intent.lookalikes]}
+                   for intent in shipped_intents()],
+        "words": library_words,
+        "readings": readings(library_words),
+    }
