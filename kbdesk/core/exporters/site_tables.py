@@ -6,8 +6,8 @@ Issue 18 ("the same search on the intranet"): the site's ``search.js`` reads, fr
 - ``library`` and ``service``: the library's synonym groups and the shipped service thesaurus
   with its Latin abbreviations (``resources/thesaurus/service.yaml``, ``abbreviations.yaml``),
   folded as the app folds them;
-- ``stop``, ``filler``, ``suffixes``: the query words the app leaves out (question words and
-  spoken filler), the characters that never carry a morpheme, the spoken noun suffixes;
+- ``stop``, ``filler``: the query words the app leaves out (question words and spoken
+  filler), the characters that never carry a morpheme;
 - ``spoken``: the spoken morphemes and their written words (``spoken.yaml``);
 - ``crisis``: the crisis intents (``crisis.yaml``): phrasings, look-alikes, vocabulary;
 - ``words``: the library's own words (two to four characters, as the segmenter finds them in
@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from kbdesk.core.search.crisis import shipped_intents
 from kbdesk.core.search.lexicon import WordTable, is_han
-from kbdesk.core.search.matching import FILLER_CHARS, NOUN_SUFFIXES
+from kbdesk.core.search.matching import FILLER_CHARS
 from kbdesk.core.search.query import STOPWORDS
 from kbdesk.core.search.thesaurus import service_groups, spoken_morphemes
 from kbdesk.core.text.folding import fold
@@ -64,7 +64,6 @@ def search_tables(library_groups: Iterable[Iterable[str]], words: Iterable[str]
         "service": _groups(service_groups()),
         "stop": sorted(STOPWORDS),
         "filler": "".join(sorted(FILLER_CHARS)),
-        "suffixes": "".join(sorted(NOUN_SUFFIXES)),
         "spoken": {key: list(value) for key, value in spoken_morphemes().items()},
         "crisis": [{"name": intent.name, "vocabulary": list(intent.vocabulary),
                     "phrasings": [p.pattern for p in intent.phrasings],

@@ -277,12 +277,7 @@ def _plan_lacking(plan: WordPlan, doc_frequency: Callable[[str], int], lexicon: 
     for _, other in sorted(((df, w) for df, w in held if df > 0), reverse=True)[:MAX_HOMOPHONES]:
         plan.alternatives.append(Alternative(other, "homophone", [other]))
     pieces = morphemes(plan.word, spoken)
-    # a spoken noun with its suffix (车子, 单子, 本儿) stands for its first character's words
-    suffixed = (len(plan.word) == 2 and plan.word[1] in NOUN_SUFFIXES
-                and plan.word[0] not in FILLER_CHARS and plan.word[0] not in STOPWORDS)
-    if suffixed:
-        pieces = [plan.word[0]]
-    if len(pieces) < 2 and not suffixed and not (pieces == [plan.word] and plan.word in spoken):
+    if len(pieces) < 2 and not (pieces == [plan.word] and plan.word in spoken):
         return  # one common character alone says nothing (a spoken one has written words)
     groups: list[list[str]] = []
     found: list[str] = []
@@ -310,7 +305,7 @@ def _plan_lacking(plan: WordPlan, doc_frequency: Callable[[str], int], lexicon: 
             found.append(piece)
             groups.append(texts)
             queries.append(wq.Or(options))
-    if len(groups) < 2 and not (len(groups) == 1 and (found[0] in spoken or suffixed)):
+    if len(groups) < 2 and not (len(groups) == 1 and found[0] in spoken):
         return  # one common character alone says nothing (a spoken one has written words)
     plan.morpheme_share = len(groups) / len(pieces)
     plan.morphemes = groups
@@ -337,8 +332,6 @@ def morphemes(word: str, spoken: Mapping[str, Sequence[str]]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-#: Suffixes of spoken nouns (车子, 本儿): the character before them carries the meaning.
-NOUN_SUFFIXES = frozenset("子儿")
 #: Characters that never carry a morpheme's meaning on their own.
 FILLER_CHARS = frozenset("了的得地着过吗呢吧啊呀么嘛哦就都也还又再才很太")
 

@@ -72,7 +72,7 @@
 
   function prepare(data) {
     var t = { words: {}, dict: {}, maxLen: 1, byChar: {}, reading: {}, chars: {},
-              groups: {}, stop: {}, filler: data.filler || "", suffixes: data.suffixes || "",
+              groups: {}, stop: {}, filler: data.filler || "",
               spoken: data.spoken || {}, crisis: [] };
     function addDict(w) {
       t.dict[w] = 1;
@@ -216,10 +216,7 @@
     }
     if (!isCjk(word)) return;
     var pieces = [], i = 0;
-    var suffixed = word.length === 2 && T.suffixes.indexOf(word.charAt(1)) >= 0 &&
-      T.filler.indexOf(word.charAt(0)) < 0 && !T.stop[word.charAt(0)];
-    if (suffixed) pieces = [word.charAt(0)];
-    else while (i < word.length) {
+    while (i < word.length) {
       var size = 0;
       for (var n = 3; n >= 2; n--) if (T.spoken[word.substr(i, n)] && i + n <= word.length) {
         size = n; break;
@@ -240,7 +237,7 @@
       });
       if (options.length) groups.push({ piece: piece, options: options });
     });
-    if (groups.length >= 2 || (groups.length === 1 && (suffixed || T.spoken[groups[0].piece]))) {
+    if (groups.length >= 2 || (groups.length === 1 && T.spoken[groups[0].piece])) {
       plan.alts.push({ kind: "morpheme", via: groups.map(function (g) { return g.options[0]; })
         .join("+"), quality: QUALITY.morpheme * groups.length / Math.max(pieces.length, 1),
         pieces: groups.map(function (g) { return g.options.map(termsOf); }),
