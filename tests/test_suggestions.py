@@ -184,3 +184,24 @@ def test_cli_lists_and_accepts_suggestions(library: KnowledgeBase,
     assert "no suggestions" in capsys.readouterr().out
     assert main(["search", "--library", root, "--json", "资料异动"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["doc_id"] == "phone"
+
+
+def test_an_unwritable_log_never_gets_in_the_agents_way(caplog: pytest.LogCaptureFixture) -> None:
+    path = no_results_path()
+    path.mkdir(parents=True)  # the log's place is taken by a folder: it cannot be read
+    assert not note_opened("phone", "手机号码", when=T0, settings=settings("desk-1"))
+    assert "search log" in caplog.text
+
+
+def test_a_document_never_published_cannot_take_a_keyword(make_library, tmp_path: Path) -> None:
+    root = make_library({"phone.md": PHONE}, in_checkout=True)  # no baseline version
+    kb = KnowledgeBase(root, index_dir=tmp_path / "index2")
+    kb.load()
+    try:
+        [row] = gather([line("desk-1", "资料异动", "phone", 0), line("desk-2", "资料异动", "phone", 1)],
+                       {d.id: d for d in kb.documents()})
+        with pytest.raises(SuggestionError, match="no published version"):
+            suggestions.accept(kb, row, settings("desk-9", role="editor"), "Editor")
+        assert "资料异动" not in (root / "phone.md").read_text("utf-8")  # nothing written
+    finally:
+        kb.close()
