@@ -101,15 +101,36 @@ def site_first(page: Any, site: Path, query: str) -> str:
     return href.split("#")[0].removeprefix("d/").removesuffix(".html")
 
 
+def site_ranked(page: Any, query: str) -> dict[str, str]:
+    """The site's distinct documents for ``query``, best first, each with its first anchor."""
+    from urllib.parse import unquote
+
+    page.evaluate("q => window.KBSearch.search(q)", query)
+    hrefs = page.evaluate(
+        "() => Array.from(document.querySelectorAll('#results a'))"
+        ".map(a => a.getAttribute('href'))")
+    seen: dict[str, str] = {}
+    for href in hrefs:
+        path, _, anchor = str(href).partition("#")
+        seen.setdefault(path.removeprefix("d/").removesuffix(".html"), unquote(anchor))
+    return seen
+
+
+def open_search(context: Any, site: Path) -> Any:
+    """The site's search page, ready to search (script errors collected in ``page.errors``)."""
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.goto((site / "search.html").as_uri())
+    page.wait_for_function("() => window.KBSearch && document.readyState === 'complete'")
+    return page
+
+
 def compare(context: Any, library: Path, queries: Sequence[str], into: Path) -> list[Pair]:
     """Every query in the app and in the site opened in ``context`` (a Playwright context)."""
     kb, site = export(library, into)
     try:
-        page = context.new_page()
-        page.errors = []
-        page.on("pageerror", lambda error: page.errors.append(str(error)))
-        page.goto((site / "search.html").as_uri())
-        page.wait_for_function("() => window.KBSearch && document.readyState === 'complete'")
+        page = open_search(context, site)
         pairs = [Pair(library.name, q, *_swap(app_first(kb, q), site_first(page, site, q)))
                  for q in queries]
         assert not page.errors, page.errors
