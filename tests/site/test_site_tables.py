@@ -56,3 +56,17 @@ def test_the_browsers_fold_keeps_what_the_apps_fold_keeps_in_phrases() -> None:
     table = fold_table()
     assert "么" not in table  # 这么 stays 这么 in the app; one character at a time it would not
     assert table["麼"] == "么" and table["這"] == "这"
+
+
+def test_pinyin_keys_are_the_apps_for_titles_then_headings(monkeypatch) -> None:
+    from kbdesk.core.exporters import site_tables
+
+    keys = site_tables.pinyin_keys(["退貨款申請流程", "投訴處理"], ["回覆時限"])
+    assert keys["initials"]["thk"] == ["退货款"]  # a word inside a longer title
+    assert keys["initials"]["ts"] == ["投诉"]
+    assert ["tousuchuli", "投诉处理"] in keys["full"] and keys["full"] == sorted(keys["full"])
+    assert any(text == "回复时限" for _key, text in keys["full"])
+    # a large library: the headings beyond the cap are left out, titles first
+    monkeypatch.setattr(site_tables, "MAX_PINYIN_ROWS", 12)
+    capped = site_tables.pinyin_keys(["退貨款申請流程"], ["回覆時限"])
+    assert not any(text == "回复时限" for _key, text in capped["full"])

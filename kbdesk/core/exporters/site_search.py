@@ -234,5 +234,7 @@ def build_index(
     files["meta.js"] = _js("meta", meta)
     # the app's tables (thesauruses, crisis intents, spoken morphemes, the library's words and
     # the readings for homophones), loaded by search.js on the first search
-    files["apptables.js"] = _js("apptables", search_tables(synonyms, words))
+    titles = [doc.title for doc in docs]
+    headings = list(dict.fromkeys(e.heading for doc in docs for e in doc.entries if e.heading))
+    files["apptables.js"] = _js("apptables", search_tables(synonyms, words, titles, headings))
     return SiteIndex(files, shards, len(postings), total_entries)

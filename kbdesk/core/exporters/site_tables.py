@@ -13,7 +13,11 @@ Issue 18 ("the same search on the intranet"): the site's ``search.js`` reads, fr
 - ``words``: the library's own words (two to four characters, as the segmenter finds them in
   the exported text), for homophones, meaning-bearing parts and the query's segmentation;
 - ``readings``: fuzzy pinyin syllable → the characters read so (the pairs input methods
-  confuse folded together, as :mod:`kbdesk.core.search.lexicon` folds them), for homophones.
+  confuse folded together, as :mod:`kbdesk.core.search.lexicon` folds them), for homophones;
+- ``pinyin``: the pinyin keys of titles and headings (full pinyin, searched by prefix, and
+  initials) → the Chinese text they stand for, made as the app makes them
+  (:func:`kbdesk.core.search.pinyin.pinyin_entries`), so that ``ts`` or ``tuikuan`` finds
+  投訴 and 退款 (titles first, then headings, at most ``MAX_PINYIN_ROWS`` rows).
 
 Everything comes from the app's own modules, so a table edited for the app is the site's too.
 """
@@ -25,12 +29,15 @@ from collections.abc import Iterable
 from kbdesk.core.search.crisis import shipped_intents
 from kbdesk.core.search.lexicon import WordTable, is_han
 from kbdesk.core.search.matching import FILLER_CHARS
+from kbdesk.core.search.pinyin import pinyin_entries
 from kbdesk.core.search.query import STOPWORDS
 from kbdesk.core.search.thesaurus import service_groups, spoken_morphemes
 from kbdesk.core.text.folding import fold
 
 #: bumped when the tables' shape changes (search.js checks it)
 TABLES_FORMAT = 1
+#: at most this many pinyin keys are exported (a large library's headings are left out)
+MAX_PINYIN_ROWS = 30_000
 
 
 def _groups(groups: Iterable[Iterable[str]]) -> list[list[str]]:
@@ -53,7 +60,25 @@ def readings(words: Iterable[str]) -> dict[str, str]:
     return by_reading
 
 
-def search_tables(library_groups: Iterable[Iterable[str]], words: Iterable[str]
+def pinyin_keys(titles: Iterable[str], headings: Iterable[str]) -> dict[str, object]:
+    """The pinyin keys of ``titles`` then ``headings`` (up to ``MAX_PINYIN_ROWS``):
+    ``{"full": [[key, text], …] sorted, "initials": {key: [text, …]}}``."""
+    rows: set[tuple[str, str, str]] = set()
+    for text in [*titles, *headings]:
+        found = pinyin_entries(text)
+        if len(rows) + len(found) > MAX_PINYIN_ROWS:
+            break
+        rows.update(found)
+    full = sorted({(key, chinese) for key, kind, chinese in rows if kind == "full"})
+    initials: dict[str, list[str]] = {}
+    for key, kind, chinese in sorted(rows):
+        if kind == "initials":
+            initials.setdefault(key, []).append(chinese)
+    return {"full": [list(row) for row in full], "initials": initials}
+
+
+def search_tables(library_groups: Iterable[Iterable[str]], words: Iterable[str],
+                  titles: Iterable[str] = (), headings: Iterable[str] = ()
                   ) -> dict[str, object]:
     """The tables ``search.js`` reads (see the module docstring)."""
     library_words = sorted({w for w in words if 2 <= len(w) <= 4 and is_han(w)},
@@ -71,4 +96,5 @@ def search_tables(library_groups: Iterable[Iterable[str]], words: Iterable[str]
                    for intent in shipped_intents()],
         "words": library_words,
         "readings": readings(library_words),
+        "pinyin": pinyin_keys(titles, headings),
     }

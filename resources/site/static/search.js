@@ -58,8 +58,9 @@
   /* ---- the app's tables (search/apptables.js, see kbdesk/core/exporters/site_tables.py) ---- */
 
   var T = null;
-  var QUALITY = { word: 1, synonym: 0.85, thesaurus: 0.75, part: 0.6, homophone: 0.5,
-                  morpheme: 0.45 };
+  var QUALITY = { word: 1, synonym: 0.85, thesaurus: 0.75, pinyin: 0.9, part: 0.6,
+                  homophone: 0.5, morpheme: 0.45 };
+  var MAX_PINYIN = 8;
   var MAX_PARTS = 24, MAX_HOMOPHONES = 3, MIN_VOCABULARY = 2, CRISIS_HITS = 2;
 
   function tables() {
@@ -103,6 +104,9 @@
         (t.reading[ch] || (t.reading[ch] = [])).push(syllable);
       });
     });
+    var pinyin = data.pinyin || {};
+    t.pinyinFull = pinyin.full || [];
+    t.pinyinInitials = pinyin.initials || {};
     (data.crisis || []).forEach(function (intent) {
       try {
         t.crisis.push({
@@ -113,6 +117,28 @@
       } catch (e) { /* a pattern this browser cannot read: that intent is left out */ }
     });
     return t;
+  }
+
+  /* Latin letters as the pinyin of a title or heading (as the app reads them): a full
+     pinyin prefix of three letters or more, or the initials of a word or a run of words. */
+  function pinyinTexts(letters) {
+    var found = [];
+    if (letters.length >= 3) {
+      var lo = 0, hi = T.pinyinFull.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (T.pinyinFull[mid][0] < letters) lo = mid + 1; else hi = mid;
+      }
+      var matches = [];
+      for (var i = lo; i < T.pinyinFull.length && T.pinyinFull[i][0].indexOf(letters) === 0; i++)
+        if (matches.indexOf(T.pinyinFull[i][1]) < 0) matches.push(T.pinyinFull[i][1]);
+      matches.sort(function (a, b) { return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0); });
+      found = matches.slice(0, MAX_PINYIN);
+    }
+    (T.pinyinInitials[letters] || []).slice(0, MAX_PINYIN).forEach(function (c) {
+      if (found.indexOf(c) < 0) found.push(c);
+    });
+    return found;
   }
 
   function isCjk(text) { return /^[\u3400-\u9fff\uf900-\ufaff]+$/.test(text); }
@@ -189,6 +215,11 @@
         alts.push(alt(g.kind, [other], other));
       });
     });
+    if (w.latin && /^[a-z]{2,}$/.test(word)) {
+      pinyinTexts(word).forEach(function (chinese) {
+        if (!seen[chinese]) { seen[chinese] = 1; alts.push(alt("pinyin", [chinese], chinese)); }
+      });
+    }
     if (!w.latin && word.length === 1) {  // a single character: as the library's words hold it
       var holders = (T.byChar[word] || []).slice(0, MAX_PARTS);
       if (holders.length) alts.push(alt("part", holders, holders[0]));
