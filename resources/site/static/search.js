@@ -246,6 +246,19 @@
       found.forEach(function (h) { plan.alts.push(alt("homophone", [h], h)); });
     }
     if (!isCjk(word)) return;
+    // its parts: the library's words inside it (群发短信 → 短信), each counting for the share
+    // of the word it covers
+    if (word.length >= 3) {
+      var parts = [];
+      for (var n2 = word.length - 1; n2 >= 2; n2--)
+        for (var j = 0; j + n2 <= word.length; j++) {
+          var part = word.substr(j, n2);
+          if (T.words[part] && parts.indexOf(part) < 0) parts.push(part);
+        }
+      parts.slice(0, MAX_PARTS).forEach(function (part) {
+        plan.alts.push(alt("part", [part], part, QUALITY.part * part.length / word.length));
+      });
+    }
     var pieces = [], i = 0;
     while (i < word.length) {
       var size = 0;
