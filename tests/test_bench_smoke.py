@@ -116,3 +116,19 @@ def test_scaling_table_puts_each_size_beside_fts5() -> None:
     assert len(run.scaling_table([report(1000, 2.0)], markdown=True).splitlines()) == 3
     with pytest.raises(SystemExit):
         run.main(["--scale", "0,10"])
+
+
+def test_bench_queries_hold_pinyin_slips_and_spoken_phrasings() -> None:
+    from pypinyin import lazy_pinyin
+
+    queries = corpus.bench_queries(count=20)
+    service = {to_simplified(w) for w in corpus.Vocabulary(corpus.DEFAULT_SEED).service}
+    slips = [to_simplified(queries[i]) for i in (3, 13)]
+    for slip in slips:  # one character off a service word, with the same pinyin
+        assert slip not in service
+        assert any(len(w) == len(slip) and [lazy_pinyin(c) for c in w] == [lazy_pinyin(c)
+                                                                            for c in slip]
+                   and sum(a != b for a, b in zip(w, slip, strict=True)) == 1 for w in service)
+    spoken = [to_simplified(queries[i]) for i in (6, 16)]
+    assert all(any(form.replace("{}", "") in s.replace(w, "") for form in corpus.COLLOQUIAL_FORMS
+                   for w in service if w in s) for s in spoken)

@@ -371,3 +371,25 @@ def test_keywords_must_be_words(make_library: Callable[..., Path]) -> None:
     base.ensure_index()
     problems = base.problems
     assert problems and "keywords" in str(problems[0])
+
+
+# -- after the final blind set: spoken nouns with 子, self-immolation ----------------------------
+
+def test_a_spoken_noun_with_zi_is_found_as_its_written_word(
+    make_library: Callable[..., Path],
+) -> None:
+    base = KnowledgeBase(make_library({
+        "a.md": doc("車輛故障", id="cars", body="## 拖吊\n車輛無法行駛時安排拖吊。\n"),
+        "b.md": doc("服務品質", id="quality", body="## 量測\n服務質量與數量的量測。\n"),
+    }))
+    hits = base.search("车子").hits
+    assert hits and hits[0].doc_id == "cars"
+    assert hits[0].expansions  # found as the library's word, not as 车子
+    # 子 is no suffix to strip everywhere: 量子 is a word of its own, not 量
+    assert base.search("量子").hits == []
+
+
+@pytest.mark.parametrize("query", ["客户说不理赔就去你们门口自焚", "他说要自焚"])
+def test_self_immolation_is_a_crisis_call(with_crisis: KnowledgeBase, query: str) -> None:
+    hits = with_crisis.search(query).hits
+    assert hits and hits[0].doc_id == "crisis"

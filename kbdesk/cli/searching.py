@@ -311,3 +311,6 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     r.add_argument("--all", action="store_true",
                    help="every workstation's searches (shared through the library's remote)")
     r.set_defaults(func=cmd_report)
+    from kbdesk.cli.suggesting import add_report
+
+    add_report(reports, library)

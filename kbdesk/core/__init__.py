@@ -97,6 +97,7 @@ if TYPE_CHECKING:
     from kbdesk.core.search.engine import SearchHit, SearchOptions, SearchResult
     from kbdesk.core.search.index import IndexStats
     from kbdesk.core.search.query import KIND_ALIASES
+    from kbdesk.core.team import suggestions
     from kbdesk.core.team.board import PAPER, AckStatus, TeamReceipt
     from kbdesk.core.team.duties import Missing, MissingRow
     from kbdesk.core.team.records import FLAG_KINDS, Flag
@@ -254,6 +255,7 @@ _HOME: dict[str, str] = {
     "PublishResult": "kbdesk.core.versions.versioning",
     "paths": "kbdesk.core.workstation",
     "credentials": "kbdesk.core.workstation",
+    "suggestions": "kbdesk.core.team",
     "new_workstation_name": "kbdesk.core.workstation.identity",
     "workstation_name": "kbdesk.core.workstation.identity",
     "SPECS": "kbdesk.core.workstation.settings",
@@ -413,6 +415,7 @@ __all__ = [
     "split_front_matter",
     "strip_controls",
     "suggestion_in",
+    "suggestions",
     "workstation_name",
     "yaml_scalar",
 ]

@@ -118,6 +118,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("view.reset_layout", QT_TRANSLATE_NOOP("Actions", "Reset layout"), (), "view"),
     ActionSpec("team.receipts", QT_TRANSLATE_NOOP("Actions", "Read receipts of the team…"),
                ("Ctrl+Shift+A",), "view"),
+    ActionSpec("team.suggestions", QT_TRANSLATE_NOOP("Actions", "Search suggestions…"), (),
+               "view"),
     ActionSpec("go.start", QT_TRANSLATE_NOOP("Actions", "Start screen"), ("Alt+Home",), "go",
                toolbar=True),
     ActionSpec("go.back", QT_TRANSLATE_NOOP("Actions", "Back"), ("Alt+Left",), "go",

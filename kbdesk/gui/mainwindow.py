@@ -57,6 +57,7 @@ from kbdesk.gui.results import MoreRow, updated_label
 from kbdesk.gui.searching import SearchController
 from kbdesk.gui.settingsdialog import CHOICES, SettingsDialog
 from kbdesk.gui.sidepane import SidePane
+from kbdesk.gui.suggestionsview import record_open
 from kbdesk.gui.tasks import Task, TaskRunner
 from kbdesk.gui.teamui import TeamUi
 
@@ -424,6 +425,7 @@ class MainWindow(QMainWindow):
         elif result is not None:
             self.open_document(result.doc_id, result.anchor, self.side.model.terms,
                                found_as=result.found_as)
+            record_open(self, result.doc_id)  # for the team's search suggestions
 
     def open_document(self, doc_id: str, anchor: str = "", terms: Any = (), *,
                       found_as: str = "") -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 
+from kbdesk.gui.suggestionsview import SuggestionsDialog
 from kbdesk.gui.teamviews import ReceiptsDialog, flag_section, start_html
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ class TeamUi(QObject):
         actions = window.actions_
         actions.connect("reader.flag", self.flag_current_section)
         actions.connect("team.receipts", self.show_receipts)
+        actions.connect("team.suggestions", self.show_suggestions)
         actions.connect("go.start", self.show_start)
         actions.connect("library.join", self.join_library)
         contents = actions["view.contents"]
@@ -158,6 +160,16 @@ class TeamUi(QObject):
         if self.window.kb is None:
             return None
         dialog = ReceiptsDialog(self.window.kb, self.window.runner, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_suggestions(self) -> SuggestionsDialog | None:
+        """Open the team's search suggestions (non-modal; Accept for editors)."""
+        window = self.window
+        if window.kb is None:
+            return None
+        dialog = SuggestionsDialog(window.kb, window.runner, window.settings, window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

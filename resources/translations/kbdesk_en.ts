@@ -272,6 +272,11 @@
         <translation>Read receipts of the team…</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/gui/actions.py" line="121"/>
+        <source>Search suggestions…</source>
+        <translation>Search suggestions…</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/actions.py" line="112"/>
         <source>Start screen</source>
         <translation>Start screen</translation>
@@ -2480,6 +2485,69 @@
     <message>
         <source>Password</source>
         <translation>Password</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Search suggestions</source>
+        <translation>Search suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Agents searched → then opened</source>
+        <translation>Agents searched → then opened</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Times</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Workstations</source>
+        <translation>Workstations</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Found with</source>
+        <translation>Found with</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Accept as keyword</source>
+        <translation>Accept as keyword</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>%1 suggestion(s): words agents on several workstations searched, then opened the document found with other words.</source>
+        <translation>%1 suggestion(s): words agents on several workstations searched, then opened the document found with other words.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>No suggestions. A suggestion needs the same words and document from two or more workstations; only shared search logs count.</source>
+        <translation>No suggestions. A suggestion needs the same words and document from two or more workstations; only shared search logs count.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Only an editor can accept a suggestion.</source>
+        <translation>Only an editor can accept a suggestion.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Publishing…</source>
+        <translation>Publishing…</translation>
     </message>
 </context>
 </TS>

@@ -272,6 +272,11 @@
         <translation>团队已读回条…</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/gui/actions.py" line="121"/>
+        <source>Search suggestions…</source>
+        <translation>搜索建议…</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/actions.py" line="112"/>
         <source>Start screen</source>
         <translation>开始画面</translation>
@@ -2473,6 +2478,69 @@
     <message>
         <source>Password</source>
         <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Search suggestions</source>
+        <translation>搜索建议</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Agents searched → then opened</source>
+        <translation>客服人员搜索 → 后来打开</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Times</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Workstations</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Found with</source>
+        <translation>改用的字词</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Accept as keyword</source>
+        <translation>采用为关键词</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>%1 suggestion(s): words agents on several workstations searched, then opened the document found with other words.</source>
+        <translation>%1 条建议：多台工作站的客服人员搜索这些字词后，改用其他字词找到并打开了文档。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>No suggestions. A suggestion needs the same words and document from two or more workstations; only shared search logs count.</source>
+        <translation>没有建议。同一组字词与文档须来自两台以上的工作站才会成为建议；只计入已共享的搜索记录。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Only an editor can accept a suggestion.</source>
+        <translation>只有编辑可以采用建议。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Publishing…</source>
+        <translation>发布中…</translation>
     </message>
 </context>
 </TS>

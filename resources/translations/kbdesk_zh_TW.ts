@@ -272,6 +272,11 @@
         <translation>團隊已讀回條…</translation>
     </message>
     <message>
+        <location filename="../../kbdesk/gui/actions.py" line="121"/>
+        <source>Search suggestions…</source>
+        <translation>搜尋建議…</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/actions.py" line="112"/>
         <source>Start screen</source>
         <translation>開始畫面</translation>
@@ -2473,6 +2478,69 @@
     <message>
         <source>Password</source>
         <translation>密碼</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Search suggestions</source>
+        <translation>搜尋建議</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Agents searched → then opened</source>
+        <translation>客服人員搜尋 → 後來開啟</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Times</source>
+        <translation>次數</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Workstations</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Found with</source>
+        <translation>改用的字詞</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Accept as keyword</source>
+        <translation>採用為關鍵詞</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Loading…</source>
+        <translation>載入中…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>%1 suggestion(s): words agents on several workstations searched, then opened the document found with other words.</source>
+        <translation>%1 則建議：多台工作站的客服人員搜尋這些字詞後，改用其他字詞找到並開啟了文件。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>No suggestions. A suggestion needs the same words and document from two or more workstations; only shared search logs count.</source>
+        <translation>沒有建議。同一組字詞與文件須來自兩台以上的工作站才會成為建議；只計入已分享的搜尋紀錄。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Only an editor can accept a suggestion.</source>
+        <translation>只有編輯可以採用建議。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Publishing…</source>
+        <translation>發布中…</translation>
     </message>
 </context>
 </TS>

@@ -54,6 +54,10 @@ ROLES = ["一线客服", "值班主管", "处理专员", "质检专员", "组长
 LIMITS = ["30秒内", "5分钟内", "30分钟内", "2小时内", "24小时内", "48小时内", "2个工作日内"]
 PLACEHOLDERS = ["客户称呼", "坐席姓名", "工号", "公司名称", "来电日期", "订单号", "替代方案"]
 QUESTION_FORMS = ["{}怎么办", "如何{}", "{}怎么处理", "请问{}要多久", "{}是什么"]
+#: spoken phrasings agents type (issue 18): a service word with a spoken verb or filler, so that
+#: the morpheme, filler and partial-match paths are timed
+COLLOQUIAL_FORMS = ["{}坏了", "{}还没到", "{}扣了两次", "{}忘了怎么办", "客人一直说{}弄不好",
+                    "{}不见了", "他说{}一直没来"]
 
 
 @dataclass(frozen=True)
@@ -262,18 +266,49 @@ def ensure_corpus(docs: int = DEFAULT_DOCS, seed: int = DEFAULT_SEED,
     return generate(target, docs, seed)
 
 
+def pinyin_slip(word: str, rng: random.Random) -> str:
+    """``word`` with one character replaced by another of the same pinyin (an input-method
+    slip such as 投述 for 投诉); the word itself when no character has a homophone."""
+    from pypinyin import lazy_pinyin
+
+    spots = list(range(len(word)))
+    rng.shuffle(spots)
+    for at in spots:
+        reading = lazy_pinyin(word[at])[0]
+        others = [ch for ch in _SLIP_CHARS if ch != word[at] and lazy_pinyin(ch)[0] == reading]
+        if others:
+            return word[:at] + rng.choice(others) + word[at + 1:]
+    return word
+
+
+#: the characters a slip is made of: common ones, so that the slip looks like a real one
+_SLIP_CHARS = "".join(dict.fromkeys(
+    "诉述速宿素塑款宽宽快块筷货获或祸扣口寇叩退推腿颓费废肺沸号好浩耗单担丹胆账帐仗涨障"
+    "卡咖佧密秘蜜觅码马玛吗骂收手首守受寄记计技纪际换患缓唤还环办半伴扮拌投头透偷查差茶察"
+    "诈炸乍榨遗移疑仪宜送宋颂诵到道倒导岛理里李礼立力例利"))
+
+
 def bench_queries(seed: int = DEFAULT_SEED, count: int = 100) -> list[str]:
-    """Return the fixed bench queries: words, word pairs and triples, questions, both scripts."""
+    """Return the fixed bench queries: words, word pairs and triples, questions, pinyin slips
+    and spoken phrasings (one of each per ten queries), both scripts."""
     vocab = Vocabulary(seed)
     rng = random.Random(f"{seed}:queries")
     to_tw = opencc.OpenCC("s2twp")
     queries: list[str] = []
     for number in range(count):
         shape = number % 10
-        if shape < 4:
+        if shape < 3:
             query = vocab.band(rng, 20, 5000)
-        elif shape < 7:
+        elif shape < 4:
+            for _ in range(50):  # a service word that has a slip among the common characters
+                word = rng.choice(vocab.service)
+                query = pinyin_slip(word, rng)
+                if query != word:
+                    break
+        elif shape < 6:
             query = " ".join(vocab.band(rng, 20, 2000) for _ in range(2))
+        elif shape < 7:
+            query = rng.choice(COLLOQUIAL_FORMS).format(rng.choice(vocab.service))
         elif shape < 8:
             query = " ".join(vocab.band(rng, 20, 1000) for _ in range(3))
         elif shape < 9:

@@ -81,7 +81,8 @@ def _indexed(number: int, url: str, doc: Document) -> IndexedDocument:
             entries[-1].text += "\n" + heading + "\n" + text
             continue
         entries.append(Entry((number << SECTION_BITS) | section, anchor, heading, text))
-    return IndexedDocument(number, url, doc.title, doc.kind.value, doc.category, entries)
+    return IndexedDocument(number, url, doc.title, doc.kind.value, doc.category, entries,
+                           tuple(doc.keywords))
 
 
 class HtmlSiteExporter:

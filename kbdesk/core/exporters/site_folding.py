@@ -44,9 +44,17 @@ def fold_table() -> dict[str, str]:
     folded = folded_text.split("\n")
     if len(folded) != len(chars) or any(len(f) != 1 for f in folded):
         folded = [fold(ch) or ch for ch in chars]
-    table = {ch: f for ch, f in zip(chars, folded, strict=True) if f != ch and len(f) == 1}
+    table = {ch: f for ch, f in zip(chars, folded, strict=True) if f != ch and len(f) == 1
+             and not _kept_in_phrases(ch)}
     log.debug("fold table: %d characters", len(table))
     return table
+
+
+def _kept_in_phrases(ch: str) -> bool:
+    """True for a character the app's fold keeps as itself in common phrases although it
+    folds it alone (么: 这么, 什么 stay, 么 alone becomes 幺): the browser folds one character
+    at a time, so it keeps it too, as queries and the index (folded with phrases) hold it."""
+    return any(fold(before + ch)[1] == ch for before in "这什那怎多")
 
 
 def table_for(characters: set[str] | None) -> dict[str, str]:

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 
 import rjieba
 
+from kbdesk.core.exporters.site_tables import search_tables
 from kbdesk.core.text.folding import fold
 
 #: entries per document are numbered in this many bits (later sections join the last one)
@@ -70,19 +71,26 @@ def cjk_bigrams(folded: str) -> list[str]:
     return [run[i : i + 2] for run in _CJK_RE.findall(folded) for i in range(len(run) - 1)]
 
 
-def text_terms(folded: str) -> list[str]:
-    """The terms of a folded body text: bigrams, segmented words (3+ chars), Latin words."""
+def text_terms(folded: str, words: set[str] | None = None) -> list[str]:
+    """The terms of a folded body text: bigrams, segmented words (3+ chars), Latin words.
+
+    ``words``: the segmented CJK words of two to four characters are added to it (the
+    library's words, exported for the site's homophones and parts; see ``site_tables``).
+    """
     terms = cjk_bigrams(folded)
     terms.extend(_LATIN_RE.findall(folded))
     for word, _start, _end in rjieba.tokenize(folded, mode="search"):
-        if len(word) >= 3 and _CJK_RE.fullmatch(word):
-            terms.append(word)
+        if len(word) >= 2 and _CJK_RE.fullmatch(word):
+            if len(word) >= 3:
+                terms.append(word)
+            if words is not None and len(word) <= 4:
+                words.add(word)
     return terms
 
 
-def heading_terms(folded: str) -> list[str]:
+def heading_terms(folded: str, words: set[str] | None = None) -> list[str]:
     """The terms of a title or heading: the text's terms plus its single CJK characters."""
-    terms = text_terms(folded)
+    terms = text_terms(folded, words)
     for run in _CJK_RE.findall(folded):
         terms.extend(run)
     return terms
@@ -108,6 +116,8 @@ class IndexedDocument:
     kind: str
     category: str
     entries: list[Entry] = field(default_factory=list)
+    #: the editors' ``keywords:``: searched in the title entry, never shown
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass
@@ -127,23 +137,28 @@ def _js(name: str, data: object) -> str:
     return f"KBSearch.load({json.dumps(name)},{payload});\n"
 
 
-def _postings(docs: Iterable[IndexedDocument]) -> tuple[dict[str, array[int]], int]:
+def _postings(docs: Iterable[IndexedDocument], words: set[str] | None = None
+              ) -> tuple[dict[str, array[int]], int]:
     """Return term → ``array[entry, tf, entry, tf, …]`` (entries ascending) and the entry count.
 
     One flat array of machine integers per term keeps a 5,000-document library's ten million
-    postings in tens of megabytes rather than gigabytes of Python objects.
+    postings in tens of megabytes rather than gigabytes of Python objects. ``words``: collects
+    the library's words (see :func:`text_terms`).
     """
     postings: dict[str, array[int]] = {}
     total = 0
     for doc in docs:
-        title_terms = heading_terms(fold(doc.title))
+        title_terms = heading_terms(fold(doc.title), words)
+        keyword_terms = [t for k in doc.keywords for t in heading_terms(fold(k), words)]
         for entry in doc.entries:
-            bag = Counter(text_terms(fold(entry.text)))
-            for term in heading_terms(fold(entry.heading)):
+            bag = Counter(text_terms(fold(entry.text), words))
+            for term in heading_terms(fold(entry.heading), words):
                 bag[term] += HEADING_WEIGHT
             if entry.number & (MAX_SECTIONS - 1) == 0:
                 for term in title_terms:
                     bag[term] += TITLE_WEIGHT
+                for term in keyword_terms:  # as the app weighs them: like a heading's words
+                    bag[term] += HEADING_WEIGHT
             number = entry.number
             for term, tf in bag.items():
                 values = postings.get(term)
@@ -180,7 +195,9 @@ def build_index(
     synonyms: Iterable[Iterable[str]] = (),
 ) -> SiteIndex:
     """Build every search file of the site from the exported documents (in their order)."""
-    postings, total_entries = _postings(docs)
+    synonyms = [list(group) for group in synonyms]
+    words: set[str] = set()
+    postings, total_entries = _postings(docs, words)
     size = sum(len(term) * 3 + 6 + 4 * len(values) for term, values in postings.items())
     shards = 1
     while size / shards > SHARD_TARGET_BYTES and shards < MAX_SHARDS:
@@ -215,4 +232,9 @@ def build_index(
         "synonyms": synonym_groups(synonyms),
     }
     files["meta.js"] = _js("meta", meta)
+    # the app's tables (thesauruses, crisis intents, spoken morphemes, the library's words and
+    # the readings for homophones), loaded by search.js on the first search
+    titles = [doc.title for doc in docs]
+    headings = list(dict.fromkeys(e.heading for doc in docs for e in doc.entries if e.heading))
+    files["apptables.js"] = _js("apptables", search_tables(synonyms, words, titles, headings))
     return SiteIndex(files, shards, len(postings), total_entries)

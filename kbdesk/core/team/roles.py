@@ -26,6 +26,9 @@ from kbdesk.core.errors import KbError
 from kbdesk.core.team.roster import ROLES, Person, Roster
 from kbdesk.core.workstation.site import SiteSettings
 
+#: editors' actions on the team's shared records: an editor's even where no roster exists
+TEAM_ACTIONS = frozenset({"clear_flags", "accept_suggestion"})
+
 #: action -> what it is, for messages
 EDITOR_ACTIONS: dict[str, str] = {
     "publish": "publishing",
@@ -98,7 +101,7 @@ def refusal(decision: RoleDecision, action: str) -> str | None:
         needed, what = "editor", EDITOR_ACTIONS[action]
         if decision.role == "editor":
             return None
-        if not decision.enforced and action != "clear_flags":
+        if not decision.enforced and action not in TEAM_ACTIONS:
             return None  # a library without a roster: as before rosters
     elif action in SUPERVISOR_ACTIONS:
         needed, what = "supervisor", SUPERVISOR_ACTIONS[action]

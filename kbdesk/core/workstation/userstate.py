@@ -283,6 +283,8 @@ def search_gaps(since: dt.date | None = None) -> list[GapRow]:
             continue
         try:
             item = json.loads(line)
+            if "opened" in item:  # an open after a reformulated search (team/suggestions.py)
+                continue
             when = _parse_time(item["when"])
             query = _normal_query(item["query"])
             match = "partial" if item.get("match") == "partial" else "none"

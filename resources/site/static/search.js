@@ -1,7 +1,11 @@
 /* kbdesk site search: folds the query like the app (tw2s table shipped in search/fold.js),
+   reads it with the app's tables (search/apptables.js: thesauruses, stop words and spoken filler,
+   spoken morphemes, crisis intents, the library's words and pinyin readings for homophones),
    looks up character bigrams, words and Latin terms in the index shards it needs (loaded as
-   script tags, since file:// pages cannot fetch), ranks sections by summed BM25 weights and
-   shows snippets with the matched words highlighted. No network, no external code. */
+   script tags, since file:// pages cannot fetch), ranks sections as the app does (every word
+   first, then by the share of the query's information held, then BM25 weights times the
+   match quality), puts the crisis procedure first for a crisis call, and shows snippets with
+   the matched words highlighted. No network, no external code. */
 (function () {
   "use strict";
   var CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
@@ -51,42 +55,253 @@
     return out;
   }
 
-  /* The query as units that must all match: each CJK run and each Latin word is one unit,
-     satisfied by any of its alternatives (the run as typed, or with a word of a synonym group
-     replaced by another word of the group); an alternative matches when all its terms do. */
-  function queryTerms(folded) {
-    var units = [], bonus = [], runs = [], seen = {};
-    var groups = (state.meta && state.meta.synonyms) || [];
-    (folded.match(CJK) || []).forEach(function (run) {
-      var variants = [run];
-      groups.forEach(function (group) {
-        group.forEach(function (word) {
-          if (run.indexOf(word) < 0) return;
-          group.forEach(function (other) {
-            var v = run.split(word).join(other);
-            if (variants.indexOf(v) < 0) variants.push(v);
-          });
+  /* ---- the app's tables (search/apptables.js, see kbdesk/core/exporters/site_tables.py) ---- */
+
+  var T = null;
+  var QUALITY = { word: 1, synonym: 0.85, thesaurus: 0.75, pinyin: 0.9, part: 0.6,
+                  homophone: 0.5, morpheme: 0.45 };
+  var MAX_PINYIN = 8;
+  var MAX_PARTS = 24, MAX_HOMOPHONES = 3, MIN_VOCABULARY = 2, CRISIS_HITS = 2;
+
+  function tables() {
+    if (T) return Promise.resolve(T);
+    return load("apptables").then(function (data) {
+      T = prepare(data || {});
+      return T;
+    });
+  }
+
+  function prepare(data) {
+    var t = { words: {}, dict: {}, maxLen: 1, byChar: {}, reading: {}, chars: {},
+              groups: {}, stop: {}, filler: data.filler || "",
+              spoken: data.spoken || {}, crisis: [] };
+    function addDict(w) {
+      t.dict[w] = 1;
+      if (w.length > t.maxLen) t.maxLen = Math.min(w.length, 8);
+    }
+    (data.words || []).forEach(function (w) {
+      t.words[w] = 1;
+      addDict(w);
+      Array.from(new Set(w.split(""))).forEach(function (ch) {
+        var list = t.byChar[ch] || (t.byChar[ch] = []);
+        if (list.length < 200) list.push(w);
+      });
+    });
+    (data.stop || []).forEach(function (w) { t.stop[w] = 1; if (w.length > 1) addDict(w); });
+    Object.keys(t.spoken).forEach(function (k) { if (k.length > 1) addDict(k); });
+    [["library", "synonym"], ["service", "thesaurus"]].forEach(function (pair) {
+      (data[pair[0]] || []).forEach(function (group) {
+        group.forEach(function (w) {
+          if (/^[\u3400-\u9fff\uf900-\ufaff]+$/.test(w)) addDict(w);
+          var list = t.groups[w] || (t.groups[w] = []);
+          list.push({ kind: pair[1], words: group });
         });
       });
-      units.push(variants.map(runTerms));
-      variants.forEach(function (v) {
-        runs.push(v);
-        for (var n = 3; n <= Math.min(4, v.length); n++)
-          for (var j = 0; j + n <= v.length; j++) {
-            var w = v.substr(j, n);
-            if (!seen[w]) { seen[w] = 1; bonus.push(w); }
-          }
+    });
+    Object.keys(data.readings || {}).forEach(function (syllable) {
+      t.chars[syllable] = data.readings[syllable];
+      Array.from(data.readings[syllable]).forEach(function (ch) {
+        (t.reading[ch] || (t.reading[ch] = [])).push(syllable);
       });
     });
-    (folded.match(LATIN) || []).forEach(function (w) { units.push([[w]]); runs.push(w); });
-    var must = [];
-    units.forEach(function (alts) {
-      alts.forEach(function (alt) {
-        alt.forEach(function (t) { if (must.indexOf(t) < 0) must.push(t); });
+    var pinyin = data.pinyin || {};
+    t.pinyinFull = pinyin.full || [];
+    t.pinyinInitials = pinyin.initials || {};
+    (data.crisis || []).forEach(function (intent) {
+      try {
+        t.crisis.push({
+          vocabulary: intent.vocabulary || [],
+          phrasings: (intent.phrasings || []).map(function (p) { return new RegExp(p); }),
+          not: (intent.not || []).map(function (p) { return new RegExp(p, "g"); })
+        });
+      } catch (e) { /* a pattern this browser cannot read: that intent is left out */ }
+    });
+    return t;
+  }
+
+  /* Latin letters as the pinyin of a title or heading (as the app reads them): a full
+     pinyin prefix of three letters or more, or the initials of a word or a run of words. */
+  function pinyinTexts(letters) {
+    var found = [];
+    if (letters.length >= 3) {
+      var lo = 0, hi = T.pinyinFull.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (T.pinyinFull[mid][0] < letters) lo = mid + 1; else hi = mid;
+      }
+      var matches = [];
+      for (var i = lo; i < T.pinyinFull.length && T.pinyinFull[i][0].indexOf(letters) === 0; i++)
+        if (matches.indexOf(T.pinyinFull[i][1]) < 0) matches.push(T.pinyinFull[i][1]);
+      matches.sort(function (a, b) { return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0); });
+      found = matches.slice(0, MAX_PINYIN);
+    }
+    (T.pinyinInitials[letters] || []).slice(0, MAX_PINYIN).forEach(function (c) {
+      if (found.indexOf(c) < 0) found.push(c);
+    });
+    return found;
+  }
+
+  function isCjk(text) { return /^[\u3400-\u9fff\uf900-\ufaff]+$/.test(text); }
+
+  /* The query's words, as the app's segmenter would give them: the longest word of the
+     library, the thesauruses, the stop list or the spoken table at each place; characters no
+     such word covers are kept together as one word the library lacks. */
+  function segment(run) {
+    var out = [], unknown = "", i = 0;
+    function flush() {
+      // a run no word covers: two characters at a time (most words are two characters long)
+      for (var k = 0; k < unknown.length; k += 2) {
+        var piece = unknown.length - k === 3 ? unknown.substr(k, 3) : unknown.substr(k, 2);
+        out.push({ text: piece, stop: false });
+        if (piece.length === 3) break;
+      }
+      unknown = "";
+    }
+    while (i < run.length) {
+      var taken = 0;
+      for (var n = Math.min(T.maxLen, run.length - i); n >= 2; n--) {
+        if (T.dict[run.substr(i, n)]) { taken = n; break; }
+      }
+      if (taken) {
+        flush();
+        var w = run.substr(i, taken);
+        out.push({ text: w, stop: !!T.stop[w] });
+        i += taken;
+      } else if (T.stop[run.charAt(i)] || T.filler.indexOf(run.charAt(i)) >= 0) {
+        flush();
+        out.push({ text: run.charAt(i), stop: true });
+        i += 1;
+      } else {
+        unknown += run.charAt(i);
+        i += 1;
+      }
+    }
+    flush();
+    return out;
+  }
+
+  function queryWords(folded) {
+    var words = [];
+    var pieces = folded.match(/[\u3400-\u9fff\uf900-\ufaff]+|[0-9a-z]+/g) || [];
+    pieces.forEach(function (piece) {
+      if (isCjk(piece)) segment(piece).forEach(function (w) { words.push(w); });
+      else words.push({ text: piece, stop: !!T.stop[piece], latin: true });
+    });
+    var kept = words.filter(function (w) { return !w.stop; });
+    var seen = {};
+    return (kept.length ? kept : words).filter(function (w) {
+      if (seen[w.text]) return false;
+      seen[w.text] = 1;
+      return true;
+    });
+  }
+
+  function termsOf(word) { return isCjk(word) ? runTerms(word) : [word]; }
+
+  /* One way a word may be found: each piece must be held as one of its options (an option is
+     held when the entry holds every one of its terms). */
+  function alt(kind, options, via, quality) {
+    return { kind: kind, pieces: [options.map(termsOf)], via: via || "",
+             quality: quality || QUALITY[kind] };
+  }
+
+  function planWord(w) {
+    var word = w.text, alts = [alt("word", [word], "")], seen = {};
+    seen[word] = 1;
+    (T.groups[word] || []).forEach(function (g) {
+      g.words.forEach(function (other) {
+        if (seen[other]) return;
+        seen[other] = 1;
+        alts.push(alt(g.kind, [other], other));
       });
     });
-    return { units: units, must: must, bonus: bonus.filter(function (w) {
-      return must.indexOf(w) < 0; }), runs: runs };
+    if (w.latin && /^[a-z]{2,}$/.test(word)) {
+      pinyinTexts(word).forEach(function (chinese) {
+        if (!seen[chinese]) { seen[chinese] = 1; alts.push(alt("pinyin", [chinese], chinese)); }
+      });
+    }
+    if (!w.latin && word.length === 1) {  // a single character: as the library's words hold it
+      var holders = (T.byChar[word] || []).slice(0, MAX_PARTS);
+      if (holders.length) alts.push(alt("part", holders, holders[0]));
+    }
+    return { word: word, latin: !!w.latin, alts: alts, lacking: false };
+  }
+
+  /* For a word the library lacks: library words one near-pinyin character away (投述 → 投诉),
+     and its meaning-bearing pieces (spoken table, else characters) as the library's words. */
+  function widen(plan) {
+    var word = plan.word, found = [];
+    if (isCjk(word) && word.length >= 2 && word.length <= 4) {
+      for (var at = 0; at < word.length && found.length < MAX_HOMOPHONES; at++) {
+        var ch = word.charAt(at), near = {};
+        (T.reading[ch] || []).forEach(function (syl) {
+          Array.from(T.chars[syl] || "").forEach(function (c) { if (c !== ch) near[c] = 1; });
+        });
+        Object.keys(near).sort().forEach(function (c) {
+          var candidate = word.substr(0, at) + c + word.substr(at + 1);
+          if (T.words[candidate] && found.indexOf(candidate) < 0 &&
+              found.length < MAX_HOMOPHONES) found.push(candidate);
+        });
+      }
+      found.forEach(function (h) { plan.alts.push(alt("homophone", [h], h)); });
+    }
+    if (!isCjk(word)) return;
+    // its parts: the library's words inside it (群发短信 → 短信), each counting for the share
+    // of the word it covers
+    if (word.length >= 3) {
+      var parts = [];
+      for (var n2 = word.length - 1; n2 >= 2; n2--)
+        for (var j = 0; j + n2 <= word.length; j++) {
+          var part = word.substr(j, n2);
+          if (T.words[part] && parts.indexOf(part) < 0) parts.push(part);
+        }
+      parts.slice(0, MAX_PARTS).forEach(function (part) {
+        plan.alts.push(alt("part", [part], part, QUALITY.part * part.length / word.length));
+      });
+    }
+    var pieces = [], i = 0;
+    while (i < word.length) {
+      var size = 0;
+      for (var n = 3; n >= 2; n--) if (T.spoken[word.substr(i, n)] && i + n <= word.length) {
+        size = n; break;
+      }
+      if (size) { pieces.push(word.substr(i, size)); i += size; continue; }
+      var c1 = word.charAt(i);
+      if (!T.stop[c1] && T.filler.indexOf(c1) < 0) pieces.push(c1);
+      i += 1;
+    }
+    pieces = pieces.filter(function (p, k) { return pieces.indexOf(p) === k; });
+    var groups = [];
+    pieces.forEach(function (piece) {
+      var options = (T.spoken[piece] || []).filter(function (x) { return T.words[x]; });
+      var holders = piece.length === 1 ? (T.byChar[piece] || []) :
+        (T.byChar[piece.charAt(0)] || []).filter(function (x) { return x.indexOf(piece) >= 0; });
+      holders.forEach(function (x) {
+        if (options.length < MAX_PARTS && options.indexOf(x) < 0) options.push(x);
+      });
+      if (options.length) groups.push({ piece: piece, options: options });
+    });
+    if (groups.length >= 2 || (groups.length === 1 && T.spoken[groups[0].piece])) {
+      plan.alts.push({ kind: "morpheme", via: groups.map(function (g) { return g.options[0]; })
+        .join("+"), quality: QUALITY.morpheme * groups.length / Math.max(pieces.length, 1),
+        pieces: groups.map(function (g) { return g.options.map(termsOf); }),
+        options: groups.map(function (g) { return g.options.concat([g.piece]); }) });
+    }
+  }
+
+  function altTerms(a) {
+    var out = [];
+    a.pieces.forEach(function (options) {
+      options.forEach(function (terms) { terms.forEach(function (t) { out.push(t); }); });
+    });
+    return out;
+  }
+
+  function queryTerms(folded) {
+    var words = queryWords(folded);
+    var plans = words.map(planWord);
+    var runs = words.map(function (w) { return w.text; });
+    return { plans: plans, units: plans, runs: runs, folded: folded };
   }
 
   function shardOf(term) { return "p" + (hash(term) % state.meta.shards); }
@@ -97,54 +312,251 @@
     });
   }
 
-  function score(terms) {
-    var all = terms.must.concat(terms.bonus);
-    return Promise.all(all.map(postings)).then(function (lists) {
+  /* term → {entry: BM25 weight}, for every term not yet read */
+  function readTerms(terms, into) {
+    var wanted = terms.filter(function (t, k) {
+      return terms.indexOf(t) === k && !Object.prototype.hasOwnProperty.call(into, t);
+    });
+    return Promise.all(wanted.map(postings)).then(function (lists) {
       var total = state.meta.entries, k1 = state.meta.k1;
-      var scores = {}, found = {};
-      lists.forEach(function (flat, t) {
-        if (!flat) return;
-        var entry = 0, df = flat.length / 2, where = {};
-        var idf = Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (k1 + 1);
-        for (var i = 0; i < flat.length; i += 2) {
-          entry += flat[i];
-          var tf = flat[i + 1];
-          scores[entry] = (scores[entry] || 0) + idf * tf / (tf + k1);
-          where[entry] = 1;
+      lists.forEach(function (flat, n) {
+        var where = {};
+        if (flat) {
+          var entry = 0, df = flat.length / 2;
+          var idf = Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (k1 + 1);
+          for (var i = 0; i < flat.length; i += 2) {
+            entry += flat[i];
+            var tf = flat[i + 1];
+            where[entry] = idf * tf / (tf + k1);
+          }
         }
-        found[all[t]] = where;
+        into[wanted[n]] = where;
       });
-      // entries matching every unit; else those matching the most of the typed terms
-      var matched = {}, hits = {};
-      terms.units.forEach(function (alts, u) {
-        var unitHit = {};
-        alts.forEach(function (alt, a) {
-          var count = {};
-          alt.forEach(function (term) {
-            var where = found[term] || {};
-            Object.keys(where).forEach(function (e) {
-              count[e] = (count[e] || 0) + 1;
-              if (a === 0) hits[e] = (hits[e] || 0) + 1;
-            });
-          });
-          Object.keys(count).forEach(function (e) {
-            if (count[e] === alt.length) unitHit[e] = 1;
+      return into;
+    });
+  }
+
+  /* entry → weight of the alternative, for the entries holding it */
+  function holders(a, read) {
+    var result = null;
+    a.pieces.forEach(function (options) {
+      var piece = {};
+      options.forEach(function (terms) {
+        var lists = terms.map(function (t) { return read[t] || {}; });
+        Object.keys(lists[0]).forEach(function (e) {
+          var sum = 0;
+          for (var k = 0; k < lists.length; k++) {
+            if (!Object.prototype.hasOwnProperty.call(lists[k], e)) return;
+            sum += lists[k][e];
+          }
+          if (!(e in piece) || sum > piece[e]) piece[e] = sum;
+        });
+      });
+      if (result === null) result = piece;
+      else {
+        var both = {};
+        Object.keys(result).forEach(function (e) {
+          if (e in piece) both[e] = result[e] + piece[e];
+        });
+        result = both;
+      }
+    });
+    return result || {};
+  }
+
+  /* per plan: entry → [quality, bm25] of its best alternative */
+  function matchPlans(plans, read) {
+    return plans.map(function (plan) {
+      var best = {};
+      plan.alts.forEach(function (a) {
+        var where = holders(a, read);
+        Object.keys(where).forEach(function (e) {
+          var cur = best[e];
+          if (!cur || a.quality > cur[0] || (a.quality === cur[0] && where[e] > cur[1]))
+            best[e] = [a.quality, where[e], a.via, a];
+        });
+      });
+      return best;
+    });
+  }
+
+  function compact(text) { return text.replace(/[^\p{L}\p{N}]+/gu, ""); }
+
+  /* The crisis intents the query speaks (as the app reads them: folded, compact). */
+  function crisisIntents(folded) {
+    var said = compact(folded), out = [];
+    T.crisis.forEach(function (intent) {
+      var masked = said;
+      intent.not.forEach(function (re) {
+        masked = masked.replace(re, function (m) { return "\u0000".repeat(m.length); });
+      });
+      for (var i = 0; i < intent.phrasings.length; i++) {
+        if (intent.phrasings[i].test(masked)) { out.push(intent); break; }
+      }
+    });
+    return out;
+  }
+
+  function crisisEntries(intents, read) {
+    var found = {};
+    intents.forEach(function (intent) {
+      var held = intent.vocabulary.map(function (w) { return holders(alt("word", [w]), read); })
+        .filter(function (where) { return Object.keys(where).length; });
+      if (held.length < MIN_VOCABULARY) return;
+      var count = {}, weight = {};
+      held.forEach(function (where) {
+        Object.keys(where).forEach(function (e) {
+          count[e] = (count[e] || 0) + 1;
+          weight[e] = (weight[e] || 0) + where[e];
+        });
+      });
+      Object.keys(count).forEach(function (e) {
+        if (count[e] < MIN_VOCABULARY) return;
+        var key = [count[e], weight[e]];
+        if (!found[e] || key[0] > found[e][0] || (key[0] === found[e][0] && key[1] > found[e][1]))
+          found[e] = key;
+      });
+    });
+    return Object.keys(found).sort(function (a, b) {
+      return found[b][0] - found[a][0] || found[b][1] - found[a][1] || a - b;
+    }).slice(0, CRISIS_HITS);
+  }
+
+  function score(terms) {
+    var read = {}, plans = terms.plans;
+    return tables().then(function () {
+      var first = [];
+      plans.forEach(function (p) { first = first.concat(p.alts.map(altTerms).reduce(
+        function (x, y) { return x.concat(y); }, [])); });
+      return readTerms(first, read);
+    }).then(function () {
+      var matched = matchPlans(plans, read), more = [];
+      plans.forEach(function (plan, n) {
+        if (Object.keys(matched[n]).length) return;
+        plan.lacking = true;
+        var before = plan.alts.length;
+        widen(plan);
+        plan.alts.slice(before).forEach(function (a) { more = more.concat(altTerms(a)); });
+      });
+      var intents = crisisIntents(terms.folded);
+      intents.forEach(function (intent) {
+        intent.vocabulary.forEach(function (w) { more = more.concat(termsOf(w)); });
+      });
+      return readTerms(more, read).then(function () { return intents; });
+    }).then(function (intents) {
+      return close(plans, matchPlans(plans, read)).then(function (matched) {
+        return rankEntries(terms, plans, matched, read, intents);
+      });
+    });
+  }
+
+  var MORPHEME_GAP = 8;
+
+  /* A word found only by its morphemes holds them close together in the entry, as the app
+     asks (at most MORPHEME_GAP characters between them); the entries' texts are read for
+     that. */
+  function close(plans, matched) {
+    var check = {};
+    matched.forEach(function (m) {
+      Object.keys(m).forEach(function (e) { if (m[e][3].kind === "morpheme") check[e] = 1; });
+    });
+    var entries = Object.keys(check);
+    if (!entries.length) return Promise.resolve(matched);
+    var bits = state.meta.sectionBits, group = state.meta.textGroup, names = {};
+    entries.forEach(function (e) { names["t" + Math.floor((e >> bits) / group)] = 1; });
+    return Promise.all(Object.keys(names).map(load)).then(function () {
+      var texts = {};
+      Object.keys(names).forEach(function (name) {
+        (state.loaded[name] || []).forEach(function (d) {
+          d[5].forEach(function (sec) {
+            var number = (d[0] << bits) | sec[0];
+            if (check[number]) texts[number] = compact(foldText(
+              (sec[0] === 0 ? d[2] : "") + sec[2] + sec[3]));
           });
         });
-        Object.keys(unitHit).forEach(function (e) { matched[e] = (matched[e] || 0) + 1; });
       });
-      var mode = "all", chosen = Object.keys(matched).filter(function (e) {
-        return matched[e] === terms.units.length;
+      matched.forEach(function (m) {
+        Object.keys(m).forEach(function (e) {
+          var a = m[e][3];
+          if (a.kind === "morpheme" && !(e in texts && near(texts[e], a.options)))
+            delete m[e];
+        });
       });
-      if (!chosen.length) {
-        var best = 0;
-        Object.keys(hits).forEach(function (e) { if (hits[e] > best) best = hits[e]; });
-        chosen = Object.keys(hits).filter(function (e) { return hits[e] === best; });
+      return matched;
+    });
+  }
+
+  function near(text, pieces) {
+    var spots = pieces.map(function (options) {
+      var out = [];
+      options.forEach(function (w) {
+        var at = text.indexOf(w);
+        while (at >= 0 && out.length < 32) { out.push([at, at + w.length]); at = text.indexOf(w, at + 1); }
+      });
+      return out;
+    });
+    if (spots.some(function (s) { return !s.length; })) return false;
+    function walk(k, lo, hi, used) {
+      if (k === spots.length) return hi - lo - used <= MORPHEME_GAP;
+      return spots[k].some(function (s) {
+        return walk(k + 1, Math.min(lo, s[0]), Math.max(hi, s[1]), used + s[1] - s[0]);
+      });
+    }
+    return walk(0, Infinity, -Infinity, 0);
+  }
+
+  function rankEntries(terms, plans, matched, read, intents) {
+    {
+      var total = state.meta.entries;
+      var weights = matched.map(function (m) {
+        var held = Object.keys(m).filter(function (e) {
+          return m[e][3].kind !== "morpheme" && m[e][3].kind !== "part"; }).length;
+        return Math.log(1 + total / Math.max(1, Math.min(held, total)));
+      });
+      var weightSum = weights.reduce(function (a, b) { return a + b; }, 0) || 1;
+      var info = {};
+      matched.forEach(function (m, n) {
+        Object.keys(m).forEach(function (e) {
+          var it = info[e] || (info[e] = { held: 0, cover: 0, quality: 0, bm25: 0 });
+          it.held += 1;
+          it.cover += weights[n];
+          it.quality += m[e][0] * weights[n];
+          it.bm25 += m[e][1];
+        });
+      });
+      var all = Object.keys(info).filter(function (e) { return info[e].held === plans.length; });
+      var mode = "all", chosen;
+      var single = plans.length === 1;
+      function relevance(e) { return info[e].bm25 * Math.max(info[e].quality / weightSum, 0.05); }
+      function byRank(a, b) {
+        var x = info[a], y = info[b];
+        return (y.cover - x.cover) ||
+          (single ? (Math.round(y.quality / weightSum * 100) -
+                     Math.round(x.quality / weightSum * 100)) : 0) ||
+          (relevance(b) - relevance(a)) || (a - b);
+      }
+      if (all.length) {
+        chosen = all.sort(byRank);
+        if (all.length < 3 && plans.length > 1) {
+          var rest = Object.keys(info).filter(function (e) { return info[e].held < plans.length; });
+          chosen = chosen.concat(rest.sort(byRank));
+        }
+      } else {
+        chosen = Object.keys(info).sort(byRank);
         mode = "some";
       }
-      chosen.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+      var crisis = intents.length ? crisisEntries(intents, read) : [];
+      if (crisis.length) {
+        chosen = crisis.concat(chosen.filter(function (e) { return crisis.indexOf(e) < 0; }));
+      }
+      var scores = {};
+      chosen.forEach(function (e, k) { scores[e] = chosen.length - k; });
+      terms.runs = terms.runs.concat(plans.reduce(function (acc, plan) {
+        return acc.concat(plan.alts.filter(function (a) { return a.via; }).map(function (a) {
+          return a.via.split("+")[0]; }));
+      }, []));
       return { ids: chosen.map(Number), scores: scores, mode: mode, total: chosen.length };
-    });
+    }
   }
 
   function snippet(text, runs, size) {
@@ -234,13 +646,19 @@
   function search(query) {
     var started = performance.now();
     var folded = foldText(query.trim());
-    var terms = queryTerms(folded);
-    if (!terms.units.length) {
-      document.getElementById("results").textContent = "";
-      setStatus(query.trim() ? "請輸入中文字詞、英文或數字。" : "");
-      return Promise.resolve(0);
-    }
     setStatus("搜尋中…");
+    return tables().then(function () {
+      var terms = queryTerms(folded);
+      if (!terms.units.length) {
+        document.getElementById("results").textContent = "";
+        setStatus(query.trim() ? "請輸入中文字詞、英文或數字。" : "");
+        return 0;
+      }
+      return searchTerms(query, terms, started);
+    });
+  }
+
+  function searchTerms(query, terms, started) {
     return score(terms).then(function (found) {
       return render(query, terms, found, 20).then(function (shown) {
         var ms = Math.round(performance.now() - started);
@@ -268,7 +686,20 @@
       for (var i = 0; i < k.length; i++) state.fold[k[i]] = v[i];
     },
     fold: foldText,
-    search: search
+    search: search,
+    /* how a query is read: its words and what each may be found as (for tests) */
+    explain: function (query) {
+      return tables().then(function () {
+        var terms = queryTerms(foldText(query.trim()));
+        return score(terms).then(function () {
+          return { crisis: crisisIntents(terms.folded).length > 0,
+                   words: terms.plans.map(function (p) {
+                     return { word: p.word, lacking: p.lacking, found: p.alts.map(function (a) {
+                       return a.kind + (a.via ? ":" + a.via : ""); }) };
+                   }) };
+        });
+      });
+    }
   };
 
   function start() {

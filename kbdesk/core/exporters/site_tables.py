@@ -1,0 +1,100 @@
+"""The app's search tables, exported with the site so that its search answers as the app does.
+
+Issue 18 ("the same search on the intranet"): the site's ``search.js`` reads, from
+``search/apptables.js`` (loaded on the first search), the same tables the app searches with:
+
+- ``library`` and ``service``: the library's synonym groups and the shipped service thesaurus
+  with its Latin abbreviations (``resources/thesaurus/service.yaml``, ``abbreviations.yaml``),
+  folded as the app folds them;
+- ``stop``, ``filler``: the query words the app leaves out (question words and spoken
+  filler), the characters that never carry a morpheme;
+- ``spoken``: the spoken morphemes and their written words (``spoken.yaml``);
+- ``crisis``: the crisis intents (``crisis.yaml``): phrasings, look-alikes, vocabulary;
+- ``words``: the library's own words (two to four characters, as the segmenter finds them in
+  the exported text), for homophones, meaning-bearing parts and the query's segmentation;
+- ``readings``: fuzzy pinyin syllable → the characters read so (the pairs input methods
+  confuse folded together, as :mod:`kbdesk.core.search.lexicon` folds them), for homophones;
+- ``pinyin``: the pinyin keys of titles and headings (full pinyin, searched by prefix, and
+  initials) → the Chinese text they stand for, made as the app makes them
+  (:func:`kbdesk.core.search.pinyin.pinyin_entries`), so that ``ts`` or ``tuikuan`` finds
+  投訴 and 退款 (titles first, then headings, at most ``MAX_PINYIN_ROWS`` rows).
+
+Everything comes from the app's own modules, so a table edited for the app is the site's too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kbdesk.core.search.crisis import shipped_intents
+from kbdesk.core.search.lexicon import WordTable, is_han
+from kbdesk.core.search.matching import FILLER_CHARS
+from kbdesk.core.search.pinyin import pinyin_entries
+from kbdesk.core.search.query import STOPWORDS
+from kbdesk.core.search.thesaurus import service_groups, spoken_morphemes
+from kbdesk.core.text.folding import fold
+
+#: bumped when the tables' shape changes (search.js checks it)
+TABLES_FORMAT = 1
+#: at most this many pinyin keys are exported (a large library's headings are left out)
+MAX_PINYIN_ROWS = 30_000
+
+
+def _groups(groups: Iterable[Iterable[str]]) -> list[list[str]]:
+    out: list[list[str]] = []
+    for group in groups:
+        words = list(dict.fromkeys(w for w in (fold(str(word)).strip() for word in group) if w))
+        if len(words) > 1:
+            out.append(words)
+    return out
+
+
+def readings(words: Iterable[str]) -> dict[str, str]:
+    """Fuzzy syllable → every common character read so (one string per syllable)."""
+    table = WordTable()
+    table.add(list(words)[:1] or ["一二"])  # reads every character's pinyin once
+    by_reading: dict[str, str] = {}
+    for ch, syllables in sorted(table.readings.items()):
+        for syllable in syllables:
+            by_reading[syllable] = by_reading.get(syllable, "") + ch
+    return by_reading
+
+
+def pinyin_keys(titles: Iterable[str], headings: Iterable[str]) -> dict[str, object]:
+    """The pinyin keys of ``titles`` then ``headings`` (up to ``MAX_PINYIN_ROWS``):
+    ``{"full": [[key, text], …] sorted, "initials": {key: [text, …]}}``."""
+    rows: set[tuple[str, str, str]] = set()
+    for text in [*titles, *headings]:
+        found = pinyin_entries(text)
+        if len(rows) + len(found) > MAX_PINYIN_ROWS:
+            break
+        rows.update(found)
+    full = sorted({(key, chinese) for key, kind, chinese in rows if kind == "full"})
+    initials: dict[str, list[str]] = {}
+    for key, kind, chinese in sorted(rows):
+        if kind == "initials":
+            initials.setdefault(key, []).append(chinese)
+    return {"full": [list(row) for row in full], "initials": initials}
+
+
+def search_tables(library_groups: Iterable[Iterable[str]], words: Iterable[str],
+                  titles: Iterable[str] = (), headings: Iterable[str] = ()
+                  ) -> dict[str, object]:
+    """The tables ``search.js`` reads (see the module docstring)."""
+    library_words = sorted({w for w in words if 2 <= len(w) <= 4 and is_han(w)},
+                           key=lambda w: (len(w), w))
+    return {
+        "format": TABLES_FORMAT,
+        "library": _groups(library_groups),
+        "service": _groups(service_groups()),
+        "stop": sorted(STOPWORDS),
+        "filler": "".join(sorted(FILLER_CHARS)),
+        "spoken": {key: list(value) for key, value in spoken_morphemes().items()},
+        "crisis": [{"name": intent.name, "vocabulary": list(intent.vocabulary),
+                    "phrasings": [p.pattern for p in intent.phrasings],
+                    "not": [p.pattern for p in intent.lookalikes]}
+                   for intent in shipped_intents()],
+        "words": library_words,
+        "readings": readings(library_words),
+        "pinyin": pinyin_keys(titles, headings),
+    }

@@ -1,0 +1,308 @@
+"""The library learns its team's words: suggestions from the shared search log (issue 18).
+
+When an agent searches, finds nothing useful (a *gap*: nothing found, or only partial
+matches, by :func:`kbdesk.core.search.gaps.search_gap`), searches again with other words and
+opens a document from those results, the pair "first words → the document" is worth an editor's
+look: agents say those words, the document does not. :func:`note_opened` records such an open on
+this workstation, as one more line of the search log (``no-results.jsonl``)::
+
+    {"when": …, "workstation": …, "opened": DOC_ID, "after": FIRST_WORDS, "found_with": WORDS}
+
+The line has no ``query`` field, so every reader of gaps skips it; it travels to the team with
+the rest of the log, and only when the log is shared (setting ``share_search_log``).
+
+:func:`gather` turns every workstation's lines into :class:`Suggestion` rows, one per (first
+words folded, document), proposed when seen from at least ``min_workstations`` workstations,
+with counts and the evidence. :func:`accept` adds the first words to the document's
+``keywords:`` and publishes it through the library's publish service (a new version with a
+change note), after which those words find the document. A suggestion whose words are already
+among the document's keywords is no longer proposed.
+
+Only editors may accept: :func:`require_editor` asks the core's role rule (``team/roles.py``:
+the roster, then the site settings, then the local setting), as every editor action does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import threading
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from kbdesk.core.clock import SYSTEM_CLOCK, Clock, parse_iso_time
+from kbdesk.core.errors import KbError
+from kbdesk.core.library.frontmatter import set_field
+from kbdesk.core.library.model import Document
+from kbdesk.core.library.parse import build_document
+from kbdesk.core.team.board import Team
+from kbdesk.core.team.records import SEARCHLOG
+from kbdesk.core.team.roles import require
+from kbdesk.core.text.folding import fold
+from kbdesk.core.versions.versioning import PublishResult
+from kbdesk.core.workstation.identity import workstation_name
+from kbdesk.core.workstation.settings import Settings
+from kbdesk.core.workstation.userstate import no_results_path
+
+log = logging.getLogger(__name__)
+
+#: an open counts when it follows a gap search of the same workstation within this time
+WINDOW = dt.timedelta(minutes=10)
+#: a suggestion needs the pair seen from this many workstations (``--min-workstations``)
+MIN_WORKSTATIONS = 2
+#: how much of the end of the log :func:`note_opened` reads to find the gap before an open
+TAIL_BYTES = 64 * 1024
+#: a keyword longer than this is not proposed (a pasted paragraph is not a search word)
+MAX_KEYWORD = 30
+OPENED = "opened"
+_lock = threading.Lock()
+
+
+class SuggestionError(KbError):
+    """A suggestion that cannot be accepted (unknown, or the document cannot take it)."""
+
+
+def require_editor(team: Team, settings: Settings) -> None:
+    """Refuse unless this user may accept suggestions (an editor's action, roster or not).
+
+    Raises:
+        NotAllowed: the message names the role needed and where the user's role came from.
+    """
+    require(team.role(settings), "accept_suggestion")
+
+
+def _normal(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _tail(path: Path) -> list[dict[str, object]]:
+    try:
+        with path.open("rb") as handle:
+            handle.seek(0, 2)
+            size = handle.tell()
+            handle.seek(max(0, size - TAIL_BYTES))
+            data = handle.read()
+    except FileNotFoundError:
+        return []
+    lines = data.decode("utf-8", errors="replace").splitlines()
+    if size > TAIL_BYTES and lines:
+        lines = lines[1:]  # the first may be cut
+    items: list[dict[str, object]] = []
+    for line in lines:
+        try:
+            item = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(item, dict):
+            items.append(item)
+    return items
+
+
+def note_opened(doc_id: str, query: str, *, when: dt.datetime | None = None,
+                clock: Clock | None = None, settings: Settings | None = None) -> bool:
+    """Record that ``doc_id`` was opened from the results of a search for ``query``.
+
+    Recorded only when this workstation's last gap search, within :data:`WINDOW` before, was
+    made with other words (a reformulation); return whether a line was written. A log that
+    cannot be read or written is reported in the log file and otherwise ignored.
+    """
+    query = _normal(query)
+    if not doc_id or not query:
+        return False
+    when = when or (clock or SYSTEM_CLOCK).now()
+    if when.tzinfo is None:
+        when = when.astimezone()
+    path = no_results_path()
+    with _lock:
+        try:
+            items = _tail(path)
+        except OSError as exc:
+            log.warning("cannot read the search log %s: %s", path, exc)
+            return False
+        gap: str | None = None
+        for item in reversed(items):
+            stamp = parse_iso_time(item.get("when")) if isinstance(item.get("when"), str) else None
+            if stamp is None:
+                continue
+            if stamp < when - WINDOW:
+                break
+            if stamp > when:
+                continue
+            if OPENED in item:
+                if item.get(OPENED) == doc_id and gap is None:
+                    return False  # this open after this gap is already recorded
+                continue
+            text = _normal(str(item.get("query", "")))
+            if text:
+                gap = text
+                break
+        if gap is None or fold(gap) == fold(query):
+            return False
+        line = json.dumps({"when": when.isoformat(), "workstation": workstation_name(settings),
+                           OPENED: doc_id, "after": gap, "found_with": query},
+                          ensure_ascii=False)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("a", encoding="utf-8") as handle:
+                handle.write(line + "\n")
+        except OSError as exc:
+            log.warning("cannot add to the search log %s: %s", path, exc)
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One agent's search that led to a suggestion."""
+
+    workstation: str
+    when: dt.datetime
+    searched: str  # the first words, that found nothing useful
+    found_with: str  # the words the document was opened from
+
+
+@dataclass
+class Suggestion:
+    """A proposed keyword: words agents searched before opening a document found otherwise."""
+
+    id: str  # stable while the log grows: made of the folded words and the document
+    keyword: str  # the words as last typed
+    doc_id: str
+    title: str
+    count: int = 0  # times seen
+    workstations: set[str] = field(default_factory=set)
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def found_with(self) -> list[str]:
+        """The words that worked, most frequent first."""
+        counts = Counter(e.found_with for e in self.evidence)
+        return [words for words, _n in counts.most_common()]
+
+    def describe(self) -> str:
+        """One line: 'agents searched 手机号换了, then opened 變更聯絡電話 (3 times, 2 places)'."""
+        return (f"agents searched {self.keyword}, then opened {self.title} "
+                f"({self.count} times, {len(self.workstations)} workstations)")
+
+
+def suggestion_id(keyword: str, doc_id: str) -> str:
+    """The id of the suggestion of ``keyword`` for ``doc_id`` (8 hex digits)."""
+    digest = hashlib.sha1(f"{fold(keyword)}\t{doc_id}".encode()).hexdigest()
+    return digest[:8]
+
+
+def gather(records: Iterable[Mapping[str, object]], documents: Mapping[str, Document],
+           min_workstations: int = MIN_WORKSTATIONS) -> list[Suggestion]:
+    """Every workstation's opened lines as suggestions, most workstations and times first.
+
+    A pair is proposed when seen from at least ``min_workstations`` workstations, for a
+    document the library still has, whose keywords do not hold the words yet. Lines that
+    are not opened lines, or are incomplete, are skipped.
+    """
+    rows: dict[str, Suggestion] = {}
+    for item in records:
+        doc_id = item.get(OPENED)
+        after = _normal(str(item.get("after", "")))
+        found_with = _normal(str(item.get("found_with", "")))
+        raw_when = item.get("when")
+        when = parse_iso_time(raw_when) if isinstance(raw_when, str) else None
+        if not isinstance(doc_id, str) or not after or when is None:
+            continue
+        doc = documents.get(doc_id)
+        if doc is None or len(after) > MAX_KEYWORD:
+            continue
+        if fold(after) in {fold(k) for k in doc.keywords}:
+            continue  # accepted already
+        key = suggestion_id(after, doc_id)
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = Suggestion(key, after, doc_id, doc.title)
+        station = str(item.get("workstation", ""))
+        row.count += 1
+        row.workstations.add(station)
+        row.evidence.append(Evidence(station, when, after, found_with))
+    out = [r for r in rows.values() if len(r.workstations) >= min_workstations]
+    for row in out:
+        row.evidence.sort(key=lambda e: e.when)
+        row.keyword = row.evidence[-1].searched  # as last typed
+    return sorted(out, key=lambda r: (-len(r.workstations), -r.count, r.keyword, r.doc_id))
+
+
+def of_team(team: Team, documents: Iterable[Document],
+            min_workstations: int = MIN_WORKSTATIONS) -> list[Suggestion]:
+    """The suggestions of every workstation's shared search log (see :func:`gather`)."""
+    return gather(team.records(SEARCHLOG), {d.id: d for d in documents}, min_workstations)
+
+
+class Publisher(Protocol):
+    """What :func:`accept` needs of a library (``KnowledgeBase`` is one)."""
+
+    def document(self, doc_id: str) -> Document: ...
+
+    def history(self, doc_id: str) -> Sequence[object]: ...
+
+    def text_at(self, doc_id: str, version: int) -> str: ...
+
+    def publish(self, doc: str, text: str, note: str, author: str | None = None
+                ) -> PublishResult: ...
+
+    @property
+    def team(self) -> Team: ...
+
+
+def with_keyword(text: str, keyword: str, path: str = "-") -> str:
+    """``text`` with ``keyword`` added to its ``keywords:`` (kept as they are, no duplicate).
+
+    Raises:
+        DocumentError: the text is not a document kbdesk can read.
+    """
+    words = list(build_document(path, text).keywords)
+    if fold(keyword) in {fold(w) for w in words}:
+        return text
+    return set_field(text, "keywords", [*words, keyword], path)
+
+
+def change_note(suggestion: Suggestion) -> str:
+    """The change note of an accepted suggestion."""
+    return (f"搜尋建議：新增關鍵詞「{suggestion.keyword}」（{len(suggestion.workstations)} 台工作站"
+            f"共 {suggestion.count} 次搜尋「{suggestion.keyword}」後，改用其他字詞開啟本文件）")
+
+
+def accept(library: Publisher, suggestion: Suggestion, settings: Settings,
+           author: str | None = None, note: str | None = None) -> PublishResult:
+    """Add the suggestion's words to its document's keywords and publish the document.
+
+    The text published is the document's latest published version (an editor's unpublished
+    edit of the file is not published with it). Returns the publish result.
+
+    Raises:
+        NotAllowed: this user is not an editor.
+        SuggestionError: the document has no published version.
+    """
+    require_editor(library.team, settings)
+    doc = library.document(suggestion.doc_id)
+    versions = library.history(doc.id)
+    if not versions:
+        raise SuggestionError(f"{doc.path}: the document has no published version yet; "
+                              "publish it before adding keywords")
+    latest = max(int(getattr(v, "version", 0)) for v in versions)
+    text = library.text_at(doc.id, latest)
+    new_text = with_keyword(text, suggestion.keyword, doc.path)
+    if new_text == text:
+        raise SuggestionError(f"{doc.path}: '{suggestion.keyword}' is already a keyword")
+    return library.publish(doc.id, new_text, note or change_note(suggestion), author)
+
+
+def find(suggestions: Sequence[Suggestion], wanted: str) -> Suggestion:
+    """The suggestion with id ``wanted`` (or its number in the list, from 1)."""
+    for row in suggestions:
+        if row.id == wanted:
+            return row
+    if wanted.isdigit() and 1 <= int(wanted) <= len(suggestions):
+        return suggestions[int(wanted) - 1]
+    raise SuggestionError(f"no suggestion '{wanted}' (see `kbdesk report suggestions`)")

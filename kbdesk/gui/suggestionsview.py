@@ -1,0 +1,184 @@
+"""Search suggestions for editors and supervisors: words the team searched before opening a
+document found with other words (``kbdesk.core.suggestions``), each with its evidence, and
+Accept (editors only) to add the words to the document's keywords as a normal publish.
+
+Everything that reads the team's log or publishes runs on the task runner, never on the UI
+thread. The window records opens after a reformulated search through :func:`record_open`.
+
+Signals of :class:`SuggestionsDialog`:
+    loaded(): the list shows the suggestions known after the last sync.
+    accepted(str): a suggestion was published; the id of the document that took it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kbdesk.core import KbError, suggestions
+from kbdesk.gui.notices import show_error
+from kbdesk.gui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+def record_open(window: Any, doc_id: str) -> None:
+    """Note that ``doc_id`` was opened from the results of the current search, off the UI
+    thread (the core decides whether it follows a reformulated gap search)."""
+    query = str(window.search.query or "").strip()
+    if not query or not window.settings.get("log_no_results"):
+        return
+    settings = window.settings
+    task = window.runner.submit(
+        lambda _p, _c: suggestions.note_opened(doc_id, query, settings=settings),
+        name="note opened", ordered=True, owner=window)
+    task.failed.connect(lambda error: log.warning("open not noted: %s", error))
+
+
+class SuggestionsDialog(QDialog):
+    """The team's search suggestions, most workstations first, with Accept for editors."""
+
+    loaded = Signal()
+    accepted = Signal(str)
+
+    def __init__(self, kb: Any, runner: TaskRunner, settings: Any,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kb, self.runner, self.settings = kb, runner, settings
+        self.rows: list[Any] = []
+        self.setWindowTitle(self.tr("Search suggestions"))
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("suggestionsTree")
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels([self.tr("Agents searched → then opened"), self.tr("Times"),
+                                   self.tr("Workstations"), self.tr("Found with")])
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.currentItemChanged.connect(lambda *_a: self._update_buttons())
+        self.accept_button = QPushButton(self.tr("Accept as keyword"), self)
+        self.accept_button.clicked.connect(self.accept_current)
+        refresh = QPushButton(self.tr("Refresh"), self)
+        refresh.clicked.connect(self.reload)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.accept_button)
+        buttons.addWidget(refresh)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+        self.resize(720, 480)
+        self._busy = False
+        self.is_editor = False  # until the role is read with the suggestions
+        self.reload()
+
+    def _may_accept(self) -> bool:
+        """Whether this user may accept (read off the UI thread: the roster is a git read; the
+        core's rule decides again on accept)."""
+        try:
+            suggestions.require_editor(self.kb.team, self.settings)
+        except KbError:
+            return False
+        return True
+
+    def reload(self) -> None:
+        """Read the suggestions again (off the UI thread)."""
+        self.summary.setText(self.tr("Loading…"))
+        kb = self.kb
+        task = self.runner.submit(
+            lambda _p, _c: (suggestions.of_team(kb.team, kb.documents()), self._may_accept()),
+            name="suggestions", owner=self)
+        task.succeeded.connect(self._loaded)
+        task.failed.connect(lambda error: show_error(self, error))
+
+    def _loaded(self, loaded: tuple[list[Any], bool]) -> None:
+        rows, self.is_editor = loaded
+        self.rows = rows
+        self.tree.clear()
+        for number, row in enumerate(rows):
+            top = QTreeWidgetItem([f"{row.keyword} → {row.title}", str(row.count),
+                                   str(len(row.workstations)), "、".join(row.found_with[:3])])
+            top.setData(0, Qt.ItemDataRole.UserRole, number)
+            for evidence in row.evidence:
+                when = evidence.when.strftime("%Y-%m-%d %H:%M")
+                top.addChild(QTreeWidgetItem([
+                    f"{evidence.searched} → {evidence.found_with}", "", evidence.workstation,
+                    when]))
+            self.tree.addTopLevelItem(top)
+        first = self.tree.topLevelItem(0)
+        if first is not None:
+            self.tree.setCurrentItem(first)
+            self.summary.setText(self.tr(
+                "%1 suggestion(s): words agents on several workstations searched, then opened "
+                "the document found with other words.").replace("%1", str(len(rows))))
+        else:
+            self.summary.setText(self.tr(
+                "No suggestions. A suggestion needs the same words and document from two or "
+                "more workstations; only shared search logs count."))
+        if not self.is_editor:
+            self.summary.setText(self.summary.text() + " " + self.tr(
+                "Only an editor can accept a suggestion."))
+        self._update_buttons()
+        self.loaded.emit()
+
+    def current(self) -> Any | None:
+        """The suggestion of the selected row (or of the row its evidence belongs to)."""
+        item = self.tree.currentItem()
+        while item is not None and item.parent() is not None:
+            item = item.parent()
+        if item is None:
+            return None
+        number = item.data(0, Qt.ItemDataRole.UserRole)
+        return self.rows[number] if isinstance(number, int) else None
+
+    def _update_buttons(self) -> None:
+        self.accept_button.setEnabled(
+            not self._busy and self.is_editor and self.current() is not None)
+
+    def accept_current(self) -> None:
+        """Publish the selected suggestion as a keyword of its document (off the UI thread)."""
+        row = self.current()
+        if row is None or self._busy:
+            return
+        self._busy = True
+        self._update_buttons()
+        self.summary.setText(self.tr("Publishing…"))
+        kb, settings = self.kb, self.settings
+        author = str(settings.get("agent_name") or "").strip() or None
+        task = self.runner.submit(
+            lambda _p, _c: suggestions.accept(kb, row, settings, author),
+            name="accept suggestion", owner=self)
+        task.succeeded.connect(lambda result: self._accepted(result.doc_id))
+        task.failed.connect(self._failed)
+
+    def _accepted(self, doc_id: str) -> None:
+        self._busy = False
+        self.accepted.emit(doc_id)
+        self.reload()
+
+    def _failed(self, error: Any) -> None:
+        self._busy = False
+        self._update_buttons()
+        self.summary.setText("")
+        show_error(self, error)

@@ -1,0 +1,85 @@
+"""The team's search suggestions in the app: an open after a reformulated search is noted off
+the UI thread; the editors' view lists the suggestion with its evidence, and Accept publishes
+the keyword (off the UI thread) so that the first words find the document."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from kbdesk.core.team.suggestions import note_opened
+from kbdesk.core.workstation.settings import Settings
+from kbdesk.core.workstation.userstate import log_no_results, no_results_path
+from kbdesk.gui.suggestionsview import SuggestionsDialog
+from tests.gui.conftest import WindowFactory, search
+
+FIRST, THEN = "夜猫子", "退款"
+
+
+def role_settings(name: str, role: str) -> Settings:
+    settings = Settings.load()
+    settings.set("workstation_name", name)
+    settings.set("role", role)
+    settings.set("agent_name", "編輯甲")
+    return settings
+
+
+def opened_lines() -> list[dict]:
+    try:
+        lines = no_results_path().read_text("utf-8").splitlines()
+    except FileNotFoundError:
+        return []
+    return [item for item in map(json.loads, lines) if "opened" in item]
+
+
+def test_an_editor_sees_and_accepts_a_suggestion_from_two_workstations(
+        qtbot: QtBot, make_window: WindowFactory, demo_library: Path) -> None:
+    window = make_window(demo_library, settings=role_settings("desk-9", "editor"))
+    # this agent: the first words find nothing (logged), other words find a document, opened
+    assert search(qtbot, window, FIRST) == []
+    qtbot.waitUntil(lambda: FIRST in no_results_path().read_text("utf-8")
+                    if no_results_path().exists() else False, timeout=5000)
+    rows = search(qtbot, window, THEN)
+    target = rows[0].doc_id
+    window.open_row(0)
+    qtbot.waitUntil(lambda: len(opened_lines()) == 1, timeout=5000)
+    assert opened_lines()[0]["opened"] == target and opened_lines()[0]["after"] == FIRST
+    # another workstation did the same (its lines, as the shared log brings them)
+    log_no_results(FIRST)
+    assert note_opened(target, "退款流程", settings=role_settings("desk-2", "agent"))
+
+    dialog = window.team_ui.show_suggestions()
+    assert isinstance(dialog, SuggestionsDialog)
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1, timeout=10000)
+    top = dialog.tree.topLevelItem(0)
+    assert top is not None
+    title = window.kb.document(target).title
+    assert top.text(0) == f"{FIRST} → {title}" and top.text(1) == "2" and top.text(2) == "2"
+    assert top.childCount() == 2  # the evidence: one line per search
+    assert dialog.accept_button.isEnabled()
+    with qtbot.waitSignal(dialog.accepted, timeout=20000) as accepted:
+        dialog.accept_button.click()
+    assert accepted.args == [target]
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 0, timeout=10000)
+    assert window.kb.document(target).keywords[-1] == FIRST
+    assert FIRST in window.kb.history(target)[0].note
+    assert window.kb.search(FIRST).hits[0].doc_id == target
+    dialog.close()
+
+
+def test_an_agent_sees_suggestions_but_cannot_accept(
+        qtbot: QtBot, make_window: WindowFactory, demo_library: Path) -> None:
+    window = make_window(demo_library, settings=role_settings("desk-1", "agent"))
+    for name in ("desk-1", "desk-2"):
+        log_no_results(FIRST)
+        assert note_opened("sop-refund", THEN, settings=role_settings(name, "agent"))
+    dialog = window.team_ui.show_suggestions()
+    assert isinstance(dialog, SuggestionsDialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=10000):
+        pass
+    assert dialog.tree.topLevelItemCount() == 1
+    assert not dialog.accept_button.isEnabled()
+    assert "Only an editor" in dialog.summary.text()
+    dialog.close()
