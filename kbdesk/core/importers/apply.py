@@ -14,22 +14,53 @@ written.
 
 from __future__ import annotations
 
+import builtins
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Protocol
 
 from kbdesk.core.errors import DocumentError, ImportFailed
 from kbdesk.core.importers.duplicates import fingerprint
 from kbdesk.core.importers.plan import ImportPlan, PlannedDocument, document_text
 from kbdesk.core.library.frontmatter import set_field
+from kbdesk.core.library.model import Document
 from kbdesk.core.library.parse import build_document
 from kbdesk.core.versions.drafts import Draft
-
-if TYPE_CHECKING:
-    from kbdesk.core.kb import KnowledgeBase
+from kbdesk.core.versions.versioning import PublishResult
 
 log = logging.getLogger(__name__)
+
+
+class DraftShelf(Protocol):
+    """Where an import keeps its drafts (the library's draft store)."""
+
+    def save(self, draft: Draft) -> Draft: ...
+
+    def load(self, doc_id: str) -> Draft | None: ...
+
+    def list(self) -> builtins.list[Draft]: ...
+
+    def discard(self, doc_id: str) -> bool: ...
+
+
+class ImportTarget(Protocol):
+    """What writing an import needs of a library, and nothing more: its folder and documents,
+    what is not yet published, publishing one document, and the draft store."""
+
+    @property
+    def root(self) -> Path: ...
+
+    @property
+    def drafts(self) -> DraftShelf: ...
+
+    def documents(self) -> list[Document]: ...
+
+    def unpublished(self) -> dict[str, str]: ...
+
+    def publish(self, doc: str, text: str, note: str, author: str | None = None
+                ) -> PublishResult: ...
 
 
 @dataclass(frozen=True)
@@ -53,7 +84,7 @@ class ImportedDocument:
 
 
 def write_plan(
-    kb: KnowledgeBase,
+    kb: ImportTarget,
     plan: ImportPlan,
     *,
     publish: bool = False,
@@ -105,7 +136,7 @@ def write_plan(
     return written
 
 
-def _publish_duplicate(kb: KnowledgeBase, doc: PlannedDocument, unpublished: dict[str, str],
+def _publish_duplicate(kb: ImportTarget, doc: PlannedDocument, unpublished: dict[str, str],
                        note: str, author: str | None) -> ImportedDocument:
     """A duplicate is not published again; one whose file a killed publish wrote but never
     committed (the same text, never published) is committed as it is."""
@@ -123,7 +154,7 @@ def _publish_duplicate(kb: KnowledgeBase, doc: PlannedDocument, unpublished: dic
     return ImportedDocument(doc.path, doc.doc_id, doc.title, False, skipped=original)
 
 
-def new_document_drafts(kb: KnowledgeBase) -> list[Draft]:
+def new_document_drafts(kb: ImportTarget) -> list[Draft]:
     """Drafts of documents never published (an import's, or a new document's), newest first;
     one an editor went on editing stays in the list."""
     published = {doc.path for doc in kb.documents()}
@@ -133,7 +164,7 @@ def new_document_drafts(kb: KnowledgeBase) -> list[Draft]:
 
 
 def publish_drafts(
-    kb: KnowledgeBase, doc_ids: list[str], note: str, author: str | None = None
+    kb: ImportTarget, doc_ids: list[str], note: str, author: str | None = None
 ) -> list[ImportedDocument]:
     """Publish drafts of new documents (by id) as version 1 with ``note``; each draft is then
     gone.

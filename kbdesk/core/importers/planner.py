@@ -36,13 +36,12 @@ from kbdesk.core.importers.plan import (
     ImportPlan,
     PlannedDocument,
     PlannedSection,
-    Removal,
-    SourceText,
     one_line,
 )
 from kbdesk.core.importers.sourcefile import check_file, read_file, shown
 from kbdesk.core.importers.structure import MAX_TITLE, Block, nesting_levels, outline
 from kbdesk.core.library.model import Kind
+from kbdesk.core.plugins import Importer, Removal, SourceText
 
 log = logging.getLogger(__name__)
 
@@ -76,13 +75,15 @@ class ImportOptions:
     existing: dict[str, str] = field(default_factory=dict)
 
 
-def importer_for(path: Path) -> object:
-    """The registered importer reading files with ``path``'s suffix."""
+def importer_for(path: Path) -> Importer:
+    """The registered importer reading files with ``path``'s suffix (a broken plugin is
+    skipped: the others still import)."""
     suffix = path.suffix.lower()
-    for _name, importer in IMPORTERS:
-        if suffix in getattr(importer, "suffixes", ()):
+    usable = IMPORTERS.plugins()
+    for _name, importer in usable:
+        if suffix in (s.lower() for s in importer.suffixes):
             return importer
-    known = ", ".join(sorted(s for _n, i in IMPORTERS for s in getattr(i, "suffixes", ())))
+    known = ", ".join(sorted({s.lower() for _n, i in usable for s in i.suffixes}))
     raise ImportFailed(f"{path.name}: cannot import {suffix or 'files without a suffix'} "
                        f"files (known: {known})")
 
@@ -92,7 +93,7 @@ def read_source(path: Path) -> SourceText:
     check_file(path)  # a folder, a FIFO, a device or too large a file: said before the suffix
     importer = importer_for(path)
     data = read_file(path)
-    return importer.read(path, data)  # type: ignore[attr-defined]
+    return importer.read(path, data)
 
 
 def _is_cjk_traditional(text: str) -> bool:
