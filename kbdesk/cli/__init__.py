@@ -29,7 +29,7 @@ from kbdesk.core import KbError
 COMMAND_MODULES: tuple[str, ...] = (
     "kbdesk.cli.searching",  # search, index, check, report
     "kbdesk.cli.versions",  # publish, history, show, diff, rollback, retire, sync, acks
-    "kbdesk.cli.exporting",  # export-html
+    "kbdesk.cli.exporting",  # export (--format, --list-formats), export-html
     "kbdesk.cli.importing",  # import
     "kbdesk.cli.team",  # init-remote, clone, ack, flag, flags
     "kbdesk.cli.doctor",  # doctor
