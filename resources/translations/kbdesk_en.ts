@@ -83,11 +83,6 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
-        <source>Export HTML site…</source>
-        <translation>Export HTML site…</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/actions.py" line="68"/>
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
@@ -1861,14 +1856,44 @@
 <context>
     <name>ExportUi</name>
     <message>
-        <location filename="../../kbdesk/gui/exporting.py" line="48"/>
-        <source>Export HTML site to folder</source>
-        <translation>Export HTML site to folder</translation>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>%1 cannot be exported</source>
+        <translation>%1 cannot be exported</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/exporting.py" line="62"/>
-        <source>Exporting the HTML site…</source>
-        <translation>Exporting the HTML site…</translation>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Export %1</source>
+        <translation>Export %1</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Exporting: %1…</source>
+        <translation>Exporting: %1…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Export %1 to folder</source>
+        <translation>Export %1 to folder</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>The export plugin %1 cannot be used: %2</source>
+        <translation>The export plugin %1 cannot be used: %2</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>No export formats</source>
+        <translation>No export formats</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Looking for export formats…</source>
+        <translation>Looking for export formats…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Export</source>
+        <translation>Export</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/exporting.py" line="62"/>
@@ -1876,19 +1901,9 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/exporting.py" line="64"/>
-        <source>Export HTML site</source>
-        <translation>Export HTML site</translation>
-    </message>
-    <message>
         <location filename="../../kbdesk/gui/exporting.py" line="94"/>
         <source>Exported %1 documents to %2</source>
         <translation>Exported %1 documents to %2</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/exporting.py" line="100"/>
-        <source>The HTML site cannot be exported</source>
-        <translation>The HTML site cannot be exported</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/exporting.py" line="104"/>
@@ -1899,14 +1914,24 @@
 <context>
     <name>ImportUi</name>
     <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="1"/>
+        <source>Documents (%1)</source>
+        <translation>Documents (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="1"/>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="1"/>
+        <source>The import plugin %1 cannot be used: %2</source>
+        <translation>The import plugin %1 cannot be used: %2</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/importwizard.py" line="375"/>
         <source>Import handbooks</source>
         <translation>Import handbooks</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/importwizard.py" line="376"/>
-        <source>Documents (*.txt *.md *.docx *.html *.htm)</source>
-        <translation>Documents (*.txt *.md *.docx *.html *.htm)</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/importwizard.py" line="382"/>
@@ -2361,6 +2386,14 @@
         <location filename="../../kbdesk/gui/draftlist.py" line="72"/>
         <source>%1 — %2, saved %3</source>
         <translation>%1 — %2, saved %3</translation>
+    </message>
+</context>
+<context>
+    <name>Exporters</name>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>HTML site</source>
+        <translation>HTML site</translation>
     </message>
 </context>
 </TS>

@@ -83,11 +83,6 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/actions.py" line="68"/>
-        <source>Export HTML site…</source>
-        <translation>匯出 HTML 網站…</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/actions.py" line="68"/>
         <source>Settings…</source>
         <translation>設定…</translation>
     </message>
@@ -1855,14 +1850,44 @@
 <context>
     <name>ExportUi</name>
     <message>
-        <location filename="../../kbdesk/gui/exporting.py" line="48"/>
-        <source>Export HTML site to folder</source>
-        <translation>匯出 HTML 網站到資料夾</translation>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>%1 cannot be exported</source>
+        <translation>無法匯出 %1</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/exporting.py" line="62"/>
-        <source>Exporting the HTML site…</source>
-        <translation>正在匯出 HTML 網站…</translation>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Export %1</source>
+        <translation>匯出 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Exporting: %1…</source>
+        <translation>正在匯出：%1…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Export %1 to folder</source>
+        <translation>匯出 %1 到資料夾</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>The export plugin %1 cannot be used: %2</source>
+        <translation>無法使用匯出外掛 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>No export formats</source>
+        <translation>沒有可用的匯出格式</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Looking for export formats…</source>
+        <translation>正在尋找匯出格式…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Export</source>
+        <translation>匯出</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/exporting.py" line="62"/>
@@ -1870,19 +1895,9 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/exporting.py" line="64"/>
-        <source>Export HTML site</source>
-        <translation>匯出 HTML 網站</translation>
-    </message>
-    <message>
         <location filename="../../kbdesk/gui/exporting.py" line="94"/>
         <source>Exported %1 documents to %2</source>
         <translation>已匯出 %1 份文件到 %2</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/exporting.py" line="100"/>
-        <source>The HTML site cannot be exported</source>
-        <translation>無法匯出 HTML 網站</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/exporting.py" line="104"/>
@@ -1893,14 +1908,24 @@
 <context>
     <name>ImportUi</name>
     <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="1"/>
+        <source>Documents (%1)</source>
+        <translation>文件 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="1"/>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="1"/>
+        <source>The import plugin %1 cannot be used: %2</source>
+        <translation>無法使用匯入外掛 %1：%2</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/importwizard.py" line="375"/>
         <source>Import handbooks</source>
         <translation>匯入手冊</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/importwizard.py" line="376"/>
-        <source>Documents (*.txt *.md *.docx *.html *.htm)</source>
-        <translation>文件 (*.txt *.md *.docx *.html *.htm)</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/importwizard.py" line="382"/>
@@ -2354,6 +2379,14 @@
         <location filename="../../kbdesk/gui/draftlist.py" line="72"/>
         <source>%1 — %2, saved %3</source>
         <translation>%1 — %2，儲存於 %3</translation>
+    </message>
+</context>
+<context>
+    <name>Exporters</name>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>HTML site</source>
+        <translation>HTML 網站</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,74 @@
+"""A third-party importer and exporter, registered by entry point (tests/plugin_dist.py), in the
+app: the import wizard's file filter lists the plugin's suffix and imports a file with it; the
+Export submenu lists the plugin's format and exports with it; the broken plugins are named in
+the status bar and left out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from kbdesk.core.workstation.settings import Settings
+from tests.gui.conftest import WindowFactory
+from tests.plugin_dist import FAQ, acme_plugin
+
+__all__ = ["acme_plugin"]  # the fixture
+
+
+def _editor() -> Settings:
+    settings = Settings()
+    settings.set("role", "editor")
+    settings.set("agent_name", "林編輯")
+    return settings
+
+
+def test_the_wizard_filter_lists_the_plugin_and_imports_with_it(
+        qtbot: QtBot, make_window: WindowFactory, versioned_library: Path, acme_plugin: Path,
+        tmp_path: Path) -> None:
+    window = make_window(versioned_library, settings=_editor())
+    qtbot.waitUntil(lambda: window.importing.formats is not None, timeout=30000)
+    entries = window.importing.file_filter().split(";;")
+    assert "*.faq" in entries[0] and "*.docx" in entries[0] and "*.txt" in entries[0]
+    assert "faq (*.faq)" in entries and entries[-1] == "All files (*)"
+    assert not any("missing" in entry for entry in entries)
+    source = tmp_path / "members.faq"
+    source.write_text(FAQ, "utf-8")
+    window.importing.choose_files = lambda: [source]
+    window.actions_["import.files"].trigger()
+    [wizard] = window.importing.wizards
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=30000)
+    assert wizard.title_edit.text() == "會員常見問題"
+    with qtbot.waitSignal(wizard.written, timeout=30000) as blocker:
+        wizard.drafts_button.click()
+    [written] = blocker.args[0]
+    draft = window.kb.drafts.load(written.doc_id)
+    assert draft is not None and "## 如何重設密碼" in draft.text
+    for editor in window.importing.editors:
+        editor.close()
+    wizard.close()
+
+
+def test_the_export_menu_lists_the_plugin_and_exports_with_it(
+        qtbot: QtBot, make_window: WindowFactory, versioned_library: Path, acme_plugin: Path,
+        tmp_path: Path) -> None:
+    messages: list[str] = []
+    window = make_window(versioned_library, wait=False)
+    window.statusMessage.connect(messages.append)
+    qtbot.waitUntil(lambda: window.exporting.formats is not None, timeout=30000)
+    listed = {a.objectName(): a.text() for a in window.exporting.menu.actions()}
+    assert listed == {"export.html": "HTML site…", "export.jsonl": "JSON lines…"}
+    assert any("shapeless" in m and "is not an exporter" in m for m in messages)
+    qtbot.waitUntil(lambda: window.kb is not None, timeout=30000)
+    out = tmp_path / "jsonl"
+    titles: list[str] = []
+    window.exporting.choose_folder = lambda title: titles.append(title) or str(out)
+    with qtbot.waitSignal(window.exporting.exported, timeout=60000) as blocker:
+        window.actions_["export.jsonl"].trigger()
+        assert window.exporting.dialog is not None
+    assert titles == ["JSON lines"]
+    result = blocker.args[0]
+    rows = [json.loads(line) for line in (out / "documents.jsonl").read_text("utf-8").splitlines()]
+    assert result.documents == len(rows) == len(window.kb.documents())
+    assert str(out) in window.statusBar().currentMessage()
