@@ -136,6 +136,7 @@ def test_a_file_no_importer_reads_lists_the_known_suffixes(
     assert main(["import", str(odd), "--library", str(library), "--dry-run"]) == 2
     err = capsys.readouterr().err
     assert "notes.xyz: cannot import .xyz files" in err and ".faq" in err and ".docx" in err
+    assert err.rstrip().endswith("importer plugins that cannot be used: missing")
 
 
 def test_export_html_is_export_format_html(library: Path, tmp_path: Path,

@@ -84,8 +84,11 @@ def importer_for(path: Path) -> Importer:
         if suffix in (s.lower() for s in importer.suffixes):
             return importer
     known = ", ".join(sorted({s.lower() for _n, i in usable for s in i.suffixes}))
+    broken = IMPORTERS.broken()
+    unusable = (f"; importer plugins that cannot be used: {', '.join(sorted(broken))}"
+                if broken else "")
     raise ImportFailed(f"{path.name}: cannot import {suffix or 'files without a suffix'} "
-                       f"files (known: {known})")
+                       f"files (known: {known}){unusable}")
 
 
 def read_source(path: Path) -> SourceText:
