@@ -47,6 +47,8 @@ class FaqImporter:
                 parts.append("## " + line[3:].strip())
             elif line.startswith("A: "):
                 parts.append(line[3:].strip())
+            elif line.startswith("X: "):  # a bug of the plugin's own
+                parts.append(str(1 // 0))
         if not parts:
             raise ImportFailed(f"{path.name}: no Q: line")
         return SourceText("\\n\\n".join(parts), markdown=True, title=title)
@@ -65,12 +67,15 @@ class JsonLinesExporter:
         Option("body", bool, False, help="include each document's Markdown body"),
         Option("limit", int, 0, help="at most this many documents (0: all)",
                validate=_positive),
+        Option("crash", bool, False, help="fail with a bug of the plugin's own"),
     )
 
     def export(self, request, outdir, progress=None, cancel=None):
         outdir = Path(outdir)
         outdir.mkdir(parents=True, exist_ok=True)
         items = request.documents
+        if request.options["crash"]:
+            raise RuntimeError("acme bug")
         if request.options["limit"]:
             items = items[:request.options["limit"]]
         rows = []
@@ -99,6 +104,7 @@ missing = acme_no_such_module:Importer
 [kbdesk.exporters]
 jsonl = {MODULE}:JsonLinesExporter
 shapeless = {MODULE}:Shapeless
+html = {MODULE}:JsonLinesExporter
 """
 
 FAQ = "T: 會員常見問題\nQ: 如何重設密碼\nA: 在登入頁按「忘記密碼」。\nQ: 積分多久到帳\nA: 三個工作天內。\n"

@@ -83,7 +83,7 @@ def test_a_third_party_importer_and_exporter_from_the_command_line(
     ("limit=many", "jsonl: option 'limit': expected an integer, got 'many'"),
     ("limit=-2", "jsonl: option 'limit': must be 0 or more, not -2"),
     ("body=maybe", "jsonl: option 'body': expected true or false, got 'maybe'"),
-    ("colour=red", "jsonl: no option called 'colour' (options: body, file, limit)"),
+    ("colour=red", "jsonl: no option called 'colour' (options: body, crash, file, limit)"),
 ])
 def test_a_bad_option_is_refused_by_name_before_anything_is_written(
         acme_plugin: Path, library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
@@ -126,6 +126,30 @@ def test_broken_plugins_are_named_and_never_stop_the_others(
     assert main(["import", str(txt), str(_faq(tmp_path)), "--library", str(library),
                  "--dry-run"]) == 0
     assert "export" not in [f.name for f in export_formats()]
+
+
+def test_a_plugins_own_bug_is_said_by_name_without_a_traceback(
+        acme_plugin: Path, library: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.faq"
+    bad.write_text("Q: 甲\nX: boom\n", "utf-8")
+    assert main(["import", str(bad), "--library", str(library), "--dry-run"]) == 2
+    err = capsys.readouterr().err
+    assert "bad.faq: the faq importer failed (ZeroDivisionError" in err
+    assert "Traceback" not in err
+    out = tmp_path / "out"
+    assert main(["export", "--format", "jsonl", str(out), "--library", str(library),
+                 "--set", "crash=true"]) == 2
+    err = capsys.readouterr().err
+    assert "the jsonl exporter failed (RuntimeError: acme bug)" in err
+    assert "Traceback" not in err
+
+
+def test_an_entry_point_under_a_builtin_name_is_ignored(acme_plugin: Path) -> None:
+    from kbdesk.core.exporters.html_site import HtmlSiteExporter
+
+    assert isinstance(EXPORTERS.get("html"), HtmlSiteExporter)
+    assert [f.name for f in export_formats()] == ["html", "jsonl"]
 
 
 def test_a_file_no_importer_reads_lists_the_known_suffixes(

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from kbdesk.core.clock import Clock
+from kbdesk.core.errors import ExportError, KbError
 from kbdesk.core.library.model import Document, Status
 from kbdesk.core.plugins import (
     ChangeInfo,
@@ -107,4 +108,13 @@ def export_library(source: ExportSource, name: str, outdir: Path, as_of: dt.date
     request = export_request(source, as_of, options=values)
     log.info("exporting %d documents in force on %s as %s", len(request.documents),
              request.as_of, name)
-    return exporter.export(request, Path(outdir), progress, cancel)
+    try:
+        result = exporter.export(request, Path(outdir), progress, cancel)
+    except (KbError, MemoryError):
+        raise
+    except Exception as exc:  # a plugin's own bug: said by name, never a traceback
+        log.warning("exporter %s failed", name, exc_info=True)
+        raise ExportError(f"the {name} exporter failed ({type(exc).__name__}: {exc})") from exc
+    if not isinstance(result, ExportResult):
+        raise ExportError(f"the {name} exporter gave {type(result).__name__}, not ExportResult")
+    return result

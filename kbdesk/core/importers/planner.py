@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pypinyin import lazy_pinyin
 
-from kbdesk.core.errors import ImportFailed
+from kbdesk.core.errors import ImportFailed, KbError
 from kbdesk.core.importers import IMPORTERS
 from kbdesk.core.importers.cleanup import Line, clean_lines
 from kbdesk.core.importers.duplicates import KnownTexts
@@ -96,7 +96,18 @@ def read_source(path: Path) -> SourceText:
     check_file(path)  # a folder, a FIFO, a device or too large a file: said before the suffix
     importer = importer_for(path)
     data = read_file(path)
-    return importer.read(path, data)
+    try:
+        source = importer.read(path, data)
+    except (KbError, MemoryError):
+        raise
+    except Exception as exc:  # a plugin's own bug: said by name, never a traceback
+        log.warning("importer %s failed on %s", importer.name, path, exc_info=True)
+        raise ImportFailed(f"{path.name}: the {importer.name} importer failed "
+                           f"({type(exc).__name__}: {exc})") from exc
+    if not isinstance(source, SourceText):
+        raise ImportFailed(f"{path.name}: the {importer.name} importer gave "
+                           f"{type(source).__name__}, not SourceText")
+    return source
 
 
 def _is_cjk_traditional(text: str) -> bool:
