@@ -77,6 +77,12 @@ def test_a_third_party_importer_and_exporter_from_the_command_line(
     assert main(["export", "--format", "jsonl", str(tmp_path / "two"), "--library",
                  str(library), "--set", "limit=1"]) == 0
     assert len((tmp_path / "two" / "documents.jsonl").read_text("utf-8").splitlines()) == 1
+    # the exporter's own flags: --NAME VALUE, --NAME=VALUE, a true/false one alone
+    assert main(["export", "--format", "jsonl", str(tmp_path / "three"), "--limit=2", "--body",
+                 "--file", "x.jsonl", "--library", str(library)]) == 0
+    rows = (tmp_path / "three" / "x.jsonl").read_text("utf-8").splitlines()
+    assert len(rows) == 2 and all("body" in json.loads(row) for row in rows)
+    capsys.readouterr()
 
 
 @pytest.mark.parametrize(("setting", "message"), [
@@ -95,13 +101,35 @@ def test_a_bad_option_is_refused_by_name_before_anything_is_written(
     assert not out.exists()
 
 
+def test_a_flag_the_exporter_does_not_declare_is_refused(
+        acme_plugin: Path, library: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    with pytest.raises(SystemExit) as stop:
+        main(["export", "--format", "jsonl", str(out), "--colour=red", "--library",
+              str(library)])
+    assert stop.value.code == 2
+    assert "kbdesk export --format jsonl: error: unrecognized arguments: --colour=red" in (
+        capsys.readouterr().err)
+    assert main(["export", "--format", "jsonl", str(out), "--limit=1", "--set", "limit=2",
+                 "--library", str(library)]) == 2
+    assert "the option limit is given twice" in capsys.readouterr().err
+    assert main(["export", "--format", "shapeless", str(out), "--x=1", "--library",
+                 str(library)]) == 2
+    assert "exporter 'shapeless' is not an exporter" in capsys.readouterr().err
+    with pytest.raises(SystemExit):  # only export reads flags of its own
+        main(["index", "--limit=1", "--library", str(library)])
+    assert not out.exists()
+
+
 def test_list_formats_shows_options_and_names_the_broken_plugin(
         acme_plugin: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "--list-formats"]) == 0
     text = capsys.readouterr().out
     assert "html  HTML site" in text and "jsonl  JSON lines" in text
-    assert "--set limit=INTEGER  at most this many documents (0: all)  (default: 0)" in text
-    assert "--set body=true|false" in text
+    assert ("--limit INTEGER (or --set limit=INTEGER)  at most this many documents (0: all)  "
+            "(default: 0)") in text
+    assert "--body true|false (or --set body=true|false)" in text
     assert "shapeless  BROKEN: exporter 'shapeless' is not an exporter" in text
     assert main(["export", "--list-formats", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)

@@ -86,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if extra and getattr(args, "command", None) == "search":
         # a query word that looks like an option (-部分: exclude 部分) belongs to the query
         args.query = [*args.query, *extra]
+    elif extra and getattr(args, "command", None) == "export":
+        args.declared = extra  # the exporter's own flags, read once its format is known
     elif extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     logging.basicConfig(

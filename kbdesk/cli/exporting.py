@@ -1,9 +1,10 @@
 """``kbdesk export --format NAME``: the library in force written by a registered exporter.
 
 ``kbdesk export --list-formats`` lists the exporters (built-in and plugins) with their options;
-an option reaches the exporter as ``--set NAME=VALUE`` (repeatable), checked by the core against
-the exporter's declaration. ``kbdesk export-html OUTDIR`` is ``kbdesk export --format html
-OUTDIR``, kept as it always was.
+an option reaches the exporter as its own flag (``--title=X``, read once the format is known)
+or as ``--set NAME=VALUE`` (repeatable), checked by the core against the exporter's
+declaration. ``kbdesk export-html OUTDIR`` is ``kbdesk export --format html OUTDIR``, kept as
+it always was.
 """
 
 from __future__ import annotations
@@ -59,11 +60,49 @@ def cmd_list_formats(args: argparse.Namespace) -> int:
         for option in fmt.options:
             default = "required" if option.required else (
                 "no default" if option.default is None else f"default: {option.default}")
-            print(inline(f"    --set {option.name}={_value_word(option)}  {option.help}  "
-                         f"({default})").rstrip())
+            word = _value_word(option)
+            print(inline(f"    --{option.name} {word} (or --set {option.name}={word})  "
+                         f"{option.help}  ({default})").rstrip())
     for name, problem in sorted(broken.items()):
         print(inline(f"{name}  BROKEN: {problem}"))
     return 0
+
+
+def declared_flags(fmt: ExportFormat, given: list[str]) -> dict[str, str]:
+    """The options given as the exporter's own flags (``--title X``; a true/false option may
+    stand alone: ``--body``), by option name. A flag the exporter does not declare stops the
+    command (argparse's error, exit status 2)."""
+    parser = argparse.ArgumentParser(prog=f"kbdesk export --format {fmt.name}", add_help=False)
+    for option in fmt.options:
+        extra: dict[str, Any] = {"nargs": "?", "const": "true"} if option.type is bool else {}
+        parser.add_argument(f"--{option.name}", dest=option.name, metavar=_value_word(option),
+                            default=None, help=option.help, **extra)
+    values = vars(parser.parse_args(given))
+    return {name: value for name, value in values.items() if value is not None}
+
+
+def _options(args: argparse.Namespace) -> dict[str, str] | str:
+    """The options of the export (``--set`` and the exporter's own flags), or an error."""
+    options: dict[str, str] = {}
+    for name, value in getattr(args, "set", None) or ():
+        if name in options:
+            return f"--set {name} is given twice"
+        options[name] = value
+    given = getattr(args, "declared", None) or []
+    if not given:
+        return options
+    from kbdesk.core import broken_exporters, export_formats
+
+    fmt = next((f for f in export_formats() if f.name == args.format), None)
+    if fmt is None:
+        broken = broken_exporters()
+        return broken.get(args.format) or (
+            f"no export format called {args.format!r} (see `kbdesk export --list-formats`)")
+    for name, value in declared_flags(fmt, given).items():
+        if name in options:
+            return f"the option {name} is given twice (--{name} and --set {name}=…)"
+        options[name] = value
+    return options
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -73,12 +112,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         print("kbdesk: export needs --format NAME and OUTDIR (list the formats with "
               "`kbdesk export --list-formats`)", file=sys.stderr)
         return 2
-    options: dict[str, str] = {}
-    for name, value in getattr(args, "set", None) or ():
-        if name in options:
-            print(f"kbdesk: --set {name} is given twice", file=sys.stderr)
-            return 2
-        options[name] = value
+    options = _options(args)
+    if isinstance(options, str):
+        print(f"kbdesk: {options}", file=sys.stderr)
+        return 2
     kb = open_library(args.library)
     bar = ProgressBar(sys.stderr, "exporting")
     try:
@@ -109,7 +146,8 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     p.add_argument("outdir", metavar="OUTDIR", nargs="?", help="folder to write into")
     p.add_argument("--format", metavar="NAME", help="the exporter (see --list-formats)")
     p.add_argument("--set", type=key_value, action="append", metavar="NAME=VALUE",
-                   help="an option of the exporter (repeat for several)")
+                   help="an option of the exporter (repeat for several); each option is also "
+                   "its own flag: --NAME VALUE (see --list-formats)")
     p.add_argument("--as-of", type=iso_day, metavar="DATE",
                    help="export what is in force on YYYY-MM-DD (default: today)")
     p.add_argument("--list-formats", action="store_true",
