@@ -107,6 +107,9 @@ def _options(args: argparse.Namespace) -> dict[str, str] | str:
 
 def cmd_export(args: argparse.Namespace) -> int:
     if getattr(args, "list_formats", False):
+        if getattr(args, "declared", None):
+            print(f"kbdesk: unrecognized arguments: {' '.join(args.declared)}", file=sys.stderr)
+            return 2
         return cmd_list_formats(args)
     if not args.format or not args.outdir:
         print("kbdesk: export needs --format NAME and OUTDIR (list the formats with "

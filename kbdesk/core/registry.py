@@ -69,6 +69,13 @@ class Registry(Generic[T]):
             self._loaded[name] = checked
             self._broken.pop(name, None)
 
+    def forget(self, name: str) -> None:
+        """Take back a plugin given to :meth:`register` (a built-in or an entry point of that
+        name is found again)."""
+        with self._lock:
+            self._registered.pop(name, None)
+            self._loaded.pop(name, None)
+
     def refresh(self) -> None:
         """Forget what was loaded and read the entry points again (after installing or
         removing a plugin package)."""

@@ -6,7 +6,8 @@ submenu; a plugin that cannot be loaded is named in the status bar and left out.
 format asks for a folder; the export runs on the task runner's writer (so it never overlaps an
 index update) with a progress dialog that can cancel it, and the outcome is shown in the status
 bar or through ``show_error``. The exporter's declared options keep their defaults here (the
-command line sets them: ``kbdesk export --set``).
+command line sets them: ``kbdesk export --NAME=VALUE``); a format with a required option is
+listed but disabled, its tooltip pointing to the command line.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ class ExportUi(QObject):
         self.formats: list[ExportFormat] | None = None
         self.menu = QMenu(self.tr("Export"), window)
         self.menu.setObjectName("menu.export")
+        self.menu.setToolTipsVisible(True)
         waiting = self.menu.addAction(self.tr("Looking for export formats…"))
         waiting.setEnabled(False)
         file_menu = window.menuBar().findChild(QMenu, "menu.file")
@@ -79,6 +81,10 @@ class ExportUi(QObject):
             action = QAction(format_title(fmt) + "…", self.window)
             action.setObjectName(f"export.{fmt.name}")
             action.triggered.connect(lambda _c=False, name=fmt.name: self.start(None, name))
+            if any(option.required for option in fmt.options):  # the app sets no options
+                action.setEnabled(False)
+                action.setToolTip(self.tr("This format needs options: export it with "
+                                          "kbdesk export --format %1").replace("%1", fmt.name))
             self.window.actions_.actions[f"export.{fmt.name}"] = action
             self.menu.addAction(action)
         if not formats:

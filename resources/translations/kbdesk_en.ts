@@ -1857,6 +1857,11 @@
     <name>ExportUi</name>
     <message>
         <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>This format needs options: export it with kbdesk export --format %1</source>
+        <translation>This format needs options: export it with kbdesk export --format %1</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
         <source>%1 cannot be exported</source>
         <translation>%1 cannot be exported</translation>
     </message>

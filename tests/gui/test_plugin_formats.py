@@ -10,6 +10,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from kbdesk.core.exporters import EXPORTERS
+from kbdesk.core.plugins import Option
 from kbdesk.core.workstation.settings import Settings
 from tests.gui.conftest import WindowFactory
 from tests.plugin_dist import FAQ, acme_plugin
@@ -72,3 +74,25 @@ def test_the_export_menu_lists_the_plugin_and_exports_with_it(
     rows = [json.loads(line) for line in (out / "documents.jsonl").read_text("utf-8").splitlines()]
     assert result.documents == len(rows) == len(window.kb.documents())
     assert str(out) in window.statusBar().currentMessage()
+
+
+class _Needy:
+    """An exporter with a required option, which the app cannot set."""
+
+    name, title = "needy", "Needy"
+    options = (Option("token", str, required=True),)
+
+    def export(self, request, outdir, progress=None, cancel=None): ...
+
+
+def test_a_format_with_a_required_option_is_listed_disabled(
+        qtbot: QtBot, make_window: WindowFactory, versioned_library: Path) -> None:
+    EXPORTERS.register("needy", _Needy())
+    try:
+        window = make_window(versioned_library, wait=False)
+        qtbot.waitUntil(lambda: window.exporting.formats is not None, timeout=30000)
+        needy = window.actions_["export.needy"]
+        assert not needy.isEnabled() and "kbdesk export --format needy" in needy.toolTip()
+        assert window.actions_["export.html"].isEnabled()
+    finally:
+        EXPORTERS.forget("needy")
