@@ -278,3 +278,88 @@ def test_the_registries_hold_the_builtin_formats() -> None:
     assert [f.name for f in export_formats()] == ["html"]
     assert {f.name for f in import_formats()} == {"txt", "md", "docx", "html"}
     assert EXPORTERS.broken() == {} and IMPORTERS.broken() == {}
+
+
+# -- the narrow seams: an import writes and an export reads without the facade ---------------
+
+
+class _Shelf:
+    def __init__(self) -> None:
+        self.saved: list = []
+
+    def save(self, draft):
+        self.saved.append(draft)
+        return draft
+
+    def load(self, doc_id):
+        return next((d for d in self.saved if d.doc_id == doc_id), None)
+
+    def list(self):
+        return list(self.saved)
+
+    def discard(self, doc_id):
+        return False
+
+
+class _Target:
+    """Only what ``apply.ImportTarget`` declares: no KnowledgeBase."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.drafts = _Shelf()
+        self.published: list[tuple[str, str]] = []
+
+    def documents(self):
+        return []
+
+    def unpublished(self):
+        return {}
+
+    def publish(self, doc, text, note, author=None):
+        from kbdesk.core.versions.versioning import PublishResult
+
+        self.published.append((doc, note))
+        return PublishResult(doc, doc, 1, "c0ffee", True)
+
+
+def test_an_import_is_written_through_the_narrow_target(acme_plugin: Path,
+                                                         tmp_path: Path) -> None:
+    from kbdesk.core.importers.apply import write_plan
+    from kbdesk.core.importers.planner import ImportOptions, plan_files
+
+    plan = plan_files([_faq(tmp_path)], ImportOptions())
+    target = _Target(tmp_path)
+    [draft] = write_plan(target, plan)
+    assert not draft.published and target.drafts.saved[0].path == draft.path
+    [published] = write_plan(target, plan, publish=True, note="from acme")
+    assert published.published and target.published == [(published.path, "from acme")]
+
+
+def test_an_export_reads_only_its_source(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from kbdesk.core import FixedClock
+    from kbdesk.core.exporters.collect import ExportSource, export_request
+    from kbdesk.core.library.parse import build_document
+    from kbdesk.core.versions.history import VersionInfo
+
+    docs = {
+        "a": build_document("a.md", doc("甲", id="a", version=2)),
+        "b": build_document("b.md", doc("乙", id="b", status="draft")),
+        "c": build_document("c.md", doc("丙", id="c", effective="2031-01-01")),
+    }
+
+    class History:
+        def versions(self, path, *, refresh=True):
+            assert not refresh
+            return [VersionInfo("a.md", "a", 2, "2030-05-01T10:00:00+08:00", "林", "改時限",
+                                "c1", None, "published")] if path == "a.md" else []
+
+    clock = FixedClock(dt.datetime(2030, 6, 1, 9, 0, tzinfo=dt.UTC))
+    source = ExportSource("庫", tmp_path, clock, lambda _day: docs, History(), [["退款", "退錢"]])
+    request = export_request(source, options={"title": "t"})
+    assert [item.doc.id for item in request.documents] == ["a"]  # no draft, nothing pending
+    change = request.documents[0].change
+    assert (change.updated, change.note, change.author) == (dt.date(2030, 5, 1), "改時限", "林")
+    assert request.as_of == dt.date(2030, 6, 1) and request.generated_at == clock.now()
+    assert request.synonyms == (("退款", "退錢"),) and request.options == {"title": "t"}

@@ -84,7 +84,7 @@ class ImportedDocument:
 
 
 def write_plan(
-    kb: ImportTarget,
+    target: ImportTarget,
     plan: ImportPlan,
     *,
     publish: bool = False,
@@ -117,18 +117,18 @@ def write_plan(
         texts.append(text)
     written: list[ImportedDocument] = []
     total = len(plan.documents)
-    unpublished = kb.unpublished() if publish else {}
+    unpublished = target.unpublished() if publish else {}
     for number, (doc, text) in enumerate(zip(plan.documents, texts, strict=True)):
         if progress is not None:
             progress(number, total, doc.title)
         if publish and doc.duplicate_of:
-            written.append(_publish_duplicate(kb, doc, unpublished, note, author))
+            written.append(_publish_duplicate(target, doc, unpublished, note, author))
         elif publish:
-            result = kb.publish(doc.path, text, note, author)
+            result = target.publish(doc.path, text, note, author)
             written.append(ImportedDocument(doc.path, doc.doc_id, doc.title, True,
                                             result.version))
         else:
-            kb.drafts.save(Draft(doc.doc_id, doc.path, text, origin="import"))
+            target.drafts.save(Draft(doc.doc_id, doc.path, text, origin="import"))
             written.append(ImportedDocument(doc.path, doc.doc_id, doc.title, False))
         log.info("imported %s from %s", doc.path, doc.source)
     if progress is not None:
@@ -136,35 +136,35 @@ def write_plan(
     return written
 
 
-def _publish_duplicate(kb: ImportTarget, doc: PlannedDocument, unpublished: dict[str, str],
+def _publish_duplicate(target: ImportTarget, doc: PlannedDocument, unpublished: dict[str, str],
                        note: str, author: str | None) -> ImportedDocument:
     """A duplicate is not published again; one whose file a killed publish wrote but never
     committed (the same text, never published) is committed as it is."""
     original = doc.duplicate_of or ""
     if unpublished.get(original) == "new":
         try:
-            there = (kb.root / original).read_text("utf-8")
+            there = (target.root / original).read_text("utf-8")
         except (OSError, UnicodeDecodeError):
             there = ""
         if there and fingerprint(there) == fingerprint(doc.body_text()):
-            result = kb.publish(original, there, note, author)
+            result = target.publish(original, there, note, author)
             log.info("finished publishing %s (imported from %s)", original, doc.source)
             return ImportedDocument(original, result.doc_id, doc.title, True, result.version)
     log.info("not published: %s duplicates %s", doc.source, original)
     return ImportedDocument(doc.path, doc.doc_id, doc.title, False, skipped=original)
 
 
-def new_document_drafts(kb: ImportTarget) -> list[Draft]:
+def new_document_drafts(target: ImportTarget) -> list[Draft]:
     """Drafts of documents never published (an import's, or a new document's), newest first;
     one an editor went on editing stays in the list."""
-    published = {doc.path for doc in kb.documents()}
-    return [draft for draft in kb.drafts.list()
+    published = {doc.path for doc in target.documents()}
+    return [draft for draft in target.drafts.list()
             if draft.base_version is None and draft.path not in published
             and draft.origin in ("import", "editor")]
 
 
 def publish_drafts(
-    kb: ImportTarget, doc_ids: list[str], note: str, author: str | None = None
+    target: ImportTarget, doc_ids: list[str], note: str, author: str | None = None
 ) -> list[ImportedDocument]:
     """Publish drafts of new documents (by id) as version 1 with ``note``; each draft is then
     gone.
@@ -176,7 +176,7 @@ def publish_drafts(
         raise ImportFailed("publishing drafts needs a change note (--note)")
     chosen = []
     for doc_id in doc_ids:
-        draft = kb.drafts.load(doc_id)
+        draft = target.drafts.load(doc_id)
         if draft is None:
             raise ImportFailed(f"{doc_id}: no draft of that id (list them with `kbdesk drafts`)")
         try:
@@ -187,7 +187,7 @@ def publish_drafts(
         chosen.append((draft, text, doc.title))
     out = []
     for draft, text, title in chosen:
-        result = kb.publish(draft.path, text, note, author)
-        kb.drafts.discard(draft.doc_id)
+        result = target.publish(draft.path, text, note, author)
+        target.drafts.discard(draft.doc_id)
         out.append(ImportedDocument(draft.path, result.doc_id, title, True, result.version))
     return out
