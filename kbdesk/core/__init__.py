@@ -94,7 +94,7 @@ if TYPE_CHECKING:
         suggestion_in,
     )
     from kbdesk.core.library.workdays import WorkingCalendar
-    from kbdesk.core.plugins import ExportResult, Option, Removal
+    from kbdesk.core.plugins import ExportResult, Option, Removal, resolve_options
     from kbdesk.core.progress import CancelToken, Progress
     from kbdesk.core.search.engine import SearchHit, SearchOptions, SearchResult
     from kbdesk.core.search.index import IndexStats
@@ -157,6 +157,7 @@ _HOME: dict[str, str] = {
     "import_formats": "kbdesk.core.importers",
     "ExportResult": "kbdesk.core.plugins",
     "Option": "kbdesk.core.plugins",
+    "resolve_options": "kbdesk.core.plugins",
     "ImportPlan": "kbdesk.core.importers.plan",
     "PlannedDocument": "kbdesk.core.importers.plan",
     "Removal": "kbdesk.core.plugins",
@@ -379,6 +380,7 @@ __all__ = [
     "render",
     "renders_as_markdown",
     "reply_script",
+    "resolve_options",
     "run_checks",
     "search_gaps",
     "set_field",

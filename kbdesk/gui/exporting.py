@@ -5,9 +5,8 @@ UI thread once, when the window opens (loading a plugin imports its code), and f
 submenu; a plugin that cannot be loaded is named in the status bar and left out. Choosing a
 format asks for a folder; the export runs on the task runner's writer (so it never overlaps an
 index update) with a progress dialog that can cancel it, and the outcome is shown in the status
-bar or through ``show_error``. The exporter's declared options keep their defaults here (the
-command line sets them: ``kbdesk export --NAME=VALUE``); a format with a required option is
-listed but disabled, its tooltip pointing to the command line.
+bar or through ``show_error``. A format that declares options asks for them after the folder,
+in a form built from the declarations (:class:`ExportOptionsDialog`), checked by the core.
 """
 
 from __future__ import annotations
@@ -18,15 +17,28 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QProgressDialog
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
 
-from kbdesk.core import KbError, broken_exporters, export_formats
+from kbdesk.core import KbError, broken_exporters, export_formats, resolve_options
 from kbdesk.gui.i18n import QT_TRANSLATE_NOOP
 from kbdesk.gui.notices import show_error
 from kbdesk.gui.tasks import Task
 
 if TYPE_CHECKING:
-    from kbdesk.core import ExportFormat
+    from kbdesk.core import ExportFormat, Option
     from kbdesk.gui.mainwindow import MainWindow
 
 log = logging.getLogger(__name__)
@@ -39,6 +51,77 @@ _BUILTIN_TITLES = (QT_TRANSLATE_NOOP("Exporters", "HTML site"),)
 def format_title(fmt: ExportFormat) -> str:
     """A format's title in the UI language (a plugin's own title when there is no translation)."""
     return QCoreApplication.translate(TITLES, fmt.title)
+
+
+class ExportOptionsDialog(QDialog):
+    """The options a format declares, as a form: a check box for a true/false option, a list
+    for one with choices, a line for the others (empty: the default). OK checks the values with
+    the core's rules (``resolve_options``) and stays open, saying what is wrong, until they
+    pass."""
+
+    def __init__(self, fmt: ExportFormat, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.fmt = fmt
+        self.setWindowTitle(self.tr("Export %1: options").replace("%1", format_title(fmt)))
+        self.fields: dict[str, QLineEdit | QCheckBox | QComboBox] = {}
+        form = QFormLayout()
+        for option in fmt.options:
+            field = self._field(option)
+            field.setObjectName(f"option.{option.name}")
+            field.setToolTip(option.help)
+            self.fields[option.name] = field
+            form.addRow(option.name + ("*" if option.required else ""), field)
+        self.error = QLabel(self)
+        self.error.setObjectName("optionError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def _field(self, option: Option) -> QLineEdit | QCheckBox | QComboBox:
+        if option.type is bool and not option.choices:
+            box = QCheckBox(self)
+            box.setChecked(bool(option.default))
+            return box
+        if option.choices:
+            combo = QComboBox(self)
+            for choice in option.choices:
+                combo.addItem(str(choice), choice)
+            if option.default in option.choices:
+                combo.setCurrentIndex(list(option.choices).index(option.default))
+            return combo
+        line = QLineEdit(self)
+        if option.default is not None:
+            line.setText(str(option.default))
+        line.setPlaceholderText(option.help)
+        return line
+
+    def values(self) -> dict[str, Any]:
+        """The options as given (an empty line left out: its default applies)."""
+        values: dict[str, Any] = {}
+        for name, field in self.fields.items():
+            if isinstance(field, QCheckBox):
+                values[name] = field.isChecked()
+            elif isinstance(field, QComboBox):
+                values[name] = field.currentData()
+            elif field.text().strip():
+                values[name] = field.text().strip()
+        return values
+
+    def accept(self) -> None:
+        try:
+            resolve_options(self.fmt.name, self.fmt.options, self.values())
+        except KbError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        super().accept()
 
 
 class ExportUi(QObject):
@@ -60,9 +143,9 @@ class ExportUi(QObject):
         self.task: Task | None = None
         self.dialog: QProgressDialog | None = None
         self.formats: list[ExportFormat] | None = None
+        self.options_dialog: ExportOptionsDialog | None = None
         self.menu = QMenu(self.tr("Export"), window)
         self.menu.setObjectName("menu.export")
-        self.menu.setToolTipsVisible(True)
         waiting = self.menu.addAction(self.tr("Looking for export formats…"))
         waiting.setEnabled(False)
         file_menu = window.menuBar().findChild(QMenu, "menu.file")
@@ -81,10 +164,6 @@ class ExportUi(QObject):
             action = QAction(format_title(fmt) + "…", self.window)
             action.setObjectName(f"export.{fmt.name}")
             action.triggered.connect(lambda _c=False, name=fmt.name: self.start(None, name))
-            if any(option.required for option in fmt.options):  # the app sets no options
-                action.setEnabled(False)
-                action.setToolTip(self.tr("This format needs options: export it with "
-                                          "kbdesk export --format %1").replace("%1", fmt.name))
             self.window.actions_.actions[f"export.{fmt.name}"] = action
             self.menu.addAction(action)
         if not formats:
@@ -109,20 +188,44 @@ class ExportUi(QObject):
         return QFileDialog.getExistingDirectory(
             self.window, self.tr("Export %1 to folder").replace("%1", title), str(Path.home()))
 
-    def start(self, outdir: str | Path | None, name: str) -> Task | None:
-        """Export with the format ``name`` to ``outdir`` (asked for when not given); None if
-        nothing was started."""
+    def start(self, outdir: str | Path | None, name: str,
+              options: dict[str, Any] | None = None) -> Task | None:
+        """Export with the format ``name`` to ``outdir`` with ``options``; None if nothing was
+        started. From the menu (no ``outdir``) the folder is asked for and then, for a format
+        with options, the options (``options_dialog``: the export starts once it is accepted,
+        and None is returned meanwhile)."""
         kb = self.window.kb
-        if kb is None or (self.task is not None and not self.task.done):
+        if kb is None or self.busy():
             return None
         fmt = self.format_named(name)
         title = format_title(fmt) if fmt is not None else name
+        asked = not outdir
         folder = str(outdir) if outdir else self.choose_folder(title)
         if not folder:
             return None
+        if asked and options is None and fmt is not None and fmt.options:
+            dialog = ExportOptionsDialog(fmt, self.window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.accepted.connect(
+                lambda: self._run(folder, name, title, dialog.values()))
+            dialog.destroyed.connect(lambda _o=None: setattr(self, "options_dialog", None))
+            self.options_dialog = dialog
+            dialog.open()
+            return None
+        return self._run(folder, name, title, options or {})
+
+    def busy(self) -> bool:
+        """An export runs, or its options are being asked for."""
+        return self.options_dialog is not None or (
+            self.task is not None and not self.task.done)
+
+    def _run(self, folder: str, name: str, title: str, options: dict[str, Any]) -> Task | None:
+        kb = self.window.kb
+        if kb is None:
+            return None
 
         def export(progress: Any, cancel: Any) -> Any:
-            return kb.export(name, folder, progress=progress, cancel=cancel)
+            return kb.export(name, folder, progress=progress, cancel=cancel, options=options)
 
         dialog = QProgressDialog(self.tr("Exporting: %1…").replace("%1", title),
                                  self.tr("Cancel"), 0, 0, self.window)

@@ -1857,11 +1857,6 @@
     <name>ExportUi</name>
     <message>
         <location filename="../../kbdesk/gui/exporting.py" line="1"/>
-        <source>This format needs options: export it with kbdesk export --format %1</source>
-        <translation>This format needs options: export it with kbdesk export --format %1</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
         <source>%1 cannot be exported</source>
         <translation>%1 cannot be exported</translation>
     </message>
@@ -2399,6 +2394,14 @@
         <location filename="../../kbdesk/gui/exporting.py" line="1"/>
         <source>HTML site</source>
         <translation>HTML site</translation>
+    </message>
+</context>
+<context>
+    <name>ExportOptionsDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Export %1: options</source>
+        <translation>Export %1: options</translation>
     </message>
 </context>
 </TS>

@@ -1851,11 +1851,6 @@
     <name>ExportUi</name>
     <message>
         <location filename="../../kbdesk/gui/exporting.py" line="1"/>
-        <source>This format needs options: export it with kbdesk export --format %1</source>
-        <translation>此格式需要选项：请用 kbdesk export --format %1 导出</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
         <source>%1 cannot be exported</source>
         <translation>无法导出 %1</translation>
     </message>
@@ -2392,6 +2387,14 @@
         <location filename="../../kbdesk/gui/exporting.py" line="1"/>
         <source>HTML site</source>
         <translation>HTML 网站</translation>
+    </message>
+</context>
+<context>
+    <name>ExportOptionsDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Export %1: options</source>
+        <translation>导出 %1：选项</translation>
     </message>
 </context>
 </TS>

@@ -1851,11 +1851,6 @@
     <name>ExportUi</name>
     <message>
         <location filename="../../kbdesk/gui/exporting.py" line="1"/>
-        <source>This format needs options: export it with kbdesk export --format %1</source>
-        <translation>此格式需要選項：請用 kbdesk export --format %1 匯出</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
         <source>%1 cannot be exported</source>
         <translation>無法匯出 %1</translation>
     </message>
@@ -2392,6 +2387,14 @@
         <location filename="../../kbdesk/gui/exporting.py" line="1"/>
         <source>HTML site</source>
         <translation>HTML 網站</translation>
+    </message>
+</context>
+<context>
+    <name>ExportOptionsDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Export %1: options</source>
+        <translation>匯出 %1：選項</translation>
     </message>
 </context>
 </TS>

@@ -27,8 +27,11 @@ def test_export_from_the_menu_writes_the_site(qtbot: QtBot, make_window: WindowF
     out = tmp_path / "site"
     window.exporting.choose_folder = lambda _title: str(out)
     progress: list[tuple[int, int]] = []
+    window.actions_["export.html"].trigger()
+    options = window.exporting.options_dialog  # the html format's one option: the site title
+    assert options is not None and list(options.fields) == ["title"]
     with qtbot.waitSignal(window.exporting.exported, timeout=60000) as blocker:
-        window.actions_["export.html"].trigger()
+        options.accept()
         task = window.exporting.task
         assert task is not None
         task.progress.connect(lambda done, total, _m: progress.append((done, total)))
@@ -89,6 +92,14 @@ def test_cancelling_the_choice_starts_nothing(qtbot: QtBot, make_window: WindowF
     window = formats_read(qtbot, make_window(demo_library))
     window.exporting.choose_folder = lambda _title: ""
     window.actions_["export.html"].trigger()
+    assert window.exporting.task is None and window.exporting.dialog is None
+    assert window.exporting.options_dialog is None
+    window.exporting.choose_folder = lambda _title: "/nowhere"
+    window.actions_["export.html"].trigger()
+    options = window.exporting.options_dialog
+    assert options is not None
+    options.reject()
+    qtbot.waitUntil(lambda: window.exporting.options_dialog is None, timeout=5000)
     assert window.exporting.task is None and window.exporting.dialog is None
 
 

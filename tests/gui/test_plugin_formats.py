@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from kbdesk.core.exporters import EXPORTERS
@@ -66,33 +67,67 @@ def test_the_export_menu_lists_the_plugin_and_exports_with_it(
     out = tmp_path / "jsonl"
     titles: list[str] = []
     window.exporting.choose_folder = lambda title: titles.append(title) or str(out)
+    window.actions_["export.jsonl"].trigger()
+    options = window.exporting.options_dialog
+    assert options is not None and set(options.fields) == {"body", "crash", "file", "limit"}
+    options.fields["body"].setChecked(True)
     with qtbot.waitSignal(window.exporting.exported, timeout=60000) as blocker:
-        window.actions_["export.jsonl"].trigger()
+        options.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
         assert window.exporting.dialog is not None
     assert titles == ["JSON lines"]
     result = blocker.args[0]
     rows = [json.loads(line) for line in (out / "documents.jsonl").read_text("utf-8").splitlines()]
     assert result.documents == len(rows) == len(window.kb.documents())
+    assert all("body" in row for row in rows)
     assert str(out) in window.statusBar().currentMessage()
 
 
 class _Needy:
-    """An exporter with a required option, which the app cannot set."""
+    """An exporter with a required option and a choice."""
 
     name, title = "needy", "Needy"
-    options = (Option("token", str, required=True),)
+    options = (Option("token", str, required=True, help="the access token"),
+               Option("layout", str, "wide", choices=("wide", "narrow")),
+               Option("count", int, 3))
 
-    def export(self, request, outdir, progress=None, cancel=None): ...
+    def __init__(self) -> None:
+        self.got: list = []
+
+    def export(self, request, outdir, progress=None, cancel=None):
+        from kbdesk.core.plugins import ExportResult
+
+        self.got.append(dict(request.options))
+        return ExportResult(Path(outdir), len(request.documents), 0, 0)
 
 
-def test_a_format_with_a_required_option_is_listed_disabled(
-        qtbot: QtBot, make_window: WindowFactory, versioned_library: Path) -> None:
-    EXPORTERS.register("needy", _Needy())
+def test_the_options_a_format_declares_are_asked_for_and_checked(
+        qtbot: QtBot, make_window: WindowFactory, versioned_library: Path,
+        tmp_path: Path) -> None:
+    needy = _Needy()
+    EXPORTERS.register("needy", needy)
     try:
-        window = make_window(versioned_library, wait=False)
+        window = make_window(versioned_library)
         qtbot.waitUntil(lambda: window.exporting.formats is not None, timeout=30000)
-        needy = window.actions_["export.needy"]
-        assert not needy.isEnabled() and "kbdesk export --format needy" in needy.toolTip()
-        assert window.actions_["export.html"].isEnabled()
+        window.exporting.choose_folder = lambda _title: str(tmp_path / "out")
+        window.actions_["export.needy"].trigger()
+        dialog = window.exporting.options_dialog
+        assert dialog is not None and dialog.isVisible() and window.exporting.task is None
+        assert window.exporting.start(None, "needy") is None  # one at a time
+        token, layout, count = (dialog.fields[n] for n in ("token", "layout", "count"))
+        assert token.text() == "" and layout.currentText() == "wide" and count.text() == "3"
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.click()  # no token: the core's rule refuses, the dialog stays
+        assert dialog.isVisible() and "option 'token' is required" in dialog.error.text()
+        count.setText("many")
+        token.setText("s3cret")
+        ok.click()
+        assert dialog.isVisible() and "option 'count': expected an integer" in (
+            dialog.error.text())
+        count.setText("7")
+        layout.setCurrentIndex(1)
+        with qtbot.waitSignal(window.exporting.exported, timeout=30000):
+            ok.click()
+        assert needy.got == [{"token": "s3cret", "layout": "narrow", "count": 7}]
+        qtbot.waitUntil(lambda: window.exporting.options_dialog is None, timeout=5000)
     finally:
         EXPORTERS.forget("needy")
