@@ -142,9 +142,9 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
         help="write the documents in force with an exporter (--format; --list-formats)",
         description="Write the published documents in force (today, or on --as-of) with the "
         "exporter named by --format: html (a static site with offline search) or one a "
-        "plugin adds (`kbdesk export --list-formats` lists them with their options). OUTDIR "
-        "must be new, empty or a previous export of the same format; it is replaced only "
-        "when the export is complete.",
+        "plugin adds (`kbdesk export --list-formats` lists them with their options). For "
+        "html, OUTDIR must be new, empty or a previous export holding only the files it wrote; "
+        "it is replaced only when the new site is complete.",
     )
     p.add_argument("outdir", metavar="OUTDIR", nargs="?", help="folder to write into")
     p.add_argument("--format", metavar="NAME", help="the exporter (see --list-formats)")
