@@ -7,6 +7,7 @@ The GUI side (the wizard's filter, the Export submenu) is tests/gui/test_plugin_
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -266,6 +267,18 @@ def test_the_shape_of_a_plugin_is_checked_when_it_is_loaded() -> None:
 
     with pytest.raises(BrokenPlugin, match="option 'a' has type"):
         check_exporter(BadOptions(), "b")
+    for options, problem in (
+            ((Option("Max_Size", int, 1),), "option name 'Max_Size' is not lower case"),
+            ((Option("size", int, "big"),), "option 'size' has a default its own declaration "
+                                            "refuses: expected an integer, got 'big'"),
+            ((Option("size", int, 1), Option("size", int, 2)), "'size' is declared twice"),
+            ((Option("mode", str, "x", choices=("a", "b")),), "'x' is not one of a, b"),
+    ):
+        BadOptions.options = options
+        with pytest.raises(BrokenPlugin, match=re.escape(problem)):
+            check_exporter(BadOptions(), "b")
+    BadOptions.options = (Option("max-size", int, 1), Option("mode", str, "a", choices=("a",)))
+    assert check_exporter(BadOptions(), "b").options[0].name == "max-size"
     registry: Registry = Registry("kbdesk.test-group", {"bad": "tests.no_such_module:X"},
                                   check_importer)
     assert registry.plugins() == []

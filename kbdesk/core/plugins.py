@@ -28,6 +28,7 @@ in ``kbdesk.core.importers`` and ``kbdesk.core.exporters``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -216,6 +217,7 @@ class ExportResult:
 
 #: the Python types an option may declare (a value given as text is converted to it)
 OPTION_TYPES: tuple[type, ...] = (str, int, float, bool, Path)
+_OPTION_NAME_RE = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
 _TYPE_WORDS = {str: "text", int: "an integer", float: "a number", bool: "true or false",
@@ -363,8 +365,17 @@ def check_exporter(plugin: object, name: str) -> Exporter:
         if option.type not in OPTION_TYPES:
             raise BrokenPlugin(f"exporter {name!r}: option {option.name!r} has type "
                                f"{option.type!r} (allowed: str, int, float, bool, Path)", name)
+        if not isinstance(option.name, str) or not _OPTION_NAME_RE.fullmatch(option.name):
+            raise BrokenPlugin(f"exporter {name!r}: option name {option.name!r} is not lower "
+                               "case letters, digits and dashes (it is a --flag)", name)
         if option.name in seen:
             raise BrokenPlugin(f"exporter {name!r}: option {option.name!r} is declared twice",
                                name)
+        if option.default is not None:
+            try:
+                option.convert(option.default)
+            except ValueError as exc:
+                raise BrokenPlugin(f"exporter {name!r}: option {option.name!r} has a default "
+                                   f"its own declaration refuses: {exc}", name) from None
         seen.add(option.name)
     return plugin
