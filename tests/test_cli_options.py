@@ -28,6 +28,7 @@ SAMPLE_ARGS: dict[str, list[str]] = {
     "retire": ["a", "--note", "n"],
     "sync": [],
     "acks": [],
+    "export": ["--format", "html", "out"],
     "export-html": ["out"],
     "import": ["a.txt"],
     "drafts": [],

@@ -29,7 +29,7 @@ from kbdesk.core import KbError
 COMMAND_MODULES: tuple[str, ...] = (
     "kbdesk.cli.searching",  # search, index, check, report
     "kbdesk.cli.versions",  # publish, history, show, diff, rollback, retire, sync, acks
-    "kbdesk.cli.exporting",  # export-html
+    "kbdesk.cli.exporting",  # export (--format, --list-formats), export-html
     "kbdesk.cli.importing",  # import
     "kbdesk.cli.team",  # init-remote, clone, ack, flag, flags, team
     "kbdesk.cli.signin",  # credentials
@@ -87,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if extra and getattr(args, "command", None) == "search":
         # a query word that looks like an option (-部分: exclude 部分) belongs to the query
         args.query = [*args.query, *extra]
+    elif extra and getattr(args, "command", None) == "export":
+        args.declared = extra  # the exporter's own flags, read once its format is known
     elif extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     logging.basicConfig(

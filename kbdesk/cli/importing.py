@@ -122,7 +122,8 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     """Add ``import`` and ``drafts`` to the ``kbdesk`` parser's subcommands."""
     p = sub.add_parser(
         "import", parents=[library, shared("author")],
-        help="import .txt, .md, .docx or .html handbooks as drafts (or publish them)")
+        help="import .txt, .md, .docx or .html handbooks (or a plugin's format) as drafts "
+        "(or publish them)")
     p.add_argument("files", nargs="+", metavar="FILE", help="files to import")
     p.add_argument("--kind", choices=KINDS, help="kind of every document (default: guessed)")
     p.add_argument("--category", help="category of every document")

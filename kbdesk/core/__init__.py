@@ -10,7 +10,7 @@ helpers its callers pass around or show. The packages underneath:
 - ``versions/``: the git repository, history, publishing, effective dates, drafts, receipts,
   sync, diffs.
 - ``workstation/``: settings, user state, app folders, atomic storage.
-- ``importers/``, ``exporters/``: registered format plugins.
+- ``importers/``, ``exporters/``: registered format plugins (their API: ``plugins.py``).
 
 The face is loaded lazily (PEP 562): ``from kbdesk.core import KbError`` imports the errors
 only, so a command such as ``kbdesk --version`` does not load Qt-free but heavy parts (the
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from kbdesk.core.clock import Clock, DayClock, FixedClock, parse_iso_date, parse_iso_time
     from kbdesk.core.doctor import Check, run_checks
     from kbdesk.core.errors import (
+        BrokenPlugin,
         Cancelled,
         CredentialsError,
         DocumentError,
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
         ExportError,
         ImportFailed,
         IndexDamaged,
+        InvalidOption,
         KbError,
         LibraryError,
         Problem,
@@ -47,7 +49,9 @@ if TYPE_CHECKING:
         SyncError,
         UserStateError,
     )
-    from kbdesk.core.importers.plan import ImportPlan, PlannedDocument, Removal
+    from kbdesk.core.exporters import ExportFormat, broken_exporters, export_formats
+    from kbdesk.core.importers import ImportFormat, broken_importers, import_formats
+    from kbdesk.core.importers.plan import ImportPlan, PlannedDocument
     from kbdesk.core.kb import KnowledgeBase, Sent
     from kbdesk.core.library.authoring import (
         KIND_FOLDERS,
@@ -93,6 +97,7 @@ if TYPE_CHECKING:
         suggestion_in,
     )
     from kbdesk.core.library.workdays import WorkingCalendar
+    from kbdesk.core.plugins import ExportResult, Option, Removal, resolve_options
     from kbdesk.core.progress import CancelToken, Progress
     from kbdesk.core.search.engine import SearchHit, SearchOptions, SearchResult
     from kbdesk.core.search.index import IndexStats
@@ -144,6 +149,7 @@ _HOME: dict[str, str] = {
     "FixedClock": "kbdesk.core.clock",
     "parse_iso_date": "kbdesk.core.clock",
     "parse_iso_time": "kbdesk.core.clock",
+    "BrokenPlugin": "kbdesk.core.errors",
     "Cancelled": "kbdesk.core.errors",
     "DocumentError": "kbdesk.core.errors",
     "DocumentNotFound": "kbdesk.core.errors",
@@ -151,6 +157,7 @@ _HOME: dict[str, str] = {
     "ExportError": "kbdesk.core.errors",
     "ImportFailed": "kbdesk.core.errors",
     "IndexDamaged": "kbdesk.core.errors",
+    "InvalidOption": "kbdesk.core.errors",
     "KbError": "kbdesk.core.errors",
     "LibraryError": "kbdesk.core.errors",
     "Problem": "kbdesk.core.errors",
@@ -163,9 +170,18 @@ _HOME: dict[str, str] = {
     "StaleFinding": "kbdesk.core.errors",
     "SyncError": "kbdesk.core.errors",
     "UserStateError": "kbdesk.core.errors",
+    "ExportFormat": "kbdesk.core.exporters",
+    "broken_exporters": "kbdesk.core.exporters",
+    "export_formats": "kbdesk.core.exporters",
+    "ImportFormat": "kbdesk.core.importers",
+    "broken_importers": "kbdesk.core.importers",
+    "import_formats": "kbdesk.core.importers",
+    "ExportResult": "kbdesk.core.plugins",
+    "Option": "kbdesk.core.plugins",
+    "resolve_options": "kbdesk.core.plugins",
     "ImportPlan": "kbdesk.core.importers.plan",
     "PlannedDocument": "kbdesk.core.importers.plan",
-    "Removal": "kbdesk.core.importers.plan",
+    "Removal": "kbdesk.core.plugins",
     "KnowledgeBase": "kbdesk.core.kb",
     "Sent": "kbdesk.core.kb",
     "KIND_FOLDERS": "kbdesk.core.library.authoring",
@@ -297,6 +313,7 @@ __all__ = [
     "SPECS",
     "AckStatus",
     "AvoidEntry",
+    "BrokenPlugin",
     "CancelToken",
     "Cancelled",
     "Check",
@@ -311,14 +328,18 @@ __all__ = [
     "Draft",
     "DraftError",
     "ExportError",
+    "ExportFormat",
+    "ExportResult",
     "FieldValue",
     "FixedClock",
     "Flag",
     "GapRow",
     "ImportFailed",
+    "ImportFormat",
     "ImportPlan",
     "IndexDamaged",
     "IndexStats",
+    "InvalidOption",
     "KbError",
     "Kind",
     "KnowledgeBase",
@@ -329,6 +350,7 @@ __all__ = [
     "NoSharedLibrary",
     "NotAllowed",
     "NotInForce",
+    "Option",
     "PathProblem",
     "Pending",
     "Person",
@@ -374,6 +396,8 @@ __all__ = [
     "WorkingCalendar",
     "atomic_write_text",
     "avoid_pairs_in",
+    "broken_exporters",
+    "broken_importers",
     "check_reply",
     "context_mask",
     "convert_script",
@@ -383,11 +407,13 @@ __all__ = [
     "default_id",
     "diff_texts",
     "document_id",
+    "export_formats",
     "fill",
     "fold",
     "format_duration",
     "front_block",
     "highlight_spans",
+    "import_formats",
     "is_quick_to_render",
     "join_library",
     "locate",
@@ -408,6 +434,7 @@ __all__ = [
     "render",
     "renders_as_markdown",
     "reply_script",
+    "resolve_options",
     "run_checks",
     "search_gaps",
     "set_field",

@@ -107,6 +107,28 @@ class UnknownPlugin(KbError):
     """No plugin of that name is registered."""
 
 
+class BrokenPlugin(KbError):
+    """A registered plugin that cannot be used (it fails to import, or has the wrong shape).
+
+    ``name`` is the plugin's registered name; the message says what is wrong with it.
+    """
+
+    def __init__(self, message: str, name: str = "") -> None:
+        super().__init__(message)
+        self.name = name
+
+
+class InvalidOption(KbError):
+    """An option a plugin does not declare, or a value its declaration refuses.
+
+    ``option`` names the option; the message names the plugin, the option and the value.
+    """
+
+    def __init__(self, message: str, option: str = "") -> None:
+        super().__init__(message)
+        self.option = option
+
+
 # -- versions/versioning --------------------------------------------------------------------------
 
 

@@ -75,7 +75,7 @@ from kbdesk.core.workstation.liblock import library_lock
 from kbdesk.core.workstation.startpage import StartPage, start_page
 
 if TYPE_CHECKING:
-    from kbdesk.core.exporters.base import ExportResult
+    from kbdesk.core.plugins import ExportResult
 
 log = logging.getLogger(__name__)
 
@@ -697,6 +697,7 @@ class KnowledgeBase:
         as_of: dt.date | None = None,
         progress: Progress | None = None,
         cancel: CancelToken | None = None,
+        options: Mapping[str, Any] | None = None,
     ) -> ExportResult:
         """Export the published documents in force on ``as_of`` (default today).
 
@@ -704,11 +705,15 @@ class KnowledgeBase:
             name: the exporter (``html``: a static site with offline search).
             outdir: the folder to write; replaced only if empty or a previous export holding
                 only the files its manifest lists (``ExportError`` otherwise).
+            options: the exporter's options by name (text or typed values), checked against
+                its declaration (``InvalidOption`` names a bad one).
         """
-        from kbdesk.core.exporters.collect import export_library
+        from kbdesk.core.exporters.collect import ExportSource, export_library
 
         self.load()  # only files changed since the last load are parsed again
-        return export_library(self, name, Path(outdir), as_of, progress, cancel)
+        source = ExportSource(self.name, self.root, self.clock, self.indexed_documents,
+                              self.editorial.versioning, self.library.config.synonyms)
+        return export_library(source, name, Path(outdir), as_of, progress, cancel, options)
 
     # -- importing handbooks and SOPs (kbdesk/core/importers) ---------------------------------
 

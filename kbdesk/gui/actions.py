@@ -72,7 +72,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                ("Ctrl+Shift+I",), "file"),  # editors only (gui/importwizard.py)
     ActionSpec("import.drafts", QT_TRANSLATE_NOOP("Actions", "Drafts of new documents…"), (),
                "file"),  # editors only (gui/draftlist.py)
-    ActionSpec("export.html", QT_TRANSLATE_NOOP("Actions", "Export HTML site…"), (), "file"),
+    # (File → Export ▸ is filled from the registry of exporters: gui/exporting.py)
     ActionSpec("library.join", QT_TRANSLATE_NOOP("Actions", "Join a shared library…"), (),
                "file"),
     ActionSpec("app.settings", QT_TRANSLATE_NOOP("Actions", "Settings…"), ("Ctrl+,",), "file"),

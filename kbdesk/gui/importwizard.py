@@ -37,13 +37,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core import ImportPlan, KbError, PlannedDocument, Removal
+from kbdesk.core import (
+    ImportPlan,
+    KbError,
+    PlannedDocument,
+    Removal,
+    broken_importers,
+    import_formats,
+)
 from kbdesk.gui.changenote import ask_change_note
 from kbdesk.gui.notices import show_error
 from kbdesk.gui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
-    from kbdesk.core import KnowledgeBase
+    from kbdesk.core import ImportFormat, KnowledgeBase
     from kbdesk.gui.mainwindow import MainWindow
 
 log = logging.getLogger(__name__)
@@ -391,7 +398,16 @@ class ImportWizard(QDialog):
 
 
 class ImportUi(QObject):
-    """File → Import and files dropped on the main window (editors only)."""
+    """File → Import and files dropped on the main window (editors only).
+
+    The file chooser's filter lists the suffixes of every registered importer (built-in and
+    plugins), read off the UI thread once when the window opens.
+
+    Signals:
+        formatsReady(): ``formats`` holds the registered import formats.
+    """
+
+    formatsReady = Signal()
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -400,10 +416,35 @@ class ImportUi(QObject):
         self.editors: list[QWidget] = []
         self.choose_files = self._ask_files
         self.draft_list: QWidget | None = None
+        self.formats: list[ImportFormat] | None = None
         window.actions_.connect("import.files", self.start)
         window.actions_.connect("import.drafts", self.show_drafts)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
+        task = window.runner.submit(lambda _p, _c: (import_formats(), broken_importers()),
+                                    name="import formats", owner=self)
+        task.succeeded.connect(self._formats_read)
+        task.failed.connect(lambda error: log.warning("no import formats: %s", error))
+
+    def _formats_read(self, found: tuple[list[ImportFormat], dict[str, str]]) -> None:
+        self.formats, broken = found
+        for name, problem in sorted(broken.items()):
+            log.warning("import plugin %s cannot be used: %s", name, problem)
+            self.window._status(self.tr("The import plugin %1 cannot be used: %2")
+                                .replace("%1", name).replace("%2", problem))
+        self.formatsReady.emit()
+
+    def file_filter(self) -> str:
+        """The file chooser's filter: every importable suffix, each format, all files (before
+        the formats are read, all files: a file no importer reads is refused by name)."""
+        every = self.tr("All files (*)")
+        if not self.formats:
+            return every
+        patterns = [f"*{suffix}" for fmt in self.formats for suffix in fmt.suffixes]
+        entries = [self.tr("Documents (%1)").replace("%1", " ".join(dict.fromkeys(patterns)))]
+        entries += [f"{fmt.name} ({' '.join('*' + s for s in fmt.suffixes)})"
+                    for fmt in self.formats]
+        return ";;".join([*entries, every])
 
     @property
     def allowed(self) -> bool:
@@ -412,8 +453,7 @@ class ImportUi(QObject):
 
     def _ask_files(self) -> list[Path]:
         names, _filter = QFileDialog.getOpenFileNames(
-            self.window, self.tr("Import handbooks"), str(Path.home()),
-            self.tr("Documents (*.txt *.md *.docx *.html *.htm)"))
+            self.window, self.tr("Import handbooks"), str(Path.home()), self.file_filter())
         return [Path(name) for name in names]
 
     def start(self, files: list[Path] | None = None) -> ImportWizard | None:

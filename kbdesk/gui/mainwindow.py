@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._connect_app()
         self.editorial = EditorialUi(self)  # Editor menu, sync, update banners
-        self.exporting = ExportUi(self)  # File → Export HTML site…
+        self.exporting = ExportUi(self)  # File → Export ▸ (one entry per format)
         self.importing = ImportUi(self)  # File → Import, files dropped on the window
         self.team_ui = TeamUi(self)  # start screen, flags, read receipts, joining
         self.no_results_timer = QTimer(self)

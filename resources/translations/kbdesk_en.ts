@@ -1918,6 +1918,46 @@
         <source>Export cancelled; the folder was left as it was</source>
         <translation>Export cancelled; the folder was left as it was</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>%1 cannot be exported</source>
+        <translation>%1 cannot be exported</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Export %1</source>
+        <translation>Export %1</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Exporting: %1…</source>
+        <translation>Exporting: %1…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Export %1 to folder</source>
+        <translation>Export %1 to folder</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>The export plugin %1 cannot be used: %2</source>
+        <translation>The export plugin %1 cannot be used: %2</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>No export formats</source>
+        <translation>No export formats</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Looking for export formats…</source>
+        <translation>Looking for export formats…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
 </context>
 <context>
     <name>ImportUi</name>
@@ -1935,6 +1975,21 @@
         <location filename="../../kbdesk/gui/importwizard.py" line="382"/>
         <source>Importing is for editors (Settings → role).</source>
         <translation>Importing is for editors (Settings → role).</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="1"/>
+        <source>Documents (%1)</source>
+        <translation>Documents (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="1"/>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="1"/>
+        <source>The import plugin %1 cannot be used: %2</source>
+        <translation>The import plugin %1 cannot be used: %2</translation>
     </message>
 </context>
 <context>
@@ -2548,6 +2603,22 @@
         <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
         <source>Publishing…</source>
         <translation>Publishing…</translation>
+    </message>
+</context>
+<context>
+    <name>Exporters</name>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>HTML site</source>
+        <translation>HTML site</translation>
+    </message>
+</context>
+<context>
+    <name>ExportOptionsDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Export %1: options</source>
+        <translation>Export %1: options</translation>
     </message>
 </context>
 </TS>

@@ -1912,6 +1912,46 @@
         <source>Export cancelled; the folder was left as it was</source>
         <translation>已取消导出；文件夹保持原样</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>%1 cannot be exported</source>
+        <translation>无法导出 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Export %1</source>
+        <translation>导出 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Exporting: %1…</source>
+        <translation>正在导出：%1…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Export %1 to folder</source>
+        <translation>导出 %1 到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>The export plugin %1 cannot be used: %2</source>
+        <translation>无法使用导出插件 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>No export formats</source>
+        <translation>没有可用的导出格式</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Looking for export formats…</source>
+        <translation>正在查找导出格式…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
 </context>
 <context>
     <name>ImportUi</name>
@@ -1929,6 +1969,21 @@
         <location filename="../../kbdesk/gui/importwizard.py" line="382"/>
         <source>Importing is for editors (Settings → role).</source>
         <translation>只有编辑可以导入（设置 → 角色）。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="1"/>
+        <source>Documents (%1)</source>
+        <translation>文档 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="1"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="1"/>
+        <source>The import plugin %1 cannot be used: %2</source>
+        <translation>无法使用导入插件 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2541,6 +2596,22 @@
         <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
         <source>Publishing…</source>
         <translation>发布中…</translation>
+    </message>
+</context>
+<context>
+    <name>Exporters</name>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>HTML site</source>
+        <translation>HTML 网站</translation>
+    </message>
+</context>
+<context>
+    <name>ExportOptionsDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Export %1: options</source>
+        <translation>导出 %1：选项</translation>
     </message>
 </context>
 </TS>

@@ -1912,6 +1912,46 @@
         <source>Export cancelled; the folder was left as it was</source>
         <translation>已取消匯出；資料夾保持原樣</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>%1 cannot be exported</source>
+        <translation>無法匯出 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Export %1</source>
+        <translation>匯出 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Exporting: %1…</source>
+        <translation>正在匯出：%1…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Export %1 to folder</source>
+        <translation>匯出 %1 到資料夾</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>The export plugin %1 cannot be used: %2</source>
+        <translation>無法使用匯出外掛 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>No export formats</source>
+        <translation>沒有可用的匯出格式</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Looking for export formats…</source>
+        <translation>正在尋找匯出格式…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
 </context>
 <context>
     <name>ImportUi</name>
@@ -1929,6 +1969,21 @@
         <location filename="../../kbdesk/gui/importwizard.py" line="382"/>
         <source>Importing is for editors (Settings → role).</source>
         <translation>只有編輯可以匯入（設定 → 角色）。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="1"/>
+        <source>Documents (%1)</source>
+        <translation>文件 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="1"/>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/importwizard.py" line="1"/>
+        <source>The import plugin %1 cannot be used: %2</source>
+        <translation>無法使用匯入外掛 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2541,6 +2596,22 @@
         <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
         <source>Publishing…</source>
         <translation>發布中…</translation>
+    </message>
+</context>
+<context>
+    <name>Exporters</name>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>HTML site</source>
+        <translation>HTML 網站</translation>
+    </message>
+</context>
+<context>
+    <name>ExportOptionsDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/exporting.py" line="1"/>
+        <source>Export %1: options</source>
+        <translation>匯出 %1：選項</translation>
     </message>
 </context>
 </TS>

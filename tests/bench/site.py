@@ -42,7 +42,7 @@ t = time.perf_counter()
 from kbdesk.core.kb import KnowledgeBase
 kb = KnowledgeBase(sys.argv[1])
 result = kb.export("html", sys.argv[2])
-print(time.perf_counter() - t, result.documents, result.search_shards)
+print(time.perf_counter() - t, result.documents, result.details["search_shards"])
 """
 
 

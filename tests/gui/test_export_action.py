@@ -1,5 +1,6 @@
-"""File → Export HTML site…: the export runs off the UI thread with progress, and its outcome
-reaches the status bar (or an error message)."""
+"""File → Export ▸ HTML site…: the export runs off the UI thread with progress, and its outcome
+reaches the status bar (or an error message). The Export submenu is built from the registry of
+exporters (a plugin's format: tests/test_plugins.py)."""
 
 from __future__ import annotations
 
@@ -9,17 +10,28 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from kbdesk.gui.mainwindow import MainWindow
 from tests.gui.conftest import WindowFactory
+
+
+def formats_read(qtbot: QtBot, window: MainWindow) -> MainWindow:
+    """``window`` once its Export submenu holds the registered formats."""
+    qtbot.waitUntil(lambda: window.exporting.formats is not None, timeout=30000)
+    return window
 
 
 def test_export_from_the_menu_writes_the_site(qtbot: QtBot, make_window: WindowFactory,
                                               demo_library: Path, tmp_path: Path) -> None:
-    window = make_window(demo_library)
+    window = formats_read(qtbot, make_window(demo_library))
+    assert [a.objectName() for a in window.exporting.menu.actions()] == ["export.html"]
     out = tmp_path / "site"
-    window.exporting.choose_folder = lambda: str(out)
+    window.exporting.choose_folder = lambda _title: str(out)
     progress: list[tuple[int, int]] = []
+    window.actions_["export.html"].trigger()
+    options = window.exporting.options_dialog  # the html format's one option: the site title
+    assert options is not None and list(options.fields) == ["title"]
     with qtbot.waitSignal(window.exporting.exported, timeout=60000) as blocker:
-        window.actions_["export.html"].trigger()
+        options.accept()
         task = window.exporting.task
         assert task is not None
         task.progress.connect(lambda done, total, _m: progress.append((done, total)))
@@ -40,7 +52,7 @@ def test_export_into_a_foreign_folder_shows_the_error(qtbot: QtBot, make_window:
     foreign.mkdir()
     (foreign / "notes.txt").write_text("keep me")
     with qtbot.waitSignal(window.exporting.failed, timeout=30000) as blocker:
-        window.exporting.start(foreign)
+        window.exporting.start(foreign, "html")
     assert "not a kbdesk export" in blocker.args[0]
     boxes = [w for w in QApplication.topLevelWidgets()
              if isinstance(w, QMessageBox) and w.isVisible()]
@@ -55,7 +67,7 @@ def test_export_over_a_site_holding_a_users_file_shows_the_file_and_keeps_it(
     window = make_window(demo_library)
     out = tmp_path / "site"
     with qtbot.waitSignal(window.exporting.exported, timeout=60000):
-        window.exporting.start(out)
+        window.exporting.start(out, "html")
     (out / "team-notes.html").write_text("<p>our notes</p>", "utf-8")
     notes = tmp_path / "notes.txt"
     notes.write_text("keep")
@@ -63,7 +75,7 @@ def test_export_over_a_site_holding_a_users_file_shows_the_file_and_keeps_it(
                 f"{notes} is a file, not a folder"]
     for folder, message in zip((out, notes / "site"), expected, strict=True):
         with qtbot.waitSignal(window.exporting.failed, timeout=30000) as blocker:
-            window.exporting.start(folder)
+            window.exporting.start(folder, "html")
         assert message in blocker.args[0]
         boxes = [w for w in QApplication.topLevelWidgets()
                  if isinstance(w, QMessageBox) and w.isVisible()]
@@ -77,9 +89,17 @@ def test_export_over_a_site_holding_a_users_file_shows_the_file_and_keeps_it(
 
 def test_cancelling_the_choice_starts_nothing(qtbot: QtBot, make_window: WindowFactory,
                                              demo_library: Path) -> None:
-    window = make_window(demo_library)
-    window.exporting.choose_folder = lambda: ""
+    window = formats_read(qtbot, make_window(demo_library))
+    window.exporting.choose_folder = lambda _title: ""
     window.actions_["export.html"].trigger()
+    assert window.exporting.task is None and window.exporting.dialog is None
+    assert window.exporting.options_dialog is None
+    window.exporting.choose_folder = lambda _title: "/nowhere"
+    window.actions_["export.html"].trigger()
+    options = window.exporting.options_dialog
+    assert options is not None
+    options.reject()
+    qtbot.waitUntil(lambda: window.exporting.options_dialog is None, timeout=5000)
     assert window.exporting.task is None and window.exporting.dialog is None
 
 
@@ -101,10 +121,10 @@ def test_cancelling_the_progress_dialog_stops_the_export(
     kb.export = gated
     out = tmp_path / "site"
     try:
-        task = window.exporting.start(out)
+        task = window.exporting.start(out, "html")
         assert task is not None
         qtbot.waitUntil(started.is_set, timeout=5000)
-        assert window.exporting.start(out) is None  # one export at a time
+        assert window.exporting.start(out, "html") is None  # one export at a time
         button = window.exporting.dialog.findChild(QPushButton)
         assert button is not None and button.isVisible()
         with qtbot.waitSignal(task.cancelled, timeout=30000):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kbdesk.core.importers.plan import PlannedDocument, SourceText
+from kbdesk.core.importers.plan import PlannedDocument
 from kbdesk.core.importers.planner import ImportOptions, plan_source
+from kbdesk.core.plugins import SourceText
 
 
 def plan_text(text: str, *, markdown: bool = False, **options: object) -> list[PlannedDocument]:

@@ -18,7 +18,6 @@ from pathlib import Path
 import jinja2
 
 from kbdesk.core.exporters import site_folder
-from kbdesk.core.exporters.base import ExportRequest, ExportResult
 from kbdesk.core.exporters.site_folder import check_outdir
 from kbdesk.core.exporters.site_manifest import MARKER, Manifest
 from kbdesk.core.exporters.site_pages import (
@@ -38,7 +37,13 @@ from kbdesk.core.exporters.site_search import (
 from kbdesk.core.exporters.site_worker import SafeWriter, SearchJob
 from kbdesk.core.library.categories import category_spellings
 from kbdesk.core.library.model import Document
-from kbdesk.core.progress import CancelToken, Progress
+from kbdesk.core.plugins import (
+    CancelToken,
+    ExportRequest,
+    ExportResult,
+    Option,
+    Progress,
+)
 from kbdesk.core.workstation import paths
 
 log = logging.getLogger(__name__)
@@ -85,10 +90,19 @@ def _indexed(number: int, url: str, doc: Document) -> IndexedDocument:
                            tuple(doc.keywords))
 
 
+def _site_title(request: ExportRequest) -> str:
+    """The site's title: the ``title`` option, else the library's name."""
+    return str(request.options.get("title") or request.library_name)
+
+
 class HtmlSiteExporter:
     """Writes a static HTML site with offline Chinese search."""
 
     name = "html"
+    title = "HTML site"
+    options = (
+        Option("title", str, None, help="the site's title (default: the library's name)"),
+    )
 
     def export(self, request: ExportRequest, outdir: Path, progress: Progress | None = None,
                cancel: CancelToken | None = None) -> ExportResult:
@@ -105,7 +119,7 @@ class HtmlSiteExporter:
                 raise
         log.info("exported %d documents to %s", len(request.documents), staging.out)
         return ExportResult(staging.out, len(request.documents), writer.files, writer.bytes,
-                            shards)
+                            {"search_shards": shards, "open": staging.out / "index.html"})
 
     def _write_site(self, request: ExportRequest, writer: SafeWriter,
                     progress: Progress | None, cancel: CancelToken | None) -> int:
@@ -133,7 +147,7 @@ class HtmlSiteExporter:
                                      item.change)
                 pages.append(page)
                 writer.write(page.url, doc_template.render(
-                    page=page, doc=doc, root="../", site=request.library_name,
+                    page=page, doc=doc, root="../", site=_site_title(request),
                     kinds=KIND_LABELS, as_of=request.as_of.isoformat()))
                 report(number + 1, total, doc.title)
             self._write_lists(request, writer, env, pages, categories, cat_slugs)
@@ -152,7 +166,7 @@ class HtmlSiteExporter:
     def _write_lists(self, request: ExportRequest, writer: SafeWriter, env: jinja2.Environment,
                      pages: list[PageDocument], categories: list[str],
                      cat_slugs: dict[str, str]) -> None:
-        common = {"site": request.library_name, "kinds": KIND_LABELS,
+        common = {"site": _site_title(request), "kinds": KIND_LABELS,
                   "as_of": request.as_of.isoformat()}
         by_category = {c: [p for p in pages if cat_slugs[p.doc.category] == cat_slugs[c]]
                        for c in categories}

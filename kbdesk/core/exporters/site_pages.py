@@ -9,7 +9,6 @@ and metadata are plain strings that the templates escape.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 import threading
@@ -22,6 +21,7 @@ from kbdesk.core.library.plaintext import plain_text
 from kbdesk.core.library.procedure import _KEY_RE, parse_limit, step_keys
 from kbdesk.core.library.render import markdown_to_html, new_converter, sanitize
 from kbdesk.core.library.renderguard import renders_as_markdown
+from kbdesk.core.plugins import ChangeInfo
 
 #: what the site calls each kind, in the order the home page lists them
 KIND_LABELS: dict[str, str] = {"handbook": "手冊", "phrasing": "話術", "procedure": "流程"}
@@ -94,15 +94,6 @@ def unique_slugs(values: list[str], fallback: str = "doc") -> dict[str, str]:
         taken.add(base)
         result[value] = base
     return result
-
-
-@dataclass(frozen=True)
-class ChangeInfo:
-    """The version in force of a document: when it was published and its change note."""
-
-    updated: dt.date | None
-    note: str
-    author: str = ""
 
 
 @dataclass

@@ -14,22 +14,53 @@ written.
 
 from __future__ import annotations
 
+import builtins
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Protocol
 
 from kbdesk.core.errors import DocumentError, ImportFailed
 from kbdesk.core.importers.duplicates import fingerprint
 from kbdesk.core.importers.plan import ImportPlan, PlannedDocument, document_text
 from kbdesk.core.library.frontmatter import set_field
+from kbdesk.core.library.model import Document
 from kbdesk.core.library.parse import build_document
 from kbdesk.core.versions.drafts import Draft
-
-if TYPE_CHECKING:
-    from kbdesk.core.kb import KnowledgeBase
+from kbdesk.core.versions.versioning import PublishResult
 
 log = logging.getLogger(__name__)
+
+
+class DraftShelf(Protocol):
+    """Where an import keeps its drafts (the library's draft store)."""
+
+    def save(self, draft: Draft) -> Draft: ...
+
+    def load(self, doc_id: str) -> Draft | None: ...
+
+    def list(self) -> builtins.list[Draft]: ...
+
+    def discard(self, doc_id: str) -> bool: ...
+
+
+class ImportTarget(Protocol):
+    """What writing an import needs of a library, and nothing more: its folder and documents,
+    what is not yet published, publishing one document, and the draft store."""
+
+    @property
+    def root(self) -> Path: ...
+
+    @property
+    def drafts(self) -> DraftShelf: ...
+
+    def documents(self) -> list[Document]: ...
+
+    def unpublished(self) -> dict[str, str]: ...
+
+    def publish(self, doc: str, text: str, note: str, author: str | None = None
+                ) -> PublishResult: ...
 
 
 @dataclass(frozen=True)
@@ -53,7 +84,7 @@ class ImportedDocument:
 
 
 def write_plan(
-    kb: KnowledgeBase,
+    target: ImportTarget,
     plan: ImportPlan,
     *,
     publish: bool = False,
@@ -86,18 +117,18 @@ def write_plan(
         texts.append(text)
     written: list[ImportedDocument] = []
     total = len(plan.documents)
-    unpublished = kb.unpublished() if publish else {}
+    unpublished = target.unpublished() if publish else {}
     for number, (doc, text) in enumerate(zip(plan.documents, texts, strict=True)):
         if progress is not None:
             progress(number, total, doc.title)
         if publish and doc.duplicate_of:
-            written.append(_publish_duplicate(kb, doc, unpublished, note, author))
+            written.append(_publish_duplicate(target, doc, unpublished, note, author))
         elif publish:
-            result = kb.publish(doc.path, text, note, author)
+            result = target.publish(doc.path, text, note, author)
             written.append(ImportedDocument(doc.path, doc.doc_id, doc.title, True,
                                             result.version))
         else:
-            kb.drafts.save(Draft(doc.doc_id, doc.path, text, origin="import"))
+            target.drafts.save(Draft(doc.doc_id, doc.path, text, origin="import"))
             written.append(ImportedDocument(doc.path, doc.doc_id, doc.title, False))
         log.info("imported %s from %s", doc.path, doc.source)
     if progress is not None:
@@ -105,35 +136,35 @@ def write_plan(
     return written
 
 
-def _publish_duplicate(kb: KnowledgeBase, doc: PlannedDocument, unpublished: dict[str, str],
+def _publish_duplicate(target: ImportTarget, doc: PlannedDocument, unpublished: dict[str, str],
                        note: str, author: str | None) -> ImportedDocument:
     """A duplicate is not published again; one whose file a killed publish wrote but never
     committed (the same text, never published) is committed as it is."""
     original = doc.duplicate_of or ""
     if unpublished.get(original) == "new":
         try:
-            there = (kb.root / original).read_text("utf-8")
+            there = (target.root / original).read_text("utf-8")
         except (OSError, UnicodeDecodeError):
             there = ""
         if there and fingerprint(there) == fingerprint(doc.body_text()):
-            result = kb.publish(original, there, note, author)
+            result = target.publish(original, there, note, author)
             log.info("finished publishing %s (imported from %s)", original, doc.source)
             return ImportedDocument(original, result.doc_id, doc.title, True, result.version)
     log.info("not published: %s duplicates %s", doc.source, original)
     return ImportedDocument(doc.path, doc.doc_id, doc.title, False, skipped=original)
 
 
-def new_document_drafts(kb: KnowledgeBase) -> list[Draft]:
+def new_document_drafts(target: ImportTarget) -> list[Draft]:
     """Drafts of documents never published (an import's, or a new document's), newest first;
     one an editor went on editing stays in the list."""
-    published = {doc.path for doc in kb.documents()}
-    return [draft for draft in kb.drafts.list()
+    published = {doc.path for doc in target.documents()}
+    return [draft for draft in target.drafts.list()
             if draft.base_version is None and draft.path not in published
             and draft.origin in ("import", "editor")]
 
 
 def publish_drafts(
-    kb: KnowledgeBase, doc_ids: list[str], note: str, author: str | None = None
+    target: ImportTarget, doc_ids: list[str], note: str, author: str | None = None
 ) -> list[ImportedDocument]:
     """Publish drafts of new documents (by id) as version 1 with ``note``; each draft is then
     gone.
@@ -145,7 +176,7 @@ def publish_drafts(
         raise ImportFailed("publishing drafts needs a change note (--note)")
     chosen = []
     for doc_id in doc_ids:
-        draft = kb.drafts.load(doc_id)
+        draft = target.drafts.load(doc_id)
         if draft is None:
             raise ImportFailed(f"{doc_id}: no draft of that id (list them with `kbdesk drafts`)")
         try:
@@ -156,7 +187,7 @@ def publish_drafts(
         chosen.append((draft, text, doc.title))
     out = []
     for draft, text, title in chosen:
-        result = kb.publish(draft.path, text, note, author)
-        kb.drafts.discard(draft.doc_id)
+        result = target.publish(draft.path, text, note, author)
+        target.drafts.discard(draft.doc_id)
         out.append(ImportedDocument(draft.path, result.doc_id, title, True, result.version))
     return out

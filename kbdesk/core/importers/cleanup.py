@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pypinyin import Style, pinyin
 
 from kbdesk.core.importers import furniture
-from kbdesk.core.importers.plan import Removal
+from kbdesk.core.plugins import Removal
 from kbdesk.core.text.folding import fold
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from kbdesk.core.errors import DocumentError
 from kbdesk.core.importers.decoding import decode_bytes
-from kbdesk.core.importers.plan import SourceText
 from kbdesk.core.library.frontmatter import parse_meta, split_front_matter
+from kbdesk.core.plugins import SourceText
 
 log = logging.getLogger(__name__)
 

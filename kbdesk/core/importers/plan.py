@@ -17,6 +17,7 @@ from kbdesk.core.errors import ImportFailed
 from kbdesk.core.library.authoring import KIND_FOLDERS
 from kbdesk.core.library.frontmatter import FieldValue, yaml_value
 from kbdesk.core.library.model import Kind
+from kbdesk.core.plugins import Removal
 
 # C0 and C1 controls (line breaks and tabs too), DEL, the line and paragraph separators and the
 # bidirectional overrides (which reorder what a terminal or a list shows)
@@ -27,55 +28,6 @@ def one_line(text: str) -> str:
     """``text`` as a title, heading or category is stored: control characters (line breaks,
     ESC, bidirectional overrides…) become one space; spaces at either end are dropped."""
     return re.sub(r" {2,}", " ", _CONTROL_RE.sub(" ", text)).strip()
-
-
-@dataclass
-class SourceText:
-    """What a format importer reads from a file, before clean-up and structure detection.
-
-    Attributes:
-        text: the text: plain lines, or Markdown when ``markdown`` is true.
-        markdown: headings are ``#`` lines and lists/tables are Markdown already.
-        title: the title the file itself declares ("" when none).
-        fields: front-matter fields the file declares (kind, category) when it has any.
-        removed: what the importer already left out (a web page's navigation, say).
-        encoding: the text encoding the file was read in.
-    """
-
-    text: str
-    markdown: bool = False
-    title: str = ""
-    fields: dict[str, str] = field(default_factory=dict)
-    removed: list[Removal] = field(default_factory=list)
-    encoding: str = "utf-8"
-
-
-@dataclass(frozen=True)
-class Removal:
-    """One piece of text clean-up took out of a source file.
-
-    Attributes:
-        text: the text removed, as written in the source.
-        reason: why, in plain words (``site boilerplate: download notice``).
-        line: the 1-based line of the source it started on (for .docx and .html, of the text
-            the converter gave; 0 for what the converter itself left out, such as a web
-            page's navigation, then ``column`` numbers those removals in order).
-        column: the 0-based character offset in that line.
-        key: a stable identifier; pass it back in ``keep`` to restore the text.
-    """
-
-    text: str
-    reason: str
-    line: int
-    column: int = 0
-
-    @property
-    def key(self) -> str:
-        return f"{self.line}:{self.column}:{self.reason.split(':')[0]}"
-
-    def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "reason": self.reason,
-                "position": {"line": self.line, "column": self.column}, "key": self.key}
 
 
 @dataclass(frozen=True)

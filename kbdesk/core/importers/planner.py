@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pypinyin import lazy_pinyin
 
-from kbdesk.core.errors import ImportFailed
+from kbdesk.core.errors import ImportFailed, KbError
 from kbdesk.core.importers import IMPORTERS
 from kbdesk.core.importers.cleanup import Line, clean_lines
 from kbdesk.core.importers.duplicates import KnownTexts
@@ -36,13 +36,12 @@ from kbdesk.core.importers.plan import (
     ImportPlan,
     PlannedDocument,
     PlannedSection,
-    Removal,
-    SourceText,
     one_line,
 )
 from kbdesk.core.importers.sourcefile import check_file, read_file, shown
 from kbdesk.core.importers.structure import MAX_TITLE, Block, nesting_levels, outline
 from kbdesk.core.library.model import Kind
+from kbdesk.core.plugins import Importer, Removal, SourceText
 
 log = logging.getLogger(__name__)
 
@@ -76,15 +75,20 @@ class ImportOptions:
     existing: dict[str, str] = field(default_factory=dict)
 
 
-def importer_for(path: Path) -> object:
-    """The registered importer reading files with ``path``'s suffix."""
+def importer_for(path: Path) -> Importer:
+    """The registered importer reading files with ``path``'s suffix (a broken plugin is
+    skipped: the others still import)."""
     suffix = path.suffix.lower()
-    for _name, importer in IMPORTERS:
-        if suffix in getattr(importer, "suffixes", ()):
+    usable = IMPORTERS.plugins()
+    for _name, importer in usable:
+        if suffix in (s.lower() for s in importer.suffixes):
             return importer
-    known = ", ".join(sorted(s for _n, i in IMPORTERS for s in getattr(i, "suffixes", ())))
+    known = ", ".join(sorted({s.lower() for _n, i in usable for s in i.suffixes}))
+    broken = IMPORTERS.broken()
+    unusable = (f"; importer plugins that cannot be used: {', '.join(sorted(broken))}"
+                if broken else "")
     raise ImportFailed(f"{path.name}: cannot import {suffix or 'files without a suffix'} "
-                       f"files (known: {known})")
+                       f"files (known: {known}){unusable}")
 
 
 def read_source(path: Path) -> SourceText:
@@ -92,7 +96,18 @@ def read_source(path: Path) -> SourceText:
     check_file(path)  # a folder, a FIFO, a device or too large a file: said before the suffix
     importer = importer_for(path)
     data = read_file(path)
-    return importer.read(path, data)  # type: ignore[attr-defined]
+    try:
+        source = importer.read(path, data)
+    except (KbError, MemoryError):
+        raise
+    except Exception as exc:  # a plugin's own bug: said by name, never a traceback
+        log.warning("importer %s failed on %s", importer.name, path, exc_info=True)
+        raise ImportFailed(f"{path.name}: the {importer.name} importer failed "
+                           f"({type(exc).__name__}: {exc})") from exc
+    if not isinstance(source, SourceText):
+        raise ImportFailed(f"{path.name}: the {importer.name} importer gave "
+                           f"{type(source).__name__}, not SourceText")
+    return source
 
 
 def _is_cjk_traditional(text: str) -> bool:

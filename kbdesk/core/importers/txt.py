@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kbdesk.core.importers.decoding import decode_bytes
-from kbdesk.core.importers.plan import SourceText
+from kbdesk.core.plugins import SourceText
 
 
 class TextImporter:

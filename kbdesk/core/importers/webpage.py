@@ -25,7 +25,7 @@ from markdownify import MarkdownConverter
 
 from kbdesk.core.errors import ImportFailed
 from kbdesk.core.importers.decoding import decode_bytes
-from kbdesk.core.importers.plan import Removal, SourceText
+from kbdesk.core.plugins import Removal, SourceText
 
 log = logging.getLogger(__name__)
 

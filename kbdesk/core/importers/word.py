@@ -17,8 +17,8 @@ import mammoth.images
 
 from kbdesk.core.errors import ImportFailed
 from kbdesk.core.importers.archive import read_parts, rebuild
-from kbdesk.core.importers.plan import Removal, SourceText
 from kbdesk.core.importers.webpage import html_to_markdown
+from kbdesk.core.plugins import Removal, SourceText
 
 log = logging.getLogger(__name__)
 
