@@ -7,12 +7,15 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 from kbdesk.cli.arguments import open_library, shared
 from kbdesk.cli.terminal import clean
 from kbdesk.core import FLAG_KINDS, KbError, Settings
+
+EDITORS_FILE = ".kbdesk/editor_workstations"
 
 
 def _agent(args: argparse.Namespace) -> str:
@@ -73,6 +76,10 @@ def cmd_flag(args: argparse.Namespace) -> int:
 def cmd_flags(args: argparse.Namespace) -> int:
     kb = open_library(args.library)
     if args.clear:
+        if not kb.team.is_editor_workstation():
+            raise KbError(f"only an editor's workstation clears flags: this workstation's key "
+                          f"is not listed in {EDITORS_FILE} of the library (an editor adds "
+                          "the line `kbdesk workstation-key` prints there)")
         known = {f.id for f in kb.team.open_flags()}
         for flag_id in args.clear:
             if flag_id not in known:
@@ -87,6 +94,14 @@ def cmd_flags(args: argparse.Namespace) -> int:
               f"{f.agent}@{f.workstation}  {f.comment}")
     if not flags:
         print("沒有待處理的標記 / no open flags")
+    return 0
+
+
+def cmd_workstation_key(args: argparse.Namespace) -> int:
+    kb = open_library(args.library)
+    print(clean(kb.team.key_line()))
+    print(f"(an editor's workstation is one whose line is in {EDITORS_FILE} of the library)",
+          file=sys.stderr)
     return 0
 
 
@@ -127,3 +142,8 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
                        help="open flags of the whole team (editors clear them)")
     p.add_argument("--clear", nargs="+", metavar="ID", help="clear these flags (handled)")
     p.set_defaults(func=cmd_flags)
+
+    p = sub.add_parser("workstation-key", parents=[library],
+                       help="this workstation's public key for team records, as the line an "
+                       "editor adds to .kbdesk/editor_workstations")
+    p.set_defaults(func=cmd_workstation_key)

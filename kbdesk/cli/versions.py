@@ -180,6 +180,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
         print(f"kept an unpublished edit of {clean(draft)} as a draft")
     for refused in result.refused:
         print(f"conflict: not written here: {clean(refused)}")
+    for problem in kb.team.problems():
+        print(clean(f"warning: team records: {problem}"))
     for conflict in result.conflicts:
         if conflict.mine is None:
             continue  # a refused path, reported above
@@ -197,12 +199,21 @@ def cmd_acks(args: argparse.Namespace) -> int:
     if args.csv:  # every workstation's receipts known after the last sync
         sys.stdout.write(kb.team.acks_csv())
         return 0
+    _team_warnings(kb)
     receipts = kb.team.receipts_all()
     for r in receipts:
-        print(clean(f"{r.time}  {r.agent}@{r.workstation}  {r.doc_id} v{r.version}  {r.title}"))
+        print(clean(f"{r.time}  {r.agent}@{r.workstation}  {r.doc_id} v{r.version}  {r.title}"
+                    + ("" if r.signed else "  未簽署/unsigned")))
     if not receipts:
         print("沒有已讀紀錄 / no read receipts")
     return 0
+
+
+def _team_warnings(kb: KnowledgeBase) -> None:
+    """One line on stderr per problem with other workstations' records (forged, refused,
+    past their bound), so a supervisor knows what the figures leave out."""
+    for problem in kb.team.problems():
+        print(clean(f"warning: team records: {problem}"), file=sys.stderr)
 
 
 def _acks_missing(kb: KnowledgeBase, doc_id: str) -> int:
@@ -211,6 +222,7 @@ def _acks_missing(kb: KnowledgeBase, doc_id: str) -> int:
     if doc is None:
         print(f"kbdesk: {doc_id} has no version in force today", file=sys.stderr)
         return 2
+    _team_warnings(kb)
     status = kb.team.ack_status(doc)
     for agent in status.not_read:
         print(agent)

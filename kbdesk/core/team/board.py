@@ -18,6 +18,8 @@ from pathlib import Path
 from kbdesk.core.clock import parse_iso_time
 from kbdesk.core.library.model import Document, Status
 from kbdesk.core.team import exchange as refs
+from kbdesk.core.team.chain import Kept
+from kbdesk.core.team.keys import editor_workstations, editors_line, workstation_key
 from kbdesk.core.team.records import (
     FLAGS,
     RECEIPTS,
@@ -36,7 +38,7 @@ from kbdesk.core.workstation.userstate import GapRow, no_results_path
 
 log = logging.getLogger(__name__)
 
-ACK_COLUMNS = ("doc_id", "version", "agent", "workstation", "time", "title")
+ACK_COLUMNS = ("doc_id", "version", "agent", "workstation", "time", "title", "signed")
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class TeamReceipt:
     workstation: str
     time: str
     title: str = ""
+    #: False for a peer's receipt from before records were signed (shown 未簽署/unsigned)
+    signed: bool = True
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,7 @@ class Team:
         self.receipts = receipts
         self._settings = settings
         self.flags = FlagBook(root, None)
+        self._sync_problems: list[str] = []
 
     @property
     def settings(self) -> Settings:
@@ -98,8 +103,9 @@ class Team:
                  "workstation": r.workstation or station, "time": r.time, "title": r.title}
                 for r in self.receipts.receipts()
             ]
-        if kind == FLAGS:
-            return self.flags.lines()
+        if kind == FLAGS:  # signed with this workstation's key when they are sent
+            public = workstation_key().public
+            return [{**item, "_key": public} for item in self.flags.lines()]
         if kind == SEARCHLOG:
             if not self.settings.get("share_search_log"):
                 return []
@@ -120,7 +126,27 @@ class Team:
     def sync(self, url: str) -> int:
         """Exchange records with the shared library at ``url`` (raises when unreachable)."""
         self.flags._workstation = self.workstation
-        return refs.exchange(self.root, url, self.workstation, self.own_records)
+        self._sync_problems = []
+        return refs.exchange(self.root, url, self.workstation, self._queued,
+                             self._sync_problems)
+
+    def _queued(self, kind: str) -> list[dict[str, object]]:
+        return [{k: v for k, v in item.items() if not k.startswith("_")}
+                for item in self.own_records(kind)]
+
+    def key_line(self) -> str:
+        """This workstation's public key as the line an editor adds to
+        ``.kbdesk/editor_workstations`` (the key is made the first time)."""
+        return editors_line(self.workstation)
+
+    def is_editor_workstation(self) -> bool:
+        """Whether this workstation's key is listed as an editor's (its clearings count)."""
+        return workstation_key().public in editor_workstations(self.root)
+
+    def problems(self) -> list[str]:
+        """What is wrong with the team records of other workstations (refused, forged, past
+        their bound: see ``chain``), as of the last sync; one line each."""
+        return [*self._sync_problems, *Kept(self.root).problems()]
 
     # -- read receipts ------------------------------------------------------------------------
 
@@ -132,7 +158,7 @@ class Team:
                 out.append(TeamReceipt(
                     str(item["doc_id"]), int(str(item["version"])), str(item["agent"]),
                     str(item.get("workstation", "")), str(item.get("time", "")),
-                    str(item.get("title", "")),
+                    str(item.get("title", "")), bool(item.get("_signed", True)),
                 ))
             except (KeyError, ValueError):
                 continue
@@ -145,7 +171,8 @@ class Team:
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(ACK_COLUMNS)
         for r in self.receipts_all():
-            writer.writerow([r.doc_id, r.version, r.agent, r.workstation, r.time, r.title])
+            writer.writerow([r.doc_id, r.version, r.agent, r.workstation, r.time, r.title,
+                             "yes" if r.signed else "no"])
         return buffer.getvalue()
 
     def known_agents(self) -> list[str]:
@@ -184,8 +211,13 @@ class Team:
     # -- flags --------------------------------------------------------------------------------
 
     def open_flags(self) -> list[Flag]:
-        """Flags of every workstation not yet cleared, newest first."""
-        return open_flags(self.records(FLAGS))
+        """Flags of every workstation not yet cleared, newest first.
+
+        A clearing counts only when signed by a workstation key the library lists as an
+        editor's (``.kbdesk/editor_workstations``); any other is ignored."""
+        editors = editor_workstations(self.root)
+        return open_flags(item for item in self.records(FLAGS)
+                          if "clear" not in item or item.get("_key") in editors)
 
     # -- content gaps -------------------------------------------------------------------------
 

@@ -16,14 +16,18 @@ from pathlib import Path
 from typing import Any
 
 from dulwich.client import get_transport_and_path
+from dulwich.errors import NotGitRepository
 from dulwich.graph import can_fast_forward
 from dulwich.objects import Blob, Commit, ObjectID, Tree
 from dulwich.refs import Ref
 from dulwich.repo import Repo
 
 from kbdesk.core.clock import SYSTEM_CLOCK
-from kbdesk.core.team.records import KINDS, dump_line, parse_lines, ref_part, unique
-from kbdesk.core.versions.incoming import local_folder, max_remote_file, object_size, oversized
+from kbdesk.core.team import chain
+from kbdesk.core.team.keys import WorkstationKey, workstation_key
+from kbdesk.core.team.records import KINDS, dump_line, ref_part, unique
+from kbdesk.core.versions.incoming import local_folder, object_size
+from kbdesk.core.workstation.identity import workstation_name
 
 log = logging.getLogger(__name__)
 
@@ -54,37 +58,34 @@ def is_team_ref(name: bytes) -> bool:
     return kind in KINDS and bool(station) and ref_part(station) == station
 
 
-def _records_at(repo: Repo, sha: bytes | None) -> list[dict[str, object]]:
-    if sha is None:
-        return []
-    try:
-        commit = repo[sha]
-        assert isinstance(commit, Commit)
-        tree = repo[commit.tree]
-        assert isinstance(tree, Tree)
-        _mode, blob_id = tree[RECORDS_FILE]
-        size = object_size(repo.object_store, blob_id)
-        if size is not None and size > max_remote_file():
-            log.warning("a shared record ref (%s) holds %d bytes, past the bound; ignored",
-                        sha, size)
-            return []
-        blob = repo[blob_id]
-        assert isinstance(blob, Blob)
-    except (KeyError, AssertionError):
-        log.warning("a shared record ref (%s) cannot be read", sha)
-        return []
-    return parse_lines(blob.data)
-
-
 def read_team(root: Path, kind: str) -> list[dict[str, object]]:
-    """Every record of ``kind`` on the refs this library holds (as of the last sync)."""
+    """Every peer's record of ``kind`` verified and kept here (as of the last sync); a record
+    from before signing carries ``"_signed": False``, a signed one its key in ``"_key"``.
+
+    Refs fetched before records were verified (an older kbdesk) are verified now, once."""
+    kept = chain.Kept(root)
+    _catch_up(root, kept, kind)
+    out: list[dict[str, object]] = []
+    for _ws, record, signed, key in kept.records(kind):
+        out.append({**record, "_signed": signed, **({"_key": key} if key else {})})
+    return out
+
+
+def _catch_up(root: Path, kept: chain.Kept, kind: str) -> None:
     prefix = REF_PREFIX + kind.encode() + b"/"
-    with Repo(str(root)) as repo:
-        out: list[dict[str, object]] = []
+    known = set(kept.stations(kind))
+    try:
+        repo = Repo(str(root))
+    except (OSError, ValueError, NotGitRepository):
+        return
+    with repo:
+        mine = ref_part(workstation_name())
         for name in sorted(repo.refs.keys()):
-            if name.startswith(prefix) and is_team_ref(name):
-                out.extend(_records_at(repo, repo.refs[name]))
-        return out
+            if not (name.startswith(prefix) and is_team_ref(name)):
+                continue
+            ws = name[len(prefix):].decode("utf-8")
+            if ws not in known and ws != mine:
+                kept.accept(kind, ws, repo.object_store, ObjectID(repo.refs[name]))
 
 
 def _commit_records(
@@ -105,62 +106,111 @@ def _commit_records(
     return commit.id
 
 
+def _raw_lines(repo: Repo, sha: ObjectID | None, kind: str) -> list[bytes]:
+    if sha is None:
+        return []
+    blob_id = chain.records_blob(repo.object_store, sha)
+    if blob_id is None:
+        return []
+    try:
+        return list(chain.stream_lines(repo.object_store, blob_id, chain.bound(kind), []))
+    except (chain.Unreadable, OSError, ValueError):
+        log.warning("this workstation's %s ref cannot be read; it starts anew", kind)
+        return []
+
+
 def commit_queued(
     repo: Repo, workstation: str, own: OwnRecords,
     remote_refs: Mapping[Ref, bytes] | None = None,
-    kinds: Sequence[str] = KINDS,
+    kinds: Sequence[str] = KINDS, key: WorkstationKey | None = None,
+    problems: list[str] | None = None,
 ) -> dict[Ref, ObjectID]:
-    """Commit what this workstation queued onto its own refs; return the refs that moved.
+    """Sign and append what this workstation queued to its own chains; return the refs that
+    moved.
 
-    Lines already on the ref (here or on the remote's copy of it) are kept as they are and new
-    ones appended: a ref only ever grows.
+    The ref grows from this workstation's copy, or from the remote's when that extends it (a
+    new clone); a remote copy that does not (replaced or rewound by someone else) is not
+    taken: it is reported in ``problems`` and overwritten by this workstation's chain.
     """
+    key = key or workstation_key()
     moved: dict[Ref, ObjectID] = {}
     for kind in kinds:
         ref = team_ref(kind, workstation)
         local = repo.refs[ref] if ref in repo.refs else None
         found = (remote_refs or {}).get(ref)
         remote = ObjectID(found) if found is not None else None
-        parents: list[ObjectID] = [sha for sha in (local,) if sha is not None]
+        base = local
         if remote is not None and remote != local and _has(repo, remote):
-            if local is None or not can_fast_forward(repo, remote, local):
-                parents.append(remote)
-        lines: list[str] = []
-        for parent in parents:
-            lines += [dump_line(item) for item in _records_at(repo, parent)]
-        have = set(lines)
-        known = len(have)
-        for item in unique(own(kind)):
-            line = dump_line(item)
-            if line not in have:
-                have.add(line)
-                lines.append(line)
-        if len(have) == known and len(parents) <= 1:
-            if parents and parents[0] != local:  # ours, as the remote kept it
-                repo.refs[ref] = parents[0]
+            if local is None or can_fast_forward(repo, local, remote):
+                base = remote
+            elif problems is not None:
+                problems.append(f"{kind} of {ref_part(workstation)} (this workstation): the "
+                                "copy on the shared library was replaced or rewound by someone "
+                                "else; this workstation's records were sent again")
+        lines = _raw_lines(repo, base, kind)
+        mine = chain.own_chain(lines, kind, workstation, key.public)
+        new = [item for item in unique(own(kind)) if dump_line(item) not in mine.payloads]
+        if not new and not mine.dropped:
+            if base is not None and base != local:  # ours, as the remote kept it
+                repo.refs[ref] = base
             continue  # nothing new
-        sha = _commit_records(repo, list(dict.fromkeys(lines)), parents,
-                              f"{kind} of {workstation}: {len(have) - known} new")
+        out = [raw.decode("utf-8") for raw in mine.lines]
+        head, seq = mine.head, mine.seq
+        for item in new:
+            seq += 1
+            line = chain.seal(key, kind, workstation, seq, head, item)
+            out.append(line)
+            head = chain.entry_hash(line.encode("utf-8"))
+        sha = _commit_records(repo, out, [base] if base is not None else [],
+                              f"{kind} of {workstation}: {len(new)} new")
         repo.refs[ref] = sha
         moved[ref] = sha
     return moved
 
 
-def _size_records(url: str, repo: Repo) -> None:
-    """Refuse the records of a shared folder holding a file past the bound of what a remote may
-    bring (``RemoteRefused``, before anything is fetched); the library's own sync is not held
-    up by it (see ``KnowledgeBase.sync_team``)."""
+def _too_big(url: str, names: set[Ref]) -> dict[Ref, ObjectID]:
+    """The peers' refs (on a shared folder) whose records file is past its bound: they are
+    read from the folder in a stream up to the bound, never fetched."""
     folder = local_folder(url)
     if folder is None or not (folder / "objects").is_dir():
-        return
+        return {}
+    out: dict[Ref, ObjectID] = {}
     with Repo(str(folder)) as remote:
-        tips = [sha for name, sha in remote.refs.as_dict(Ref(b"refs/kbdesk")).items()
-                if is_team_ref(REF_PREFIX + name)]
-        oversized(remote.object_store, tips, lambda sha: sha in repo.object_store)
+        for name, sha in remote.refs.as_dict(Ref(b"refs/kbdesk")).items():
+            full = Ref(REF_PREFIX + name)
+            if not is_team_ref(full) or full in names:
+                continue
+            blob_id = chain.records_blob(remote.object_store, ObjectID(sha))
+            size = object_size(remote.object_store, blob_id) if blob_id else None
+            if size is not None and size > chain.bound(_kind(full)).bytes:
+                out[full] = ObjectID(sha)
+    return out
 
 
-def exchange(root: Path, url: str, workstation: str, own: OwnRecords) -> int:
-    """Fetch every workstation's records from ``url``, then send this workstation's own.
+def _kind(name: bytes) -> str:
+    return name.split(b"/")[2].decode("ascii")
+
+
+def _station(name: bytes) -> str:
+    return name.split(b"/")[3].decode("utf-8")
+
+
+def _accept_big(url: str, kept: chain.Kept, big: Mapping[Ref, ObjectID]) -> list[str]:
+    folder = local_folder(url)
+    problems: list[str] = []
+    if not big or folder is None:
+        return problems
+    with Repo(str(folder)) as remote:
+        for name, sha in sorted(big.items()):
+            problems += kept.accept(_kind(name), _station(name), remote.object_store,
+                                    sha).problems
+    return problems
+
+
+def exchange(root: Path, url: str, workstation: str, own: OwnRecords,
+             problems: list[str] | None = None) -> int:
+    """Fetch every workstation's records from ``url`` and verify them (``chain``), then send
+    this workstation's own.
 
     Returns:
         The number of refs of this workstation sent.
@@ -170,13 +220,15 @@ def exchange(root: Path, url: str, workstation: str, own: OwnRecords) -> int:
     """
     client, path = get_transport_and_path(url)
     mine = {team_ref(kind, workstation) for kind in KINDS}
+    found: list[str] = [] if problems is None else problems
+    kept = chain.Kept(root)
     with Repo(str(root)) as repo:
-        _size_records(url, repo)
+        big = _too_big(url, mine)
 
         def wants(refs: Any, depth: Any = None) -> list[Any]:
             return [
                 sha for name, sha in refs.items()
-                if is_team_ref(name) and sha and not _has(repo, sha)
+                if is_team_ref(name) and sha and name not in big and not _has(repo, sha)
             ]
 
         fetched = client.fetch(path, repo, determine_wants=wants)
@@ -184,11 +236,18 @@ def exchange(root: Path, url: str, workstation: str, own: OwnRecords) -> int:
             name: sha for name, sha in (fetched.refs or {}).items()
             if is_team_ref(name) and sha
         }
-        for name, sha in remote_refs.items():
-            obj = repo.object_store[ObjectID(sha)] if _has(repo, sha) else None
-            if name not in mine and isinstance(obj, Commit):
-                repo.refs[name] = ObjectID(sha)  # one writer per ref: theirs is the newest
-        commit_queued(repo, workstation, own, remote_refs)
+        for name, sha in sorted(remote_refs.items()):
+            if name in mine or name in big or not _has(repo, sha):
+                continue
+            if not isinstance(repo.object_store[ObjectID(sha)], Commit):
+                continue
+            verdict = kept.accept(_kind(name), _station(name), repo.object_store,
+                                  ObjectID(sha))
+            found.extend(verdict.problems)
+            if verdict.accepted:
+                repo.refs[name] = ObjectID(sha)
+        found.extend(_accept_big(url, kept, big))
+        commit_queued(repo, workstation, own, remote_refs, problems=found)
         to_send = {
             name: repo.refs[name] for name in mine
             if name in repo.refs and remote_refs.get(name) != repo.refs[name]
