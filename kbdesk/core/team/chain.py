@@ -437,6 +437,7 @@ class Kept:
         fresh: list[Line] = []
         damaged = 0
         skipped: list[int] = []
+        keys: set[str] = set()
         try:
             for raw in stream_lines(store, blob_id, limit, skipped):
                 if seen < len(known):
@@ -444,6 +445,9 @@ class Kept:
                         seen += 1
                     else:
                         foreign += 1
+                        stranger = parse(raw, kind, ws)
+                        if stranger is not None and stranger.signed:
+                            keys.add(stranger.key)
                     continue
                 if len(known) + len(fresh) >= limit.records:
                     past += 1
@@ -459,7 +463,7 @@ class Kept:
                 f"read in part ({exc}); its new records were skipped"])
         if seen < len(known):
             how = "replaced" if foreign or skipped else "rewound"
-            other = {line.key for line in fresh if line.signed} - {str(state.get("key"))}
+            other = keys - {str(state.get("key"))}
             if state.get("key") and other:
                 how += " and signed by another key than the one first seen for it"
             return self._refuse(kind, ws, [

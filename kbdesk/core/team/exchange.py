@@ -149,6 +149,10 @@ def commit_queued(
                                 "else; this workstation's records were sent again")
         lines = _raw_lines(repo, base, kind)
         mine = chain.own_chain(lines, kind, workstation, key.public)
+        if mine.dropped and problems is not None:
+            problems.append(f"{kind} of {ref_part(workstation)} (this workstation): "
+                            f"{mine.dropped} line(s) on its ref were not signed by this "
+                            "workstation (written by someone else); they were removed")
         new = [item for item in unique(own(kind)) if dump_line(item) not in mine.payloads]
         if not new and not mine.dropped:
             if base is not None and base != local:  # ours, as the remote kept it
