@@ -4,9 +4,10 @@ workstation <= 5 s, ``kbdesk acks --missing DOC`` <= 1 s, peak RSS of ``kbdesk a
 
 Run with ``make bench-team`` (or ``python -m tests.bench.team [--stations 200 ...]``); the
 figures go to docs/benchmarks.md. The peers' chains are written straight onto the share, each
-with a key of its own, as their own syncs would have left them (one pack per workstation and
-kind). The workstation measured joins before the peers' records exist, so its timed ``sync``
-fetches and verifies all of them; ``kbdesk`` runs as a child process, as an agent runs it, and
+with a key of its own, as their syncs would have left them, then repacked ten workstations to a
+pack (dulwich, which kbdesk syncs with, never repacks a share: one pack per push). The
+workstation measured joins before the peers' records exist, so its timed ``sync`` fetches and
+verifies all of them; ``kbdesk`` runs as a child process, as an agent runs it, and
 its wall time and peak RSS (``wait4``) are read. Medians of ``--repeats`` runs; before each
 ``sync`` run the workstation forgets what it verified (its kept records and the peers' refs).
 """
@@ -50,7 +51,7 @@ def make_library(folder: Path, scale: Scale) -> None:
 def write_peers(share: Path, scale: Scale) -> dict[str, int]:
     """Every peer's signed receipts and flags, on the share as their syncs leave them."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-    from dulwich.repo import Repo
+    from dulwich.repo import MemoryRepo, Repo
 
     from kbdesk.core.team import chain
     from kbdesk.core.team.exchange import _commit_records, team_ref
@@ -60,6 +61,10 @@ def write_peers(share: Path, scale: Scale) -> dict[str, int]:
     per_receipts = scale.receipts // scale.stations
     per_flags = scale.flags // scale.stations
     sizes = {RECEIPTS: 0, FLAGS: 0}
+    scratch = MemoryRepo()
+    objects: list[tuple[object, None]] = []
+    tips: dict[bytes, bytes] = {}
+    per_pack = 10
     with Repo(str(share)) as repo:
         for s in range(scale.stations):
             ws, agent = f"ws-{s:03d}", f"客服{s:03d}"
@@ -86,7 +91,18 @@ def write_peers(share: Path, scale: Scale) -> dict[str, int]:
                     head = chain.entry_hash(line.encode("utf-8"))
                     lines.append(line)
                     sizes[kind] += len(line.encode("utf-8")) + 1
-                repo.refs[team_ref(kind, ws)] = _commit_records(repo, lines, [], kind)
+                sha = _commit_records(scratch, lines, [], kind)
+                commit = scratch[sha]
+                tree = scratch[commit.tree]  # type: ignore[attr-defined]
+                blob = scratch[tree[b"records.jsonl"][1]]
+                objects += [(blob, None), (tree, None), (commit, None)]
+                tips[team_ref(kind, ws)] = sha
+            if len(objects) >= 6 * per_pack or s == scale.stations - 1:
+                # what the workstations' pushes left, repacked (one pack per 10 of them)
+                repo.object_store.add_objects(objects)
+                for name, tip in tips.items():
+                    repo.refs[name] = tip
+                objects, tips = [], {}
     return sizes
 
 

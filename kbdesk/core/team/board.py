@@ -120,8 +120,8 @@ class Team:
         """Every workstation's records of ``kind`` known here (fetched ones and the queue)."""
         team: list[dict[str, object]] = []
         if (self.root / ".git").exists():
-            team = refs.read_team(self.root, kind)
-        return list(unique([*team, *self.own_records(kind)]))
+            team = refs.read_team(self.root, kind)  # one chain per peer: no repeats
+        return [*team, *unique(self.own_records(kind))]
 
     def sync(self, url: str) -> int:
         """Exchange records with the shared library at ``url`` (raises when unreachable)."""
@@ -182,10 +182,11 @@ class Team:
     def ack_status(self, doc: Document) -> AckStatus:
         """Who has read the version ``doc`` is at, and which known agents have not."""
         read: dict[str, str] = {}
-        for r in self.receipts_all():
+        receipts = self.receipts_all()  # read once: every workstation's, verified
+        for r in receipts:
             if r.doc_id == doc.id and r.version == doc.version:
                 read.setdefault(r.agent, r.time)
-        missing = [agent for agent in self.known_agents() if agent not in read]
+        missing = [agent for agent in sorted({r.agent for r in receipts}) if agent not in read]
         return AckStatus(doc.id, doc.title, doc.version, read, missing)
 
     def ack_table(self, docs: Sequence[Document]) -> list[AckStatus]:

@@ -29,10 +29,12 @@ signature is checked only when something does not link (a stranger's line in the
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import os
+import threading
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -44,7 +46,7 @@ from dulwich.objects import Blob, Commit, ObjectID, Tree
 from kbdesk.core.team.keys import WorkstationKey, verify
 from kbdesk.core.team.records import FLAGS, RECEIPTS, SEARCHLOG, dump_line, ref_part
 from kbdesk.core.workstation import paths
-from kbdesk.core.workstation.storage import atomic_write_json, library_key
+from kbdesk.core.workstation.storage import TEMP_SUFFIX, library_key
 
 log = logging.getLogger(__name__)
 
@@ -319,6 +321,23 @@ class Verdict:
     problems: list[str] = field(default_factory=list)
 
 
+def _replace_json(path: Path, data: dict[str, object]) -> None:
+    """Replace ``path`` atomically (readers see the old state or the new, never a torn one).
+
+    Not forced to disk: a sync writes hundreds of these, and what a power cut loses of the
+    kept records (the state names at most the bytes written before it) is read again from the
+    refs at the next sync."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}{TEMP_SUFFIX}")
+    try:
+        tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), "utf-8")
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
 class Kept:
     """The records verified from peers' refs of one library, on this workstation.
 
@@ -382,16 +401,15 @@ class Kept:
                     handle.write(json.dumps({"h": line.hash, "r": line.record,
                                              "s": line.signed}, ensure_ascii=False,
                                             sort_keys=True).encode("utf-8") + b"\n")
-                handle.flush()
-                os.fsync(handle.fileno())
                 size = handle.tell()
-        atomic_write_json(state_file, {**state, **update, "size": size})
+        _replace_json(state_file, {**state, **update, "size": size})
 
     def note(self, kind: str, ws: str, problems: list[str]) -> None:
         """Record the problems of a ref that was refused (what was kept stays)."""
         state = self.state(kind, ws)
         _lines, state_file = self._files(kind, ws)
-        atomic_write_json(state_file, {**state, "problems": problems})
+        if state.get("problems") != problems:
+            _replace_json(state_file, {**state, "problems": problems})
 
     def stations(self, kind: str) -> list[str]:
         try:

@@ -19,7 +19,7 @@ from dulwich.client import get_transport_and_path
 from dulwich.errors import NotGitRepository
 from dulwich.graph import can_fast_forward
 from dulwich.objects import Blob, Commit, ObjectID, Tree
-from dulwich.refs import Ref
+from dulwich.refs import DiskRefsContainer, Ref
 from dulwich.repo import Repo
 
 from kbdesk.core.clock import SYSTEM_CLOCK
@@ -172,7 +172,7 @@ def commit_queued(
     return moved
 
 
-def _too_big(url: str, names: set[Ref]) -> dict[Ref, ObjectID]:
+def _too_big(url: str, names: set[Ref], repo: Repo) -> dict[Ref, ObjectID]:
     """The peers' refs (on a shared folder) whose records file is past its bound: they are
     read from the folder in a stream up to the bound, never fetched."""
     folder = local_folder(url)
@@ -182,7 +182,7 @@ def _too_big(url: str, names: set[Ref]) -> dict[Ref, ObjectID]:
     with Repo(str(folder)) as remote:
         for name, sha in remote.refs.as_dict(Ref(b"refs/kbdesk")).items():
             full = Ref(REF_PREFIX + name)
-            if not is_team_ref(full) or full in names:
+            if not is_team_ref(full) or full in names or _has(repo, sha):
                 continue
             blob_id = chain.records_blob(remote.object_store, ObjectID(sha))
             size = object_size(remote.object_store, blob_id) if blob_id else None
@@ -227,7 +227,7 @@ def exchange(root: Path, url: str, workstation: str, own: OwnRecords,
     found: list[str] = [] if problems is None else problems
     kept = chain.Kept(root)
     with Repo(str(root)) as repo:
-        big = _too_big(url, mine)
+        big = _too_big(url, mine, repo)
 
         def wants(refs: Any, depth: Any = None) -> list[Any]:
             return [
@@ -240,6 +240,7 @@ def exchange(root: Path, url: str, workstation: str, own: OwnRecords,
             name: sha for name, sha in (fetched.refs or {}).items()
             if is_team_ref(name) and sha
         }
+        moved: dict[Ref, ObjectID | None] = {}
         for name, sha in sorted(remote_refs.items()):
             if name in mine or name in big or not _has(repo, sha):
                 continue
@@ -248,8 +249,13 @@ def exchange(root: Path, url: str, workstation: str, own: OwnRecords,
             verdict = kept.accept(_kind(name), _station(name), repo.object_store,
                                   ObjectID(sha))
             found.extend(verdict.problems)
-            if verdict.accepted:
-                repo.refs[name] = ObjectID(sha)
+            if verdict.accepted and (repo.refs[name] if name in repo.refs else None) != sha:
+                moved[name] = ObjectID(sha)
+        if isinstance(repo.refs, DiskRefsContainer):
+            repo.refs.add_packed_refs(moved)  # one write for every peer's ref
+        else:
+            for name, target in moved.items():
+                repo.refs[name] = target
         found.extend(_accept_big(url, kept, big))
         commit_queued(repo, workstation, own, remote_refs, problems=found)
         to_send = {
