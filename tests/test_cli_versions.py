@@ -131,11 +131,11 @@ def test_acks_csv(root: Path, capsys) -> None:
     code, out, _ = cli(capsys, root, "acks", "--csv")
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows[0] == ["doc_id", "version", "agent", "workstation", "time", "title"]
-    assert rows[1][:3] == ["must", "1", "陳小華"] and rows[1][3]
+    assert rows[0] == ["doc_id", "version", "agent", "workstation", "time", "title", "signed"]
+    assert rows[1][:3] == ["must", "1", "陳小華"] and rows[1][3] and rows[1][6] == "yes"
     code, out, _ = cli(capsys, root, "acks")
     assert code == 0
-    assert "陳小華" in out and "must v1" in out
+    assert "陳小華" in out and "must v1" in out and "unsigned" not in out
 
 
 def test_sync_command_online_and_offline(root: Path, tmp_path: Path, capsys) -> None:

@@ -279,7 +279,13 @@ def test_odd_refs_offered_by_a_remote_are_ignored_and_damaged_lines_skipped(
         shared.refs[b"refs/kbdesk/junk/desk-7"] = sha
     editor.ok("sync", "--library", str(source))
     rows = csv_rows(editor.ok("acks", "--csv", "--library", str(source)))
-    assert [(r["agent"], r["workstation"]) for r in rows] == [("甲", "desk-9")]
+    assert [(r["agent"], r["workstation"], r["signed"]) for r in rows] == [("甲", "desk-9", "no")]
+    # a line from before signing is read, marked unsigned; the damaged lines are reported
+    code, out, err = editor.run("acks", "--library", str(source))
+    assert code == 0 and "甲@desk-9" in out and "未簽署/unsigned" in out
+    assert "warning: team records: receipts of desk-9: 2 record(s) that do not verify" in err
+    assert "FAIL  team records: receipts of desk-9: 2 record(s)" in editor.run(
+        "doctor", "--library", str(source))[1]
     with Repo(str(source)) as local:
         names = set(local.get_refs())
     assert b"refs/kbdesk/receipts/desk-9" in names

@@ -16,6 +16,7 @@ from dulwich.objects import Blob, Commit, ObjectID, Tree
 from dulwich.repo import Repo
 
 from kbdesk.core.doctor import check_team_records
+from kbdesk.core.errors import KbError
 from kbdesk.core.team import chain
 from kbdesk.core.team.board import Team
 from kbdesk.core.team.exchange import _commit_records, exchange, read_team, team_ref
@@ -419,3 +420,18 @@ def test_a_damaged_kept_state_is_read_again(desks: tuple[Desk, Desk, Desk]) -> N
     c.sync()  # …and the next sync verifies the ref again
     assert c.docs_of("desk-a") == ["doc-1"]
     assert os.path.getsize(state) > 0
+
+
+def test_clearing_a_flag_on_a_workstation_that_is_not_an_editors_is_refused(
+        desks: tuple[Desk, Desk, Desk]) -> None:
+    a, _b, _c = desks
+    a.use()
+    team = Team(a.root, ReceiptBook(a.root))
+    flag = team.flags.flag("refund", 1, "unclear", "?", "甲")
+    with pytest.raises(KbError, match="only an editor's workstation clears flags"):
+        team.clear_flag(flag.id, "甲")
+    assert [f.id for f in team.open_flags()] == [flag.id]  # nothing was recorded
+    (a.root / ".kbdesk").mkdir()
+    (a.root / ".kbdesk" / "editor_workstations").write_text(team.key_line() + "\n", "utf-8")
+    team.clear_flag(flag.id, "甲")
+    assert team.open_flags() == []

@@ -204,7 +204,7 @@ class ReviewPanel(QWidget):
 
         who = str(Settings.load().get("agent_name") or "") or self.tr("editor")
         try:
-            self.kb.team.flags.clear(item.flag_id, who)
+            self.kb.team.clear_flag(item.flag_id, who)
         except KbError as exc:
             show_error(self, exc)
             return False

@@ -16,10 +16,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kbdesk.core.clock import parse_iso_time
+from kbdesk.core.errors import KbError
 from kbdesk.core.library.model import Document, Status
 from kbdesk.core.team import exchange as refs
 from kbdesk.core.team.chain import Kept
-from kbdesk.core.team.keys import editor_workstations, editors_line, workstation_key
+from kbdesk.core.team.keys import (
+    EDITORS_FILE,
+    editor_workstations,
+    editors_line,
+    workstation_key,
+)
 from kbdesk.core.team.records import (
     FLAGS,
     RECEIPTS,
@@ -142,6 +148,19 @@ class Team:
     def is_editor_workstation(self) -> bool:
         """Whether this workstation's key is listed as an editor's (its clearings count)."""
         return workstation_key().public in editor_workstations(self.root)
+
+    def clear_flag(self, flag_id: str, by: str) -> None:
+        """Record that ``flag_id`` was handled, signed by this workstation.
+
+        Raises:
+            KbError: this workstation's key is not an editor's (its clearing would be ignored
+                by every workstation, so nothing is recorded).
+        """
+        if not self.is_editor_workstation():
+            raise KbError(f"only an editor's workstation clears flags: this workstation's key "
+                          f"is not listed in {EDITORS_FILE.as_posix()} of the library (an "
+                          "editor adds the line `kbdesk workstation-key` prints there)")
+        self.flags.clear(flag_id, by)
 
     def problems(self) -> list[str]:
         """What is wrong with the team records of other workstations (refused, forged, past
