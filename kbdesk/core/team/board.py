@@ -110,8 +110,12 @@ class Team:
                 for r in self.receipts.receipts()
             ]
         if kind == FLAGS:  # signed with this workstation's key when they are sent
-            public = workstation_key().public
-            return [{**item, "_key": public} for item in self.flags.lines()]
+            try:
+                mark: dict[str, object] = {"_key": workstation_key().public}
+            except KbError as exc:  # no key (data folder not writable): clearings do not count
+                log.warning("%s", exc)
+                mark = {}
+            return [{**item, **mark} for item in self.flags.lines()]
         if kind == SEARCHLOG:
             if not self.settings.get("share_search_log"):
                 return []
