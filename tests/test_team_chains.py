@@ -22,8 +22,9 @@ from kbdesk.core.team.board import Team
 from kbdesk.core.team.exchange import _commit_records, exchange, read_team, team_ref
 from kbdesk.core.team.keys import key_path, workstation_key
 from kbdesk.core.team.records import FLAGS, KINDS, RECEIPTS, dump_line
+from kbdesk.core.versions.incoming import object_size
 from kbdesk.core.versions.receipts import ReceiptBook
-from tests.remotes import make_bare
+from tests.remotes import HttpRemote, make_bare
 
 
 class Desk:
@@ -82,6 +83,19 @@ def desks(tmp_path: Path, share: Path, monkeypatch: pytest.MonkeyPatch
           ) -> Iterator[tuple[Desk, Desk, Desk]]:
     yield tuple(Desk(tmp_path, name, monkeypatch, str(share))  # type: ignore[misc]
                 for name in ("desk-a", "desk-b", "desk-c"))
+
+
+@pytest.fixture
+def http_desks(tmp_path: Path, share: Path, monkeypatch: pytest.MonkeyPatch
+               ) -> Iterator[tuple[Desk, Desk, Desk]]:
+    """The same three workstations, syncing over HTTP (dulwich's smart server)."""
+    remote = HttpRemote(share)
+    remote.start()
+    try:
+        yield tuple(Desk(tmp_path, name, monkeypatch, remote.url)  # type: ignore[misc]
+                    for name in ("desk-a", "desk-b", "desk-c"))
+    finally:
+        remote.stop()
 
 
 def _share_ref(share: Path, kind: str, ws: str) -> ObjectID | None:
@@ -203,10 +217,11 @@ def test_a_record_signed_by_another_key_is_ignored_and_reported(
     assert c.problems() == []
 
 
+@pytest.mark.parametrize("over", ["folder", "http"])
 def test_a_replaced_ref_is_refused_and_what_was_seen_is_kept(
-        desks: tuple[Desk, Desk, Desk], share: Path, tmp_path: Path,
+        over: str, request: pytest.FixtureRequest, share: Path, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    a, _b, c = desks
+    a, _b, c = request.getfixturevalue("desks" if over == "folder" else "http_desks")
     a.receipt(1), a.receipt(2)
     a.sync()
     c.sync()
@@ -435,3 +450,33 @@ def test_clearing_a_flag_on_a_workstation_that_is_not_an_editors_is_refused(
     (a.root / ".kbdesk" / "editor_workstations").write_text(team.key_line() + "\n", "utf-8")
     team.clear_flag(flag.id, "甲")
     assert team.open_flags() == []
+
+
+def test_a_packed_delta_past_the_bound_is_skipped_whole(tmp_path: Path) -> None:
+    """A records file stored as a delta of another cannot be read in part: past the bound it is
+    refused (``Unreadable``) before anything is loaded; within the bound it is read whole."""
+    from dulwich.pack import write_pack_objects
+
+    with Repo.init(str(tmp_path / "r"), mkdir=True) as repo:
+        older = Blob.from_string(b"".join(b"line %06d\n" % n for n in range(20_000)))
+        newer = Blob.from_string(older.data + b"one more\n")
+        with open(tmp_path / "delta.pack", "wb") as handle:  # one of them as a delta
+            write_pack_objects(handle.write, [(older, None), (newer, None)],
+                               repo.object_store.object_format, deltify=True)
+        target, commit, _abort = repo.object_store.add_pack()
+        target.write((tmp_path / "delta.pack").read_bytes())
+        commit()
+        store = repo.object_store
+        (pack,) = store.packs
+
+        def kind(blob: Blob) -> int:
+            with open(pack.data.path, "rb") as handle:
+                handle.seek(pack.index.object_offset(blob.id))
+                return (handle.read(1)[0] >> 4) & 7
+
+        (delta,) = [blob for blob in (older, newer) if kind(blob) in (6, 7)]
+        assert object_size(store, delta.id) == len(delta.data)
+        with pytest.raises(chain.Unreadable):
+            list(chain.stream_lines(store, delta.id, chain.Bound(10, 1000), []))
+        whole = list(chain.stream_lines(store, delta.id, chain.Bound(10, 1 << 20), []))
+        assert whole == delta.data.splitlines()
