@@ -359,6 +359,18 @@ def test_a_blob_is_streamed_from_a_pack_and_from_a_loose_object(tmp_path: Path) 
         lines = list(chain.stream_lines(repo.object_store, packed.id,
                                         chain.Bound(10, 9), skipped))
         assert lines == [b"c", b"d", b"c", b"d"] and skipped
+        # one endless line is not gathered past the bound either
+        endless = Blob.from_string(b"x" * 3_000_000)
+        repo.object_store.add_object(endless)
+        skipped = []
+        tracemalloc.start()
+        try:
+            assert list(chain.stream_lines(repo.object_store, endless.id,
+                                           chain.Bound(10, 1000), skipped)) == []
+            _current, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert skipped and peak < 1_000_000
 
 
 def test_an_old_unsigned_ref_is_read_once_marked_unsigned(

@@ -287,6 +287,9 @@ def stream_lines(store: BaseObjectStore, sha: ObjectID, bound: Bound,
                 return
             if raw.strip():
                 yield raw
+        if used + len(pending) > bound.bytes:  # one line longer than what is left
+            skipped.append(1)
+            return
     if pending.strip():
         if used + len(pending) > bound.bytes:
             skipped.append(1)
@@ -468,17 +471,20 @@ class Kept:
                             keys.add(stranger.key)
                     continue
                 if len(known) + len(fresh) >= limit.records:
-                    past += 1
-                    continue
+                    past = 1  # the rest is not read at all
+                    break
                 line = parse(raw, kind, ws)
                 if line is None:
                     damaged += 1
                 else:
                     fresh.append(line)
-        except (Unreadable, OSError, zlib.error, KeyError, ValueError) as exc:
+        except Unreadable as exc:
             return self._refuse(kind, ws, [
                 f"{name}: the ref is past its bound of {limit.bytes >> 20} MB and cannot be "
                 f"read in part ({exc}); its new records were skipped"])
+        except (OSError, zlib.error, KeyError, ValueError) as exc:
+            return self._refuse(kind, ws, [
+                f"{name}: the ref cannot be read ({exc}); its new records were skipped"])
         if seen < len(known):
             how = "replaced" if foreign or skipped else "rewound"
             other = keys - {str(state.get("key"))}
