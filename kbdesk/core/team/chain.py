@@ -42,6 +42,7 @@ from pathlib import Path
 
 from dulwich.object_store import BaseObjectStore, DiskObjectStore
 from dulwich.objects import Blob, Commit, ObjectID, Tree
+from filelock import FileLock
 
 from kbdesk.core.team.keys import WorkstationKey, verify
 from kbdesk.core.team.records import FLAGS, RECEIPTS, SEARCHLOG, dump_line, ref_part
@@ -324,6 +325,10 @@ class Verdict:
     problems: list[str] = field(default_factory=list)
 
 
+_locks: dict[str, FileLock] = {}
+_locks_guard = threading.Lock()
+
+
 def _replace_json(path: Path, data: dict[str, object]) -> None:
     """Replace ``path`` atomically (readers see the old state or the new, never a torn one).
 
@@ -352,6 +357,25 @@ class Kept:
 
     def __init__(self, library_root: Path) -> None:
         self.folder = paths.data_dir() / "team" / library_key(library_root)
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the store's inter-process lock (a sync of this library's team records at a
+        time; readers need none: they see the last state written whole)."""
+        path = self.folder.with_name(self.folder.name + ".lock")
+        with _locks_guard:
+            lock = _locks.get(str(path))
+            if lock is None:
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    lock = _locks[str(path)] = FileLock(str(path))
+                except OSError as exc:
+                    log.warning("no lock for the team records (%s)", exc)
+        if lock is None:  # a data folder that cannot be written: nothing will be kept anyway
+            yield
+            return
+        with lock:
+            yield
 
     def _files(self, kind: str, ws: str) -> tuple[Path, Path]:
         base = self.folder / kind

@@ -85,7 +85,9 @@ def _catch_up(root: Path, kept: chain.Kept, kind: str) -> None:
                 continue
             ws = name[len(prefix):].decode("utf-8")
             if ws not in known and ws != mine:
-                kept.accept(kind, ws, repo.object_store, ObjectID(repo.refs[name]))
+                with kept.writing():
+                    if ws not in kept.stations(kind):  # not done meanwhile by a sync
+                        kept.accept(kind, ws, repo.object_store, ObjectID(repo.refs[name]))
 
 
 def _commit_records(
@@ -226,7 +228,7 @@ def exchange(root: Path, url: str, workstation: str, own: OwnRecords,
     mine = {team_ref(kind, workstation) for kind in KINDS}
     found: list[str] = [] if problems is None else problems
     kept = chain.Kept(root)
-    with Repo(str(root)) as repo:
+    with kept.writing(), Repo(str(root)) as repo:
         big = _too_big(url, mine, repo)
 
         def wants(refs: Any, depth: Any = None) -> list[Any]:
