@@ -1,11 +1,14 @@
 """Team records on refs of their own: ``refs/kbdesk/<kind>/<workstation>``.
 
-Each ref is a chain of commits whose tree holds one file, ``records.jsonl``; a new commit only
-ever adds lines, and only its own workstation writes it, so merging can never conflict. The
-refs live in the library's repository beside its branch but never in its history. A sync
-first fetches every workstation's refs, then commits this workstation's queued records (what
-its local files hold that its ref does not yet) and pushes its own refs. Offline, nothing is
-sent: the local files are the queue and go with the next sync.
+Each ref is a chain of commits whose tree holds one file, ``records.jsonl``: the workstation's
+signed chain of entries (see ``chain``); a new commit only ever adds entries, and only its own
+workstation writes it, so merging can never conflict. The refs live in the library's
+repository beside its branch but never in its history. A sync first fetches every
+workstation's refs and verifies each other workstation's (what verifies is kept in this
+workstation's store, what does not is refused and reported), then signs and commits this
+workstation's queued records (what its local files hold that its ref does not yet) and pushes
+its own refs. Offline, nothing is sent: the local files are the queue and go with the next
+sync.
 """
 
 from __future__ import annotations
