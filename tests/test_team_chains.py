@@ -288,6 +288,13 @@ def test_a_new_key_for_a_workstation_is_refused(desks: tuple[Desk, Desk, Desk], 
     problems = c.problems()
     assert any("the ref was replaced and signed by another key than the one first seen" in p
                for p in problems), problems
+    # an administrator accepts the new key on desk-c: the old records of desk-a go, the new
+    # chain is read at the next sync
+    c.use()
+    assert Team(c.root, ReceiptBook(c.root)).forget_workstation("desk-a") == 1
+    c.sync()
+    assert c.docs_of("desk-a") == ["doc-5"] and c.problems() == []
+    assert {r["_key"] for r in c.read() if r["workstation"] == "desk-a"} == {fresh.public}
 
 
 def test_records_past_the_bound_are_skipped_and_reported(

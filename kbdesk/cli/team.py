@@ -95,6 +95,11 @@ def cmd_flags(args: argparse.Namespace) -> int:
 
 def cmd_workstation_key(args: argparse.Namespace) -> int:
     kb = open_library(args.library)
+    if args.forget:
+        count = kb.team.forget_workstation(args.forget)
+        print(clean(f"forgot {args.forget}: its key and records ({count} kind(s)); they are "
+                    "read again, under the key its refs now hold, at the next sync"))
+        return 0
     print(clean(kb.team.key_line()))
     print(f"(an editor's workstation is one whose line is in {EDITORS_FILE} of the library)",
           file=sys.stderr)
@@ -142,4 +147,7 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     p = sub.add_parser("workstation-key", parents=[library],
                        help="this workstation's public key for team records, as the line an "
                        "editor adds to .kbdesk/editor_workstations")
+    p.add_argument("--forget", metavar="WORKSTATION",
+                   help="forget the key pinned for another workstation and its records (it "
+                   "was set up again with a new key); they are read again at the next sync")
     p.set_defaults(func=cmd_workstation_key)

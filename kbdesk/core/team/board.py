@@ -166,6 +166,11 @@ class Team:
                           "editor adds the line `kbdesk workstation-key` prints there)")
         self.flags.clear(flag_id, by)
 
+    def forget_workstation(self, name: str) -> int:
+        """Forget the key pinned for workstation ``name`` and its kept records (an
+        administrator's step after that workstation was set up again with a new key)."""
+        return Kept(self.root).forget(name)
+
     def problems(self) -> list[str]:
         """What is wrong with the team records of other workstations (refused, forged, past
         their bound: see ``chain``), as of the last sync; one line each."""

@@ -438,6 +438,21 @@ class Kept:
         if state.get("problems") != problems:
             _replace_json(state_file, {**state, "problems": problems})
 
+    def forget(self, ws: str) -> int:
+        """Forget workstation ``ws``: its pinned key and what was kept of it (every kind), so
+        its refs are read afresh, under whatever key they hold, at the next sync (after it was
+        set up again with a new key). Returns the number of kinds forgotten."""
+        count = 0
+        with self.writing():
+            for kind in (RECEIPTS, FLAGS, SEARCHLOG):
+                lines_file, state_file = self._files(kind, ref_part(ws))
+                if state_file.exists():
+                    count += 1
+                for path in (state_file, lines_file):  # the state first: never lines alone
+                    with contextlib.suppress(FileNotFoundError):
+                        path.unlink()
+        return count
+
     def stations(self, kind: str) -> list[str]:
         try:
             return sorted(p.name[: -len(".state.json")]
