@@ -292,6 +292,7 @@ def test_a_new_key_for_a_workstation_is_refused(desks: tuple[Desk, Desk, Desk], 
     # chain is read at the next sync
     c.use()
     assert Team(c.root, ReceiptBook(c.root)).forget_workstation("desk-a") == 1
+    assert c.docs_of("desk-a") == []  # the old chain is not read again from a local copy
     c.sync()
     assert c.docs_of("desk-a") == ["doc-5"] and c.problems() == []
     assert {r["_key"] for r in c.read() if r["workstation"] == "desk-a"} == {fresh.public}
@@ -499,3 +500,21 @@ def test_a_packed_delta_past_the_bound_is_skipped_whole(tmp_path: Path) -> None:
             list(chain.stream_lines(store, delta.id, chain.Bound(10, 1000), []))
         whole = list(chain.stream_lines(store, delta.id, chain.Bound(10, 1 << 20), []))
         assert whole == delta.data.splitlines()
+
+
+def test_the_workstation_key_command(desks: tuple[Desk, Desk, Desk],
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from kbdesk.cli import main
+
+    a, _b, c = desks
+    a.use()
+    assert main(["workstation-key", "--library", str(a.root)]) == 0
+    out = capsys.readouterr()
+    assert out.out == f"{a.public} desk-a\n" and ".kbdesk/editor_workstations" in out.err
+    a.receipt(1)
+    a.sync()
+    c.sync()
+    c.use()
+    assert main(["workstation-key", "--library", str(c.root), "--forget", "desk-a"]) == 0
+    assert "forgot desk-a: its key and records (1 kind(s))" in capsys.readouterr().out
+    assert c.docs_of("desk-a") == []

@@ -168,8 +168,12 @@ class Team:
 
     def forget_workstation(self, name: str) -> int:
         """Forget the key pinned for workstation ``name`` and its kept records (an
-        administrator's step after that workstation was set up again with a new key)."""
-        return Kept(self.root).forget(name)
+        administrator's step after that workstation was set up again with a new key); the
+        local copies of its refs go too, so the next sync reads the shared library's."""
+        count = Kept(self.root).forget(name)
+        if (self.root / ".git").exists():
+            refs.drop_refs(self.root, name)
+        return count
 
     def problems(self) -> list[str]:
         """What is wrong with the team records of other workstations (refused, forged, past

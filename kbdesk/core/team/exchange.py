@@ -74,6 +74,15 @@ def read_team(root: Path, kind: str) -> list[dict[str, object]]:
     return out
 
 
+def drop_refs(root: Path, workstation: str) -> None:
+    """Remove this library's copies of ``workstation``'s refs (every kind)."""
+    with Repo(str(root)) as repo:
+        for kind in KINDS:
+            ref = team_ref(kind, workstation)
+            if ref in repo.refs:
+                del repo.refs[ref]
+
+
 def _catch_up(root: Path, kept: chain.Kept, kind: str) -> None:
     prefix = REF_PREFIX + kind.encode() + b"/"
     known = set(kept.stations(kind))
