@@ -299,7 +299,7 @@ def test_a_new_key_for_a_workstation_is_refused(desks: tuple[Desk, Desk, Desk], 
 
 
 def test_records_past_the_bound_are_skipped_and_reported(
-        desks: tuple[Desk, Desk, Desk], monkeypatch: pytest.MonkeyPatch) -> None:
+        desks: tuple[Desk, Desk, Desk], share: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     a, _b, c = desks
     monkeypatch.setitem(chain.BOUNDS, RECEIPTS, chain.Bound(3, 1 << 20))
     for n in range(5):
@@ -307,8 +307,22 @@ def test_records_past_the_bound_are_skipped_and_reported(
     a.sync()
     c.sync()
     assert c.docs_of("desk-a") == ["doc-0", "doc-1", "doc-2"]
+    # the workstation itself sends no more than the others read, and says so
+    assert any("receipts of desk-a (this workstation): its ref reached its bound of 3 "
+               "records; 2 new record(s) are not sent" in p for p in a.sync())
+    sha = _share_ref(share, RECEIPTS, "desk-a")
+    assert sha is not None and len(_lines_at(share, sha)) == 3
+    # a ref past the bound (written by someone else) is read by the others up to it, and never
+    # rewritten (cut) by its own workstation
+    lines = _lines_at(share, sha)
+    _put(share, RECEIPTS, "desk-a", [*lines, dump_line({"doc_id": "x"})], [sha])
+    monkeypatch.setitem(chain.BOUNDS, RECEIPTS, chain.Bound(3, len("\n".join(lines)) + 2))
+    c.sync()
+    assert c.docs_of("desk-a") == ["doc-0", "doc-1", "doc-2"]
     assert any("receipts of desk-a: the ref is past its bound (3 records" in p
                for p in c.problems())
+    assert any("its ref is past its bound" in p for p in a.sync())
+    assert _lines_at(share, _share_ref(share, RECEIPTS, "desk-a")) == lines  # its own, whole
 
 
 def _big_ref(share: Path, ws: str, lines: int) -> tuple[ObjectID, int]:

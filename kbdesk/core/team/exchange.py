@@ -120,17 +120,21 @@ def _commit_records(
     return commit.id
 
 
-def _raw_lines(repo: Repo, sha: ObjectID | None, kind: str) -> list[bytes]:
+def _raw_lines(repo: Repo, sha: ObjectID | None, kind: str) -> list[bytes] | None:
+    """The lines of this workstation's ref; None when it cannot be read whole within its
+    bound (it is then never rewritten: that would cut the chain the others have seen)."""
     if sha is None:
         return []
     blob_id = chain.records_blob(repo.object_store, sha)
     if blob_id is None:
         return []
+    skipped: list[int] = []
     try:
-        return list(chain.stream_lines(repo.object_store, blob_id, chain.bound(kind), []))
+        lines = list(chain.stream_lines(repo.object_store, blob_id, chain.bound(kind),
+                                        skipped))
     except (chain.Unreadable, OSError, ValueError):
-        log.warning("this workstation's %s ref cannot be read; it starts anew", kind)
-        return []
+        return None
+    return None if skipped else lines
 
 
 def commit_queued(
@@ -162,12 +166,26 @@ def commit_queued(
                                 "copy on the shared library was replaced or rewound by someone "
                                 "else; this workstation's records were sent again")
         lines = _raw_lines(repo, base, kind)
+        limit = chain.bound(kind)
+        if lines is None:
+            if problems is not None:
+                problems.append(f"{kind} of {ref_part(workstation)} (this workstation): its "
+                                f"ref is past its bound ({limit.bytes >> 20} MB) or cannot be "
+                                "read; its new records are not sent")
+            continue
         mine = chain.own_chain(lines, kind, workstation, key.public)
         if mine.dropped and problems is not None:
             problems.append(f"{kind} of {ref_part(workstation)} (this workstation): "
                             f"{mine.dropped} line(s) on its ref were not signed by this "
                             "workstation (written by someone else); they were removed")
         new = [item for item in unique(own(kind)) if dump_line(item) not in mine.payloads]
+        room = max(0, limit.records - len(mine.lines))
+        if len(new) > room:  # the others read no further: the rest stays queued here
+            if problems is not None:
+                problems.append(f"{kind} of {ref_part(workstation)} (this workstation): its "
+                                f"ref reached its bound of {limit.records} records; "
+                                f"{len(new) - room} new record(s) are not sent")
+            new = new[:room]
         if not new and not mine.dropped:
             if base is not None and base != local:  # ours, as the remote kept it
                 repo.refs[ref] = base
