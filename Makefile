@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: run test test-core fuzz eval eval-import bench bench-import screenshots lint clean help check-whoosh dist check-dist
+.PHONY: run test test-core fuzz eval eval-import bench bench-import bench-team screenshots lint clean help check-whoosh dist check-dist
 
 help:
 	@echo "make run          create .venv, install, open the app on the bundled library"
@@ -15,6 +15,7 @@ help:
 	@echo "make eval-import  import quality: blind fixtures, then the real samples (SAMPLES=folder)"
 	@echo "make bench        speed and memory benchmark against SQLite FTS5 and tantivy"
 	@echo "make bench-import import of a 5 MB text (target <= 10 s), in three encodings"
+	@echo "make bench-team   200 workstations' signed team records: sync, acks --missing, RSS"
 	@echo "make screenshots  render the main views into docs/screenshots/"
 	@echo "make check-whoosh the pooled writer against the newest whoosh3 (before moving its pin)"
 	@echo "make dist         the self-contained bundle, a .tar.gz and a .deb in dist/"
@@ -80,9 +81,15 @@ BENCH_ARGS ?= --scale 1000,20000
 bench: $(VENV)/.bench-installed
 	$(BIN)/python -m tests.bench.run $(BENCH_ARGS)
 	$(BIN)/python -m tests.bench.importing
+	$(BIN)/python -m tests.bench.team
 
 bench-import: $(VENV)/.test-installed
 	$(BIN)/python -m tests.bench.importing
+
+# 200 workstations, 50 documents to acknowledge, 20,000 signed receipts and 2,000 flags on a
+# shared folder (tests/bench/team.py; figures in docs/benchmarks.md). Also run by `make bench`.
+bench-team: $(VENV)/.test-installed
+	$(BIN)/python -m tests.bench.team
 
 # Not part of CI: kbdesk's pooled segment writer (kbdesk/core/search/pool.py) uses only
 # Whoosh's public writer interfaces; this runs its equivalence test (the same segment bytes as

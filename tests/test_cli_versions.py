@@ -132,12 +132,13 @@ def test_acks_csv(root: Path, capsys) -> None:
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
     assert rows[0] == ["doc_id", "version", "agent", "workstation", "time", "title",
-                       "account", "paper"]
+                       "account", "paper", "signed"]
     assert rows[1][:3] == ["must", "1", "陳小華"] and rows[1][3]
     assert rows[1][6] and rows[1][7] == ""  # the account that made it; not on paper
+    assert rows[1][8] == "yes"
     code, out, _ = cli(capsys, root, "acks")
     assert code == 0
-    assert "陳小華" in out and "must v1" in out
+    assert "陳小華" in out and "must v1" in out and "unsigned" not in out
 
 
 def test_sync_command_online_and_offline(root: Path, tmp_path: Path, capsys) -> None:

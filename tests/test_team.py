@@ -15,8 +15,10 @@ from dulwich.objects import Commit, Tree
 from dulwich.repo import Repo
 
 from kbdesk.cli import main
+from kbdesk.core.team.board import Team
 from kbdesk.core.team.exchange import IDENTITY, RECORDS_FILE
 from kbdesk.core.team.records import ref_part
+from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.versions.repo import LibraryRepo
 from kbdesk.core.workstation.userstate import log_no_results
 from tests.conftest import doc
@@ -60,6 +62,23 @@ class Workstation:
         return Path(json.loads((self.data / "settings.json").read_text("utf-8"))["library_dir"])
 
 
+def list_editor_workstation(library: Path, ws: Workstation) -> None:
+    """Name ``ws``'s workstation key as an editor's in ``library`` (a git repository), in a
+    commit of its own, as an editor does with git."""
+    from dulwich import porcelain
+
+    ws.monkeypatch.setenv("KBDESK_DATA_DIR", str(ws.data))
+    line = Team(library, ReceiptBook(library)).key_line()
+    folder = library / ".kbdesk"
+    folder.mkdir(exist_ok=True)
+    with open(folder / "editor_workstations", "a", encoding="utf-8") as handle:
+        handle.write(f"# editors' workstations\n{line}\n")
+    with Repo(str(library)) as repo:
+        porcelain.add(repo, [str(folder / "editor_workstations")])
+        porcelain.commit(repo, message=b"editors' workstations",
+                         author=b"ed <ed@example.com>", committer=b"ed <ed@example.com>")
+
+
 @pytest.fixture
 def team(tmp_path: Path, make_library, monkeypatch: pytest.MonkeyPatch,
          capsys: pytest.CaptureFixture[str]) -> Iterator[tuple[Workstation, ...]]:
@@ -68,6 +87,7 @@ def team(tmp_path: Path, make_library, monkeypatch: pytest.MonkeyPatch,
     two = Workstation(tmp_path, "desk 2", "王大明", monkeypatch, capsys)
     source = make_library(FILES)
     LibraryRepo.init(source, author="編輯 <ed@example.com>").close()
+    list_editor_workstation(source, editor)
     bare = tmp_path / "share" / "team.git"
     out = editor.ok("init-remote", str(bare), "--library", str(source))
     assert f"kbdesk clone {bare}" in out
@@ -276,7 +296,13 @@ def test_odd_refs_offered_by_a_remote_are_ignored_and_damaged_lines_skipped(
         shared.refs[b"refs/kbdesk/junk/desk-7"] = sha
     editor.ok("sync", "--library", str(source))
     rows = csv_rows(editor.ok("acks", "--csv", "--library", str(source)))
-    assert [(r["agent"], r["workstation"]) for r in rows] == [("甲", "desk-9")]
+    assert [(r["agent"], r["workstation"], r["signed"]) for r in rows] == [("甲", "desk-9", "no")]
+    # a line from before signing is read, marked unsigned; the damaged lines are reported
+    code, out, err = editor.run("acks", "--library", str(source))
+    assert code == 0 and "甲@desk-9" in out and "未簽署/unsigned" in out
+    assert "warning: team records: receipts of desk-9: 2 record(s) that do not verify" in err
+    assert "FAIL  team records: receipts of desk-9: 2 record(s)" in editor.run(
+        "doctor", "--library", str(source))[1]
     with Repo(str(source)) as local:
         names = set(local.get_refs())
     assert b"refs/kbdesk/receipts/desk-9" in names

@@ -19,6 +19,8 @@ from kbdesk.core import FLAG_KINDS, PAPER, KbError
 if TYPE_CHECKING:
     from kbdesk.core import KnowledgeBase
 
+EDITORS_FILE = ".kbdesk/editor_workstations"
+
 
 def _flagger(args: argparse.Namespace, kb: KnowledgeBase) -> str:
     """The name a new flag carries: --agent, else this user's (roster, Settings, account)."""
@@ -130,6 +132,19 @@ def cmd_team(args: argparse.Namespace) -> int:
     return 1 if roster.problems else 0
 
 
+def cmd_workstation_key(args: argparse.Namespace) -> int:
+    kb = open_library(args.library)
+    if args.forget:
+        count = kb.team.forget_workstation(args.forget)
+        print(clean(f"forgot {args.forget}: its key and records ({count} kind(s)); they are "
+                    "read again, under the key its refs now hold, at the next sync"))
+        return 0
+    print(clean(kb.team.key_line()))
+    print(f"(an editor's workstation is one whose line is in {EDITORS_FILE} of the library)",
+          file=sys.stderr)
+    return 0
+
+
 def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     """Add init-remote, clone, ack, flag, flags and team to the ``kbdesk`` parser."""
     agent = shared("agent")
@@ -182,3 +197,11 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     p.add_argument("action", nargs="?", choices=("show", "publish"), default="show")
     p.add_argument("--note", help="change note (publish)")
     p.set_defaults(func=cmd_team)
+
+    p = sub.add_parser("workstation-key", parents=[library],
+                       help="this workstation's public key for team records, as the line an "
+                       "editor adds to .kbdesk/editor_workstations")
+    p.add_argument("--forget", metavar="WORKSTATION",
+                   help="forget the key pinned for another workstation and its records (it "
+                   "was set up again with a new key); they are read again at the next sync")
+    p.set_defaults(func=cmd_workstation_key)

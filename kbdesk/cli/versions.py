@@ -199,6 +199,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
         print(f"kept an unpublished edit of {clean(draft)} as a draft")
     for refused in result.refused:
         print(f"conflict: not written here: {clean(refused)}")
+    for problem in kb.team.problems():
+        print(clean(f"warning: team records: {problem}"))
     for conflict in result.conflicts:
         if conflict.mine is None:
             continue  # a refused path, reported above
@@ -216,15 +218,23 @@ def cmd_acks(args: argparse.Namespace) -> int:
     if args.csv:  # every workstation's receipts known after the last sync
         sys.stdout.write(kb.team.acks_csv())
         return 0
+    _team_warnings(kb)
     receipts = kb.team.receipts_all()
     names = kb.team.shown_names(receipts)
     for r, name in zip(receipts, names, strict=True):  # peers' records: one line, no controls
         how = f"  {PAPER} ({r.account})" if r.paper else ""
         print(inline(f"{r.time}  {name}@{r.workstation}  {r.doc_id} v{r.version}  "
-                     f"{r.title}{how}"))
+                     f"{r.title}{how}" + ("" if r.signed else "  未簽署/unsigned")))
     if not receipts:
         print("沒有已讀紀錄 / no read receipts")
     return 0
+
+
+def _team_warnings(kb: KnowledgeBase) -> None:
+    """One line on stderr per problem with other workstations' records (forged, refused,
+    past their bound), so a supervisor knows what the figures leave out."""
+    for problem in kb.team.problems():
+        print(clean(f"warning: team records: {problem}"), file=sys.stderr)
 
 
 def _acks_missing(kb: KnowledgeBase, doc_id: str) -> int:
@@ -233,6 +243,7 @@ def _acks_missing(kb: KnowledgeBase, doc_id: str) -> int:
     if doc is None:
         print(f"kbdesk: {doc_id} has no version in force today", file=sys.stderr)
         return 2
+    _team_warnings(kb)
     if not doc.ack_required:
         print(f"note: {doc.id} does not ask for read receipts (no ack_required): everyone is "
               "listed", file=sys.stderr)

@@ -278,9 +278,22 @@ def check_library(library: Path | str | None, probes: Probes) -> list[Check]:
             f"; the last attempt failed ({status}): {failure}" if failure else "")
         out.append(Check("last sync", synced, detail,
                          "" if synced else f"kbdesk --library {kb.root} sync"))
+        out.append(check_team_records(kb.root))
         return out
     finally:
         kb.close()
+
+
+def check_team_records(root: Path) -> Check:
+    """Other workstations' records: refused chains, forged records, refs past their bound."""
+    from kbdesk.core.team.chain import Kept
+
+    problems = Kept(root).problems()
+    if not problems:
+        return Check("team records", True, "every other workstation's records verify")
+    return Check("team records", False, "; ".join(problems),
+                 "see docs/team.md (Chains): someone wrote to another workstation's records "
+                 "on the shared library, or a workstation's key changed")
 
 
 def check_site_settings() -> Check:

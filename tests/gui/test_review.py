@@ -85,6 +85,9 @@ def test_flags_from_agents_are_listed_with_the_version_seen_and_cleared(qtbot, k
         panel.reload()
     panel.table.setCurrentIndex(panel.model.index(0, 0))
     assert panel.clear_button.isEnabled()
+    # an editor's workstation: its key is listed in the library (docs/team.md)
+    (kb.root / ".kbdesk").mkdir(exist_ok=True)
+    (kb.root / ".kbdesk" / "editor_workstations").write_text(kb.team.key_line() + "\n", "utf-8")
     with qtbot.waitSignal(panel.loaded, timeout=5000):
         assert panel.clear_selected_flag()
     assert panel.model.rowCount() == 0

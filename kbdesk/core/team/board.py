@@ -20,6 +20,7 @@ from kbdesk.core.errors import KbError, Problem
 from kbdesk.core.library.acks import ack_targets, read_within
 from kbdesk.core.library.model import Document, Status
 from kbdesk.core.team import exchange as refs
+from kbdesk.core.team.chain import Kept
 from kbdesk.core.team.duties import (
     GROUP_COLUMNS,
     Missing,
@@ -30,6 +31,12 @@ from kbdesk.core.team.duties import (
     person_of,
     roster_reads,
     rows_by_group,
+)
+from kbdesk.core.team.keys import (
+    EDITORS_FILE,
+    editor_workstations,
+    editors_line,
+    workstation_key,
 )
 from kbdesk.core.team.records import (
     FLAGS,
@@ -62,7 +69,7 @@ from kbdesk.core.workstation.userstate import GapRow, no_results_path
 log = logging.getLogger(__name__)
 
 ACK_COLUMNS = ("doc_id", "version", "agent", "workstation", "time", "title", "account",
-               "paper")
+               "paper", "signed")
 #: how a paper acknowledgement shows in ``acks`` and the CSV files
 PAPER = "紙本/paper"
 
@@ -83,6 +90,8 @@ class TeamReceipt:
     paper: bool = False
     #: for a paper receipt: the roster account of the person who read it
     person: str = ""
+    #: False for a peer's receipt from before records were signed (shown 未簽署/unsigned)
+    signed: bool = True
 
 
 @dataclass(frozen=True)
@@ -129,6 +138,7 @@ class Team:
         self._roster_lock = threading.Lock()
         self._roster_key: object = object()
         self._roster: Roster | None = None
+        self._sync_problems: list[str] = []
 
     @property
     def settings(self) -> Settings:
@@ -147,8 +157,13 @@ class Team:
         if kind == RECEIPTS:
             return [{**r.record(), "workstation": r.workstation or station}
                     for r in self.receipts.receipts()]
-        if kind == FLAGS:
-            return self.flags.lines()
+        if kind == FLAGS:  # signed with this workstation's key when they are sent
+            try:
+                mark: dict[str, object] = {"_key": workstation_key().public}
+            except KbError as exc:  # no key (data folder not writable): clearings do not count
+                log.warning("%s", exc)
+                mark = {}
+            return [{**item, **mark} for item in self.flags.lines()]
         if kind == SEARCHLOG:
             if not self.settings.get("share_search_log"):
                 return []
@@ -163,13 +178,42 @@ class Team:
         """Every workstation's records of ``kind`` known here (fetched ones and the queue)."""
         team: list[dict[str, object]] = []
         if (self.root / ".git").exists():
-            team = refs.read_team(self.root, kind)
-        return list(unique([*team, *self.own_records(kind)]))
+            team = refs.read_team(self.root, kind)  # one chain per peer: no repeats
+        return [*team, *unique(self.own_records(kind))]
 
     def sync(self, url: str) -> int:
         """Exchange records with the shared library at ``url`` (raises when unreachable)."""
         self.flags._workstation = self.workstation
-        return refs.exchange(self.root, url, self.workstation, self.own_records)
+        self._sync_problems = []
+        return refs.exchange(self.root, url, self.workstation, self._queued,
+                             self._sync_problems)
+
+    def _queued(self, kind: str) -> list[dict[str, object]]:
+        return [{k: v for k, v in item.items() if not k.startswith("_")}
+                for item in self.own_records(kind)]
+
+    def key_line(self) -> str:
+        """This workstation's public key as the line an editor adds to
+        ``.kbdesk/editor_workstations`` (the key is made the first time)."""
+        return editors_line(self.workstation)
+
+    def is_editor_workstation(self) -> bool:
+        """Whether this workstation's key is listed as an editor's (its clearings count)."""
+        return workstation_key().public in editor_workstations(self.root)
+
+    def forget_workstation(self, name: str) -> int:
+        """Forget the key pinned for workstation ``name`` and its kept records (an
+        administrator's step after that workstation was set up again with a new key); the
+        local copies of its refs go too, so the next sync reads the shared library's."""
+        count = Kept(self.root).forget(name)
+        if (self.root / ".git").exists():
+            refs.drop_refs(self.root, name)
+        return count
+
+    def problems(self) -> list[str]:
+        """What is wrong with the team records of other workstations (refused, forged, past
+        their bound: see ``chain``), as of the last sync; one line each."""
+        return [*self._sync_problems, *Kept(self.root).problems()]
 
     # -- read receipts ------------------------------------------------------------------------
 
@@ -183,6 +227,7 @@ class Team:
                     str(item.get("workstation", "")), str(item.get("time", "")),
                     str(item.get("title", "")), str(item.get("account", "")),
                     item.get("paper") is True, str(item.get("person", "")),
+                    bool(item.get("_signed", True)),
                 ))
             except (KeyError, ValueError):
                 continue
@@ -190,11 +235,11 @@ class Team:
 
     def acks_csv(self) -> str:
         """Every workstation's receipts as CSV (doc_id, version, agent, workstation, time,
-        title, account, paper), safe to open in a spreadsheet."""
+        title, account, paper, signed), safe to open in a spreadsheet."""
         receipts = self.receipts_all()
         return write_csv(ACK_COLUMNS, (
             [r.doc_id, r.version, name, r.workstation, r.time, r.title, r.account,
-             PAPER if r.paper else ""]
+             PAPER if r.paper else "", "yes" if r.signed else "no"]
             for r, name in zip(receipts, self.shown_names(receipts), strict=True)))
 
     def shown_names(self, receipts: Sequence[TeamReceipt]) -> list[str]:
@@ -460,9 +505,14 @@ class Team:
 
         Raises:
             NotAllowed: this user is not an editor.
-            KbError: no open flag has this id.
+            KbError: no open flag has this id, or this workstation's key is not an editor's
+                (its clearing would be ignored by every workstation, so nothing is recorded).
         """
         require(self.role(settings), "clear_flags")
+        if not self.is_editor_workstation():
+            raise KbError(f"only an editor's workstation clears flags: this workstation's key "
+                          f"is not listed in {EDITORS_FILE.as_posix()} of the library (an "
+                          "editor adds the line `kbdesk workstation-key` prints there)")
         if flag_id not in {f.id for f in self.open_flags()}:
             raise KbError(f"no open flag {flag_id}")
         self.flags.clear(flag_id, self.my_name())
@@ -470,8 +520,13 @@ class Team:
     # -- flags --------------------------------------------------------------------------------
 
     def open_flags(self) -> list[Flag]:
-        """Flags of every workstation not yet cleared, newest first."""
-        return open_flags(self.records(FLAGS))
+        """Flags of every workstation not yet cleared, newest first.
+
+        A clearing counts only when signed by a workstation key the library lists as an
+        editor's (``.kbdesk/editor_workstations``); any other is ignored."""
+        editors = editor_workstations(self.root)
+        return open_flags(item for item in self.records(FLAGS)
+                          if "clear" not in item or item.get("_key") in editors)
 
     # -- content gaps -------------------------------------------------------------------------
 

@@ -1,11 +1,14 @@
 """Team records on refs of their own: ``refs/kbdesk/<kind>/<workstation>``.
 
-Each ref is a chain of commits whose tree holds one file, ``records.jsonl``; a new commit only
-ever adds lines, and only its own workstation writes it, so merging can never conflict. The
-refs live in the library's repository beside its branch but never in its history. A sync
-first fetches every workstation's refs, then commits this workstation's queued records (what
-its local files hold that its ref does not yet) and pushes its own refs. Offline, nothing is
-sent: the local files are the queue and go with the next sync.
+Each ref is a chain of commits whose tree holds one file, ``records.jsonl``: the workstation's
+signed chain of entries (see ``chain``); a new commit only ever adds entries, and only its own
+workstation writes it, so merging can never conflict. The refs live in the library's
+repository beside its branch but never in its history. A sync first fetches every
+workstation's refs and verifies each other workstation's (what verifies is kept in this
+workstation's store, what does not is refused and reported), then signs and commits this
+workstation's queued records (what its local files hold that its ref does not yet) and pushes
+its own refs. Offline, nothing is sent: the local files are the queue and go with the next
+sync.
 """
 
 from __future__ import annotations
@@ -16,15 +19,19 @@ from pathlib import Path
 from typing import Any
 
 from dulwich.client import get_transport_and_path
+from dulwich.errors import NotGitRepository
 from dulwich.graph import can_fast_forward
 from dulwich.objects import Blob, Commit, ObjectID, Tree
-from dulwich.refs import Ref
+from dulwich.refs import DiskRefsContainer, Ref
 from dulwich.repo import Repo
 
 from kbdesk.core.clock import SYSTEM_CLOCK
-from kbdesk.core.team.records import KINDS, dump_line, parse_lines, ref_part, unique
-from kbdesk.core.versions.incoming import local_folder, max_remote_file, object_size, oversized
+from kbdesk.core.team import chain
+from kbdesk.core.team.keys import WorkstationKey, workstation_key
+from kbdesk.core.team.records import KINDS, dump_line, ref_part, unique
+from kbdesk.core.versions.incoming import local_folder, object_size
 from kbdesk.core.workstation.credentials import transport_auth
+from kbdesk.core.workstation.identity import workstation_name
 
 log = logging.getLogger(__name__)
 
@@ -55,37 +62,45 @@ def is_team_ref(name: bytes) -> bool:
     return kind in KINDS and bool(station) and ref_part(station) == station
 
 
-def _records_at(repo: Repo, sha: bytes | None) -> list[dict[str, object]]:
-    if sha is None:
-        return []
-    try:
-        commit = repo[sha]
-        assert isinstance(commit, Commit)
-        tree = repo[commit.tree]
-        assert isinstance(tree, Tree)
-        _mode, blob_id = tree[RECORDS_FILE]
-        size = object_size(repo.object_store, blob_id)
-        if size is not None and size > max_remote_file():
-            log.warning("a shared record ref (%s) holds %d bytes, past the bound; ignored",
-                        sha, size)
-            return []
-        blob = repo[blob_id]
-        assert isinstance(blob, Blob)
-    except (KeyError, AssertionError):
-        log.warning("a shared record ref (%s) cannot be read", sha)
-        return []
-    return parse_lines(blob.data)
-
-
 def read_team(root: Path, kind: str) -> list[dict[str, object]]:
-    """Every record of ``kind`` on the refs this library holds (as of the last sync)."""
-    prefix = REF_PREFIX + kind.encode() + b"/"
+    """Every peer's record of ``kind`` verified and kept here (as of the last sync); a record
+    from before signing carries ``"_signed": False``, a signed one its key in ``"_key"``.
+
+    Refs fetched before records were verified (an older kbdesk) are verified now, once."""
+    kept = chain.Kept(root)
+    _catch_up(root, kept, kind)
+    out: list[dict[str, object]] = []
+    for _ws, record, signed, key in kept.records(kind):
+        out.append({**record, "_signed": signed, **({"_key": key} if key else {})})
+    return out
+
+
+def drop_refs(root: Path, workstation: str) -> None:
+    """Remove this library's copies of ``workstation``'s refs (every kind)."""
     with Repo(str(root)) as repo:
-        out: list[dict[str, object]] = []
+        for kind in KINDS:
+            ref = team_ref(kind, workstation)
+            if ref in repo.refs:
+                del repo.refs[ref]
+
+
+def _catch_up(root: Path, kept: chain.Kept, kind: str) -> None:
+    prefix = REF_PREFIX + kind.encode() + b"/"
+    known = set(kept.stations(kind))
+    try:
+        repo = Repo(str(root))
+    except (OSError, ValueError, NotGitRepository):
+        return
+    with repo:
+        mine = ref_part(workstation_name())
         for name in sorted(repo.refs.keys()):
-            if name.startswith(prefix) and is_team_ref(name):
-                out.extend(_records_at(repo, repo.refs[name]))
-        return out
+            if not (name.startswith(prefix) and is_team_ref(name)):
+                continue
+            ws = name[len(prefix):].decode("utf-8")
+            if ws not in known and ws != mine:
+                with kept.writing():
+                    if ws not in kept.stations(kind):  # not done meanwhile by a sync
+                        kept.accept(kind, ws, repo.object_store, ObjectID(repo.refs[name]))
 
 
 def _commit_records(
@@ -106,62 +121,133 @@ def _commit_records(
     return commit.id
 
 
+def _raw_lines(repo: Repo, sha: ObjectID | None, kind: str) -> list[bytes] | None:
+    """The lines of this workstation's ref; None when it cannot be read whole within its
+    bound (it is then never rewritten: that would cut the chain the others have seen)."""
+    if sha is None:
+        return []
+    blob_id = chain.records_blob(repo.object_store, sha)
+    if blob_id is None:
+        return []
+    skipped: list[int] = []
+    try:
+        lines = list(chain.stream_lines(repo.object_store, blob_id, chain.bound(kind),
+                                        skipped))
+    except (chain.Unreadable, OSError, ValueError):
+        return None
+    return None if skipped else lines
+
+
 def commit_queued(
     repo: Repo, workstation: str, own: OwnRecords,
     remote_refs: Mapping[Ref, bytes] | None = None,
-    kinds: Sequence[str] = KINDS,
+    kinds: Sequence[str] = KINDS, key: WorkstationKey | None = None,
+    problems: list[str] | None = None,
 ) -> dict[Ref, ObjectID]:
-    """Commit what this workstation queued onto its own refs; return the refs that moved.
+    """Sign and append what this workstation queued to its own chains; return the refs that
+    moved.
 
-    Lines already on the ref (here or on the remote's copy of it) are kept as they are and new
-    ones appended: a ref only ever grows.
+    The ref grows from this workstation's copy, or from the remote's when that extends it (a
+    new clone); a remote copy that does not (replaced or rewound by someone else) is not
+    taken: it is reported in ``problems`` and overwritten by this workstation's chain.
     """
+    key = key or workstation_key()
     moved: dict[Ref, ObjectID] = {}
     for kind in kinds:
         ref = team_ref(kind, workstation)
         local = repo.refs[ref] if ref in repo.refs else None
         found = (remote_refs or {}).get(ref)
         remote = ObjectID(found) if found is not None else None
-        parents: list[ObjectID] = [sha for sha in (local,) if sha is not None]
+        base = local
         if remote is not None and remote != local and _has(repo, remote):
-            if local is None or not can_fast_forward(repo, remote, local):
-                parents.append(remote)
-        lines: list[str] = []
-        for parent in parents:
-            lines += [dump_line(item) for item in _records_at(repo, parent)]
-        have = set(lines)
-        known = len(have)
-        for item in unique(own(kind)):
-            line = dump_line(item)
-            if line not in have:
-                have.add(line)
-                lines.append(line)
-        if len(have) == known and len(parents) <= 1:
-            if parents and parents[0] != local:  # ours, as the remote kept it
-                repo.refs[ref] = parents[0]
+            if local is None or can_fast_forward(repo, local, remote):
+                base = remote
+            elif problems is not None:
+                problems.append(f"{kind} of {ref_part(workstation)} (this workstation): the "
+                                "copy on the shared library was replaced or rewound by someone "
+                                "else; this workstation's records were sent again")
+        lines = _raw_lines(repo, base, kind)
+        limit = chain.bound(kind)
+        if lines is None:
+            if problems is not None:
+                problems.append(f"{kind} of {ref_part(workstation)} (this workstation): its "
+                                f"ref is past its bound ({limit.bytes >> 20} MB) or cannot be "
+                                "read; its new records are not sent")
+            continue
+        mine = chain.own_chain(lines, kind, workstation, key.public)
+        if mine.dropped and problems is not None:
+            problems.append(f"{kind} of {ref_part(workstation)} (this workstation): "
+                            f"{mine.dropped} line(s) on its ref were not signed by this "
+                            "workstation (written by someone else); they were removed")
+        new = [item for item in unique(own(kind)) if dump_line(item) not in mine.payloads]
+        room = max(0, limit.records - len(mine.lines))
+        if len(new) > room:  # the others read no further: the rest stays queued here
+            if problems is not None:
+                problems.append(f"{kind} of {ref_part(workstation)} (this workstation): its "
+                                f"ref reached its bound of {limit.records} records; "
+                                f"{len(new) - room} new record(s) are not sent")
+            new = new[:room]
+        if not new and not mine.dropped:
+            if base is not None and base != local:  # ours, as the remote kept it
+                repo.refs[ref] = base
             continue  # nothing new
-        sha = _commit_records(repo, list(dict.fromkeys(lines)), parents,
-                              f"{kind} of {workstation}: {len(have) - known} new")
+        out = [raw.decode("utf-8") for raw in mine.lines]
+        head, seq = mine.head, mine.seq
+        for item in new:
+            seq += 1
+            line = chain.seal(key, kind, workstation, seq, head, item)
+            out.append(line)
+            head = chain.entry_hash(line.encode("utf-8"))
+        sha = _commit_records(repo, out, [base] if base is not None else [],
+                              f"{kind} of {workstation}: {len(new)} new")
         repo.refs[ref] = sha
         moved[ref] = sha
     return moved
 
 
-def _size_records(url: str, repo: Repo) -> None:
-    """Refuse the records of a shared folder holding a file past the bound of what a remote may
-    bring (``RemoteRefused``, before anything is fetched); the library's own sync is not held
-    up by it (see ``KnowledgeBase.sync_team``)."""
+def _too_big(url: str, names: set[Ref], repo: Repo) -> dict[Ref, ObjectID]:
+    """The peers' refs (on a shared folder) whose records file is past its bound: they are
+    read from the folder in a stream up to the bound, never fetched."""
     folder = local_folder(url)
     if folder is None or not (folder / "objects").is_dir():
-        return
+        return {}
+    out: dict[Ref, ObjectID] = {}
     with Repo(str(folder)) as remote:
-        tips = [sha for name, sha in remote.refs.as_dict(Ref(b"refs/kbdesk")).items()
-                if is_team_ref(REF_PREFIX + name)]
-        oversized(remote.object_store, tips, lambda sha: sha in repo.object_store)
+        for name, sha in remote.refs.as_dict(Ref(b"refs/kbdesk")).items():
+            full = Ref(REF_PREFIX + name)
+            if not is_team_ref(full) or full in names or _has(repo, sha):
+                continue
+            blob_id = chain.records_blob(remote.object_store, ObjectID(sha))
+            size = object_size(remote.object_store, blob_id) if blob_id else None
+            if size is not None and size > chain.bound(_kind(full)).bytes:
+                out[full] = ObjectID(sha)
+    return out
 
 
-def exchange(root: Path, url: str, workstation: str, own: OwnRecords) -> int:
-    """Fetch every workstation's records from ``url``, then send this workstation's own.
+def _kind(name: bytes) -> str:
+    return name.split(b"/")[2].decode("ascii")
+
+
+def _station(name: bytes) -> str:
+    return name.split(b"/")[3].decode("utf-8")
+
+
+def _accept_big(url: str, kept: chain.Kept, big: Mapping[Ref, ObjectID]) -> list[str]:
+    folder = local_folder(url)
+    problems: list[str] = []
+    if not big or folder is None:
+        return problems
+    with Repo(str(folder)) as remote:
+        for name, sha in sorted(big.items()):
+            problems += kept.accept(_kind(name), _station(name), remote.object_store,
+                                    sha).problems
+    return problems
+
+
+def exchange(root: Path, url: str, workstation: str, own: OwnRecords,
+             problems: list[str] | None = None) -> int:
+    """Fetch every workstation's records from ``url`` and verify them (``chain``), then send
+    this workstation's own.
 
     Returns:
         The number of refs of this workstation sent.
@@ -171,13 +257,15 @@ def exchange(root: Path, url: str, workstation: str, own: OwnRecords) -> int:
     """
     client, path = get_transport_and_path(url, **transport_auth(url))
     mine = {team_ref(kind, workstation) for kind in KINDS}
-    with Repo(str(root)) as repo:
-        _size_records(url, repo)
+    found: list[str] = [] if problems is None else problems
+    kept = chain.Kept(root)
+    with kept.writing(), Repo(str(root)) as repo:
+        big = _too_big(url, mine, repo)
 
         def wants(refs: Any, depth: Any = None) -> list[Any]:
             return [
                 sha for name, sha in refs.items()
-                if is_team_ref(name) and sha and not _has(repo, sha)
+                if is_team_ref(name) and sha and name not in big and not _has(repo, sha)
             ]
 
         fetched = client.fetch(path, repo, determine_wants=wants)
@@ -185,11 +273,24 @@ def exchange(root: Path, url: str, workstation: str, own: OwnRecords) -> int:
             name: sha for name, sha in (fetched.refs or {}).items()
             if is_team_ref(name) and sha
         }
-        for name, sha in remote_refs.items():
-            obj = repo.object_store[ObjectID(sha)] if _has(repo, sha) else None
-            if name not in mine and isinstance(obj, Commit):
-                repo.refs[name] = ObjectID(sha)  # one writer per ref: theirs is the newest
-        commit_queued(repo, workstation, own, remote_refs)
+        moved: dict[Ref, ObjectID | None] = {}
+        for name, sha in sorted(remote_refs.items()):
+            if name in mine or name in big or not _has(repo, sha):
+                continue
+            if not isinstance(repo.object_store[ObjectID(sha)], Commit):
+                continue
+            verdict = kept.accept(_kind(name), _station(name), repo.object_store,
+                                  ObjectID(sha))
+            found.extend(verdict.problems)
+            if verdict.accepted and (repo.refs[name] if name in repo.refs else None) != sha:
+                moved[name] = ObjectID(sha)
+        if isinstance(repo.refs, DiskRefsContainer):
+            repo.refs.add_packed_refs(moved)  # one write for every peer's ref
+        else:
+            for name, target in moved.items():
+                repo.refs[name] = target
+        found.extend(_accept_big(url, kept, big))
+        commit_queued(repo, workstation, own, remote_refs, problems=found)
         to_send = {
             name: repo.refs[name] for name in mine
             if name in repo.refs and remote_refs.get(name) != repo.refs[name]
