@@ -408,6 +408,10 @@ def test_only_an_editor_clears_a_flag(team_kb, monkeypatch) -> None:
         kb.team.clear_flag(flag.id)
     assert [f.id for f in kb.team.open_flags()] == [flag.id]
     as_account(monkeypatch, "ed")
+    with pytest.raises(KbError, match="only an editor's workstation clears flags"):
+        kb.team.clear_flag(flag.id)  # an editor, but on a workstation not listed as an editor's
+    (kb.root / ".kbdesk").mkdir(exist_ok=True)
+    (kb.root / ".kbdesk" / "editor_workstations").write_text(kb.team.key_line() + "\n", "utf-8")
     with pytest.raises(KbError, match="no open flag nope"):
         kb.team.clear_flag("nope")
     kb.team.clear_flag(flag.id)

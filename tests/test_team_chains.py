@@ -24,6 +24,7 @@ from kbdesk.core.team.keys import key_path, workstation_key
 from kbdesk.core.team.records import FLAGS, KINDS, RECEIPTS, dump_line
 from kbdesk.core.versions.incoming import object_size
 from kbdesk.core.versions.receipts import ReceiptBook
+from kbdesk.core.workstation.settings import Settings
 from tests.remotes import HttpRemote, make_bare
 
 
@@ -475,14 +476,16 @@ def test_clearing_a_flag_on_a_workstation_that_is_not_an_editors_is_refused(
         desks: tuple[Desk, Desk, Desk]) -> None:
     a, _b, _c = desks
     a.use()
-    team = Team(a.root, ReceiptBook(a.root))
+    settings = Settings.load()
+    settings.set("role", "editor")  # the user is an editor: the workstation's key is what fails
+    team = Team(a.root, ReceiptBook(a.root), settings)
     flag = team.flags.flag("refund", 1, "unclear", "?", "甲")
     with pytest.raises(KbError, match="only an editor's workstation clears flags"):
-        team.clear_flag(flag.id, "甲")
+        team.clear_flag(flag.id)
     assert [f.id for f in team.open_flags()] == [flag.id]  # nothing was recorded
     (a.root / ".kbdesk").mkdir()
     (a.root / ".kbdesk" / "editor_workstations").write_text(team.key_line() + "\n", "utf-8")
-    team.clear_flag(flag.id, "甲")
+    team.clear_flag(flag.id)
     assert team.open_flags() == []
 
 
