@@ -32,6 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kbdesk.cli.exporting",  # export-html
     "kbdesk.cli.importing",  # import
     "kbdesk.cli.team",  # init-remote, clone, ack, flag, flags
+    "kbdesk.cli.keys",  # keys init|show|add|adopt, server-hook
     "kbdesk.cli.doctor",  # doctor
 )
 

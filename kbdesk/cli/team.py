@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +32,18 @@ def cmd_init_remote(args: argparse.Namespace) -> int:
 
 
 def cmd_clone(args: argparse.Namespace) -> int:
-    from kbdesk.core import join_library  # git: imported when joining
+    from kbdesk.core import (
+        UntrustedLibrary,
+        join_library,  # git: imported when joining
+    )
 
-    folder = join_library(args.url, Path(args.dir) if args.dir else None)
+    target = Path(args.dir) if args.dir else None
+    try:
+        folder = join_library(args.url, target, trusted=tuple(args.trust or ()))
+    except UntrustedLibrary as exc:
+        if not _confirm_editors(exc):
+            raise
+        folder = join_library(args.url, target, trusted=exc.fingerprints)
     kb = open_library(folder)
     kb.sync_team(args.url)
     print(clean(f"joined {args.url}: the library is {folder} (now your default library)"))
@@ -41,6 +51,21 @@ def cmd_clone(args: argparse.Namespace) -> int:
     for line in refused:
         print(clean(f"not written here: {line}"))
     return 1 if refused else 0
+
+
+def _confirm_editors(exc: Any) -> bool:
+    """Show a signed library's editors' keys once and ask whether to trust them (only when
+    someone is at the terminal)."""
+    print(clean("this shared library is signed by its editors. The key that adopted signing:"))
+    for fingerprint in exc.fingerprints:
+        print(f"  {fingerprint}")
+    for editor in exc.editors:
+        print(clean(f"  editor {editor.principal}: {editor.fingerprint}"))
+    if not sys.stdin.isatty():
+        return False
+    answer = input("compare it with what your editor or IT department gave you; trust it? "
+                   "[y/N] ")
+    return answer.strip().lower() in ("y", "yes", "是")
 
 
 def cmd_ack(args: argparse.Namespace) -> int:
@@ -109,6 +134,10 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     )
     p.add_argument("url", help="a folder or an http(s) git URL")
     p.add_argument("dir", nargs="?", help="where to keep it (default: in your data folder)")
+    p.add_argument("--trust", action="append", metavar="FINGERPRINT",
+                   help="the fingerprint (SHA256:…) of the key that adopted signing, as your "
+                   "editor gave it (a signed library is joined only with it, a preset one, "
+                   "or a confirmation at the terminal)")
     p.set_defaults(func=cmd_clone)
 
     p = sub.add_parser("ack", parents=[library, agent],

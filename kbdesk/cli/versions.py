@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from kbdesk.cli.arguments import iso_day, open_library, shared
 from kbdesk.cli.terminal import clean, dump_json
-from kbdesk.core import RemoteUnreachable, Status, renders_as_markdown
+from kbdesk.core import RemoteUnreachable, Settings, Status, renders_as_markdown
 
 if TYPE_CHECKING:
     from kbdesk.core import KnowledgeBase
@@ -176,6 +176,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
         + ("; pushed" if result.pushed and result.status != "pushed" else "")
         + f"; last synced {result.last_synced}"
     )
+    if result.untrusted:
+        print("一項未經編輯簽署的變更被拒絕 / a change that was not signed by an editor was "
+              "refused; the last trusted version stays in force")
+        if Settings.load().get("role") == "editor":
+            for line in result.untrusted:
+                print(clean(f"refused: {line}"))
     for draft in result.kept_drafts:
         print(f"kept an unpublished edit of {clean(draft)} as a draft")
     for refused in result.refused:
@@ -187,7 +193,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             f"conflict: {clean(conflict.path)} changed here and on the remote; their text is "
             f"now in the library, yours is kept as a draft of {clean(conflict.doc_id)}"
         )
-    return 1 if result.conflicts or result.refused else 0
+    return 1 if result.conflicts or result.refused or result.untrusted else 0
 
 
 def cmd_acks(args: argparse.Namespace) -> int:

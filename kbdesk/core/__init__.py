@@ -97,13 +97,17 @@ if TYPE_CHECKING:
     from kbdesk.core.team.board import AckStatus, TeamReceipt
     from kbdesk.core.team.records import FLAG_KINDS, Flag
     from kbdesk.core.team.remote import NoSharedLibrary, join_library
+    from kbdesk.core.team.serverhook import run_server_hook
     from kbdesk.core.text.folding import convert_script, fold
     from kbdesk.core.versions.diff import Segment, TextDiff, context_mask, diff_texts
     from kbdesk.core.versions.drafts import Draft
+    from kbdesk.core.versions.editors import add_library_editor, adopt_signing, library_editors
     from kbdesk.core.versions.effective import Pending
     from kbdesk.core.versions.history import VersionInfo
+    from kbdesk.core.versions.keys import init_editor_key, load_editor_key
     from kbdesk.core.versions.reading import NotInForce, ReviewItem, ReviewReason
     from kbdesk.core.versions.sync import Conflict, SyncResult, UnrelatedHistories
+    from kbdesk.core.versions.trust import UntrustedLibrary
     from kbdesk.core.versions.versioning import PublishResult
     from kbdesk.core.workstation import paths
     from kbdesk.core.workstation.identity import new_workstation_name, workstation_name
@@ -196,6 +200,14 @@ _HOME: dict[str, str] = {
     "IndexStats": "kbdesk.core.search.index",
     "KIND_ALIASES": "kbdesk.core.search.query",
     "AckStatus": "kbdesk.core.team.board",
+    # signed policy (issue 21)
+    "add_library_editor": "kbdesk.core.versions.editors",
+    "adopt_signing": "kbdesk.core.versions.editors",
+    "library_editors": "kbdesk.core.versions.editors",
+    "init_editor_key": "kbdesk.core.versions.keys",
+    "load_editor_key": "kbdesk.core.versions.keys",
+    "UntrustedLibrary": "kbdesk.core.versions.trust",
+    "run_server_hook": "kbdesk.core.team.serverhook",
     "GapRow": "kbdesk.core.workstation.userstate",
     "TeamReceipt": "kbdesk.core.team.board",
     "FLAG_KINDS": "kbdesk.core.team.records",
@@ -320,10 +332,13 @@ __all__ = [
     "TextDiff",
     "Timer",
     "UnrelatedHistories",
+    "UntrustedLibrary",
     "UserState",
     "UserStateError",
     "VersionInfo",
     "WorkingCalendar",
+    "add_library_editor",
+    "adopt_signing",
     "atomic_write_text",
     "avoid_pairs_in",
     "check_reply",
@@ -337,8 +352,11 @@ __all__ = [
     "format_duration",
     "front_block",
     "highlight_spans",
+    "init_editor_key",
     "is_quick_to_render",
     "join_library",
+    "library_editors",
+    "load_editor_key",
     "locate",
     "log_no_results",
     "missing_placeholders",
@@ -355,6 +373,7 @@ __all__ = [
     "renders_as_markdown",
     "reply_script",
     "run_checks",
+    "run_server_hook",
     "search_gaps",
     "set_field",
     "set_fields",
