@@ -91,27 +91,31 @@ def cmd_server_hook(args: argparse.Namespace) -> int:
 
 def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     """Add ``keys`` and ``server-hook`` to the ``kbdesk`` parser."""
-    keys = sub.add_parser("keys", help="your editor key and the library's editors' keys")
+    # the shared options its actions take are declared here too (they are checked per command)
+    keys = sub.add_parser("keys", parents=[library, shared("author")],
+                          help="your editor key and the library's editors' keys")
     ksub = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
 
-    p = ksub.add_parser("init", parents=[shared("verbose")],
+    # every action takes the options the group declares (--author is used by add and adopt)
+    common = [library, shared("author")]
+    p = ksub.add_parser("init", parents=common,
                         help="make your editor key (kept in your data folder, never shared)")
     p.add_argument("--name", help="how the key is labelled (default: your account name)")
     p.set_defaults(func=cmd_keys_init)
 
-    p = ksub.add_parser("show", parents=[library],
+    p = ksub.add_parser("show", parents=common,
                         help="print your public key and its fingerprint")
     p.add_argument("--library-keys", action="store_true",
                    help="also list the editors' keys of the library")
     p.set_defaults(func=cmd_keys_show)
 
-    p = ksub.add_parser("add", parents=[library, shared("author")],
+    p = ksub.add_parser("add", parents=common,
                         help="add an editor's public key to the library (a signed commit)")
     p.add_argument("key", help="the editor's `ssh-ed25519 AAAA…` line, or a .pub file")
     p.add_argument("--name", help="the editor's name in the list (no spaces)")
     p.set_defaults(func=cmd_keys_add)
 
-    p = ksub.add_parser("adopt", parents=[library, shared("author")],
+    p = ksub.add_parser("adopt", parents=common,
                         help="make the library require editors' signatures, accepting its "
                         "history so far; your key becomes its first editor's")
     p.add_argument("--name", help="your name in the editors' list (default: your account)")
