@@ -14,7 +14,7 @@ import logging
 import os
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -83,6 +83,17 @@ class JoinDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828;")
         self.error.hide()
+        # a signed library: its editors' key, shown once for a person to confirm
+        self.trust_label = QLabel(self)
+        self.trust_label.setObjectName("joinTrust")
+        self.trust_label.setWordWrap(True)
+        self.trust_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.trust_label.hide()
+        self.trust_button = QPushButton(self.tr("Trust this key and join"), self)
+        self.trust_button.setObjectName("joinTrustButton")
+        self.trust_button.clicked.connect(self._trust_and_join)
+        self.trust_button.hide()
+        self._fingerprints: tuple[str, ...] = ()
         row = QHBoxLayout()
         row.addWidget(self.url, 1)
         row.addWidget(browse)
@@ -98,6 +109,8 @@ class JoinDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(row)
         layout.addWidget(self.error)
+        layout.addWidget(self.trust_label)
+        layout.addWidget(self.trust_button)
         layout.addLayout(buttons)
         self.resize(560, 200)
 
@@ -106,24 +119,52 @@ class JoinDialog(QDialog):
         if folder:
             self.url.setText(folder)
 
-    def join(self) -> Any:
-        """Clone the shared library named in the box (off the UI thread)."""
+    def join(self, trusted: tuple[str, ...] = ()) -> Any:
+        """Clone the shared library named in the box (off the UI thread).
+
+        Args:
+            trusted: the editors' fingerprints the person confirmed (a signed library).
+        """
         url = self.url.text().strip()
         if not url:
             self._fail(self.tr("Type the folder or URL of the shared library."))
             return None
         self.error.hide()
+        self.trust_label.hide()
+        self.trust_button.hide()
         self.join_button.setEnabled(False)
 
         def clone(_progress: Any, _cancel: Any) -> str:
             from kbdesk.core import join_library
 
-            return str(join_library(url))
+            return str(join_library(url, trusted=trusted))
 
         task = self.runner.submit(clone, name="join", write=True, owner=self)
         task.succeeded.connect(self._joined)
-        task.failed.connect(lambda error: self._fail(str(error)))
+        task.failed.connect(self._failed)
         return task
+
+    def _failed(self, error: object) -> None:
+        from kbdesk.core import UntrustedLibrary
+
+        if not isinstance(error, UntrustedLibrary):
+            self._fail(str(error))
+            return
+        self.join_button.setEnabled(True)
+        self._fingerprints = error.fingerprints
+        lines = [self.tr("This shared library is signed by its editors. Compare the key below "
+                         "with the one your editor or IT department gave you before trusting "
+                         "it:")]
+        lines += [f"  {fingerprint}" for fingerprint in error.fingerprints]
+        if error.editors:
+            lines.append(self.tr("Editors now:"))
+            lines += [f"  {e.principal}: {e.fingerprint}" for e in error.editors]
+        self.trust_label.setText("\n".join(lines))
+        self.trust_label.show()
+        self.trust_button.show()
+
+    def _trust_and_join(self) -> Any:
+        return self.join(self._fingerprints)
 
     def _joined(self, folder: str) -> None:
         self.folder = folder

@@ -1,0 +1,61 @@
+"""The app and signed libraries: the Publish dialog says which key signs, and joining a signed
+library shows the editors' key once for a person to confirm."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kbdesk.core.versions import editors, keys
+from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.gui.changenote import ChangeNoteDialog
+from tests.conftest import doc
+
+
+def test_the_publish_dialog_says_which_key_signs(qtbot: QtBot) -> None:
+    dialog = ChangeNoteDialog("Publish")
+    qtbot.addWidget(dialog)
+    assert "no editor key" in dialog.signer.text() and "kbdesk keys init" in dialog.signer.text()
+    key = keys.init_key("ed@desk")
+    signed = ChangeNoteDialog("Publish")
+    qtbot.addWidget(signed)
+    assert signed.signer.text() == f"Signed with your editor key {key.fingerprint}"
+    keys.key_path().write_text("damaged", "utf-8")
+    damaged = ChangeNoteDialog("Publish")
+    qtbot.addWidget(damaged)
+    assert "cannot be used" in damaged.signer.text() and "editor_ed25519" in damaged.signer.text()
+
+
+def test_joining_a_signed_library_asks_to_confirm_its_key(
+    qtbot: QtBot, tmp_path: Path, make_library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kbdesk.core import KnowledgeBase, Settings
+    from kbdesk.gui.joining import JoinDialog
+
+    monkeypatch.setenv("KBDESK_DATA_DIR", str(tmp_path / "editor"))
+    source = make_library({"a.md": doc("甲", id="a")})
+    LibraryRepo.init(source).close()
+    bare = tmp_path / "share" / "kb.git"
+    kb = KnowledgeBase(source)
+    kb.init_remote(bare)
+    key = keys.init_key("ed@desk")
+    editors.adopt(source, "王編輯")
+    assert kb.sync().pushed
+    kb.close()
+
+    monkeypatch.setenv("KBDESK_DATA_DIR", str(tmp_path / "agent"))
+    dialog = JoinDialog(first_run=False)
+    qtbot.addWidget(dialog)
+    dialog.url.setText(str(bare))
+    dialog.join()
+    qtbot.waitUntil(lambda: not dialog.trust_button.isHidden(), timeout=10000)
+    assert key.fingerprint in dialog.trust_label.text()
+    assert f"王編輯: {key.fingerprint}" in dialog.trust_label.text()
+    assert not Settings.load().get("library_dir")  # nothing joined before the confirmation
+    with qtbot.waitSignal(dialog.joined, timeout=10000) as joined:
+        dialog.trust_button.click()
+    folder = Path(joined.args[0])
+    assert (folder / "a.md").is_file() and (folder / ".kbdesk" / "allowed_signers").is_file()
+    assert Settings.load().get("library_dir") == str(folder)
