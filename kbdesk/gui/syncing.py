@@ -126,7 +126,12 @@ class SyncController(QObject):
         self.last_result = result
         self.last_synced = parse_time(result.last_synced) or self.now()
         self.last_error = ""
-        self._set_state("synced")
+        if result.untrusted:  # the remote's change was refused: the version in force stays
+            self.last_error = self.untrusted_message(result.untrusted)
+            self._set_state("untrusted")
+            self.failed.emit(self.last_error)
+        else:
+            self._set_state("synced")
         if result.pulled_paths:
             self.pulled.emit(list(result.pulled_paths))
         for found in result.conflicts:
@@ -145,6 +150,15 @@ class SyncController(QObject):
             self._set_state("error")
         log.warning("sync failed: %s", error)
         self.failed.emit(self.last_error)
+
+    def untrusted_message(self, lines: list[str]) -> str:
+        """What a person is told of a refused change: agents the sentence, editors also which
+        commit and which files."""
+        text = self.tr("A change that was not signed by an editor was refused; the version in "
+                       "force stays.")
+        if self.settings.get("role") == "editor":
+            text += " " + "; ".join(lines)
+        return text
 
     def _set_state(self, state: str) -> None:
         self.state = state
@@ -169,4 +183,7 @@ class SyncController(QObject):
             return self.tr("Sync failed (last synced %1)").replace("%1", when)
         if self.state == "local":
             return self.tr("Not shared: this library has no remote")
+        if self.state == "untrusted":
+            return self.tr("A change not signed by an editor was refused (last synced %1)"
+                           ).replace("%1", when)
         return self.tr("Last synced %1").replace("%1", when)

@@ -1789,6 +1789,16 @@
 <context>
     <name>SyncController</name>
     <message>
+        <location filename="../../kbdesk/gui/syncing.py" line="1"/>
+        <source>A change that was not signed by an editor was refused; the version in force stays.</source>
+        <translation>A change that was not signed by an editor was refused; the version in force stays.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/syncing.py" line="1"/>
+        <source>A change not signed by an editor was refused (last synced %1)</source>
+        <translation>A change not signed by an editor was refused (last synced %1)</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/syncing.py" line="158"/>
         <source>never</source>
         <translation>never</translation>

@@ -1783,6 +1783,16 @@
 <context>
     <name>SyncController</name>
     <message>
+        <location filename="../../kbdesk/gui/syncing.py" line="1"/>
+        <source>A change that was not signed by an editor was refused; the version in force stays.</source>
+        <translation>一项未经编辑签署的变更已被拒绝；现行版本维持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/syncing.py" line="1"/>
+        <source>A change not signed by an editor was refused (last synced %1)</source>
+        <translation>已拒绝一项未经编辑签署的变更（上次同步 %1）</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/syncing.py" line="158"/>
         <source>never</source>
         <translation>从未</translation>

@@ -1783,6 +1783,16 @@
 <context>
     <name>SyncController</name>
     <message>
+        <location filename="../../kbdesk/gui/syncing.py" line="1"/>
+        <source>A change that was not signed by an editor was refused; the version in force stays.</source>
+        <translation>一項未經編輯簽署的變更已被拒絕；現行版本維持不變。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/syncing.py" line="1"/>
+        <source>A change not signed by an editor was refused (last synced %1)</source>
+        <translation>已拒絕一項未經編輯簽署的變更（上次同步 %1）</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/syncing.py" line="158"/>
         <source>never</source>
         <translation>從未</translation>

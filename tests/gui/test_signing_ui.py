@@ -59,3 +59,38 @@ def test_joining_a_signed_library_asks_to_confirm_its_key(
     folder = Path(joined.args[0])
     assert (folder / "a.md").is_file() and (folder / ".kbdesk" / "allowed_signers").is_file()
     assert Settings.load().get("library_dir") == str(folder)
+
+
+def test_a_refused_change_shows_in_the_sync_status(qtbot: QtBot, tmp_path: Path,
+                                                   make_library) -> None:
+    from kbdesk.core import KnowledgeBase, Settings
+    from kbdesk.gui.syncing import SyncController
+    from kbdesk.gui.tasks import TaskRunner
+    from tests.remotes import TWO_DOCUMENTS, hostile_commit, make_bare
+
+    bare = make_bare(tmp_path / "share.git")
+    root = make_library(TWO_DOCUMENTS)
+    LibraryRepo.init(root).close()
+    kb = KnowledgeBase(root)
+    assert kb.sync(str(bare)).pushed
+    keys.init_key("ed@desk")
+    editors.adopt(root, "ed")
+    assert kb.sync().pushed
+    bad = hostile_commit(bare, {(b"refund.md",): (0o100644, b"unsigned\n")})
+    runner = TaskRunner()
+    try:
+        for role, detail in (("agent", False), ("editor", True)):
+            settings = Settings()
+            settings.set("role", role)
+            controller = SyncController(kb, runner, settings=settings)
+            with qtbot.waitSignal(controller.failed, timeout=10000) as blocker:
+                controller.sync_now()
+            message = blocker.args[0]
+            assert message.startswith("A change that was not signed by an editor was refused")
+            assert (bad.decode()[:12] in message and "refund.md" in message) == detail
+            assert controller.state == "untrusted"
+            assert controller.status_text().startswith("A change not signed by an editor")
+        assert "24小時" in (root / "refund.md").read_text("utf-8")
+    finally:
+        runner.shutdown()
+        kb.close()
