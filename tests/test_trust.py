@@ -285,3 +285,77 @@ def test_libraries_without_signing_take_unsigned_changes_as_before(
     result = b.sync()
     assert result.status == "pulled" and result.untrusted == []
     assert _text(b, "refund.md") == "unsigned but fine\n"
+
+
+def test_a_workstation_that_has_the_library_takes_its_adoption(
+    make_library, bare: Path, tmp_path: Path, people: People, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    people.be("editor")
+    root = make_library(TWO_DOCUMENTS)
+    LibraryRepo.init(root).close()
+    a = KnowledgeBase(root)
+    assert a.sync(str(bare)).pushed
+    people.be("agent")
+    b = KnowledgeBase(clone_library(str(bare), tmp_path / "agent"))
+    site = tmp_path / "site.yaml"
+    site.write_text("editor_fingerprints: ['SHA256:not-the-editors']\n", "utf-8")
+    monkeypatch.setenv("KBDESK_SITE_CONFIG", str(site))
+    people.be("editor")
+    key = keys.init_key("editor@desk")
+    editors.adopt(root, "editor")
+    assert a.sync().pushed
+    people.be("agent")
+    refused = b.sync()  # the site trusts another key: the adoption is not taken
+    assert refused.status == "untrusted"
+    assert any("does not trust" in line for line in refused.untrusted)
+    assert not (b.root / signing.ALLOWED_SIGNERS).exists()
+    monkeypatch.delenv("KBDESK_SITE_CONFIG")  # no preset: taken as it comes (it was unsigned)
+    assert b.sync().status == "pulled"
+    assert editors.editors(b.root)[0].fingerprint == key.fingerprint
+
+
+def test_a_second_adoption_beside_the_signed_history_is_refused(
+    signed, bare: Path, people: People
+) -> None:
+    _, b, _ = signed
+    repo = LibraryRepo(b.root)
+    adoption = repo.walk()[0]
+    before_signing = adoption.parents[0].encode()
+    del repo.repo.refs[trust.TRUSTED_REF]  # as on a workstation that just got this version
+    stranger = Ed25519PrivateKey.generate()
+    listed = signing.allowed_line("outsider", stranger.public_key()) + "\n"
+    root = _push_commit(bare, {signing.ALLOWED_SIGNERS: listed.encode()}, key=stranger,
+                        parent=before_signing)
+    _push_commit(bare, {"refund.md": b"hacked\n"}, key=stranger, parent=root)
+    result = b.sync()
+    assert result.status == "untrusted"
+    assert any("adopts signing again" in line for line in result.untrusted)
+    assert "24小時" in _text(b, "refund.md")
+
+
+def test_two_editors_publishing_at_once_merge_with_a_signed_commit(
+    signed, people: People
+) -> None:
+    a, b, _ = signed
+    people.be("agent")
+    second = keys.init_key("second@desk")
+    people.be("editor")
+    editors.add_editor(a.root, second.public_line, "second")
+    assert a.sync().pushed
+    people.be("agent")
+    assert b.sync().status == "pulled"
+    people.be("editor")
+    a.publish("refund", replaced(a, "refund", "24小時", "48小時"), "延長", "甲")
+    assert a.sync().pushed
+    people.be("agent")
+    b.publish("greeting", replaced(b, "greeting", "很高興", "非常高興"), "開場白", "乙")
+    merged = b.sync()
+    assert merged.status == "merged" and merged.pushed and merged.untrusted == []
+    head = LibraryRepo(b.root).repo[LibraryRepo(b.root).head().encode()]
+    found = signing.commit_signature(head)
+    assert len(head.parents) == 2 and found is not None
+    assert found.fingerprint == second.fingerprint
+    people.be("editor")
+    result = a.sync()
+    assert result.status == "pulled" and result.untrusted == []
+    assert "非常高興" in _text(a, "greeting.md")

@@ -121,20 +121,21 @@ def check_main(store: BaseObjectStore, update: Update) -> list[str]:
         return ["the main branch cannot be deleted"]
     if ObjectID(update.new) not in store:
         return [f"{update.new.decode()[:12]} is not in the push"]
+    signed_before = False
     if update.old != ZERO:
         if ObjectID(update.old) in store and not trust.is_ancestor(
             store, update.old, update.new
         ):
             return ["not a fast-forward: the main branch only moves forward (sync first)"]
         exclude = [update.old]
-        if not (trust.requires_signing(store, update.old)
-                or trust.requires_signing(store, update.new)):
+        signed_before = trust.requires_signing(store, update.old)
+        if not (signed_before or trust.requires_signing(store, update.new)):
             return []
     else:
         exclude = []
         if not trust.requires_signing(store, update.new):
             return []
-    verdict = trust.check_commits(store, update.new, exclude)
+    verdict = trust.check_commits(store, update.new, exclude, allow_roots=not signed_before)
     return verdict.lines()
 
 

@@ -155,6 +155,8 @@ def check_commits(
     tip: bytes,
     exclude: Iterable[bytes] = (),
     anchors: Iterable[str] | None = None,
+    *,
+    allow_roots: bool = True,
 ) -> Verdict:
     """Check every commit reachable from ``tip`` and not from ``exclude`` (already trusted).
 
@@ -162,6 +164,8 @@ def check_commits(
         anchors: fingerprints an adoption commit's signer must have; None takes any
             adoption whose signature is valid (trust on first use: on a workstation that
             already has the library, unsigned as it was until then).
+        allow_roots: False where the library already requires signing: a second adoption
+            (a signed history of its own, beside the library's) is refused whoever signed it.
     """
     checker = _Checker(store)
     excluded = [ObjectID(sha) for sha in exclude if ObjectID(sha) in store]
@@ -177,7 +181,10 @@ def check_commits(
             roots.append(commit)
     anchor_set = set(anchors) if anchors is not None else None
     for root in roots:
-        refusal = _check_root(checker, root, anchor_set)
+        refusal = _check_root(checker, root, anchor_set) if allow_roots else Refusal(
+            root.id.decode("ascii"),
+            "adopts signing again: a history signed apart from the library's own",
+            checker.files(root))
         if refusal is None:
             accepted_history.extend(root.parents)
         else:
@@ -296,7 +303,7 @@ def check_update(
                 f"continue the one in force ({trusted_remote.decode('ascii')[:12]})")])
     if theirs == mine or is_ancestor(store, theirs, mine):
         return Verdict()
-    return check_commits(store, theirs, [mine], anchors)
+    return check_commits(store, theirs, [mine], anchors, allow_roots=False)
 
 
 def editors_at(store: BaseObjectStore, commit_id: bytes) -> list[signing.AllowedSigner]:
