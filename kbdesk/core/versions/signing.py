@@ -3,9 +3,10 @@
 over the commit object without that header, so ``git log --show-signature`` with
 ``gpg.ssh.allowedSignersFile`` verifies what kbdesk signs and kbdesk verifies what git signs.
 
-Only Ed25519 keys are made and checked (``cryptography``); an ``allowed_signers`` file is read
-in git's / ssh-keygen's format (``principals [options] keytype base64 [comment]``), lines with
-other key types are kept but never match.
+kbdesk makes and signs with Ed25519 keys (``cryptography``); signatures are checked with
+``sshsig`` (the SSHSIG format as ``ssh-keygen -Y`` reads it, Ed25519 and RSA keys). An
+``allowed_signers`` file is read in git's / ssh-keygen's format (``principals [options] keytype
+base64 [comment]``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import hashlib
 import struct
 from dataclasses import dataclass
 
-from cryptography.exceptions import InvalidSignature
+import sshsig
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from dulwich.objects import Commit
@@ -128,55 +129,28 @@ def sign(message: bytes, key: Ed25519PrivateKey, namespace: str = NAMESPACE) -> 
 
 @dataclass(frozen=True)
 class Signature:
-    """A verified signature: who made it."""
+    """A verified signature: the key that made it."""
 
-    key: Ed25519PublicKey
+    key: sshsig.PublicKey
     fingerprint: str
 
 
 def verify(message: bytes, armored: str | bytes, namespace: str = NAMESPACE) -> Signature:
-    """Check an armored SSH signature of ``message``; return the key that made it.
+    """Check an armored SSH signature of ``message`` (with ``sshsig``, as ``ssh-keygen -Y
+    check-novalidate`` does); return the key that made it.
 
     Raises:
-        SignatureError: malformed, another namespace, another hash, another key type, or the
-            signature does not match the message.
+        SignatureError: malformed, made for another namespace, of a kind not supported, or not
+            matching the message.
     """
-    text = armored.decode("ascii", "replace") if isinstance(armored, bytes) else armored
-    lines = [line.strip() for line in text.strip().splitlines()]
-    if len(lines) < 3 or lines[0] != BEGIN or lines[-1] != END:
-        raise SignatureError("not an armored SSH signature")
     try:
-        blob = base64.b64decode("".join(lines[1:-1]), validate=True)
-    except ValueError:
-        raise SignatureError("the SSH signature is not valid base64") from None
-    if not blob.startswith(MAGIC) or len(blob) < 10:
-        raise SignatureError("not an SSH signature (no SSHSIG header)")
-    (version,) = struct.unpack(">I", blob[6:10])
-    if version != 1:
-        raise SignatureError(f"SSH signature version {version} is not supported")
-    key_blob, pos = _read_string(blob, 10)
-    ns, pos = _read_string(blob, pos)
-    _reserved, pos = _read_string(blob, pos)
-    hash_alg, pos = _read_string(blob, pos)
-    sig_blob, pos = _read_string(blob, pos)
-    if ns.decode("utf-8", "replace") != namespace:
-        raise SignatureError(
-            f"signed for namespace {ns.decode('utf-8', 'replace')!r}, not {namespace!r}"
-        )
-    if hash_alg.decode("ascii", "replace") not in ("sha512", "sha256"):
-        raise SignatureError(f"unsupported hash {hash_alg!r}")
-    key = _key_from_blob(key_blob)
-    kind, spos = _read_string(sig_blob, 0)
-    raw, _ = _read_string(sig_blob, spos)
-    if kind != KEY_TYPE.encode():
-        raise SignatureError(f"unsupported signature type {kind!r}")
-    digest = hashlib.new(hash_alg.decode("ascii"), message).digest()
-    data = MAGIC + _string(ns) + _string(b"") + _string(hash_alg) + _string(digest)
-    try:
-        key.verify(raw, data)
-    except InvalidSignature:
-        raise SignatureError("the signature does not match (the content was changed)") from None
-    return Signature(key, fingerprint_of_blob(key_blob))
+        key = sshsig.check_signature(message, armored, namespace)
+    except (sshsig.InvalidSignature, NotImplementedError, ValueError) as exc:
+        raise SignatureError(f"not a valid SSH signature of it ({exc or type(exc).__name__})"
+                             ) from None
+    except Exception as exc:  # a truncated or garbled blob the parser trips over
+        raise SignatureError(f"not a readable SSH signature ({type(exc).__name__})") from None
+    return Signature(key, key.sha256_str())
 
 
 # -- allowed signers --------------------------------------------------------------------------
@@ -191,23 +165,28 @@ class AllowedSigner:
     fingerprint: str
 
 
+#: the key types an allowed-signers line may name (those ``sshsig`` verifies: an editor who
+#: signs with git and an RSA key is listed too; kbdesk itself makes Ed25519 keys)
+_KEY_TYPES = ("ssh-ed25519", "ssh-rsa", "rsa-sha2-")
+
+
 def parse_allowed_signers(text: str) -> list[AllowedSigner]:
-    """Read an allowed-signers file; lines that are not ssh-ed25519 keys are skipped."""
+    """Read an allowed-signers file; lines without a key ``sshsig`` can read are skipped."""
     out: list[AllowedSigner] = []
     for raw in text.splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
         parts = line.split()
-        idx = next((i for i, part in enumerate(parts) if part == KEY_TYPE), None)
+        idx = next((i for i, part in enumerate(parts) if part.startswith(_KEY_TYPES)), None)
         if idx is None or idx == 0 or idx + 1 >= len(parts):
             continue
         key_line = f"{parts[idx]} {parts[idx + 1]}"
         try:
-            key = parse_public(key_line)
-        except SignatureError:
+            key = sshsig.PublicKey.from_openssh_str(key_line)
+        except (ValueError, NotImplementedError):
             continue
-        out.append(AllowedSigner(parts[0], key_line, fingerprint(key)))
+        out.append(AllowedSigner(parts[0], key_line, key.sha256_str()))
     return out
 
 
