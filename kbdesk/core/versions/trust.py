@@ -17,12 +17,14 @@ refused. Libraries without the file behave as before signing existed.
 
 from __future__ import annotations
 
+import stat
+from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from dulwich.diff_tree import tree_changes
 from dulwich.object_store import BaseObjectStore
-from dulwich.objects import Commit, ObjectID
+from dulwich.objects import Blob, Commit, ObjectID, Tree
 from dulwich.refs import Ref
 from dulwich.walk import Walker
 
@@ -89,24 +91,71 @@ class Verdict:
 
 
 class _Checker:
+    """Reads each commit's editors' list once: by blob, and through a cache of the
+    ``.kbdesk`` folder's trees (the same tree in most commits)."""
+
     def __init__(self, store: BaseObjectStore) -> None:
         self.store = store
-        self._signers: dict[bytes, list[signing.AllowedSigner] | None] = {}
-        self._raw: dict[bytes, bytes | None] = {}
+        #: commit id -> blob id of its allowed-signers file (None: it has none or is missing)
+        self._blob_of: dict[bytes, bytes | None] = {}
+        self._folder_blob: dict[bytes, bytes | None] = {}
+        self._parsed: dict[bytes, list[signing.AllowedSigner]] = {}
+        self._commits: dict[bytes, Commit] = {}
+
+    def remember(self, commits: Iterable[Commit]) -> None:
+        """Keep commits already read (the walk's), so they are not read again."""
+        for commit in commits:
+            self._commits[commit.id] = commit
+
+    def _commit(self, commit_id: bytes) -> Commit | None:
+        found = self._commits.get(commit_id)
+        if found is not None:
+            return found
+        try:
+            obj = self.store[ObjectID(commit_id)]
+        except KeyError:  # a parent this repository does not hold
+            return None
+        return obj if isinstance(obj, Commit) else None
+
+    def blob_of(self, commit_id: bytes) -> bytes | None:
+        if commit_id in self._blob_of:
+            return self._blob_of[commit_id]
+        found: bytes | None = None
+        commit = self._commit(commit_id)
+        if commit is not None:
+            root = self.store[commit.tree]
+            folder, _, name = signing.ALLOWED_SIGNERS.partition("/")
+            if isinstance(root, Tree) and folder.encode() in root:
+                _, folder_id = root[folder.encode()]
+                if folder_id not in self._folder_blob:
+                    sub = self.store[folder_id]
+                    blob = None
+                    if isinstance(sub, Tree) and name.encode() in sub:
+                        mode, blob = sub[name.encode()]
+                        blob = blob if stat.S_ISREG(mode) else None
+                    self._folder_blob[folder_id] = blob
+                found = self._folder_blob[folder_id]
+        self._blob_of[commit_id] = found
+        return found
 
     def raw_signers(self, commit_id: bytes) -> bytes | None:
-        if commit_id not in self._raw:
-            self._raw[commit_id] = read_path(self.store, commit_id, signing.ALLOWED_SIGNERS)
-        return self._raw[commit_id]
+        blob = self.blob_of(commit_id)
+        if blob is None:
+            return None
+        obj = self.store[ObjectID(blob)]
+        return obj.data if isinstance(obj, Blob) else None
 
     def signers(self, commit_id: bytes) -> list[signing.AllowedSigner] | None:
-        if commit_id not in self._signers:
-            raw = self.raw_signers(commit_id)
-            self._signers[commit_id] = (
-                None if raw is None
-                else signing.parse_allowed_signers(raw.decode("utf-8", "replace"))
-            )
-        return self._signers[commit_id]
+        blob = self.blob_of(commit_id)
+        if blob is None:
+            return None
+        if blob not in self._parsed:
+            raw = self.raw_signers(commit_id) or b""
+            self._parsed[blob] = signing.parse_allowed_signers(raw.decode("utf-8", "replace"))
+        return self._parsed[blob]
+
+    def has(self, commit_id: bytes) -> bool:
+        return self._commit(commit_id) is not None
 
     def files(self, commit: Commit) -> tuple[str, ...]:
         base = None
@@ -132,13 +181,17 @@ def requires_signing(store: BaseObjectStore, commit_id: bytes | None) -> bool:
 
 
 def is_ancestor(store: BaseObjectStore, ancestor: bytes, descendant: bytes) -> bool:
-    """True when ``ancestor`` is ``descendant`` or reachable from it."""
+    """True when ``ancestor`` is ``descendant`` or reachable from it.
+
+    Breadth first: a branch that moved forward by a few commits is answered after reading
+    those few; only a "no" reads the whole history.
+    """
     if ancestor == descendant:
         return True
     seen = {descendant}
-    todo = [descendant]
+    todo = deque([descendant])
     while todo:
-        commit = store[ObjectID(todo.pop())]
+        commit = store[ObjectID(todo.popleft())]
         if not isinstance(commit, Commit):
             continue
         for parent in commit.parents:
@@ -168,15 +221,15 @@ def check_commits(
             (a signed history of its own, beside the library's) is refused whoever signed it.
     """
     checker = _Checker(store)
-    excluded = [ObjectID(sha) for sha in exclude if ObjectID(sha) in store]
+    excluded = [ObjectID(sha) for sha in exclude if checker.has(sha)]
     commits = [entry.commit for entry in Walker(store, [ObjectID(tip)], exclude=excluded)]
+    checker.remember(commits)
     verdict = Verdict()
     accepted_history: list[bytes] = []
     roots: list[Commit] = []
     for commit in commits:
-        parents = [p for p in commit.parents if p in store]
-        if checker.signers(commit.id) is not None and all(
-            checker.signers(p) is None for p in parents
+        if checker.blob_of(commit.id) is not None and all(
+            checker.blob_of(p) is None for p in commit.parents
         ):
             roots.append(commit)
     anchor_set = set(anchors) if anchors is not None else None
@@ -193,7 +246,7 @@ def check_commits(
         verdict.roots[root.id.decode("ascii")] = sig.fingerprint if sig else ""
     history: set[bytes] = set()
     if accepted_history:
-        wanted = [ObjectID(sha) for sha in accepted_history if ObjectID(sha) in store]
+        wanted = [ObjectID(sha) for sha in accepted_history if checker.has(sha)]
         history = {entry.commit.id for entry in Walker(store, wanted, exclude=excluded)}
     root_ids = {root.id for root in roots}
     for commit in commits:
@@ -239,12 +292,9 @@ def _check_root(
 
 def _check_one(checker: _Checker, commit: Commit) -> Refusal | None:
     cid = commit.id.decode("ascii")
-    parent_lists = [
-        checker.signers(p) for p in commit.parents if p in checker.store
-    ]
-    known = [lst for lst in parent_lists if lst is not None]
-    changes_signers = bool(commit.parents) and checker.raw_signers(commit.id) != (
-        checker.raw_signers(commit.parents[0]) if commit.parents[0] in checker.store else None
+    known = [lst for lst in map(checker.signers, commit.parents) if lst is not None]
+    changes_signers = bool(commit.parents) and (
+        checker.blob_of(commit.id) != checker.blob_of(commit.parents[0])
     )
     what = f"changes {signing.ALLOWED_SIGNERS} and " if changes_signers else ""
     if not known:
@@ -290,19 +340,19 @@ def check_update(
             return Verdict()
         return check_commits(store, theirs, [], anchors)
     if (trusted_remote is not None and ObjectID(trusted_remote) in store
-            and theirs != trusted_remote):
+            and theirs != trusted_remote and not is_ancestor(store, trusted_remote, theirs)):
         if is_ancestor(store, theirs, trusted_remote):
             return Verdict("rewind", [Refusal(
                 theirs.decode("ascii"),
                 f"the shared library's main branch was moved back to an older version "
                 f"(from {trusted_remote.decode('ascii')[:12]})")])
-        if not is_ancestor(store, trusted_remote, theirs):
-            return Verdict("fork", [Refusal(
-                theirs.decode("ascii"),
-                f"the shared library's main branch was replaced by a history that does not "
-                f"continue the one in force ({trusted_remote.decode('ascii')[:12]})")])
-    if theirs == mine or is_ancestor(store, theirs, mine):
+        return Verdict("fork", [Refusal(
+            theirs.decode("ascii"),
+            f"the shared library's main branch was replaced by a history that does not "
+            f"continue the one in force ({trusted_remote.decode('ascii')[:12]})")])
+    if theirs == mine:
         return Verdict()
+    # only what ``mine`` does not hold is read (nothing when the remote is behind)
     return check_commits(store, theirs, [mine], anchors, allow_roots=False)
 
 
