@@ -175,3 +175,19 @@ def test_adopting_signing_by_push_then_unsigned_is_refused(
     _git("commit", "-q", "-m", "adopt unsigned", cwd=root)
     done = _git("push", f"file://{server}", "main:main", cwd=root, check=False)
     assert done.returncode != 0 and "adopts signing but is not signed" in done.stderr
+
+
+def test_as_an_update_hook_it_refuses_the_same(signed_clone, server: Path) -> None:
+    work, key = signed_clone
+    (server / "hooks" / "pre-receive").unlink()
+    hook = server / "hooks" / "update"
+    hook.write_text(f'#!/bin/sh\nexec {sys.executable} -m kbdesk server-hook "$1" "$2" "$3"\n',
+                    "utf-8")
+    hook.chmod(0o755)
+    _commit_file(work, "unsigned\n")
+    done = _git("push", "origin", "main", cwd=work, check=False)
+    assert done.returncode != 0 and "is not signed" in done.stderr
+    _git("reset", "-q", "--hard", "HEAD~1", cwd=work)
+    _commit_file(work, "signed\n", key=key.path)
+    done = _git("push", "origin", "main", cwd=work, check=False)
+    assert done.returncode == 0, done.stderr
