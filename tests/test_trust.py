@@ -359,3 +359,20 @@ def test_two_editors_publishing_at_once_merge_with_a_signed_commit(
     result = a.sync()
     assert result.status == "pulled" and result.untrusted == []
     assert "非常高興" in _text(a, "greeting.md")
+
+
+def test_rollback_and_retire_are_signed_and_taken(signed, people: People) -> None:
+    a, b, fingerprint = signed
+    people.be("editor")
+    a.publish("refund", replaced(a, "refund", "24小時", "48小時"), "延長", "甲")
+    a.rollback("refund", 1, "改回", "甲")
+    a.retire("greeting", "不再使用", "甲")
+    assert a.sync().pushed
+    repo = LibraryRepo(a.root)
+    for info in repo.walk()[:3]:
+        found = signing.commit_signature(repo.repo[info.id.encode()])
+        assert found is not None and found.fingerprint == fingerprint, info.message
+    people.be("agent")
+    result = b.sync()
+    assert result.status == "pulled" and result.untrusted == []
+    assert "24小時" in _text(b, "refund.md") and "retired" in _text(b, "greeting.md")
