@@ -191,3 +191,23 @@ def test_as_an_update_hook_it_refuses_the_same(signed_clone, server: Path) -> No
     _commit_file(work, "signed\n", key=key.path)
     done = _git("push", "origin", "main", cwd=work, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_with_trust_only_that_key_may_adopt_signing(server: Path, make_library,
+                                                    tmp_path: Path) -> None:
+    hook = server / "hooks" / "pre-receive"
+    hook.write_text(f"#!/bin/sh\nexec {sys.executable} -m kbdesk server-hook "
+                    "--trust SHA256:the-it-departments-key\n", "utf-8")
+    root = make_library({"refund.md": "# 退款\n"})
+    LibraryRepo.init(root).close()
+    _git("push", "-q", f"file://{server}", "main:main", cwd=root)
+    key = keys.init_key("ed@desk")
+    editors.adopt(root, "ed")
+    done = _git("push", f"file://{server}", "main:main", cwd=root, check=False)
+    assert done.returncode != 0
+    assert f"adopts signing with a key not trusted here ({key.fingerprint})" \
+        in done.stderr
+    hook.write_text(f"#!/bin/sh\nexec {sys.executable} -m kbdesk server-hook "
+                    f"--trust {key.fingerprint}\n", "utf-8")
+    done = _git("push", f"file://{server}", "main:main", cwd=root, check=False)
+    assert done.returncode == 0, done.stderr

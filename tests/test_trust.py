@@ -206,7 +206,7 @@ def test_joining_a_signed_library_needs_a_trusted_fingerprint(
     assert caught.value.fingerprints == (fingerprint,)
     assert [e.fingerprint for e in caught.value.editors] == [fingerprint]
     assert not (tmp_path / "new").exists()
-    with pytest.raises(RemoteRefused, match="not trust"):
+    with pytest.raises(RemoteRefused, match="not trusted here"):
         clone_library(str(bare), tmp_path / "new", ("SHA256:someone-else",))
     site = tmp_path / "site.yaml"
     site.write_text(f"editor_fingerprints: ['{fingerprint}']\n", "utf-8")
@@ -307,7 +307,7 @@ def test_a_workstation_that_has_the_library_takes_its_adoption(
     people.be("agent")
     refused = b.sync()  # the site trusts another key: the adoption is not taken
     assert refused.status == "untrusted"
-    assert any("does not trust" in line for line in refused.untrusted)
+    assert any("not trusted here" in line for line in refused.untrusted)
     assert not (b.root / signing.ALLOWED_SIGNERS).exists()
     monkeypatch.delenv("KBDESK_SITE_CONFIG")  # no preset: taken as it comes (it was unsigned)
     assert b.sync().status == "pulled"

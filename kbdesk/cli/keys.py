@@ -86,7 +86,7 @@ def cmd_server_hook(args: argparse.Namespace) -> int:
     from kbdesk.core import run_server_hook
 
     return run_server_hook(sys.stdin.buffer, sys.stderr, ref=args.ref, old=args.old,
-                           new=args.new, owners=args.owners)
+                           new=args.new, owners=args.owners, trusted=tuple(args.trust or ()))
 
 
 def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
@@ -132,4 +132,7 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     p.add_argument("new", nargs="?", help="(update hook) its new commit id")
     p.add_argument("--owners", help="the file mapping workstations to accounts "
                    "(default: kbdesk-owners in the repository)")
+    p.add_argument("--trust", action="append", metavar="FINGERPRINT",
+                   help="the key that may adopt signing (SHA256:…); without it, an adoption "
+                   "signed by a key its own list holds is taken")
     p.set_defaults(func=cmd_server_hook)

@@ -115,8 +115,14 @@ def _main_branch(repo: Repo) -> bytes:
     return chain[-1] if len(chain) > 1 else MAIN
 
 
-def check_main(store: BaseObjectStore, update: Update) -> list[str]:
-    """Why an update of the main branch is refused (empty: accepted)."""
+def check_main(store: BaseObjectStore, update: Update,
+               anchors: Iterable[str] | None = None) -> list[str]:
+    """Why an update of the main branch is refused (empty: accepted).
+
+    Args:
+        anchors: the fingerprints an adoption of signing must be signed with (``--trust``);
+            None takes an adoption signed by a key its own list holds.
+    """
     if update.new == ZERO:
         return ["the main branch cannot be deleted"]
     if ObjectID(update.new) not in store:
@@ -135,7 +141,8 @@ def check_main(store: BaseObjectStore, update: Update) -> list[str]:
         exclude = []
         if not trust.requires_signing(store, update.new):
             return []
-    verdict = trust.check_commits(store, update.new, exclude, allow_roots=not signed_before)
+    verdict = trust.check_commits(store, update.new, exclude, anchors,
+                                  allow_roots=not signed_before)
     return verdict.lines()
 
 
@@ -166,7 +173,7 @@ def check_team_ref(store: BaseObjectStore, update: Update, who: str,
 
 def run(stdin: IO[bytes], err: IO[str], *, ref: str | None = None, old: str | None = None,
         new: str | None = None, owners: str | None = None,
-        git_dir: Path | None = None) -> int:
+        git_dir: Path | None = None, trusted: Iterable[str] = ()) -> int:
     """Check a push; write why to ``err``; return 0 (accept) or 1 (refuse)."""
     folder = Path(git_dir or os.environ.get("GIT_DIR") or ".").resolve()
     try:
@@ -187,7 +194,7 @@ def run(stdin: IO[bytes], err: IO[str], *, ref: str | None = None, old: str | No
         main = _main_branch(repo)
         for update in updates:
             if update.ref == main:
-                reasons = check_main(store, update)
+                reasons = check_main(store, update, tuple(trusted) or None)
             elif update.ref.startswith(TEAM_PREFIX):
                 reasons = check_team_ref(store, update, who, owner_map)
             else:

@@ -285,7 +285,7 @@ def _check_root(
                        f"({sig.fingerprint})", files)
     if anchors is not None and sig.fingerprint not in anchors:
         return Refusal(commit.id.decode("ascii"),
-                       f"adopts signing with a key this workstation does not trust "
+                       f"adopts signing with a key not trusted here "
                        f"({sig.fingerprint})", files)
     return None
 
