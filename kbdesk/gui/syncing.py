@@ -79,7 +79,9 @@ class SyncController(QObject):
         self.apply_settings(self.settings)
         state = kb.sync_state()
         self.last_synced: dt.datetime | None = parse_time(state.get("last_synced"))
-        self.state = "offline" if state.get("last_status") == "offline" else "idle"
+        last = state.get("last_status")
+        # remembered across restarts: offline, or a refused change still waiting on the remote
+        self.state = last if last in ("offline", "untrusted") else "idle"
         self.last_error = state.get("last_error", "")
         self.last_result: SyncResult | None = None
         self._task: Task | None = None

@@ -91,6 +91,9 @@ def test_a_refused_change_shows_in_the_sync_status(qtbot: QtBot, tmp_path: Path,
             assert controller.state == "untrusted"
             assert controller.status_text().startswith("A change not signed by an editor")
         assert "24小時" in (root / "refund.md").read_text("utf-8")
+        restarted = SyncController(kb, runner, settings=Settings())
+        assert restarted.state == "untrusted"  # remembered until a sync takes the remote
+        assert restarted.status_text().startswith("A change not signed by an editor")
     finally:
         runner.shutdown()
         kb.close()
