@@ -13,7 +13,7 @@ from dulwich.objects import Blob, Commit
 from dulwich.repo import Repo
 
 from kbdesk.core import KnowledgeBase
-from kbdesk.core.errors import PublishError, RemoteRefused
+from kbdesk.core.errors import KbError, PublishError, RemoteRefused
 from kbdesk.core.versions import editors, keys, signing, trust
 from kbdesk.core.versions.repo import LibraryRepo
 from kbdesk.core.versions.sync import clone_library
@@ -376,3 +376,30 @@ def test_rollback_and_retire_are_signed_and_taken(signed, people: People) -> Non
     result = b.sync()
     assert result.status == "pulled" and result.untrusted == []
     assert "24小時" in _text(b, "refund.md") and "retired" in _text(b, "greeting.md")
+
+
+def test_an_unsigned_local_version_is_not_merged_into_a_library_that_adopted_signing(
+    make_library, bare: Path, tmp_path: Path, people: People
+) -> None:
+    people.be("editor")
+    root = make_library(TWO_DOCUMENTS)
+    LibraryRepo.init(root).close()
+    a = KnowledgeBase(root)
+    assert a.sync(str(bare)).pushed
+    people.be("agent")
+    b = KnowledgeBase(clone_library(str(bare), tmp_path / "agent"))
+    b.publish("greeting", replaced(b, "greeting", "很高興", "非常高興"), "本機", "乙")
+    people.be("editor")
+    keys.init_key("editor@desk")
+    editors.adopt(root, "editor")
+    assert a.sync().pushed
+    people.be("agent")
+    head = LibraryRepo(b.root).head()
+    with pytest.raises(KbError, match="requires every change to be signed"):
+        b.sync()
+    assert LibraryRepo(b.root).head() == head  # nothing merged, nothing written
+    assert not (b.root / signing.ALLOWED_SIGNERS).exists()
+    assert "非常高興" in _text(b, "greeting.md")
+    with Repo(str(bare)) as repo:  # the shared library never got an unsigned merge
+        tip = repo[repo.refs[b"refs/heads/main"]]
+        assert isinstance(tip, Commit) and signing.commit_signature(tip) is not None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -141,39 +142,51 @@ def read_tree_path(store: BaseObjectStore, tree_id: bytes, path: str) -> bytes |
 def sign_for_library(store: BaseObjectStore, commit: Commit) -> None:
     """Sign ``commit`` (about to be written) with this person's editor key, when there is one.
 
-    A library requires signing once its first parent lists editors (``.kbdesk/allowed_signers``);
-    there a commit without a key, or with a key the parent does not list, is refused. A library
-    that does not require it gets signed commits from those who have a key, unsigned ones from
-    the others (as before signing existed).
+    A library requires signing once a parent lists editors (``.kbdesk/allowed_signers``; a
+    sync's merge has two parents); there a commit without a key, or with a key a parent does
+    not list, is refused. A library that does not require it gets signed commits from those
+    who have a key, unsigned ones from the others (as before signing existed).
 
     Raises:
         SigningRefused: the library requires signing and this commit cannot be signed.
     """
-    parent = commit.parents[0] if commit.parents else None
-    listed = read_path(store, parent, signing.ALLOWED_SIGNERS) if parent else None
+    key = signing_key_for(store, commit.parents)
+    if key is not None:
+        signing.sign_commit(commit, key.private)
+
+
+def signing_key_for(store: BaseObjectStore, parents: Sequence[bytes]) -> EditorKey | None:
+    """The key a commit on ``parents`` is signed with (None: it goes unsigned), asked before
+    anything is written (a sync asks it before it merges).
+
+    Raises:
+        SigningRefused: a parent requires signing and this workstation cannot sign for it.
+    """
+    lists = [read_path(store, parent, signing.ALLOWED_SIGNERS) for parent in parents]
+    listed = [raw for raw in lists if raw is not None]
     try:
         key = load_key()
     except KeyProblem as exc:
-        if listed is None:
-            return
+        if not listed:
+            return None
         raise SigningRefused(f"this library requires an editor's signature: {exc}") from None
     if key is None:
-        if listed is None:
-            return
+        if not listed:
+            return None
         raise SigningRefused(
             "this library requires every change to be signed by an editor's key, and this "
             f"workstation has none: {HOW_TO_MAKE}, then ask an editor to add it with "
             "`kbdesk keys add`"
         )
-    if listed is not None:
-        known = signing.parse_allowed_signers(listed.decode("utf-8", "replace"))
+    for raw in listed:
+        known = signing.parse_allowed_signers(raw.decode("utf-8", "replace"))
         if key.fingerprint not in {signer.fingerprint for signer in known}:
             raise SigningRefused(
                 f"your editor key {key.fingerprint} is not among this library's editors "
                 f"({signing.ALLOWED_SIGNERS}); ask an editor to run `kbdesk keys add` with "
                 "the line `kbdesk keys show` prints here"
             )
-    signing.sign_commit(commit, key.private)
+    return key
 
 
 #: the names the core's public face gives these (``kbdesk.core``)

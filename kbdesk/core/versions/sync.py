@@ -49,6 +49,7 @@ from kbdesk.core.library.safepaths import check_name, check_on_disk, is_inside
 from kbdesk.core.versions import incoming, trust
 from kbdesk.core.versions.drafts import Draft, DraftStore
 from kbdesk.core.versions.history import SUPERSEDED_TRAILER
+from kbdesk.core.versions.keys import signing_key_for
 from kbdesk.core.versions.repo import FILE_MODE, LibraryRepo, oid
 from kbdesk.core.versions.versioning import Versioning
 from kbdesk.core.workstation import paths
@@ -342,6 +343,9 @@ class Syncer:
                 log.info("the shared library moved during the push (%r); pulling again", exc)
                 time.sleep(random.uniform(0.05, 0.2) * (attempt + 1))
             again = self._pull(repo, url)
+            if again.untrusted:  # what won the race is not signed by an editor: stop here
+                result.status, result.untrusted = again.status, again.untrusted
+                return
             if again.status != "up-to-date":
                 result.status = again.status
             result.pulled_paths += again.pulled_paths
@@ -495,6 +499,9 @@ class Syncer:
 
     def _merge(self, repo: LibraryRepo, mine: str, theirs: str, url: str) -> SyncResult:
         store = repo.repo.object_store
+        # a signed library's merge commit is signed too: refused here, before any file is
+        # written, when this workstation cannot sign it
+        signing_key_for(store, [oid(mine), oid(theirs)])
         bases = find_merge_base(repo.repo, [oid(mine), oid(theirs)])
         base = bases[0].decode("ascii") if bases else None
         base_tree = repo.tree_of(base) if base else None
