@@ -67,6 +67,10 @@ def test_adopt_add_and_show_the_library_editors(capsys, make_library, tmp_path: 
     assert code == 2 and "ssh-ed25519" in err
     listed = (root / signing.ALLOWED_SIGNERS).read_text("utf-8")
     assert len(signing.parse_allowed_signers(listed)) == 2
+    LibraryRepo(root).commit({signing.ALLOWED_SIGNERS: (listed + "typo ssh-ed25519 AAAA\n"
+                                                        ).encode()}, "a typo")
+    code, out, _ = run(capsys, "keys", "show", "--library-keys", "--library", str(root))
+    assert f"warning: {signing.ALLOWED_SIGNERS}:3: no key kbdesk can read" in out
 
 
 def test_clone_asks_for_the_fingerprint_and_sync_reports_a_refused_change(

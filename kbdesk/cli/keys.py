@@ -30,7 +30,7 @@ def cmd_keys_init(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_show(args: argparse.Namespace) -> int:
-    from kbdesk.core import library_editors, load_editor_key
+    from kbdesk.core import library_editors, library_editors_problems, load_editor_key
 
     key = load_editor_key()
     if key is None:
@@ -46,6 +46,8 @@ def cmd_keys_show(args: argparse.Namespace) -> int:
         for signer in listed:
             mark = "  (you)" if key is not None and signer.fingerprint == key.fingerprint else ""
             print(clean(f"editor {signer.principal}: {signer.fingerprint}{mark}"))
+        for problem in library_editors_problems(root):
+            print(clean(f"warning: {problem}"))
     return 0 if key is not None else 1
 
 

@@ -101,7 +101,12 @@ if TYPE_CHECKING:
     from kbdesk.core.text.folding import convert_script, fold
     from kbdesk.core.versions.diff import Segment, TextDiff, context_mask, diff_texts
     from kbdesk.core.versions.drafts import Draft
-    from kbdesk.core.versions.editors import add_library_editor, adopt_signing, library_editors
+    from kbdesk.core.versions.editors import (
+        add_library_editor,
+        adopt_signing,
+        library_editors,
+        library_editors_problems,
+    )
     from kbdesk.core.versions.effective import Pending
     from kbdesk.core.versions.history import VersionInfo
     from kbdesk.core.versions.keys import init_editor_key, load_editor_key
@@ -204,6 +209,7 @@ _HOME: dict[str, str] = {
     "add_library_editor": "kbdesk.core.versions.editors",
     "adopt_signing": "kbdesk.core.versions.editors",
     "library_editors": "kbdesk.core.versions.editors",
+    "library_editors_problems": "kbdesk.core.versions.editors",
     "init_editor_key": "kbdesk.core.versions.keys",
     "load_editor_key": "kbdesk.core.versions.keys",
     "UntrustedLibrary": "kbdesk.core.versions.trust",
@@ -356,6 +362,7 @@ __all__ = [
     "is_quick_to_render",
     "join_library",
     "library_editors",
+    "library_editors_problems",
     "load_editor_key",
     "locate",
     "log_no_results",

@@ -44,6 +44,13 @@ def editors(root: Path) -> list[signing.AllowedSigner]:
     return signing.parse_allowed_signers(text) if text is not None else []
 
 
+def editors_problems(root: Path) -> list[str]:
+    """The lines of the library's editors' list that name no readable key (file:line)."""
+    with LibraryRepo(root) as repo:
+        text = repo.read_text(repo.head(), signing.ALLOWED_SIGNERS)
+    return signing.allowed_signers_problems(text) if text is not None else []
+
+
 def _commit(repo: LibraryRepo, text: str, message: str, author: str | None) -> str:
     data = text.encode("utf-8")
     try:
@@ -125,3 +132,4 @@ def add_editor(root: Path, public_key: str, principal: str,
 adopt_signing = adopt
 add_library_editor = add_editor
 library_editors = editors
+library_editors_problems = editors_problems

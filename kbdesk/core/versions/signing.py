@@ -190,6 +190,18 @@ def parse_allowed_signers(text: str) -> list[AllowedSigner]:
     return out
 
 
+def allowed_signers_problems(text: str) -> list[str]:
+    """The lines of an allowed-signers file that name no key kbdesk can read (each with its
+    line number); those lines let nobody sign."""
+    problems = []
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if line and not line.startswith("#") and not parse_allowed_signers(line):
+            problems.append(f"{ALLOWED_SIGNERS}:{number}: no key kbdesk can read; this line "
+                            "lets nobody sign")
+    return problems
+
+
 def allowed_line(principal: str, key: Ed25519PublicKey) -> str:
     """One allowed-signers line for ``key`` (the principal spelled without spaces/commas)."""
     name = "".join("_" if ch.isspace() or ch in ',"#' else ch for ch in principal) or "editor"
