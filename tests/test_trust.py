@@ -403,3 +403,12 @@ def test_an_unsigned_local_version_is_not_merged_into_a_library_that_adopted_sig
     with Repo(str(bare)) as repo:  # the shared library never got an unsigned merge
         tip = repo[repo.refs[b"refs/heads/main"]]
         assert isinstance(tip, Commit) and signing.commit_signature(tip) is not None
+
+
+def test_many_refused_commits_are_summed_up(signed, bare: Path) -> None:
+    _, b, _ = signed
+    for number in range(25):
+        _push_commit(bare, {"refund.md": f"unsigned {number}\n".encode()})
+    result = b.sync()
+    assert result.status == "untrusted"
+    assert len(result.untrusted) == 21 and result.untrusted[-1] == "… and 5 more commits"

@@ -38,8 +38,9 @@ from kbdesk.core.workstation.site import load_site
 ADOPTED_TRAILER = "Kbdesk-Adopted"
 #: what agents are told when a change was refused
 AGENT_MESSAGE = "a change that was not signed by an editor was refused"
-#: at most this many files are named per refused commit
+#: at most this many files are named per refused commit, and this many commits per refusal
 _FILES_SHOWN = 10
+_COMMITS_SHOWN = 20
 
 
 class UntrustedLibrary(SyncError):
@@ -86,8 +87,11 @@ class Verdict:
         return self.kind == "ok"
 
     def lines(self) -> list[str]:
-        """The editor's account of a refusal (empty when trusted)."""
-        return [refusal.describe() for refusal in self.refusals]
+        """The editor's account of a refusal (empty when trusted; the first few commits)."""
+        shown = [refusal.describe() for refusal in self.refusals[:_COMMITS_SHOWN]]
+        if len(self.refusals) > _COMMITS_SHOWN:
+            shown.append(f"… and {len(self.refusals) - _COMMITS_SHOWN} more commits")
+        return shown
 
 
 class _Checker:
@@ -238,9 +242,10 @@ def check_commits(
             root.id.decode("ascii"),
             "adopts signing again: a history signed apart from the library's own",
             checker.files(root))
-        if refusal is None:
-            accepted_history.extend(root.parents)
-        else:
+        # the history before an adoption is judged with it: a refused adoption is reported
+        # once, not again for each unsigned commit before it
+        accepted_history.extend(root.parents)
+        if refusal is not None:
             verdict.refusals.append(refusal)
         sig = _signature(root)
         verdict.roots[root.id.decode("ascii")] = sig.fingerprint if sig else ""
