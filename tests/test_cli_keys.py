@@ -91,6 +91,14 @@ def test_clone_asks_for_the_fingerprint_and_sync_reports_a_refused_change(
     code, out, err = run(capsys, "clone", str(bare), str(tmp_path / "agent"))
     assert code == 2 and key.fingerprint in out and "--trust" in err
     assert not (tmp_path / "agent").exists()
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)  # a person answers at the terminal
+    monkeypatch.setattr("builtins.input", lambda prompt: "n")
+    code, out, err = run(capsys, "clone", str(bare), str(tmp_path / "agent"))
+    assert code == 2 and key.fingerprint in out and not (tmp_path / "agent").exists()
+    monkeypatch.setattr("builtins.input", lambda prompt: "y")
+    code, out, _ = run(capsys, "clone", str(bare), str(tmp_path / "asked"))
+    assert code == 0 and (tmp_path / "asked" / signing.ALLOWED_SIGNERS).is_file()
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
     code, out, _ = run(capsys, "clone", str(bare), str(tmp_path / "agent"),
                        "--trust", key.fingerprint)
     assert code == 0, out
