@@ -112,3 +112,9 @@ def test_clone_asks_for_the_fingerprint_and_sync_reports_a_refused_change(
     code, out, _ = run(capsys, "sync", "--library", str(root))
     assert code == 1 and f"refused: commit {bad.decode()[:12]}: is not signed" in out
     assert "refund.md" in out
+    text = (root / "greeting.md").read_text("utf-8").replace("很高興", "非常高興")
+    (root / "greeting.md").write_text(text, "utf-8")
+    code, out, err = run(capsys, "publish", str(root / "greeting.md"), "--note", "n",
+                         "--library", str(root))
+    assert code == 0 and "published greeting.md v2" in out and "sent to" not in out
+    assert "not sent" in err and "not signed by an editor was refused" in err

@@ -73,6 +73,11 @@ def _push(kb: KnowledgeBase, author: str | None, *paths: str) -> int:
         print(f"warning: published here but not sent to {sent.remote}: {sent.error}",
               file=sys.stderr)
         return 0
+    if sent.result.untrusted:  # the shared library holds a change no editor signed
+        print(f"warning: published here but not sent to {sent.remote}: a change that was not "
+              "signed by an editor was refused there; " + "; ".join(sent.result.untrusted),
+              file=sys.stderr)
+        return 0
     print(f"sent to {sent.remote}")
     status = 0
     for conflict in sent.result.conflicts:
