@@ -40,7 +40,11 @@ SAMPLE_ARGS: dict[str, list[str]] = {
     "team": [],
     "doctor": [],
     "credentials": ["show", "https://git.example.com/kb.git"],
+    "keys": ["show"],
+    "server-hook": [],
 }
+#: commands that take no library: joining makes one; the server hook runs in a bare repository
+NO_LIBRARY = ("clone", "server-hook")
 VALUES = {"library": "/lib/x", "author": "王小明", "agent": "李四"}
 
 
@@ -55,7 +59,7 @@ def test_shared_options_are_honoured_before_and_after_every_command(command):
     base = [command, *SAMPLE_ARGS[command]]
     for dest, (flags, _kwargs) in SHARED_OPTIONS.items():
         if not takes(sub, dest):
-            assert dest not in GLOBAL_OPTIONS or command == "clone", (command, dest)
+            assert dest not in GLOBAL_OPTIONS or command in NO_LIBRARY, (command, dest)
             continue
         given = [flags[-1]] if dest == "verbose" else [flags[-1], VALUES[dest]]
         expected = True if dest == "verbose" else VALUES[dest]
@@ -71,7 +75,7 @@ def test_every_command_but_clone_takes_the_global_options():
     parser = build_parser()
     for name, sub in parser.commands.items():
         assert takes(sub, "verbose"), name
-        assert takes(sub, "library") == (name != "clone"), name
+        assert takes(sub, "library") == (name not in NO_LIBRARY), name
 
 
 def test_an_option_the_command_does_not_take_is_refused_not_ignored(capsys):

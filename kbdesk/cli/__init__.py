@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kbdesk.cli.importing",  # import
     "kbdesk.cli.team",  # init-remote, clone, ack, flag, flags, team
     "kbdesk.cli.signin",  # credentials
+    "kbdesk.cli.keys",  # keys init|show|add|adopt, server-hook
     "kbdesk.cli.doctor",  # doctor
 )
 

@@ -37,16 +37,30 @@ def cmd_init_remote(args: argparse.Namespace) -> int:
 
 def cmd_clone(args: argparse.Namespace) -> int:
     from kbdesk.cli.signin import sign_in_on_terminal
-    from kbdesk.core import ServerDenied, SignInNeeded, join_library  # git: imported when joining
+    from kbdesk.core import (  # git: imported when joining
+        ServerDenied,
+        SignInNeeded,
+        UntrustedLibrary,
+        join_library,
+    )
 
     target = Path(args.dir) if args.dir else None
+
+    def join(url: str) -> Path:
+        try:
+            return join_library(url, target, trusted=tuple(args.trust or ()))
+        except UntrustedLibrary as exc:
+            if not _confirm_editors(exc):
+                raise
+            return join_library(url, target, trusted=exc.fingerprints)
+
     try:
         try:
-            folder = join_library(args.url, target)
+            folder = join(args.url)
         except SignInNeeded as exc:  # on a terminal: ask once, then try again
             if not sign_in_on_terminal(exc.url):
                 raise
-            folder = join_library(exc.url, target)
+            folder = join(exc.url)
     except (SignInNeeded, ServerDenied) as exc:
         print(clean(f"kbdesk: {exc}"), file=sys.stderr)
         return 4
@@ -58,6 +72,21 @@ def cmd_clone(args: argparse.Namespace) -> int:
     for line in refused:
         print(clean(f"not written here: {line}"))
     return 1 if refused else 0
+
+
+def _confirm_editors(exc: Any) -> bool:
+    """Show a signed library's editors' keys once and ask whether to trust them (only when
+    someone is at the terminal)."""
+    print(clean("this shared library is signed by its editors. The key that adopted signing:"))
+    for fingerprint in exc.fingerprints:
+        print(f"  {fingerprint}")
+    for editor in exc.editors:
+        print(clean(f"  editor {editor.principal}: {editor.fingerprint}"))
+    if not sys.stdin.isatty():
+        return False
+    answer = input("compare it with what your editor or IT department gave you; trust it? "
+                   "[y/N] ")
+    return answer.strip().lower() in ("y", "yes", "是")
 
 
 def cmd_ack(args: argparse.Namespace) -> int:
@@ -166,6 +195,10 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     )
     p.add_argument("url", help="a folder or an http(s) git URL")
     p.add_argument("dir", nargs="?", help="where to keep it (default: in your data folder)")
+    p.add_argument("--trust", action="append", metavar="FINGERPRINT",
+                   help="the fingerprint (SHA256:…) of the key that adopted signing, as your "
+                   "editor gave it (a signed library is joined only with it, a preset one, "
+                   "or a confirmation at the terminal)")
     p.set_defaults(func=cmd_clone)
 
     p = sub.add_parser(

@@ -14,8 +14,10 @@ from kbdesk.cli.arguments import iso_day, open_library, shared
 from kbdesk.cli.terminal import clean, dump_json, inline
 from kbdesk.core import (
     PAPER,
+    KbError,
     RemoteUnreachable,
     ServerDenied,
+    Settings,
     SignInNeeded,
     Status,
     credentials,
@@ -79,6 +81,11 @@ def _push(kb: KnowledgeBase, author: str | None, *paths: str) -> int:
         return 0
     if sent.error is not None or sent.result is None:
         print(f"warning: published here but not sent to {sent.remote}: {sent.error}",
+              file=sys.stderr)
+        return 0
+    if sent.result.untrusted:  # the shared library holds a change no editor signed
+        print(f"warning: published here but not sent to {sent.remote}: a change that was not "
+              "signed by an editor was refused there; " + "; ".join(sent.result.untrusted),
               file=sys.stderr)
         return 0
     print(f"sent to {sent.remote}")
@@ -172,6 +179,18 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _is_editor() -> bool:
+    """Whether this person edits: the editor role, or an editor key of their own."""
+    from kbdesk.core import load_editor_key
+
+    if Settings.load().get("role") == "editor":
+        return True
+    try:
+        return load_editor_key() is not None
+    except KbError:
+        return True  # a damaged key file is an editor's
+
+
 def cmd_sync(args: argparse.Namespace) -> int:
     from kbdesk.cli.signin import sign_in_on_terminal
 
@@ -195,6 +214,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
         + ("; pushed" if result.pushed and result.status != "pushed" else "")
         + f"; last synced {result.last_synced}"
     )
+    if result.untrusted:
+        print("一項未經編輯簽署的變更被拒絕 / a change that was not signed by an editor was "
+              "refused; the last trusted version stays in force")
+        if _is_editor():  # an agent sees the sentence above; an editor which commit and file
+            for line in result.untrusted:
+                print(clean(f"refused: {line}"))
     for draft in result.kept_drafts:
         print(f"kept an unpublished edit of {clean(draft)} as a draft")
     for refused in result.refused:
@@ -208,7 +233,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             f"conflict: {clean(conflict.path)} changed here and on the remote; their text is "
             f"now in the library, yours is kept as a draft of {clean(conflict.doc_id)}"
         )
-    return 1 if result.conflicts or result.refused else 0
+    return 1 if result.conflicts or result.refused or result.untrusted else 0
 
 
 def cmd_acks(args: argparse.Namespace) -> int:

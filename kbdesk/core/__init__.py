@@ -115,14 +115,23 @@ if TYPE_CHECKING:
         refusal,
     )
     from kbdesk.core.team.roster import Person, Roster
+    from kbdesk.core.team.serverhook import run_server_hook
     from kbdesk.core.text.folding import convert_script, fold
     from kbdesk.core.text.safe import csv_cell, one_line, strip_controls
     from kbdesk.core.versions.diff import Segment, TextDiff, context_mask, diff_texts
     from kbdesk.core.versions.drafts import Draft
+    from kbdesk.core.versions.editors import (
+        add_library_editor,
+        adopt_signing,
+        library_editors,
+        library_editors_problems,
+    )
     from kbdesk.core.versions.effective import Pending
     from kbdesk.core.versions.history import VersionInfo
+    from kbdesk.core.versions.keys import init_editor_key, load_editor_key
     from kbdesk.core.versions.reading import NotInForce, ReviewItem, ReviewReason
     from kbdesk.core.versions.sync import Conflict, SyncResult, UnrelatedHistories
+    from kbdesk.core.versions.trust import UntrustedLibrary
     from kbdesk.core.versions.versioning import PublishResult
     from kbdesk.core.workstation import credentials, paths
     from kbdesk.core.workstation.identity import (
@@ -247,6 +256,15 @@ _HOME: dict[str, str] = {
     "one_line": "kbdesk.core.text.safe",
     "strip_controls": "kbdesk.core.text.safe",
     "os_account": "kbdesk.core.workstation.identity",
+    # signed policy (issue 21)
+    "add_library_editor": "kbdesk.core.versions.editors",
+    "adopt_signing": "kbdesk.core.versions.editors",
+    "library_editors": "kbdesk.core.versions.editors",
+    "library_editors_problems": "kbdesk.core.versions.editors",
+    "init_editor_key": "kbdesk.core.versions.keys",
+    "load_editor_key": "kbdesk.core.versions.keys",
+    "UntrustedLibrary": "kbdesk.core.versions.trust",
+    "run_server_hook": "kbdesk.core.team.serverhook",
     "GapRow": "kbdesk.core.workstation.userstate",
     "TeamReceipt": "kbdesk.core.team.board",
     "FLAG_KINDS": "kbdesk.core.team.records",
@@ -390,10 +408,13 @@ __all__ = [
     "TextDiff",
     "Timer",
     "UnrelatedHistories",
+    "UntrustedLibrary",
     "UserState",
     "UserStateError",
     "VersionInfo",
     "WorkingCalendar",
+    "add_library_editor",
+    "adopt_signing",
     "atomic_write_text",
     "avoid_pairs_in",
     "broken_exporters",
@@ -414,8 +435,12 @@ __all__ = [
     "front_block",
     "highlight_spans",
     "import_formats",
+    "init_editor_key",
     "is_quick_to_render",
     "join_library",
+    "library_editors",
+    "library_editors_problems",
+    "load_editor_key",
     "locate",
     "log_no_results",
     "missing_placeholders",
@@ -436,6 +461,7 @@ __all__ = [
     "reply_script",
     "resolve_options",
     "run_checks",
+    "run_server_hook",
     "search_gaps",
     "set_field",
     "set_fields",

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core import KnowledgeBase
+from kbdesk.core import KbError, KnowledgeBase, load_editor_key
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +47,11 @@ class ChangeNoteDialog(QDialog):
             self,
         )
         self.hint.setWordWrap(True)
+        # which key signs the version (a library that requires signing refuses it unsigned)
+        self.signer = QLabel(self._signer_text(), self)
+        self.signer.setObjectName("signedBy")
+        self.signer.setWordWrap(True)
+        self.signer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("changeNote")
         self.editor.setPlainText(note)
@@ -65,6 +70,7 @@ class ChangeNoteDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.prompt)
         layout.addWidget(self.hint)
+        layout.addWidget(self.signer)
         layout.addWidget(self.editor, 1)
         self.effective: QDateEdit | None = None
         if effective is not None:  # publishing: the day the version comes into force
@@ -86,6 +92,18 @@ class ChangeNoteDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(480, 260)
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _signer_text(self) -> str:
+        """Which key signs: a small file of the user's own read once (no library, no lock)."""
+        try:
+            key = load_editor_key()
+        except KbError as exc:
+            return self.tr("Your editor key cannot be used: %1").replace("%1", str(exc))
+        if key is None:
+            return self.tr("Not signed: this workstation has no editor key (a library that "
+                           "requires signing refuses the version; make one with "
+                           "`kbdesk keys init`).")
+        return self.tr("Signed with your editor key %1").replace("%1", key.fingerprint)
 
     def effective_date(self) -> dt.date | None:
         """The day chosen for the version to come into force (None when not asked)."""

@@ -16,7 +16,7 @@ import logging
 import os
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -89,6 +89,17 @@ class JoinDialog(QDialog):
         self.sign_in = SignInForm(self)
         self.sign_in.setObjectName("joinSignIn")
         self.sign_in.hide()
+        # a signed library: its editors' key, shown once for a person to confirm
+        self.trust_label = QLabel(self)
+        self.trust_label.setObjectName("joinTrust")
+        self.trust_label.setWordWrap(True)
+        self.trust_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.trust_label.hide()
+        self.trust_button = QPushButton(self.tr("Trust this key and join"), self)
+        self.trust_button.setObjectName("joinTrustButton")
+        self.trust_button.clicked.connect(self._trust_and_join)
+        self.trust_button.hide()
+        self._fingerprints: tuple[str, ...] = ()
         row = QHBoxLayout()
         row.addWidget(self.url, 1)
         row.addWidget(browse)
@@ -105,6 +116,8 @@ class JoinDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.error)
         layout.addWidget(self.sign_in)
+        layout.addWidget(self.trust_label)
+        layout.addWidget(self.trust_button)
         layout.addLayout(buttons)
         self.resize(560, 200)
 
@@ -113,8 +126,12 @@ class JoinDialog(QDialog):
         if folder:
             self.url.setText(folder)
 
-    def join(self) -> Any:
-        """Clone the shared library named in the box (off the UI thread)."""
+    def join(self, trusted: tuple[str, ...] = ()) -> Any:
+        """Clone the shared library named in the box (off the UI thread).
+
+        Args:
+            trusted: the editors' fingerprints the person confirmed (a signed library).
+        """
         url = self.url.text().strip()
         if not url:
             self._fail(self.tr("Type the folder or URL of the shared library."))
@@ -123,6 +140,8 @@ class JoinDialog(QDialog):
             self._fail(self.tr("Type your user name and password for the Git server."))
             return None
         self.error.hide()
+        self.trust_label.hide()
+        self.trust_button.hide()
         self.join_button.setEnabled(False)
         form = self.sign_in
         given = (form.username.text().strip(), form.password.text(),
@@ -134,7 +153,7 @@ class JoinDialog(QDialog):
             server = credentials.split_url(url)[0]
             if given is not None:
                 credentials.use_for_session(server, given[0], given[1])
-            folder = str(join_library(url))
+            folder = str(join_library(url, trusted=trusted))
             if given is not None and given[2]:  # remember: kept once the server took it
                 try:
                     remember_sign_in(server, given[0], given[1])
@@ -148,6 +167,8 @@ class JoinDialog(QDialog):
         return task
 
     def _failed(self, error: Exception) -> None:
+        from kbdesk.core import UntrustedLibrary
+
         if isinstance(error, SignInNeeded):
             first = not self.sign_in.isVisible()
             self.sign_in.show()
@@ -156,7 +177,24 @@ class JoinDialog(QDialog):
                        else self.tr("The Git server did not accept this user name and "
                                     "password."))
             return
-        self._fail(str(error))
+        if not isinstance(error, UntrustedLibrary):
+            self._fail(str(error))
+            return
+        self.join_button.setEnabled(True)
+        self._fingerprints = error.fingerprints
+        lines = [self.tr("This shared library is signed by its editors. Compare the key below "
+                         "with the one your editor or IT department gave you before trusting "
+                         "it:")]
+        lines += [f"  {fingerprint}" for fingerprint in error.fingerprints]
+        if error.editors:
+            lines.append(self.tr("Editors now:"))
+            lines += [f"  {e.principal}: {e.fingerprint}" for e in error.editors]
+        self.trust_label.setText("\n".join(lines))
+        self.trust_label.show()
+        self.trust_button.show()
+
+    def _trust_and_join(self) -> Any:
+        return self.join(self._fingerprints)
 
     def _joined(self, folder: str) -> None:
         self.folder = folder

@@ -68,7 +68,7 @@ class SyncController(QObject):
     signInNeeded = Signal(str)
 
     #: the sync states kept from the last run (the others start as "idle")
-    KEPT_STATES = ("offline", "signin-needed", "not-allowed")
+    KEPT_STATES = ("offline", "signin-needed", "not-allowed", "untrusted")
 
     def __init__(
         self,
@@ -149,7 +149,12 @@ class SyncController(QObject):
         self.last_synced = parse_time(result.last_synced) or self.now()
         self.last_error = ""
         self._remember()
-        self._set_state("synced")
+        if result.untrusted:  # the remote's change was refused: the version in force stays
+            self.last_error = self.untrusted_message(result.untrusted)
+            self._set_state("untrusted")
+            self.failed.emit(self.last_error)
+        else:
+            self._set_state("synced")
         if result.pulled_paths:
             self.pulled.emit(list(result.pulled_paths))
         for found in result.conflicts:
@@ -198,6 +203,15 @@ class SyncController(QObject):
                                   ordered=True, owner=self)
         task.failed.connect(lambda error: self.failed.emit(str(error)))
 
+    def untrusted_message(self, lines: list[str]) -> str:
+        """What a person is told of a refused change: agents the sentence, editors also which
+        commit and which files."""
+        text = self.tr("A change that was not signed by an editor was refused; the version in "
+                       "force stays.")
+        if self.settings.get("role") == "editor":
+            text += " " + "; ".join(lines)
+        return text
+
     def _set_state(self, state: str) -> None:
         self.state = state
         self.stateChanged.emit(self.status_text())
@@ -227,4 +241,7 @@ class SyncController(QObject):
                            ).replace("%1", when)
         if self.state == "local":
             return self.tr("Not shared: this library has no remote")
+        if self.state == "untrusted":
+            return self.tr("A change not signed by an editor was refused (last synced %1)"
+                           ).replace("%1", when)
         return self.tr("Last synced %1").replace("%1", when)

@@ -315,6 +315,21 @@
 <context>
     <name>ChangeNoteDialog</name>
     <message>
+        <location filename="../../kbdesk/gui/changenote.py" line="1"/>
+        <source>Your editor key cannot be used: %1</source>
+        <translation>Your editor key cannot be used: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/changenote.py" line="1"/>
+        <source>Not signed: this workstation has no editor key (a library that requires signing refuses the version; make one with `kbdesk keys init`).</source>
+        <translation>Not signed: this workstation has no editor key (a library that requires signing refuses the version; make one with `kbdesk keys init`).</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/changenote.py" line="1"/>
+        <source>Signed with your editor key %1</source>
+        <translation>Signed with your editor key %1</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/changenote.py" line="34"/>
         <source>Change note</source>
         <translation>Change note</translation>
@@ -1789,6 +1804,16 @@
 <context>
     <name>SyncController</name>
     <message>
+        <location filename="../../kbdesk/gui/syncing.py" line="1"/>
+        <source>A change that was not signed by an editor was refused; the version in force stays.</source>
+        <translation>A change that was not signed by an editor was refused; the version in force stays.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/syncing.py" line="1"/>
+        <source>A change not signed by an editor was refused (last synced %1)</source>
+        <translation>A change not signed by an editor was refused (last synced %1)</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/syncing.py" line="158"/>
         <source>never</source>
         <translation>never</translation>
@@ -2230,6 +2255,21 @@
 </context>
 <context>
     <name>JoinDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="1"/>
+        <source>Trust this key and join</source>
+        <translation>Trust this key and join</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="1"/>
+        <source>This shared library is signed by its editors. Compare the key below with the one your editor or IT department gave you before trusting it:</source>
+        <translation>This shared library is signed by its editors. Compare the key below with the one your editor or IT department gave you before trusting it:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="1"/>
+        <source>Editors now:</source>
+        <translation>Editors now:</translation>
+    </message>
     <message>
         <location filename="../../kbdesk/gui/joining.py" line="58"/>
         <source>Welcome to kbdesk</source>

@@ -315,6 +315,21 @@
 <context>
     <name>ChangeNoteDialog</name>
     <message>
+        <location filename="../../kbdesk/gui/changenote.py" line="1"/>
+        <source>Your editor key cannot be used: %1</source>
+        <translation>无法使用您的编辑密钥：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/changenote.py" line="1"/>
+        <source>Not signed: this workstation has no editor key (a library that requires signing refuses the version; make one with `kbdesk keys init`).</source>
+        <translation>未签署：这台工作站没有编辑密钥（要求签署的知识库会拒绝这个版本；请以 `kbdesk keys init` 创建）。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/changenote.py" line="1"/>
+        <source>Signed with your editor key %1</source>
+        <translation>以您的编辑密钥 %1 签署</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/changenote.py" line="34"/>
         <source>Change note</source>
         <translation>变更说明</translation>
@@ -1783,6 +1798,16 @@
 <context>
     <name>SyncController</name>
     <message>
+        <location filename="../../kbdesk/gui/syncing.py" line="1"/>
+        <source>A change that was not signed by an editor was refused; the version in force stays.</source>
+        <translation>一项未经编辑签署的变更已被拒绝；现行版本维持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/syncing.py" line="1"/>
+        <source>A change not signed by an editor was refused (last synced %1)</source>
+        <translation>已拒绝一项未经编辑签署的变更（上次同步 %1）</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/syncing.py" line="158"/>
         <source>never</source>
         <translation>从未</translation>
@@ -2224,6 +2249,21 @@
 </context>
 <context>
     <name>JoinDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="1"/>
+        <source>Trust this key and join</source>
+        <translation>信任此密钥并加入</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="1"/>
+        <source>This shared library is signed by its editors. Compare the key below with the one your editor or IT department gave you before trusting it:</source>
+        <translation>这个共享知识库由编辑签署。信任之前，请将下面的密钥与编辑或信息部门提供给您的核对：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="1"/>
+        <source>Editors now:</source>
+        <translation>目前的编辑：</translation>
+    </message>
     <message>
         <location filename="../../kbdesk/gui/joining.py" line="58"/>
         <source>Welcome to kbdesk</source>

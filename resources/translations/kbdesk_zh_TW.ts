@@ -315,6 +315,21 @@
 <context>
     <name>ChangeNoteDialog</name>
     <message>
+        <location filename="../../kbdesk/gui/changenote.py" line="1"/>
+        <source>Your editor key cannot be used: %1</source>
+        <translation>無法使用您的編輯金鑰：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/changenote.py" line="1"/>
+        <source>Not signed: this workstation has no editor key (a library that requires signing refuses the version; make one with `kbdesk keys init`).</source>
+        <translation>未簽署：這台工作站沒有編輯金鑰（要求簽署的知識庫會拒絕這個版本；請以 `kbdesk keys init` 建立）。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/changenote.py" line="1"/>
+        <source>Signed with your editor key %1</source>
+        <translation>以您的編輯金鑰 %1 簽署</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/changenote.py" line="34"/>
         <source>Change note</source>
         <translation>變更說明</translation>
@@ -1783,6 +1798,16 @@
 <context>
     <name>SyncController</name>
     <message>
+        <location filename="../../kbdesk/gui/syncing.py" line="1"/>
+        <source>A change that was not signed by an editor was refused; the version in force stays.</source>
+        <translation>一項未經編輯簽署的變更已被拒絕；現行版本維持不變。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/syncing.py" line="1"/>
+        <source>A change not signed by an editor was refused (last synced %1)</source>
+        <translation>已拒絕一項未經編輯簽署的變更（上次同步 %1）</translation>
+    </message>
+    <message>
         <location filename="../../kbdesk/gui/syncing.py" line="158"/>
         <source>never</source>
         <translation>從未</translation>
@@ -2224,6 +2249,21 @@
 </context>
 <context>
     <name>JoinDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="1"/>
+        <source>Trust this key and join</source>
+        <translation>信任此金鑰並加入</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="1"/>
+        <source>This shared library is signed by its editors. Compare the key below with the one your editor or IT department gave you before trusting it:</source>
+        <translation>這個共用知識庫由編輯簽署。信任之前，請將下面的金鑰與編輯或資訊部門提供給您的核對：</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/joining.py" line="1"/>
+        <source>Editors now:</source>
+        <translation>目前的編輯：</translation>
+    </message>
     <message>
         <location filename="../../kbdesk/gui/joining.py" line="58"/>
         <source>Welcome to kbdesk</source>

@@ -99,18 +99,21 @@ def default_clone_dir(url: str) -> Path:
     return candidate
 
 
-def join_library(url: str, target: Path | None = None, *, make_default: bool = True) -> Path:
+def join_library(url: str, target: Path | None = None, *, make_default: bool = True,
+                 trusted: tuple[str, ...] = ()) -> Path:
     """Clone the shared library at ``url`` into ``target`` and make it the default library.
 
     Raises:
         NoSharedLibrary: ``url`` is a folder without a shared library.
         RemoteUnreachable: the remote cannot be reached.
         SyncError: ``target`` is not empty.
+        UntrustedLibrary: the library is signed and ``trusted`` (or the site settings) holds
+            no fingerprint of the key that adopted signing.
     """
     check_remote(url)
     folder = Path(target).expanduser() if target else default_clone_dir(url)
     folder.parent.mkdir(parents=True, exist_ok=True)
-    folder = clone_library(url, folder).resolve()
+    folder = clone_library(url, folder, trusted).resolve()
     if make_default:
         settings = Settings.load()
         settings.set("library_dir", str(folder))

@@ -31,6 +31,7 @@ from filelock import FileLock, Timeout
 from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.errors import LibraryBusy, RepoError
 from kbdesk.core.library.safepaths import check_on_disk
+from kbdesk.core.versions.keys import sign_for_library
 from kbdesk.core.workstation.storage import atomic_write_bytes
 
 #: file maps (see LibraryRepo.blob_ids) kept, one per commit
@@ -404,6 +405,9 @@ class LibraryRepo:
             commit.author_timezone = commit.commit_timezone = offset
             commit.encoding = b"UTF-8"
             commit.message = message.encode("utf-8")
+            # signed with this person's editor key; refused where the library requires it and
+            # there is none (see versions/keys.py)
+            sign_for_library(self.repo.object_store, commit)
             self.repo.object_store.add_object(commit)
             old = oid(expected_head) if expected_head else None
             self.clear_stale_locks()

@@ -50,9 +50,10 @@ from kbdesk.core.errors import (
 )
 from kbdesk.core.library.frontmatter import document_id, front_fields
 from kbdesk.core.library.safepaths import check_name, check_on_disk, is_inside
-from kbdesk.core.versions import incoming
+from kbdesk.core.versions import incoming, trust
 from kbdesk.core.versions.drafts import Draft, DraftStore
 from kbdesk.core.versions.history import SUPERSEDED_TRAILER
+from kbdesk.core.versions.keys import signing_key_for
 from kbdesk.core.versions.repo import FILE_MODE, LibraryRepo, oid
 from kbdesk.core.versions.versioning import Versioning
 from kbdesk.core.workstation import credentials, paths
@@ -113,6 +114,9 @@ class SyncResult:
     last_synced: str = ""
     #: files from the remote that were not written here, and why (unsafe name, symlink...)
     refused: list[str] = field(default_factory=list)
+    #: the remote's changes were not taken: not signed by an editor, or the branch was moved
+    #: back or replaced (status "untrusted"); each line names the commit, why, and its files
+    untrusted: list[str] = field(default_factory=list)
 
 
 def _state_file(root: Path) -> Path:
@@ -149,7 +153,7 @@ def _undo_clone(target: Path, made: bool) -> None:
             child.unlink(missing_ok=True)
 
 
-def clone_library(url: str, target: Path) -> Path:
+def clone_library(url: str, target: Path, trusted: tuple[str, ...] = ()) -> Path:
     """Make ``target`` (missing or empty) a working copy of the library at ``url``.
 
     The clone is a sync into an empty library: the same checks of what the remote brings
@@ -159,7 +163,10 @@ def clone_library(url: str, target: Path) -> Path:
 
     Raises:
         RemoteUnreachable: the remote cannot be reached.
-        RemoteRefused: the remote holds what kbdesk does not take (named).
+        RemoteRefused: the remote holds what kbdesk does not take (named), or a change not
+            signed by its editors (see ``trust``).
+        UntrustedLibrary: the library is signed and no fingerprint of its editors is trusted
+            here yet (``trusted``, the site settings).
         SyncError: ``target`` is a file, or a folder that is not empty.
         (``target`` is left as it was in every case.)
     """
@@ -178,7 +185,13 @@ def clone_library(url: str, target: Path) -> Path:
         raise SyncError(f"{target}: cannot create the library folder: {exc}") from exc
     versioning = Versioning(target)
     try:
-        result = Syncer(versioning, DraftStore(target)).sync(url, push=False, joining=True)
+        syncer = Syncer(versioning, DraftStore(target), trusted=trusted)
+        result = syncer.sync(url, push=False, joining=True)
+        if result.untrusted:
+            raise RemoteRefused(
+                f"{url}: {trust.AGENT_MESSAGE}; nothing was joined: "
+                + "; ".join(result.untrusted)
+            )
     except BaseException:
         versioning.close()
         _undo_clone(target, made)
@@ -253,7 +266,8 @@ class Syncer:
     """
 
     def __init__(
-        self, versioning: Versioning, drafts: DraftStore, author: str | None = None
+        self, versioning: Versioning, drafts: DraftStore, author: str | None = None,
+        trusted: tuple[str, ...] = (),
     ) -> None:
         self.versioning = versioning
         self.drafts = drafts
@@ -262,6 +276,8 @@ class Syncer:
         self._typed: credentials.Credential | None = None
         #: the sign-in of each URL, looked up once per sync (a keyring may be slow to ask)
         self._auths: dict[str, credentials.TransportAuth] = {}
+        #: editors' fingerprints a person confirmed (joining a signed library)
+        self.trusted = trusted
 
     @property
     def repo(self) -> LibraryRepo:
@@ -366,7 +382,7 @@ class Syncer:
         root = self.versioning.root
         try:
             result = self._pull(repo, url, joining)
-            if push:
+            if push and not result.untrusted:
                 self._push_racing(repo, url, result)
         except RemoteRefused as exc:
             _save_state(root, last_status="refused", last_error=credentials.redact(str(exc)))
@@ -397,7 +413,8 @@ class Syncer:
             ) from exc
         self._keep_typed(url)
         now = SYSTEM_CLOCK.now().isoformat(timespec="seconds")
-        _save_state(root, last_synced=now, last_status=result.status, last_error="")
+        error = "; ".join(result.untrusted)
+        _save_state(root, last_synced=now, last_status=result.status, last_error=error)
         result.last_synced = now
         return result
 
@@ -423,6 +440,9 @@ class Syncer:
                 log.info("the shared library moved during the push (%r); pulling again", exc)
                 time.sleep(random.uniform(0.05, 0.2) * (attempt + 1))
             again = self._pull(repo, url)
+            if again.untrusted:  # what won the race is not signed by an editor: stop here
+                result.status, result.untrusted = again.status, again.untrusted
+                return
             if again.status != "up-to-date":
                 result.status = again.status
             result.pulled_paths += again.pulled_paths
@@ -469,6 +489,12 @@ class Syncer:
         if theirs is None or (mine is not None and theirs.decode() == mine):
             return SyncResult("up-to-date")
         theirs_id = theirs.decode("ascii")
+        # a signed library takes only what its editors signed, and only forward (see trust)
+        verdict = trust.gate(repo, mine, theirs, self.trusted)
+        if not verdict.trusted:
+            log.warning("refused the remote's %s: %s", theirs_id[:12], "; ".join(verdict.lines()))
+            return SyncResult("untrusted", untrusted=verdict.lines())
+        trust.remember_remote(repo, theirs)
         if mine is not None and can_fast_forward(repo.repo, theirs, oid(mine)):
             return SyncResult("up-to-date")
         if mine is not None and not find_merge_base(repo.repo, [oid(mine), theirs]):
@@ -570,6 +596,9 @@ class Syncer:
 
     def _merge(self, repo: LibraryRepo, mine: str, theirs: str, url: str) -> SyncResult:
         store = repo.repo.object_store
+        # a signed library's merge commit is signed too: refused here, before any file is
+        # written, when this workstation cannot sign it
+        signing_key_for(store, [oid(mine), oid(theirs)])
         bases = find_merge_base(repo.repo, [oid(mine), oid(theirs)])
         base = bases[0].decode("ascii") if bases else None
         base_tree = repo.tree_of(base) if base else None
@@ -710,6 +739,7 @@ class Syncer:
                                 + (f"; the server said: {server}" if server else ""))
         with repo.lock:
             repo.repo.refs[remote_ref] = oid(head)
+            trust.remember_remote(repo, head)
         result.pushed = True
         if result.status == "up-to-date":
             result.status = "pushed"
