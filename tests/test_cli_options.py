@@ -42,6 +42,7 @@ SAMPLE_ARGS: dict[str, list[str]] = {
     "credentials": ["show", "https://git.example.com/kb.git"],
     "keys": ["show"],
     "server-hook": [],
+    "workstation-key": [],
 }
 #: commands that take no library: joining makes one; the server hook runs in a bare repository
 NO_LIBRARY = ("clone", "server-hook")
