@@ -134,7 +134,7 @@ def close_kb(kb: KnowledgeBase) -> None:
 @pytest.fixture
 def versioned_library(make_library: Callable[[Mapping[str, str | bytes]], Path]) -> Path:
     """A library of two documents that is a git repository with one commit."""
-    from kbdesk.core.versions.repo import LibraryRepo
+    from kbdesk.core.storage.repo import LibraryRepo
 
     root = make_library(
         {"handbooks/complaint.md": HANDBOOK, "phrasings/opening.md": PHRASING}

@@ -10,9 +10,9 @@ import pytest
 
 from kbdesk.core.errors import KbError
 from kbdesk.core.kb import KnowledgeBase
+from kbdesk.core.reading.receipts import ReceiptBook
+from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.text.folding import fold
-from kbdesk.core.versions.receipts import ReceiptBook
-from kbdesk.core.versions.repo import LibraryRepo
 from tests.conftest import doc
 
 

@@ -13,8 +13,8 @@ from dulwich import porcelain
 
 from kbdesk.cli import main
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.repo import LibraryRepo
-from kbdesk.core.versions.sync import clone_library
+from kbdesk.core.storage.repo import LibraryRepo
+from kbdesk.core.sync.sync import clone_library
 from tests.conftest import doc
 
 TODAY = dt.date.today()

@@ -10,8 +10,8 @@ import pytest
 
 from kbdesk.core import KnowledgeBase
 from kbdesk.core.errors import DocumentNotFound, PublishError
-from kbdesk.core.versions.drafts import Draft
-from kbdesk.core.versions.history import VersionInfo
+from kbdesk.core.storage.drafts import Draft
+from kbdesk.core.storage.history import VersionInfo
 from tests.conftest import publish_change
 
 DAY = dt.date(2026, 6, 15)

@@ -14,8 +14,8 @@ from kbdesk.core.clock import (
     parse_iso_time,
 )
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.drafts import Draft
-from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.storage.drafts import Draft
+from kbdesk.core.storage.repo import LibraryRepo
 from tests.conftest import doc
 
 

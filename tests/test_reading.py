@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from kbdesk.core import DocumentNotFound, Kind, KnowledgeBase, set_field
-from kbdesk.core.versions.reading import NotInForce, ReviewReason
+from kbdesk.core.reading.reading import NotInForce, ReviewReason
 from tests.conftest import doc, publish_change
 
 
@@ -38,7 +38,7 @@ def test_is_updated_follows_what_was_last_seen(versioned_kb: KnowledgeBase) -> N
 
 
 def test_updated_rule() -> None:
-    from kbdesk.core.versions.reading import Reading
+    from kbdesk.core.reading.reading import Reading
 
     assert Reading.updated(1, 2) and not Reading.updated(2, 2) and not Reading.updated(None, 5)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kbdesk.core.kb import KnowledgeBase, install_demo_library
-from kbdesk.core.versions.repo import LibraryRepo, RepoError, author_line
+from kbdesk.core.storage.repo import LibraryRepo, RepoError, author_line
 from tests.conftest import doc
 
 

@@ -11,14 +11,14 @@ from dulwich import porcelain
 from dulwich.repo import Repo
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.team.remote import NoSharedLibrary, join_library
-from kbdesk.core.versions.repo import LibraryRepo
-from kbdesk.core.versions.sync import (
+from kbdesk.core.storage.repo import LibraryRepo
+from kbdesk.core.sync.sync import (
     RemoteUnreachable,
     SyncError,
     UnrelatedHistories,
     clone_library,
 )
+from kbdesk.core.team.remote import NoSharedLibrary, join_library
 from tests.remotes import TWO_DOCUMENTS, HttpRemote, replaced, two_workstations
 
 FILES = TWO_DOCUMENTS

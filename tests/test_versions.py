@@ -10,9 +10,9 @@ import pytest
 
 from kbdesk.core.errors import DocumentError, DocumentNotFound, KbError
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.history import History, front_fields, split_message
-from kbdesk.core.versions.repo import LibraryRepo, RepoError
-from kbdesk.core.versions.versioning import PublishError, set_field, set_version
+from kbdesk.core.storage.history import History, front_fields, split_message
+from kbdesk.core.storage.repo import LibraryRepo, RepoError
+from kbdesk.core.workflow.versioning import PublishError, set_field, set_version
 from kbdesk.core.workstation import paths
 from tests.conftest import doc
 
@@ -252,7 +252,7 @@ def test_history_cache_rebuilds_when_history_is_not_an_ancestor(
 
 
 def test_diff_structures_for_inline_and_side_by_side_views() -> None:
-    from kbdesk.core.versions.diff import diff_texts
+    from kbdesk.core.storage.diff import diff_texts
 
     old = "標題\n時限：24小時內\n刪掉這行\n結尾"
     new = "標題\n時限：48小時內\n結尾\n新增一行"

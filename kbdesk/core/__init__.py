@@ -7,8 +7,11 @@ helpers its callers pass around or show. The packages underneath:
 
 - ``library/``: documents, front matter, parsing, phrasings, procedures, rendering, authoring.
 - ``search/``: Chinese analysis, the index, queries, ranking.
-- ``versions/``: the git repository, history, publishing, effective dates, drafts, receipts,
-  sync, diffs.
+- ``storage/``: the git repository, history, the working tree, diffs, drafts.
+- ``workflow/``: publishing, versioning rules, effective dates (the editorial workflow).
+- ``reading/``: the reading policy and read receipts.
+- ``sync/``: sync with the shared library and the checks of what it brings.
+- ``team/``: the team's records (receipts, flags, failed searches) on the shared library.
 - ``workstation/``: settings, user state, app folders, atomic storage.
 - ``importers/``, ``exporters/``: registered format plugins.
 
@@ -91,20 +94,20 @@ if TYPE_CHECKING:
     )
     from kbdesk.core.library.workdays import WorkingCalendar
     from kbdesk.core.progress import CancelToken, Progress
+    from kbdesk.core.reading.reading import NotInForce, ReviewItem, ReviewReason
     from kbdesk.core.search.engine import SearchHit, SearchOptions, SearchResult
     from kbdesk.core.search.index import IndexStats
     from kbdesk.core.search.query import KIND_ALIASES
+    from kbdesk.core.storage.diff import Segment, TextDiff, context_mask, diff_texts
+    from kbdesk.core.storage.drafts import Draft
+    from kbdesk.core.storage.history import VersionInfo
+    from kbdesk.core.sync.sync import Conflict, SyncResult, UnrelatedHistories
     from kbdesk.core.team.board import AckStatus, TeamReceipt
     from kbdesk.core.team.records import FLAG_KINDS, Flag
     from kbdesk.core.team.remote import NoSharedLibrary, join_library
     from kbdesk.core.text.folding import convert_script, fold
-    from kbdesk.core.versions.diff import Segment, TextDiff, context_mask, diff_texts
-    from kbdesk.core.versions.drafts import Draft
-    from kbdesk.core.versions.effective import Pending
-    from kbdesk.core.versions.history import VersionInfo
-    from kbdesk.core.versions.reading import NotInForce, ReviewItem, ReviewReason
-    from kbdesk.core.versions.sync import Conflict, SyncResult, UnrelatedHistories
-    from kbdesk.core.versions.versioning import PublishResult
+    from kbdesk.core.workflow.effective import Pending
+    from kbdesk.core.workflow.versioning import PublishResult
     from kbdesk.core.workstation import paths
     from kbdesk.core.workstation.identity import new_workstation_name, workstation_name
     from kbdesk.core.workstation.settings import SPECS, Settings, SettingSpec
@@ -204,20 +207,20 @@ _HOME: dict[str, str] = {
     "join_library": "kbdesk.core.team.remote",
     "convert_script": "kbdesk.core.text.folding",
     "fold": "kbdesk.core.text.folding",
-    "Segment": "kbdesk.core.versions.diff",
-    "TextDiff": "kbdesk.core.versions.diff",
-    "context_mask": "kbdesk.core.versions.diff",
-    "diff_texts": "kbdesk.core.versions.diff",
-    "Draft": "kbdesk.core.versions.drafts",
-    "Pending": "kbdesk.core.versions.effective",
-    "VersionInfo": "kbdesk.core.versions.history",
-    "NotInForce": "kbdesk.core.versions.reading",
-    "ReviewItem": "kbdesk.core.versions.reading",
-    "ReviewReason": "kbdesk.core.versions.reading",
-    "Conflict": "kbdesk.core.versions.sync",
-    "SyncResult": "kbdesk.core.versions.sync",
-    "UnrelatedHistories": "kbdesk.core.versions.sync",
-    "PublishResult": "kbdesk.core.versions.versioning",
+    "Segment": "kbdesk.core.storage.diff",
+    "TextDiff": "kbdesk.core.storage.diff",
+    "context_mask": "kbdesk.core.storage.diff",
+    "diff_texts": "kbdesk.core.storage.diff",
+    "Draft": "kbdesk.core.storage.drafts",
+    "Pending": "kbdesk.core.workflow.effective",
+    "VersionInfo": "kbdesk.core.storage.history",
+    "NotInForce": "kbdesk.core.reading.reading",
+    "ReviewItem": "kbdesk.core.reading.reading",
+    "ReviewReason": "kbdesk.core.reading.reading",
+    "Conflict": "kbdesk.core.sync.sync",
+    "SyncResult": "kbdesk.core.sync.sync",
+    "UnrelatedHistories": "kbdesk.core.sync.sync",
+    "PublishResult": "kbdesk.core.workflow.versioning",
     "paths": "kbdesk.core.workstation",
     "new_workstation_name": "kbdesk.core.workstation.identity",
     "workstation_name": "kbdesk.core.workstation.identity",

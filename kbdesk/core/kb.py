@@ -51,25 +51,26 @@ from kbdesk.core.opening import (  # where a library is found and first opened
 )
 from kbdesk.core.opening import install_demo_library as install_demo_library
 from kbdesk.core.progress import CancelToken, Progress
+from kbdesk.core.reading.reading import Reading
+from kbdesk.core.reading.receipts import ReceiptBook
 from kbdesk.core.search.engine import SearchOptions, SearchResult, check_options, run_search
 from kbdesk.core.search.freshness import library_stamp
 from kbdesk.core.search.gaps import search_gap
 from kbdesk.core.search.index import IndexStats, SearchIndex
 from kbdesk.core.search.query import parse_query
 from kbdesk.core.search.thesaurus import SynonymTable, table_for
+from kbdesk.core.storage.diff import TextDiff
+from kbdesk.core.storage.drafts import Draft, DraftStore
+from kbdesk.core.storage.history import VersionInfo
+from kbdesk.core.sync.service import conflict_from_drafts
+from kbdesk.core.sync.sync import _TRANSPORT_ERRORS as TRANSPORT_ERRORS
+from kbdesk.core.sync.sync import Conflict, Syncer, SyncResult, sync_state
 from kbdesk.core.team.board import AckStatus, Team
 from kbdesk.core.team.records import Flag
-from kbdesk.core.versions import rules
-from kbdesk.core.versions.diff import TextDiff
-from kbdesk.core.versions.drafts import Draft, DraftStore
-from kbdesk.core.versions.editorial import Editorial
-from kbdesk.core.versions.effective import Pending
-from kbdesk.core.versions.history import VersionInfo
-from kbdesk.core.versions.reading import Reading
-from kbdesk.core.versions.receipts import ReceiptBook
-from kbdesk.core.versions.sync import _TRANSPORT_ERRORS as TRANSPORT_ERRORS
-from kbdesk.core.versions.sync import Conflict, SyncResult
-from kbdesk.core.versions.versioning import PublishResult
+from kbdesk.core.workflow import rules
+from kbdesk.core.workflow.editorial import Editorial
+from kbdesk.core.workflow.effective import Pending
+from kbdesk.core.workflow.versioning import PublishResult
 from kbdesk.core.workstation.liblock import library_lock
 from kbdesk.core.workstation.startpage import StartPage, start_page
 
@@ -543,7 +544,7 @@ class KnowledgeBase:
         Raises:
             DocumentNotFound: the document has no draft.
         """
-        return rules.conflict_from_drafts(self.root, doc_id, self.drafts.drafts_of(doc_id))
+        return conflict_from_drafts(self.root, doc_id, self.drafts.drafts_of(doc_id))
 
     def publish_file(self, file: Path | str, note: str, author: str | None = None,
                      effective: dt.date | None = None) -> PublishResult:
@@ -637,7 +638,9 @@ class KnowledgeBase:
         url = remote_url or (repo.remote_url() if repo is not None else None)
         if url:
             check_remote(url)
-        result = self.editorial.sync(remote_url, author)
+        result = Syncer(self.editorial.versioning, self.drafts, author).sync(remote_url)
+        if result.pulled_paths:
+            self.ensure_index(reload=True)
         self.sync_team(url or "")
         return result
 
@@ -678,7 +681,7 @@ class KnowledgeBase:
 
     def sync_state(self) -> dict[str, str]:
         """When the library last synced, and how."""
-        return self.editorial.sync_state()
+        return sync_state(self.root)
 
     # -- export (kbdesk/core/exporters) ---------------------------------------------------------
 

@@ -13,7 +13,7 @@ from dulwich.objects import Blob, Commit
 from dulwich.repo import Repo
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.repo import FILE_MODE
+from kbdesk.core.storage.repo import FILE_MODE
 from tests.clock import child_command
 from tests.conftest import REPO_ROOT, doc
 from tests.faults.conftest import kbdesk

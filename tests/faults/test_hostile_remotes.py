@@ -15,8 +15,8 @@ from dulwich.repo import Repo
 
 from kbdesk.core.errors import RemoteRefused
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.repo import FILE_MODE, LibraryRepo
-from kbdesk.core.versions.sync import clone_library
+from kbdesk.core.storage.repo import FILE_MODE, LibraryRepo
+from kbdesk.core.sync.sync import clone_library
 from tests.conftest import doc
 from tests.faults.conftest import kbdesk
 from tests.remotes import ELSEWHERE, GITLINK, SYMLINK, HttpRemote, hostile_commit, replaced
@@ -304,7 +304,7 @@ def test_a_host_dulwich_finds_strange_is_refused_too(
 ) -> None:
     """Should a form of URL get past ``check_url``, dulwich's own refusal is a clear error."""
     _a, b = workstations
-    monkeypatch.setattr("kbdesk.core.versions.incoming.check_url", lambda url: None)
+    monkeypatch.setattr("kbdesk.core.sync.incoming.check_url", lambda url: None)
     monkeypatch.setattr("kbdesk.core.team.remote.check_url", lambda url: None)
     marker = tmp_path / "ran"
     with pytest.raises(RemoteRefused, match="looks like an option; nothing was run"):

@@ -8,7 +8,7 @@ import signal
 from pathlib import Path
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.storage.repo import LibraryRepo
 from tests.conftest import doc
 from tests.faults.conftest import kbdesk, python_in_child
 
@@ -52,7 +52,7 @@ import os, signal, sys
 from tests.clock import start_test_clock
 start_test_clock()
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.cli import main
 calls = 0
 {patch}

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.drafts import Draft
-from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.storage.drafts import Draft
+from kbdesk.core.storage.repo import LibraryRepo
 from tests.conftest import doc
 from tests.faults.conftest import kbdesk
 from tests.remotes import replaced

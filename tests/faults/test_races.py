@@ -14,7 +14,7 @@ import psutil
 import pytest
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.storage.repo import LibraryRepo
 from tests.clock import child_command
 from tests.conftest import REPO_ROOT, doc
 from tests.faults.conftest import as_plain_user, kbdesk, python_in_child

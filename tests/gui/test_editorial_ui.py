@@ -162,7 +162,7 @@ def test_new_document_from_the_menu(qtbot, make_window, versioned_library, monke
 
 def test_sync_conflict_opens_the_three_way_view_for_editors_only(
         qtbot, make_window, versioned_library) -> None:
-    from kbdesk.core.versions.sync import Conflict
+    from kbdesk.core.sync.sync import Conflict
 
     window = make_window(versioned_library, settings=settings_for("agent"))
     conflict = Conflict("complaint", "handbooks/complaint.md", "base", "theirs", "mine")
@@ -212,7 +212,7 @@ def test_publishing_sends_the_version_to_the_shared_library(
     from dulwich import porcelain
 
     from kbdesk.core.kb import KnowledgeBase
-    from kbdesk.core.versions.sync import clone_library
+    from kbdesk.core.sync.sync import clone_library
 
     bare = tmp_path / "shared.git"
     bare.mkdir()

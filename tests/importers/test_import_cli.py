@@ -10,7 +10,7 @@ import pytest
 
 from kbdesk.cli import main
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.storage.repo import LibraryRepo
 from tests.conftest import doc
 from tests.importers import fixtures as F
 

@@ -7,8 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.repo import LibraryRepo
-from kbdesk.core.versions.versioning import set_field
+from kbdesk.core.storage.repo import LibraryRepo
+from kbdesk.core.workflow.versioning import set_field
 from tests.conftest import doc, write_files
 
 #: what the hostile document's scripts would set if any of them ran

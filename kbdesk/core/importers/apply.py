@@ -24,7 +24,7 @@ from kbdesk.core.importers.duplicates import fingerprint
 from kbdesk.core.importers.plan import ImportPlan, PlannedDocument, document_text
 from kbdesk.core.library.frontmatter import set_field
 from kbdesk.core.library.parse import build_document
-from kbdesk.core.versions.drafts import Draft
+from kbdesk.core.storage.drafts import Draft
 
 if TYPE_CHECKING:
     from kbdesk.core.kb import KnowledgeBase

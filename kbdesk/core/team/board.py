@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kbdesk.core.clock import parse_iso_time
 from kbdesk.core.library.model import Document, Status
+from kbdesk.core.reading.receipts import ReceiptBook
 from kbdesk.core.team import exchange as refs
 from kbdesk.core.team.records import (
     FLAGS,
@@ -30,7 +31,6 @@ from kbdesk.core.team.records import (
     workstation_name,
 )
 from kbdesk.core.text.folding import fold
-from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.workstation.settings import Settings
 from kbdesk.core.workstation.userstate import GapRow, no_results_path
 

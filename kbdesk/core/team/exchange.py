@@ -22,8 +22,8 @@ from dulwich.refs import Ref
 from dulwich.repo import Repo
 
 from kbdesk.core.clock import SYSTEM_CLOCK
+from kbdesk.core.sync.incoming import local_folder, max_remote_file, object_size, oversized
 from kbdesk.core.team.records import KINDS, dump_line, parse_lines, ref_part, unique
-from kbdesk.core.versions.incoming import local_folder, max_remote_file, object_size, oversized
 
 log = logging.getLogger(__name__)
 

@@ -15,13 +15,16 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from kbdesk.core.clock import parse_iso_date
 from kbdesk.core.errors import DocumentNotFound, KbError
 from kbdesk.core.library.model import Document, Kind
+from kbdesk.core.storage.diff import TextDiff
 from kbdesk.core.text.folding import fold
-from kbdesk.core.versions.diff import TextDiff
-from kbdesk.core.versions.editorial import Editorial, LibrarySource
+
+if TYPE_CHECKING:
+    from kbdesk.core.workflow.editorial import Editorial, LibrarySource
 
 log = logging.getLogger(__name__)
 

@@ -29,7 +29,7 @@ from dulwich.refs import Ref
 
 from kbdesk.core.errors import RemoteRefused, UnsafePath
 from kbdesk.core.library.safepaths import check_name
-from kbdesk.core.versions.repo import LibraryRepo, oid
+from kbdesk.core.storage.repo import LibraryRepo, oid
 
 #: The largest file a remote may bring (bytes); ``KBDESK_MAX_REMOTE_FILE`` overrides it.
 MAX_REMOTE_FILE = 50 * 1024 * 1024

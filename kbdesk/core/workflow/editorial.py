@@ -18,17 +18,16 @@ from kbdesk.core.clock import SYSTEM_CLOCK, Clock
 from kbdesk.core.errors import DocumentNotFound, KbError, PublishError
 from kbdesk.core.library.frontmatter import document_id, front_fields
 from kbdesk.core.library.model import Document, Status
+from kbdesk.core.reading.receipts import ReceiptBook
 from kbdesk.core.search.asof import AsOfIndexes
 from kbdesk.core.search.engine import SearchOptions, SearchResult
 from kbdesk.core.search.query import parse_query
 from kbdesk.core.search.thesaurus import SynonymTable
-from kbdesk.core.versions.diff import TextDiff, diff_texts
-from kbdesk.core.versions.drafts import EDITOR, DraftStore
-from kbdesk.core.versions.effective import EffectiveResolver
-from kbdesk.core.versions.history import VersionInfo
-from kbdesk.core.versions.receipts import ReceiptBook
-from kbdesk.core.versions.sync import Syncer, SyncResult, sync_state
-from kbdesk.core.versions.versioning import PublishResult, Versioning, set_field
+from kbdesk.core.storage.diff import TextDiff, diff_texts
+from kbdesk.core.storage.drafts import EDITOR, DraftStore
+from kbdesk.core.storage.history import VersionInfo
+from kbdesk.core.workflow.effective import EffectiveResolver
+from kbdesk.core.workflow.versioning import PublishResult, Versioning, set_field
 from kbdesk.core.workstation.liblock import library_lock
 
 if TYPE_CHECKING:  # the team's records sit above versions; only their type is named here
@@ -237,7 +236,7 @@ class Editorial:
 
     def effective_of(self, doc_id: str, version: int) -> dt.date:
         """The day a published version comes into force (its date, else its publish day)."""
-        from kbdesk.core.versions.effective import starts
+        from kbdesk.core.workflow.effective import starts
 
         return starts(self.versioning.find(self.path_of(doc_id), version))
 
@@ -349,16 +348,3 @@ class Editorial:
             and doc.review_by < day
             and doc.status is not Status.RETIRED
         ]
-
-    # -- sync ---------------------------------------------------------------------------------
-
-    def sync(self, remote_url: str | None = None, author: str | None = None) -> SyncResult:
-        """Pull and push; then re-index what changed."""
-        result = Syncer(self.versioning, self.drafts, author).sync(remote_url)
-        if result.pulled_paths:
-            self.source.reindex()
-        return result
-
-    def sync_state(self) -> dict[str, str]:
-        """``last_synced``, ``last_status`` and ``last_error`` of this library."""
-        return sync_state(self.root)
