@@ -49,7 +49,7 @@ def make_share(work: Path) -> Path:
     LibraryRepo.init(library).close()
     share = make_bare(work / "share" / "kb.git")
     with KnowledgeBase(library) as kb:
-        if not kb.sync(str(share)).pushed:
+        if not kb.sync.sync(str(share)).pushed:
             raise SystemExit("check-dist: could not prepare the shared library")
     return share
 

@@ -146,7 +146,7 @@ def versioned_library(make_library: Callable[[Mapping[str, str | bytes]], Path])
 def publish_change(kb: KnowledgeBase, old: str, new: str, note: str = "change") -> int:
     """Publish the complaint handbook with ``old`` replaced by ``new``; return the version."""
     text = (kb.root / "handbooks/complaint.md").read_text("utf-8").replace(old, new)
-    return kb.publish("complaint", text, note, author="Editor").version
+    return kb.publishing.publish("complaint", text, note, author="Editor").version
 
 
 @pytest.fixture

@@ -77,7 +77,7 @@ def two_workstations(a_root: Path, url: str, b_root: Path) -> tuple[KnowledgeBas
     workstation B clones it into ``b_root``."""
     LibraryRepo.init(a_root).close()
     a = KnowledgeBase(a_root)
-    assert a.sync(url).pushed
+    assert a.sync.sync(url).pushed
     return a, KnowledgeBase(clone_library(url, b_root))
 
 

@@ -98,7 +98,7 @@ def test_show_and_search_as_of_a_day(root: Path, capsys) -> None:
     later = TODAY + dt.timedelta(days=5)
     text = SOP.replace("24小時", "48小時").replace("version: 1", f"version: 1\neffective: {later}")
     kb = KnowledgeBase(root)
-    kb.publish("sop", text, "下週起改48小時")
+    kb.publishing.publish("sop", text, "下週起改48小時")
     kb.close()
     code, out, err = cli(capsys, root, "show", "sop")
     assert "24小時" in out and f"v2 待生效 / pending until {later}" in err

@@ -92,7 +92,7 @@ def test_publishing_discards_the_draft_and_drafts_never_reach_the_repository(mak
     kb.drafts.save(Draft("a", "a.md", doc("甲", id="a", body="新內容\n")))
     repo = LibraryRepo(root)
     assert not any("draft" in path for path in repo.working_files())
-    kb.publish("a", doc("甲", id="a", body="新內容\n"), "發布草稿")
+    kb.publishing.publish("a", doc("甲", id="a", body="新內容\n"), "發布草稿")
     assert kb.drafts.load("a") is None
     head = repo.head()
     assert head is not None and repo.read(head, "a.md") is not None

@@ -14,7 +14,7 @@ def cmd_export_html(args: argparse.Namespace) -> int:
     kb = open_library(args.library)
     bar = ProgressBar(sys.stderr, "exporting")
     try:
-        result = kb.export("html", args.outdir, as_of=args.as_of, progress=bar)
+        result = kb.exports.export("html", args.outdir, as_of=args.as_of, progress=bar)
     finally:
         bar.finish()
         kb.close()

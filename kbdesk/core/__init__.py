@@ -48,7 +48,7 @@ if TYPE_CHECKING:
         UserStateError,
     )
     from kbdesk.core.importers.plan import ImportPlan, PlannedDocument, Removal
-    from kbdesk.core.kb import KnowledgeBase, Sent
+    from kbdesk.core.kb import KnowledgeBase
     from kbdesk.core.library.authoring import (
         KIND_FOLDERS,
         NewDocument,
@@ -101,13 +101,16 @@ if TYPE_CHECKING:
     from kbdesk.core.storage.diff import Segment, TextDiff, context_mask, diff_texts
     from kbdesk.core.storage.drafts import Draft
     from kbdesk.core.storage.history import VersionInfo
+    from kbdesk.core.sync.service import Sent
     from kbdesk.core.sync.sync import Conflict, SyncResult, UnrelatedHistories
     from kbdesk.core.team.board import AckStatus, TeamReceipt
     from kbdesk.core.team.records import FLAG_KINDS, Flag
     from kbdesk.core.team.remote import NoSharedLibrary, join_library
     from kbdesk.core.text.folding import convert_script, fold
     from kbdesk.core.workflow.effective import Pending
+    from kbdesk.core.workflow.publishing import Publishing
     from kbdesk.core.workflow.versioning import PublishResult
+    from kbdesk.core.workflow.versions import Versions
     from kbdesk.core.workstation import paths
     from kbdesk.core.workstation.identity import new_workstation_name, workstation_name
     from kbdesk.core.workstation.settings import SPECS, Settings, SettingSpec
@@ -149,7 +152,7 @@ _HOME: dict[str, str] = {
     "PlannedDocument": "kbdesk.core.importers.plan",
     "Removal": "kbdesk.core.importers.plan",
     "KnowledgeBase": "kbdesk.core.kb",
-    "Sent": "kbdesk.core.kb",
+    "Sent": "kbdesk.core.sync.service",
     "KIND_FOLDERS": "kbdesk.core.library.authoring",
     "NewDocument": "kbdesk.core.library.authoring",
     "PathProblem": "kbdesk.core.library.authoring",
@@ -221,6 +224,8 @@ _HOME: dict[str, str] = {
     "SyncResult": "kbdesk.core.sync.sync",
     "UnrelatedHistories": "kbdesk.core.sync.sync",
     "PublishResult": "kbdesk.core.workflow.versioning",
+    "Publishing": "kbdesk.core.workflow.publishing",
+    "Versions": "kbdesk.core.workflow.versions",
     "paths": "kbdesk.core.workstation",
     "new_workstation_name": "kbdesk.core.workstation.identity",
     "workstation_name": "kbdesk.core.workstation.identity",
@@ -298,6 +303,7 @@ __all__ = [
     "Progress",
     "PublishError",
     "PublishResult",
+    "Publishing",
     "RemoteUnreachable",
     "Removal",
     "ReplyFinding",
@@ -326,6 +332,7 @@ __all__ = [
     "UserState",
     "UserStateError",
     "VersionInfo",
+    "Versions",
     "WorkingCalendar",
     "atomic_write_text",
     "avoid_pairs_in",

@@ -250,7 +250,7 @@ def check_library(library: Path | str | None, probes: Probes) -> list[Check]:
                          "current" if current else "not current with the library's files",
                          "" if current else f"kbdesk --library {kb.root} index "
                          "(the app also updates it at start)"))
-        url = kb.remote_url()
+        url = kb.sync.remote_url()
         if url is None:
             out.append(Check("shared library", True, "none: this workstation's own library"))
             return out
@@ -259,7 +259,7 @@ def check_library(library: Path | str | None, probes: Probes) -> list[Check]:
                          f"{url} reachable" if error is None else f"{url}: {error}",
                          "" if error is None else "check the network or the file share; "
                          "everything keeps working on the last synced state"))
-        state = kb.sync_state()
+        state = kb.sync.sync_state()
         last, failure = state.get("last_synced", ""), state.get("last_error", "")
         synced = bool(last) and not failure
         detail = (f"last synced {last[:16].replace('T', ' ')}" if last else "never synced") + (

@@ -156,7 +156,7 @@ class AppController(QObject):
         """A new version was committed here: index it, and send it to the shared library."""
         self.start_indexing(reload=True)
         kb = self.kb
-        if self.sync is not None and kb is not None and kb.remote_url():
+        if self.sync is not None and kb is not None and kb.sync.remote_url():
             self.sync.sync_now()
 
     def sync_now(self) -> None:

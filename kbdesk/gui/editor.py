@@ -135,7 +135,7 @@ class EditorWindow(QMainWindow):
         title: str = "", **kwargs: object,
     ) -> EditorWindow:
         """Start a new document of ``kind`` at library path ``path`` from its template."""
-        new = kb.new_document(kind, path, title)
+        new = kb.publishing.new_document(kind, path, title)
         return cls(kb, runner, doc_id=new.doc_id, path=new.path, published_text=None,
                    start_text=new.text, base_version=None, **kwargs)  # type: ignore[arg-type]
 
@@ -307,7 +307,8 @@ class EditorWindow(QMainWindow):
         except KbError as exc:
             show_error(self, exc)
             return False
-        self._set_text(self.published_text or self.kb.template_text(self.form.kind.currentData()))
+        template = self.kb.publishing.template_text(self.form.kind.currentData())
+        self._set_text(self.published_text or template)
         self._show_info(self.tr("The draft was discarded."))
         self._update_title()
         self.draftDiscarded.emit()
@@ -347,20 +348,20 @@ class EditorWindow(QMainWindow):
     def effective_default(self) -> dt.date:
         """The day the new version would come into force: its ``effective:`` date when that
         is later than today, else today (the core's rule)."""
-        return self.kb.default_effective(self.text())
+        return self.kb.publishing.default_effective(self.text())
 
     def publish_with_note(self, note: str, effective: dt.date | None = None) -> bool:
         """Publish the text with ``note`` on the writer worker; False if refused at once."""
-        if self.kb.note_missing(note):
+        if self.kb.publishing.note_missing(note):
             show_error(self, self.tr("A change note is required: say what changed and why. "
                                      "Nothing was published."))
             return False
         self.save_draft()  # nothing is lost if publishing fails
-        text = self.kb.text_to_publish(self.text())
-        when = self.kb.effective_to_set(text, effective)
+        text = self.kb.publishing.text_to_publish(self.text())
+        when = self.kb.publishing.effective_to_set(text, effective)
         # the core settles this editor's autosave with the other drafts a publish resolves
-        self._run_publish(lambda: self.kb.publish(self.path, text, note, self.author, when,
-                                                  from_editor=True),
+        self._run_publish(lambda: self.kb.publishing.publish(self.path, text, note, self.author,
+                                                             when, from_editor=True),
                           self.tr("Publishing…"))
         return True
 
@@ -396,8 +397,8 @@ class EditorWindow(QMainWindow):
             return
         note = self.ask_note(self, self.tr("Retire “%1”: agents will no longer find it in "
                                            "search.").replace("%1", self.form.title.text()), "")
-        if note is not None and not self.kb.note_missing(note):
-            self._run_publish(lambda: self.kb.retire(self.doc_id, note, self.author),
+        if note is not None and not self.kb.publishing.note_missing(note):
+            self._run_publish(lambda: self.kb.publishing.retire(self.doc_id, note, self.author),
                               self.tr("Retiring…"))
 
     def rename(self) -> None:
@@ -433,7 +434,7 @@ class EditorWindow(QMainWindow):
 
     def move_to(self, new_path: str, note: str) -> bool:
         """Move the published document to ``new_path`` on the writer worker."""
-        if self.kb.note_missing(note):
+        if self.kb.publishing.note_missing(note):
             show_error(self, self.tr("A change note is required: say why the document "
                                      "moves. Nothing was moved."))
             return False
@@ -443,7 +444,7 @@ class EditorWindow(QMainWindow):
         self._publishing = True
         self.statusBar().showMessage(self.tr("Moving…"))
         task = self.runner.submit(
-            lambda _p, _c: self.kb.move(doc_id, new_path, note, self.author),
+            lambda _p, _c: self.kb.publishing.move(doc_id, new_path, note, self.author),
             name="move", write=True, owner=self)
         task.succeeded.connect(self._moved)
         task.failed.connect(self._publish_failed)

@@ -176,7 +176,7 @@ class EditorialUi(QObject):
         if self.is_editor:  # editors also see the versions waiting for their date
             kb = self.kb
             task = self.window.runner.submit(
-                lambda _p, _c: [p for p in kb.pending_versions() if p.doc_id == doc.id],
+                lambda _p, _c: [p for p in kb.versions.pending_versions() if p.doc_id == doc.id],
                 name="pending of document", owner=self.window)
             task.succeeded.connect(lambda pending, d=doc: self._show_pending(d, pending))
         reading = self.kb.reading

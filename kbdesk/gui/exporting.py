@@ -57,7 +57,7 @@ class ExportUi(QObject):
             return None
 
         def export(progress: Any, cancel: Any) -> Any:
-            return kb.export("html", folder, progress=progress, cancel=cancel)
+            return kb.exports.export("html", folder, progress=progress, cancel=cancel)
 
         dialog = QProgressDialog(self.tr("Exporting the HTML site…"), self.tr("Cancel"), 0, 0,
                                  self.window)

@@ -193,7 +193,7 @@ class ImportWizard(QDialog):
         split = self.split_combo.currentData()
 
         def plan(progress: Any, _cancel: Any) -> ImportPlan:
-            return self.kb.plan_import(files, kind=kind, category=category, split=split,
+            return self.kb.imports.plan_import(files, kind=kind, category=category, split=split,
                                        keep=keep, progress=progress)
 
         self.status.setText(self.tr("Reading the files…"))
@@ -367,7 +367,7 @@ class ImportWizard(QDialog):
         plan, author = self.plan, self.author
 
         def write(progress: Any, _cancel: Any) -> Any:
-            return self.kb.import_files(plan, publish=publish, note=note, author=author,
+            return self.kb.imports.import_files(plan, publish=publish, note=note, author=author,
                                         progress=progress, force=force)
 
         self.status.setText(self.tr("Publishing…") if publish else self.tr("Saving drafts…"))

@@ -96,7 +96,7 @@ class ReceiptsDialog(QDialog):
     def _loaded(self, table: list[Any]) -> None:
         self.table_data = table
         self.tree.clear()
-        state = self.kb.sync_state()
+        state = self.kb.sync.sync_state()
         for status in table:
             total = len(status.read) + len(status.not_read)
             top = QTreeWidgetItem([

@@ -88,7 +88,7 @@ def test_ack_banner_records_a_receipt(qtbot, kb) -> None:
     assert banner.isHidden()  # acknowledged already
     # a new version asks again
     text = (kb.root / "phrasings/opening.md").read_text("utf-8").replace("您好", "您好，")
-    kb.publish("opening", text, "標點")
+    kb.publishing.publish("opening", text, "標點")
     banner.set_document(kb.document("opening"))
     assert not banner.isHidden() and "version 2" in banner.label.text()
 

@@ -81,7 +81,7 @@ def test_publishing_from_the_editor_reaches_the_agents_search(qtbot, make_window
     with qtbot.waitSignal(window.indexReady, timeout=10000):
         editor.publish()
     assert window.kb.search("48小時").hits[0].version == 2
-    assert window.kb.history("complaint")[0].author.startswith("林編輯")
+    assert window.kb.versions.history("complaint")[0].author.startswith("林編輯")
     editor.close()
 
 
@@ -92,7 +92,7 @@ def test_reader_banners_updated_and_ack(qtbot, make_window, versioned_library) -
     assert ui.updated_banner.isHidden()  # first time: nothing to compare with
     assert ui.ack_banner.isHidden()
     text = (versioned_library / "handbooks/complaint.md").read_text("utf-8")
-    window.kb.publish("complaint", text.replace("24小時", "48小時"), "時限放寬")
+    window.kb.publishing.publish("complaint", text.replace("24小時", "48小時"), "時限放寬")
     window.open_document("complaint")
     assert not ui.updated_banner.isHidden()
     assert "v1 → v2" in ui.updated_banner.label.text()
@@ -122,7 +122,7 @@ def test_retired_and_pending_banners(qtbot, make_window, versioned_library) -> N
     ui = window.editorial
     kb = window.kb
     text = (versioned_library / "handbooks/complaint.md").read_text("utf-8")
-    kb.publish("complaint", set_field(text.replace("24小時", "48小時"), "effective",
+    kb.publishing.publish("complaint", set_field(text.replace("24小時", "48小時"), "effective",
                                             dt.date(2099, 1, 1)), "明年起放寬")
     window.open_document("complaint")
     qtbot.waitUntil(lambda: "comes into force" in ui.status_banner.text(), timeout=5000)
@@ -132,7 +132,7 @@ def test_retired_and_pending_banners(qtbot, make_window, versioned_library) -> N
     assert ui.document_for_reader("complaint").version == 2
     window.settings.set("role", "agent")
     assert ui.document_for_reader("complaint").version == 1
-    kb.retire("opening", "停用舊開場白")
+    kb.publishing.retire("opening", "停用舊開場白")
     window.open_document("opening")
     assert not ui.status_banner.isHidden()
     assert ui.status_banner.text().startswith("Retired")
@@ -177,7 +177,7 @@ def test_agents_read_the_version_in_force_until_its_date(qtbot, make_window, ver
     window = make_window(versioned_library, settings=settings_for("agent"))
     kb = window.kb
     text = (versioned_library / "handbooks/complaint.md").read_text("utf-8")
-    kb.publish("complaint", set_field(text.replace("24小時", "48小時"), "effective",
+    kb.publishing.publish("complaint", set_field(text.replace("24小時", "48小時"), "effective",
                                             dt.date(2099, 1, 1)), "明年起放寬")
     window.open_document("complaint")
     assert window.reader.document.version == 1
@@ -199,7 +199,7 @@ def test_a_new_document_before_its_date_is_not_shown_to_agents(
     shown: list[str] = []
     monkeypatch.setattr("kbdesk.gui.mainwindow.show_error", lambda parent, error, *a: shown.append(str(error)))
     window = make_window(versioned_library, settings=settings_for("agent"))
-    window.kb.publish("handbooks/future.md", doc("新規定", body="\n明年生效。\n",
+    window.kb.publishing.publish("handbooks/future.md", doc("新規定", body="\n明年生效。\n",
                                                  effective=dt.date(2099, 1, 1)), "新規定")
     window.open_document("handbooks/future")
     assert shown and "not in force yet" in shown[0]
@@ -218,7 +218,7 @@ def test_publishing_sends_the_version_to_the_shared_library(
     bare.mkdir()
     porcelain.init(str(bare), bare=True).close()
     setup = KnowledgeBase(versioned_library, index_dir=tmp_path / "setup-index")
-    setup.sync(str(bare))  # the library is shared from now on
+    setup.sync.sync(str(bare))  # the library is shared from now on
     setup.close()
     window = make_window(versioned_library, settings=settings_for("editor"))
     ui = window.editorial

@@ -132,7 +132,7 @@ def test_publish_with_a_note(qtbot, kb, runner, tmp_path) -> None:
     titles = sorted(d.title for d in kb.documents())
     assert "門市退換貨作業手冊：第二章 特殊情況處理" in titles
     assert kb.problems == []
-    assert kb.history(blocker.args[0][0].doc_id)[0].note.startswith("匯入門市手冊")
+    assert kb.versions.history(blocker.args[0][0].doc_id)[0].note.startswith("匯入門市手冊")
 
 
 def test_cancelled_note_publishes_nothing(qtbot, kb, runner, tmp_path) -> None:
@@ -264,8 +264,8 @@ def test_drafts_of_new_documents_can_be_reopened(qtbot, make_window, versioned_l
                                                  tmp_path) -> None:
     window = make_window(versioned_library, settings=_editor_settings())
     kb = window.kb
-    plan = kb.plan_import([_file(tmp_path, "t.txt", F.TOC_LINES)])
-    [written] = kb.import_files(plan)
+    plan = kb.imports.plan_import([_file(tmp_path, "t.txt", F.TOC_LINES)])
+    [written] = kb.imports.import_files(plan)
     window.actions_["import.drafts"].trigger()
     dialog = window.importing.draft_list
     assert dialog is not None and dialog.list.count() == 1

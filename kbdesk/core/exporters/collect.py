@@ -34,7 +34,7 @@ def change_of(kb: KnowledgeBase, doc: Document) -> ChangeInfo:
     Without history (a plain folder, or a version never committed) the effective date stands
     in for the publication date and there is no note.
     """
-    for info in kb.editorial.versioning.versions(doc.path, refresh=False):
+    for info in kb.versions.versioning.versions(doc.path, refresh=False):
         if info.version == doc.version and not info.superseded:
             return ChangeInfo(info.day, info.note, info.author)
     return ChangeInfo(doc.effective, "")

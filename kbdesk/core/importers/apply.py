@@ -86,14 +86,14 @@ def write_plan(
         texts.append(text)
     written: list[ImportedDocument] = []
     total = len(plan.documents)
-    unpublished = kb.unpublished() if publish else {}
+    unpublished = kb.sync.unpublished() if publish else {}
     for number, (doc, text) in enumerate(zip(plan.documents, texts, strict=True)):
         if progress is not None:
             progress(number, total, doc.title)
         if publish and doc.duplicate_of:
             written.append(_publish_duplicate(kb, doc, unpublished, note, author))
         elif publish:
-            result = kb.publish(doc.path, text, note, author)
+            result = kb.publishing.publish(doc.path, text, note, author)
             written.append(ImportedDocument(doc.path, doc.doc_id, doc.title, True,
                                             result.version))
         else:
@@ -116,7 +116,7 @@ def _publish_duplicate(kb: KnowledgeBase, doc: PlannedDocument, unpublished: dic
         except (OSError, UnicodeDecodeError):
             there = ""
         if there and fingerprint(there) == fingerprint(doc.body_text()):
-            result = kb.publish(original, there, note, author)
+            result = kb.publishing.publish(original, there, note, author)
             log.info("finished publishing %s (imported from %s)", original, doc.source)
             return ImportedDocument(original, result.doc_id, doc.title, True, result.version)
     log.info("not published: %s duplicates %s", doc.source, original)
@@ -156,7 +156,7 @@ def publish_drafts(
         chosen.append((draft, text, doc.title))
     out = []
     for draft, text, title in chosen:
-        result = kb.publish(draft.path, text, note, author)
+        result = kb.publishing.publish(draft.path, text, note, author)
         kb.drafts.discard(draft.doc_id)
         out.append(ImportedDocument(draft.path, result.doc_id, title, True, result.version))
     return out

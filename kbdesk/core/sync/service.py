@@ -1,4 +1,4 @@
-"""``kb.sync``: the library's sync with its shared library, as one service.
+"""``kb.sync.sync``: the library's sync with its shared library, as one service.
 
 It pulls and pushes (``Syncer``), re-indexes what a pull changed, exchanges the team's records
 afterwards, sends new versions at once after a publish, and answers what is not published
@@ -9,7 +9,7 @@ library files and a re-index, the team's record exchange), never the ``Knowledge
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -109,7 +109,7 @@ class SyncService:
     """
 
     def __init__(self, source: SyncSource, versioning: Versioning, drafts: DraftStore,
-                 team: Callable[[], RecordExchange], remotes: SharedLibraries) -> None:
+                 team: RecordExchange, remotes: SharedLibraries) -> None:
         self._source = source
         self.root = source.root
         self._versioning = versioning
@@ -177,7 +177,7 @@ class SyncService:
         if not url:
             return 0
         try:
-            return self._team().sync(url)
+            return self._team.sync(url)
         except (*TRANSPORT_ERRORS, SendPackError, KbError) as exc:  # the records wait
             log.warning("team records not exchanged with %s: %s", url, exc)
             return 0
