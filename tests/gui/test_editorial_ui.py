@@ -33,6 +33,40 @@ def editor_menu(window) -> QMenu:
     return menu
 
 
+def edit_current(qtbot, window):
+    """Open the document in the reader in an editor and wait for it (read on a worker)."""
+    with qtbot.waitSignal(window.editorial.editorOpened, timeout=5000) as opened:
+        assert window.editorial.edit_current() is None  # nothing is read on the UI thread
+    editor = opened.args[0]
+    qtbot.addWidget(editor)
+    return editor
+
+
+def test_opening_the_editor_reads_the_document_and_its_draft_on_a_worker(
+        qtbot, make_window, versioned_library, monkeypatch) -> None:
+    import threading
+
+    from kbdesk.core import Draft
+    from kbdesk.gui import editorial_ui
+
+    window = make_window(versioned_library, settings=settings_for("editor"))
+    window.open_document("complaint")
+    window.kb.drafts.save(Draft("complaint", "handbooks/complaint.md", "草稿正文", origin="editor"))
+    real = editorial_ui.read_for_editing
+    readers: list[threading.Thread] = []
+
+    def reading(kb, doc_id):
+        readers.append(threading.current_thread())
+        return real(kb, doc_id)
+
+    monkeypatch.setattr(editorial_ui, "read_for_editing", reading)
+    editor = edit_current(qtbot, window)
+    assert readers and threading.main_thread() not in readers
+    assert "草稿正文" in editor.text()  # the draft read on the worker is restored
+    assert not editor.discard_button.isHidden()
+    editor.close()
+
+
 def test_agents_do_not_see_the_editor_menu(qtbot, make_window, versioned_library) -> None:
     window = make_window(versioned_library, settings=settings_for("agent"))
     assert not editor_menu(window).menuAction().isVisible()
@@ -49,8 +83,10 @@ def test_editor_menu_opens_editor_history_and_review(qtbot, make_window, version
     names = [a.objectName() for a in editor_menu(window).actions() if a.objectName()]
     assert names == list(EDITOR_ACTIONS)
     window.open_document("complaint")
-    window.actions_["editor.edit"].trigger()
+    with qtbot.waitSignal(window.editorial.editorOpened, timeout=5000) as opened:
+        window.actions_["editor.edit"].trigger()  # read on a worker, then shown
     editor = window.editorial.editors["complaint"]
+    assert opened.args[0] is editor
     qtbot.addWidget(editor)
     assert isinstance(editor, EditorWindow) and editor.isVisible()
     assert "24小時" in editor.text_edit.toPlainText()
@@ -74,8 +110,7 @@ def test_editor_menu_opens_editor_history_and_review(qtbot, make_window, version
 def test_publishing_from_the_editor_reaches_the_agents_search(qtbot, make_window, versioned_library) -> None:
     window = make_window(versioned_library, settings=settings_for("editor"))
     window.open_document("complaint")
-    editor = window.editorial.edit_current()
-    qtbot.addWidget(editor)
+    editor = edit_current(qtbot, window)
     editor.text_edit.setPlainText(editor.text_edit.toPlainText().replace("24小時", "48小時"))
     editor.ask_note = lambda parent, prompt, note="": "時限改為48小時"
     with qtbot.waitSignal(window.indexReady, timeout=10000):
@@ -151,7 +186,8 @@ def test_new_document_from_the_menu(qtbot, make_window, versioned_library, monke
 
     monkeypatch.setattr(NewDocumentDialog, "exec", fill_and_accept)
     window = make_window(versioned_library, settings=settings_for("editor"))
-    window.actions_["editor.new.procedure"].trigger()
+    with qtbot.waitSignal(window.editorial.editorOpened, timeout=5000):
+        window.actions_["editor.new.procedure"].trigger()
     editor = window.editorial.editors["procedures/refund"]
     qtbot.addWidget(editor)
     assert editor.path == "procedures/refund.md"
@@ -225,8 +261,7 @@ def test_publishing_sends_the_version_to_the_shared_library(
     qtbot.waitUntil(lambda: ui.sync is not None and ui.sync.state in ("synced", "idle"),
                     timeout=10000)
     window.open_document("complaint")
-    editor = window.editorial.edit_current()
-    qtbot.addWidget(editor)
+    editor = edit_current(qtbot, window)
     editor.text_edit.setPlainText(editor.text_edit.toPlainText().replace("24小時", "12小時"))
     editor.ask_note = lambda parent, prompt, note="": "時限改為12小時"
     with qtbot.waitSignal(ui.sync.synced, timeout=20000):
