@@ -1,9 +1,11 @@
 """The Qt-free core of kbdesk: its public face.
 
 Clients (the desktop app in ``kbdesk.gui``, the CLI in ``kbdesk.cli``) import from here only,
-never from the packages below (``lint-imports`` checks it). The face is the facade
-:class:`KnowledgeBase`, which owns every rule, plus the value types, errors and small pure
-helpers its callers pass around or show. The packages underneath:
+never from the packages below (``lint-imports`` checks it). The face is the root
+:class:`KnowledgeBase` and its typed services (``kb.versions``, ``kb.publishing``,
+``kb.reading``, ``kb.sync``, …; their classes ``Versions`` and ``Publishing`` are exported for
+their static rules), plus the value types, errors and small pure helpers its callers pass
+around or show. The packages underneath:
 
 - ``library/``: documents, front matter, parsing, phrasings, procedures, rendering, authoring.
 - ``search/``: Chinese analysis, the index, queries, ranking.
