@@ -433,8 +433,9 @@ class KnowledgeBase:
 
     @property
     def clock(self) -> Clock:
-        """The clock every date rule of this library reads."""
-        return self._clock.current
+        """The clock every date rule of this library reads (it follows ``set_clock``, also
+        when kept: ``kb.clock.now`` read later is the new clock's)."""
+        return self._clock
 
     def today(self) -> dt.date:
         """Today, by this library's clock."""
