@@ -70,7 +70,6 @@ from kbdesk.core.search.index import IndexStats, SearchIndex
 from kbdesk.core.search.query import parse_query
 from kbdesk.core.search.thesaurus import SynonymTable, table_for
 from kbdesk.core.storage.drafts import DraftStore
-from kbdesk.core.sync.service import Sent as Sent
 from kbdesk.core.sync.service import SyncService
 from kbdesk.core.team import remote as team_remote
 from kbdesk.core.team.board import AckStatus, Team
