@@ -41,7 +41,7 @@ def make_share(work: Path) -> Path:
     sys.path.insert(0, str(ROOT))
     os.environ["KBDESK_DATA_DIR"] = str(work / "maker-data")
     from kbdesk.core.kb import KnowledgeBase
-    from kbdesk.core.versions.repo import LibraryRepo
+    from kbdesk.core.storage.repo import LibraryRepo
     from tests.remotes import make_bare
 
     library = work / "editor-library"
@@ -49,7 +49,7 @@ def make_share(work: Path) -> Path:
     LibraryRepo.init(library).close()
     share = make_bare(work / "share" / "kb.git")
     with KnowledgeBase(library) as kb:
-        if not kb.sync(str(share)).pushed:
+        if not kb.sync.sync(str(share)).pushed:
             raise SystemExit("check-dist: could not prepare the shared library")
     return share
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.storage.repo import LibraryRepo
 
 
 def close_opened(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:

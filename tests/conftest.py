@@ -137,7 +137,7 @@ def close_kb(kb: KnowledgeBase) -> None:
 @pytest.fixture
 def versioned_library(make_library: Callable[[Mapping[str, str | bytes]], Path]) -> Path:
     """A library of two documents that is a git repository with one commit."""
-    from kbdesk.core.versions.repo import LibraryRepo
+    from kbdesk.core.storage.repo import LibraryRepo
 
     root = make_library(
         {"handbooks/complaint.md": HANDBOOK, "phrasings/opening.md": PHRASING}
@@ -149,7 +149,7 @@ def versioned_library(make_library: Callable[[Mapping[str, str | bytes]], Path])
 def publish_change(kb: KnowledgeBase, old: str, new: str, note: str = "change") -> int:
     """Publish the complaint handbook with ``old`` replaced by ``new``; return the version."""
     text = (kb.root / "handbooks/complaint.md").read_text("utf-8").replace(old, new)
-    return kb.publish("complaint", text, note, author="Editor").version
+    return kb.publishing.publish("complaint", text, note, author="Editor").version
 
 
 @pytest.fixture

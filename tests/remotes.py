@@ -16,8 +16,8 @@ from dulwich.server import DictBackend
 from dulwich.web import make_server, make_wsgi_chain
 
 from kbdesk.core import KnowledgeBase
-from kbdesk.core.versions.repo import LibraryRepo
-from kbdesk.core.versions.sync import clone_library
+from kbdesk.core.storage.repo import LibraryRepo
+from kbdesk.core.sync.sync import clone_library
 from tests.conftest import doc
 
 #: A small library for the workstation tests: a rule and a greeting, each at version 1.
@@ -77,7 +77,7 @@ def two_workstations(a_root: Path, url: str, b_root: Path) -> tuple[KnowledgeBas
     workstation B clones it into ``b_root``."""
     LibraryRepo.init(a_root).close()
     a = KnowledgeBase(a_root)
-    assert a.sync(url).pushed
+    assert a.sync.sync(url).pushed
     return a, KnowledgeBase(clone_library(url, b_root))
 
 

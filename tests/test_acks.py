@@ -10,9 +10,9 @@ import pytest
 
 from kbdesk.core.errors import KbError
 from kbdesk.core.kb import KnowledgeBase
+from kbdesk.core.reading.receipts import ReceiptBook
+from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.text.folding import fold
-from kbdesk.core.versions.receipts import ReceiptBook
-from kbdesk.core.versions.repo import LibraryRepo
 from tests.conftest import doc
 
 
@@ -42,7 +42,7 @@ def test_acknowledge_and_export_csv(kb: KnowledgeBase) -> None:
     assert rows[1][:2] == ["must", "1"] and rows[1][3:] == ["陳小華", "必讀規範"]
 
     text = (kb.root / "must.md").read_text("utf-8").replace("錄音", "全程錄音")
-    kb.publish("must", text, "錄音要求加嚴")
+    kb.publishing.publish("must", text, "錄音要求加嚴")
     assert [d.id for d in kb.receipts.unacknowledged(kb.documents(), "陳小華")] == ["must"]
 
 
@@ -61,13 +61,13 @@ def test_damaged_line_is_skipped(kb: KnowledgeBase) -> None:
 def test_updated_since_seen_and_what_changed(kb: KnowledgeBase) -> None:
     free = kb.document("free")
     assert not kb.receipts.updated_since_seen(free)  # never opened: nothing to mark
-    assert kb.what_changed("free") is None
+    assert kb.versions.what_changed("free") is None
     kb.receipts.mark_seen(free)
     text = (kb.root / "free.md").read_text("utf-8").replace("參考資料", "參考資料與範例")
-    kb.publish("free", text, "補充範例")
+    kb.publishing.publish("free", text, "補充範例")
     assert kb.receipts.updated_since_seen(kb.document("free"))
     assert kb.receipts.last_seen("free") == 1
-    diff = kb.what_changed("free")
+    diff = kb.versions.what_changed("free")
     assert diff is not None
     assert [(s.kind, s.text) for s in diff.changed_segments()] == [
         ("insert", "version: 2"),
@@ -75,7 +75,7 @@ def test_updated_since_seen_and_what_changed(kb: KnowledgeBase) -> None:
     ]
     kb.receipts.mark_seen(kb.document("free"))
     assert not kb.receipts.updated_since_seen(kb.document("free"))
-    assert kb.what_changed("free") is None
+    assert kb.versions.what_changed("free") is None
 
 
 def test_receipts_are_kept_per_library_in_the_data_dir(kb: KnowledgeBase, make_library) -> None:

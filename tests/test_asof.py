@@ -14,21 +14,21 @@ from tests.conftest import doc
 @pytest.fixture
 def kb(versioned_kb: KnowledgeBase) -> KnowledgeBase:
     """The versioned library with a second category and a version pending in 30 days."""
-    versioned_kb.publish(
+    versioned_kb.publishing.publish(
         "handbooks/refund.md", doc("退款規則", id="refund", category="帳務", body="\n七天內退款。\n"),
         "新增",
     )
     later = dt.date.today() + dt.timedelta(days=30)
     text = (versioned_kb.root / "handbooks/complaint.md").read_text("utf-8")
     text = set_field(text.replace("24小時", "48小時"), "effective", later)
-    versioned_kb.publish("complaint", text, "下個月起48小時")
+    versioned_kb.publishing.publish("complaint", text, "下個月起48小時")
     return versioned_kb
 
 
 def test_search_as_of_builds_once_per_set_of_versions(kb: KnowledgeBase) -> None:
     today = dt.date.today()
     later = today + dt.timedelta(days=40)
-    indexes = kb.editorial.as_of_indexes
+    indexes = kb.as_of_indexes
     assert [h.doc_id for h in kb.search_as_of("24小時", today).hits] == ["complaint"]
     assert indexes.builds == 1
     assert kb.search_as_of("48小時", today).hits == []
@@ -45,7 +45,7 @@ def test_as_of_indexes_survive_a_restart(kb: KnowledgeBase, tmp_path) -> None:
     again = KnowledgeBase(kb.root, index_dir=tmp_path / "index")
     try:
         assert again.search_as_of("24小時", today).hits
-        assert again.editorial.as_of_indexes.builds == 0  # read from the cache folder
+        assert again.as_of_indexes.builds == 0  # read from the cache folder
     finally:
         again.close()
 
@@ -60,7 +60,7 @@ def test_search_as_of_keeps_categories_and_kinds(kb: KnowledgeBase) -> None:
 
 def test_in_force_snapshots_are_cached_per_day(kb: KnowledgeBase, monkeypatch) -> None:
     today = dt.date.today()
-    resolver = kb.editorial.resolver
+    resolver = kb.versions.resolver
     calls = {"n": 0}
     real = resolver._resolve
 
@@ -77,7 +77,7 @@ def test_in_force_snapshots_are_cached_per_day(kb: KnowledgeBase, monkeypatch) -
     assert kb.indexed_documents(today + dt.timedelta(days=31))["complaint"].version == 2
     assert calls["n"] == 1
     text = (kb.root / "phrasings/opening.md").read_text("utf-8").replace("您好", "您好您好")
-    kb.publish("opening", text, "改開場白")  # new history: a new snapshot
+    kb.publishing.publish("opening", text, "改開場白")  # new history: a new snapshot
     assert kb.indexed_documents()["opening"].version == 2
     assert calls["n"] == 2
 

@@ -21,27 +21,27 @@ def test_new_document_paths() -> None:
 
 
 def test_path_problems(kb: KnowledgeBase) -> None:
-    assert kb.new_path_problem("handbooks/new.md") is None
-    assert kb.new_path_problem("handbooks/a.md") is PathProblem.EXISTS
+    assert kb.publishing.new_path_problem("handbooks/new.md") is None
+    assert kb.publishing.new_path_problem("handbooks/a.md") is PathProblem.EXISTS
     for bad in ("../outside.md", "/abs.md", ".md", "a/.hidden.md", "a:b.md"):
-        assert kb.new_path_problem(bad) is PathProblem.BAD_NAME, bad
+        assert kb.publishing.new_path_problem(bad) is PathProblem.BAD_NAME, bad
 
 
 def test_new_document_from_template(kb: KnowledgeBase) -> None:
     for kind in Kind:
-        new = kb.new_document(kind, f"new/{kind.value}", title="新文件: 標題")
+        new = kb.publishing.new_document(kind, f"new/{kind.value}", title="新文件: 標題")
         assert new.path == f"new/{kind.value}.md" and new.doc_id == f"new/{kind.value}"
         meta = read_meta(new.text)
         assert meta["title"] == "新文件: 標題" and meta["kind"] == kind.value
     with pytest.raises(KbError, match="already exists"):
-        kb.new_document(Kind.HANDBOOK, "handbooks/a.md")
+        kb.publishing.new_document(Kind.HANDBOOK, "handbooks/a.md")
     with pytest.raises(KbError, match="not a path inside"):
-        kb.new_document(Kind.HANDBOOK, "../x.md")
+        kb.publishing.new_document(Kind.HANDBOOK, "../x.md")
 
 
 def test_a_draft_is_published_as_published(kb: KnowledgeBase) -> None:
-    draft = kb.template_text(Kind.HANDBOOK)
+    draft = kb.publishing.template_text(Kind.HANDBOOK)
     assert read_meta(draft)["status"] == "draft"
-    assert read_meta(kb.text_to_publish(draft))["status"] == "published"
+    assert read_meta(kb.publishing.text_to_publish(draft))["status"] == "published"
     retired = "---\ntitle: T\nstatus: retired\n---\n"
-    assert kb.text_to_publish(retired) == retired
+    assert kb.publishing.text_to_publish(retired) == retired

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from kbdesk.cli import main
-from kbdesk.core.versions import keys, signing
-from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.storage import keys, signing
+from kbdesk.core.storage.repo import LibraryRepo
 from tests.remotes import TWO_DOCUMENTS, hostile_commit
 
 

@@ -13,8 +13,8 @@ from dulwich import porcelain
 
 from kbdesk.cli import main
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.repo import LibraryRepo
-from kbdesk.core.versions.sync import clone_library
+from kbdesk.core.storage.repo import LibraryRepo
+from kbdesk.core.sync.sync import clone_library
 from tests.conftest import doc
 
 TODAY = dt.date.today()
@@ -98,7 +98,7 @@ def test_show_and_search_as_of_a_day(root: Path, capsys) -> None:
     later = TODAY + dt.timedelta(days=5)
     text = SOP.replace("24小時", "48小時").replace("version: 1", f"version: 1\neffective: {later}")
     kb = KnowledgeBase(root)
-    kb.publish("sop", text, "下週起改48小時")
+    kb.publishing.publish("sop", text, "下週起改48小時")
     kb.close()
     code, out, err = cli(capsys, root, "show", "sop")
     assert "24小時" in out and f"v2 待生效 / pending until {later}" in err

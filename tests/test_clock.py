@@ -14,8 +14,8 @@ from kbdesk.core.clock import (
     parse_iso_time,
 )
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.drafts import Draft
-from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.storage.drafts import Draft
+from kbdesk.core.storage.repo import LibraryRepo
 from tests.conftest import doc
 
 
@@ -83,3 +83,19 @@ def test_start_page_recent_list_follows_the_library_clock(versioned_kb) -> None:
     assert versioned_kb.start_page("陳", []).updated == []
     versioned_kb.set_clock(DayClock(lambda: today + dt.timedelta(days=29)))
     assert [item.doc_id for item in versioned_kb.start_page("陳", []).updated] == ["complaint"]
+
+
+def test_a_clock_kept_before_set_clock_follows_it(make_library) -> None:
+    """Every service holds the library's one clock: replacing it reaches them all, and a
+    client that kept ``kb.clock`` (the sync controller keeps ``kb.clock.now``) too."""
+    kb = KnowledgeBase(make_library({"a.md": doc("甲", id="a")}))
+    try:
+        kept_now = kb.clock.now
+        moment = dt.datetime(2031, 7, 8, 9, 10, 11, tzinfo=dt.UTC)
+        kb.set_clock(FixedClock(moment))
+        assert kept_now() == moment
+        assert kb.versions.resolver.today() == dt.date(2031, 7, 8)
+        assert kb.publishing.default_effective("---\ntitle: 甲\n---\n") == dt.date(2031, 7, 8)
+        assert kb.reading.clock.today() == dt.date(2031, 7, 8)
+    finally:
+        kb.close()

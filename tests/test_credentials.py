@@ -20,10 +20,10 @@ from keyring.backends import fail
 
 from kbdesk.cli import main
 from kbdesk.core.errors import CredentialsError, RemoteUnreachable, ServerDenied, SignInNeeded
-from kbdesk.core.versions.drafts import DraftStore
-from kbdesk.core.versions.repo import LibraryRepo
-from kbdesk.core.versions.sync import Syncer, sync_state
-from kbdesk.core.versions.versioning import Versioning
+from kbdesk.core.storage.drafts import DraftStore
+from kbdesk.core.storage.repo import LibraryRepo
+from kbdesk.core.sync.sync import Syncer, sync_state
+from kbdesk.core.workflow.versioning import Versioning
 from kbdesk.core.workstation import credentials
 from kbdesk.core.workstation.site import load_site
 

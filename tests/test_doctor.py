@@ -99,7 +99,7 @@ def test_library_index_remote_and_last_sync(tmp_path, make_library, bare) -> Non
     assert "last sync" not in checks
     kb = KnowledgeBase(root)
     kb.ensure_index()
-    kb.sync(str(bare), "王小明")
+    kb.sync.sync(str(bare), "王小明")
     kb.close()
     checks = by_name(run_checks(root, probes))
     assert all(check.ok for check in checks.values()), checks

@@ -28,11 +28,11 @@ def test_updated_is_the_day_the_version_came_into_force_not_the_mtime(make_libra
     try:
         _touch_everything(root)
         refund, greeting = kb.document("refund"), kb.document("greeting")
-        assert kb.updated_on(refund) == dt.date(2025, 7, 1)
-        assert kb.history("refund")[0].effective == "2025-07-01"
-        published = kb.history("greeting")[0].day
-        assert kb.updated_on(greeting) == published
-        assert dt.date(2001, 2, 3) not in (kb.updated_on(refund), kb.updated_on(greeting))
+        assert kb.versions.updated_on(refund) == dt.date(2025, 7, 1)
+        assert kb.versions.history("refund")[0].effective == "2025-07-01"
+        published = kb.versions.history("greeting")[0].day
+        assert kb.versions.updated_on(greeting) == published
+        assert dt.date(2001, 2, 3) not in (kb.versions.updated_on(refund), kb.versions.updated_on(greeting))
     finally:
         kb.close()
 
@@ -42,7 +42,7 @@ def test_no_history_no_date(make_library):
     kb = KnowledgeBase(root)
     kb.load()
     try:
-        assert kb.history("refund") == []
-        assert kb.updated_on(kb.document("refund")) is None
+        assert kb.versions.history("refund") == []
+        assert kb.versions.updated_on(kb.document("refund")) is None
     finally:
         kb.close()

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.drafts import Draft, DraftError, DraftStore
-from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.storage.drafts import Draft, DraftError, DraftStore
+from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.workstation import paths
 from tests.conftest import REPO_ROOT, doc
 
@@ -59,7 +59,7 @@ def test_a_draft_survives_a_killed_process(make_library) -> None:
     script = textwrap.dedent(f"""
         import sys, time
         sys.path.insert(0, {str(REPO_ROOT)!r})
-        from kbdesk.core.versions.drafts import Draft, DraftStore
+        from kbdesk.core.storage.drafts import Draft, DraftStore
         store = DraftStore({str(root)!r})
         store.save(Draft("a", "a.md", "第一版草稿", cursor=3))
         store.save(Draft("a", "a.md", "寫到一半的第二版", cursor=8))
@@ -92,7 +92,7 @@ def test_publishing_discards_the_draft_and_drafts_never_reach_the_repository(mak
     kb.drafts.save(Draft("a", "a.md", doc("甲", id="a", body="新內容\n")))
     repo = LibraryRepo(root)
     assert not any("draft" in path for path in repo.working_files())
-    kb.publish("a", doc("甲", id="a", body="新內容\n"), "發布草稿")
+    kb.publishing.publish("a", doc("甲", id="a", body="新內容\n"), "發布草稿")
     assert kb.drafts.load("a") is None
     head = repo.head()
     assert head is not None and repo.read(head, "a.md") is not None

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.storage.repo import LibraryRepo
 from tests.conftest import doc
 
 TODAY = dt.date.today()
@@ -40,27 +40,27 @@ def test_pending_version_comes_into_force_on_its_date_without_restart(kb: Knowle
     clock = {"day": TODAY}
     kb.set_clock(lambda: clock["day"])
     later = TODAY + dt.timedelta(days=10)
-    kb.publish("refund", rule(48, 1, effective=later), "時限改為48小時")
+    kb.publishing.publish("refund", rule(48, 1, effective=later), "時限改為48小時")
 
     assert kb.document("refund").version == 2  # editors see the new text
-    in_force = kb.document_in_force("refund")
+    in_force = kb.versions.document_in_force("refund")
     assert in_force is not None and in_force.version == 1
     assert any("24小時" in text for text in seen_hours(kb))
     assert not any("48小時" in text for text in seen_hours(kb))
     assert kb.search("48小時").hits == []
-    pending = kb.pending_versions()
+    pending = kb.versions.pending_versions()
     assert [(p.doc_id, p.version, p.effective, p.in_force_version) for p in pending] == [
         ("refund", 2, later, 1)
     ]
 
     clock["day"] = later - dt.timedelta(days=1)
-    assert kb.document_in_force("refund").version == 1  # type: ignore[union-attr]
+    assert kb.versions.document_in_force("refund").version == 1  # type: ignore[union-attr]
     clock["day"] = later
     stats = kb.ensure_index()
     assert stats.updated == 1
     assert kb.search("48小時").hits[0].version == 2
     assert kb.search("24小時").hits == []
-    assert kb.pending_versions() == []
+    assert kb.versions.pending_versions() == []
 
 
 def test_what_was_in_force_on_past_days(make_library) -> None:
@@ -75,7 +75,7 @@ def test_what_was_in_force_on_past_days(make_library) -> None:
     kb.set_clock(lambda: dt.date(2026, 6, 1))
 
     def version_on(day: dt.date) -> int | None:
-        found = kb.document_in_force("refund", day)
+        found = kb.versions.document_in_force("refund", day)
         return found.version if found is not None else None
 
     # the initial commit is dated now; every dated version is older
@@ -93,11 +93,11 @@ def test_new_document_with_future_date_is_hidden_from_agents_until_then(kb: Know
     clock = {"day": TODAY}
     kb.set_clock(lambda: clock["day"])
     later = TODAY + dt.timedelta(days=3)
-    kb.publish(
+    kb.publishing.publish(
         "new.md", doc("新政策", body="\n新規定的內容。\n", effective=later.isoformat()), "新增政策"
     )
     assert kb.document("new").title == "新政策"
-    assert kb.document_in_force("new") is None
+    assert kb.versions.document_in_force("new") is None
     assert "new" not in [hit.doc_id for hit in kb.search("新規定").hits]  # partial hits elsewhere
     clock["day"] = later
     kb.ensure_index()
@@ -107,8 +107,8 @@ def test_new_document_with_future_date_is_hidden_from_agents_until_then(kb: Know
 
 
 def test_retired_version_in_force_is_indexed_as_retired(kb: KnowledgeBase) -> None:
-    kb.retire("refund", "改由新流程處理")
-    doc_now = kb.document_in_force("refund")
+    kb.publishing.retire("refund", "改由新流程處理")
+    doc_now = kb.versions.document_in_force("refund")
     assert doc_now is not None and doc_now.status.value == "retired"
     assert kb.indexed_documents()["refund"].status.value == "retired"
     assert kb.search("退款").hits == []
@@ -120,7 +120,7 @@ def test_folder_in_a_checkout_is_in_force_as_it_is(make_library) -> None:
     root = make_library({"refund.md": rule(48, 2, effective=later)}, in_checkout=True)
     kb = KnowledgeBase(root)
     assert kb.indexed_documents()["refund"].version == 2
-    assert [p.version for p in kb.pending_versions()] == [2]
+    assert [p.version for p in kb.versions.pending_versions()] == [2]
     assert not LibraryRepo.is_repo(root)  # a folder of another repository stays as it is
 
 
@@ -129,28 +129,28 @@ def test_plain_folder_gets_a_baseline_and_waits_for_its_date(make_library) -> No
     root = make_library({"refund.md": rule(48, 2, effective=later)})
     kb = KnowledgeBase(root)
     assert LibraryRepo.is_repo(root)  # what kbdesk first saw is the baseline version
-    assert [p.version for p in kb.pending_versions()] == [2]
+    assert [p.version for p in kb.versions.pending_versions()] == [2]
     assert "refund" not in kb.indexed_documents()  # not in force before its date
 
 
 
 def test_rolling_back_over_a_pending_version_clears_it(kb: KnowledgeBase) -> None:
     later = TODAY + dt.timedelta(days=10)
-    kb.publish("refund", rule(48, 1, effective=later), "時限改為48小時")
-    assert [p.version for p in kb.pending_versions()] == [2]
-    result = kb.rollback("refund", 1, "改回24小時")
+    kb.publishing.publish("refund", rule(48, 1, effective=later), "時限改為48小時")
+    assert [p.version for p in kb.versions.pending_versions()] == [2]
+    result = kb.publishing.rollback("refund", 1, "改回24小時")
     assert result.version == 3
-    assert kb.pending_versions() == []
-    in_force = kb.document_in_force("refund")
+    assert kb.versions.pending_versions() == []
+    in_force = kb.versions.document_in_force("refund")
     assert in_force is not None and in_force.version == 3
     kb.set_clock(lambda: later)  # v2's day comes: v3 stays in force
-    in_force = kb.document_in_force("refund", later)
+    in_force = kb.versions.document_in_force("refund", later)
     assert in_force is not None and in_force.version == 3
     # a later version with a still later date leaves the earlier pending one pending
     kb.set_clock(lambda: TODAY)
-    kb.publish("refund", rule(36, 3, effective=later), "改36")
-    kb.publish("refund", rule(12, 4, effective=later + dt.timedelta(days=5)), "改12")
-    assert [p.version for p in kb.pending_versions()] == [4, 5]
+    kb.publishing.publish("refund", rule(36, 3, effective=later), "改36")
+    kb.publishing.publish("refund", rule(12, 4, effective=later + dt.timedelta(days=5)), "改12")
+    assert [p.version for p in kb.versions.pending_versions()] == [4, 5]
 
 
 def test_what_is_in_force_checks_every_file_against_head_in_one_pass(
@@ -163,7 +163,7 @@ def test_what_is_in_force_checks_every_file_against_head_in_one_pass(
     (root / "d2.md").write_text(doc("手冊2", id="d2", version=1, body="\n改過的第2條。\n"),
                                 "utf-8")
     kb.load()
-    versioning = kb.editorial.resolver.versioning
+    versioning = kb.versions.resolver.versioning
     asked: list[set[str]] = []
     original = versioning.unpublished
 

@@ -20,8 +20,8 @@ import pytest
 from dulwich import porcelain
 
 from kbdesk.cli import main
-from kbdesk.core.versions.repo import LibraryRepo
-from kbdesk.core.versions.sync import sync_state
+from kbdesk.core.storage.repo import LibraryRepo
+from kbdesk.core.sync.sync import sync_state
 from kbdesk.core.workstation import credentials
 from tests.conftest import doc
 from tests.gitserver import GitHttpServer
@@ -217,7 +217,7 @@ def test_a_hook_installed_in_the_served_repository_runs_on_push(
 
 
 def test_what_the_server_said_is_one_clean_bounded_line() -> None:
-    from kbdesk.core.versions.sync import _server_said
+    from kbdesk.core.sync.sync import _server_said
 
     said = (b"counting objects: 3, done.\nchecking for reusable deltas: 0/4\n"
             b"Writing objects: 100% (3/3)\n\x1b]52;c;ZXZpbA==\x07unsigned commit abc refused\n"

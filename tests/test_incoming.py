@@ -1,4 +1,4 @@
-"""The checks of what a remote brings (kbdesk.core.versions.incoming), one by one."""
+"""The checks of what a remote brings (kbdesk.core.sync.incoming), one by one."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from dulwich.objects import Blob
 from dulwich.repo import Repo
 
 from kbdesk.core.errors import RemoteRefused
-from kbdesk.core.versions.incoming import case_twins, check_url, object_size
+from kbdesk.core.sync.incoming import case_twins, check_url, object_size
 
 BASE = bytes(range(256)) * 400
 

@@ -217,7 +217,7 @@ def test_export_needs_a_format_and_a_folder(library: Path,
 
 def test_the_html_title_option_titles_the_site(library: Path, tmp_path: Path) -> None:
     with KnowledgeBase(library) as kb:
-        result = kb.export("html", tmp_path / "site", options={"title": "客服知識庫"})
+        result = kb.exports.export("html", tmp_path / "site", options={"title": "客服知識庫"})
     assert "<title>客服知識庫" in (tmp_path / "site" / "index.html").read_text("utf-8")
     assert result.details["search_shards"] >= 1
     assert result.details["open"] == result.outdir / "index.html"
@@ -329,7 +329,7 @@ class _Target:
         return {}
 
     def publish(self, doc, text, note, author=None):
-        from kbdesk.core.versions.versioning import PublishResult
+        from kbdesk.core.workflow.versioning import PublishResult
 
         self.published.append((doc, note))
         return PublishResult(doc, doc, 1, "c0ffee", True)
@@ -354,7 +354,7 @@ def test_an_export_reads_only_its_source(tmp_path: Path) -> None:
     from kbdesk.core import FixedClock
     from kbdesk.core.exporters.collect import ExportSource, export_request
     from kbdesk.core.library.parse import build_document
-    from kbdesk.core.versions.history import VersionInfo
+    from kbdesk.core.storage.history import VersionInfo
 
     docs = {
         "a": build_document("a.md", doc("甲", id="a", version=2)),

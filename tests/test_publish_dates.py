@@ -59,8 +59,8 @@ def test_publishing_a_pending_version_says_so_and_keeps_no_draft(root: Path, cap
     assert "never published" not in err and "draft" not in err
     assert cli(capsys, root, "drafts", "--json")[1].strip() in ("[]", "")
     kb = KnowledgeBase(root)
-    assert kb.document_in_force("rule").version == 1
-    assert kb.effective_date("rule", 2) == NEXT_MONTH
+    assert kb.versions.document_in_force("rule").version == 1
+    assert kb.versions.effective_date("rule", 2) == NEXT_MONTH
 
 
 def test_an_edit_of_a_document_in_force_since_last_year_is_in_force_from_today(
@@ -77,8 +77,8 @@ def test_an_edit_of_a_document_in_force_since_last_year_is_in_force_from_today(
     assert [v["version"] for v in versions] == [2, 1]
     assert versions[0]["effective"] is None and versions[1]["effective"] == LAST_YEAR.isoformat()
     kb = KnowledgeBase(root)
-    assert kb.effective_date("rule", 2) == TODAY
-    assert kb.document_in_force("rule").version == 2
+    assert kb.versions.effective_date("rule", 2) == TODAY
+    assert kb.versions.document_in_force("rule").version == 2
     assert "effective:" not in (root / "rule.md").read_text("utf-8")
 
 
@@ -89,7 +89,7 @@ def test_an_explicit_effective_date_in_the_past_is_refused(root: Path, capsys) -
     assert "is past" in err
     kb = KnowledgeBase(root)
     with pytest.raises(PublishError, match="is past"):
-        kb.publish("rule", (root / "rule.md").read_text("utf-8"), "補登",
+        kb.publishing.publish("rule", (root / "rule.md").read_text("utf-8"), "補登",
                    effective=LAST_YEAR)
 
 

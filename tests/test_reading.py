@@ -8,14 +8,14 @@ import datetime as dt
 import pytest
 
 from kbdesk.core import DocumentNotFound, Kind, KnowledgeBase, set_field
-from kbdesk.core.versions.reading import NotInForce, ReviewReason
+from kbdesk.core.reading.reading import NotInForce, ReviewReason
 from tests.conftest import doc, publish_change
 
 
 def _publish_later(kb: KnowledgeBase, days: int = 30) -> dt.date:
     later = dt.date.today() + dt.timedelta(days=days)
     text = (kb.root / "handbooks/complaint.md").read_text("utf-8").replace("24小時", "48小時")
-    kb.publish("complaint", set_field(text, "effective", later), "later")
+    kb.publishing.publish("complaint", set_field(text, "effective", later), "later")
     return later
 
 
@@ -38,7 +38,7 @@ def test_is_updated_follows_what_was_last_seen(versioned_kb: KnowledgeBase) -> N
 
 
 def test_updated_rule() -> None:
-    from kbdesk.core.versions.reading import Reading
+    from kbdesk.core.reading.reading import Reading
 
     assert Reading.updated(1, 2) and not Reading.updated(2, 2) and not Reading.updated(None, 5)
 
@@ -68,7 +68,7 @@ def test_agents_read_the_version_in_force_and_editors_the_newest(
 def test_a_new_document_before_its_date_is_not_in_force(versioned_kb: KnowledgeBase) -> None:
     later = dt.date.today() + dt.timedelta(days=10)
     text = "---\ntitle: 新規定\nkind: handbook\nid: future\neffective: " + later.isoformat()
-    versioned_kb.publish("handbooks/future.md", text + "\n---\n明年生效。\n", "新規定")
+    versioned_kb.publishing.publish("handbooks/future.md", text + "\n---\n明年生效。\n", "新規定")
     with pytest.raises(NotInForce):
         versioned_kb.reading.document_for("future", editor=False)
     assert versioned_kb.reading.document_for("future", editor=True).id == "future"
@@ -83,7 +83,7 @@ def test_acknowledgement_rule(versioned_kb: KnowledgeBase) -> None:
     assert not reading.needs_acknowledgement(opening, "陳")
     assert reading.needs_acknowledgement(opening, "林")
     assert not reading.needs_acknowledgement(opening, None)  # someone confirmed it
-    retired = versioned_kb.retire("opening", "不再使用").version
+    retired = versioned_kb.publishing.retire("opening", "不再使用").version
     assert retired == 2
     assert not reading.needs_acknowledgement(versioned_kb.document("opening"), "林")
 
@@ -91,7 +91,7 @@ def test_acknowledgement_rule(versioned_kb: KnowledgeBase) -> None:
 def test_review_items(versioned_kb: KnowledgeBase) -> None:
     today = dt.date.today()
     text = (versioned_kb.root / "phrasings/opening.md").read_text("utf-8")
-    versioned_kb.publish(
+    versioned_kb.publishing.publish(
         "opening", set_field(text, "review_by", today - dt.timedelta(days=1)), "檢視日"
     )
     later = _publish_later(versioned_kb)
@@ -132,7 +132,7 @@ def test_check_reports_files_and_unreadable_time_limits(make_library) -> None:
 
 
 def test_send_published_without_a_shared_library(versioned_kb: KnowledgeBase) -> None:
-    sent = versioned_kb.send_published("編輯")
+    sent = versioned_kb.sync.send_published("編輯")
     assert sent.remote is None and sent.result is None and sent.error is None
 
 
@@ -143,13 +143,13 @@ def test_send_published_reports_an_unreachable_shared_library(
     from dulwich import porcelain
 
     porcelain.init(str(remote), bare=True).close()
-    assert versioned_kb.sync(remote_url=str(remote)).pushed
+    assert versioned_kb.sync.sync(remote_url=str(remote)).pushed
     publish_change(versioned_kb, "24小時", "48小時")
-    sent = versioned_kb.send_published("編輯")
+    sent = versioned_kb.sync.send_published("編輯")
     assert sent.remote == str(remote) and sent.error is None and sent.result is not None
     import shutil
 
     shutil.rmtree(remote)
     publish_change(versioned_kb, "48小時", "72小時")
-    sent = versioned_kb.send_published("編輯")
+    sent = versioned_kb.sync.send_published("編輯")
     assert sent.remote == str(remote) and sent.error is not None and sent.result is None

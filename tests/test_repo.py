@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kbdesk.core.kb import KnowledgeBase, install_demo_library
-from kbdesk.core.versions.repo import LibraryRepo, RepoError, author_line
+from kbdesk.core.storage.repo import LibraryRepo, RepoError, author_line
 from tests.conftest import doc
 
 
@@ -98,7 +98,7 @@ def test_git_binary_sees_a_clean_tree_after_commits(make_library) -> None:
     root = make_library({"a.md": doc("甲"), "b/c.md": doc("丙")})
     kb = KnowledgeBase(root)
     text = (root / "a.md").read_text("utf-8") + "新段落\n"
-    kb.publish("a", text, "加段落")
+    kb.publishing.publish("a", text, "加段落")
     try:
         out = subprocess.run(
             ["git", "status", "--porcelain"], cwd=root, capture_output=True, text=True, check=True

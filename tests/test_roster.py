@@ -15,10 +15,10 @@ import pytest
 from kbdesk.cli import main
 from kbdesk.core.errors import KbError
 from kbdesk.core.kb import KnowledgeBase
+from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.team.roles import NotAllowed, decide_role, may, refusal
 from kbdesk.core.team.roster import parse_roster
 from kbdesk.core.text.safe import csv_cell, strip_controls, write_csv
-from kbdesk.core.versions.repo import LibraryRepo
 from kbdesk.core.workstation.site import SiteSettings
 from tests.conftest import doc
 
@@ -196,19 +196,19 @@ def test_a_non_editor_cannot_publish_roll_back_retire_or_import(team_kb, monkeyp
     kb = team_kb
     text = (kb.root / "must.md").read_text("utf-8").replace("24", "48")
     with pytest.raises(NotAllowed, match="publishing needs the role editor"):
-        kb.publish("must", text, "時限改48小時")
+        kb.publishing.publish("must", text, "時限改48小時")
     with pytest.raises(NotAllowed, match="rolling back"):
-        kb.rollback("must", 1, "退回")
+        kb.publishing.rollback("must", 1, "退回")
     with pytest.raises(NotAllowed, match="retiring"):
-        kb.retire("must", "停用")
+        kb.publishing.retire("must", "停用")
     source = tmp_path / "sop.md"
     source.write_text("# 新流程\n\n## 一\n\n步驟。\n", "utf-8")
-    plan = kb.plan_import([source])
+    plan = kb.imports.plan_import([source])
     with pytest.raises(NotAllowed, match="importing with publish"):
-        kb.import_files(plan, publish=True, note="匯入")
-    assert kb.history("must")[0].version == 1  # nothing was published
+        kb.imports.import_files(plan, publish=True, note="匯入")
+    assert kb.versions.history("must")[0].version == 1  # nothing was published
     as_account(monkeypatch, "ed")
-    assert kb.publish("must", text, "時限改48小時").version == 2
+    assert kb.publishing.publish("must", text, "時限改48小時").version == 2
 
 
 def test_a_local_editor_setting_does_not_make_an_editor_where_there_is_a_roster(
@@ -219,7 +219,7 @@ def test_a_local_editor_setting_does_not_make_an_editor_where_there_is_a_roster(
     settings.save()
     as_account(monkeypatch, "somebody")
     with pytest.raises(NotAllowed, match=r"not listed in the library's team\.yaml"):
-        kb.retire("must", "停用")
+        kb.publishing.retire("must", "停用")
 
 
 def test_the_roster_in_force_is_the_published_one(team_kb, monkeypatch) -> None:
@@ -446,7 +446,7 @@ def test_without_a_roster_acks_missing_lists_known_agents_with_overdue(make_libr
     kb.receipts.acknowledge(kb.document("must"), "甲", account="a")
     kb.receipts.acknowledge(kb.document("must"), "乙", account="b")
     text = (root / "must.md").read_text("utf-8").replace("24", "48")
-    kb.publish("must", text, "改時限", effective=dt.date(2026, 6, 10))
+    kb.publishing.publish("must", text, "改時限", effective=dt.date(2026, 6, 10))
     kb.receipts.acknowledge(kb.document("must"), "甲", account="a")
     status = kb.team.ack_status(kb.document("must"))
     assert not status.roster and status.read.keys() == {"甲"}

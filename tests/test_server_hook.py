@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from kbdesk.core.storage import keys, signing
+from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.team import serverhook
-from kbdesk.core.versions import editors, keys, signing
-from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.workflow import editors
 
 GIT = shutil.which("git") or "git"
 

@@ -14,8 +14,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from dulwich.objects import Commit
 from dulwich.repo import Repo
 
-from kbdesk.core.versions import keys, signing
-from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.storage import keys, signing
+from kbdesk.core.storage.repo import LibraryRepo
 
 # git verifies with ssh-keygen (.ci/run installs both: git, openssh-client)
 GIT = shutil.which("git") or "git"

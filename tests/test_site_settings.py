@@ -112,7 +112,7 @@ def test_first_use_joins_the_preset_shared_library_with_no_question(
     from kbdesk.core.kb import KnowledgeBase
 
     with KnowledgeBase(versioned_library) as editor:
-        assert editor.sync(str(bare)).pushed
+        assert editor.sync.sync(str(bare)).pushed
     site_file.write_text(f"library_url: {bare}\n", "utf-8")
     folder = resolve_library_dir(None)
     assert (folder / "handbooks" / "complaint.md").is_file()

@@ -14,9 +14,9 @@ import pytest
 
 from kbdesk.cli import main
 from kbdesk.core import KnowledgeBase, Settings, suggestions
+from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.team.roles import NotAllowed
 from kbdesk.core.team.suggestions import SuggestionError, gather, note_opened
-from kbdesk.core.versions.repo import LibraryRepo
 from kbdesk.core.workstation.userstate import log_no_results, no_results_path, search_gaps
 from tests.conftest import doc
 
@@ -131,14 +131,14 @@ def test_an_editor_accepts_a_suggestion_as_a_publish_and_the_words_find_the_docu
     reformulate("desk-1", "资料异动", "手机号码", "phone", T0)
     reformulate("desk-2", "资料异动", "手机号码", "phone", T0 + dt.timedelta(hours=1))
     [row] = suggestions.of_team(library.team, library.documents())
-    before = len(library.history("phone"))
+    before = len(library.versions.history("phone"))
 
     with pytest.raises(NotAllowed):
         suggestions.accept(library, row, settings("desk-2", role="agent"), "Agent")
-    assert len(library.history("phone")) == before  # nothing published
+    assert len(library.versions.history("phone")) == before  # nothing published
 
     result = suggestions.accept(library, row, settings("desk-9", role="editor"), "Editor")
-    history = library.history("phone")
+    history = library.versions.history("phone")
     assert len(history) == before + 1
     assert "资料异动" in history[0].note and history[0].author == "Editor"
     assert result.doc_id == "phone"

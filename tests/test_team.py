@@ -15,11 +15,11 @@ from dulwich.objects import Commit, Tree
 from dulwich.repo import Repo
 
 from kbdesk.cli import main
+from kbdesk.core.reading.receipts import ReceiptBook
+from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.team.board import Team
 from kbdesk.core.team.exchange import IDENTITY, RECORDS_FILE
 from kbdesk.core.team.records import ref_part
-from kbdesk.core.versions.receipts import ReceiptBook
-from kbdesk.core.versions.repo import LibraryRepo
 from kbdesk.core.workstation.userstate import log_no_results
 from tests.conftest import doc
 from tests.remotes import HttpRemote

@@ -17,13 +17,13 @@ from dulwich.repo import Repo
 
 from kbdesk.core.doctor import check_team_records
 from kbdesk.core.errors import KbError
+from kbdesk.core.reading.receipts import ReceiptBook
+from kbdesk.core.sync.incoming import object_size
 from kbdesk.core.team import chain
 from kbdesk.core.team.board import Team
 from kbdesk.core.team.exchange import _commit_records, exchange, read_team, team_ref
 from kbdesk.core.team.keys import key_path, workstation_key
 from kbdesk.core.team.records import FLAGS, KINDS, RECEIPTS, dump_line
-from kbdesk.core.versions.incoming import object_size
-from kbdesk.core.versions.receipts import ReceiptBook
 from kbdesk.core.workstation.settings import Settings
 from tests.remotes import HttpRemote, make_bare
 

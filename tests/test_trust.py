@@ -14,9 +14,10 @@ from dulwich.repo import Repo
 
 from kbdesk.core import KnowledgeBase
 from kbdesk.core.errors import KbError, PublishError, RemoteRefused
-from kbdesk.core.versions import editors, keys, signing, trust
-from kbdesk.core.versions.repo import LibraryRepo
-from kbdesk.core.versions.sync import clone_library
+from kbdesk.core.storage import keys, signing, trust
+from kbdesk.core.storage.repo import LibraryRepo
+from kbdesk.core.sync.sync import clone_library
+from kbdesk.core.workflow import editors
 from tests.remotes import TWO_DOCUMENTS, replaced
 
 

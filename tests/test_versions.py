@@ -10,9 +10,9 @@ import pytest
 
 from kbdesk.core.errors import DocumentError, DocumentNotFound, KbError
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.history import History, front_fields, split_message
-from kbdesk.core.versions.repo import LibraryRepo, RepoError
-from kbdesk.core.versions.versioning import PublishError, set_field, set_version
+from kbdesk.core.storage.history import History, front_fields, split_message
+from kbdesk.core.storage.repo import LibraryRepo, RepoError
+from kbdesk.core.workflow.versioning import PublishError, set_field, set_version
 from kbdesk.core.workstation import paths
 from tests.conftest import doc
 
@@ -40,7 +40,7 @@ def edited(kb: KnowledgeBase, old: str, new: str) -> str:
 
 
 def test_publish_history_diff_rollback(kb: KnowledgeBase) -> None:
-    first = kb.publish(
+    first = kb.publishing.publish(
         "sop-complaint",
         edited(kb, "24小時", "48小時"),
         "時限延長",
@@ -52,10 +52,10 @@ def test_publish_history_diff_rollback(kb: KnowledgeBase) -> None:
     assert kb.document("sop-complaint").version == 2
     assert [hit.doc_id for hit in kb.search("48小時").hits][:1] == ["sop-complaint"]
 
-    kb.publish(
+    kb.publishing.publish(
         "sop-complaint", edited(kb, "查明事實。", "查明事實並記錄。"), "補充記錄要求", author="李四"
     )
-    history = kb.history("sop-complaint")
+    history = kb.versions.history("sop-complaint")
     assert [(v.version, v.note) for v in history] == [
         (3, "補充記錄要求"),
         (2, "時限延長"),
@@ -64,7 +64,7 @@ def test_publish_history_diff_rollback(kb: KnowledgeBase) -> None:
     assert history[1].author == "王小明 <wang@example.com>"
     assert dt.datetime.fromisoformat(history[0].date).date() == dt.date.today()
 
-    diff = kb.diff("sop-complaint", 1, 2)
+    diff = kb.versions.diff("sop-complaint", 1, 2)
     changed = [(s.kind, s.text) for s in diff.changed_segments()]
     assert ("delete", "24") in changed and ("insert", "48") in changed
     assert all("小時" not in s for _, s in changed)
@@ -73,26 +73,26 @@ def test_publish_history_diff_rollback(kb: KnowledgeBase) -> None:
     assert any(seg.text == "48" and seg.kind == "insert" for row in side for seg in row.new)
 
     with pytest.raises(PublishError, match="'note'"):  # a rollback needs a note too
-        kb.rollback("sop-complaint", 1, author="王小明")
-    assert len(kb.history("sop-complaint")) == 3  # nothing published
-    back = kb.rollback("sop-complaint", 1, "恢復原規定", author="王小明")
+        kb.publishing.rollback("sop-complaint", 1, author="王小明")
+    assert len(kb.versions.history("sop-complaint")) == 3  # nothing published
+    back = kb.publishing.rollback("sop-complaint", 1, "恢復原規定", author="王小明")
     assert back.version == 4
-    assert kb.history("sop-complaint")[0].note == "回復至 v1：恢復原規定"
+    assert kb.versions.history("sop-complaint")[0].note == "回復至 v1：恢復原規定"
     restored = (kb.root / back.path).read_text("utf-8")
     assert "24小時" in restored and "version: 4" in restored and "查明事實。" in restored
-    assert kb.text_at("sop-complaint", 1) == SOP
-    assert len(kb.history("sop-complaint")) == 4  # nothing rewritten
+    assert kb.versions.text_at("sop-complaint", 1) == SOP
+    assert len(kb.versions.history("sop-complaint")) == 4  # nothing rewritten
 
 
 def test_publish_requires_a_change_note_and_valid_text(kb: KnowledgeBase) -> None:
     head = LibraryRepo(kb.root).head()
     with pytest.raises(PublishError, match="'note'"):
-        kb.publish("sop-complaint", edited(kb, "24", "48"), "  ")
+        kb.publishing.publish("sop-complaint", edited(kb, "24", "48"), "  ")
     broken = edited(kb, "kind: procedure", "kind: manual")
     with pytest.raises(DocumentError, match=r"procedures/complaint.md:3: field 'kind'"):
-        kb.publish("sop-complaint", broken, "壞掉")
+        kb.publishing.publish("sop-complaint", broken, "壞掉")
     with pytest.raises(PublishError, match="nothing changed"):
-        kb.publish("sop-complaint", SOP, "沒改")
+        kb.publishing.publish("sop-complaint", SOP, "沒改")
     assert LibraryRepo(kb.root).head() == head
     assert (kb.root / "procedures/complaint.md").read_text("utf-8") == SOP
 
@@ -100,14 +100,14 @@ def test_publish_requires_a_change_note_and_valid_text(kb: KnowledgeBase) -> Non
 def test_publish_a_new_document_and_a_folder_without_git(make_library) -> None:
     root = make_library({"a.md": doc("甲", version=4)})
     kb = KnowledgeBase(root)
-    assert [v.version for v in kb.history("a")] == [4]  # opening took the baseline
-    result = kb.publish("a", doc("甲", body="新內容\n", version=4), "第一次發布")
+    assert [v.version for v in kb.versions.history("a")] == [4]  # opening took the baseline
+    result = kb.publishing.publish("a", doc("甲", body="新內容\n", version=4), "第一次發布")
     assert result.version == 5
-    assert [v.version for v in kb.history("a")] == [5, 4]
-    new = kb.publish("b/new.md", doc("新文件"), "新增")
+    assert [v.version for v in kb.versions.history("a")] == [5, 4]
+    new = kb.publishing.publish("b/new.md", doc("新文件"), "新增")
     assert new.version == 1 and "version: 1" in (root / "b/new.md").read_text("utf-8")
     with pytest.raises(DocumentNotFound):
-        kb.publish("nowhere", doc("x"), "x")
+        kb.publishing.publish("nowhere", doc("x"), "x")
 
 
 def test_failure_while_committing_leaves_file_repo_and_index_consistent(
@@ -121,15 +121,15 @@ def test_failure_while_committing_leaves_file_repo_and_index_consistent(
 
     monkeypatch.setattr(LibraryRepo, "commit", broken_commit)
     with pytest.raises(PublishError, match="nothing changed: disk full"):
-        kb.publish("sop-complaint", edited(kb, "24小時", "48小時"), "時限延長")
+        kb.publishing.publish("sop-complaint", edited(kb, "24小時", "48小時"), "時限延長")
     monkeypatch.undo()
     assert (kb.root / "procedures/complaint.md").read_text("utf-8") == SOP
     assert LibraryRepo(kb.root).head() == repo_head
     kb.ensure_index()
     assert kb.search("48小時").hits == []
     assert kb.search("24小時").hits[0].version == 1
-    assert [v.version for v in kb.history("sop-complaint")] == [1]
-    ok = kb.publish("sop-complaint", edited(kb, "24小時", "48小時"), "再試一次")
+    assert [v.version for v in kb.versions.history("sop-complaint")] == [1]
+    ok = kb.publishing.publish("sop-complaint", edited(kb, "24小時", "48小時"), "再試一次")
     assert ok.version == 2
 
 
@@ -145,7 +145,7 @@ def test_failure_while_indexing_keeps_the_published_version(
         raise IndexBusy("locked (injected)")
 
     monkeypatch.setattr(SearchIndex, "sync", busy)
-    result = kb.publish("sop-complaint", edited(kb, "24小時", "48小時"), "時限延長")
+    result = kb.publishing.publish("sop-complaint", edited(kb, "24小時", "48小時"), "時限延長")
     assert result.version == 2 and not result.reindexed
     monkeypatch.undo()
     kb.ensure_index()
@@ -165,20 +165,20 @@ def test_publish_reindexes_only_that_document(
         return result
 
     monkeypatch.setattr(kb.index, "sync", spy)
-    kb.publish("sop-complaint", edited(kb, "24小時", "48小時"), "時限延長")
+    kb.publishing.publish("sop-complaint", edited(kb, "24小時", "48小時"), "時限延長")
     assert [(s.added, s.updated, s.removed) for s in stats] == [(0, 1, 0)]
 
 
 def test_retire_keeps_the_document_viewable_and_out_of_default_search(kb: KnowledgeBase) -> None:
     with pytest.raises(PublishError, match="'note'"):
-        kb.retire("sop-complaint", "")
-    result = kb.retire("sop-complaint", "流程合併至新版", author="王小明")
+        kb.publishing.retire("sop-complaint", "")
+    result = kb.publishing.retire("sop-complaint", "流程合併至新版", author="王小明")
     assert result.version == 2
     assert kb.document("sop-complaint").status.value == "retired"
     assert kb.search("24小時").hits == []
     assert kb.search("24小時", include_retired=True).hits[0].status == "retired"
-    assert kb.history("sop-complaint")[0].status == "retired"
-    assert kb.text_at("sop-complaint", 1) == SOP
+    assert kb.versions.history("sop-complaint")[0].status == "retired"
+    assert kb.versions.text_at("sop-complaint", 1) == SOP
 
 
 def test_set_version_edits_or_inserts_the_line_only() -> None:
@@ -202,8 +202,8 @@ def test_commit_messages_carry_trailers() -> None:
 
 
 def test_history_cache_is_incremental_and_survives_a_restart(kb: KnowledgeBase) -> None:
-    kb.publish("sop-complaint", edited(kb, "24小時", "48小時"), "一")
-    kb.history("sop-complaint")
+    kb.publishing.publish("sop-complaint", edited(kb, "24小時", "48小時"), "一")
+    kb.versions.history("sop-complaint")
     cache_files = list((paths.cache_dir() / "history").glob("*.json"))
     assert len(cache_files) == 1
     data = json.loads(cache_files[0].read_text("utf-8"))
@@ -252,7 +252,7 @@ def test_history_cache_rebuilds_when_history_is_not_an_ancestor(
 
 
 def test_diff_structures_for_inline_and_side_by_side_views() -> None:
-    from kbdesk.core.versions.diff import diff_texts
+    from kbdesk.core.storage.diff import diff_texts
 
     old = "標題\n時限：24小時內\n刪掉這行\n結尾"
     new = "標題\n時限：48小時內\n結尾\n新增一行"
@@ -286,8 +286,8 @@ def test_history_reads_safely_while_publishing_from_another_thread(kb: Knowledge
     def reader() -> None:
         while not stop.is_set():
             try:
-                for info in kb.history("sop-complaint"):
-                    kb.text_at("sop-complaint", info.version or 1)
+                for info in kb.versions.history("sop-complaint"):
+                    kb.versions.text_at("sop-complaint", info.version or 1)
             except BaseException as exc:  # reported to the test thread
                 errors.append(exc)
                 return
@@ -298,43 +298,43 @@ def test_history_reads_safely_while_publishing_from_another_thread(kb: Knowledge
         for hours in (30, 36, 42, 48, 54):
             text = (kb.root / "procedures/complaint.md").read_text("utf-8")
             text = text.replace(text.split("時限：")[1].split("內")[0], f"{hours}小時")
-            kb.publish("sop-complaint", text, f"改為{hours}小時")
+            kb.publishing.publish("sop-complaint", text, f"改為{hours}小時")
     finally:
         stop.set()
         thread.join(timeout=30)
     assert errors == []
-    assert [v.version for v in kb.history("sop-complaint")] == [6, 5, 4, 3, 2, 1]
+    assert [v.version for v in kb.versions.history("sop-complaint")] == [6, 5, 4, 3, 2, 1]
 
 
 def test_move_keeps_history_and_removes_the_old_file(kb: KnowledgeBase) -> None:
-    kb.publish("sop-complaint", edited(kb, "24小時", "48小時"), "時限延長")
-    result = kb.move("sop-complaint", "procedures/complaints/handling.md", "移到投訴資料夾")
+    kb.publishing.publish("sop-complaint", edited(kb, "24小時", "48小時"), "時限延長")
+    result = kb.publishing.move("sop-complaint", "procedures/complaints/handling.md", "移到投訴資料夾")
     assert (result.path, result.version) == ("procedures/complaints/handling.md", 3)
     assert not (kb.root / "procedures/complaint.md").exists()
     assert kb.document("sop-complaint").path == "procedures/complaints/handling.md"
-    history = kb.history("sop-complaint")
+    history = kb.versions.history("sop-complaint")
     assert [(v.version, v.path) for v in history] == [
         (3, "procedures/complaints/handling.md"),
         (2, "procedures/complaint.md"),
         (1, "procedures/complaint.md"),
     ]
-    assert "24小時" in kb.text_at("sop-complaint", 1)
-    assert "時限：{+48+}小時內" in kb.diff("sop-complaint", 1, 3).unified()
+    assert "24小時" in kb.versions.text_at("sop-complaint", 1)
+    assert "時限：{+48+}小時內" in kb.versions.diff("sop-complaint", 1, 3).unified()
     assert [h.path for h in kb.search("48小時").hits] == ["procedures/complaints/handling.md"]
     assert set(kb.indexed_documents()) == {"handbooks/other", "sop-complaint"}
     later = kb.indexed_documents(dt.date.today() + dt.timedelta(days=1))
     assert later["sop-complaint"].path == "procedures/complaints/handling.md"
     with pytest.raises(PublishError, match=r"ending \.md"):
-        kb.move("sop-complaint", "../outside.md", "壞路徑")
+        kb.publishing.move("sop-complaint", "../outside.md", "壞路徑")
     (kb.root / "taken.md").write_text(doc("佔位"), "utf-8")
     with pytest.raises(PublishError, match="already exists"):
-        kb.move("sop-complaint", "taken.md", "撞名")
+        kb.publishing.move("sop-complaint", "taken.md", "撞名")
     assert (kb.root / "procedures/complaints/handling.md").is_file()
 
 
 def test_publishing_an_id_used_by_another_document_is_refused(kb: KnowledgeBase) -> None:
     with pytest.raises(PublishError, match="'sop-complaint' is already used by procedures"):
-        kb.publish("handbooks/copy.md", SOP, "複製一份")
+        kb.publishing.publish("handbooks/copy.md", SOP, "複製一份")
     assert not (kb.root / "handbooks/copy.md").exists()
 
 
@@ -353,5 +353,5 @@ def test_publishing_an_id_used_by_another_document_is_refused(kb: KnowledgeBase)
 )
 def test_publish_never_writes_outside_the_library(kb: KnowledgeBase, bad: str) -> None:
     with pytest.raises(KbError, match=r"inside the library|library path ending \.md"):
-        kb.publish(bad, doc("外面", id="outside-doc"), "越界")
+        kb.publishing.publish(bad, doc("外面", id="outside-doc"), "越界")
     assert not (kb.root.parent / "outside.md").exists()

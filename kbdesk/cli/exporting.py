@@ -122,8 +122,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     kb = open_library(args.library)
     bar = ProgressBar(sys.stderr, "exporting")
     try:
-        result = kb.export(args.format, args.outdir, as_of=args.as_of, progress=bar,
-                           options=options)
+        result = kb.exports.export(args.format, args.outdir, as_of=args.as_of, progress=bar,
+                                   options=options)
     finally:
         bar.finish()
         kb.close()

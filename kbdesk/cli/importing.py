@@ -56,7 +56,7 @@ def cmd_import(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     kb = open_library(args.library)
-    plan = kb.plan_import(args.files, kind=args.kind or "", category=args.category or "",
+    plan = kb.imports.plan_import(args.files, kind=args.kind or "", category=args.category or "",
                           split=args.split)
     if args.dry_run:
         if args.json:
@@ -67,8 +67,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from kbdesk.cli.versions import _author, _push
 
     author = _author(args)
-    written = kb.import_files(plan, publish=args.publish, note=args.note or "", author=author,
-                              force=args.force)
+    written = kb.imports.import_files(plan, publish=args.publish, note=args.note or "",
+                                      author=author, force=args.force)
     if args.json:
         dump_json([{"path": w.path, "id": w.doc_id, "title": w.title, "published": w.published,
                     "version": w.version, "skipped_duplicate_of": w.skipped or None}
@@ -101,11 +101,11 @@ def cmd_drafts(args: argparse.Namespace) -> int:
         from kbdesk.cli.versions import _author, _push
 
         author = _author(args)
-        published = kb.publish_drafts(args.ids, args.note, author)
+        published = kb.publishing.publish_drafts(args.ids, args.note, author)
         for item in published:
             print(inline(f"published v{item.version}: {item.path}  {item.title}"))
         return _push(kb, author, *(item.path for item in published))
-    drafts = kb.new_document_drafts()
+    drafts = kb.imports.new_document_drafts()
     if args.json:
         dump_json([{"id": d.doc_id, "path": d.path, "saved_at": d.saved_at} for d in drafts])
         return 0

@@ -192,7 +192,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems = kb.check()
     for problem in problems:
         print(clean(problem))
-    for path, change in sorted(kb.unpublished().items()):
+    for path, change in sorted(kb.sync.unpublished().items()):
         what = "edited since it was last published" if change == "modified" else "never published"
         print(clean(f"{path}: unpublished: {what}; agents see the published version"
                     if change == "modified" else f"{path}: unpublished: {what}"))

@@ -28,7 +28,7 @@ def _ask_password(prompt: str) -> str:
 def _library_remote(args: argparse.Namespace) -> str:
     from kbdesk.cli.arguments import open_library
 
-    url = open_library(args.library).remote_url()
+    url = open_library(args.library).sync.remote_url()
     if not url:
         raise KbError("the library has no remote: name the Git server's URL")
     return url

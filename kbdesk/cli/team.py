@@ -29,7 +29,7 @@ def _flagger(args: argparse.Namespace, kb: KnowledgeBase) -> str:
 
 def cmd_init_remote(args: argparse.Namespace) -> int:
     kb = open_library(args.library)
-    folder = kb.init_remote(args.path, author=args.author)
+    folder = kb.sync.init_remote(args.path, author=args.author)
     print(f"made the shared library {folder} from {kb.root}")
     print(f"other workstations join it with: kbdesk clone {folder}")
     return 0
@@ -65,10 +65,10 @@ def cmd_clone(args: argparse.Namespace) -> int:
         print(clean(f"kbdesk: {exc}"), file=sys.stderr)
         return 4
     kb = open_library(folder)
-    url = kb.remote_url() or ""  # kept without any user:password@ it was typed with
-    kb.sync_team(url)
+    url = kb.sync.remote_url() or ""  # kept without any user:password@ it was typed with
+    kb.sync.sync_team(url)
     print(clean(f"joined {url}: the library is {folder} (now your default library)"))
-    refused = [line for line in kb.sync_state().get("refused", "").split("\n") if line]
+    refused = [line for line in kb.sync.sync_state().get("refused", "").split("\n") if line]
     for line in refused:
         print(clean(f"not written here: {line}"))
     return 1 if refused else 0
@@ -91,7 +91,7 @@ def _confirm_editors(exc: Any) -> bool:
 
 def cmd_ack(args: argparse.Namespace) -> int:
     kb = open_library(args.library)
-    doc = kb.document_in_force(args.doc)
+    doc = kb.versions.document_in_force(args.doc)
     if doc is None:
         raise KbError(f"{args.doc}: no version of it is in force today")
     receipt = kb.team.acknowledge(doc, args.agent)
@@ -104,7 +104,7 @@ def cmd_ack(args: argparse.Namespace) -> int:
 def cmd_flag(args: argparse.Namespace) -> int:
     kb = open_library(args.library)
     doc_id, _, anchor = args.doc.partition("#")
-    doc = kb.document_in_force(doc_id)
+    doc = kb.versions.document_in_force(doc_id)
     if doc is None:
         raise KbError(f"{doc_id}: no version of it is in force today")
     section = next((s.heading for s in doc.sections if s.anchor == anchor), "")

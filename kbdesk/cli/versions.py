@@ -54,7 +54,7 @@ def _print_result(kb: KnowledgeBase, verb: str, result: Any, author: str | None 
     if result.dropped_effective is not None:
         print(f"note: effective: {result.dropped_effective.isoformat()} is past; a new version "
               "comes into force on the day it is published", file=sys.stderr)
-    day = kb.effective_date(result.doc_id, result.version)
+    day = kb.versions.effective_date(result.doc_id, result.version)
     if day > kb.today():
         print(f"in force from {day.isoformat()} (pending until then; agents see the version "
               "in force today)")
@@ -76,7 +76,7 @@ def _push(kb: KnowledgeBase, author: str | None, *paths: str) -> int:
     lost a conflict with one published elsewhere (its text is then a draft), else 0.
     ``paths`` are the library paths just published.
     """
-    sent = kb.send_published(author)
+    sent = kb.sync.send_published(author)
     if sent.remote is None:
         return 0
     if sent.error is not None or sent.result is None:
@@ -101,26 +101,26 @@ def _push(kb: KnowledgeBase, author: str | None, *paths: str) -> int:
 def cmd_publish(args: argparse.Namespace) -> int:
     kb = open_library(args.library, publishing=args.path)
     author = _author(args)
-    result = kb.publish_file(args.path, args.note, author, effective=args.effective)
+    result = kb.publishing.publish_file(args.path, args.note, author, effective=args.effective)
     return _print_result(kb, "published", result, author)
 
 
 def cmd_rollback(args: argparse.Namespace) -> int:
     kb = _open(args)
     author = _author(args)
-    result = kb.rollback(args.doc, args.version, args.note, author)
+    result = kb.publishing.rollback(args.doc, args.version, args.note, author)
     return _print_result(kb, f"restored v{args.version} as", result, author)
 
 
 def cmd_retire(args: argparse.Namespace) -> int:
     kb = _open(args)
     author = _author(args)
-    return _print_result(kb, "retired", kb.retire(args.doc, args.note, author), author)
+    return _print_result(kb, "retired", kb.publishing.retire(args.doc, args.note, author), author)
 
 
 def cmd_history(args: argparse.Namespace) -> int:
     kb = _open(args)
-    versions = kb.history(args.doc)
+    versions = kb.versions.history(args.doc)
     if args.json:
         dump_json([v.to_json() for v in versions])
         return 0
@@ -143,14 +143,14 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     kb = _open(args)
-    current = kb.document_in_force(args.doc)
+    current = kb.versions.document_in_force(args.doc)
     if args.version is not None:
-        text = kb.text_at(args.doc, args.version)
+        text = kb.versions.text_at(args.doc, args.version)
         if current is not None and current.version != args.version:
             print(SUPERSEDED_BANNER.format(current=current.version), file=sys.stderr)
         sys.stdout.write(clean(text if text.endswith("\n") else text + "\n"))
         return 0
-    doc = kb.document_in_force(args.doc, args.as_of)
+    doc = kb.versions.document_in_force(args.doc, args.as_of)
     if doc is None:
         day = args.as_of or kb.today()
         print(f"kbdesk: {args.doc} was not in force on {day.isoformat()}", file=sys.stderr)
@@ -158,7 +158,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if doc.status is Status.RETIRED:
         print(RETIRED_BANNER, file=sys.stderr)
     if args.as_of is None:
-        for pending in kb.pending_versions():
+        for pending in kb.versions.pending_versions():
             if pending.doc_id == doc.id:
                 print(
                     f"v{pending.version} 待生效 / pending until {pending.effective}",
@@ -166,14 +166,14 @@ def cmd_show(args: argparse.Namespace) -> int:
                 )
     if not renders_as_markdown(doc.body):
         print(PLAIN_BANNER, file=sys.stderr)
-    text = kb.text_of(args.doc, doc.version)
+    text = kb.versions.text_of(args.doc, doc.version)
     sys.stdout.write(clean(text if text.endswith("\n") else text + "\n"))
     return 0
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
     kb = _open(args)
-    diff = kb.diff(args.doc, args.old, args.new)
+    diff = kb.versions.diff(args.doc, args.old, args.new)
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     sys.stdout.write(diff.unified(color=color))
     return 0
@@ -197,12 +197,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
     kb = _open(args)
     try:
         try:
-            result = kb.sync(args.remote, _author(args))
+            result = kb.sync.sync(args.remote, _author(args))
         except SignInNeeded as exc:  # on a terminal: ask once, then try again
             if not sign_in_on_terminal(exc.url):
                 raise
             remote = credentials.split_url(args.remote)[0] if args.remote else None
-            result = kb.sync(remote, _author(args))
+            result = kb.sync.sync(remote, _author(args))
     except RemoteUnreachable as exc:
         print(f"kbdesk: offline: {exc}", file=sys.stderr)
         return 3
@@ -264,7 +264,7 @@ def _team_warnings(kb: KnowledgeBase) -> None:
 
 def _acks_missing(kb: KnowledgeBase, doc_id: str) -> int:
     """The agents the team knows who have not read the version in force of ``doc_id``."""
-    doc = kb.document_in_force(doc_id)
+    doc = kb.versions.document_in_force(doc_id)
     if doc is None:
         print(f"kbdesk: {doc_id} has no version in force today", file=sys.stderr)
         return 2
@@ -296,7 +296,7 @@ def _acks_missing(kb: KnowledgeBase, doc_id: str) -> int:
 def cmd_check_stale(args: argparse.Namespace) -> int:
     """``kbdesk check --stale``: documents past their review date (exit 1 when any)."""
     kb = _open(args)
-    stale = kb.stale_documents()
+    stale = kb.versions.stale_documents()
     for doc in stale:
         print(clean(
             f"{doc.path}: review was due on {doc.review_by} ({doc.title}, owner {doc.owner or '-'})"

@@ -1,14 +1,19 @@
 """The Qt-free core of kbdesk: its public face.
 
 Clients (the desktop app in ``kbdesk.gui``, the CLI in ``kbdesk.cli``) import from here only,
-never from the packages below (``lint-imports`` checks it). The face is the facade
-:class:`KnowledgeBase`, which owns every rule, plus the value types, errors and small pure
-helpers its callers pass around or show. The packages underneath:
+never from the packages below (``lint-imports`` checks it). The face is the root
+:class:`KnowledgeBase` and its typed services (``kb.versions``, ``kb.publishing``,
+``kb.reading``, ``kb.sync``, …; their classes ``Versions`` and ``Publishing`` are exported for
+their static rules), plus the value types, errors and small pure helpers its callers pass
+around or show. The packages underneath:
 
 - ``library/``: documents, front matter, parsing, phrasings, procedures, rendering, authoring.
 - ``search/``: Chinese analysis, the index, queries, ranking.
-- ``versions/``: the git repository, history, publishing, effective dates, drafts, receipts,
-  sync, diffs.
+- ``storage/``: the git repository, history, the working tree, diffs, drafts.
+- ``workflow/``: publishing, versioning rules, effective dates (the editorial workflow).
+- ``reading/``: the reading policy and read receipts.
+- ``sync/``: sync with the shared library and the checks of what it brings.
+- ``team/``: the team's records (receipts, flags, failed searches) on the shared library.
 - ``workstation/``: settings, user state, app folders, atomic storage.
 - ``importers/``, ``exporters/``: registered format plugins (their API: ``plugins.py``).
 
@@ -52,7 +57,7 @@ if TYPE_CHECKING:
     from kbdesk.core.exporters import ExportFormat, broken_exporters, export_formats
     from kbdesk.core.importers import ImportFormat, broken_importers, import_formats
     from kbdesk.core.importers.plan import ImportPlan, PlannedDocument
-    from kbdesk.core.kb import KnowledgeBase, Sent
+    from kbdesk.core.kb import KnowledgeBase
     from kbdesk.core.library.authoring import (
         KIND_FOLDERS,
         NewDocument,
@@ -99,9 +104,17 @@ if TYPE_CHECKING:
     from kbdesk.core.library.workdays import WorkingCalendar
     from kbdesk.core.plugins import ExportResult, Option, Removal, resolve_options
     from kbdesk.core.progress import CancelToken, Progress
+    from kbdesk.core.reading.reading import NotInForce, ReviewItem, ReviewReason
     from kbdesk.core.search.engine import SearchHit, SearchOptions, SearchResult
     from kbdesk.core.search.index import IndexStats
     from kbdesk.core.search.query import KIND_ALIASES
+    from kbdesk.core.storage.diff import Segment, TextDiff, context_mask, diff_texts
+    from kbdesk.core.storage.drafts import Draft
+    from kbdesk.core.storage.history import VersionInfo
+    from kbdesk.core.storage.keys import init_editor_key, load_editor_key
+    from kbdesk.core.storage.trust import UntrustedLibrary
+    from kbdesk.core.sync.service import Sent
+    from kbdesk.core.sync.sync import Conflict, SyncResult, UnrelatedHistories
     from kbdesk.core.team import suggestions
     from kbdesk.core.team.board import PAPER, AckStatus, TeamReceipt
     from kbdesk.core.team.duties import Missing, MissingRow
@@ -118,27 +131,18 @@ if TYPE_CHECKING:
     from kbdesk.core.team.serverhook import run_server_hook
     from kbdesk.core.text.folding import convert_script, fold
     from kbdesk.core.text.safe import csv_cell, one_line, strip_controls
-    from kbdesk.core.versions.diff import Segment, TextDiff, context_mask, diff_texts
-    from kbdesk.core.versions.drafts import Draft
-    from kbdesk.core.versions.editors import (
+    from kbdesk.core.workflow.editors import (
         add_library_editor,
         adopt_signing,
         library_editors,
         library_editors_problems,
     )
-    from kbdesk.core.versions.effective import Pending
-    from kbdesk.core.versions.history import VersionInfo
-    from kbdesk.core.versions.keys import init_editor_key, load_editor_key
-    from kbdesk.core.versions.reading import NotInForce, ReviewItem, ReviewReason
-    from kbdesk.core.versions.sync import Conflict, SyncResult, UnrelatedHistories
-    from kbdesk.core.versions.trust import UntrustedLibrary
-    from kbdesk.core.versions.versioning import PublishResult
+    from kbdesk.core.workflow.effective import Pending
+    from kbdesk.core.workflow.publishing import Publishing
+    from kbdesk.core.workflow.versioning import PublishResult
+    from kbdesk.core.workflow.versions import Versions
     from kbdesk.core.workstation import credentials, paths
-    from kbdesk.core.workstation.identity import (
-        new_workstation_name,
-        os_account,
-        workstation_name,
-    )
+    from kbdesk.core.workstation.identity import new_workstation_name, os_account, workstation_name
     from kbdesk.core.workstation.settings import SPECS, Settings, SettingSpec
     from kbdesk.core.workstation.startpage import StartPage
     from kbdesk.core.workstation.storage import atomic_write_text
@@ -158,7 +162,6 @@ _HOME: dict[str, str] = {
     "FixedClock": "kbdesk.core.clock",
     "parse_iso_date": "kbdesk.core.clock",
     "parse_iso_time": "kbdesk.core.clock",
-    "BrokenPlugin": "kbdesk.core.errors",
     "Cancelled": "kbdesk.core.errors",
     "DocumentError": "kbdesk.core.errors",
     "DocumentNotFound": "kbdesk.core.errors",
@@ -166,19 +169,23 @@ _HOME: dict[str, str] = {
     "ExportError": "kbdesk.core.errors",
     "ImportFailed": "kbdesk.core.errors",
     "IndexDamaged": "kbdesk.core.errors",
-    "InvalidOption": "kbdesk.core.errors",
     "KbError": "kbdesk.core.errors",
     "LibraryError": "kbdesk.core.errors",
     "Problem": "kbdesk.core.errors",
     "PublishError": "kbdesk.core.errors",
     "RemoteUnreachable": "kbdesk.core.errors",
-    "CredentialsError": "kbdesk.core.errors",
-    "ServerDenied": "kbdesk.core.errors",
-    "SignInNeeded": "kbdesk.core.errors",
     "SettingsError": "kbdesk.core.errors",
     "StaleFinding": "kbdesk.core.errors",
     "SyncError": "kbdesk.core.errors",
     "UserStateError": "kbdesk.core.errors",
+    "ImportPlan": "kbdesk.core.importers.plan",
+    "PlannedDocument": "kbdesk.core.importers.plan",
+    "Removal": "kbdesk.core.plugins",
+    "BrokenPlugin": "kbdesk.core.errors",
+    "InvalidOption": "kbdesk.core.errors",
+    "CredentialsError": "kbdesk.core.errors",
+    "ServerDenied": "kbdesk.core.errors",
+    "SignInNeeded": "kbdesk.core.errors",
     "ExportFormat": "kbdesk.core.exporters",
     "broken_exporters": "kbdesk.core.exporters",
     "export_formats": "kbdesk.core.exporters",
@@ -188,11 +195,33 @@ _HOME: dict[str, str] = {
     "ExportResult": "kbdesk.core.plugins",
     "Option": "kbdesk.core.plugins",
     "resolve_options": "kbdesk.core.plugins",
-    "ImportPlan": "kbdesk.core.importers.plan",
-    "PlannedDocument": "kbdesk.core.importers.plan",
-    "Removal": "kbdesk.core.plugins",
+    "PAPER": "kbdesk.core.team.board",
+    "Missing": "kbdesk.core.team.duties",
+    "MissingRow": "kbdesk.core.team.duties",
+    "EDITOR_ACTIONS": "kbdesk.core.team.roles",
+    "NotAllowed": "kbdesk.core.team.roles",
+    "RoleDecision": "kbdesk.core.team.roles",
+    "decide_role": "kbdesk.core.team.roles",
+    "refusal": "kbdesk.core.team.roles",
+    "Person": "kbdesk.core.team.roster",
+    "Roster": "kbdesk.core.team.roster",
+    "csv_cell": "kbdesk.core.text.safe",
+    "one_line": "kbdesk.core.text.safe",
+    "strip_controls": "kbdesk.core.text.safe",
+    "os_account": "kbdesk.core.workstation.identity",
+    # signed policy (issue 21)
+    "add_library_editor": "kbdesk.core.workflow.editors",
+    "adopt_signing": "kbdesk.core.workflow.editors",
+    "library_editors": "kbdesk.core.workflow.editors",
+    "library_editors_problems": "kbdesk.core.workflow.editors",
+    "init_editor_key": "kbdesk.core.storage.keys",
+    "load_editor_key": "kbdesk.core.storage.keys",
+    "UntrustedLibrary": "kbdesk.core.storage.trust",
+    "run_server_hook": "kbdesk.core.team.serverhook",
+    "credentials": "kbdesk.core.workstation",
+    "suggestions": "kbdesk.core.team",
     "KnowledgeBase": "kbdesk.core.kb",
-    "Sent": "kbdesk.core.kb",
+    "Sent": "kbdesk.core.sync.service",
     "KIND_FOLDERS": "kbdesk.core.library.authoring",
     "NewDocument": "kbdesk.core.library.authoring",
     "PathProblem": "kbdesk.core.library.authoring",
@@ -242,29 +271,6 @@ _HOME: dict[str, str] = {
     "IndexStats": "kbdesk.core.search.index",
     "KIND_ALIASES": "kbdesk.core.search.query",
     "AckStatus": "kbdesk.core.team.board",
-    "PAPER": "kbdesk.core.team.board",
-    "Missing": "kbdesk.core.team.duties",
-    "MissingRow": "kbdesk.core.team.duties",
-    "EDITOR_ACTIONS": "kbdesk.core.team.roles",
-    "NotAllowed": "kbdesk.core.team.roles",
-    "RoleDecision": "kbdesk.core.team.roles",
-    "decide_role": "kbdesk.core.team.roles",
-    "refusal": "kbdesk.core.team.roles",
-    "Person": "kbdesk.core.team.roster",
-    "Roster": "kbdesk.core.team.roster",
-    "csv_cell": "kbdesk.core.text.safe",
-    "one_line": "kbdesk.core.text.safe",
-    "strip_controls": "kbdesk.core.text.safe",
-    "os_account": "kbdesk.core.workstation.identity",
-    # signed policy (issue 21)
-    "add_library_editor": "kbdesk.core.versions.editors",
-    "adopt_signing": "kbdesk.core.versions.editors",
-    "library_editors": "kbdesk.core.versions.editors",
-    "library_editors_problems": "kbdesk.core.versions.editors",
-    "init_editor_key": "kbdesk.core.versions.keys",
-    "load_editor_key": "kbdesk.core.versions.keys",
-    "UntrustedLibrary": "kbdesk.core.versions.trust",
-    "run_server_hook": "kbdesk.core.team.serverhook",
     "GapRow": "kbdesk.core.workstation.userstate",
     "TeamReceipt": "kbdesk.core.team.board",
     "FLAG_KINDS": "kbdesk.core.team.records",
@@ -273,23 +279,23 @@ _HOME: dict[str, str] = {
     "join_library": "kbdesk.core.team.remote",
     "convert_script": "kbdesk.core.text.folding",
     "fold": "kbdesk.core.text.folding",
-    "Segment": "kbdesk.core.versions.diff",
-    "TextDiff": "kbdesk.core.versions.diff",
-    "context_mask": "kbdesk.core.versions.diff",
-    "diff_texts": "kbdesk.core.versions.diff",
-    "Draft": "kbdesk.core.versions.drafts",
-    "Pending": "kbdesk.core.versions.effective",
-    "VersionInfo": "kbdesk.core.versions.history",
-    "NotInForce": "kbdesk.core.versions.reading",
-    "ReviewItem": "kbdesk.core.versions.reading",
-    "ReviewReason": "kbdesk.core.versions.reading",
-    "Conflict": "kbdesk.core.versions.sync",
-    "SyncResult": "kbdesk.core.versions.sync",
-    "UnrelatedHistories": "kbdesk.core.versions.sync",
-    "PublishResult": "kbdesk.core.versions.versioning",
+    "Segment": "kbdesk.core.storage.diff",
+    "TextDiff": "kbdesk.core.storage.diff",
+    "context_mask": "kbdesk.core.storage.diff",
+    "diff_texts": "kbdesk.core.storage.diff",
+    "Draft": "kbdesk.core.storage.drafts",
+    "Pending": "kbdesk.core.workflow.effective",
+    "VersionInfo": "kbdesk.core.storage.history",
+    "NotInForce": "kbdesk.core.reading.reading",
+    "ReviewItem": "kbdesk.core.reading.reading",
+    "ReviewReason": "kbdesk.core.reading.reading",
+    "Conflict": "kbdesk.core.sync.sync",
+    "SyncResult": "kbdesk.core.sync.sync",
+    "UnrelatedHistories": "kbdesk.core.sync.sync",
+    "PublishResult": "kbdesk.core.workflow.versioning",
+    "Publishing": "kbdesk.core.workflow.publishing",
+    "Versions": "kbdesk.core.workflow.versions",
     "paths": "kbdesk.core.workstation",
-    "credentials": "kbdesk.core.workstation",
-    "suggestions": "kbdesk.core.team",
     "new_workstation_name": "kbdesk.core.workstation.identity",
     "workstation_name": "kbdesk.core.workstation.identity",
     "SPECS": "kbdesk.core.workstation.settings",
@@ -379,6 +385,7 @@ __all__ = [
     "Progress",
     "PublishError",
     "PublishResult",
+    "Publishing",
     "RemoteUnreachable",
     "Removal",
     "ReplyFinding",
@@ -412,6 +419,7 @@ __all__ = [
     "UserState",
     "UserStateError",
     "VersionInfo",
+    "Versions",
     "WorkingCalendar",
     "add_library_editor",
     "adopt_signing",

@@ -54,6 +54,24 @@ class FixedClock(Clock):
 SYSTEM_CLOCK = Clock()
 
 
+class LibraryClock(Clock):
+    """The clock of one library: every service holds this one object, and ``set`` replaces
+    the clock it reads (``KnowledgeBase.set_clock``), so no service keeps an old one."""
+
+    def __init__(self, clock: Clock | None = None) -> None:
+        self.current: Clock = clock or SYSTEM_CLOCK
+
+    def set(self, clock: Clock) -> None:
+        """Read ``clock`` from now on."""
+        self.current = clock
+
+    def now(self) -> dt.datetime:
+        return self.current.now()
+
+    def today(self) -> dt.date:
+        return self.current.today()
+
+
 def as_clock(value: Clock | Callable[[], dt.date] | None) -> Clock:
     """Return ``value`` as a :class:`Clock` (a function returning the day, or None: the system)."""
     if value is None:

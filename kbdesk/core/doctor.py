@@ -256,7 +256,7 @@ def check_library(library: Path | str | None, probes: Probes) -> list[Check]:
                          "current" if current else "not current with the library's files",
                          "" if current else f"kbdesk --library {kb.root} index "
                          "(the app also updates it at start)"))
-        url = kb.remote_url()
+        url = kb.sync.remote_url()
         if url is None:
             out.append(Check("shared library", True, "none: this workstation's own library"))
             return out
@@ -270,7 +270,7 @@ def check_library(library: Path | str | None, probes: Probes) -> list[Check]:
         out.append(Check("shared library", error is None,
                          f"{url} reachable" if error is None else f"{url}: {error}",
                          "" if error is None else fix))
-        state = kb.sync_state()
+        state = kb.sync.sync_state()
         last, failure = state.get("last_synced", ""), state.get("last_error", "")
         synced = bool(last) and not failure
         status = state.get("last_status", "")

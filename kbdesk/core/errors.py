@@ -129,21 +129,21 @@ class InvalidOption(KbError):
         self.option = option
 
 
-# -- versions/versioning --------------------------------------------------------------------------
+# -- workflow/versioning --------------------------------------------------------------------------
 
 
 class PublishError(KbError):
     """A publish, rollback or retirement that cannot be done; nothing was changed."""
 
 
-# -- versions/repo --------------------------------------------------------------------------------
+# -- storage/repo ---------------------------------------------------------------------------------
 
 
 class RepoError(KbError):
     """The library's git repository cannot be used or changed as asked."""
 
 
-# -- versions/sync --------------------------------------------------------------------------------
+# -- sync/sync ------------------------------------------------------------------------------------
 
 
 class SyncError(KbError):
@@ -184,7 +184,7 @@ class RemoteRefused(SyncError):
     that could be read as an option); the message names it and nothing was changed."""
 
 
-# -- versions/drafts ------------------------------------------------------------------------------
+# -- storage/drafts -------------------------------------------------------------------------------
 
 
 class DraftError(KbError):

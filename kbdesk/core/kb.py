@@ -1,15 +1,29 @@
-"""``KnowledgeBase``: the one facade the desktop app, the CLI and the tests call.
+"""``KnowledgeBase``: the root the desktop app, the CLI and the tests open a library with.
 
-It owns a library folder and the search index derived from it. Every method is safe to call
-from a worker thread; long ones take a progress callback and a cancel token.
+It owns the library folder and the search index derived from it: open, load, index, search,
+the clock and close. Everything else is a service attribute, built once when the library is
+opened, with its own narrow interface (``docs/architecture.md`` draws the map):
+
+* ``kb.versions``: history, the text of a version, diffs, effective dates, in force, pending,
+  what changed, documents past review (``workflow/versions.py``);
+* ``kb.publishing``: publish, roll back, retire, move, new documents, the publish rules
+  (``workflow/publishing.py``);
+* ``kb.reading``: the version each role reads, 已更新 marks, receipts due, the review list
+  (``reading/reading.py``);
+* ``kb.drafts``, ``kb.receipts``: the editors' drafts and this workstation's read receipts;
+* ``kb.team``: the team's records on the shared library (``team/board.py``);
+* ``kb.sync``: sync with the shared library (``sync/service.py``);
+* ``kb.imports``, ``kb.exports``: importing files, exporting what is in force.
+
+Services receive what they need as narrow protocols (a documents source, the clock, the
+versions), never this class. Every method is safe to call from a worker thread; long ones
+take a progress callback and a cancel token.
 
 Locks guard only what they must, so a reader never waits for a build:
 
 * ``_index_lock`` serialises the index writer (``ensure_index``: one build at a time);
 * ``_load_lock`` serialises re-reads of the folder; each ends by swapping in an immutable
-  snapshot of the library (:class:`~kbdesk.core.library.catalog.Loaded`) with one assignment;
-* ``_services_lock`` is held only while a service (``editorial``, ``reading``, ``team``) is
-  created, never while it works.
+  snapshot of the library (:class:`~kbdesk.core.library.catalog.Loaded`) with one assignment.
 
 Reads (``documents``, ``document``, ``today``, the services' reading rules) take none of them:
 they read the snapshot in place while a build runs on another thread.
@@ -23,22 +37,17 @@ import shutil
 import tempfile
 import threading
 import weakref
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Unpack
+from typing import Any, Unpack
 
-from dulwich.errors import SendPackError
-
-from kbdesk.core.clock import Clock, as_clock, parse_iso_date
-from kbdesk.core.errors import IndexDamaged, KbError, LibraryError, Problem, SyncError
-from kbdesk.core.importers.apply import ImportedDocument
-from kbdesk.core.importers.plan import ImportPlan
-from kbdesk.core.library import authoring
-from kbdesk.core.library.authoring import NewDocument, PathProblem
+from kbdesk.core.clock import Clock, LibraryClock, as_clock
+from kbdesk.core.errors import IndexDamaged, KbError, LibraryError, Problem
+from kbdesk.core.exporters.service import Exports
+from kbdesk.core.importers.apply import publish_drafts
+from kbdesk.core.importers.service import Imports
 from kbdesk.core.library.catalog import Library, load_config
 from kbdesk.core.library.categories import count_categories
-from kbdesk.core.library.frontmatter import front_fields
 from kbdesk.core.library.model import Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
 from kbdesk.core.library.parts import AvoidEntry
@@ -51,82 +60,27 @@ from kbdesk.core.opening import (  # where a library is found and first opened
 )
 from kbdesk.core.opening import install_demo_library as install_demo_library
 from kbdesk.core.progress import CancelToken, Progress
+from kbdesk.core.reading.reading import Reading
+from kbdesk.core.reading.receipts import ReceiptBook
+from kbdesk.core.search.asof import AsOfIndexes
 from kbdesk.core.search.engine import SearchOptions, SearchResult, check_options, run_search
 from kbdesk.core.search.freshness import library_stamp
 from kbdesk.core.search.gaps import search_gap
 from kbdesk.core.search.index import IndexStats, SearchIndex
 from kbdesk.core.search.query import parse_query
 from kbdesk.core.search.thesaurus import SynonymTable, table_for
+from kbdesk.core.storage.drafts import DraftStore
+from kbdesk.core.sync.service import SyncService
+from kbdesk.core.team import remote as team_remote
 from kbdesk.core.team.board import AckStatus, Team, check_team
-from kbdesk.core.team.records import Flag
-from kbdesk.core.versions import rules
-from kbdesk.core.versions.diff import TextDiff
-from kbdesk.core.versions.drafts import Draft, DraftStore
-from kbdesk.core.versions.editorial import Editorial
-from kbdesk.core.versions.effective import Pending
-from kbdesk.core.versions.history import VersionInfo
-from kbdesk.core.versions.reading import Reading
-from kbdesk.core.versions.receipts import ReceiptBook
-from kbdesk.core.versions.sync import _TRANSPORT_ERRORS as TRANSPORT_ERRORS
-from kbdesk.core.versions.sync import Conflict, SyncResult
-from kbdesk.core.versions.versioning import PublishResult
-from kbdesk.core.workstation.credentials import redact
+from kbdesk.core.workflow.effective import EffectiveResolver
+from kbdesk.core.workflow.publishing import Publishing
+from kbdesk.core.workflow.versioning import Versioning
+from kbdesk.core.workflow.versions import Versions
 from kbdesk.core.workstation.liblock import library_lock
 from kbdesk.core.workstation.startpage import StartPage, start_page
 
-if TYPE_CHECKING:
-    from kbdesk.core.plugins import ExportResult
-
 log = logging.getLogger(__name__)
-
-class _Source:
-    """The library as the editorial services read it (a weak reference to the facade, so no
-    cycle keeps a dropped ``KnowledgeBase`` and its open index files alive)."""
-
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self._kb = weakref.ref(kb)
-        self.root = kb.root
-
-    def _get(self) -> KnowledgeBase:
-        kb = self._kb()
-        if kb is None:  # pragma: no cover - only after the facade was dropped
-            raise KbError("the library was closed")
-        return kb
-
-    def working_documents(self) -> Mapping[str, Document]:
-        kb = self._get()
-        kb._ensure_loaded()
-        return kb.library.documents
-
-    def document(self, doc_id: str) -> Document:
-        return self._get().document(doc_id)
-
-    def synonyms(self) -> SynonymTable:
-        return self._get().synonyms
-
-    def reindex(self) -> object:
-        return self._get().ensure_index(reload=True)
-
-    def open_flags(self) -> Sequence[Flag]:
-        return self._get().team.open_flags()
-
-    def unpublished(self) -> dict[str, str]:
-        return self._get().unpublished()
-
-
-@dataclass(frozen=True)
-class Sent:
-    """What sending new versions to the shared library did.
-
-    Attributes:
-        remote: the shared library's URL (None: this library has none; nothing was sent).
-        result: the sync's result when it ran.
-        error: why it could not run (the versions go with the next sync).
-    """
-
-    remote: str | None
-    result: SyncResult | None = None
-    error: SyncError | None = None
 
 
 class KnowledgeBase:
@@ -155,11 +109,37 @@ class KnowledgeBase:
         self.synonyms = SynonymTable()
         self._index_lock = threading.RLock()  # the index writer: one build at a time
         self._load_lock = threading.RLock()  # one re-read of the folder at a time
-        self._services_lock = threading.Lock()  # held only while a service is created
         self._loaded = False
         self._indexed = False
         self._damaged = False  # a search found the index unreadable: rebuild on next sync
         take_baseline(self.library.root, publishing)
+        self._build_services()
+
+    def _build_services(self) -> None:
+        """Build every service once; each gets the narrow parts it needs (no locks later)."""
+        root = self.library.root
+        self._clock = clock = LibraryClock()
+        self.drafts = DraftStore(root, clock)
+        self.receipts = ReceiptBook(root, clock)
+        versioning = Versioning(root, reindex=self.reindex, drafts=self.drafts)
+        versioning.clock = clock
+        self._versioning = versioning
+        self.versions = Versions(self, versioning, EffectiveResolver(versioning, clock),
+                                 self.receipts)
+        self.team = Team(root, self.receipts, effective_of=self.versions.updated_on,
+                         today=clock.today)
+        self.publishing = Publishing(
+            self, self.versions, versioning, self.drafts, clock,
+            lambda doc_ids, note, author: publish_drafts(self.imports.target, doc_ids, note,
+                                                         author),
+            self.team,
+        )
+        self.sync = SyncService(self, versioning, self.drafts, self.team, team_remote)
+        self.reading = Reading(self, self.versions, self.receipts, clock,
+                               self.sync.unpublished, self.team.open_flags)
+        self.imports = Imports(self)
+        self.exports = Exports(self)
+        self.as_of_indexes = AsOfIndexes(root)
 
     def __enter__(self) -> KnowledgeBase:
         return self
@@ -190,6 +170,15 @@ class KnowledgeBase:
     def _ensure_loaded(self) -> None:
         if not self._loaded:
             self.load()
+
+    def working_documents(self) -> Mapping[str, Document]:
+        """The documents as the working files hold them (loaded on first use), by id."""
+        self._ensure_loaded()
+        return self.library.documents
+
+    def library_files(self) -> Iterator[tuple[str, Path]]:
+        """Every file of the library: ``(library path, full path)``, sorted."""
+        return self.library.iter_files()
 
     @property
     def problems(self) -> list[Problem]:
@@ -262,7 +251,7 @@ class KnowledgeBase:
             as_of: the day (default today); pending versions are replaced by the older
                 version in force, read from git history.
         """
-        return self.editorial.in_force_on(as_of)
+        return self.versions.in_force_on(as_of)
 
     def ensure_index(
         self,
@@ -291,6 +280,10 @@ class KnowledgeBase:
                 stats = self._index_elsewhere(documents, exc, progress, cancel)
             self._indexed, self._damaged = True, False
             return stats
+
+    def reindex(self) -> IndexStats:
+        """Re-read the library and bring the index up to date (after a publish or a pull)."""
+        return self.ensure_index(reload=True)
 
     #: with a number, a sync that writes at least that many documents runs in a process of
     #: its own (see ``search/building.py``); None: always in the calling thread. The desktop
@@ -414,108 +407,20 @@ class KnowledgeBase:
         self.index.close()
         if self._temp_index is not None:
             shutil.rmtree(self._temp_index, ignore_errors=True)
-        if self._editorial is not None:
-            self._editorial.close()
+        self._versioning.close()
+        self.as_of_indexes.close()
 
-    # -- writing documents (kbdesk/core/library/authoring.py) ---------------------------------
+    def search_as_of(
+        self, query: str, as_of: dt.date, **options: Unpack[SearchOptions]
+    ) -> SearchResult:
+        """Search the documents that were in force on ``as_of``.
 
-    def new_document(self, kind: Kind | str, path: str, title: str = "") -> NewDocument:
-        """A new document of ``kind`` at library path ``path`` from its template (not saved).
-
-        Raises:
-            KbError: the path leaves the library or a document already lives there.
+        The index of that set of versions is built once and kept (see ``AsOfIndexes``): a
+        second search of the same day, or of another day with the same versions, reuses it.
         """
-        return authoring.new_document(self.root, kind, path, title)
-
-    def new_path_problem(self, path: str) -> PathProblem | None:
-        """Why ``path`` cannot hold a new document in this library (None when it can)."""
-        return authoring.path_problem(self.root, path)
-
-    @staticmethod
-    def template_text(kind: Kind | str) -> str:
-        """The bundled template of a new document of ``kind``."""
-        return authoring.template_text(kind)
-
-    @staticmethod
-    def text_to_publish(text: str) -> str:
-        """The text an editor publishes: a document still marked draft becomes published."""
-        return authoring.text_to_publish(text)
-
-    # -- versions, drafts, effective dates, read receipts, sync (kbdesk/core/editorial.py) ----
-
-    _editorial: Editorial | None = None
-
-    @property
-    def editorial(self) -> Editorial:
-        """The editorial services of this library (created on first use)."""
-        editorial = self._editorial
-        if editorial is not None:  # no lock once it exists: readers never wait
-            return editorial
-        with self._services_lock:
-            if self._editorial is None:
-                self._editorial = Editorial(_Source(self))
-            return self._editorial
-
-    _reading: Reading | None = None
-
-    @property
-    def reading(self) -> Reading:
-        """The reading rules: the version each role sees, 已更新 marks, receipts due, the
-        review list, browsing."""
-        reading = self._reading
-        if reading is not None:
-            return reading
-        editorial = self.editorial
-        with self._services_lock:
-            if self._reading is None:
-                self._reading = Reading(editorial)
-            return self._reading
-
-    @property
-    def drafts(self) -> DraftStore:
-        """The editors' drafts of this library (kept outside it, in the data dir)."""
-        return self.editorial.drafts
-
-    @property
-    def receipts(self) -> ReceiptBook:
-        """Read receipts and last-seen versions on this workstation."""
-        return self.editorial.receipts
-
-    def set_clock(self, clock: Clock | Callable[[], dt.date]) -> None:
-        """Replace the clock of every date rule: a ``Clock``, or a function returning the day."""
-        self.editorial.set_clock(as_clock(clock))
-
-    @property
-    def clock(self) -> Clock:
-        """The clock every date rule of this library reads."""
-        return self.editorial.clock
-
-    def today(self) -> dt.date:
-        """Today, by this library's clock."""
-        return self.editorial.clock.today()
-
-    def publish(self, doc: str, text: str, note: str, author: str | None = None,
-                effective: dt.date | None = None, *, from_editor: bool = False
-                ) -> PublishResult:
-        """Publish ``text`` as the next version of a document (id or library path); with
-        ``effective``, the version comes into force that day.
-
-        Args:
-            from_editor: the text is the editor's own (autosaved) text of the document: its
-                autosave is settled by this publish too (the other drafts follow the rule of
-                ``Editorial.publish``).
-        """
-        self.team.require("publish")
-        return self.editorial.publish(doc, text, note, author, effective,
-                                      from_editor=from_editor)
-
-    # -- the rules clients ask about before an operation (versions/rules.py, search/gaps.py) --
-
-    @staticmethod
-    def note_missing(note: str | None) -> bool:
-        """True when ``note`` is no change note (blank): publish, rollback, retire and move
-        refuse it (``PublishError``)."""
-        return rules.note_missing(note)
+        docs = self.versions.in_force_on(as_of)
+        return self.as_of_indexes.search(docs, parse_query(query), synonyms=self.synonyms,
+                                         **options)
 
     @staticmethod
     def search_gap(result: SearchResult) -> str | None:
@@ -523,309 +428,28 @@ class KnowledgeBase:
         nothing, or only partial matches), None when it is not."""
         return search_gap(result)
 
-    def default_effective(self, text: str) -> dt.date:
-        """The day a new version of ``text`` comes into force unless the editor picks another
-        (its ``effective:`` date when later than today, else today by this library's clock)."""
-        return rules.default_effective(self.effective_in_text(text), self.today())
+    # -- the clock ----------------------------------------------------------------------------
 
-    def effective_to_set(self, text: str, chosen: dt.date | None) -> dt.date | None:
-        """The ``effective`` to publish ``text`` with when the editor chose the day ``chosen``
-        (None: no field is written, the version is in force at once)."""
-        return rules.effective_to_set(chosen, self.effective_in_text(text), self.today())
-
-    @staticmethod
-    def versions_to_compare(versions: Sequence[VersionInfo], selected: Sequence[int]
-                            ) -> tuple[int, int] | None:
-        """The two versions "compare" shows for the ``selected`` ones (one selected: it and
-        the version before it); None when there is nothing to compare."""
-        return rules.versions_to_compare(versions, selected)
-
-    def conflict_from_draft(self, doc_id: str) -> Conflict:
-        """The sync conflict a document's drafts hold, to resolve again after a restart.
-
-        Raises:
-            DocumentNotFound: the document has no draft.
-        """
-        return rules.conflict_from_drafts(self.root, doc_id, self.drafts.drafts_of(doc_id))
-
-    def publish_file(self, file: Path | str, note: str, author: str | None = None,
-                     effective: dt.date | None = None) -> PublishResult:
-        """Publish the content of a file (in the library, or outside it matched by id)."""
-        self.team.require("publish")
-        return self.editorial.publish_file(file, note, author, effective)
-
-    @staticmethod
-    def effective_in_text(text: str) -> dt.date | None:
-        """The ``effective:`` date a document's text carries (None without a valid one)."""
-        return parse_iso_date(front_fields(text).get("effective"))
-
-    def effective_date(self, doc_id: str, version: int) -> dt.date:
-        """The day a published version of a document comes into force."""
-        return self.editorial.effective_of(doc_id, version)
-
-    def updated_on(self, doc: Document) -> dt.date | None:
-        """The date a document shows as "updated": the day its version came into force, from
-        the version history (effective date, else publish day). None when the version has no
-        history (a plain folder in a checkout, an unpublished edit): a file's modification
-        time is never a document's date (copying a library changes it)."""
-        try:
-            return self.editorial.effective_of(doc.id, doc.version)
-        except KbError:
-            return None
-
-    def history(self, doc_id: str) -> list[VersionInfo]:
-        """The versions of a document (version, date, author, note, commit), newest first."""
-        return self.editorial.history(doc_id)
-
-    def text_at(self, doc_id: str, version: int) -> str:
-        """The text of one version of a document."""
-        return self.editorial.text_at(doc_id, version)
-
-    def text_of(self, doc_id: str, version: int) -> str:
-        """The text of one version (the working file when it holds that version)."""
-        return self.editorial.text_of(doc_id, version)
-
-    def diff(self, doc_id: str, old: int, new: int) -> TextDiff:
-        """Compare two versions (inline, side-by-side, unified text)."""
-        return self.editorial.diff(doc_id, old, new)
-
-    def rollback(
-        self, doc_id: str, version: int, note: str | None = None, author: str | None = None
-    ) -> PublishResult:
-        """Restore an old version as a new version (history is never rewritten).
-
-        Raises:
-            PublishError: no change note (a rollback needs one, as every publish does).
-        """
-        self.team.require("rollback")
-        return self.editorial.rollback(doc_id, version, note, author)
-
-    def retire(self, doc_id: str, note: str, author: str | None = None) -> PublishResult:
-        """Publish a document as retired."""
-        self.team.require("retire")
-        return self.editorial.retire(doc_id, note, author)
-
-    def move(
-        self, doc_id: str, new_path: str, note: str, author: str | None = None
-    ) -> PublishResult:
-        """Rename or move a document to a new library path (history follows it)."""
-        self.team.require("move")
-        return self.editorial.move(doc_id, new_path, note, author)
-
-    def document_in_force(self, doc_id: str, as_of: dt.date | None = None) -> Document | None:
-        """The version of a document agents see on ``as_of`` (default today)."""
-        return self.editorial.in_force(doc_id, as_of)
-
-    def pending_versions(self) -> list[Pending]:
-        """Published versions waiting for their effective date."""
-        self._ensure_loaded()
-        return self.editorial.resolver.pending(self.library.documents)
-
-    def search_as_of(
-        self, query: str, as_of: dt.date, **options: Unpack[SearchOptions]
-    ) -> SearchResult:
-        """Search what was in force on ``as_of`` (a cached index of that set of versions)."""
-        return self.editorial.search_as_of(query, as_of, **options)
-
-    def stale_documents(self, today: dt.date | None = None) -> list[Document]:
-        """Documents past their ``review_by`` date."""
-        return self.editorial.stale(today)
-
-    def what_changed(self, doc_id: str) -> TextDiff | None:
-        """Diff from the version last opened on this workstation to the one in force."""
-        return self.editorial.what_changed(doc_id)
-
-    def sync(self, remote_url: str | None = None, author: str | None = None) -> SyncResult:
-        """Pull from and push to the library's remote (raises RemoteUnreachable offline); then
-        re-index what changed and exchange the team's records."""
-        from kbdesk.core.team.remote import check_remote
-
-        repo = self.editorial.versioning.repo()
-        url = remote_url or (repo.remote_url() if repo is not None else None)
-        if url:
-            check_remote(url)
-        result = self.editorial.sync(remote_url, author)
-        # the library's remote, now kept without any user:password@ the URL was typed with
-        self.sync_team(self.remote_url() or "")
-        return result
-
-    def send_published(self, author: str | None = None) -> Sent:
-        """Send newly published versions to the shared library at once, when there is one.
-
-        Publishing is done once committed here: a shared library that cannot be reached is
-        reported in ``Sent.error`` and the versions go with the next sync.
-        """
-        url = self.remote_url()
-        if not url:
-            return Sent(None)
-        try:
-            return Sent(url, self.sync(author=author))
-        except SyncError as exc:
-            return Sent(url, error=exc)
-    def unpublished(self) -> dict[str, str]:
-        """Library files whose text is not their last published version, by path.
-
-        Values: ``modified`` (edited since it was last published; agents see the published
-        version) or ``new`` (never published).
-        """
-        files: dict[str, tuple[int, int]] = {}
-        for rel_path, full in self.library.iter_files():  # what is on disk now
-            if rel_path.endswith(".md"):
-                try:
-                    info = full.stat()
-                except OSError:
-                    continue
-                files[rel_path] = (info.st_mtime_ns, info.st_size)
-        changes = self.editorial.versioning.unpublished(files)
-        return {path: change.value for path, change in changes.items()}
-
-    def remote_url(self) -> str | None:
-        """The shared library this one syncs with (None when it has no remote)."""
-        repo = self.editorial.versioning.repo()
-        return repo.remote_url() if repo is not None else None
-
-    def sync_state(self) -> dict[str, str]:
-        """When the library last synced, and how."""
-        return self.editorial.sync_state()
-
-    # -- export (kbdesk/core/exporters) ---------------------------------------------------------
-
-    def export(
-        self,
-        name: str,
-        outdir: Path | str,
-        as_of: dt.date | None = None,
-        progress: Progress | None = None,
-        cancel: CancelToken | None = None,
-        options: Mapping[str, Any] | None = None,
-    ) -> ExportResult:
-        """Export the published documents in force on ``as_of`` (default today).
-
-        Args:
-            name: the exporter (``html``: a static site with offline search).
-            outdir: the folder to write; replaced only if empty or a previous export holding
-                only the files its manifest lists (``ExportError`` otherwise).
-            options: the exporter's options by name (text or typed values), checked against
-                its declaration (``InvalidOption`` names a bad one).
-        """
-        from kbdesk.core.exporters.collect import ExportSource, export_library
-
-        self.load()  # only files changed since the last load are parsed again
-        source = ExportSource(self.name, self.root, self.clock, self.indexed_documents,
-                              self.editorial.versioning, self.library.config.synonyms)
-        return export_library(source, name, Path(outdir), as_of, progress, cancel, options)
-
-    # -- importing handbooks and SOPs (kbdesk/core/importers) ---------------------------------
-
-    def plan_import(
-        self,
-        files: Sequence[Path | str],
-        *,
-        kind: str = "",
-        category: str = "",
-        split: str = "none",
-        keep: set[str] | None = None,
-        progress: Callable[[int, int, str], None] | None = None,
-    ) -> ImportPlan:
-        """What importing ``files`` would create (nothing is written).
-
-        Args:
-            kind: handbook, phrasing or procedure for every document ("" guesses).
-            split: ``none`` or ``chapters`` (one document per chapter).
-            keep: keys of removals the editor restored.
-        """
-        from kbdesk.core.importers.planner import ImportOptions, plan_files
-
-        existing = {}
-        for doc in self.documents():
-            try:
-                existing[doc.path] = (self.root / doc.path).read_text("utf-8")
-            except OSError:
-                continue
-        drafts = {draft.path for draft in self.drafts.list()}
-        options = ImportOptions(kind=kind, category=category, split=split, keep=set(keep or ()),
-                                taken_paths={d.path for d in self.documents()} | drafts,
-                                existing=existing)
-        return plan_files(files, options, progress)
-
-    def import_files(
-        self,
-        plan: ImportPlan,
-        *,
-        publish: bool = False,
-        note: str = "",
-        author: str | None = None,
-        progress: Callable[[int, int, str], None] | None = None,
-        force: bool = False,
-    ) -> list[ImportedDocument]:
-        """Write a plan: drafts for the editor to review, or published with ``note`` (a plan
-        with no structure found only with ``force``)."""
-        from kbdesk.core.importers.apply import write_plan
-
-        if publish:
-            self.team.require("import_publish")
-        return write_plan(self, plan, publish=publish, note=note, author=author,
-                          progress=progress, force=force)
-
-    def new_document_drafts(self) -> list[Draft]:
-        """Drafts of documents never published (imports, new documents), newest first."""
-        from kbdesk.core.importers.apply import new_document_drafts
-
-        return new_document_drafts(self)
-
-    def publish_drafts(
-        self, doc_ids: Sequence[str], note: str, author: str | None = None
-    ) -> list[ImportedDocument]:
-        """Publish drafts of new documents (by id) as version 1; none if one is bad."""
-        from kbdesk.core.importers.apply import publish_drafts
-
-        self.team.require("publish")
-        return publish_drafts(self, list(doc_ids), note, author)
-
-
-    # -- the team on one shared library (kbdesk/core/team) ------------------------------------
-
-    _team: Team | None = None
+    def set_clock(self, clock: Clock | Callable[[], dt.date]) -> None:
+        """Replace the clock of every date rule: a ``Clock``, or a function returning the day."""
+        self._clock.set(as_clock(clock))
 
     @property
-    def team(self) -> Team:
-        """Every workstation's receipts, flags and failed searches known after the last sync."""
-        team = self._team
-        if team is not None:
-            return team
-        receipts = self.editorial.receipts
-        with self._services_lock:
-            if self._team is None:
-                self._team = Team(self.root, receipts, effective_of=self.updated_on,
-                                  today=self.today)
-            return self._team
+    def clock(self) -> Clock:
+        """The clock every date rule of this library reads (it follows ``set_clock``, also
+        when kept: ``kb.clock.now`` read later is the new clock's)."""
+        return self._clock
 
-    def sync_team(self, url: str) -> int:
-        """Exchange the team's records with the shared library; a failure is only logged (the
-        records stay queued for the next sync)."""
-        repo = self.editorial.versioning.repo()
-        url = url or (repo.remote_url() if repo is not None else "") or ""
-        if not url:
-            return 0
-        try:
-            return self.team.sync(url)
-        except (*TRANSPORT_ERRORS, SendPackError, KbError) as exc:  # the records wait
-            log.warning("team records not exchanged with %s: %s", redact(url), redact(str(exc)))
-            return 0
+    def today(self) -> dt.date:
+        """Today, by this library's clock."""
+        return self._clock.today()
 
-    def init_remote(self, path: Path | str, author: str | None = None) -> Path:
-        """Make ``path`` a new bare shared library holding this library; sync with it."""
-        from kbdesk.core.team.remote import init_remote
-
-        with self.editorial.versioning.lock:
-            folder = init_remote(self.root, path, author=author)
-        self.editorial.versioning.close()  # reopen: the repository's config changed
-        self.sync_team(str(folder.resolve()))
-        return folder
+    # -- what the agent's start screen and the acknowledgement table show ---------------------
 
     def start_page(self, agent: str, favourites: Sequence[str]) -> StartPage:
         """The agent's start screen: to acknowledge, recently updated, favourites."""
-        return start_page(self, agent, favourites)
+        return start_page(self.indexed_documents(), self.team, self.versions, agent,
+                          favourites, today=self.today())
 
     def ack_status(self) -> list[AckStatus]:
         """Who has and has not read each ``ack_required`` document's version in force."""

@@ -47,7 +47,7 @@ def install_demo_library(target: Path) -> Path:
     if tmp.exists():
         shutil.rmtree(tmp)
     shutil.copytree(source, tmp)
-    from kbdesk.core.versions.repo import (
+    from kbdesk.core.storage.repo import (
         LibraryRepo,  # the library is a git repository from day one
     )
 
@@ -133,7 +133,7 @@ def take_baseline(root: Path, publishing: Path | str | None = None) -> bool:
     """
     if any((folder / ".git").exists() for folder in (root, *root.parents)):
         return False
-    from kbdesk.core.versions.repo import LibraryRepo
+    from kbdesk.core.storage.repo import LibraryRepo
 
     leave_out = publishing_path(root, publishing)
     try:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.core import KbError, KnowledgeBase, load_editor_key
+from kbdesk.core import KbError, Publishing, load_editor_key
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ class ChangeNoteDialog(QDialog):
 
     def accept(self) -> None:
         """Close only when a note was written; otherwise say why and stay open."""
-        if KnowledgeBase.note_missing(self.note()):  # the core's rule
+        if Publishing.note_missing(self.note()):  # the core's rule
             self.error.setText(
                 self.tr("A change note is required: write what changed and why before "
                         "publishing.")

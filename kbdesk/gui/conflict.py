@@ -159,7 +159,7 @@ class ConflictDialog(QDialog):
         cls, kb: KnowledgeBase, runner: TaskRunner, doc_id: str, **kwargs: object
     ) -> ConflictDialog:
         """Reopen a conflict kept as a draft (after a restart): mine is the draft's text."""
-        return cls(kb, runner, kb.conflict_from_draft(doc_id), **kwargs)  # type: ignore[arg-type]
+        return cls(kb, runner, kb.sync.conflict_from_draft(doc_id), **kwargs)  # type: ignore[arg-type]
 
     def result_text(self) -> str:
         """The resolution as edited."""
@@ -189,7 +189,7 @@ class ConflictDialog(QDialog):
 
     def publish_with_note(self, note: str) -> bool:
         """Publish the result with ``note`` on the writer worker (False when refused)."""
-        if self.kb.note_missing(note):
+        if self.kb.publishing.note_missing(note):
             show_error(self, self.tr("A change note is required: say how the conflict was "
                                      "resolved. Nothing was published."))
             return False
@@ -198,7 +198,8 @@ class ConflictDialog(QDialog):
         self.status.setText(self.tr("Publishing…"))
         self.publish_button.setEnabled(False)
         task = self.runner.submit(
-            lambda _p, _c: self.kb.publish(path, text, note, self.author, from_editor=own),
+            lambda _p, _c: self.kb.publishing.publish(path, text, note, self.author,
+                                                      from_editor=own),
             name="resolve", write=True, owner=self,
         )
         task.succeeded.connect(self._published)

@@ -156,7 +156,16 @@ class AppController(QObject):
         """A new version was committed here: index it, and send it to the shared library."""
         self.start_indexing(reload=True)
         kb = self.kb
-        if self.sync is not None and kb is not None and kb.remote_url():
+        if self.sync is None or kb is None:
+            return
+        # whether there is a shared library is read off the UI thread (it opens the repository,
+        # whose lock a running sync holds)
+        task = self.runner.submit(lambda _p, _c: kb.sync.remote_url(), name="remote url",
+                                  owner=self)
+        task.succeeded.connect(self._send_published)
+
+    def _send_published(self, url: object) -> None:
+        if url and self.sync is not None:
             self.sync.sync_now()
 
     def sync_now(self) -> None:

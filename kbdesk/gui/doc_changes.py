@@ -50,7 +50,7 @@ class WhatChangedDialog(QDialog):
     def __init__(self, kb: KnowledgeBase, runner: TaskRunner, doc_id: str,
                  since: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.kb, self.doc_id = kb, doc_id
+        self.kb, self.doc_id, self.runner = kb, doc_id, runner
         self.setWindowTitle(self.tr("What changed"))
         self.message = QLabel(self.tr("Comparing…"), self)
         self.message.setWordWrap(True)
@@ -88,8 +88,13 @@ class WhatChangedDialog(QDialog):
         show_error(self, error)
 
     def accept(self) -> None:
-        """Close and remember the current version as seen."""
-        self.kb.reading.mark_seen(self.doc_id)
+        """Close and remember the current version as seen (written off the UI thread, in
+        order with the other such writes: it looks up the version in force)."""
+        reading, doc_id = self.kb.reading, self.doc_id
+        task = self.runner.submit(lambda _p, _c: reading.mark_seen(doc_id), name="mark seen",
+                                  ordered=True, owner=self)
+        task.failed.connect(lambda error: log.warning("cannot mark %s as seen: %s", doc_id,
+                                                      error))
         super().accept()
 
 

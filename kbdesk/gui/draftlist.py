@@ -64,7 +64,7 @@ class DraftList(QDialog):
     def refresh(self) -> None:
         """List the drafts again."""
         self.list.clear()
-        drafts = self.kb.new_document_drafts()
+        drafts = self.kb.imports.new_document_drafts()
         self.intro.setText(self.tr("No drafts of new documents.") if not drafts else
                            self.tr("Drafts of documents not published yet (imports and new "
                                    "documents). Open one to review and publish it."))

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -61,10 +62,49 @@ def _confirm(parent: QWidget, question: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+@dataclass(frozen=True)
+class EditorStart:
+    """What an editor opens with: read on a worker thread (``read_for_editing``,
+    ``read_new_document``), so the window is built without touching the disk.
+
+    Attributes:
+        published_text: the document's published text (None for a new document).
+        start_text: the text the editor starts from (before its draft is restored).
+        draft: the editor's draft of the document left from before (None: none).
+        kept: every draft of the document (a sync conflict's shows the resolve button).
+    """
+
+    doc_id: str
+    path: str
+    published_text: str | None
+    start_text: str
+    base_version: int | None
+    draft: Draft | None = None
+    kept: Sequence[Draft] = field(default_factory=tuple)
+
+
+def read_for_editing(kb: KnowledgeBase, doc_id: str) -> EditorStart:
+    """Read a published document and its drafts for an editor (call it on a worker thread)."""
+    doc = kb.document(doc_id)
+    text = (kb.root / doc.path).read_text("utf-8")
+    return EditorStart(doc.id, doc.path, text, text, doc.version, kb.drafts.load(doc.id),
+                       tuple(kb.drafts.drafts_of(doc.id)))
+
+
+def read_new_document(kb: KnowledgeBase, kind: Kind | str, path: str, title: str = ""
+                      ) -> EditorStart:
+    """A new document from its template, and any draft left of it (call it on a worker
+    thread). Raises ``KbError`` when the path cannot hold a new document."""
+    new = kb.publishing.new_document(kind, path, title)
+    return EditorStart(new.doc_id, new.path, None, new.text, None, kb.drafts.load(new.doc_id),
+                       tuple(kb.drafts.drafts_of(new.doc_id)))
+
+
 class EditorWindow(QMainWindow):
     """Edit one document (new or published), with drafts and publishing.
 
-    Use ``open_document`` or ``new_document`` to make one.
+    Build one from an :class:`EditorStart` read on a worker thread (``from_start``); the
+    ``open_document`` and ``new_document`` shortcuts read it on the calling thread.
 
     Signals:
         draftSaved(object): a ``Draft`` was autosaved.
@@ -91,7 +131,10 @@ class EditorWindow(QMainWindow):
         settings: Settings | None = None,
         autosave_ms: int = AUTOSAVE_MS,
         parent: QWidget | None = None,
+        drafts: tuple[Draft | None, Sequence[Draft]] | None = None,
     ) -> None:
+        """``drafts``: the draft to restore and every draft of the document, read before (on
+        a worker thread); None reads them here."""
         super().__init__(parent)
         self.kb, self.runner = kb, runner
         self.settings = settings or Settings.load()
@@ -113,31 +156,38 @@ class EditorWindow(QMainWindow):
         self.preview_timer.setInterval(PREVIEW_DELAY_MS)
         self.preview_timer.timeout.connect(self.update_preview)
         self._set_text(start_text)
-        self._restore_draft()
+        self._restore_draft(drafts)
         self.autosave.start()
         self._update_title()
 
     # -- construction -------------------------------------------------------------------------
 
     @classmethod
+    def from_start(
+        cls, kb: KnowledgeBase, runner: TaskRunner, start: EditorStart, **kwargs: object
+    ) -> EditorWindow:
+        """An editor of what ``start`` holds (its draft, if one was left, is restored)."""
+        return cls(kb, runner, doc_id=start.doc_id, path=start.path,
+                   published_text=start.published_text, start_text=start.start_text,
+                   base_version=start.base_version, drafts=(start.draft, start.kept),
+                   **kwargs)  # type: ignore[arg-type]
+
+    @classmethod
     def open_document(
         cls, kb: KnowledgeBase, runner: TaskRunner, doc_id: str, **kwargs: object
     ) -> EditorWindow:
-        """Edit a published document (its draft, if one was left, is restored)."""
-        doc = kb.document(doc_id)
-        text = (kb.root / doc.path).read_text("utf-8")
-        return cls(kb, runner, doc_id=doc.id, path=doc.path, published_text=text,
-                   start_text=text, base_version=doc.version, **kwargs)  # type: ignore[arg-type]
+        """Edit a published document, read on this thread (the app reads it on a worker:
+        ``read_for_editing`` then ``from_start``)."""
+        return cls.from_start(kb, runner, read_for_editing(kb, doc_id), **kwargs)
 
     @classmethod
     def new_document(
         cls, kb: KnowledgeBase, runner: TaskRunner, kind: Kind | str, path: str,
         title: str = "", **kwargs: object,
     ) -> EditorWindow:
-        """Start a new document of ``kind`` at library path ``path`` from its template."""
-        new = kb.new_document(kind, path, title)
-        return cls(kb, runner, doc_id=new.doc_id, path=new.path, published_text=None,
-                   start_text=new.text, base_version=None, **kwargs)  # type: ignore[arg-type]
+        """Start a new document of ``kind`` at library path ``path`` from its template, read
+        on this thread (the app reads it on a worker: ``read_new_document``)."""
+        return cls.from_start(kb, runner, read_new_document(kb, kind, path, title), **kwargs)
 
     def _build(self) -> None:
         self.form = MetadataForm(self)
@@ -253,15 +303,17 @@ class EditorWindow(QMainWindow):
 
     # -- drafts -------------------------------------------------------------------------------
 
-    def _restore_draft(self) -> None:
-        draft = self.kb.drafts.load(self.doc_id)
+    def _restore_draft(self, drafts: tuple[Draft | None, Sequence[Draft]] | None = None
+                       ) -> None:
+        if drafts is None:
+            drafts = self.kb.drafts.load(self.doc_id), self.kb.drafts.drafts_of(self.doc_id)
+        draft, kept = drafts
         if draft is None:
             return
         self._set_text(draft.text, draft.cursor)
         self.text_edit.setFocus()
         when = draft.saved_at.replace("T", " ")[:19]
         message = self.tr("Your unpublished draft from %1 was restored.").replace("%1", when)
-        kept = self.kb.drafts.drafts_of(self.doc_id)
         if draft.origin == "sync-conflict" or any(d.origin == "sync-conflict" for d in kept):
             self.resolve_button.show()
             message = self.tr(
@@ -307,7 +359,8 @@ class EditorWindow(QMainWindow):
         except KbError as exc:
             show_error(self, exc)
             return False
-        self._set_text(self.published_text or self.kb.template_text(self.form.kind.currentData()))
+        template = self.kb.publishing.template_text(self.form.kind.currentData())
+        self._set_text(self.published_text or template)
         self._show_info(self.tr("The draft was discarded."))
         self._update_title()
         self.draftDiscarded.emit()
@@ -347,20 +400,20 @@ class EditorWindow(QMainWindow):
     def effective_default(self) -> dt.date:
         """The day the new version would come into force: its ``effective:`` date when that
         is later than today, else today (the core's rule)."""
-        return self.kb.default_effective(self.text())
+        return self.kb.publishing.default_effective(self.text())
 
     def publish_with_note(self, note: str, effective: dt.date | None = None) -> bool:
         """Publish the text with ``note`` on the writer worker; False if refused at once."""
-        if self.kb.note_missing(note):
+        if self.kb.publishing.note_missing(note):
             show_error(self, self.tr("A change note is required: say what changed and why. "
                                      "Nothing was published."))
             return False
         self.save_draft()  # nothing is lost if publishing fails
-        text = self.kb.text_to_publish(self.text())
-        when = self.kb.effective_to_set(text, effective)
+        text = self.kb.publishing.text_to_publish(self.text())
+        when = self.kb.publishing.effective_to_set(text, effective)
         # the core settles this editor's autosave with the other drafts a publish resolves
-        self._run_publish(lambda: self.kb.publish(self.path, text, note, self.author, when,
-                                                  from_editor=True),
+        self._run_publish(lambda: self.kb.publishing.publish(self.path, text, note, self.author,
+                                                             when, from_editor=True),
                           self.tr("Publishing…"))
         return True
 
@@ -396,8 +449,8 @@ class EditorWindow(QMainWindow):
             return
         note = self.ask_note(self, self.tr("Retire “%1”: agents will no longer find it in "
                                            "search.").replace("%1", self.form.title.text()), "")
-        if note is not None and not self.kb.note_missing(note):
-            self._run_publish(lambda: self.kb.retire(self.doc_id, note, self.author),
+        if note is not None and not self.kb.publishing.note_missing(note):
+            self._run_publish(lambda: self.kb.publishing.retire(self.doc_id, note, self.author),
                               self.tr("Retiring…"))
 
     def rename(self) -> None:
@@ -433,7 +486,7 @@ class EditorWindow(QMainWindow):
 
     def move_to(self, new_path: str, note: str) -> bool:
         """Move the published document to ``new_path`` on the writer worker."""
-        if self.kb.note_missing(note):
+        if self.kb.publishing.note_missing(note):
             show_error(self, self.tr("A change note is required: say why the document "
                                      "moves. Nothing was moved."))
             return False
@@ -443,7 +496,7 @@ class EditorWindow(QMainWindow):
         self._publishing = True
         self.statusBar().showMessage(self.tr("Moving…"))
         task = self.runner.submit(
-            lambda _p, _c: self.kb.move(doc_id, new_path, note, self.author),
+            lambda _p, _c: self.kb.publishing.move(doc_id, new_path, note, self.author),
             name="move", write=True, owner=self)
         task.succeeded.connect(self._moved)
         task.failed.connect(self._publish_failed)

@@ -34,7 +34,7 @@ from kbdesk.gui.doc_changes import (
     UpdatedBanner,
     WhatChangedDialog,
 )
-from kbdesk.gui.editor import EditorWindow
+from kbdesk.gui.editor import EditorStart, EditorWindow, read_for_editing, read_new_document
 from kbdesk.gui.editordialogs import NewDocumentDialog
 from kbdesk.gui.history import HistoryWindow
 from kbdesk.gui.notices import show_error
@@ -60,16 +60,20 @@ class EditorialUi(QObject):
         seenRecorded(str doc_id): the version of a document opened was written as seen here
             (off the UI thread); the lists' 已更新 marks are refreshed then.
         roleKnown(RoleDecision): the core decided this user's role.
+        editorOpened(EditorWindow): an editor was opened (its document and drafts were read
+            on a worker thread first).
     """
 
     seenRecorded = Signal(str)
     #: roleKnown(RoleDecision): the core decided this user's role (the editor UI follows it)
     roleKnown = Signal(object)
+    editorOpened = Signal(object)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.editors: dict[str, EditorWindow] = {}
+        self._opening: set[str] = set()  # documents whose editor is being read
         self.windows: list[QWidget] = []  # history, review, dialogs kept alive while open
         self.sync_label = QLabel(window)
         self.sync_label.setObjectName("syncState")
@@ -259,7 +263,7 @@ class EditorialUi(QObject):
         if self.is_editor:  # editors also see the versions waiting for their date
             kb = self.kb
             task = self.window.runner.submit(
-                lambda _p, _c: [p for p in kb.pending_versions() if p.doc_id == doc.id],
+                lambda _p, _c: [p for p in kb.versions.pending_versions() if p.doc_id == doc.id],
                 name="pending of document", owner=self.window)
             task.succeeded.connect(lambda pending, d=doc: self._show_pending(d, pending))
         reading = self.kb.reading
@@ -325,42 +329,63 @@ class EditorialUi(QObject):
         editor.raise_()
         return editor
 
-    def new_document(self, kind: Kind) -> EditorWindow | None:
-        """Ask for the title and file name of a new document and open it in an editor."""
-        if self.kb is None:
-            return None
-        dialog = NewDocumentDialog(self.kb.root, kind, self.window)
+    def new_document(self, kind: Kind) -> None:
+        """Ask for the title and file name of a new document, then open it in an editor (the
+        template and any draft left are read on a worker; ``editorOpened`` then)."""
+        kb = self.kb
+        if kb is None:
+            return
+        dialog = NewDocumentDialog(kb.root, kind, self.window)
         try:
             if not dialog.exec():
-                return None
-            editor = EditorWindow.new_document(
-                self.kb, self.window.runner, dialog.chosen_kind(), dialog.path(),
-                dialog.title_edit.text(), settings=self.window.settings)
-        except KbError as exc:
-            show_error(self.window, exc)
-            return None
+                return
+            chosen, path, title = dialog.chosen_kind(), dialog.path(), dialog.title_edit.text()
         finally:
             dialog.deleteLater()
-        return self._show_editor(editor)
+        self._open_editor(lambda: read_new_document(kb, chosen, path, title), path)
 
-    def edit_current(self) -> EditorWindow | None:
-        """Open the document shown in the reader in an editor (its draft, if any, restored)."""
+    def edit_current(self) -> None:
+        """Open the document shown in the reader in an editor (its draft, if any, restored).
+
+        The document and its drafts are read on a worker thread; ``editorOpened`` gives the
+        editor. An editor already open on the document comes to the front.
+        """
         doc = self.window.reader.document
-        if self.kb is None or doc is None:
+        kb = self.kb
+        if kb is None or doc is None:
             self.window.statusBar().showMessage(self.tr("Open a document first."), 5000)
-            return None
+            return
         existing = self.editors.get(doc.id)
         if existing is not None and existing.isVisible():
             existing.raise_()
             existing.activateWindow()
-            return existing
-        try:
-            editor = EditorWindow.open_document(self.kb, self.window.runner, doc.id,
-                                                settings=self.window.settings)
-        except KbError as exc:
-            show_error(self.window, exc)
-            return None
-        return self._show_editor(editor)
+            return
+        self._open_editor(lambda: read_for_editing(kb, doc.id), doc.id)
+
+    def _open_editor(self, read: Any, key: str) -> None:
+        """Read what an editor opens with on a worker, then show the editor."""
+        if key in self._opening:
+            return  # already being read
+        self._opening.add(key)
+        task = self.window.runner.submit(lambda _p, _c: read(), name="open editor",
+                                         owner=self.window)
+        task.succeeded.connect(self._editor_read)
+        task.failed.connect(lambda exc: show_error(self.window, exc))
+        task.finished.connect(lambda k=key: self._opening.discard(k))
+
+    def _editor_read(self, start: EditorStart) -> None:
+        kb = self.kb
+        if kb is None:
+            return
+        existing = self.editors.get(start.doc_id)
+        if existing is not None and existing.isVisible():
+            existing.raise_()
+            existing.activateWindow()
+            return
+        editor = EditorWindow.from_start(kb, self.window.runner, start,
+                                         settings=self.window.settings)
+        self._show_editor(editor)
+        self.editorOpened.emit(editor)
 
     def history_of_current(self) -> HistoryWindow | None:
         """Open the history of the document shown in the reader."""

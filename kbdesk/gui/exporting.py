@@ -225,7 +225,8 @@ class ExportUi(QObject):
             return None
 
         def export(progress: Any, cancel: Any) -> Any:
-            return kb.export(name, folder, progress=progress, cancel=cancel, options=options)
+            return kb.exports.export(name, folder, progress=progress, cancel=cancel,
+                                     options=options)
 
         dialog = QProgressDialog(self.tr("Exporting: %1…").replace("%1", title),
                                  self.tr("Cancel"), 0, 0, self.window)

@@ -247,8 +247,8 @@ class HistoryWindow(QWidget):
     def reload(self) -> None:
         """Read the versions again (off the UI thread)."""
         self.status.setText(self.tr("Loading history…"))
-        task = self.runner.submit(lambda _p, _c: self.kb.history(self.doc_id), name="history",
-                                  owner=self)
+        task = self.runner.submit(lambda _p, _c: self.kb.versions.history(self.doc_id),
+                                  name="history", owner=self)
         task.succeeded.connect(self._loaded)
         task.failed.connect(self._failed)
 
@@ -300,7 +300,8 @@ class HistoryWindow(QWidget):
             return
         version, current = info.version, self.current_version
         task = self.runner.submit(
-            lambda _p, _c: self.kb.text_at(self.doc_id, version), name="text_at", owner=self
+            lambda _p, _c: self.kb.versions.text_at(self.doc_id, version), name="text_at",
+            owner=self,
         )
         task.succeeded.connect(lambda text: self._show_text(info, text, current))
         task.failed.connect(self._failed)
@@ -314,7 +315,8 @@ class HistoryWindow(QWidget):
         """Diff the two selected versions (or the selected one with the one before it)."""
         selected = [v for v in (self.model.info(r).version for r in self.selected_rows())
                     if v is not None]
-        pair = self.kb.versions_to_compare(self.model.versions, selected)  # the core's rule
+        # the core's rule
+        pair = self.kb.versions.versions_to_compare(self.model.versions, selected)
         if pair is None:
             single = len({info.version for info in self.model.versions
                           if info.version in selected and not info.superseded}) == 1
@@ -327,7 +329,7 @@ class HistoryWindow(QWidget):
     def compare(self, old: int, new: int) -> None:
         """Show the diff between versions ``old`` and ``new``."""
         task = self.runner.submit(
-            lambda _p, _c: self.kb.diff(self.doc_id, old, new), name="diff", owner=self
+            lambda _p, _c: self.kb.versions.diff(self.doc_id, old, new), name="diff", owner=self
         )
         task.succeeded.connect(self._show_diff)
         task.failed.connect(self._failed)
@@ -358,12 +360,12 @@ class HistoryWindow(QWidget):
 
     def rollback(self, version: int, note: str) -> None:
         """Publish version ``version`` again as a new version (on the writer worker)."""
-        if self.kb.note_missing(note):  # the core refuses it too
+        if self.kb.publishing.note_missing(note):  # the core refuses it too
             show_error(self, self.tr("A change note is required to restore a version."))
             return
         self.status.setText(self.tr("Restoring…"))
         task = self.runner.submit(
-            lambda _p, _c: self.kb.rollback(self.doc_id, version, note, self.author),
+            lambda _p, _c: self.kb.publishing.rollback(self.doc_id, version, note, self.author),
             name="rollback",
             write=True,
             owner=self,

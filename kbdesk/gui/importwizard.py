@@ -200,7 +200,7 @@ class ImportWizard(QDialog):
         split = self.split_combo.currentData()
 
         def plan(progress: Any, _cancel: Any) -> ImportPlan:
-            return self.kb.plan_import(files, kind=kind, category=category, split=split,
+            return self.kb.imports.plan_import(files, kind=kind, category=category, split=split,
                                        keep=keep, progress=progress)
 
         self.status.setText(self.tr("Reading the files…"))
@@ -374,7 +374,7 @@ class ImportWizard(QDialog):
         plan, author = self.plan, self.author
 
         def write(progress: Any, _cancel: Any) -> Any:
-            return self.kb.import_files(plan, publish=publish, note=note, author=author,
+            return self.kb.imports.import_files(plan, publish=publish, note=note, author=author,
                                         progress=progress, force=force)
 
         self.status.setText(self.tr("Publishing…") if publish else self.tr("Saving drafts…"))
@@ -476,25 +476,48 @@ class ImportUi(QObject):
         return wizard
 
     def _written(self, written: list[Any]) -> None:
-        """Refresh the lists; open each new draft in an editor for review (the first few)."""
+        """Refresh the lists; open each new draft in an editor for review (the first few; the
+        drafts are read on a worker thread)."""
         self.window.refresh_lists()
         kb = self.window.kb
         if kb is None:
             return
-        for item in [w for w in written if not w.published][:MAX_EDITORS]:
-            draft = kb.drafts.load(item.doc_id)
-            if draft is not None:
-                self.open_draft(draft)
+        doc_ids = [w.doc_id for w in written if not w.published][:MAX_EDITORS]
 
-    def open_draft(self, draft: Any) -> QWidget:
-        """Open the draft of a new document in an editor."""
+        def read(_progress: Any, _cancel: Any) -> list[tuple[Any, tuple[Any, ...]]]:
+            found = []
+            for doc_id in doc_ids:
+                draft = kb.drafts.load(doc_id)
+                if draft is not None:
+                    found.append((draft, tuple(kb.drafts.drafts_of(doc_id))))
+            return found
+
+        task = self.window.runner.submit(read, name="open drafts", owner=self.window)
+        task.succeeded.connect(
+            lambda found: [self._show_draft(draft, kept) for draft, kept in found])
+        task.failed.connect(lambda exc: show_error(self.window, exc))
+
+    def open_draft(self, draft: Any) -> None:
+        """Open the draft of a new document in an editor (the document's other drafts are
+        read on a worker thread first)."""
+        kb = self.window.kb
+        assert kb is not None  # drafts are opened from an open library
+        task = self.window.runner.submit(
+            lambda _p, _c: tuple(kb.drafts.drafts_of(draft.doc_id)), name="open draft",
+            owner=self.window)
+        task.succeeded.connect(lambda kept: self._show_draft(draft, kept))
+        task.failed.connect(lambda exc: show_error(self.window, exc))
+
+    def _show_draft(self, draft: Any, kept: tuple[Any, ...]) -> QWidget | None:
         from kbdesk.gui.editor import EditorWindow
 
         kb = self.window.kb
-        assert kb is not None  # drafts are opened from an open library
+        if kb is None:
+            return None
         editor = EditorWindow(kb, self.window.runner, doc_id=draft.doc_id,
                               path=draft.path, published_text=None, start_text=draft.text,
-                              base_version=None, settings=self.window.settings)
+                              base_version=None, settings=self.window.settings,
+                              drafts=(draft, kept))
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.published.connect(lambda _r=None: self.window.refresh_lists())
         editor.destroyed.connect(lambda _o=None, e=editor: self.editors.remove(e)

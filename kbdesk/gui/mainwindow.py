@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.side = SidePane(self)
         self.reader = ReaderView(self._load_document, self)
         self.reader.runner = self.runner  # long pages render off the UI thread
-        self.reader.updated_on = lambda doc: self.kb.updated_on(doc) if self.kb else None
+        self.reader.updated_on = lambda doc: self.kb.versions.updated_on(doc) if self.kb else None
         self.panels = DocPanels(settings, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")

@@ -227,7 +227,7 @@ def _render(app: object, outdir: Path) -> list[Path]:
     # 8. history of the document after publishing that change, with the character diff
     changed = editor.text()
     editor.close()
-    result = window.require_kb().publish(
+    result = window.require_kb().publishing.publish(
         "complaint-handbook", changed, "一般投訴首次回覆縮短為 12 小時", author="王編輯")
     history = HistoryWindow(window.require_kb(), window.runner, "complaint-handbook", editor=True,
                             author="王編輯")
@@ -254,8 +254,8 @@ def _team_views(window: Any, outdir: Path, save: Callable[[Any, str], None]) -> 
     written: list[Path] = []
     kb = window.kb
     # 9. the start screen: to acknowledge, recently updated with change notes, favourites
-    kb.receipts.acknowledge(kb.document_in_force("hotline-standards"), "王小明")
-    kb.receipts.acknowledge(kb.document_in_force("refund-policy"), "李美玲")
+    kb.receipts.acknowledge(kb.versions.document_in_force("hotline-standards"), "王小明")
+    kb.receipts.acknowledge(kb.versions.document_in_force("refund-policy"), "李美玲")
     for doc_id in ("sop-refund", "phrasing-apology"):
         window.state.set_favourite(doc_id, True)
     window.resize(WIDTH, HEIGHT)
@@ -269,7 +269,7 @@ def _team_views(window: Any, outdir: Path, save: Callable[[Any, str], None]) -> 
     save(dialog, "read-receipts.png")
     dialog.close()
     # 11. an agent's flag in the editors' review list
-    doc = kb.document_in_force("refund-policy")
+    doc = kb.versions.document_in_force("refund-policy")
     assert doc is not None
     section = doc.sections[2]
     kb.team.flags.flag(doc.id, doc.version, "unclear", "到帳天數是工作日還是日曆日？", "李美玲",

@@ -88,7 +88,7 @@ class SyncController(QObject):
         self.timer.timeout.connect(self.sync_now)
         self._interval_override = interval_ms
         self.apply_settings(self.settings)
-        state = kb.sync_state()
+        state = kb.sync.sync_state()
         self.last_synced: dt.datetime | None = parse_time(state.get("last_synced"))
         last = state.get("last_status", "")
         self.state = last if last in self.KEPT_STATES else "idle"
@@ -133,7 +133,7 @@ class SyncController(QObject):
             return None
         author = str(self.settings.get("agent_name") or "").strip() or None
         self._set_state("syncing")
-        task = self.runner.submit(lambda _p, _c: self.kb.sync(author=author), name="sync",
+        task = self.runner.submit(lambda _p, _c: self.kb.sync.sync(author=author), name="sync",
                                   write=True, owner=self)
         self._task = task
         task.succeeded.connect(self._succeeded)

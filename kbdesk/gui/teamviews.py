@@ -97,7 +97,7 @@ class ReceiptsDialog(QDialog):
         def read(_p: object, _c: object) -> tuple[list[Any], Any, dict[str, str]]:
             table = kb.ack_status()
             groups = kb.team.missing_by_group(table) if kb.team.roster() is not None else None
-            return table, groups, kb.sync_state()
+            return table, groups, kb.sync.sync_state()
 
         task = self.runner.submit(read, name="receipts", owner=self)
         task.succeeded.connect(self._loaded)

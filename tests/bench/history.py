@@ -25,8 +25,8 @@ from pathlib import Path
 from dulwich.objects import Blob, Commit, Tree
 from dulwich.repo import Repo
 
-from kbdesk.core.versions.history import History
-from kbdesk.core.versions.repo import FILE_MODE, LibraryRepo
+from kbdesk.core.storage.history import History
+from kbdesk.core.storage.repo import FILE_MODE, LibraryRepo
 
 COMMITS = 10_000
 QUICK_COMMITS = 300

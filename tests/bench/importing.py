@@ -66,9 +66,9 @@ def run(megabytes: float, repeats: int, encoding: str = "utf-8") -> dict[str, fl
         for _ in range(repeats):
             kb = KnowledgeBase(library, index_dir=Path(tmp) / "index")
             start = time.perf_counter()
-            plan = kb.plan_import([source])
+            plan = kb.imports.plan_import([source])
             planned = time.perf_counter()
-            written = kb.import_files(plan)
+            written = kb.imports.import_files(plan)
             done = time.perf_counter()
             for item in written:
                 kb.drafts.discard(item.doc_id)

@@ -41,7 +41,7 @@ import sys, time
 t = time.perf_counter()
 from kbdesk.core.kb import KnowledgeBase
 kb = KnowledgeBase(sys.argv[1])
-result = kb.export("html", sys.argv[2])
+result = kb.exports.export("html", sys.argv[2])
 print(time.perf_counter() - t, result.documents, result.details["search_shards"])
 """
 

@@ -147,14 +147,14 @@ def _forget(data: Path, library: Path) -> None:
 def run(scale: Scale, repeats: int, work: Path) -> dict[str, object]:
     os.environ["KBDESK_DATA_DIR"] = str(work / "data-editor")
     from kbdesk.core.kb import KnowledgeBase
-    from kbdesk.core.versions.repo import LibraryRepo
+    from kbdesk.core.storage.repo import LibraryRepo
 
     source = work / "library"
     make_library(source, scale)
     LibraryRepo.init(source, author="編輯 <ed@example.com>").close()
     share = work / "share.git"
     kb = KnowledgeBase(source)
-    kb.init_remote(share, author="編輯 <ed@example.com>")
+    kb.sync.init_remote(share, author="編輯 <ed@example.com>")
     kb.close()
     me = work / "data-me"
     me.mkdir()
@@ -181,7 +181,7 @@ def run(scale: Scale, repeats: int, work: Path) -> dict[str, object]:
     # the same reads inside one process (the app's case: the library is open already)
     os.environ["KBDESK_DATA_DIR"] = str(me)
     kb = KnowledgeBase(mine)
-    doc = kb.document_in_force("rule-01")
+    doc = kb.versions.document_in_force("rule-01")
     assert doc is not None
     inside: list[float] = []
     for _ in range(repeats):

@@ -111,7 +111,7 @@ def kbdesk_search(args: dict[str, Any]) -> dict[str, float]:
         # the change is published the way an editor does, then the index brought up to date
         text = target.read_text("utf-8").rstrip("\n") + f"\n\n本段更新 {marker} 已生效。\n"
         started = time.perf_counter()
-        kb.publish(target.relative_to(library).as_posix(), text, "bench update",
+        kb.publishing.publish(target.relative_to(library).as_posix(), text, "bench update",
                    effective=kb.today())  # in force at once, whatever date the file names
         published = time.perf_counter()
         kb.ensure_index()

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.library.render import render
-from kbdesk.core.versions.drafts import DraftStore
-from kbdesk.core.versions.receipts import ReceiptBook
-from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.reading.receipts import ReceiptBook
+from kbdesk.core.storage.drafts import DraftStore
+from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.settings import Settings
 from tests.conftest import doc

@@ -13,7 +13,7 @@ from dulwich.objects import Blob, Commit
 from dulwich.repo import Repo
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.repo import FILE_MODE
+from kbdesk.core.storage.repo import FILE_MODE
 from tests.clock import child_command
 from tests.conftest import REPO_ROOT, doc
 from tests.faults.conftest import kbdesk
@@ -49,10 +49,10 @@ def test_links_out_of_the_library_are_never_read_committed_or_pushed(
     (root / "leak.md").symlink_to(outside / "secret.md")
     (root / "linked").symlink_to(outside / "folder", target_is_directory=True)
     kb = KnowledgeBase(root)  # the first open commits a baseline
-    kb.publish("refund", replaced(kb, "refund", "24小時", "48小時"), "改48", "甲")
+    kb.publishing.publish("refund", replaced(kb, "refund", "24小時", "48小時"), "改48", "甲")
     assert kb.search("XYZZY").hits == [] and kb.search("機密").hits == []
     assert _tree_paths(root) == {"refund.md"}
-    kb.sync(str(bare))
+    kb.sync.sync(str(bare))
     assert _tree_paths(bare, b"refs/heads/main") == {"refund.md"}
     assert b"XYZZY" not in _blobs(root) and b"XYZZY" not in _blobs(bare)
     checked = kbdesk("check", "--library", str(root))
@@ -113,7 +113,7 @@ def test_dangerous_names_from_a_remote_are_refused(workstations, bare: Path) -> 
         "handbooks\\evil.md": doc("反斜線").encode(),
         "ok.md": doc("正常文件", body="\n正常內容。\n").encode(),
     })
-    result = b.sync()
+    result = b.sync.sync()
     assert len(result.refused) == 3
     assert any("backslash" in r for r in result.refused)
     assert sum("git's own folder" in r for r in result.refused) == 2
@@ -136,7 +136,7 @@ def test_a_remote_file_over_a_local_folder_is_a_conflict_not_offline(
     assert "notes" in result.stdout and "is a folder here" in result.stdout
     assert (b.root / "notes" / "mine.txt").read_text("utf-8") == "我的筆記"
     assert _leftovers(b.root) == []
-    assert b.sync_state().get("last_status") != "offline"
+    assert b.sync.sync_state().get("last_status") != "offline"
 
 
 HOSTILE = (

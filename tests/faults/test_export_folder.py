@@ -81,24 +81,24 @@ def make_old_style(site: Path) -> None:
 def test_files_added_to_a_previous_export_are_never_deleted(kb: KnowledgeBase,
                                                             tmp_path: Path) -> None:
     out = tmp_path / "site"
-    kb.export("html", out)
+    kb.exports.export("html", out)
     (out / "uploads").mkdir()
     (out / "uploads" / "scan.pdf").write_bytes(b"%PDF-1.4 scan")
     (out / "team-notes.html").write_text("<p>our notes</p>", "utf-8")
     before = files_of(out)
     with pytest.raises(ExportError, match=r"team-notes\.html is not a file the previous export"):
-        kb.export("html", out)
+        kb.exports.export("html", out)
     assert files_of(out) == before
     (out / "team-notes.html").unlink()
     with pytest.raises(ExportError, match="uploads is a folder no export makes"):
-        kb.export("html", out)
+        kb.exports.export("html", out)
     assert (out / "uploads" / "scan.pdf").read_bytes() == b"%PDF-1.4 scan"
     assert beside(out) == []
 
 
 def test_the_cli_refuses_naming_the_first_foreign_file(kb: KnowledgeBase, tmp_path: Path) -> None:
     out = tmp_path / "site"
-    kb.export("html", out)
+    kb.exports.export("html", out)
     (out / "uploads").mkdir()
     (out / "uploads" / "scan.pdf").write_bytes(b"%PDF")
     (out / "team-notes.html").write_text("notes", "utf-8")
@@ -112,11 +112,11 @@ def test_the_cli_refuses_naming_the_first_foreign_file(kb: KnowledgeBase, tmp_pa
 
 def test_a_page_changed_after_the_export_is_not_replaced(kb: KnowledgeBase, tmp_path: Path) -> None:
     out = tmp_path / "site"
-    kb.export("html", out)
+    kb.exports.export("html", out)
     page = out / "d" / "sop-refund.html"
     page.write_text(page.read_text("utf-8") + "<!-- hand edit -->", "utf-8")
     with pytest.raises(ExportError, match=r"d/sop-refund\.html was changed after the export"):
-        kb.export("html", out)
+        kb.exports.export("html", out)
     assert page.read_text("utf-8").endswith("<!-- hand edit -->")
 
 
@@ -128,11 +128,11 @@ def test_a_stray_marker_grants_nothing(kb: KnowledgeBase, tmp_path: Path) -> Non
     (stray / MARKER).write_text(OLD_MARKER)
     (stray / "budget.xlsx").write_bytes(b"PK\x03\x04 budget")
     with pytest.raises(ExportError, match=r"budget\.xlsx is not a file an export writes"):
-        kb.export("html", stray)
-    other = kb.export("html", tmp_path / "other").outdir
+        kb.exports.export("html", stray)
+    other = kb.exports.export("html", tmp_path / "other").outdir
     shutil.copy(other / MARKER, stray / MARKER)
     with pytest.raises(ExportError, match=r"budget\.xlsx is not a file the previous export"):
-        kb.export("html", stray)
+        kb.exports.export("html", stray)
     assert sorted(p.name for p in stray.iterdir()) == [MARKER, "budget.xlsx"]
     assert (stray / "budget.xlsx").read_bytes() == b"PK\x03\x04 budget"
     assert beside(stray) == []
@@ -140,13 +140,13 @@ def test_a_stray_marker_grants_nothing(kb: KnowledgeBase, tmp_path: Path) -> Non
 
 def test_a_symbolic_link_in_the_site_is_foreign(kb: KnowledgeBase, tmp_path: Path) -> None:
     out = tmp_path / "site"
-    kb.export("html", out)
+    kb.exports.export("html", out)
     target = tmp_path / "elsewhere"
     target.mkdir()
     (target / "keep.txt").write_text("keep")
     (out / "d" / "linked").symlink_to(target)
     with pytest.raises(ExportError, match="d/linked is a symbolic link"):
-        kb.export("html", out)
+        kb.exports.export("html", out)
     assert (target / "keep.txt").read_text() == "keep"
 
 
@@ -158,15 +158,15 @@ def test_files_a_file_browser_makes_do_not_block_an_export(kb: KnowledgeBase,
     fresh = tmp_path / "fresh"
     fresh.mkdir()
     (fresh / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
-    kb.export("html", fresh)
+    kb.exports.export("html", fresh)
     assert_whole(fresh)
     (fresh / "d" / "Thumbs.db").write_bytes(b"thumbs")
     (fresh / "desktop.ini").write_text("[.ShellClassInfo]")
-    kb.export("html", fresh)
+    kb.exports.export("html", fresh)
     assert_whole(fresh)
     (fresh / "desktop.ini.bak").write_text("mine")
     with pytest.raises(ExportError, match=r"desktop\.ini\.bak is not a file the previous"):
-        kb.export("html", fresh)
+        kb.exports.export("html", fresh)
 
 
 def test_a_site_from_before_the_manifest_is_replaced_only_when_all_of_it_is_an_export(
@@ -175,17 +175,17 @@ def test_a_site_from_before_the_manifest_is_replaced_only_when_all_of_it_is_an_e
     when every file has a name an export writes (pages with kbdesk's generator tag), and the
     new export writes a manifest."""
     out = tmp_path / "site"
-    kb.export("html", out)
+    kb.exports.export("html", out)
     make_old_style(out)
     (out / "d" / "notes.html").write_text("<p>a page of my own</p>", "utf-8")
     with pytest.raises(ExportError, match=r"d/notes\.html is not a file an export writes"):
-        kb.export("html", out)
+        kb.exports.export("html", out)
     (out / "d" / "notes.html").unlink()
     (out / "search" / "extra.json").write_text("{}")
     with pytest.raises(ExportError, match=r"search/extra\.json is not a file an export writes"):
-        kb.export("html", out)
+        kb.exports.export("html", out)
     (out / "search" / "extra.json").unlink()
-    kb.export("html", out)
+    kb.exports.export("html", out)
     assert_whole(out)
     assert beside(out) == []
 
@@ -220,12 +220,12 @@ def stop_export_at(stage: str, kb: KnowledgeBase, out: Path) -> None:
 def test_an_export_killed_while_rendering_leaves_the_site_and_is_cleaned_up(
         kb: KnowledgeBase, tmp_path: Path) -> None:
     out = tmp_path / "site"
-    kb.export("html", out)
+    kb.exports.export("html", out)
     before = files_of(out)
     stop_export_at("render", kb, out)
     assert files_of(out) == before
     assert [n for n in beside(out) if ".kbdesk-export-" in n]  # the staging folder, half full
-    kb.export("html", out)
+    kb.exports.export("html", out)
     assert beside(out) == []
     assert_whole(out)
 
@@ -235,7 +235,7 @@ def test_an_export_killed_mid_swap_has_the_previous_site_put_back(kb: KnowledgeB
     """Killed after OUTDIR was set aside and before the new site took its place: OUTDIR is
     missing until the next export, which first puts the previous site back."""
     out = tmp_path / "site"
-    kb.export("html", out)
+    kb.exports.export("html", out)
     before = files_of(out)
     stop_export_at("swap", kb, out)
     assert not out.exists()
@@ -243,7 +243,7 @@ def test_an_export_killed_mid_swap_has_the_previous_site_put_back(kb: KnowledgeB
     site_folder.clean_leftovers(out)  # what every export does first
     assert files_of(out) == before
     assert beside(out) == []
-    kb.export("html", out)
+    kb.exports.export("html", out)
     assert_whole(out)
 
 
@@ -252,12 +252,12 @@ def test_an_export_killed_while_removing_the_old_site_is_cleaned_up_later(
     """The issue's case: the set-aside copy of the previous site (``.site.old-*``) half removed
     by a killed export is removed by the next one; the new site was already whole."""
     out = tmp_path / "site"
-    kb.export("html", out)
+    kb.exports.export("html", out)
     stop_export_at("removal", kb, out)
     assert_whole(out)
     old = [tmp_path / n for n in beside(out) if ".kbdesk-old-" in n]
     assert len(old) == 1 and (old[0] / MARKER).is_file()  # the manifest goes last
-    kb.export("html", out)
+    kb.exports.export("html", out)
     assert beside(out) == []
     assert_whole(out)
 
@@ -268,13 +268,13 @@ def test_an_export_killed_while_replacing_files_in_place_is_completed_by_the_nex
     patching ``os.replace`` for OUTDIR). Killed after three files: every file is whole (old or
     new), and the next export accepts the folder and completes it."""
     out = tmp_path / "site"
-    kb.export("html", out)
+    kb.exports.export("html", out)
     make_old_style(out)  # so that the new export's files differ from the old ones
     stop_export_at("in-place", kb, out)
     manifest = Manifest.read(out)
     assert manifest is not None and manifest.replacing  # the transition is recorded
     assert first_foreign(out, skip=frozenset(inside_staging(out))) is None
-    kb.export("html", out)
+    kb.exports.export("html", out)
     assert_whole(out)
     assert inside_staging(out) == [] and beside(out) == []
 
@@ -282,7 +282,7 @@ def test_an_export_killed_while_replacing_files_in_place_is_completed_by_the_nex
 def test_leftovers_of_older_versions_and_dead_processes_are_removed_only_when_provably_ours(
         kb: KnowledgeBase, tmp_path: Path) -> None:
     out = tmp_path / "site"
-    site = kb.export("html", out).outdir
+    site = kb.exports.export("html", out).outdir
     legacy = tmp_path / ".site.old-ab12cd34"  # how kbdesk named a set-aside site before
     shutil.copytree(site, legacy)
     make_old_style(legacy)
@@ -302,7 +302,7 @@ def test_leftovers_of_older_versions_and_dead_processes_are_removed_only_when_pr
     shutil.copytree(site, other_computer)
     if site_folder.host_tag() == "h0123abcd":
         pytest.skip("this computer's tag is the one the test takes for another's")
-    kb.export("html", out)
+    kb.exports.export("html", out)
     assert beside(out) == sorted([kept_foreign.name, kept_alive.name, other_computer.name])
     assert (kept_foreign / "mine.txt").read_text() == "not an export's"
     assert_whole(kept_alive)
@@ -342,7 +342,7 @@ def test_a_previous_export_that_cannot_be_written_is_left_whole(kb: KnowledgeBas
                                                                 tmp_path: Path) -> None:
     """Real permissions (as above): a folder of the previous site is read-only."""
     out = tmp_path / "site"
-    kb.export("html", out)
+    kb.exports.export("html", out)
     before = files_of(out)
     (out / "d").chmod(0o555)
     try:
@@ -363,7 +363,7 @@ def test_a_writable_site_in_a_read_only_parent_is_replaced_in_place(kb: Knowledg
     parent = tmp_path / "share"
     parent.mkdir()
     out = parent / "site"
-    kb.export("html", out)
+    kb.exports.export("html", out)
     make_old_style(out)
     parent.chmod(0o555)
     try:
@@ -392,11 +392,11 @@ def test_an_outdir_that_cannot_be_renamed_is_replaced_in_place(
     """Simulated: ``os.replace`` of OUTDIR raises ``EBUSY`` (a mount point) or ``EXDEV``; the
     files are then replaced one by one and stale pages removed."""
     out = (tmp_path / "site").resolve()
-    kb.export("html", out)
+    kb.exports.export("html", out)
     stale = out / "d" / "sop-refund.html"
-    kb.retire("sop-refund", "不再使用", author="王小明")
+    kb.publishing.retire("sop-refund", "不再使用", author="王小明")
     _busy_outdir(monkeypatch, out, code)
-    kb.export("html", out)
+    kb.exports.export("html", out)
     assert not stale.exists()
     assert_whole(out)
     assert inside_staging(out) == [] and beside(out) == []
@@ -407,7 +407,7 @@ def test_a_mount_point_is_replaced_in_place_from_the_start(
     """Simulated: ``os.path.ismount`` says OUTDIR is a mount point, so the site is staged inside
     it (never beside it, which would be another file system) and replaced file by file."""
     out = (tmp_path / "site").resolve()
-    kb.export("html", out)
+    kb.exports.export("html", out)
     make_old_style(out)
     monkeypatch.setattr(os.path, "ismount", lambda path: Path(path) == out)
     staged_in: list[Path] = []
@@ -418,7 +418,7 @@ def test_a_mount_point_is_replaced_in_place_from_the_start(
         real_place(source, target)
 
     monkeypatch.setattr(site_folder, "_place", place)
-    kb.export("html", out)
+    kb.exports.export("html", out)
     assert staged_in and all(p.relative_to(out).parts[0].startswith(".kbdesk-export-")
                              for p in staged_in)
     assert_whole(out)
@@ -430,7 +430,7 @@ def test_a_read_only_mount_is_a_clear_error_and_the_site_stays(
     """Simulated: OUTDIR cannot be renamed (``EBUSY``) and nothing can be created in it
     (``tempfile.mkdtemp`` there raises ``EROFS``), as with a read-only mount."""
     out = (tmp_path / "site").resolve()
-    kb.export("html", out)
+    kb.exports.export("html", out)
     before = files_of(out)
     _busy_outdir(monkeypatch, out, errno.EBUSY)
     real_mkdtemp = tempfile.mkdtemp
@@ -442,7 +442,7 @@ def test_a_read_only_mount_is_a_clear_error_and_the_site_stays(
 
     monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp)
     with pytest.raises(ExportError) as caught:
-        kb.export("html", out)
+        kb.exports.export("html", out)
     assert str(caught.value).startswith(f"{out}: cannot be renamed")
     assert "the file system is read-only" in str(caught.value)
     assert files_of(out) == before and beside(out) == []
@@ -453,7 +453,7 @@ def test_a_read_only_file_system_is_named_as_such(
     """Simulated: ``os.access`` says OUTDIR cannot be written and ``os.statvfs`` reports the
     ``ST_RDONLY`` flag, as on a file system mounted read-only."""
     out = (tmp_path / "site").resolve()
-    kb.export("html", out)
+    kb.exports.export("html", out)
     before = files_of(out)
     real_statvfs = os.statvfs
 
@@ -465,7 +465,7 @@ def test_a_read_only_file_system_is_named_as_such(
     monkeypatch.setattr(os, "statvfs", lambda path: ReadOnly(real_statvfs(path)))
     with pytest.raises(ExportError, match=f"^{out}: cannot replace the previous export: the "
                        f"file system is read-only \\({out}\\)$"):
-        kb.export("html", out)
+        kb.exports.export("html", out)
     assert files_of(out) == before and beside(out) == []
 
 
@@ -473,7 +473,7 @@ def test_a_cli_export_to_a_read_only_mount_exits_2(kb: KnowledgeBase, tmp_path: 
     """Simulated as above, in the child (``tests/site/busy_cli.py``): exit 2, the message, no
     traceback, the site as it was."""
     out = (tmp_path / "site").resolve()
-    kb.export("html", out)
+    kb.exports.export("html", out)
     before = files_of(out)
     run = subprocess.run(
         child_command("tests.site.busy_cli", str(out), "export-html", str(out), "--library",

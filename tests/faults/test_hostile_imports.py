@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.storage.repo import LibraryRepo
 from tests.conftest import doc
 from tests.faults.conftest import kbdesk
 from tests.importers.hostile import bomb

@@ -15,8 +15,8 @@ from dulwich.repo import Repo
 
 from kbdesk.core.errors import RemoteRefused
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.repo import FILE_MODE, LibraryRepo
-from kbdesk.core.versions.sync import clone_library
+from kbdesk.core.storage.repo import FILE_MODE, LibraryRepo
+from kbdesk.core.sync.sync import clone_library
 from tests.conftest import doc
 from tests.faults.conftest import kbdesk
 from tests.remotes import ELSEWHERE, GITLINK, SYMLINK, HttpRemote, hostile_commit, replaced
@@ -206,7 +206,7 @@ def test_a_huge_file_is_never_loaded(
             if how == "clone":
                 clone_library(str(bare), tmp_path / "joined")
             else:
-                b.sync()
+                b.sync.sync()
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -257,11 +257,11 @@ def test_a_file_past_the_bound_over_http_is_refused_before_it_is_read(
     remote.start()
     try:
         with pytest.raises(RemoteRefused, match=r"big\.bin \(3\.0 MB\)"):
-            b.sync(remote.url)
+            b.sync.sync(remote.url)
     finally:
         remote.stop()
     assert LibraryRepo(b.root).head() == head and not (b.root / "ok.md").exists()
-    assert b.sync_state()["last_status"] == "refused"
+    assert b.sync.sync_state()["last_status"] == "refused"
 
 
 def _huge_receipts_ref(bare: Path) -> Blob:
@@ -305,13 +305,13 @@ def test_a_host_dulwich_finds_strange_is_refused_too(
 ) -> None:
     """Should a form of URL get past ``check_url``, dulwich's own refusal is a clear error."""
     _a, b = workstations
-    monkeypatch.setattr("kbdesk.core.versions.incoming.check_url", lambda url: None)
+    monkeypatch.setattr("kbdesk.core.sync.incoming.check_url", lambda url: None)
     monkeypatch.setattr("kbdesk.core.team.remote.check_url", lambda url: None)
     marker = tmp_path / "ran"
     with pytest.raises(RemoteRefused, match="looks like an option; nothing was run"):
-        b.sync(f"ssh://-oProxyCommand=touch {marker}/x")
+        b.sync.sync(f"ssh://-oProxyCommand=touch {marker}/x")
     assert not marker.exists()
-    assert b.remote_url() != f"ssh://-oProxyCommand=touch {marker}/x"
+    assert b.sync.remote_url() != f"ssh://-oProxyCommand=touch {marker}/x"
 
 
 def test_a_huge_team_record_file_over_http_is_never_read(
@@ -323,7 +323,7 @@ def test_a_huge_team_record_file_over_http_is_never_read(
     remote = HttpRemote(bare)
     remote.start()
     try:
-        b.sync(remote.url)
+        b.sync.sync(remote.url)
     finally:
         remote.stop()
     # fetched (over HTTP the size is not known before), then read only up to the bound

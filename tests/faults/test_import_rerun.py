@@ -8,7 +8,7 @@ import signal
 from pathlib import Path
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.storage.repo import LibraryRepo
 from tests.conftest import doc
 from tests.faults.conftest import kbdesk, python_in_child
 
@@ -52,7 +52,7 @@ import os, signal, sys
 from tests.clock import start_test_clock
 start_test_clock()
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.cli import main
 calls = 0
 {patch}
@@ -72,7 +72,8 @@ def test_a_killed_import_publish_is_finished_by_running_it_again(make_library,
     before = _commits(root)
     # the child dies (SIGKILL) right after its third publish committed
     _import_killed(root, files, """
-real = KnowledgeBase.publish
+from kbdesk.core.workflow.publishing import Publishing
+real = Publishing.publish
 def publish(self, *args, **kwargs):
     global calls
     result = real(self, *args, **kwargs)
@@ -80,7 +81,7 @@ def publish(self, *args, **kwargs):
     if calls == 3:
         os.kill(os.getpid(), signal.SIGKILL)
     return result
-KnowledgeBase.publish = publish
+Publishing.publish = publish
 """)
     assert _commits(root) == before + 3
     assert len(_imported(KnowledgeBase(root))) == 3
@@ -94,7 +95,7 @@ KnowledgeBase.publish = publish
     kb = KnowledgeBase(root)
     paths = _imported(kb)
     assert len(paths) == SOURCES and not any(p.endswith("-2.md") for p in paths)
-    assert kb.unpublished() == {}
+    assert kb.sync.unpublished() == {}
 
     # a third run has nothing left to do
     third = kbdesk("import", *map(str, files), "--publish", "--note", "從舊手冊匯入",
@@ -124,7 +125,7 @@ LibraryRepo.commit = commit
 """)
     assert _commits(root) == before + 2
     kb = KnowledgeBase(root)
-    left = kb.unpublished()
+    left = kb.sync.unpublished()
     assert list(left.values()) == ["new"]
     [cut_short] = left
 
@@ -136,7 +137,7 @@ LibraryRepo.commit = commit
     assert f"published v1: {cut_short}" in again.stdout
     assert _commits(root) == before + SOURCES
     kb = KnowledgeBase(root)
-    assert kb.unpublished() == {}
+    assert kb.sync.unpublished() == {}
     paths = _imported(kb)
     assert len(paths) == SOURCES and cut_short in paths
     assert not any(p.endswith("-2.md") for p in paths)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.drafts import Draft
-from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.storage.drafts import Draft
+from kbdesk.core.storage.repo import LibraryRepo
 from tests.conftest import doc
 from tests.faults.conftest import kbdesk
 from tests.remotes import replaced
@@ -17,12 +17,12 @@ REFUND = doc("退款規則", id="refund", version=1, body="\n退款須在24小�
 
 def test_a_sync_conflict_never_replaces_the_editors_draft(workstations) -> None:
     a, b = workstations
-    a.publish("refund", replaced(a, "refund", "24小時", "48小時"), "甲改48", "甲")
-    a.sync()
-    b.publish("refund", replaced(b, "refund", "24小時", "72小時"), "乙改72", "乙")
+    a.publishing.publish("refund", replaced(a, "refund", "24小時", "48小時"), "甲改48", "甲")
+    a.sync.sync()
+    b.publishing.publish("refund", replaced(b, "refund", "24小時", "72小時"), "乙改72", "乙")
     typed = replaced(b, "refund", "72小時", "72小時（週末順延）")
     b.drafts.save(Draft("refund", "refund.md", typed, base_version=2, cursor=5))
-    result = b.sync()
+    result = b.sync.sync()
     assert [c.path for c in result.conflicts] == ["refund.md"]
     drafts = {d.origin: d for d in b.drafts.drafts_of("refund")}
     assert set(drafts) == {"editor", "sync-conflict"}
@@ -37,9 +37,9 @@ def test_a_hand_edit_made_while_a_draft_exists_is_kept_beside_it(workstations) -
     b.drafts.save(Draft("refund", "refund.md", replaced(b, "refund", "24小時", "12小時")))
     hand = replaced(b, "refund", "24小時", "36小時")
     (b.root / "refund.md").write_text(hand, "utf-8")
-    a.publish("refund", replaced(a, "refund", "24小時", "48小時"), "甲改48", "甲")
-    a.sync()
-    result = b.sync()
+    a.publishing.publish("refund", replaced(a, "refund", "24小時", "48小時"), "甲改48", "甲")
+    a.sync.sync()
+    result = b.sync.sync()
     assert result.kept_drafts == ["refund"]
     texts = {d.origin: d.text for d in b.drafts.drafts_of("refund")}
     assert texts["working-file"] == hand and "12小時" in texts["editor"]
@@ -48,7 +48,7 @@ def test_a_hand_edit_made_while_a_draft_exists_is_kept_beside_it(workstations) -
 
 def _library(make_library) -> KnowledgeBase:
     kb = KnowledgeBase(make_library({"refund.md": REFUND}))
-    kb.publish("refund", replaced(kb, "refund", "24小時", "48小時"), "改為48小時", "甲")
+    kb.publishing.publish("refund", replaced(kb, "refund", "24小時", "48小時"), "改為48小時", "甲")
     return kb
 
 
@@ -62,7 +62,7 @@ def _hand_edit(kb: KnowledgeBase) -> str:
 def test_rollback_keeps_a_hand_edit_as_a_draft_first(make_library) -> None:
     kb = _library(make_library)
     hand = _hand_edit(kb)
-    result = kb.rollback("refund", 1, "回到24小時", "甲")
+    result = kb.publishing.rollback("refund", 1, "回到24小時", "甲")
     assert result.kept_drafts and "24小時" in (kb.root / "refund.md").read_text("utf-8")
     assert [d.text for d in kb.drafts.drafts_of("refund")] == [hand]
     assert kb.drafts.drafts_of("refund")[0].origin == "working-file"
@@ -71,8 +71,8 @@ def test_rollback_keeps_a_hand_edit_as_a_draft_first(make_library) -> None:
 def test_publishing_another_text_keeps_the_hand_edit(make_library) -> None:
     kb = _library(make_library)
     hand = _hand_edit(kb)
-    other = kb.text_at("refund", 2).replace("48小時", "60小時")
-    kb.publish("refund", other, "改為60小時", "乙")
+    other = kb.versions.text_at("refund", 2).replace("48小時", "60小時")
+    kb.publishing.publish("refund", other, "改為60小時", "乙")
     assert "60小時" in (kb.root / "refund.md").read_text("utf-8")
     assert [d.text for d in kb.drafts.drafts_of("refund")] == [hand]
 
@@ -80,8 +80,8 @@ def test_publishing_another_text_keeps_the_hand_edit(make_library) -> None:
 def test_retire_never_publishes_the_unreviewed_hand_edit(make_library) -> None:
     kb = _library(make_library)
     hand = _hand_edit(kb)
-    result = kb.retire("refund", "改由新流程處理", "甲")
-    published = kb.text_at("refund", result.version)
+    result = kb.publishing.retire("refund", "改由新流程處理", "甲")
+    published = kb.versions.text_at("refund", result.version)
     assert "status: retired" in published and "96小時" not in published
     assert "48小時" in published
     assert [d.text for d in kb.drafts.drafts_of("refund")] == [hand]
@@ -94,9 +94,9 @@ def test_agents_see_the_published_version_not_a_hand_edit(make_library) -> None:
     assert kb.search("96小時").hits == []
     hits = kb.search("48小時").hits
     assert [(h.doc_id, h.version) for h in hits][:1] == [("refund", 2)]
-    in_force = kb.document_in_force("refund")
+    in_force = kb.versions.document_in_force("refund")
     assert in_force is not None and "48小時" in in_force.body and "96" not in in_force.body
-    assert kb.unpublished() == {"refund.md": "modified"}
+    assert kb.sync.unpublished() == {"refund.md": "modified"}
     shown = kbdesk("show", "refund", "--library", str(kb.root))
     assert shown.returncode == 0 and "48小時" in shown.stdout and "96小時" not in shown.stdout
     checked = kbdesk("check", "--library", str(kb.root))
@@ -112,9 +112,9 @@ def test_the_first_edit_in_a_new_folder_is_a_version_of_its_own(make_library) ->
     published = kbdesk("publish", str(path), "--note", "改為48小時", "--library", str(root))
     assert published.returncode == 0, published.stderr
     kb = KnowledgeBase(root)
-    history = kb.history("refund")
+    history = kb.versions.history("refund")
     assert [(v.version, v.note) for v in history] == [(2, "改為48小時"), (1, "Initial library")]
-    assert "24小時" in kb.text_at("refund", 1) and "48小時" in kb.text_at("refund", 2)
+    assert "24小時" in kb.versions.text_at("refund", 1) and "48小時" in kb.versions.text_at("refund", 2)
     assert LibraryRepo(root).head() == history[0].commit
 
 
@@ -127,9 +127,9 @@ def test_drafts_of_a_long_chinese_name_save_and_publish(make_library) -> None:
     assert len(doc_id.encode("utf-8")) > 200  # longer than a file name may be
     saved = kb.drafts.save(Draft(doc_id, rel, "草稿"))
     assert kb.drafts.load(doc_id) == saved and len(saved.name) < 40
-    kb.publish(doc_id, replaced(kb, doc_id, "24小時", "48小時"), "改為48小時", "甲")
+    kb.publishing.publish(doc_id, replaced(kb, doc_id, "24小時", "48小時"), "改為48小時", "甲")
     (root / rel).write_text((root / rel).read_text("utf-8") + "\n手改。\n", "utf-8")
-    result = kb.rollback(doc_id, 1, "恢復", "甲")  # keeps the hand edit as a draft, then publishes
+    result = kb.publishing.rollback(doc_id, 1, "恢復", "甲")  # keeps the hand edit as a draft, then publishes
     # the hand edit is kept as a draft beside the editor's own (a different text, never published)
     assert result.version == 3
     assert sorted(d.origin for d in kb.drafts.drafts_of(doc_id)) == ["editor", "working-file"]
@@ -155,13 +155,13 @@ def test_publishing_the_text_of_a_draft_removes_that_draft(make_library) -> None
     kb = _library(make_library)
     typed = replaced(kb, "refund", "48小時", "36小時")
     kb.drafts.save(Draft("refund", "refund.md", typed, base_version=2))
-    kb.publish("refund", typed, "改為36小時", "甲")
+    kb.publishing.publish("refund", typed, "改為36小時", "甲")
     assert kb.drafts.drafts_of("refund") == []
 
 
 def test_a_kept_hand_edit_survives_the_next_publish_too(make_library) -> None:
     kb = _library(make_library)
     hand = _hand_edit(kb)
-    kb.rollback("refund", 1, "回到24小時", "甲")  # keeps the hand edit as a draft
-    kb.publish("refund", replaced(kb, "refund", "24小時", "12小時"), "改為12小時", "乙")
+    kb.publishing.rollback("refund", 1, "回到24小時", "甲")  # keeps the hand edit as a draft
+    kb.publishing.publish("refund", replaced(kb, "refund", "24小時", "12小時"), "改為12小時", "乙")
     assert [(d.origin, d.text) for d in kb.drafts.drafts_of("refund")] == [("working-file", hand)]

@@ -14,7 +14,7 @@ import psutil
 import pytest
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.storage.repo import LibraryRepo
 from tests.clock import child_command
 from tests.conftest import REPO_ROOT, doc
 from tests.faults.conftest import as_plain_user, kbdesk, python_in_child
@@ -52,7 +52,7 @@ def test_two_processes_publishing_one_document_at_once(
             text = {text!r}.replace("24小時", "{hours}小時-" + str(n))
             wait()
             start = time.monotonic()
-            result = kb.publish("refund", text, "改{hours}-" + str(n), "p{hours}")
+            result = kb.publishing.publish("refund", text, "改{hours}-" + str(n), "p{hours}")
             print(json.dumps({{"start": start, "end": time.monotonic(),
                               "version": result.version}}), flush=True)
     """
@@ -67,11 +67,11 @@ def test_two_processes_publishing_one_document_at_once(
     versions = sorted(r["version"] for report in reports for r in report)
     assert versions == list(range(2, 2 * ROUNDS + 2))
     kb = KnowledgeBase(root)
-    assert sorted(v.version for v in kb.history("refund")) == list(range(1, 2 * ROUNDS + 2))
+    assert sorted(v.version for v in kb.versions.history("refund")) == list(range(1, 2 * ROUNDS + 2))
     head = LibraryRepo(root).head()
     committed = LibraryRepo(root).read_text(head, "refund.md")
     assert (root / "refund.md").read_text("utf-8") == committed  # the file is what was committed
-    assert kb.unpublished() == {}
+    assert kb.sync.unpublished() == {}
     assert not [p.name for p in root.rglob("*") if p.name.endswith(("tmp", ".lock"))
                 and p.name != "kbdesk.lock"]
 
@@ -90,8 +90,8 @@ def test_two_workstations_publishing_to_one_share_at_once(workstations) -> None:
             text = text.replace("{new}" + str(n - 1), "{new}" + str(n), 1)
             wait()
             start = time.monotonic()
-            kb.publish("{doc_id}", text, "第" + str(n) + "輪", "{who}")
-            sent = kb.send_published("{who}")
+            kb.publishing.publish("{doc_id}", text, "第" + str(n) + "輪", "{who}")
+            sent = kb.sync.send_published("{who}")
             print(json.dumps({{"start": start, "end": time.monotonic(),
                               "error": str(sent.error) if sent.error else None,
                               "conflicts": [c.path for c in sent.result.conflicts]
@@ -110,12 +110,12 @@ def test_two_workstations_publishing_to_one_share_at_once(workstations) -> None:
     assert [r["error"] for report in reports for r in report] == [None] * 2 * ROUNDS, reports
     assert [r["conflicts"] for report in reports for r in report] == [[]] * 2 * ROUNDS
     for kb in (KnowledgeBase(a.root), KnowledgeBase(b.root)):
-        kb.sync()
-        assert next(v.version for v in kb.history("refund")) == ROUNDS + 1
-        assert next(v.version for v in kb.history("greeting")) == ROUNDS + 1
+        kb.sync.sync()
+        assert next(v.version for v in kb.versions.history("refund")) == ROUNDS + 1
+        assert next(v.version for v in kb.versions.history("greeting")) == ROUNDS + 1
         assert f"甲{ROUNDS - 1}" in (kb.root / "refund.md").read_text("utf-8")
         assert f"乙{ROUNDS - 1}" in (kb.root / "greeting.md").read_text("utf-8")
-        assert kb.unpublished() == {}
+        assert kb.sync.unpublished() == {}
         kb.close()
 
 
@@ -139,9 +139,9 @@ os.kill(os.getpid(), signal.SIGKILL)
         result = kbdesk("publish", str(path), "--note", f"改為{hours}小時", "--library", str(root))
         assert result.returncode == 0, result.stderr
     kb = KnowledgeBase(root)
-    assert [v.version for v in kb.history("refund")] == [3, 2, 1]
+    assert [v.version for v in kb.versions.history("refund")] == [3, 2, 1]
     assert not (root / ".git" / "index.lock").exists()
-    assert kb.unpublished() == {}
+    assert kb.sync.unpublished() == {}
 
 
 def _chmod_tree(folder: Path, mode: int) -> None:
@@ -184,8 +184,8 @@ def test_a_read_only_git_folder_is_reported_as_it_is(make_library) -> None:
 
 def test_publish_exits_4_when_its_text_lost_a_conflict(workstations) -> None:
     a, b = workstations
-    a.publish("refund", replaced(a, "refund", "24小時", "48小時"), "甲改48", "甲")
-    a.sync()
+    a.publishing.publish("refund", replaced(a, "refund", "24小時", "48小時"), "甲改48", "甲")
+    a.sync.sync()
     path = b.root / "refund.md"
     path.write_text(replaced(b, "refund", "24小時", "72小時"), "utf-8")
     result = kbdesk("publish", str(path), "--note", "乙改72", "--library", str(b.root))

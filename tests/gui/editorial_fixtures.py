@@ -69,7 +69,7 @@ def workstations(
     remote = tmp_path / "remote.git"
     porcelain.init(str(remote), bare=True).close()
     here = open_kb(versioned_library, tmp_path / "index-here")
-    here.sync(remote_url=str(remote))
+    here.sync.sync(remote_url=str(remote))
     clone = porcelain.clone(
         str(remote), str(tmp_path / "elsewhere"), branch=b"main", errstream=io.BytesIO()
     )

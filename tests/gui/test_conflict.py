@@ -19,9 +19,9 @@ from tests.gui.editorial_fixtures import (  # noqa: F401 - fixtures
 def conflict(workstations):
     here, elsewhere = workstations
     publish_change(elsewhere, "24小時", "48小時", "對方改時限")
-    elsewhere.sync()
+    elsewhere.sync.sync()
     publish_change(here, "24小時", "12小時", "我方改時限")
-    result = here.sync()
+    result = here.sync.sync()
     assert len(result.conflicts) == 1
     return here, result.conflicts[0]
 
@@ -42,8 +42,8 @@ def test_shows_three_texts_and_publishes_the_resolution(qtbot, runner, conflict)
     with qtbot.waitSignal(dialog.resolved, timeout=10000) as blocker:
         dialog.publish_button.click()
     result = blocker.args[0]
-    assert kb.history("complaint")[0].version == result.version
-    assert kb.history("complaint")[0].note == "折衷為36小時"
+    assert kb.versions.history("complaint")[0].version == result.version
+    assert kb.versions.history("complaint")[0].note == "折衷為36小時"
     assert "36小時" in (kb.root / "handbooks/complaint.md").read_text("utf-8")
     assert kb.drafts.load("complaint") is None
     assert dialog.result() == ConflictDialog.DialogCode.Accepted
@@ -93,6 +93,6 @@ def test_editor_on_a_conflict_draft_opens_the_three_way_view(qtbot, runner, conf
     dialog.ask_note = lambda parent, prompt, note="": "採用我方時限"
     with qtbot.waitSignal(editor.published, timeout=10000) as blocker:
         dialog.publish()
-    assert blocker.args[0].version == kb.history("complaint")[0].version
+    assert blocker.args[0].version == kb.versions.history("complaint")[0].version
     assert "12小時" in editor.text_edit.toPlainText() and editor.resolve_button.isHidden()
     assert kb.drafts.load("complaint") is None

@@ -19,7 +19,7 @@ def test_pending_version_comes_into_force_on_the_next_day(qtbot, make_window, ve
     text = (versioned_library / "handbooks/complaint.md").read_text("utf-8")
     pending = text.replace("owner: 品質組", f"owner: 品質組\neffective: {tomorrow.isoformat()}").replace(
         "24小時", "12小時")
-    window.kb.publish("complaint", pending, "明天起改為12小時", author="編輯")
+    window.kb.publishing.publish("complaint", pending, "明天起改為12小時", author="編輯")
     assert not any(r.doc_id == "complaint" for r in search(qtbot, window, "12小時"))
     window.open_document("complaint", "回覆時限")
     assert "24小時" in window.reader.document.body

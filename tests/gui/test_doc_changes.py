@@ -38,8 +38,8 @@ def test_what_changed_shows_the_diff_since_last_seen(qtbot, kb, runner) -> None:
     runs = [run for run in marked_runs(dialog.view.inline.document()) if "version" not in run[1]]
     assert runs == [("delete", "24"), ("insert", "48"), ("insert", "值班")]
     assert "v1 → v3" in dialog.message.text()
-    dialog.accept()
-    assert not kb.reading.is_updated("complaint")
+    dialog.accept()  # the version seen is written on the runner's ordered lane
+    qtbot.waitUntil(lambda: not kb.reading.is_updated("complaint"), timeout=5000)
     again = WhatChangedDialog(kb, runner, "complaint")
     qtbot.addWidget(again)
     with qtbot.waitSignal(again.loaded, timeout=5000) as blocker:
@@ -88,7 +88,7 @@ def test_ack_banner_records_a_receipt(qtbot, kb) -> None:
     assert banner.isHidden()  # acknowledged already
     # a new version asks again
     text = (kb.root / "phrasings/opening.md").read_text("utf-8").replace("您好", "您好，")
-    kb.publish("opening", text, "標點")
+    kb.publishing.publish("opening", text, "標點")
     banner.set_document(kb.document("opening"))
     assert not banner.isHidden() and "version 2" in banner.label.text()
 

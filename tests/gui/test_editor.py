@@ -111,7 +111,7 @@ def test_publish_without_note_is_refused(qtbot, kb, runner, monkeypatch) -> None
     type_chinese(window.text_edit, "補充")
     assert window.publish_with_note("   ") is False
     assert shown and "change note is required" in shown[0]
-    assert [v.version for v in kb.history("complaint")] == [1]
+    assert [v.version for v in kb.versions.history("complaint")] == [1]
     # cancelling the note dialog publishes nothing either
     window.ask_note = lambda parent, prompt, note="": None
     window.publish()
@@ -139,7 +139,7 @@ def test_publish_with_note_adds_a_version_and_clears_the_draft(qtbot, kb, runner
     with qtbot.waitSignal(window.published, timeout=10000) as blocker:
         window.actions_by_id["editor.publish"].trigger()
     assert blocker.args[0].version == 2
-    history = kb.history("complaint")
+    history = kb.versions.history("complaint")
     assert (history[0].version, history[0].note) == (2, "時限改為48小時")
     assert kb.drafts.load("complaint") is None
     assert kb.document("complaint").version == 2
@@ -158,7 +158,7 @@ def test_failed_publish_keeps_the_draft(qtbot, kb, runner, monkeypatch) -> None:
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     assert "title" in shown[0]
     assert kb.drafts.load("complaint").text.endswith("## 只有內文\n")
-    assert [v.version for v in kb.history("complaint")] == [1]
+    assert [v.version for v in kb.versions.history("complaint")] == [1]
 
 
 def test_discard_draft_asks_first(qtbot, kb, runner) -> None:
@@ -217,7 +217,7 @@ def test_retire_with_note(qtbot, kb, runner) -> None:
     with qtbot.waitSignal(window.published, timeout=10000):
         window.retire()
     assert kb.document("complaint").status is Status.RETIRED
-    assert kb.history("complaint")[0].note == "不再適用"
+    assert kb.versions.history("complaint")[0].note == "不再適用"
 
 
 def test_close_saves_pending_edits(qtbot, kb, runner) -> None:
@@ -242,7 +242,7 @@ def test_move_publishes_at_the_new_path_and_keeps_edits(qtbot, kb, runner, monke
     assert window.path == result.path and window.doc_id == "complaint"  # explicit id kept
     assert "未發布的修改" in window.text_edit.toPlainText()  # the edit is still there
     assert "未發布的修改" in kb.drafts.load("complaint").text
-    assert [v.version for v in kb.history("complaint")][:2] == [2, 1]
+    assert [v.version for v in kb.versions.history("complaint")][:2] == [2, 1]
 
 
 def test_rename_dialog_checks_the_new_path(qtbot, kb) -> None:
@@ -350,7 +350,7 @@ def test_publish_shows_the_effective_date_and_lets_the_editor_change_it(
         window.actions_by_id["editor.publish"].trigger()
     assert shown == [dt.date.today()]
     assert blocker.args[0].version == 2
-    assert [(p.version, p.effective) for p in kb.pending_versions()] == [(2, later)]
+    assert [(p.version, p.effective) for p in kb.versions.pending_versions()] == [(2, later)]
     assert f"effective: {later.isoformat()}" in window.text_edit.toPlainText() + \
         (kb.root / kb.document("complaint").path).read_text("utf-8")
 

@@ -33,6 +33,40 @@ def editor_menu(window) -> QMenu:
     return menu
 
 
+def edit_current(qtbot, window):
+    """Open the document in the reader in an editor and wait for it (read on a worker)."""
+    with qtbot.waitSignal(window.editorial.editorOpened, timeout=5000) as opened:
+        assert window.editorial.edit_current() is None  # nothing is read on the UI thread
+    editor = opened.args[0]
+    qtbot.addWidget(editor)
+    return editor
+
+
+def test_opening_the_editor_reads_the_document_and_its_draft_on_a_worker(
+        qtbot, make_window, versioned_library, monkeypatch) -> None:
+    import threading
+
+    from kbdesk.core import Draft
+    from kbdesk.gui import editorial_ui
+
+    window = make_window(versioned_library, settings=settings_for("editor"))
+    window.open_document("complaint")
+    window.kb.drafts.save(Draft("complaint", "handbooks/complaint.md", "草稿正文", origin="editor"))
+    real = editorial_ui.read_for_editing
+    readers: list[threading.Thread] = []
+
+    def reading(kb, doc_id):
+        readers.append(threading.current_thread())
+        return real(kb, doc_id)
+
+    monkeypatch.setattr(editorial_ui, "read_for_editing", reading)
+    editor = edit_current(qtbot, window)
+    assert readers and threading.main_thread() not in readers
+    assert "草稿正文" in editor.text()  # the draft read on the worker is restored
+    assert not editor.discard_button.isHidden()
+    editor.close()
+
+
 def test_agents_do_not_see_the_editor_menu(qtbot, make_window, versioned_library) -> None:
     window = make_window(versioned_library, settings=settings_for("agent"))
     assert not editor_menu(window).menuAction().isVisible()
@@ -49,8 +83,10 @@ def test_editor_menu_opens_editor_history_and_review(qtbot, make_window, version
     names = [a.objectName() for a in editor_menu(window).actions() if a.objectName()]
     assert names == list(EDITOR_ACTIONS)
     window.open_document("complaint")
-    window.actions_["editor.edit"].trigger()
+    with qtbot.waitSignal(window.editorial.editorOpened, timeout=5000) as opened:
+        window.actions_["editor.edit"].trigger()  # read on a worker, then shown
     editor = window.editorial.editors["complaint"]
+    assert opened.args[0] is editor
     qtbot.addWidget(editor)
     assert isinstance(editor, EditorWindow) and editor.isVisible()
     assert "24小時" in editor.text_edit.toPlainText()
@@ -74,14 +110,13 @@ def test_editor_menu_opens_editor_history_and_review(qtbot, make_window, version
 def test_publishing_from_the_editor_reaches_the_agents_search(qtbot, make_window, versioned_library) -> None:
     window = make_window(versioned_library, settings=settings_for("editor"))
     window.open_document("complaint")
-    editor = window.editorial.edit_current()
-    qtbot.addWidget(editor)
+    editor = edit_current(qtbot, window)
     editor.text_edit.setPlainText(editor.text_edit.toPlainText().replace("24小時", "48小時"))
     editor.ask_note = lambda parent, prompt, note="": "時限改為48小時"
     with qtbot.waitSignal(window.indexReady, timeout=10000):
         editor.publish()
     assert window.kb.search("48小時").hits[0].version == 2
-    assert window.kb.history("complaint")[0].author.startswith("林編輯")
+    assert window.kb.versions.history("complaint")[0].author.startswith("林編輯")
     editor.close()
 
 
@@ -92,7 +127,7 @@ def test_reader_banners_updated_and_ack(qtbot, make_window, versioned_library) -
     assert ui.updated_banner.isHidden()  # first time: nothing to compare with
     assert ui.ack_banner.isHidden()
     text = (versioned_library / "handbooks/complaint.md").read_text("utf-8")
-    window.kb.publish("complaint", text.replace("24小時", "48小時"), "時限放寬")
+    window.kb.publishing.publish("complaint", text.replace("24小時", "48小時"), "時限放寬")
     window.open_document("complaint")
     assert not ui.updated_banner.isHidden()
     assert "v1 → v2" in ui.updated_banner.label.text()
@@ -122,7 +157,7 @@ def test_retired_and_pending_banners(qtbot, make_window, versioned_library) -> N
     ui = window.editorial
     kb = window.kb
     text = (versioned_library / "handbooks/complaint.md").read_text("utf-8")
-    kb.publish("complaint", set_field(text.replace("24小時", "48小時"), "effective",
+    kb.publishing.publish("complaint", set_field(text.replace("24小時", "48小時"), "effective",
                                             dt.date(2099, 1, 1)), "明年起放寬")
     window.open_document("complaint")
     qtbot.waitUntil(lambda: "comes into force" in ui.status_banner.text(), timeout=5000)
@@ -132,7 +167,7 @@ def test_retired_and_pending_banners(qtbot, make_window, versioned_library) -> N
     assert ui.document_for_reader("complaint").version == 2
     window.settings.set("role", "agent")
     assert ui.document_for_reader("complaint").version == 1
-    kb.retire("opening", "停用舊開場白")
+    kb.publishing.retire("opening", "停用舊開場白")
     window.open_document("opening")
     assert not ui.status_banner.isHidden()
     assert ui.status_banner.text().startswith("Retired")
@@ -151,7 +186,8 @@ def test_new_document_from_the_menu(qtbot, make_window, versioned_library, monke
 
     monkeypatch.setattr(NewDocumentDialog, "exec", fill_and_accept)
     window = make_window(versioned_library, settings=settings_for("editor"))
-    window.actions_["editor.new.procedure"].trigger()
+    with qtbot.waitSignal(window.editorial.editorOpened, timeout=5000):
+        window.actions_["editor.new.procedure"].trigger()
     editor = window.editorial.editors["procedures/refund"]
     qtbot.addWidget(editor)
     assert editor.path == "procedures/refund.md"
@@ -162,7 +198,7 @@ def test_new_document_from_the_menu(qtbot, make_window, versioned_library, monke
 
 def test_sync_conflict_opens_the_three_way_view_for_editors_only(
         qtbot, make_window, versioned_library) -> None:
-    from kbdesk.core.versions.sync import Conflict
+    from kbdesk.core.sync.sync import Conflict
 
     window = make_window(versioned_library, settings=settings_for("agent"))
     conflict = Conflict("complaint", "handbooks/complaint.md", "base", "theirs", "mine")
@@ -177,7 +213,7 @@ def test_agents_read_the_version_in_force_until_its_date(qtbot, make_window, ver
     window = make_window(versioned_library, settings=settings_for("agent"))
     kb = window.kb
     text = (versioned_library / "handbooks/complaint.md").read_text("utf-8")
-    kb.publish("complaint", set_field(text.replace("24小時", "48小時"), "effective",
+    kb.publishing.publish("complaint", set_field(text.replace("24小時", "48小時"), "effective",
                                             dt.date(2099, 1, 1)), "明年起放寬")
     window.open_document("complaint")
     assert window.reader.document.version == 1
@@ -199,7 +235,7 @@ def test_a_new_document_before_its_date_is_not_shown_to_agents(
     shown: list[str] = []
     monkeypatch.setattr("kbdesk.gui.mainwindow.show_error", lambda parent, error, *a: shown.append(str(error)))
     window = make_window(versioned_library, settings=settings_for("agent"))
-    window.kb.publish("handbooks/future.md", doc("新規定", body="\n明年生效。\n",
+    window.kb.publishing.publish("handbooks/future.md", doc("新規定", body="\n明年生效。\n",
                                                  effective=dt.date(2099, 1, 1)), "新規定")
     window.open_document("handbooks/future")
     assert shown and "not in force yet" in shown[0]
@@ -212,21 +248,20 @@ def test_publishing_sends_the_version_to_the_shared_library(
     from dulwich import porcelain
 
     from kbdesk.core.kb import KnowledgeBase
-    from kbdesk.core.versions.sync import clone_library
+    from kbdesk.core.sync.sync import clone_library
 
     bare = tmp_path / "shared.git"
     bare.mkdir()
     porcelain.init(str(bare), bare=True).close()
     setup = KnowledgeBase(versioned_library, index_dir=tmp_path / "setup-index")
-    setup.sync(str(bare))  # the library is shared from now on
+    setup.sync.sync(str(bare))  # the library is shared from now on
     setup.close()
     window = make_window(versioned_library, settings=settings_for("editor"))
     ui = window.editorial
     qtbot.waitUntil(lambda: ui.sync is not None and ui.sync.state in ("synced", "idle"),
                     timeout=10000)
     window.open_document("complaint")
-    editor = window.editorial.edit_current()
-    qtbot.addWidget(editor)
+    editor = edit_current(qtbot, window)
     editor.text_edit.setPlainText(editor.text_edit.toPlainText().replace("24小時", "12小時"))
     editor.ask_note = lambda parent, prompt, note="": "時限改為12小時"
     with qtbot.waitSignal(ui.sync.synced, timeout=20000):

@@ -109,7 +109,7 @@ def test_cancelling_the_progress_dialog_stops_the_export(
 
     window = make_window(demo_library)
     kb = window.kb
-    real = kb.export
+    real = kb.exports.export
     gate = threading.Event()
     started = threading.Event()
 
@@ -118,7 +118,7 @@ def test_cancelling_the_progress_dialog_stops_the_export(
         gate.wait(20)
         return real(*args, **kwargs)
 
-    kb.export = gated
+    kb.exports.export = gated
     out = tmp_path / "site"
     try:
         task = window.exporting.start(out, "html")

@@ -120,7 +120,7 @@ def test_rollback_cancelled_or_without_note_publishes_nothing(qtbot, kb, runner)
     window.rollback_selected()
     window.rollback(1, "   ")
     qtbot.waitUntil(lambda: not runner.writing, timeout=5000)
-    assert [v.version for v in kb.history("complaint")] == [2, 1]
+    assert [v.version for v in kb.versions.history("complaint")] == [2, 1]
 
 
 def test_history_of_unknown_document_reports_error(qtbot, kb, runner, monkeypatch) -> None:
@@ -162,14 +162,14 @@ def test_closing_the_window_while_it_reads_a_version_drops_the_result(
     with qtbot.waitSignal(window.loaded, timeout=5000):
         window.show()
     entered, release = threading.Event(), threading.Event()
-    real = kb.text_at
+    real = kb.versions.text_at
 
     def held_text_at(doc_id: str, version: int) -> str:
         entered.set()
         assert release.wait(30)
         return real(doc_id, version)
 
-    monkeypatch.setattr(kb, "text_at", held_text_at)
+    monkeypatch.setattr(kb.versions, "text_at", held_text_at)
     window.select_versions(1)
     shown: list[int] = []
     window.versionShown.connect(shown.append)

@@ -132,7 +132,7 @@ def test_publish_with_a_note(qtbot, kb, runner, tmp_path) -> None:
     titles = sorted(d.title for d in kb.documents())
     assert "門市退換貨作業手冊：第二章 特殊情況處理" in titles
     assert kb.problems == []
-    assert kb.history(blocker.args[0][0].doc_id)[0].note.startswith("匯入門市手冊")
+    assert kb.versions.history(blocker.args[0][0].doc_id)[0].note.startswith("匯入門市手冊")
 
 
 def test_cancelled_note_publishes_nothing(qtbot, kb, runner, tmp_path) -> None:
@@ -183,7 +183,9 @@ def test_file_menu_import_opens_the_wizard_for_editors_only(qtbot, make_window,
     assert wizard.title_edit.text() == "退款時效說明"
     with qtbot.waitSignal(wizard.written, timeout=30000):
         qtbot.mouseClick(wizard.drafts_button, Qt.MouseButton.LeftButton)
-    [editor] = window.importing.editors  # the draft opens in an editor for review
+    # the draft opens in an editor for review (read on a worker first)
+    qtbot.waitUntil(lambda: len(window.importing.editors) == 1, timeout=5000)
+    [editor] = window.importing.editors
     assert "title: 退款時效說明" in editor.text() and "status: draft" in editor.text()
     assert editor.path.startswith("handbooks/")
     editor.close()
@@ -264,13 +266,14 @@ def test_drafts_of_new_documents_can_be_reopened(qtbot, make_window, versioned_l
                                                  tmp_path) -> None:
     window = make_window(versioned_library, settings=_editor_settings())
     kb = window.kb
-    plan = kb.plan_import([_file(tmp_path, "t.txt", F.TOC_LINES)])
-    [written] = kb.import_files(plan)
+    plan = kb.imports.plan_import([_file(tmp_path, "t.txt", F.TOC_LINES)])
+    [written] = kb.imports.import_files(plan)
     window.actions_["import.drafts"].trigger()
     dialog = window.importing.draft_list
     assert dialog is not None and dialog.list.count() == 1
     assert dialog.list.item(0).text().startswith("帳戶安全手冊 — " + written.path)
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(window.importing.editors) == 1, timeout=5000)
     [editor] = window.importing.editors
     assert editor.doc_id == written.doc_id and "title: 帳戶安全手冊" in editor.text()
     editor.close()

@@ -21,8 +21,8 @@ def test_the_header_shows_the_day_the_version_came_into_force(
     window.open_document("complaint-handbook")
     doc = window.reader.document
     assert doc is not None
-    day = window.kb.updated_on(doc)
-    assert day is not None and day == window.kb.effective_date(doc.id, doc.version)
+    day = window.kb.versions.updated_on(doc)
+    assert day is not None and day == window.kb.versions.effective_date(doc.id, doc.version)
     header = window.reader.meta_label.text()
     assert day.isoformat() in header
     assert "2001-02-03" not in header

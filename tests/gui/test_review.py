@@ -19,10 +19,10 @@ TODAY = dt.date(2026, 11, 25)
 
 def test_lists_stale_and_pending_and_opens_on_double_click(qtbot, qtmodeltester, kb, runner) -> None:
     handbook = (kb.root / "handbooks/complaint.md").read_text("utf-8")
-    kb.publish("complaint", set_field(handbook, "review_by", dt.date(2026, 6, 30)), "定期檢視日")
+    kb.publishing.publish("complaint", set_field(handbook, "review_by", dt.date(2026, 6, 30)), "定期檢視日")
     phrasing = (kb.root / "phrasings/opening.md").read_text("utf-8")
     pending = set_field(phrasing.replace("您好", "您好您好"), "effective", dt.date(2099, 1, 1))
-    kb.publish("opening", pending, "新開場白，明年生效")
+    kb.publishing.publish("opening", pending, "新開場白，明年生效")
     panel = ReviewPanel(kb, runner, today=lambda: TODAY)
     qtbot.addWidget(panel)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=5000)
@@ -52,7 +52,7 @@ def test_nothing_to_review(qtbot, qtmodeltester, kb, runner) -> None:
 
 def test_review_date_in_the_future_is_not_listed(qtbot, kb, runner) -> None:
     handbook = (kb.root / "handbooks/complaint.md").read_text("utf-8")
-    kb.publish("complaint", set_field(handbook, "review_by", dt.date(2027, 1, 1)), "檢視日")
+    kb.publishing.publish("complaint", set_field(handbook, "review_by", dt.date(2027, 1, 1)), "檢視日")
     panel = ReviewPanel(kb, runner, today=lambda: TODAY)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.loaded, timeout=5000):

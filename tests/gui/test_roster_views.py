@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.workstation.settings import Settings
 from kbdesk.gui.editorial_ui import EDITOR_ACTIONS
 from kbdesk.gui.teamviews import ReceiptsDialog
@@ -68,7 +68,7 @@ def test_supervisor_view_per_group_most_overdue_first_with_csv(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LOGNAME", "chen")
     window = make_window(roster_library, settings=settings())
-    window.kb.team.acknowledge(window.kb.document_in_force("must"))  # 陳小華 read it
+    window.kb.team.acknowledge(window.kb.versions.document_in_force("must"))  # 陳小華 read it
     monkeypatch.setenv("LOGNAME", "lin")
     dialog = window.team_ui.show_receipts()
     assert isinstance(dialog, ReceiptsDialog)

@@ -54,7 +54,7 @@ def signed_out(served: BasicAuthRemote, versioned_library: Path,
     """A library that synced with the server once (the password typed in the URL), then
     forgot its sign-in."""
     kb = open_kb(versioned_library, tmp_path / "index")
-    assert kb.sync(typed_url(served, "chen")).pushed
+    assert kb.sync.sync(typed_url(served, "chen")).pushed
     assert credentials.clear(served.url)
     yield kb
     close_kb(kb)
@@ -136,7 +136,7 @@ def test_the_sign_in_dialog_needs_a_user_name(qtbot) -> None:
 def test_joining_a_server_that_asks_shows_the_sign_in_fields(
         qtbot, served: BasicAuthRemote, versioned_library: Path, tmp_path: Path) -> None:
     kb = open_kb(versioned_library, tmp_path / "index")
-    assert kb.sync(typed_url(served, "chen")).pushed
+    assert kb.sync.sync(typed_url(served, "chen")).pushed
     close_kb(kb)
     credentials.clear(served.url)
     dialog = JoinDialog(first_run=True)

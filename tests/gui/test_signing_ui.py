@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kbdesk.core.versions import editors, keys
-from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.storage import keys
+from kbdesk.core.storage.repo import LibraryRepo
+from kbdesk.core.workflow import editors
 from kbdesk.gui.changenote import ChangeNoteDialog
 from tests.conftest import doc
 
@@ -39,10 +40,10 @@ def test_joining_a_signed_library_asks_to_confirm_its_key(
     LibraryRepo.init(source).close()
     bare = tmp_path / "share" / "kb.git"
     kb = KnowledgeBase(source)
-    kb.init_remote(bare)
+    kb.sync.init_remote(bare)
     key = keys.init_key("ed@desk")
     editors.adopt(source, "王編輯")
-    assert kb.sync().pushed
+    assert kb.sync.sync().pushed
     kb.close()
 
     monkeypatch.setenv("KBDESK_DATA_DIR", str(tmp_path / "agent"))
@@ -72,10 +73,10 @@ def test_a_refused_change_shows_in_the_sync_status(qtbot: QtBot, tmp_path: Path,
     root = make_library(TWO_DOCUMENTS)
     LibraryRepo.init(root).close()
     kb = KnowledgeBase(root)
-    assert kb.sync(str(bare)).pushed
+    assert kb.sync.sync(str(bare)).pushed
     keys.init_key("ed@desk")
     editors.adopt(root, "ed")
-    assert kb.sync().pushed
+    assert kb.sync.sync().pushed
     bad = hostile_commit(bare, {(b"refund.md",): (0o100644, b"unsigned\n")})
     runner = TaskRunner()
     try:

@@ -64,7 +64,7 @@ def test_an_editor_sees_and_accepts_a_suggestion_from_two_workstations(
     assert accepted.args == [target]
     qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 0, timeout=10000)
     assert window.kb.document(target).keywords[-1] == FIRST
-    assert FIRST in window.kb.history(target)[0].note
+    assert FIRST in window.kb.versions.history(target)[0].note
     assert window.kb.search(FIRST).hits[0].doc_id == target
     dialog.close()
 

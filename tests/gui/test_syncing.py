@@ -37,7 +37,7 @@ def test_interval_comes_from_settings(qtbot, kb, runner) -> None:
 def test_start_pulls_what_another_workstation_published(qtbot, runner, workstations) -> None:
     here, elsewhere = workstations
     publish_change(elsewhere, "24小時", "48小時", "對方改時限")
-    elsewhere.sync()
+    elsewhere.sync.sync()
     controller = make(qtbot, here, runner)
     states: list[str] = []
     controller.stateChanged.connect(states.append)
@@ -70,7 +70,7 @@ def test_timer_syncs_again_and_never_overlaps(qtbot, runner, workstations) -> No
 def test_conflict_is_reported(qtbot, runner, workstations) -> None:
     here, elsewhere = workstations
     publish_change(elsewhere, "24小時", "48小時")
-    elsewhere.sync()
+    elsewhere.sync.sync()
     publish_change(here, "24小時", "12小時")
     controller = make(qtbot, here, runner)
     with qtbot.waitSignal(controller.conflict, timeout=10000) as blocker:
@@ -86,7 +86,7 @@ def test_unreachable_remote_keeps_working_with_a_clear_status(qtbot, runner, wor
     with qtbot.waitSignal(first.synced, timeout=10000):
         first.sync_now()
     synced_at = first.last_synced
-    here.editorial.versioning.repo().set_remote_url("http://127.0.0.1:9/gone.git")
+    here.versions.versioning.repo().set_remote_url("http://127.0.0.1:9/gone.git")
     controller = make(qtbot, here, runner)
     assert controller.last_synced == synced_at  # remembered across restarts
     with qtbot.waitSignal(controller.failed, timeout=10000) as blocker:
@@ -100,7 +100,7 @@ def test_unreachable_remote_keeps_working_with_a_clear_status(qtbot, runner, wor
     restarted = make(qtbot, here, runner)
     assert restarted.state == "offline"
     gone = tmp_path / "gone.git"  # a share folder that is not there: named, not "offline"
-    here.editorial.versioning.repo().set_remote_url(str(gone))
+    here.versions.versioning.repo().set_remote_url(str(gone))
     with qtbot.waitSignal(restarted.failed, timeout=10000) as blocker:
         restarted.sync_now()
     assert f"no shared library at {gone}" in blocker.args[0]

@@ -38,9 +38,9 @@ def test_start_screen_lists_documents_to_acknowledge_updates_and_favourites(
     # an editor publishes a change; the agent reads and acknowledges one document
     kb = window.kb
     path = kb.root / kb.document("phrasing-hold").path
-    kb.publish("phrasing-hold", path.read_text("utf-8").replace("一分鐘", "兩分鐘"),
+    kb.publishing.publish("phrasing-hold", path.read_text("utf-8").replace("一分鐘", "兩分鐘"),
                "等待時間改為兩分鐘", "編輯")
-    kb.receipts.acknowledge(kb.document_in_force("refund-policy"), "陳小華")
+    kb.receipts.acknowledge(kb.versions.document_in_force("refund-policy"), "陳小華")
     window.state.set_favourite("sop-refund", True)
     with qtbot.waitSignal(window.team_ui.startReady, timeout=10000):
         window.actions_["go.start"].trigger()
@@ -61,8 +61,8 @@ def test_supervisor_view_shows_read_and_not_read_per_document_and_exports_csv(
         qtbot: QtBot, make_window: WindowFactory, demo_library: Path, tmp_path: Path) -> None:
     window = make_window(demo_library)
     kb = window.kb
-    kb.receipts.acknowledge(kb.document_in_force("refund-policy"), "陳小華")
-    kb.receipts.acknowledge(kb.document_in_force("hotline-standards"), "王大明")
+    kb.receipts.acknowledge(kb.versions.document_in_force("refund-policy"), "陳小華")
+    kb.receipts.acknowledge(kb.versions.document_in_force("hotline-standards"), "王大明")
     dialog = window.team_ui.show_receipts()
     assert isinstance(dialog, ReceiptsDialog)
     qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 3, timeout=10000)
@@ -155,7 +155,7 @@ def test_joining_a_shared_library_from_the_app(qtbot: QtBot, tmp_path: Path,
     source = make_library({"a.md": doc("甲", id="a")})
     bare = tmp_path / "share" / "kb.git"
     kb = KnowledgeBase(source)
-    kb.init_remote(bare)
+    kb.sync.init_remote(bare)
     kb.close()
     dialog = JoinDialog(first_run=True)
     qtbot.addWidget(dialog)

@@ -16,7 +16,7 @@ def test_changed_document_is_marked_until_opened(qtbot, make_window, versioned_l
     assert window.kb.receipts.last_seen("complaint") == 1
 
     text = (versioned_library / "handbooks/complaint.md").read_text("utf-8")
-    window.kb.publish("complaint", text.replace("24小時", "48小時"), "改為48小時", author="編輯")
+    window.kb.publishing.publish("complaint", text.replace("24小時", "48小時"), "改為48小時", author="編輯")
 
     rows = search(qtbot, window, "回覆時限")
     row_number = next(i for i, r in enumerate(rows) if r.doc_id == "complaint")

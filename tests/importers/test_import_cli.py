@@ -10,7 +10,7 @@ import pytest
 
 from kbdesk.cli import main
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.storage.repo import LibraryRepo
 from tests.conftest import doc
 from tests.importers import fixtures as F
 
@@ -86,7 +86,7 @@ def test_import_saves_drafts_that_publish_and_pass_check(root, sources, capsys) 
     assert "kind: phrasing" in phrasing.text and "status: draft" in phrasing.text
     assert "> 非常抱歉让您久等了，我是客服专员{{姓名}}" in phrasing.text
     for draft in drafts.values():
-        kb.publish(draft.path, draft.text.replace("status: draft", "status: published"),
+        kb.publishing.publish(draft.path, draft.text.replace("status: draft", "status: published"),
                    "匯入後審閱")
     assert kb.drafts.list() == []
     code, out, err = cli(capsys, root, "check")
@@ -110,7 +110,7 @@ def test_publish_split_chapters_then_check_and_search(root, sources, capsys) -> 
     assert chapter.category == "門市退換貨作業手冊"
     assert (chapter.version, chapter.status.value) == (1, "published")
     assert chapter.summary.startswith("超過七天的申請")
-    assert kb.history(chapter.id)[0].note.startswith("從舊手冊匯入")
+    assert kb.versions.history(chapter.id)[0].note.startswith("從舊手冊匯入")
     hits = kb.search("拆封")
     assert hits.hits and hits.hits[0].doc_id == chapter.id
 
@@ -179,7 +179,7 @@ def test_imported_drafts_are_listed_and_published_by_id(root, sources, capsys) -
     assert "published v1" in out
     kb = KnowledgeBase(root)
     assert kb.document(first).status.value == "published"
-    assert [d.doc_id for d in kb.new_document_drafts()] == [listed[1]["id"]]
+    assert [d.doc_id for d in kb.imports.new_document_drafts()] == [listed[1]["id"]]
     code, out, _ = cli(capsys, root, "check")
     assert code == 0 and "no problems" in out
 

@@ -7,8 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.versions.repo import LibraryRepo
-from kbdesk.core.versions.versioning import set_field
+from kbdesk.core.storage.repo import LibraryRepo
+from kbdesk.core.workflow.versioning import set_field
 from tests.conftest import doc, write_files
 
 #: what the hostile document's scripts would set if any of them ran
@@ -67,12 +67,12 @@ def build_library(root: Path) -> Path:
     kb = KnowledgeBase(root)
     try:
         text = (root / "handbooks/complaint.md").read_text("utf-8")
-        kb.publish("complaint-handbook", text.replace("先傾聽", "先耐心傾聽"),
+        kb.publishing.publish("complaint-handbook", text.replace("先傾聽", "先耐心傾聽"),
                    "受理時先耐心傾聽", author="王小明")
         future = dt.date.today() + dt.timedelta(days=10)
         text = (root / "handbooks/billing.md").read_text("utf-8")
         text = set_field(text.replace("舊的說明", "新的說明"), "effective", future.isoformat())
-        kb.publish("billing", text, "下月起的新說明", author="王小明")
+        kb.publishing.publish("billing", text, "下月起的新說明", author="王小明")
     finally:
         kb.close()
     return root

@@ -86,7 +86,7 @@ def export(library: Path, into: Path) -> tuple[KnowledgeBase, Path]:
     """The library's knowledge base (index in ``into``) and its exported site."""
     kb = KnowledgeBase(library, index_dir=into / "index")
     kb.ensure_index()
-    site = kb.export("html", into / "site").outdir
+    site = kb.exports.export("html", into / "site").outdir
     return kb, site
 
 

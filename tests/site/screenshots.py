@@ -37,7 +37,7 @@ def main(argv: list[str]) -> int:
 
     try:
         kb = KnowledgeBase(install_demo_library(scratch / "library"))
-        site = kb.export("html", scratch / "site").outdir
+        site = kb.exports.export("html", scratch / "site").outdir
         kb.close()
         with launched() as context:
             for name, rel, width, height in SHOTS:

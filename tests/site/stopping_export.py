@@ -84,4 +84,4 @@ def install(stage: str, out: Path) -> None:
 if __name__ == "__main__":
     stage, library, outdir = sys.argv[1:4]
     install(stage, Path(outdir).resolve())
-    KnowledgeBase(library).export("html", outdir)
+    KnowledgeBase(library).exports.export("html", outdir)

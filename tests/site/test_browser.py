@@ -26,7 +26,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     next(closing)
     try:
         kb = KnowledgeBase(build_library(root / "lib"))
-        return kb.export("html", root / "site").outdir
+        return kb.exports.export("html", root / "site").outdir
     finally:
         next(closing, None)
         monkeypatch.undo()

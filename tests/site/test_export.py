@@ -49,7 +49,7 @@ def test_html_is_a_registered_exporter() -> None:
 
 
 def test_exports_published_documents_in_force_only(kb: KnowledgeBase, tmp_path: Path) -> None:
-    result = kb.export("html", tmp_path / "site")
+    result = kb.exports.export("html", tmp_path / "site")
     site = result.outdir
     home = read(site, "index.html")
     for title in ("投訴處理手冊", "道歉話術", "退款處理流程", "帳單查詢說明"):
@@ -66,7 +66,7 @@ def test_exports_published_documents_in_force_only(kb: KnowledgeBase, tmp_path: 
 
 def test_as_of_a_later_day_exports_the_pending_version(kb: KnowledgeBase, tmp_path: Path) -> None:
     later = dt.date.today() + dt.timedelta(days=10)
-    site = kb.export("html", tmp_path / "site", as_of=later).outdir
+    site = kb.exports.export("html", tmp_path / "site", as_of=later).outdir
     billing = read(site, "d/billing.html")
     assert "新的說明" in billing and "舊的說明" not in billing
     assert later.isoformat() in read(site, "index.html")
@@ -74,7 +74,7 @@ def test_as_of_a_later_day_exports_the_pending_version(kb: KnowledgeBase, tmp_pa
 
 def test_document_page_shows_version_owner_effective_note_toc(kb: KnowledgeBase,
                                                               tmp_path: Path) -> None:
-    site = kb.export("html", tmp_path / "site").outdir
+    site = kb.exports.export("html", tmp_path / "site").outdir
     page = read(site, "d/complaint-handbook.html")
     assert "v2" in page and "客服品質組" in page and "受理時先耐心傾聽" in page
     assert 'href="#受理投訴"' in page and 'id="受理投訴"' in page  # TOC → heading
@@ -86,7 +86,7 @@ def test_document_page_shows_version_owner_effective_note_toc(kb: KnowledgeBase,
 
 def test_phrasings_get_copy_buttons_and_procedures_checklists(kb: KnowledgeBase,
                                                               tmp_path: Path) -> None:
-    site = kb.export("html", tmp_path / "site").outdir
+    site = kb.exports.export("html", tmp_path / "site").outdir
     phrasing = read(site, "d/phrasing-apology.html")
     assert phrasing.count('class="copy-button"') == 1
     assert re.search(r'class="copy-text">非常抱歉造成您的不便，<span class="placeholder">'
@@ -99,9 +99,9 @@ def test_phrasings_get_copy_buttons_and_procedures_checklists(kb: KnowledgeBase,
 
 
 def test_export_is_deterministic_apart_from_the_stamp(kb: KnowledgeBase, tmp_path: Path) -> None:
-    first = files_of(kb.export("html", tmp_path / "a").outdir)
+    first = files_of(kb.exports.export("html", tmp_path / "a").outdir)
     second_kb = KnowledgeBase(kb.root)
-    second = files_of(second_kb.export("html", tmp_path / "b").outdir)
+    second = files_of(second_kb.exports.export("html", tmp_path / "b").outdir)
     assert first.keys() == second.keys()
     assert differing_files(first, second) in ([], ["index.html"])
     stamp = re.compile(rb'<span class="generated">[^<]*</span>')
@@ -111,7 +111,7 @@ def test_export_is_deterministic_apart_from_the_stamp(kb: KnowledgeBase, tmp_pat
 
 def test_hostile_ids_and_titles_stay_inside_outdir(kb: KnowledgeBase, tmp_path: Path) -> None:
     out = tmp_path / "deep" / "site"
-    site = kb.export("html", out).outdir
+    site = kb.exports.export("html", out).outdir
     before = {p for p in tmp_path.rglob("*")}
     for path in site.rglob("*"):
         assert path.resolve().is_relative_to(site.resolve())
@@ -123,7 +123,7 @@ def test_hostile_ids_and_titles_stay_inside_outdir(kb: KnowledgeBase, tmp_path: 
 
 
 def test_injected_markup_is_inactive(kb: KnowledgeBase, tmp_path: Path) -> None:
-    site = kb.export("html", tmp_path / "site").outdir
+    site = kb.exports.export("html", tmp_path / "site").outdir
     page = read(site, "d/escape.html")
     scripts = re.findall(r"<script\b[^>]*>", page)
     assert scripts == ['<script src="../static/site.js">']
@@ -140,7 +140,7 @@ def test_injected_markup_is_inactive(kb: KnowledgeBase, tmp_path: Path) -> None:
 
 
 def test_site_has_no_external_resources(kb: KnowledgeBase, tmp_path: Path) -> None:
-    site = kb.export("html", tmp_path / "site").outdir
+    site = kb.exports.export("html", tmp_path / "site").outdir
     for path in site.rglob("*"):
         if path.suffix not in (".html", ".css", ".js"):
             continue
@@ -155,23 +155,23 @@ def test_outdir_that_is_not_an_export_is_refused(kb: KnowledgeBase, tmp_path: Pa
     foreign.mkdir()
     (foreign / "keep.jpg").write_bytes(b"jpeg")
     with pytest.raises(ExportError, match="not empty and is not a kbdesk export"):
-        kb.export("html", foreign)
+        kb.exports.export("html", foreign)
     assert [p.name for p in foreign.iterdir()] == ["keep.jpg"]
     with pytest.raises(ExportError, match="inside the library"):
-        kb.export("html", kb.root / "site")
+        kb.exports.export("html", kb.root / "site")
     (tmp_path / "file").write_text("x")
     with pytest.raises(ExportError, match="not a folder"):
-        kb.export("html", tmp_path / "file")
+        kb.exports.export("html", tmp_path / "file")
     assert not [p for p in tmp_path.iterdir() if "kbdesk-export" in p.name]
 
 
 def test_a_previous_export_is_replaced_and_a_cancelled_one_changes_nothing(
         kb: KnowledgeBase, tmp_path: Path) -> None:
     out = tmp_path / "site"
-    kb.export("html", out)
+    kb.exports.export("html", out)
     assert (out / "d" / "sop-refund.html").is_file()
-    kb.retire("sop-refund", "不再使用", author="王小明")
-    kb.export("html", out)
+    kb.publishing.retire("sop-refund", "不再使用", author="王小明")
+    kb.exports.export("html", out)
     assert not (out / "d" / "sop-refund.html").exists()  # a page of the previous export
     before = files_of(out)
     token = CancelToken()
@@ -181,14 +181,14 @@ def test_a_previous_export_is_replaced_and_a_cancelled_one_changes_nothing(
             token.cancel()
 
     with pytest.raises(Cancelled):
-        kb.export("html", out, progress=progress, cancel=token)
+        kb.exports.export("html", out, progress=progress, cancel=token)
     assert files_of(out) == before
     assert [p.name for p in tmp_path.iterdir() if p.name != "lib"] == ["site"]
 
 
 def test_progress_reaches_the_total(kb: KnowledgeBase, tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
-    kb.export("html", tmp_path / "site", progress=lambda d, t, _m: seen.append((d, t)))
+    kb.exports.export("html", tmp_path / "site", progress=lambda d, t, _m: seen.append((d, t)))
     assert seen[-1][0] == seen[-1][1] and len(seen) > 5
     assert [d for d, _t in seen] == sorted(d for d, _t in seen)
 
@@ -198,7 +198,7 @@ def test_unpublished_edits_in_the_working_files_are_not_exported(kb: KnowledgeBa
     path = kb.root / "handbooks/complaint.md"
     text = path.read_text("utf-8")
     path.write_text(text.replace("處理客戶投訴的原則。", "尚未發布的修改內容。"), "utf-8")
-    site = KnowledgeBase(kb.root).export("html", tmp_path / "site").outdir
+    site = KnowledgeBase(kb.root).exports.export("html", tmp_path / "site").outdir
     page = read(site, "d/complaint-handbook.html")
     assert "處理客戶投訴的原則" in page and "尚未發布的修改內容" not in page
 
@@ -207,7 +207,7 @@ def test_search_files_built_in_a_second_process_are_the_same(
         kb: KnowledgeBase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from kbdesk.core.exporters import site_worker
 
-    inline = files_of(kb.export("html", tmp_path / "inline").outdir)
+    inline = files_of(kb.exports.export("html", tmp_path / "inline").outdir)
     monkeypatch.setattr(site_worker, "PARALLEL_MIN_DOCUMENTS", 1)
     started: list[int] = []
     real_init = site_worker.SearchJob.__init__
@@ -217,14 +217,14 @@ def test_search_files_built_in_a_second_process_are_the_same(
         started.append(self.process.pid if self.process is not None else 0)
 
     monkeypatch.setattr(site_worker.SearchJob, "__init__", init)
-    parallel = files_of(kb.export("html", tmp_path / "parallel").outdir)
+    parallel = files_of(kb.exports.export("html", tmp_path / "parallel").outdir)
     assert started and started[0] > 0
     assert parallel.keys() == inline.keys()
     assert differing_files(inline, parallel) in ([], ["index.html"])
 
     token = CancelToken()
     with pytest.raises(Cancelled):
-        kb.export("html", tmp_path / "cancelled", progress=lambda d, _t, _m: d == 3 and
+        kb.exports.export("html", tmp_path / "cancelled", progress=lambda d, _t, _m: d == 3 and
                   token.cancel(), cancel=token)
     assert not (tmp_path / "cancelled").exists()
     assert not list(tmp_path.glob(".cancelled.kbdesk-export-*"))

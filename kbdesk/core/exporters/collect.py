@@ -29,7 +29,7 @@ from kbdesk.core.plugins import (
     resolve_options,
 )
 from kbdesk.core.progress import CancelToken, Progress
-from kbdesk.core.versions.history import VersionInfo
+from kbdesk.core.storage.history import VersionInfo
 
 log = logging.getLogger(__name__)
 

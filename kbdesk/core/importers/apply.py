@@ -27,8 +27,8 @@ from kbdesk.core.importers.plan import ImportPlan, PlannedDocument, document_tex
 from kbdesk.core.library.frontmatter import set_field
 from kbdesk.core.library.model import Document
 from kbdesk.core.library.parse import build_document
-from kbdesk.core.versions.drafts import Draft
-from kbdesk.core.versions.versioning import PublishResult
+from kbdesk.core.storage.drafts import Draft
+from kbdesk.core.workflow.versioning import PublishResult
 
 log = logging.getLogger(__name__)
 

@@ -19,6 +19,7 @@ from kbdesk.core.clock import SYSTEM_CLOCK, parse_iso_time
 from kbdesk.core.errors import KbError, Problem
 from kbdesk.core.library.acks import ack_targets, read_within
 from kbdesk.core.library.model import Document, Status
+from kbdesk.core.reading.receipts import Receipt, ReceiptBook
 from kbdesk.core.team import exchange as refs
 from kbdesk.core.team.chain import Kept
 from kbdesk.core.team.duties import (
@@ -61,7 +62,6 @@ from kbdesk.core.team.roster import (
 )
 from kbdesk.core.text.folding import fold
 from kbdesk.core.text.safe import write_csv
-from kbdesk.core.versions.receipts import Receipt, ReceiptBook
 from kbdesk.core.workstation.identity import os_account
 from kbdesk.core.workstation.settings import Settings
 from kbdesk.core.workstation.userstate import GapRow, no_results_path
@@ -353,7 +353,7 @@ class Team:
 
     def _roster_source(self) -> tuple[object, str | None]:
         if (self.root / ".git").exists():
-            from kbdesk.core.versions.repo import LibraryRepo
+            from kbdesk.core.storage.repo import LibraryRepo
 
             try:
                 repo = LibraryRepo(self.root)
@@ -474,8 +474,8 @@ class Team:
             KbError: no change note, problems in the file, or the new roster would leave this
                 user without the editor role (nobody could undo it from here).
         """
-        from kbdesk.core.versions import rules
-        from kbdesk.core.versions.repo import LibraryRepo
+        from kbdesk.core.storage.repo import LibraryRepo
+        from kbdesk.core.workflow import rules
 
         self.require("edit_team")
         if rules.note_missing(note):

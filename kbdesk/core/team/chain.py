@@ -263,7 +263,7 @@ def blob_chunks(store: BaseObjectStore, sha: ObjectID, bound: int) -> Iterator[b
             return
         for pack in store.packs:
             if sha in pack.index:
-                from kbdesk.core.versions.incoming import object_size
+                from kbdesk.core.sync.incoming import object_size
 
                 size = object_size(store, sha) or 0
                 yield from _packed_chunks(os.fspath(pack.data.path),

@@ -26,10 +26,10 @@ from dulwich.refs import DiskRefsContainer, Ref
 from dulwich.repo import Repo
 
 from kbdesk.core.clock import SYSTEM_CLOCK
+from kbdesk.core.sync.incoming import local_folder, object_size
 from kbdesk.core.team import chain
 from kbdesk.core.team.keys import WorkstationKey, workstation_key
 from kbdesk.core.team.records import KINDS, dump_line, ref_part, unique
-from kbdesk.core.versions.incoming import local_folder, object_size
 from kbdesk.core.workstation.credentials import transport_auth
 from kbdesk.core.workstation.identity import workstation_name
 

@@ -14,10 +14,10 @@ from dulwich.refs import Ref
 from dulwich.repo import Repo
 
 from kbdesk.core.errors import KbError
-from kbdesk.core.versions.incoming import check_url
-from kbdesk.core.versions.incoming import local_folder as local_remote_path
-from kbdesk.core.versions.repo import LibraryRepo
-from kbdesk.core.versions.sync import SyncError, clone_library
+from kbdesk.core.storage.repo import LibraryRepo
+from kbdesk.core.sync.incoming import check_url
+from kbdesk.core.sync.incoming import local_folder as local_remote_path
+from kbdesk.core.sync.sync import SyncError, clone_library
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.settings import Settings
 

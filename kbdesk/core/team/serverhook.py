@@ -35,7 +35,7 @@ from dulwich.objects import ObjectID
 from dulwich.refs import Ref
 from dulwich.repo import Repo
 
-from kbdesk.core.versions import trust
+from kbdesk.core.storage import trust
 
 ZERO = b"0" * 40
 MAIN = b"refs/heads/main"

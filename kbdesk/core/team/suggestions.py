@@ -44,7 +44,7 @@ from kbdesk.core.team.board import Team
 from kbdesk.core.team.records import SEARCHLOG
 from kbdesk.core.team.roles import require
 from kbdesk.core.text.folding import fold
-from kbdesk.core.versions.versioning import PublishResult
+from kbdesk.core.workflow.versioning import PublishResult
 from kbdesk.core.workstation.identity import workstation_name
 from kbdesk.core.workstation.settings import Settings
 from kbdesk.core.workstation.userstate import no_results_path
@@ -239,17 +239,31 @@ def of_team(team: Team, documents: Iterable[Document],
     return gather(team.records(SEARCHLOG), {d.id: d for d in documents}, min_workstations)
 
 
-class Publisher(Protocol):
-    """What :func:`accept` needs of a library (``KnowledgeBase`` is one)."""
-
-    def document(self, doc_id: str) -> Document: ...
+class VersionTexts(Protocol):
+    """The versions of documents (``kb.versions``)."""
 
     def history(self, doc_id: str) -> Sequence[object]: ...
 
     def text_at(self, doc_id: str, version: int) -> str: ...
 
+
+class Publishes(Protocol):
+    """Publishing a new version (``kb.publishing``)."""
+
     def publish(self, doc: str, text: str, note: str, author: str | None = None
                 ) -> PublishResult: ...
+
+
+class Publisher(Protocol):
+    """What :func:`accept` needs of a library (``KnowledgeBase`` is one)."""
+
+    def document(self, doc_id: str) -> Document: ...
+
+    @property
+    def versions(self) -> VersionTexts: ...
+
+    @property
+    def publishing(self) -> Publishes: ...
 
     @property
     def team(self) -> Team: ...
@@ -286,16 +300,16 @@ def accept(library: Publisher, suggestion: Suggestion, settings: Settings,
     """
     require_editor(library.team, settings)
     doc = library.document(suggestion.doc_id)
-    versions = library.history(doc.id)
+    versions = library.versions.history(doc.id)
     if not versions:
         raise SuggestionError(f"{doc.path}: the document has no published version yet; "
                               "publish it before adding keywords")
     latest = max(int(getattr(v, "version", 0)) for v in versions)
-    text = library.text_at(doc.id, latest)
+    text = library.versions.text_at(doc.id, latest)
     new_text = with_keyword(text, suggestion.keyword, doc.path)
     if new_text == text:
         raise SuggestionError(f"{doc.path}: '{suggestion.keyword}' is already a keyword")
-    return library.publish(doc.id, new_text, note or change_note(suggestion), author)
+    return library.publishing.publish(doc.id, new_text, note or change_note(suggestion), author)
 
 
 def find(suggestions: Sequence[Suggestion], wanted: str) -> Suggestion:

@@ -4,14 +4,16 @@ with their change notes, and favourites (instead of a blank reader)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from kbdesk.core.errors import KbError
 
 if TYPE_CHECKING:
-    from kbdesk.core.kb import KnowledgeBase
+    from kbdesk.core.library.model import Document
+    from kbdesk.core.storage.history import VersionInfo
+    from kbdesk.core.team.duties import Missing
 
 RECENT_DAYS = 30
 
@@ -40,11 +42,32 @@ class StartPage:
     favourites: list[StartItem] = field(default_factory=list)
 
 
-def start_page(kb: KnowledgeBase, agent: str, favourites: Sequence[str], *, limit: int = 8,
-               today: dt.date | None = None) -> StartPage:
-    """The start screen of ``agent`` on a library (what is in force today, by its clock).
+class Acknowledgements(Protocol):
+    """Who must still read what (``Team`` is one: the roster, else this workstation's
+    receipts)."""
+
+    def my_overdue(self, docs: Sequence[Document], agent: str | None = None
+                   ) -> list[tuple[Document, Missing]]:
+        """The documents this user must still acknowledge with their deadline, most overdue
+        first."""
+        ...
+
+
+class VersionHistory(Protocol):
+    """The versions of a document (the versions service is one)."""
+
+    def history(self, doc_id: str) -> list[VersionInfo]:
+        """The versions of a document, newest first."""
+        ...
+
+
+def start_page(docs: Mapping[str, Document], receipts: Acknowledgements,
+               versions: VersionHistory, agent: str, favourites: Sequence[str], *,
+               today: dt.date, limit: int = 8) -> StartPage:
+    """The start screen of ``agent`` on a library.
 
     Args:
+        docs: the documents in force ``today`` (by the library's clock), by id.
         agent: the agent's name (receipts by others do not count); "" counts any receipt.
             Where the library has a roster, the user's roster entry decides instead, and
             the documents to acknowledge are those ``ack_required`` names them for, most
@@ -52,23 +75,22 @@ def start_page(kb: KnowledgeBase, agent: str, favourites: Sequence[str], *, limi
         favourites: the agent's favourite document ids, in order.
         limit: at most this many recently updated documents.
     """
-    day = today or kb.today()
-    docs = kb.indexed_documents()
+    day = today
     page = StartPage()
-    for doc, due in kb.team.my_overdue(list(docs.values()), agent):  # most overdue first
+    for doc, due in receipts.my_overdue(list(docs.values()), agent):  # most overdue first
         page.to_acknowledge.append(StartItem(doc.id, doc.title, doc.version, due=due.due,
                                              overdue=due.overdue if due.due else None))
     updated: list[StartItem] = []
     for doc in docs.values():
         try:
-            versions = kb.history(doc.id)
+            history = versions.history(doc.id)
         except KbError:
             continue
-        info = next((v for v in versions if v.version == doc.version and not v.superseded), None)
+        info = next((v for v in history if v.version == doc.version and not v.superseded), None)
         if info is None:
             continue
         start = doc.effective or info.day
-        if start > day or (day - max(start, info.day)).days > RECENT_DAYS or len(versions) < 2:
+        if start > day or (day - max(start, info.day)).days > RECENT_DAYS or len(history) < 2:
             continue  # a first version is no update
         updated.append(StartItem(doc.id, doc.title, doc.version, max(start, info.day), info.note))
     updated.sort(key=lambda i: (i.date or day, i.doc_id), reverse=True)

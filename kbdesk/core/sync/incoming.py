@@ -29,7 +29,7 @@ from dulwich.refs import Ref
 
 from kbdesk.core.errors import RemoteRefused, UnsafePath
 from kbdesk.core.library.safepaths import check_name
-from kbdesk.core.versions.repo import LibraryRepo, oid
+from kbdesk.core.storage.repo import LibraryRepo, oid
 from kbdesk.core.workstation.credentials import redact
 
 #: The largest file a remote may bring (bytes); ``KBDESK_MAX_REMOTE_FILE`` overrides it.

@@ -2,7 +2,7 @@
 data folder (``keys/editor_ed25519``, readable by the user only), never in a library.
 
 ``kbdesk keys init`` makes it; every commit kbdesk makes while it exists is signed with it
-(see ``kbdesk.core.versions.trust``).
+(see ``kbdesk.core.storage.trust``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dulwich.object_store import BaseObjectStore
 from dulwich.objects import Blob, Commit, ObjectID, Tree
 
 from kbdesk.core.errors import KbError, RepoError
-from kbdesk.core.versions import signing
+from kbdesk.core.storage import signing
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.storage import atomic_write_bytes
 

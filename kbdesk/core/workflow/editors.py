@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kbdesk.core.errors import KbError, RepoError
-from kbdesk.core.versions import signing
-from kbdesk.core.versions.keys import HOW_TO_MAKE, EditorKey, load_key
-from kbdesk.core.versions.repo import LibraryRepo
-from kbdesk.core.versions.trust import ADOPTED_TRAILER
+from kbdesk.core.storage import signing
+from kbdesk.core.storage.keys import HOW_TO_MAKE, EditorKey, load_key
+from kbdesk.core.storage.repo import LibraryRepo
+from kbdesk.core.storage.trust import ADOPTED_TRAILER
 
 log = logging.getLogger(__name__)
 

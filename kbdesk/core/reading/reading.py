@@ -12,16 +12,22 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING, Protocol
 
-from kbdesk.core.clock import parse_iso_date
+from kbdesk.core.clock import Clock, parse_iso_date
 from kbdesk.core.errors import DocumentNotFound, KbError
 from kbdesk.core.library.model import Document, Kind
+from kbdesk.core.library.source import DocumentSource
+from kbdesk.core.reading.receipts import ReceiptBook
+from kbdesk.core.storage.diff import TextDiff
 from kbdesk.core.text.folding import fold
-from kbdesk.core.versions.diff import TextDiff
-from kbdesk.core.versions.editorial import Editorial, LibrarySource
+
+if TYPE_CHECKING:  # the workflow and the team sit above reading; only types are named
+    from kbdesk.core.team.records import Flag
+    from kbdesk.core.workflow.effective import Pending
 
 log = logging.getLogger(__name__)
 
@@ -81,15 +87,55 @@ def _in_category(doc: Document, category: str) -> bool:
     return mine == wanted or mine.startswith(wanted + "/")
 
 
+class InForce(Protocol):
+    """Which version agents see (the versions service is one)."""
+
+    def document_in_force(self, doc_id: str, as_of: dt.date | None = None) -> Document | None:
+        """The version of a document in force on ``as_of`` (default today)."""
+        ...
+
+    def in_force_on(self, as_of: dt.date | None = None) -> dict[str, Document]:
+        """The documents in force on ``as_of`` (default today), by id."""
+        ...
+
+    def what_changed(self, doc_id: str) -> TextDiff | None:
+        """Diff from the version last opened here to the one in force."""
+        ...
+
+    def diff(self, doc_id: str, old: int, new: int) -> TextDiff:
+        """Compare two versions of a document."""
+        ...
+
+    def stale_documents(self, today: dt.date | None = None) -> list[Document]:
+        """Documents past their review date."""
+        ...
+
+    def pending_versions(self) -> Sequence[Pending]:
+        """Published versions waiting for their effective date."""
+        ...
+
+
 class Reading:
-    """The reading rules of one library (see the module docstring)."""
+    """The reading rules of one library (see the module docstring).
 
-    def __init__(self, editorial: Editorial) -> None:
-        self.editorial = editorial
+    Args:
+        source: the working documents.
+        versions: which version is in force, diffs, stale and pending versions.
+        receipts: read receipts and the versions last opened here.
+        clock: the library's clock.
+        unpublished: library files edited outside kbdesk, by path (modified/new).
+        open_flags: the sections agents flagged that no editor has cleared yet.
+    """
 
-    @property
-    def _source(self) -> LibrarySource:
-        return self.editorial.source
+    def __init__(self, source: DocumentSource, versions: InForce, receipts: ReceiptBook,
+                 clock: Clock, unpublished: Callable[[], Mapping[str, str]],
+                 open_flags: Callable[[], Sequence[Flag]]) -> None:
+        self._source = source
+        self._versions = versions
+        self.receipts = receipts
+        self.clock = clock
+        self._unpublished = unpublished
+        self._open_flags = open_flags
 
     # -- which version ----------------------------------------------------------------------
 
@@ -102,7 +148,7 @@ class Reading:
         """
         if editor:
             return self._source.document(doc_id)
-        doc = self.editorial.in_force(doc_id)
+        doc = self._versions.document_in_force(doc_id)
         if doc is None:
             raise NotInForce(doc_id)
         return doc
@@ -112,7 +158,7 @@ class Reading:
         by kind then title."""
         docs = [
             doc
-            for doc in self.editorial.in_force_on().values()
+            for doc in self._versions.in_force_on().values()
             if (kind is None or doc.kind is kind) and _in_category(doc, category)
         ]
         return sorted(docs, key=lambda d: (d.kind, d.title))
@@ -122,7 +168,7 @@ class Reading:
     def seen_versions(self) -> dict[str, int]:
         """The version of each document last opened here (empty when it cannot be read)."""
         try:
-            return self.editorial.receipts.seen_versions()
+            return self.receipts.seen_versions()
         except (KbError, OSError, ValueError) as exc:
             log.info("last-seen versions not read: %s", exc)
             return {}
@@ -139,7 +185,7 @@ class Reading:
 
     def updated_documents(self) -> set[str]:
         """The ids of the documents in force that changed since last opened here."""
-        docs = self.editorial.in_force_on()
+        docs = self._versions.in_force_on()
         return self.updated_among({doc_id: doc.version for doc_id, doc in docs.items()})
 
     def is_updated(self, doc_id: str, version: int | None = None) -> bool:
@@ -149,12 +195,12 @@ class Reading:
             version: the version the caller shows; without it the version in force is looked
                 up (which reads history).
         """
-        seen = self.editorial.receipts.last_seen(doc_id)
+        seen = self.receipts.last_seen(doc_id)
         if seen is None:
             return False
         if version is None:
             try:
-                doc = self.editorial.in_force(doc_id)
+                doc = self._versions.document_in_force(doc_id)
             except KbError:
                 return False
             if doc is None:
@@ -166,23 +212,23 @@ class Reading:
         """Remember that a document was opened here (a document id: its version in force)."""
         if isinstance(doc, str):
             try:
-                found = self.editorial.in_force(doc)
+                found = self._versions.document_in_force(doc)
             except KbError as exc:
                 log.info("cannot mark %s as seen: %s", doc, exc)
                 return
             if found is None:
                 return
             doc = found
-        self.editorial.receipts.mark_seen(doc)
+        self.receipts.mark_seen(doc)
 
     def changes_since(self, doc_id: str, since: int | None = None) -> TextDiff | None:
         """The diff from version ``since`` (default: the one last seen) to the one in force."""
         if since is None:
-            return self.editorial.what_changed(doc_id)
-        doc = self.editorial.in_force(doc_id)
+            return self._versions.what_changed(doc_id)
+        doc = self._versions.document_in_force(doc_id)
         if doc is None or doc.version <= since:
             return None
-        diff = self.editorial.diff(doc_id, since, doc.version)
+        diff = self._versions.diff(doc_id, since, doc.version)
         diff.old_label, diff.new_label = f"v{since}", f"v{doc.version}"
         return diff
 
@@ -190,7 +236,7 @@ class Reading:
 
     def needs_acknowledgement(self, doc: Document, agent: str | None) -> bool:
         """Whether ``agent`` (anyone, for None) still has to confirm the version ``doc`` is."""
-        return self.editorial.receipts.needs_acknowledgement(doc, agent)
+        return self.receipts.needs_acknowledgement(doc, agent)
 
     def version_to_acknowledge(self, doc: Document, agent: str | None) -> Document | None:
         """The version a reader of ``doc`` is asked to confirm, or None when nothing is due.
@@ -199,7 +245,7 @@ class Reading:
         is shown (an editor reads the newest, which may be pending until its date).
         """
         try:
-            in_force = self.editorial.in_force(doc.id)
+            in_force = self._versions.document_in_force(doc.id)
         except KbError as exc:
             log.info("no version in force of %s to acknowledge: %s", doc.id, exc)
             return None
@@ -212,16 +258,16 @@ class Reading:
     def review_items(self, today: dt.date | None = None) -> list[ReviewItem]:
         """Documents past their review date (oldest first), versions pending, then the
         sections agents flagged."""
-        day = today or self.editorial.clock.today()
+        day = today or self.clock.today()
         items: list[ReviewItem] = []
-        stale = sorted(self.editorial.stale(day), key=lambda d: (d.review_by or day, d.id))
+        stale = sorted(self._versions.stale_documents(day),
+                       key=lambda d: (d.review_by or day, d.id))
         for doc in stale:
             assert doc.review_by is not None
             items.append(
                 ReviewItem(ReviewReason.STALE, doc.id, doc.title, doc.review_by, doc.owner)
             )
-        working = self._source.working_documents()
-        for pending in self.editorial.resolver.pending(working):
+        for pending in self._versions.pending_versions():
             try:
                 title = self._source.document(pending.doc_id).title
             except DocumentNotFound:
@@ -237,7 +283,7 @@ class Reading:
                     pending.in_force_version,
                 )
             )
-        for path, change in sorted(self._source.unpublished().items()):
+        for path, change in sorted(self._unpublished().items()):
             try:
                 doc = self._source.document(path)
                 title, doc_id = doc.title, doc.id
@@ -251,13 +297,13 @@ class Reading:
                 edited_on = day
             published = None
             if change == "modified":
-                in_force = self.editorial.in_force(doc_id)
+                in_force = self._versions.document_in_force(doc_id)
                 published = in_force.version if in_force is not None else None
             items.append(
                 ReviewItem(ReviewReason.UNPUBLISHED, doc_id, title, edited_on, "", None,
                            published, detail=change)
             )
-        for flag in self._source.open_flags():
+        for flag in self._open_flags():
             try:
                 title = self._source.document(flag.doc_id).title
             except DocumentNotFound:

@@ -31,7 +31,7 @@ from filelock import FileLock, Timeout
 from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.errors import LibraryBusy, RepoError
 from kbdesk.core.library.safepaths import check_on_disk
-from kbdesk.core.versions.keys import sign_for_library
+from kbdesk.core.storage.keys import sign_for_library
 from kbdesk.core.workstation.storage import atomic_write_bytes
 
 #: file maps (see LibraryRepo.blob_ids) kept, one per commit

@@ -23,11 +23,11 @@ from kbdesk.core.library.frontmatter import FieldValue, front_fields
 from kbdesk.core.library.model import Status
 from kbdesk.core.library.parse import build_document
 from kbdesk.core.library.safepaths import is_inside
-from kbdesk.core.versions.diff import TextDiff, diff_texts
-from kbdesk.core.versions.drafts import Draft, DraftStore
-from kbdesk.core.versions.history import MOVED_TRAILER, History, VersionInfo
-from kbdesk.core.versions.repo import LibraryRepo, RepoError
-from kbdesk.core.versions.worktree import Change, WorkingTree
+from kbdesk.core.storage.diff import TextDiff, diff_texts
+from kbdesk.core.storage.drafts import Draft, DraftStore
+from kbdesk.core.storage.history import MOVED_TRAILER, History, VersionInfo
+from kbdesk.core.storage.repo import LibraryRepo, RepoError
+from kbdesk.core.storage.worktree import Change, WorkingTree
 
 log = logging.getLogger(__name__)
 

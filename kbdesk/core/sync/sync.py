@@ -50,12 +50,13 @@ from kbdesk.core.errors import (
 )
 from kbdesk.core.library.frontmatter import document_id, front_fields
 from kbdesk.core.library.safepaths import check_name, check_on_disk, is_inside
-from kbdesk.core.versions import incoming, trust
-from kbdesk.core.versions.drafts import Draft, DraftStore
-from kbdesk.core.versions.history import SUPERSEDED_TRAILER
-from kbdesk.core.versions.keys import signing_key_for
-from kbdesk.core.versions.repo import FILE_MODE, LibraryRepo, oid
-from kbdesk.core.versions.versioning import Versioning
+from kbdesk.core.storage import trust
+from kbdesk.core.storage.drafts import Draft, DraftStore
+from kbdesk.core.storage.history import SUPERSEDED_TRAILER
+from kbdesk.core.storage.keys import signing_key_for
+from kbdesk.core.storage.repo import FILE_MODE, LibraryRepo, oid
+from kbdesk.core.sync import incoming
+from kbdesk.core.workflow.versioning import Versioning
 from kbdesk.core.workstation import credentials, paths
 from kbdesk.core.workstation.liblock import library_lock
 from kbdesk.core.workstation.storage import atomic_write_text, library_key

@@ -19,7 +19,7 @@ from enum import Enum
 
 from dulwich.objects import Blob, ObjectID
 
-from kbdesk.core.versions.repo import LibraryRepo
+from kbdesk.core.storage.repo import LibraryRepo
 
 log = logging.getLogger(__name__)
 

@@ -22,7 +22,7 @@ from dulwich.graph import can_fast_forward
 from dulwich.objects import Blob, Commit, ObjectID
 
 from kbdesk.core.library.frontmatter import front_fields
-from kbdesk.core.versions.repo import LibraryRepo, oid
+from kbdesk.core.storage.repo import LibraryRepo, oid
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.storage import atomic_write_text, library_key
 

@@ -21,9 +21,9 @@ from kbdesk.core.clock import SYSTEM_CLOCK, Clock, parse_iso_date
 from kbdesk.core.errors import DocumentError
 from kbdesk.core.library.model import Document
 from kbdesk.core.library.parse import build_document
-from kbdesk.core.versions.history import History, VersionInfo
-from kbdesk.core.versions.versioning import Versioning
-from kbdesk.core.versions.worktree import Change
+from kbdesk.core.storage.history import History, VersionInfo
+from kbdesk.core.storage.worktree import Change
+from kbdesk.core.workflow.versioning import Versioning
 
 log = logging.getLogger(__name__)
 

@@ -3,27 +3,20 @@
 Each was once written in the desktop app (and some differently in the CLI); here each is one
 function without Qt, which ``KnowledgeBase`` exposes: what a change note must be, which day a
 new version comes into force unless the editor says otherwise, which two versions "compare"
-means for one selected version, and how a sync conflict kept as a draft is opened again.
+means for one selected version (how a sync conflict kept as a draft is opened again is
+``kbdesk.core.sync.service.conflict_from_drafts``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from pathlib import Path
 
-from kbdesk.core.errors import DocumentNotFound
-from kbdesk.core.versions.drafts import Draft
-from kbdesk.core.versions.history import VersionInfo
-from kbdesk.core.versions.sync import Conflict
-from kbdesk.core.versions.versioning import change_note
-
-#: the origin of a draft that holds the editor's side of a sync conflict
-CONFLICT_ORIGIN = "sync-conflict"
+from kbdesk.core.storage.history import VersionInfo
+from kbdesk.core.workflow.versioning import change_note
 
 __all__ = [
     "change_note",
-    "conflict_from_drafts",
     "default_effective",
     "effective_to_set",
     "note_missing",
@@ -71,19 +64,3 @@ def versions_to_compare(
     if len(numbers) < 2:
         return None
     return numbers[0], numbers[-1]
-
-
-def conflict_from_drafts(root: Path, doc_id: str, drafts: Sequence[Draft]) -> Conflict:
-    """The conflict a document's drafts hold (reopened after a restart): mine is the sync
-    conflict's draft (else the newest draft), theirs the library's file as it is now.
-
-    Raises:
-        DocumentNotFound: the document has no draft to resolve.
-    """
-    draft = next((d for d in drafts if d.origin == CONFLICT_ORIGIN), None)
-    draft = draft or (drafts[0] if drafts else None)
-    if draft is None:
-        raise DocumentNotFound(f"there is no draft of {doc_id} to resolve")
-    full = root / draft.path
-    theirs = full.read_text("utf-8") if full.is_file() else None
-    return Conflict(draft.doc_id, draft.path, None, theirs, draft.text, draft.name)

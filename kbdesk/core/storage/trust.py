@@ -29,9 +29,9 @@ from dulwich.refs import Ref
 from dulwich.walk import Walker
 
 from kbdesk.core.errors import SyncError
-from kbdesk.core.versions import signing
-from kbdesk.core.versions.keys import read_path
-from kbdesk.core.versions.repo import LibraryRepo, oid
+from kbdesk.core.storage import signing
+from kbdesk.core.storage.keys import read_path
+from kbdesk.core.storage.repo import LibraryRepo, oid
 from kbdesk.core.workstation.site import load_site
 
 #: the trailer of an adoption commit naming the commit whose history it accepts
