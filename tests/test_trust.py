@@ -45,10 +45,10 @@ def signed(make_library, bare: Path, tmp_path: Path, people: People
     root = make_library(TWO_DOCUMENTS)
     LibraryRepo.init(root).close()
     a = KnowledgeBase(root)
-    assert a.sync(str(bare)).pushed
+    assert a.sync.sync(str(bare)).pushed
     key = keys.init_key("editor@desk")
     editors.adopt(root, "editor")
-    assert a.sync().pushed
+    assert a.sync.sync().pushed
     people.be("agent")
     b = KnowledgeBase(clone_library(str(bare), tmp_path / "agent", (key.fingerprint,)))
     yield a, b, key.fingerprint
@@ -90,10 +90,10 @@ def _text(kb: KnowledgeBase, path: str) -> str:
 def test_an_editors_signed_publish_reaches_the_agent(signed, people: People) -> None:
     a, b, _ = signed
     people.be("editor")
-    a.publish("refund", replaced(a, "refund", "24小時", "48小時"), "延長", "甲")
-    assert a.sync().pushed
+    a.publishing.publish("refund", replaced(a, "refund", "24小時", "48小時"), "延長", "甲")
+    assert a.sync.sync().pushed
     people.be("agent")
-    result = b.sync()
+    result = b.sync.sync()
     assert result.status == "pulled" and result.untrusted == []
     assert "48小時" in _text(b, "refund.md")
     head = LibraryRepo(b.root).repo[LibraryRepo(b.root).head().encode()]
@@ -106,23 +106,23 @@ def test_an_unsigned_change_is_refused_and_the_trusted_version_stays(
     a, b, _ = signed
     before = LibraryRepo(b.root).head()
     bad = _push_commit(bare, {"refund.md": _text(b, "refund.md").replace("24", "72").encode()})
-    result = b.sync()
+    result = b.sync.sync()
     assert result.status == "untrusted" and not result.pushed
     assert "24小時" in _text(b, "refund.md")
     assert LibraryRepo(b.root).head() == before
     assert b.search("72小時").hits == []
     assert any(bad.decode()[:12] in line and "is not signed" in line and "refund.md" in line
                for line in result.untrusted)
-    assert "untrusted" == b.sync_state()["last_status"]
+    assert "untrusted" == b.sync.sync_state()["last_status"]
     people.be("editor")  # the editor sees which commit and which file as well
-    assert a.sync().untrusted
+    assert a.sync.sync().untrusted
 
 
 def test_a_change_signed_by_an_unknown_key_is_refused(signed, bare: Path) -> None:
     _, b, _ = signed
     stranger = Ed25519PrivateKey.generate()
     _push_commit(bare, {"refund.md": b"hacked\n"}, key=stranger)
-    result = b.sync()
+    result = b.sync.sync()
     fp = signing.fingerprint(stranger.public_key())
     assert result.status == "untrusted"
     assert any(f"not an editor's ({fp})" in line for line in result.untrusted)
@@ -135,7 +135,7 @@ def test_an_outsider_adding_their_own_key_is_refused(signed, bare: Path) -> None
     listed = (b.root / signing.ALLOWED_SIGNERS).read_text("utf-8")
     grown = listed + signing.allowed_line("outsider", stranger.public_key()) + "\n"
     _push_commit(bare, {signing.ALLOWED_SIGNERS: grown.encode()}, key=stranger)
-    result = b.sync()
+    result = b.sync.sync()
     assert result.status == "untrusted"
     assert any(f"changes {signing.ALLOWED_SIGNERS} and is signed by a key that is not an "
                "editor's" in line for line in result.untrusted)
@@ -154,7 +154,7 @@ def test_a_tampered_signed_commit_is_refused(signed, bare: Path, people: People)
         forged = Commit.from_string(commit.as_raw_string().replace(b"changed", b"chaNged"))
         repo.object_store.add_object(forged)
         repo.refs[b"refs/heads/main"] = forged.id
-    result = b.sync()
+    result = b.sync.sync()
     assert result.status == "untrusted"
     assert any("does not verify" in line for line in result.untrusted)
 
@@ -164,13 +164,13 @@ def test_a_rewound_main_is_refused(signed, bare: Path, people: People) -> None:
     people.be("editor")
     with Repo(str(bare)) as repo:
         older = repo.refs[b"refs/heads/main"]
-    a.publish("refund", replaced(a, "refund", "24小時", "48小時"), "延長", "甲")
-    assert a.sync().pushed
+    a.publishing.publish("refund", replaced(a, "refund", "24小時", "48小時"), "延長", "甲")
+    assert a.sync.sync().pushed
     people.be("agent")
-    assert b.sync().status == "pulled"
+    assert b.sync.sync().status == "pulled"
     with Repo(str(bare)) as repo:
         repo.refs[b"refs/heads/main"] = older  # an older, validly signed version
-    result = b.sync()
+    result = b.sync.sync()
     assert result.status == "untrusted" and not result.pushed
     assert any("moved back" in line for line in result.untrusted)
     assert "48小時" in _text(b, "refund.md")
@@ -192,7 +192,7 @@ def test_a_main_that_does_not_continue_the_trusted_one_is_refused(
     # even signed by the editor: a history beside the one in force is not taken
     _push_commit(bare, {"refund.md": b"fork\n"}, key=editor_key.private, parent=parent)
     people.be("agent")
-    result = b.sync()
+    result = b.sync.sync()
     assert result.status == "untrusted"
     assert any("does not continue" in line for line in result.untrusted)
 
@@ -231,11 +231,11 @@ def test_publishing_without_a_key_on_a_signed_library_says_how_to_make_one(
 ) -> None:
     _, b, _ = signed
     with pytest.raises(PublishError, match="kbdesk keys init"):
-        b.publish("refund", replaced(b, "refund", "24小時", "36小時"), "x", "乙")
+        b.publishing.publish("refund", replaced(b, "refund", "24小時", "36小時"), "x", "乙")
     assert "24小時" in _text(b, "refund.md")
     keys.init_key("agent@desk")
     with pytest.raises(PublishError, match="not among this library's editors"):
-        b.publish("refund", replaced(b, "refund", "24小時", "36小時"), "x", "乙")
+        b.publishing.publish("refund", replaced(b, "refund", "24小時", "36小時"), "x", "乙")
 
 
 def test_an_added_editor_publishes_and_others_take_it(signed, people: People) -> None:
@@ -245,13 +245,13 @@ def test_an_added_editor_publishes_and_others_take_it(signed, people: People) ->
     people.be("editor")
     change = editors.add_editor(a.root, second.public_line, "second")
     assert change.fingerprint == second.fingerprint
-    assert a.sync().pushed
+    assert a.sync.sync().pushed
     people.be("agent")
-    assert b.sync().status == "pulled"
-    b.publish("refund", replaced(b, "refund", "24小時", "12小時"), "縮短", "乙")
-    assert b.sync().pushed
+    assert b.sync.sync().status == "pulled"
+    b.publishing.publish("refund", replaced(b, "refund", "24小時", "12小時"), "縮短", "乙")
+    assert b.sync.sync().pushed
     people.be("editor")
-    result = a.sync()
+    result = a.sync.sync()
     assert result.status == "pulled" and result.untrusted == []
     assert "12小時" in _text(a, "refund.md")
     with pytest.raises(editors.EditorKeysError, match="already among"):
@@ -280,10 +280,10 @@ def test_libraries_without_signing_take_unsigned_changes_as_before(
     root = make_library(TWO_DOCUMENTS)
     LibraryRepo.init(root).close()
     a = KnowledgeBase(root)
-    assert a.sync(str(bare)).pushed
+    assert a.sync.sync(str(bare)).pushed
     b = KnowledgeBase(clone_library(str(bare), tmp_path / "b"))
     _push_commit(bare, {"refund.md": b"unsigned but fine\n"})
-    result = b.sync()
+    result = b.sync.sync()
     assert result.status == "pulled" and result.untrusted == []
     assert _text(b, "refund.md") == "unsigned but fine\n"
 
@@ -295,7 +295,7 @@ def test_a_workstation_that_has_the_library_takes_its_adoption(
     root = make_library(TWO_DOCUMENTS)
     LibraryRepo.init(root).close()
     a = KnowledgeBase(root)
-    assert a.sync(str(bare)).pushed
+    assert a.sync.sync(str(bare)).pushed
     people.be("agent")
     b = KnowledgeBase(clone_library(str(bare), tmp_path / "agent"))
     site = tmp_path / "site.yaml"
@@ -304,14 +304,14 @@ def test_a_workstation_that_has_the_library_takes_its_adoption(
     people.be("editor")
     key = keys.init_key("editor@desk")
     editors.adopt(root, "editor")
-    assert a.sync().pushed
+    assert a.sync.sync().pushed
     people.be("agent")
-    refused = b.sync()  # the site trusts another key: the adoption is not taken
+    refused = b.sync.sync()  # the site trusts another key: the adoption is not taken
     assert refused.status == "untrusted"
     assert any("not trusted here" in line for line in refused.untrusted)
     assert not (b.root / signing.ALLOWED_SIGNERS).exists()
     monkeypatch.delenv("KBDESK_SITE_CONFIG")  # no preset: taken as it comes (it was unsigned)
-    assert b.sync().status == "pulled"
+    assert b.sync.sync().status == "pulled"
     assert editors.editors(b.root)[0].fingerprint == key.fingerprint
 
 
@@ -328,7 +328,7 @@ def test_a_second_adoption_beside_the_signed_history_is_refused(
     root = _push_commit(bare, {signing.ALLOWED_SIGNERS: listed.encode()}, key=stranger,
                         parent=before_signing)
     _push_commit(bare, {"refund.md": b"hacked\n"}, key=stranger, parent=root)
-    result = b.sync()
+    result = b.sync.sync()
     assert result.status == "untrusted"
     assert any("adopts signing again" in line for line in result.untrusted)
     assert "24小時" in _text(b, "refund.md")
@@ -342,22 +342,22 @@ def test_two_editors_publishing_at_once_merge_with_a_signed_commit(
     second = keys.init_key("second@desk")
     people.be("editor")
     editors.add_editor(a.root, second.public_line, "second")
-    assert a.sync().pushed
+    assert a.sync.sync().pushed
     people.be("agent")
-    assert b.sync().status == "pulled"
+    assert b.sync.sync().status == "pulled"
     people.be("editor")
-    a.publish("refund", replaced(a, "refund", "24小時", "48小時"), "延長", "甲")
-    assert a.sync().pushed
+    a.publishing.publish("refund", replaced(a, "refund", "24小時", "48小時"), "延長", "甲")
+    assert a.sync.sync().pushed
     people.be("agent")
-    b.publish("greeting", replaced(b, "greeting", "很高興", "非常高興"), "開場白", "乙")
-    merged = b.sync()
+    b.publishing.publish("greeting", replaced(b, "greeting", "很高興", "非常高興"), "開場白", "乙")
+    merged = b.sync.sync()
     assert merged.status == "merged" and merged.pushed and merged.untrusted == []
     head = LibraryRepo(b.root).repo[LibraryRepo(b.root).head().encode()]
     found = signing.commit_signature(head)
     assert len(head.parents) == 2 and found is not None
     assert found.fingerprint == second.fingerprint
     people.be("editor")
-    result = a.sync()
+    result = a.sync.sync()
     assert result.status == "pulled" and result.untrusted == []
     assert "非常高興" in _text(a, "greeting.md")
 
@@ -365,16 +365,16 @@ def test_two_editors_publishing_at_once_merge_with_a_signed_commit(
 def test_rollback_and_retire_are_signed_and_taken(signed, people: People) -> None:
     a, b, fingerprint = signed
     people.be("editor")
-    a.publish("refund", replaced(a, "refund", "24小時", "48小時"), "延長", "甲")
-    a.rollback("refund", 1, "改回", "甲")
-    a.retire("greeting", "不再使用", "甲")
-    assert a.sync().pushed
+    a.publishing.publish("refund", replaced(a, "refund", "24小時", "48小時"), "延長", "甲")
+    a.publishing.rollback("refund", 1, "改回", "甲")
+    a.publishing.retire("greeting", "不再使用", "甲")
+    assert a.sync.sync().pushed
     repo = LibraryRepo(a.root)
     for info in repo.walk()[:3]:
         found = signing.commit_signature(repo.repo[info.id.encode()])
         assert found is not None and found.fingerprint == fingerprint, info.message
     people.be("agent")
-    result = b.sync()
+    result = b.sync.sync()
     assert result.status == "pulled" and result.untrusted == []
     assert "24小時" in _text(b, "refund.md") and "retired" in _text(b, "greeting.md")
 
@@ -386,18 +386,18 @@ def test_an_unsigned_local_version_is_not_merged_into_a_library_that_adopted_sig
     root = make_library(TWO_DOCUMENTS)
     LibraryRepo.init(root).close()
     a = KnowledgeBase(root)
-    assert a.sync(str(bare)).pushed
+    assert a.sync.sync(str(bare)).pushed
     people.be("agent")
     b = KnowledgeBase(clone_library(str(bare), tmp_path / "agent"))
-    b.publish("greeting", replaced(b, "greeting", "很高興", "非常高興"), "本機", "乙")
+    b.publishing.publish("greeting", replaced(b, "greeting", "很高興", "非常高興"), "本機", "乙")
     people.be("editor")
     keys.init_key("editor@desk")
     editors.adopt(root, "editor")
-    assert a.sync().pushed
+    assert a.sync.sync().pushed
     people.be("agent")
     head = LibraryRepo(b.root).head()
     with pytest.raises(KbError, match="requires every change to be signed"):
-        b.sync()
+        b.sync.sync()
     assert LibraryRepo(b.root).head() == head  # nothing merged, nothing written
     assert not (b.root / signing.ALLOWED_SIGNERS).exists()
     assert "非常高興" in _text(b, "greeting.md")
@@ -410,6 +410,6 @@ def test_many_refused_commits_are_summed_up(signed, bare: Path) -> None:
     _, b, _ = signed
     for number in range(25):
         _push_commit(bare, {"refund.md": f"unsigned {number}\n".encode()})
-    result = b.sync()
+    result = b.sync.sync()
     assert result.status == "untrusted"
     assert len(result.untrusted) == 21 and result.untrusted[-1] == "… and 5 more commits"

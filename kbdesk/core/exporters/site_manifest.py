@@ -35,7 +35,7 @@ SYSTEM_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 
 _LAYOUT_RE = re.compile(
     r"(?:index|search)\.html|\.kbdesk-site|static/(?:site\.css|site\.js|search\.js)"
-    r"|[cdk]/[^/.]+\.html|search/(?:p\d+|t\d+|meta|fold)\.js"
+    r"|[cdk]/[^/.]+\.html|search/(?:p\d+|t\d+|meta|fold|apptables)\.js"
 )
 _GENERATOR = b'<meta name="generator" content="kbdesk">'
 _MARKER_MAX_BYTES = 64 * 1024 * 1024
