@@ -12,10 +12,12 @@ from typing import Any
 
 from kbdesk.cli.arguments import open_library, shared
 from kbdesk.cli.terminal import clean
-from kbdesk.core import FLAG_KINDS, KbError, Settings
+from kbdesk.core import FLAG_KINDS, KbError
 
 
 def _agent(args: argparse.Namespace) -> str:
+    from kbdesk.core import Settings
+
     name = (args.agent or Settings.load().get("agent_name") or "").strip()
     if not name:
         raise KbError("no agent name: pass --agent NAME or set your name in Settings")

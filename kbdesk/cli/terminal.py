@@ -8,7 +8,6 @@ output escapes every control character, C1 ones included (:func:`dump_json`).
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
@@ -32,6 +31,8 @@ def inline(text: object) -> str:
 
 def dump_json(data: Any, stream: TextIO | None = None) -> None:
     """Write ``data`` as indented JSON with every control character escaped, then a newline."""
+    import json
+
     text = json.dumps(data, ensure_ascii=False, indent=2)
     text = _JSON_CONTROL_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     out = stream or sys.stdout

@@ -5,14 +5,12 @@ sync, acks and the stale-review check. A thin client of the ``KnowledgeBase`` fa
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from typing import TYPE_CHECKING, Any
 
 from kbdesk.cli.arguments import iso_day, open_library, shared
 from kbdesk.cli.terminal import clean, dump_json
-from kbdesk.core import RemoteUnreachable, Status, renders_as_markdown
 
 if TYPE_CHECKING:
     from kbdesk.core import KnowledgeBase
@@ -33,6 +31,8 @@ def _open(args: argparse.Namespace) -> KnowledgeBase:
 
 
 def _author(args: argparse.Namespace) -> str:
+    import getpass
+
     return args.author or os.environ.get(AUTHOR_ENV) or getpass.getuser()
 
 
@@ -104,6 +104,8 @@ def cmd_retire(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
+    from kbdesk.core import Status
+
     kb = _open(args)
     versions = kb.history(args.doc)
     if args.json:
@@ -127,6 +129,8 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from kbdesk.core import Status, renders_as_markdown
+
     kb = _open(args)
     current = kb.document_in_force(args.doc)
     if args.version is not None:
@@ -165,6 +169,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    from kbdesk.core import RemoteUnreachable
+
     kb = _open(args)
     try:
         result = kb.sync(args.remote, _author(args))

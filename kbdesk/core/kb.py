@@ -28,22 +28,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Unpack
 
-from dulwich.errors import SendPackError
-
 from kbdesk.core.clock import Clock, as_clock, parse_iso_date
 from kbdesk.core.errors import IndexDamaged, KbError, LibraryError, Problem, SyncError
-from kbdesk.core.importers.apply import ImportedDocument
-from kbdesk.core.importers.plan import ImportPlan
-from kbdesk.core.library import authoring
-from kbdesk.core.library.authoring import NewDocument, PathProblem
 from kbdesk.core.library.catalog import Library, load_config
-from kbdesk.core.library.categories import count_categories
 from kbdesk.core.library.frontmatter import front_fields
 from kbdesk.core.library.model import Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
 from kbdesk.core.library.parts import AvoidEntry
 from kbdesk.core.library.phrasing import nothing_to_copy
-from kbdesk.core.library.workdays import WorkingCalendar
 from kbdesk.core.opening import (  # where a library is found and first opened
     index_dir_for,
     resolve_library_dir,
@@ -51,30 +43,33 @@ from kbdesk.core.opening import (  # where a library is found and first opened
 )
 from kbdesk.core.opening import install_demo_library as install_demo_library
 from kbdesk.core.progress import CancelToken, Progress
-from kbdesk.core.search.engine import SearchOptions, SearchResult, check_options, run_search
 from kbdesk.core.search.freshness import library_stamp
-from kbdesk.core.search.gaps import search_gap
 from kbdesk.core.search.index import IndexStats, SearchIndex
-from kbdesk.core.search.query import parse_query
 from kbdesk.core.search.thesaurus import SynonymTable, table_for
-from kbdesk.core.team.board import AckStatus, Team
-from kbdesk.core.team.records import Flag
-from kbdesk.core.versions import rules
-from kbdesk.core.versions.diff import TextDiff
-from kbdesk.core.versions.drafts import Draft, DraftStore
-from kbdesk.core.versions.editorial import Editorial
-from kbdesk.core.versions.effective import Pending
-from kbdesk.core.versions.history import VersionInfo
-from kbdesk.core.versions.reading import Reading
-from kbdesk.core.versions.receipts import ReceiptBook
-from kbdesk.core.versions.sync import _TRANSPORT_ERRORS as TRANSPORT_ERRORS
-from kbdesk.core.versions.sync import Conflict, SyncResult
-from kbdesk.core.versions.versioning import PublishResult
 from kbdesk.core.workstation.liblock import library_lock
-from kbdesk.core.workstation.startpage import StartPage, start_page
 
+# Imported where they are used (cold start, issue 20): a command imports only what it needs,
+# so `history` or `check` never loads Whoosh, the segmenter, the team's git exchange or the
+# importers, and `search` none of the versioning rules it does not call.
 if TYPE_CHECKING:
     from kbdesk.core.exporters.base import ExportResult
+    from kbdesk.core.importers.apply import ImportedDocument
+    from kbdesk.core.importers.plan import ImportPlan
+    from kbdesk.core.library.authoring import NewDocument, PathProblem
+    from kbdesk.core.library.workdays import WorkingCalendar
+    from kbdesk.core.search.engine import SearchOptions, SearchResult
+    from kbdesk.core.team.board import AckStatus, Team
+    from kbdesk.core.team.records import Flag
+    from kbdesk.core.versions.diff import TextDiff
+    from kbdesk.core.versions.drafts import Draft, DraftStore
+    from kbdesk.core.versions.editorial import Editorial
+    from kbdesk.core.versions.effective import Pending
+    from kbdesk.core.versions.history import VersionInfo
+    from kbdesk.core.versions.reading import Reading
+    from kbdesk.core.versions.receipts import ReceiptBook
+    from kbdesk.core.versions.sync import Conflict, SyncResult
+    from kbdesk.core.versions.versioning import PublishResult
+    from kbdesk.core.workstation.startpage import StartPage
 
 log = logging.getLogger(__name__)
 
@@ -232,10 +227,14 @@ class KnowledgeBase:
     def categories(self) -> list[tuple[str, int]]:
         """Return (category, number of documents), sorted by category; spellings in either
         script are one category, named as most of the library's documents write it."""
+        from kbdesk.core.library.categories import count_categories
+
         return count_categories(doc.category for doc in self.documents())
 
     def working_calendar(self) -> WorkingCalendar:
         """Working days of this library (weekends and ``library.yaml`` holidays skipped)."""
+        from kbdesk.core.library.workdays import WorkingCalendar
+
         self._ensure_loaded()
         config = self.library.config
         return WorkingCalendar.of(config.holidays, config.workdays)
@@ -362,6 +361,9 @@ class KnowledgeBase:
         raised and the next ``ensure_index`` rebuilds them. A new process searches an index
         that is current with the library as it is, without reading the library first.
         """
+        from kbdesk.core.search.engine import check_options, run_search
+        from kbdesk.core.search.query import parse_query
+
         check_options(options)
         if not self._indexed and not self._search_current_index():
             self.ensure_index()
@@ -423,20 +425,28 @@ class KnowledgeBase:
         Raises:
             KbError: the path leaves the library or a document already lives there.
         """
+        from kbdesk.core.library import authoring
+
         return authoring.new_document(self.root, kind, path, title)
 
     def new_path_problem(self, path: str) -> PathProblem | None:
         """Why ``path`` cannot hold a new document in this library (None when it can)."""
+        from kbdesk.core.library import authoring
+
         return authoring.path_problem(self.root, path)
 
     @staticmethod
     def template_text(kind: Kind | str) -> str:
         """The bundled template of a new document of ``kind``."""
+        from kbdesk.core.library import authoring
+
         return authoring.template_text(kind)
 
     @staticmethod
     def text_to_publish(text: str) -> str:
         """The text an editor publishes: a document still marked draft becomes published."""
+        from kbdesk.core.library import authoring
+
         return authoring.text_to_publish(text)
 
     # -- versions, drafts, effective dates, read receipts, sync (kbdesk/core/editorial.py) ----
@@ -446,6 +456,8 @@ class KnowledgeBase:
     @property
     def editorial(self) -> Editorial:
         """The editorial services of this library (created on first use)."""
+        from kbdesk.core.versions.editorial import Editorial
+
         editorial = self._editorial
         if editorial is not None:  # no lock once it exists: readers never wait
             return editorial
@@ -460,6 +472,8 @@ class KnowledgeBase:
     def reading(self) -> Reading:
         """The reading rules: the version each role sees, 已更新 marks, receipts due, the
         review list, browsing."""
+        from kbdesk.core.versions.reading import Reading
+
         reading = self._reading
         if reading is not None:
             return reading
@@ -512,22 +526,30 @@ class KnowledgeBase:
     def note_missing(note: str | None) -> bool:
         """True when ``note`` is no change note (blank): publish, rollback, retire and move
         refuse it (``PublishError``)."""
+        from kbdesk.core.versions import rules
+
         return rules.note_missing(note)
 
     @staticmethod
     def search_gap(result: SearchResult) -> str | None:
         """``none`` or ``partial`` when a search is a gap worth logging for editors (found
         nothing, or only partial matches), None when it is not."""
-        return search_gap(result)
+        from kbdesk.core.search import gaps
+
+        return gaps.search_gap(result)
 
     def default_effective(self, text: str) -> dt.date:
         """The day a new version of ``text`` comes into force unless the editor picks another
         (its ``effective:`` date when later than today, else today by this library's clock)."""
+        from kbdesk.core.versions import rules
+
         return rules.default_effective(self.effective_in_text(text), self.today())
 
     def effective_to_set(self, text: str, chosen: dt.date | None) -> dt.date | None:
         """The ``effective`` to publish ``text`` with when the editor chose the day ``chosen``
         (None: no field is written, the version is in force at once)."""
+        from kbdesk.core.versions import rules
+
         return rules.effective_to_set(chosen, self.effective_in_text(text), self.today())
 
     @staticmethod
@@ -535,6 +557,8 @@ class KnowledgeBase:
                             ) -> tuple[int, int] | None:
         """The two versions "compare" shows for the ``selected`` ones (one selected: it and
         the version before it); None when there is nothing to compare."""
+        from kbdesk.core.versions import rules
+
         return rules.versions_to_compare(versions, selected)
 
     def conflict_from_draft(self, doc_id: str) -> Conflict:
@@ -543,6 +567,8 @@ class KnowledgeBase:
         Raises:
             DocumentNotFound: the document has no draft.
         """
+        from kbdesk.core.versions import rules
+
         return rules.conflict_from_drafts(self.root, doc_id, self.drafts.drafts_of(doc_id))
 
     def publish_file(self, file: Path | str, note: str, author: str | None = None,
@@ -774,6 +800,8 @@ class KnowledgeBase:
     @property
     def team(self) -> Team:
         """Every workstation's receipts, flags and failed searches known after the last sync."""
+        from kbdesk.core.team.board import Team
+
         team = self._team
         if team is not None:
             return team
@@ -786,6 +814,10 @@ class KnowledgeBase:
     def sync_team(self, url: str) -> int:
         """Exchange the team's records with the shared library; a failure is only logged (the
         records stay queued for the next sync)."""
+        from dulwich.errors import SendPackError
+
+        from kbdesk.core.versions.sync import _TRANSPORT_ERRORS as TRANSPORT_ERRORS
+
         repo = self.editorial.versioning.repo()
         url = url or (repo.remote_url() if repo is not None else "") or ""
         if not url:
@@ -808,7 +840,9 @@ class KnowledgeBase:
 
     def start_page(self, agent: str, favourites: Sequence[str]) -> StartPage:
         """The agent's start screen: to acknowledge, recently updated, favourites."""
-        return start_page(self, agent, favourites)
+        from kbdesk.core.workstation import startpage
+
+        return startpage.start_page(self, agent, favourites)
 
     def ack_status(self) -> list[AckStatus]:
         """Who has and has not read each ``ack_required`` document's version in force."""

@@ -27,10 +27,10 @@ from kbdesk.core.team.records import (
     open_flags,
     parse_lines,
     unique,
-    workstation_name,
 )
 from kbdesk.core.text.folding import fold
 from kbdesk.core.versions.receipts import ReceiptBook
+from kbdesk.core.workstation.identity import workstation_name
 from kbdesk.core.workstation.settings import Settings
 from kbdesk.core.workstation.userstate import GapRow, no_results_path
 

@@ -19,20 +19,19 @@ from kbdesk.core.errors import DocumentNotFound, KbError, PublishError
 from kbdesk.core.library.frontmatter import document_id, front_fields
 from kbdesk.core.library.model import Document, Status
 from kbdesk.core.search.asof import AsOfIndexes
-from kbdesk.core.search.engine import SearchOptions, SearchResult
-from kbdesk.core.search.query import parse_query
-from kbdesk.core.search.thesaurus import SynonymTable
 from kbdesk.core.versions.diff import TextDiff, diff_texts
 from kbdesk.core.versions.drafts import EDITOR, DraftStore
 from kbdesk.core.versions.effective import EffectiveResolver
 from kbdesk.core.versions.history import VersionInfo
 from kbdesk.core.versions.receipts import ReceiptBook
-from kbdesk.core.versions.sync import Syncer, SyncResult, sync_state
 from kbdesk.core.versions.versioning import PublishResult, Versioning, set_field
 from kbdesk.core.workstation.liblock import library_lock
 
 if TYPE_CHECKING:  # the team's records sit above versions; only their type is named here
+    from kbdesk.core.search.engine import SearchOptions, SearchResult
+    from kbdesk.core.search.thesaurus import SynonymTable
     from kbdesk.core.team.records import Flag
+    from kbdesk.core.versions.sync import SyncResult
 
 log = logging.getLogger(__name__)
 
@@ -331,6 +330,8 @@ class Editorial:
         The index of that set of versions is built once and kept (see ``AsOfIndexes``): a
         second search of the same day, or of another day with the same versions, reuses it.
         """
+        from kbdesk.core.search.query import parse_query  # the engine: only when searching
+
         docs = self.in_force_on(as_of)
         return self.as_of_indexes.search(
             docs,
@@ -354,6 +355,8 @@ class Editorial:
 
     def sync(self, remote_url: str | None = None, author: str | None = None) -> SyncResult:
         """Pull and push; then re-index what changed."""
+        from kbdesk.core.versions.sync import Syncer  # git's transports: only when syncing
+
         result = Syncer(self.versioning, self.drafts, author).sync(remote_url)
         if result.pulled_paths:
             self.source.reindex()
@@ -361,4 +364,6 @@ class Editorial:
 
     def sync_state(self) -> dict[str, str]:
         """``last_synced``, ``last_status`` and ``last_error`` of this library."""
+        from kbdesk.core.versions.sync import sync_state
+
         return sync_state(self.root)
