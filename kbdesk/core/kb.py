@@ -456,11 +456,11 @@ class KnowledgeBase:
     @property
     def editorial(self) -> Editorial:
         """The editorial services of this library (created on first use)."""
-        from kbdesk.core.versions.editorial import Editorial
-
         editorial = self._editorial
         if editorial is not None:  # no lock once it exists: readers never wait
             return editorial
+        from kbdesk.core.versions.editorial import Editorial  # before the lock: no one waits
+
         with self._services_lock:
             if self._editorial is None:
                 self._editorial = Editorial(_Source(self))
@@ -472,12 +472,12 @@ class KnowledgeBase:
     def reading(self) -> Reading:
         """The reading rules: the version each role sees, 已更新 marks, receipts due, the
         review list, browsing."""
-        from kbdesk.core.versions.reading import Reading
-
         reading = self._reading
         if reading is not None:
             return reading
         editorial = self.editorial
+        from kbdesk.core.versions.reading import Reading
+
         with self._services_lock:
             if self._reading is None:
                 self._reading = Reading(editorial)
@@ -800,11 +800,11 @@ class KnowledgeBase:
     @property
     def team(self) -> Team:
         """Every workstation's receipts, flags and failed searches known after the last sync."""
-        from kbdesk.core.team.board import Team
-
         team = self._team
         if team is not None:
             return team
+        from kbdesk.core.team.board import Team
+
         receipts = self.editorial.receipts
         with self._services_lock:
             if self._team is None:
