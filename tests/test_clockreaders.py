@@ -61,6 +61,41 @@ def test_module_level_reads_mark_the_module_or_everything(readers: ClockReaders)
     assert EVERYTHING in readers.found
 
 
+def test_reads_a_library_makes_for_itself_do_not_count(readers: ClockReaders) -> None:
+    # a third-party module that stamps its import time (Hypothesis does), and one that times
+    # something: neither is the calendar under test
+    stamp = "import time\nSTAMP = time.time()\n"
+    exec(compile(stamp, "/usr/lib/python3/dist-packages/somelib/__init__.py", "exec"), {})
+    timer = "import time\ndef waited(start):\n    return time.time() - start\n"
+    space: dict[str, object] = {}
+    exec(compile(timer, "/usr/lib/python3/dist-packages/somelib/timing.py", "exec"), space)
+    space["waited"](0.0)  # type: ignore[operator]
+    assert readers.found == set()
+    dt.date.today()  # the test's own read counts
+    assert readers.found == {"tests/test_x.py::test_y"}
+
+
+def test_a_session_finds_the_tests_that_read_the_date_and_only_them(tmp_path: Path) -> None:
+    """End to end: record the example tests, then list what the second pass would run."""
+    examples = "tests/clockreaders_examples.py"
+    record = tmp_path / "readers.txt"
+    pytest_cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly",
+                  "-p", "no:cacheprovider", examples]
+    first = subprocess.run([*pytest_cmd, f"--clock-record={record}"], cwd=REPO_ROOT,
+                           capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "4 passed" in first.stdout
+    assert set(record.read_text("utf-8").split()) == {
+        f"{examples}::test_reader_asks_the_library_clock",
+        f"{examples}::test_reader_reads_the_date_itself",
+    }
+    second = subprocess.run([*pytest_cmd, "--collect-only", f"--clock-readers={record}"],
+                            cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
+    assert second.returncode == 0, second.stdout + second.stderr
+    selected = {line.split("::")[-1] for line in second.stdout.splitlines() if "::" in line}
+    assert selected == {"test_reader_asks_the_library_clock", "test_reader_reads_the_date_itself"}
+
+
 def test_starting_a_process_counts_as_reading(readers: ClockReaders) -> None:
     subprocess.run([sys.executable, "-c", "pass"], check=True)
     assert readers.found == {"tests/test_x.py::test_y"}

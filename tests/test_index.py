@@ -11,6 +11,7 @@ from kbdesk.core import KnowledgeBase
 from kbdesk.core.errors import Cancelled
 from kbdesk.core.kb import index_dir_for
 from kbdesk.core.progress import CancelToken
+from kbdesk.core.search import analyzer
 from kbdesk.core.search import index as index_module
 from kbdesk.core.search.index import MANIFEST
 from kbdesk.core.workstation import paths
@@ -112,7 +113,7 @@ def test_missing_index_is_rebuilt_on_search(library):
 
 def test_older_analyzer_version_triggers_rebuild(library, monkeypatch):
     KnowledgeBase(library).ensure_index()
-    monkeypatch.setattr(index_module, "ANALYZER_VERSION", index_module.ANALYZER_VERSION + 1)
+    monkeypatch.setattr(analyzer, "ANALYZER_VERSION", analyzer.ANALYZER_VERSION + 1)
     stats = KnowledgeBase(library).ensure_index()
     assert stats.rebuilt and "analyzer" in stats.reason
 

@@ -3,13 +3,16 @@
 Sub-commands live in the modules named in :data:`COMMAND_MODULES`; each has an
 ``add_commands(sub, library)`` that adds its parsers and sets ``func`` on each. A new command
 group is one new module and one line here.
+
+Cold start (issue 20): ``kbdesk --version`` answers before anything else is imported, building
+the parser (``--help``) imports no part of the core but a few constants, and each command
+imports the core it needs when it runs (``tests/test_cold_start.py``).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -23,7 +26,8 @@ from kbdesk.cli.arguments import (
     takes,
 )
 from kbdesk.cli.terminal import clean, quiet_broken_pipe
-from kbdesk.core import KbError
+
+VERSION = f"kbdesk {__version__}"
 
 #: The modules that add sub-commands, in the order ``kbdesk --help`` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -57,7 +61,7 @@ def build_parser() -> CommandLine:
         description="Offline knowledge base for customer-service teams. "
         "Without a command, opens the desktop app.",
     )
-    parser.add_argument("--version", action="version", version=f"kbdesk {__version__}")
+    parser.add_argument("--version", action="version", version=VERSION)
     add_shared_defaults(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = shared(*GLOBAL_OPTIONS)
@@ -82,6 +86,9 @@ def _check_shared_options(parser: CommandLine, args: argparse.Namespace) -> None
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        print(VERSION)  # what argparse prints, without building the parser and its commands
+        return 0
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     _check_shared_options(parser, args)
@@ -92,6 +99,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.declared = extra  # the exporter's own flags, read once its format is known
     elif extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    import logging  # after parsing: --help and a parse error need no logging
+
+    from kbdesk.core import KbError
+
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.ERROR,
         format="%(levelname)s %(name)s: %(message)s",

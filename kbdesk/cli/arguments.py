@@ -5,18 +5,21 @@ The shared options (``--library``, ``-v``, ``--author``, ``--agent``) are declar
 through :func:`shared` whose options default to ``argparse.SUPPRESS``, so a command given no
 value leaves the main parser's value alone: ``kbdesk --library DIR search …`` and ``kbdesk
 search … --library DIR`` mean the same. (Dates are read by the core's parser.)
+
+The command modules import the core where a command runs, not at the top: building the parser
+(``kbdesk --help``, ``--version``) then loads no part of the core but the few constants the
+parser shows (``tests/test_cold_start.py``).
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kbdesk.core import parse_iso_date
-
 if TYPE_CHECKING:
+    import datetime as dt
+    from pathlib import Path
+
     from kbdesk.core import KnowledgeBase
 
 #: dest -> (option strings, keyword arguments of ``add_argument`` without the default)
@@ -71,6 +74,8 @@ def open_library(library: str | Path | None, *, publishing: str | None = None
 
 def iso_day(value: str) -> dt.date:
     """An argparse type: a day written ``YYYY-MM-DD``."""
+    from kbdesk.core import parse_iso_date
+
     day = parse_iso_date(value)
     if day is None:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD")

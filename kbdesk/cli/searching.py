@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import re
 import sys
@@ -11,12 +10,11 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from kbdesk.cli.arguments import iso_day, open_library
 from kbdesk.cli.terminal import clean, dump_json
-from kbdesk.core import IndexDamaged, KbError, Kind
 
 if TYPE_CHECKING:
-    from kbdesk.core import KnowledgeBase
+    from kbdesk.core import Kind, KnowledgeBase
 
-log = logging.getLogger(__name__)
+LOGGER = "kbdesk.cli.searching"
 
 KIND_LABELS = {"handbook": "手冊", "phrasing": "話術", "procedure": "流程"}
 _MARK_RE = re.compile(r"<mark>(.*?)</mark>")
@@ -73,7 +71,9 @@ def _ensure_index(kb: KnowledgeBase, *, rebuild: bool = False) -> None:
     finally:
         bar.finish()
     if stats.rebuilt:
-        log.info("index rebuilt: %s", stats.reason)
+        import logging
+
+        logging.getLogger(LOGGER).info("index rebuilt: %s", stats.reason)
     if kb.index_warning:
         print(f"warning: {kb.index_warning}", file=sys.stderr)
 
@@ -96,6 +96,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     if not query.strip():
         raise SystemExit("kbdesk search: give words to search for (or a filter such as tag:退款)")
+    from kbdesk.core import IndexDamaged
+
     kb = _open(args)
     _ensure_index(kb)
     if getattr(args, "as_of", None) is not None:  # what was in force that day
@@ -141,7 +143,7 @@ def partial_notice(result: Any) -> str:
 
 def _log_gap(query: str, result: Any) -> None:
     """Log a search that found nothing or only partial matches, unless the user opted out."""
-    from kbdesk.core import KnowledgeBase, Settings, log_no_results
+    from kbdesk.core import KbError, KnowledgeBase, Settings, log_no_results
 
     gap = KnowledgeBase.search_gap(result)  # the one rule, shared with the app
     if gap is None:
@@ -151,7 +153,9 @@ def _log_gap(query: str, result: Any) -> None:
         if not Settings.load().get("log_no_results"):
             return
     except KbError as exc:
-        log.info("settings not read (%s); logging the search anyway", exc)
+        import logging
+
+        logging.getLogger(LOGGER).info("settings not read (%s); logging the search anyway", exc)
     log_no_results(query, match=gap)
 
 

@@ -15,7 +15,7 @@ import sys
 from typing import Any
 
 from kbdesk.cli.terminal import clean
-from kbdesk.core import KbError, credentials
+from kbdesk.core import KbError
 
 
 def _ask_password(prompt: str) -> str:
@@ -35,6 +35,8 @@ def _library_remote(args: argparse.Namespace) -> str:
 
 
 def cmd_credentials(args: argparse.Namespace) -> int:
+    from kbdesk.core import credentials  # the keyring: only for this command
+
     url, typed = credentials.split_url(args.url or _library_remote(args))
     shown = credentials.redact(url)
     if args.action == "show":
@@ -76,6 +78,8 @@ def cmd_credentials(args: argparse.Namespace) -> int:
 def sign_in_on_terminal(url: str) -> bool:
     """Ask a user name and password for ``url`` on the terminal (True when given); keep them
     when the user says so, else use them for this run only. False without a terminal."""
+    from kbdesk.core import credentials
+
     if not sys.stdin.isatty():
         return False
     shown = credentials.redact(url)

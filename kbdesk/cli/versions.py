@@ -5,24 +5,13 @@ sync, acks and the stale-review check. A thin client of the ``KnowledgeBase`` fa
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from typing import TYPE_CHECKING, Any
 
 from kbdesk.cli.arguments import iso_day, open_library, shared
 from kbdesk.cli.terminal import clean, dump_json, inline
-from kbdesk.core import (
-    PAPER,
-    KbError,
-    RemoteUnreachable,
-    ServerDenied,
-    Settings,
-    SignInNeeded,
-    Status,
-    credentials,
-    renders_as_markdown,
-)
+from kbdesk.core import KbError, RemoteUnreachable, ServerDenied, SignInNeeded
 
 if TYPE_CHECKING:
     from kbdesk.core import KnowledgeBase
@@ -43,6 +32,8 @@ def _open(args: argparse.Namespace) -> KnowledgeBase:
 
 
 def _author(args: argparse.Namespace) -> str:
+    import getpass
+
     return args.author or os.environ.get(AUTHOR_ENV) or getpass.getuser()
 
 
@@ -119,6 +110,9 @@ def cmd_retire(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
+    from kbdesk.core import Status
+
+
     kb = _open(args)
     versions = kb.versions.history(args.doc)
     if args.json:
@@ -142,6 +136,9 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from kbdesk.core import Status, renders_as_markdown
+
+
     kb = _open(args)
     current = kb.versions.document_in_force(args.doc)
     if args.version is not None:
@@ -181,7 +178,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def _is_editor() -> bool:
     """Whether this person edits: the editor role, or an editor key of their own."""
-    from kbdesk.core import load_editor_key
+    from kbdesk.core import Settings, load_editor_key
 
     if Settings.load().get("role") == "editor":
         return True
@@ -193,6 +190,7 @@ def _is_editor() -> bool:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     from kbdesk.cli.signin import sign_in_on_terminal
+    from kbdesk.core import credentials
 
     kb = _open(args)
     try:
@@ -237,6 +235,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_acks(args: argparse.Namespace) -> int:
+    from kbdesk.core import PAPER
+
     kb = _open(args)
     if args.missing:
         return _acks_missing(kb, args.missing)

@@ -116,9 +116,9 @@ if TYPE_CHECKING:
     from kbdesk.core.sync.service import Sent
     from kbdesk.core.sync.sync import Conflict, SyncResult, UnrelatedHistories
     from kbdesk.core.team import suggestions
-    from kbdesk.core.team.board import PAPER, AckStatus, TeamReceipt
+    from kbdesk.core.team.board import AckStatus, TeamReceipt
     from kbdesk.core.team.duties import Missing, MissingRow
-    from kbdesk.core.team.records import FLAG_KINDS, Flag
+    from kbdesk.core.team.records import FLAG_KINDS, PAPER, Flag
     from kbdesk.core.team.remote import NoSharedLibrary, join_library
     from kbdesk.core.team.roles import (
         EDITOR_ACTIONS,
@@ -195,7 +195,7 @@ _HOME: dict[str, str] = {
     "ExportResult": "kbdesk.core.plugins",
     "Option": "kbdesk.core.plugins",
     "resolve_options": "kbdesk.core.plugins",
-    "PAPER": "kbdesk.core.team.board",
+    "PAPER": "kbdesk.core.team.records",
     "Missing": "kbdesk.core.team.duties",
     "MissingRow": "kbdesk.core.team.duties",
     "EDITOR_ACTIONS": "kbdesk.core.team.roles",

@@ -32,6 +32,7 @@ they read the snapshot in place while a build runs on another thread.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import shutil
 import tempfile
@@ -39,20 +40,16 @@ import threading
 import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
 from kbdesk.core.clock import Clock, LibraryClock, as_clock
 from kbdesk.core.errors import IndexDamaged, KbError, LibraryError, Problem
-from kbdesk.core.exporters.service import Exports
-from kbdesk.core.importers.apply import publish_drafts
-from kbdesk.core.importers.service import Imports
 from kbdesk.core.library.catalog import Library, load_config
 from kbdesk.core.library.categories import count_categories
 from kbdesk.core.library.model import Document, Kind
 from kbdesk.core.library.parsecache import ParseCache
 from kbdesk.core.library.parts import AvoidEntry
 from kbdesk.core.library.phrasing import nothing_to_copy
-from kbdesk.core.library.workdays import WorkingCalendar
 from kbdesk.core.opening import (  # where a library is found and first opened
     index_dir_for,
     resolve_library_dir,
@@ -63,11 +60,8 @@ from kbdesk.core.progress import CancelToken, Progress
 from kbdesk.core.reading.reading import Reading
 from kbdesk.core.reading.receipts import ReceiptBook
 from kbdesk.core.search.asof import AsOfIndexes
-from kbdesk.core.search.engine import SearchOptions, SearchResult, check_options, run_search
 from kbdesk.core.search.freshness import library_stamp
-from kbdesk.core.search.gaps import search_gap
 from kbdesk.core.search.index import IndexStats, SearchIndex
-from kbdesk.core.search.query import parse_query
 from kbdesk.core.search.thesaurus import SynonymTable, table_for
 from kbdesk.core.storage.drafts import DraftStore
 from kbdesk.core.sync.service import SyncService
@@ -78,7 +72,14 @@ from kbdesk.core.workflow.publishing import Publishing
 from kbdesk.core.workflow.versioning import Versioning
 from kbdesk.core.workflow.versions import Versions
 from kbdesk.core.workstation.liblock import library_lock
-from kbdesk.core.workstation.startpage import StartPage, start_page
+
+if TYPE_CHECKING:
+    from kbdesk.core.exporters.service import Exports
+    from kbdesk.core.importers.apply import ImportedDocument
+    from kbdesk.core.importers.service import Imports
+    from kbdesk.core.library.workdays import WorkingCalendar
+    from kbdesk.core.search.engine import SearchOptions, SearchResult
+    from kbdesk.core.workstation.startpage import StartPage
 
 log = logging.getLogger(__name__)
 
@@ -130,16 +131,33 @@ class KnowledgeBase:
                          today=clock.today)
         self.publishing = Publishing(
             self, self.versions, versioning, self.drafts, clock,
-            lambda doc_ids, note, author: publish_drafts(self.imports.target, doc_ids, note,
-                                                         author),
+            self._publish_drafts,
             self.team,
         )
         self.sync = SyncService(self, versioning, self.drafts, self.team, team_remote)
         self.reading = Reading(self, self.versions, self.receipts, clock,
                                self.sync.unpublished, self.team.open_flags)
-        self.imports = Imports(self)
-        self.exports = Exports(self)
         self.as_of_indexes = AsOfIndexes(root)
+
+    def _publish_drafts(self, doc_ids: Sequence[str], note: str, author: str | None
+                        ) -> list[ImportedDocument]:
+        from kbdesk.core.importers.apply import publish_drafts
+
+        return publish_drafts(self.imports.target, list(doc_ids), note, author)
+
+    @functools.cached_property
+    def imports(self) -> Imports:
+        """Importing files into this library (built on first use: the importers load then)."""
+        from kbdesk.core.importers.service import Imports
+
+        return Imports(self)
+
+    @functools.cached_property
+    def exports(self) -> Exports:
+        """Exporting what is in force (built on first use: the exporters load then)."""
+        from kbdesk.core.exporters.service import Exports
+
+        return Exports(self)
 
     def __enter__(self) -> KnowledgeBase:
         return self
@@ -223,10 +241,13 @@ class KnowledgeBase:
     def categories(self) -> list[tuple[str, int]]:
         """Return (category, number of documents), sorted by category; spellings in either
         script are one category, named as most of the library's documents write it."""
+
         return count_categories(doc.category for doc in self.documents())
 
     def working_calendar(self) -> WorkingCalendar:
         """Working days of this library (weekends and ``library.yaml`` holidays skipped)."""
+        from kbdesk.core.library.workdays import WorkingCalendar
+
         self._ensure_loaded()
         config = self.library.config
         return WorkingCalendar.of(config.holidays, config.workdays)
@@ -357,6 +378,9 @@ class KnowledgeBase:
         raised and the next ``ensure_index`` rebuilds them. A new process searches an index
         that is current with the library as it is, without reading the library first.
         """
+        from kbdesk.core.search.engine import check_options, run_search  # Whoosh: only now
+        from kbdesk.core.search.query import parse_query
+
         check_options(options)
         if not self._indexed and not self._search_current_index():
             self.ensure_index()
@@ -418,6 +442,8 @@ class KnowledgeBase:
         The index of that set of versions is built once and kept (see ``AsOfIndexes``): a
         second search of the same day, or of another day with the same versions, reuses it.
         """
+        from kbdesk.core.search.query import parse_query  # the engine: only when searching
+
         docs = self.versions.in_force_on(as_of)
         return self.as_of_indexes.search(docs, parse_query(query), synonyms=self.synonyms,
                                          **options)
@@ -426,7 +452,9 @@ class KnowledgeBase:
     def search_gap(result: SearchResult) -> str | None:
         """``none`` or ``partial`` when a search is a gap worth logging for editors (found
         nothing, or only partial matches), None when it is not."""
-        return search_gap(result)
+        from kbdesk.core.search import gaps
+
+        return gaps.search_gap(result)
 
     # -- the clock ----------------------------------------------------------------------------
 
@@ -448,6 +476,8 @@ class KnowledgeBase:
 
     def start_page(self, agent: str, favourites: Sequence[str]) -> StartPage:
         """The agent's start screen: to acknowledge, recently updated, favourites."""
+        from kbdesk.core.workstation.startpage import start_page
+
         return start_page(self.indexed_documents(), self.team, self.versions, agent,
                           favourites, today=self.today())
 

@@ -18,9 +18,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError as RuamelError
-
 from kbdesk.core.errors import DocumentError, Problem
 from kbdesk.core.library.yamlread import load_yaml
 
@@ -150,6 +147,10 @@ def yaml_value(value: FieldValue) -> str:
 def _round_trip(front: str, path: str) -> Mapping[str, Any]:
     if front.strip():
         parse_meta(front, path)  # within the bounds first: ruamel.yaml recurses and expands
+    # ruamel is imported for an edit only: reading (every load) needs PyYAML alone (issue 20)
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError as RuamelError
+
     loader = YAML(typ="rt")
     loader.allow_duplicate_keys = True
     try:

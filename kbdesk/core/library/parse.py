@@ -8,8 +8,6 @@ import re
 from pathlib import PurePosixPath
 from typing import Any
 
-from markdown.extensions.toc import slugify_unicode
-
 from kbdesk.core.clock import parse_iso_date
 from kbdesk.core.errors import DocumentError, Problem
 from kbdesk.core.library.acks import ack_problem, ack_targets_of, read_within_problem
@@ -29,6 +27,9 @@ MAX_VERSION = 2**31 - 1
 
 def slug(text: str) -> str:
     """Return the anchor Python-Markdown's ``toc`` gives a heading, before de-duplication."""
+    # imported here: a library read from the parse cache needs no Markdown (issue 20)
+    from markdown.extensions.toc import slugify_unicode
+
     plain = _INLINE_MARK_RE.sub("", _INLINE_LINK_RE.sub(r"\1", text))
     return slugify_unicode(plain, "-")
 

@@ -17,15 +17,17 @@ import threading
 from collections import OrderedDict
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Unpack
+from typing import TYPE_CHECKING, Unpack
 
 from kbdesk.core.library.model import Document
-from kbdesk.core.search.engine import SearchOptions, SearchResult, run_search
 from kbdesk.core.search.index import SearchIndex
-from kbdesk.core.search.query import ParsedQuery
-from kbdesk.core.search.thesaurus import SynonymTable
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.storage import library_key
+
+if TYPE_CHECKING:  # the engine (and Whoosh) is imported by a search, not by opening a library
+    from kbdesk.core.search.engine import SearchOptions, SearchResult
+    from kbdesk.core.search.query import ParsedQuery
+    from kbdesk.core.search.thesaurus import SynonymTable
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +90,8 @@ class AsOfIndexes:
         **options: Unpack[SearchOptions],
     ) -> SearchResult:
         """Search the index of ``docs`` (built first when no index holds that set)."""
+        from kbdesk.core.search.engine import run_search
+
         return run_search(self.index_for(docs), parsed, synonyms=synonyms, **options)
 
     def _prune_disk(self, keep: str) -> None:

@@ -19,23 +19,26 @@ import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from whoosh import index as whoosh_index
-from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
-from whoosh.idsets import BitSet
-from whoosh.searching import Searcher
+from typing import TYPE_CHECKING, Any
 
 from kbdesk.core.errors import IndexBusy
 from kbdesk.core.library.model import Document
 from kbdesk.core.library.plaintext import plain_text
 from kbdesk.core.progress import CancelToken, Progress
-from kbdesk.core.search.analyzer import ANALYZER_VERSION, chinese_analyzer
 from kbdesk.core.search.lexicon import WordTable
 from kbdesk.core.search.pinyin import PinyinMap
-from kbdesk.core.search.pool import MemorySegmentWriter, TermCounts
 from kbdesk.core.text.folding import fold
 from kbdesk.core.workstation.storage import TEMP_SUFFIX, atomic_write_text
+
+# Whoosh and the analyzer are imported where an index is opened, written or searched: a
+# ``KnowledgeBase`` makes its ``SearchIndex`` when it opens, and commands that never search
+# (history, show, check…) should not pay for loading the search engine (issue 20).
+if TYPE_CHECKING:
+    from whoosh import index as whoosh_index
+    from whoosh.fields import Schema
+    from whoosh.searching import Searcher
+
+    from kbdesk.core.search.pool import MemorySegmentWriter
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +61,11 @@ LARGE_WRITE_DOCS = 500
 
 def make_schema() -> Schema:
     """Return the index schema (bump SCHEMA_VERSION when it changes)."""
+    from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+    from kbdesk.core.search.analyzer import chinese_analyzer
+    from kbdesk.core.search.pool import TermCounts
+
     analyzer = chinese_analyzer()
     text = TEXT(analyzer=analyzer, phrase=False)
     text.format = TermCounts(field_boost=1.0)  # TEXT's default boost, as before
@@ -118,6 +126,8 @@ def open_writer(ix: whoosh_index.Index, options: dict[str, Any]) -> MemorySegmen
     large build ran two Whoosh writer processes; with the pooled writer one process is faster,
     takes less memory and writes one segment, see ``docs/benchmarks.md``.)
     """
+    from kbdesk.core.search.pool import MemorySegmentWriter
+
     return MemorySegmentWriter(ix, timeout=WRITER_TIMEOUT, **options)
 
 
@@ -188,6 +198,13 @@ def entries_for(
     return entries
 
 
+def analyzer_version() -> int:
+    """The version of the analyzer that builds the index (the manifest records it)."""
+    from kbdesk.core.search.analyzer import ANALYZER_VERSION
+
+    return ANALYZER_VERSION
+
+
 @dataclass
 class IndexStats:
     """What one sync of the index did."""
@@ -254,7 +271,7 @@ class SearchIndex:
             ):
                 files[entry.name] = entry.stat().st_size
         self._manifest["files"] = files
-        self._manifest["analyzer"] = ANALYZER_VERSION
+        self._manifest["analyzer"] = analyzer_version()
         self._manifest["schema"] = SCHEMA_VERSION
         atomic_write_text(self._manifest_path(), json.dumps(self._manifest, ensure_ascii=False))
         self._manifest_stamp = self._stamp()
@@ -272,7 +289,7 @@ class SearchIndex:
         manifest = self._read_manifest()
         if manifest is None:
             return "no index yet" if not self.directory.exists() else "index manifest missing"
-        if manifest.get("analyzer") != ANALYZER_VERSION:
+        if manifest.get("analyzer") != analyzer_version():
             return "built by an older analyzer"
         if manifest.get("schema") != SCHEMA_VERSION:
             return "built with an older schema"
@@ -309,6 +326,8 @@ class SearchIndex:
             self._close()
 
     def _create(self) -> None:
+        from whoosh import index as whoosh_index
+
         self._close()
         if self.directory.exists():
             shutil.rmtree(self.directory)
@@ -339,6 +358,8 @@ class SearchIndex:
         return reason
 
     def _try_open(self) -> str:
+        from whoosh import index as whoosh_index
+
         try:
             self._ix = whoosh_index.open_dir(str(self.directory), indexname=INDEX_NAME)
             self._searcher = self._ix.searcher()
@@ -412,6 +433,8 @@ class SearchIndex:
         except TypeError:  # an unhashable query: let Whoosh evaluate it
             return query
         if docs is None:
+            from whoosh.idsets import BitSet
+
             searcher = self._searcher or self.searcher()
             docs = BitSet(searcher.docs_for_query(query), size=searcher.doc_count_all())
             if len(self._filters) >= FILTER_CACHE_SIZE:
@@ -485,6 +508,8 @@ class SearchIndex:
                 return stats
             assert self._ix is not None
             options = writer_options(len(changed))
+            from whoosh import index as whoosh_index
+
             try:
                 writer = open_writer(self._ix, options)
             except whoosh_index.LockError as exc:

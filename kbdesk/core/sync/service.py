@@ -12,16 +12,15 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
-
-from dulwich.errors import SendPackError
+from typing import TYPE_CHECKING, Protocol
 
 from kbdesk.core.errors import DocumentNotFound, KbError, SyncError
 from kbdesk.core.storage.drafts import Draft, DraftStore
-from kbdesk.core.sync.sync import _TRANSPORT_ERRORS as TRANSPORT_ERRORS
-from kbdesk.core.sync.sync import Conflict, Syncer, SyncResult, sync_state
 from kbdesk.core.workflow.versioning import Versioning
 from kbdesk.core.workstation.credentials import redact
+
+if TYPE_CHECKING:  # git's transports (dulwich) load with the first sync, not with the library
+    from kbdesk.core.sync.sync import Conflict, SyncResult
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +94,8 @@ def conflict_from_drafts(root: Path, doc_id: str, drafts: Sequence[Draft]) -> Co
         raise DocumentNotFound(f"there is no draft of {doc_id} to resolve")
     full = root / draft.path
     theirs = full.read_text("utf-8") if full.is_file() else None
+    from kbdesk.core.sync.sync import Conflict
+
     return Conflict(draft.doc_id, draft.path, None, theirs, draft.text, draft.name)
 
 
@@ -124,6 +125,8 @@ class SyncService:
         url = remote_url or self.remote_url()
         if url:
             self._remotes.check_remote(url)
+        from kbdesk.core.sync.sync import Syncer
+
         result = Syncer(self._versioning, self._drafts, author).sync(remote_url)
         if result.pulled_paths:
             self._source.reindex()
@@ -170,6 +173,8 @@ class SyncService:
     def sync_state(self) -> dict[str, str]:
         """When the library last synced, and how (``last_synced``, ``last_status``,
         ``last_error``, ``refused``)."""
+        from kbdesk.core.sync.sync import sync_state
+
         return sync_state(self.root)
 
     def sync_team(self, url: str) -> int:
@@ -178,6 +183,10 @@ class SyncService:
         url = url or self.remote_url() or ""
         if not url:
             return 0
+        from dulwich.errors import SendPackError
+
+        from kbdesk.core.sync.sync import _TRANSPORT_ERRORS as TRANSPORT_ERRORS
+
         try:
             return self._team.sync(url)
         except (*TRANSPORT_ERRORS, SendPackError, KbError) as exc:  # the records wait

@@ -20,7 +20,6 @@ from kbdesk.core.errors import KbError, Problem
 from kbdesk.core.library.acks import ack_targets, read_within
 from kbdesk.core.library.model import Document, Status
 from kbdesk.core.reading.receipts import Receipt, ReceiptBook
-from kbdesk.core.team import exchange as refs
 from kbdesk.core.team.chain import Kept
 from kbdesk.core.team.duties import (
     GROUP_COLUMNS,
@@ -41,6 +40,7 @@ from kbdesk.core.team.keys import (
 )
 from kbdesk.core.team.records import (
     FLAGS,
+    PAPER,
     RECEIPTS,
     SEARCHLOG,
     Flag,
@@ -48,7 +48,6 @@ from kbdesk.core.team.records import (
     open_flags,
     parse_lines,
     unique,
-    workstation_name,
 )
 from kbdesk.core.team.roles import RoleDecision, decide_role, require
 from kbdesk.core.team.roster import MAX_BYTES as ROSTER_MAX_BYTES
@@ -62,7 +61,7 @@ from kbdesk.core.team.roster import (
 )
 from kbdesk.core.text.folding import fold
 from kbdesk.core.text.safe import write_csv
-from kbdesk.core.workstation.identity import os_account
+from kbdesk.core.workstation.identity import os_account, workstation_name
 from kbdesk.core.workstation.settings import Settings
 from kbdesk.core.workstation.userstate import GapRow, no_results_path
 
@@ -70,8 +69,6 @@ log = logging.getLogger(__name__)
 
 ACK_COLUMNS = ("doc_id", "version", "agent", "workstation", "time", "title", "account",
                "paper", "signed")
-#: how a paper acknowledgement shows in ``acks`` and the CSV files
-PAPER = "紙本/paper"
 
 
 @dataclass(frozen=True)
@@ -178,6 +175,8 @@ class Team:
         """Every workstation's records of ``kind`` known here (fetched ones and the queue)."""
         team: list[dict[str, object]] = []
         if (self.root / ".git").exists():
+            from kbdesk.core.team import exchange as refs  # git: only with a shared library
+
             team = refs.read_team(self.root, kind)  # one chain per peer: no repeats
         return [*team, *unique(self.own_records(kind))]
 
@@ -185,6 +184,8 @@ class Team:
         """Exchange records with the shared library at ``url`` (raises when unreachable)."""
         self.flags._workstation = self.workstation
         self._sync_problems = []
+        from kbdesk.core.team import exchange as refs
+
         return refs.exchange(self.root, url, self.workstation, self._queued,
                              self._sync_problems)
 
@@ -207,6 +208,8 @@ class Team:
         local copies of its refs go too, so the next sync reads the shared library's."""
         count = Kept(self.root).forget(name)
         if (self.root / ".git").exists():
+            from kbdesk.core.team import exchange as refs
+
             refs.drop_refs(self.root, name)
         return count
 

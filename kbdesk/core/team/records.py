@@ -21,8 +21,6 @@ from pathlib import Path
 
 from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.errors import KbError
-from kbdesk.core.workstation import paths
-from kbdesk.core.workstation.identity import workstation_name
 from kbdesk.core.workstation.storage import library_key
 
 log = logging.getLogger(__name__)
@@ -30,6 +28,8 @@ log = logging.getLogger(__name__)
 RECEIPTS, FLAGS, SEARCHLOG = "receipts", "flags", "searchlog"
 KINDS = (RECEIPTS, FLAGS, SEARCHLOG)
 FLAG_KINDS = ("outdated", "unclear")
+#: how a paper acknowledgement shows in ``acks`` and the CSV files
+PAPER = "紙本/paper"
 COMMENT_CAP = 500
 _REF_UNSAFE = re.compile(r"[\x00-\x20~^:?*\[\\\x7f]+|\.\.|@\{|/")
 
@@ -101,6 +101,10 @@ class FlagBook:
     """
 
     def __init__(self, library_root: Path, workstation: str | None = None) -> None:
+        # the data folder and the workstation's name are imported when used: the command
+        # line's parser reads FLAG_KINDS from here, and `kbdesk --help` stays light
+        from kbdesk.core.workstation import paths
+
         self.file = paths.data_dir() / "flags" / f"{library_key(library_root)}.jsonl"
         self._workstation = workstation
         self._lock = threading.Lock()
@@ -108,6 +112,8 @@ class FlagBook:
     @property
     def workstation(self) -> str:
         """The name flags are recorded under."""
+        from kbdesk.core.workstation.identity import workstation_name
+
         return self._workstation or workstation_name()
 
     def _append(self, item: dict[str, object]) -> None:

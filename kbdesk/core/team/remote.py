@@ -13,11 +13,10 @@ from dulwich.objects import ObjectID
 from dulwich.refs import Ref
 from dulwich.repo import Repo
 
-from kbdesk.core.errors import KbError
+from kbdesk.core.errors import KbError, SyncError
 from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.sync.incoming import check_url
 from kbdesk.core.sync.incoming import local_folder as local_remote_path
-from kbdesk.core.sync.sync import SyncError, clone_library
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.settings import Settings
 
@@ -113,6 +112,8 @@ def join_library(url: str, target: Path | None = None, *, make_default: bool = T
     check_remote(url)
     folder = Path(target).expanduser() if target else default_clone_dir(url)
     folder.parent.mkdir(parents=True, exist_ok=True)
+    from kbdesk.core.sync.sync import clone_library  # git's transports: only when joining
+
     folder = clone_library(url, folder, trusted).resolve()
     if make_default:
         settings = Settings.load()
