@@ -80,3 +80,14 @@ def iso_day(value: str) -> dt.date:
     if day is None:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD")
     return day
+
+
+def positive_int(value: str) -> int:
+    """An argument that is a whole number of at least 1 (argparse ``type``)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number

@@ -8,7 +8,7 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
-from kbdesk.cli.arguments import iso_day, open_library
+from kbdesk.cli.arguments import iso_day, open_library, positive_int
 from kbdesk.cli.terminal import clean, dump_json
 
 if TYPE_CHECKING:
@@ -159,15 +159,6 @@ def _log_gap(query: str, result: Any) -> None:
     log_no_results(query, match=gap)
 
 
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
-    return number
-
 
 def cmd_index(args: argparse.Namespace) -> int:
     kb = _open(args)
@@ -290,7 +281,7 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     # "*": the parser of kbdesk.cli adds words that look like options (-部分) to the query
     p.add_argument("query", nargs="*", help="words, \"exact phrase\", -exclude, kind:, tag:")
     p.add_argument("--kind", help="only this kind: handbook, phrasing or procedure")
-    p.add_argument("--limit", type=_positive, default=10, help="number of hits (default 10)")
+    p.add_argument("--limit", type=positive_int, default=10, help="number of hits (default 10)")
     p.add_argument("--json", action="store_true", help="print hits as JSON")
     p.add_argument("--as-of", type=iso_day, metavar="YYYY-MM-DD",
                    help="search what was in force on this day")

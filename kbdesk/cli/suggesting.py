@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from kbdesk.cli.arguments import open_library
+from kbdesk.cli.arguments import open_library, positive_int
 from kbdesk.cli.terminal import clean, dump_json, inline
 
 
@@ -52,22 +52,13 @@ def _json(row: Any) -> dict[str, Any]:
     }
 
 
-def _at_least_one(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
-    return number
-
 
 def add_report(reports: Any, library: argparse.ArgumentParser) -> None:
     """Add ``report suggestions`` to the ``report`` sub-commands."""
     r = reports.add_parser(
         "suggestions", parents=[library],
         help="keywords to add: words agents searched before opening a document found otherwise")
-    r.add_argument("--min-workstations", type=_at_least_one, default=2, metavar="N",
+    r.add_argument("--min-workstations", type=positive_int, default=2, metavar="N",
                    help="only pairs seen from N or more workstations (default 2)")
     r.add_argument("--json", action="store_true", help="print suggestions with their evidence")
     r.add_argument("--accept", metavar="ID",

@@ -18,20 +18,18 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from kbdesk.core import KbError, suggestions
 from kbdesk.gui.notices import show_error
 from kbdesk.gui.tasks import TaskRunner
+from kbdesk.gui.teamviews import lay_out_list
 
 log = logging.getLogger(__name__)
 
@@ -75,19 +73,7 @@ class SuggestionsDialog(QDialog):
         self.tree.currentItemChanged.connect(lambda *_a: self._update_buttons())
         self.accept_button = QPushButton(self.tr("Accept as keyword"), self)
         self.accept_button.clicked.connect(self.accept_current)
-        refresh = QPushButton(self.tr("Refresh"), self)
-        refresh.clicked.connect(self.reload)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.accept_button)
-        buttons.addWidget(refresh)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.tree, 1)
-        layout.addLayout(buttons)
+        lay_out_list(self, self.summary, self.tree, self.accept_button, self.reload)
         self.resize(720, 480)
         self._busy = False
         self.is_editor = False  # until the role is read with the suggestions

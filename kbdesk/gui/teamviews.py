@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,25 @@ log = logging.getLogger(__name__)
 READ_COLOUR, NOT_READ_COLOUR = QColor("#2e7d32"), QColor("#c62828")
 
 
+
+def lay_out_list(dialog: QDialog, summary: QWidget, tree: QWidget, action: QPushButton,
+                 reload: Callable[[], object]) -> None:
+    """The layout of a team list: its summary line, the list, then its action, Refresh and
+    Close."""
+    refresh = QPushButton(dialog.tr("Refresh"), dialog)
+    refresh.clicked.connect(reload)
+    close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    close.rejected.connect(dialog.reject)
+    buttons = QHBoxLayout()
+    buttons.addWidget(action)
+    buttons.addWidget(refresh)
+    buttons.addStretch(1)
+    buttons.addWidget(close)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(summary)
+    layout.addWidget(tree, 1)
+    layout.addLayout(buttons)
+
 class ReceiptsDialog(QDialog):
     """Who has read the version in force of each ``ack_required`` document (supervisors).
 
@@ -73,19 +93,7 @@ class ReceiptsDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.export_button = QPushButton(self.tr("Export CSV…"), self)
         self.export_button.clicked.connect(self._ask_export)
-        refresh = QPushButton(self.tr("Refresh"), self)
-        refresh.clicked.connect(self.reload)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(refresh)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.tree, 1)
-        layout.addLayout(buttons)
+        lay_out_list(self, self.summary, self.tree, self.export_button, self.reload)
         self.resize(640, 520)
         self.reload()
 
