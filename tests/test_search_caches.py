@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+
+import pytest
 
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.library.model import Kind
+from kbdesk.core.search import thesaurus
 from kbdesk.core.search.analyzer import ChineseTokenizer, terms
+from kbdesk.core.search.thesaurus import query_form
+from kbdesk.core.workstation import paths
 from tests.conftest import doc
+
+#: the real query form (a test replaces the module's to prove it is not called)
+query_form_real = query_form
 
 
 def _ids(result: object) -> list[str]:
@@ -197,3 +206,62 @@ def test_a_cancelled_build_leaves_no_run_files_and_the_index_as_it_was(
     assert kb.ensure_index().added == 80
     assert len({h.doc_id for h in kb.search("投訴", limit=100).hits}) == 80
     kb.close()
+
+
+# -- the built thesaurus kept between processes --------------------------------------------------
+
+
+def _alternatives(table: object, word: str) -> dict[str, str]:
+    return table.alternatives(word)  # type: ignore[attr-defined]
+
+
+def test_the_built_thesaurus_is_read_from_the_cache_by_the_next_process(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """A new process (the file cache of the shipped groups cleared) reads the built table:
+    neither the thesaurus files nor the segmenter's work are needed again; other library
+    groups, a changed shipped file or a damaged cache file build it again."""
+    library_groups = [["手機號碼", "聯絡電話"]]
+    thesaurus.service_groups.cache_clear()
+    first = thesaurus.table_for(library_groups)
+    expected = _alternatives(first, query_form("投訴"))
+    assert len(expected) > 1  # the shipped groups are in it
+    assert _alternatives(first, query_form("手機號碼"))[query_form("聯絡電話")] == "synonym"
+    cached = list((paths.cache_dir() / "thesaurus").glob("*.pickle"))
+    assert len(cached) == 1
+
+    read: list[Path] = []
+    real_read = thesaurus.read_groups
+    monkeypatch.setattr(thesaurus, "read_groups", lambda path: read.append(path) or real_read(path))
+    monkeypatch.setattr(thesaurus, "query_form", lambda word: pytest.fail("segmented again"))
+    thesaurus.service_groups.cache_clear()
+    again = thesaurus.table_for(library_groups)
+    assert _alternatives(again, query_form_real("投訴")) == expected
+    assert read == []  # nothing read but the cache
+
+    monkeypatch.setattr(thesaurus, "query_form", query_form_real)
+    other = thesaurus.table_for([["退貨", "退件"]])
+    assert _alternatives(other, query_form_real("退貨"))[query_form_real("退件")] == "synonym"
+    assert read  # another library's groups: built again, the shipped files read
+    assert len(list((paths.cache_dir() / "thesaurus").glob("*.pickle"))) == 2
+
+    for file in (paths.cache_dir() / "thesaurus").glob("*.pickle"):
+        file.write_bytes(b"not a pickle")
+    thesaurus.service_groups.cache_clear()
+    with caplog.at_level(logging.WARNING):
+        damaged = thesaurus.table_for(library_groups)
+        assert _alternatives(damaged, query_form_real("投訴")) == expected
+    assert "cannot be read" in caplog.text
+
+
+def test_a_changed_shipped_thesaurus_file_builds_the_table_again(tmp_path: Path) -> None:
+    shipped = tmp_path / "service.yaml"
+    shipped.write_text("- [投訴, 申訴]\n", "utf-8")
+    cache = thesaurus.TableCache(tmp_path / "cache", [shipped])
+
+    def table() -> thesaurus.SynonymTable:
+        return thesaurus.SynonymTable((), lambda: thesaurus.read_groups(shipped), cache=cache)
+
+    assert query_form_real("申訴") in _alternatives(table(), query_form_real("投訴"))
+    shipped.write_text("- [投訴, 抱怨, 客訴]\n", "utf-8")  # another size: another key
+    words = _alternatives(table(), query_form_real("投訴"))
+    assert query_form_real("抱怨") in words and query_form_real("申訴") not in words

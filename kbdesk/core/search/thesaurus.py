@@ -26,9 +26,11 @@ types 系統掛了.
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
+import pickle
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from kbdesk.core.text.folding import fold
@@ -42,6 +44,12 @@ SPOKEN_MORPHEMES = Path("thesaurus") / "spoken.yaml"
 ABBREVIATIONS = Path("thesaurus") / "abbreviations.yaml"
 #: A phrase typed as up to this many query words is looked up as one entry.
 MAX_JOIN = 4
+#: the format of the built tables kept in the cache (see ``TableCache``)
+CACHE_FORMAT = 1
+#: how many built tables the cache keeps (one per set of library groups, the newest)
+CACHE_KEEP = 8
+
+_Tables = tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]
 
 
 def query_form(word: str) -> str:
@@ -68,13 +76,16 @@ class SynonymTable:
     def __init__(
         self,
         groups: Sequence[Sequence[str]] = (),
-        shipped: Sequence[Sequence[str]] = (),
+        shipped: Sequence[Sequence[str]] | Callable[[], Sequence[Sequence[str]]] = (),
         general: Sequence[Sequence[str]] = (),
+        *,
+        cache: TableCache | None = None,
     ) -> None:
         # the groups are put in query form (segmented) when the table is first used, so
         # opening a library for a command that never searches does not load the segmenter
-        self._sources = (tuple(groups), tuple(shipped), tuple(general))
-        self._built: tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]] | None = None
+        self._groups, self._shipped, self._general_groups = tuple(groups), shipped, tuple(general)
+        self._cache = cache
+        self._built: _Tables | None = None
         self._build_lock = threading.Lock()
 
     def _tables(self) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
@@ -83,12 +94,28 @@ class SynonymTable:
         if built is None:
             with self._build_lock:
                 if self._built is None:
-                    self._built = self._build()
+                    self._built = self._cached_build()
                 built = self._built
         return built
 
-    def _build(self) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
-        groups, shipped, general = self._sources
+    def _cached_build(self) -> _Tables:
+        """The tables from the cache when it holds them for these sources, else built (and
+        kept there): putting thousands of words in query form costs a tenth of a second at
+        every start of a process that searches."""
+        cache = self._cache
+        if cache is None:
+            return self._build()
+        key = cache.key(self._groups, self._general_groups)
+        found = cache.load(key)
+        if found is not None:
+            return found
+        built = self._build()
+        cache.save(key, built)
+        return built
+
+    def _build(self) -> _Tables:
+        groups, general = self._groups, self._general_groups
+        shipped = self._shipped() if callable(self._shipped) else self._shipped
         table: dict[str, dict[str, str]] = {}
         general_table: dict[str, dict[str, str]] = {}
         library: set[str] = set()
@@ -207,8 +234,85 @@ def service_groups() -> tuple[tuple[str, ...], ...]:
 
 
 def table_for(library_groups: Sequence[Sequence[str]]) -> SynonymTable:
-    """Return the table a library searches with: its own groups over the service thesaurus."""
-    return SynonymTable(library_groups, service_groups())
+    """Return the table a library searches with: its own groups over the service thesaurus
+    (the built table kept in the cache folder between processes)."""
+    from kbdesk.core.workstation.paths import cache_dir, resources_dir
+
+    files = [resources_dir() / name for name in (SERVICE_THESAURUS, ABBREVIATIONS)]
+    return SynonymTable(library_groups, service_groups,
+                        cache=TableCache(cache_dir() / "thesaurus", files))
+
+
+class TableCache:
+    """Built synonym tables kept on disk, derived data like the index: one file per key.
+
+    The key covers everything a table is made of: the library's groups, the shipped files
+    (path, size and modification time), the segmenter's version, the fold and the query rules
+    (filler words). A file that cannot be read is rebuilt; writing is atomic and a failure only
+    logged (the table is then built again next time).
+    """
+
+    def __init__(self, folder: Path, shipped_files: Sequence[Path]) -> None:
+        self.folder = folder
+        self.shipped_files = tuple(shipped_files)
+
+    def key(self, groups: Sequence[Sequence[str]], general: Sequence[Sequence[str]]) -> str:
+        from kbdesk import __version__
+        from kbdesk.core.search.query import STOPWORDS
+        from kbdesk.core.text.folding import FOLD_VERSION
+
+        files = []
+        for path in self.shipped_files:
+            try:
+                info = path.stat()
+                files.append((str(path), info.st_size, info.st_mtime_ns))
+            except OSError:
+                files.append((str(path), -1, -1))
+        parts = (CACHE_FORMAT, __version__, _segmenter_version(), FOLD_VERSION,
+                 sorted(STOPWORDS), files, [list(g) for g in groups],
+                 [list(g) for g in general])
+        return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:32]
+
+    def load(self, key: str) -> _Tables | None:
+        path = self.folder / f"{key}.pickle"
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        try:
+            tables = pickle.loads(data)  # the user's own cache folder, written by kbdesk
+        except Exception as exc:
+            log.warning("thesaurus cache %s cannot be read (%s); building it again", path, exc)
+            return None
+        if (not isinstance(tables, tuple) or len(tables) != 2
+                or not all(isinstance(t, dict) for t in tables)):
+            log.warning("thesaurus cache %s is not a table; building it again", path)
+            return None
+        return tables
+
+    def save(self, key: str, tables: _Tables) -> None:
+        from kbdesk.core.workstation.storage import atomic_write_bytes
+
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(self.folder / f"{key}.pickle",
+                               pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL))
+            kept = sorted(self.folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns,
+                          reverse=True)
+            for old in kept[CACHE_KEEP:]:
+                old.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("thesaurus cache not written in %s: %s", self.folder, exc)
+
+
+@functools.lru_cache(maxsize=1)
+def _segmenter_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("rjieba")
+    except PackageNotFoundError:  # a bundle without the distribution's metadata
+        return "?"
 
 
 @functools.lru_cache(maxsize=1)
