@@ -156,10 +156,12 @@ class AckBanner(QWidget):
     acknowledged = Signal(object)
 
     def __init__(self, kb: KnowledgeBase | None, settings: Settings | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.kb = kb
         self.settings = settings or Settings.load()
+        #: records the receipt off the UI thread (it waits for the team's records file)
+        self.runner = runner or TaskRunner(self)
         #: the version to acknowledge (the one in force), while one is due
         self.doc: Document | None = None
         self.label = QLabel(self.tr("Please read this version and confirm."), self)
@@ -196,14 +198,22 @@ class AckBanner(QWidget):
         """Record "I have read this version" for the document shown."""
         if self.doc is None or self.kb is None:
             return
-        try:
-            # the core records the OS account and the roster's name for it
-            receipt = self.kb.team.acknowledge(self.doc, name=self.agent or None)
-        except KbError as exc:
-            show_error(self, exc)
-            return
+        kb, doc, name = self.kb, self.doc, self.agent or None
+        self.button.setEnabled(False)
+        # the core records the OS account and the roster's name for it, on the ordered lane
+        task = self.runner.submit(lambda _p, _c: kb.team.acknowledge(doc, name=name),
+                                  name="acknowledge", ordered=True, owner=self)
+        task.succeeded.connect(self._acknowledged)
+        task.failed.connect(self._not_acknowledged)
+
+    def _acknowledged(self, receipt: object) -> None:
+        self.button.setEnabled(True)
         self.hide()
         self.acknowledged.emit(receipt)
+
+    def _not_acknowledged(self, error: KbError) -> None:
+        self.button.setEnabled(True)
+        show_error(self, error)
 
 
 class DocumentStatusBanner(QLabel):

@@ -80,7 +80,7 @@ class EditorialUi(QObject):
         window.statusBar().addPermanentWidget(self.sync_label)
         self.status_banner = DocumentStatusBanner(window.reader)
         self.updated_banner = UpdatedBanner(None, window.reader)
-        self.ack_banner = AckBanner(None, window.settings, window.reader)
+        self.ack_banner = AckBanner(None, window.settings, window.reader, window.runner)
         layout = window.reader.layout()
         if isinstance(layout, QBoxLayout):  # just under the reader's title and header
             for offset, banner in enumerate(

@@ -140,7 +140,8 @@ def test_reader_banners_updated_and_ack(qtbot, make_window, versioned_library) -
     assert ui.updated_banner.isHidden()
     window.open_document("opening")  # ack_required
     assert not ui.ack_banner.isHidden()
-    ui.ack_banner.button.click()
+    with qtbot.waitSignal(ui.ack_banner.acknowledged, timeout=5000):  # written off the UI thread
+        ui.ack_banner.button.click()
     assert [(r.doc_id, r.agent) for r in window.kb.receipts.receipts()] == [("opening", "王小明")]
     assert ui.ack_banner.isHidden()
 
