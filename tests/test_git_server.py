@@ -12,6 +12,8 @@ import io
 import json
 import logging
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -226,3 +228,63 @@ def test_what_the_server_said_is_one_clean_bounded_line() -> None:
                                   "see https://***@host/help")
     assert len(_server_said(b"x" * 5000)) == 500
     assert _server_said(b"Push to http://h/x successful.\n") == ""
+
+
+def test_a_signed_library_on_the_http_server_with_kbdesk_server_hook(
+        tmp_path: Path, make_library, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The team's flow on git's own server with ``kbdesk server-hook`` as its pre-receive hook:
+    the editor's signed commits and each workstation's own records go in; an unsigned commit on
+    main from an agent who may push, and an agent's write to another workstation's records, are
+    refused by the server (the user comes from basic auth, ``REMOTE_USER``)."""
+    served = GitHttpServer(tmp_path / "server", PASSWORDS, pushers=["editor", "chen", "wang"])
+    hook = tmp_path / "kbdesk-hook"
+    hook.write_text(f"#!/bin/sh\nexec '{sys.executable}' -m kbdesk server-hook\n", "utf-8")
+    served.install_hook("pre-receive", hook)
+    (served.bare / "kbdesk-owners").write_text(
+        "# workstation  accounts that may push its records\neditor-desk editor\ndesk-1 chen\n"
+        "desk-2 wang\n", "utf-8")
+    served.start()
+    try:
+        printed: list[str] = []
+        editor = Workstation(tmp_path, "editor-desk", "林主管", monkeypatch, capsys, printed)
+        one = Workstation(tmp_path, "desk-1", "陳小華", monkeypatch, capsys, printed)
+        source = make_library(FILES)
+        LibraryRepo.init(source, author="編輯 <ed@example.com>").close()
+        editor.ok("keys", "init")
+        editor.ok("keys", "adopt", "--library", str(source))
+        out = editor.ok("sync", "--library", str(source), "--remote",
+                        served.url_with("editor", PASSWORDS["editor"]))
+        assert "pushed" in out
+        fingerprint = editor.ok("keys", "show").splitlines()[0].removeprefix("your key: ")
+        assert fingerprint.startswith("SHA256:")
+
+        one.ok("credentials", "set", served.url, "--username", "chen", "--password-stdin",
+               stdin=PASSWORDS["chen"] + "\n")
+        one.ok("clone", served.url, "--trust", fingerprint)
+        one.ok("ack", "refund-rule")
+        assert "up-to-date" in one.ok("sync")  # its own receipts: the hook lets them in
+        assert "refs/kbdesk/receipts/desk-1" in served.git("for-each-ref", "--format=%(refname)")
+
+        # an agent who may push at the HTTP level commits an unsigned change on main
+        before = served.git("rev-parse", "main").strip()
+        changed = one.library() / "greeting.md"
+        changed.write_text(changed.read_text("utf-8") + "\n多一行。\n", "utf-8")
+        porcelain.add(str(one.library()), [str(changed)])
+        porcelain.commit(str(one.library()), message=b"unsigned change",
+                         author=b"chen <c@example.com>", committer=b"chen <c@example.com>")
+        code, out, err = one.run("sync")
+        assert code != 0 and "pre-receive hook declined" in err, (out, err)
+        assert served.git("rev-parse", "main").strip() == before
+
+        # and writes to another workstation's records, with git itself
+        pushed = subprocess.run(
+            ["git", "push", served.url_with("chen", PASSWORDS["chen"]),
+             "HEAD:refs/kbdesk/receipts/desk-2"],
+            cwd=one.library(), capture_output=True, text=True, check=False)
+        assert pushed.returncode != 0 and "desk-2" in pushed.stderr, pushed.stderr
+        assert "refs/kbdesk/receipts/desk-2" not in served.git(
+            "for-each-ref", "--format=%(refname)")
+        _no_password_anywhere(printed, one.library() / ".git" / "config")
+    finally:
+        served.stop()
