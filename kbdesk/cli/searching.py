@@ -99,8 +99,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     from kbdesk.core import IndexDamaged
 
     kb = _open(args)
-    _ensure_index(kb)
-    if getattr(args, "as_of", None) is not None:  # what was in force that day
+    as_of = getattr(args, "as_of", None)
+    if as_of is not None or not kb.use_current_index():  # a current index: searched as it is
+        _ensure_index(kb)
+    if as_of is not None:  # what was in force that day
         result = kb.search_as_of(query, args.as_of, kinds=_kinds(args.kind), limit=args.limit)
     else:
         try:

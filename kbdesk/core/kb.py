@@ -410,6 +410,12 @@ class KnowledgeBase:
                 "it is rebuilt on the next update"
             ) from failure
 
+    def use_current_index(self) -> bool:
+        """Search the index on disk as it is, without reading the library, when the library
+        has not changed since the index was last synced with it (True); False when the index
+        must be brought up to date first (``ensure_index``)."""
+        return self._indexed or self._search_current_index()
+
     def _search_current_index(self) -> bool:
         """Use the index on disk as it is when the library has not changed since it was synced.
 
