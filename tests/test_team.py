@@ -62,23 +62,6 @@ class Workstation:
         return Path(json.loads((self.data / "settings.json").read_text("utf-8"))["library_dir"])
 
 
-def list_editor_workstation(library: Path, ws: Workstation) -> None:
-    """Name ``ws``'s workstation key as an editor's in ``library`` (a git repository), in a
-    commit of its own, as an editor does with git."""
-    from dulwich import porcelain
-
-    ws.monkeypatch.setenv("KBDESK_DATA_DIR", str(ws.data))
-    line = Team(library, ReceiptBook(library)).key_line()
-    folder = library / ".kbdesk"
-    folder.mkdir(exist_ok=True)
-    with open(folder / "editor_workstations", "a", encoding="utf-8") as handle:
-        handle.write(f"# editors' workstations\n{line}\n")
-    with Repo(str(library)) as repo:
-        porcelain.add(repo, [str(folder / "editor_workstations")])
-        porcelain.commit(repo, message=b"editors' workstations",
-                         author=b"ed <ed@example.com>", committer=b"ed <ed@example.com>")
-
-
 @pytest.fixture
 def team(tmp_path: Path, make_library, monkeypatch: pytest.MonkeyPatch,
          capsys: pytest.CaptureFixture[str]) -> Iterator[tuple[Workstation, ...]]:
@@ -87,7 +70,8 @@ def team(tmp_path: Path, make_library, monkeypatch: pytest.MonkeyPatch,
     two = Workstation(tmp_path, "desk 2", "王大明", monkeypatch, capsys)
     source = make_library(FILES)
     LibraryRepo.init(source, author="編輯 <ed@example.com>").close()
-    list_editor_workstation(source, editor)
+    out = editor.ok("workstation-key", "--enrol", "--library", str(source))
+    assert "listed this workstation (editor-desk) as an editor's" in out
     bare = tmp_path / "share" / "team.git"
     out = editor.ok("init-remote", str(bare), "--library", str(source))
     assert f"kbdesk clone {bare}" in out
@@ -307,3 +291,24 @@ def test_odd_refs_offered_by_a_remote_are_ignored_and_damaged_lines_skipped(
         names = set(local.get_refs())
     assert b"refs/kbdesk/receipts/desk-9" in names
     assert b"refs/kbdesk/receipts/desk-8" not in names and b"refs/kbdesk/junk/desk-7" not in names
+
+
+def test_only_an_editor_lists_a_workstation_as_an_editors_and_only_once(
+        tmp_path: Path, make_library, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    agent = Workstation(tmp_path, "desk-1", "陳小華", monkeypatch, capsys)
+    editor = Workstation(tmp_path, "editor-desk", "林主管", monkeypatch, capsys, role="editor")
+    source = make_library(FILES)
+    LibraryRepo.init(source, author="編輯 <ed@example.com>").close()
+    code, _, err = agent.run("workstation-key", "--enrol", "--library", str(source))
+    assert code == 2 and "listing an editor's workstation needs the role editor" in err
+    assert not (source / ".kbdesk" / "editor_workstations").exists()
+    editor.ok("workstation-key", "--enrol", "--library", str(source))
+    with LibraryRepo(source) as repo:  # committed: it travels with the library
+        listed = repo.read_text(repo.head(), ".kbdesk/editor_workstations")
+    monkeypatch.setenv("KBDESK_DATA_DIR", str(editor.data))
+    line = Team(source, ReceiptBook(source)).key_line()
+    assert listed == line + "\n"
+    assert (source / ".kbdesk" / "editor_workstations").read_text("utf-8") == listed
+    code, _, err = editor.run("workstation-key", "--enrol", "--library", str(source))
+    assert code == 2 and "already listed" in err

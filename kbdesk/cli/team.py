@@ -163,6 +163,12 @@ def cmd_team(args: argparse.Namespace) -> int:
 
 def cmd_workstation_key(args: argparse.Namespace) -> int:
     kb = open_library(args.library)
+    if args.enrol:
+        commit = kb.team.enrol_editor_workstation(args.author)
+        print(clean(f"listed this workstation ({kb.team.workstation}) as an editor's in "
+                    f"{EDITORS_FILE} (commit {commit[:10]}); its clearings of flags count "
+                    "for every workstation once they have synced"))
+        return 0
     if args.forget:
         count = kb.team.forget_workstation(args.forget)
         print(clean(f"forgot {args.forget}: its key and records ({count} kind(s)); they are "
@@ -231,9 +237,12 @@ def add_commands(sub: Any, library: argparse.ArgumentParser) -> None:
     p.add_argument("--note", help="change note (publish)")
     p.set_defaults(func=cmd_team)
 
-    p = sub.add_parser("workstation-key", parents=[library],
+    p = sub.add_parser("workstation-key", parents=[library, shared("author")],
                        help="this workstation's public key for team records, as the line an "
                        "editor adds to .kbdesk/editor_workstations")
+    p.add_argument("--enrol", action="store_true",
+                   help="editors: list this workstation's key as an editor's (a commit of the "
+                   "library) so that its clearings of flags count everywhere")
     p.add_argument("--forget", metavar="WORKSTATION",
                    help="forget the key pinned for another workstation and its records (it "
                    "was set up again with a new key); they are read again at the next sync")

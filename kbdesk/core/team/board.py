@@ -198,6 +198,48 @@ class Team:
         ``.kbdesk/editor_workstations`` (the key is made the first time)."""
         return editors_line(self.workstation)
 
+    def enrol_editor_workstation(self, author: str | None = None,
+                                 settings: Settings | None = None) -> str:
+        """List this workstation's key in ``.kbdesk/editor_workstations``, so that its
+        clearings of flags count on every workstation once they have synced: a commit of the
+        library (signed, as every change, where the library requires signing). Editors only.
+        Returns the commit id.
+
+        Raises:
+            NotAllowed: this user is not an editor.
+            KbError: the workstation is listed already, or the library has no history.
+        """
+        from kbdesk.core.errors import RepoError
+        from kbdesk.core.storage.repo import LibraryRepo
+        from kbdesk.core.workstation.liblock import library_lock
+
+        require(self.role(settings), "enrol_workstation")
+        line = editors_line(self.workstation)
+        key = line.split()[0]
+        rel = EDITORS_FILE.as_posix()
+        with library_lock(self.root, "publish"), LibraryRepo(self.root) as repo:
+            head = repo.head()
+            if head is None:
+                raise KbError(f"{self.root}: the library has no versions yet; publish first")
+            text = repo.read_text(head, rel) or ""
+            listed = {row.split()[0] for row in text.splitlines()
+                      if row.strip() and not row.lstrip().startswith("#")}
+            if key in listed:
+                raise KbError(f"this workstation ({self.workstation}) is already listed in "
+                              f"{rel}")
+            new = (text if not text or text.endswith("\n") else text + "\n") + line + "\n"
+            message = (f"列入編輯工作站 / List an editor's workstation: {self.workstation}\n\n"
+                       "Kbdesk-Action: enrol-workstation\n")
+            try:
+                commit = repo.commit({rel: new.encode("utf-8")}, message, author=author)
+            except RepoError as exc:
+                raise KbError(str(exc)) from exc
+            try:
+                repo.write_working_file(rel, new.encode("utf-8"))
+            except (OSError, KbError) as exc:  # the commit is what counts
+                log.warning("committed %s but could not write its working copy: %s", rel, exc)
+        return commit
+
     def is_editor_workstation(self) -> bool:
         """Whether this workstation's key is listed as an editor's (its clearings count)."""
         return workstation_key().public in editor_workstations(self.root)

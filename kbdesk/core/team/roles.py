@@ -27,7 +27,7 @@ from kbdesk.core.team.roster import ROLES, Person, Roster
 from kbdesk.core.workstation.site import SiteSettings
 
 #: editors' actions on the team's shared records: an editor's even where no roster exists
-TEAM_ACTIONS = frozenset({"clear_flags", "accept_suggestion"})
+TEAM_ACTIONS = frozenset({"clear_flags", "accept_suggestion", "enrol_workstation"})
 
 #: action -> what it is, for messages
 EDITOR_ACTIONS: dict[str, str] = {
@@ -38,6 +38,7 @@ EDITOR_ACTIONS: dict[str, str] = {
     "import_publish": "importing with publish",
     "accept_suggestion": "accepting a suggestion",
     "clear_flags": "clearing flags",
+    "enrol_workstation": "listing an editor's workstation",
     "edit_team": "publishing a change to team.yaml",
 }
 SUPERVISOR_ACTIONS: dict[str, str] = {
