@@ -94,6 +94,16 @@ class ReceiptsDialog(QDialog):
         self.export_button = QPushButton(self.tr("Export CSV…"), self)
         self.export_button.clicked.connect(self._ask_export)
         lay_out_list(self, self.summary, self.tree, self.export_button, self.reload)
+        #: what was wrong with other workstations' records at the last sync (forged, refused,
+        #: past their bound): the figures leave those out
+        self.warnings = QLabel(self)
+        self.warnings.setObjectName("teamRecordWarnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #8a4b00;")
+        self.warnings.hide()
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, self.warnings)
         self.resize(640, 520)
         self.reload()
 
@@ -102,17 +112,20 @@ class ReceiptsDialog(QDialog):
         self.summary.setText(self.tr("Loading…"))
         kb = self.kb
 
-        def read(_p: object, _c: object) -> tuple[list[Any], Any, dict[str, str]]:
+        def read(_p: object, _c: object) -> tuple[list[Any], Any, dict[str, str], list[str]]:
             table = kb.ack_status()
             groups = kb.team.missing_by_group(table) if kb.team.roster() is not None else None
-            return table, groups, kb.sync.sync_state()
+            return table, groups, kb.sync.sync_state(), kb.team.problems()
 
         task = self.runner.submit(read, name="receipts", owner=self)
         task.succeeded.connect(self._loaded)
         task.failed.connect(lambda error: show_error(self, error))
 
-    def _loaded(self, result: tuple[list[Any], Any, dict[str, str]]) -> None:
-        table, self.groups, state = result
+    def _loaded(self, result: tuple[list[Any], Any, dict[str, str], list[str]]) -> None:
+        table, self.groups, state, problems = result
+        self.warnings.setText("\n".join(
+            self.tr("Not counted: %1").replace("%1", problem) for problem in problems[:10]))
+        self.warnings.setVisible(bool(problems))
         self.table_data = table
         self.tree.clear()
         since = state.get("last_synced") or self.tr("never")

@@ -2455,6 +2455,11 @@
         <source>%1 document(s) to acknowledge; who in team.yaml has not read the version in force, per group, most overdue first; receipts known after the last sync (%2).</source>
         <translation>%1 document(s) to acknowledge; who in team.yaml has not read the version in force, per group, most overdue first; receipts known after the last sync (%2).</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="1"/>
+        <source>Not counted: %1</source>
+        <translation>Not counted: %1</translation>
+    </message>
 </context>
 <context>
     <name>StartScreen</name>

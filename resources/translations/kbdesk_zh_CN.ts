@@ -2449,6 +2449,11 @@
         <source>%1 document(s) to acknowledge; who in team.yaml has not read the version in force, per group, most overdue first; receipts known after the last sync (%2).</source>
         <translation>%1 份文档需确认已读；按组别列出 team.yaml 中尚未阅读生效版本的人员，逾期最久者在前；回条为上次同步（%2）后所知。</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="1"/>
+        <source>Not counted: %1</source>
+        <translation>未计入：%1</translation>
+    </message>
 </context>
 <context>
     <name>StartScreen</name>

@@ -2449,6 +2449,11 @@
         <source>%1 document(s) to acknowledge; who in team.yaml has not read the version in force, per group, most overdue first; receipts known after the last sync (%2).</source>
         <translation>%1 份文件需確認已讀；依組別列出 team.yaml 中尚未閱讀生效版本的人員，逾期最久者在前；回條為上次同步（%2）後所知。</translation>
     </message>
+    <message>
+        <location filename="../../kbdesk/gui/teamviews.py" line="1"/>
+        <source>Not counted: %1</source>
+        <translation>未計入：%1</translation>
+    </message>
 </context>
 <context>
     <name>StartScreen</name>

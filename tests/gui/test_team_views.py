@@ -6,6 +6,7 @@ import csv
 import io
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from kbdesk.core.workstation.settings import Settings
@@ -79,6 +80,20 @@ def test_supervisor_view_shows_read_and_not_read_per_document_and_exports_csv(
             "refund-policy"} == {("refund-policy", "陳小華", "yes"),
                                  ("refund-policy", "王大明", "no")}
     assert len(table) == 6  # three documents, two known agents
+    assert dialog.warnings.isHidden()  # every workstation's records were counted
+    dialog.close()
+
+
+def test_supervisor_view_says_which_records_of_other_workstations_were_not_counted(
+        qtbot: QtBot, make_window: WindowFactory, demo_library: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window(demo_library)
+    problem = "desk-9: receipts: a record signed by another key was ignored"
+    monkeypatch.setattr(window.kb.team, "problems", lambda: [problem])
+    dialog = window.team_ui.show_receipts()
+    assert isinstance(dialog, ReceiptsDialog)
+    qtbot.waitUntil(lambda: not dialog.warnings.isHidden(), timeout=10000)
+    assert problem in dialog.warnings.text()
     dialog.close()
 
 
