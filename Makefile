@@ -44,8 +44,6 @@ run: $(VENV)/.run-installed
 # test can pass only on the day it was written. The first pass records which tests read the
 # calendar (tests/clockreaders.py); the second runs only those.
 LATER := 2028-01-20T16:30:00+08:00
-# the suite runs on this many processes (pytest-xdist), one per core
-TEST_WORKERS ?= 2
 
 # The layering contracts ([tool.importlinter] in pyproject.toml) and ruff (with its one-clock
 # rules: DTZ and the banned calendar calls) are checked first.
@@ -53,8 +51,8 @@ test: $(VENV)/.test-installed
 	$(BIN)/lint-imports
 	$(BIN)/ruff check kbdesk
 	readers=$$(mktemp) && \
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(TEST_WORKERS) --clock-record=$$readers && \
-	QT_QPA_PLATFORM=offscreen KBDESK_TEST_NOW=$(LATER) $(BIN)/python -m pytest -q -n $(TEST_WORKERS) \
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q --clock-record=$$readers && \
+	QT_QPA_PLATFORM=offscreen KBDESK_TEST_NOW=$(LATER) $(BIN)/python -m pytest -q \
 	    -p no:cacheprovider --clock-readers=$$readers; \
 	status=$$?; rm -f $$readers; exit $$status
 
