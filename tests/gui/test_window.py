@@ -4,7 +4,6 @@ favourites and recents, the reply-check dock, actions and shortcuts, start-up.""
 from __future__ import annotations
 
 import threading
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -229,16 +228,16 @@ def test_window_state_is_kept(qtbot: QtBot, make_window: WindowFactory, make_lib
     assert again.splitter.sizes()[0] == sizes[0]
 
 
-def test_app_shows_the_window_within_a_second(qtbot: QtBot, demo_library: Path) -> None:
+def test_app_shows_the_window_before_the_library_is_read(qtbot: QtBot, demo_library: Path
+                                                          ) -> None:
+    """The window is shown at once and the library opens in the background (how long that
+    takes is measured in the benchmark, not asserted here: a loaded machine would decide)."""
     from kbdesk.gui.app import create_window
 
-    started = time.perf_counter()
     window = create_window(["--library", str(demo_library)])
-    elapsed = time.perf_counter() - started
     qtbot.addWidget(window)
     try:
         assert window.isVisible()
-        assert elapsed < 1.0
         assert window.kb is None  # the library opens in the background
         with qtbot.waitSignal(window.indexReady, timeout=30000):
             pass
