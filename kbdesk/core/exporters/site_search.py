@@ -118,6 +118,8 @@ class IndexedDocument:
     entries: list[Entry] = field(default_factory=list)
     #: the editors' ``keywords:``: searched in the title entry, never shown
     keywords: tuple[str, ...] = ()
+    #: the document's tags, for the ``tag:`` filter
+    tags: tuple[str, ...] = ()
 
 
 @dataclass
@@ -189,6 +191,19 @@ def synonym_groups(groups: Iterable[Iterable[str]]) -> list[list[str]]:
     return result
 
 
+def filter_keys(docs: Iterable[IndexedDocument]) -> dict[str, dict[str, list[int]]]:
+    """What the query filters read (``kind:``, ``category:``, ``tag:``): each folded value →
+    the numbers of the documents holding it, as the app's index stores them."""
+    keys: dict[str, dict[str, list[int]]] = {"kind": {}, "category": {}, "tag": {}}
+    for doc in docs:
+        values = [("kind", doc.kind), ("category", fold(doc.category)),
+                  *(("tag", fold(tag)) for tag in dict.fromkeys(doc.tags))]
+        for name, value in values:
+            if value:
+                keys[name].setdefault(value, []).append(doc.number)
+    return keys
+
+
 def build_index(
     docs: list[IndexedDocument],
     progress: Callable[[int, int], None] | None = None,
@@ -236,5 +251,7 @@ def build_index(
     # the readings for homophones), loaded by search.js on the first search
     titles = [doc.title for doc in docs]
     headings = list(dict.fromkeys(e.heading for doc in docs for e in doc.entries if e.heading))
-    files["apptables.js"] = _js("apptables", search_tables(synonyms, words, titles, headings))
+    tables = search_tables(synonyms, words, titles, headings)
+    tables["documents"] = filter_keys(docs)
+    files["apptables.js"] = _js("apptables", tables)
     return SiteIndex(files, shards, len(postings), total_entries)

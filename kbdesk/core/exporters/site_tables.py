@@ -14,6 +14,9 @@ Issue 18 ("the same search on the intranet"): the site's ``search.js`` reads, fr
   the exported text), for homophones, meaning-bearing parts and the query's segmentation;
 - ``readings``: fuzzy pinyin syllable → the characters read so (the pairs input methods
   confuse folded together, as :mod:`kbdesk.core.search.lexicon` folds them), for homophones;
+- ``filters``: the query filters the app reads (``kind:`` ``category:`` ``tag:`` and their
+  other names, the kinds' aliases: :func:`kbdesk.core.search.query.parse_query`); the
+  documents' values are exported as ``documents`` by :mod:`site_search`;
 - ``pinyin``: the pinyin keys of titles and headings (full pinyin, searched by prefix, and
   initials) → the Chinese text they stand for, made as the app makes them
   (:func:`kbdesk.core.search.pinyin.pinyin_entries`), so that ``ts`` or ``tuikuan`` finds
@@ -30,7 +33,8 @@ from kbdesk.core.search.crisis import shipped_intents
 from kbdesk.core.search.lexicon import WordTable, is_han
 from kbdesk.core.search.matching import FILLER_CHARS
 from kbdesk.core.search.pinyin import pinyin_entries
-from kbdesk.core.search.query import STOPWORDS
+from kbdesk.core.search.query import _FILTER_NAMES as FILTER_NAMES  # the app's filter names
+from kbdesk.core.search.query import KIND_ALIASES, STOPWORDS
 from kbdesk.core.search.thesaurus import service_groups, spoken_morphemes
 from kbdesk.core.text.folding import fold
 
@@ -97,4 +101,6 @@ def search_tables(library_groups: Iterable[Iterable[str]], words: Iterable[str],
         "words": library_words,
         "readings": readings(library_words),
         "pinyin": pinyin_keys(titles, headings),
+        "filters": {"names": dict(FILTER_NAMES),
+                    "kinds": {alias: kind.value for alias, kind in KIND_ALIASES.items()}},
     }

@@ -74,7 +74,8 @@
   function prepare(data) {
     var t = { words: {}, dict: {}, maxLen: 1, byChar: {}, reading: {}, chars: {},
               groups: {}, stop: {}, filler: data.filler || "",
-              spoken: data.spoken || {}, crisis: [] };
+              spoken: data.spoken || {}, crisis: [],
+              filters: data.filters || {}, documents: data.documents || {} };
     function addDict(w) {
       t.dict[w] = 1;
       if (w.length > t.maxLen) t.maxLen = Math.min(w.length, 8);
@@ -297,11 +298,60 @@
     return out;
   }
 
-  function queryTerms(folded) {
+  /* The filters the app reads (kbdesk/core/search/query.py parse_query): ``kind:`` with the
+     kinds' aliases, ``category:``, ``tag:`` and their other names (类型:, 分类:, 标签: …).
+     A filter narrows the search to the documents holding the value (kinds and categories:
+     any of those asked; tags: every one); what is not a filter stays a word. */
+  function readFilters(folded) {
+    var names = (T.filters && T.filters.names) || {}, kinds = (T.filters && T.filters.kinds) || {};
+    var out = { kinds: [], categories: [], tags: [], rest: [] };
+    folded.split(/\s+/).forEach(function (item) {
+      if (!item) return;
+      var m = /^([^\s:：]+)[:：](.+)$/.exec(item);
+      var name = m && item.charAt(0) !== "-" && Object.prototype.hasOwnProperty.call(names, m[1])
+        ? names[m[1]] : null;
+      var value = m ? m[2].trim() : "";
+      if (name === "kind" && Object.prototype.hasOwnProperty.call(kinds, value)) {
+        out.kinds.push(kinds[value]);
+      } else if (name === "tag") {
+        out.tags.push(value);
+      } else if (name === "category") {
+        out.categories.push(value);
+      } else {
+        out.rest.push(item);
+      }
+    });
+    out.any = out.kinds.length + out.categories.length + out.tags.length > 0;
+    return out;
+  }
+
+  /* the documents the filters allow (null: no filter) */
+  function allowedDocs(filters) {
+    if (!filters.any) return null;
+    var docs = T.documents || {}, sets = [];
+    function union(table, values) {
+      var set = {};
+      values.forEach(function (v) { ((table || {})[v] || []).forEach(function (d) { set[d] = 1; }); });
+      return set;
+    }
+    if (filters.kinds.length) sets.push(union(docs.kind, filters.kinds));
+    if (filters.categories.length) sets.push(union(docs.category, filters.categories));
+    filters.tags.forEach(function (tag) { sets.push(union(docs.tag, [tag])); });
+    var allowed = {};
+    Object.keys(sets[0]).forEach(function (d) {
+      if (sets.every(function (set) { return set[d]; })) allowed[d] = 1;
+    });
+    return allowed;
+  }
+
+  function queryTerms(query) {
+    var filters = readFilters(query);
+    var folded = filters.rest.join(" ");
     var words = queryWords(folded);
     var plans = words.map(planWord);
     var runs = words.map(function (w) { return w.text; });
-    return { plans: plans, units: plans, runs: runs, folded: folded };
+    return { plans: plans, units: plans, runs: runs, folded: folded, filters: filters,
+             allowed: allowedDocs(filters) };
   }
 
   function shardOf(term) { return "p" + (hash(term) % state.meta.shards); }
@@ -524,6 +574,12 @@
           it.bm25 += m[e][1];
         });
       });
+      if (terms.allowed) {
+        var bits = state.meta.sectionBits;
+        Object.keys(info).forEach(function (e) {
+          if (!terms.allowed[Number(e) >> bits]) delete info[e];
+        });
+      }
       var all = Object.keys(info).filter(function (e) { return info[e].held === plans.length; });
       var mode = "all", chosen;
       var single = plans.length === 1;
@@ -545,7 +601,8 @@
         chosen = Object.keys(info).sort(byRank);
         mode = "some";
       }
-      var crisis = intents.length ? crisisEntries(intents, read) : [];
+      var crisis = intents.length ? crisisEntries(intents, read).filter(function (e) {
+        return !terms.allowed || terms.allowed[Number(e) >> state.meta.sectionBits]; }) : [];
       if (crisis.length) {
         chosen = crisis.concat(chosen.filter(function (e) { return crisis.indexOf(e) < 0; }));
       }
@@ -649,6 +706,7 @@
     setStatus("搜尋中…");
     return tables().then(function () {
       var terms = queryTerms(folded);
+      if (!terms.units.length && terms.allowed) return browse(query, terms, started);
       if (!terms.units.length) {
         document.getElementById("results").textContent = "";
         setStatus(query.trim() ? "請輸入中文字詞、英文或數字。" : "");
@@ -658,8 +716,24 @@
     });
   }
 
+  /* Filters alone (``kind:phrasing``): the documents they allow, as the app lists them
+     without words to find (each document once, by its first entry). */
+  function browse(query, terms, started) {
+    var bits = state.meta.sectionBits;
+    var ids = Object.keys(terms.allowed).map(Number).sort(function (a, b) { return a - b; })
+      .map(function (d) { return d << bits; });
+    var scores = {};
+    ids.forEach(function (e, k) { scores[e] = ids.length - k; });
+    return finish(query, terms, started,
+                  Promise.resolve({ ids: ids, scores: scores, mode: "all", total: ids.length }));
+  }
+
   function searchTerms(query, terms, started) {
-    return score(terms).then(function (found) {
+    return finish(query, terms, started, score(terms));
+  }
+
+  function finish(query, terms, started, scored) {
+    return scored.then(function (found) {
       return render(query, terms, found, 20).then(function (shown) {
         var ms = Math.round(performance.now() - started);
         document.body.setAttribute("data-search-ms", String(ms));
