@@ -164,13 +164,11 @@
         if (T.dict[run.substr(i, n)]) { taken = n; break; }
       }
       if (taken) {
+        flush();
         var w = run.substr(i, taken);
-        // as the app's segmenter cuts it; a single character cut off joins the characters no
-        // word covers next to it (the app's segmenter reads such runs together)
-        (T.split[w] || [w]).forEach(function (piece) {
-          var stop = !!T.stop[piece] || (piece.length === 1 && T.filler.indexOf(piece) >= 0);
-          flush();
-          out.push({ text: piece, stop: stop });
+        (T.split[w] || [w]).forEach(function (piece) {  // as the app's segmenter cuts it
+          out.push({ text: piece, stop: !!T.stop[piece] ||
+                     (piece.length === 1 && T.filler.indexOf(piece) >= 0) });
         });
         i += taken;
       } else if (T.stop[run.charAt(i)] || T.filler.indexOf(run.charAt(i)) >= 0) {
@@ -381,34 +379,7 @@
     var plans = words.map(planWord);
     var runs = words.map(function (w) { return w.text; });
     return { plans: plans, units: plans, runs: runs, folded: folded, filters: filters,
-             allowed: allowedDocs(filters), words: words };
-  }
-
-  var WEAK_DF = 3;
-
-  /* A single character is joined to a neighbouring word of two or more characters that the
-     index does not hold well, as the app joins them (kbdesk/core/search/matching.py
-     join_weak_singles: 改 开发票 → 改开发票, whose pieces the text holds). */
-  function joinWeakSingles(words, read) {
-    function weak(w) {
-      if (w.latin || w.text.length < 2 || !isCjk(w.text) ||
-          Object.prototype.hasOwnProperty.call(T.groups, w.text)) return false;
-      return Math.min.apply(null, termsOf(w.text).map(function (t) {
-        return Object.keys(read[t] || {}).length; })) < WEAK_DF;
-    }
-    var out = [], joined = false;
-    words.forEach(function (w) {
-      var last = out[out.length - 1];
-      if (last && !joined && isCjk(w.text) && isCjk(last.text) &&
-          ((last.text.length === 1 && weak(w)) || (w.text.length === 1 && weak(last)))) {
-        out[out.length - 1] = { text: last.text + w.text, stop: false };
-        joined = true;
-      } else {
-        out.push(w);
-        joined = false;
-      }
-    });
-    return once(out);
+             allowed: allowedDocs(filters) };
   }
 
   function shardOf(term) { return "p" + (hash(term) % state.meta.shards); }
@@ -532,15 +503,6 @@
   function score(terms) {
     var read = {}, plans = terms.plans;
     return tables().then(function () {
-      var all = [];
-      terms.words.forEach(function (w) { all = all.concat(termsOf(w.text)); });
-      return readTerms(all, read);
-    }).then(function () {
-      var words = joinWeakSingles(terms.words, read);
-      if (words.length !== terms.words.length) {
-        plans = terms.plans = terms.units = words.map(planWord);
-        terms.runs = words.map(function (w) { return w.text; });
-      }
       var first = [];
       plans.forEach(function (p) { first = first.concat(p.alts.map(altTerms).reduce(
         function (x, y) { return x.concat(y); }, [])); });
