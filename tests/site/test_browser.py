@@ -165,3 +165,30 @@ def test_phone_width_and_print_layout(site: Path, browser: Any) -> None:
     assert not page.locator(".site-header").is_visible()
     assert not page.locator(".copy-button").is_visible()
     assert page.locator(".copy-text").is_visible()
+
+
+def test_query_filters_narrow_the_search_as_in_the_app(site: Path, browser: Any) -> None:
+    # 客戶 is in the handbook and in the phrasing; the filters keep what they name
+    page = open_page(browser, url(site, "search.html?q=客戶"))
+    both = result_links(page)
+    assert {link.split("#")[0] for link in both} >= {"d/complaint-handbook.html",
+                                                      "d/phrasing-apology.html"}
+    for query, kept in (("客戶 kind:phrasing", "d/phrasing-apology.html"),
+                        ("客戶 類型:話術", "d/phrasing-apology.html"),  # other names, aliases
+                        ("客戶 tag:投訴", "d/complaint-handbook.html"),
+                        ("客戶 分類:投訴處理", "d/complaint-handbook.html"),
+                        ("kind:procedure", "d/sop-refund.html")):  # filters alone list documents
+        page.locator("#q").fill(query)
+        page.locator("#q").press("Enter")
+        page.wait_for_function(f"document.body.dataset.searchDone === {query!r}")
+        links = result_links(page)
+        assert links and {link.split("#")[0] for link in links} == {kept}, (query, links)
+    # a kind the app does not know is no filter: it stays words to find (here none holds
+    # them, and the closest sections, of both documents, are listed)
+    page.locator("#q").fill("客戶 kind:nothing")
+    page.locator("#q").press("Enter")
+    page.wait_for_function("document.body.dataset.searchDone === '客戶 kind:nothing'")
+    assert {link.split("#")[0] for link in result_links(page)} >= {
+        "d/complaint-handbook.html", "d/phrasing-apology.html"}
+    assert "並非所有詞都找到" in page.locator("#status").inner_text()
+    assert page.errors == []
