@@ -9,7 +9,6 @@ Issue 18 ("the same search on the intranet"): the site's ``search.js`` reads, fr
 - ``stop``, ``filler``: the query words the app leaves out (question words and spoken
   filler), the characters that never carry a morpheme;
 - ``spoken``: the spoken morphemes and their written words (``spoken.yaml``);
-- ``split``: the dictionary words the app's segmenter cuts apart (see :func:`splits`);
 - ``crisis``: the crisis intents (``crisis.yaml``): phrasings, look-alikes, vocabulary;
 - ``words``: the library's own words (two to four characters, as the segmenter finds them in
   the exported text), for homophones, meaning-bearing parts and the query's segmentation;
@@ -30,15 +29,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import rjieba
-
 from kbdesk.core.search.crisis import shipped_intents
 from kbdesk.core.search.lexicon import WordTable, is_han
 from kbdesk.core.search.matching import FILLER_CHARS
 from kbdesk.core.search.pinyin import pinyin_entries
 from kbdesk.core.search.query import _FILTER_NAMES as FILTER_NAMES  # the app's filter names
 from kbdesk.core.search.query import KIND_ALIASES, STOPWORDS
-from kbdesk.core.search.thesaurus import MAX_JOIN, service_groups, spoken_morphemes
+from kbdesk.core.search.thesaurus import service_groups, spoken_morphemes
 from kbdesk.core.text.folding import fold
 
 #: bumped when the tables' shape changes (search.js checks it)
@@ -67,28 +64,6 @@ def readings(words: Iterable[str]) -> dict[str, str]:
     return by_reading
 
 
-def splits(words: Iterable[str]) -> dict[str, list[str]]:
-    """The words of the site's segmentation dictionary (the library's words, the thesauruses,
-    the spoken table, the stop list) that the app's segmenter cuts apart when a query holds
-    them (挂电话 → 挂 电话): word → the app's pieces. The site's query segmenter takes the
-    longest dictionary word at each place, cuts it as the app would, leaves out the stop
-    words and joins runs of words that form a thesaurus entry again, as the app does
-    (:meth:`kbdesk.core.search.thesaurus.SynonymTable.join_known`).
-
-    The library's words come from the search-mode segmentation of its text (which also
-    yields words the segmenter makes up from context); the site's query segmenter takes the
-    longest dictionary word at each place and then cuts it as the app would.
-    """
-    out: dict[str, list[str]] = {}
-    for word in sorted(set(words)):
-        if len(word) < 2 or not is_han(word):
-            continue
-        pieces = [p for p in rjieba.cut(word) if p.strip()]
-        if len(pieces) > 1 and "".join(pieces) == word:
-            out[word] = pieces
-    return out
-
-
 def pinyin_keys(titles: Iterable[str], headings: Iterable[str]) -> dict[str, object]:
     """The pinyin keys of ``titles`` then ``headings`` (up to ``MAX_PINYIN_ROWS``):
     ``{"full": [[key, text], …] sorted, "initials": {key: [text, …]}}``."""
@@ -112,19 +87,13 @@ def search_tables(library_groups: Iterable[Iterable[str]], words: Iterable[str],
     """The tables ``search.js`` reads (see the module docstring)."""
     library_words = sorted({w for w in words if 2 <= len(w) <= 4 and is_han(w)},
                            key=lambda w: (len(w), w))
-    groups = _groups(library_groups)
-    service = _groups(service_groups())
-    spoken = {key: list(value) for key, value in spoken_morphemes().items()}
     return {
         "format": TABLES_FORMAT,
-        "library": groups,
-        "service": service,
+        "library": _groups(library_groups),
+        "service": _groups(service_groups()),
         "stop": sorted(STOPWORDS),
         "filler": "".join(sorted(FILLER_CHARS)),
-        "spoken": spoken,
-        "split": splits([*library_words, *STOPWORDS, *spoken,
-                         *(w for group in [*groups, *service] for w in group)]),
-        "maxJoin": MAX_JOIN,
+        "spoken": {key: list(value) for key, value in spoken_morphemes().items()},
         "crisis": [{"name": intent.name, "vocabulary": list(intent.vocabulary),
                     "phrasings": [p.pattern for p in intent.phrasings],
                     "not": [p.pattern for p in intent.lookalikes]}

@@ -75,7 +75,7 @@
     var t = { words: {}, dict: {}, maxLen: 1, byChar: {}, reading: {}, chars: {},
               groups: {}, stop: {}, filler: data.filler || "",
               spoken: data.spoken || {}, crisis: [],
-              split: data.split || {}, maxJoin: data.maxJoin || 4, filters: data.filters || {}, documents: data.documents || {} };
+              filters: data.filters || {}, documents: data.documents || {} };
     function addDict(w) {
       t.dict[w] = 1;
       if (w.length > t.maxLen) t.maxLen = Math.min(w.length, 8);
@@ -164,15 +164,9 @@
         if (T.dict[run.substr(i, n)]) { taken = n; break; }
       }
       if (taken) {
+        flush();
         var w = run.substr(i, taken);
-        // as the app's segmenter cuts it; a single character cut off next to characters no
-        // word covers is read with them (the app's segmenter reads such runs together: 货坏)
-        (T.split[w] || [w]).forEach(function (piece) {
-          var stop = !!T.stop[piece] || (piece.length === 1 && T.filler.indexOf(piece) >= 0);
-          if (piece.length === 1 && !stop && T.split[w] && unknown) { unknown += piece; return; }
-          flush();
-          out.push({ text: piece, stop: stop });
-        });
+        out.push({ text: w, stop: !!T.stop[w] });
         i += taken;
       } else if (T.stop[run.charAt(i)] || T.filler.indexOf(run.charAt(i)) >= 0) {
         flush();
@@ -195,37 +189,12 @@
       else words.push({ text: piece, stop: !!T.stop[piece], latin: true });
     });
     var kept = words.filter(function (w) { return !w.stop; });
-    return once(joinKnown(once(kept.length ? kept : words)));
-  }
-
-  function once(words) {
     var seen = {};
-    return words.filter(function (w) {
+    return (kept.length ? kept : words).filter(function (w) {
       if (seen[w.text]) return false;
       seen[w.text] = 1;
       return true;
     });
-  }
-
-  /* Runs of consecutive words that form one thesaurus entry are joined again, as the app
-     joins them (电话 打 不通 → 电话 打不通; 挂 电话 → 挂电话). */
-  function joinKnown(words) {
-    var out = [], i = 0, most = T.maxJoin || 4;
-    while (i < words.length) {
-      var size = Math.min(most, words.length - i), joined = null;
-      for (; size >= 2; size--) {
-        var text = words.slice(i, i + size).map(function (w) { return w.text; }).join("");
-        if (Object.prototype.hasOwnProperty.call(T.groups, text)) { joined = text; break; }
-      }
-      if (joined) {
-        out.push({ text: joined, stop: false, latin: !isCjk(joined) && /^[0-9a-z]+$/.test(joined) });
-        i += size;
-      } else {
-        out.push(words[i]);
-        i += 1;
-      }
-    }
-    return out;
   }
 
   function termsOf(word) { return isCjk(word) ? runTerms(word) : [word]; }
