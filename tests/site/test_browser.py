@@ -192,3 +192,15 @@ def test_query_filters_narrow_the_search_as_in_the_app(site: Path, browser: Any)
         "d/complaint-handbook.html", "d/phrasing-apology.html"}
     assert "並非所有詞都找到" in page.locator("#status").inner_text()
     assert page.errors == []
+
+
+def test_words_forming_a_synonym_entry_are_joined_as_in_the_app(site: Path, browser: Any) -> None:
+    # 退 and 錢 typed apart (or cut apart) form the library's synonym 退钱 (= 退款) again
+    page = open_page(browser, url(site, "search.html?q=退 錢"))
+    links = result_links(page)
+    assert links and all(link.startswith("d/sop-refund.html") for link in links)
+    words = page.evaluate("q => KBSearch.explain(q)", "退 錢")["words"]
+    assert [w["word"] for w in words] == ["退钱"]
+    apart = page.evaluate("q => KBSearch.explain(q)", "退 訂單")["words"]
+    assert [w["word"] for w in apart] == ["退", "订单"]  # no entry: the words stay apart
+    assert page.errors == []

@@ -189,12 +189,39 @@
       else words.push({ text: piece, stop: !!T.stop[piece], latin: true });
     });
     var kept = words.filter(function (w) { return !w.stop; });
+    return once(joinKnown(once(kept.length ? kept : words)));
+  }
+
+  function once(words) {
     var seen = {};
-    return (kept.length ? kept : words).filter(function (w) {
+    return words.filter(function (w) {
       if (seen[w.text]) return false;
       seen[w.text] = 1;
       return true;
     });
+  }
+
+  var MAX_JOIN = 4;  // kbdesk/core/search/thesaurus.py MAX_JOIN
+
+  /* Runs of consecutive words (question and filler words left out) that form one thesaurus
+     entry are joined, as the app joins them (电话 打 不通 → 电话 打不通). */
+  function joinKnown(words) {
+    var out = [], i = 0;
+    while (i < words.length) {
+      var size = Math.min(MAX_JOIN, words.length - i), joined = null;
+      for (; size >= 2; size--) {
+        var text = words.slice(i, i + size).map(function (w) { return w.text; }).join("");
+        if (Object.prototype.hasOwnProperty.call(T.groups, text)) { joined = text; break; }
+      }
+      if (joined) {
+        out.push({ text: joined, stop: false, latin: /^[0-9a-z]+$/.test(joined) });
+        i += size;
+      } else {
+        out.push(words[i]);
+        i += 1;
+      }
+    }
+    return out;
   }
 
   function termsOf(word) { return isCjk(word) ? runTerms(word) : [word]; }
