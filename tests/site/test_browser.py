@@ -204,3 +204,13 @@ def test_words_forming_a_synonym_entry_are_joined_as_in_the_app(site: Path, brow
     apart = page.evaluate("q => KBSearch.explain(q)", "退 訂單")["words"]
     assert [w["word"] for w in apart] == ["退", "订单"]  # no entry: the words stay apart
     assert page.errors == []
+
+
+def test_a_query_is_cut_where_the_app_drops_question_words(site: Path, browser: Any) -> None:
+    page = open_page(browser, url(site, "search.html?q=退錢要多久"))
+    links = result_links(page)
+    assert links and all(link.startswith("d/sop-refund.html") for link in links)
+    # 要多久 (a thesaurus word) is cut as the app cuts it, 要 多久, and both are left out
+    words = page.evaluate("q => KBSearch.explain(q)", "退錢要多久")["words"]
+    assert [w["word"] for w in words] == ["退钱"]
+    assert page.errors == []

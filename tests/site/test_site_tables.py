@@ -86,3 +86,10 @@ def test_the_filters_and_the_documents_values_are_exported() -> None:
     assert tables["documents"] == {"kind": {"handbook": [0], "phrasing": [1]},
                                    "category": {"账务处理": [0]},
                                    "tag": {"退费": [0], "vip": [0]}}
+
+
+def test_splits_cut_words_where_the_app_drops_a_question_or_filler_word() -> None:
+    from kbdesk.core.exporters.site_tables import splits
+    found = splits(["要多久", "多少钱", "挂电话", "退款", "sla", "一"])
+    assert found == {"要多久": ["要", "多久"], "多少钱": ["多少", "钱"]}  # 挂电话 stays whole
+    assert "要多久" in search_tables([], [])["split"]  # a thesaurus word, cut as the app cuts it

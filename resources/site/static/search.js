@@ -74,7 +74,7 @@
   function prepare(data) {
     var t = { words: {}, dict: {}, maxLen: 1, byChar: {}, reading: {}, chars: {},
               groups: {}, stop: {}, filler: data.filler || "",
-              spoken: data.spoken || {}, crisis: [],
+              spoken: data.spoken || {}, crisis: [], split: data.split || {},
               filters: data.filters || {}, documents: data.documents || {} };
     function addDict(w) {
       t.dict[w] = 1;
@@ -164,9 +164,15 @@
         if (T.dict[run.substr(i, n)]) { taken = n; break; }
       }
       if (taken) {
-        flush();
         var w = run.substr(i, taken);
-        out.push({ text: w, stop: !!T.stop[w] });
+        // 要多久 → 要 多久, as the app cuts it; a character cut off next to characters no word
+        // covers is read with them (货 坏了 → 货坏 了, as the app's segmenter reads them)
+        (T.split[w] || [w]).forEach(function (piece) {
+          var stop = !!T.stop[piece];
+          if (piece.length === 1 && !stop && T.split[w] && unknown) { unknown += piece; return; }
+          flush();
+          out.push({ text: piece, stop: stop });
+        });
         i += taken;
       } else if (T.stop[run.charAt(i)] || T.filler.indexOf(run.charAt(i)) >= 0) {
         flush();
