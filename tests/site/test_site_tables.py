@@ -93,3 +93,14 @@ def test_splits_cut_words_where_the_app_drops_a_question_or_filler_word() -> Non
     found = splits(["要多久", "多少钱", "挂电话", "退款", "sla", "一"])
     assert found == {"要多久": ["要", "多久"], "多少钱": ["多少", "钱"]}  # 挂电话 stays whole
     assert "要多久" in search_tables([], [])["split"]  # a thesaurus word, cut as the app cuts it
+
+
+def test_every_section_holds_its_documents_title_once_as_in_the_app() -> None:
+    doc = IndexedDocument(0, "d/0.html", "退租", "handbook", "",
+                          [Entry(0, "", "", "合約終止。"), Entry(1, "a", "違約金", "提前終止。")])
+    files = build_index([doc]).files
+    meta = _load(files["meta.js"])
+    shard = _load(files[f"p{term_hash('退租') % meta['shards']}.js"])
+    flat = shard["退租"]  # entry (as a difference from the previous), tf, …
+    assert flat[0] == 0 and flat[2] == 1 and flat[3] == 1  # the section: once, unweighted
+    assert flat[1] > 1  # the title entry: weighted as a title

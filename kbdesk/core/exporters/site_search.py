@@ -151,6 +151,8 @@ def _postings(docs: Iterable[IndexedDocument], words: set[str] | None = None
     total = 0
     for doc in docs:
         title_terms = heading_terms(fold(doc.title), words)
+        # every section's text holds the document's title once, as the app's entries do
+        context_terms = text_terms(fold(doc.title))
         keyword_terms = [t for k in doc.keywords for t in heading_terms(fold(k), words)]
         for entry in doc.entries:
             bag = Counter(text_terms(fold(entry.text), words))
@@ -161,6 +163,8 @@ def _postings(docs: Iterable[IndexedDocument], words: set[str] | None = None
                     bag[term] += TITLE_WEIGHT
                 for term in keyword_terms:  # as the app weighs them: like a heading's words
                     bag[term] += HEADING_WEIGHT
+            else:
+                bag.update(context_terms)
             number = entry.number
             for term, tf in bag.items():
                 values = postings.get(term)

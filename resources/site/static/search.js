@@ -528,6 +528,8 @@
       return readTerms(more, read).then(function () { return intents; });
     }).then(function (intents) {
       return close(plans, matchPlans(plans, read)).then(function (matched) {
+        return singles(plans, matched);
+      }).then(function (matched) {
         return rankEntries(terms, plans, matched, read, intents);
       });
     });
@@ -563,6 +565,48 @@
           var a = m[e][3];
           if (a.kind === "morpheme" && !(e in texts && near(texts[e], a.options)))
             delete m[e];
+        });
+      });
+      return matched;
+    });
+  }
+
+  var MAX_SINGLE_CHECKS = 200;
+
+  /* A single character of the query is held by a section whose text holds it anywhere, as in
+     the app (the site indexes body text in character pairs only): the sections holding every
+     other word are read for it. */
+  function singles(plans, matched) {
+    var wanted = [];
+    plans.forEach(function (plan, n) {
+      if (plan.latin || plan.word.length !== 1 || !isCjk(plan.word) || plans.length < 2) return;
+      var others = matched.filter(function (m, k) { return k !== n; });
+      var candidates = Object.keys(others[0]).filter(function (e) {
+        return !(e in matched[n]) && others.every(function (m) { return e in m; });
+      }).slice(0, MAX_SINGLE_CHECKS);
+      if (candidates.length) wanted.push({ n: n, entries: candidates });
+    });
+    if (!wanted.length) return Promise.resolve(matched);
+    var bits = state.meta.sectionBits, group = state.meta.textGroup, names = {}, check = {};
+    wanted.forEach(function (w) {
+      w.entries.forEach(function (e) { check[e] = 1; names["t" + Math.floor((e >> bits) / group)] = 1; });
+    });
+    return Promise.all(Object.keys(names).map(load)).then(function () {
+      var texts = {};
+      Object.keys(names).forEach(function (name) {
+        (state.loaded[name] || []).forEach(function (d) {
+          d[5].forEach(function (sec) {
+            var number = (d[0] << bits) | sec[0];
+            if (check[number]) texts[number] = foldText(
+              (sec[0] === 0 ? d[2] : "") + sec[2] + sec[3]);
+          });
+        });
+      });
+      wanted.forEach(function (w) {
+        var plan = plans[w.n], a = plan.alts[0];
+        w.entries.forEach(function (e) {
+          if (e in texts && texts[e].indexOf(plan.word) >= 0)
+            matched[w.n][e] = [QUALITY.word, 0, "", a];
         });
       });
       return matched;
