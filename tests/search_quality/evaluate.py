@@ -331,6 +331,13 @@ def main(argv: list[str] | None = None) -> int:
         for name, (_count, hit3, _mrr) in site_table.items():
             if name in table:
                 print(f"  {name:<18}{(hit3 - table[name][1]) * 100:+7.1f}")
+        # the site's misses of the tuned groups only (blind and held-out sets are not looked at)
+        site_misses = [o for o in site if not o.hit3 and not (o.blind or o.heldout)
+                       and o.label not in PENDING_GROUPS]
+        if site_misses:
+            print("\nthe site missed hit@3 (tuned groups):")
+            for o in site_misses:
+                print(f"  [{o.label}] {o.query!r}: expected {o.expect}, got {o.ranked[:5]}")
     failing = [g for g in ("ALL", *COLLOQUIAL_GROUPS) if g in table and table[g][1] < TARGET]
     return 1 if failing else 0
 

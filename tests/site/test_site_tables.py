@@ -70,3 +70,37 @@ def test_pinyin_keys_are_the_apps_for_titles_then_headings(monkeypatch) -> None:
     monkeypatch.setattr(site_tables, "MAX_PINYIN_ROWS", 12)
     capped = site_tables.pinyin_keys(["退貨款申請流程"], ["回覆時限"])
     assert not any(text == "回复时限" for _key, text in capped["full"])
+
+
+def test_the_filters_and_the_documents_values_are_exported() -> None:
+    docs = [IndexedDocument(0, "d/0.html", "退租", "handbook", "帳務處理",
+                            [Entry(0, "", "", "合約終止。")], tags=("退費", "退費", "VIP")),
+            IndexedDocument(1, "d/1.html", "道歉", "phrasing", "",
+                            [Entry(1 << 6, "", "", "抱歉。")])]
+    tables = _load(build_index(docs).files["apptables.js"])
+    assert tables["filters"]["names"]["类型"] == "kind" and tables["filters"]["names"]["cat"] \
+        == "category"
+    assert tables["filters"]["kinds"]["话术"] == "phrasing"
+    assert tables["filters"]["kinds"]["sop"] == "procedure"
+    # values folded as the app's index folds them; each document once; empty values left out
+    assert tables["documents"] == {"kind": {"handbook": [0], "phrasing": [1]},
+                                   "category": {"账务处理": [0]},
+                                   "tag": {"退费": [0], "vip": [0]}}
+
+
+def test_splits_cut_words_where_the_app_drops_a_question_or_filler_word() -> None:
+    from kbdesk.core.exporters.site_tables import splits
+    found = splits(["要多久", "多少钱", "挂电话", "退款", "sla", "一"])
+    assert found == {"要多久": ["要", "多久"], "多少钱": ["多少", "钱"]}  # 挂电话 stays whole
+    assert "要多久" in search_tables([], [])["split"]  # a thesaurus word, cut as the app cuts it
+
+
+def test_every_section_holds_its_documents_title_once_as_in_the_app() -> None:
+    doc = IndexedDocument(0, "d/0.html", "退租", "handbook", "",
+                          [Entry(0, "", "", "合約終止。"), Entry(1, "a", "違約金", "提前終止。")])
+    files = build_index([doc]).files
+    meta = _load(files["meta.js"])
+    shard = _load(files[f"p{term_hash('退租') % meta['shards']}.js"])
+    flat = shard["退租"]  # entry (as a difference from the previous), tf, …
+    assert flat[0] == 0 and flat[2] == 1 and flat[3] == 1  # the section: once, unweighted
+    assert flat[1] > 1  # the title entry: weighted as a title

@@ -87,7 +87,7 @@ def _indexed(number: int, url: str, doc: Document) -> IndexedDocument:
             continue
         entries.append(Entry((number << SECTION_BITS) | section, anchor, heading, text))
     return IndexedDocument(number, url, doc.title, doc.kind.value, doc.category, entries,
-                           tuple(doc.keywords))
+                           tuple(doc.keywords), tuple(doc.tags))
 
 
 def _site_title(request: ExportRequest) -> str:

@@ -118,6 +118,8 @@ class IndexedDocument:
     entries: list[Entry] = field(default_factory=list)
     #: the editors' ``keywords:``: searched in the title entry, never shown
     keywords: tuple[str, ...] = ()
+    #: the document's tags, for the ``tag:`` filter
+    tags: tuple[str, ...] = ()
 
 
 @dataclass
@@ -149,6 +151,8 @@ def _postings(docs: Iterable[IndexedDocument], words: set[str] | None = None
     total = 0
     for doc in docs:
         title_terms = heading_terms(fold(doc.title), words)
+        # every section's text holds the document's title once, as the app's entries do
+        context_terms = text_terms(fold(doc.title))
         keyword_terms = [t for k in doc.keywords for t in heading_terms(fold(k), words)]
         for entry in doc.entries:
             bag = Counter(text_terms(fold(entry.text), words))
@@ -159,6 +163,8 @@ def _postings(docs: Iterable[IndexedDocument], words: set[str] | None = None
                     bag[term] += TITLE_WEIGHT
                 for term in keyword_terms:  # as the app weighs them: like a heading's words
                     bag[term] += HEADING_WEIGHT
+            else:
+                bag.update(context_terms)
             number = entry.number
             for term, tf in bag.items():
                 values = postings.get(term)
@@ -187,6 +193,19 @@ def synonym_groups(groups: Iterable[Iterable[str]]) -> list[list[str]]:
         if len(words) > 1:
             result.append(words)
     return result
+
+
+def filter_keys(docs: Iterable[IndexedDocument]) -> dict[str, dict[str, list[int]]]:
+    """What the query filters read (``kind:``, ``category:``, ``tag:``): each folded value →
+    the numbers of the documents holding it, as the app's index stores them."""
+    keys: dict[str, dict[str, list[int]]] = {"kind": {}, "category": {}, "tag": {}}
+    for doc in docs:
+        values = [("kind", doc.kind), ("category", fold(doc.category)),
+                  *(("tag", fold(tag)) for tag in dict.fromkeys(doc.tags))]
+        for name, value in values:
+            if value:
+                keys[name].setdefault(value, []).append(doc.number)
+    return keys
 
 
 def build_index(
@@ -236,5 +255,7 @@ def build_index(
     # the readings for homophones), loaded by search.js on the first search
     titles = [doc.title for doc in docs]
     headings = list(dict.fromkeys(e.heading for doc in docs for e in doc.entries if e.heading))
-    files["apptables.js"] = _js("apptables", search_tables(synonyms, words, titles, headings))
+    tables = search_tables(synonyms, words, titles, headings)
+    tables["documents"] = filter_keys(docs)
+    files["apptables.js"] = _js("apptables", tables)
     return SiteIndex(files, shards, len(postings), total_entries)

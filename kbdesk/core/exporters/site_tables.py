@@ -9,11 +9,16 @@ Issue 18 ("the same search on the intranet"): the site's ``search.js`` reads, fr
 - ``stop``, ``filler``: the query words the app leaves out (question words and spoken
   filler), the characters that never carry a morpheme;
 - ``spoken``: the spoken morphemes and their written words (``spoken.yaml``);
+- ``split``: the dictionary words the app's segmenter cuts so that a question or filler word
+  falls out (see :func:`splits`);
 - ``crisis``: the crisis intents (``crisis.yaml``): phrasings, look-alikes, vocabulary;
 - ``words``: the library's own words (two to four characters, as the segmenter finds them in
   the exported text), for homophones, meaning-bearing parts and the query's segmentation;
 - ``readings``: fuzzy pinyin syllable → the characters read so (the pairs input methods
   confuse folded together, as :mod:`kbdesk.core.search.lexicon` folds them), for homophones;
+- ``filters``: the query filters the app reads (``kind:`` ``category:`` ``tag:`` and their
+  other names, the kinds' aliases: :func:`kbdesk.core.search.query.parse_query`); the
+  documents' values are exported as ``documents`` by :mod:`site_search`;
 - ``pinyin``: the pinyin keys of titles and headings (full pinyin, searched by prefix, and
   initials) → the Chinese text they stand for, made as the app makes them
   (:func:`kbdesk.core.search.pinyin.pinyin_entries`), so that ``ts`` or ``tuikuan`` finds
@@ -26,11 +31,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import rjieba
+
 from kbdesk.core.search.crisis import shipped_intents
 from kbdesk.core.search.lexicon import WordTable, is_han
 from kbdesk.core.search.matching import FILLER_CHARS
 from kbdesk.core.search.pinyin import pinyin_entries
-from kbdesk.core.search.query import STOPWORDS
+from kbdesk.core.search.query import _FILTER_NAMES as FILTER_NAMES  # the app's filter names
+from kbdesk.core.search.query import KIND_ALIASES, STOPWORDS
 from kbdesk.core.search.thesaurus import service_groups, spoken_morphemes
 from kbdesk.core.text.folding import fold
 
@@ -60,6 +68,23 @@ def readings(words: Iterable[str]) -> dict[str, str]:
     return by_reading
 
 
+def splits(words: Iterable[str]) -> dict[str, list[str]]:
+    """The words of the site's segmentation dictionary (the library's words, the thesauruses,
+    the spoken table, the stop list) that the app's segmenter cuts into pieces of which one
+    or more is a question or filler word the app then leaves out (要多久 → 要 多久, both left
+    out; 多少钱 → 多少 钱, 钱 kept): word → the app's pieces. The site's query segmenter takes
+    the longest dictionary word at each place and cuts these as the app would."""
+    out: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        if len(word) < 2 or not is_han(word):
+            continue
+        pieces = [p for p in rjieba.cut(word) if p.strip()]
+        if (len(pieces) > 1 and "".join(pieces) == word
+                and any(piece in STOPWORDS for piece in pieces)):
+            out[word] = pieces
+    return out
+
+
 def pinyin_keys(titles: Iterable[str], headings: Iterable[str]) -> dict[str, object]:
     """The pinyin keys of ``titles`` then ``headings`` (up to ``MAX_PINYIN_ROWS``):
     ``{"full": [[key, text], …] sorted, "initials": {key: [text, …]}}``."""
@@ -83,13 +108,18 @@ def search_tables(library_groups: Iterable[Iterable[str]], words: Iterable[str],
     """The tables ``search.js`` reads (see the module docstring)."""
     library_words = sorted({w for w in words if 2 <= len(w) <= 4 and is_han(w)},
                            key=lambda w: (len(w), w))
+    groups = _groups(library_groups)
+    service = _groups(service_groups())
+    spoken = {key: list(value) for key, value in spoken_morphemes().items()}
     return {
         "format": TABLES_FORMAT,
-        "library": _groups(library_groups),
-        "service": _groups(service_groups()),
+        "library": groups,
+        "service": service,
         "stop": sorted(STOPWORDS),
         "filler": "".join(sorted(FILLER_CHARS)),
-        "spoken": {key: list(value) for key, value in spoken_morphemes().items()},
+        "spoken": spoken,
+        "split": splits([*library_words, *STOPWORDS, *spoken,
+                         *(w for group in [*groups, *service] for w in group)]),
         "crisis": [{"name": intent.name, "vocabulary": list(intent.vocabulary),
                     "phrasings": [p.pattern for p in intent.phrasings],
                     "not": [p.pattern for p in intent.lookalikes]}
@@ -97,4 +127,6 @@ def search_tables(library_groups: Iterable[Iterable[str]], words: Iterable[str],
         "words": library_words,
         "readings": readings(library_words),
         "pinyin": pinyin_keys(titles, headings),
+        "filters": {"names": dict(FILTER_NAMES),
+                    "kinds": {alias: kind.value for alias, kind in KIND_ALIASES.items()}},
     }

@@ -74,7 +74,8 @@
   function prepare(data) {
     var t = { words: {}, dict: {}, maxLen: 1, byChar: {}, reading: {}, chars: {},
               groups: {}, stop: {}, filler: data.filler || "",
-              spoken: data.spoken || {}, crisis: [] };
+              spoken: data.spoken || {}, crisis: [], split: data.split || {},
+              filters: data.filters || {}, documents: data.documents || {} };
     function addDict(w) {
       t.dict[w] = 1;
       if (w.length > t.maxLen) t.maxLen = Math.min(w.length, 8);
@@ -163,9 +164,15 @@
         if (T.dict[run.substr(i, n)]) { taken = n; break; }
       }
       if (taken) {
-        flush();
         var w = run.substr(i, taken);
-        out.push({ text: w, stop: !!T.stop[w] });
+        // 要多久 → 要 多久, as the app cuts it; a character cut off next to characters no word
+        // covers is read with them (货 坏了 → 货坏 了, as the app's segmenter reads them)
+        (T.split[w] || [w]).forEach(function (piece) {
+          var stop = !!T.stop[piece];
+          if (piece.length === 1 && !stop && T.split[w] && unknown) { unknown += piece; return; }
+          flush();
+          out.push({ text: piece, stop: stop });
+        });
         i += taken;
       } else if (T.stop[run.charAt(i)] || T.filler.indexOf(run.charAt(i)) >= 0) {
         flush();
@@ -188,12 +195,39 @@
       else words.push({ text: piece, stop: !!T.stop[piece], latin: true });
     });
     var kept = words.filter(function (w) { return !w.stop; });
+    return once(joinKnown(once(kept.length ? kept : words)));
+  }
+
+  function once(words) {
     var seen = {};
-    return (kept.length ? kept : words).filter(function (w) {
+    return words.filter(function (w) {
       if (seen[w.text]) return false;
       seen[w.text] = 1;
       return true;
     });
+  }
+
+  var MAX_JOIN = 4;  // kbdesk/core/search/thesaurus.py MAX_JOIN
+
+  /* Runs of consecutive words (question and filler words left out) that form one thesaurus
+     entry are joined, as the app joins them (电话 打 不通 → 电话 打不通). */
+  function joinKnown(words) {
+    var out = [], i = 0;
+    while (i < words.length) {
+      var size = Math.min(MAX_JOIN, words.length - i), joined = null;
+      for (; size >= 2; size--) {
+        var text = words.slice(i, i + size).map(function (w) { return w.text; }).join("");
+        if (Object.prototype.hasOwnProperty.call(T.groups, text)) { joined = text; break; }
+      }
+      if (joined) {
+        out.push({ text: joined, stop: false, latin: /^[0-9a-z]+$/.test(joined) });
+        i += size;
+      } else {
+        out.push(words[i]);
+        i += 1;
+      }
+    }
+    return out;
   }
 
   function termsOf(word) { return isCjk(word) ? runTerms(word) : [word]; }
@@ -297,11 +331,60 @@
     return out;
   }
 
-  function queryTerms(folded) {
+  /* The filters the app reads (kbdesk/core/search/query.py parse_query): ``kind:`` with the
+     kinds' aliases, ``category:``, ``tag:`` and their other names (类型:, 分类:, 标签: …).
+     A filter narrows the search to the documents holding the value (kinds and categories:
+     any of those asked; tags: every one); what is not a filter stays a word. */
+  function readFilters(folded) {
+    var names = (T.filters && T.filters.names) || {}, kinds = (T.filters && T.filters.kinds) || {};
+    var out = { kinds: [], categories: [], tags: [], rest: [] };
+    folded.split(/\s+/).forEach(function (item) {
+      if (!item) return;
+      var m = /^([^\s:：]+)[:：](.+)$/.exec(item);
+      var name = m && item.charAt(0) !== "-" && Object.prototype.hasOwnProperty.call(names, m[1])
+        ? names[m[1]] : null;
+      var value = m ? m[2].trim() : "";
+      if (name === "kind" && Object.prototype.hasOwnProperty.call(kinds, value)) {
+        out.kinds.push(kinds[value]);
+      } else if (name === "tag") {
+        out.tags.push(value);
+      } else if (name === "category") {
+        out.categories.push(value);
+      } else {
+        out.rest.push(item);
+      }
+    });
+    out.any = out.kinds.length + out.categories.length + out.tags.length > 0;
+    return out;
+  }
+
+  /* the documents the filters allow (null: no filter) */
+  function allowedDocs(filters) {
+    if (!filters.any) return null;
+    var docs = T.documents || {}, sets = [];
+    function union(table, values) {
+      var set = {};
+      values.forEach(function (v) { ((table || {})[v] || []).forEach(function (d) { set[d] = 1; }); });
+      return set;
+    }
+    if (filters.kinds.length) sets.push(union(docs.kind, filters.kinds));
+    if (filters.categories.length) sets.push(union(docs.category, filters.categories));
+    filters.tags.forEach(function (tag) { sets.push(union(docs.tag, [tag])); });
+    var allowed = {};
+    Object.keys(sets[0]).forEach(function (d) {
+      if (sets.every(function (set) { return set[d]; })) allowed[d] = 1;
+    });
+    return allowed;
+  }
+
+  function queryTerms(query) {
+    var filters = readFilters(query);
+    var folded = filters.rest.join(" ");
     var words = queryWords(folded);
     var plans = words.map(planWord);
     var runs = words.map(function (w) { return w.text; });
-    return { plans: plans, units: plans, runs: runs, folded: folded };
+    return { plans: plans, units: plans, runs: runs, folded: folded, filters: filters,
+             allowed: allowedDocs(filters) };
   }
 
   function shardOf(term) { return "p" + (hash(term) % state.meta.shards); }
@@ -445,6 +528,8 @@
       return readTerms(more, read).then(function () { return intents; });
     }).then(function (intents) {
       return close(plans, matchPlans(plans, read)).then(function (matched) {
+        return singles(plans, matched);
+      }).then(function (matched) {
         return rankEntries(terms, plans, matched, read, intents);
       });
     });
@@ -480,6 +565,48 @@
           var a = m[e][3];
           if (a.kind === "morpheme" && !(e in texts && near(texts[e], a.options)))
             delete m[e];
+        });
+      });
+      return matched;
+    });
+  }
+
+  var MAX_SINGLE_CHECKS = 200;
+
+  /* A single character of the query is held by a section whose text holds it anywhere, as in
+     the app (the site indexes body text in character pairs only): the sections holding every
+     other word are read for it. */
+  function singles(plans, matched) {
+    var wanted = [];
+    plans.forEach(function (plan, n) {
+      if (plan.latin || plan.word.length !== 1 || !isCjk(plan.word) || plans.length < 2) return;
+      var others = matched.filter(function (m, k) { return k !== n; });
+      var candidates = Object.keys(others[0]).filter(function (e) {
+        return !(e in matched[n]) && others.every(function (m) { return e in m; });
+      }).slice(0, MAX_SINGLE_CHECKS);
+      if (candidates.length) wanted.push({ n: n, entries: candidates });
+    });
+    if (!wanted.length) return Promise.resolve(matched);
+    var bits = state.meta.sectionBits, group = state.meta.textGroup, names = {}, check = {};
+    wanted.forEach(function (w) {
+      w.entries.forEach(function (e) { check[e] = 1; names["t" + Math.floor((e >> bits) / group)] = 1; });
+    });
+    return Promise.all(Object.keys(names).map(load)).then(function () {
+      var texts = {};
+      Object.keys(names).forEach(function (name) {
+        (state.loaded[name] || []).forEach(function (d) {
+          d[5].forEach(function (sec) {
+            var number = (d[0] << bits) | sec[0];
+            if (check[number]) texts[number] = foldText(
+              (sec[0] === 0 ? d[2] : "") + sec[2] + sec[3]);
+          });
+        });
+      });
+      wanted.forEach(function (w) {
+        var plan = plans[w.n], a = plan.alts[0];
+        w.entries.forEach(function (e) {
+          if (e in texts && texts[e].indexOf(plan.word) >= 0)
+            matched[w.n][e] = [QUALITY.word, 0, "", a];
         });
       });
       return matched;
@@ -524,6 +651,12 @@
           it.bm25 += m[e][1];
         });
       });
+      if (terms.allowed) {
+        var bits = state.meta.sectionBits;
+        Object.keys(info).forEach(function (e) {
+          if (!terms.allowed[Number(e) >> bits]) delete info[e];
+        });
+      }
       var all = Object.keys(info).filter(function (e) { return info[e].held === plans.length; });
       var mode = "all", chosen;
       var single = plans.length === 1;
@@ -545,7 +678,8 @@
         chosen = Object.keys(info).sort(byRank);
         mode = "some";
       }
-      var crisis = intents.length ? crisisEntries(intents, read) : [];
+      var crisis = intents.length ? crisisEntries(intents, read).filter(function (e) {
+        return !terms.allowed || terms.allowed[Number(e) >> state.meta.sectionBits]; }) : [];
       if (crisis.length) {
         chosen = crisis.concat(chosen.filter(function (e) { return crisis.indexOf(e) < 0; }));
       }
@@ -649,6 +783,7 @@
     setStatus("搜尋中…");
     return tables().then(function () {
       var terms = queryTerms(folded);
+      if (!terms.units.length && terms.allowed) return browse(query, terms, started);
       if (!terms.units.length) {
         document.getElementById("results").textContent = "";
         setStatus(query.trim() ? "請輸入中文字詞、英文或數字。" : "");
@@ -658,8 +793,24 @@
     });
   }
 
+  /* Filters alone (``kind:phrasing``): the documents they allow, as the app lists them
+     without words to find (each document once, by its first entry). */
+  function browse(query, terms, started) {
+    var bits = state.meta.sectionBits;
+    var ids = Object.keys(terms.allowed).map(Number).sort(function (a, b) { return a - b; })
+      .map(function (d) { return d << bits; });
+    var scores = {};
+    ids.forEach(function (e, k) { scores[e] = ids.length - k; });
+    return finish(query, terms, started,
+                  Promise.resolve({ ids: ids, scores: scores, mode: "all", total: ids.length }));
+  }
+
   function searchTerms(query, terms, started) {
-    return score(terms).then(function (found) {
+    return finish(query, terms, started, score(terms));
+  }
+
+  function finish(query, terms, started, scored) {
+    return scored.then(function (found) {
       return render(query, terms, found, 20).then(function (shown) {
         var ms = Math.round(performance.now() - started);
         document.body.setAttribute("data-search-ms", String(ms));
