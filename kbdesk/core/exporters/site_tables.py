@@ -37,8 +37,11 @@ from kbdesk.core.search.crisis import shipped_intents
 from kbdesk.core.search.lexicon import WordTable, is_han
 from kbdesk.core.search.matching import FILLER_CHARS
 from kbdesk.core.search.pinyin import pinyin_entries
-from kbdesk.core.search.query import _FILTER_NAMES as FILTER_NAMES  # the app's filter names
-from kbdesk.core.search.query import KIND_ALIASES, STOPWORDS
+from kbdesk.core.search.query import (
+    FILTER_NAMES,  # the app's filter names
+    KIND_ALIASES,
+    STOPWORDS,
+)
 from kbdesk.core.search.thesaurus import service_groups, spoken_morphemes
 from kbdesk.core.text.folding import fold
 

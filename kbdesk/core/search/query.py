@@ -47,7 +47,7 @@ KIND_ALIASES = {
     "procedures": Kind.PROCEDURE,
     "sop": Kind.PROCEDURE,
 }
-_FILTER_NAMES = {
+FILTER_NAMES = {
     "kind": "kind",
     "type": "kind",
     "类型": "kind",
@@ -183,7 +183,7 @@ def parse_query(raw: str) -> ParsedQuery:
             body = item[1:] if negate else item
             match = _FILTER_RE.match(body)
             if match and not negate:
-                name = _FILTER_NAMES.get(match.group(1))
+                name = FILTER_NAMES.get(match.group(1))
                 value = match.group(2).strip()
                 if name == "kind" and value in KIND_ALIASES:
                     parsed.kinds.append(KIND_ALIASES[value])
