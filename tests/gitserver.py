@@ -19,7 +19,6 @@ import shutil
 import socket
 import stat
 import subprocess
-import threading
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -27,6 +26,8 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
+
+from tests.remotes import HttpRemote
 
 LIGHTTPD_PLACES = ("/usr/sbin/lighttpd", "/usr/local/sbin/lighttpd")
 
@@ -206,17 +207,17 @@ $HTTP["url"] =~ "^/git/" {{
                               text=True, check=True).stdout
 
 
-class BasicAuthRemote:
+class BasicAuthRemote(HttpRemote):
     """A bare repository served by dulwich's smart HTTP server on 127.0.0.1 behind HTTP basic
     auth (a few lines of WSGI): for tests that need a server asking for a sign-in but not git's
     own server (the app's dialogs). ``users``: user name -> password; ``readers`` may fetch
     but get 403 when they push."""
 
     def __init__(self, bare: Path, users: Mapping[str, str], readers: Iterable[str] = ()) -> None:
-        self.bare, self.users, self.readers = bare, dict(users), set(readers)
-        self.server: Any = None
+        super().__init__(bare)
+        self.users, self.readers = dict(users), set(readers)
 
-    def _guard(self, app: Any) -> Any:
+    def _app(self, app: Any) -> Any:
         def guarded(environ: dict[str, Any], start_response: Any) -> Any:
             header = environ.get("HTTP_AUTHORIZATION", "")
             user = password = None
@@ -236,28 +237,3 @@ class BasicAuthRemote:
             return app(environ, start_response)
 
         return guarded
-
-    def start(self) -> None:
-        from dulwich.repo import Repo
-        from dulwich.server import DictBackend
-        from dulwich.web import make_server, make_wsgi_chain
-
-        from tests.remotes import QuietHandler
-
-        self.repo = Repo(str(self.bare))
-        app = self._guard(make_wsgi_chain(DictBackend({"/": self.repo})))
-        self.server = make_server("127.0.0.1", 0, app, handler_class=QuietHandler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_port}/"
-
-    def stop(self) -> None:
-        if self.server is not None:
-            self.server.shutdown()
-            self.server.server_close()
-            self.thread.join(timeout=10)
-            self.repo.close()
-            self.server = None

@@ -7,6 +7,7 @@ import stat
 import threading
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 
 from dulwich import porcelain
@@ -50,9 +51,13 @@ class HttpRemote:
         self.port = 0
         self.server: WSGIServer | None = None
 
+    def _app(self, app: Any) -> Any:
+        """The WSGI application served: dulwich's smart HTTP server (subclasses wrap it)."""
+        return app
+
     def start(self) -> None:
         self.repo = Repo(str(self.bare))
-        app = make_wsgi_chain(DictBackend({"/": self.repo}))
+        app = self._app(make_wsgi_chain(DictBackend({"/": self.repo})))
         self.server = make_server("127.0.0.1", self.port, app, server_class=WSGIServer,
                                   handler_class=QuietHandler)
         self.port = self.server.server_port
