@@ -146,7 +146,17 @@ class ClockReaders:
         self._recording = False
         clock.READ_HOOKS.remove(self._read)
         assert self.record is not None
-        self.record.write_text("".join(f"{node}\n" for node in sorted(self.found)), "utf-8")
+        # each process writes its own part (pytest-xdist's workers run the tests; the
+        # controller finishes last and joins the parts into the record)
+        worker = getattr(session.config, "workerinput", {}).get("workerid")
+        part = self.record.with_name(f"{self.record.name}.part-{worker or 'main'}")
+        part.write_text("".join(f"{node}\n" for node in sorted(self.found)), "utf-8")
+        if worker is None:
+            found: set[str] = set()
+            for each in sorted(self.record.parent.glob(f"{self.record.name}.part-*")):
+                found.update(filter(None, each.read_text("utf-8").split("\n")))
+                each.unlink()
+            self.record.write_text("".join(f"{node}\n" for node in sorted(found)), "utf-8")
 
     # -- running only the readers (the second pass) -------------------------------------------
 

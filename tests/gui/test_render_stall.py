@@ -65,6 +65,7 @@ def runner() -> Iterator[TaskRunner]:
     runner.shutdown()
 
 
+@pytest.mark.solo  # measured with no other test of the session alongside (tests/suite.py)
 @pytest.mark.parametrize("name", sorted(COSTLY_PAGES))
 def test_opening_a_costly_page_never_stalls_the_reader(qtbot: QtBot, runner: TaskRunner,
                                                         name: str) -> None:

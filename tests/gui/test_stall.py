@@ -29,6 +29,9 @@ from kbdesk.core.workstation.settings import Settings
 from tests.conftest import doc, write_files
 from tests.gui.conftest import WindowFactory
 
+#: measured with no other test of the session alongside (tests/suite.py)
+pytestmark = pytest.mark.solo
+
 _SCHEDSTAT = Path("/proc/thread-self/schedstat")
 
 
