@@ -14,9 +14,6 @@ Issue 18 ("the same search on the intranet"): the site's ``search.js`` reads, fr
 - ``crisis``: the crisis intents (``crisis.yaml``): phrasings, look-alikes, vocabulary;
 - ``words``: the library's own words (two to four characters, as the segmenter finds them in
   the exported text), for homophones, meaning-bearing parts and the query's segmentation;
-- ``singles``: the characters the segmenter leaves as words of their own in at least
-  ``WEAK_DF`` entries (the app's index holds them well as terms): two such characters that no
-  word covers stay two query words, as the app's ``join_weak_singles`` leaves them;
 - ``readings``: fuzzy pinyin syllable → the characters read so (the pairs input methods
   confuse folded together, as :mod:`kbdesk.core.search.lexicon` folds them), for homophones;
 - ``filters``: the query filters the app reads (``kind:`` ``category:`` ``tag:`` and their
@@ -109,8 +106,8 @@ def pinyin_keys(titles: Iterable[str], headings: Iterable[str]) -> dict[str, obj
 
 
 def search_tables(library_groups: Iterable[Iterable[str]], words: Iterable[str],
-                  titles: Iterable[str] = (), headings: Iterable[str] = (),
-                  singles: Iterable[str] = ()) -> dict[str, object]:
+                  titles: Iterable[str] = (), headings: Iterable[str] = ()
+                  ) -> dict[str, object]:
     """The tables ``search.js`` reads (see the module docstring)."""
     library_words = sorted({w for w in words if 2 <= len(w) <= 4 and is_han(w)},
                            key=lambda w: (len(w), w))
@@ -131,7 +128,6 @@ def search_tables(library_groups: Iterable[Iterable[str]], words: Iterable[str],
                     "not": [p.pattern for p in intent.lookalikes]}
                    for intent in shipped_intents()],
         "words": library_words,
-        "singles": "".join(sorted(set(singles))),
         "readings": readings(library_words),
         "pinyin": pinyin_keys(titles, headings),
         "filters": {"names": dict(FILTER_NAMES),

@@ -75,8 +75,7 @@
     var t = { words: {}, dict: {}, maxLen: 1, byChar: {}, reading: {}, chars: {},
               groups: {}, stop: {}, filler: data.filler || "",
               spoken: data.spoken || {}, crisis: [], split: data.split || {},
-              filters: data.filters || {}, documents: data.documents || {}, strong: {} };
-    Array.from(data.singles || "").forEach(function (ch) { t.strong[ch] = 1; });
+              filters: data.filters || {}, documents: data.documents || {} };
     function addDict(w) {
       t.dict[w] = 1;
       if (w.length > t.maxLen) t.maxLen = Math.min(w.length, 8);
@@ -153,17 +152,9 @@
   function segment(run) {
     var out = [], unknown = "", i = 0;
     function flush() {
-      // a run no word covers: two characters at a time (most words are two characters long);
-      // a pair of characters the library holds well as words of their own stays two words
-      // (前说 → 前 说), as the app's join_weak_singles leaves such a pair, joining a character
-      // only to a neighbour the index holds badly (退宽, 货坏)
+      // a run no word covers: two characters at a time (most words are two characters long)
       for (var k = 0; k < unknown.length; k += 2) {
         var piece = unknown.length - k === 3 ? unknown.substr(k, 3) : unknown.substr(k, 2);
-        if (piece.length === 2 && T.strong[piece.charAt(0)] && T.strong[piece.charAt(1)]) {
-          out.push({ text: piece.charAt(0), stop: false });
-          out.push({ text: piece.charAt(1), stop: false });
-          continue;
-        }
         out.push({ text: piece, stop: false });
         if (piece.length === 3) break;
       }
