@@ -36,7 +36,6 @@ from dataclasses import dataclass, field
 import rjieba
 
 from kbdesk.core.exporters.site_tables import search_tables
-from kbdesk.core.search.matching import WEAK_DF
 from kbdesk.core.text.folding import fold
 
 #: entries per document are numbered in this many bits (later sections join the last one)
@@ -72,21 +71,16 @@ def cjk_bigrams(folded: str) -> list[str]:
     return [run[i : i + 2] for run in _CJK_RE.findall(folded) for i in range(len(run) - 1)]
 
 
-def text_terms(folded: str, words: set[str] | None = None,
-               singles: set[str] | None = None) -> list[str]:
+def text_terms(folded: str, words: set[str] | None = None) -> list[str]:
     """The terms of a folded body text: bigrams, segmented words (3+ chars), Latin words.
 
     ``words``: the segmented CJK words of two to four characters are added to it (the
     library's words, exported for the site's homophones and parts; see ``site_tables``).
-    ``singles``: the CJK characters the segmenter leaves as words of their own are added to
-    it (the app's index holds them as terms; see :func:`build_index`).
     """
     terms = cjk_bigrams(folded)
     terms.extend(_LATIN_RE.findall(folded))
     for word, _start, _end in rjieba.tokenize(folded, mode="search"):
-        if singles is not None and len(word) == 1 and _CJK_RE.fullmatch(word):
-            singles.add(word)
-        elif len(word) >= 2 and _CJK_RE.fullmatch(word):
+        if len(word) >= 2 and _CJK_RE.fullmatch(word):
             if len(word) >= 3:
                 terms.append(word)
             if words is not None and len(word) <= 4:
@@ -94,10 +88,9 @@ def text_terms(folded: str, words: set[str] | None = None,
     return terms
 
 
-def heading_terms(folded: str, words: set[str] | None = None,
-                  singles: set[str] | None = None) -> list[str]:
+def heading_terms(folded: str, words: set[str] | None = None) -> list[str]:
     """The terms of a title or heading: the text's terms plus its single CJK characters."""
-    terms = text_terms(folded, words, singles)
+    terms = text_terms(folded, words)
     for run in _CJK_RE.findall(folded):
         terms.extend(run)
     return terms
@@ -146,30 +139,25 @@ def _js(name: str, data: object) -> str:
     return f"KBSearch.load({json.dumps(name)},{payload});\n"
 
 
-def _postings(docs: Iterable[IndexedDocument], words: set[str] | None = None,
-              singles: Counter[str] | None = None) -> tuple[dict[str, array[int]], int]:
+def _postings(docs: Iterable[IndexedDocument], words: set[str] | None = None
+              ) -> tuple[dict[str, array[int]], int]:
     """Return term → ``array[entry, tf, entry, tf, …]`` (entries ascending) and the entry count.
 
     One flat array of machine integers per term keeps a 5,000-document library's ten million
     postings in tens of megabytes rather than gigabytes of Python objects. ``words``: collects
-    the library's words (see :func:`text_terms`); ``singles``: counts, per character the
-    segmenter leaves alone, the entries holding it so (the app's document frequency of it).
+    the library's words (see :func:`text_terms`).
     """
     postings: dict[str, array[int]] = {}
     total = 0
     for doc in docs:
-        title_singles: set[str] = set()
         title_terms = heading_terms(fold(doc.title), words)
         # every section's text holds the document's title once, as the app's entries do
-        context_terms = text_terms(fold(doc.title), singles=title_singles)
+        context_terms = text_terms(fold(doc.title))
         keyword_terms = [t for k in doc.keywords for t in heading_terms(fold(k), words)]
         for entry in doc.entries:
-            alone = set(title_singles)
-            bag = Counter(text_terms(fold(entry.text), words, alone))
-            for term in heading_terms(fold(entry.heading), words, alone):
+            bag = Counter(text_terms(fold(entry.text), words))
+            for term in heading_terms(fold(entry.heading), words):
                 bag[term] += HEADING_WEIGHT
-            if singles is not None:
-                singles.update(alone)
             if entry.number & (MAX_SECTIONS - 1) == 0:
                 for term in title_terms:
                     bag[term] += TITLE_WEIGHT
@@ -228,8 +216,7 @@ def build_index(
     """Build every search file of the site from the exported documents (in their order)."""
     synonyms = [list(group) for group in synonyms]
     words: set[str] = set()
-    singles: Counter[str] = Counter()
-    postings, total_entries = _postings(docs, words, singles)
+    postings, total_entries = _postings(docs, words)
     size = sum(len(term) * 3 + 6 + 4 * len(values) for term, values in postings.items())
     shards = 1
     while size / shards > SHARD_TARGET_BYTES and shards < MAX_SHARDS:
@@ -271,8 +258,7 @@ def build_index(
     # the readings for homophones), loaded by search.js on the first search
     titles = [doc.title for doc in docs]
     headings = list(dict.fromkeys(e.heading for doc in docs for e in doc.entries if e.heading))
-    tables = search_tables(synonyms, words, titles, headings,
-                           {ch: entries for ch, entries in singles.items() if entries >= WEAK_DF})
+    tables = search_tables(synonyms, words, titles, headings)
     tables["documents"] = filter_keys(docs)
     files["apptables.js"] = _js("apptables", tables)
     return SiteIndex(files, shards, len(postings), total_entries)

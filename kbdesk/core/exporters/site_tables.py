@@ -14,10 +14,6 @@ Issue 18 ("the same search on the intranet"): the site's ``search.js`` reads, fr
 - ``crisis``: the crisis intents (``crisis.yaml``): phrasings, look-alikes, vocabulary;
 - ``words``: the library's own words (two to four characters, as the segmenter finds them in
   the exported text), for homophones, meaning-bearing parts and the query's segmentation;
-- ``singles`` and ``together``: the characters the segmenter leaves as words of their own in
-  at least ``WEAK_DF`` entries (the app's index holds them well as terms; the ``MAX_SINGLES``
-  most frequent), and the pairs of them the app's segmenter reads as one word (see
-  :func:`strong_singles`);
 - ``readings``: fuzzy pinyin syllable → the characters read so (the pairs input methods
   confuse folded together, as :mod:`kbdesk.core.search.lexicon` folds them), for homophones;
 - ``filters``: the query filters the app reads (``kind:`` ``category:`` ``tag:`` and their
@@ -33,7 +29,7 @@ Everything comes from the app's own modules, so a table edited for the app is th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 import rjieba
 
@@ -51,8 +47,6 @@ from kbdesk.core.text.folding import fold
 
 #: bumped when the tables' shape changes (search.js checks it)
 TABLES_FORMAT = 1
-#: at most this many of the library's strong single characters are exported (with their pairs)
-MAX_SINGLES = 150
 #: at most this many pinyin keys are exported (a large library's headings are left out)
 MAX_PINYIN_ROWS = 30_000
 
@@ -94,26 +88,6 @@ def splits(words: Iterable[str]) -> dict[str, list[str]]:
     return out
 
 
-def strong_singles(frequency: Mapping[str, int]) -> dict[str, object]:
-    """The characters the library holds well as words of their own (``frequency``: character →
-    the entries holding it as a word; the ``MAX_SINGLES`` most frequent), and every pair of
-    them (first, second) that the app's segmenter reads as one word when it stands alone.
-
-    Two such characters that no word of the site covers are two query words in the site
-    unless they form such a pair: the app's segmenter cuts the pair apart (前说 → 前 说, by its
-    statistical model) and ``join_weak_singles`` leaves two strong characters apart; a pair
-    with a character the library holds badly stays one word (退宽, 货坏), as the app joins it.
-    ``frequency``: every such character → its entries, for the weight of a query word of
-    one character (its rarity, as the app weighs it).
-    ``{"singles": "前说…", "together": "一个…", "frequency": {"前": 30, …}}`` (pairs
-    concatenated)."""
-    ranked = sorted(frequency, key=lambda ch: (-frequency[ch], ch))[:MAX_SINGLES]
-    strong = sorted(ch for ch in ranked if is_han(ch))
-    together = [a + b for a in strong for b in strong if rjieba.cut(a + b) != [a, b]]
-    return {"singles": "".join(strong), "together": "".join(together),
-            "frequency": {ch: frequency[ch] for ch in sorted(frequency) if is_han(ch)}}
-
-
 def pinyin_keys(titles: Iterable[str], headings: Iterable[str]) -> dict[str, object]:
     """The pinyin keys of ``titles`` then ``headings`` (up to ``MAX_PINYIN_ROWS``):
     ``{"full": [[key, text], …] sorted, "initials": {key: [text, …]}}``."""
@@ -132,8 +106,8 @@ def pinyin_keys(titles: Iterable[str], headings: Iterable[str]) -> dict[str, obj
 
 
 def search_tables(library_groups: Iterable[Iterable[str]], words: Iterable[str],
-                  titles: Iterable[str] = (), headings: Iterable[str] = (),
-                  singles: Mapping[str, int] | None = None) -> dict[str, object]:
+                  titles: Iterable[str] = (), headings: Iterable[str] = ()
+                  ) -> dict[str, object]:
     """The tables ``search.js`` reads (see the module docstring)."""
     library_words = sorted({w for w in words if 2 <= len(w) <= 4 and is_han(w)},
                            key=lambda w: (len(w), w))
@@ -154,7 +128,6 @@ def search_tables(library_groups: Iterable[Iterable[str]], words: Iterable[str],
                     "not": [p.pattern for p in intent.lookalikes]}
                    for intent in shipped_intents()],
         "words": library_words,
-        **strong_singles(singles or {}),
         "readings": readings(library_words),
         "pinyin": pinyin_keys(titles, headings),
         "filters": {"names": dict(FILTER_NAMES),

@@ -75,12 +75,7 @@
     var t = { words: {}, dict: {}, maxLen: 1, byChar: {}, reading: {}, chars: {},
               groups: {}, stop: {}, filler: data.filler || "",
               spoken: data.spoken || {}, crisis: [], split: data.split || {},
-              filters: data.filters || {}, documents: data.documents || {}, strong: {} };
-    Array.from(data.singles || "").forEach(function (ch) { t.strong[ch] = 1; });
-    t.singleDf = data.frequency || {};
-    t.together = {};
-    for (var p = 0; p + 1 < (data.together || "").length; p += 2)
-      t.together[data.together.substr(p, 2)] = 1;
+              filters: data.filters || {}, documents: data.documents || {} };
     function addDict(w) {
       t.dict[w] = 1;
       if (w.length > t.maxLen) t.maxLen = Math.min(w.length, 8);
@@ -157,19 +152,9 @@
   function segment(run) {
     var out = [], unknown = "", i = 0;
     function flush() {
-      // a run no word covers: two characters at a time (most words are two characters long);
-      // a pair of characters the library holds well as words of their own stays two words
-      // unless the app's segmenter reads the pair as one word (前说 → 前 说): the app's
-      // join_weak_singles leaves such a pair apart, joining a character only to a neighbour
-      // the index holds badly (退宽, 货坏)
+      // a run no word covers: two characters at a time (most words are two characters long)
       for (var k = 0; k < unknown.length; k += 2) {
         var piece = unknown.length - k === 3 ? unknown.substr(k, 3) : unknown.substr(k, 2);
-        if (piece.length === 2 && T.strong[piece.charAt(0)] && T.strong[piece.charAt(1)] &&
-            !T.together[piece]) {
-          out.push({ text: piece.charAt(0), stop: false });
-          out.push({ text: piece.charAt(1), stop: false });
-          continue;
-        }
         out.push({ text: piece, stop: false });
         if (piece.length === 3) break;
       }
@@ -756,13 +741,9 @@
   function rankEntries(terms, plans, matched, read, intents) {
     {
       var total = state.meta.entries;
-      var weights = matched.map(function (m, n) {
+      var weights = matched.map(function (m) {
         var held = Object.keys(m).filter(function (e) {
           return m[e][3].kind !== "morpheme" && m[e][3].kind !== "part"; }).length;
-        // a word of one character: as many entries as the app's index holds it in (the site
-        // reads it in the text of a few sections only)
-        var one = plans[n].word;
-        if (one.length === 1 && T.singleDf[one]) held = Math.max(held, T.singleDf[one]);
         return Math.log(1 + total / Math.max(1, Math.min(held, total)));
       });
       var weightSum = weights.reduce(function (a, b) { return a + b; }, 0) || 1;
