@@ -248,6 +248,9 @@ def build_index(
         "documents": len(docs),
         "entries": total_entries,
         "k1": BM25_K1,
+        # a term counted fewer times than this in an entry is in neither its title nor its
+        # heading (search.js: where a pinyin word is found decides how well it matched)
+        "placeWeight": min(TITLE_WEIGHT, HEADING_WEIGHT),
         "synonyms": synonym_groups(synonyms),
     }
     files["meta.js"] = _js("meta", meta)

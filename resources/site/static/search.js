@@ -10,7 +10,7 @@
   "use strict";
   var CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
   var LATIN = /[0-9a-z]+/g;
-  var state = { meta: null, fold: {}, loaded: {}, waiting: {} };
+  var state = { meta: null, fold: {}, loaded: {}, waiting: {}, tf: {} };
 
   function hash(term) {
     var h = 0x811c9dc5;
@@ -121,7 +121,8 @@
   }
 
   /* Latin letters as the pinyin of a title or heading (as the app reads them): a full
-     pinyin prefix of three letters or more, or the initials of a word or a run of words. */
+     pinyin prefix of three letters or more, or the initials of a word or a run of words.
+     Returns [chinese, "full" or "initials"] pairs. */
   function pinyinTexts(letters) {
     var found = [];
     if (letters.length >= 3) {
@@ -136,10 +137,11 @@
       matches.sort(function (a, b) { return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0); });
       found = matches.slice(0, MAX_PINYIN);
     }
+    var how = found.map(function () { return "full"; });
     (T.pinyinInitials[letters] || []).slice(0, MAX_PINYIN).forEach(function (c) {
-      if (found.indexOf(c) < 0) found.push(c);
+      if (found.indexOf(c) < 0) { found.push(c); how.push("initials"); }
     });
-    return found;
+    return found.map(function (c, k) { return [c, how[k]]; });
   }
 
   function isCjk(text) { return /^[\u3400-\u9fff\uf900-\ufaff]+$/.test(text); }
@@ -250,8 +252,13 @@
       });
     });
     if (w.latin && /^[a-z]{2,}$/.test(word)) {
-      pinyinTexts(word).forEach(function (chinese) {
-        if (!seen[chinese]) { seen[chinese] = 1; alts.push(alt("pinyin", [chinese], chinese)); }
+      pinyinTexts(word).forEach(function (pair) {
+        var chinese = pair[0];
+        if (seen[chinese]) return;
+        seen[chinese] = 1;
+        var a = alt("pinyin", [chinese], chinese);
+        a.how = pair[1];
+        alts.push(a);
       });
     }
     if (!w.latin && word.length === 1) {  // a single character: as the library's words hold it
@@ -403,7 +410,7 @@
     return Promise.all(wanted.map(postings)).then(function (lists) {
       var total = state.meta.entries, k1 = state.meta.k1;
       lists.forEach(function (flat, n) {
-        var where = {};
+        var where = {}, counts = state.tf[wanted[n]] = {};
         if (flat) {
           var entry = 0, df = flat.length / 2;
           var idf = Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (k1 + 1);
@@ -411,6 +418,7 @@
             entry += flat[i];
             var tf = flat[i + 1];
             where[entry] = idf * tf / (tf + k1);
+            counts[entry] = tf;
           }
         }
         into[wanted[n]] = where;
@@ -447,12 +455,13 @@
     return result || {};
   }
 
-  /* per plan: entry → [quality, bm25] of its best alternative */
+  /* per plan: entry → [quality, bm25] of its best alternative (each alternative keeps the
+     entries holding it, for bestOf) */
   function matchPlans(plans, read) {
     return plans.map(function (plan) {
       var best = {};
       plan.alts.forEach(function (a) {
-        var where = holders(a, read);
+        var where = a.where = holders(a, read);
         Object.keys(where).forEach(function (e) {
           var cur = best[e];
           if (!cur || a.quality > cur[0] || (a.quality === cur[0] && where[e] > cur[1]))
@@ -461,6 +470,20 @@
       });
       return best;
     });
+  }
+
+  /* The best alternative of ``plan`` holding entry ``e`` among those ``skip`` does not
+     leave out (null when none): what the entry matched as when its first choice did not hold
+     (as the app's match_word tries every alternative). */
+  function bestOf(plan, e, skip) {
+    var best = null;
+    plan.alts.forEach(function (a) {
+      if (skip(a) || !a.where || !(e in a.where)) return;
+      var w = a.where[e];
+      if (!best || a.quality > best[0] || (a.quality === best[0] && w > best[1]))
+        best = [a.quality, w, a.via, a];
+    });
+    return best;
   }
 
   function compact(text) { return text.replace(/[^\p{L}\p{N}]+/gu, ""); }
@@ -527,7 +550,9 @@
       });
       return readTerms(more, read).then(function () { return intents; });
     }).then(function (intents) {
-      return close(plans, matchPlans(plans, read)).then(function (matched) {
+      return places(plans, matchPlans(plans, read)).then(function (matched) {
+        return close(plans, matched);
+      }).then(function (matched) {
         return singles(plans, matched);
       }).then(function (matched) {
         return rankEntries(terms, plans, matched, read, intents);
@@ -560,14 +585,95 @@
           });
         });
       });
-      matched.forEach(function (m) {
+      matched.forEach(function (m, n) {
         Object.keys(m).forEach(function (e) {
           var a = m[e][3];
-          if (a.kind === "morpheme" && !(e in texts && near(texts[e], a.options)))
-            delete m[e];
+          if (a.kind !== "morpheme" || (e in texts && near(texts[e], a.options))) return;
+          // morphemes far apart: the entry holds the word as whatever else it holds (a part,
+          // a homophone), as the app's match_word falls back, or not at all
+          var other = bestOf(plans[n], e, function (x) { return x.kind === "morpheme"; });
+          if (other) m[e] = other; else delete m[e];
         });
       });
       return matched;
+    });
+  }
+
+  /* How well a word read as pinyin matched, by where the entry holds the Chinese it spells
+     (the app's matching.py PINYIN_QUALITY): in its document's title (the title entry) 0.95,
+     in its heading 0.9, a full pinyin spelling in its text 0.55; initials stand for titles
+     and headings only. An entry counts a term fewer than meta.placeWeight times only when
+     the term is in neither its title nor its heading; the others' titles and headings are
+     read (the MAX_PLACE_CHECKS weightiest; beyond them the count decides). */
+  var PINYIN_PLACE = { title: 0.95, heading: 0.9, body: 0.55 };
+  var MAX_PLACE_CHECKS = 200;
+
+  function places(plans, matched) {
+    var least = state.meta.placeWeight || 3, bits = state.meta.sectionBits;
+    var todo = [], candidates = {};
+    function placed(a, e) {
+      return altTerms(a).every(function (t) { return ((state.tf[t] || {})[e] || 0) >= least; });
+    }
+    plans.forEach(function (plan, n) {
+      var pins = plan.alts.filter(function (a) { return a.kind === "pinyin"; });
+      if (!pins.length) return;
+      var entries = {};
+      pins.forEach(function (a) {
+        Object.keys(a.where || {}).forEach(function (e) {
+          entries[e] = 1;
+          if (placed(a, e)) candidates[e] = Math.max(candidates[e] || 0, a.where[e]);
+        });
+      });
+      Object.keys(entries).forEach(function (e) { todo.push([n, e, pins]); });
+    });
+    if (!todo.length) return Promise.resolve(matched);
+    var check = Object.keys(candidates).sort(function (a, b) {
+      return candidates[b] - candidates[a] || a - b; }).slice(0, MAX_PLACE_CHECKS);
+    return entryTexts(check).then(function (texts) {
+      todo.forEach(function (job) {
+        var n = job[0], e = job[1], best = null;
+        job[2].forEach(function (a) {
+          if (!(e in a.where)) return;
+          var q = 0, t = texts[e];
+          if (t) {
+            if ((Number(e) & ((1 << bits) - 1)) === 0) {
+              if (t.title.indexOf(a.via) >= 0) q = PINYIN_PLACE.title;
+            } else if (t.heading.indexOf(a.via) >= 0) q = PINYIN_PLACE.heading;
+          } else if (placed(a, e)) {
+            q = (Number(e) & ((1 << bits) - 1)) === 0 ? PINYIN_PLACE.title : PINYIN_PLACE.heading;
+          }
+          if (!q && a.how === "full") q = PINYIN_PLACE.body;
+          if (q && (!best || q > best[0] || (q === best[0] && a.where[e] > best[1])))
+            best = [q, a.where[e], a.via, a];
+        });
+        var other = bestOf(plans[n], e, function (x) { return x.kind === "pinyin"; });
+        if (other && (!best || other[0] > best[0] || (other[0] === best[0] && other[1] > best[1])))
+          best = other;
+        if (best) matched[n][e] = best; else delete matched[n][e];
+      });
+      return matched;
+    });
+  }
+
+  /* entry → its document's title and its heading, folded, letters and digits only */
+  function entryTexts(entries) {
+    var bits = state.meta.sectionBits, group = state.meta.textGroup, names = {}, want = {};
+    entries.forEach(function (e) {
+      want[e] = 1;
+      names["t" + Math.floor((e >> bits) / group)] = 1;
+    });
+    return Promise.all(Object.keys(names).map(load)).then(function () {
+      var texts = {};
+      Object.keys(names).forEach(function (name) {
+        (state.loaded[name] || []).forEach(function (d) {
+          d[5].forEach(function (sec) {
+            var number = (d[0] << bits) | sec[0];
+            if (want[number]) texts[number] = { title: compact(foldText(d[2])),
+                                                heading: compact(foldText(sec[2])) };
+          });
+        });
+      });
+      return texts;
     });
   }
 
