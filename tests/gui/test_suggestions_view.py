@@ -1,6 +1,7 @@
 """The team's search suggestions in the app: an open after a reformulated search is noted off
-the UI thread; the editors' view lists the suggestion with its evidence, and Accept publishes
-the keyword (off the UI thread) so that the first words find the document."""
+the UI thread; the editors' view lists the suggestion with its evidence, and Accept as keyword
+or Accept as synonym group publishes it (off the UI thread) so that the first words find the
+document; agents see both disabled, with the core's reason as the tooltip."""
 
 from __future__ import annotations
 
@@ -82,4 +83,49 @@ def test_an_agent_sees_suggestions_but_cannot_accept(
     assert dialog.tree.topLevelItemCount() == 1
     assert not dialog.accept_button.isEnabled()
     assert "Only an editor" in dialog.summary.text()
+    dialog.close()
+
+
+def test_an_editor_accepts_a_suggestion_as_a_synonym_group(
+        qtbot: QtBot, make_window: WindowFactory, demo_library: Path) -> None:
+    window = make_window(demo_library, settings=role_settings("desk-9", "editor"))
+    for name in ("desk-1", "desk-2"):
+        log_no_results(FIRST)
+        assert note_opened("sop-refund", "退款處理流程", settings=role_settings(name, "agent"))
+    hits = window.kb.search(FIRST).hits
+    assert not hits or hits[0].doc_id != "sop-refund"
+    before = (demo_library / "library.yaml").read_text("utf-8")
+    keywords = window.kb.document("sop-refund").keywords
+    dialog = window.team_ui.show_suggestions()
+    assert isinstance(dialog, SuggestionsDialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=10000):
+        pass
+    assert dialog.tree.topLevelItemCount() == 1
+    assert dialog.synonym_button.isEnabled() and dialog.accept_button.isEnabled()
+    assert f"{FIRST}、退款處理流程" in dialog.synonym_button.toolTip()
+    with qtbot.waitSignal(dialog.accepted, timeout=20000) as accepted:
+        dialog.synonym_button.click()
+    assert accepted.args == ["sop-refund"]
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 0, timeout=10000)
+    after = (demo_library / "library.yaml").read_text("utf-8")
+    assert after == before + f"  - [{FIRST}, 退款處理流程]\n"  # every other line as it was
+    assert window.kb.search(FIRST).hits[0].doc_id == "sop-refund"
+    assert window.kb.document("sop-refund").keywords == keywords  # not as a keyword
+    dialog.close()
+
+
+def test_an_agent_cannot_accept_as_a_synonym_group_and_is_told_why(
+        qtbot: QtBot, make_window: WindowFactory, demo_library: Path) -> None:
+    window = make_window(demo_library, settings=role_settings("desk-1", "agent"))
+    for name in ("desk-1", "desk-2"):
+        log_no_results(FIRST)
+        assert note_opened("sop-refund", THEN, settings=role_settings(name, "agent"))
+    dialog = window.team_ui.show_suggestions()
+    assert isinstance(dialog, SuggestionsDialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=10000):
+        pass
+    assert dialog.tree.topLevelItemCount() == 1
+    assert not dialog.synonym_button.isEnabled() and not dialog.accept_button.isEnabled()
+    assert "accepting a suggestion needs the role editor" in dialog.synonym_button.toolTip()
+    assert "accepting a suggestion needs the role editor" in dialog.accept_button.toolTip()
     dialog.close()
