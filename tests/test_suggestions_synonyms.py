@@ -212,6 +212,37 @@ def test_unpublished_edits_of_library_yaml_are_never_overwritten(make_kb) -> Non
     assert (kb.root / "library.yaml").read_text("utf-8") == edited and head(kb) == before
 
 
+def test_a_group_written_by_hand_settles_the_suggestion_too(make_kb) -> None:
+    kb = make_kb()
+    records = [line("desk-1", "资料异动", "phone", 0), line("desk-2", "資料異動", "phone", 1)]
+    docs = {d.id: d for d in kb.documents()}
+    [row] = gather(records, docs)
+    assert suggestions.in_synonym_group(row, [["資料異動", "手機號碼", "门号"]])
+    assert gather(records, docs, synonyms=[["資料異動", "手機號碼"]]) == []
+    # the first words alone in a group, without a word that worked, settle nothing
+    assert not suggestions.in_synonym_group(row, [["资料异动", "资料变更"]])
+    assert len(gather(records, docs, synonyms=[["资料异动", "资料变更"]])) == 1
+
+
+def test_a_failed_commit_puts_library_yaml_back(make_kb, monkeypatch) -> None:
+    from kbdesk.core.storage.repo import RepoError
+
+    kb = make_kb()
+    share("资料异动")
+    [row] = suggestions.of_team(kb.team, kb.documents())
+    before = head(kb)
+
+    def refuse(*_args: object, **_kwargs: object) -> str:
+        raise RepoError("disk full")
+
+    monkeypatch.setattr(LibraryRepo, "commit", refuse)
+    with pytest.raises(PublishError, match="could not be published, nothing changed"):
+        suggestions.accept_as_synonym(kb, row, settings("desk-9", "editor"), "Editor")
+    monkeypatch.undo()
+    assert (kb.root / "library.yaml").read_text("utf-8") == CONFIG and head(kb) == before
+    assert top(kb, "资料异动") != "phone"
+
+
 # -- publishing library.yaml ---------------------------------------------------------------------
 
 def test_publishing_library_yaml_validates_first_and_needs_a_note(make_kb) -> None:

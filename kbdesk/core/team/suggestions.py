@@ -249,7 +249,8 @@ def gather(records: Iterable[Mapping[str, object]], documents: Mapping[str, Docu
         row.evidence.sort(key=lambda e: e.when)
         row.keyword = row.evidence[-1].searched  # as last typed
     if synonyms:
-        out = [row for row in out if not in_synonym_group(row, synonyms)]
+        keyed = _keyed(synonyms)
+        out = [row for row in out if not _covered(row, keyed)]
     return sorted(out, key=lambda r: (-len(r.workstations), -r.count, r.keyword, r.doc_id))
 
 
@@ -425,14 +426,17 @@ def synonym_words(suggestion: Suggestion) -> list[str]:
 def in_synonym_group(suggestion: Suggestion, groups: Sequence[Sequence[str]]) -> bool:
     """Whether one of ``groups`` holds the suggestion's first words with a word that worked
     (it was accepted as a synonym group, or an editor wrote that group by hand)."""
-    first = {_same(w) for w in
-             first_words(suggestion.keyword, _worked(suggestion))}
+    return _covered(suggestion, _keyed(groups))
+
+
+def _keyed(groups: Sequence[Sequence[str]]) -> list[set[str]]:
+    return [{_same(str(w)) for w in group} for group in groups]
+
+
+def _covered(suggestion: Suggestion, groups: Sequence[set[str]]) -> bool:
+    first = {_same(w) for w in first_words(suggestion.keyword, _worked(suggestion))}
     worked = {_same(w) for w in suggestion.found_with}
-    for group in groups:
-        words = {_same(str(w)) for w in group}
-        if first <= words and worked & words:
-            return True
-    return False
+    return any(first <= words and bool(worked & words) for words in groups)
 
 
 def synonym_note(suggestion: Suggestion, words: Sequence[str]) -> str:
