@@ -294,6 +294,10 @@ def test_with_a_roster_only_an_editor_publishes_library_yaml(make_library, tmp_p
     ("synonyms:\n  - '甲乙 = 戊己'  # one string\n",
      "synonyms:\n  - [甲乙, 戊己, 丙丁]  # one string\n"),
     ("synonyms:\n  - [\"a, b\", 戊己]\n", "synonyms:\n  - [\"a, b\", 戊己]\n  - [甲乙, 丙丁]\n"),
+    # a group of one word (the library ignores it) becomes a group once extended
+    ("synonyms:\n  - [丙丁]\n  - [x, y]\n", "synonyms:\n  - [丙丁, 甲乙]\n  - [x, y]\n"),
+    # the group holding one of the words gets the other, wherever it is in the list
+    ("synonyms:\n  - [x, y]\n  - [甲乙, 庚辛]\n", "synonyms:\n  - [x, y]\n  - [甲乙, 庚辛, 丙丁]\n"),
 ])
 def test_groups_are_added_where_the_file_has_them(text: str, expected: str) -> None:
     assert add_synonym_group(text, ["甲乙", "丙丁"])[0] == expected

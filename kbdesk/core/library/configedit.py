@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from kbdesk.core.errors import DocumentError, KbError, Problem
+from kbdesk.core.errors import DocumentError, KbError
 from kbdesk.core.library.catalog import CONFIG_FILE, parse_config
 from kbdesk.core.library.frontmatter import yaml_scalar
 from kbdesk.core.library.yamlread import load_yaml
@@ -215,7 +215,7 @@ def add_synonym_group(text: str, words: Sequence[str],
     keys = list(dict.fromkeys(same(w) for w in wanted))
     if len(keys) < 2:
         raise _refuse(f"a synonym group needs two different words ({', '.join(wanted)})")
-    before, problems = parse_config(text)
+    problems = parse_config(text)[1]
     if problems:
         raise ConfigEditError(f"{CONFIG_FILE} has problems; fix them first: "
                               + "; ".join(str(p) for p in problems))
@@ -247,39 +247,25 @@ def add_synonym_group(text: str, words: Sequence[str],
     else:
         new_text = _add(_Text(text), data, groups, wanted)
         change = GroupChange(tuple(wanted), tuple(wanted), None)
-    _check(text, before.synonyms, new_text, change)
+    _check(text, new_text, change)
     return new_text, change
 
 
-def _check(text: str, old: list[list[str]], new_text: str, change: GroupChange) -> None:
+def _check(text: str, new_text: str, change: GroupChange) -> None:
     """The edited file must read as the old groups plus the change, nothing else."""
-    after, problems = parse_config(new_text)
-    expected = [list(g) for g in old]
+    data = load_yaml(text, CONFIG_FILE) or {}
+    raw = [_words_of(group) or [] for group in data.get("synonyms") or []]
     if change.extended is None:
-        expected.append(list(change.group))
+        raw.append(list(change.group))
     else:
-        # the loader numbers only groups of two words or more; find the one extended
-        position = _loaded_position(text, change.extended)
-        expected[position] = list(change.group)
+        raw[change.extended - 1] = list(change.group)
+    expected = [words for words in raw if len(words) >= 2]  # as the loader keeps them
     before, _ = parse_config(text)
+    after, problems = parse_config(new_text)
     if problems or after.synonyms != expected or (after.name, after.holidays, after.workdays) != (
             before.name, before.holidays, before.workdays):
         raise _refuse("written in a way kbdesk cannot edit safely; add the group by hand: "
                       + _flow_list(change.group))
-
-
-def _loaded_position(text: str, number: int) -> int:
-    """The index, among the groups the library loads, of the file's group ``number``."""
-    data = load_yaml(text, CONFIG_FILE) or {}
-    groups = data.get("synonyms") or []
-    position = -1
-    for index, group in enumerate(groups[:number]):
-        words = _words_of(group) or []
-        if len(words) >= 2:
-            position += 1
-        if index == number - 1 and len(words) < 2:
-            raise _refuse(f"group {number} has fewer than two words")
-    return position
 
 
 def _extend(doc: _Text, groups: Any, index: int, existing: list[str], added: list[str]) -> str:
@@ -361,7 +347,3 @@ def _add(doc: _Text, data: Any, groups: Any, words: list[str]) -> str:
     prefix = "" if text[:at].endswith("\n") else "\n"
     return text[:at] + prefix + " " * dash + "- " + item + "\n" + text[at:]
 
-
-def problems_of(text: str) -> list[Problem]:
-    """The problems of the text of a ``library.yaml`` (none: the library can read it all)."""
-    return parse_config(text)[1]
