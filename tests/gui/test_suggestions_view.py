@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from kbdesk.core.team.suggestions import note_opened
@@ -128,4 +129,30 @@ def test_an_agent_cannot_accept_as_a_synonym_group_and_is_told_why(
     assert not dialog.synonym_button.isEnabled() and not dialog.accept_button.isEnabled()
     assert "accepting a suggestion needs the role editor" in dialog.synonym_button.toolTip()
     assert "accepting a suggestion needs the role editor" in dialog.accept_button.toolTip()
+    dialog.close()
+
+
+def test_a_refused_synonym_group_is_shown_and_nothing_is_lost(
+        qtbot: QtBot, make_window: WindowFactory, demo_library: Path) -> None:
+    window = make_window(demo_library, settings=role_settings("desk-9", "editor"))
+    for name in ("desk-1", "desk-2"):
+        log_no_results(FIRST)
+        assert note_opened("sop-refund", "退款處理流程", settings=role_settings(name, "agent"))
+    edited = (demo_library / "library.yaml").read_text("utf-8") + "workdays: [2026-01-03]\n"
+    (demo_library / "library.yaml").write_text(edited, "utf-8")  # an edit never published
+    dialog = window.team_ui.show_suggestions()
+    assert isinstance(dialog, SuggestionsDialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=10000):
+        pass
+    dialog.synonym_button.click()
+    assert not dialog.synonym_button.isEnabled()  # busy until the core answers
+
+    def shown() -> list[QMessageBox]:
+        return [box for box in dialog.findChildren(QMessageBox) if box.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(shown()), timeout=20000)
+    assert "library.yaml has edits that were never published" in shown()[0].text()
+    assert dialog.synonym_button.isEnabled() and dialog.tree.topLevelItemCount() == 1
+    assert (demo_library / "library.yaml").read_text("utf-8") == edited
+    shown()[0].close()
     dialog.close()

@@ -71,7 +71,6 @@ MAX_KEYWORD = 30
 OPENED = "opened"
 #: how a suggestion is accepted: a keyword of the document, or a synonym group
 KEYWORD, SYNONYM = "keyword", "synonym"
-ACCEPT_AS = (KEYWORD, SYNONYM)
 #: at most this many entries of the first words go into a synonym group
 MAX_FIRST_WORDS = 3
 #: at most this many of the words that worked (the most frequent) go into a synonym group
@@ -357,9 +356,9 @@ def first_words(searched: str, found_with: Sequence[str] = ()) -> list[str]:
     to each other in the query stay one entry, as typed (``资料异动``; ``手机号换``, which the
     search finds again when ``手机号换了`` is typed); a left-out word or a space ends a run, and
     a run of single characters alone is left out (one character in a group would expand every
-    query holding it). A run the words that worked already
-    hold adds nothing and is left out. At most :data:`MAX_FIRST_WORDS` entries; when nothing
-    is left, the first words themselves (spaces tidied).
+    query holding it). A run the words that worked already hold adds nothing and is left out.
+    At most :data:`MAX_FIRST_WORDS` entries; when nothing is left, the first words themselves
+    (spaces tidied).
     """
     from kbdesk.core.search.query import STOPWORDS, segment
     from kbdesk.core.search.thesaurus import MAX_JOIN
