@@ -1,9 +1,10 @@
 """``kbdesk report suggestions``: words the team searched before opening a document found with
-other words, as keywords to add (see ``kbdesk.core.team.suggestions``)."""
+other words, as keywords or synonym groups to add (see ``kbdesk.core.team.suggestions``)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from kbdesk.cli.arguments import open_library, positive_int
@@ -17,14 +18,28 @@ def cmd_suggestions(args: argparse.Namespace) -> int:
     kb = open_library(args.library)
     rows = suggestions.of_team(kb.team, kb.documents(), args.min_workstations)
     if args.accept:
-        from kbdesk.cli.versions import _author, _print_result
+        from kbdesk.cli.versions import _author, _print_result, _push
 
         settings = Settings.load()
         suggestions.require_editor(kb.team, settings)  # before anything is looked up or written
         row = suggestions.find(rows, args.accept)
         author = args.publish_author or _author(args)
+        if args.accept_as == suggestions.SYNONYM:
+            done = suggestions.accept_as_synonym(kb, row, settings, author, args.note)
+            words = "、".join(done.change.group)
+            where = (f"group {done.change.extended} of library.yaml extended with "
+                     f"{'、'.join(done.change.added)}" if done.change.extended is not None
+                     else "added to library.yaml")
+            print(clean(f"accepted {row.id}: synonym group {words} {where}"))
+            print(inline(f"change note: {done.note}"))
+            print(f"published library.yaml ({done.result.commit[:10]})")
+            if not done.result.reindexed:
+                print("note: the search index will be updated on the next start",
+                      file=sys.stderr)
+            return _push(kb, author, "library.yaml")
         result = suggestions.accept(kb, row, settings, author, args.note)
         print(clean(f"accepted {row.id}: keyword {row.keyword!r} added to {row.doc_id}"))
+        print(inline(f"change note: {args.note or suggestions.change_note(row)}"))
         return _print_result(kb, "published", result, author)
     if args.json:
         dump_json([_json(row) for row in rows])
@@ -42,10 +57,13 @@ def cmd_suggestions(args: argparse.Namespace) -> int:
 
 
 def _json(row: Any) -> dict[str, Any]:
+    from kbdesk.core import suggestions
+
     return {
         "id": row.id, "keyword": row.keyword, "doc_id": row.doc_id, "title": row.title,
         "count": row.count, "workstations": sorted(row.workstations),
         "found_with": row.found_with,
+        "synonym_group": suggestions.synonym_words(row),
         "evidence": [{"workstation": e.workstation, "when": e.when.isoformat(timespec="seconds"),
                       "searched": e.searched, "found_with": e.found_with}
                      for e in row.evidence],
@@ -63,7 +81,12 @@ def add_report(reports: Any, library: argparse.ArgumentParser) -> None:
     r.add_argument("--json", action="store_true", help="print suggestions with their evidence")
     r.add_argument("--accept", metavar="ID",
                    help="editors: add the suggestion's words to the document's keywords and "
-                   "publish it (ID from the list, or its number)")
+                   "publish it, or with --as synonym add a synonym group to library.yaml "
+                   "(ID from the list, or its number)")
+    r.add_argument("--as", dest="accept_as", choices=("keyword", "synonym"), default="keyword",
+                   help="with --accept: as a keyword of the document (default), or as a "
+                   "synonym group of library.yaml (the first words' meaningful words with "
+                   "the words that worked; a group holding one of them is extended)")
     # its own dest: the shared --author belongs to the publishing commands, not to `report`
     r.add_argument("--author", dest="publish_author", metavar="AUTHOR",
                    help="with --accept: who publishes (default: $KBDESK_AUTHOR or login)")

@@ -1,13 +1,16 @@
 """Search suggestions for editors and supervisors: words the team searched before opening a
-document found with other words (``kbdesk.core.suggestions``), each with its evidence, and
-Accept (editors only) to add the words to the document's keywords as a normal publish.
+document found with other words (``kbdesk.core.suggestions``), each with its evidence, and two
+ways to accept one (editors only), each a normal publish with a change note: as a keyword of
+the document, or as a synonym group of ``library.yaml`` (the first words' meaningful words with
+the words that worked; the group is shown in the button's tooltip).
 
 Everything that reads the team's log or publishes runs on the task runner, never on the UI
 thread. The window records opens after a reformulated search through :func:`record_open`.
 
 Signals of :class:`SuggestionsDialog`:
     loaded(): the list shows the suggestions known after the last sync.
-    accepted(str): a suggestion was published; the id of the document that took it.
+    accepted(str): a suggestion was published (as a keyword or a synonym group); the id of
+        the document its words now find.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -73,33 +77,47 @@ class SuggestionsDialog(QDialog):
         self.tree.currentItemChanged.connect(lambda *_a: self._update_buttons())
         self.accept_button = QPushButton(self.tr("Accept as keyword"), self)
         self.accept_button.clicked.connect(self.accept_current)
-        lay_out_list(self, self.summary, self.tree, self.accept_button, self.reload)
+        self.synonym_button = QPushButton(self.tr("Accept as synonym group"), self)
+        self.synonym_button.clicked.connect(self.accept_current_as_synonym)
+        accept = QWidget(self)
+        row = QHBoxLayout(accept)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.accept_button)
+        row.addWidget(self.synonym_button)
+        lay_out_list(self, self.summary, self.tree, accept, self.reload)
         self.resize(720, 480)
         self._busy = False
         self.is_editor = False  # until the role is read with the suggestions
+        #: why this user may not accept (None: they may), asked of the core when loading
+        self.refusal: str | None = None
+        #: the synonym group each suggestion would add (read off the UI thread with the list)
+        self.groups: list[list[str]] = []
         self.reload()
 
-    def _may_accept(self) -> bool:
-        """Whether this user may accept (read off the UI thread: the roster is a git read; the
-        core's rule decides again on accept)."""
+    def _may_accept(self) -> str | None:
+        """Why this user may not accept, None when they may (read off the UI thread: the
+        roster is a git read; the core's rule decides again on accept)."""
         try:
             suggestions.require_editor(self.kb.team, self.settings)
-        except KbError:
-            return False
-        return True
+        except KbError as exc:
+            return str(exc)
+        return None
 
     def reload(self) -> None:
         """Read the suggestions again (off the UI thread)."""
         self.summary.setText(self.tr("Loading…"))
         kb = self.kb
-        task = self.runner.submit(
-            lambda _p, _c: (suggestions.of_team(kb.team, kb.documents()), self._may_accept()),
-            name="suggestions", owner=self)
+        def read(_p: object, _c: object) -> tuple[list[Any], list[list[str]], str | None]:
+            rows = suggestions.of_team(kb.team, kb.documents())
+            return rows, [suggestions.synonym_words(r) for r in rows], self._may_accept()
+
+        task = self.runner.submit(read, name="suggestions", owner=self)
         task.succeeded.connect(self._loaded)
         task.failed.connect(lambda error: show_error(self, error))
 
-    def _loaded(self, loaded: tuple[list[Any], bool]) -> None:
-        rows, self.is_editor = loaded
+    def _loaded(self, loaded: tuple[list[Any], list[list[str]], str | None]) -> None:
+        rows, self.groups, self.refusal = loaded
+        self.is_editor = self.refusal is None
         self.rows = rows
         self.tree.clear()
         for number, row in enumerate(rows):
@@ -138,12 +156,37 @@ class SuggestionsDialog(QDialog):
         number = item.data(0, Qt.ItemDataRole.UserRole)
         return self.rows[number] if isinstance(number, int) else None
 
+    def _current_group(self) -> list[str]:
+        row = self.current()
+        if row is None:
+            return []
+        number = self.rows.index(row)
+        return self.groups[number] if number < len(self.groups) else []
+
     def _update_buttons(self) -> None:
-        self.accept_button.setEnabled(
-            not self._busy and self.is_editor and self.current() is not None)
+        enabled = not self._busy and self.is_editor and self.current() is not None
+        self.accept_button.setEnabled(enabled)
+        self.synonym_button.setEnabled(enabled and len(self._current_group()) >= 2)
+        if self.refusal is not None:  # the core's words: which role is needed, and why
+            self.accept_button.setToolTip(self.refusal)
+            self.synonym_button.setToolTip(self.refusal)
+            return
+        self.accept_button.setToolTip(self.tr(
+            "Add the words agents searched to the document's keywords and publish it"))
+        self.synonym_button.setToolTip(self.tr(
+            "Add a synonym group to library.yaml and publish it (a group holding one of "
+            "the words is extended): %1").replace("%1", "、".join(self._current_group())))
 
     def accept_current(self) -> None:
         """Publish the selected suggestion as a keyword of its document (off the UI thread)."""
+        self._accept(suggestions.accept)
+
+    def accept_current_as_synonym(self) -> None:
+        """Publish the selected suggestion as a synonym group of ``library.yaml`` (off the UI
+        thread)."""
+        self._accept(suggestions.accept_as_synonym)
+
+    def _accept(self, how: Any) -> None:
         row = self.current()
         if row is None or self._busy:
             return
@@ -153,9 +196,9 @@ class SuggestionsDialog(QDialog):
         kb, settings = self.kb, self.settings
         author = str(settings.get("agent_name") or "").strip() or None
         task = self.runner.submit(
-            lambda _p, _c: suggestions.accept(kb, row, settings, author),
-            name="accept suggestion", owner=self)
-        task.succeeded.connect(lambda result: self._accepted(result.doc_id))
+            lambda _p, _c: how(kb, row, settings, author),
+            name="accept suggestion", write=True, owner=self)
+        task.succeeded.connect(lambda _result: self._accepted(row.doc_id))
         task.failed.connect(self._failed)
 
     def _accepted(self, doc_id: str) -> None:

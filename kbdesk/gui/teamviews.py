@@ -45,10 +45,10 @@ READ_COLOUR, NOT_READ_COLOUR = QColor("#2e7d32"), QColor("#c62828")
 
 
 
-def lay_out_list(dialog: QDialog, summary: QWidget, tree: QWidget, action: QPushButton,
+def lay_out_list(dialog: QDialog, summary: QWidget, tree: QWidget, action: QWidget,
                  reload: Callable[[], object]) -> None:
-    """The layout of a team list: its summary line, the list, then its action, Refresh and
-    Close."""
+    """The layout of a team list: its summary line, the list, then its action (a button, or a
+    row of them), Refresh and Close."""
     refresh = QPushButton(dialog.tr("Refresh"), dialog)
     refresh.clicked.connect(reload)
     close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)

@@ -2621,6 +2621,21 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Accept as synonym group</source>
+        <translation>Accept as synonym group</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Add the words agents searched to the document's keywords and publish it</source>
+        <translation>Add the words agents searched to the document's keywords and publish it</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Add a synonym group to library.yaml and publish it (a group holding one of the words is extended): %1</source>
+        <translation>Add a synonym group to library.yaml and publish it (a group holding one of the words is extended): %1</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>

@@ -2614,6 +2614,21 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Accept as synonym group</source>
+        <translation>采用为同义词组</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Add the words agents searched to the document's keywords and publish it</source>
+        <translation>将客服人员搜索的字词加入文件的关键词并发布</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Add a synonym group to library.yaml and publish it (a group holding one of the words is extended): %1</source>
+        <translation>在 library.yaml 新增同义词组并发布（已有词组含其中一个字词时，扩充该词组）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>

@@ -2614,6 +2614,21 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Accept as synonym group</source>
+        <translation>採用為同義詞組</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Add the words agents searched to the document's keywords and publish it</source>
+        <translation>將客服人員搜尋的字詞加入文件的關鍵詞並發布</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Add a synonym group to library.yaml and publish it (a group holding one of the words is extended): %1</source>
+        <translation>在 library.yaml 新增同義詞組並發布（已有詞組含其中一個字詞時，擴充該詞組）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>

@@ -1,12 +1,14 @@
 """The team's search suggestions in the app: an open after a reformulated search is noted off
-the UI thread; the editors' view lists the suggestion with its evidence, and Accept publishes
-the keyword (off the UI thread) so that the first words find the document."""
+the UI thread; the editors' view lists the suggestion with its evidence, and Accept as keyword
+or Accept as synonym group publishes it (off the UI thread) so that the first words find the
+document; agents see both disabled, with the core's reason as the tooltip."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from kbdesk.core.team.suggestions import note_opened
@@ -82,4 +84,75 @@ def test_an_agent_sees_suggestions_but_cannot_accept(
     assert dialog.tree.topLevelItemCount() == 1
     assert not dialog.accept_button.isEnabled()
     assert "Only an editor" in dialog.summary.text()
+    dialog.close()
+
+
+def test_an_editor_accepts_a_suggestion_as_a_synonym_group(
+        qtbot: QtBot, make_window: WindowFactory, demo_library: Path) -> None:
+    window = make_window(demo_library, settings=role_settings("desk-9", "editor"))
+    for name in ("desk-1", "desk-2"):
+        log_no_results(FIRST)
+        assert note_opened("sop-refund", "退款處理流程", settings=role_settings(name, "agent"))
+    hits = window.kb.search(FIRST).hits
+    assert not hits or hits[0].doc_id != "sop-refund"
+    before = (demo_library / "library.yaml").read_text("utf-8")
+    keywords = window.kb.document("sop-refund").keywords
+    dialog = window.team_ui.show_suggestions()
+    assert isinstance(dialog, SuggestionsDialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=10000):
+        pass
+    assert dialog.tree.topLevelItemCount() == 1
+    assert dialog.synonym_button.isEnabled() and dialog.accept_button.isEnabled()
+    assert f"{FIRST}、退款處理流程" in dialog.synonym_button.toolTip()
+    with qtbot.waitSignal(dialog.accepted, timeout=20000) as accepted:
+        dialog.synonym_button.click()
+    assert accepted.args == ["sop-refund"]
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 0, timeout=10000)
+    after = (demo_library / "library.yaml").read_text("utf-8")
+    assert after == before + f"  - [{FIRST}, 退款處理流程]\n"  # every other line as it was
+    assert window.kb.search(FIRST).hits[0].doc_id == "sop-refund"
+    assert window.kb.document("sop-refund").keywords == keywords  # not as a keyword
+    dialog.close()
+
+
+def test_an_agent_cannot_accept_as_a_synonym_group_and_is_told_why(
+        qtbot: QtBot, make_window: WindowFactory, demo_library: Path) -> None:
+    window = make_window(demo_library, settings=role_settings("desk-1", "agent"))
+    for name in ("desk-1", "desk-2"):
+        log_no_results(FIRST)
+        assert note_opened("sop-refund", THEN, settings=role_settings(name, "agent"))
+    dialog = window.team_ui.show_suggestions()
+    assert isinstance(dialog, SuggestionsDialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=10000):
+        pass
+    assert dialog.tree.topLevelItemCount() == 1
+    assert not dialog.synonym_button.isEnabled() and not dialog.accept_button.isEnabled()
+    assert "accepting a suggestion needs the role editor" in dialog.synonym_button.toolTip()
+    assert "accepting a suggestion needs the role editor" in dialog.accept_button.toolTip()
+    dialog.close()
+
+
+def test_a_refused_synonym_group_is_shown_and_nothing_is_lost(
+        qtbot: QtBot, make_window: WindowFactory, demo_library: Path) -> None:
+    window = make_window(demo_library, settings=role_settings("desk-9", "editor"))
+    for name in ("desk-1", "desk-2"):
+        log_no_results(FIRST)
+        assert note_opened("sop-refund", "退款處理流程", settings=role_settings(name, "agent"))
+    edited = (demo_library / "library.yaml").read_text("utf-8") + "workdays: [2026-01-03]\n"
+    (demo_library / "library.yaml").write_text(edited, "utf-8")  # an edit never published
+    dialog = window.team_ui.show_suggestions()
+    assert isinstance(dialog, SuggestionsDialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=10000):
+        pass
+    dialog.synonym_button.click()
+    assert not dialog.synonym_button.isEnabled()  # busy until the core answers
+
+    def shown() -> list[QMessageBox]:
+        return [box for box in dialog.findChildren(QMessageBox) if box.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(shown()), timeout=20000)
+    assert "library.yaml has edits that were never published" in shown()[0].text()
+    assert dialog.synonym_button.isEnabled() and dialog.tree.topLevelItemCount() == 1
+    assert (demo_library / "library.yaml").read_text("utf-8") == edited
+    shown()[0].close()
     dialog.close()

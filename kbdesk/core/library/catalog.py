@@ -65,12 +65,25 @@ def read_text(path: Path, rel_path: str) -> str:
 def load_config(root: Path) -> tuple[LibraryConfig, list[Problem]]:
     """Read ``library.yaml``; a missing file gives defaults, a broken one a problem."""
     path = root / CONFIG_FILE
-    config = LibraryConfig(name=root.name)
     if not path.is_file() or path.is_symlink():
-        return config, []
+        return LibraryConfig(name=root.name), []
     try:
-        data: Any = load_yaml(read_text(path, CONFIG_FILE), CONFIG_FILE) or {}
-    except DocumentError as exc:  # not UTF-8, not YAML, an alias bomb, nested too deep
+        text = read_text(path, CONFIG_FILE)
+    except DocumentError as exc:  # not UTF-8
+        return LibraryConfig(name=root.name), [exc.problem]
+    return parse_config(text, root.name)
+
+
+def parse_config(text: str, name: str = "") -> tuple[LibraryConfig, list[Problem]]:
+    """Read the text of a ``library.yaml``; every problem names the file (and the field).
+
+    Args:
+        name: the library's name when the text gives none (its folder's).
+    """
+    config = LibraryConfig(name=name)
+    try:
+        data: Any = load_yaml(text, CONFIG_FILE) or {}
+    except DocumentError as exc:  # not YAML, an alias bomb, nested too deep
         return config, [exc.problem]
     except ValueError as exc:  # a value YAML reads as a date, but no such day (2026-13-01)
         return config, [Problem(CONFIG_FILE, f"not a valid date ({exc}); write YYYY-MM-DD")]
@@ -81,13 +94,15 @@ def load_config(root: Path) -> tuple[LibraryConfig, list[Problem]]:
         config.name = str(data["name"])
     groups = data.get("synonyms") or []
     if not isinstance(groups, list):
-        problems.append(Problem(CONFIG_FILE, "'synonyms' must be a list of word lists"))
+        problems.append(Problem(CONFIG_FILE, "'synonyms' must be a list of word lists",
+                                field="synonyms"))
         groups = []
     for number, group in enumerate(groups, start=1):
         if isinstance(group, str):
             group = [w for w in group.replace("，", ",").replace("=", ",").split(",")]
         if not isinstance(group, list):
-            problems.append(Problem(CONFIG_FILE, f"synonym group {number} must be a list"))
+            problems.append(Problem(CONFIG_FILE, f"'synonyms': group {number} must be a list "
+                                    "of words", field="synonyms"))
             continue
         words = [str(word).strip() for word in group if str(word).strip()]
         if len(words) >= 2:

@@ -40,6 +40,7 @@ EDITOR_ACTIONS: dict[str, str] = {
     "clear_flags": "clearing flags",
     "enrol_workstation": "listing an editor's workstation",
     "edit_team": "publishing a change to team.yaml",
+    "edit_library": "publishing a change to library.yaml",
 }
 SUPERVISOR_ACTIONS: dict[str, str] = {
     "paper_ack": "recording a paper acknowledgement for someone else (--agent)",

@@ -18,6 +18,13 @@ with counts and the evidence. :func:`accept` adds the first words to the documen
 change note), after which those words find the document. A suggestion whose words are already
 among the document's keywords is no longer proposed.
 
+:func:`accept_as_synonym` instead adds a synonym group to ``library.yaml`` (published through
+``kb.publishing.publish_library_config``, a normal publish with a change note): the agents'
+first words (their meaningful words, :func:`first_words`) and the words that worked. When one
+of those words is already in a group of the library, that group is extended instead. A
+suggestion whose first words share a group with one of the words that worked is no longer
+proposed.
+
 Only editors may accept: :func:`require_editor` asks the core's role rule (``team/roles.py``:
 the roster, then the site settings, then the local setting), as every editor action does.
 """
@@ -30,13 +37,15 @@ import json
 import logging
 import threading
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from kbdesk.core.clock import SYSTEM_CLOCK, Clock, parse_iso_time
 from kbdesk.core.errors import KbError
+from kbdesk.core.library.catalog import load_config
+from kbdesk.core.library.configedit import ConfigEditError, GroupChange, add_synonym_group
 from kbdesk.core.library.frontmatter import set_field
 from kbdesk.core.library.model import Document
 from kbdesk.core.library.parse import build_document
@@ -44,7 +53,7 @@ from kbdesk.core.team.board import Team
 from kbdesk.core.team.records import SEARCHLOG
 from kbdesk.core.team.roles import require
 from kbdesk.core.text.folding import fold
-from kbdesk.core.workflow.versioning import PublishResult
+from kbdesk.core.workflow.versioning import FileResult, PublishResult
 from kbdesk.core.workstation.identity import workstation_name
 from kbdesk.core.workstation.settings import Settings
 from kbdesk.core.workstation.userstate import no_results_path
@@ -60,6 +69,12 @@ TAIL_BYTES = 64 * 1024
 #: a keyword longer than this is not proposed (a pasted paragraph is not a search word)
 MAX_KEYWORD = 30
 OPENED = "opened"
+#: how a suggestion is accepted: a keyword of the document, or a synonym group
+KEYWORD, SYNONYM = "keyword", "synonym"
+#: at most this many entries of the first words go into a synonym group
+MAX_FIRST_WORDS = 3
+#: at most this many of the words that worked (the most frequent) go into a synonym group
+MAX_WORKED = 2
 _lock = threading.Lock()
 
 
@@ -197,12 +212,14 @@ def suggestion_id(keyword: str, doc_id: str) -> str:
 
 
 def gather(records: Iterable[Mapping[str, object]], documents: Mapping[str, Document],
-           min_workstations: int = MIN_WORKSTATIONS) -> list[Suggestion]:
+           min_workstations: int = MIN_WORKSTATIONS,
+           synonyms: Sequence[Sequence[str]] = ()) -> list[Suggestion]:
     """Every workstation's opened lines as suggestions, most workstations and times first.
 
     A pair is proposed when seen from at least ``min_workstations`` workstations, for a
-    document the library still has, whose keywords do not hold the words yet. Lines that
-    are not opened lines, or are incomplete, are skipped.
+    document the library still has, whose keywords do not hold the words yet, and whose
+    first words share no group of ``synonyms`` (the library's) with the words that worked.
+    Lines that are not opened lines, or are incomplete, are skipped.
     """
     rows: dict[str, Suggestion] = {}
     for item in records:
@@ -230,13 +247,19 @@ def gather(records: Iterable[Mapping[str, object]], documents: Mapping[str, Docu
     for row in out:
         row.evidence.sort(key=lambda e: e.when)
         row.keyword = row.evidence[-1].searched  # as last typed
+    if synonyms:
+        keyed = _keyed(synonyms)
+        out = [row for row in out if not _covered(row, keyed)]
     return sorted(out, key=lambda r: (-len(r.workstations), -r.count, r.keyword, r.doc_id))
 
 
 def of_team(team: Team, documents: Iterable[Document],
             min_workstations: int = MIN_WORKSTATIONS) -> list[Suggestion]:
-    """The suggestions of every workstation's shared search log (see :func:`gather`)."""
-    return gather(team.records(SEARCHLOG), {d.id: d for d in documents}, min_workstations)
+    """The suggestions of every workstation's shared search log (see :func:`gather`), with
+    the synonym groups of the library's ``library.yaml``."""
+    groups = load_config(team.root)[0].synonyms
+    return gather(team.records(SEARCHLOG), {d.id: d for d in documents}, min_workstations,
+                  groups)
 
 
 class VersionTexts(Protocol):
@@ -252,6 +275,9 @@ class Publishes(Protocol):
 
     def publish(self, doc: str, text: str, note: str, author: str | None = None
                 ) -> PublishResult: ...
+
+    def publish_library_config(self, change: Callable[[str], str], note: str | None,
+                               author: str | None = None) -> FileResult: ...
 
 
 class Publisher(Protocol):
@@ -310,6 +336,162 @@ def accept(library: Publisher, suggestion: Suggestion, settings: Settings,
     if new_text == text:
         raise SuggestionError(f"{doc.path}: '{suggestion.keyword}' is already a keyword")
     return library.publishing.publish(doc.id, new_text, note or change_note(suggestion), author)
+
+
+# -- accepting as a synonym group -------------------------------------------------------------
+
+def _same(word: str) -> str:
+    """How words of synonym groups compare: as the search reads them (folded, filler out)."""
+    from kbdesk.core.search.thesaurus import query_form
+
+    return query_form(word)
+
+
+def first_words(searched: str, found_with: Sequence[str] = ()) -> list[str]:
+    """The meaningful words of the agents' first words, as typed, for a synonym group.
+
+    A whole sentence is a poor synonym (``客人一直骂人怎么办`` would have to be typed again
+    exactly), so the first words are read as the search reads them: segmented, question and
+    spoken filler words (怎么办, 一直, 了 …) left out. What remains is kept in runs: words next
+    to each other in the query stay one entry, as typed (``资料异动``; ``手机号换``, which the
+    search finds again when ``手机号换了`` is typed); a left-out word or a space ends a run, and
+    a run of single characters alone is left out (one character in a group would expand every
+    query holding it). A run the words that worked already hold adds nothing and is left out.
+    At most :data:`MAX_FIRST_WORDS` entries; when nothing is left, the first words themselves
+    (spaces tidied).
+    """
+    from kbdesk.core.search.query import STOPWORDS, segment
+    from kbdesk.core.search.thesaurus import MAX_JOIN
+
+    text = _normal(searched)
+    folded = fold(text)
+    if len(folded) != len(text):  # the fold keeps lengths; if not, work on the folded text
+        text = folded
+    worked = [fold(_normal(w)) for w in found_with]
+    runs: list[list[tuple[int, int, bool]]] = []  # (start, end, strong)
+    current: list[tuple[int, int, bool]] = []
+    position = 0
+    for word in segment(folded):
+        start = folded.find(word, position)
+        if start == -1:
+            continue
+        keep = word not in STOPWORDS
+        if not keep or start != position or len(current) >= MAX_JOIN:
+            if current:
+                runs.append(current)
+            current = []
+        if keep:
+            current.append((start, start + len(word), len(word) >= 2))
+        position = start + len(word)
+    if current:
+        runs.append(current)
+    out: list[str] = []
+    for run in runs:
+        if not any(strong for _s, _e, strong in run):
+            continue  # single characters alone
+        entry = text[run[0][0]:run[-1][1]]
+        if any(fold(entry) in w for w in worked) or entry in out:
+            continue
+        out.append(entry)
+    return out[:MAX_FIRST_WORDS] or ([text] if text else [])
+
+
+def _worked(suggestion: Suggestion) -> list[str]:
+    """The words that worked, most frequent first, each once as the search reads it, at most
+    :data:`MAX_WORKED`."""
+    out: dict[str, str] = {}
+    for word in suggestion.found_with:
+        key = _same(word)
+        if key and key not in out:
+            out[key] = word
+    return list(out.values())[:MAX_WORKED]
+
+
+def synonym_words(suggestion: Suggestion) -> list[str]:
+    """The words a synonym group made of ``suggestion`` holds: its first words
+    (:func:`first_words`), then the words that worked, most frequent first (at most
+    :data:`MAX_WORKED`), each once as the search reads it."""
+    worked = _worked(suggestion)
+    words: list[str] = []
+    seen: set[str] = set()
+    for word in [*first_words(suggestion.keyword, worked), *worked]:
+        key = _same(word)
+        if key and key not in seen:
+            seen.add(key)
+            words.append(word)
+    return words
+
+
+def in_synonym_group(suggestion: Suggestion, groups: Sequence[Sequence[str]]) -> bool:
+    """Whether one of ``groups`` holds the suggestion's first words with a word that worked
+    (it was accepted as a synonym group, or an editor wrote that group by hand)."""
+    return _covered(suggestion, _keyed(groups))
+
+
+def _keyed(groups: Sequence[Sequence[str]]) -> list[set[str]]:
+    return [{_same(str(w)) for w in group} for group in groups]
+
+
+def _covered(suggestion: Suggestion, groups: Sequence[set[str]]) -> bool:
+    first = {_same(w) for w in first_words(suggestion.keyword, _worked(suggestion))}
+    worked = {_same(w) for w in suggestion.found_with}
+    return any(first <= words and bool(worked & words) for words in groups)
+
+
+def synonym_note(suggestion: Suggestion, words: Sequence[str]) -> str:
+    """The change note of a suggestion accepted as a synonym group."""
+    return (f"搜尋建議：同義詞組加入「{'、'.join(words)}」（{len(suggestion.workstations)} 台"
+            f"工作站共 {suggestion.count} 次搜尋「{suggestion.keyword}」後，改用"
+            f"「{'、'.join(_worked(suggestion))}」開啟「{suggestion.title}」）")
+
+
+@dataclass(frozen=True)
+class SynonymAccepted:
+    """What accepting a suggestion as a synonym group did.
+
+    Attributes:
+        result: the publish of ``library.yaml`` (commit, re-indexed).
+        change: the group written (and whether an existing group was extended).
+        note: the change note it was published with.
+    """
+
+    result: FileResult
+    change: GroupChange
+    note: str
+
+
+def accept_as_synonym(library: Publisher, suggestion: Suggestion, settings: Settings,
+                      author: str | None = None, note: str | None = None) -> SynonymAccepted:
+    """Add the suggestion's words (:func:`synonym_words`) to ``library.yaml`` as a synonym
+    group, or to the group that already holds one of them, and publish it (a change note says
+    where the words came from). The library is re-read and re-indexed: the first words find
+    the document from then on, and the suggestion is no longer proposed.
+
+    Raises:
+        NotAllowed: this user is not an editor.
+        SuggestionError: the group would change nothing, or ``library.yaml`` cannot take it
+            (broken, or its synonyms written in a way that cannot be edited safely); the
+            message names ``library.yaml`` and the field, and nothing is written.
+        PublishError: the publish was refused (unpublished edits of ``library.yaml`` …).
+    """
+    require_editor(library.team, settings)
+    words = synonym_words(suggestion)
+    if len(words) < 2:
+        raise SuggestionError(f"'{suggestion.keyword}' and the words that worked read as the "
+                              "same words: no synonym group to add")
+    done: list[GroupChange] = []
+
+    def change(text: str) -> str:
+        try:
+            new_text, group = add_synonym_group(text, words, _same)
+        except ConfigEditError as exc:
+            raise SuggestionError(str(exc)) from None
+        done.append(group)
+        return new_text
+
+    text = note or synonym_note(suggestion, words)
+    result = library.publishing.publish_library_config(change, text, author)
+    return SynonymAccepted(result, done[-1], text)
 
 
 def find(suggestions: Sequence[Suggestion], wanted: str) -> Suggestion:

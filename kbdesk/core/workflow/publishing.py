@@ -17,15 +17,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from kbdesk.core.clock import Clock, parse_iso_date
-from kbdesk.core.errors import DocumentNotFound, KbError, PublishError
+from kbdesk.core.errors import DocumentNotFound, KbError, Problem, PublishError
 from kbdesk.core.library import authoring
 from kbdesk.core.library.authoring import NewDocument, PathProblem
+from kbdesk.core.library.catalog import CONFIG_FILE, parse_config
 from kbdesk.core.library.frontmatter import document_id, front_fields
 from kbdesk.core.library.model import Kind
 from kbdesk.core.library.source import DocumentSource
 from kbdesk.core.storage.drafts import EDITOR, DraftStore
 from kbdesk.core.workflow import rules
-from kbdesk.core.workflow.versioning import PublishResult, Versioning, set_field
+from kbdesk.core.workflow.versioning import FileResult, PublishResult, Versioning, set_field
 from kbdesk.core.workstation.liblock import library_lock
 
 if TYPE_CHECKING:  # the importers sit above the workflow; only their type is named here
@@ -44,6 +45,14 @@ def _without_version(text: str) -> str:
         return set_field(text, "version", None).strip()
     except KbError:
         return text.strip()
+
+
+def _with_field(problem: Problem) -> str:
+    """A problem of ``library.yaml`` with the field it is about."""
+    text = str(problem)
+    if problem.field and f"'{problem.field}'" not in text:
+        return f"{text} (field '{problem.field}')"
+    return text
 
 
 class DocumentPaths(Protocol):
@@ -143,6 +152,36 @@ class Publishing:
             result = self.versioning.publish(path, text, note, author=author)
         self._discard_published_drafts(result, text, from_editor)
         return result
+
+    def publish_library_config(
+        self, change: str | Callable[[str], str], note: str | None, author: str | None = None,
+    ) -> FileResult:
+        """Publish a change of ``library.yaml`` (name, synonyms, holidays …) as a version.
+
+        Args:
+            change: the new text, or a function given the published text ("" when the
+                library has none) that returns it; it runs under the library's write lock.
+            note: the change note (required).
+
+        Raises:
+            NotAllowed: this user may not publish (the editors' rule of every publish).
+            PublishError: no change note, the new text has problems (the message names
+                ``library.yaml`` and the field; nothing is written), unpublished edits of the
+                file, nothing changed, or the commit failed.
+        """
+        self._permissions.require("edit_library")
+
+        def edited(published: str | None) -> str:
+            text = change(published or "") if callable(change) else change
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+            problems = parse_config(text, self.root.name)[1]
+            if problems:
+                raise PublishError(f"{CONFIG_FILE} is not published: "
+                                   + "; ".join(_with_field(p) for p in problems))
+            return text
+
+        with library_lock(self.root, "publish"):
+            return self.versioning.publish_library_file(CONFIG_FILE, edited, note, author=author)
 
     def _discard_published_drafts(self, result: PublishResult, text: str,
                                   from_editor: bool = False) -> None:

@@ -49,6 +49,17 @@ class PublishResult:
     dropped_effective: dt.date | None = None
 
 
+@dataclass(frozen=True)
+class FileResult:
+    """What publishing a library file that is not a document (``library.yaml``) did."""
+
+    path: str
+    commit: str
+    reindexed: bool
+    #: the text published
+    text: str
+
+
 def set_field(text: str, name: str, value: FieldValue) -> str:
     """Set a top-level front-matter field, keeping every other line as written.
 
@@ -415,6 +426,61 @@ class Versioning:
             log.warning("published, but the search index could not be updated: %s", exc)
             return False
         return True
+
+    def publish_library_file(
+        self, path: str, change: Callable[[str | None], str], note: str | None, *,
+        author: str | None = None, action: str = "config",
+    ) -> FileResult:
+        """Publish a change of a library file that is not a document (``library.yaml``).
+
+        ``change`` is given the file's published text (None when it was never published) and
+        returns the new text; it runs under the library's write lock, so no other publish or
+        sync comes between the read and the commit. The file is written atomically and
+        committed with the change note and ``Kbdesk-File``/``Kbdesk-Action`` trailers (signed
+        like every commit); when the commit fails the file is put back as it was. Then the
+        library is re-indexed (re-read: its settings, such as synonyms, take effect).
+
+        Raises:
+            PublishError: no change note, unpublished edits of the file (they would be lost),
+                nothing changed, or the commit failed.
+            KbError: whatever ``change`` raises (nothing is written).
+        """
+        note = change_note(note)
+        with self._lock:
+            repo = self.repo(create=True, author=author)  # a new repository holds every file
+            assert repo is not None
+            with repo.writing():
+                head = repo.head()
+                published = repo.read(head, path)
+                working = self._read_working(path)
+                if working != published:
+                    raise PublishError(
+                        f"{path} has edits that were never published; publish or undo them "
+                        "first (nothing was changed)"
+                    )
+                old = published.decode("utf-8") if published is not None else None
+                new_text = change(old)
+                if old is not None and new_text == old:
+                    raise PublishError(f"{path}: nothing changed")
+                message = f"{note}\n\nKbdesk-File: {path}\nKbdesk-Action: {action}\n"
+                try:
+                    repo.write_working_file(path, new_text.encode("utf-8"))
+                except UnsafePath as exc:
+                    raise PublishError(f"{path}: refused: {exc}") from exc
+                try:
+                    commit = repo.commit({path: new_text.encode("utf-8")}, message,
+                                         author=author)
+                except (RepoError, OSError) as exc:
+                    if repo.head() == head:
+                        self._restore(repo, path, working, None, None)
+                        raise PublishError(
+                            f"{path}: could not be published, nothing changed: "
+                            f"{_os_reason(exc)}"
+                        ) from exc
+                    commit = repo.head() or ""
+                    log.warning("published %s as %s, then: %s", path, commit[:10], exc)
+        log.info("published %s (%s)", path, commit[:10])
+        return FileResult(path, commit, self._reindex(), new_text)
 
     def move(
         self, path: str, new_path: str, note: str | None, *, author: str | None = None
