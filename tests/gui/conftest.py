@@ -67,7 +67,7 @@ def type_text(widget: QWidget, text: str) -> None:
 def search(qtbot: QtBot, window: MainWindow, text: str) -> list:
     """Type a query into the search box and wait for its results; return the rows."""
     window.side.search_box.clear()
-    with qtbot.waitSignal(window.resultsShown, timeout=10000,
+    with qtbot.waitSignal(window.resultsShown, timeout=30_000,
                           check_params_cb=lambda query, _n: query == text):
         type_text(window.side.search_box, text)
     return window.side.model.rows

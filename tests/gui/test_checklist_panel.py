@@ -64,11 +64,11 @@ def test_timer_passes_a_limit_and_warns(qtbot, panel) -> None:
     qtbot.mouseClick(widget.start_button, Qt.MouseButton.LeftButton)
     assert widget.timer.isActive() and not widget.start_button.isEnabled()
     clock.now += 20
-    qtbot.waitUntil(lambda: widget.elapsed_label.text() == "0:20")
+    qtbot.waitUntil(lambda: widget.elapsed_label.text() == "0:20", timeout=30_000)
     assert cell(widget, 0, 3) == "0:10 left"
     assert widget.banner.isHidden()
     clock.now += 15  # 35 s: step 1 (30 s) has passed its limit, unticked
-    with qtbot.waitSignal(widget.limit_passed) as blocker:
+    with qtbot.waitSignal(widget.limit_passed, timeout=30_000) as blocker:
         pass  # the panel's own QTimer notices
     assert blocker.args == [1]
     assert widget.banner.isVisible()
@@ -84,9 +84,9 @@ def test_ticking_an_overdue_step_clears_the_warning(qtbot, panel) -> None:
     widget, clock = panel
     widget.start()
     clock.now += 40
-    qtbot.waitUntil(widget.banner.isVisible)
+    qtbot.waitUntil(widget.banner.isVisible, timeout=30_000)
     model = widget.model
-    with qtbot.waitSignal(widget.step_toggled) as blocker:
+    with qtbot.waitSignal(widget.step_toggled, timeout=30_000) as blocker:
         assert model.setData(model.index(0, 0), Qt.CheckState.Checked.value,
                              Qt.ItemDataRole.CheckStateRole)
     assert blocker.args == [1, True]
@@ -119,7 +119,7 @@ def test_reset_for_the_next_case(qtbot, panel) -> None:
     widget.model.setData(widget.model.index(1, 0), Qt.CheckState.Checked,
                          Qt.ItemDataRole.CheckStateRole)
     clock.now += 100
-    qtbot.waitUntil(widget.banner.isVisible)
+    qtbot.waitUntil(widget.banner.isVisible, timeout=30_000)
     qtbot.mouseClick(widget.reset_button, Qt.MouseButton.LeftButton)
     assert widget.banner.isHidden()
     assert not widget.timer.isActive()
@@ -128,7 +128,7 @@ def test_reset_for_the_next_case(qtbot, panel) -> None:
     assert widget.start_button.isEnabled()
     widget.start()
     clock.now += 31
-    with qtbot.waitSignal(widget.limit_passed):  # warns again in the new run
+    with qtbot.waitSignal(widget.limit_passed, timeout=30_000):  # warns again in the new run
         pass
 
 
@@ -136,7 +136,7 @@ def test_space_ticks_the_selected_step(qtbot, panel) -> None:
     widget, _ = panel
     widget.view.setFocus()
     widget.view.setCurrentIndex(widget.model.index(2, 0))
-    with qtbot.waitSignal(widget.step_toggled) as blocker:
+    with qtbot.waitSignal(widget.step_toggled, timeout=30_000) as blocker:
         qtbot.keyClick(widget.view, Qt.Key.Key_Space)
     assert blocker.args == [3, True]
 

@@ -39,7 +39,7 @@ def test_shows_three_texts_and_publishes_the_resolution(qtbot, runner, conflict)
     assert "12小時" in kb.drafts.load("complaint").text
     dialog.result_edit.setPlainText(found.mine.replace("12小時", "36小時"))
     dialog.ask_note = lambda parent, prompt, note="": "折衷為36小時"
-    with qtbot.waitSignal(dialog.resolved, timeout=10000) as blocker:
+    with qtbot.waitSignal(dialog.resolved, timeout=30_000) as blocker:
         dialog.publish_button.click()
     result = blocker.args[0]
     assert kb.versions.history("complaint")[0].version == result.version
@@ -91,7 +91,7 @@ def test_editor_on_a_conflict_draft_opens_the_three_way_view(qtbot, runner, conf
     qtbot.addWidget(dialog)
     assert "12小時" in dialog.mine.toPlainText() and "48小時" in dialog.theirs.toPlainText()
     dialog.ask_note = lambda parent, prompt, note="": "採用我方時限"
-    with qtbot.waitSignal(editor.published, timeout=10000) as blocker:
+    with qtbot.waitSignal(editor.published, timeout=30_000) as blocker:
         dialog.publish()
     assert blocker.args[0].version == kb.versions.history("complaint")[0].version
     assert "12小時" in editor.text_edit.toPlainText() and editor.resolve_button.isHidden()

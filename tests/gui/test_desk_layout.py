@@ -76,7 +76,7 @@ def _open_procedure(qtbot: QtBot, window: MainWindow) -> None:
     """Open a procedure and wait until its checklist pane has a usable width."""
     window.open_document("sop-refund")
     assert window.panels.currentWidget() is window.panels.checklist_panel
-    qtbot.waitUntil(lambda: _pane_widths(window)[2] >= MAIN_MINIMUM_WIDTHS[2], timeout=5000)
+    qtbot.waitUntil(lambda: _pane_widths(window)[2] >= MAIN_MINIMUM_WIDTHS[2], timeout=30_000)
 
 
 def test_the_checklist_pane_never_collapses(desk, qtbot: QtBot) -> None:
@@ -98,7 +98,7 @@ def test_a_reader_dragged_shut_comes_back_with_the_next_document(desk, qtbot: Qt
     window.splitter.setSizes([width // 2, 0, width // 2])
     assert _pane_widths(window)[1] == 0  # the reader may fold (it does for phrasings)
     window.open_document("complaint-handbook")
-    qtbot.waitUntil(lambda: _pane_widths(window)[1] >= MAIN_MINIMUM_WIDTHS[1], timeout=5000)
+    qtbot.waitUntil(lambda: _pane_widths(window)[1] >= MAIN_MINIMUM_WIDTHS[1], timeout=30_000)
 
 
 def test_a_saved_collapsed_pane_comes_back_usable(qtbot: QtBot, desk) -> None:

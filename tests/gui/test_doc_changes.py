@@ -31,7 +31,7 @@ def test_what_changed_shows_the_diff_since_last_seen(qtbot, kb, runner) -> None:
     publish_change(kb, "交給主管", "交給值班主管")
     dialog = WhatChangedDialog(kb, runner, "complaint")
     qtbot.addWidget(dialog)
-    with qtbot.waitSignal(dialog.loaded, timeout=5000) as blocker:
+    with qtbot.waitSignal(dialog.loaded, timeout=30_000) as blocker:
         pass
     diff = blocker.args[0]
     assert (diff.old_label, diff.new_label) == ("v1", "v3")  # both changes since v1
@@ -39,10 +39,10 @@ def test_what_changed_shows_the_diff_since_last_seen(qtbot, kb, runner) -> None:
     assert runs == [("delete", "24"), ("insert", "48"), ("insert", "值班")]
     assert "v1 → v3" in dialog.message.text()
     dialog.accept()  # the version seen is written on the runner's ordered lane
-    qtbot.waitUntil(lambda: not kb.reading.is_updated("complaint"), timeout=5000)
+    qtbot.waitUntil(lambda: not kb.reading.is_updated("complaint"), timeout=30_000)
     again = WhatChangedDialog(kb, runner, "complaint")
     qtbot.addWidget(again)
-    with qtbot.waitSignal(again.loaded, timeout=5000) as blocker:
+    with qtbot.waitSignal(again.loaded, timeout=30_000) as blocker:
         pass
     assert blocker.args[0] is None
     assert "Nothing changed" in again.message.text()
@@ -58,12 +58,12 @@ def test_updated_banner_offers_what_changed(qtbot, kb, runner) -> None:
     banner.set_document(kb.document("complaint"))
     assert not banner.isHidden() and "v1 → v2" in banner.label.text()
     kb.reading.mark_seen("complaint")  # the reader marks it seen once shown: the banner remembers v1
-    with qtbot.waitSignal(banner.whatChangedRequested, timeout=1000) as blocker:
+    with qtbot.waitSignal(banner.whatChangedRequested, timeout=30_000) as blocker:
         banner.button.click()
     assert blocker.args == ["complaint", 1]
     dialog = WhatChangedDialog(kb, runner, "complaint", since=1)
     qtbot.addWidget(dialog)
-    with qtbot.waitSignal(dialog.loaded, timeout=5000) as loaded:
+    with qtbot.waitSignal(dialog.loaded, timeout=30_000) as loaded:
         pass
     assert (loaded.args[0].old_label, loaded.args[0].new_label) == ("v1", "v2")
     assert ("insert", "48") in marked_runs(dialog.view.inline.document())
@@ -77,7 +77,7 @@ def test_ack_banner_records_a_receipt(qtbot, kb) -> None:
     doc = kb.document("opening")
     banner.set_document(doc)
     assert not banner.isHidden()
-    with qtbot.waitSignal(banner.acknowledged, timeout=1000) as blocker:
+    with qtbot.waitSignal(banner.acknowledged, timeout=30_000) as blocker:
         banner.button.click()
     receipt = blocker.args[0]
     assert (receipt.doc_id, receipt.version, receipt.agent) == ("opening", 1, "王小明")
@@ -98,7 +98,7 @@ def test_ack_without_agent_name_names_the_os_account(qtbot, kb, monkeypatch) -> 
     banner = AckBanner(kb, agent_settings(""))
     qtbot.addWidget(banner)
     banner.set_document(kb.document("opening"))
-    with qtbot.waitSignal(banner.acknowledged, timeout=1000) as blocker:
+    with qtbot.waitSignal(banner.acknowledged, timeout=30_000) as blocker:
         banner.button.click()
     assert (blocker.args[0].agent, blocker.args[0].account) == ("wang.x", "wang.x")
     assert [(r.agent, r.account) for r in kb.receipts.receipts()] == [("wang.x", "wang.x")]

@@ -44,7 +44,7 @@ def test_typing_autosaves_a_draft_restored_by_a_new_window(qtbot, kb, runner) ->
     cursor = edit.textCursor()
     cursor.setPosition(edit.toPlainText().index("交給主管"))
     edit.setTextCursor(cursor)
-    with qtbot.waitSignal(first.draftSaved, timeout=5000) as blocker:
+    with qtbot.waitSignal(first.draftSaved, timeout=30_000) as blocker:
         type_chinese(edit, "立即")
     draft = blocker.args[0]
     assert "立即交給主管" in draft.text
@@ -68,7 +68,7 @@ def test_untouched_document_is_not_saved_and_text_is_byte_identical(qtbot, kb, r
 
 def test_preview_follows_the_text_debounced(qtbot, kb, runner) -> None:
     window = open_editor(qtbot, kb, runner, autosave_ms=60000)
-    with qtbot.waitSignal(window.previewUpdated, timeout=5000):
+    with qtbot.waitSignal(window.previewUpdated, timeout=30_000):
         type_chinese(window.text_edit, "\n## 新章節\n")
     assert "新章節" in window.preview.toPlainText()
     assert "---" not in window.preview.toPlainText()  # front matter is not previewed
@@ -136,7 +136,7 @@ def test_publish_with_note_adds_a_version_and_clears_the_draft(qtbot, kb, runner
     body = window.text_edit.toPlainText()
     window.text_edit.setPlainText(body.replace("24小時", "48小時"))
     window.ask_note = lambda parent, prompt, note="": "時限改為48小時"
-    with qtbot.waitSignal(window.published, timeout=10000) as blocker:
+    with qtbot.waitSignal(window.published, timeout=30_000) as blocker:
         window.actions_by_id["editor.publish"].trigger()
     assert blocker.args[0].version == 2
     history = kb.versions.history("complaint")
@@ -155,7 +155,7 @@ def test_failed_publish_keeps_the_draft(qtbot, kb, runner, monkeypatch) -> None:
     window.text_edit.setPlainText("## 只有內文\n")
     window._front = "---\nkind: handbook\n---\n"  # no title: the core refuses it
     window.publish_with_note("試試")
-    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
     assert "title" in shown[0]
     assert kb.drafts.load("complaint").text.endswith("## 只有內文\n")
     assert [v.version for v in kb.versions.history("complaint")] == [1]
@@ -169,7 +169,7 @@ def test_discard_draft_asks_first(qtbot, kb, runner) -> None:
     assert window.discard_draft() is False
     assert kb.drafts.load("complaint") is not None
     window.confirm = lambda parent, question: True
-    with qtbot.waitSignal(window.draftDiscarded, timeout=1000):
+    with qtbot.waitSignal(window.draftDiscarded, timeout=30_000):
         assert window.discard_draft() is True
     assert kb.drafts.load("complaint") is None
     assert "草稿" not in window.text_edit.toPlainText()
@@ -184,7 +184,7 @@ def test_new_document_from_template_publishes(qtbot, kb, runner, kind) -> None:
     assert window.form.title.text() == "新文件"
     assert window.text_edit.toPlainText().strip()
     window.ask_note = lambda parent, prompt, note="": "新增"
-    with qtbot.waitSignal(window.published, timeout=10000) as blocker:
+    with qtbot.waitSignal(window.published, timeout=30_000) as blocker:
         window.publish()
     result = blocker.args[0]
     assert result.path == path and result.version == 1
@@ -214,7 +214,7 @@ def test_new_document_paths_are_checked(qtbot, kb, runner) -> None:
 def test_retire_with_note(qtbot, kb, runner) -> None:
     window = open_editor(qtbot, kb, runner, autosave_ms=60000)
     window.ask_note = lambda parent, prompt, note="": "不再適用"
-    with qtbot.waitSignal(window.published, timeout=10000):
+    with qtbot.waitSignal(window.published, timeout=30_000):
         window.retire()
     assert kb.document("complaint").status is Status.RETIRED
     assert kb.versions.history("complaint")[0].note == "不再適用"
@@ -234,7 +234,7 @@ def test_move_publishes_at_the_new_path_and_keeps_edits(qtbot, kb, runner, monke
     type_chinese(window.text_edit, "未發布的修改")
     assert window.move_to("handbooks/complaints/main.md", " ") is False
     assert "change note is required" in shown[0]
-    with qtbot.waitSignal(window.published, timeout=10000) as blocker:
+    with qtbot.waitSignal(window.published, timeout=30_000) as blocker:
         window.move_to("handbooks/complaints/main.md", "整理資料夾")
     result = blocker.args[0]
     assert result.path == "handbooks/complaints/main.md" and result.version == 2
@@ -317,7 +317,7 @@ def test_draft_survives_a_killed_app(qtbot, kb, runner, tmp_path) -> None:
 def test_autosave_writes_nothing_while_untouched(qtbot, kb, runner) -> None:
     window = open_editor(qtbot, kb, runner, autosave_ms=20)
     for _ in range(2):
-        with qtbot.waitSignal(window.autosave.timeout, timeout=2000):
+        with qtbot.waitSignal(window.autosave.timeout, timeout=30_000):
             pass
     assert kb.drafts.load("complaint") is None
     assert not window.discard_button.isVisibleTo(window)
@@ -346,7 +346,7 @@ def test_publish_shows_the_effective_date_and_lets_the_editor_change_it(
         dialog.accept()
 
     QTimer.singleShot(0, answer)
-    with qtbot.waitSignal(window.published, timeout=10000) as blocker:
+    with qtbot.waitSignal(window.published, timeout=30_000) as blocker:
         window.actions_by_id["editor.publish"].trigger()
     assert shown == [dt.date.today()]
     assert blocker.args[0].version == 2

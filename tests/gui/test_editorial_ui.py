@@ -35,7 +35,7 @@ def editor_menu(window) -> QMenu:
 
 def edit_current(qtbot, window):
     """Open the document in the reader in an editor and wait for it (read on a worker)."""
-    with qtbot.waitSignal(window.editorial.editorOpened, timeout=5000) as opened:
+    with qtbot.waitSignal(window.editorial.editorOpened, timeout=30_000) as opened:
         assert window.editorial.edit_current() is None  # nothing is read on the UI thread
     editor = opened.args[0]
     qtbot.addWidget(editor)
@@ -83,7 +83,7 @@ def test_editor_menu_opens_editor_history_and_review(qtbot, make_window, version
     names = [a.objectName() for a in editor_menu(window).actions() if a.objectName()]
     assert names == list(EDITOR_ACTIONS)
     window.open_document("complaint")
-    with qtbot.waitSignal(window.editorial.editorOpened, timeout=5000) as opened:
+    with qtbot.waitSignal(window.editorial.editorOpened, timeout=30_000) as opened:
         window.actions_["editor.edit"].trigger()  # read on a worker, then shown
     editor = window.editorial.editors["complaint"]
     assert opened.args[0] is editor
@@ -95,11 +95,11 @@ def test_editor_menu_opens_editor_history_and_review(qtbot, make_window, version
     window.actions_["editor.history"].trigger()
     history = window.editorial.windows[-1]
     assert isinstance(history, HistoryWindow)
-    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=30_000)
     window.actions_["editor.review"].trigger()
     review = window.editorial.windows[-1]
     assert isinstance(review, ReviewPanel)
-    with qtbot.waitSignal(window.opened, timeout=5000) as blocker:
+    with qtbot.waitSignal(window.opened, timeout=30_000) as blocker:
         review.openRequested.emit("opening")
     assert blocker.args[0] == "opening"
     editor.close()
@@ -113,7 +113,7 @@ def test_publishing_from_the_editor_reaches_the_agents_search(qtbot, make_window
     editor = edit_current(qtbot, window)
     editor.text_edit.setPlainText(editor.text_edit.toPlainText().replace("24小時", "48小時"))
     editor.ask_note = lambda parent, prompt, note="": "時限改為48小時"
-    with qtbot.waitSignal(window.indexReady, timeout=10000):
+    with qtbot.waitSignal(window.indexReady, timeout=30_000):
         editor.publish()
     assert window.kb.search("48小時").hits[0].version == 2
     assert window.kb.versions.history("complaint")[0].author.startswith("林編輯")
@@ -133,14 +133,14 @@ def test_reader_banners_updated_and_ack(qtbot, make_window, versioned_library) -
     assert "v1 → v2" in ui.updated_banner.label.text()
     ui.updated_banner.button.click()
     dialog = ui.windows[-1]
-    with qtbot.waitSignal(dialog.loaded, timeout=5000) as blocker:
+    with qtbot.waitSignal(dialog.loaded, timeout=30_000) as blocker:
         pass
     assert blocker.args[0] is not None and blocker.args[0].changed
     dialog.accept()
     assert ui.updated_banner.isHidden()
     window.open_document("opening")  # ack_required
     assert not ui.ack_banner.isHidden()
-    with qtbot.waitSignal(ui.ack_banner.acknowledged, timeout=5000):  # written off the UI thread
+    with qtbot.waitSignal(ui.ack_banner.acknowledged, timeout=30_000):  # written off the UI thread
         ui.ack_banner.button.click()
     assert [(r.doc_id, r.agent) for r in window.kb.receipts.receipts()] == [("opening", "王小明")]
     assert ui.ack_banner.isHidden()
@@ -149,7 +149,7 @@ def test_reader_banners_updated_and_ack(qtbot, make_window, versioned_library) -
 def test_sync_status_in_the_status_bar(qtbot, make_window, versioned_library) -> None:
     window = make_window(versioned_library, settings=settings_for("agent"))
     ui = window.editorial
-    qtbot.waitUntil(lambda: ui.sync is not None and ui.sync.state == "local", timeout=10000)
+    qtbot.waitUntil(lambda: ui.sync is not None and ui.sync.state == "local", timeout=30_000)
     assert "no remote" in ui.sync_label.text()
 
 
@@ -161,7 +161,7 @@ def test_retired_and_pending_banners(qtbot, make_window, versioned_library) -> N
     kb.publishing.publish("complaint", set_field(text.replace("24小時", "48小時"), "effective",
                                             dt.date(2099, 1, 1)), "明年起放寬")
     window.open_document("complaint")
-    qtbot.waitUntil(lambda: "comes into force" in ui.status_banner.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "comes into force" in ui.status_banner.text(), timeout=30_000)
     assert "v2" in ui.status_banner.text() and "2099-01-01" in ui.status_banner.text()
     assert "agents see v1" in ui.status_banner.text()
     # agents get the version in force; editors the newest
@@ -187,7 +187,7 @@ def test_new_document_from_the_menu(qtbot, make_window, versioned_library, monke
 
     monkeypatch.setattr(NewDocumentDialog, "exec", fill_and_accept)
     window = make_window(versioned_library, settings=settings_for("editor"))
-    with qtbot.waitSignal(window.editorial.editorOpened, timeout=5000):
+    with qtbot.waitSignal(window.editorial.editorOpened, timeout=30_000):
         window.actions_["editor.new.procedure"].trigger()
     editor = window.editorial.editors["procedures/refund"]
     qtbot.addWidget(editor)
@@ -260,12 +260,12 @@ def test_publishing_sends_the_version_to_the_shared_library(
     window = make_window(versioned_library, settings=settings_for("editor"))
     ui = window.editorial
     qtbot.waitUntil(lambda: ui.sync is not None and ui.sync.state in ("synced", "idle"),
-                    timeout=10000)
+                    timeout=30_000)
     window.open_document("complaint")
     editor = edit_current(qtbot, window)
     editor.text_edit.setPlainText(editor.text_edit.toPlainText().replace("24小時", "12小時"))
     editor.ask_note = lambda parent, prompt, note="": "時限改為12小時"
-    with qtbot.waitSignal(ui.sync.synced, timeout=20000):
+    with qtbot.waitSignal(ui.sync.synced, timeout=30_000):
         editor.publish()
     clone = clone_library(str(bare), tmp_path / "other-workstation")
     assert "12小時" in (clone / "handbooks/complaint.md").read_text("utf-8")

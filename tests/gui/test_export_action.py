@@ -99,7 +99,7 @@ def test_cancelling_the_choice_starts_nothing(qtbot: QtBot, make_window: WindowF
     options = window.exporting.options_dialog
     assert options is not None
     options.reject()
-    qtbot.waitUntil(lambda: window.exporting.options_dialog is None, timeout=5000)
+    qtbot.waitUntil(lambda: window.exporting.options_dialog is None, timeout=30_000)
     assert window.exporting.task is None and window.exporting.dialog is None
 
 
@@ -123,7 +123,7 @@ def test_cancelling_the_progress_dialog_stops_the_export(
     try:
         task = window.exporting.start(out, "html")
         assert task is not None
-        qtbot.waitUntil(started.is_set, timeout=5000)
+        qtbot.waitUntil(started.is_set, timeout=30_000)
         assert window.exporting.start(out, "html") is None  # one export at a time
         button = window.exporting.dialog.findChild(QPushButton)
         assert button is not None and button.isVisible()

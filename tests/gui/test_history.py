@@ -20,7 +20,7 @@ from tests.gui.editorial_fixtures import (  # noqa: F401 - fixtures
 def open_history(qtbot: QtBot, kb: KnowledgeBase, runner: TaskRunner) -> HistoryWindow:
     window = HistoryWindow(kb, runner, "complaint", author="Editor")
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.loaded, timeout=5000):
+    with qtbot.waitSignal(window.loaded, timeout=30_000):
         pass
     return window
 
@@ -46,7 +46,7 @@ def test_diff_marks_one_character_change_precisely(qtbot, kb, runner) -> None:
     publish_change(kb, "24小時", "48小時", "時限放寬")
     window = open_history(qtbot, kb, runner)
     window.select_versions(1, 2)
-    with qtbot.waitSignal(window.diffShown, timeout=5000) as blocker:
+    with qtbot.waitSignal(window.diffShown, timeout=30_000) as blocker:
         window.compare_button.click()
     diff = blocker.args[0]
     view: DiffView = window.diff_view
@@ -66,7 +66,7 @@ def test_compare_one_selected_version_with_the_one_before(qtbot, kb, runner) -> 
     publish_change(kb, "交給主管", "交給值班主管")
     window = open_history(qtbot, kb, runner)
     window.select_versions(3)
-    with qtbot.waitSignal(window.diffShown, timeout=5000) as blocker:
+    with qtbot.waitSignal(window.diffShown, timeout=30_000) as blocker:
         window.compare_selected()
     assert blocker.args[0].old_label.endswith("v2") and blocker.args[0].new_label.endswith("v3")
     assert ("insert", "值班") in marked_runs(window.diff_view.inline.document())
@@ -84,7 +84,7 @@ def test_old_version_opens_read_only_with_superseded_banner(qtbot, kb, runner) -
     publish_change(kb, "24小時", "48小時")
     window = open_history(qtbot, kb, runner)
     window.select_versions(1)
-    with qtbot.waitSignal(window.versionShown, timeout=5000):
+    with qtbot.waitSignal(window.versionShown, timeout=30_000):
         window.open_button.click()
     viewer = window.viewer
     assert viewer.banner.isVisibleTo(window)
@@ -92,7 +92,7 @@ def test_old_version_opens_read_only_with_superseded_banner(qtbot, kb, runner) -
     assert "24小時" in viewer.browser.toPlainText()
     assert viewer.browser.isReadOnly()
     window.select_versions(2)
-    with qtbot.waitSignal(window.versionShown, timeout=5000):
+    with qtbot.waitSignal(window.versionShown, timeout=30_000):
         window.open_selected()
     assert not viewer.banner.isVisibleTo(window)
     assert "48小時" in viewer.browser.toPlainText()
@@ -103,10 +103,10 @@ def test_rollback_adds_a_version_and_keeps_history(qtbot, kb, runner) -> None:
     window = open_history(qtbot, kb, runner)
     window.ask_note = lambda parent, prompt, note="": "恢復舊時限"
     window.select_versions(1)
-    with qtbot.waitSignal(window.rolledBack, timeout=10000) as blocker:
+    with qtbot.waitSignal(window.rolledBack, timeout=30_000) as blocker:
         window.rollback_button.click()
     assert blocker.args[0].version == 3
-    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=5000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=30_000)
     assert [window.model.index(r, 0).data() for r in range(3)] == ["v3", "v2", "v1"]
     assert "恢復舊時限" in window.model.index(0, 3).data()
     assert "24小時" in (kb.root / "handbooks/complaint.md").read_text("utf-8")
@@ -119,7 +119,7 @@ def test_rollback_cancelled_or_without_note_publishes_nothing(qtbot, kb, runner)
     window.select_versions(1)
     window.rollback_selected()
     window.rollback(1, "   ")
-    qtbot.waitUntil(lambda: not runner.writing, timeout=5000)
+    qtbot.waitUntil(lambda: not runner.writing, timeout=30_000)
     assert [v.version for v in kb.versions.history("complaint")] == [2, 1]
 
 
@@ -128,14 +128,14 @@ def test_history_of_unknown_document_reports_error(qtbot, kb, runner, monkeypatc
     monkeypatch.setattr("kbdesk.gui.history.show_error", lambda parent, error: shown.append(str(error)))
     window = HistoryWindow(kb, runner, "no-such-doc")
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
     assert "no-such-doc" in shown[0]
 
 
 def test_diff_shows_only_changes_with_context_unless_asked(qtbot, kb, runner) -> None:
     publish_change(kb, "24小時", "48小時")
     window = open_history(qtbot, kb, runner)
-    with qtbot.waitSignal(window.diffShown, timeout=5000):
+    with qtbot.waitSignal(window.diffShown, timeout=30_000):
         window.compare(1, 2)
     view = window.diff_view
     assert view.changes_only.isChecked()
@@ -159,7 +159,7 @@ def test_closing_the_window_while_it_reads_a_version_drops_the_result(
     publish_change(kb, "24小時", "48小時", "時限放寬")
     window = HistoryWindow(kb, runner, "complaint", author="Editor")  # deleted by the test
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # as the app opens it
-    with qtbot.waitSignal(window.loaded, timeout=5000):
+    with qtbot.waitSignal(window.loaded, timeout=30_000):
         window.show()
     entered, release = threading.Event(), threading.Event()
     real = kb.versions.text_at
@@ -175,12 +175,12 @@ def test_closing_the_window_while_it_reads_a_version_drops_the_result(
     window.versionShown.connect(shown.append)
     window.open_selected()
     [task] = [t for t in runner.active_tasks() if t.name == "text_at"]
-    qtbot.waitUntil(entered.is_set, timeout=5000)
+    qtbot.waitUntil(entered.is_set, timeout=30_000)
     gone: list[bool] = []
     window.destroyed.connect(lambda: gone.append(True))
     window.close()
-    qtbot.waitUntil(lambda: bool(gone), timeout=5000)  # the C++ window is deleted
-    with qtbot.waitSignal(runner.taskFinished, timeout=10000,
+    qtbot.waitUntil(lambda: bool(gone), timeout=30_000)  # the C++ window is deleted
+    with qtbot.waitSignal(runner.taskFinished, timeout=30_000,
                           check_params_cb=lambda finished: finished is task):
         release.set()
     assert task.dropped and task.result is None and task.error is None

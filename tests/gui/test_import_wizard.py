@@ -184,7 +184,7 @@ def test_file_menu_import_opens_the_wizard_for_editors_only(qtbot, make_window,
     with qtbot.waitSignal(wizard.written, timeout=30000):
         qtbot.mouseClick(wizard.drafts_button, Qt.MouseButton.LeftButton)
     # the draft opens in an editor for review (read on a worker first)
-    qtbot.waitUntil(lambda: len(window.importing.editors) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(window.importing.editors) == 1, timeout=30_000)
     [editor] = window.importing.editors
     assert "title: 退款時效說明" in editor.text() and "status: draft" in editor.text()
     assert editor.path.startswith("handbooks/")
@@ -273,7 +273,7 @@ def test_drafts_of_new_documents_can_be_reopened(qtbot, make_window, versioned_l
     assert dialog is not None and dialog.list.count() == 1
     assert dialog.list.item(0).text().startswith("帳戶安全手冊 — " + written.path)
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(window.importing.editors) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(window.importing.editors) == 1, timeout=30_000)
     [editor] = window.importing.editors
     assert editor.doc_id == written.doc_id and "title: 帳戶安全手冊" in editor.text()
     editor.close()

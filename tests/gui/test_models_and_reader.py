@@ -89,7 +89,7 @@ def make_reader(qtbot: QtBot) -> ReaderView:
     reader.resize(900, 600)
     reader.show()
     reader.activateWindow()
-    qtbot.waitUntil(reader.isActiveWindow, timeout=5000)
+    qtbot.waitUntil(reader.isActiveWindow, timeout=30_000)
     return reader
 
 
@@ -112,7 +112,7 @@ def test_reader_history(qtbot: QtBot) -> None:
     reader = make_reader(qtbot)
     reader.show_document("main", "退款規則")
     assert not reader.can_go_back()
-    with qtbot.waitSignal(reader.openRequested) as blocker:
+    with qtbot.waitSignal(reader.openRequested, timeout=30_000) as blocker:
         reader.browser.anchorClicked.emit(QUrl(
             section_link("other", "結尾")))
     assert blocker.args == ["other", "結尾"]
@@ -160,10 +160,10 @@ def test_ctrl_f_finds_in_page_when_reading(qtbot: QtBot, make_window: WindowFact
                                           make_library) -> None:
     window = make_window(make_library({"a.md": doc("甲", id="a", body="## 節\n\n退款說明\n")}))
     window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    qtbot.waitUntil(window.isActiveWindow, timeout=30_000)
     window.open_document("a")
     window.reader.browser.setFocus()
-    qtbot.waitUntil(window.reader.browser.hasFocus, timeout=5000)
+    qtbot.waitUntil(window.reader.browser.hasFocus, timeout=30_000)
     qtbot.keyClick(window.reader.browser, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.reader.find_bar.isVisible()
     assert window.reader.find_edit.hasFocus()

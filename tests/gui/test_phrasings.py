@@ -91,7 +91,7 @@ def test_copy_with_placeholders_fills_converts_and_uses_the_clipboard(qtbot, ope
     qtbot.addWidget(panel)
     panel.set_document(opening, "cn")
     seen = when_dialog_opens(qtbot, fill_and_accept({"公司名稱": "順達電信"}))
-    with qtbot.waitSignal(panel.copied) as blocker:
+    with qtbot.waitSignal(panel.copied, timeout=30_000) as blocker:
         qtbot.mouseClick(panel.copy_button("來電開場"), Qt.MouseButton.LeftButton)
     expected = "您好，这里是顺达电信客服中心，我是张伟，工号A1024，很高兴为您服务。"
     assert blocker.args == [expected]

@@ -128,6 +128,6 @@ def test_the_options_a_format_declares_are_asked_for_and_checked(
         with qtbot.waitSignal(window.exporting.exported, timeout=30000):
             ok.click()
         assert needy.got == [{"token": "s3cret", "layout": "narrow", "count": 7}]
-        qtbot.waitUntil(lambda: window.exporting.options_dialog is None, timeout=5000)
+        qtbot.waitUntil(lambda: window.exporting.options_dialog is None, timeout=30_000)
     finally:
         EXPORTERS.forget("needy")

@@ -81,7 +81,7 @@ def test_opening_a_costly_page_never_stalls_the_reader(qtbot: QtBot, runner: Tas
     reader.resize(900, 700)
     reader.show()
     reader.show_document("short")  # the reader is warm, as it is after the first page
-    qtbot.waitExposed(reader)
+    qtbot.waitExposed(reader, timeout=30_000)
     in_batches = body.count("\n") > PLAIN_LINES_PER_TURN
     completed: list[bool] = []
     reader.plainPageShown.connect(lambda: completed.append(True))

@@ -38,7 +38,7 @@ def highlighted(widget: ReplyCheckPanel) -> list[str]:
 
 def test_flags_avoid_phrase_in_the_other_script_and_one_click_replaces(qtbot, panel) -> None:
     # QTest cannot type CJK key by key: paste the draft, then type a Latin character after it.
-    with qtbot.waitSignal(panel.checked) as blocker:
+    with qtbot.waitSignal(panel.checked, timeout=30_000) as blocker:
         panel.editor.insertPlainText("您好，这不是我们部门的事。")
         qtbot.keyClicks(panel.editor, "x")
     assert blocker.args == [1]
@@ -51,7 +51,7 @@ def test_flags_avoid_phrase_in_the_other_script_and_one_click_replaces(qtbot, pa
     assert "1 phrase(s) to avoid" in panel.status.text()
     button = panel.view.indexWidget(model.index(0, 2))
     assert isinstance(button, QPushButton)
-    with qtbot.waitSignal(panel.replaced) as replaced:
+    with qtbot.waitSignal(panel.replaced, timeout=30_000) as replaced:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert replaced.args == ["我来帮您联系负责的同事"]
     assert panel.text() == "您好，我来帮您联系负责的同事。"

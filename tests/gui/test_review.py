@@ -25,7 +25,7 @@ def test_lists_stale_and_pending_and_opens_on_double_click(qtbot, qtmodeltester,
     kb.publishing.publish("opening", pending, "新開場白，明年生效")
     panel = ReviewPanel(kb, runner, today=lambda: TODAY)
     qtbot.addWidget(panel)
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=30_000)
     qtmodeltester.check(panel.model, force_py=True)
     model = panel.model
     rows = [[model.index(r, c).data() for c in range(4)] for r in range(2)]
@@ -35,7 +35,7 @@ def test_lists_stale_and_pending_and_opens_on_double_click(qtbot, qtmodeltester,
     assert "v2" in rows[1][3] and "v1" in rows[1][3]
     assert "1 past their review date, 1 pending, 0 flagged by agents" == panel.summary.text()
     index = model.index(1, 1)
-    with qtbot.waitSignal(panel.openRequested, timeout=1000) as blocker:
+    with qtbot.waitSignal(panel.openRequested, timeout=30_000) as blocker:
         panel.table.doubleClicked.emit(index)
     assert blocker.args == ["opening"]
 
@@ -43,7 +43,7 @@ def test_lists_stale_and_pending_and_opens_on_double_click(qtbot, qtmodeltester,
 def test_nothing_to_review(qtbot, qtmodeltester, kb, runner) -> None:
     panel = ReviewPanel(kb, runner, today=lambda: TODAY)
     qtbot.addWidget(panel)
-    with qtbot.waitSignal(panel.loaded, timeout=5000):
+    with qtbot.waitSignal(panel.loaded, timeout=30_000):
         pass
     assert panel.model.rowCount() == 0
     assert panel.summary.text() == "0 past their review date, 0 pending, 0 flagged by agents"
@@ -55,7 +55,7 @@ def test_review_date_in_the_future_is_not_listed(qtbot, kb, runner) -> None:
     kb.publishing.publish("complaint", set_field(handbook, "review_by", dt.date(2027, 1, 1)), "檢視日")
     panel = ReviewPanel(kb, runner, today=lambda: TODAY)
     qtbot.addWidget(panel)
-    with qtbot.waitSignal(panel.loaded, timeout=5000):
+    with qtbot.waitSignal(panel.loaded, timeout=30_000):
         pass
     assert panel.model.rowCount() == 0
 
@@ -68,7 +68,7 @@ def test_flags_from_agents_are_listed_with_the_version_seen_and_cleared(qtbot, k
                               anchor=section.anchor, section=section.heading)
     panel = ReviewPanel(kb, runner, today=lambda: TODAY)
     qtbot.addWidget(panel)
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=30_000)
     row = [panel.model.index(0, c).data() for c in range(4)]
     assert row[:2] == ["Flagged", "客訴處理手冊"]
     assert f"on v{doc.version}" in row[3] and "Outdated" in row[3]
@@ -81,14 +81,14 @@ def test_flags_from_agents_are_listed_with_the_version_seen_and_cleared(qtbot, k
     assert "clearing flags needs the role editor" in panel.clear_button.toolTip()
     panel.settings = Settings.load()
     panel.settings.set("role", "editor")
-    with qtbot.waitSignal(panel.loaded, timeout=5000):
+    with qtbot.waitSignal(panel.loaded, timeout=30_000):
         panel.reload()
     panel.table.setCurrentIndex(panel.model.index(0, 0))
     assert panel.clear_button.isEnabled()
     # an editor's workstation: its key is listed in the library (docs/team.md)
     (kb.root / ".kbdesk").mkdir(exist_ok=True)
     (kb.root / ".kbdesk" / "editor_workstations").write_text(kb.team.key_line() + "\n", "utf-8")
-    with qtbot.waitSignal(panel.loaded, timeout=5000):
+    with qtbot.waitSignal(panel.loaded, timeout=30_000):
         assert panel.clear_selected_flag()
     assert panel.model.rowCount() == 0
     assert [f.id for f in kb.team.open_flags()] == [] and flag.id
@@ -99,7 +99,7 @@ def test_files_edited_outside_kbdesk_are_listed(qtbot, qtmodeltester, kb, runner
     path.write_text(path.read_text("utf-8") + "\n未經審核的手改。\n", "utf-8")
     panel = ReviewPanel(kb, runner, today=lambda: TODAY)
     qtbot.addWidget(panel)
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=30_000)
     qtmodeltester.check(panel.model, force_py=True)
     row = [panel.model.index(0, c).data() for c in range(4)]
     assert row[:2] == ["Unpublished edit", "客訴處理手冊"]

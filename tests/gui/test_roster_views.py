@@ -72,7 +72,7 @@ def test_supervisor_view_per_group_most_overdue_first_with_csv(
     monkeypatch.setenv("LOGNAME", "lin")
     dialog = window.team_ui.show_receipts()
     assert isinstance(dialog, ReceiptsDialog)
-    with qtbot.waitSignal(dialog.loaded, timeout=10000):
+    with qtbot.waitSignal(dialog.loaded, timeout=30_000):
         pass
     late, must = days_since("2026-01-02", 0), days_since("2026-01-04", 0)
     assert dialog.groups is not None and list(dialog.groups) == ["一線客服", "品質組"]
@@ -108,7 +108,7 @@ def test_an_agents_start_screen_lists_their_overdue_acknowledgements_first(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LOGNAME", "wang")
     window = make_window(roster_library, settings=settings())
-    qtbot.waitUntil(lambda: "品質抽查" in window.reader.browser.toPlainText(), timeout=10000)
+    qtbot.waitUntil(lambda: "品質抽查" in window.reader.browser.toPlainText(), timeout=30_000)
     text = window.reader.browser.toPlainText().split("Recently updated")[0]
     late, must = days_since("2026-01-02", 0), days_since("2026-01-04", 0)
     assert text.index("品質抽查") < text.index("退款規範") < text.index("新話術")
@@ -120,7 +120,7 @@ def test_editor_actions_are_disabled_for_an_agent_whatever_the_local_setting(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LOGNAME", "chen")
     window = make_window(roster_library, settings=settings("editor"), wait=False)
-    with qtbot.waitSignal(window.editorial.roleKnown, timeout=10000) as known:
+    with qtbot.waitSignal(window.editorial.roleKnown, timeout=30_000) as known:
         pass
     assert (known.args[0].role, known.args[0].source) == ("agent", "roster")
     assert not window.editorial.is_editor
@@ -133,7 +133,7 @@ def test_editor_actions_are_disabled_for_an_agent_whatever_the_local_setting(
     assert menu is not None and not menu.menuAction().isVisible()
     # the editor, on the same machine: the actions come back with their own tooltips
     monkeypatch.setenv("LOGNAME", "ed")
-    with qtbot.waitSignal(window.editorial.roleKnown, timeout=10000):
+    with qtbot.waitSignal(window.editorial.roleKnown, timeout=30_000):
         window.editorial.ask_role()
     assert all(window.actions_[a].isEnabled() for a in EDITOR_ACTIONS)
     assert "needs the role" not in window.actions_["editor.edit"].toolTip()

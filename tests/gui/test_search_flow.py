@@ -32,7 +32,7 @@ def test_enter_opens_the_reader_at_the_section_with_highlights(
     rows = search(qtbot, window, "投诉分级")
     first = rows[0]
     assert first.anchor, "a section hit is expected first"
-    with qtbot.waitSignal(window.opened, timeout=5000) as blocker:
+    with qtbot.waitSignal(window.opened, timeout=30_000) as blocker:
         qtbot.keyClick(window.side.search_box, Qt.Key.Key_Return)
     assert blocker.args == [first.doc_id, first.anchor]
     reader = window.reader
@@ -62,16 +62,16 @@ def test_kind_filter(qtbot: QtBot, make_window: WindowFactory, demo_library: Pat
     window = make_window(demo_library)
     rows = search(qtbot, window, "投诉")
     assert {r.kind for r in rows} >= {"handbook", "procedure"}
-    with qtbot.waitSignal(window.resultsShown, timeout=10000):
+    with qtbot.waitSignal(window.resultsShown, timeout=30_000):
         window.actions_["filter.phrasing"].trigger()
     rows = window.side.model.rows
     assert rows and {r.kind for r in rows} == {"phrasing"}
     assert window.side.kind_bar.currentIndex() == 2
-    with qtbot.waitSignal(window.resultsShown, timeout=10000):
+    with qtbot.waitSignal(window.resultsShown, timeout=30_000):
         window.side.kind_bar.setCurrentIndex(3)
     assert {r.kind for r in window.side.model.rows} == {"procedure"}
     assert window.actions_["filter.procedure"].isChecked()
-    with qtbot.waitSignal(window.resultsShown, timeout=10000):
+    with qtbot.waitSignal(window.resultsShown, timeout=30_000):
         window.side.kind_bar.setCurrentIndex(0)
     assert {r.kind for r in window.side.model.rows} >= {"handbook", "procedure"}
 
@@ -88,7 +88,7 @@ def test_category_tree_filters(qtbot: QtBot, make_window: WindowFactory,
     match = model.match(model.index(0, 0), Qt.ItemDataRole.UserRole + 1, target, 1,
                         Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
     assert match
-    with qtbot.waitSignal(window.resultsShown, timeout=10000):
+    with qtbot.waitSignal(window.resultsShown, timeout=30_000):
         window.side.categories.setCurrentIndex(match[0])
         window.side.categories.clicked.emit(match[0])
     assert {r.category for r in window.side.model.rows} == {target}
@@ -116,12 +116,12 @@ def test_keyboard_only_from_search_to_copy(qtbot: QtBot, make_window: WindowFact
     settings.set("display_script", "cn")
     window = make_window(library, settings=settings)
     window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    qtbot.waitUntil(window.isActiveWindow, timeout=30_000)
     window.reader.browser.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     box = window.side.search_box
     assert box.hasFocus()
-    with qtbot.waitSignal(window.resultsShown, timeout=10000,
+    with qtbot.waitSignal(window.resultsShown, timeout=30_000,
                           check_params_cb=lambda q, _n: q == "来电开场"):
         type_text(box, "来电开场")
     view = window.side.results
@@ -131,7 +131,7 @@ def test_keyboard_only_from_search_to_copy(qtbot: QtBot, make_window: WindowFact
     qtbot.keyClick(view, Qt.Key.Key_Up)
     assert box.hasFocus()
     qtbot.keyClick(box, Qt.Key.Key_Down)
-    with qtbot.waitSignal(window.opened, timeout=5000):
+    with qtbot.waitSignal(window.opened, timeout=30_000):
         qtbot.keyClick(view, Qt.Key.Key_Return)
     assert window.reader.document.id == "opening"
     QGuiApplication.clipboard().clear()
@@ -150,7 +150,7 @@ def test_copy_follows_the_section_under_the_cursor_in_the_reader(
     window = make_window(library)
     window.open_document("opening", "結束語")
     window.reader.browser.setFocus()
-    qtbot.waitUntil(window.reader.browser.hasFocus, timeout=5000)
+    qtbot.waitUntil(window.reader.browser.hasFocus, timeout=30_000)
     assert window.copy_phrasing() == "感謝您的來電，祝您愉快。"
 
 
@@ -159,7 +159,7 @@ def test_copy_with_nothing_selected_says_so(qtbot: QtBot, make_window: WindowFac
     library = make_library({"handbooks/a.md": doc("手冊", body="## 甲\n\n內容\n")})
     window = make_window(library)
     window.side.results.setCurrentIndex(window.side.model.index(0))
-    with qtbot.waitSignal(window.statusMessage, timeout=2000):
+    with qtbot.waitSignal(window.statusMessage, timeout=30_000):
         assert window.copy_phrasing() is None
 
 
@@ -197,10 +197,10 @@ def test_stale_answers_are_dropped(qtbot: QtBot, make_window: WindowFactory,
     window.search.set_query("投诉")
     window.search.run_now()
     window.search.set_query("退款")
-    with qtbot.waitSignal(window.resultsShown, timeout=10000):
+    with qtbot.waitSignal(window.resultsShown, timeout=30_000):
         window.search.run_now()
     gate.set()
-    qtbot.waitUntil(lambda: window.search.dropped == 1, timeout=10000)
+    qtbot.waitUntil(lambda: window.search.dropped == 1, timeout=30_000)
     assert shown == ["退款"]
     assert all(r.doc_id for r in window.side.model.rows)
 
@@ -209,7 +209,7 @@ def test_empty_query_browses_documents(qtbot: QtBot, make_window: WindowFactory,
                                        demo_library: Path) -> None:
     window = make_window(demo_library)
     search(qtbot, window, "投诉")
-    with qtbot.waitSignal(window.resultsShown, timeout=5000,
+    with qtbot.waitSignal(window.resultsShown, timeout=30_000,
                           check_params_cb=lambda q, _n: q == ""):
         qtbot.keyClick(window.side.search_box, Qt.Key.Key_Escape)
     assert window.side.model.rowCount() == len(window.kb.documents())
@@ -231,5 +231,5 @@ def test_one_document_does_not_crowd_the_list(
     more = next(n for n, row in enumerate(rows) if isinstance(row, MoreRow))
     window.side.results.setCurrentIndex(window.side.model.index(more))
     qtbot.keyClick(window.side.results, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not any(isinstance(row, MoreRow) for row in window.side.model.rows))
+    qtbot.waitUntil(lambda: not any(isinstance(row, MoreRow) for row in window.side.model.rows), timeout=30_000)
     assert sum(1 for row in window.side.model.rows if row.doc_id == "outage") > len(outage)

@@ -34,4 +34,4 @@ def test_partial_hits_are_marked_counted_and_logged(
     assert partial_label() in window.side.model.index(0).data(META_ROLE)
     assert window.side.info.isVisible() and window.side.info.text()
     qtbot.waitUntil(lambda: [(r.query, r.match) for r in search_gaps()]
-                    == [("转接 火星", "partial")], timeout=5000)
+                    == [("转接 火星", "partial")], timeout=30_000)

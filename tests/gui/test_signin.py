@@ -65,28 +65,28 @@ def test_sign_in_needed_is_asked_once_then_signing_in_syncs(
     controller = SyncController(signed_out, runner, settings=Settings(), now=lambda: NOON)
     asked: list[str] = []
     controller.signInNeeded.connect(asked.append)
-    with qtbot.waitSignal(controller.failed, timeout=10000):
+    with qtbot.waitSignal(controller.failed, timeout=30_000):
         controller.sync_now()
-    qtbot.waitUntil(lambda: not controller.busy, timeout=10000)
+    qtbot.waitUntil(lambda: not controller.busy, timeout=30_000)
     assert controller.state == "signin-needed" and asked == [served.url]
     assert controller.status_text().startswith("Sign-in needed")
     assert "Offline" not in controller.status_text()
     # the timer's next try says the same, and does not ask again
-    with qtbot.waitSignal(controller.failed, timeout=10000):
+    with qtbot.waitSignal(controller.failed, timeout=30_000):
         controller.sync_now()
-    qtbot.waitUntil(lambda: not controller.busy, timeout=10000)
+    qtbot.waitUntil(lambda: not controller.busy, timeout=30_000)
     assert asked == [served.url]
     # a sync by hand asks again
-    with qtbot.waitSignal(controller.signInNeeded, timeout=10000):
+    with qtbot.waitSignal(controller.signInNeeded, timeout=30_000):
         controller.sync_now(ask=True)
-    qtbot.waitUntil(lambda: not controller.busy, timeout=10000)
+    qtbot.waitUntil(lambda: not controller.busy, timeout=30_000)
     # a wrong password (remember on) is not kept, and is asked about once more
-    with qtbot.waitSignal(controller.signInNeeded, timeout=10000):
+    with qtbot.waitSignal(controller.signInNeeded, timeout=30_000):
         controller.sign_in(served.url, "chen", "wrong", True)
-    qtbot.waitUntil(lambda: not controller.busy, timeout=10000)
+    qtbot.waitUntil(lambda: not controller.busy, timeout=30_000)
     assert json.loads(credentials.credentials_file().read_text("utf-8"))["servers"] == {}
     # signing in (remembered) syncs again, then keeps it
-    with qtbot.waitSignal(controller.synced, timeout=10000):
+    with qtbot.waitSignal(controller.synced, timeout=30_000):
         controller.sign_in(served.url, "chen", USERS["chen"], True)
     assert controller.state == "synced"
 
@@ -94,7 +94,7 @@ def test_sign_in_needed_is_asked_once_then_signing_in_syncs(
         servers = json.loads(credentials.credentials_file().read_text("utf-8"))["servers"]
         return [entry["username"] for entry in servers.values()]
 
-    qtbot.waitUntil(lambda: kept() == ["chen"], timeout=10000)
+    qtbot.waitUntil(lambda: kept() == ["chen"], timeout=30_000)
     # a new controller (the next start) reads the state kept: synced, not "sign-in needed"
     assert SyncController(signed_out, runner, settings=Settings(), now=lambda: NOON
                           ).state == "idle"
@@ -105,9 +105,9 @@ def test_a_server_that_says_no_is_not_allowed_not_offline(
     credentials.use_for_session(served.url, "guest", USERS["guest"])
     publish_change(signed_out, "24小時", "12小時", "改時限")
     controller = SyncController(signed_out, runner, settings=Settings(), now=lambda: NOON)
-    with qtbot.waitSignal(controller.failed, timeout=10000) as blocker:
+    with qtbot.waitSignal(controller.failed, timeout=30_000) as blocker:
         controller.sync_now()
-    qtbot.waitUntil(lambda: not controller.busy, timeout=10000)
+    qtbot.waitUntil(lambda: not controller.busy, timeout=30_000)
     assert controller.state == "not-allowed" and "403" in blocker.args[0]
     assert "does not allow" in controller.status_text()
     assert SyncController(signed_out, runner, settings=Settings(), now=lambda: NOON
@@ -127,7 +127,7 @@ def test_the_sign_in_dialog_needs_a_user_name(qtbot) -> None:
     assert dialog.isVisible()  # no user name: stays open
     dialog.form.username.setText("chen")
     dialog.form.password.setText("pw")
-    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
         ok.click()
     assert dialog.form.remember.isChecked()
     assert dialog.form.password.echoMode() == dialog.form.password.EchoMode.Password
@@ -144,16 +144,16 @@ def test_joining_a_server_that_asks_shows_the_sign_in_fields(
     dialog.show()
     dialog.url.setText(served.url)
     assert dialog.join() is not None
-    qtbot.waitUntil(lambda: dialog.sign_in.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: dialog.sign_in.isVisible(), timeout=30_000)
     assert "user name and password" in dialog.error.text()
     assert dialog.join() is None  # no user name typed yet: nothing runs
     dialog.sign_in.username.setText("chen")
     dialog.sign_in.password.setText("wrong")
     dialog.join()
-    qtbot.waitUntil(lambda: "did not accept" in dialog.error.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "did not accept" in dialog.error.text(), timeout=30_000)
     dialog.sign_in.password.setText(USERS["chen"])
     dialog.sign_in.remember.setChecked(False)
-    with qtbot.waitSignal(dialog.joined, timeout=20000) as blocker:
+    with qtbot.waitSignal(dialog.joined, timeout=30_000) as blocker:
         dialog.join()
     assert (Path(blocker.args[0]) / "handbooks").is_dir()
     assert "陳的密碼" not in (Path(blocker.args[0]) / ".git" / "config").read_text("utf-8")
@@ -172,15 +172,15 @@ def test_the_window_asks_once_and_signing_in_syncs(
     window = make_window(root, settings=settings)
     ui = window.editorial
     qtbot.waitUntil(lambda: window.findChild(SignInDialog, "signInDialog") is not None,
-                    timeout=20000)
+                    timeout=30_000)
     dialog = window.findChild(SignInDialog, "signInDialog")
     assert dialog.isVisible() and served.url in dialog.findChildren(QLabel)[0].text()
     assert ui.sync.state == "signin-needed"
     assert ui.sync_label.text().startswith("Sign-in needed")
     dialog.form.username.setText("chen")
     dialog.form.password.setText(USERS["chen"])
-    with qtbot.waitSignal(ui.sync.synced, timeout=20000):
+    with qtbot.waitSignal(ui.sync.synced, timeout=30_000):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert ui.sync_label.text().startswith("Last synced")
     qtbot.waitUntil(lambda: credentials.lookup(served.url) is not None
-                    and credentials.lookup(served.url).source == "file", timeout=10000)
+                    and credentials.lookup(served.url).source == "file", timeout=30_000)

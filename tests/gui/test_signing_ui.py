@@ -51,11 +51,11 @@ def test_joining_a_signed_library_asks_to_confirm_its_key(
     qtbot.addWidget(dialog)
     dialog.url.setText(str(bare))
     dialog.join()
-    qtbot.waitUntil(lambda: not dialog.trust_button.isHidden(), timeout=10000)
+    qtbot.waitUntil(lambda: not dialog.trust_button.isHidden(), timeout=30_000)
     assert key.fingerprint in dialog.trust_label.text()
     assert f"王編輯: {key.fingerprint}" in dialog.trust_label.text()
     assert not Settings.load().get("library_dir")  # nothing joined before the confirmation
-    with qtbot.waitSignal(dialog.joined, timeout=10000) as joined:
+    with qtbot.waitSignal(dialog.joined, timeout=30_000) as joined:
         dialog.trust_button.click()
     folder = Path(joined.args[0])
     assert (folder / "a.md").is_file() and (folder / ".kbdesk" / "allowed_signers").is_file()
@@ -84,7 +84,7 @@ def test_a_refused_change_shows_in_the_sync_status(qtbot: QtBot, tmp_path: Path,
             settings = Settings()
             settings.set("role", role)
             controller = SyncController(kb, runner, settings=settings)
-            with qtbot.waitSignal(controller.failed, timeout=10000) as blocker:
+            with qtbot.waitSignal(controller.failed, timeout=30_000) as blocker:
                 controller.sync_now()
             message = blocker.args[0]
             assert message.startswith("A change that was not signed by an editor was refused")

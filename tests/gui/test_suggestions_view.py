@@ -42,11 +42,11 @@ def test_an_editor_sees_and_accepts_a_suggestion_from_two_workstations(
     # this agent: the first words find nothing (logged), other words find a document, opened
     assert search(qtbot, window, FIRST) == []
     qtbot.waitUntil(lambda: FIRST in no_results_path().read_text("utf-8")
-                    if no_results_path().exists() else False, timeout=5000)
+                    if no_results_path().exists() else False, timeout=30_000)
     rows = search(qtbot, window, THEN)
     target = rows[0].doc_id
     window.open_row(0)
-    qtbot.waitUntil(lambda: len(opened_lines()) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(opened_lines()) == 1, timeout=30_000)
     assert opened_lines()[0]["opened"] == target and opened_lines()[0]["after"] == FIRST
     # another workstation did the same (its lines, as the shared log brings them)
     log_no_results(FIRST)
@@ -54,17 +54,17 @@ def test_an_editor_sees_and_accepts_a_suggestion_from_two_workstations(
 
     dialog = window.team_ui.show_suggestions()
     assert isinstance(dialog, SuggestionsDialog)
-    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1, timeout=30_000)
     top = dialog.tree.topLevelItem(0)
     assert top is not None
     title = window.kb.document(target).title
     assert top.text(0) == f"{FIRST} → {title}" and top.text(1) == "2" and top.text(2) == "2"
     assert top.childCount() == 2  # the evidence: one line per search
     assert dialog.accept_button.isEnabled()
-    with qtbot.waitSignal(dialog.accepted, timeout=20000) as accepted:
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000) as accepted:
         dialog.accept_button.click()
     assert accepted.args == [target]
-    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 0, timeout=10000)
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 0, timeout=30_000)
     assert window.kb.document(target).keywords[-1] == FIRST
     assert FIRST in window.kb.versions.history(target)[0].note
     assert window.kb.search(FIRST).hits[0].doc_id == target
@@ -79,7 +79,7 @@ def test_an_agent_sees_suggestions_but_cannot_accept(
         assert note_opened("sop-refund", THEN, settings=role_settings(name, "agent"))
     dialog = window.team_ui.show_suggestions()
     assert isinstance(dialog, SuggestionsDialog)
-    with qtbot.waitSignal(dialog.loaded, timeout=10000):
+    with qtbot.waitSignal(dialog.loaded, timeout=30_000):
         pass
     assert dialog.tree.topLevelItemCount() == 1
     assert not dialog.accept_button.isEnabled()
@@ -99,15 +99,15 @@ def test_an_editor_accepts_a_suggestion_as_a_synonym_group(
     keywords = window.kb.document("sop-refund").keywords
     dialog = window.team_ui.show_suggestions()
     assert isinstance(dialog, SuggestionsDialog)
-    with qtbot.waitSignal(dialog.loaded, timeout=10000):
+    with qtbot.waitSignal(dialog.loaded, timeout=30_000):
         pass
     assert dialog.tree.topLevelItemCount() == 1
     assert dialog.synonym_button.isEnabled() and dialog.accept_button.isEnabled()
     assert f"{FIRST}、退款處理流程" in dialog.synonym_button.toolTip()
-    with qtbot.waitSignal(dialog.accepted, timeout=20000) as accepted:
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000) as accepted:
         dialog.synonym_button.click()
     assert accepted.args == ["sop-refund"]
-    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 0, timeout=10000)
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 0, timeout=30_000)
     after = (demo_library / "library.yaml").read_text("utf-8")
     assert after == before + f"  - [{FIRST}, 退款處理流程]\n"  # every other line as it was
     assert window.kb.search(FIRST).hits[0].doc_id == "sop-refund"
@@ -123,7 +123,7 @@ def test_an_agent_cannot_accept_as_a_synonym_group_and_is_told_why(
         assert note_opened("sop-refund", THEN, settings=role_settings(name, "agent"))
     dialog = window.team_ui.show_suggestions()
     assert isinstance(dialog, SuggestionsDialog)
-    with qtbot.waitSignal(dialog.loaded, timeout=10000):
+    with qtbot.waitSignal(dialog.loaded, timeout=30_000):
         pass
     assert dialog.tree.topLevelItemCount() == 1
     assert not dialog.synonym_button.isEnabled() and not dialog.accept_button.isEnabled()
@@ -142,7 +142,7 @@ def test_a_refused_synonym_group_is_shown_and_nothing_is_lost(
     (demo_library / "library.yaml").write_text(edited, "utf-8")  # an edit never published
     dialog = window.team_ui.show_suggestions()
     assert isinstance(dialog, SuggestionsDialog)
-    with qtbot.waitSignal(dialog.loaded, timeout=10000):
+    with qtbot.waitSignal(dialog.loaded, timeout=30_000):
         pass
     dialog.synonym_button.click()
     assert not dialog.synonym_button.isEnabled()  # busy until the core answers
@@ -150,7 +150,7 @@ def test_a_refused_synonym_group_is_shown_and_nothing_is_lost(
     def shown() -> list[QMessageBox]:
         return [box for box in dialog.findChildren(QMessageBox) if box.isVisible()]
 
-    qtbot.waitUntil(lambda: bool(shown()), timeout=20000)
+    qtbot.waitUntil(lambda: bool(shown()), timeout=30_000)
     assert "library.yaml has edits that were never published" in shown()[0].text()
     assert dialog.synonym_button.isEnabled() and dialog.tree.topLevelItemCount() == 1
     assert (demo_library / "library.yaml").read_text("utf-8") == edited

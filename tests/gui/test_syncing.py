@@ -43,7 +43,7 @@ def test_start_pulls_what_another_workstation_published(qtbot, runner, workstati
     controller.stateChanged.connect(states.append)
     pulled: list[list[str]] = []
     controller.pulled.connect(pulled.append)
-    with qtbot.waitSignal(controller.synced, timeout=10000):
+    with qtbot.waitSignal(controller.synced, timeout=30_000):
         controller.start()
     assert controller.timer.isActive()
     assert pulled == [["handbooks/complaint.md"]]
@@ -62,9 +62,9 @@ def test_timer_syncs_again_and_never_overlaps(qtbot, runner, workstations) -> No
     controller.synced.connect(count.append)
     controller.start()
     assert controller.sync_now() is None  # one is already under way
-    qtbot.waitUntil(lambda: len(count) >= 2, timeout=10000)
+    qtbot.waitUntil(lambda: len(count) >= 2, timeout=30_000)
     controller.stop()
-    qtbot.waitUntil(lambda: not controller.busy, timeout=10000)
+    qtbot.waitUntil(lambda: not controller.busy, timeout=30_000)
 
 
 def test_conflict_is_reported(qtbot, runner, workstations) -> None:
@@ -73,7 +73,7 @@ def test_conflict_is_reported(qtbot, runner, workstations) -> None:
     elsewhere.sync.sync()
     publish_change(here, "24小時", "12小時")
     controller = make(qtbot, here, runner)
-    with qtbot.waitSignal(controller.conflict, timeout=10000) as blocker:
+    with qtbot.waitSignal(controller.conflict, timeout=30_000) as blocker:
         controller.sync_now()
     found = blocker.args[0]
     assert found.doc_id == "complaint"
@@ -83,13 +83,13 @@ def test_conflict_is_reported(qtbot, runner, workstations) -> None:
 def test_unreachable_remote_keeps_working_with_a_clear_status(qtbot, runner, workstations, tmp_path) -> None:
     here, _elsewhere = workstations
     first = make(qtbot, here, runner)
-    with qtbot.waitSignal(first.synced, timeout=10000):
+    with qtbot.waitSignal(first.synced, timeout=30_000):
         first.sync_now()
     synced_at = first.last_synced
     here.versions.versioning.repo().set_remote_url("http://127.0.0.1:9/gone.git")
     controller = make(qtbot, here, runner)
     assert controller.last_synced == synced_at  # remembered across restarts
-    with qtbot.waitSignal(controller.failed, timeout=10000) as blocker:
+    with qtbot.waitSignal(controller.failed, timeout=30_000) as blocker:
         controller.sync_now()
     assert "cannot reach" in blocker.args[0]
     assert controller.state == "offline"
@@ -101,7 +101,7 @@ def test_unreachable_remote_keeps_working_with_a_clear_status(qtbot, runner, wor
     assert restarted.state == "offline"
     gone = tmp_path / "gone.git"  # a share folder that is not there: named, not "offline"
     here.versions.versioning.repo().set_remote_url(str(gone))
-    with qtbot.waitSignal(restarted.failed, timeout=10000) as blocker:
+    with qtbot.waitSignal(restarted.failed, timeout=30_000) as blocker:
         restarted.sync_now()
     assert f"no shared library at {gone}" in blocker.args[0]
 
@@ -111,7 +111,7 @@ def test_library_without_remote_is_local_not_failing(qtbot, kb, runner) -> None:
     failures: list[str] = []
     controller.failed.connect(failures.append)
     controller.start()
-    qtbot.waitUntil(lambda: controller.state == "local", timeout=10000)
+    qtbot.waitUntil(lambda: controller.state == "local", timeout=30_000)
     assert not failures
     assert not controller.timer.isActive()
     assert "no remote" in controller.status_text()

@@ -31,7 +31,7 @@ def test_result_comes_back_on_the_ui_thread(qtbot: QtBot, runner: TaskRunner) ->
     task = runner.submit(job)
     got: list[object] = []
     task.succeeded.connect(lambda value: (got.append(value), seen.update(slot=threading.get_ident())))
-    with qtbot.waitSignal(task.finished, timeout=5000):
+    with qtbot.waitSignal(task.finished, timeout=30_000):
         pass
     assert got == [42]
     assert seen["worker"] != main
@@ -44,7 +44,7 @@ def test_kb_error_is_reported(qtbot: QtBot, runner: TaskRunner) -> None:
         raise KbError("library folder is gone")
 
     task = runner.submit(job)
-    with qtbot.waitSignal(task.failed, timeout=5000) as blocker:
+    with qtbot.waitSignal(task.failed, timeout=30_000) as blocker:
         pass
     assert "library folder is gone" in str(blocker.args[0])
 
@@ -54,7 +54,7 @@ def test_unexpected_error_is_wrapped(qtbot: QtBot, runner: TaskRunner) -> None:
         raise ValueError("boom")
 
     task = runner.submit(job, name="broken")
-    with qtbot.waitSignal(task.failed, timeout=5000) as blocker:
+    with qtbot.waitSignal(task.failed, timeout=30_000) as blocker:
         pass
     assert isinstance(blocker.args[0], KbError)
     assert "broken" in str(blocker.args[0])
@@ -70,8 +70,8 @@ def test_cancel_stops_a_running_job(qtbot: QtBot, runner: TaskRunner) -> None:
             cancel._event.wait(0.01)
 
     task = runner.submit(job, write=True)
-    qtbot.waitUntil(started.is_set, timeout=5000)
-    with qtbot.waitSignal(task.cancelled, timeout=5000):
+    qtbot.waitUntil(started.is_set, timeout=30_000)
+    with qtbot.waitSignal(task.cancelled, timeout=30_000):
         task.cancel()
 
 
@@ -97,9 +97,9 @@ def test_writes_run_one_at_a_time_in_order(qtbot: QtBot, runner: TaskRunner) -> 
     runner.busyChanged.connect(busy.append)
     tasks = [runner.submit(make(n), write=True) for n in range(5)]
     assert runner.writing
-    with qtbot.waitSignal(tasks[-1].finished, timeout=5000):
+    with qtbot.waitSignal(tasks[-1].finished, timeout=30_000):
         pass
-    qtbot.waitUntil(lambda: not runner.writing, timeout=5000)
+    qtbot.waitUntil(lambda: not runner.writing, timeout=30_000)
     assert order == [0, 1, 2, 3, 4]
     assert not overlap[0]
     assert busy == [True, False]
@@ -126,10 +126,10 @@ def test_an_outcome_whose_owner_is_gone_is_dropped(qtbot: QtBot, runner: TaskRun
     gone.succeeded.connect(lambda value: owner.setText(str(value)))  # would raise if delivered
     alive.succeeded.connect(got.append)
     owner.deleteLater()
-    qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(owner), timeout=5000)
+    qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(owner), timeout=30_000)
     finished: list[object] = []
     runner.taskFinished.connect(finished.append)
-    with qtbot.waitSignals([gone.finished, alive.finished], timeout=10000):
+    with qtbot.waitSignals([gone.finished, alive.finished], timeout=30_000):
         release.set()
     assert gone.dropped and gone.result is None
     assert not alive.dropped and got == [True]

@@ -29,7 +29,7 @@ def start_text(window) -> str:
 def test_start_screen_lists_documents_to_acknowledge_updates_and_favourites(
         qtbot: QtBot, make_window: WindowFactory, demo_library: Path) -> None:
     window = make_window(demo_library, settings=agent_settings("陳小華"))
-    qtbot.waitUntil(lambda: "退貨與退款政策" in start_text(window), timeout=10000)
+    qtbot.waitUntil(lambda: "退貨與退款政策" in start_text(window), timeout=30_000)
     assert window.reader.document is None and window.reader.title_label.text() == "Start"
     text = start_text(window)
     assert "To acknowledge" in text and "Recently updated" in text and "Favourites" in text
@@ -43,17 +43,17 @@ def test_start_screen_lists_documents_to_acknowledge_updates_and_favourites(
                "等待時間改為兩分鐘", "編輯")
     kb.receipts.acknowledge(kb.versions.document_in_force("refund-policy"), "陳小華")
     window.state.set_favourite("sop-refund", True)
-    with qtbot.waitSignal(window.team_ui.startReady, timeout=10000):
+    with qtbot.waitSignal(window.team_ui.startReady, timeout=30_000):
         window.actions_["go.start"].trigger()
     text = start_text(window)
     assert "等待時間改為兩分鐘" in text and kb.document("phrasing-hold").title in text
     assert kb.document("refund-policy").title not in text.split("Recently updated")[0]
     assert kb.document("sop-refund").title in text.split("Favourites")[1]
     # a link on the start screen opens the document
-    with qtbot.waitSignal(window.opened, timeout=5000) as opened:
+    with qtbot.waitSignal(window.opened, timeout=30_000) as opened:
         window.reader.openRequested.emit("sop-refund", "")
     assert opened.args[0] == "sop-refund"
-    with qtbot.waitSignal(window.team_ui.startReady, timeout=10000):
+    with qtbot.waitSignal(window.team_ui.startReady, timeout=30_000):
         window.actions_["go.start"].trigger()
     assert window.reader.document is None and "To acknowledge" in start_text(window)
 
@@ -66,7 +66,7 @@ def test_supervisor_view_shows_read_and_not_read_per_document_and_exports_csv(
     kb.receipts.acknowledge(kb.versions.document_in_force("hotline-standards"), "王大明")
     dialog = window.team_ui.show_receipts()
     assert isinstance(dialog, ReceiptsDialog)
-    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 3, timeout=10000)
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 3, timeout=30_000)
     rows = dialog.rows()
     refund = kb.document("refund-policy")
     start = rows.index((f"{refund.title}  v{refund.version}", "1 of 2", ""))
@@ -92,7 +92,7 @@ def test_supervisor_view_says_which_records_of_other_workstations_were_not_count
     monkeypatch.setattr(window.kb.team, "problems", lambda: [problem])
     dialog = window.team_ui.show_receipts()
     assert isinstance(dialog, ReceiptsDialog)
-    qtbot.waitUntil(lambda: not dialog.warnings.isHidden(), timeout=10000)
+    qtbot.waitUntil(lambda: not dialog.warnings.isHidden(), timeout=30_000)
     assert problem in dialog.warnings.text()
     dialog.close()
 
@@ -105,7 +105,7 @@ def test_agent_flags_the_section_being_read(
     assert doc is not None
     anchor = doc.sections[2].anchor
     window.reader.scroll_to(anchor)
-    qtbot.waitUntil(lambda: window.reader.current_section == anchor, timeout=5000)
+    qtbot.waitUntil(lambda: window.reader.current_section == anchor, timeout=30_000)
 
     def fill(dialog: FlagDialog) -> bool:
         dialog.unclear.setChecked(True)
@@ -133,7 +133,7 @@ def test_a_phrasing_hit_scrolls_the_panel_to_it_and_the_text_shows_once(
     qtbot.waitUntil(lambda: panel.scroll_position() > 0
                     and panel.scroll_position() == min(panel.frame_top(last),
                                                        panel._scroll.verticalScrollBar().maximum()),
-                    timeout=5000)
+                    timeout=30_000)
     assert panel.current_anchor() == last
     assert window.splitter.sizes()[1] == 0  # the reader folds away: no text twice side by side
     assert window.panels.isVisible() and window.splitter.sizes()[2] >= reader_width
@@ -149,12 +149,12 @@ def test_layout_at_1024x640_keeps_the_hint_the_checklist_and_the_reader(
                     key=lambda d: len(d.steps))
     window.open_document(procedure.id)
     qtbot.waitUntil(lambda: 0 < window.splitter.sizes()[2] <= window.splitter.sizes()[1],
-                    timeout=5000)
+                    timeout=30_000)
     box = window.side.search_box
     assert box.width() >= box.fontMetrics().horizontalAdvance(box.placeholderText())
     view = window.panels.checklist_panel.view
     header = view.horizontalHeader()
-    qtbot.waitUntil(lambda: header.length() <= view.viewport().width() + 1, timeout=5000)
+    qtbot.waitUntil(lambda: header.length() <= view.viewport().width() + 1, timeout=30_000)
     assert not window.reader.toc.isVisible()  # the contents pane starts folded when narrow
     window.actions_["view.contents"].trigger()
     assert window.reader.toc.isVisible()
@@ -177,10 +177,10 @@ def test_joining_a_shared_library_from_the_app(qtbot: QtBot, tmp_path: Path,
     assert not dialog.demo_button.isHidden()  # the first run also offers the demo
     dialog.url.setText(str(tmp_path / "nowhere.git"))
     dialog.join()
-    qtbot.waitUntil(lambda: not dialog.error.isHidden(), timeout=10000)
+    qtbot.waitUntil(lambda: not dialog.error.isHidden(), timeout=30_000)
     assert "no shared library at" in dialog.error.text()
     dialog.url.setText(str(bare))
-    with qtbot.waitSignal(dialog.joined, timeout=10000) as joined:
+    with qtbot.waitSignal(dialog.joined, timeout=30_000) as joined:
         dialog.join()
     folder = Path(joined.args[0])
     assert (folder / "a.md").is_file()

@@ -11,7 +11,7 @@ def test_changed_document_is_marked_until_opened(qtbot, make_window, versioned_l
     window = make_window(versioned_library)
     [first] = [r for r in search(qtbot, window, "回覆時限") if r.doc_id == "complaint"][:1]
     assert not window.side.model.is_updated(first.doc_id)
-    with qtbot.waitSignal(window.editorial.seenRecorded, timeout=5000):
+    with qtbot.waitSignal(window.editorial.seenRecorded, timeout=30_000):
         window.open_document("complaint", first.anchor)  # written off the UI thread
     assert window.kb.receipts.last_seen("complaint") == 1
 
@@ -27,7 +27,7 @@ def test_changed_document_is_marked_until_opened(qtbot, make_window, versioned_l
     recent = window.side.recents.item(0)
     assert recent.text().endswith(updated_label())
 
-    with qtbot.waitSignal(window.editorial.seenRecorded, timeout=5000):
+    with qtbot.waitSignal(window.editorial.seenRecorded, timeout=30_000):
         window.open_row(row_number)
         assert not window.side.model.is_updated("complaint")  # at once, before the write
     assert not window.side.model.index(row_number).data(META_ROLE).startswith(updated_label())

@@ -39,15 +39,15 @@ def test_search_during_a_rebuild_waits_and_the_ui_keeps_running(
     timer.start()
     try:
         window.actions_["index.rebuild"].trigger()
-        qtbot.waitUntil(entered.is_set, timeout=5000)
+        qtbot.waitUntil(entered.is_set, timeout=30_000)
         assert window.index_state == "indexing"
         assert window.progress.isVisible()
         shown: list[str] = []
         window.resultsShown.connect(lambda q, _n: shown.append(q))
         type_text(window.side.search_box, "投诉")
-        qtbot.waitUntil(lambda: window.search.waiting, timeout=5000)
+        qtbot.waitUntil(lambda: window.search.waiting, timeout=30_000)
         # the event loop runs while the rebuild is held: the timer keeps ticking
-        qtbot.waitUntil(lambda: ticks.count("indexing") >= 10, timeout=5000)
+        qtbot.waitUntil(lambda: ticks.count("indexing") >= 10, timeout=30_000)
         assert "投诉" not in shown
         assert window.side.info.text()  # "searching as soon as the index is ready"
         with qtbot.waitSignal(window.resultsShown, timeout=30000,
@@ -70,14 +70,14 @@ def test_broken_file_is_listed_and_the_rest_works(
     })
     agents = Settings.load()
     agent_window = make_window(library, settings=agents)
-    qtbot.waitUntil(agent_window.problems_button.isVisible, timeout=5000)
+    qtbot.waitUntil(agent_window.problems_button.isVisible, timeout=30_000)
     assert not agent_window.problems_notice.isVisible()  # agents: a quiet note, no dialog
     assert "2 library file(s) could not be read" in agent_window.statusBar().currentMessage()
     editors = Settings.load()
     editors.set("role", "editor")
     window = make_window(library, settings=editors)
     notice = window.problems_notice
-    qtbot.waitUntil(notice.isVisible, timeout=5000)
+    qtbot.waitUntil(notice.isVisible, timeout=30_000)
     assert not notice.isModal()
     files = {notice.table.item(r, 0).text() for r in range(notice.table.rowCount())}
     assert files == {"handbooks/broken.md", "handbooks/badkind.md"}
@@ -91,7 +91,7 @@ def test_broken_file_is_listed_and_the_rest_works(
 def test_missing_library_shows_an_error_and_keeps_running(
         qtbot: QtBot, make_window: WindowFactory, tmp_path: Path) -> None:
     window = make_window(tmp_path / "nowhere", wait=False)
-    qtbot.waitUntil(lambda: window.index_state == "failed", timeout=10000)
+    qtbot.waitUntil(lambda: window.index_state == "failed", timeout=30_000)
     assert window.kb is None
     assert window.copy_phrasing() is None
 
@@ -138,7 +138,7 @@ def test_favourites_and_recents_survive_a_restart(
     assert favourites == ["客訴處理手冊"]
     assert recents == ["投訴處理流程", "客訴處理手冊"]
     assert UserState.load().is_favourite("complaint-handbook")
-    with qtbot.waitSignal(again.opened, timeout=5000):
+    with qtbot.waitSignal(again.opened, timeout=30_000):
         again.side.favourites.itemActivated.emit(again.side.favourites.item(0))
     assert again.reader.document.id == "complaint-handbook"
 
@@ -151,7 +151,7 @@ def test_no_results_are_logged_unless_turned_off(
     assert rows == []
     assert "量子纠缠" in window.side.info.text()
     qtbot.waitUntil(lambda: [q for _w, q, _n in UserState.load().no_results()] == ["量子纠缠"],
-                    timeout=5000)
+                    timeout=30_000)
     window.settings.set("log_no_results", False)
     search(qtbot, window, "火星基地")
     window.no_results_timer.timeout.emit()
@@ -183,7 +183,7 @@ def test_reply_check_dock(qtbot: QtBot, make_window: WindowFactory, demo_library
     entries = window.kb.avoid_entries()
     assert entries
     avoid = entries[0].pair.avoid
-    with qtbot.waitSignal(panel.checked, timeout=5000) as blocker:
+    with qtbot.waitSignal(panel.checked, timeout=30_000) as blocker:
         panel.editor.setPlainText(f"您好，{avoid}。")
     assert blocker.args[0] >= 1
     window.actions_["view.reply_check"].trigger()
