@@ -93,16 +93,14 @@ bench-team: $(VENV)/.test-installed
 # Whoosh's public writer interfaces; this runs its equivalence test (the same segment bytes as
 # Whoosh's own writer) against the newest whoosh3 on the package index, installed apart into a
 # throwaway folder that shadows the pinned one, so the pin in pyproject.toml can move.
-WHOOSH_NEWEST := $(or $(TMPDIR),/tmp)/kbdesk-whoosh-newest-$(shell id -u)
-
 check-whoosh: $(VENV)/.test-installed
-	rm -rf $(WHOOSH_NEWEST)
-	$(PIP) install --quiet --no-deps --upgrade --target $(WHOOSH_NEWEST) whoosh3
-	PYTHONPATH=$(WHOOSH_NEWEST) $(BIN)/python -c \
-	    "import whoosh; print('whoosh3', whoosh.versionstring(), 'from', whoosh.__file__)"
-	PYTHONPATH=$(WHOOSH_NEWEST) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q \
-	    -p no:cacheprovider tests/test_search_pool.py
-	rm -rf $(WHOOSH_NEWEST)
+	newest=$$(mktemp -d "$${TMPDIR:-/tmp}/kbdesk-whoosh-newest-XXXXXX") && \
+	$(PIP) install --quiet --no-deps --upgrade --target $$newest whoosh3 && \
+	PYTHONPATH=$$newest $(BIN)/python -c \
+	    "import whoosh; print('whoosh3', whoosh.versionstring(), 'from', whoosh.__file__)" && \
+	PYTHONPATH=$$newest QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q \
+	    -p no:cacheprovider tests/test_search_pool.py; \
+	status=$$?; rm -rf $$newest; exit $$status
 
 screenshots: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m kbdesk.gui.screenshots docs/screenshots
