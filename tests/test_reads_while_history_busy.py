@@ -94,6 +94,24 @@ def test_the_snapshot_stops_answering_once_it_no_longer_holds(kb: KnowledgeBase)
     assert kb.versions.in_force_now() is None
 
 
+def test_a_document_unchanged_by_a_re_read_still_opens_at_once(kb: KnowledgeBase) -> None:
+    # another file changed and the folder was re-read; the resolution of today's documents is
+    # still to come (the index sync running it waits for the held history)
+    other = kb.root / "handbooks/complaint.md"
+    other.write_text(doc("投訴手冊", id="complaint", body="\n## 步驟\n\n先致歉。\n"), "utf-8")
+    kb.load()
+    assert kb.versions.in_force_now() is None  # the set as a whole no longer holds
+    with history_held(kb) as held:
+        opened = _in_thread(lambda: kb.reading.document_for("refund", editor=False))
+    assert not held.gave_up, "opening an unchanged document waited for the history"
+    assert opened.id == "refund" and opened.version == 1
+    # the changed one is resolved again (after the history is free): its edit is not published,
+    # so agents still read version 1 as published
+    assert kb.versions.document_in_force_now("complaint") is None
+    complaint = kb.reading.document_for("complaint", editor=False)
+    assert complaint.version == 1 and "記錄" in complaint.body
+
+
 def test_a_document_never_in_force_is_refused_as_before(kb: KnowledgeBase) -> None:
     later = kb.today() + dt.timedelta(days=5)
     kb.publishing.publish("handbooks/new.md", doc("新手冊", id="new", effective=later.isoformat(),

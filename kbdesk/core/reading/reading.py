@@ -103,6 +103,11 @@ class InForce(Protocol):
         no longer holds)."""
         ...
 
+    def document_in_force_now(self, doc_id: str) -> Document | None:
+        """One document's version in force today from the last resolution, without a lock
+        (None when it no longer holds for it)."""
+        ...
+
     def what_changed(self, doc_id: str) -> TextDiff | None:
         """Diff from the version last opened here to the one in force."""
         ...
@@ -163,11 +168,10 @@ class Reading:
         return doc
 
     def _in_force_today(self, doc_id: str) -> Document | None:
-        """The version of a document in force today: from today's snapshot when it holds and
-        has the document (no lock, no disk: a window opens documents while history is busy),
-        else resolved from history."""
-        today = self._versions.in_force_now()
-        found = today.get(doc_id) if today is not None else None
+        """The version of a document in force today: from today's snapshot while it holds for
+        this document (no lock, no disk: a window opens documents while history is busy), else
+        resolved from history."""
+        found = self._versions.document_in_force_now(doc_id)
         return found if found is not None else self._versions.document_in_force(doc_id)
 
     def _all_in_force_today(self) -> Mapping[str, Document]:

@@ -225,6 +225,25 @@ class EffectiveResolver:
             return None
         return snapshot.documents
 
+    def today_document(self, doc_id: str, working: Mapping[str, Document]) -> Document | None:
+        """The version of one document in force today from the last resolution, while that
+        still holds for it: made today, no newer history read since, and its working file the
+        same (other files may have changed: a folder re-read whose resolution is still under
+        way). None otherwise, also when the resolution found no version in force (then ask
+        ``choose``). Like :meth:`today_snapshot`, it takes no lock and reads no disk.
+        """
+        snapshot = self._today
+        if snapshot is None or snapshot.day != self.today():
+            return None
+        if snapshot.history is not None and snapshot.history.head != snapshot.head:
+            return None
+        now, then = working.get(doc_id), snapshot.working.get(doc_id)
+        if now is None or then is None:
+            return None
+        if now is not then and (now.path, now.digest) != (then.path, then.digest):
+            return None
+        return snapshot.documents.get(doc_id)
+
     def _resolve(
         self, working: Mapping[str, Document], day: dt.date, history: History
     ) -> dict[str, Document]:

@@ -157,6 +157,12 @@ class Versions:
         :meth:`EffectiveResolver.today_snapshot`)."""
         return self.resolver.today_snapshot(self._source.working_documents())
 
+    def document_in_force_now(self, doc_id: str) -> Document | None:
+        """The version of a document agents see today from the last resolution, while that
+        holds for this document (its working file unchanged, same day, no newer history); None
+        when it does not (then ask :meth:`document_in_force`). No lock, no disk."""
+        return self.resolver.today_document(doc_id, self._source.working_documents())
+
     def pending_versions(self) -> list[Pending]:
         """Published versions waiting for their effective date."""
         return self.resolver.pending(self._source.working_documents())
