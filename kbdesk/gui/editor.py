@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -100,6 +101,15 @@ def read_new_document(kb: KnowledgeBase, kind: Kind | str, path: str, title: str
                        tuple(kb.drafts.drafts_of(new.doc_id)))
 
 
+class _SaveOrder:
+    """The order of one editor's draft saves: an autosave written on a worker is skipped when
+    a later save (``save_draft``) came first; the lock keeps the two writes apart."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.serial = 0
+
+
 class EditorWindow(QMainWindow):
     """Edit one document (new or published), with drafts and publishing.
 
@@ -147,6 +157,7 @@ class EditorWindow(QMainWindow):
         self._front = ""
         self._dirty = False
         self._publishing = False
+        self._saves = _SaveOrder()
         self._build()
         self.autosave = QTimer(self)
         self.autosave.setInterval(autosave_ms)
@@ -327,16 +338,55 @@ class EditorWindow(QMainWindow):
             ).replace("%1", str(current)).replace("%2", str(draft.base_version))
         self._show_info(message, discard=True)
 
+    def _draft_now(self) -> Draft:
+        return Draft(self.doc_id, self.path, self.text(), base_version=self.base_version,
+                     cursor=self.cursor_position(), origin="editor")
+
     def save_draft(self) -> Draft | None:
-        """Save the text as a draft now (also done every few seconds while edited)."""
-        draft = Draft(self.doc_id, self.path, self.text(), base_version=self.base_version,
-                      cursor=self.cursor_position(), origin="editor")
+        """Save the text as a draft now (Ctrl+S; the autosave does it every few seconds while
+        edited, off the UI thread)."""
+        draft = self._draft_now()
         try:
-            saved = self.kb.drafts.save(draft)
+            with self._saves.lock:  # an autosave being written finishes first, never after
+                self._saves.serial += 1
+                saved = self.kb.drafts.save(draft)
         except KbError as exc:
             show_error(self, exc)
             return None
         self._dirty = False
+        return self._draft_saved(saved)
+
+    def _autosave_in_background(self) -> None:
+        """Write the draft on the runner's ordered lane (its file is synced to disk, which
+        may take a while); a save made meanwhile by ``save_draft`` wins."""
+        draft, saves, drafts = self._draft_now(), self._saves, self.kb.drafts
+        serial = saves.serial
+        self._dirty = False
+
+        def save(_progress: object, _cancel: object) -> Draft | None:
+            with saves.lock:
+                return drafts.save(draft) if saves.serial == serial else None
+
+        task = self.runner.submit(save, name="autosave draft", ordered=True, owner=self)
+        task.succeeded.connect(self._autosaved)
+        task.failed.connect(self._autosave_failed)
+
+    def _autosaved(self, saved: Draft | None) -> None:
+        if saved is not None:  # else a later save, a discard or a publish came first
+            self._draft_saved(saved)
+
+    def _supersede_autosaves(self) -> None:
+        """Drop any autosave still queued: a discard or a publish decides the draft now (an
+        autosave being written finishes first)."""
+        with self._saves.lock:
+            self._saves.serial += 1
+
+    def _autosave_failed(self, error: KbError) -> None:
+        self._dirty = True  # tried again at the next tick
+        self._update_title()
+        show_error(self, error)
+
+    def _draft_saved(self, saved: Draft) -> Draft:
         self._update_title()
         self.statusBar().showMessage(
             self.tr("Draft saved at %1").replace("%1", self.kb.clock.now().strftime("%H:%M:%S"))
@@ -347,13 +397,14 @@ class EditorWindow(QMainWindow):
 
     def _autosave(self) -> None:
         if self._dirty and not self._publishing:
-            self.save_draft()
+            self._autosave_in_background()
 
     def discard_draft(self) -> bool:
         """Throw the draft away (after confirmation) and show the published text again."""
         if not self.confirm(self, self.tr("Discard your draft? The changes in it cannot be "
                                           "recovered.")):
             return False
+        self._supersede_autosaves()
         try:
             self.kb.drafts.discard(self.doc_id)
         except KbError as exc:
@@ -419,6 +470,7 @@ class EditorWindow(QMainWindow):
 
     def _run_publish(self, job: Callable[[], PublishResult], message: str) -> None:
         self._publishing = True
+        self._supersede_autosaves()
         self.statusBar().showMessage(message)
         task = self.runner.submit(lambda _p, _c: job(), name="publish", write=True,
                                   owner=self)
@@ -494,6 +546,7 @@ class EditorWindow(QMainWindow):
             self.save_draft()
         doc_id = self.doc_id
         self._publishing = True
+        self._supersede_autosaves()
         self.statusBar().showMessage(self.tr("Moving…"))
         task = self.runner.submit(
             lambda _p, _c: self.kb.publishing.move(doc_id, new_path, note, self.author),

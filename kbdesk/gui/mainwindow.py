@@ -401,7 +401,10 @@ class MainWindow(QMainWindow):
     def _log_no_results(self) -> None:
         query = self._no_results_query
         if query and query == self.search.query.strip() and self.settings.get("log_no_results"):
-            self.state.log_no_results(query, match=self._no_results_match)
+            state, match = self.state, self._no_results_match  # appended off the UI thread
+            task = self.runner.submit(lambda _p, _c: state.log_no_results(query, match=match),
+                                      name="log no results", ordered=True, owner=self)
+            task.failed.connect(lambda error: log.warning("search not logged: %s", error))
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -440,14 +443,18 @@ class MainWindow(QMainWindow):
         assert doc is not None
         self.panels.set_document(doc, self.script, anchor)
         self.state.add_recent(doc.id, save=False)  # written off the UI thread, in order
-        state = self.state
-        task = self.runner.submit(lambda _p, _c: state.save(), name="save recents",
-                                  ordered=True, owner=self)
-        task.failed.connect(lambda error: log.warning("recents not saved: %s", error))
+        self._save_state("recents")
         self.side.model.mark_seen(doc.id)
         self._update_favourite_action()
         self.opened.emit(doc.id, anchor)  # marks the version seen (EditorialUi)
         self.refresh_lists()
+
+    def _save_state(self, what: str) -> None:
+        """Write this workstation's state (recents, favourites) off the UI thread, in order."""
+        state = self.state
+        task = self.runner.submit(lambda _p, _c: state.save(), name=f"save {what}",
+                                  ordered=True, owner=self)
+        task.failed.connect(lambda error: log.warning("%s not saved: %s", what, error))
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -534,7 +541,8 @@ class MainWindow(QMainWindow):
         doc = self.reader.document
         if doc is None:
             return
-        self.state.toggle_favourite(doc.id)
+        self.state.toggle_favourite(doc.id, save=False)
+        self._save_state("favourites")
         self.refresh_lists()
         self._update_favourite_action()
 

@@ -365,3 +365,43 @@ def test_default_effective_date_follows_the_library_clock(qtbot, kb, runner) -> 
     later = today + dt.timedelta(days=90)
     kb.set_clock(DayClock(lambda: later))
     assert window.effective_default() == later
+
+
+def test_the_autosave_is_written_off_the_ui_thread_and_a_later_save_wins(
+        qtbot, kb, runner) -> None:
+    import threading
+
+    window = open_editor(qtbot, kb, runner, autosave_ms=60000)
+    edit = window.text_edit
+    # the ordered lane is busy (another small write of the workstation's state is slow)
+    gate, busy = threading.Event(), threading.Event()
+
+    def slow_write(_p: object, _c: object) -> None:
+        busy.set()
+        assert gate.wait(30)
+
+    runner.submit(slow_write, name="slow write", ordered=True)
+    try:
+        assert busy.wait(10)
+        edit.setPlainText(edit.toPlainText().replace("交給主管", "交給值班主管"))
+        assert window.dirty
+        window.autosave.timeout.emit()  # the tick returns at once: the draft waits its turn
+        assert kb.drafts.load("complaint") is None
+        assert not window.dirty
+        edit.setPlainText(edit.toPlainText().replace("值班主管", "值班經理"))
+        newer = window.text()
+        saved = window.save_draft()  # Ctrl+S: written now
+        assert saved is not None and kb.drafts.load("complaint").text == newer
+        with qtbot.waitSignal(runner.taskFinished, timeout=30_000,
+                              check_params_cb=lambda task: task.name == "autosave draft"):
+            gate.set()
+    finally:
+        gate.set()
+    # the older autosave, written after, did not replace the newer draft
+    assert kb.drafts.load("complaint").text == newer
+    # an autosave with nothing newer is written, and says so
+    edit.setPlainText(edit.toPlainText() + "\n補充。\n")
+    with qtbot.waitSignal(window.draftSaved, timeout=30_000) as blocker:
+        window.autosave.timeout.emit()
+    assert "補充。" in blocker.args[0].text
+    assert kb.drafts.load("complaint").text == window.text()

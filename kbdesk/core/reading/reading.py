@@ -98,6 +98,16 @@ class InForce(Protocol):
         """The documents in force on ``as_of`` (default today), by id."""
         ...
 
+    def in_force_now(self) -> Mapping[str, Document] | None:
+        """Today's documents in force from the last resolution, without a lock (None when it
+        no longer holds)."""
+        ...
+
+    def document_in_force_now(self, doc_id: str) -> Document | None:
+        """One document's version in force today from the last resolution, without a lock
+        (None when it no longer holds for it)."""
+        ...
+
     def what_changed(self, doc_id: str) -> TextDiff | None:
         """Diff from the version last opened here to the one in force."""
         ...
@@ -148,17 +158,33 @@ class Reading:
         """
         if editor:
             return self._source.document(doc_id)
-        doc = self._versions.document_in_force(doc_id)
+        try:
+            key = self._source.document(doc_id).id  # by id or path
+        except DocumentNotFound:
+            key = doc_id  # gone from the folder: history may still know it
+        doc = self._in_force_today(key)
         if doc is None:
             raise NotInForce(doc_id)
         return doc
+
+    def _in_force_today(self, doc_id: str) -> Document | None:
+        """The version of a document in force today: from today's snapshot while it holds for
+        this document (no lock, no disk: a window opens documents while history is busy), else
+        resolved from history."""
+        found = self._versions.document_in_force_now(doc_id)
+        return found if found is not None else self._versions.document_in_force(doc_id)
+
+    def _all_in_force_today(self) -> Mapping[str, Document]:
+        """The documents in force today, by id (the snapshot when it holds)."""
+        today = self._versions.in_force_now()
+        return today if today is not None else self._versions.in_force_on()
 
     def browse(self, kind: Kind | None = None, category: str = "") -> list[Document]:
         """The documents agents see, filtered by kind and category (with its sub-categories),
         by kind then title."""
         docs = [
             doc
-            for doc in self._versions.in_force_on().values()
+            for doc in self._all_in_force_today().values()
             if (kind is None or doc.kind is kind) and _in_category(doc, category)
         ]
         return sorted(docs, key=lambda d: (d.kind, d.title))
@@ -185,7 +211,7 @@ class Reading:
 
     def updated_documents(self) -> set[str]:
         """The ids of the documents in force that changed since last opened here."""
-        docs = self._versions.in_force_on()
+        docs = self._all_in_force_today()
         return self.updated_among({doc_id: doc.version for doc_id, doc in docs.items()})
 
     def is_updated(self, doc_id: str, version: int | None = None) -> bool:
@@ -245,7 +271,7 @@ class Reading:
         is shown (an editor reads the newest, which may be pending until its date).
         """
         try:
-            in_force = self._versions.document_in_force(doc.id)
+            in_force = self._in_force_today(doc.id)
         except KbError as exc:
             log.info("no version in force of %s to acknowledge: %s", doc.id, exc)
             return None

@@ -10,7 +10,7 @@ here through :class:`SeenVersions`; every method may run on a worker thread.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from kbdesk.core.errors import DocumentNotFound, KbError
@@ -149,6 +149,19 @@ class Versions:
         """The documents agents see on ``as_of`` (default today), by id (a cached snapshot):
         pending versions are replaced by the older version in force, read from git history."""
         return self.resolver.resolve(self._source.working_documents(), as_of)
+
+    def in_force_now(self) -> Mapping[str, Document] | None:
+        """The documents agents see today, by id, from the last resolution while it still
+        holds (same day, same working files, no newer history); None when it does not. Takes
+        no lock and reads no disk: the UI thread's route (see
+        :meth:`EffectiveResolver.today_snapshot`)."""
+        return self.resolver.today_snapshot(self._source.working_documents())
+
+    def document_in_force_now(self, doc_id: str) -> Document | None:
+        """The version of a document agents see today from the last resolution, while that
+        holds for this document (its working file unchanged, same day, no newer history); None
+        when it does not (then ask :meth:`document_in_force`). No lock, no disk."""
+        return self.resolver.today_document(doc_id, self._source.working_documents())
 
     def pending_versions(self) -> list[Pending]:
         """Published versions waiting for their effective date."""

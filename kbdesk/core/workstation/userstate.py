@@ -120,8 +120,9 @@ class UserState:
         """Whether a document is a favourite."""
         return doc_id in self._favourites
 
-    def set_favourite(self, doc_id: str, favourite: bool) -> None:
-        """Add or remove a favourite (and save)."""
+    def set_favourite(self, doc_id: str, favourite: bool, *, save: bool = True) -> None:
+        """Add or remove a favourite (and save; ``save=False``: the caller calls ``save()``,
+        as the app does off its UI thread)."""
         if not doc_id:
             raise ValueError("a favourite needs a document id")
         if favourite == self.is_favourite(doc_id):
@@ -130,11 +131,13 @@ class UserState:
             self._favourites.append(doc_id)
         else:
             self._favourites.remove(doc_id)
-        self.save()
+        if save:
+            self.save()
 
-    def toggle_favourite(self, doc_id: str) -> bool:
-        """Flip a document's favourite mark (and save); return whether it is a favourite now."""
-        self.set_favourite(doc_id, not self.is_favourite(doc_id))
+    def toggle_favourite(self, doc_id: str, *, save: bool = True) -> bool:
+        """Flip a document's favourite mark (and save, unless ``save=False``); return whether
+        it is a favourite now."""
+        self.set_favourite(doc_id, not self.is_favourite(doc_id), save=save)
         return self.is_favourite(doc_id)
 
     # -- recents ------------------------------------------------------------------------------
