@@ -453,12 +453,9 @@ class EditorWindow(QMainWindow):
         is later than today, else today (the core's rule)."""
         return self.kb.publishing.default_effective(self.text())
 
-    def publish_with_note(self, note: str, effective: dt.date | None = None) -> bool:
-        """Publish the text with ``note`` on the writer worker; False if refused at once."""
-        if self.kb.publishing.note_missing(note):
-            show_error(self, self.tr("A change note is required: say what changed and why. "
-                                     "Nothing was published."))
-            return False
+    def publish_with_note(self, note: str, effective: dt.date | None = None) -> None:
+        """Publish the text with ``note`` on the writer worker (the core refuses a blank note:
+        its message is shown, the draft kept)."""
         self.save_draft()  # nothing is lost if publishing fails
         text = self.kb.publishing.text_to_publish(self.text())
         when = self.kb.publishing.effective_to_set(text, effective)
@@ -466,7 +463,6 @@ class EditorWindow(QMainWindow):
         self._run_publish(lambda: self.kb.publishing.publish(self.path, text, note, self.author,
                                                              when, from_editor=True),
                           self.tr("Publishing…"))
-        return True
 
     def _run_publish(self, job: Callable[[], PublishResult], message: str) -> None:
         self._publishing = True
@@ -501,7 +497,7 @@ class EditorWindow(QMainWindow):
             return
         note = self.ask_note(self, self.tr("Retire “%1”: agents will no longer find it in "
                                            "search.").replace("%1", self.form.title.text()), "")
-        if note is not None and not self.kb.publishing.note_missing(note):
+        if note is not None:  # a blank one: the core refuses it and its message is shown
             self._run_publish(lambda: self.kb.publishing.retire(self.doc_id, note, self.author),
                               self.tr("Retiring…"))
 
@@ -536,12 +532,9 @@ class EditorWindow(QMainWindow):
         if note is not None:
             self.move_to(new_path, note)
 
-    def move_to(self, new_path: str, note: str) -> bool:
-        """Move the published document to ``new_path`` on the writer worker."""
-        if self.kb.publishing.note_missing(note):
-            show_error(self, self.tr("A change note is required: say why the document "
-                                     "moves. Nothing was moved."))
-            return False
+    def move_to(self, new_path: str, note: str) -> None:
+        """Move the published document to ``new_path`` on the writer worker (the core refuses
+        a blank note: its message is shown)."""
         if self._dirty:
             self.save_draft()
         doc_id = self.doc_id
@@ -553,7 +546,6 @@ class EditorWindow(QMainWindow):
             name="move", write=True, owner=self)
         task.succeeded.connect(self._moved)
         task.failed.connect(self._publish_failed)
-        return True
 
     def _moved(self, result: PublishResult) -> None:
         self._publishing = False

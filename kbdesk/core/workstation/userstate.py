@@ -22,7 +22,7 @@ from kbdesk.core.errors import UserStateError
 from kbdesk.core.text.folding import fold
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.identity import workstation_name
-from kbdesk.core.workstation.storage import atomic_write_text
+from kbdesk.core.workstation.storage import append_json_line, atomic_write_text
 
 log = logging.getLogger(__name__)
 
@@ -248,15 +248,8 @@ def log_no_results(
     item = {"when": when.isoformat(), "query": text, "workstation": workstation_name()}
     if match != "none":
         item["match"] = match
-    line = json.dumps(item, ensure_ascii=False)
-    path = no_results_path()
     with _log_lock:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("a", encoding="utf-8") as handle:
-                handle.write(line + "\n")
-        except OSError as exc:
-            log.warning("cannot log a search without results to %s: %s", path, exc)
+        append_json_line(no_results_path(), item, "log a search without results to", log)
 
 
 def no_results(since: dt.date | None = None) -> list[tuple[dt.datetime, str, int]]:
