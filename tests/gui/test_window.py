@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -266,3 +266,27 @@ def test_kbdesk_without_a_command_runs_the_app(qtbot: QtBot, demo_library: Path)
     assert cli_main(["--library", str(demo_library)]) == 0
     assert seen and seen[0][0].endswith("kbdesk")
     assert seen[0][1] == demo_library
+    _end_the_stray_quit()
+
+
+def _end_the_stray_quit() -> None:
+    """The app's run in this process leaves the test session as it found it.
+
+    Closing the last window posts a quit of its own, which arrives after ``app.exec()`` has
+    returned: left alone, it would end the next event loop at once (every later wait of the
+    session would fail without waiting). One more loop of the application takes it; a timer
+    ends that loop where no quit was posted.
+    """
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    fallback = QTimer()
+    fallback.setSingleShot(True)
+    fallback.timeout.connect(app.quit)
+    fallback.start(50)
+    app.exec()
+    fallback.stop()
+    loop = QEventLoop()  # later waits of the session wait again
+    fired: list[bool] = []
+    QTimer.singleShot(10, lambda: (fired.append(True), loop.quit()))
+    loop.exec()
+    assert fired
