@@ -180,6 +180,9 @@ def test_table_prints_kinds_first_runs_and_an_empty_blind_total():
     assert row["ALL tuned"].split()[3:5] == ["1", "100.0%"]
     assert row["ALL blind"].split()[2:] == ["blind", "0", "no", "such", "group", "now"]
     assert row["ALL held-out"].split()[2:5] == ["held-out", "1", "0.0%"]
+    # the first figures are the app's: the site's table leaves them out
+    site = format_table(summarise(outcomes), outcomes, first_runs=False)
+    assert "5/8" not in site and "first run" not in site and "bank-typo" in site
 
 
 def test_misses_of_held_out_queries_are_never_listed(monkeypatch, capsys):
