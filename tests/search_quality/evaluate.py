@@ -10,7 +10,8 @@ Every group is labelled with what it is now (see docs/search-quality.md):
 
 - ``tuned``: changes to the search were made after reading its misses (the demo and telecom
   sets, issue 18's quoted examples, the insurance set since its first run, the crisis calls).
-  A group that was once measured blind shows its first, blind figure next to it.
+  A group first measured before the search was changed for it (blind) shows that first
+  figure next to it.
 - ``seen``: never tuned on by rule, but its misses were read (the bank set: its first run's
   misses are listed in the docs); its first, blind figure is shown next to it.
 - ``blind``: never tuned on and its misses never read. The evaluator never lists the misses of
@@ -402,7 +403,8 @@ def site_unavailable() -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--library", type=Path, help="one library (default: every suite)")
     parser.add_argument("--queries", type=Path, default=QUERIES)
     parser.add_argument("--misses", action="store_true", help="list queries that missed top 3")
