@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from kbdesk.core.kb import AvoidEntry, KnowledgeBase
+from kbdesk.core import AvoidEntry, KnowledgeBase
 from kbdesk.core.library.model import AvoidPair
 from kbdesk.gui.replycheck import FindingsModel, ReplyCheckPanel
 from tests.conftest import doc
