@@ -81,14 +81,15 @@ def test_no_service_module_imports_the_root_even_for_type_checking() -> None:
 
 
 def test_the_versions_service_keeps_versioning_and_resolver_private(make_library) -> None:
-    """Clients read versions through the service's methods; the git versioning and the
-    in-force resolver behind it are not a second route."""
+    """Clients read and write versions through the services' methods; the git versioning and
+    the in-force resolver behind them are not a second route."""
     kb = KnowledgeBase(make_library({"a.md": doc("甲", id="a")}))
     try:
         assert not hasattr(kb.versions, "versioning")
         assert not hasattr(kb.versions, "resolver")
         public = {name for name in vars(kb.versions) if not name.startswith("_")}
         assert public == {"root"}
+        assert not hasattr(kb.publishing, "versioning")  # nor around publishing
     finally:
         kb.close()
 
