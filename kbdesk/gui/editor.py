@@ -504,7 +504,7 @@ class EditorWindow(QMainWindow):
     def rename(self) -> None:
         """Change the title and category, and move the file when a new path is given."""
         dialog = RenameDialog(self.form.title.text(), self.form.category.text(), self.path,
-                              self.kb.root, self)
+                              self.kb.publishing.new_path_problem, self)
         try:
             if not dialog.exec():
                 return

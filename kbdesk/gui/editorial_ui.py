@@ -341,7 +341,7 @@ class EditorialUi(QObject):
         kb = self.kb
         if kb is None:
             return
-        dialog = NewDocumentDialog(kb.root, kind, self.window)
+        dialog = NewDocumentDialog(kb.publishing.new_path_problem, kind, self.window)
         try:
             if not dialog.exec():
                 return

@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
         app.indexFailed.connect(self._index_failed)
 
     def _library_opened(self, kb: KnowledgeBase) -> None:
-        self.panels.checklist_panel.calendar = kb.working_calendar()
+        self.panels.checklist_panel.calendar = kb.library_rules.working_calendar()
         self.problems = list(kb.problems)
         self.search.set_backend(
             lambda query, kinds, categories: kb.search(query, kinds=kinds,
@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{kb.name} — kbdesk")
         self.library_label.setToolTip(str(kb.root))
         self.docs_label.setText(self.tr("%n document(s)", "", len(kb.documents())))
-        self.side.set_categories(kb.categories(), self.script)
+        self.side.set_categories(kb.library_rules.categories(), self.script)
         self.problems_notice.set_problems(self.problems)
         self.problems_button.setVisible(bool(self.problems))
         self.problems_button.setText(self.tr("%n problem(s)", "", len(self.problems)))
@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
         if self.side.model.rowCount():
             self.side.results.setCurrentIndex(self.side.model.index(0))
         self._update_info(query, result)
-        gap = self.kb.search_gap(result) if query and result is not None and self.kb else None
+        gap = result.gap if query and result is not None else None
         if gap is not None:  # nothing found, or only partial matches (the core's rule)
             self._no_results_query = query
             self._no_results_match = gap
@@ -482,7 +482,7 @@ class MainWindow(QMainWindow):
         self.reader.set_script(script)
         self.panels.set_script(script)
         if self.kb is not None:
-            self.side.set_categories(self.kb.categories(), script)
+            self.side.set_categories(self.kb.library_rules.categories(), script)
         self.refresh_lists()
 
     def _focus_in(self, widget: QWidget) -> bool:
@@ -576,7 +576,7 @@ class MainWindow(QMainWindow):
             self.panels.focus_reply_check()
 
     def _avoid_entries(self) -> list[Any]:
-        return list(self.kb.avoid_entries()) if self.kb is not None else []
+        return list(self.kb.library_rules.avoid_entries()) if self.kb is not None else []
 
     def _update_history_actions(self) -> None:
         self.actions_["go.back"].setEnabled(self.reader.can_go_back())

@@ -76,8 +76,8 @@ class TeamUi(QObject):
         favourites = self.window.state.favourites()
         script = self.window.script
         task = self.window.runner.submit(
-            lambda _p, _c: start_html(kb.start_page(agent, favourites), script), name="start",
-            owner=self.window)
+            lambda _p, _c: start_html(kb.reading.start_page(agent, favourites), script),
+            name="start", owner=self.window)
         task.succeeded.connect(self._start_ready)
         task.failed.connect(lambda error: log.warning("start screen not available: %s", error))
 

@@ -113,7 +113,7 @@ class ReceiptsDialog(QDialog):
         kb = self.kb
 
         def read(_p: object, _c: object) -> tuple[list[Any], Any, dict[str, str], list[str]]:
-            table = kb.ack_status()
+            table = kb.reading.ack_table()
             groups = kb.team.missing_by_group(table) if kb.team.roster() is not None else None
             return table, groups, kb.sync.sync_state(), kb.team.problems()
 

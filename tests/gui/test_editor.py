@@ -194,7 +194,7 @@ def test_new_document_paths_are_checked(qtbot, kb, runner) -> None:
         EditorWindow.new_document(kb, runner, Kind.HANDBOOK, "handbooks/complaint.md")
     with pytest.raises(KbError):
         EditorWindow.new_document(kb, runner, Kind.HANDBOOK, "../outside.md")
-    dialog = NewDocumentDialog(kb.root, Kind.PHRASING)
+    dialog = NewDocumentDialog(kb.publishing.new_path_problem, Kind.PHRASING)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.name_edit, "opening")
     assert dialog.path() == "phrasings/opening.md"
@@ -242,7 +242,8 @@ def test_move_publishes_at_the_new_path_and_keeps_edits(qtbot, kb, runner) -> No
 def test_rename_dialog_checks_the_new_path(qtbot, kb) -> None:
     from kbdesk.gui.editordialogs import RenameDialog
 
-    dialog = RenameDialog("客訴", "投訴處理", "handbooks/complaint.md", kb.root)
+    dialog = RenameDialog("客訴", "投訴處理", "handbooks/complaint.md",
+                          kb.publishing.new_path_problem)
     qtbot.addWidget(dialog)
     assert not dialog.moved()
     dialog.path_edit.setText("phrasings/opening")

@@ -180,7 +180,7 @@ def test_reply_check_dock(qtbot: QtBot, make_window: WindowFactory, demo_library
     assert window.reply_dock.isVisible()
     panel = window.panels.reply_check
     assert panel is not None
-    entries = window.kb.avoid_entries()
+    entries = window.kb.library_rules.avoid_entries()
     assert entries
     avoid = entries[0].pair.avoid
     with qtbot.waitSignal(panel.checked, timeout=30_000) as blocker:

@@ -397,7 +397,7 @@ class LibraryRepo:
             commit.encoding = b"UTF-8"
             commit.message = message.encode("utf-8")
             # signed with this person's editor key; refused where the library requires it and
-            # there is none (see versions/keys.py)
+            # there is none (see storage/keys.py)
             sign_for_library(self.repo.object_store, commit)
             self.repo.object_store.add_object(commit)
             old = oid(expected_head) if expected_head else None

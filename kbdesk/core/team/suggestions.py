@@ -1,7 +1,7 @@
 """The library learns its team's words: suggestions from the shared search log (issue 18).
 
 When an agent searches, finds nothing useful (a *gap*: nothing found, or only partial
-matches, by :func:`kbdesk.core.search.gaps.search_gap`), searches again with other words and
+matches, by ``SearchResult.gap``), searches again with other words and
 opens a document from those results, the pair "first words → the document" is worth an editor's
 look: agents say those words, the document does not. :func:`note_opened` records such an open on
 this workstation, as one more line of the search log (``no-results.jsonl``)::

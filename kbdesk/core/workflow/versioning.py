@@ -136,6 +136,8 @@ class Versioning:
     Args:
         root: the library folder (made a git repository on first publish when it is not one).
         reindex: called after each publish to bring the search index up to date.
+        clock: what "today" is for the rule that a new version is never in force before it
+            (the library's clock).
     """
 
     def __init__(
@@ -143,6 +145,8 @@ class Versioning:
         root: Path,
         reindex: Callable[[], object] | None = None,
         drafts: DraftStore | None = None,
+        *,
+        clock: Clock = SYSTEM_CLOCK,
     ) -> None:
         self.root = Path(root).expanduser().resolve()
         self.reindex = reindex
@@ -152,7 +156,7 @@ class Versioning:
         self._history: History | None = None
         self._tree: WorkingTree | None = None
         #: what "today" is for the rule that a new version is never in force before it
-        self.clock: Clock = SYSTEM_CLOCK
+        self.clock: Clock = clock
 
     @property
     def lock(self) -> threading.RLock:
