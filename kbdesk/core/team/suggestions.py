@@ -20,10 +20,11 @@ among the document's keywords is no longer proposed.
 
 :func:`accept_as_synonym` instead adds a synonym group to ``library.yaml`` (published through
 ``kb.publishing.publish_library_config``, a normal publish with a change note): the agents'
-first words (their meaningful words, :func:`first_words`) and the words that worked. When one
-of those words is already in a group of the library, that group is extended instead. A
-suggestion whose first words share a group with one of the words that worked is no longer
-proposed.
+first words (their meaningful words, :func:`first_words`: a lone decisive character kept with
+the word it belongs to, 钱咋还没回来 → 钱没回来) and the words that worked, or the editor's own
+group (:func:`group_words`, ``--words`` and the app's confirmation field). When one of those
+words is already in a group of the library, that group is extended instead. A suggestion whose
+first words share a group with one of the words that worked is no longer proposed.
 
 Only editors may accept: :func:`require_editor` asks the core's role rule (``team/roles.py``:
 the roster, then the site settings, then the local setting), as every editor action does.
