@@ -72,7 +72,7 @@ class SynonymGroupDialog(QDialog):
         intro = QLabel(self.tr(
             "Agents searched %1, then opened %2. This group will be added to library.yaml and "
             "published: each of its words will find what the others find. Leave out words "
-            "other documents use, or add the words agents say. Separate the words with commas."
+            "other documents use, or add the words agents say. Separate the words with , or 、."
         ).replace("%1", f"「{searched}」").replace("%2", f"「{title}」"), self)
         intro.setWordWrap(True)
         self.words = QLineEdit("、".join(group), self)

@@ -2690,8 +2690,8 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
-        <source>Agents searched %1, then opened %2. This group will be added to library.yaml and published: each of its words will find what the others find. Leave out words other documents use, or add the words agents say. Separate the words with commas.</source>
-        <translation>Agents searched %1, then opened %2. This group will be added to library.yaml and published: each of its words will find what the others find. Leave out words other documents use, or add the words agents say. Separate the words with commas.</translation>
+        <source>Agents searched %1, then opened %2. This group will be added to library.yaml and published: each of its words will find what the others find. Leave out words other documents use, or add the words agents say. Separate the words with , or 、.</source>
+        <translation>Agents searched %1, then opened %2. This group will be added to library.yaml and published: each of its words will find what the others find. Leave out words other documents use, or add the words agents say. Separate the words with , or 、.</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>

@@ -2683,8 +2683,8 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
-        <source>Agents searched %1, then opened %2. This group will be added to library.yaml and published: each of its words will find what the others find. Leave out words other documents use, or add the words agents say. Separate the words with commas.</source>
-        <translation>客服人员搜索 %1 后打开了 %2。这个词组将加入 library.yaml 并发布：词组中每个词都会找到其他词找得到的内容。请删去其他文档也在用的词，或加入客服人员的说法。词之间以逗号分隔。</translation>
+        <source>Agents searched %1, then opened %2. This group will be added to library.yaml and published: each of its words will find what the others find. Leave out words other documents use, or add the words agents say. Separate the words with , or 、.</source>
+        <translation>客服人员搜索 %1 后打开了 %2。这个词组将加入 library.yaml 并发布：词组中每个词都会找到其他词找得到的内容。请删去其他文档也在用的词，或加入客服人员的说法。词之间以逗号或顿号（、）分隔。</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>

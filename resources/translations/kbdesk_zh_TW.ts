@@ -2683,8 +2683,8 @@
     </message>
     <message>
         <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
-        <source>Agents searched %1, then opened %2. This group will be added to library.yaml and published: each of its words will find what the others find. Leave out words other documents use, or add the words agents say. Separate the words with commas.</source>
-        <translation>客服人員搜尋 %1 後開啟了 %2。這個詞組將加入 library.yaml 並發布：詞組中每個字詞都會找到其他字詞找得到的內容。請刪去其他文件也在用的字詞，或加入客服人員的說法。字詞之間以逗號分隔。</translation>
+        <source>Agents searched %1, then opened %2. This group will be added to library.yaml and published: each of its words will find what the others find. Leave out words other documents use, or add the words agents say. Separate the words with , or 、.</source>
+        <translation>客服人員搜尋 %1 後開啟了 %2。這個詞組將加入 library.yaml 並發布：詞組中每個字詞都會找到其他字詞找得到的內容。請刪去其他文件也在用的字詞，或加入客服人員的說法。字詞之間以逗號或頓號（、）分隔。</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
