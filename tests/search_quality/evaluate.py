@@ -74,7 +74,11 @@ COLLOQUIAL_GROUPS = ("colloquial", "telecom")
 #: issue 18's quoted examples, in whichever library answers them: public targets of that issue,
 #: so tuned on (even in the blind library), but reported and not yet held to the bar until the
 #: issue's ranking work lands (its "done when" puts every one of them in the top 3)
-PENDING_GROUPS = ("issue18", "telecom-issue18", "bank-issue18")
+ISSUE18_GROUPS = ("issue18", "telecom-issue18", "bank-issue18")
+#: a decisive single character next to an unknown or colloquial word (the QA review of issue 18:
+#: 很难听一直骂, 被人偷了): the QA's examples and more of the same pattern, with a held-out fifth
+WEAK_SINGLE_GROUPS = ("weak-single", "telecom-weak-single", "bank-weak-single")
+PENDING_GROUPS = ISSUE18_GROUPS + WEAK_SINGLE_GROUPS
 TARGET = 0.9
 
 
