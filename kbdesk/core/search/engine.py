@@ -366,8 +366,7 @@ def _plans(
             return False
         return min((doc_frequency(t) for t in word_terms(word)), default=0) < WEAK_DF
 
-    joined = join_weak_singles(synonyms.join_known(words), weak,
-                               lambda text: doc_frequency(text) > 0)
+    joined = join_weak_singles(synonyms.join_known(words), weak)
 
     def lookup(letters: str) -> dict[str, str]:
         return index.pinyin_map().lookup(letters)  # read on the first query in letters
@@ -379,11 +378,6 @@ def _plans(
         plan = plan_word(word, synonyms.alternatives(word), doc_frequency, lookup,
                          synonyms.expand, lexicon, spoken_morphemes())
         held = sum(doc_frequency(alt.needed[0]) for alt in plan.alternatives if alt.needed)
-        if len(word) == 1 and is_cjk(word):
-            # a single character is matched wherever the text holds it, inside any word (人 in
-            # 他人, 说 in 说明): it weighs what the entries holding it make it worth
-            held += sum(doc_frequency(other) for other in lexicon.holding(word)
-                        if other != word)
         plan.weight = math.log(1 + entries / max(1, min(held, entries)))
         plans.append(plan)
     return plans

@@ -336,46 +336,24 @@ def morphemes(word: str, spoken: Mapping[str, Sequence[str]]) -> list[str]:
 FILLER_CHARS = frozenset("了的得地着过吗呢吧啊呀么嘛哦就都也还又再才很太")
 
 
-def join_weak_singles(words: Sequence[str], weak: Callable[[str], bool],
-                      held: Callable[[str], bool] | None = None) -> list[str]:
+def join_weak_singles(words: Sequence[str], weak: Callable[[str], bool]) -> list[str]:
     """Join a single Chinese character to a neighbouring word the index does not hold well.
 
     The segmenter cuts 改开发票 into 改 | 开发票: alone, 改 is a common character; with its
     neighbour it gives the pieces 改开 and 发票 that the text holds.
-
-    ``held`` (a text → whether the index holds it): when given, the join is made only when the
-    joined word, or a piece of it holding the single character (改开), is held. Otherwise the
-    character would be lost in a word nothing holds: 难听 | 骂 joined as 难听骂 (held nowhere)
-    found nothing, although 骂 alone decides the search.
     """
     out: list[str] = []
     joined = False  # the last word is already a join: it takes no more characters
     for word in words:
         if (out and not joined and is_cjk(word) and is_cjk(out[-1])
                 and ((len(out[-1]) == 1 and weak(word))
-                     or (len(word) == 1 and weak(out[-1])))
-                and (held is None or _join_holds(out[-1], word, held))):
+                     or (len(word) == 1 and weak(out[-1])))):
             out[-1] += word
             joined = True
         else:
             out.append(word)
             joined = False
     return out
-
-
-def _join_holds(left: str, right: str, held: Callable[[str], bool]) -> bool:
-    """True when ``left + right`` (one of them a single character) is held as a word, or has
-    a held piece of two or more characters that holds the single character."""
-    whole = left + right
-    if held(whole):
-        return True
-    at = len(left) - 1 if len(left) == 1 else len(left)  # where the single character is
-    for start in range(max(0, at - 3), at + 1):
-        for end in range(at + 1, min(len(whole), start + 4) + 1):
-            piece = whole[start:end]
-            if len(piece) >= 2 and piece != whole and piece not in STOPWORDS and held(piece):
-                return True
-    return False
 
 
 @dataclass

@@ -23,7 +23,7 @@ SPOKEN_FILLER = frozenset(
     """一直 还 还要 还得 还会 还能 还在 还有 老是 总是 真的 其实 然后 就是 又 再 才 而且 但是
     可是 因为 所以 已 已经
     现在 刚才 刚刚 一下子 好像 感觉 觉得 那么 这么 怎么会 为啥 一点 有点 有些 一些 些 个
-    说 客人说 客户说 他说 她说 跟 帮 帮忙 麻烦 拜托 呃 嗯 喂 哎 唉 哈 啦 喔 耶""".split()
+    客人说 客户说 他说 她说 跟 帮 帮忙 麻烦 拜托 呃 嗯 喂 哎 唉 哈 啦 喔 耶""".split()
 )
 
 #: Folded (Simplified) words that carry no meaning in a search: question and filler words.
