@@ -34,8 +34,8 @@ from kbdesk.core.search.matching import (
     WEAK_DF,
     WordPlan,
     is_cjk,
-    join_weak_singles,
     plan_word,
+    weak_single_joins,
     word_terms,
 )
 from kbdesk.core.search.query import ParsedQuery
@@ -366,21 +366,51 @@ def _plans(
             return False
         return min((doc_frequency(t) for t in word_terms(word)), default=0) < WEAK_DF
 
-    joined = join_weak_singles(synonyms.join_known(words), weak)
-
     def lookup(letters: str) -> dict[str, str]:
         return index.pinyin_map().lookup(letters)  # read on the first query in letters
 
-    entries = max(int(searcher.doc_count()), 1)
     lexicon = _IndexWords(index)
-    plans = []
-    for word in dict.fromkeys(joined):
-        plan = plan_word(word, synonyms.alternatives(word), doc_frequency, lookup,
+
+    def planned(word: str) -> WordPlan:
+        return plan_word(word, synonyms.alternatives(word), doc_frequency, lookup,
                          synonyms.expand, lexicon, spoken_morphemes())
+
+    # a join that the index finds in no form is undone: 难听 | 骂 joined as 难听骂 (held
+    # nowhere, its morphemes nowhere close) lost 骂, the word that decides the search
+    by_word: dict[str, WordPlan] = {}
+    for pieces in weak_single_joins(synonyms.join_known(words), weak):
+        joined = "".join(pieces)
+        if joined in by_word:
+            continue
+        plan = planned(joined)
+        if len(pieces) > 1 and not _found_anywhere(searcher, plan):
+            for piece in pieces:
+                if piece not in by_word:
+                    by_word[piece] = planned(piece)
+        else:
+            by_word[joined] = plan
+
+    entries = max(int(searcher.doc_count()), 1)
+    plans = []
+    for plan in by_word.values():
         held = sum(doc_frequency(alt.needed[0]) for alt in plan.alternatives if alt.needed)
         plan.weight = math.log(1 + entries / max(1, min(held, entries)))
         plans.append(plan)
     return plans
+
+
+#: Entries read to learn whether a word found only by its morphemes has them close anywhere.
+FOUND_CHECK = 50
+
+
+def _found_anywhere(searcher: Any, plan: WordPlan) -> bool:
+    """True when some entry of the index holds the word in one of the forms it is looked for."""
+    if any(alt.held for alt in plan.alternatives) or plan.pinyin or plan.pinyin_query is not None:
+        return True
+    if plan.morpheme_query is None:
+        return False
+    return any(morphemes_close(hit, [plan])
+               for hit in searcher.search(plan.morpheme_query, limit=FOUND_CHECK))
 
 
 #: The score of the first crisis entry: above any hit holding every word (1 to 1.1).
