@@ -383,8 +383,7 @@ def _plans(
         if joined in by_word:
             continue
         plan = planned(joined)
-        single = next((piece for piece in pieces if len(piece) == 1), "")
-        if len(pieces) > 1 and not _found_anywhere(searcher, plan, single):
+        if len(pieces) > 1 and not _found_anywhere(searcher, plan):
             for piece in pieces:
                 if piece not in by_word:
                     by_word[piece] = planned(piece)
@@ -404,16 +403,9 @@ def _plans(
 FOUND_CHECK = 50
 
 
-def _found_anywhere(searcher: Any, plan: WordPlan, single: str = "") -> bool:
-    """True when some entry of the index holds the word in one of the forms it is looked for.
-
-    Parts count only when one holds ``single`` (the joined character): 账号 | 锁 found as its
-    part 账号 would lose 锁.
-    """
-    if plan.pinyin or plan.pinyin_query is not None:
-        return True
-    if any(alt.held and (alt.kind != "part" or single in (alt.stands_for or alt.text))
-           for alt in plan.alternatives):
+def _found_anywhere(searcher: Any, plan: WordPlan) -> bool:
+    """True when some entry of the index holds the word in one of the forms it is looked for."""
+    if any(alt.held for alt in plan.alternatives) or plan.pinyin or plan.pinyin_query is not None:
         return True
     if plan.morpheme_query is None:
         return False
