@@ -3,8 +3,9 @@
 ``kbdesk --version`` imports no part of the core; ``--help`` loads neither Qt nor the search
 engine, git, OpenCC, Markdown or YAML; a command that does not search (``history``, ``show``,
 ``check``) never loads Whoosh, the segmenter or pypinyin; ``search`` loads the engine but not
-the importers, the exporters, the team's git exchange or the sync transports; no command ever
-loads Qt. Each case runs in a fresh interpreter and lists the modules it ended with: a test of
+the importers, the exporters, the team's git exchange or the sync transports; ``search`` of an
+index that is current loads no git, signing, versioning, team or locking module at all (the
+services are built on first use); no command ever loads Qt. Each case runs in a fresh interpreter and lists the modules it ended with: a test of
 what is imported, not of time (times are in ``docs/benchmarks.md``).
 """
 
@@ -36,6 +37,11 @@ HEAVY = {"PySide6", "whoosh", "dulwich", "opencc", "rjieba", "jieba", "pypinyin"
          "jinja2", "ruamel"}
 #: what a command that does not search must never load: the engine, the segmenter, pinyin
 SEARCH_ONLY = {"whoosh", "rjieba", "jieba", "pypinyin"}
+#: what a search of a current index never needs: git and the signing keys, the file lock, the
+#: package metadata, and the services (versions, publishing, sync, reading, the team, drafts)
+NOT_FOR_A_CURRENT_INDEX = {"dulwich", "cryptography", "filelock", "importlib.metadata"}
+SERVICES = ("kbdesk.core.storage", "kbdesk.core.workflow", "kbdesk.core.sync",
+            "kbdesk.core.team", "kbdesk.core.reading", "kbdesk.core.search.asof")
 
 
 def loaded_modules(*args: str) -> set[str]:
@@ -83,6 +89,22 @@ def test_no_command_loads_qt_and_only_search_loads_the_engine(make_library) -> N
         assert "kbdesk" in modules
         assert "PySide6" not in modules, command
         assert modules & SEARCH_ONLY == set(), (command, modules & SEARCH_ONLY)
+
+
+def test_a_search_of_a_current_index_builds_no_service(make_library) -> None:
+    root: Path = make_library({"a.md": doc("退款須知", id="refund", body="退款在五日內到帳。")})
+    args = ("search", "退款", "--json", "--library", str(root))
+    first = loaded_modules(*args)  # builds the index: the versions in force come from git
+    assert "dulwich" in {name.split(".")[0] for name in first}
+    again = loaded_modules(*args)  # the index is current: searched as it is
+    assert {"whoosh", "rjieba"} <= {name.split(".")[0] for name in again}  # it did search
+    assert {name for name in again
+            if name.split(".")[0] in NOT_FOR_A_CURRENT_INDEX
+            or name in NOT_FOR_A_CURRENT_INDEX} == set()
+    # the parser's choices come from the team records' constants (FLAG_KINDS): no service
+    parser_constants = {"kbdesk.core.team", "kbdesk.core.team.records"}
+    assert [name for name in again
+            if name.startswith(SERVICES) and name not in parser_constants] == []
 
 
 def test_every_name_of_the_core_face_resolves() -> None:
