@@ -15,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -41,7 +42,9 @@ SEARCH_ONLY = {"whoosh", "rjieba", "jieba", "pypinyin"}
 #: package metadata, and the services (versions, publishing, sync, reading, the team, drafts)
 NOT_FOR_A_CURRENT_INDEX = {"dulwich", "cryptography", "filelock", "importlib.metadata"}
 SERVICES = ("kbdesk.core.storage", "kbdesk.core.workflow", "kbdesk.core.sync",
-            "kbdesk.core.team", "kbdesk.core.reading", "kbdesk.core.search.asof")
+            "kbdesk.core.team", "kbdesk.core.reading", "kbdesk.core.search.asof",
+            # the no-results log (and the workstation's identity) only for a search that is a gap
+            "kbdesk.core.workstation.userstate", "kbdesk.core.workstation.identity")
 
 
 def loaded_modules(*args: str) -> set[str]:
@@ -111,3 +114,32 @@ def test_every_name_of_the_core_face_resolves() -> None:
     for name in kbdesk.core.__all__:
         assert getattr(kbdesk.core, name) is not None, name
     assert set(kbdesk.core.__all__) <= set(dir(kbdesk.core))
+
+
+def test_services_are_built_once_on_first_use_from_any_thread(make_library) -> None:
+    from kbdesk.core import KnowledgeBase
+
+    root: Path = make_library({"a.md": doc("退款須知", id="refund", body="退款在五日內到帳。")})
+    with KnowledgeBase(root) as kb:
+        assert kb.search("退款").hits  # the first search syncs the index (versions in force)
+    with KnowledgeBase(root) as kb:
+        assert kb.use_current_index()
+        assert [hit.doc_id for hit in kb.search("退款").hits] == ["refund"]
+        assert "sync" not in vars(kb)  # the search built no service
+        start = threading.Barrier(8)
+        got: list[object] = []
+
+        def take() -> None:
+            start.wait()
+            got.append(kb.sync)
+
+        workers = [threading.Thread(target=take) for _ in range(8)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+        assert len(got) == 8 and all(service is got[0] for service in got)
+        assert kb.sync.unpublished() == {}  # built after the search, and working
+        kb.open_services()
+        assert {"drafts", "receipts", "versions", "team", "publishing", "reading",
+                "as_of_indexes"} <= set(vars(kb))
