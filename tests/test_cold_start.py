@@ -143,3 +143,14 @@ def test_services_are_built_once_on_first_use_from_any_thread(make_library) -> N
         kb.open_services()
         assert {"drafts", "receipts", "versions", "team", "publishing", "reading",
                 "as_of_indexes"} <= set(vars(kb))
+
+
+@pytest.mark.parametrize("name", ["spoken.yaml", "crisis.yaml"])
+def test_the_shipped_tables_a_search_reads_load_the_same_with_libyaml(name: str) -> None:
+    """A search reads these at every start with libyaml's loader when PyYAML has it (faster);
+    the data must be what the pure-Python safe loader reads."""
+    import yaml
+
+    text = (REPO_ROOT / "resources" / "thesaurus" / name).read_text("utf-8")
+    fast = yaml.load(text, Loader=yaml.CSafeLoader)
+    assert fast and fast == yaml.safe_load(text)

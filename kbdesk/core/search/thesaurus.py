@@ -342,7 +342,10 @@ def spoken_morphemes() -> dict[str, tuple[str, ...]]:
 
     path = resources_dir() / SPOKEN_MORPHEMES
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        # libyaml's safe loader when PyYAML has it: read at every start of a search, and the
+        # pure-Python one takes most of that start's parsing time (the same data either way)
+        data = yaml.load(path.read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader",
+                                                                 yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         log.warning("spoken morphemes %s cannot be read: %s", path, exc)
         return {}
