@@ -14,9 +14,8 @@ from pathlib import Path
 
 from kbdesk.core.clock import parse_iso_date
 from kbdesk.core.errors import KbError, LibraryError
-from kbdesk.core.library.frontmatter import document_id, front_fields
+from kbdesk.core.library.frontmatter import document_id
 from kbdesk.core.workstation import paths
-from kbdesk.core.workstation.liblock import library_lock
 from kbdesk.core.workstation.storage import library_key
 
 log = logging.getLogger(__name__)
@@ -62,6 +61,8 @@ def install_demo_library(target: Path) -> Path:
 
 def _earliest_effective(root: Path) -> int | None:
     """Noon of the earliest ``effective`` date in a library's files (None when there is none)."""
+    from kbdesk.core.library.frontmatter import front_fields
+
     days = []
     for path in root.rglob("*.md"):
         value = front_fields(path.read_text("utf-8", errors="replace")).get("effective")
@@ -152,6 +153,7 @@ def take_baseline(root: Path, publishing: Path | str | None = None) -> bool:
     if any((folder / ".git").exists() for folder in (root, *root.parents)):
         return False
     from kbdesk.core.storage.repo import LibraryRepo
+    from kbdesk.core.workstation.liblock import library_lock
 
     leave_out = publishing_path(root, publishing)
     try:
