@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Unpack
 
-from kbdesk.core.clock import Clock, LibraryClock, as_clock
+from kbdesk.core.clock import SYSTEM_CLOCK, Clock, LibraryClock, as_clock
 from kbdesk.core.errors import IndexDamaged, KbError, LibraryError, Problem
 from kbdesk.core.library.catalog import Library, load_config
 from kbdesk.core.library.categories import count_categories
@@ -99,7 +99,8 @@ class KnowledgeBase:
         self, library: Path | str | None = None, *, index_dir: Path | None = None,
         publishing: Path | str | None = None,
     ) -> None:
-        root = resolve_library_dir(library)
+        # a library joined on first use is stamped by the system clock (it has none yet)
+        root = resolve_library_dir(library, clock=SYSTEM_CLOCK)
         if not root.is_dir():
             raise LibraryError(f"{root}: library folder does not exist or is not a folder")
         index_dir = index_dir or index_dir_for(root.resolve())
@@ -113,22 +114,22 @@ class KnowledgeBase:
         self._loaded = False
         self._indexed = False
         self._damaged = False  # a search found the index unreadable: rebuild on next sync
-        take_baseline(self.library.root, publishing)
+        take_baseline(self.library.root, publishing, clock=SYSTEM_CLOCK)  # before set_clock
         self._build_services()
 
     def _build_services(self) -> None:
         """Build every service once; each gets the narrow parts it needs (no locks later)."""
         root = self.library.root
-        self._clock = clock = LibraryClock()
+        # the one place the library's clock is chosen: the system's, until set_clock
+        self._clock = clock = LibraryClock(SYSTEM_CLOCK)
         self.drafts = DraftStore(root, clock)
         self.receipts = ReceiptBook(root, clock)
-        versioning = Versioning(root, reindex=self.reindex, drafts=self.drafts)
-        versioning.clock = clock
+        versioning = Versioning(root, clock, reindex=self.reindex, drafts=self.drafts)
         self._versioning = versioning
         self.versions = Versions(self, versioning, EffectiveResolver(versioning, clock),
                                  self.receipts)
-        self.team = Team(root, self.receipts, effective_of=self.versions.updated_on,
-                         today=clock.today)
+        self.team = Team(root, self.receipts, clock=clock,
+                         effective_of=self.versions.updated_on)
         self.publishing = Publishing(
             self, self.versions, versioning, self.drafts, clock,
             self._publish_drafts,

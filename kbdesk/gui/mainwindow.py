@@ -14,6 +14,7 @@ Signals of :class:`MainWindow`:
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import logging
 from pathlib import Path
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from kbdesk import __version__
 from kbdesk.core import (
+    Clock,
     IndexDamaged,
     KbError,
     Kind,
@@ -64,6 +66,18 @@ from kbdesk.gui.teamui import TeamUi
 log = logging.getLogger(__name__)
 
 SCRIPTS = ("original", "tw", "hk", "cn")
+
+
+class OpenLibraryClock(Clock):
+    """The clock of the library open in a window (``kb.clock``, which follows its
+    ``set_clock``): it stamps the agent's recents and searches without results. Nothing is
+    stamped before a library is open; asked then, it raises KbError."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def now(self) -> dt.datetime:
+        return self._window.require_kb().clock.now()
 NO_RESULTS_DELAY_MS = 1500
 
 
@@ -86,7 +100,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.library_arg = library
-        self.state = UserState.load()
+        self.state = UserState.load(clock=OpenLibraryClock(self))
         self.problems: list[Any] = []
         self._settled = False  # the first index became ready (the heap frozen, see _index_done)
         self.runner = TaskRunner(self)
@@ -266,7 +280,7 @@ class MainWindow(QMainWindow):
         app.indexFailed.connect(self._index_failed)
 
     def _library_opened(self, kb: KnowledgeBase) -> None:
-        self.panels.checklist_panel.calendar = kb.working_calendar()
+        self.panels.checklist_panel.set_library(kb.working_calendar(), kb.clock.now)
         self.problems = list(kb.problems)
         self.search.set_backend(
             lambda query, kinds, categories: kb.search(query, kinds=kinds,
