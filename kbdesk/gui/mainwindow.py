@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -71,13 +72,17 @@ SCRIPTS = ("original", "tw", "hk", "cn")
 class OpenLibraryClock(Clock):
     """The clock of the library open in a window (``kb.clock``, which follows its
     ``set_clock``): it stamps the agent's recents and searches without results. Nothing is
-    stamped before a library is open; asked then, it raises KbError."""
+    stamped before a library is open; asked then, it raises KbError. (It keeps the window
+    weakly: the window's state holds it.)"""
 
     def __init__(self, window: MainWindow) -> None:
-        self._window = window
+        self._window = weakref.ref(window)
 
     def now(self) -> dt.datetime:
-        return self._window.require_kb().clock.now()
+        window = self._window()
+        if window is None:
+            raise KbError("the window is closed: no library's clock to read")
+        return window.require_kb().clock.now()
 NO_RESULTS_DELAY_MS = 1500
 
 
