@@ -11,7 +11,7 @@ help:
 	@echo "make run          create .venv, install, open the app on the bundled library"
 	@echo "make test         create .venv with test extras and run the whole suite offscreen"
 	@echo "make fuzz         the fuzz suite with many examples (make test runs a few)"
-	@echo "make eval         search quality: hit@3 and MRR@10 per query group"
+	@echo "make eval         search quality: hit@3 and MRR@10 per query group, app and exported site"
 	@echo "make eval-import  import quality: blind fixtures, then the real samples (SAMPLES=folder)"
 	@echo "make bench        speed and memory benchmark against SQLite FTS5 and tantivy"
 	@echo "make bench-import import of a 5 MB text (target <= 10 s), in three encodings"
@@ -61,8 +61,10 @@ test-core: $(VENV)/.test-installed
 fuzz: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen KBDESK_FUZZ=long $(BIN)/python -m pytest -q tests/fuzz
 
+# The app's figures first, then the exported site's (headless Chromium). Without Chromium the
+# app's figures still print, then a line says the site was not measured, and make fails (exit 3).
 eval: $(VENV)/.test-installed
-	$(BIN)/python -m tests.search_quality.evaluate
+	$(BIN)/python -m tests.search_quality.evaluate --site
 
 # Import quality: the blind fixtures (tests/import_quality, held-out ones reported apart), then
 # the editors' real samples, kept outside the repository (the suite never reads them).
@@ -93,16 +95,14 @@ bench-team: $(VENV)/.test-installed
 # Whoosh's public writer interfaces; this runs its equivalence test (the same segment bytes as
 # Whoosh's own writer) against the newest whoosh3 on the package index, installed apart into a
 # throwaway folder that shadows the pinned one, so the pin in pyproject.toml can move.
-WHOOSH_NEWEST := $(or $(TMPDIR),/tmp)/kbdesk-whoosh-newest-$(shell id -u)
-
 check-whoosh: $(VENV)/.test-installed
-	rm -rf $(WHOOSH_NEWEST)
-	$(PIP) install --quiet --no-deps --upgrade --target $(WHOOSH_NEWEST) whoosh3
-	PYTHONPATH=$(WHOOSH_NEWEST) $(BIN)/python -c \
-	    "import whoosh; print('whoosh3', whoosh.versionstring(), 'from', whoosh.__file__)"
-	PYTHONPATH=$(WHOOSH_NEWEST) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q \
-	    -p no:cacheprovider tests/test_search_pool.py
-	rm -rf $(WHOOSH_NEWEST)
+	newest=$$(mktemp -d "$${TMPDIR:-/tmp}/kbdesk-whoosh-newest-XXXXXX") && \
+	$(PIP) install --quiet --no-deps --upgrade --target $$newest whoosh3 && \
+	PYTHONPATH=$$newest $(BIN)/python -c \
+	    "import whoosh; print('whoosh3', whoosh.versionstring(), 'from', whoosh.__file__)" && \
+	PYTHONPATH=$$newest QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q \
+	    -p no:cacheprovider tests/test_search_pool.py; \
+	status=$$?; rm -rf $$newest; exit $$status
 
 screenshots: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m kbdesk.gui.screenshots docs/screenshots

@@ -36,6 +36,10 @@ def _say(message: str) -> None:
     print(f"check-dist: {message}", flush=True)
 
 
+#: a word only the preset shared library holds (in a document check-dist adds to it)
+SHARE_ONLY = "館藏核對碼"
+
+
 def make_share(work: Path) -> Path:
     """A bare shared library holding the demo library (made with kbdesk's own code)."""
     sys.path.insert(0, str(ROOT))
@@ -46,6 +50,11 @@ def make_share(work: Path) -> Path:
 
     library = work / "editor-library"
     shutil.copytree(ROOT / "content", library)
+    # a document only the shared library holds: a search that finds it searched the share
+    (library / "handbooks" / "preset-check.md").write_text(
+        "---\ntitle: 共享館藏核對\nkind: handbook\nid: preset-check\ncategory: 核對\n"
+        "effective: 2025-01-01\n---\n\n## 核對\n\n" + SHARE_ONLY + " 只在預設的共享館藏裡。\n",
+        "utf-8")
     LibraryRepo.init(library).close()
     share = make_bare(work / "share" / "kb.git")
     with KnowledgeBase(library) as kb:
@@ -95,6 +104,14 @@ def expect(label: str, result: subprocess.CompletedProcess[str], check: object =
     _say(f"ok: {label}")
 
 
+def _share_hits(text: str) -> bool:
+    return any(h["doc_id"] == "preset-check" for h in json.loads(text))
+
+
+def _no_share_hits(text: str) -> bool:
+    return not _share_hits(text)
+
+
 def _hits(text: str) -> bool:
     hits = json.loads(text)
     return bool(hits) and any("投訴" in h["snippet_text"] or "投诉" in h["snippet_text"]
@@ -104,15 +121,25 @@ def _hits(text: str) -> bool:
 def checks(run, fresh_home, site: str, label: str) -> None:  # type: ignore[no-untyped-def]
     expect(f"{label}: kbdesk --version", run(fresh_home(), ["--version"], {}),
            lambda out: out.startswith("kbdesk "))
+    plain = fresh_home()
     expect(f"{label}: search on the bundled demo library",
-           run(fresh_home(), ["search", "投訴", "--json"], {}), _hits)
+           run(plain, ["search", "投訴", "--json"], {}), _hits)
+    expect(f"{label}: the bundled demo library lacks the shared library's own document",
+           run(plain, ["search", SHARE_ONLY, "--json"], {}), _no_share_hits)
     preset = {"KBDESK_SITE_CONFIG": site}
     home = fresh_home()
     expect(f"{label}: search after joining the preset shared library",
            run(home, ["search", "投訴", "--json"], preset), _hits)
+    expect(f"{label}: that search reads the shared library (its own document found)",
+           run(home, ["search", SHARE_ONLY, "--json"], preset), _share_hits)
     gui = {**preset, "QT_QPA_PLATFORM": "offscreen", "KBDESK_QUIT_WHEN_READY": "1"}
+    app_home = fresh_home()
     expect(f"{label}: the app started offscreen, joined the preset library, closed cleanly",
-           run(fresh_home(), [], gui))
+           run(app_home, [], gui))
+    # what the app joined stays the user's library: the command line finds the shared
+    # library's own document there with no site settings at all
+    expect(f"{label}: the library the app joined is the user's library afterwards",
+           run(app_home, ["search", SHARE_ONLY, "--json"], {}), _share_hits)
 
 
 def timings(bundle: Path, work: Path, home: Path) -> None:

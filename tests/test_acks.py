@@ -86,3 +86,25 @@ def test_receipts_are_kept_per_library_in_the_data_dir(kb: KnowledgeBase, make_l
     assert other.receipts() == []
     assert not kb.receipts.receipts_file.is_relative_to(kb.root)
     assert fold("必讀") in fold(kb.receipts.to_csv())
+
+
+def test_versions_seen_are_kept_as_read_and_read_again_when_the_file_changes(
+        kb: KnowledgeBase) -> None:
+    here = kb.receipts
+    elsewhere = ReceiptBook(kb.root, kb.clock)  # another process of this workstation (`kbdesk ack`)
+    free = kb.document("free")
+    assert here.seen_versions() == {}
+    here.mark_seen(free)
+    assert here.seen_versions() == {"free": free.version}
+    # kept as read: the answer is a copy, changing it changes nothing kept
+    here.seen_versions()["free"] = 99
+    assert here.last_seen("free") == free.version
+    # a write by the other process replaces the file: read again
+    assert elsewhere.last_seen("free") == free.version
+    must = kb.document("must")
+    elsewhere.mark_seen(must)
+    assert here.seen_versions() == {"free": free.version, "must": must.version}
+    # a file damaged meanwhile is still set aside, not answered from memory
+    here.seen_file.write_text("{not json", "utf-8")
+    assert here.seen_versions() == {}
+    assert not here.seen_file.exists()

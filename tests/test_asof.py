@@ -60,7 +60,7 @@ def test_search_as_of_keeps_categories_and_kinds(kb: KnowledgeBase) -> None:
 
 def test_in_force_snapshots_are_cached_per_day(kb: KnowledgeBase, monkeypatch) -> None:
     today = dt.date.today()
-    resolver = kb.versions.resolver
+    resolver = kb.versions._resolver  # the in-force cache behind versions.in_force_on
     calls = {"n": 0}
     real = resolver._resolve
 
@@ -69,16 +69,16 @@ def test_in_force_snapshots_are_cached_per_day(kb: KnowledgeBase, monkeypatch) -
         return real(*args, **kwargs)
 
     monkeypatch.setattr(resolver, "_resolve", counting)
-    first = kb.indexed_documents()  # today's snapshot was made when the index was updated
-    assert kb.indexed_documents() == first and calls["n"] == 0
+    first = kb.versions.in_force_on()  # today's snapshot was made when the index was updated
+    assert kb.versions.in_force_on() == first and calls["n"] == 0
     first.clear()  # callers get a copy
-    assert kb.indexed_documents()["complaint"].version == 1
-    assert kb.indexed_documents(today + dt.timedelta(days=31))["complaint"].version == 2
-    assert kb.indexed_documents(today + dt.timedelta(days=31))["complaint"].version == 2
+    assert kb.versions.in_force_on()["complaint"].version == 1
+    assert kb.versions.in_force_on(today + dt.timedelta(days=31))["complaint"].version == 2
+    assert kb.versions.in_force_on(today + dt.timedelta(days=31))["complaint"].version == 2
     assert calls["n"] == 1
     text = (kb.root / "phrasings/opening.md").read_text("utf-8").replace("您好", "您好您好")
     kb.publishing.publish("opening", text, "改開場白")  # new history: a new snapshot
-    assert kb.indexed_documents()["opening"].version == 2
+    assert kb.versions.in_force_on()["opening"].version == 2
     assert calls["n"] == 2
 
 

@@ -33,7 +33,7 @@ def test_the_library_lists_one_category_and_filters_by_it(make_library) -> None:
     kb = KnowledgeBase(_library(make_library))
     kb.load()
     try:
-        assert kb.categories() == [("話術", 3), ("退款", 1)]
+        assert kb.library_rules.categories() == [("話術", 3), ("退款", 1)]
         for query in ("category:話術", "category:话术"):
             hits = kb.search(query, limit=10).hits
             assert {hit.doc_id for hit in hits} == {"a", "b", "c"}, query

@@ -42,13 +42,13 @@ def test_a_rollback_without_a_note_is_refused_and_changes_nothing(versioned_kb) 
 def test_what_counts_as_a_search_gap(versioned_kb) -> None:
     kb = versioned_kb
     kb.ensure_index()
-    assert kb.search_gap(kb.search("回覆時限")) is None  # found with every word
-    assert kb.search_gap(kb.search("火星探測器")) == "none"
+    assert kb.search("回覆時限").gap is None  # found with every word
+    assert kb.search("火星探測器").gap == "none"
     partial = kb.search("回覆 火星探測器")
     assert partial.hits and not partial.exact
-    assert kb.search_gap(partial) == "partial"
-    assert kb.search_gap(kb.search("")) is None  # an empty box is no search
-    assert kb.search_gap(kb.search("kind:handbook")) is None  # filters alone: a listing
+    assert partial.gap == "partial"
+    assert kb.search("").gap is None  # an empty box is no search
+    assert kb.search("kind:handbook").gap is None  # filters alone: a listing
 
 
 def test_the_default_effective_date_and_the_one_a_publish_writes(versioned_kb) -> None:

@@ -79,13 +79,13 @@ def test_start_page_recent_list_follows_the_library_clock(versioned_kb) -> None:
 
     publish_change(versioned_kb, "24小時", "48小時", note="改為48小時")
     today = versioned_kb.today()
-    page = versioned_kb.start_page("陳", [])
+    page = versioned_kb.reading.start_page("陳", [])
     assert [(item.doc_id, item.note) for item in page.updated] == [("complaint", "改為48小時")]
     versioned_kb.set_clock(DayClock(lambda: today + dt.timedelta(days=90)))
     assert versioned_kb.today() == today + dt.timedelta(days=90)
-    assert versioned_kb.start_page("陳", []).updated == []
+    assert versioned_kb.reading.start_page("陳", []).updated == []
     versioned_kb.set_clock(DayClock(lambda: today + dt.timedelta(days=29)))
-    assert [item.doc_id for item in versioned_kb.start_page("陳", []).updated] == ["complaint"]
+    assert [item.doc_id for item in versioned_kb.reading.start_page("陳", []).updated] == ["complaint"]
 
 
 def test_a_clock_kept_before_set_clock_follows_it(make_library) -> None:
@@ -97,7 +97,7 @@ def test_a_clock_kept_before_set_clock_follows_it(make_library) -> None:
         moment = dt.datetime(2031, 7, 8, 9, 10, 11, tzinfo=dt.UTC)
         kb.set_clock(FixedClock(moment))
         assert kept_now() == moment
-        assert kb.versions.resolver.today() == dt.date(2031, 7, 8)
+        assert kb.versions._resolver.today() == dt.date(2031, 7, 8)
         assert kb.publishing.default_effective("---\ntitle: 甲\n---\n") == dt.date(2031, 7, 8)
         assert kb.reading.clock.today() == dt.date(2031, 7, 8)
     finally:

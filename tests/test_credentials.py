@@ -178,7 +178,7 @@ def test_a_password_kept_in_an_old_remote_url_moves_out_of_the_git_config(
     repo = LibraryRepo.init(root, when=now_stamp())
     repo.set_remote_url("http://chen:old-secret@127.0.0.1:9/kb.git")  # a port nobody serves
     repo.close()
-    versioning = Versioning(root, SYSTEM_CLOCK)
+    versioning = Versioning(root, clock=SYSTEM_CLOCK)
     try:
         with pytest.raises(RemoteUnreachable) as caught:
             Syncer(versioning, DraftStore(root, SYSTEM_CLOCK)).sync()

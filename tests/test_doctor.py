@@ -8,21 +8,12 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from kbdesk.cli import main
 from kbdesk.core import KnowledgeBase, run_checks
 from kbdesk.core.doctor import Probes, check_data_folder, check_fonts, check_qt
-from tests.closing import close_opened
 from tests.conftest import doc
-
-
-@pytest.fixture(autouse=True)
-def _close_repositories(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    yield from close_opened(monkeypatch)
 
 
 def machine(tmp_path: Path, *, missing: set[str] | None = None,

@@ -111,7 +111,7 @@ def test_retired_version_in_force_is_indexed_as_retired(kb: KnowledgeBase) -> No
     kb.publishing.retire("refund", "改由新流程處理")
     doc_now = kb.versions.document_in_force("refund")
     assert doc_now is not None and doc_now.status.value == "retired"
-    assert kb.indexed_documents()["refund"].status.value == "retired"
+    assert kb.versions.in_force_on()["refund"].status.value == "retired"
     assert kb.search("退款").hits == []
     assert kb.search("退款", include_retired=True).hits
 
@@ -120,7 +120,7 @@ def test_folder_in_a_checkout_is_in_force_as_it_is(make_library) -> None:
     later = TODAY + dt.timedelta(days=30)
     root = make_library({"refund.md": rule(48, 2, effective=later)}, in_checkout=True)
     kb = KnowledgeBase(root)
-    assert kb.indexed_documents()["refund"].version == 2
+    assert kb.versions.in_force_on()["refund"].version == 2
     assert [p.version for p in kb.versions.pending_versions()] == [2]
     assert not LibraryRepo.is_repo(root)  # a folder of another repository stays as it is
 
@@ -131,7 +131,7 @@ def test_plain_folder_gets_a_baseline_and_waits_for_its_date(make_library) -> No
     kb = KnowledgeBase(root)
     assert LibraryRepo.is_repo(root)  # what kbdesk first saw is the baseline version
     assert [p.version for p in kb.versions.pending_versions()] == [2]
-    assert "refund" not in kb.indexed_documents()  # not in force before its date
+    assert "refund" not in kb.versions.in_force_on()  # not in force before its date
 
 
 
@@ -164,7 +164,7 @@ def test_what_is_in_force_checks_every_file_against_head_in_one_pass(
     (root / "d2.md").write_text(doc("手冊2", id="d2", version=1, body="\n改過的第2條。\n"),
                                 "utf-8")
     kb.load()
-    versioning = kb.versions.resolver.versioning
+    versioning = kb.versions._versioning  # white box: what in_force_on asks of git
     asked: list[set[str]] = []
     original = versioning.unpublished
 
@@ -173,7 +173,7 @@ def test_what_is_in_force_checks_every_file_against_head_in_one_pass(
         return original(files)
 
     monkeypatch.setattr(versioning, "unpublished", spy)
-    seen = kb.indexed_documents()
+    seen = kb.versions.in_force_on()
     assert asked == [{f"d{n}.md" for n in range(6)}]  # once, with every file
     assert "第2條" in seen["d2"].body and "改過" not in seen["d2"].body  # the hand edit: hidden
     assert "第3條" in seen["d3"].body

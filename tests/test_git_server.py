@@ -21,54 +21,15 @@ from urllib.parse import quote
 import pytest
 from dulwich import porcelain
 
-from kbdesk.cli import main
 from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.sync.sync import sync_state
 from kbdesk.core.workstation import credentials
 from tests.clock import now_stamp
-from tests.conftest import doc
 from tests.gitserver import GitHttpServer
+from tests.workstations import FILES, Workstation
 
-RULE = doc("退款新規", id="refund-rule", version=1, ack_required="true",
-           body="\n## 時限\n\n退款須在24小時內處理。\n")
-FILES = {"refund-rule.md": RULE, "greeting.md": doc("開場白", id="greeting", version=1,
-                                                    body="\n您好，很高興為您服務。\n")}
 PASSWORDS = {"editor": "編輯-pw:1@x", "chen": "chen-Secret-2", "wang": "wang-Secret-3",
              "guest": "guest-Secret-4"}
-
-
-class Workstation:
-    """One workstation: its own data folder and settings; runs ``kbdesk`` commands there and
-    keeps everything they printed."""
-
-    def __init__(self, tmp: Path, name: str, agent: str, monkeypatch: pytest.MonkeyPatch,
-                 capsys: pytest.CaptureFixture[str], printed: list[str]) -> None:
-        self.data = tmp / f"data-{name}"
-        self.data.mkdir()
-        (self.data / "settings.json").write_text(
-            json.dumps({"workstation_name": name, "agent_name": agent}), "utf-8")
-        self.monkeypatch, self.capsys, self.printed = monkeypatch, capsys, printed
-
-    def enter(self) -> None:
-        self.monkeypatch.setenv("KBDESK_DATA_DIR", str(self.data))
-
-    def run(self, *args: str, stdin: str | None = None) -> tuple[int, str, str]:
-        self.enter()
-        if stdin is not None:
-            self.monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-        self.capsys.readouterr()
-        code = main(list(args))
-        out = self.capsys.readouterr()
-        self.printed += [out.out, out.err]
-        return code, out.out, out.err
-
-    def ok(self, *args: str, stdin: str | None = None) -> str:
-        code, out, err = self.run(*args, stdin=stdin)
-        assert code == 0, (args, out, err)
-        return out
-
-    def library(self) -> Path:
-        return Path(json.loads((self.data / "settings.json").read_text("utf-8"))["library_dir"])
 
 
 @pytest.fixture
@@ -94,9 +55,9 @@ def test_three_workstations_on_git_http_backend_with_basic_auth(
         capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     printed: list[str] = []
-    editor = Workstation(tmp_path, "editor-desk", "林主管", monkeypatch, capsys, printed)
-    one = Workstation(tmp_path, "desk-1", "陳小華", monkeypatch, capsys, printed)
-    two = Workstation(tmp_path, "desk-2", "王大明", monkeypatch, capsys, printed)
+    editor = Workstation(tmp_path, "editor-desk", "林主管", monkeypatch, capsys, printed=printed)
+    one = Workstation(tmp_path, "desk-1", "陳小華", monkeypatch, capsys, printed=printed)
+    two = Workstation(tmp_path, "desk-2", "王大明", monkeypatch, capsys, printed=printed)
     assert not credentials.keyring_usable()  # tests keep sign-ins in the private file
 
     # the editor's library goes to the empty server; the URL is typed with the password
@@ -173,7 +134,7 @@ def test_three_workstations_on_git_http_backend_with_basic_auth(
     assert editor.ok("acks", "--missing", "refund-rule").strip() == ""
 
     # a user who may read but not push: the server says 403, kbdesk says "not allowed"
-    guest = Workstation(tmp_path, "guest-desk", "訪客", monkeypatch, capsys, printed)
+    guest = Workstation(tmp_path, "guest-desk", "訪客", monkeypatch, capsys, printed=printed)
     guest.ok("credentials", "set", server.url, "--username", "guest", "--password-stdin",
              stdin=PASSWORDS["guest"] + "\n")
     guest.ok("clone", server.url)
@@ -208,7 +169,7 @@ def test_a_hook_installed_in_the_served_repository_runs_on_push(
                     "exit 1\n", "utf-8")
     installed = server.install_hook("pre-receive", hook)
     assert installed.stat().st_mode & stat.S_IXUSR
-    editor = Workstation(tmp_path, "editor-desk", "林主管", monkeypatch, capsys, [])
+    editor = Workstation(tmp_path, "editor-desk", "林主管", monkeypatch, capsys, printed=[])
     source = make_library(FILES)
     LibraryRepo.init(source, author="編輯 <ed@example.com>", when=now_stamp()).close()
     code, _, err = editor.run("sync", "--library", str(source), "--remote",
@@ -248,8 +209,8 @@ def test_a_signed_library_on_the_http_server_with_kbdesk_server_hook(
     served.start()
     try:
         printed: list[str] = []
-        editor = Workstation(tmp_path, "editor-desk", "林主管", monkeypatch, capsys, printed)
-        one = Workstation(tmp_path, "desk-1", "陳小華", monkeypatch, capsys, printed)
+        editor = Workstation(tmp_path, "editor-desk", "林主管", monkeypatch, capsys, printed=printed)
+        one = Workstation(tmp_path, "desk-1", "陳小華", monkeypatch, capsys, printed=printed)
         source = make_library(FILES)
         LibraryRepo.init(source, author="編輯 <ed@example.com>", when=now_stamp()).close()
         editor.ok("keys", "init")

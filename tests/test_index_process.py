@@ -36,7 +36,7 @@ def test_a_build_in_a_process_gives_the_same_search_and_reports_progress(
     assert kb.index.doc_count == 30
     # a small change stays in the thread, on the index the child wrote
     text = doc("退款手冊7", body="\n## 第7節\n\n第7號規定：十天內退款。\n", id="doc7")
-    assert kb.index.outdated(kb.indexed_documents()) == 0
+    assert kb.index.outdated(kb.versions.in_force_on()) == 0
     assert kb.publishing.publish("doc7", text, "改為十天").reindexed
     assert kb.index.doc_count == 30
     assert [h.doc_id for h in kb.search("十天").hits if h.match == "all"] == ["doc7"]

@@ -10,24 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from kbdesk.cli import main
 from kbdesk.core import KnowledgeBase, PublishError
-from tests.closing import close_opened
 from tests.conftest import doc
 
 TODAY = dt.date.today()  # the suite's fixed clock (tests/clock.py)
 LAST_YEAR = TODAY - dt.timedelta(days=400)
 NEXT_MONTH = TODAY + dt.timedelta(days=30)
-
-
-@pytest.fixture(autouse=True)
-def _close_repositories(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    yield from close_opened(monkeypatch)
 
 
 @pytest.fixture

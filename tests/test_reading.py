@@ -124,7 +124,7 @@ def test_check_reports_files_and_unreadable_time_limits(make_library) -> None:
         }
     )
     with KnowledgeBase(root) as kb:
-        problems = [str(p) for p in kb.check()]
+        problems = [str(p) for p in kb.library_rules.check()]
         assert kb.document_count() == 1
     assert any(p.startswith("handbooks/bad.md") for p in problems)
     assert any("procedures/p.md: step" in p and "'儘快'" in p for p in problems)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kbdesk.core.kb import AvoidEntry, KnowledgeBase
+from kbdesk.core import AvoidEntry, KnowledgeBase
 from kbdesk.core.library.model import AvoidPair
 from kbdesk.core.library.replycheck import (
     ReplyFinding,
@@ -149,7 +149,7 @@ def test_avoid_entries_from_a_library(make_library) -> None:
         "handbooks/h.md": doc("手冊", body="- 不說「你是不是搞錯了」→ 改說「我們再核對一次」\n"),
     })
     kb = KnowledgeBase(root)
-    [finding] = check_reply("你好，这不是我们部门的事，你是不是搞错了", kb.avoid_entries())
+    [finding] = check_reply("你好，这不是我们部门的事，你是不是搞错了", kb.library_rules.avoid_entries())
     assert (finding.doc_id, finding.anchor) == ("taboo", "推卸")
 
 
@@ -157,7 +157,7 @@ def test_every_demo_avoid_phrase_is_flagged_in_both_scripts(tmp_path) -> None:
     from kbdesk.core.text.folding import convert_script
     from tests.conftest import CONTENT_DIR
 
-    entries = KnowledgeBase(CONTENT_DIR, index_dir=tmp_path / "index").avoid_entries()
+    entries = KnowledgeBase(CONTENT_DIR, index_dir=tmp_path / "index").library_rules.avoid_entries()
     if not entries:
         pytest.skip("the demo library has no avoid lists")
     for item in entries:

@@ -147,7 +147,7 @@ def test_check_reports_team_yaml_and_unknown_ack_groups(make_library, capsys) ->
 
 def test_a_document_with_a_bad_read_within_is_reported(make_library) -> None:
     root = make_library({"a.md": doc("甲", ack_required="true", read_within="two weeks")})
-    problems = KnowledgeBase(root).check()
+    problems = KnowledgeBase(root).library_rules.check()
     assert any(p.field == "read_within" and p.line == 5 and "whole number of days" in p.message
                for p in problems)
 
@@ -292,7 +292,7 @@ def test_paper_acknowledgement_only_by_a_supervisor(team_kb, monkeypatch) -> Non
     rows = list(csv.DictReader(io.StringIO(kb.team.acks_csv())))
     assert [(r["agent"], r["account"], r["paper"]) for r in rows] == [
         ("王大明", "lin", "紙本/paper")]
-    table = kb.ack_status()
+    table = kb.reading.ack_table()
     assert "王大明,紙本/paper" in kb.team.ack_table_csv(table)
 
 
@@ -312,7 +312,7 @@ def test_old_receipts_without_an_account_still_read(team_kb) -> None:
 def test_supervisor_view_per_group_sorted_by_overdue_and_csv(team_kb, monkeypatch) -> None:
     kb = team_kb
     kb.team.acknowledge(kb.document("all"))
-    table = kb.ack_status()
+    table = kb.reading.ack_table()
     groups = kb.team.missing_by_group(table)
     # 王大明 is in 一線客服 and 品質組: his overdue documents show in both groups
     assert list(groups) == ["一線客服", "品質組", "主管", ""]
@@ -331,14 +331,14 @@ def test_supervisor_view_per_group_sorted_by_overdue_and_csv(team_kb, monkeypatc
 
 def test_an_agents_own_overdue_acknowledgements_come_first(team_kb, monkeypatch) -> None:
     kb = team_kb
-    mine = kb.team.my_overdue(list(kb.indexed_documents().values()))
+    mine = kb.team.my_overdue(list(kb.versions.in_force_on().values()))
     assert [(d.id, m.overdue) for d, m in mine] == [("must", 6), ("all", 4)]
-    page = kb.start_page("", [])
+    page = kb.reading.start_page("", [])
     assert [(i.doc_id, i.overdue) for i in page.to_acknowledge] == [("must", 6), ("all", 4)]
     kb.team.acknowledge(kb.document("must"))
-    assert [i.doc_id for i in kb.start_page("", []).to_acknowledge] == ["all"]
+    assert [i.doc_id for i in kb.reading.start_page("", []).to_acknowledge] == ["all"]
     as_account(monkeypatch, "lin")  # must names 一線客服 only: not the supervisor's
-    assert [i.doc_id for i in kb.start_page("", []).to_acknowledge] == ["all"]
+    assert [i.doc_id for i in kb.reading.start_page("", []).to_acknowledge] == ["all"]
 
 
 def test_acks_missing_on_the_command_line(team_kb, monkeypatch, capsys) -> None:

@@ -14,7 +14,6 @@ import pytest
 from dulwich.objects import Commit, Tree
 from dulwich.repo import Repo
 
-from kbdesk.cli import main
 from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.reading.receipts import ReceiptBook
 from kbdesk.core.storage.repo import LibraryRepo
@@ -23,45 +22,8 @@ from kbdesk.core.team.exchange import IDENTITY, RECORDS_FILE
 from kbdesk.core.team.records import ref_part
 from kbdesk.core.workstation.userstate import log_no_results
 from tests.clock import now_stamp
-from tests.conftest import doc
 from tests.remotes import HttpRemote
-
-RULE = doc("退款新規", id="refund-rule", version=1, ack_required="true",
-           body="\n## 時限\n\n退款須在24小時內處理。\n")
-FILES = {"refund-rule.md": RULE, "greeting.md": doc("開場白", id="greeting", version=1,
-                                                    body="\n您好，很高興為您服務。\n")}
-
-
-class Workstation:
-    """One workstation: its own data folder and settings; runs ``kbdesk`` commands there."""
-
-    def __init__(self, tmp: Path, name: str, agent: str, monkeypatch: pytest.MonkeyPatch,
-                 capsys: pytest.CaptureFixture[str], role: str = "agent",
-                 account: str = "") -> None:
-        self.data = tmp / f"data-{name}"
-        self.data.mkdir()
-        (self.data / "settings.json").write_text(
-            json.dumps({"workstation_name": name, "agent_name": agent, "role": role}), "utf-8")
-        self.account = account
-        self.name, self.agent = name, agent
-        self.monkeypatch, self.capsys = monkeypatch, capsys
-
-    def run(self, *args: str) -> tuple[int, str, str]:
-        self.monkeypatch.setenv("KBDESK_DATA_DIR", str(self.data))
-        if self.account:  # getpass.getuser() reads LOGNAME first
-            self.monkeypatch.setenv("LOGNAME", self.account)
-        self.capsys.readouterr()
-        code = main(list(args))
-        out = self.capsys.readouterr()
-        return code, out.out, out.err
-
-    def ok(self, *args: str) -> str:
-        code, out, err = self.run(*args)
-        assert code == 0, (args, out, err)
-        return out
-
-    def library(self) -> Path:
-        return Path(json.loads((self.data / "settings.json").read_text("utf-8"))["library_dir"])
+from tests.workstations import FILES, Workstation
 
 
 @pytest.fixture

@@ -323,8 +323,8 @@ def test_move_keeps_history_and_removes_the_old_file(kb: KnowledgeBase) -> None:
     assert "24小時" in kb.versions.text_at("sop-complaint", 1)
     assert "時限：{+48+}小時內" in kb.versions.diff("sop-complaint", 1, 3).unified()
     assert [h.path for h in kb.search("48小時").hits] == ["procedures/complaints/handling.md"]
-    assert set(kb.indexed_documents()) == {"handbooks/other", "sop-complaint"}
-    later = kb.indexed_documents(dt.date.today() + dt.timedelta(days=1))
+    assert set(kb.versions.in_force_on()) == {"handbooks/other", "sop-complaint"}
+    later = kb.versions.in_force_on(dt.date.today() + dt.timedelta(days=1))
     assert later["sop-complaint"].path == "procedures/complaints/handling.md"
     with pytest.raises(PublishError, match=r"ending \.md"):
         kb.publishing.move("sop-complaint", "../outside.md", "壞路徑")

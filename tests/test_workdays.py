@@ -50,7 +50,7 @@ def test_a_checklist_run_counts_working_days(make_library) -> None:
         "library.yaml": f"name: 測試\nholidays:\n  - {monday}\n",
     })
     kb = KnowledgeBase(root)
-    calendar = kb.working_calendar()
+    calendar = kb.library_rules.working_calendar()
     assert kb.problems == []
     now = {"t": 0.0}
     run = ChecklistRun(kb.document("sop").steps, lambda: now["t"], calendar=calendar,

@@ -146,9 +146,9 @@ def partial_notice(result: Any) -> str:
 def _log_gap(query: str, result: Any, clock: Any) -> None:
     """Log a search that found nothing or only partial matches, unless the user opted out;
     stamped by the library's ``clock``."""
-    from kbdesk.core import KbError, KnowledgeBase, Settings, log_no_results
+    from kbdesk.core import KbError, Settings, log_no_results
 
-    gap = KnowledgeBase.search_gap(result)  # the one rule, shared with the app
+    gap = result.gap  # the one rule, shared with the app
     if gap is None:
         return
 
@@ -187,7 +187,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         return cmd_check_stale(args)
     kb = _open(args)
-    problems = kb.check()
+    problems = kb.library_rules.check()
     for problem in problems:
         print(clean(problem))
     for path, change in sorted(kb.sync.unpublished().items()):

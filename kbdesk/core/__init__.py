@@ -63,7 +63,6 @@ if TYPE_CHECKING:
         NewDocument,
         PathProblem,
         new_document_path,
-        path_problem,
     )
     from kbdesk.core.library.checklist import (
         ChecklistRun,
@@ -226,7 +225,6 @@ _HOME: dict[str, str] = {
     "NewDocument": "kbdesk.core.library.authoring",
     "PathProblem": "kbdesk.core.library.authoring",
     "new_document_path": "kbdesk.core.library.authoring",
-    "path_problem": "kbdesk.core.library.authoring",
     "ChecklistRun": "kbdesk.core.library.checklist",
     "StepState": "kbdesk.core.library.checklist",
     "StepStatus": "kbdesk.core.library.checklist",
@@ -459,7 +457,6 @@ __all__ = [
     "os_account",
     "parse_iso_date",
     "parse_iso_time",
-    "path_problem",
     "paths",
     "placeholders",
     "read_meta",

@@ -245,7 +245,7 @@ def check_library(library: Path | str | None, probes: Probes) -> list[Check]:
         return [Check("library", False, str(exc),
                       "pass --library DIR, or join the team's library with kbdesk clone URL")]
     try:
-        problems = kb.check()
+        problems = kb.library_rules.check()
         count = kb.document_count()
         out = [Check("library", not problems,
                      f"{kb.root}: {count} documents" + (f", {len(problems)} problem(s)"

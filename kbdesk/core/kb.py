@@ -8,16 +8,20 @@ opened, with its own narrow interface (``docs/architecture.md`` draws the map):
   what changed, documents past review (``workflow/versions.py``);
 * ``kb.publishing``: publish, roll back, retire, move, new documents, the publish rules
   (``workflow/publishing.py``);
-* ``kb.reading``: the version each role reads, 已更新 marks, receipts due, the review list
-  (``reading/reading.py``);
+* ``kb.reading``: the version each role reads, 已更新 marks, receipts due, the review list,
+  the agent's start screen and the supervisor's acknowledgement table (``reading/reading.py``);
 * ``kb.drafts``, ``kb.receipts``: the editors' drafts and this workstation's read receipts;
 * ``kb.team``: the team's records on the shared library (``team/board.py``);
 * ``kb.sync``: sync with the shared library (``sync/service.py``);
-* ``kb.imports``, ``kb.exports``: importing files, exporting what is in force.
+* ``kb.library_rules``: what ``kbdesk check`` reports, the categories, the working days, the
+  avoid list (``library/rules.py``);
+* ``kb.imports``, ``kb.exports``: importing files, exporting what is in force (built on first
+  use, so that a search never loads the importers or the exporters).
 
-Services receive what they need as narrow protocols (a documents source, the clock, the
-versions), never this class. Every method is safe to call from a worker thread; long ones
-take a progress callback and a cancel token.
+Services receive what they need as narrow protocols or functions (a documents source, the
+clock, the versions), never this class: no service module imports ``kbdesk.core.kb``, not even
+for type checking (``tests/test_service_boundaries.py``). Every method is safe to call from a
+worker thread; long ones take a progress callback and a cancel token.
 
 Locks guard only what they must, so a reader never waits for a build:
 
@@ -44,12 +48,10 @@ from typing import TYPE_CHECKING, Any, Unpack
 
 from kbdesk.core.clock import SYSTEM_CLOCK, Clock, LibraryClock, as_clock
 from kbdesk.core.errors import IndexDamaged, KbError, LibraryError, Problem
-from kbdesk.core.library.catalog import Library, load_config
-from kbdesk.core.library.categories import count_categories
-from kbdesk.core.library.model import Document, Kind
+from kbdesk.core.library.catalog import Library, LibraryConfig, load_config
+from kbdesk.core.library.model import Document
 from kbdesk.core.library.parsecache import ParseCache
-from kbdesk.core.library.parts import AvoidEntry
-from kbdesk.core.library.phrasing import nothing_to_copy
+from kbdesk.core.library.rules import LibraryRules
 from kbdesk.core.opening import (  # where a library is found and first opened
     index_dir_for,
     resolve_library_dir,
@@ -66,7 +68,7 @@ from kbdesk.core.search.thesaurus import SynonymTable, table_for
 from kbdesk.core.storage.drafts import DraftStore
 from kbdesk.core.sync.service import SyncService
 from kbdesk.core.team import remote as team_remote
-from kbdesk.core.team.board import AckStatus, Team, check_team
+from kbdesk.core.team.board import Team, check_team
 from kbdesk.core.workflow.effective import EffectiveResolver
 from kbdesk.core.workflow.publishing import Publishing
 from kbdesk.core.workflow.versioning import Versioning
@@ -74,12 +76,11 @@ from kbdesk.core.workflow.versions import Versions
 from kbdesk.core.workstation.liblock import library_lock
 
 if TYPE_CHECKING:
+    from kbdesk.core.exporters.collect import ExportSource
     from kbdesk.core.exporters.service import Exports
     from kbdesk.core.importers.apply import ImportedDocument
     from kbdesk.core.importers.service import Imports
-    from kbdesk.core.library.workdays import WorkingCalendar
     from kbdesk.core.search.engine import SearchOptions, SearchResult
-    from kbdesk.core.workstation.startpage import StartPage
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +125,7 @@ class KnowledgeBase:
         self._clock = clock = LibraryClock(SYSTEM_CLOCK)
         self.drafts = DraftStore(root, clock)
         self.receipts = ReceiptBook(root, clock)
-        versioning = Versioning(root, clock, reindex=self.reindex, drafts=self.drafts)
+        versioning = Versioning(root, reindex=self.reindex, drafts=self.drafts, clock=clock)
         self._versioning = versioning
         self.versions = Versions(self, versioning, EffectiveResolver(versioning, clock),
                                  self.receipts)
@@ -137,7 +138,11 @@ class KnowledgeBase:
         )
         self.sync = SyncService(self, versioning, self.drafts, self.team, team_remote)
         self.reading = Reading(self, self.versions, self.receipts, clock,
-                               self.sync.unpublished, self.team.open_flags)
+                               self.sync.unpublished, self.team.open_flags, self.team)
+        self.library_rules = LibraryRules(
+            reload=self.load, documents=self.documents, config=self._config,
+            checks=(functools.partial(check_team, root),),
+        )
         self.as_of_indexes = AsOfIndexes(root)
 
     def _publish_drafts(self, doc_ids: Sequence[str], note: str, author: str | None
@@ -148,17 +153,30 @@ class KnowledgeBase:
 
     @functools.cached_property
     def imports(self) -> Imports:
-        """Importing files into this library (built on first use: the importers load then)."""
-        from kbdesk.core.importers.service import Imports
+        """Importing files into this library (built on first use: the importers load then),
+        with the narrow parts it needs (``importers/service.py``)."""
+        from kbdesk.core.importers.service import Imports, LibraryTarget
 
-        return Imports(self)
+        target = LibraryTarget(self.root, self.drafts, documents=self.documents,
+                               unpublished=self.sync.unpublished,
+                               publish=self.publishing.publish)
+        return Imports(target, self.team)
 
     @functools.cached_property
     def exports(self) -> Exports:
-        """Exporting what is in force (built on first use: the exporters load then)."""
+        """Exporting what is in force (built on first use: the exporters load then), with the
+        narrow parts it needs (``exporters/service.py``)."""
         from kbdesk.core.exporters.service import Exports
 
-        return Exports(self)
+        return Exports(self._export_source)
+
+    def _export_source(self) -> ExportSource:
+        """What an export reads of this library, after re-reading what changed in it."""
+        from kbdesk.core.exporters.collect import ExportSource
+
+        self.load()  # only files changed since the last load are parsed again
+        return ExportSource(self.name, self.root, self.clock, self.versions.in_force_on,
+                            self._versioning, self.library.config.synonyms)
 
     def __enter__(self) -> KnowledgeBase:
         return self
@@ -190,6 +208,11 @@ class KnowledgeBase:
         if not self._loaded:
             self.load()
 
+    def _config(self) -> LibraryConfig:
+        """The library's settings (``library.yaml``), loaded on first use."""
+        self._ensure_loaded()
+        return self.library.config
+
     def working_documents(self) -> Mapping[str, Document]:
         """The documents as the working files hold them (loaded on first use), by id."""
         self._ensure_loaded()
@@ -220,60 +243,7 @@ class KnowledgeBase:
         self._ensure_loaded()
         return len(self.library)
 
-    def check(self) -> list[Problem]:
-        """Re-read the library and return every problem: files that cannot be loaded,
-        procedure steps whose time limit cannot be read, and phrasings with nothing to copy."""
-        problems = self.load()
-        for doc in self.documents():
-            for step in doc.steps:
-                if step.limit_text and step.limit_seconds is None:
-                    problems.append(
-                        Problem(
-                            doc.path,
-                            f"step '{step.title}': time limit {step.limit_text!r} cannot be "
-                            "read (write e.g. 30秒內, 24小時內)",
-                        )
-                    )
-            if doc.kind is Kind.PHRASING:
-                problems.extend(Problem(doc.path, message) for message in nothing_to_copy(doc))
-        problems.extend(check_team(self.root, self.documents()))
-        return problems
-
-    def categories(self) -> list[tuple[str, int]]:
-        """Return (category, number of documents), sorted by category; spellings in either
-        script are one category, named as most of the library's documents write it."""
-
-        return count_categories(doc.category for doc in self.documents())
-
-    def working_calendar(self) -> WorkingCalendar:
-        """Working days of this library (weekends and ``library.yaml`` holidays skipped)."""
-        from kbdesk.core.library.workdays import WorkingCalendar
-
-        self._ensure_loaded()
-        config = self.library.config
-        return WorkingCalendar.of(config.holidays, config.workdays)
-
-    def avoid_entries(self) -> list[AvoidEntry]:
-        """Every avoid → say-instead pair of the library's phrasing documents."""
-        entries: list[AvoidEntry] = []
-        for doc in self.documents():
-            if doc.kind is not Kind.PHRASING:
-                continue
-            for phrasing in doc.phrasings:
-                for pair in phrasing.avoid:
-                    entries.append(AvoidEntry(doc.id, phrasing.anchor, pair))
-        return entries
-
     # -- index --------------------------------------------------------------------------------
-
-    def indexed_documents(self, as_of: dt.date | None = None) -> dict[str, Document]:
-        """The documents the search index should hold: what agents see (in force), by id.
-
-        Args:
-            as_of: the day (default today); pending versions are replaced by the older
-                version in force, read from git history.
-        """
-        return self.versions.in_force_on(as_of)
 
     def ensure_index(
         self,
@@ -293,8 +263,7 @@ class KnowledgeBase:
             stamp = library_stamp(self.root, self.today()) if reload or not self._loaded else None
             if reload or not self._loaded:
                 self.load()
-            rebuild = rebuild or self._damaged
-            documents = self.indexed_documents()
+            documents = self.versions.in_force_on()  # what agents see, by id
             rebuild = rebuild or self._damaged  # a search found the index unreadable
             try:
                 stats = self._sync_index(documents, progress, cancel, rebuild, stamp)
@@ -455,14 +424,6 @@ class KnowledgeBase:
         return self.as_of_indexes.search(docs, parse_query(query), synonyms=self.synonyms,
                                          **options)
 
-    @staticmethod
-    def search_gap(result: SearchResult) -> str | None:
-        """``none`` or ``partial`` when a search is a gap worth logging for editors (found
-        nothing, or only partial matches), None when it is not."""
-        from kbdesk.core.search import gaps
-
-        return gaps.search_gap(result)
-
     # -- the clock ----------------------------------------------------------------------------
 
     def set_clock(self, clock: Clock | Callable[[], dt.date]) -> None:
@@ -478,17 +439,3 @@ class KnowledgeBase:
     def today(self) -> dt.date:
         """Today, by this library's clock."""
         return self._clock.today()
-
-    # -- what the agent's start screen and the acknowledgement table show ---------------------
-
-    def start_page(self, agent: str, favourites: Sequence[str]) -> StartPage:
-        """The agent's start screen: to acknowledge, recently updated, favourites."""
-        from kbdesk.core.workstation.startpage import start_page
-
-        return start_page(self.indexed_documents(), self.team, self.versions, agent,
-                          favourites, today=self.today())
-
-    def ack_status(self) -> list[AckStatus]:
-        """Who has and has not read each ``ack_required`` document's version in force."""
-        docs = list(self.indexed_documents().values())
-        return self.team.ack_table(sorted(docs, key=lambda d: d.path))

@@ -187,12 +187,9 @@ class ConflictDialog(QDialog):
         if note is not None:
             self.publish_with_note(note)
 
-    def publish_with_note(self, note: str) -> bool:
-        """Publish the result with ``note`` on the writer worker (False when refused)."""
-        if self.kb.publishing.note_missing(note):
-            show_error(self, self.tr("A change note is required: say how the conflict was "
-                                     "resolved. Nothing was published."))
-            return False
+    def publish_with_note(self, note: str) -> None:
+        """Publish the result with ``note`` on the writer worker (the core refuses a blank
+        note: its message is shown, the result kept as a draft)."""
         self.keep_draft()
         text, path, own = self.result_text(), self.conflict.path, self.from_editor
         self.status.setText(self.tr("Publishing…"))
@@ -204,7 +201,6 @@ class ConflictDialog(QDialog):
         )
         task.succeeded.connect(self._published)
         task.failed.connect(self._failed)
-        return True
 
     def _published(self, result: PublishResult) -> None:
         self.published = result

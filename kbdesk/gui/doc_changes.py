@@ -128,12 +128,18 @@ class UpdatedBanner(QWidget):
         """Show the banner when ``doc`` (as shown) is newer than the version last seen.
 
         Call it before the document is marked seen; the banner remembers the version the
-        agent had seen, so "What changed?" still works afterwards.
+        agent had seen, so "What changed?" still works afterwards. The window reads that
+        version off the UI thread itself and calls :meth:`show_since`.
         """
         seen = None
         if doc is not None and self.kb is not None:
-            self.doc_id = doc.id
             seen = self.kb.receipts.last_seen(doc.id)
+        self.show_since(doc, seen)
+
+    def show_since(self, doc: Document | None, seen: int | None) -> None:
+        """Show the banner when ``doc`` is newer than version ``seen`` (last opened here)."""
+        if doc is not None:
+            self.doc_id = doc.id
         if (doc is not None and self.kb is not None and seen is not None
                 and self.kb.reading.updated(seen, doc.version)):
             self.since = seen
@@ -151,9 +157,13 @@ class AckBanner(QWidget):
 
     Signals:
         acknowledged(object): the ``Receipt`` recorded.
+        checked(object): whether a confirmation is due for the document set is known (the
+            version to confirm, or None).
     """
 
     acknowledged = Signal(object)
+    checked = Signal(object)
+    _asked: Document | None = None
 
     def __init__(self, kb: KnowledgeBase | None, settings: Settings | None = None,
                  parent: QWidget | None = None, runner: TaskRunner | None = None) -> None:
@@ -182,10 +192,25 @@ class AckBanner(QWidget):
 
     def set_document(self, doc: Document | None) -> None:
         """Show the banner if the version in force of ``doc`` needs a confirmation this agent
-        has not given (an editor may be reading a newer, pending version)."""
-        due = None
-        if doc is not None and self.kb is not None:
-            due = self.kb.reading.version_to_acknowledge(doc, self.agent or None)
+        has not given (an editor may be reading a newer, pending version).
+
+        The receipts are read on the runner (the file grows with every confirmation); the
+        banner stays hidden until the answer comes (``checked``)."""
+        self._asked = doc
+        self.doc = None
+        self.hide()
+        if doc is None or self.kb is None:
+            self.checked.emit(None)
+            return
+        kb, agent = self.kb, self.agent or None
+        task = self.runner.submit(lambda _p, _c: kb.reading.version_to_acknowledge(doc, agent),
+                                  name="receipt due", owner=self)
+        task.succeeded.connect(lambda due, d=doc: self._due_known(d, due))
+        task.failed.connect(lambda error: log.warning("receipts not read: %s", error))
+
+    def _due_known(self, asked: Document, due: Document | None) -> None:
+        if asked is not self._asked:
+            return  # another document was shown meanwhile
         self.doc = due
         if due is not None:
             self.label.setText(
@@ -193,6 +218,7 @@ class AckBanner(QWidget):
                 .replace("%1", str(due.version))
             )
         self.setVisible(due is not None)
+        self.checked.emit(due)
 
     def acknowledge(self) -> None:
         """Record "I have read this version" for the document shown."""

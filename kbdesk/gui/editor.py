@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -100,6 +101,15 @@ def read_new_document(kb: KnowledgeBase, kind: Kind | str, path: str, title: str
                        tuple(kb.drafts.drafts_of(new.doc_id)))
 
 
+class _SaveOrder:
+    """The order of one editor's draft saves: an autosave written on a worker is skipped when
+    a later save (``save_draft``) came first; the lock keeps the two writes apart."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.serial = 0
+
+
 class EditorWindow(QMainWindow):
     """Edit one document (new or published), with drafts and publishing.
 
@@ -147,6 +157,7 @@ class EditorWindow(QMainWindow):
         self._front = ""
         self._dirty = False
         self._publishing = False
+        self._saves = _SaveOrder()
         self._build()
         self.autosave = QTimer(self)
         self.autosave.setInterval(autosave_ms)
@@ -327,16 +338,55 @@ class EditorWindow(QMainWindow):
             ).replace("%1", str(current)).replace("%2", str(draft.base_version))
         self._show_info(message, discard=True)
 
+    def _draft_now(self) -> Draft:
+        return Draft(self.doc_id, self.path, self.text(), base_version=self.base_version,
+                     cursor=self.cursor_position(), origin="editor")
+
     def save_draft(self) -> Draft | None:
-        """Save the text as a draft now (also done every few seconds while edited)."""
-        draft = Draft(self.doc_id, self.path, self.text(), base_version=self.base_version,
-                      cursor=self.cursor_position(), origin="editor")
+        """Save the text as a draft now (Ctrl+S; the autosave does it every few seconds while
+        edited, off the UI thread)."""
+        draft = self._draft_now()
         try:
-            saved = self.kb.drafts.save(draft)
+            with self._saves.lock:  # an autosave being written finishes first, never after
+                self._saves.serial += 1
+                saved = self.kb.drafts.save(draft)
         except KbError as exc:
             show_error(self, exc)
             return None
         self._dirty = False
+        return self._draft_saved(saved)
+
+    def _autosave_in_background(self) -> None:
+        """Write the draft on the runner's ordered lane (its file is synced to disk, which
+        may take a while); a save made meanwhile by ``save_draft`` wins."""
+        draft, saves, drafts = self._draft_now(), self._saves, self.kb.drafts
+        serial = saves.serial
+        self._dirty = False
+
+        def save(_progress: object, _cancel: object) -> Draft | None:
+            with saves.lock:
+                return drafts.save(draft) if saves.serial == serial else None
+
+        task = self.runner.submit(save, name="autosave draft", ordered=True, owner=self)
+        task.succeeded.connect(self._autosaved)
+        task.failed.connect(self._autosave_failed)
+
+    def _autosaved(self, saved: Draft | None) -> None:
+        if saved is not None:  # else a later save, a discard or a publish came first
+            self._draft_saved(saved)
+
+    def _supersede_autosaves(self) -> None:
+        """Drop any autosave still queued: a discard or a publish decides the draft now (an
+        autosave being written finishes first)."""
+        with self._saves.lock:
+            self._saves.serial += 1
+
+    def _autosave_failed(self, error: KbError) -> None:
+        self._dirty = True  # tried again at the next tick
+        self._update_title()
+        show_error(self, error)
+
+    def _draft_saved(self, saved: Draft) -> Draft:
         self._update_title()
         self.statusBar().showMessage(
             self.tr("Draft saved at %1").replace("%1", self.kb.clock.now().strftime("%H:%M:%S"))
@@ -347,13 +397,14 @@ class EditorWindow(QMainWindow):
 
     def _autosave(self) -> None:
         if self._dirty and not self._publishing:
-            self.save_draft()
+            self._autosave_in_background()
 
     def discard_draft(self) -> bool:
         """Throw the draft away (after confirmation) and show the published text again."""
         if not self.confirm(self, self.tr("Discard your draft? The changes in it cannot be "
                                           "recovered.")):
             return False
+        self._supersede_autosaves()
         try:
             self.kb.drafts.discard(self.doc_id)
         except KbError as exc:
@@ -402,12 +453,9 @@ class EditorWindow(QMainWindow):
         is later than today, else today (the core's rule)."""
         return self.kb.publishing.default_effective(self.text())
 
-    def publish_with_note(self, note: str, effective: dt.date | None = None) -> bool:
-        """Publish the text with ``note`` on the writer worker; False if refused at once."""
-        if self.kb.publishing.note_missing(note):
-            show_error(self, self.tr("A change note is required: say what changed and why. "
-                                     "Nothing was published."))
-            return False
+    def publish_with_note(self, note: str, effective: dt.date | None = None) -> None:
+        """Publish the text with ``note`` on the writer worker (the core refuses a blank note:
+        its message is shown, the draft kept)."""
         self.save_draft()  # nothing is lost if publishing fails
         text = self.kb.publishing.text_to_publish(self.text())
         when = self.kb.publishing.effective_to_set(text, effective)
@@ -415,10 +463,10 @@ class EditorWindow(QMainWindow):
         self._run_publish(lambda: self.kb.publishing.publish(self.path, text, note, self.author,
                                                              when, from_editor=True),
                           self.tr("Publishing…"))
-        return True
 
     def _run_publish(self, job: Callable[[], PublishResult], message: str) -> None:
         self._publishing = True
+        self._supersede_autosaves()
         self.statusBar().showMessage(message)
         task = self.runner.submit(lambda _p, _c: job(), name="publish", write=True,
                                   owner=self)
@@ -449,14 +497,14 @@ class EditorWindow(QMainWindow):
             return
         note = self.ask_note(self, self.tr("Retire “%1”: agents will no longer find it in "
                                            "search.").replace("%1", self.form.title.text()), "")
-        if note is not None and not self.kb.publishing.note_missing(note):
+        if note is not None:  # a blank one: the core refuses it and its message is shown
             self._run_publish(lambda: self.kb.publishing.retire(self.doc_id, note, self.author),
                               self.tr("Retiring…"))
 
     def rename(self) -> None:
         """Change the title and category, and move the file when a new path is given."""
         dialog = RenameDialog(self.form.title.text(), self.form.category.text(), self.path,
-                              self.kb.root, self)
+                              self.kb.publishing.new_path_problem, self)
         try:
             if not dialog.exec():
                 return
@@ -484,23 +532,20 @@ class EditorWindow(QMainWindow):
         if note is not None:
             self.move_to(new_path, note)
 
-    def move_to(self, new_path: str, note: str) -> bool:
-        """Move the published document to ``new_path`` on the writer worker."""
-        if self.kb.publishing.note_missing(note):
-            show_error(self, self.tr("A change note is required: say why the document "
-                                     "moves. Nothing was moved."))
-            return False
+    def move_to(self, new_path: str, note: str) -> None:
+        """Move the published document to ``new_path`` on the writer worker (the core refuses
+        a blank note: its message is shown)."""
         if self._dirty:
             self.save_draft()
         doc_id = self.doc_id
         self._publishing = True
+        self._supersede_autosaves()
         self.statusBar().showMessage(self.tr("Moving…"))
         task = self.runner.submit(
             lambda _p, _c: self.kb.publishing.move(doc_id, new_path, note, self.author),
             name="move", write=True, owner=self)
         task.succeeded.connect(self._moved)
         task.failed.connect(self._publish_failed)
-        return True
 
     def _moved(self, result: PublishResult) -> None:
         self._publishing = False

@@ -1,14 +1,15 @@
 """Small dialogs of the editor: a new document (kind, title, file name) and rename / move.
 
 ``NewDocumentDialog`` proposes the library path of a new document from its kind and a file
-name and refuses names that would leave the library or overwrite a document. ``RenameDialog``
-changes what agents see and filter by (title and category); the file keeps its path, so links
-and history stay intact.
+name and refuses names that would leave the library or overwrite a document (the core's rule:
+``kb.publishing.new_path_problem``, handed to the dialogs; they only word its answer).
+``RenameDialog`` changes what agents see and filter by (title and category); the file keeps its
+path, so links and history stay intact.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -23,12 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk.core import Kind, PathProblem, new_document_path
-from kbdesk.core import path_problem as core_path_problem
+
+#: why a library path cannot hold a new document (None when it can): the core's rule,
+#: ``kb.publishing.new_path_problem``
+PathCheck = Callable[[str], PathProblem | None]
 
 
-def path_problem(root: Path, path: str) -> str:
+def path_problem(check: PathCheck, path: str) -> str:
     """Why ``path`` cannot hold a new document, in the user's language ("" when it can)."""
-    problem = core_path_problem(root, path)
+    problem = check(path)
     if problem is PathProblem.BAD_NAME:
         return QCoreApplication.translate(
             "NewDocumentDialog", "Use letters, digits, - or _ in the file name."
@@ -41,12 +45,16 @@ def path_problem(root: Path, path: str) -> str:
 
 
 class NewDocumentDialog(QDialog):
-    """Asks for the kind, title and file name of a new document."""
+    """Asks for the kind, title and file name of a new document.
 
-    def __init__(self, root: Path, kind: Kind | str = Kind.HANDBOOK,
+    Args:
+        check: the library's rule for a new document's path (``kb.publishing.new_path_problem``).
+    """
+
+    def __init__(self, check: PathCheck, kind: Kind | str = Kind.HANDBOOK,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.root = root
+        self.check = check
         self.setWindowTitle(self.tr("New document"))
         self.kind = QComboBox(self)
         for value, label in ((Kind.HANDBOOK, self.tr("Handbook")),
@@ -92,7 +100,7 @@ class NewDocumentDialog(QDialog):
 
     def accept(self) -> None:
         """Close only with a usable, new path."""
-        problem = path_problem(self.root, self.path())
+        problem = path_problem(self.check, self.path())
         if problem:
             self.error.setText(problem)
             return
@@ -103,13 +111,14 @@ class RenameDialog(QDialog):
     """Changes a document's title and category, and optionally moves its file.
 
     Title and category go into the form (published with the next publish); a new path is a
-    move, published at once as a version of its own (history follows the file).
+    move, published at once as a version of its own (history follows the file). ``check`` is
+    the library's rule for a new path (``kb.publishing.new_path_problem``; None: not checked).
     """
 
-    def __init__(self, title: str, category: str, path: str, root: Path | None = None,
+    def __init__(self, title: str, category: str, path: str, check: PathCheck | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.root, self.old_path = root, path
+        self.check, self.old_path = check, path
         self.setWindowTitle(self.tr("Rename / move"))
         self.title_edit = QLineEdit(title, self)
         self.category_edit = QLineEdit(category, self)
@@ -158,8 +167,8 @@ class RenameDialog(QDialog):
         if not self.title():
             self.error.setText(self.tr("A title is required."))
             return
-        if self.moved() and self.root is not None:
-            problem = path_problem(self.root, self.path())
+        if self.moved() and self.check is not None:
+            problem = path_problem(self.check, self.path())
             if problem:
                 self.error.setText(problem)
                 return

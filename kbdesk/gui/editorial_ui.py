@@ -257,8 +257,8 @@ class EditorialUi(QObject):
         doc = self.window.reader.document
         if self.kb is None or doc is None or doc.id != doc_id:
             return
-        self.updated_banner.set_document(doc)  # before it is marked seen
-        self.ack_banner.set_document(doc)
+        self.updated_banner.show_since(None, None)  # until the version last seen is read
+        self.ack_banner.set_document(doc)  # read on the runner; shown when due
         self.status_banner.set_state(doc)
         if self.is_editor:  # editors also see the versions waiting for their date
             kb = self.kb
@@ -268,20 +268,26 @@ class EditorialUi(QObject):
             task.succeeded.connect(lambda pending, d=doc: self._show_pending(d, pending))
         reading = self.kb.reading
 
-        def mark_seen(_progress: Any, _cancel: Any) -> None:
+        def mark_seen(_progress: Any, _cancel: Any) -> int | None:
+            seen = None
             try:
+                seen = reading.receipts.last_seen(doc.id)  # for the banner: before marking
                 reading.mark_seen(doc)
             except (KbError, OSError) as exc:
                 log.warning("cannot remember that %s was read: %s", doc.id, exc)
+            return seen
 
-        # the version seen is written off the UI thread, in order with the other such writes
+        # the version last seen is read, and the one shown written, off the UI thread, in
+        # order with the other such writes
         task = self.window.runner.submit(mark_seen, name="mark seen", ordered=True,
                                          owner=self.window)
-        task.succeeded.connect(lambda _r, d=doc.id: self._seen_recorded(d))
+        task.succeeded.connect(lambda seen, d=doc: self._seen_recorded(d, seen))
 
-    def _seen_recorded(self, doc_id: str) -> None:
+    def _seen_recorded(self, doc: Document, seen: int | None) -> None:
+        if self.window.reader.document is doc:
+            self.updated_banner.show_since(doc, seen)
         self.window.refresh_lists()
-        self.seenRecorded.emit(doc_id)
+        self.seenRecorded.emit(doc.id)
 
     def _show_pending(self, doc: Any, pending: list[Any]) -> None:
         if self.window.reader.document is doc:
@@ -335,7 +341,7 @@ class EditorialUi(QObject):
         kb = self.kb
         if kb is None:
             return
-        dialog = NewDocumentDialog(kb.root, kind, self.window)
+        dialog = NewDocumentDialog(kb.publishing.new_path_problem, kind, self.window)
         try:
             if not dialog.exec():
                 return

@@ -359,10 +359,8 @@ class HistoryWindow(QWidget):
         self.rollback(version, note)
 
     def rollback(self, version: int, note: str) -> None:
-        """Publish version ``version`` again as a new version (on the writer worker)."""
-        if self.kb.publishing.note_missing(note):  # the core refuses it too
-            show_error(self, self.tr("A change note is required to restore a version."))
-            return
+        """Publish version ``version`` again as a new version (on the writer worker; the core
+        refuses a blank note: its message is shown)."""
         self.status.setText(self.tr("Restoring…"))
         task = self.runner.submit(
             lambda _p, _c: self.kb.publishing.rollback(self.doc_id, version, note, self.author),

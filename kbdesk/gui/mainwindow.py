@@ -285,7 +285,8 @@ class MainWindow(QMainWindow):
         app.indexFailed.connect(self._index_failed)
 
     def _library_opened(self, kb: KnowledgeBase) -> None:
-        self.panels.checklist_panel.set_library(kb.working_calendar(), kb.clock.now)
+        self.panels.checklist_panel.set_library(kb.library_rules.working_calendar(),
+                                                kb.clock.now)
         self.problems = list(kb.problems)
         self.search.set_backend(
             lambda query, kinds, categories: kb.search(query, kinds=kinds,
@@ -306,7 +307,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{kb.name} — kbdesk")
         self.library_label.setToolTip(str(kb.root))
         self.docs_label.setText(self.tr("%n document(s)", "", len(kb.documents())))
-        self.side.set_categories(kb.categories(), self.script)
+        self.side.set_categories(kb.library_rules.categories(), self.script)
         self.problems_notice.set_problems(self.problems)
         self.problems_button.setVisible(bool(self.problems))
         self.problems_button.setText(self.tr("%n problem(s)", "", len(self.problems)))
@@ -374,7 +375,7 @@ class MainWindow(QMainWindow):
         if self.side.model.rowCount():
             self.side.results.setCurrentIndex(self.side.model.index(0))
         self._update_info(query, result)
-        gap = self.kb.search_gap(result) if query and result is not None and self.kb else None
+        gap = result.gap if query and result is not None else None
         if gap is not None:  # nothing found, or only partial matches (the core's rule)
             self._no_results_query = query
             self._no_results_match = gap
@@ -420,7 +421,10 @@ class MainWindow(QMainWindow):
     def _log_no_results(self) -> None:
         query = self._no_results_query
         if query and query == self.search.query.strip() and self.settings.get("log_no_results"):
-            self.state.log_no_results(query, match=self._no_results_match)
+            state, match = self.state, self._no_results_match  # appended off the UI thread
+            task = self.runner.submit(lambda _p, _c: state.log_no_results(query, match=match),
+                                      name="log no results", ordered=True, owner=self)
+            task.failed.connect(lambda error: log.warning("search not logged: %s", error))
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -459,14 +463,18 @@ class MainWindow(QMainWindow):
         assert doc is not None
         self.panels.set_document(doc, self.script, anchor)
         self.state.add_recent(doc.id, save=False)  # written off the UI thread, in order
-        state = self.state
-        task = self.runner.submit(lambda _p, _c: state.save(), name="save recents",
-                                  ordered=True, owner=self)
-        task.failed.connect(lambda error: log.warning("recents not saved: %s", error))
+        self._save_state("recents")
         self.side.model.mark_seen(doc.id)
         self._update_favourite_action()
         self.opened.emit(doc.id, anchor)  # marks the version seen (EditorialUi)
         self.refresh_lists()
+
+    def _save_state(self, what: str) -> None:
+        """Write this workstation's state (recents, favourites) off the UI thread, in order."""
+        state = self.state
+        task = self.runner.submit(lambda _p, _c: state.save(), name=f"save {what}",
+                                  ordered=True, owner=self)
+        task.failed.connect(lambda error: log.warning("%s not saved: %s", what, error))
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -494,7 +502,7 @@ class MainWindow(QMainWindow):
         self.reader.set_script(script)
         self.panels.set_script(script)
         if self.kb is not None:
-            self.side.set_categories(self.kb.categories(), script)
+            self.side.set_categories(self.kb.library_rules.categories(), script)
         self.refresh_lists()
 
     def _focus_in(self, widget: QWidget) -> bool:
@@ -553,7 +561,8 @@ class MainWindow(QMainWindow):
         doc = self.reader.document
         if doc is None:
             return
-        self.state.toggle_favourite(doc.id)
+        self.state.toggle_favourite(doc.id, save=False)
+        self._save_state("favourites")
         self.refresh_lists()
         self._update_favourite_action()
 
@@ -587,7 +596,7 @@ class MainWindow(QMainWindow):
             self.panels.focus_reply_check()
 
     def _avoid_entries(self) -> list[Any]:
-        return list(self.kb.avoid_entries()) if self.kb is not None else []
+        return list(self.kb.library_rules.avoid_entries()) if self.kb is not None else []
 
     def _update_history_actions(self) -> None:
         self.actions_["go.back"].setEnabled(self.reader.can_go_back())

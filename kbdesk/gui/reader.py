@@ -155,6 +155,10 @@ class ReaderView(QWidget):
         self.runner: TaskRunner | None = None
         #: the day a document's version came into force (``KnowledgeBase.updated_on``)
         self.updated_on: Callable[[Document], dt.date | None] | None = None
+        #: what ``updated_on`` answered, by (document, version): it reads the version history,
+        #: so with a runner it is asked on a worker and the header gains the date when it comes
+        self._updated_days: dict[tuple[str, int], dt.date | None] = {}
+        self._asking: set[tuple[str, int]] = set()
         self._render_serial = 0
         self.found_as = ""  # the expansion the search found the open page through
 
@@ -266,7 +270,7 @@ class ReaderView(QWidget):
             parts.append(self.tr("Effective %1").replace("%1", doc.effective.isoformat()))
         if doc.owner:
             parts.append(self.tr("Owner %1").replace("%1", convert_script(doc.owner, self.script)))
-        updated = self.updated_on(doc) if self.updated_on is not None else None
+        updated = self._updated_day(doc)
         if updated is not None:  # from the version history, never the file's mtime
             parts.append(self.tr("Updated %1").replace("%1", updated.isoformat()))
         if doc.status is not Status.PUBLISHED:
@@ -296,6 +300,36 @@ class ReaderView(QWidget):
         self.historyChanged.emit()
         self.documentShown.emit(doc.id, anchor)
 
+    def _updated_day(self, doc: Document) -> dt.date | None:
+        """The day the shown version came into force when known (None meanwhile)."""
+        key = (doc.id, doc.version)
+        if self.updated_on is None or key in self._updated_days:
+            return self._updated_days.get(key)
+        if self.runner is None:  # a reader on its own (tests): asked here
+            self._updated_days[key] = self.updated_on(doc)
+        return self._updated_days.get(key)
+
+    def _ask_updated_day(self, doc: Document) -> None:
+        """Read the day the version came into force off the UI thread (it reads the version
+        history, which a publish or a sync may hold); the header shows it once it comes."""
+        key, updated_on = (doc.id, doc.version), self.updated_on
+        if (updated_on is None or self.runner is None or key in self._updated_days
+                or key in self._asking):
+            return
+        self._asking.add(key)
+        task = self.runner.submit(lambda _p, _c: updated_on(doc), name="updated on", owner=self)
+        task.succeeded.connect(lambda day, k=key: self._updated_day_known(k, day))
+        task.failed.connect(lambda _error, k=key: self._updated_day_known(k, None))
+
+    def _updated_day_known(self, key: tuple[str, int], day: dt.date | None) -> None:
+        self._asking.discard(key)
+        if len(self._updated_days) > 1000:
+            self._updated_days.clear()
+        self._updated_days[key] = day
+        doc = self.document
+        if doc is not None and (doc.id, doc.version) == key:
+            self.meta_label.setText(self.header_text(doc))
+
     def _render(self, anchor: str) -> None:
         doc = self.document
         if doc is None:
@@ -303,6 +337,7 @@ class ReaderView(QWidget):
             return
         self.title_label.setText(convert_script(doc.title, self.script))
         self.meta_label.setText(self.header_text(doc))
+        self._ask_updated_day(doc)
         self._render_serial += 1
         if self.runner is None or (
             len(doc.body) <= RENDER_INLINE_CHARS and is_quick_to_render(doc.body)

@@ -120,7 +120,7 @@ class ReplyCheckPanel(QWidget):
     """A draft reply checked against the library's avoid lists.
 
     Args:
-        entries_provider: returns the avoid entries (``KnowledgeBase.avoid_entries``); called
+        entries_provider: returns the avoid entries (``kb.library_rules.avoid_entries``); called
             on the first check and again after :meth:`reload_entries`.
         debounce_ms: quiet time after typing before the draft is checked.
 

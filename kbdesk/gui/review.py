@@ -209,16 +209,19 @@ class ReviewPanel(QWidget):
             "The flagged section was handled: clear the flag for the whole team"))
 
     def clear_selected_flag(self) -> bool:
-        """Clear the selected flag (it goes to the team with the next sync)."""
+        """Clear the selected flag (it goes to the team with the next sync); True when asked.
+
+        The core checks the role, this workstation's key and the open flags (the team's
+        records) off the UI thread; the list is read again once it is done (``loaded``)."""
         item = self.selected_item()
         if item is None or item.reason != "flag":
             return False
-        try:  # the core refuses a non-editor (the button is disabled for them too)
-            self.kb.team.clear_flag(item.flag_id, self.settings)
-        except KbError as exc:
-            show_error(self, exc)
-            return False
-        self.reload()
+        kb, settings, flag_id = self.kb, self.settings, item.flag_id
+        # the core refuses a non-editor (the button is disabled for them too)
+        task = self.runner.submit(lambda _p, _c: kb.team.clear_flag(flag_id, settings),
+                                  name="clear flag", ordered=True, owner=self)
+        task.succeeded.connect(lambda _r: self.reload())
+        task.failed.connect(lambda error: show_error(self, error))
         return True
 
     def _open_index(self, index: QModelIndex) -> None:

@@ -187,7 +187,7 @@ def _render(app: object, outdir: Path) -> list[Path]:
     window.actions_["view.reply_check"].trigger()
     reply = window.panels.reply_check
     assert reply is not None
-    entries = window.require_kb().avoid_entries()
+    entries = window.require_kb().library_rules.avoid_entries()
     avoid = [e.pair.avoid for e in entries[:2]]
     draft = "您好，關於您的退款問題，" + "，".join(avoid) + "。我們會盡快處理。"
     _wait(reply.checked, lambda: reply.editor.setPlainText(draft))

@@ -27,9 +27,11 @@ class TeamUi(QObject):
 
     Signals:
         startReady(): the start screen was built again (and shown if no document is open).
+        flagged(object flag): a flag raised from the reader was recorded (off the UI thread).
     """
 
     startReady = Signal()
+    flagged = Signal(object)
 
     def __init__(self, window: Any) -> None:
         super().__init__(window)
@@ -74,8 +76,8 @@ class TeamUi(QObject):
         favourites = self.window.state.favourites()
         script = self.window.script
         task = self.window.runner.submit(
-            lambda _p, _c: start_html(kb.start_page(agent, favourites), script), name="start",
-            owner=self.window)
+            lambda _p, _c: start_html(kb.reading.start_page(agent, favourites), script),
+            name="start", owner=self.window)
         task.succeeded.connect(self._start_ready)
         task.failed.connect(lambda error: log.warning("start screen not available: %s", error))
 
@@ -133,16 +135,22 @@ class TeamUi(QObject):
         self.window.actions_["reader.flag"].setEnabled(self.window.reader.document is not None)
 
     def flag_current_section(self, ask: Any = None) -> Any:
-        """Flag the section shown in the reader as outdated or unclear (returns the flag)."""
+        """Flag the section shown in the reader as outdated or unclear; the flag is recorded
+        on the runner (``flagged`` then; returns the task, None when nothing was asked)."""
         window = self.window
         doc = window.reader.document
         if doc is None or window.kb is None:
             return None
         agent = str(window.settings.get("agent_name") or "")
-        flag = flag_section(window, window.kb, doc, window.reader.current_section, agent, ask)
-        if flag is not None:
-            window._status(self.tr("Flagged for the editors: it goes with the next sync."))
-        return flag
+        task = flag_section(window, window.kb, doc, window.reader.current_section, agent, ask,
+                            runner=window.runner)
+        if task is not None:
+            task.succeeded.connect(self._flagged)
+        return task
+
+    def _flagged(self, flag: Any) -> None:
+        self.window._status(self.tr("Flagged for the editors: it goes with the next sync."))
+        self.flagged.emit(flag)
 
     def _reader_menu(self, pos: QPoint) -> None:
         browser = self.window.reader.browser

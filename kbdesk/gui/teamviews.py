@@ -113,7 +113,7 @@ class ReceiptsDialog(QDialog):
         kb = self.kb
 
         def read(_p: object, _c: object) -> tuple[list[Any], Any, dict[str, str], list[str]]:
-            table = kb.ack_status()
+            table = kb.reading.ack_table()
             groups = kb.team.missing_by_group(table) if kb.team.roster() is not None else None
             return table, groups, kb.sync.sync_state(), kb.team.problems()
 
@@ -330,11 +330,14 @@ def start_html(page: Any, script: str, tr: Any = _start_tr) -> str:
 
 
 def flag_section(parent: QWidget, kb: Any, doc: Any, anchor: str, agent: str,
-                 ask: Any = None) -> Any:
+                 ask: Any = None, runner: TaskRunner | None = None) -> Any:
     """Ask for a flag on a section of ``doc`` and record it; return the flag (None if not).
 
     Args:
         ask: replaces the dialog (tests): called with the dialog, returns True to accept.
+        runner: record it off the UI thread, in order with the workstation's other small
+            writes (the team's records file): the task is returned (its result is the flag;
+            a refusal is shown to ``parent``).
     """
     if not agent.strip():
         show_error(parent, KbError(QCoreApplication.translate(
@@ -347,8 +350,16 @@ def flag_section(parent: QWidget, kb: Any, doc: Any, anchor: str, agent: str,
         accepted = ask(dialog) if ask is not None else dialog.exec() == QDialog.DialogCode.Accepted
         if not accepted:
             return None
-        return kb.team.flags.flag(doc.id, doc.version, dialog.kind(), dialog.comment.text(),
-                                  agent, anchor=anchor, section=section)
+        kind, comment = dialog.kind(), dialog.comment.text()
+        if runner is not None:
+            task = runner.submit(
+                lambda _p, _c: kb.team.flags.flag(doc.id, doc.version, kind, comment, agent,
+                                                  anchor=anchor, section=section),
+                name="flag", ordered=True, owner=parent)
+            task.failed.connect(lambda error: show_error(parent, error))
+            return task
+        return kb.team.flags.flag(doc.id, doc.version, kind, comment, agent, anchor=anchor,
+                                  section=section)
     except KbError as exc:
         show_error(parent, exc)
         return None

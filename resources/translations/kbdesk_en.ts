@@ -524,11 +524,6 @@
         <translation>Publish the resolved text of %1.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/conflict.py" line="187"/>
-        <source>A change note is required: say how the conflict was resolved. Nothing was published.</source>
-        <translation>A change note is required: say how the conflict was resolved. Nothing was published.</translation>
-    </message>
-    <message>
         <location filename="../../kbdesk/gui/conflict.py" line="192"/>
         <source>Publishing…</source>
         <translation>Publishing…</translation>
@@ -677,11 +672,6 @@
         <translation>Publish “%1” as a new version.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/editor.py" line="367"/>
-        <source>A change note is required: say what changed and why. Nothing was published.</source>
-        <translation>A change note is required: say what changed and why. Nothing was published.</translation>
-    </message>
-    <message>
         <location filename="../../kbdesk/gui/editor.py" line="375"/>
         <source>Publishing…</source>
         <translation>Publishing…</translation>
@@ -715,11 +705,6 @@
         <location filename="../../kbdesk/gui/editor.py" line="441"/>
         <source>Move “%1” to %2.</source>
         <translation>Move “%1” to %2.</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/editor.py" line="449"/>
-        <source>A change note is required: say why the document moves. Nothing was moved.</source>
-        <translation>A change note is required: say why the document moves. Nothing was moved.</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/editor.py" line="456"/>
@@ -877,11 +862,6 @@
         <location filename="../../kbdesk/gui/history.py" line="384"/>
         <source>Restore version %1 as a new version. The versions after it stay in the history.</source>
         <translation>Restore version %1 as a new version. The versions after it stay in the history.</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/history.py" line="395"/>
-        <source>A change note is required to restore a version.</source>
-        <translation>A change note is required to restore a version.</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/history.py" line="397"/>

@@ -524,11 +524,6 @@
         <translation>发布 %1 解决冲突后的内容。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/conflict.py" line="187"/>
-        <source>A change note is required: say how the conflict was resolved. Nothing was published.</source>
-        <translation>必须填写变更说明：请说明如何解决冲突。尚未发布任何内容。</translation>
-    </message>
-    <message>
         <location filename="../../kbdesk/gui/conflict.py" line="192"/>
         <source>Publishing…</source>
         <translation>发布中…</translation>
@@ -676,11 +671,6 @@
         <translation>将「%1」发布为新版本。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/editor.py" line="367"/>
-        <source>A change note is required: say what changed and why. Nothing was published.</source>
-        <translation>必须填写变更说明：请说明改了什么、为什么改。尚未发布任何内容。</translation>
-    </message>
-    <message>
         <location filename="../../kbdesk/gui/editor.py" line="375"/>
         <source>Publishing…</source>
         <translation>发布中…</translation>
@@ -714,11 +704,6 @@
         <location filename="../../kbdesk/gui/editor.py" line="441"/>
         <source>Move “%1” to %2.</source>
         <translation>将「%1」移到 %2。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/editor.py" line="449"/>
-        <source>A change note is required: say why the document moves. Nothing was moved.</source>
-        <translation>必须填写变更说明：请说明文档为何移动。尚未移动任何内容。</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/editor.py" line="456"/>
@@ -875,11 +860,6 @@
         <location filename="../../kbdesk/gui/history.py" line="384"/>
         <source>Restore version %1 as a new version. The versions after it stay in the history.</source>
         <translation>将第 %1 版还原为新版本。之后的版本仍保留在历史中。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/history.py" line="395"/>
-        <source>A change note is required to restore a version.</source>
-        <translation>还原版本必须填写变更说明。</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/history.py" line="397"/>

@@ -524,11 +524,6 @@
         <translation>發布 %1 解決衝突後的內容。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/conflict.py" line="187"/>
-        <source>A change note is required: say how the conflict was resolved. Nothing was published.</source>
-        <translation>必須填寫變更說明：請說明如何解決衝突。尚未發布任何內容。</translation>
-    </message>
-    <message>
         <location filename="../../kbdesk/gui/conflict.py" line="192"/>
         <source>Publishing…</source>
         <translation>發布中…</translation>
@@ -676,11 +671,6 @@
         <translation>將「%1」發布為新版本。</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/gui/editor.py" line="367"/>
-        <source>A change note is required: say what changed and why. Nothing was published.</source>
-        <translation>必須填寫變更說明：請說明改了什麼、為什麼改。尚未發布任何內容。</translation>
-    </message>
-    <message>
         <location filename="../../kbdesk/gui/editor.py" line="375"/>
         <source>Publishing…</source>
         <translation>發布中…</translation>
@@ -714,11 +704,6 @@
         <location filename="../../kbdesk/gui/editor.py" line="441"/>
         <source>Move “%1” to %2.</source>
         <translation>將「%1」移到 %2。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/editor.py" line="449"/>
-        <source>A change note is required: say why the document moves. Nothing was moved.</source>
-        <translation>必須填寫變更說明：請說明文件為何移動。尚未移動任何內容。</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/editor.py" line="456"/>
@@ -875,11 +860,6 @@
         <location filename="../../kbdesk/gui/history.py" line="384"/>
         <source>Restore version %1 as a new version. The versions after it stay in the history.</source>
         <translation>將第 %1 版還原為新版本。之後的版本仍保留在歷史中。</translation>
-    </message>
-    <message>
-        <location filename="../../kbdesk/gui/history.py" line="395"/>
-        <source>A change note is required to restore a version.</source>
-        <translation>還原版本必須填寫變更說明。</translation>
     </message>
     <message>
         <location filename="../../kbdesk/gui/history.py" line="397"/>

@@ -99,7 +99,7 @@ def kbdesk_search(args: dict[str, Any]) -> dict[str, float]:
     library = Path(args["library"])
     # drafts, retired documents and versions not yet in force are hidden from search: change
     # documents agents see today
-    seen = kb.indexed_documents()
+    seen = kb.versions.in_force_on()
     targets = sorted(library / doc.path for doc in seen.values()
                      if doc.status.value == "published" and Path(doc.path).name.startswith("doc"))
     incremental: list[float] = []

@@ -155,7 +155,7 @@ def test_document_without_steps(qtbot, make_library) -> None:
     qtbot.addWidget(widget)
     with pytest.raises(RuntimeError, match="clock"):  # no library's clock yet: no run
         widget.set_document(kb.document("h"))
-    widget.set_library(kb.working_calendar(), kb.clock.now)
+    widget.set_library(kb.library_rules.working_calendar(), kb.clock.now)
     widget.set_document(kb.document("h"))
     assert widget.model.rowCount() == 0
     assert not widget.start_button.isEnabled()
@@ -225,7 +225,7 @@ def test_working_day_limits_count_from_the_library_clock(qtbot, make_library) ->
         clock = FakeClock()
         widget = ChecklistPanel(clock, interval_ms=20)
         qtbot.addWidget(widget)
-        widget.set_library(kb.working_calendar(), kb.clock.now)
+        widget.set_library(kb.library_rules.working_calendar(), kb.clock.now)
         widget.set_document(kb.document("sop"))
         widget.start()
         assert widget.run is not None

@@ -69,13 +69,19 @@ def test_updated_banner_offers_what_changed(qtbot, kb, runner) -> None:
     assert ("insert", "48") in marked_runs(dialog.view.inline.document())
 
 
+def show(qtbot, banner: AckBanner, doc) -> None:
+    """Set the banner's document and wait for the receipts, read off the UI thread."""
+    with qtbot.waitSignal(banner.checked, timeout=30_000):
+        banner.set_document(doc)
+
+
 def test_ack_banner_records_a_receipt(qtbot, kb) -> None:
     banner = AckBanner(kb, agent_settings())
     qtbot.addWidget(banner)
-    banner.set_document(kb.document("complaint"))
+    show(qtbot, banner, kb.document("complaint"))
     assert banner.isHidden()  # not flagged ack_required
     doc = kb.document("opening")
-    banner.set_document(doc)
+    show(qtbot, banner, doc)
     assert not banner.isHidden()
     with qtbot.waitSignal(banner.acknowledged, timeout=30_000) as blocker:
         banner.button.click()
@@ -84,12 +90,12 @@ def test_ack_banner_records_a_receipt(qtbot, kb) -> None:
     assert banner.isHidden()
     assert [(r.doc_id, r.agent) for r in kb.receipts.receipts()] == [("opening", "王小明")]
     assert "opening,1," in kb.receipts.to_csv()
-    banner.set_document(doc)
+    show(qtbot, banner, doc)
     assert banner.isHidden()  # acknowledged already
     # a new version asks again
     text = (kb.root / "phrasings/opening.md").read_text("utf-8").replace("您好", "您好，")
     kb.publishing.publish("opening", text, "標點")
-    banner.set_document(kb.document("opening"))
+    show(qtbot, banner, kb.document("opening"))
     assert not banner.isHidden() and "version 2" in banner.label.text()
 
 
@@ -97,7 +103,7 @@ def test_ack_without_agent_name_names_the_os_account(qtbot, kb, monkeypatch) -> 
     monkeypatch.setenv("LOGNAME", "wang.x")  # getpass.getuser() reads it first
     banner = AckBanner(kb, agent_settings(""))
     qtbot.addWidget(banner)
-    banner.set_document(kb.document("opening"))
+    show(qtbot, banner, kb.document("opening"))
     with qtbot.waitSignal(banner.acknowledged, timeout=30_000) as blocker:
         banner.button.click()
     assert (blocker.args[0].agent, blocker.args[0].account) == ("wang.x", "wang.x")

@@ -124,12 +124,18 @@ def test_publishing_from_the_editor_reaches_the_agents_search(qtbot, make_window
 def test_reader_banners_updated_and_ack(qtbot, make_window, versioned_library) -> None:
     window = make_window(versioned_library, settings=settings_for("agent", "王小明"))
     ui = window.editorial
-    window.open_document("complaint")
+
+    def open_and_wait(doc_id: str) -> None:
+        """Open a document; the banners are decided off the UI thread: wait for both."""
+        with qtbot.waitSignals([ui.seenRecorded, ui.ack_banner.checked], timeout=30_000):
+            window.open_document(doc_id)
+
+    open_and_wait("complaint")
     assert ui.updated_banner.isHidden()  # first time: nothing to compare with
     assert ui.ack_banner.isHidden()
     text = (versioned_library / "handbooks/complaint.md").read_text("utf-8")
     window.kb.publishing.publish("complaint", text.replace("24小時", "48小時"), "時限放寬")
-    window.open_document("complaint")
+    open_and_wait("complaint")
     assert not ui.updated_banner.isHidden()
     assert "v1 → v2" in ui.updated_banner.label.text()
     ui.updated_banner.button.click()
@@ -139,7 +145,7 @@ def test_reader_banners_updated_and_ack(qtbot, make_window, versioned_library) -
     assert blocker.args[0] is not None and blocker.args[0].changed
     dialog.accept()
     assert ui.updated_banner.isHidden()
-    window.open_document("opening")  # ack_required
+    open_and_wait("opening")  # ack_required
     assert not ui.ack_banner.isHidden()
     with qtbot.waitSignal(ui.ack_banner.acknowledged, timeout=30_000):  # written off the UI thread
         ui.ack_banner.button.click()

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from kbdesk.core.kb import AvoidEntry, KnowledgeBase
+from kbdesk.core import AvoidEntry, KnowledgeBase
 from kbdesk.core.library.model import AvoidPair
 from kbdesk.gui.replycheck import FindingsModel, ReplyCheckPanel
 from tests.conftest import doc
@@ -125,7 +125,7 @@ def test_entries_from_a_library(qtbot, make_library) -> None:
     kb = KnowledgeBase(make_library({"phrasings/t.md": doc("禁語", "phrasing", id="t", body=(
         "## 推卸\n\n> 我來幫您處理。\n\n- 不說「這個我不清楚」→ 改說「這個問題我馬上幫您確認」\n"
     ))}))
-    widget = ReplyCheckPanel(kb.avoid_entries)
+    widget = ReplyCheckPanel(kb.library_rules.avoid_entries)
     qtbot.addWidget(widget)
     widget.set_text("这个我不清楚")
     assert widget.replace(0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.workstation.settings import Settings
 from kbdesk.gui.syncing import SyncController
 from tests.gui.editorial_fixtures import (  # noqa: F401 - fixtures
@@ -80,13 +81,19 @@ def test_conflict_is_reported(qtbot, runner, workstations) -> None:
     assert "48小時" in found.theirs and "12小時" in found.mine
 
 
+def set_remote(kb, url: str) -> None:
+    """Point the library at another shared library, as an admin would outside kbdesk."""
+    with LibraryRepo(kb.root) as repo:
+        repo.set_remote_url(url)
+
+
 def test_unreachable_remote_keeps_working_with_a_clear_status(qtbot, runner, workstations, tmp_path) -> None:
     here, _elsewhere = workstations
     first = make(qtbot, here, runner)
     with qtbot.waitSignal(first.synced, timeout=30_000):
         first.sync_now()
     synced_at = first.last_synced
-    here.versions.versioning.repo().set_remote_url("http://127.0.0.1:9/gone.git")
+    set_remote(here, "http://127.0.0.1:9/gone.git")
     controller = make(qtbot, here, runner)
     assert controller.last_synced == synced_at  # remembered across restarts
     with qtbot.waitSignal(controller.failed, timeout=30_000) as blocker:
@@ -100,7 +107,7 @@ def test_unreachable_remote_keeps_working_with_a_clear_status(qtbot, runner, wor
     restarted = make(qtbot, here, runner)
     assert restarted.state == "offline"
     gone = tmp_path / "gone.git"  # a share folder that is not there: named, not "offline"
-    here.versions.versioning.repo().set_remote_url(str(gone))
+    set_remote(here, str(gone))
     with qtbot.waitSignal(restarted.failed, timeout=30_000) as blocker:
         restarted.sync_now()
     assert f"no shared library at {gone}" in blocker.args[0]

@@ -112,7 +112,9 @@ def test_agent_flags_the_section_being_read(
         dialog.comment.setText("到帳天數要寫清楚")
         return True
 
-    flag = window.team_ui.flag_current_section(ask=fill)
+    with qtbot.waitSignal(window.team_ui.flagged, timeout=30_000) as recorded:  # off the UI thread
+        assert window.team_ui.flag_current_section(ask=fill) is not None
+    flag = recorded.args[0]
     assert flag is not None and flag.kind == "unclear" and flag.anchor == anchor
     assert flag.version == doc.version and flag.agent == "陳小華"
     assert [f.comment for f in window.kb.team.open_flags()] == ["到帳天數要寫清楚"]

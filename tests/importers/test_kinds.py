@@ -101,7 +101,7 @@ def test_check_reports_a_phrasing_with_nothing_to_copy(make_library) -> None:  #
                                       id="half"),
     })
     with KnowledgeBase(root) as kb:
-        problems = {(p.path, p.message) for p in kb.check()}
+        problems = {(p.path, p.message) for p in kb.library_rules.check()}
     assert ("phrasings/bare.md", "a phrasing document with nothing to copy: no section holds a "
             "phrasing written as a '> ' quote") in problems
     assert ("phrasings/half.md",

@@ -1,25 +1,36 @@
 """``kb.exports``: exporting what is in force in a library (``collect.py`` gathers it; the
-exporters registered in ``EXPORTERS`` write it)."""
+exporters registered in ``EXPORTERS`` write it).
+
+The root builds this service with one narrow part, never the ``KnowledgeBase``: a function
+that brings the library up to date and returns the :class:`~collect.ExportSource` an export
+reads (its name and folder, the clock, the documents in force on a day, their versions, its
+synonyms).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kbdesk.core.progress import CancelToken, Progress
 
 if TYPE_CHECKING:
-    from kbdesk.core.kb import KnowledgeBase
+    from kbdesk.core.exporters.collect import ExportSource
     from kbdesk.core.plugins import ExportResult
 
 
 class Exports:
-    """Exports of one library."""
+    """Exports of one library.
 
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self._kb = kb
+    Args:
+        source: called at the start of each export; re-reads what changed in the library
+            and returns what the export reads of it.
+    """
+
+    def __init__(self, source: Callable[[], ExportSource]) -> None:
+        self._source = source
 
     def export(
         self,
@@ -39,10 +50,7 @@ class Exports:
             options: the exporter's options by name (text or typed values), checked against
                 its declaration (``InvalidOption`` names a bad one).
         """
-        from kbdesk.core.exporters.collect import ExportSource, export_library
+        from kbdesk.core.exporters.collect import export_library
 
-        kb = self._kb
-        kb.load()  # only files changed since the last load are parsed again
-        source = ExportSource(kb.name, kb.root, kb.clock, kb.indexed_documents,
-                              kb.versions.versioning, kb.library.config.synonyms)
-        return export_library(source, name, Path(outdir), as_of, progress, cancel, options)
+        return export_library(self._source(), name, Path(outdir), as_of, progress, cancel,
+                              options)

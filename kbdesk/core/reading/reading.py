@@ -5,7 +5,8 @@ exposes them as ``kb.reading``. Agents read the version in force (a version wait
 effective date stays hidden from them); editors read the newest. A document is *updated* for
 this workstation when the version shown is newer than the one last opened here. A document
 needs an acknowledgement when it asks for one, is not retired, and the agent has not confirmed
-the version shown.
+the version shown. The agent's start screen (to acknowledge, recently updated, favourites) and
+the supervisor's acknowledgement table are read over the documents in force here too.
 """
 
 from __future__ import annotations
@@ -26,8 +27,12 @@ from kbdesk.core.storage.diff import TextDiff
 from kbdesk.core.text.folding import fold
 
 if TYPE_CHECKING:  # the workflow and the team sit above reading; only types are named
+    from kbdesk.core.storage.history import VersionInfo
+    from kbdesk.core.team.board import AckStatus
+    from kbdesk.core.team.duties import Missing
     from kbdesk.core.team.records import Flag
     from kbdesk.core.workflow.effective import Pending
+    from kbdesk.core.workstation.startpage import StartPage
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +103,16 @@ class InForce(Protocol):
         """The documents in force on ``as_of`` (default today), by id."""
         ...
 
+    def in_force_now(self) -> Mapping[str, Document] | None:
+        """Today's documents in force from the last resolution, without a lock (None when it
+        no longer holds)."""
+        ...
+
+    def document_in_force_now(self, doc_id: str) -> Document | None:
+        """One document's version in force today from the last resolution, without a lock
+        (None when it no longer holds for it)."""
+        ...
+
     def what_changed(self, doc_id: str) -> TextDiff | None:
         """Diff from the version last opened here to the one in force."""
         ...
@@ -114,6 +129,24 @@ class InForce(Protocol):
         """Published versions waiting for their effective date."""
         ...
 
+    def history(self, doc_id: str) -> list[VersionInfo]:
+        """The versions of a document, newest first."""
+        ...
+
+
+class Acknowledgements(Protocol):
+    """Who must read what, and who has (the team's records: ``Team`` is one)."""
+
+    def my_overdue(self, docs: Sequence[Document], agent: str | None = None
+                   ) -> list[tuple[Document, Missing]]:
+        """The documents among ``docs`` this user must still acknowledge, most overdue
+        first."""
+        ...
+
+    def ack_table(self, docs: Sequence[Document]) -> list[AckStatus]:
+        """Who has and has not read each ``ack_required`` document among ``docs``."""
+        ...
+
 
 class Reading:
     """The reading rules of one library (see the module docstring).
@@ -125,17 +158,20 @@ class Reading:
         clock: the library's clock.
         unpublished: library files edited outside kbdesk, by path (modified/new).
         open_flags: the sections agents flagged that no editor has cleared yet.
+        acknowledgements: who must read what and who has (the start screen, the table).
     """
 
     def __init__(self, source: DocumentSource, versions: InForce, receipts: ReceiptBook,
                  clock: Clock, unpublished: Callable[[], Mapping[str, str]],
-                 open_flags: Callable[[], Sequence[Flag]]) -> None:
+                 open_flags: Callable[[], Sequence[Flag]],
+                 acknowledgements: Acknowledgements) -> None:
         self._source = source
         self._versions = versions
         self.receipts = receipts
         self.clock = clock
         self._unpublished = unpublished
         self._open_flags = open_flags
+        self._acknowledgements = acknowledgements
 
     # -- which version ----------------------------------------------------------------------
 
@@ -148,17 +184,33 @@ class Reading:
         """
         if editor:
             return self._source.document(doc_id)
-        doc = self._versions.document_in_force(doc_id)
+        try:
+            key = self._source.document(doc_id).id  # by id or path
+        except DocumentNotFound:
+            key = doc_id  # gone from the folder: history may still know it
+        doc = self._in_force_today(key)
         if doc is None:
             raise NotInForce(doc_id)
         return doc
+
+    def _in_force_today(self, doc_id: str) -> Document | None:
+        """The version of a document in force today: from today's snapshot while it holds for
+        this document (no lock, no disk: a window opens documents while history is busy), else
+        resolved from history."""
+        found = self._versions.document_in_force_now(doc_id)
+        return found if found is not None else self._versions.document_in_force(doc_id)
+
+    def _all_in_force_today(self) -> Mapping[str, Document]:
+        """The documents in force today, by id (the snapshot when it holds)."""
+        today = self._versions.in_force_now()
+        return today if today is not None else self._versions.in_force_on()
 
     def browse(self, kind: Kind | None = None, category: str = "") -> list[Document]:
         """The documents agents see, filtered by kind and category (with its sub-categories),
         by kind then title."""
         docs = [
             doc
-            for doc in self._versions.in_force_on().values()
+            for doc in self._all_in_force_today().values()
             if (kind is None or doc.kind is kind) and _in_category(doc, category)
         ]
         return sorted(docs, key=lambda d: (d.kind, d.title))
@@ -185,7 +237,7 @@ class Reading:
 
     def updated_documents(self) -> set[str]:
         """The ids of the documents in force that changed since last opened here."""
-        docs = self._versions.in_force_on()
+        docs = self._all_in_force_today()
         return self.updated_among({doc_id: doc.version for doc_id, doc in docs.items()})
 
     def is_updated(self, doc_id: str, version: int | None = None) -> bool:
@@ -245,13 +297,29 @@ class Reading:
         is shown (an editor reads the newest, which may be pending until its date).
         """
         try:
-            in_force = self._versions.document_in_force(doc.id)
+            in_force = self._in_force_today(doc.id)
         except KbError as exc:
             log.info("no version in force of %s to acknowledge: %s", doc.id, exc)
             return None
         if in_force is None or not self.needs_acknowledgement(in_force, agent):
             return None
         return in_force
+
+    def ack_table(self) -> list[AckStatus]:
+        """Who has and has not read the version in force of each ``ack_required`` document
+        (the supervisor's table), by library path."""
+        docs = sorted(self._versions.in_force_on().values(), key=lambda doc: doc.path)
+        return self._acknowledgements.ack_table(docs)
+
+    # -- the agent's start screen -------------------------------------------------------------
+
+    def start_page(self, agent: str, favourites: Sequence[str]) -> StartPage:
+        """The agent's start screen: to acknowledge, recently updated, favourites (over the
+        documents in force today, by the library's clock)."""
+        from kbdesk.core.workstation.startpage import start_page
+
+        return start_page(self._versions.in_force_on(), self._acknowledgements, self._versions,
+                          agent, favourites, today=self.clock.today())
 
     # -- review list --------------------------------------------------------------------------
 

@@ -12,9 +12,10 @@ import json
 import logging
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from kbdesk.core.clock import Clock
 from kbdesk.core.errors import KbError
@@ -78,6 +79,8 @@ class ReceiptBook:
         self.seen_file = base / f"{key}.seen.json"
         self.clock = clock
         self._lock = threading.Lock()
+        #: the seen file as last read or written here: (its stamp, the map), never changed
+        self._seen: tuple[tuple[int, int, int], Mapping[str, int]] | None = None
 
     def _now(self) -> str:
         return self.clock.now().isoformat(timespec="seconds")
@@ -175,7 +178,21 @@ class ReceiptBook:
 
     # -- last seen ----------------------------------------------------------------------------
 
+    def _seen_stamp(self) -> tuple[int, int, int] | None:
+        """What the seen file is now (None: there is none, or it cannot be looked at)."""
+        try:
+            st = self.seen_file.stat()
+        except OSError:
+            return None
+        return st.st_mtime_ns, st.st_size, st.st_ino
+
     def _read_seen(self) -> dict[str, int]:
+        """The versions last seen: kept in memory as read, read again only when the file is
+        another one (a write here or by another process replaces it: a new file)."""
+        stamp = self._seen_stamp()
+        kept = self._seen
+        if stamp is not None and kept is not None and kept[0] == stamp:
+            return dict(kept[1])
         try:
             data = json.loads(self.seen_file.read_text("utf-8"))
         except FileNotFoundError:
@@ -188,7 +205,10 @@ class ReceiptBook:
         ):
             set_aside(self.seen_file, "not a map of document id to version number")
             return {}
-        return {str(k): v for k, v in data.items()}
+        seen = {str(k): v for k, v in data.items()}
+        if stamp is not None:
+            self._seen = (stamp, MappingProxyType(dict(seen)))
+        return seen
 
     def mark_seen(self, doc: Document) -> None:
         """Remember that the version of ``doc`` was opened on this workstation."""
@@ -198,6 +218,8 @@ class ReceiptBook:
                 return
             seen[doc.id] = doc.version
             atomic_write_text(self.seen_file, json.dumps(seen, ensure_ascii=False))
+            stamp = self._seen_stamp()
+            self._seen = (stamp, MappingProxyType(seen)) if stamp is not None else None
 
     def seen_versions(self) -> dict[str, int]:
         """Every document opened here with the version last seen (one read for a whole list)."""

@@ -160,6 +160,21 @@ class SearchResult:
         """How many hits hold only some of the words."""
         return sum(1 for hit in self.hits if hit.match == "partial")
 
+    @property
+    def gap(self) -> str | None:
+        """Whether this search is a gap editors want to hear about (logged, reported): one
+        rule for the desktop app and the command line.
+
+        ``none`` when a search for some words found nothing, ``partial`` when it found only
+        hits holding some of the words; None otherwise, also for a listing by filters alone
+        and for an empty box.
+        """
+        if self.mode == "browse" or not self.query.raw.strip():
+            return None
+        if self.exact:
+            return None
+        return "partial" if self.hits else "none"
+
 
 def _any_field(term: str) -> wq.Query:
     return wq.Term("text", term)
@@ -212,7 +227,7 @@ def _filters(
 
 class SearchOptions(TypedDict, total=False):
     """What narrows a search: the keyword arguments every search call takes and passes on
-    (``KnowledgeBase.search``/``search_as_of``, the editorial and as-of layers, and
+    (``KnowledgeBase.search``/``search_as_of``, ``AsOfIndexes.search`` and
     :func:`run_search`, where the defaults are)."""
 
     #: only these kinds of document (none: every kind)

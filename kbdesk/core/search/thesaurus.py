@@ -324,7 +324,9 @@ def spoken_morphemes() -> dict[str, tuple[str, ...]]:
 
     path = resources_dir() / SPOKEN_MORPHEMES
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        # the C loader where PyYAML has it: this is read on the first search of a process
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data = yaml.load(path.read_text("utf-8"), Loader=loader)
     except (OSError, yaml.YAMLError) as exc:
         log.warning("spoken morphemes %s cannot be read: %s", path, exc)
         return {}

@@ -7,7 +7,6 @@ data folder (``keys/editor_ed25519``, readable by the user only), never in a lib
 
 from __future__ import annotations
 
-import os
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from dulwich.objects import Blob, Commit, ObjectID, Tree
 from kbdesk.core.errors import KbError, RepoError
 from kbdesk.core.storage import signing
 from kbdesk.core.workstation import paths
+from kbdesk.core.workstation.keyfiles import read_ed25519_key, write_private_key
 from kbdesk.core.workstation.storage import atomic_write_bytes
 
 KEY_FILE = "editor_ed25519"
@@ -72,10 +72,8 @@ def init_key(comment: str) -> EditorKey:
         serialization.PrivateFormat.OpenSSH,
         serialization.NoEncryption(),
     )
+    write_private_key(path, data, what="the editor key", error=KeyProblem)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        os.chmod(path.parent, stat.S_IRWXU)
-        atomic_write_bytes(path, data, mode=stat.S_IRUSR | stat.S_IWUSR)
         pub = path.with_name(KEY_FILE + ".pub")
         atomic_write_bytes(
             pub, (signing.public_line(key.public_key(), comment) + "\n").encode("utf-8"),
@@ -93,21 +91,12 @@ def load_key() -> EditorKey | None:
         KeyProblem: the key file cannot be read or is not an unencrypted Ed25519 OpenSSH key.
     """
     path = key_path()
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    key = read_ed25519_key(
+        path, lambda data: serialization.load_ssh_private_key(data, password=None),
+        what="the editor key", kind="an unencrypted OpenSSH private key",
+        remedy=f"move it away and {HOW_TO_MAKE}", error=KeyProblem)
+    if key is None:
         return None
-    except OSError as exc:
-        raise KeyProblem(f"{path}: cannot read the editor key: {exc}") from exc
-    try:
-        key = serialization.load_ssh_private_key(data, password=None)
-    except (ValueError, TypeError) as exc:
-        raise KeyProblem(
-            f"{path}: not an unencrypted OpenSSH private key ({exc}); move it away and "
-            f"{HOW_TO_MAKE}"
-        ) from None
-    if not isinstance(key, Ed25519PrivateKey):
-        raise KeyProblem(f"{path}: only Ed25519 keys are used; move it away and {HOW_TO_MAKE}")
     comment = ""
     try:
         parts = path.with_name(KEY_FILE + ".pub").read_text("utf-8").split(maxsplit=2)

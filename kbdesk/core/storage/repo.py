@@ -26,11 +26,12 @@ from dulwich.object_store import commit_tree_changes, iter_tree_contents
 from dulwich.objects import Blob, Commit, ObjectID, ShaFile, Tree
 from dulwich.refs import Ref
 from dulwich.repo import Repo
-from filelock import FileLock, Timeout
+from filelock import FileLock
 
 from kbdesk.core.errors import LibraryBusy, RepoError
 from kbdesk.core.library.safepaths import check_on_disk
 from kbdesk.core.storage.keys import sign_for_library
+from kbdesk.core.workstation.liblock import hold_file_lock
 from kbdesk.core.workstation.storage import atomic_write_bytes
 
 #: file maps (see LibraryRepo.blob_ids) kept, one per commit
@@ -125,22 +126,12 @@ class LibraryRepo:
         path = str(self.root / ".git" / "kbdesk.lock")
         with _write_locks_guard:
             lock = _write_locks.setdefault(path, FileLock(path))
-        with self.lock:
-            try:
-                lock.acquire(timeout=WRITE_TIMEOUT)
-            except Timeout:
-                raise LibraryBusy(
-                    f"another kbdesk has been writing this library ({self.root}) for "
-                    f"{WRITE_TIMEOUT:.0f} s; try again when it is done"
-                ) from None
-            except OSError as exc:  # a read-only .git: the write itself will say so
-                log.warning("no write lock for %s: %s", self.root, exc)
-                yield
-                return
-            try:
-                yield
-            finally:
-                lock.release()
+        busy = (f"another kbdesk has been writing this library ({self.root}) for "
+                f"{WRITE_TIMEOUT:.0f} s; try again when it is done")
+        # a read-only .git: no lock, and the write itself will say so
+        with self.lock, hold_file_lock(lock, WRITE_TIMEOUT, lambda: LibraryBusy(busy),
+                                       f"no write lock for {self.root}", log):
+            yield
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -408,7 +399,7 @@ class LibraryRepo:
             commit.encoding = b"UTF-8"
             commit.message = message.encode("utf-8")
             # signed with this person's editor key; refused where the library requires it and
-            # there is none (see versions/keys.py)
+            # there is none (see storage/keys.py)
             sign_for_library(self.repo.object_store, commit)
             self.repo.object_store.add_object(commit)
             old = oid(expected_head) if expected_head else None

@@ -186,7 +186,7 @@ def clone_library(url: str, target: Path, trusted: tuple[str, ...] = (), *, cloc
     except OSError as exc:
         _undo_clone(target, made)
         raise SyncError(f"{target}: cannot create the library folder: {exc}") from exc
-    versioning = Versioning(target, clock)
+    versioning = Versioning(target, clock=clock)
     try:
         syncer = Syncer(versioning, DraftStore(target, clock), trusted=trusted)
         result = syncer.sync(url, push=False, joining=True)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import base64
 import binascii
 import logging
-import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,9 +24,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from kbdesk.core.errors import KbError
 from kbdesk.core.workstation import paths
-from kbdesk.core.workstation.storage import atomic_write_bytes
+from kbdesk.core.workstation.keyfiles import read_ed25519_key, write_private_key
 
 log = logging.getLogger(__name__)
 
@@ -78,32 +76,22 @@ def workstation_key() -> WorkstationKey:
             signed with it would no longer match).
     """
     path = key_path()
+    what = "the workstation key"
     with _lock:
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            private = Ed25519PrivateKey.generate()
-            pem = private.private_bytes(serialization.Encoding.PEM,
-                                        serialization.PrivateFormat.PKCS8,
-                                        serialization.NoEncryption())
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                os.chmod(path.parent, 0o700)
-                atomic_write_bytes(path, pem, mode=0o600)
-            except OSError as exc:
-                raise KbError(f"{path}: the workstation key cannot be saved: {exc}") from exc
-            log.info("made this workstation's key for team records: %s", path)
-            return WorkstationKey(private)
-        except OSError as exc:
-            raise KbError(f"{path}: the workstation key cannot be read: {exc}") from exc
-        try:
-            loaded = serialization.load_pem_private_key(data, password=None)
-        except (ValueError, TypeError) as exc:
-            raise KbError(f"{path}: not a workstation key ({exc}); move it aside to make a new "
-                          "one (the team will then see a new key for this workstation)") from exc
-        if not isinstance(loaded, Ed25519PrivateKey):
-            raise KbError(f"{path}: not an Ed25519 key")
-        return WorkstationKey(loaded)
+        loaded = read_ed25519_key(
+            path, lambda data: serialization.load_pem_private_key(data, password=None),
+            what=what, kind="a workstation key",
+            remedy="move it aside to make a new one (the team will then see a new key for this "
+            "workstation)")
+        if loaded is not None:
+            return WorkstationKey(loaded)
+        private = Ed25519PrivateKey.generate()
+        pem = private.private_bytes(serialization.Encoding.PEM,
+                                    serialization.PrivateFormat.PKCS8,
+                                    serialization.NoEncryption())
+        write_private_key(path, pem, what=what)
+        log.info("made this workstation's key for team records: %s", path)
+        return WorkstationKey(private)
 
 
 _public_cache: dict[str, Ed25519PublicKey | None] = {}

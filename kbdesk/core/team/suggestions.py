@@ -1,7 +1,7 @@
 """The library learns its team's words: suggestions from the shared search log (issue 18).
 
 When an agent searches, finds nothing useful (a *gap*: nothing found, or only partial
-matches, by :func:`kbdesk.core.search.gaps.search_gap`), searches again with other words and
+matches, by ``SearchResult.gap``), searches again with other words and
 opens a document from those results, the pair "first words → the document" is worth an editor's
 look: agents say those words, the document does not. :func:`note_opened` records such an open on
 this workstation, as one more line of the search log (``no-results.jsonl``)::
@@ -56,6 +56,7 @@ from kbdesk.core.text.folding import fold
 from kbdesk.core.workflow.versioning import FileResult, PublishResult
 from kbdesk.core.workstation.identity import workstation_name
 from kbdesk.core.workstation.settings import Settings
+from kbdesk.core.workstation.storage import append_json_line
 from kbdesk.core.workstation.userstate import no_results_path
 
 log = logging.getLogger(__name__)
@@ -158,17 +159,10 @@ def note_opened(doc_id: str, query: str, *, when: dt.datetime | None = None,
                 break
         if gap is None or fold(gap) == fold(query):
             return False
-        line = json.dumps({"when": when.isoformat(), "workstation": workstation_name(settings),
-                           OPENED: doc_id, "after": gap, "found_with": query},
-                          ensure_ascii=False)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("a", encoding="utf-8") as handle:
-                handle.write(line + "\n")
-        except OSError as exc:
-            log.warning("cannot add to the search log %s: %s", path, exc)
-            return False
-    return True
+        return append_json_line(
+            path, {"when": when.isoformat(), "workstation": workstation_name(settings),
+                   OPENED: doc_id, "after": gap, "found_with": query},
+            "add to the search log", log)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from kbdesk.core.clock import Clock, parse_iso_date
 from kbdesk.core.errors import DocumentError
@@ -38,6 +39,27 @@ def _fingerprint(working: Mapping[str, Document]) -> frozenset[tuple[str, str, s
 def starts(info: VersionInfo) -> dt.date:
     """The day a version comes into force: its effective date, else the day it was published."""
     return parse_iso_date(info.effective) or info.day
+
+
+@dataclass(frozen=True)
+class TodaySnapshot:
+    """The documents in force on one day as one resolution found them; never changed after
+    it is made, so any thread reads it without a lock.
+
+    Attributes:
+        day: the day it answers for (the clock's today when it was made).
+        working: the working documents it was resolved from (the library's own snapshot).
+        fingerprint: what those working documents were (id, path, digest).
+        history: the history it read, and ``head``: the commit that history was at.
+        documents: the documents in force, by id (read-only).
+    """
+
+    day: dt.date
+    working: Mapping[str, Document]
+    fingerprint: frozenset[tuple[str, str, str]]
+    history: History | None
+    head: str | None
+    documents: Mapping[str, Document]
 
 
 @dataclass(frozen=True)
@@ -65,6 +87,8 @@ class EffectiveResolver:
         self._lock = threading.Lock()
         self._built: dict[tuple[str, str], Document | None] = {}
         self._snapshots: OrderedDict[tuple[object, ...], dict[str, Document]] = OrderedDict()
+        #: today's answer of the last resolution, swapped in with one assignment (read freely)
+        self._today: TodaySnapshot | None = None
 
     def today(self) -> dt.date:
         """Today by the resolver's clock."""
@@ -155,22 +179,70 @@ class EffectiveResolver:
         files, the answer is not recomputed.
         """
         day = as_of or self.today()
+        fingerprint = _fingerprint(working)
         history = self.versioning.history()
         if history is None:
+            self._keep_today(day, working, fingerprint, None, None, working)
             return dict(working)
         history.refresh()
-        key = (day, self.today(), history.head, _fingerprint(working))
+        head = history.head
+        key = (day, self.today(), head, fingerprint)
         with self._lock:
             cached = self._snapshots.get(key)
             if cached is not None:
                 self._snapshots.move_to_end(key)
-                return dict(cached)
-        result = self._resolve(working, day, history)
-        with self._lock:
-            self._snapshots[key] = result
-            while len(self._snapshots) > SNAPSHOTS_KEPT:
-                self._snapshots.popitem(last=False)
-        return dict(result)
+        if cached is None:
+            cached = self._resolve(working, day, history)
+            with self._lock:
+                self._snapshots[key] = cached
+                while len(self._snapshots) > SNAPSHOTS_KEPT:
+                    self._snapshots.popitem(last=False)
+        self._keep_today(day, working, fingerprint, history, head, cached)
+        return dict(cached)
+
+    def _keep_today(self, day: dt.date, working: Mapping[str, Document],
+                    fingerprint: frozenset[tuple[str, str, str]], history: History | None,
+                    head: str | None, documents: Mapping[str, Document]) -> None:
+        if day == self.today():
+            self._today = TodaySnapshot(day, working, fingerprint, history, head,
+                                        MappingProxyType(dict(documents)))
+
+    def today_snapshot(self, working: Mapping[str, Document]) -> Mapping[str, Document] | None:
+        """The documents in force today, by id, from the last resolution, while it still
+        holds: made today, from these working documents (the same ones, or the same files), and
+        no newer history read since. None otherwise (then ask ``resolve``).
+
+        It takes no lock and reads no disk or git, so the UI thread may call it while a build,
+        a publish or a sync holds the history: it answers what the search index was built
+        from (every index sync resolves today's documents first).
+        """
+        snapshot = self._today
+        if snapshot is None or snapshot.day != self.today():
+            return None
+        if snapshot.history is not None and snapshot.history.head != snapshot.head:
+            return None
+        if snapshot.working is not working and snapshot.fingerprint != _fingerprint(working):
+            return None
+        return snapshot.documents
+
+    def today_document(self, doc_id: str, working: Mapping[str, Document]) -> Document | None:
+        """The version of one document in force today from the last resolution, while that
+        still holds for it: made today, no newer history read since, and its working file the
+        same (other files may have changed: a folder re-read whose resolution is still under
+        way). None otherwise, also when the resolution found no version in force (then ask
+        ``choose``). Like :meth:`today_snapshot`, it takes no lock and reads no disk.
+        """
+        snapshot = self._today
+        if snapshot is None or snapshot.day != self.today():
+            return None
+        if snapshot.history is not None and snapshot.history.head != snapshot.head:
+            return None
+        now, then = working.get(doc_id), snapshot.working.get(doc_id)
+        if now is None or then is None:
+            return None
+        if now is not then and (now.path, now.digest) != (then.path, then.digest):
+            return None
+        return snapshot.documents.get(doc_id)
 
     def _resolve(
         self, working: Mapping[str, Document], day: dt.date, history: History

@@ -92,7 +92,7 @@ class Publishing:
         self._source = source
         self.root = source.root
         self._versions = paths
-        self.versioning = versioning
+        self._versioning = versioning
         self.drafts = drafts
         self.clock = clock
         self._publish_drafts = publish_drafts
@@ -149,7 +149,7 @@ class Publishing:
                 raise PublishError(
                     f"{path}: field 'id': '{new_id}' is already used by {other.path}"
                 )
-            result = self.versioning.publish(path, text, note, author=author)
+            result = self._versioning.publish(path, text, note, author=author)
         self._discard_published_drafts(result, text, from_editor)
         return result
 
@@ -181,7 +181,7 @@ class Publishing:
             return text
 
         with library_lock(self.root, "publish"):
-            return self.versioning.publish_library_file(CONFIG_FILE, edited, note, author=author)
+            return self._versioning.publish_library_file(CONFIG_FILE, edited, note, author=author)
 
     def _discard_published_drafts(self, result: PublishResult, text: str,
                                   from_editor: bool = False) -> None:
@@ -250,7 +250,7 @@ class Publishing:
         self._permissions.require("move")
         with library_lock(self.root, "publish"):
             old = self._versions.path_of(doc_id)
-            return self.versioning.move(old, new_path, note, author=author)
+            return self._versioning.move(old, new_path, note, author=author)
 
     def rollback(
         self, doc_id: str, version: int, note: str | None = None, author: str | None = None
@@ -259,13 +259,13 @@ class Publishing:
         self._permissions.require("rollback")
         with library_lock(self.root, "publish"):
             path = self._versions.path_of(doc_id)
-            return self.versioning.rollback(path, version, note, author=author)
+            return self._versioning.rollback(path, version, note, author=author)
 
     def retire(self, doc_id: str, note: str | None, author: str | None = None) -> PublishResult:
         """Publish a document as retired."""
         self._permissions.require("retire")
         with library_lock(self.root, "publish"):
-            return self.versioning.retire(self._versions.path_of(doc_id), note, author=author)
+            return self._versioning.retire(self._versions.path_of(doc_id), note, author=author)
 
     def publish_drafts(self, doc_ids: Sequence[str], note: str, author: str | None = None
                        ) -> list[ImportedDocument]:

@@ -1,10 +1,11 @@
 """The editorial rules the clients ask about before they call an operation.
 
 Each was once written in the desktop app (and some differently in the CLI); here each is one
-function without Qt, which ``KnowledgeBase`` exposes: what a change note must be, which day a
-new version comes into force unless the editor says otherwise, which two versions "compare"
-means for one selected version (how a sync conflict kept as a draft is opened again is
-``kbdesk.core.sync.service.conflict_from_drafts``).
+function without Qt, which the services expose (``kb.publishing.note_missing``,
+``default_effective``, ``effective_to_set``; ``kb.versions.versions_to_compare``): what a change
+note must be, which day a new version comes into force unless the editor says otherwise, which
+two versions "compare" means for one selected version (how a sync conflict kept as a draft is
+opened again is ``kbdesk.core.sync.service.conflict_from_drafts``).
 """
 
 from __future__ import annotations

@@ -135,17 +135,18 @@ class Versioning:
 
     Args:
         root: the library folder (made a git repository on first publish when it is not one).
-        clock: the library's clock (what "today" is for the rule that a new version is never
-            in force before it; when a sync happened).
         reindex: called after each publish to bring the search index up to date.
+        clock: the library's clock (what "today" is for the rule that a new version is never
+            in force before it; when a version or a sync is committed).
     """
 
     def __init__(
         self,
         root: Path,
-        clock: Clock,
         reindex: Callable[[], object] | None = None,
         drafts: DraftStore | None = None,
+        *,
+        clock: Clock,
     ) -> None:
         self.root = Path(root).expanduser().resolve()
         self.reindex = reindex

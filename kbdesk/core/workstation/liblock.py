@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -79,15 +79,35 @@ def library_lock(root: Path, what: str = "work on") -> Iterator[None]:
         yield
         return
     timeout = _timeout()
+    busy = (f"another kbdesk is publishing/indexing this library ({root}); waited "
+            f"{timeout:.0f} s to {what} it: try again when the other one is done")
+    with hold_file_lock(lock, timeout, lambda: LibraryBusy(busy), f"no lock for {root}"):
+        yield
+
+
+@contextmanager
+def hold_file_lock(
+    lock: FileLock, timeout: float, busy: Callable[[], LibraryBusy], unlocked: str,
+    logger: logging.Logger = log,
+) -> Iterator[None]:
+    """Hold an OS file lock for the ``with`` block (``library_lock`` and the library
+    repository's own write lock, ``LibraryRepo.writing``).
+
+    Args:
+        timeout: how long to wait for another holder (seconds).
+        busy: makes the error raised when the lock is still held after ``timeout``.
+        unlocked: logged to ``logger`` (the caller's), with the reason, when the lock file
+            cannot be created or opened (a read-only folder); the block then runs unlocked.
+
+    Raises:
+        LibraryBusy: from ``busy``, when another process held the lock for ``timeout``.
+    """
     try:
         lock.acquire(timeout=timeout)
     except Timeout:
-        raise LibraryBusy(
-            f"another kbdesk is publishing/indexing this library ({root}); waited "
-            f"{timeout:.0f} s to {what} it: try again when the other one is done"
-        ) from None
+        raise busy() from None
     except OSError as exc:  # the lock file cannot be created or opened
-        log.warning("no lock for %s: %s", root, exc)
+        logger.warning("%s: %s", unlocked, exc)
         yield
         return
     try:

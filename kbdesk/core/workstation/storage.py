@@ -3,7 +3,9 @@
 Every write of app data or library files goes through :func:`atomic_write_bytes` (or its text and
 JSON forms): a temporary file with a unique name in the same folder, flushed and fsync'ed, then
 ``os.replace``d over the target, so a crash or ``kill -9`` leaves either the old file or the new
-one, never half of one, and two processes never share a temporary name.
+one, never half of one, and two processes never share a temporary name. The workstation's own
+logs (searches without results, documents opened after one) only grow, a line at a time:
+:func:`append_json_line`.
 """
 
 from __future__ import annotations
@@ -11,11 +13,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
+
+log = logging.getLogger(__name__)
 
 TEMP_SUFFIX = ".kbdesk-tmp"
 
@@ -64,6 +69,26 @@ def atomic_write_json(path: Path, data: Any) -> None:
     """Write ``data`` as indented UTF-8 JSON (keys sorted) to ``path`` atomically."""
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     atomic_write_text(path, text)
+
+
+def append_json_line(path: Path, item: Mapping[str, Any], what: str,
+                     logger: logging.Logger = log) -> bool:
+    """Add ``item`` as one JSON line (UTF-8, Chinese as is) at the end of ``path``, making its
+    folder when missing.
+
+    A file that cannot be written is logged to ``logger`` (the caller's) as ``cannot {what}
+    {path}: reason`` and False is returned: a log of what the agent did must never get in the
+    agent's way.
+    """
+    line = json.dumps(item, ensure_ascii=False)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(line + "\n")
+    except OSError as exc:
+        logger.warning("cannot %s %s: %s", what, path, exc)
+        return False
+    return True
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -22,7 +22,7 @@ from kbdesk.core.errors import UserStateError
 from kbdesk.core.text.folding import fold
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.identity import workstation_name
-from kbdesk.core.workstation.storage import atomic_write_text
+from kbdesk.core.workstation.storage import append_json_line, atomic_write_text
 
 log = logging.getLogger(__name__)
 
@@ -121,8 +121,9 @@ class UserState:
         """Whether a document is a favourite."""
         return doc_id in self._favourites
 
-    def set_favourite(self, doc_id: str, favourite: bool) -> None:
-        """Add or remove a favourite (and save)."""
+    def set_favourite(self, doc_id: str, favourite: bool, *, save: bool = True) -> None:
+        """Add or remove a favourite (and save; ``save=False``: the caller calls ``save()``,
+        as the app does off its UI thread)."""
         if not doc_id:
             raise ValueError("a favourite needs a document id")
         if favourite == self.is_favourite(doc_id):
@@ -131,11 +132,13 @@ class UserState:
             self._favourites.append(doc_id)
         else:
             self._favourites.remove(doc_id)
-        self.save()
+        if save:
+            self.save()
 
-    def toggle_favourite(self, doc_id: str) -> bool:
-        """Flip a document's favourite mark (and save); return whether it is a favourite now."""
-        self.set_favourite(doc_id, not self.is_favourite(doc_id))
+    def toggle_favourite(self, doc_id: str, *, save: bool = True) -> bool:
+        """Flip a document's favourite mark (and save, unless ``save=False``); return whether
+        it is a favourite now."""
+        self.set_favourite(doc_id, not self.is_favourite(doc_id), save=save)
         return self.is_favourite(doc_id)
 
     # -- recents ------------------------------------------------------------------------------
@@ -250,15 +253,8 @@ def log_no_results(
     item = {"when": when.isoformat(), "query": text, "workstation": workstation_name()}
     if match != "none":
         item["match"] = match
-    line = json.dumps(item, ensure_ascii=False)
-    path = no_results_path()
     with _log_lock:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("a", encoding="utf-8") as handle:
-                handle.write(line + "\n")
-        except OSError as exc:
-            log.warning("cannot log a search without results to %s: %s", path, exc)
+        append_json_line(no_results_path(), item, "log a search without results to", log)
 
 
 def no_results(since: dt.date | None = None) -> list[tuple[dt.datetime, str, int]]:
