@@ -108,6 +108,19 @@ def test_the_first_words_are_the_meaningful_runs_of_the_query() -> None:
     assert first_words("换了", ["变更"]) == ["换了"]
 
 
+def test_a_lone_character_stays_with_the_word_it_belongs_to() -> None:
+    # issue 18's case: 钱 decides what did not come back; 咋还 is filler between them
+    assert first_words("钱咋还没回来", ["退款到账"]) == ["钱没回来"]
+    assert first_words("錢咋還沒回來", ["退款到賬"]) == ["錢沒回來"]  # the script as typed
+    assert first_words("钱咋还没到", ["退款到账"]) == ["钱没到"]
+    # filler after: kept with the word before it
+    assert first_words("没回来了钱", ["退款到账"]) == ["没回来钱"]
+    # a space is not filler: the character stands alone and is left out, as before
+    assert first_words("钱 还没回来", ["退款到账"]) == ["没回来"]
+    # words that are no lone characters keep their own entries
+    assert first_words("客人一直骂人怎么办", ["辱骂"]) == ["客人", "骂人"]
+
+
 def test_synonym_words_are_the_first_words_then_the_words_that_worked(make_kb) -> None:
     kb = make_kb()
     records = [line("desk-1", "客人一直骂人怎么办", "phone", 0, "手机号码"),
@@ -244,6 +257,71 @@ def test_a_failed_commit_puts_library_yaml_back(make_kb, monkeypatch) -> None:
     assert top(kb, "资料异动") != "phone"
 
 
+REFUND_TALK = doc("退款说明话术", id="refund-talk", version=1,
+                  body="\n## 到账时间\n\n退款到账约需七个工作天，请客户耐心等候。\n")
+PARCEL = doc("快递查询", id="parcel", version=1,
+             body="\n## 寄回\n\n客户说快递没回来时，先查物流单号。\n")
+
+
+def test_the_issue_case_proposes_a_group_that_keeps_other_documents_apart(
+        make_library, tmp_path: Path) -> None:
+    root = make_library({"refund-talk.md": REFUND_TALK, "parcel.md": PARCEL})
+    LibraryRepo.init(root, message="first", when=now_stamp()).close()
+    with KnowledgeBase(root, index_dir=tmp_path / "index-issue") as kb:
+        kb.load()
+        assert top(kb, "快递没回来") == "parcel"
+        share("钱咋还没回来", worked="退款到账", doc_id="refund-talk")
+        [row] = suggestions.of_team(kb.team, kb.documents())
+        assert synonym_words(row) == ["钱没回来", "退款到账"]
+        done = suggestions.accept_as_synonym(kb, row, settings("desk-9", "editor"), "Editor")
+        assert done.change.group == ("钱没回来", "退款到账")
+        assert "[钱没回来, 退款到账]" in (root / "library.yaml").read_text("utf-8")
+        # the agents' words find the refund talk; 快递没回来 still finds only the parcel page
+        assert top(kb, "钱咋还没回来") == "refund-talk"
+        assert {h.doc_id for h in kb.search("快递没回来").hits} == {"parcel"}
+        assert suggestions.of_team(kb.team, kb.documents()) == []
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("钱没回来,退款到账", ["钱没回来", "退款到账"]),
+    (" 钱没回来 ， 退款到账、钱还没到 ", ["钱没回来", "退款到账", "钱还没到"]),
+    (["钱没回来", " 退款到账 "], ["钱没回来", "退款到账"]),
+])
+def test_an_editors_group_is_read_from_commas(words: object, expected: list[str]) -> None:
+    assert suggestions.group_words(words) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("words", "message"), [
+    ("钱没回来", "at least two words"),
+    ("", "entry 1 is empty"),
+    ("钱没回来,,退款到账", "entry 2 is empty"),
+    ("钱没回来,退款到账,", "entry 3 is empty"),
+    ("退款到账,退款到賬", "entries 1 and 2 are the same word"),
+    ("钱没回来," + "长" * 31, "entry 2 is longer than 30"),
+])
+def test_a_bad_editors_group_is_refused_naming_the_entry(words: str, message: str) -> None:
+    with pytest.raises(SuggestionError, match=message):
+        suggestions.group_words(words)
+
+
+def test_an_editor_publishes_their_own_words_and_the_suggestion_is_settled(make_kb) -> None:
+    kb = make_kb()
+    share("手机号换了怎么改")
+    [row] = suggestions.of_team(kb.team, kb.documents())
+    before = head(kb)
+    with pytest.raises(SuggestionError, match="entry 2 is empty"):
+        suggestions.accept_as_synonym(kb, row, settings("desk-9", "editor"), "Editor",
+                                      words="换手机号,")
+    assert head(kb) == before and (kb.root / "library.yaml").read_text("utf-8") == CONFIG
+    done = suggestions.accept_as_synonym(kb, row, settings("desk-9", "editor"), "Editor",
+                                         words="手机号换,手机号码,换号")
+    assert done.change.group == ("手机号换", "手机号码", "换号")
+    assert "[手机号换, 手机号码, 换号]" in (kb.root / "library.yaml").read_text("utf-8")
+    assert "手机号换、手机号码、换号" in done.note
+    assert top(kb, "换号") == "phone"
+    assert suggestions.of_team(kb.team, kb.documents()) == []
+
+
 # -- publishing library.yaml ---------------------------------------------------------------------
 
 def test_publishing_library_yaml_validates_first_and_needs_a_note(make_kb) -> None:
@@ -345,6 +423,33 @@ def test_cli_accepts_a_suggestion_as_a_synonym_group(make_kb,
     with pytest.raises(SystemExit):
         main(["report", "suggestions", "--library", root, "--accept", "1", "--as", "tag"])
     assert "invalid choice: 'tag'" in capsys.readouterr().err
+
+
+def test_cli_accepts_a_synonym_group_with_the_editors_words(
+        make_kb, capsys: pytest.CaptureFixture[str]) -> None:
+    kb = make_kb()
+    root = str(kb.root)
+    share("钱咋还没回来", worked="退款", doc_id="refund")
+    kb.close()
+    settings("desk-9", role="editor")
+    base = ["report", "suggestions", "--library", root, "--accept", "1", "--author", "Editor"]
+    # bad words: refused naming the entry, nothing written
+    assert main([*base, "--as", "synonym", "--words", "钱没回来,"]) == 2
+    assert "entry 2 is empty" in capsys.readouterr().err
+    assert main([*base, "--as", "synonym", "--words", "钱没回来"]) == 2
+    assert "at least two words" in capsys.readouterr().err
+    assert main([*base, "--words", "钱没回来,退款到账"]) == 2  # not with a keyword
+    assert "--words goes with --as synonym" in capsys.readouterr().err
+    assert Path(root, "library.yaml").read_text("utf-8") == CONFIG
+    assert main([*base, "--as", "synonym", "--words", "钱没回来,退款,钱还没到"]) == 0
+    out = capsys.readouterr().out
+    # 退款 is in the library's group 退钱 = 退款: that group is extended
+    assert "group 2 of library.yaml extended with 钱没回来、钱还没到" in out
+    assert "  - [退钱, 退款, 钱没回来, 钱还没到]\n" in Path(root, "library.yaml").read_text("utf-8")
+    assert main(["report", "suggestions", "--library", root]) == 0
+    assert "no suggestions" in capsys.readouterr().out
+    assert main(["search", "--library", root, "--json", "钱咋还没回来"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["doc_id"] == "refund"
 
 
 def test_cli_accepts_as_a_keyword_explicitly(make_kb, capsys: pytest.CaptureFixture[str]) -> None:

@@ -146,11 +146,10 @@ def partial_notice(result: Any) -> str:
 def _log_gap(query: str, result: Any, clock: Any) -> None:
     """Log a search that found nothing or only partial matches, unless the user opted out;
     stamped by the library's ``clock``."""
-    from kbdesk.core import KbError, Settings, log_no_results
-
     gap = result.gap  # the one rule, shared with the app
     if gap is None:
-        return
+        return  # the settings and the log are read only for a gap (cold start)
+    from kbdesk.core import KbError, Settings, log_no_results
 
     try:
         if not Settings.load().get("log_no_results"):

@@ -20,12 +20,16 @@ def cmd_suggestions(args: argparse.Namespace) -> int:
     if args.accept:
         from kbdesk.cli.versions import _author, _print_result, _push
 
+        if args.words is not None and args.accept_as != suggestions.SYNONYM:
+            raise suggestions.SuggestionError("--words goes with --as synonym (the words of "
+                                              "the synonym group to publish)")
         settings = Settings.load()
         suggestions.require_editor(kb.team, settings)  # before anything is looked up or written
         row = suggestions.find(rows, args.accept)
         author = args.publish_author or _author(args)
         if args.accept_as == suggestions.SYNONYM:
-            done = suggestions.accept_as_synonym(kb, row, settings, author, args.note)
+            done = suggestions.accept_as_synonym(kb, row, settings, author, args.note,
+                                                 words=args.words)
             words = "、".join(done.change.group)
             where = (f"group {done.change.extended} of library.yaml extended with "
                      f"{'、'.join(done.change.added)}" if done.change.extended is not None
@@ -87,6 +91,10 @@ def add_report(reports: Any, library: argparse.ArgumentParser) -> None:
                    help="with --accept: as a keyword of the document (default), or as a "
                    "synonym group of library.yaml (the first words' meaningful words with "
                    "the words that worked; a group holding one of them is extended)")
+    r.add_argument("--words", metavar="WORDS",
+                   help="with --as synonym: the group to publish instead of the proposed one, "
+                   "its words separated by commas (\"钱没回来,退款到账\"; at least two, none "
+                   "empty); see the proposed group with --json")
     # its own dest: the shared --author belongs to the publishing commands, not to `report`
     r.add_argument("--author", dest="publish_author", metavar="AUTHOR",
                    help="with --accept: who publishes (default: $KBDESK_AUTHOR or login)")

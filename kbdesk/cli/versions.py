@@ -142,7 +142,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     kb = _open(args)
     current = kb.versions.document_in_force(args.doc)
     if args.version is not None:
-        text = kb.versions.text_at(args.doc, args.version)
+        text = kb.team.shown_text(kb.versions.text_at(args.doc, args.version), args.doc)
         if current is not None and current.version != args.version:
             print(SUPERSEDED_BANNER.format(current=current.version), file=sys.stderr)
         sys.stdout.write(clean(text if text.endswith("\n") else text + "\n"))
@@ -163,7 +163,8 @@ def cmd_show(args: argparse.Namespace) -> int:
                 )
     if not renders_as_markdown(doc.body):
         print(PLAIN_BANNER, file=sys.stderr)
-    text = kb.versions.text_of(args.doc, doc.version)
+    # the editors' keywords: shown to editors only (the core's role rule decides)
+    text = kb.team.shown_text(kb.versions.text_of(args.doc, doc.version), doc.path)
     sys.stdout.write(clean(text if text.endswith("\n") else text + "\n"))
     return 0
 

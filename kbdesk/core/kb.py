@@ -1,8 +1,9 @@
 """``KnowledgeBase``: the root the desktop app, the CLI and the tests open a library with.
 
 It owns the library folder and the search index derived from it: open, load, index, search,
-the clock and close. Everything else is a service attribute, built once when the library is
-opened, with its own narrow interface (``docs/architecture.md`` draws the map):
+the clock and close. Everything else is a service attribute, built once on first use (a
+search of a current index builds none, so it never loads git), with its own narrow interface
+(``docs/architecture.md`` draws the map):
 
 * ``kb.versions``: history, the text of a version, diffs, effective dates, in force, pending,
   what changed, documents past review (``workflow/versions.py``);
@@ -44,14 +45,13 @@ import threading
 import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Unpack
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, Unpack, cast, overload
 
 from kbdesk.core.clock import SYSTEM_CLOCK, Clock, LibraryClock, as_clock
 from kbdesk.core.errors import IndexDamaged, KbError, LibraryError, Problem
 from kbdesk.core.library.catalog import Library, LibraryConfig, load_config
 from kbdesk.core.library.model import Document
 from kbdesk.core.library.parsecache import ParseCache
-from kbdesk.core.library.rules import LibraryRules
 from kbdesk.core.opening import (  # where a library is found and first opened
     index_dir_for,
     resolve_library_dir,
@@ -59,30 +59,68 @@ from kbdesk.core.opening import (  # where a library is found and first opened
 )
 from kbdesk.core.opening import install_demo_library as install_demo_library
 from kbdesk.core.progress import CancelToken, Progress
-from kbdesk.core.reading.reading import Reading
-from kbdesk.core.reading.receipts import ReceiptBook
-from kbdesk.core.search.asof import AsOfIndexes
 from kbdesk.core.search.freshness import library_stamp
 from kbdesk.core.search.index import IndexStats, SearchIndex
 from kbdesk.core.search.thesaurus import SynonymTable, table_for
-from kbdesk.core.storage.drafts import DraftStore
-from kbdesk.core.sync.service import SyncService
-from kbdesk.core.team import remote as team_remote
-from kbdesk.core.team.board import Team, check_team
-from kbdesk.core.workflow.effective import EffectiveResolver
-from kbdesk.core.workflow.publishing import Publishing
-from kbdesk.core.workflow.versioning import Versioning
-from kbdesk.core.workflow.versions import Versions
 from kbdesk.core.workstation.liblock import library_lock
 
 if TYPE_CHECKING:
+    # the services: each is imported when first used (a search of a current index needs none
+    # of them, nor git: issue 20's cold start)
     from kbdesk.core.exporters.collect import ExportSource
     from kbdesk.core.exporters.service import Exports
     from kbdesk.core.importers.apply import ImportedDocument
     from kbdesk.core.importers.service import Imports
+    from kbdesk.core.library.rules import LibraryRules
+    from kbdesk.core.reading.reading import Reading
+    from kbdesk.core.reading.receipts import ReceiptBook
+    from kbdesk.core.search.asof import AsOfIndexes
     from kbdesk.core.search.engine import SearchOptions, SearchResult
+    from kbdesk.core.storage.drafts import DraftStore
+    from kbdesk.core.sync.service import SyncService
+    from kbdesk.core.team.board import Team
+    from kbdesk.core.workflow.publishing import Publishing
+    from kbdesk.core.workflow.versioning import Versioning
+    from kbdesk.core.workflow.versions import Versions
 
 log = logging.getLogger(__name__)
+
+#: the service attributes, in the order ``open_services`` builds them
+_SERVICES = ("drafts", "receipts", "_versioning", "versions", "team", "publishing", "sync",
+             "reading", "library_rules", "as_of_indexes")
+
+
+T = TypeVar("T")
+
+
+class _Service(Generic[T]):
+    """A service attribute of :class:`KnowledgeBase`, built by ``build(kb)`` on first use.
+
+    The build runs under the library's services lock, so two threads asking at once get the
+    same service; afterwards the attribute is a plain one (no lock on reads).
+    """
+
+    def __init__(self, build: Callable[[Any], T]) -> None:
+        self._build = build
+        self._name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    @overload
+    def __get__(self, kb: None, owner: type | None = None) -> _Service[T]: ...
+
+    @overload
+    def __get__(self, kb: object, owner: type | None = None) -> T: ...
+
+    def __get__(self, kb: object, owner: type | None = None) -> T | _Service[T]:
+        if kb is None:
+            return self
+        state = kb.__dict__
+        with state["_services_lock"]:
+            if self._name not in state:
+                state[self._name] = self._build(kb)
+            return cast(T, state[self._name])
 
 
 class KnowledgeBase:
@@ -115,35 +153,93 @@ class KnowledgeBase:
         self._loaded = False
         self._indexed = False
         self._damaged = False  # a search found the index unreadable: rebuild on next sync
-        take_baseline(self.library.root, publishing, clock=SYSTEM_CLOCK)  # before set_clock
-        self._build_services()
-
-    def _build_services(self) -> None:
-        """Build every service once; each gets the narrow parts it needs (no locks later)."""
-        root = self.library.root
         # the one place the library's clock is chosen: the system's, until set_clock
-        self._clock = clock = LibraryClock(SYSTEM_CLOCK)
-        self.drafts = DraftStore(root, clock)
-        self.receipts = ReceiptBook(root, clock)
-        versioning = Versioning(root, reindex=self.reindex, drafts=self.drafts, clock=clock)
-        self._versioning = versioning
-        self.versions = Versions(self, versioning, EffectiveResolver(versioning, clock),
-                                 self.receipts)
-        self.team = Team(root, self.receipts, clock=clock,
-                         effective_of=self.versions.updated_on)
-        self.publishing = Publishing(
-            self, self.versions, versioning, self.drafts, clock,
-            self._publish_drafts,
-            self.team,
-        )
-        self.sync = SyncService(self, versioning, self.drafts, self.team, team_remote)
-        self.reading = Reading(self, self.versions, self.receipts, clock,
-                               self.sync.unpublished, self.team.open_flags, self.team)
-        self.library_rules = LibraryRules(
+        self._clock = LibraryClock(SYSTEM_CLOCK)
+        self._services_lock = threading.RLock()  # builds a service on its first use
+        take_baseline(self.library.root, publishing, clock=self._clock)
+
+    # -- the services: each built once, on first use, with the narrow parts it needs ----------
+    # A search of a current index uses none of them: a new process that only searches never
+    # imports git, the versioning rules or the team's records (issue 20's cold start).
+
+    def open_services(self) -> None:
+        """Build every service now (the app does this on its worker thread, so the UI thread
+        never builds one)."""
+        for name in _SERVICES:
+            getattr(self, name)
+
+    def _build_drafts(self) -> DraftStore:
+        from kbdesk.core.storage.drafts import DraftStore
+
+        return DraftStore(self.library.root, self._clock)
+
+    def _build_receipts(self) -> ReceiptBook:
+        from kbdesk.core.reading.receipts import ReceiptBook
+
+        return ReceiptBook(self.library.root, self._clock)
+
+    def _build_versioning(self) -> Versioning:
+        from kbdesk.core.workflow.versioning import Versioning
+
+        return Versioning(self.library.root, reindex=self.reindex, drafts=self.drafts,
+                          clock=self._clock)
+
+    def _build_versions(self) -> Versions:
+        from kbdesk.core.workflow.effective import EffectiveResolver
+        from kbdesk.core.workflow.versions import Versions
+
+        versioning = self._versioning
+        return Versions(self, versioning, EffectiveResolver(versioning, self._clock),
+                        self.receipts)
+
+    def _build_team(self) -> Team:
+        from kbdesk.core.team.board import Team
+
+        return Team(self.library.root, self.receipts, clock=self._clock,
+                    effective_of=self.versions.updated_on)
+
+    def _build_publishing(self) -> Publishing:
+        from kbdesk.core.workflow.publishing import Publishing
+
+        return Publishing(self, self.versions, self._versioning, self.drafts, self._clock,
+                          self._publish_drafts, self.team)
+
+    def _build_sync(self) -> SyncService:
+        from kbdesk.core.sync.service import SyncService
+        from kbdesk.core.team import remote as team_remote
+
+        return SyncService(self, self._versioning, self.drafts, self.team, team_remote)
+
+    def _build_reading(self) -> Reading:
+        from kbdesk.core.reading.reading import Reading
+
+        return Reading(self, self.versions, self.receipts, self._clock,
+                       self.sync.unpublished, self.team.open_flags, self.team)
+
+    def _build_library_rules(self) -> LibraryRules:
+        from kbdesk.core.library.rules import LibraryRules
+        from kbdesk.core.team.board import check_team
+
+        return LibraryRules(
             reload=self.load, documents=self.documents, config=self._config,
-            checks=(functools.partial(check_team, root),),
+            checks=(functools.partial(check_team, self.library.root),),
         )
-        self.as_of_indexes = AsOfIndexes(root)
+
+    def _build_as_of_indexes(self) -> AsOfIndexes:
+        from kbdesk.core.search.asof import AsOfIndexes
+
+        return AsOfIndexes(self.library.root)
+
+    drafts: _Service[DraftStore] = _Service(_build_drafts)
+    receipts: _Service[ReceiptBook] = _Service(_build_receipts)
+    _versioning: _Service[Versioning] = _Service(_build_versioning)
+    versions: _Service[Versions] = _Service(_build_versions)
+    team: _Service[Team] = _Service(_build_team)
+    publishing: _Service[Publishing] = _Service(_build_publishing)
+    sync: _Service[SyncService] = _Service(_build_sync)
+    reading: _Service[Reading] = _Service(_build_reading)
+    library_rules: _Service[LibraryRules] = _Service(_build_library_rules)
+    as_of_indexes: _Service[AsOfIndexes] = _Service(_build_as_of_indexes)
 
     def _publish_drafts(self, doc_ids: Sequence[str], note: str, author: str | None
                         ) -> list[ImportedDocument]:
@@ -407,8 +503,10 @@ class KnowledgeBase:
         self.index.close()
         if self._temp_index is not None:
             shutil.rmtree(self._temp_index, ignore_errors=True)
-        self._versioning.close()
-        self.as_of_indexes.close()
+        for name in ("_versioning", "as_of_indexes"):  # only those that were built
+            service = self.__dict__.get(name)
+            if service is not None:
+                service.close()
 
     def search_as_of(
         self, query: str, as_of: dt.date, **options: Unpack[SearchOptions]

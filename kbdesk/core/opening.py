@@ -14,9 +14,8 @@ from pathlib import Path
 
 from kbdesk.core.clock import Clock, parse_iso_date
 from kbdesk.core.errors import KbError, LibraryError
-from kbdesk.core.library.frontmatter import front_fields
+from kbdesk.core.library.frontmatter import document_id
 from kbdesk.core.workstation import paths
-from kbdesk.core.workstation.liblock import library_lock
 from kbdesk.core.workstation.storage import library_key
 
 log = logging.getLogger(__name__)
@@ -64,6 +63,8 @@ def install_demo_library(target: Path, *, clock: Clock) -> Path:
 
 def _earliest_effective(root: Path) -> int | None:
     """Noon of the earliest ``effective`` date in a library's files (None when there is none)."""
+    from kbdesk.core.library.frontmatter import front_fields
+
     days = []
     for path in root.rglob("*.md"):
         value = front_fields(path.read_text("utf-8", errors="replace")).get("effective")
@@ -109,7 +110,7 @@ def resolve_library_dir(library: Path | str | None, *, clock: Clock) -> Path:
 
 def publishing_path(root: Path, file: Path | str | None) -> str | None:
     """The library path of ``file`` (given as to ``publish``: absolute, from the current folder
-    or from the library) when it is a file in the library, else None."""
+    or from the library, or a document's id) when it is a file in the library, else None."""
     if file is None:
         return None
     path = Path(file).expanduser()
@@ -121,6 +122,24 @@ def publishing_path(root: Path, file: Path | str | None) -> str | None:
                 if full.is_relative_to(base):
                     return full.relative_to(base).as_posix()
             return None
+    return _path_of_id(root, str(file))
+
+
+def _path_of_id(root: Path, doc_id: str) -> str | None:
+    """The library path of the document whose id is ``doc_id`` (a line scan of each file's
+    front matter, as the catalogue reads ids), or None."""
+    if not doc_id or "/" in doc_id or "\\" in doc_id:
+        return None
+    for candidate in sorted(root.rglob("*.md")):
+        name = candidate.relative_to(root).as_posix()
+        if any(part.startswith(".") for part in name.split("/")):
+            continue
+        try:
+            text = candidate.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if document_id(name, text) == doc_id:
+            return name
     return None
 
 
@@ -138,6 +157,7 @@ def take_baseline(root: Path, publishing: Path | str | None = None, *, clock: Cl
     if any((folder / ".git").exists() for folder in (root, *root.parents)):
         return False
     from kbdesk.core.storage.repo import LibraryRepo
+    from kbdesk.core.workstation.liblock import library_lock
 
     leave_out = publishing_path(root, publishing)
     try:

@@ -81,6 +81,7 @@ class AppController(QObject):
 
         def open_library(_progress: Any, _cancel: Any) -> KnowledgeBase:
             kb = KnowledgeBase(library)
+            kb.open_services()  # built here, on the worker: the UI thread never builds one
             kb.build_in_process()  # large builds never compete with the UI thread
             kb.load()
             return kb

@@ -2,7 +2,8 @@
 document found with other words (``kbdesk.core.suggestions``), each with its evidence, and two
 ways to accept one (editors only), each a normal publish with a change note: as a keyword of
 the document, or as a synonym group of ``library.yaml`` (the first words' meaningful words with
-the words that worked; the group is shown in the button's tooltip).
+the words that worked; the group is shown in the button's tooltip, and in an editable field of
+:class:`SynonymGroupDialog` before it is published).
 
 Everything that reads the team's log or publishes runs on the task runner, never on the UI
 thread. The window records opens after a reformulated search through :func:`record_open`.
@@ -21,12 +22,15 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -52,6 +56,67 @@ def record_open(window: Any, doc_id: str) -> None:
         lambda _p, _c: suggestions.note_opened(doc_id, query, clock=clock, settings=settings),
         name="note opened", ordered=True, owner=window)
     task.failed.connect(lambda error: log.warning("open not noted: %s", error))
+
+
+class SynonymGroupDialog(QDialog):
+    """The synonym group about to be published, in a field the editor may change: its words
+    separated by commas or 、 (the core splits and checks them again when publishing).
+
+    Signals:
+        chosen(str): the editor confirmed; the group as written in the field.
+    """
+
+    chosen = Signal(str)
+
+    def __init__(self, group: list[str], searched: str, title: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Accept as synonym group"))
+        intro = QLabel(self.tr(
+            "Agents searched %1, then opened %2. This group will be added to library.yaml and "
+            "published: each of its words will find what the others find. Leave out words "
+            "other documents use, or add the words agents say. Separate the words with , or 、."
+        ).replace("%1", f"「{searched}」").replace("%2", f"「{title}」"), self)
+        intro.setWordWrap(True)
+        self.words = QLineEdit("、".join(group), self)
+        self.words.setObjectName("synonymGroupWords")
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.publish_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.publish_button.setText(self.tr("Publish group"))
+        self.buttons.accepted.connect(self._confirm)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.words)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.words.textChanged.connect(self._check)
+        self._check()
+        self.resize(520, self.sizeHint().height())
+
+    def entries(self) -> list[str]:
+        """The words of the field, as the core splits them."""
+        return suggestions.split_group(self.words.text())
+
+    def _check(self) -> None:
+        entries = self.entries()
+        problem = ""
+        if any(not entry for entry in entries):
+            problem = self.tr("A word of the group is empty.")
+        elif len(entries) < 2:
+            problem = self.tr("A group needs at least two words.")
+        self.problem.setText(problem)
+        self.publish_button.setEnabled(not problem)
+
+    def _confirm(self) -> None:
+        if not self.publish_button.isEnabled():
+            return
+        text = self.words.text()
+        self.accept()
+        self.chosen.emit(text)
 
 
 class SuggestionsDialog(QDialog):
@@ -95,6 +160,8 @@ class SuggestionsDialog(QDialog):
         self.refusal: str | None = None
         #: the synonym group each suggestion would add (read off the UI thread with the list)
         self.groups: list[list[str]] = []
+        #: the confirmation of the last synonym group asked for (None before)
+        self.group_dialog: SynonymGroupDialog | None = None
         self.reload()
 
     def _may_accept(self) -> str | None:
@@ -185,12 +252,23 @@ class SuggestionsDialog(QDialog):
         self._accept(suggestions.accept)
 
     def accept_current_as_synonym(self) -> None:
-        """Publish the selected suggestion as a synonym group of ``library.yaml`` (off the UI
+        """Show the selected suggestion's synonym group in :attr:`group_dialog`, where the
+        editor may change it; confirmed, it is published to ``library.yaml`` (off the UI
         thread)."""
-        self._accept(suggestions.accept_as_synonym)
-
-    def _accept(self, how: Any) -> None:
         row = self.current()
+        if row is None or self._busy:
+            return
+        dialog = SynonymGroupDialog(self._current_group(), row.keyword, row.title, self)
+        dialog.chosen.connect(lambda words: self._accept(
+            lambda kb, suggestion, settings, author: suggestions.accept_as_synonym(
+                kb, suggestion, settings, author, words=words), row))
+        if self.group_dialog is not None:
+            self.group_dialog.deleteLater()  # the last one asked, answered by now
+        self.group_dialog = dialog
+        dialog.open()
+
+    def _accept(self, how: Any, row: Any | None = None) -> None:
+        row = row if row is not None else self.current()
         if row is None or self._busy:
             return
         self._busy = True

@@ -2654,4 +2654,32 @@
         <translation>导出 %1：选项</translation>
     </message>
 </context>
+<context>
+    <name>SynonymGroupDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Accept as synonym group</source>
+        <translation>采用为同义词组</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Agents searched %1, then opened %2. This group will be added to library.yaml and published: each of its words will find what the others find. Leave out words other documents use, or add the words agents say. Separate the words with , or 、.</source>
+        <translation>客服人员搜索 %1 后打开了 %2。这个词组将加入 library.yaml 并发布：词组中每个词都会找到其他词找得到的内容。请删去其他文档也在用的词，或加入客服人员的说法。词之间以逗号或顿号（、）分隔。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Publish group</source>
+        <translation>发布词组</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>A word of the group is empty.</source>
+        <translation>词组中有空的词。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>A group needs at least two words.</source>
+        <translation>词组至少需要两个词。</translation>
+    </message>
+</context>
 </TS>

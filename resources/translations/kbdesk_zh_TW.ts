@@ -2654,4 +2654,32 @@
         <translation>匯出 %1：選項</translation>
     </message>
 </context>
+<context>
+    <name>SynonymGroupDialog</name>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Accept as synonym group</source>
+        <translation>採用為同義詞組</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Agents searched %1, then opened %2. This group will be added to library.yaml and published: each of its words will find what the others find. Leave out words other documents use, or add the words agents say. Separate the words with , or 、.</source>
+        <translation>客服人員搜尋 %1 後開啟了 %2。這個詞組將加入 library.yaml 並發布：詞組中每個字詞都會找到其他字詞找得到的內容。請刪去其他文件也在用的字詞，或加入客服人員的說法。字詞之間以逗號或頓號（、）分隔。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>Publish group</source>
+        <translation>發布詞組</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>A word of the group is empty.</source>
+        <translation>詞組中有空白的字詞。</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/gui/suggestionsview.py" line="1"/>
+        <source>A group needs at least two words.</source>
+        <translation>詞組至少需要兩個字詞。</translation>
+    </message>
+</context>
 </TS>

@@ -8,14 +8,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.team.suggestions import note_opened
 from kbdesk.core.workstation.settings import Settings
 from kbdesk.core.workstation.userstate import log_no_results, no_results_path
-from kbdesk.gui.suggestionsview import SuggestionsDialog
+from kbdesk.gui.suggestionsview import SuggestionsDialog, SynonymGroupDialog
 from tests.gui.conftest import WindowFactory, search
 
 FIRST, THEN = "夜猫子", "退款"
@@ -35,6 +35,17 @@ def opened_lines() -> list[dict]:
     except FileNotFoundError:
         return []
     return [item for item in map(json.loads, lines) if "opened" in item]
+
+
+def confirm_group(qtbot: QtBot, dialog: SuggestionsDialog) -> SynonymGroupDialog:
+    """Click Accept as synonym group; return the confirmation it shows (nothing published)."""
+    before = (dialog.kb.root / "library.yaml").read_text("utf-8")
+    dialog.synonym_button.click()
+    ask = dialog.group_dialog
+    assert isinstance(ask, SynonymGroupDialog)
+    qtbot.waitUntil(ask.isVisible, timeout=30_000)
+    assert (dialog.kb.root / "library.yaml").read_text("utf-8") == before
+    return ask
 
 
 def test_an_editor_sees_and_accepts_a_suggestion_from_two_workstations(
@@ -105,8 +116,10 @@ def test_an_editor_accepts_a_suggestion_as_a_synonym_group(
     assert dialog.tree.topLevelItemCount() == 1
     assert dialog.synonym_button.isEnabled() and dialog.accept_button.isEnabled()
     assert f"{FIRST}、退款處理流程" in dialog.synonym_button.toolTip()
+    ask = confirm_group(qtbot, dialog)
+    assert ask.words.text() == f"{FIRST}、退款處理流程"  # the proposed group, as it will be
     with qtbot.waitSignal(dialog.accepted, timeout=30_000) as accepted:
-        dialog.synonym_button.click()
+        ask.publish_button.click()
     assert accepted.args == ["sop-refund"]
     qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 0, timeout=30_000)
     after = (demo_library / "library.yaml").read_text("utf-8")
@@ -145,7 +158,7 @@ def test_a_refused_synonym_group_is_shown_and_nothing_is_lost(
     assert isinstance(dialog, SuggestionsDialog)
     with qtbot.waitSignal(dialog.loaded, timeout=30_000):
         pass
-    dialog.synonym_button.click()
+    confirm_group(qtbot, dialog).publish_button.click()
     assert not dialog.synonym_button.isEnabled()  # busy until the core answers
 
     def shown() -> list[QMessageBox]:
@@ -156,4 +169,40 @@ def test_a_refused_synonym_group_is_shown_and_nothing_is_lost(
     assert dialog.synonym_button.isEnabled() and dialog.tree.topLevelItemCount() == 1
     assert (demo_library / "library.yaml").read_text("utf-8") == edited
     shown()[0].close()
+    dialog.close()
+
+
+def test_an_editor_changes_the_proposed_group_before_it_is_published(
+        qtbot: QtBot, make_window: WindowFactory, demo_library: Path) -> None:
+    window = make_window(demo_library, settings=role_settings("desk-9", "editor"))
+    for name in ("desk-1", "desk-2"):
+        log_no_results("钱咋还没回来", clock=SYSTEM_CLOCK)
+        assert note_opened("sop-refund", "退款處理流程", settings=role_settings(name, "agent"), clock=SYSTEM_CLOCK)
+    before = (demo_library / "library.yaml").read_text("utf-8")
+    dialog = window.team_ui.show_suggestions()
+    assert isinstance(dialog, SuggestionsDialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=30_000):
+        pass
+    # the proposal keeps 钱 with 没回来; cancelled, nothing is published
+    ask = confirm_group(qtbot, dialog)
+    assert ask.words.text() == "钱没回来、退款處理流程"
+    with qtbot.waitSignal(ask.rejected, timeout=30_000):
+        ask.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert (demo_library / "library.yaml").read_text("utf-8") == before
+    assert dialog.synonym_button.isEnabled() and dialog.tree.topLevelItemCount() == 1
+    # asked again: an empty word or a single word cannot be published
+    ask = confirm_group(qtbot, dialog)
+    ask.words.setText("钱没回来,,退款處理流程")
+    assert not ask.publish_button.isEnabled() and ask.problem.text()
+    ask.words.setText("钱没回来")
+    assert not ask.publish_button.isEnabled() and ask.problem.text()
+    ask.words.setText("钱没回来, 钱还没到账，退款處理流程")
+    assert ask.publish_button.isEnabled() and not ask.problem.text()
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000) as accepted:
+        ask.publish_button.click()
+    assert accepted.args == ["sop-refund"]
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 0, timeout=30_000)
+    after = (demo_library / "library.yaml").read_text("utf-8")
+    assert after == before + "  - [钱没回来, 钱还没到账, 退款處理流程]\n"  # the editor's words
+    assert window.kb.search("钱咋还没回来").hits[0].doc_id == "sop-refund"
     dialog.close()

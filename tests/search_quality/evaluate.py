@@ -103,7 +103,7 @@ SUITES = (
     Suite("demo", CONTENT, QUERIES),
     Suite("telecom", HERE / "telecom", HERE / "telecom-queries.yaml"),
     Suite("bank", HERE / "bank", HERE / "bank-queries.yaml", kind=SEEN,
-          groups={"bank-issue18": TUNED}),
+          groups={"bank-issue18": TUNED, "bank-weak-single": TUNED}),
     # blind at its first run (2026-12-07 20:49 UTC); tuned on since 20:51 (docs/search-quality.md)
     Suite("insurance", HERE / "insurance", HERE / "insurance-queries.yaml"),
 )
@@ -113,6 +113,16 @@ COLLOQUIAL_GROUPS = ("colloquial", "telecom")
 #: tuned on (even in the bank library); reported as "pending" until the issue's ranking work
 #: landed, held to the bar as tuned groups since
 ISSUE18_GROUPS = ("issue18", "telecom-issue18", "bank-issue18")
+#: a decisive single character next to an unknown or colloquial word (the QA review of issue 18:
+#: 很难听一直骂, 被人偷了): the QA's examples and more of the same pattern, with a held-out fifth;
+#: written and measured before the ranking was changed for them, tuned on since
+WEAK_SINGLE_GROUPS = ("weak-single", "telecom-weak-single", "bank-weak-single")
+#: tuned groups still below the tuned bar, each with why: the bar test fails when one of them
+#: reaches the bar (then it comes off this list) or when another tuned group falls below it
+BELOW_THE_BAR = {
+    "telecom-weak-single": "帳號一直被鎖: 账号锁 is found through its part 账号, so 锁 is lost "
+                           "(docs/search-quality.md, weak single characters)",
+}
 TARGET = 0.9
 
 #: The first figure of every group that was once measured blind, or first measured before the
@@ -144,6 +154,11 @@ FIRST_RUN: dict[str, tuple[int, int, str]] = {
     "crisis": (2, 16, "crisis first run"),
     "crisis-lookalike": (8, 8, "crisis first run"),
     "demo held-out": (3, 6, "crisis first run"),
+    # a decisive single character next to an unknown word, first run 2026-12-08 00:2x UTC (written
+    # and committed before the ranking was changed for them: 280c571)
+    "weak-single": (4, 6, "weak-single first run"),
+    "telecom-weak-single": (2, 3, "weak-single first run"),
+    "bank-weak-single": (5, 7, "weak-single first run"),
 }
 
 

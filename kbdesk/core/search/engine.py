@@ -34,8 +34,8 @@ from kbdesk.core.search.matching import (
     WEAK_DF,
     WordPlan,
     is_cjk,
-    join_weak_singles,
     plan_word,
+    weak_single_joins,
     word_terms,
 )
 from kbdesk.core.search.query import ParsedQuery
@@ -57,6 +57,12 @@ MIN_AND_HITS = 3
 #: The page a search plans for, whatever ``limit`` asks: with at most this many hits asked for,
 #: the same candidates are fetched and ranked, so the first hits never depend on the limit.
 PAGE = 30
+#: How many candidates Whoosh fetches per query, pool after pool: the first pool's ranking
+#: is the head of every result list; a larger pool is read only when more hits are asked for
+#: than the pools before found, and adds its hits after theirs. Fixed sizes, never the limit:
+#: a pool sized by the limit ranked the same candidates differently for --limit 30 and 60
+#: (issue 18, point 6). The last is large enough for the largest limit (500).
+POOLS = (2 * PAGE, 8 * PAGE, 1000)
 MIN_SINGLE_HITS = 20
 MAX_FALLBACK_SUBSETS = 10
 #: Sections of one document shown in the ranking; the document's other hits come after every
@@ -272,14 +278,13 @@ def run_search(
         return SearchResult(parsed, [], "empty")
     synonyms = synonyms or SynonymTable()
     allow, deny = _filters(parsed, kinds, include_retired, categories)
-    fetch = max(limit, PAGE) * 2
 
     with index.lock:
         searcher = index.searcher()
         plans = _plans(index, searcher, parsed.words, synonyms)
         # the words as typed and their synonyms first; thesaurus words if that fills no page,
         # parts if it still finds too little (see WordPlan.query)
-        word_queries = [(plan, q) for plan in plans if (q := plan.query(TYPED)) is not None]
+        typed = [(plan, q) for plan in plans if (q := plan.query(TYPED)) is not None]
         highlight = [t for plan in plans for t in plan.highlight]
         phrase_queries: list[wq.Query] = []
         for phrase in parsed.phrases:
@@ -287,55 +292,75 @@ def run_search(
             highlight.extend(needed)
             if needed:
                 phrase_queries.append(wq.And([_any_field(t) for t in needed]))
-        if not word_queries and not phrase_queries:
+        if not typed and not phrase_queries:
             return SearchResult(parsed, [], "empty")
         # the same filters as queries, evaluated once per searcher instead of once per search
         allow, deny = index.filter_docs(allow), index.filter_docs(deny)
 
-        def find(queries: list[tuple[WordPlan, wq.Query]], stage: int) -> list[tuple[Any, int]]:
+        def find(queries: list[tuple[WordPlan, wq.Query]], stage: int,
+                 fetch: int) -> list[tuple[Any, int]]:
             if not all(plan.found_by(stage) for plan, _ in queries):
                 return []  # a word the index holds in no form: no entry has every word
             query = wq.And([q for _, q in queries] + phrase_queries)
             results = searcher.search(query, limit=fetch, filter=allow, mask=deny)
+            full[0] = full[0] or results.scored_length() >= fetch
             # a word found by its morphemes holds them close together, or the entry does not
             # hold every word
             by_parts = [plan for plan, _ in queries if stage >= PARTS and only_morphemes(plan)]
             return [(hit, len(queries)) for hit in results if _phrases_ok(hit, parsed.phrases)
                     and (not by_parts or morphemes_close(hit, by_parts))]
 
-        ranked = find(word_queries, TYPED)
-        for stage, enough in ((THESAURUS, PAGE), (PARTS, MIN_AND_HITS)):
-            if len(ranked) < enough and any(plan.widens(stage) for plan, _ in word_queries):
-                word_queries = [(plan, plan.query(stage) or q) for plan, q in word_queries]
-                ranked = find(word_queries, stage)
-        mode = "and"
-        complete = len(ranked)
-        if len(ranked) < MIN_AND_HITS and len(word_queries) > 1:
-            mode = "or"
-            seen = {hit.docnum for hit, _ in ranked}
-            # in the fallback, parts stand in only for words the index does not hold at all
-            # (words the index holds in no form are left out: they match nothing)
-            fallback = [plan.query(PARTS if not plan.held else THESAURUS) or q
-                        for plan, q in word_queries if plan.found_by(PARTS)]
-            if fallback:
-                ranked.extend(
-                    _fallback(searcher, fallback, phrase_queries,
-                              allow, deny, fetch, seen, parsed.phrases, len(word_queries))
-                )
         # a chunk that is one query word is found literally wherever the word is: only chunks
         # of several words can change the order
         chunks = [chunk for chunk in parsed.chunks if chunk not in parsed.words]
-        ordered = rank(ranked, [plan for plan, _ in word_queries], chunks, complete)
+
+        #: whether a search of the last pool stopped at its fetch (a larger pool finds more)
+        full = [False]
+
+        def pool(fetch: int) -> tuple[str, list[tuple[Any, HitMatch]]]:
+            """Fetch up to ``fetch`` candidates per Whoosh query and rank them."""
+            full[0] = False
+            word_queries = list(typed)
+            ranked = find(word_queries, TYPED, fetch)
+            for stage, enough in ((THESAURUS, PAGE), (PARTS, MIN_AND_HITS)):
+                if len(ranked) < enough and any(plan.widens(stage) for plan, _ in word_queries):
+                    word_queries = [(plan, plan.query(stage) or q) for plan, q in word_queries]
+                    ranked = find(word_queries, stage, fetch)
+            mode = "and"
+            complete = len(ranked)
+            if len(ranked) < MIN_AND_HITS and len(word_queries) > 1:
+                mode = "or"
+                seen = {hit.docnum for hit, _ in ranked}
+                # in the fallback, parts stand in only for words the index does not hold at all
+                # (words the index holds in no form are left out: they match nothing)
+                fallback = [plan.query(PARTS if not plan.held else THESAURUS) or q
+                            for plan, q in word_queries if plan.found_by(PARTS)]
+                if fallback:
+                    ranked.extend(
+                        _fallback(searcher, fallback, phrase_queries,
+                                  allow, deny, fetch, seen, parsed.phrases, len(word_queries),
+                                  full)
+                    )
+            return mode, rank(ranked, [plan for plan, _ in word_queries], chunks, complete)
         wanted = set(highlight)
         crisis = crisis_entries(searcher, parsed.raw, allow, deny)
-        if crisis:
-            first = {hit.docnum for hit, _ in crisis}
-            wanted.update(via for _, (_, via) in crisis)
-            ordered = [pair for pair in ordered if pair[0].docnum not in first]
+        wanted.update(via for _, (_, via) in crisis)
+        taken = {hit.docnum for hit, _ in crisis}
+        per_doc: dict[str, int] = {}
+        ordered: list[tuple[Any, HitMatch]] = []
+        mode = "and"
+        for number, fetch in enumerate(POOLS):
+            pool_mode, found = pool(fetch)
+            mode = pool_mode if number == 0 else mode
+            fresh = [pair for pair in found if pair[0].docnum not in taken]
+            taken.update(pair[0].docnum for pair in fresh)
+            ordered += _diversify(fresh, per_doc)
+            if len(crisis) + len(ordered) >= limit or not full[0]:
+                break  # enough hits, or every candidate was fetched: a larger pool adds none
         hits = [_crisis_hit(hit, via, said, number, wanted)
                 for number, (hit, (said, via)) in enumerate(crisis)]
         hits += [_to_hit(hit, info, wanted)
-                 for hit, info in _diversify(ordered, max(limit - len(hits), 0))]
+                 for hit, info in ordered[:max(limit - len(hits), 0)]]
         hits = hits[:limit]
     _monotone(hits)
     group(hits)
@@ -356,21 +381,51 @@ def _plans(
             return False
         return min((doc_frequency(t) for t in word_terms(word)), default=0) < WEAK_DF
 
-    joined = join_weak_singles(synonyms.join_known(words), weak)
-
     def lookup(letters: str) -> dict[str, str]:
         return index.pinyin_map().lookup(letters)  # read on the first query in letters
 
-    entries = max(int(searcher.doc_count()), 1)
     lexicon = _IndexWords(index)
-    plans = []
-    for word in dict.fromkeys(joined):
-        plan = plan_word(word, synonyms.alternatives(word), doc_frequency, lookup,
+
+    def planned(word: str) -> WordPlan:
+        return plan_word(word, synonyms.alternatives(word), doc_frequency, lookup,
                          synonyms.expand, lexicon, spoken_morphemes())
+
+    # a join that the index finds in no form is undone: 难听 | 骂 joined as 难听骂 (held
+    # nowhere, its morphemes nowhere close) lost 骂, the word that decides the search
+    by_word: dict[str, WordPlan] = {}
+    for pieces in weak_single_joins(synonyms.join_known(words), weak):
+        joined = "".join(pieces)
+        if joined in by_word:
+            continue
+        plan = planned(joined)
+        if len(pieces) > 1 and not _found_anywhere(searcher, plan):
+            for piece in pieces:
+                if piece not in by_word:
+                    by_word[piece] = planned(piece)
+        else:
+            by_word[joined] = plan
+
+    entries = max(int(searcher.doc_count()), 1)
+    plans = []
+    for plan in by_word.values():
         held = sum(doc_frequency(alt.needed[0]) for alt in plan.alternatives if alt.needed)
         plan.weight = math.log(1 + entries / max(1, min(held, entries)))
         plans.append(plan)
     return plans
+
+
+#: Entries read to learn whether a word found only by its morphemes has them close anywhere.
+FOUND_CHECK = 50
+
+
+def _found_anywhere(searcher: Any, plan: WordPlan) -> bool:
+    """True when some entry of the index holds the word in one of the forms it is looked for."""
+    if any(alt.held for alt in plan.alternatives) or plan.pinyin or plan.pinyin_query is not None:
+        return True
+    if plan.morpheme_query is None:
+        return False
+    return any(morphemes_close(hit, [plan])
+               for hit in searcher.search(plan.morpheme_query, limit=FOUND_CHECK))
 
 
 #: The score of the first crisis entry: above any hit holding every word (1 to 1.1).
@@ -461,6 +516,7 @@ def _fallback(
     seen: set[int],
     phrases: Sequence[str],
     words: int | None = None,
+    full: list[bool] | None = None,
 ) -> list[tuple[Any, int]]:
     """Entries holding some of the words, with how many they hold, best scored first.
 
@@ -472,6 +528,7 @@ def _fallback(
     number of words it holds. Entries holding one word come from each word's own best hits:
     they are always looked for, since a hit holding only the query's rarest word may rank above
     one holding several common words (see :func:`kbdesk.core.search.ranking.coverage`).
+    ``full[0]`` is set when a search stopped at its limit (a larger fetch would find more).
     """
     if allow is not None and not isinstance(allow, BitSet):
         allow = BitSet(searcher.docs_for_query(allow), size=searcher.doc_count_all())
@@ -496,7 +553,10 @@ def _fallback(
         if phrase_queries:
             query = wq.And([query, *phrase_queries])
         hits = []
-        for hit in searcher.search(query, limit=limit, filter=only, mask=deny):
+        results = searcher.search(query, limit=limit, filter=only, mask=deny)
+        if full is not None and results.scored_length() >= limit:
+            full[0] = True  # a larger fetch would find more
+        for hit in results:
             if hit.docnum not in seen and _phrases_ok(hit, phrases):
                 seen.add(hit.docnum)
                 hits.append(hit)
@@ -523,16 +583,20 @@ def _fallback(
     return found
 
 
-def _diversify(ranked: list[tuple[Any, HitMatch]], limit: int) -> list[tuple[Any, HitMatch]]:
-    """Keep at most SHOWN_PER_DOC hits of one document in the head of the list."""
+def _diversify(ranked: list[tuple[Any, HitMatch]],
+               per_doc: dict[str, int] | None = None) -> list[tuple[Any, HitMatch]]:
+    """Keep at most SHOWN_PER_DOC hits of one document in the head of the list.
+
+    ``per_doc``: the hits each document already has in the lists before this one (updated).
+    """
     head: list[tuple[Any, HitMatch]] = []
     tail: list[tuple[Any, HitMatch]] = []
-    per_doc: dict[str, int] = {}
+    per_doc = {} if per_doc is None else per_doc
     for pair in ranked:
         doc_id = pair[0]["doc_id"]
         per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
         (head if per_doc[doc_id] <= SHOWN_PER_DOC else tail).append(pair)
-    return (head + tail)[:limit]
+    return head + tail
 
 
 def _to_hit(hit: Any, info: HitMatch | None, wanted: set[str]) -> SearchHit:

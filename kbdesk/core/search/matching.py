@@ -342,17 +342,20 @@ def join_weak_singles(words: Sequence[str], weak: Callable[[str], bool]) -> list
     The segmenter cuts 改开发票 into 改 | 开发票: alone, 改 is a common character; with its
     neighbour it gives the pieces 改开 and 发票 that the text holds.
     """
-    out: list[str] = []
-    joined = False  # the last word is already a join: it takes no more characters
+    return ["".join(pieces) for pieces in weak_single_joins(words, weak)]
+
+
+def weak_single_joins(words: Sequence[str], weak: Callable[[str], bool]) -> list[list[str]]:
+    """The words of :func:`join_weak_singles`, each as the words it joins (one when none)."""
+    out: list[list[str]] = []
     for word in words:
-        if (out and not joined and is_cjk(word) and is_cjk(out[-1])
-                and ((len(out[-1]) == 1 and weak(word))
-                     or (len(word) == 1 and weak(out[-1])))):
-            out[-1] += word
-            joined = True
+        last = out[-1] if out else []
+        if (len(last) == 1 and is_cjk(word) and is_cjk(last[0])
+                and ((len(last[0]) == 1 and weak(word))
+                     or (len(word) == 1 and weak(last[0])))):
+            last.append(word)  # a join takes no more characters
         else:
-            out.append(word)
-            joined = False
+            out.append([word])
     return out
 
 

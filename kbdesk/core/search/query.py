@@ -35,6 +35,15 @@ STOPWORDS = frozenset(
     有 么 如果 when how what why the a an of to is are do does i you""".split()
 ) | SPOKEN_FILLER
 
+#: Who a caller reports (客户说他…): 说 right after one of these introduces what was said and is
+#: filler like 客户说 (the segmenter cuts 客户说他 as 客户 | 说 | 他); elsewhere (不能说的话) it
+#: is a word of the query.
+SPEAKERS = frozenset(
+    """客户 客人 顾客 用户 消费者 对方 民众 家属 他 她 我 你 他们 她们 我们 老公 老婆 家人
+    朋友""".split()
+)
+REPORTING = frozenset({"说"})
+
 KIND_ALIASES = {
     "handbook": Kind.HANDBOOK,
     "手册": Kind.HANDBOOK,
@@ -201,9 +210,11 @@ def parse_query(raw: str) -> ParsedQuery:
                 literal = "".join(ch for ch in body if ch.isalnum())
                 if len(literal) >= 2:
                     parsed.chunks.append(literal)
-    kept = [w for w in words if w not in STOPWORDS]
+    filler = [w in STOPWORDS or (w in REPORTING and i > 0 and words[i - 1] in SPEAKERS)
+              for i, w in enumerate(words)]
+    kept = [w for w, out in zip(words, filler, strict=True) if not out]
     if kept or parsed.phrases:
-        parsed.dropped = [w for w in words if w in STOPWORDS]
+        parsed.dropped = [w for w, out in zip(words, filler, strict=True) if out]
         parsed.words = kept
     else:
         parsed.words = words

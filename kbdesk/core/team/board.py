@@ -49,7 +49,7 @@ from kbdesk.core.team.records import (
     parse_lines,
     unique,
 )
-from kbdesk.core.team.roles import RoleDecision, decide_role, require
+from kbdesk.core.team.roles import RoleDecision, decide_role, require, shown_text
 from kbdesk.core.team.roster import MAX_BYTES as ROSTER_MAX_BYTES
 from kbdesk.core.team.roster import (
     TEAM_FILE,
@@ -443,6 +443,11 @@ class Team:
     def require(self, action: str) -> None:
         """Refuse ``action`` unless this user's role allows it (``NotAllowed``)."""
         require(self.role(), action)
+
+    def shown_text(self, text: str, path: str = "-", settings: Settings | None = None) -> str:
+        """A document's text as this user is shown it: an agent's without the fields only
+        editors see (``keywords:``; see ``roles.shown_text``)."""
+        return shown_text(self.role(settings), text, path)
 
     def my_name(self, fallback: str | None = None) -> str:
         """The name this user's receipts and flags show: the roster's, else ``fallback``,

@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kbdesk.core.errors import KbError
+from kbdesk.core.library.frontmatter import read_meta, set_fields
 from kbdesk.core.team.roster import ROLES, Person, Roster
 from kbdesk.core.workstation.site import SiteSettings
 
@@ -45,6 +46,9 @@ EDITOR_ACTIONS: dict[str, str] = {
 SUPERVISOR_ACTIONS: dict[str, str] = {
     "paper_ack": "recording a paper acknowledgement for someone else (--agent)",
 }
+#: front-matter fields only editors are shown (issue 18: the editors' own search terms are
+#: "shown to editors, not agents"); searching uses them for everyone
+EDITORS_FIELDS = ("keywords",)
 #: where a role came from
 ROSTER, SITE, LOCAL, NOT_LISTED = "roster", "site", "local", "not-listed"
 
@@ -144,3 +148,25 @@ def _source_text(decision: RoleDecision) -> str:
     if decision.source == NOT_LISTED:
         return "(not listed in the library's team.yaml; ask an editor to add you)"
     return "by this workstation's settings"
+
+
+def shown_text(decision: RoleDecision, text: str, path: str = "-") -> str:
+    """A document's text as ``decision``'s user is shown it: everything for an editor; for
+    anyone else without the front-matter fields only editors see (:data:`EDITORS_FIELDS`),
+    every other line as it is.
+
+    Raises:
+        DocumentError: the text has front matter that cannot be read (then nothing is shown).
+    """
+    if decision.role == "editor":
+        return text
+    try:
+        meta = read_meta(text, path)
+    except KbError:
+        if not text.lstrip("\ufeff").startswith("---"):
+            return text  # no front matter: nothing to leave out
+        raise
+    hidden = [name for name in EDITORS_FIELDS if name in meta]
+    if not hidden:
+        return text
+    return set_fields(text, dict.fromkeys(hidden), path)

@@ -20,10 +20,11 @@ among the document's keywords is no longer proposed.
 
 :func:`accept_as_synonym` instead adds a synonym group to ``library.yaml`` (published through
 ``kb.publishing.publish_library_config``, a normal publish with a change note): the agents'
-first words (their meaningful words, :func:`first_words`) and the words that worked. When one
-of those words is already in a group of the library, that group is extended instead. A
-suggestion whose first words share a group with one of the words that worked is no longer
-proposed.
+first words (their meaningful words, :func:`first_words`: a lone decisive character kept with
+the word it belongs to, 钱咋还没回来 → 钱没回来) and the words that worked, or the editor's own
+group (:func:`group_words`, ``--words`` and the app's confirmation field). When one of those
+words is already in a group of the library, that group is extended instead. A suggestion whose
+first words share a group with one of the words that worked is no longer proposed.
 
 Only editors may accept: :func:`require_editor` asks the core's role rule (``team/roles.py``:
 the roster, then the site settings, then the local setting), as every editor action does.
@@ -348,11 +349,14 @@ def first_words(searched: str, found_with: Sequence[str] = ()) -> list[str]:
     exactly), so the first words are read as the search reads them: segmented, question and
     spoken filler words (怎么办, 一直, 了 …) left out. What remains is kept in runs: words next
     to each other in the query stay one entry, as typed (``资料异动``; ``手机号换``, which the
-    search finds again when ``手机号换了`` is typed); a left-out word or a space ends a run, and
-    a run of single characters alone is left out (one character in a group would expand every
-    query holding it). A run the words that worked already hold adds nothing and is left out.
-    At most :data:`MAX_FIRST_WORDS` entries; when nothing is left, the first words themselves
-    (spaces tidied).
+    search finds again when ``手机号换了`` is typed); a left-out word or a space ends a run.
+    A run of single characters alone would expand every query holding it, so it is never an
+    entry of its own: when only filler (no space) separates it from the next run, or else from
+    the previous one, it is kept with that run, the filler left out (``钱咋还没回来`` →
+    ``钱没回来``, which the search joins again when ``钱咋还没回来`` is typed: 钱 says what
+    did not come back); otherwise it is left out. A run the words that worked already hold
+    adds nothing and is left out. At most :data:`MAX_FIRST_WORDS` entries; when nothing is
+    left, the first words themselves (spaces tidied).
     """
     from kbdesk.core.search.query import STOPWORDS, segment
     from kbdesk.core.search.thesaurus import MAX_JOIN
@@ -362,32 +366,69 @@ def first_words(searched: str, found_with: Sequence[str] = ()) -> list[str]:
     if len(folded) != len(text):  # the fold keeps lengths; if not, work on the folded text
         text = folded
     worked = [fold(_normal(w)) for w in found_with]
-    runs: list[list[tuple[int, int, bool]]] = []  # (start, end, strong)
-    current: list[tuple[int, int, bool]] = []
+    runs: list[list[tuple[int, int]]] = []  # kept words next to each other: (start, end)
+    joinable: list[bool] = []  # [i]: only filler separates runs[i] from runs[i + 1]
+    current: list[tuple[int, int]] = []
+    filler_only = True
+
+    def close() -> None:
+        nonlocal current, filler_only
+        if current:
+            runs.append(current)
+            current, filler_only = [], True
+
     position = 0
     for word in segment(folded):
         start = folded.find(word, position)
         if start == -1:
             continue
-        keep = word not in STOPWORDS
-        if not keep or start != position or len(current) >= MAX_JOIN:
-            if current:
-                runs.append(current)
-            current = []
-        if keep:
-            current.append((start, start + len(word), len(word) >= 2))
+        if start != position:  # a space
+            close()
+            filler_only = False
+        if word in STOPWORDS:
+            close()
+        else:
+            if len(current) >= MAX_JOIN:
+                close()
+                filler_only = False  # a full run is never joined with more
+            if not current and runs:
+                joinable.append(filler_only)
+            current.append((start, start + len(word)))
         position = start + len(word)
-    if current:
-        runs.append(current)
+    close()
     out: list[str] = []
-    for run in runs:
-        if not any(strong for _s, _e, strong in run):
-            continue  # single characters alone
-        entry = text[run[0][0]:run[-1][1]]
+    for run in _with_lone_characters(runs, joinable, MAX_JOIN):
+        entry = "".join(text[start:end] for start, end in run)
         if any(fold(entry) in w for w in worked) or entry in out:
             continue
         out.append(entry)
     return out[:MAX_FIRST_WORDS] or ([text] if text else [])
+
+
+def _with_lone_characters(runs: list[list[tuple[int, int]]], joinable: Sequence[bool],
+                          most: int) -> list[list[tuple[int, int]]]:
+    """``runs`` with each run of single characters kept with the next run (else the previous
+    one) when only filler separates them and the two hold at most ``most`` words; a run of
+    single characters that cannot be kept so is left out."""
+    def lone(run: list[tuple[int, int]]) -> bool:
+        return all(end - start < 2 for start, end in run)
+
+    runs = [list(run) for run in runs]
+    out: list[list[tuple[int, int]]] = []
+    previous_out = False  # whether runs[number - 1] is out[-1] as it was
+    for number, run in enumerate(runs):
+        if not lone(run):
+            out.append(run)
+            previous_out = True
+            continue
+        following = runs[number + 1] if number + 1 < len(runs) else None
+        if (following is not None and joinable[number]
+                and len(run) + len(following) <= most):
+            runs[number + 1] = run + following  # kept with the next (lone ones chain on)
+        elif previous_out and joinable[number - 1] and len(out[-1]) + len(run) <= most:
+            out[-1] = out[-1] + run
+        previous_out = False
+    return out
 
 
 def _worked(suggestion: Suggestion) -> list[str]:
@@ -427,9 +468,60 @@ def _keyed(groups: Sequence[Sequence[str]]) -> list[set[str]]:
 
 
 def _covered(suggestion: Suggestion, groups: Sequence[set[str]]) -> bool:
+    """Whether a group holds a word that worked with the first words: all of
+    :func:`first_words`, or (an editor's own words) a word of two or more characters that the
+    first words hold, as the search reads them, and the words that worked do not."""
     first = {_same(w) for w in first_words(suggestion.keyword, _worked(suggestion))}
     worked = {_same(w) for w in suggestion.found_with}
-    return any(first <= words and bool(worked & words) for words in groups)
+    searched = _same(suggestion.keyword)
+
+    def part(word: str) -> bool:
+        return len(word) >= 2 and word in searched and not any(word in w for w in worked)
+
+    return any(bool(worked & words) and (first <= words or any(part(w) for w in words))
+               for words in groups)
+
+
+#: what separates the words of a group an editor writes (``钱没回来,退款到账``)
+GROUP_SEPARATORS = ",，、"
+
+
+def split_group(text: str) -> list[str]:
+    """The entries of a group as an editor writes it, split at ``,``, ``，`` or ``、``, spaces
+    around each tidied (no check: see :func:`group_words`)."""
+    for separator in GROUP_SEPARATORS[1:]:
+        text = text.replace(separator, GROUP_SEPARATORS[0])
+    return [_normal(part) for part in text.split(GROUP_SEPARATORS[0])]
+
+
+def group_words(words: str | Sequence[str]) -> list[str]:
+    """An editor's synonym group, checked: a text of entries separated by ``,`` ``，`` or
+    ``、`` (``钱没回来,退款到账``), or the entries themselves.
+
+    Raises:
+        SuggestionError: an empty entry, an entry longer than :data:`MAX_KEYWORD`, two entries
+            the search reads as the same word, or fewer than two entries; the message names
+            the group and the entry.
+    """
+    entries = split_group(words) if isinstance(words, str) else [_normal(w) for w in words]
+    shown = words if isinstance(words, str) else "、".join(str(w) for w in words)
+    seen: dict[str, int] = {}
+    for number, entry in enumerate(entries, start=1):
+        if not entry:
+            raise SuggestionError(f"synonym group '{shown}': entry {number} is empty "
+                                  f"(separate the words with commas: 钱没回来,退款到账)")
+        if len(entry) > MAX_KEYWORD:
+            raise SuggestionError(f"synonym group '{shown}': entry {number} is longer than "
+                                  f"{MAX_KEYWORD} characters")
+        key = _same(entry)
+        if key in seen:
+            raise SuggestionError(f"synonym group '{shown}': entries {seen[key]} and {number} "
+                                  "are the same word to the search")
+        seen[key] = number
+    if len(entries) < 2:
+        raise SuggestionError(f"synonym group '{shown}': a group needs at least two words, "
+                              "separated by commas (钱没回来,退款到账)")
+    return entries
 
 
 def synonym_note(suggestion: Suggestion, words: Sequence[str]) -> str:
@@ -455,35 +547,41 @@ class SynonymAccepted:
 
 
 def accept_as_synonym(library: Publisher, suggestion: Suggestion, settings: Settings,
-                      author: str | None = None, note: str | None = None) -> SynonymAccepted:
+                      author: str | None = None, note: str | None = None,
+                      words: str | Sequence[str] | None = None) -> SynonymAccepted:
     """Add the suggestion's words (:func:`synonym_words`) to ``library.yaml`` as a synonym
     group, or to the group that already holds one of them, and publish it (a change note says
     where the words came from). The library is re-read and re-indexed: the first words find
     the document from then on, and the suggestion is no longer proposed.
 
+    Args:
+        words: the editor's group instead of the proposed one (checked by
+            :func:`group_words`: ``钱没回来,退款到账``).
+
     Raises:
         NotAllowed: this user is not an editor.
-        SuggestionError: the group would change nothing, or ``library.yaml`` cannot take it
+        SuggestionError: the editor's words are not a group (an empty entry, fewer than two),
+            the group would change nothing, or ``library.yaml`` cannot take it
             (broken, or its synonyms written in a way that cannot be edited safely); the
             message names ``library.yaml`` and the field, and nothing is written.
         PublishError: the publish was refused (unpublished edits of ``library.yaml`` …).
     """
     require_editor(library.team, settings)
-    words = synonym_words(suggestion)
-    if len(words) < 2:
+    group = group_words(words) if words is not None else synonym_words(suggestion)
+    if len(group) < 2:
         raise SuggestionError(f"'{suggestion.keyword}' and the words that worked read as the "
                               "same words: no synonym group to add")
     done: list[GroupChange] = []
 
     def change(text: str) -> str:
         try:
-            new_text, group = add_synonym_group(text, words, _same)
+            new_text, changed = add_synonym_group(text, group, _same)
         except ConfigEditError as exc:
             raise SuggestionError(str(exc)) from None
-        done.append(group)
+        done.append(changed)
         return new_text
 
-    text = note or synonym_note(suggestion, words)
+    text = note or synonym_note(suggestion, group)
     result = library.publishing.publish_library_config(change, text, author)
     return SynonymAccepted(result, done[-1], text)
 

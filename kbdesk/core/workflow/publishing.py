@@ -204,9 +204,19 @@ class Publishing:
         self, file: Path | str, note: str | None, author: str | None = None,
         effective: dt.date | None = None,
     ) -> PublishResult:
-        """Publish the content of a file: one in the library, or outside it (matched by id)."""
+        """Publish the content of a file: one in the library, or outside it (matched by id),
+        or the working file of a document given by its id (``kbdesk publish refund-policy``).
+
+        Raises:
+            DocumentNotFound: no such file, and no document with that id either (the message
+                names both).
+        """
         path = Path(file).expanduser()
         candidates = [path] if path.is_absolute() else [Path.cwd() / path, self.root / path]
+        if not any(candidate.is_file() for candidate in candidates):
+            by_id = self._working_file_of(str(file))
+            if by_id is not None:
+                candidates = [self.root / by_id]
         for candidate in candidates:
             if candidate.is_file():
                 link = self._link_on_the_way(candidate)
@@ -228,7 +238,19 @@ class Publishing:
                         "copy it into the library folder first"
                     )
                 return self.publish(doc_id, text, note, author, effective)
-        raise DocumentNotFound(f"{file}: no such file")
+        raise DocumentNotFound(f"{file}: no such file, and no document with the id '{file}' "
+                               f"in the library {self.root}")
+
+    def _working_file_of(self, doc_id: str) -> str | None:
+        """The library path of the working document ``doc_id`` (by its id, as the catalogue
+        knows it), or None when the library has no such document."""
+        if not doc_id or "/" in doc_id or "\\" in doc_id:
+            return None
+        try:
+            doc = self._source.document(doc_id)
+        except DocumentNotFound:
+            return None
+        return doc.path if doc.id == doc_id else None
 
     def _link_on_the_way(self, candidate: Path) -> Path | None:
         """The symbolic link ``candidate`` is, or goes through inside the library (None)."""

@@ -20,12 +20,14 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
 
 from kbdesk.core.errors import LibraryBusy
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.storage import library_key
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +61,8 @@ def _lock_for(root: Path) -> FileLock | None:
             except OSError as exc:
                 log.warning("no lock for %s (data folder not writable: %s)", root, exc)
                 return None
+            from filelock import FileLock  # only when a lock is taken (cold start: issue 20)
+
             lock = _locks[str(target)] = FileLock(str(target))
         return lock
 
@@ -102,6 +106,8 @@ def hold_file_lock(
     Raises:
         LibraryBusy: from ``busy``, when another process held the lock for ``timeout``.
     """
+    from filelock import Timeout  # imported when a lock is taken (a search takes none)
+
     try:
         lock.acquire(timeout=timeout)
     except Timeout:

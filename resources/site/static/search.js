@@ -60,6 +60,12 @@
   var T = null;
   var QUALITY = { word: 1, synonym: 0.85, thesaurus: 0.75, pinyin: 0.9, part: 0.6,
                   homophone: 0.5, morpheme: 0.45 };
+  /* How much the BM25 weight of what a word was found as counts in a section's relevance, as
+     the app's query boosts each kind (kbdesk/core/search/matching.py BOOST): a thesaurus word
+     rarer than the word typed does not lift a section above those holding the word itself.
+     Parts and morphemes keep their weight: the app sums the weights of every piece they find
+     (its Or of many words), the site counts the best piece of each. */
+  var BOOST = { word: 1, thesaurus: 0.4, pinyin: 0.6, homophone: 0.3 };
   var MAX_PINYIN = 8;
   var MAX_PARTS = 24, MAX_HOMOPHONES = 3, MIN_VOCABULARY = 2, CRISIS_HITS = 2;
 
@@ -241,7 +247,7 @@
              quality: quality || QUALITY[kind] };
   }
 
-  function planWord(w) {
+  function planWord(w, alone) {
     var word = w.text, alts = [alt("word", [word], "")], seen = {};
     seen[word] = 1;
     (T.groups[word] || []).forEach(function (g) {
@@ -261,7 +267,10 @@
         alts.push(a);
       });
     }
-    if (!w.latin && word.length === 1) {  // a single character: as the library's words hold it
+    // a single character alone: as the library's words hold it. Among other words it is
+    // found as itself only (the app never looks for a single character as the words holding
+    // it): in a title or heading, or in the text of a section the other words bring (singles)
+    if (!w.latin && word.length === 1 && alone) {
       var holders = (T.byChar[word] || []).slice(0, MAX_PARTS);
       if (holders.length) alts.push(alt("part", holders, holders[0]));
     }
@@ -388,7 +397,7 @@
     var filters = readFilters(query);
     var folded = filters.rest.join(" ");
     var words = queryWords(folded);
-    var plans = words.map(planWord);
+    var plans = words.map(function (w) { return planWord(w, words.length === 1); });
     var runs = words.map(function (w) { return w.text; });
     return { plans: plans, units: plans, runs: runs, folded: folded, filters: filters,
              allowed: allowedDocs(filters) };
@@ -679,16 +688,26 @@
 
   var MAX_SINGLE_CHECKS = 200;
 
-  /* A single character of the query is held by a section whose text holds it anywhere, as in
-     the app (the site indexes body text in character pairs only): the sections holding every
-     other word are read for it. */
+  /* A single character among other words is held by a section whose text holds it anywhere,
+     as in the app (the site indexes body text in character pairs only; the app's index holds
+     a character alone only where its segmenter cuts it so, and its search finds the others'
+     sections and reads the character in their text): the sections holding any other word are
+     read for it, those holding the most other words (then the weightiest) first. */
   function singles(plans, matched) {
     var wanted = [];
     plans.forEach(function (plan, n) {
       if (plan.latin || plan.word.length !== 1 || !isCjk(plan.word) || plans.length < 2) return;
-      var others = matched.filter(function (m, k) { return k !== n; });
-      var candidates = Object.keys(others[0]).filter(function (e) {
-        return !(e in matched[n]) && others.every(function (m) { return e in m; });
+      var held = {}, bm = {};
+      matched.forEach(function (m, k) {
+        if (k === n) return;
+        Object.keys(m).forEach(function (e) {
+          if (e in matched[n]) return;
+          held[e] = (held[e] || 0) + 1;
+          bm[e] = (bm[e] || 0) + m[e][1];
+        });
+      });
+      var candidates = Object.keys(held).sort(function (a, b) {
+        return held[b] - held[a] || bm[b] - bm[a] || a - b;
       }).slice(0, MAX_SINGLE_CHECKS);
       if (candidates.length) wanted.push({ n: n, entries: candidates });
     });
@@ -754,7 +773,7 @@
           it.held += 1;
           it.cover += weights[n];
           it.quality += m[e][0] * weights[n];
-          it.bm25 += m[e][1];
+          it.bm25 += m[e][1] * (BOOST[m[e][3].kind] || 1);
         });
       });
       if (terms.allowed) {
