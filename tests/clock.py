@@ -32,6 +32,12 @@ def test_now() -> dt.datetime:
     return dt.datetime.fromisoformat(os.environ.get("KBDESK_TEST_NOW", DEFAULT_NOW))
 
 
+def now_stamp() -> int:
+    """Now on the suite's calendar as a commit time (what the library's clock says, unless a
+    test moved it): for commits a test makes itself."""
+    return int(dt.datetime.now().timestamp())
+
+
 def start_test_clock() -> None:
     """Move this process's clock to :func:`test_now` (once); children inherit the variable."""
     global _traveller

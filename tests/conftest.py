@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.clock import start_test_clock
+from tests.clock import now_stamp, start_test_clock
 
 if TYPE_CHECKING:
     from kbdesk.core import KnowledgeBase
@@ -142,7 +142,7 @@ def versioned_library(make_library: Callable[[Mapping[str, str | bytes]], Path])
     root = make_library(
         {"handbooks/complaint.md": HANDBOOK, "phrasings/opening.md": PHRASING}
     )
-    LibraryRepo.init(root, message="first").close()
+    LibraryRepo.init(root, message="first", when=now_stamp()).close()
     return root
 
 

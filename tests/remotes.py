@@ -17,8 +17,10 @@ from dulwich.server import DictBackend
 from dulwich.web import make_server, make_wsgi_chain
 
 from kbdesk.core import KnowledgeBase
+from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.sync.sync import clone_library
+from tests.clock import now_stamp
 from tests.conftest import doc
 
 #: A small library for the workstation tests: a rule and a greeting, each at version 1.
@@ -80,10 +82,10 @@ class HttpRemote:
 def two_workstations(a_root: Path, url: str, b_root: Path) -> tuple[KnowledgeBase, KnowledgeBase]:
     """Workstation A makes the library at ``a_root`` a repository and publishes it to ``url``;
     workstation B clones it into ``b_root``."""
-    LibraryRepo.init(a_root).close()
+    LibraryRepo.init(a_root, when=now_stamp()).close()
     a = KnowledgeBase(a_root)
     assert a.sync.sync(url).pushed
-    return a, KnowledgeBase(clone_library(url, b_root))
+    return a, KnowledgeBase(clone_library(url, b_root, clock=SYSTEM_CLOCK))
 
 
 def replaced(kb: KnowledgeBase, doc_id: str, old: str, new: str) -> str:

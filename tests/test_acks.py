@@ -8,11 +8,13 @@ import io
 
 import pytest
 
+from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.errors import KbError
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.reading.receipts import ReceiptBook
 from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.text.folding import fold
+from tests.clock import now_stamp
 from tests.conftest import doc
 
 
@@ -24,7 +26,7 @@ def kb(make_library) -> KnowledgeBase:
             "free.md": doc("一般說明", id="free", body="\n參考資料。\n"),
         }
     )
-    LibraryRepo.init(root).close()
+    LibraryRepo.init(root, when=now_stamp()).close()
     return KnowledgeBase(root)
 
 
@@ -80,7 +82,7 @@ def test_updated_since_seen_and_what_changed(kb: KnowledgeBase) -> None:
 
 def test_receipts_are_kept_per_library_in_the_data_dir(kb: KnowledgeBase, make_library) -> None:
     kb.receipts.acknowledge(kb.document("must"), "甲")
-    other = ReceiptBook(make_library({}))
+    other = ReceiptBook(make_library({}), SYSTEM_CLOCK)
     assert other.receipts() == []
     assert not kb.receipts.receipts_file.is_relative_to(kb.root)
     assert fold("必讀") in fold(kb.receipts.to_csv())
@@ -89,7 +91,7 @@ def test_receipts_are_kept_per_library_in_the_data_dir(kb: KnowledgeBase, make_l
 def test_versions_seen_are_kept_as_read_and_read_again_when_the_file_changes(
         kb: KnowledgeBase) -> None:
     here = kb.receipts
-    elsewhere = ReceiptBook(kb.root)  # another process of this workstation (`kbdesk ack`)
+    elsewhere = ReceiptBook(kb.root, kb.clock)  # another process of this workstation (`kbdesk ack`)
     free = kb.document("free")
     assert here.seen_versions() == {}
     here.mark_seen(free)

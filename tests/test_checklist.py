@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from kbdesk.core.kb import KnowledgeBase
@@ -26,9 +28,13 @@ def step(number: int, limit: int | None, title: str = "") -> ProcedureStep:
 STEPS = [step(1, 60), step(2, 300), step(3, None)]
 
 
+def WALL() -> dt.datetime:  # the library's clock (limits in seconds do not read it)
+    return dt.datetime(2030, 3, 4, 10, 0, tzinfo=dt.UTC)
+
+
 def test_nothing_runs_before_start() -> None:
     clock = FakeClock()
-    run = ChecklistRun(STEPS, clock)
+    run = ChecklistRun(STEPS, clock, wall=WALL)
     clock.now += 500
     assert not run.started
     assert run.elapsed() == 0
@@ -38,7 +44,7 @@ def test_nothing_runs_before_start() -> None:
 
 def test_limit_passes_before_tick_is_overdue() -> None:
     clock = FakeClock()
-    run = ChecklistRun(STEPS, clock)
+    run = ChecklistRun(STEPS, clock, wall=WALL)
     run.start()
     clock.now += 30
     assert run.elapsed() == 30
@@ -58,7 +64,7 @@ def test_limit_passes_before_tick_is_overdue() -> None:
 
 def test_ticked_in_time_and_late() -> None:
     clock = FakeClock()
-    run = ChecklistRun(STEPS, clock)
+    run = ChecklistRun(STEPS, clock, wall=WALL)
     run.start()
     clock.now += 40
     run.tick(1)
@@ -76,7 +82,7 @@ def test_ticked_in_time_and_late() -> None:
 
 def test_untick_and_elapsed_freezes_when_complete() -> None:
     clock = FakeClock()
-    run = ChecklistRun(STEPS, clock)
+    run = ChecklistRun(STEPS, clock, wall=WALL)
     run.start()
     clock.now += 10
     for number in (1, 2, 3):
@@ -91,7 +97,7 @@ def test_untick_and_elapsed_freezes_when_complete() -> None:
 
 def test_start_twice_keeps_time_and_reset_clears() -> None:
     clock = FakeClock()
-    run = ChecklistRun(STEPS, clock)
+    run = ChecklistRun(STEPS, clock, wall=WALL)
     run.start()
     clock.now += 70
     run.start()
@@ -107,14 +113,14 @@ def test_start_twice_keeps_time_and_reset_clears() -> None:
 
 
 def test_tick_before_start_has_no_time() -> None:
-    run = ChecklistRun(STEPS, FakeClock())
+    run = ChecklistRun(STEPS, FakeClock(), wall=WALL)
     run.tick(1)
     assert run.status(1).state is StepState.DONE
     assert run.status(1).done_at is None and not run.status(1).late
 
 
 def test_unknown_step_is_an_error() -> None:
-    run = ChecklistRun(STEPS, FakeClock())
+    run = ChecklistRun(STEPS, FakeClock(), wall=WALL)
     with pytest.raises(ValueError):
         run.tick(9)
     with pytest.raises(ValueError):
@@ -123,7 +129,7 @@ def test_unknown_step_is_an_error() -> None:
 
 def test_empty_procedure() -> None:
     clock = FakeClock()
-    run = ChecklistRun([], clock)
+    run = ChecklistRun([], clock, wall=WALL)
     run.start()
     clock.now += 3
     assert run.elapsed() == 3
@@ -136,7 +142,7 @@ def test_run_from_a_procedure_document(make_library) -> None:
     ))})
     document = KnowledgeBase(root).document("p")
     clock = FakeClock()
-    run = ChecklistRun.for_document(document, clock)
+    run = ChecklistRun.for_document(document, clock, wall=WALL)
     assert [(s.title, s.role, s.limit_seconds) for s in run.steps] == [
         ("接收", "一線客服", 30), ("分類", "值班主管", 120)]
     run.start()

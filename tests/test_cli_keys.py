@@ -10,6 +10,7 @@ import pytest
 from kbdesk.cli import main
 from kbdesk.core.storage import keys, signing
 from kbdesk.core.storage.repo import LibraryRepo
+from tests.clock import now_stamp
 from tests.remotes import TWO_DOCUMENTS, hostile_commit
 
 
@@ -39,7 +40,7 @@ def test_keys_init_and_show(capsys, tmp_path: Path) -> None:
 def test_adopt_add_and_show_the_library_editors(capsys, make_library, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     root = make_library(TWO_DOCUMENTS)
-    LibraryRepo.init(root).close()
+    LibraryRepo.init(root, when=now_stamp()).close()
     code, _, err = run(capsys, "keys", "adopt", "--library", str(root))
     assert code == 2 and "no editor key" in err and "kbdesk keys init" in err
     be(monkeypatch, tmp_path, "second")
@@ -68,7 +69,7 @@ def test_adopt_add_and_show_the_library_editors(capsys, make_library, tmp_path: 
     listed = (root / signing.ALLOWED_SIGNERS).read_text("utf-8")
     assert len(signing.parse_allowed_signers(listed)) == 2
     LibraryRepo(root).commit({signing.ALLOWED_SIGNERS: (listed + "typo ssh-ed25519 AAAA\n"
-                                                        ).encode()}, "a typo")
+                                                        ).encode()}, "a typo", when=now_stamp())
     code, out, _ = run(capsys, "keys", "show", "--library-keys", "--library", str(root))
     assert f"warning: {signing.ALLOWED_SIGNERS}:3: no key kbdesk can read" in out
 
@@ -78,7 +79,7 @@ def test_clone_asks_for_the_fingerprint_and_sync_reports_a_refused_change(
 ) -> None:
     be(monkeypatch, tmp_path, "editor")
     root = make_library(TWO_DOCUMENTS)
-    LibraryRepo.init(root).close()
+    LibraryRepo.init(root, when=now_stamp()).close()
     assert run(capsys, "sync", "--library", str(root), "--remote", str(bare))[0] == 0
     run(capsys, "keys", "init")
     run(capsys, "keys", "adopt", "--library", str(root))

@@ -13,6 +13,7 @@ from kbdesk.cli import main
 from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.team.roles import RoleDecision, shown_text
 from kbdesk.core.workstation.userstate import no_results_path
+from tests.clock import now_stamp
 from tests.conftest import doc
 
 POLICY = doc("退貨與退款政策", id="refund-policy", version=1,
@@ -31,7 +32,7 @@ def as_role(role: str) -> None:
 @pytest.fixture
 def root(make_library) -> Path:
     path = make_library({"handbooks/refund.md": POLICY, "opening.md": PLAIN})
-    LibraryRepo.init(path, author="初始 <init@example.com>").close()
+    LibraryRepo.init(path, author="初始 <init@example.com>", when=now_stamp()).close()
     return path
 
 
@@ -70,7 +71,7 @@ def test_a_roster_decides_who_sees_the_keywords(root: Path, capsys, monkeypatch)
             "  - name: 編輯甲\n    account: ed\n    role: editor\n")
     (root / "team.yaml").write_text(team, "utf-8")
     with LibraryRepo(root) as repo:  # published, as the roster is read
-        repo.commit({"team.yaml": team.encode()}, "roster", author="初始 <init@example.com>")
+        repo.commit({"team.yaml": team.encode()}, "roster", author="初始 <init@example.com>", when=now_stamp())
     as_role("editor")  # a local setting never makes an editor where a roster exists
     monkeypatch.setenv("LOGNAME", "chen")
     monkeypatch.setenv("USER", "chen")

@@ -12,9 +12,11 @@ import pytest
 from dulwich import porcelain
 
 from kbdesk.cli import main
+from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.sync.sync import clone_library
+from tests.clock import now_stamp
 from tests.conftest import doc
 
 TODAY = dt.date.today()
@@ -31,7 +33,7 @@ SOP = doc(
 @pytest.fixture
 def root(make_library) -> Path:
     path = make_library({"sop.md": SOP, "must.md": doc("必讀", id="must", ack_required="true")})
-    LibraryRepo.init(path, author="初始 <init@example.com>").close()
+    LibraryRepo.init(path, author="初始 <init@example.com>", when=now_stamp()).close()
     return path
 
 
@@ -167,7 +169,7 @@ def test_publish_sends_the_new_version_to_the_remote(root: Path, tmp_path: Path,
     code, out, err = cli(capsys, root, "publish", str(path), "--note", "縮短", "--author", "王")
     assert code == 0 and f"sent to {bare}" in out, err
     clone = tmp_path / "clone"
-    clone_library(str(bare), clone)
+    clone_library(str(bare), clone, clock=SYSTEM_CLOCK)
     assert "12小時" in (clone / "sop.md").read_text("utf-8")
 
 

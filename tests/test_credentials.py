@@ -19,6 +19,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from kbdesk.cli import main
+from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.errors import CredentialsError, RemoteUnreachable, ServerDenied, SignInNeeded
 from kbdesk.core.storage.drafts import DraftStore
 from kbdesk.core.storage.repo import LibraryRepo
@@ -26,6 +27,7 @@ from kbdesk.core.sync.sync import Syncer, sync_state
 from kbdesk.core.workflow.versioning import Versioning
 from kbdesk.core.workstation import credentials
 from kbdesk.core.workstation.site import load_site
+from tests.clock import now_stamp
 
 URL = "https://git.example.com/cs/kb.git"
 
@@ -173,13 +175,13 @@ def test_the_site_settings_name_a_password_file_never_a_password(
 def test_a_password_kept_in_an_old_remote_url_moves_out_of_the_git_config(
         tmp_path: Path, make_library) -> None:
     root = make_library({"a.md": "---\ntitle: A\n---\n"})
-    repo = LibraryRepo.init(root)
+    repo = LibraryRepo.init(root, when=now_stamp())
     repo.set_remote_url("http://chen:old-secret@127.0.0.1:9/kb.git")  # a port nobody serves
     repo.close()
-    versioning = Versioning(root)
+    versioning = Versioning(root, clock=SYSTEM_CLOCK)
     try:
         with pytest.raises(RemoteUnreachable) as caught:
-            Syncer(versioning, DraftStore(root)).sync()
+            Syncer(versioning, DraftStore(root, SYSTEM_CLOCK)).sync()
     finally:
         versioning.close()
     assert "old-secret" not in str(caught.value)
@@ -233,7 +235,7 @@ def test_sync_asks_for_a_sign_in_on_a_terminal_once(
     """On a terminal ``kbdesk sync`` asks once (user name, password without echo, remember?),
     then syncs again; a second refusal is reported, not asked again."""
     root = make_library({"a.md": "---\ntitle: A\n---\n"})
-    LibraryRepo.init(root).close()
+    LibraryRepo.init(root, when=now_stamp()).close()
     tries: list[dict[str, str]] = []
 
     def refusing(self: Syncer, remote_url: str | None = None, **kwargs: object) -> object:
@@ -284,7 +286,7 @@ def test_clone_from_a_server_that_asks_says_sign_in_needed(
 def test_a_hostile_url_is_refused_without_printing_its_password(
         capsys: pytest.CaptureFixture[str], make_library) -> None:
     root = make_library({"a.md": "---\ntitle: A\n---\n"})
-    LibraryRepo.init(root).close()
+    LibraryRepo.init(root, when=now_stamp()).close()
     assert main(["sync", "--library", str(root), "--remote", "ssh://u:pw-9@-oProxy/x"]) == 2
     err = capsys.readouterr().err
     assert "refused" in err and "pw-9" not in err

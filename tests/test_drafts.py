@@ -11,16 +11,18 @@ from pathlib import Path
 
 import pytest
 
+from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.storage.drafts import Draft, DraftError, DraftStore
 from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.workstation import paths
+from tests.clock import now_stamp
 from tests.conftest import REPO_ROOT, doc
 
 
 def test_save_load_list_discard(make_library) -> None:
     root = make_library({"a.md": doc("甲")})
-    store = DraftStore(root)
+    store = DraftStore(root, SYSTEM_CLOCK)
     saved = store.save(
         Draft(
             "handbooks/a", "handbooks/a.md", "草稿文字", base_version=3, base_commit="abc", cursor=2
@@ -41,7 +43,7 @@ def test_save_load_list_discard(make_library) -> None:
 
 
 def test_damaged_or_partial_files_are_ignored(make_library) -> None:
-    store = DraftStore(make_library({}))
+    store = DraftStore(make_library({}), SYSTEM_CLOCK)
     store.save(Draft("ok", "ok.md", "好"))
     (store.directory / "bad.json").write_text("{not json", "utf-8")
     (store.directory / ".ok.json.123.tmp").write_text("{}", "utf-8")
@@ -49,7 +51,7 @@ def test_damaged_or_partial_files_are_ignored(make_library) -> None:
 
 
 def test_drafts_are_per_library(make_library) -> None:
-    one, two = DraftStore(make_library({})), DraftStore(make_library({}))
+    one, two = DraftStore(make_library({}), SYSTEM_CLOCK), DraftStore(make_library({}), SYSTEM_CLOCK)
     one.save(Draft("a", "a.md", "一"))
     assert two.load("a") is None
 
@@ -59,8 +61,9 @@ def test_a_draft_survives_a_killed_process(make_library) -> None:
     script = textwrap.dedent(f"""
         import sys, time
         sys.path.insert(0, {str(REPO_ROOT)!r})
+        from kbdesk.core.clock import SYSTEM_CLOCK
         from kbdesk.core.storage.drafts import Draft, DraftStore
-        store = DraftStore({str(root)!r})
+        store = DraftStore({str(root)!r}, SYSTEM_CLOCK)
         store.save(Draft("a", "a.md", "第一版草稿", cursor=3))
         store.save(Draft("a", "a.md", "寫到一半的第二版", cursor=8))
         print("saved", flush=True)
@@ -80,14 +83,14 @@ def test_a_draft_survives_a_killed_process(make_library) -> None:
         if proc.stdout is not None:
             proc.stdout.close()
     assert proc.returncode == -signal.SIGKILL
-    draft = DraftStore(root).load("a")
+    draft = DraftStore(root, SYSTEM_CLOCK).load("a")
     assert draft is not None
     assert (draft.text, draft.cursor) == ("寫到一半的第二版", 8)
 
 
 def test_publishing_discards_the_draft_and_drafts_never_reach_the_repository(make_library) -> None:
     root = make_library({"a.md": doc("甲", id="a")})
-    LibraryRepo.init(root).close()
+    LibraryRepo.init(root, when=now_stamp()).close()
     kb = KnowledgeBase(root)
     kb.drafts.save(Draft("a", "a.md", doc("甲", id="a", body="新內容\n")))
     repo = LibraryRepo(root)

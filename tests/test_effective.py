@@ -8,6 +8,7 @@ import pytest
 
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.storage.repo import LibraryRepo
+from tests.clock import now_stamp
 from tests.conftest import doc
 
 TODAY = dt.date.today()
@@ -27,7 +28,7 @@ def stamp(day: dt.date) -> int:
 @pytest.fixture
 def kb(make_library) -> KnowledgeBase:
     root = make_library({"refund.md": rule(24, 1), "other.md": doc("其他", body="無關內容\n")})
-    LibraryRepo.init(root).close()
+    LibraryRepo.init(root, when=now_stamp()).close()
     return KnowledgeBase(root)
 
 
@@ -65,7 +66,7 @@ def test_pending_version_comes_into_force_on_its_date_without_restart(kb: Knowle
 
 def test_what_was_in_force_on_past_days(make_library) -> None:
     root = make_library({"refund.md": rule(24, 1)})
-    repo = LibraryRepo(LibraryRepo.init(root).root)
+    repo = LibraryRepo(LibraryRepo.init(root, when=now_stamp()).root)
     # rewrite the story with dated commits: v1 on 1 Jan, v2 on 1 Mar in force from 15 Mar
     jan, mar, mar15 = dt.date(2026, 1, 1), dt.date(2026, 3, 1), dt.date(2026, 3, 15)
     repo.commit({"refund.md": rule(24, 2).encode()}, "v2 草稿", when=stamp(jan))

@@ -24,6 +24,7 @@ from dulwich import porcelain
 from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.sync.sync import sync_state
 from kbdesk.core.workstation import credentials
+from tests.clock import now_stamp
 from tests.gitserver import GitHttpServer
 from tests.workstations import FILES, Workstation
 
@@ -61,7 +62,7 @@ def test_three_workstations_on_git_http_backend_with_basic_auth(
 
     # the editor's library goes to the empty server; the URL is typed with the password
     source = make_library(FILES)
-    LibraryRepo.init(source, author="編輯 <ed@example.com>").close()
+    LibraryRepo.init(source, author="編輯 <ed@example.com>", when=now_stamp()).close()
     code, _, err = editor.run("sync", "--library", str(source), "--remote", server.url)
     assert code == 4 and "sign-in needed" in err and "offline" not in err
     editor.enter()
@@ -170,7 +171,7 @@ def test_a_hook_installed_in_the_served_repository_runs_on_push(
     assert installed.stat().st_mode & stat.S_IXUSR
     editor = Workstation(tmp_path, "editor-desk", "林主管", monkeypatch, capsys, printed=[])
     source = make_library(FILES)
-    LibraryRepo.init(source, author="編輯 <ed@example.com>").close()
+    LibraryRepo.init(source, author="編輯 <ed@example.com>", when=now_stamp()).close()
     code, _, err = editor.run("sync", "--library", str(source), "--remote",
                                         server.url_with("editor", PASSWORDS["editor"]))
     assert code == 2 and "refused the update" in err and "pre-receive hook declined" in err
@@ -211,7 +212,7 @@ def test_a_signed_library_on_the_http_server_with_kbdesk_server_hook(
         editor = Workstation(tmp_path, "editor-desk", "林主管", monkeypatch, capsys, printed=printed)
         one = Workstation(tmp_path, "desk-1", "陳小華", monkeypatch, capsys, printed=printed)
         source = make_library(FILES)
-        LibraryRepo.init(source, author="編輯 <ed@example.com>").close()
+        LibraryRepo.init(source, author="編輯 <ed@example.com>", when=now_stamp()).close()
         editor.ok("keys", "init")
         editor.ok("keys", "adopt", "--library", str(source))
         out = editor.ok("sync", "--library", str(source), "--remote",

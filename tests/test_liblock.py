@@ -15,6 +15,7 @@ from kbdesk.core.errors import LibraryBusy
 from kbdesk.core.storage import repo as repo_module
 from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.workstation.liblock import hold_file_lock, library_lock, lock_file
+from tests.clock import now_stamp
 from tests.conftest import doc
 
 
@@ -99,7 +100,7 @@ def test_the_repository_write_lock_is_busy_while_another_writer_holds_it(
     make_library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = make_library({"a.md": doc("甲", id="a")})
-    repo = LibraryRepo.init(root)
+    repo = LibraryRepo.init(root, when=now_stamp())
     monkeypatch.setattr(repo_module, "WRITE_TIMEOUT", 0.05)
     holder = other_holder(root / ".git" / "kbdesk.lock")
     holder.acquire()

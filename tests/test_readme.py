@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from kbdesk.cli import main
+from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.kb import install_demo_library
 from tests.conftest import REPO_ROOT
 
@@ -65,7 +66,7 @@ def test_the_readme_has_the_commands_this_test_runs() -> None:
 def test_every_readme_command_works_on_the_demo_library(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    library = install_demo_library(tmp_path / "demo")
+    library = install_demo_library(tmp_path / "demo", clock=SYSTEM_CLOCK)
     monkeypatch.setenv("KBDESK_LIBRARY", str(library))
     share = tmp_path / "srv"
     share.mkdir()

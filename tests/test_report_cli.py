@@ -8,6 +8,7 @@ import json
 import pytest
 
 from kbdesk.cli import main
+from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.workstation.userstate import log_no_results
 
 TZ = dt.timezone(dt.timedelta(hours=8))
@@ -19,9 +20,9 @@ def at(day: int) -> dt.datetime:
 
 @pytest.fixture
 def logged() -> None:
-    log_no_results("發票抬頭", at(2))
-    log_no_results("退货运费", at(3))
-    log_no_results("退貨運費", at(6))
+    log_no_results("發票抬頭", at(2), clock=SYSTEM_CLOCK)
+    log_no_results("退货运费", at(3), clock=SYSTEM_CLOCK)
+    log_no_results("退貨運費", at(6), clock=SYSTEM_CLOCK)
 
 
 def test_text_report(logged: None, capsys: pytest.CaptureFixture[str]) -> None:
@@ -42,7 +43,7 @@ def test_partial_matches_are_reported_beside_searches_without_results(
     logged: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for day in (7, 8, 9):
-        log_no_results("退款 火星", at(day), match="partial")
+        log_no_results("退款 火星", at(day), match="partial", clock=SYSTEM_CLOCK)
     assert main(["report", "no-results"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[1].split() == ["3", "2026-11-09", "09:30", "partial", "退款", "火星"]

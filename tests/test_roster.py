@@ -20,6 +20,7 @@ from kbdesk.core.team.roles import NotAllowed, decide_role, may, refusal
 from kbdesk.core.team.roster import parse_roster
 from kbdesk.core.text.safe import csv_cell, strip_controls, write_csv
 from kbdesk.core.workstation.site import SiteSettings
+from tests.clock import now_stamp
 from tests.conftest import doc
 
 TEAM = """\
@@ -60,7 +61,7 @@ def as_account(monkeypatch: pytest.MonkeyPatch, account: str) -> None:
 @pytest.fixture
 def team_kb(make_library, monkeypatch: pytest.MonkeyPatch):
     root = make_library({"team.yaml": TEAM, "must.md": MUST, "all.md": ALL, "late.md": LATE})
-    LibraryRepo.init(root, author="編輯 <ed@example.com>").close()
+    LibraryRepo.init(root, author="編輯 <ed@example.com>", when=now_stamp()).close()
     kb = KnowledgeBase(root)
     kb.set_clock(lambda: dt.date(2026, 6, 10))
     as_account(monkeypatch, "chen")
@@ -440,7 +441,7 @@ def test_team_command_shows_the_roster_and_publishes_it(team_kb, monkeypatch, ca
 def test_without_a_roster_acks_missing_lists_known_agents_with_overdue(make_library,
                                                                        capsys) -> None:
     root = make_library({"must.md": MUST.replace("[一線客服]", "true")})
-    LibraryRepo.init(root).close()
+    LibraryRepo.init(root, when=now_stamp()).close()
     kb = KnowledgeBase(root)
     kb.set_clock(lambda: dt.date(2026, 6, 10))
     kb.receipts.acknowledge(kb.document("must"), "甲", account="a")

@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.storage import keys, signing
 from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.team import serverhook
 from kbdesk.core.workflow import editors
+from tests.clock import now_stamp
 
 GIT = shutil.which("git") or "git"
 
@@ -50,9 +52,9 @@ def server(tmp_path: Path) -> Path:
 def signed_clone(server: Path, make_library, tmp_path: Path) -> tuple[Path, keys.EditorKey]:
     """An editor's library that adopted signing, pushed to the server; and the editor's key."""
     root = make_library({"refund.md": "# 退款\n\n24小時\n"})
-    LibraryRepo.init(root).close()
+    LibraryRepo.init(root, when=now_stamp()).close()
     key = keys.init_key("ed@desk")
-    editors.adopt(root, "ed")
+    editors.adopt(root, "ed", clock=SYSTEM_CLOCK)
     _git("push", "-q", f"file://{server}", "main:main", cwd=root)
     work = tmp_path / "work"
     _git("clone", "-q", f"file://{server}", str(work), cwd=tmp_path)
@@ -150,7 +152,7 @@ def test_the_main_check_without_signing_takes_any_fast_forward(
     server: Path, make_library, tmp_path: Path
 ) -> None:
     root = make_library({"a.md": "# a\n"})
-    LibraryRepo.init(root).close()  # no key, no signing: a library as before
+    LibraryRepo.init(root, when=now_stamp()).close()  # no key, no signing: a library as before
     done = _git("push", f"file://{server}", "main:main", cwd=root, check=False)
     assert done.returncode == 0, done.stderr
     (root / "a.md").write_text("# b\n", "utf-8")
@@ -165,7 +167,7 @@ def test_adopting_signing_by_push_then_unsigned_is_refused(
     server: Path, make_library, tmp_path: Path
 ) -> None:
     root = make_library({"a.md": "# a\n"})
-    LibraryRepo.init(root).close()
+    LibraryRepo.init(root, when=now_stamp()).close()
     _git("push", f"file://{server}", "main:main", cwd=root)
     stranger = Ed25519PrivateKey.generate()
     # an adoption whose signer is not in its own list is refused
@@ -200,10 +202,10 @@ def test_with_trust_only_that_key_may_adopt_signing(server: Path, make_library,
     hook.write_text(f"#!/bin/sh\nexec {sys.executable} -m kbdesk server-hook "
                     "--trust SHA256:the-it-departments-key\n", "utf-8")
     root = make_library({"refund.md": "# 退款\n"})
-    LibraryRepo.init(root).close()
+    LibraryRepo.init(root, when=now_stamp()).close()
     _git("push", "-q", f"file://{server}", "main:main", cwd=root)
     key = keys.init_key("ed@desk")
-    editors.adopt(root, "ed")
+    editors.adopt(root, "ed", clock=SYSTEM_CLOCK)
     done = _git("push", f"file://{server}", "main:main", cwd=root, check=False)
     assert done.returncode != 0
     assert f"adopts signing with a key not trusted here ({key.fingerprint})" \

@@ -16,6 +16,7 @@ from dulwich.repo import Repo
 
 from kbdesk.core.storage import keys, signing
 from kbdesk.core.storage.repo import LibraryRepo
+from tests.clock import now_stamp
 
 # git verifies with ssh-keygen (.ci/run installs both: git, openssh-client)
 GIT = shutil.which("git") or "git"
@@ -102,7 +103,7 @@ def test_a_damaged_key_file_is_named(tmp_path: Path) -> None:
 def test_git_verifies_a_commit_kbdesk_signed(make_library, tmp_path: Path) -> None:
     key = keys.init_key("ed@desk")
     root = make_library({"a.md": "# 一\n"})
-    LibraryRepo.init(root, author="編輯 <ed@example.org>").close()
+    LibraryRepo.init(root, author="編輯 <ed@example.org>", when=now_stamp()).close()
     allowed = tmp_path / "allowed_signers"
     allowed.write_text(signing.allowed_line("ed", key.private.public_key()) + "\n", "utf-8")
     config = ["-c", "gpg.format=ssh", "-c", f"gpg.ssh.allowedSignersFile={allowed}"]

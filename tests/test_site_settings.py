@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.errors import SettingLocked
 from kbdesk.core.opening import resolve_library_dir
 from kbdesk.core.workstation import site as site_module
@@ -114,10 +115,10 @@ def test_first_use_joins_the_preset_shared_library_with_no_question(
     with KnowledgeBase(versioned_library) as editor:
         assert editor.sync.sync(str(bare)).pushed
     site_file.write_text(f"library_url: {bare}\n", "utf-8")
-    folder = resolve_library_dir(None)
+    folder = resolve_library_dir(None, clock=SYSTEM_CLOCK)
     assert (folder / "handbooks" / "complaint.md").is_file()
     assert Path(Settings.load().get("library_dir")) == folder
-    assert resolve_library_dir(None) == folder  # joined once; later uses open it
+    assert resolve_library_dir(None, clock=SYSTEM_CLOCK) == folder  # joined once; later uses open it
 
 
 def test_no_first_run_question_when_a_shared_library_is_preset(site_file, tmp_path) -> None:

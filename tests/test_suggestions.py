@@ -14,10 +14,12 @@ import pytest
 
 from kbdesk.cli import main
 from kbdesk.core import KnowledgeBase, Settings, suggestions
+from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.team.roles import NotAllowed
 from kbdesk.core.team.suggestions import SuggestionError, gather, note_opened
 from kbdesk.core.workstation.userstate import log_no_results, no_results_path, search_gaps
+from tests.clock import now_stamp
 from tests.conftest import doc
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
@@ -36,15 +38,15 @@ def settings(name: str, role: str = "agent") -> Settings:
 
 def reformulate(station: str, first: str, then: str, doc_id: str, at: dt.datetime) -> bool:
     """One agent: ``first`` finds nothing, ``then`` finds ``doc_id``, which they open."""
-    log_no_results(first, at)
+    log_no_results(first, at, clock=SYSTEM_CLOCK)
     return note_opened(doc_id, then, when=at + dt.timedelta(minutes=1),
-                       settings=settings(station))
+                       settings=settings(station), clock=SYSTEM_CLOCK)
 
 
 @pytest.fixture
 def library(make_library, tmp_path: Path) -> Iterator[KnowledgeBase]:
     root = make_library({"phone.md": PHONE, "refund.md": OTHER})
-    LibraryRepo.init(root, message="first").close()
+    LibraryRepo.init(root, message="first", when=now_stamp()).close()
     kb = KnowledgeBase(root, index_dir=tmp_path / "index")
     kb.load()
     yield kb
@@ -70,20 +72,20 @@ def test_an_open_after_a_reformulated_gap_search_is_recorded() -> None:
 def test_opens_that_are_not_after_a_reformulation_are_not_recorded() -> None:
     station = settings("desk-1")
     # no gap search before
-    assert not note_opened("phone", "手机号码", when=T0, settings=station)
+    assert not note_opened("phone", "手机号码", when=T0, settings=station, clock=SYSTEM_CLOCK)
     # the same words (in another script): the search was not reformulated
-    log_no_results("資料異動", T0)
+    log_no_results("資料異動", T0, clock=SYSTEM_CLOCK)
     assert not note_opened("phone", "资料异动", when=T0 + dt.timedelta(minutes=1),
-                           settings=station)
+                           settings=station, clock=SYSTEM_CLOCK)
     # a gap too long before the open
     assert not note_opened("phone", "手机号码", when=T0 + dt.timedelta(minutes=30),
-                           settings=station)
+                           settings=station, clock=SYSTEM_CLOCK)
     # opened twice after the same gap: recorded once
-    log_no_results("换号", T0 + dt.timedelta(hours=1))
+    log_no_results("换号", T0 + dt.timedelta(hours=1), clock=SYSTEM_CLOCK)
     assert note_opened("phone", "手机号码", when=T0 + dt.timedelta(hours=1, minutes=1),
-                       settings=station)
+                       settings=station, clock=SYSTEM_CLOCK)
     assert not note_opened("phone", "手机号码", when=T0 + dt.timedelta(hours=1, minutes=2),
-                           settings=station)
+                           settings=station, clock=SYSTEM_CLOCK)
     assert len(opened_lines()) == 1
 
 
@@ -190,7 +192,7 @@ def test_cli_lists_and_accepts_suggestions(library: KnowledgeBase,
 def test_an_unwritable_log_never_gets_in_the_agents_way(caplog: pytest.LogCaptureFixture) -> None:
     path = no_results_path()
     path.mkdir(parents=True)  # the log's place is taken by a folder: it cannot be read
-    assert not note_opened("phone", "手机号码", when=T0, settings=settings("desk-1"))
+    assert not note_opened("phone", "手机号码", when=T0, settings=settings("desk-1"), clock=SYSTEM_CLOCK)
     assert "search log" in caplog.text
 
 

@@ -21,6 +21,7 @@ from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.team.roles import NotAllowed
 from kbdesk.core.team.suggestions import SuggestionError, first_words, gather, synonym_words
 from kbdesk.core.workstation.userstate import no_results_path
+from tests.clock import now_stamp
 from tests.conftest import doc
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
@@ -73,7 +74,7 @@ def make_kb(make_library, tmp_path: Path) -> Iterator[Callable[..., KnowledgeBas
         if config is not None:
             files["library.yaml"] = config
         root = make_library(files)
-        LibraryRepo.init(root, message="first").close()
+        LibraryRepo.init(root, message="first", when=now_stamp()).close()
         kb = KnowledgeBase(root, index_dir=tmp_path / f"index{len(opened)}")
         kb.load()
         opened.append(kb)
@@ -265,7 +266,7 @@ PARCEL = doc("快递查询", id="parcel", version=1,
 def test_the_issue_case_proposes_a_group_that_keeps_other_documents_apart(
         make_library, tmp_path: Path) -> None:
     root = make_library({"refund-talk.md": REFUND_TALK, "parcel.md": PARCEL})
-    LibraryRepo.init(root, message="first").close()
+    LibraryRepo.init(root, message="first", when=now_stamp()).close()
     with KnowledgeBase(root, index_dir=tmp_path / "index-issue") as kb:
         kb.load()
         assert top(kb, "快递没回来") == "parcel"
@@ -347,7 +348,7 @@ def test_with_a_roster_only_an_editor_publishes_library_yaml(make_library, tmp_p
     team = ("people:\n  - name: 陳小華\n    account: chen\n    role: agent\n"
             "  - name: 編輯甲\n    account: ed\n    role: editor\n")
     root = make_library({"phone.md": PHONE, "library.yaml": CONFIG, "team.yaml": team})
-    LibraryRepo.init(root, message="first").close()
+    LibraryRepo.init(root, message="first", when=now_stamp()).close()
     kb = KnowledgeBase(root, index_dir=tmp_path / "index-roster")
     try:
         monkeypatch.setenv("LOGNAME", "chen")

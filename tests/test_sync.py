@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from dulwich import porcelain
 from dulwich.repo import Repo
 
+from kbdesk.core.clock import SYSTEM_CLOCK, FixedClock
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.sync.sync import (
@@ -19,6 +21,7 @@ from kbdesk.core.sync.sync import (
     clone_library,
 )
 from kbdesk.core.team.remote import NoSharedLibrary, join_library
+from tests.clock import now_stamp
 from tests.remotes import TWO_DOCUMENTS, HttpRemote, replaced, two_workstations
 
 FILES = TWO_DOCUMENTS
@@ -137,9 +140,9 @@ def test_unreachable_remote_leaves_the_library_working(make_library, tmp_path: P
     assert kb.search("24小時").hits
     assert kb.publishing.publish("refund", replaced(kb, "refund", "24小時", "48小時"), "離線也能發布").version == 2
     with pytest.raises(RemoteUnreachable):
-        clone_library(missing, tmp_path / "new-workstation")
+        clone_library(missing, tmp_path / "new-workstation", clock=SYSTEM_CLOCK)
     with pytest.raises(NoSharedLibrary, match="no shared library at"):
-        join_library(missing, tmp_path / "new-workstation")
+        join_library(missing, tmp_path / "new-workstation", clock=SYSTEM_CLOCK)
     assert not (tmp_path / "new-workstation").exists()
 
 
@@ -148,7 +151,7 @@ def test_a_library_with_an_unrelated_history_is_refused_and_nothing_changes(
 ) -> None:
     a_root, b_root = make_library(FILES), make_library(FILES)
     for root, who in ((a_root, "甲"), (b_root, "乙")):  # two unrelated initial commits
-        LibraryRepo.init(root, author=who).close()
+        LibraryRepo.init(root, author=who, when=now_stamp()).close()
     a, b = KnowledgeBase(a_root), KnowledgeBase(b_root)
     a.publishing.publish("refund", replaced(a, "refund", "24小時", "48小時"), "甲改48", "甲")
     a.sync.sync(str(bare))
@@ -224,8 +227,8 @@ def test_a_library_kept_on_master_clones_and_syncs(make_library, bare: Path, tmp
     porcelain.push(repo, str(bare), b"refs/heads/master", errstream=io.BytesIO())
     repo.close()
 
-    a = KnowledgeBase(clone_library(str(bare), tmp_path / "a"))
-    b = KnowledgeBase(clone_library(str(bare), tmp_path / "b"))
+    a = KnowledgeBase(clone_library(str(bare), tmp_path / "a", clock=SYSTEM_CLOCK))
+    b = KnowledgeBase(clone_library(str(bare), tmp_path / "b", clock=SYSTEM_CLOCK))
     assert "24小時" in (a.root / "refund.md").read_text("utf-8")
     check_different_documents_both_land(a, b)
     with Repo(str(bare)) as shared:
@@ -248,3 +251,16 @@ def test_history_lists_the_retired_v3_above_a_stale_v2_brought_in_later(
                          author=b"X <x@example.com>", committer=b"X <x@example.com>")
     versions = a.versions.history("refund")
     assert [(v.version, v.status) for v in versions][:2] == [(3, "retired"), (2, "published")]
+
+
+def test_last_synced_is_stamped_by_the_library_clock(
+    make_library, bare: Path, tmp_path: Path
+) -> None:
+    """The library's clock 90 days ahead of the process's: the sync's time is the library's."""
+    a, b = workstations(make_library, str(bare), tmp_path)
+    later = dt.datetime.now().astimezone().replace(microsecond=0) + dt.timedelta(days=90)
+    b.set_clock(FixedClock(later))
+    result = b.sync.sync()
+    assert result.last_synced == later.isoformat(timespec="seconds")
+    assert b.sync.sync_state()["last_synced"] == later.isoformat(timespec="seconds")
+    assert a.sync.sync_state().get("last_synced") != later.isoformat(timespec="seconds")

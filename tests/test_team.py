@@ -14,12 +14,14 @@ import pytest
 from dulwich.objects import Commit, Tree
 from dulwich.repo import Repo
 
+from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.reading.receipts import ReceiptBook
 from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.team.board import Team
 from kbdesk.core.team.exchange import IDENTITY, RECORDS_FILE
 from kbdesk.core.team.records import ref_part
 from kbdesk.core.workstation.userstate import log_no_results
+from tests.clock import now_stamp
 from tests.remotes import HttpRemote
 from tests.workstations import FILES, Workstation
 
@@ -31,7 +33,7 @@ def team(tmp_path: Path, make_library, monkeypatch: pytest.MonkeyPatch,
     one = Workstation(tmp_path, "desk-1", "陳小華", monkeypatch, capsys)
     two = Workstation(tmp_path, "desk 2", "王大明", monkeypatch, capsys)
     source = make_library(FILES)
-    LibraryRepo.init(source, author="編輯 <ed@example.com>").close()
+    LibraryRepo.init(source, author="編輯 <ed@example.com>", when=now_stamp()).close()
     out = editor.ok("workstation-key", "--enrol", "--library", str(source))
     assert "listed this workstation (editor-desk) as an editor's" in out
     bare = tmp_path / "share" / "team.git"
@@ -117,13 +119,13 @@ def test_three_workstations_share_receipts_flags_and_gaps(team: tuple[Workstatio
     # failed searches of every workstation, most frequent first; desk 2 keeps its log private
     one.monkeypatch.setenv("KBDESK_DATA_DIR", str(one.data))
     for query in ("電子發票", "電子發票", "外送延誤"):
-        log_no_results(query)
-    log_no_results("外送 延誤 賠償", match="partial")  # found only some of the words
+        log_no_results(query, clock=SYSTEM_CLOCK)
+    log_no_results("外送 延誤 賠償", match="partial", clock=SYSTEM_CLOCK)  # found only some of the words
     two.monkeypatch.setenv("KBDESK_DATA_DIR", str(two.data))
-    log_no_results("電子发票")  # the same gap, typed in Simplified Chinese
+    log_no_results("電子发票", clock=SYSTEM_CLOCK)  # the same gap, typed in Simplified Chinese
     settings = json.loads((two.data / "settings.json").read_text("utf-8"))
     (two.data / "settings.json").write_text(json.dumps({**settings, "share_search_log": False}))
-    log_no_results("私人查詢")
+    log_no_results("私人查詢", clock=SYSTEM_CLOCK)
     for ws in (one, two, editor):
         ws.ok("sync")
     report = json.loads(editor.ok("report", "no-results", "--all", "--json"))
@@ -228,13 +230,14 @@ def test_odd_refs_offered_by_a_remote_are_ignored_and_damaged_lines_skipped(
         assert not is_team_ref(bad), bad
     editor = Workstation(tmp_path, "editor-desk", "林主管", monkeypatch, capsys, role="editor")
     source = make_library(FILES)
-    LibraryRepo.init(source).close()
+    LibraryRepo.init(source, when=now_stamp()).close()
     bare = tmp_path / "team.git"
     editor.ok("init-remote", str(bare), "--library", str(source))
     with Repo(str(bare)) as shared:  # another workstation's ref, half of it damaged, and junk
         good = '{"agent": "甲", "doc_id": "refund-rule", "time": "t", "version": 1, ' \
                '"workstation": "desk-9"}'
-        sha = _commit_records(shared, [good, "{not json", "[1, 2]"], [], "desk-9")
+        sha = _commit_records(shared, [good, "{not json", "[1, 2]"], [], "desk-9",
+                              when=1_781_488_800)
         shared.refs[b"refs/kbdesk/receipts/desk-9"] = sha
         blob = Blob.from_string(b"not a commit")
         shared.object_store.add_object(blob)
@@ -261,7 +264,7 @@ def test_only_an_editor_lists_a_workstation_as_an_editors_and_only_once(
     agent = Workstation(tmp_path, "desk-1", "陳小華", monkeypatch, capsys)
     editor = Workstation(tmp_path, "editor-desk", "林主管", monkeypatch, capsys, role="editor")
     source = make_library(FILES)
-    LibraryRepo.init(source, author="編輯 <ed@example.com>").close()
+    LibraryRepo.init(source, author="編輯 <ed@example.com>", when=now_stamp()).close()
     code, _, err = agent.run("workstation-key", "--enrol", "--library", str(source))
     assert code == 2 and "listing an editor's workstation needs the role editor" in err
     assert not (source / ".kbdesk" / "editor_workstations").exists()
@@ -269,7 +272,7 @@ def test_only_an_editor_lists_a_workstation_as_an_editors_and_only_once(
     with LibraryRepo(source) as repo:  # committed: it travels with the library
         listed = repo.read_text(repo.head(), ".kbdesk/editor_workstations")
     monkeypatch.setenv("KBDESK_DATA_DIR", str(editor.data))
-    line = Team(source, ReceiptBook(source)).key_line()
+    line = Team(source, ReceiptBook(source, SYSTEM_CLOCK), clock=SYSTEM_CLOCK).key_line()
     assert listed == line + "\n"
     assert (source / ".kbdesk" / "editor_workstations").read_text("utf-8") == listed
     code, _, err = editor.run("workstation-key", "--enrol", "--library", str(source))

@@ -15,6 +15,7 @@ import pytest
 from dulwich.objects import Blob, Commit, ObjectID, Tree
 from dulwich.repo import Repo
 
+from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.doctor import check_team_records
 from kbdesk.core.errors import KbError
 from kbdesk.core.reading.receipts import ReceiptBook
@@ -26,6 +27,9 @@ from kbdesk.core.team.keys import key_path, workstation_key
 from kbdesk.core.team.records import FLAGS, KINDS, RECEIPTS, dump_line
 from kbdesk.core.workstation.settings import Settings
 from tests.remotes import HttpRemote, make_bare
+
+#: a commit time for records written by hand
+STAMP = 1_781_488_800
 
 
 class Desk:
@@ -54,7 +58,8 @@ class Desk:
     def sync(self) -> list[str]:
         self.use()
         problems: list[str] = []
-        exchange(self.root, self.url, self.name, lambda kind: self.queue[kind], problems)
+        exchange(self.root, self.url, self.name, lambda kind: self.queue[kind], problems,
+                 clock=SYSTEM_CLOCK)
         return problems
 
     def read(self, kind: str = RECEIPTS) -> list[dict[str, object]]:
@@ -109,7 +114,7 @@ def _put(share: Path, kind: str, ws: str, lines: list[str],
          parents: list[ObjectID] | None = None) -> ObjectID:
     """Someone who can write to the share sets ``ws``'s ref to a commit of ``lines``."""
     with Repo(str(share)) as repo:
-        sha = _commit_records(repo, lines, parents or [], "forged")
+        sha = _commit_records(repo, lines, parents or [], "forged", when=STAMP)
         repo.refs[team_ref(kind, ws)] = sha
     return sha
 
@@ -292,7 +297,7 @@ def test_a_new_key_for_a_workstation_is_refused(desks: tuple[Desk, Desk, Desk], 
     # an administrator accepts the new key on desk-c: the old records of desk-a go, the new
     # chain is read at the next sync
     c.use()
-    assert Team(c.root, ReceiptBook(c.root)).forget_workstation("desk-a") == 1
+    assert Team(c.root, ReceiptBook(c.root, SYSTEM_CLOCK), clock=SYSTEM_CLOCK).forget_workstation("desk-a") == 1
     assert c.docs_of("desk-a") == []  # the old chain is not read again from a local copy
     c.sync()
     assert c.docs_of("desk-a") == ["doc-5"] and c.problems() == []
@@ -449,7 +454,7 @@ def test_a_clearing_counts_only_from_an_editors_workstation(
     for desk in (a, b, c):
         desk.sync()
     c.use()
-    team = Team(c.root, ReceiptBook(c.root))
+    team = Team(c.root, ReceiptBook(c.root, SYSTEM_CLOCK), clock=SYSTEM_CLOCK)
     assert [f.id for f in team.open_flags()] == ["f1"]  # desk-b is no editor's workstation
     (c.root / ".kbdesk").mkdir()
     (c.root / ".kbdesk" / "editor_workstations").write_text(
@@ -478,7 +483,7 @@ def test_clearing_a_flag_on_a_workstation_that_is_not_an_editors_is_refused(
     a.use()
     settings = Settings.load()
     settings.set("role", "editor")  # the user is an editor: the workstation's key is what fails
-    team = Team(a.root, ReceiptBook(a.root), settings)
+    team = Team(a.root, ReceiptBook(a.root, SYSTEM_CLOCK), settings, clock=SYSTEM_CLOCK)
     flag = team.flags.flag("refund", 1, "unclear", "?", "甲")
     with pytest.raises(KbError, match="only an editor's workstation clears flags"):
         team.clear_flag(flag.id)

@@ -13,11 +13,13 @@ from dulwich.objects import Blob, Commit
 from dulwich.repo import Repo
 
 from kbdesk.core import KnowledgeBase
+from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.errors import KbError, PublishError, RemoteRefused
 from kbdesk.core.storage import keys, signing, trust
 from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.sync.sync import clone_library
 from kbdesk.core.workflow import editors
+from tests.clock import now_stamp
 from tests.remotes import TWO_DOCUMENTS, replaced
 
 
@@ -43,14 +45,14 @@ def signed(make_library, bare: Path, tmp_path: Path, people: People
     """Editor A shares a library, adopts signing and syncs; agent B joins trusting A's key."""
     people.be("editor")
     root = make_library(TWO_DOCUMENTS)
-    LibraryRepo.init(root).close()
+    LibraryRepo.init(root, when=now_stamp()).close()
     a = KnowledgeBase(root)
     assert a.sync.sync(str(bare)).pushed
     key = keys.init_key("editor@desk")
-    editors.adopt(root, "editor")
+    editors.adopt(root, "editor", clock=SYSTEM_CLOCK)
     assert a.sync.sync().pushed
     people.be("agent")
-    b = KnowledgeBase(clone_library(str(bare), tmp_path / "agent", (key.fingerprint,)))
+    b = KnowledgeBase(clone_library(str(bare), tmp_path / "agent", (key.fingerprint,), clock=SYSTEM_CLOCK))
     yield a, b, key.fingerprint
 
 
@@ -203,16 +205,16 @@ def test_joining_a_signed_library_needs_a_trusted_fingerprint(
     _, _, fingerprint = signed
     people.be("newcomer")
     with pytest.raises(trust.UntrustedLibrary) as caught:
-        clone_library(str(bare), tmp_path / "new")
+        clone_library(str(bare), tmp_path / "new", clock=SYSTEM_CLOCK)
     assert caught.value.fingerprints == (fingerprint,)
     assert [e.fingerprint for e in caught.value.editors] == [fingerprint]
     assert not (tmp_path / "new").exists()
     with pytest.raises(RemoteRefused, match="not trusted here"):
-        clone_library(str(bare), tmp_path / "new", ("SHA256:someone-else",))
+        clone_library(str(bare), tmp_path / "new", ("SHA256:someone-else",), clock=SYSTEM_CLOCK)
     site = tmp_path / "site.yaml"
     site.write_text(f"editor_fingerprints: ['{fingerprint}']\n", "utf-8")
     monkeypatch.setenv("KBDESK_SITE_CONFIG", str(site))
-    joined = clone_library(str(bare), tmp_path / "new")
+    joined = clone_library(str(bare), tmp_path / "new", clock=SYSTEM_CLOCK)
     assert (joined / signing.ALLOWED_SIGNERS).is_file()
 
 
@@ -223,7 +225,7 @@ def test_joining_refuses_an_unsigned_change_after_adoption(
     _push_commit(bare, {"refund.md": b"unsigned\n"})
     people.be("newcomer")
     with pytest.raises(RemoteRefused, match="not signed by an editor"):
-        clone_library(str(bare), tmp_path / "new", (fingerprint,))
+        clone_library(str(bare), tmp_path / "new", (fingerprint,), clock=SYSTEM_CLOCK)
 
 
 def test_publishing_without_a_key_on_a_signed_library_says_how_to_make_one(
@@ -243,7 +245,7 @@ def test_an_added_editor_publishes_and_others_take_it(signed, people: People) ->
     people.be("agent")
     second = keys.init_key("second@desk")
     people.be("editor")
-    change = editors.add_editor(a.root, second.public_line, "second")
+    change = editors.add_editor(a.root, second.public_line, "second", clock=SYSTEM_CLOCK)
     assert change.fingerprint == second.fingerprint
     assert a.sync.sync().pushed
     people.be("agent")
@@ -255,7 +257,7 @@ def test_an_added_editor_publishes_and_others_take_it(signed, people: People) ->
     assert result.status == "pulled" and result.untrusted == []
     assert "12小時" in _text(a, "refund.md")
     with pytest.raises(editors.EditorKeysError, match="already among"):
-        editors.add_editor(a.root, second.public_line, "second")
+        editors.add_editor(a.root, second.public_line, "second", clock=SYSTEM_CLOCK)
 
 
 def test_adopting_accepts_the_older_unsigned_history(signed, people: People) -> None:
@@ -271,17 +273,17 @@ def test_adopting_accepts_the_older_unsigned_history(signed, people: People) -> 
     assert verdict.trusted and verdict.roots == {adoption.id: fingerprint}
     people.be("editor")
     with pytest.raises(editors.EditorKeysError, match="already requires"):
-        editors.adopt(a.root, "again")
+        editors.adopt(a.root, "again", clock=SYSTEM_CLOCK)
 
 
 def test_libraries_without_signing_take_unsigned_changes_as_before(
     make_library, bare: Path, tmp_path: Path
 ) -> None:
     root = make_library(TWO_DOCUMENTS)
-    LibraryRepo.init(root).close()
+    LibraryRepo.init(root, when=now_stamp()).close()
     a = KnowledgeBase(root)
     assert a.sync.sync(str(bare)).pushed
-    b = KnowledgeBase(clone_library(str(bare), tmp_path / "b"))
+    b = KnowledgeBase(clone_library(str(bare), tmp_path / "b", clock=SYSTEM_CLOCK))
     _push_commit(bare, {"refund.md": b"unsigned but fine\n"})
     result = b.sync.sync()
     assert result.status == "pulled" and result.untrusted == []
@@ -293,17 +295,17 @@ def test_a_workstation_that_has_the_library_takes_its_adoption(
 ) -> None:
     people.be("editor")
     root = make_library(TWO_DOCUMENTS)
-    LibraryRepo.init(root).close()
+    LibraryRepo.init(root, when=now_stamp()).close()
     a = KnowledgeBase(root)
     assert a.sync.sync(str(bare)).pushed
     people.be("agent")
-    b = KnowledgeBase(clone_library(str(bare), tmp_path / "agent"))
+    b = KnowledgeBase(clone_library(str(bare), tmp_path / "agent", clock=SYSTEM_CLOCK))
     site = tmp_path / "site.yaml"
     site.write_text("editor_fingerprints: ['SHA256:not-the-editors']\n", "utf-8")
     monkeypatch.setenv("KBDESK_SITE_CONFIG", str(site))
     people.be("editor")
     key = keys.init_key("editor@desk")
-    editors.adopt(root, "editor")
+    editors.adopt(root, "editor", clock=SYSTEM_CLOCK)
     assert a.sync.sync().pushed
     people.be("agent")
     refused = b.sync.sync()  # the site trusts another key: the adoption is not taken
@@ -341,7 +343,7 @@ def test_two_editors_publishing_at_once_merge_with_a_signed_commit(
     people.be("agent")
     second = keys.init_key("second@desk")
     people.be("editor")
-    editors.add_editor(a.root, second.public_line, "second")
+    editors.add_editor(a.root, second.public_line, "second", clock=SYSTEM_CLOCK)
     assert a.sync.sync().pushed
     people.be("agent")
     assert b.sync.sync().status == "pulled"
@@ -384,15 +386,15 @@ def test_an_unsigned_local_version_is_not_merged_into_a_library_that_adopted_sig
 ) -> None:
     people.be("editor")
     root = make_library(TWO_DOCUMENTS)
-    LibraryRepo.init(root).close()
+    LibraryRepo.init(root, when=now_stamp()).close()
     a = KnowledgeBase(root)
     assert a.sync.sync(str(bare)).pushed
     people.be("agent")
-    b = KnowledgeBase(clone_library(str(bare), tmp_path / "agent"))
+    b = KnowledgeBase(clone_library(str(bare), tmp_path / "agent", clock=SYSTEM_CLOCK))
     b.publishing.publish("greeting", replaced(b, "greeting", "很高興", "非常高興"), "本機", "乙")
     people.be("editor")
     keys.init_key("editor@desk")
-    editors.adopt(root, "editor")
+    editors.adopt(root, "editor", clock=SYSTEM_CLOCK)
     assert a.sync.sync().pushed
     people.be("agent")
     head = LibraryRepo(b.root).head()

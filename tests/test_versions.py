@@ -14,6 +14,7 @@ from kbdesk.core.storage.history import History, front_fields, split_message
 from kbdesk.core.storage.repo import LibraryRepo, RepoError
 from kbdesk.core.workflow.versioning import PublishError, set_field, set_version
 from kbdesk.core.workstation import paths
+from tests.clock import now_stamp
 from tests.conftest import doc
 
 SOP = doc(
@@ -29,7 +30,7 @@ SOP = doc(
 @pytest.fixture
 def kb(make_library) -> KnowledgeBase:
     root = make_library({"procedures/complaint.md": SOP, "handbooks/other.md": doc("其他")})
-    LibraryRepo.init(root, author="初始 <init@example.com>").close()
+    LibraryRepo.init(root, author="初始 <init@example.com>", when=now_stamp()).close()
     return KnowledgeBase(root)
 
 
@@ -216,6 +217,7 @@ def test_history_cache_is_incremental_and_survives_a_restart(kb: KnowledgeBase) 
             .encode("utf-8")
         },
         "二\n\nKbdesk-Version: 3\n",
+        when=now_stamp(),
     )
     fresh = History(repo)
     seen: list[str] = []

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kbdesk.core import KnowledgeBase, Settings, log_no_results, workstation_name
+from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.workstation import identity
 from tests.conftest import doc
 
@@ -56,10 +57,10 @@ def test_a_new_name_starts_a_new_identity_and_old_records_stay(host, make_librar
     try:
         first = workstation_name()
         kb.receipts.acknowledge(kb.document("refund"), "王小明")
-        log_no_results("火星退款")
+        log_no_results("火星退款", clock=SYSTEM_CLOCK)
         _set_name("desk-7")
         kb.receipts.acknowledge(kb.document("refund"), "李四")
-        log_no_results("月球退款")
+        log_no_results("月球退款", clock=SYSTEM_CLOCK)
         receipts = {r.agent: r.workstation for r in kb.team.receipts_all()}
         assert receipts == {"王小明": first, "李四": "desk-7"}
         searches = {str(item["query"]): item["workstation"]

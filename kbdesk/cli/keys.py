@@ -64,9 +64,9 @@ def _key_text(value: str) -> str:
 def cmd_keys_add(args: argparse.Namespace) -> int:
     from kbdesk.core import add_library_editor
 
-    root = open_library(args.library).root
-    change = add_library_editor(root, _key_text(args.key), args.name or "editor",
-                                author=args.author)
+    kb = open_library(args.library)
+    change = add_library_editor(kb.root, _key_text(args.key), args.name or "editor",
+                                author=args.author, clock=kb.clock)
     print(clean(f"added editor {change.principal} ({change.fingerprint}) in commit "
                 f"{change.commit[:10]}; it goes to the shared library with the next sync"))
     return 0
@@ -75,8 +75,9 @@ def cmd_keys_add(args: argparse.Namespace) -> int:
 def cmd_keys_adopt(args: argparse.Namespace) -> int:
     from kbdesk.core import adopt_signing
 
-    root = open_library(args.library).root
-    change = adopt_signing(root, _principal(args), author=args.author)
+    kb = open_library(args.library)
+    root = kb.root
+    change = adopt_signing(root, _principal(args), author=args.author, clock=kb.clock)
     print(clean(f"{root}: the library now requires editors' signatures (commit "
                 f"{change.commit[:10]}); its first editor's key is {change.fingerprint}"))
     print("the history before it is accepted as it is; preset this fingerprint as "

@@ -111,7 +111,7 @@ def cmd_search(args: argparse.Namespace) -> int:
             print(f"kbdesk: {exc}; rebuilding it now", file=sys.stderr)
             kb.ensure_index(rebuild=True, reload=False)
             result = kb.search(query, kinds=_kinds(args.kind), limit=args.limit)
-        _log_gap(query, result)
+        _log_gap(query, result, kb.clock)
     if args.json:
         dump_json([hit.to_json() for hit in result.hits])
         return 0
@@ -143,8 +143,9 @@ def partial_notice(result: Any) -> str:
     return "(no hit has every word; showing partial matches)"
 
 
-def _log_gap(query: str, result: Any) -> None:
-    """Log a search that found nothing or only partial matches, unless the user opted out."""
+def _log_gap(query: str, result: Any, clock: Any) -> None:
+    """Log a search that found nothing or only partial matches, unless the user opted out;
+    stamped by the library's ``clock``."""
     gap = result.gap  # the one rule, shared with the app
     if gap is None:
         return  # the settings and the log are read only for a gap (cold start)
@@ -157,7 +158,7 @@ def _log_gap(query: str, result: Any) -> None:
         import logging
 
         logging.getLogger(LOGGER).info("settings not read (%s); logging the search anyway", exc)
-    log_no_results(query, match=gap)
+    log_no_results(query, match=gap, clock=clock)
 
 
 

@@ -38,6 +38,7 @@ def cmd_init_remote(args: argparse.Namespace) -> int:
 def cmd_clone(args: argparse.Namespace) -> int:
     from kbdesk.cli.signin import sign_in_on_terminal
     from kbdesk.core import (  # git: imported when joining
+        Clock,
         ServerDenied,
         SignInNeeded,
         UntrustedLibrary,
@@ -45,14 +46,15 @@ def cmd_clone(args: argparse.Namespace) -> int:
     )
 
     target = Path(args.dir) if args.dir else None
+    clock = Clock()  # no library yet, so no library's clock: the system's stamps the first sync
 
     def join(url: str) -> Path:
         try:
-            return join_library(url, target, trusted=tuple(args.trust or ()))
+            return join_library(url, target, clock=clock, trusted=tuple(args.trust or ()))
         except UntrustedLibrary as exc:
             if not _confirm_editors(exc):
                 raise
-            return join_library(url, target, trusted=exc.fingerprints)
+            return join_library(url, target, clock=clock, trusted=exc.fingerprints)
 
     try:
         try:

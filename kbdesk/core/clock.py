@@ -58,8 +58,8 @@ class LibraryClock(Clock):
     """The clock of one library: every service holds this one object, and ``set`` replaces
     the clock it reads (``KnowledgeBase.set_clock``), so no service keeps an old one."""
 
-    def __init__(self, clock: Clock | None = None) -> None:
-        self.current: Clock = clock or SYSTEM_CLOCK
+    def __init__(self, clock: Clock) -> None:
+        self.current: Clock = clock
 
     def set(self, clock: Clock) -> None:
         """Read ``clock`` from now on."""
@@ -72,10 +72,8 @@ class LibraryClock(Clock):
         return self.current.today()
 
 
-def as_clock(value: Clock | Callable[[], dt.date] | None) -> Clock:
-    """Return ``value`` as a :class:`Clock` (a function returning the day, or None: the system)."""
-    if value is None:
-        return SYSTEM_CLOCK
+def as_clock(value: Clock | Callable[[], dt.date]) -> Clock:
+    """Return ``value`` as a :class:`Clock` (a function returning the day: a DayClock)."""
     if isinstance(value, Clock):
         return value
     return DayClock(value)

@@ -47,7 +47,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, Unpack, cast, overload
 
-from kbdesk.core.clock import Clock, LibraryClock, as_clock
+from kbdesk.core.clock import SYSTEM_CLOCK, Clock, LibraryClock, as_clock
 from kbdesk.core.errors import IndexDamaged, KbError, LibraryError, Problem
 from kbdesk.core.library.catalog import Library, LibraryConfig, load_config
 from kbdesk.core.library.model import Document
@@ -138,7 +138,8 @@ class KnowledgeBase:
         self, library: Path | str | None = None, *, index_dir: Path | None = None,
         publishing: Path | str | None = None,
     ) -> None:
-        root = resolve_library_dir(library)
+        # a library joined on first use is stamped by the system clock (it has none yet)
+        root = resolve_library_dir(library, clock=SYSTEM_CLOCK)
         if not root.is_dir():
             raise LibraryError(f"{root}: library folder does not exist or is not a folder")
         index_dir = index_dir or index_dir_for(root.resolve())
@@ -152,9 +153,10 @@ class KnowledgeBase:
         self._loaded = False
         self._indexed = False
         self._damaged = False  # a search found the index unreadable: rebuild on next sync
-        self._clock = LibraryClock()
+        # the one place the library's clock is chosen: the system's, until set_clock
+        self._clock = LibraryClock(SYSTEM_CLOCK)
         self._services_lock = threading.RLock()  # builds a service on its first use
-        take_baseline(self.library.root, publishing)
+        take_baseline(self.library.root, publishing, clock=self._clock)
 
     # -- the services: each built once, on first use, with the narrow parts it needs ----------
     # A search of a current index uses none of them: a new process that only searches never
@@ -193,8 +195,8 @@ class KnowledgeBase:
     def _build_team(self) -> Team:
         from kbdesk.core.team.board import Team
 
-        return Team(self.library.root, self.receipts, effective_of=self.versions.updated_on,
-                    today=self._clock.today)
+        return Team(self.library.root, self.receipts, clock=self._clock,
+                    effective_of=self.versions.updated_on)
 
     def _build_publishing(self) -> Publishing:
         from kbdesk.core.workflow.publishing import Publishing

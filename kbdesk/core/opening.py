@@ -12,7 +12,7 @@ import os
 import shutil
 from pathlib import Path
 
-from kbdesk.core.clock import parse_iso_date
+from kbdesk.core.clock import Clock, parse_iso_date
 from kbdesk.core.errors import KbError, LibraryError
 from kbdesk.core.library.frontmatter import document_id
 from kbdesk.core.workstation import paths
@@ -36,8 +36,9 @@ def index_dir_for(root: Path) -> Path:
     return paths.cache_dir() / "indexes" / library_key(root)
 
 
-def install_demo_library(target: Path) -> Path:
-    """Copy the bundled demo library to ``target`` (which must not exist yet)."""
+def install_demo_library(target: Path, *, clock: Clock) -> Path:
+    """Copy the bundled demo library to ``target`` (which must not exist yet); its first
+    version is dated on its earliest effective day (now by ``clock`` when it has none)."""
     source = paths.bundled_content_dir()
     if not source.is_dir():
         raise LibraryError(f"the bundled library is missing from this installation ({source})")
@@ -52,8 +53,9 @@ def install_demo_library(target: Path) -> Path:
 
     # the demo's versions were in force from their effective dates: its first commit is dated
     # on the earliest of them, so "what was in force on <a past day>" has an answer
-    LibraryRepo.init(tmp, message="示範知識庫 / Demo library", when=_earliest_effective(tmp)
-                     ).close()
+    first = _earliest_effective(tmp)
+    LibraryRepo.init(tmp, message="示範知識庫 / Demo library",
+                     when=first if first is not None else int(clock.now().timestamp())).close()
     os.replace(tmp, target)
     log.info("installed the demo library at %s", target)
     return target
@@ -75,12 +77,13 @@ def _earliest_effective(root: Path) -> int | None:
     return int(dt.datetime(first.year, first.month, first.day, 12).astimezone().timestamp())
 
 
-def resolve_library_dir(library: Path | str | None) -> Path:
+def resolve_library_dir(library: Path | str | None, *, clock: Clock) -> Path:
     """Return the library folder to use: the argument, ``KBDESK_LIBRARY``, the ``library_dir``
     setting (set by ``kbdesk clone``), or the user's own.
 
     The user's own library is created on first use: a clone of the shared library the
-    organisation's site settings preset (``library_url``), else the bundled demo library.
+    organisation's site settings preset (``library_url``), else the bundled demo library
+    (``clock`` dates what is made then: the library has no clock of its own yet).
     """
     if library:
         return Path(library).expanduser()
@@ -100,8 +103,8 @@ def resolve_library_dir(library: Path | str | None) -> Path:
 
             log.info("joining the library preset in %s: %s", settings.site.path,
                      settings.site.library_url)
-            return join_library(settings.site.library_url)
-        install_demo_library(default)
+            return join_library(settings.site.library_url, clock=clock)
+        install_demo_library(default, clock=clock)
     return default
 
 
@@ -140,8 +143,9 @@ def _path_of_id(root: Path, doc_id: str) -> str | None:
     return None
 
 
-def take_baseline(root: Path, publishing: Path | str | None = None) -> bool:
-    """Commit what a folder holds the first time kbdesk opens it (True when it did).
+def take_baseline(root: Path, publishing: Path | str | None = None, *, clock: Clock) -> bool:
+    """Commit what a folder holds the first time kbdesk opens it (True when it did), dated
+    now by ``clock`` (the library's).
 
     So the first publish afterwards records its edit as a version of its own, with its note.
     When the command that comes first is that publish (``publishing``: the file about to be
@@ -161,7 +165,8 @@ def take_baseline(root: Path, publishing: Path | str | None = None) -> bool:
             if LibraryRepo.is_repo(root):
                 return False
             try:
-                LibraryRepo.init(root, leave_out=(leave_out,) if leave_out else ()).close()
+                LibraryRepo.init(root, leave_out=(leave_out,) if leave_out else (),
+                                 when=int(clock.now().timestamp())).close()
             except (OSError, KbError):
                 shutil.rmtree(root / ".git", ignore_errors=True)  # half made: undone
                 raise

@@ -11,8 +11,10 @@ Signals of :class:`ChecklistPanel`:
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -201,6 +203,8 @@ class ChecklistPanel(QWidget):
         self.clock = clock
         #: working days and holidays of the library (set when the library is open)
         self.calendar: WorkingCalendar | None = None
+        #: the library's clock (``kb.clock.now``): limits in working days count from it
+        self.wall: Callable[[], dt.datetime] | None = None
         self.run: ChecklistRun | None = None
         self.document: Document | None = None
         self._warned: set[int] = set()
@@ -262,12 +266,21 @@ class ChecklistPanel(QWidget):
         super().resizeEvent(event)
         QTimer.singleShot(0, self, self.view.resizeRowsToContents)  # wrapped step names
 
+    def set_library(self, calendar: WorkingCalendar, wall: Callable[[], dt.datetime]) -> None:
+        """Count limits by the open library's working days and clock (``kb.clock.now``)."""
+        self.calendar = calendar
+        self.wall = wall
+
     def set_document(self, doc: Document | None, script: str = "original") -> None:
-        """Show a procedure's steps (a fresh run; none for other kinds)."""
+        """Show a procedure's steps (a fresh run; none for other kinds). The library's clock
+        must be set first (:meth:`set_library`)."""
+        if self.wall is None:
+            raise RuntimeError("the checklist panel shows a document only once a library's "
+                               "clock is set (set_library)")
         self.timer.stop()
         self.document = doc
         self.run = ChecklistRun(doc.steps if doc is not None else (), self.clock,
-                                calendar=self.calendar)
+                                calendar=self.calendar, wall=self.wall)
         self._warned.clear()
         self.model.set_run(self.run, script)
         if doc is None:

@@ -201,7 +201,7 @@ class EditorWindow(QMainWindow):
         return cls.from_start(kb, runner, read_new_document(kb, kind, path, title), **kwargs)
 
     def _build(self) -> None:
-        self.form = MetadataForm(self)
+        self.form = MetadataForm(self.kb.today, self)
         self.form.changed.connect(self._edited)
         self.text_edit = QPlainTextEdit(self)
         self.text_edit.setObjectName("markdownEditor")

@@ -148,12 +148,13 @@ class JoinDialog(QDialog):
                  form.remember.isChecked()) if form.isVisible() else None
 
         def clone(_progress: Any, _cancel: Any) -> str:
-            from kbdesk.core import CredentialsError, credentials, join_library
+            from kbdesk.core import Clock, CredentialsError, credentials, join_library
 
             server = credentials.split_url(url)[0]
             if given is not None:
                 credentials.use_for_session(server, given[0], given[1])
-            folder = str(join_library(url, trusted=trusted))
+            # no library yet, so no library's clock: the system's stamps the first sync
+            folder = str(join_library(url, clock=Clock(), trusted=trusted))
             if given is not None and given[2]:  # remember: kept once the server took it
                 try:
                     remember_sign_in(server, given[0], given[1])

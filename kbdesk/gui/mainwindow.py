@@ -14,8 +14,10 @@ Signals of :class:`MainWindow`:
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import logging
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from kbdesk import __version__
 from kbdesk.core import (
+    Clock,
     IndexDamaged,
     KbError,
     Kind,
@@ -64,6 +67,22 @@ from kbdesk.gui.teamui import TeamUi
 log = logging.getLogger(__name__)
 
 SCRIPTS = ("original", "tw", "hk", "cn")
+
+
+class OpenLibraryClock(Clock):
+    """The clock of the library open in a window (``kb.clock``, which follows its
+    ``set_clock``): it stamps the agent's recents and searches without results. Nothing is
+    stamped before a library is open; asked then, it raises KbError. (It keeps the window
+    weakly: the window's state holds it.)"""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = weakref.ref(window)
+
+    def now(self) -> dt.datetime:
+        window = self._window()
+        if window is None:
+            raise KbError("the window is closed: no library's clock to read")
+        return window.require_kb().clock.now()
 NO_RESULTS_DELAY_MS = 1500
 
 
@@ -86,7 +105,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.library_arg = library
-        self.state = UserState.load()
+        self.state = UserState.load(clock=OpenLibraryClock(self))
         self.problems: list[Any] = []
         self._settled = False  # the first index became ready (the heap frozen, see _index_done)
         self.runner = TaskRunner(self)
@@ -266,7 +285,8 @@ class MainWindow(QMainWindow):
         app.indexFailed.connect(self._index_failed)
 
     def _library_opened(self, kb: KnowledgeBase) -> None:
-        self.panels.checklist_panel.calendar = kb.library_rules.working_calendar()
+        self.panels.checklist_panel.set_library(kb.library_rules.working_calendar(),
+                                                kb.clock.now)
         self.problems = list(kb.problems)
         self.search.set_backend(
             lambda query, kinds, categories: kb.search(query, kinds=kinds,

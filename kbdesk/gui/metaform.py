@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -33,18 +34,28 @@ FORM_FIELDS = (
 )
 
 
+def _qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
 class OptionalDate(QWidget):
-    """A date that may be left unset: a check box ("set") and a calendar date editor."""
+    """A date that may be left unset: a check box ("set") and a calendar date editor.
+
+    Args:
+        today: the library's today (``kb.today``): what an unset date shows once "Set" is
+            ticked.
+    """
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._today = today
         self.enabled = QCheckBox(self.tr("Set"), self)
         self.edit = QDateEdit(self)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setDate(QDate.currentDate())
+        self.edit.setDate(_qdate(today()))
         self.edit.setEnabled(False)
         self.enabled.toggled.connect(self.edit.setEnabled)
         self.enabled.toggled.connect(lambda _on: self.changed.emit())
@@ -62,14 +73,16 @@ class OptionalDate(QWidget):
         return dt.date(qdate.year(), qdate.month(), qdate.day())
 
     def set_value(self, value: dt.date | None) -> None:
-        """Set the date (None: unset)."""
+        """Set the date (None: unset, showing the library's today for when it is set)."""
         self.enabled.setChecked(value is not None)
-        if value is not None:
-            self.edit.setDate(QDate(value.year, value.month, value.day))
+        self.edit.setDate(_qdate(value if value is not None else self._today()))
 
 
 class MetadataForm(QWidget):
     """The front-matter fields an editor fills in.
+
+    Args:
+        today: the library's today (``kb.today``): where an unset date field starts.
 
     Signals:
         changed(): any field was edited by the user.
@@ -77,7 +90,7 @@ class MetadataForm(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLineEdit(self)
         self.kind = QComboBox(self)
@@ -96,8 +109,8 @@ class MetadataForm(QWidget):
             self.tr("words agents search for that the text does not use; not shown to agents"))
         self.owner = QLineEdit(self)
         self.summary = QLineEdit(self)
-        self.effective = OptionalDate(self)
-        self.review_by = OptionalDate(self)
+        self.effective = OptionalDate(today, self)
+        self.review_by = OptionalDate(today, self)
         self.ack_required = QCheckBox(self.tr("Agents must confirm they have read it"), self)
         layout = QFormLayout(self)
         layout.addRow(self.tr("Title"), self.title)

@@ -48,9 +48,12 @@ def record_open(window: Any, doc_id: str) -> None:
     query = str(window.search.query or "").strip()
     if not query or not window.settings.get("log_no_results"):
         return
-    settings = window.settings
+    kb = window.kb
+    if kb is None:
+        return
+    settings, clock = window.settings, kb.clock  # the library's clock stamps the open
     task = window.runner.submit(
-        lambda _p, _c: suggestions.note_opened(doc_id, query, settings=settings),
+        lambda _p, _c: suggestions.note_opened(doc_id, query, clock=clock, settings=settings),
         name="note opened", ordered=True, owner=window)
     task.failed.connect(lambda error: log.warning("open not noted: %s", error))
 

@@ -27,6 +27,7 @@ from dulwich.repo import Repo
 
 from kbdesk.core.storage.history import History
 from kbdesk.core.storage.repo import FILE_MODE, LibraryRepo
+from tests.clock import now_stamp
 
 COMMITS = 10_000
 QUICK_COMMITS = 300
@@ -131,7 +132,7 @@ def run(quick: bool) -> dict[str, float]:
             text = (repo.root / path).read_text("utf-8").replace(
                 f"version: {versions[0].version}", f"version: {versions[0].version + 1}"
             ) + "補充一行。\n"
-            repo.commit({path: text.encode()}, "再修訂一次\n\nKbdesk-Version: x\n")
+            repo.commit({path: text.encode()}, "再修訂一次\n\nKbdesk-Version: x\n", when=now_stamp())
             started = time.perf_counter()
             after = History(repo, cache_file=cache).versions(path)
             incremental_ms = (time.perf_counter() - started) * 1000

@@ -26,6 +26,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.clock import now_stamp
+
 TARGETS = {"sync_s": 5.0, "acks_missing_s": 1.0, "acks_rss_mb": 150.0}
 
 
@@ -91,7 +93,7 @@ def write_peers(share: Path, scale: Scale) -> dict[str, int]:
                     head = chain.entry_hash(line.encode("utf-8"))
                     lines.append(line)
                     sizes[kind] += len(line.encode("utf-8")) + 1
-                sha = _commit_records(scratch, lines, [], kind)
+                sha = _commit_records(scratch, lines, [], kind, when=1_781_488_800)
                 commit = scratch[sha]
                 tree = scratch[commit.tree]  # type: ignore[attr-defined]
                 blob = scratch[tree[b"records.jsonl"][1]]
@@ -151,7 +153,7 @@ def run(scale: Scale, repeats: int, work: Path) -> dict[str, object]:
 
     source = work / "library"
     make_library(source, scale)
-    LibraryRepo.init(source, author="編輯 <ed@example.com>").close()
+    LibraryRepo.init(source, author="編輯 <ed@example.com>", when=now_stamp()).close()
     share = work / "share.git"
     kb = KnowledgeBase(source)
     kb.sync.init_remote(share, author="編輯 <ed@example.com>")

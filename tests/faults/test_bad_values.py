@@ -16,6 +16,7 @@ from kbdesk.core.storage.drafts import DraftStore
 from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.settings import Settings
+from tests.clock import now_stamp
 from tests.conftest import doc
 from tests.faults.conftest import as_plain_user, kbdesk
 
@@ -85,7 +86,7 @@ def test_a_read_only_index_folder_is_searched_as_it_is(make_library) -> None:
 
 def test_a_read_only_data_folder_still_searches(make_library, monkeypatch, tmp_path) -> None:
     root = make_library({"refund.md": GOOD})
-    LibraryRepo.init(root).close()
+    LibraryRepo.init(root, when=now_stamp()).close()
     data = tmp_path / "read-only-data"
     data.mkdir(mode=0o555)
     monkeypatch.setenv("KBDESK_DATA_DIR", str(data))
@@ -107,7 +108,7 @@ def test_damaged_app_state_files_are_set_aside(make_library) -> None:
     assert settings.problems and "not UTF-8" in settings.problems[0]
     assert (settings_file.parent / "settings.json.damaged").is_file()
     kb = KnowledgeBase(root)
-    book = ReceiptBook(kb.root)
+    book = ReceiptBook(kb.root, kb.clock)
     book.acknowledge(kb.document("refund"), "甲")
     with open(book.receipts_file, "ab") as handle:
         handle.write(b'{"doc_id": "x\xff", "version": 1}\n')
@@ -116,7 +117,7 @@ def test_damaged_app_state_files_are_set_aside(make_library) -> None:
     book.seen_file.write_text(json.dumps({"refund": "three"}), "utf-8")
     assert book.last_seen("refund") is None
     assert book.seen_file.with_name(book.seen_file.name + ".damaged").is_file()
-    store = DraftStore(kb.root)
+    store = DraftStore(kb.root, kb.clock)
     store.directory.mkdir(parents=True, exist_ok=True)
     bad = store.directory / "0123456789abcdef01234567.json"
     bad.write_text(json.dumps({"doc_id": "refund", "path": "refund.md", "text": "x",

@@ -12,6 +12,7 @@ import pytest
 
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.storage.repo import LibraryRepo
+from tests.clock import now_stamp
 from tests.conftest import doc
 from tests.faults.conftest import kbdesk
 from tests.importers.hostile import bomb
@@ -22,7 +23,7 @@ MiB = 1024 * 1024
 @pytest.fixture
 def root(make_library) -> Path:  # type: ignore[no-untyped-def]
     path = make_library({"handbooks/existing.md": doc("來電處理", id="existing")})
-    LibraryRepo.init(path, author="初始 <init@example.com>").close()
+    LibraryRepo.init(path, author="初始 <init@example.com>", when=now_stamp()).close()
     return path
 
 

@@ -13,6 +13,7 @@ import pytest
 from dulwich.objects import Blob, Commit, Tree
 from dulwich.repo import Repo
 
+from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.errors import RemoteRefused
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.storage.repo import FILE_MODE, LibraryRepo
@@ -204,7 +205,7 @@ def test_a_huge_file_is_never_loaded(
     try:
         with pytest.raises(RemoteRefused, match=r"huge\.bin \(24\.0 MB\)"):
             if how == "clone":
-                clone_library(str(bare), tmp_path / "joined")
+                clone_library(str(bare), tmp_path / "joined", clock=SYSTEM_CLOCK)
             else:
                 b.sync.sync()
         _, peak = tracemalloc.get_traced_memory()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.storage.repo import LibraryRepo
+from tests.clock import now_stamp
 from tests.conftest import doc
 from tests.faults.conftest import kbdesk, python_in_child
 
@@ -31,7 +32,7 @@ def _sources(folder: Path) -> list[Path]:
 
 def _library(make_library) -> Path:  # type: ignore[no-untyped-def]
     root = make_library({"handbooks/existing.md": doc("來電處理", id="existing")})
-    LibraryRepo.init(root, author="初始 <init@example.com>").close()
+    LibraryRepo.init(root, author="初始 <init@example.com>", when=now_stamp()).close()
     return root
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 
 import pytest
 from PySide6.QtCore import Qt
 
+from kbdesk.core.clock import FixedClock
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.library.model import Document
+from kbdesk.core.library.workdays import WorkingCalendar
 from kbdesk.gui.checklist import OVERDUE_COLOR, ChecklistModel, ChecklistPanel
 from tests.conftest import doc
 
@@ -18,6 +21,10 @@ PROCEDURE = doc("投訴處理流程", "procedure", id="complaint", body=(
     "## 分類與定級\n\n- 角色：值班主管\n- 時限：2分鐘內\n\n"
     "## 回饋與結案\n\n- 角色：一線客服\n\n沒有時限。\n"
 ))
+
+
+#: the library's clock (limits in seconds and minutes do not read it)
+LIBRARY_CLOCK = FixedClock(dt.datetime(2031, 3, 7, 10, 0, tzinfo=dt.UTC))
 
 
 class FakeClock:
@@ -38,6 +45,7 @@ def panel(qtbot, procedure: Document) -> tuple[ChecklistPanel, FakeClock]:
     clock = FakeClock()
     widget = ChecklistPanel(clock, interval_ms=20)
     qtbot.addWidget(widget)
+    widget.set_library(WorkingCalendar(), LIBRARY_CLOCK.now)
     widget.set_document(procedure)
     widget.show()
     return widget, clock
@@ -145,6 +153,9 @@ def test_document_without_steps(qtbot, make_library) -> None:
     kb = KnowledgeBase(make_library({"h.md": doc("手冊", body="## 一\n\n內容\n")}))
     widget = ChecklistPanel(FakeClock())
     qtbot.addWidget(widget)
+    with pytest.raises(RuntimeError, match="clock"):  # no library's clock yet: no run
+        widget.set_document(kb.document("h"))
+    widget.set_library(kb.library_rules.working_calendar(), kb.clock.now)
     widget.set_document(kb.document("h"))
     assert widget.model.rowCount() == 0
     assert not widget.start_button.isEnabled()
@@ -195,3 +206,29 @@ def test_a_running_timer_does_not_drain_references(qtbot, panel) -> None:
         widget.refresh()
     assert sys.getrefcount(True) > before - 50, (
         "each timer refresh drops a reference to True: PySide6 6.12.0 emit() bug")
+
+
+def test_working_day_limits_count_from_the_library_clock(qtbot, make_library) -> None:
+    """The library's clock is a Friday about 90 days after the process's day, and the Monday
+    after it a holiday: a one-working-day limit started then runs to Tuesday (four calendar
+    days). Counted from the process's day it could be three days at most."""
+    ahead = dt.date.today() + dt.timedelta(days=90)
+    friday = ahead + dt.timedelta(days=(4 - ahead.weekday()) % 7)
+    monday = friday + dt.timedelta(days=3)
+    body = "\n## 受理\n\n- 角色：一線客服\n- 時限：1個工作日內\n"
+    kb = KnowledgeBase(make_library({
+        "sop.md": doc("流程", "procedure", id="sop", body=body),
+        "library.yaml": f"name: 測試\nholidays:\n  - {monday.isoformat()}\n",
+    }))
+    try:
+        kb.set_clock(FixedClock(dt.datetime.combine(friday, dt.time(10, 0), tzinfo=dt.UTC)))
+        clock = FakeClock()
+        widget = ChecklistPanel(clock, interval_ms=20)
+        qtbot.addWidget(widget)
+        widget.set_library(kb.library_rules.working_calendar(), kb.clock.now)
+        widget.set_document(kb.document("sop"))
+        widget.start()
+        assert widget.run is not None
+        assert widget.run.status(1).remaining == pytest.approx(4 * 86400)
+    finally:
+        kb.close()

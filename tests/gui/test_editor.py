@@ -362,6 +362,28 @@ def test_default_effective_date_follows_the_library_clock(qtbot, kb, runner) -> 
     assert window.effective_default() == later
 
 
+def test_date_fields_start_at_the_library_clock(qtbot, kb, runner) -> None:
+    """With the library's clock 90 days ahead of the process's, ticking "Set" on an unset
+    "Effective from" or "Review by" starts at the library's today, not the process's."""
+    from kbdesk.core.clock import DayClock
+
+    later = dt.date.today() + dt.timedelta(days=90)
+    kb.set_clock(DayClock(lambda: later))
+    window = open_editor(qtbot, kb, runner, autosave_ms=60000)
+    form = window.form
+    assert form.effective.value() is None and form.review_by.value() is None
+    form.review_by.enabled.setChecked(True)
+    assert form.review_by.value() == later
+    assert build_document("x.md", window.text()).review_by == later
+    form.effective.enabled.setChecked(True)
+    assert form.effective.value() == later
+    # the library's day moves on while the editor is open: a reloaded unset field follows it
+    kb.set_clock(DayClock(lambda: later + dt.timedelta(days=1)))
+    form.load(window.text().replace(f"review_by: {later.isoformat()}\n", ""))
+    form.review_by.enabled.setChecked(True)
+    assert form.review_by.value() == later + dt.timedelta(days=1)
+
+
 def test_the_autosave_is_written_off_the_ui_thread_and_a_later_save_wins(
         qtbot, kb, runner) -> None:
     import threading

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMenu
 
 from kbdesk.core import set_field
+from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.workstation.settings import Settings
 from kbdesk.gui.editor import EditorWindow
 from kbdesk.gui.editorial_ui import EDITOR_ACTIONS
@@ -273,6 +274,6 @@ def test_publishing_sends_the_version_to_the_shared_library(
     editor.ask_note = lambda parent, prompt, note="": "時限改為12小時"
     with qtbot.waitSignal(ui.sync.synced, timeout=30_000):
         editor.publish()
-    clone = clone_library(str(bare), tmp_path / "other-workstation")
+    clone = clone_library(str(bare), tmp_path / "other-workstation", clock=SYSTEM_CLOCK)
     assert "12小時" in (clone / "handbooks/complaint.md").read_text("utf-8")
     editor.close()

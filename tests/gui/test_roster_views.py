@@ -16,6 +16,7 @@ from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.workstation.settings import Settings
 from kbdesk.gui.editorial_ui import EDITOR_ACTIONS
 from kbdesk.gui.teamviews import ReceiptsDialog
+from tests.clock import now_stamp
 from tests.clock import test_now as suite_now
 from tests.conftest import doc
 from tests.gui.conftest import WindowFactory
@@ -49,7 +50,7 @@ FILES = {
 @pytest.fixture
 def roster_library(make_library) -> Path:
     root = make_library(FILES)
-    LibraryRepo.init(root, author="編輯 <ed@example.com>").close()
+    LibraryRepo.init(root, author="編輯 <ed@example.com>", when=now_stamp()).close()
     return root
 
 
@@ -143,7 +144,7 @@ def test_the_metadata_form_keeps_the_groups_a_document_names(qtbot: QtBot) -> No
     from kbdesk.core import read_meta
     from kbdesk.gui.metaform import MetadataForm
 
-    form = MetadataForm()
+    form = MetadataForm(lambda: dt.date(2031, 1, 2))
     qtbot.addWidget(form)
     text = FILES["must.md"]
     form.load(text)

@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.storage import keys
 from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.workflow import editors
 from kbdesk.gui.changenote import ChangeNoteDialog
+from tests.clock import now_stamp
 from tests.conftest import doc
 
 
@@ -37,12 +39,12 @@ def test_joining_a_signed_library_asks_to_confirm_its_key(
 
     monkeypatch.setenv("KBDESK_DATA_DIR", str(tmp_path / "editor"))
     source = make_library({"a.md": doc("甲", id="a")})
-    LibraryRepo.init(source).close()
+    LibraryRepo.init(source, when=now_stamp()).close()
     bare = tmp_path / "share" / "kb.git"
     kb = KnowledgeBase(source)
     kb.sync.init_remote(bare)
     key = keys.init_key("ed@desk")
-    editors.adopt(source, "王編輯")
+    editors.adopt(source, "王編輯", clock=SYSTEM_CLOCK)
     assert kb.sync.sync().pushed
     kb.close()
 
@@ -71,11 +73,11 @@ def test_a_refused_change_shows_in_the_sync_status(qtbot: QtBot, tmp_path: Path,
 
     bare = make_bare(tmp_path / "share.git")
     root = make_library(TWO_DOCUMENTS)
-    LibraryRepo.init(root).close()
+    LibraryRepo.init(root, when=now_stamp()).close()
     kb = KnowledgeBase(root)
     assert kb.sync.sync(str(bare)).pushed
     keys.init_key("ed@desk")
-    editors.adopt(root, "ed")
+    editors.adopt(root, "ed", clock=SYSTEM_CLOCK)
     assert kb.sync.sync().pushed
     bad = hostile_commit(bare, {(b"refund.md",): (0o100644, b"unsigned\n")})
     runner = TaskRunner()

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.team.suggestions import note_opened
 from kbdesk.core.workstation.settings import Settings
 from kbdesk.core.workstation.userstate import log_no_results, no_results_path
@@ -60,8 +61,8 @@ def test_an_editor_sees_and_accepts_a_suggestion_from_two_workstations(
     qtbot.waitUntil(lambda: len(opened_lines()) == 1, timeout=30_000)
     assert opened_lines()[0]["opened"] == target and opened_lines()[0]["after"] == FIRST
     # another workstation did the same (its lines, as the shared log brings them)
-    log_no_results(FIRST)
-    assert note_opened(target, "退款流程", settings=role_settings("desk-2", "agent"))
+    log_no_results(FIRST, clock=SYSTEM_CLOCK)
+    assert note_opened(target, "退款流程", settings=role_settings("desk-2", "agent"), clock=SYSTEM_CLOCK)
 
     dialog = window.team_ui.show_suggestions()
     assert isinstance(dialog, SuggestionsDialog)
@@ -86,8 +87,8 @@ def test_an_agent_sees_suggestions_but_cannot_accept(
         qtbot: QtBot, make_window: WindowFactory, demo_library: Path) -> None:
     window = make_window(demo_library, settings=role_settings("desk-1", "agent"))
     for name in ("desk-1", "desk-2"):
-        log_no_results(FIRST)
-        assert note_opened("sop-refund", THEN, settings=role_settings(name, "agent"))
+        log_no_results(FIRST, clock=SYSTEM_CLOCK)
+        assert note_opened("sop-refund", THEN, settings=role_settings(name, "agent"), clock=SYSTEM_CLOCK)
     dialog = window.team_ui.show_suggestions()
     assert isinstance(dialog, SuggestionsDialog)
     with qtbot.waitSignal(dialog.loaded, timeout=30_000):
@@ -102,8 +103,8 @@ def test_an_editor_accepts_a_suggestion_as_a_synonym_group(
         qtbot: QtBot, make_window: WindowFactory, demo_library: Path) -> None:
     window = make_window(demo_library, settings=role_settings("desk-9", "editor"))
     for name in ("desk-1", "desk-2"):
-        log_no_results(FIRST)
-        assert note_opened("sop-refund", "退款處理流程", settings=role_settings(name, "agent"))
+        log_no_results(FIRST, clock=SYSTEM_CLOCK)
+        assert note_opened("sop-refund", "退款處理流程", settings=role_settings(name, "agent"), clock=SYSTEM_CLOCK)
     hits = window.kb.search(FIRST).hits
     assert not hits or hits[0].doc_id != "sop-refund"
     before = (demo_library / "library.yaml").read_text("utf-8")
@@ -132,8 +133,8 @@ def test_an_agent_cannot_accept_as_a_synonym_group_and_is_told_why(
         qtbot: QtBot, make_window: WindowFactory, demo_library: Path) -> None:
     window = make_window(demo_library, settings=role_settings("desk-1", "agent"))
     for name in ("desk-1", "desk-2"):
-        log_no_results(FIRST)
-        assert note_opened("sop-refund", THEN, settings=role_settings(name, "agent"))
+        log_no_results(FIRST, clock=SYSTEM_CLOCK)
+        assert note_opened("sop-refund", THEN, settings=role_settings(name, "agent"), clock=SYSTEM_CLOCK)
     dialog = window.team_ui.show_suggestions()
     assert isinstance(dialog, SuggestionsDialog)
     with qtbot.waitSignal(dialog.loaded, timeout=30_000):
@@ -149,8 +150,8 @@ def test_a_refused_synonym_group_is_shown_and_nothing_is_lost(
         qtbot: QtBot, make_window: WindowFactory, demo_library: Path) -> None:
     window = make_window(demo_library, settings=role_settings("desk-9", "editor"))
     for name in ("desk-1", "desk-2"):
-        log_no_results(FIRST)
-        assert note_opened("sop-refund", "退款處理流程", settings=role_settings(name, "agent"))
+        log_no_results(FIRST, clock=SYSTEM_CLOCK)
+        assert note_opened("sop-refund", "退款處理流程", settings=role_settings(name, "agent"), clock=SYSTEM_CLOCK)
     edited = (demo_library / "library.yaml").read_text("utf-8") + "workdays: [2026-01-03]\n"
     (demo_library / "library.yaml").write_text(edited, "utf-8")  # an edit never published
     dialog = window.team_ui.show_suggestions()
@@ -175,8 +176,8 @@ def test_an_editor_changes_the_proposed_group_before_it_is_published(
         qtbot: QtBot, make_window: WindowFactory, demo_library: Path) -> None:
     window = make_window(demo_library, settings=role_settings("desk-9", "editor"))
     for name in ("desk-1", "desk-2"):
-        log_no_results("钱咋还没回来")
-        assert note_opened("sop-refund", "退款處理流程", settings=role_settings(name, "agent"))
+        log_no_results("钱咋还没回来", clock=SYSTEM_CLOCK)
+        assert note_opened("sop-refund", "退款處理流程", settings=role_settings(name, "agent"), clock=SYSTEM_CLOCK)
     before = (demo_library / "library.yaml").read_text("utf-8")
     dialog = window.team_ui.show_suggestions()
     assert isinstance(dialog, SuggestionsDialog)

@@ -132,3 +132,20 @@ def test_status_line_dates_older_syncs(qtbot, kb, runner) -> None:
     assert "2026-11-23 12:00" in controller.status_text()
     controller.last_synced = NOON - dt.timedelta(hours=1)
     assert controller.status_text() == "Last synced 11:00"
+
+
+def test_last_synced_follows_the_library_clock(qtbot, runner, workstations) -> None:
+    """The library's clock is 90 days ahead of the process's: the sync the controller runs is
+    stamped by it, so the status line says it synced today (a time, not a date)."""
+    from kbdesk.core.clock import FixedClock
+
+    here, _elsewhere = workstations
+    later = dt.datetime.now().astimezone().replace(microsecond=0) + dt.timedelta(days=90)
+    here.set_clock(FixedClock(later))
+    controller = SyncController(here, runner, settings=Settings())  # reads kb.clock.now
+    with qtbot.waitSignal(controller.synced, timeout=30_000):
+        controller.sync_now()
+    assert controller.last_synced == later
+    assert here.sync.sync_state()["last_synced"] == later.isoformat(timespec="seconds")
+    assert controller.status_text() == f"Last synced {later.strftime('%H:%M')}"
+    controller.stop()

@@ -3,6 +3,7 @@ favourites and recents, the reply-check dock, actions and shortcuts, start-up.""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kbdesk.core.clock import SYSTEM_CLOCK, FixedClock
 from kbdesk.core.workstation.settings import Settings
 from kbdesk.core.workstation.userstate import UserState
 from kbdesk.gui.actions import ACTIONS, KEYS, ShortcutsDialog
@@ -137,7 +139,7 @@ def test_favourites_and_recents_survive_a_restart(
     recents = [again.side.recents.item(i).text() for i in range(again.side.recents.count())]
     assert favourites == ["客訴處理手冊"]
     assert recents == ["投訴處理流程", "客訴處理手冊"]
-    assert UserState.load().is_favourite("complaint-handbook")
+    assert UserState.load(clock=SYSTEM_CLOCK).is_favourite("complaint-handbook")
     with qtbot.waitSignal(again.opened, timeout=30_000):
         again.side.favourites.itemActivated.emit(again.side.favourites.item(0))
     assert again.reader.document.id == "complaint-handbook"
@@ -146,16 +148,22 @@ def test_favourites_and_recents_survive_a_restart(
 def test_no_results_are_logged_unless_turned_off(
         qtbot: QtBot, make_window: WindowFactory, demo_library: Path) -> None:
     window = make_window(demo_library)
+    # the library's clock is 90 days ahead of the process's: the log and recents follow it
+    later = dt.datetime.now().astimezone().replace(microsecond=0) + dt.timedelta(days=90)
+    window.kb.set_clock(FixedClock(later))
     window.no_results_timer.setInterval(10)
     rows = search(qtbot, window, "量子纠缠")
     assert rows == []
     assert "量子纠缠" in window.side.info.text()
-    qtbot.waitUntil(lambda: [q for _w, q, _n in UserState.load().no_results()] == ["量子纠缠"],
+    qtbot.waitUntil(lambda: [q for _w, q, _n in UserState.load(clock=SYSTEM_CLOCK).no_results()] == ["量子纠缠"],
                     timeout=30_000)
+    assert [w for w, _q, _n in UserState.load(clock=SYSTEM_CLOCK).no_results()] == [later]
+    window.open_document("complaint-handbook")
+    assert window.state.recents()[0].when == later
     window.settings.set("log_no_results", False)
     search(qtbot, window, "火星基地")
     window.no_results_timer.timeout.emit()
-    assert [q for _w, q, _n in UserState.load().no_results()] == ["量子纠缠"]
+    assert [q for _w, q, _n in UserState.load(clock=SYSTEM_CLOCK).no_results()] == ["量子纠缠"]
 
 
 def test_phrasing_and_procedure_panels_follow_the_document(

@@ -11,6 +11,7 @@ import pytest
 from kbdesk.cli import main
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.storage.repo import LibraryRepo
+from tests.clock import now_stamp
 from tests.conftest import doc
 from tests.importers import fixtures as F
 
@@ -19,7 +20,7 @@ from tests.importers import fixtures as F
 def root(make_library) -> Path:  # type: ignore[no-untyped-def]
     path = make_library({"handbooks/existing.md": doc(
         "來電處理要點", body="\n" + F.NUMBERED_LIST.split("\n", 2)[2], id="existing")})
-    LibraryRepo.init(path, author="初始 <init@example.com>").close()
+    LibraryRepo.init(path, author="初始 <init@example.com>", when=now_stamp()).close()
     return path
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.workflow.versioning import set_field
+from tests.clock import now_stamp
 from tests.conftest import doc, write_files
 
 #: what the hostile document's scripts would set if any of them ran
@@ -63,7 +64,7 @@ def build_library(root: Path) -> Path:
         "handbooks/billing.md": PENDING_V1,
         "library.yaml": "name: 測試知識庫\nsynonyms:\n  - [退钱, 退款, 退費]\n",
     })
-    LibraryRepo.init(root, author="初始 <init@example.com>").close()
+    LibraryRepo.init(root, author="初始 <init@example.com>", when=now_stamp()).close()
     kb = KnowledgeBase(root)
     try:
         text = (root / "handbooks/complaint.md").read_text("utf-8")

@@ -14,6 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from kbdesk.core.clock import SYSTEM_CLOCK
 from tests.site.browser import launched
 
 SHOTS: tuple[tuple[str, str, int, int], ...] = (
@@ -36,7 +37,7 @@ def main(argv: list[str]) -> int:
     from kbdesk.core.kb import KnowledgeBase, install_demo_library
 
     try:
-        kb = KnowledgeBase(install_demo_library(scratch / "library"))
+        kb = KnowledgeBase(install_demo_library(scratch / "library", clock=SYSTEM_CLOCK))
         site = kb.exports.export("html", scratch / "site").outdir
         kb.close()
         with launched() as context:

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.library.model import ProcedureStep
 from kbdesk.core.library.workdays import WorkingCalendar, limit_seconds
 
@@ -67,6 +66,9 @@ class ChecklistRun:
     Args:
         steps: the procedure's steps (``Document.steps``).
         clock: returns monotonic seconds; default :func:`time.monotonic`.
+        calendar: the library's working days and holidays (default: Monday to Friday).
+        wall: the library's clock (``kb.clock.now``): the moment a limit in working days is
+            counted from.
     """
 
     def __init__(
@@ -74,22 +76,24 @@ class ChecklistRun:
         steps: Sequence[ProcedureStep],
         clock: Timer = time.monotonic,
         *,
+        wall: Callable[[], dt.datetime],
         calendar: WorkingCalendar | None = None,
-        wall: Callable[[], dt.datetime] | None = None,
     ) -> None:
         self.steps: tuple[ProcedureStep, ...] = tuple(steps)
         self._clock = clock
         self.calendar = calendar or WorkingCalendar()
-        self._wall = wall or SYSTEM_CLOCK.now
+        self._wall = wall
         self._limits: dict[int, int | None] = {}
         self._numbers = {step.number for step in self.steps}
         self._started_at: float | None = None
         self._done: dict[int, float | None] = {}
 
     @classmethod
-    def for_document(cls, doc: Document, clock: Timer = time.monotonic) -> ChecklistRun:
+    def for_document(cls, doc: Document, clock: Timer = time.monotonic, *,
+                     wall: Callable[[], dt.datetime],
+                     calendar: WorkingCalendar | None = None) -> ChecklistRun:
         """Return a run over a procedure document's steps (none for other kinds)."""
-        return cls(doc.steps, clock)
+        return cls(doc.steps, clock, wall=wall, calendar=calendar)
 
     # -- the timer ----------------------------------------------------------------------------
 

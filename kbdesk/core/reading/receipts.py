@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from kbdesk.core.clock import SYSTEM_CLOCK, Clock
+from kbdesk.core.clock import Clock
 from kbdesk.core.errors import KbError
 from kbdesk.core.library.model import Document, Status
 from kbdesk.core.text.safe import write_csv
@@ -69,15 +69,15 @@ class ReceiptBook:
 
     Args:
         library_root: the library folder (the records live in the data dir, keyed by it).
-        clock: when receipts are taken (default: the system clock).
+        clock: when receipts are taken (the library's clock).
     """
 
-    def __init__(self, library_root: Path, clock: Clock | None = None) -> None:
+    def __init__(self, library_root: Path, clock: Clock) -> None:
         key = library_key(library_root)
         base = paths.data_dir() / "receipts"
         self.receipts_file = base / f"{key}.jsonl"
         self.seen_file = base / f"{key}.seen.json"
-        self.clock = clock or SYSTEM_CLOCK
+        self.clock = clock
         self._lock = threading.Lock()
         #: the seen file as last read or written here: (its stamp, the map), never changed
         self._seen: tuple[tuple[int, int, int], Mapping[str, int]] | None = None

@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from kbdesk.core.clock import SYSTEM_CLOCK, Clock
+from kbdesk.core.clock import Clock
 from kbdesk.core.errors import DraftError
 from kbdesk.core.workstation import paths
 from kbdesk.core.workstation.storage import atomic_write_bytes, file_key, library_key
@@ -99,11 +99,11 @@ class DraftStore:
 
     Args:
         library_root: the library folder (drafts are kept apart from it, in the data dir).
-        clock: when a draft is saved (default: the system clock).
+        clock: when a draft is saved (the library's clock).
     """
 
-    def __init__(self, library_root: Path, clock: Clock | None = None) -> None:
-        self.clock = clock or SYSTEM_CLOCK
+    def __init__(self, library_root: Path, clock: Clock) -> None:
+        self.clock = clock
         self.library_root = Path(library_root).expanduser().resolve()
         self.directory = drafts_dir(self.library_root)
         self._lock = threading.Lock()

@@ -28,7 +28,6 @@ from dulwich.refs import Ref
 from dulwich.repo import Repo
 from filelock import FileLock
 
-from kbdesk.core.clock import SYSTEM_CLOCK
 from kbdesk.core.errors import LibraryBusy, RepoError
 from kbdesk.core.library.safepaths import check_on_disk
 from kbdesk.core.storage.keys import sign_for_library
@@ -143,13 +142,14 @@ class LibraryRepo:
 
     @classmethod
     def init(
-        cls, root: Path | str, *, author: str | None = None, message: str = "Initial library",
-        when: int | None = None, leave_out: tuple[str, ...] = (),
+        cls, root: Path | str, *, when: int, author: str | None = None,
+        message: str = "Initial library", leave_out: tuple[str, ...] = (),
     ) -> LibraryRepo:
         """Make ``root`` a git repository whose first commit holds every file in it.
 
         Args:
-            when: the first commit's time (seconds since the epoch; default now).
+            when: the first commit's time (seconds since the epoch; now by the library's
+                clock, or a chosen day).
             leave_out: library paths not committed (a file about to be published).
         """
         root = Path(root)
@@ -189,11 +189,13 @@ class LibraryRepo:
         return folders[""].id
 
     @classmethod
-    def ensure(cls, root: Path | str, *, author: str | None = None) -> LibraryRepo:
-        """Open the repository at ``root``, initialising it first when it has none."""
+    def ensure(cls, root: Path | str, *, when: int, author: str | None = None
+               ) -> LibraryRepo:
+        """Open the repository at ``root``, initialising it first (at ``when``) when it has
+        none."""
         if cls.is_repo(root):
             return cls(root)
-        return cls.init(root, author=author)
+        return cls.init(root, author=author, when=when)
 
     def close(self) -> None:
         """Release the repository's open files (pack files stay open until then)."""
@@ -324,7 +326,7 @@ class LibraryRepo:
         message: str,
         *,
         author: str | None = None,
-        when: int | None = None,
+        when: int,
         allow_empty: bool = False,
     ) -> str:
         """Commit file changes on top of HEAD and move the branch; return the new commit id.
@@ -332,7 +334,7 @@ class LibraryRepo:
         Args:
             changes: relative path → new content (None deletes the file). The working files
                 are not touched; the git index entries of these paths are refreshed.
-            when: commit time (seconds since the epoch; default now).
+            when: commit time (seconds since the epoch: now by the library's clock).
 
         Raises:
             RepoError: when the branch moved meanwhile or the commit cannot be written.
@@ -379,7 +381,7 @@ class LibraryRepo:
         message: str,
         *,
         author: str | None,
-        when: int | None,
+        when: int,
         expected_head: str | None,
         paths: list[str],
     ) -> str:
@@ -390,7 +392,7 @@ class LibraryRepo:
             commit.parents = [oid(p) for p in parents]
             line = author_line(author).encode("utf-8")
             commit.author = commit.committer = line
-            stamp = int(when if when is not None else SYSTEM_CLOCK.now().timestamp())
+            stamp = int(when)
             commit.author_time = commit.commit_time = stamp
             offset = -time.timezone if time.localtime(stamp).tm_isdst <= 0 else -time.altzone
             commit.author_timezone = commit.commit_timezone = offset

@@ -52,9 +52,10 @@ class SharedLibraries(Protocol):
         """Raise when ``url`` holds no shared library or could be read as an option."""
         ...
 
-    def init_remote(self, library_root: Path, target: Path | str, *,
+    def init_remote(self, library_root: Path, target: Path | str, *, when: int,
                     author: str | None = None) -> Path:
-        """Make ``target`` a new bare shared library holding this library's history."""
+        """Make ``target`` a new bare shared library holding this library's history (the
+        library's first version, when it has none yet, is dated ``when``)."""
         ...
 
 
@@ -196,7 +197,8 @@ class SyncService:
     def init_remote(self, path: Path | str, author: str | None = None) -> Path:
         """Make ``path`` a new bare shared library holding this library; sync with it."""
         with self._versioning.lock:
-            folder = self._remotes.init_remote(self.root, path, author=author)
+            when = int(self._versioning.clock.now().timestamp())  # the library's clock
+            folder = self._remotes.init_remote(self.root, path, when=when, author=author)
         self._versioning.close()  # reopen: the repository's config changed
         self.sync_team(str(folder.resolve()))
         return folder

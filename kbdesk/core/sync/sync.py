@@ -37,7 +37,7 @@ from dulwich.objects import Blob, ObjectID
 from dulwich.refs import Ref
 from dulwich.repo import Repo
 
-from kbdesk.core.clock import SYSTEM_CLOCK
+from kbdesk.core.clock import Clock
 from kbdesk.core.errors import (
     CredentialsError,
     RemoteRefused,
@@ -154,13 +154,15 @@ def _undo_clone(target: Path, made: bool) -> None:
             child.unlink(missing_ok=True)
 
 
-def clone_library(url: str, target: Path, trusted: tuple[str, ...] = ()) -> Path:
+def clone_library(url: str, target: Path, trusted: tuple[str, ...] = (), *, clock: Clock
+                  ) -> Path:
     """Make ``target`` (missing or empty) a working copy of the library at ``url``.
 
     The clone is a sync into an empty library: the same checks of what the remote brings
     (``incoming``) and the same checkout. A remote tree holding a dangerous name (``..``,
     ``.git``, an absolute path…) is refused as a whole. Files that are not written here
-    (links, submodules, case twins) are listed in the sync state's ``refused``.
+    (links, submodules, case twins) are listed in the sync state's ``refused``. ``clock``
+    stamps the sync (a new library has none of its own yet: the client's choice).
 
     Raises:
         RemoteUnreachable: the remote cannot be reached.
@@ -184,9 +186,9 @@ def clone_library(url: str, target: Path, trusted: tuple[str, ...] = ()) -> Path
     except OSError as exc:
         _undo_clone(target, made)
         raise SyncError(f"{target}: cannot create the library folder: {exc}") from exc
-    versioning = Versioning(target)
+    versioning = Versioning(target, clock=clock)
     try:
-        syncer = Syncer(versioning, DraftStore(target), trusted=trusted)
+        syncer = Syncer(versioning, DraftStore(target, clock), trusted=trusted)
         result = syncer.sync(url, push=False, joining=True)
         if result.untrusted:
             raise RemoteRefused(
@@ -413,7 +415,7 @@ class Syncer:
                 f"state (last synced: {since})"
             ) from exc
         self._keep_typed(url)
-        now = SYSTEM_CLOCK.now().isoformat(timespec="seconds")
+        now = self.versioning.clock.now().isoformat(timespec="seconds")  # the library's
         error = "; ".join(result.untrusted)
         _save_state(root, last_synced=now, last_status=result.status, last_error=error)
         result.last_synced = now
@@ -648,7 +650,7 @@ class Syncer:
             [mine, theirs],
             message,
             author=self.author,
-            when=None,
+            when=self.versioning.stamp(),  # the library's clock
             expected_head=mine,
             paths=result.pulled_paths,
         )

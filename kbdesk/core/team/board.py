@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from kbdesk.core.clock import SYSTEM_CLOCK, parse_iso_time
+from kbdesk.core.clock import Clock, parse_iso_time
 from kbdesk.core.errors import KbError, Problem
 from kbdesk.core.library.acks import ack_targets, read_within
 from kbdesk.core.library.model import Document, Status
@@ -121,17 +121,20 @@ class Team:
         root: the library folder (a git repository once it syncs).
         receipts: this workstation's read receipts.
         settings: where the workstation name and privacy choice come from (default: loaded).
+        clock: the library's clock (what is overdue today; when a flag is raised; when the
+            team records are committed).
     """
 
     def __init__(self, root: Path, receipts: ReceiptBook, settings: Settings | None = None,
-                 *, effective_of: Callable[[Document], dt.date | None] | None = None,
-                 today: Callable[[], dt.date] | None = None) -> None:
+                 *, clock: Clock,
+                 effective_of: Callable[[Document], dt.date | None] | None = None) -> None:
         self.root = root
         self.receipts = receipts
         self._settings = settings
-        self.flags = FlagBook(root, None)
+        self.clock = clock
+        self.flags = FlagBook(root, clock, None)
         self._effective_of = effective_of or (lambda doc: doc.effective)
-        self._today = today or SYSTEM_CLOCK.today
+        self._today = clock.today
         self._roster_lock = threading.Lock()
         self._roster_key: object = object()
         self._roster: Roster | None = None
@@ -187,7 +190,7 @@ class Team:
         from kbdesk.core.team import exchange as refs
 
         return refs.exchange(self.root, url, self.workstation, self._queued,
-                             self._sync_problems)
+                             self._sync_problems, clock=self.clock)
 
     def _queued(self, kind: str) -> list[dict[str, object]]:
         return [{k: v for k, v in item.items() if not k.startswith("_")}
@@ -231,7 +234,8 @@ class Team:
             message = (f"列入編輯工作站 / List an editor's workstation: {self.workstation}\n\n"
                        "Kbdesk-Action: enrol-workstation\n")
             try:
-                commit = repo.commit({rel: new.encode("utf-8")}, message, author=author)
+                commit = repo.commit({rel: new.encode("utf-8")}, message, author=author,
+                                     when=int(self.clock.now().timestamp()))
             except RepoError as exc:
                 raise KbError(str(exc)) from exc
             try:
@@ -541,9 +545,11 @@ class Team:
         if me is None or me.role != "editor":
             raise KbError("team.yaml is not published: it must keep your account "
                           f"({os_account()}) as an editor, or nobody here could change it again")
-        repo = LibraryRepo.ensure(self.root, author=author)
+        when = int(self.clock.now().timestamp())
+        repo = LibraryRepo.ensure(self.root, when=when, author=author)
         try:
-            return repo.commit({TEAM_FILE: text.encode("utf-8")}, note.strip(), author=author)
+            return repo.commit({TEAM_FILE: text.encode("utf-8")}, note.strip(), author=author,
+                               when=when)
         finally:
             repo.close()
 

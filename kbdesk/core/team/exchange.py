@@ -25,7 +25,7 @@ from dulwich.objects import Blob, Commit, ObjectID, Tree
 from dulwich.refs import DiskRefsContainer, Ref
 from dulwich.repo import Repo
 
-from kbdesk.core.clock import SYSTEM_CLOCK
+from kbdesk.core.clock import Clock
 from kbdesk.core.sync.incoming import local_folder, object_size
 from kbdesk.core.team import chain
 from kbdesk.core.team.keys import WorkstationKey, workstation_key
@@ -104,7 +104,7 @@ def _catch_up(root: Path, kept: chain.Kept, kind: str) -> None:
 
 
 def _commit_records(
-    repo: Repo, lines: list[str], parents: Sequence[bytes], message: str
+    repo: Repo, lines: list[str], parents: Sequence[bytes], message: str, *, when: int
 ) -> ObjectID:
     blob = Blob.from_string(("\n".join(lines) + "\n").encode("utf-8"))
     tree = Tree()
@@ -113,7 +113,7 @@ def _commit_records(
     commit.tree = tree.id
     commit.parents = [ObjectID(p) for p in parents]
     commit.author = commit.committer = IDENTITY
-    commit.author_time = commit.commit_time = int(SYSTEM_CLOCK.now().timestamp())
+    commit.author_time = commit.commit_time = when
     commit.author_timezone = commit.commit_timezone = 0
     commit.encoding = b"UTF-8"
     commit.message = message.encode("utf-8")
@@ -142,7 +142,7 @@ def commit_queued(
     repo: Repo, workstation: str, own: OwnRecords,
     remote_refs: Mapping[Ref, bytes] | None = None,
     kinds: Sequence[str] = KINDS, key: WorkstationKey | None = None,
-    problems: list[str] | None = None,
+    problems: list[str] | None = None, *, clock: Clock,
 ) -> dict[Ref, ObjectID]:
     """Sign and append what this workstation queued to its own chains; return the refs that
     moved.
@@ -199,7 +199,8 @@ def commit_queued(
             out.append(line)
             head = chain.entry_hash(line.encode("utf-8"))
         sha = _commit_records(repo, out, [base] if base is not None else [],
-                              f"{kind} of {workstation}: {len(new)} new")
+                              f"{kind} of {workstation}: {len(new)} new",
+                              when=int(clock.now().timestamp()))
         repo.refs[ref] = sha
         moved[ref] = sha
     return moved
@@ -245,9 +246,9 @@ def _accept_big(url: str, kept: chain.Kept, big: Mapping[Ref, ObjectID]) -> list
 
 
 def exchange(root: Path, url: str, workstation: str, own: OwnRecords,
-             problems: list[str] | None = None) -> int:
+             problems: list[str] | None = None, *, clock: Clock) -> int:
     """Fetch every workstation's records from ``url`` and verify them (``chain``), then send
-    this workstation's own.
+    this workstation's own (committed at ``clock``'s now: the library's).
 
     Returns:
         The number of refs of this workstation sent.
@@ -290,7 +291,7 @@ def exchange(root: Path, url: str, workstation: str, own: OwnRecords,
             for name, target in moved.items():
                 repo.refs[name] = target
         found.extend(_accept_big(url, kept, big))
-        commit_queued(repo, workstation, own, remote_refs, problems=found)
+        commit_queued(repo, workstation, own, remote_refs, problems=found, clock=clock)
         to_send = {
             name: repo.refs[name] for name in mine
             if name in repo.refs and remote_refs.get(name) != repo.refs[name]

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from kbdesk.core.clock import SYSTEM_CLOCK
+from kbdesk.core.clock import Clock
 from kbdesk.core.errors import KbError
 from kbdesk.core.workstation.storage import library_key
 
@@ -97,10 +97,13 @@ class FlagBook:
 
     Args:
         library_root: the library (the file lives in the data dir, keyed by it).
+        clock: the library's clock (when a flag is raised or cleared).
         workstation: this workstation's name (recorded in each flag).
     """
 
-    def __init__(self, library_root: Path, workstation: str | None = None) -> None:
+    def __init__(self, library_root: Path, clock: Clock, workstation: str | None = None
+                 ) -> None:
+        self.clock = clock
         # the data folder and the workstation's name are imported when used: the command
         # line's parser reads FLAG_KINDS from here, and `kbdesk --help` stays light
         from kbdesk.core.workstation import paths
@@ -139,7 +142,7 @@ class FlagBook:
             raise KbError(f"field 'kind': {kind!r} is not one of {', '.join(FLAG_KINDS)}")
         if not agent.strip():
             raise KbError("field 'agent' is required: set your name in Settings")
-        when = (now or SYSTEM_CLOCK.now()).isoformat(timespec="seconds")
+        when = (now or self.clock.now()).isoformat(timespec="seconds")
         comment = " ".join(comment.split())[:COMMENT_CAP]
         ident = hashlib.sha1(
             f"{self.workstation}\0{when}\0{doc_id}\0{anchor}\0{comment}".encode()
@@ -151,7 +154,7 @@ class FlagBook:
 
     def clear(self, flag_id: str, by: str, now: dt.datetime | None = None) -> None:
         """Record that a flag was handled (an editor clears it)."""
-        when = (now or SYSTEM_CLOCK.now()).isoformat(timespec="seconds")
+        when = (now or self.clock.now()).isoformat(timespec="seconds")
         self._append({"clear": flag_id, "agent": by.strip(), "workstation": self.workstation,
                       "time": when})
 

@@ -13,6 +13,7 @@ from dulwich.objects import ObjectID
 from dulwich.refs import Ref
 from dulwich.repo import Repo
 
+from kbdesk.core.clock import Clock
 from kbdesk.core.errors import KbError, SyncError
 from kbdesk.core.storage.repo import LibraryRepo
 from kbdesk.core.sync.incoming import check_url
@@ -45,11 +46,13 @@ def check_remote(url: str) -> None:
         raise NoSharedLibrary(no_shared_library_message(url))
 
 
-def init_remote(library_root: Path, target: Path | str, *, author: str | None = None) -> Path:
+def init_remote(library_root: Path, target: Path | str, *, when: int,
+                author: str | None = None) -> Path:
     """Make ``target`` a bare shared library holding this library's history; sync with it.
 
     The folder must not exist yet or be empty. The library becomes a repository first when
-    it is not one yet, its branch is pushed, and ``target`` becomes its remote.
+    it is not one yet (its first version dated ``when``), its branch is pushed, and
+    ``target`` becomes its remote.
 
     Raises:
         KbError: ``target`` is not empty, or cannot be written.
@@ -57,7 +60,7 @@ def init_remote(library_root: Path, target: Path | str, *, author: str | None = 
     folder = Path(target).expanduser()
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise KbError(f"{folder}: already exists and is not empty; choose a new folder")
-    lib = LibraryRepo.ensure(library_root, author=author)
+    lib = LibraryRepo.ensure(library_root, when=when, author=author)
     try:
         branch = lib.branch
         try:
@@ -98,9 +101,12 @@ def default_clone_dir(url: str) -> Path:
     return candidate
 
 
-def join_library(url: str, target: Path | None = None, *, make_default: bool = True,
-                 trusted: tuple[str, ...] = ()) -> Path:
+def join_library(url: str, target: Path | None = None, *, clock: Clock,
+                 make_default: bool = True, trusted: tuple[str, ...] = ()) -> Path:
     """Clone the shared library at ``url`` into ``target`` and make it the default library.
+
+    ``clock`` stamps the first sync: the library has no clock of its own yet, so the client
+    chooses (the system's).
 
     Raises:
         NoSharedLibrary: ``url`` is a folder without a shared library.
@@ -114,7 +120,7 @@ def join_library(url: str, target: Path | None = None, *, make_default: bool = T
     folder.parent.mkdir(parents=True, exist_ok=True)
     from kbdesk.core.sync.sync import clone_library  # git's transports: only when joining
 
-    folder = clone_library(url, folder, trusted).resolve()
+    folder = clone_library(url, folder, trusted, clock=clock).resolve()
     if make_default:
         settings = Settings.load()
         settings.set("library_dir", str(folder))

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from kbdesk.core.clock import SYSTEM_CLOCK, Clock, parse_iso_time
+from kbdesk.core.clock import Clock, parse_iso_time
 from kbdesk.core.errors import KbError
 from kbdesk.core.library.catalog import load_config
 from kbdesk.core.library.configedit import ConfigEditError, GroupChange, add_synonym_group
@@ -121,7 +121,7 @@ def _tail(path: Path) -> list[dict[str, object]]:
 
 
 def note_opened(doc_id: str, query: str, *, when: dt.datetime | None = None,
-                clock: Clock | None = None, settings: Settings | None = None) -> bool:
+                clock: Clock, settings: Settings | None = None) -> bool:
     """Record that ``doc_id`` was opened from the results of a search for ``query``.
 
     Recorded only when this workstation's last gap search, within :data:`WINDOW` before, was
@@ -131,7 +131,7 @@ def note_opened(doc_id: str, query: str, *, when: dt.datetime | None = None,
     query = _normal(query)
     if not doc_id or not query:
         return False
-    when = when or (clock or SYSTEM_CLOCK).now()
+    when = when or clock.now()
     if when.tzinfo is None:
         when = when.astimezone()
     path = no_results_path()

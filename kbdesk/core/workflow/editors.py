@@ -8,6 +8,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from kbdesk.core.clock import Clock
 from kbdesk.core.errors import KbError, RepoError
 from kbdesk.core.storage import signing
 from kbdesk.core.storage.keys import HOW_TO_MAKE, EditorKey, load_key
@@ -51,10 +52,12 @@ def editors_problems(root: Path) -> list[str]:
     return signing.allowed_signers_problems(text) if text is not None else []
 
 
-def _commit(repo: LibraryRepo, text: str, message: str, author: str | None) -> str:
+def _commit(repo: LibraryRepo, text: str, message: str, author: str | None, clock: Clock
+            ) -> str:
     data = text.encode("utf-8")
     try:
-        commit = repo.commit({signing.ALLOWED_SIGNERS: data}, message, author=author)
+        commit = repo.commit({signing.ALLOWED_SIGNERS: data}, message, author=author,
+                             when=int(clock.now().timestamp()))
     except RepoError as exc:
         raise EditorKeysError(str(exc)) from exc
     try:
@@ -65,9 +68,11 @@ def _commit(repo: LibraryRepo, text: str, message: str, author: str | None) -> s
     return commit
 
 
-def adopt(root: Path, principal: str, author: str | None = None) -> KeysChange:
+def adopt(root: Path, principal: str, author: str | None = None, *, clock: Clock
+          ) -> KeysChange:
     """Make the library require signing, with this person's key as its first editor's: a
-    signed commit adding ``.kbdesk/allowed_signers`` that accepts the history before it.
+    signed commit adding ``.kbdesk/allowed_signers`` that accepts the history before it
+    (dated by ``clock``, the library's).
 
     Raises:
         EditorKeysError: no editor key here, no history to adopt, or the library already
@@ -90,14 +95,15 @@ def adopt(root: Path, principal: str, author: str | None = None) -> KeysChange:
             "by an editor's key listed in .kbdesk/allowed_signers.\n\n"
             f"{ADOPTED_TRAILER}: {head}\nKbdesk-Action: keys-adopt\n"
         )
-        commit = _commit(repo, line + "\n", message, author)
+        commit = _commit(repo, line + "\n", message, author, clock)
     return KeysChange(commit, key.fingerprint, line.split()[0])
 
 
 def add_editor(root: Path, public_key: str, principal: str,
-               author: str | None = None) -> KeysChange:
+               author: str | None = None, *, clock: Clock) -> KeysChange:
     """Add an editor's public key (an ``ssh-ed25519 AAAA…`` line) to the library's list: a
-    commit signed by this person's key, which the list must already hold.
+    commit signed by this person's key, which the list must already hold (dated by
+    ``clock``, the library's).
 
     Raises:
         EditorKeysError: the key line is not valid, already listed, the library does not
@@ -124,7 +130,7 @@ def add_editor(root: Path, public_key: str, principal: str,
             f"新增編輯金鑰 / Add an editor's key: {line.split()[0]} {fingerprint}\n\n"
             "Kbdesk-Action: keys-add\n"
         )
-        commit = _commit(repo, new_text + line + "\n", message, author)
+        commit = _commit(repo, new_text + line + "\n", message, author, clock)
     return KeysChange(commit, fingerprint, line.split()[0])
 
 

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from kbdesk.core.clock import SYSTEM_CLOCK, Clock, parse_iso_date
+from kbdesk.core.clock import Clock, parse_iso_date
 from kbdesk.core.errors import DocumentError
 from kbdesk.core.library.model import Document
 from kbdesk.core.library.parse import build_document
@@ -78,12 +78,12 @@ class EffectiveResolver:
 
     Args:
         versioning: the library's versions.
-        clock: what today is (injectable for tests).
+        clock: what today is (the library's clock).
     """
 
-    def __init__(self, versioning: Versioning, clock: Clock | None = None) -> None:
+    def __init__(self, versioning: Versioning, clock: Clock) -> None:
         self.versioning = versioning
-        self.clock = clock or SYSTEM_CLOCK
+        self.clock = clock
         self._lock = threading.Lock()
         self._built: dict[tuple[str, str], Document | None] = {}
         self._snapshots: OrderedDict[tuple[object, ...], dict[str, Document]] = OrderedDict()

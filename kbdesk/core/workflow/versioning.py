@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from kbdesk.core.clock import SYSTEM_CLOCK, Clock, parse_iso_date
+from kbdesk.core.clock import Clock, parse_iso_date
 from kbdesk.core.errors import DocumentError, DocumentNotFound, KbError, PublishError, UnsafePath
 from kbdesk.core.library import frontmatter
 from kbdesk.core.library.frontmatter import FieldValue, front_fields
@@ -136,8 +136,8 @@ class Versioning:
     Args:
         root: the library folder (made a git repository on first publish when it is not one).
         reindex: called after each publish to bring the search index up to date.
-        clock: what "today" is for the rule that a new version is never in force before it
-            (the library's clock).
+        clock: the library's clock (what "today" is for the rule that a new version is never
+            in force before it; when a version or a sync is committed).
     """
 
     def __init__(
@@ -146,7 +146,7 @@ class Versioning:
         reindex: Callable[[], object] | None = None,
         drafts: DraftStore | None = None,
         *,
-        clock: Clock = SYSTEM_CLOCK,
+        clock: Clock,
     ) -> None:
         self.root = Path(root).expanduser().resolve()
         self.reindex = reindex
@@ -165,6 +165,10 @@ class Versioning:
 
     # -- repository ---------------------------------------------------------------------------
 
+    def stamp(self) -> int:
+        """Now by the library's clock, as a commit time (seconds since the epoch)."""
+        return int(self.clock.now().timestamp())
+
     def repo(self, *, create: bool = False, author: str | None = None) -> LibraryRepo | None:
         """The library's repository; with ``create``, initialise the folder when needed."""
         with self._lock:
@@ -172,7 +176,8 @@ class Versioning:
                 if LibraryRepo.is_repo(self.root):
                     self._repo = LibraryRepo(self.root)
                 elif create:
-                    self._repo = LibraryRepo.init(self.root, author=author)
+                    self._repo = LibraryRepo.init(self.root, author=author,
+                                                  when=self.stamp())
             return self._repo
 
     def history(self) -> History | None:
@@ -351,7 +356,7 @@ class Versioning:
         try:
             if moved_from is not None:
                 repo.write_working_file(moved_from, None)
-            commit = repo.commit(changes, message, author=author)
+            commit = repo.commit(changes, message, author=author, when=self.stamp())
         except (RepoError, OSError) as exc:
             if repo.head() != head:  # the commit was made: say so, keep the new text
                 commit = repo.head() or ""
@@ -473,7 +478,7 @@ class Versioning:
                     raise PublishError(f"{path}: refused: {exc}") from exc
                 try:
                     commit = repo.commit({path: new_text.encode("utf-8")}, message,
-                                         author=author)
+                                         author=author, when=self.stamp())
                 except (RepoError, OSError) as exc:
                     if repo.head() == head:
                         self._restore(repo, path, working, None, None)

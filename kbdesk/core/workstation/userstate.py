@@ -17,7 +17,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kbdesk.core.clock import SYSTEM_CLOCK, Clock, parse_iso_time
+from kbdesk.core.clock import Clock, parse_iso_time
 from kbdesk.core.errors import UserStateError
 from kbdesk.core.text.folding import fold
 from kbdesk.core.workstation import paths
@@ -51,21 +51,22 @@ class UserState:
 
     Args:
         path: the JSON file; default ``paths.data_dir()/userstate.json``.
+        clock: what stamps recents and searches without results (the open library's clock).
     """
 
-    def __init__(self, path: Path | None = None, clock: Clock | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, clock: Clock) -> None:
         self.path = path or paths.data_dir() / STATE_FILE
         # a save from a worker (the app writes recents off its UI thread) and one from the UI
         # thread never interleave: the later one writes the newer state
         self._save_lock = threading.Lock()
-        self.clock = clock or SYSTEM_CLOCK
+        self.clock = clock
         self._favourites: list[str] = []
         self._recents: list[Recent] = []
 
     @classmethod
-    def load(cls, path: Path | None = None, clock: Clock | None = None) -> UserState:
+    def load(cls, path: Path | None = None, *, clock: Clock) -> UserState:
         """Read the state file; a missing file is an empty state, a broken one is set aside."""
-        state = cls(path, clock)
+        state = cls(path, clock=clock)
         try:
             raw = state.path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -182,8 +183,9 @@ class UserState:
     def log_no_results(
         self, query: str, when: dt.datetime | None = None, match: str = "none"
     ) -> None:
-        """Append a search that found nothing (or only partial matches) to the log."""
-        log_no_results(query, when, match=match)
+        """Append a search that found nothing (or only partial matches) to the log, stamped
+        by this state's clock unless ``when`` is given."""
+        log_no_results(query, when, match=match, clock=self.clock)
 
     def no_results(self, since: dt.date | None = None) -> list[tuple[dt.datetime, str, int]]:
         """Return the no-results log aggregated (see :func:`no_results`)."""
@@ -229,9 +231,12 @@ def log_no_results(
     query: str,
     when: dt.datetime | None = None,
     match: str = "none",
-    clock: Clock | None = None,
+    *,
+    clock: Clock,
 ) -> None:
     """Append one search that found nothing (blank queries are ignored).
+
+    It is stamped ``when``, or else now by ``clock`` (the library's: ``kb.clock``).
 
     ``match`` is "none" for a search without results and "partial" for one whose hits hold
     only some of its words; lines written before this field existed read as "none".
@@ -242,7 +247,7 @@ def log_no_results(
     text = _normal_query(query)
     if not text:
         return
-    when = when or (clock or SYSTEM_CLOCK).now()
+    when = when or clock.now()
     if when.tzinfo is None:
         when = when.astimezone()
     item = {"when": when.isoformat(), "query": text, "workstation": workstation_name()}
