@@ -10,7 +10,7 @@
   "use strict";
   var CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
   var LATIN = /[0-9a-z]+/g;
-  var state = { meta: null, fold: {}, loaded: {}, waiting: {}, tf: {} };
+  var state = { meta: null, fold: {}, loaded: {}, waiting: {}, tf: {}, segmenter: {} };
 
   function hash(term) {
     var h = 0x811c9dc5;
@@ -79,7 +79,7 @@
 
   function prepare(data) {
     var t = { words: {}, dict: {}, maxLen: 1, byChar: {}, reading: {}, chars: {},
-              groups: {}, stop: {}, filler: data.filler || "",
+              groups: {}, stop: {}, filler: data.filler || "", speakers: {}, reporting: {},
               spoken: data.spoken || {}, crisis: [], split: data.split || {},
               filters: data.filters || {}, documents: data.documents || {} };
     function addDict(w) {
@@ -95,6 +95,8 @@
       });
     });
     (data.stop || []).forEach(function (w) { t.stop[w] = 1; if (w.length > 1) addDict(w); });
+    (data.speakers || []).forEach(function (w) { t.speakers[w] = 1; });
+    (data.reporting || []).forEach(function (w) { t.reporting[w] = 1; });
     Object.keys(t.spoken).forEach(function (k) { if (k.length > 1) addDict(k); });
     [["library", "synonym"], ["service", "thesaurus"]].forEach(function (pair) {
       (data[pair[0]] || []).forEach(function (group) {
@@ -161,7 +163,7 @@
       // a run no word covers: two characters at a time (most words are two characters long)
       for (var k = 0; k < unknown.length; k += 2) {
         var piece = unknown.length - k === 3 ? unknown.substr(k, 3) : unknown.substr(k, 2);
-        out.push({ text: piece, stop: false });
+        out.push({ text: piece, stop: false, unknown: true });
         if (piece.length === 3) break;
       }
       unknown = "";
@@ -184,6 +186,11 @@
         i += taken;
       } else if (T.stop[run.charAt(i)] || T.filler.indexOf(run.charAt(i)) >= 0) {
         flush();
+        out.push({ text: run.charAt(i), stop: true });
+        i += 1;
+      } else if (!unknown && T.reporting[run.charAt(i)] && out.length &&
+                 T.speakers[out[out.length - 1].text]) {
+        // 说 right after a caller or person word (客户 说, 他 说) is filler, as in the app
         out.push({ text: run.charAt(i), stop: true });
         i += 1;
       } else {
@@ -274,7 +281,7 @@
       var holders = (T.byChar[word] || []).slice(0, MAX_PARTS);
       if (holders.length) alts.push(alt("part", holders, holders[0]));
     }
-    return { word: word, latin: !!w.latin, alts: alts, lacking: false };
+    return { word: word, latin: !!w.latin, alts: alts, lacking: false, unknown: !!w.unknown };
   }
 
   /* For a word the library lacks: library words one near-pinyin character away (投述 → 投诉),
@@ -420,6 +427,8 @@
       var total = state.meta.entries, k1 = state.meta.k1;
       lists.forEach(function (flat, n) {
         var where = {}, counts = state.tf[wanted[n]] = {};
+        // listed with no postings: a word of the app's segmenter the text never holds
+        if (flat && !flat.length) state.segmenter[wanted[n]] = 1;
         if (flat) {
           var entry = 0, df = flat.length / 2;
           var idf = Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (k1 + 1);
@@ -537,7 +546,112 @@
     }).slice(0, CRISIS_HITS);
   }
 
+  /* A run of characters no word covers was read as one word (人偷 of 被人偷了), as the app
+     joins a single character with its weak neighbour; when the index finds it in no form and
+     it is no word of the app's segmenter (线断 is: the app reads it whole), it is undone, as the app undoes such a join: its characters (stop words and filler left out)
+     are looked for one by one, as the index holds them alone where the segmenter cuts them
+     so (偷 of 被偷), so that the character that decides the search keeps deciding. Returns
+     true when a word was undone. */
+  function undoJoins(terms, matched, read) {
+    var seen = {}, undo = {}, chars = [];
+    terms.plans.forEach(function (p) { seen[p.word] = 1; });
+    terms.plans.forEach(function (plan, n) {
+      // two characters, as the app joins a single character with one neighbour; a piece of
+      // three may be one word of the app's segmenter (undoing those lowered bank-colloquial)
+      if (!plan.unknown || plan.word.length !== 2 || Object.keys(matched[n]).length ||
+          state.segmenter[plan.word]) return;
+      undo[n] = [];
+      Array.from(plan.word).forEach(function (ch) {
+        if (seen[ch] || T.stop[ch] || T.filler.indexOf(ch) >= 0) return;
+        seen[ch] = 1;
+        undo[n].push(ch);
+        chars.push(ch);
+      });
+    });
+    if (!Object.keys(undo).length) return Promise.resolve(false);
+    return readTerms(chars, read).then(function () {
+      // a word whose characters some entry holds close together is found (as the app finds
+      // a join by its morphemes close together in one of the first FOUND_CHECK entries)
+      var check = {};
+      Object.keys(undo).forEach(function (n) {
+        var lists = Array.from(terms.plans[n].word).map(function (ch) { return read[ch] || {}; });
+        var both = Object.keys(lists[0]).filter(function (e) {
+          return lists.every(function (l) { return e in l; }); }).slice(0, FOUND_CHECK);
+        if (both.length) check[n] = both;
+      });
+      var wanted = [];
+      Object.keys(check).forEach(function (n) { wanted = wanted.concat(check[n]); });
+      return bodies(wanted).then(function (texts) {
+        Object.keys(check).forEach(function (n) {
+          var pieces = Array.from(terms.plans[n].word).map(function (ch) { return [ch]; });
+          if (check[n].some(function (e) { return e in texts && near(texts[e], pieces); }))
+            delete undo[n];
+        });
+        return undoing();
+      });
+    });
+    function undoing() {
+      var kept = [], undone = false;
+      function holds(t) { return Object.keys(read[t] || {}).length > 0; }
+      terms.plans.forEach(function (plan, n) {
+        if (!undo[n]) { kept.push(plan); return; }
+        var pieces = undo[n];
+        // each character must be held alone somewhere (where the segmenter cuts it so): one
+        // never cut alone is a piece of a word the app's segmenter knows (昨天, 夜市), kept
+        // and some entry holds them all: the join was the query's words found together
+        var lists = pieces.map(function (ch) { return read[ch] || {}; });
+        var together = pieces.length && Object.keys(lists[0]).some(function (e) {
+          return lists.every(function (l) { return e in l; }); });
+        if (!pieces.length || !pieces.every(holds) || !together) {
+          kept.push(plan);
+          return;
+        }
+        undone = true;
+        pieces.forEach(function (p) { kept.push(p); });
+      });
+      if (!undone) return false;
+      terms.plans = terms.units = kept.map(function (p) {
+        return typeof p === "string" ? planWord({ text: p }, kept.length === 1) : p;
+      });
+      terms.runs = terms.plans.map(function (p) { return p.word; });
+      return true;
+    }
+  }
+
+  var FOUND_CHECK = 50;  // kbdesk/core/search/engine.py FOUND_CHECK
+
+  /* entry → its text (the title too in the title entry), folded, letters and digits only */
+  function bodies(entries) {
+    var bits = state.meta.sectionBits, group = state.meta.textGroup, names = {}, want = {};
+    entries.forEach(function (e) {
+      want[e] = 1;
+      names["t" + Math.floor((e >> bits) / group)] = 1;
+    });
+    return Promise.all(Object.keys(names).map(load)).then(function () {
+      var texts = {};
+      Object.keys(names).forEach(function (name) {
+        (state.loaded[name] || []).forEach(function (d) {
+          d[5].forEach(function (sec) {
+            var number = (d[0] << bits) | sec[0];
+            if (want[number]) texts[number] = compact(foldText(
+              (sec[0] === 0 ? d[2] : "") + sec[2] + sec[3]));
+          });
+        });
+      });
+      return texts;
+    });
+  }
+
   function score(terms) {
+    return scoreOnce(terms).then(function (r) {
+      return undoJoins(terms, r.matched, r.read).then(function (undone) {
+        if (!undone) return r.ranked;
+        return scoreOnce(terms).then(function (again) { return again.ranked; });
+      });
+    });
+  }
+
+  function scoreOnce(terms) {
     var read = {}, plans = terms.plans;
     return tables().then(function () {
       var first = [];
@@ -547,8 +661,9 @@
     }).then(function () {
       var matched = matchPlans(plans, read), more = [];
       plans.forEach(function (plan, n) {
-        if (Object.keys(matched[n]).length) return;
+        if (Object.keys(matched[n]).length || plan.widened) return;
         plan.lacking = true;
+        plan.widened = true;
         var before = plan.alts.length;
         widen(plan);
         plan.alts.slice(before).forEach(function (a) { more = more.concat(altTerms(a)); });
@@ -564,7 +679,8 @@
       }).then(function (matched) {
         return singles(plans, matched);
       }).then(function (matched) {
-        return rankEntries(terms, plans, matched, read, intents);
+        var ranked = rankEntries(terms, plans, matched, read, intents);
+        return { matched: matched, read: read, ranked: ranked };
       });
     });
   }
