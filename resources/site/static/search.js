@@ -209,6 +209,10 @@
       if (isCjk(piece)) segment(piece).forEach(function (w) { words.push(w); });
       else words.push({ text: piece, stop: !!T.stop[piece], latin: true });
     });
+    // 说 right after a caller or person word is filler, as the app reads it (客户 说, 他 说)
+    words.forEach(function (w, k) {
+      if (k && T.reporting[w.text] && T.speakers[words[k - 1].text]) w.stop = true;
+    });
     var kept = words.filter(function (w) { return !w.stop; });
     return once(joinKnown(once(kept.length ? kept : words)));
   }
@@ -546,12 +550,15 @@
     }).slice(0, CRISIS_HITS);
   }
 
-  /* A run of characters no word covers was read as one word (人偷 of 被人偷了), as the app
-     joins a single character with its weak neighbour; when the index finds it in no form and
-     it is no word of the app's segmenter (线断 is: the app reads it whole), it is undone, as the app undoes such a join: its characters (stop words and filler left out)
-     are looked for one by one, as the index holds them alone where the segmenter cuts them
-     so (偷 of 被偷), so that the character that decides the search keeps deciding. Returns
-     true when a word was undone. */
+  /* A run of two characters no word covers was read as one word (人偷 of 被人偷了), as the
+     app joins a single character with its weak neighbour. When the index finds it in no form
+     it is undone, as the app undoes such a join, and its characters (stop words and filler
+     left out) are looked for one by one (the index holds a character alone where the
+     segmenter cuts it so: 偷 of 被偷), so that the character that decides the search keeps
+     deciding. Kept as it is: a word of the app's segmenter's dictionary (listed in the shards
+     with no postings), a pair with a character the index never holds alone (昨天, 夜市: pieces
+     of words), and a pair read by its spoken morphemes (线断: 断 → 中断; the app's segmenter
+     reads such colloquial words whole). Returns (a promise of) true when a word was undone. */
   function undoJoins(terms, matched, read) {
     var seen = {}, undo = {}, chars = [];
     terms.plans.forEach(function (p) { seen[p.word] = 1; });
@@ -569,40 +576,15 @@
       });
     });
     if (!Object.keys(undo).length) return Promise.resolve(false);
-    return readTerms(chars, read).then(function () {
-      // a word whose characters some entry holds close together is found (as the app finds
-      // a join by its morphemes close together in one of the first FOUND_CHECK entries)
-      var check = {};
-      Object.keys(undo).forEach(function (n) {
-        var lists = Array.from(terms.plans[n].word).map(function (ch) { return read[ch] || {}; });
-        var both = Object.keys(lists[0]).filter(function (e) {
-          return lists.every(function (l) { return e in l; }); }).slice(0, FOUND_CHECK);
-        if (both.length) check[n] = both;
-      });
-      var wanted = [];
-      Object.keys(check).forEach(function (n) { wanted = wanted.concat(check[n]); });
-      return bodies(wanted).then(function (texts) {
-        Object.keys(check).forEach(function (n) {
-          var pieces = Array.from(terms.plans[n].word).map(function (ch) { return [ch]; });
-          if (check[n].some(function (e) { return e in texts && near(texts[e], pieces); }))
-            delete undo[n];
-        });
-        return undoing();
-      });
-    });
+    return readTerms(chars, read).then(undoing);
     function undoing() {
       var kept = [], undone = false;
       function holds(t) { return Object.keys(read[t] || {}).length > 0; }
       terms.plans.forEach(function (plan, n) {
         if (!undo[n]) { kept.push(plan); return; }
         var pieces = undo[n];
-        // each character must be held alone somewhere (where the segmenter cuts it so): one
-        // never cut alone is a piece of a word the app's segmenter knows (昨天, 夜市), kept
-        // and some entry holds them all: the join was the query's words found together
-        var lists = pieces.map(function (ch) { return read[ch] || {}; });
-        var together = pieces.length && Object.keys(lists[0]).some(function (e) {
-          return lists.every(function (l) { return e in l; }); });
-        if (!pieces.length || !pieces.every(holds) || !together) {
+        var spoken = plan.alts.some(function (a) { return a.kind === "morpheme"; });
+        if (!pieces.length || !pieces.every(holds) || spoken) {
           kept.push(plan);
           return;
         }
@@ -616,30 +598,6 @@
       terms.runs = terms.plans.map(function (p) { return p.word; });
       return true;
     }
-  }
-
-  var FOUND_CHECK = 50;  // kbdesk/core/search/engine.py FOUND_CHECK
-
-  /* entry → its text (the title too in the title entry), folded, letters and digits only */
-  function bodies(entries) {
-    var bits = state.meta.sectionBits, group = state.meta.textGroup, names = {}, want = {};
-    entries.forEach(function (e) {
-      want[e] = 1;
-      names["t" + Math.floor((e >> bits) / group)] = 1;
-    });
-    return Promise.all(Object.keys(names).map(load)).then(function () {
-      var texts = {};
-      Object.keys(names).forEach(function (name) {
-        (state.loaded[name] || []).forEach(function (d) {
-          d[5].forEach(function (sec) {
-            var number = (d[0] << bits) | sec[0];
-            if (want[number]) texts[number] = compact(foldText(
-              (sec[0] === 0 ? d[2] : "") + sec[2] + sec[3]));
-          });
-        });
-      });
-      return texts;
-    });
   }
 
   function score(terms) {
