@@ -190,20 +190,6 @@ def _postings(docs: Iterable[IndexedDocument], words: set[str] | None = None
     return postings, total
 
 
-def segmenter_pairs(postings: dict[str, array[int]]) -> list[str]:
-    """The two-character words of the app's segmenter that the text never holds, made of two
-    characters the index holds alone (人 and 偷 are; 线断 is a word, 人偷 is not).
-
-    ``search.js`` undoes a query word of two characters found nowhere into its characters, as
-    the app undoes a join of two single characters; a word the app's segmenter reads whole (线断)
-    the app never joined, and it stays. Written into the shards with no postings, where the
-    site looks for the pair anyway.
-    """
-    singles = sorted(t for t in postings if len(t) == 1 and _CJK_RE.fullmatch(t))
-    return [a + b for a in singles for b in singles
-            if a + b not in postings and rjieba.has_word(a + b)]
-
-
 def _encode(values: array[int]) -> str:
     """``entry, tf, …`` → ``"delta,tf,…"`` (entry numbers as differences from the previous)."""
     entries = values[0::2]
@@ -244,8 +230,6 @@ def build_index(
     synonyms = [list(group) for group in synonyms]
     words: set[str] = set()
     postings, total_entries = _postings(docs, words)
-    for pair in segmenter_pairs(postings):
-        postings[pair] = array("I")  # no postings: a word of the segmenter held nowhere
     size = sum(len(term) * 3 + 6 + 4 * len(values) for term, values in postings.items())
     shards = 1
     while size / shards > SHARD_TARGET_BYTES and shards < MAX_SHARDS:

@@ -10,7 +10,7 @@
   "use strict";
   var CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
   var LATIN = /[0-9a-z]+/g;
-  var state = { meta: null, fold: {}, loaded: {}, waiting: {}, tf: {}, segmenter: {} };
+  var state = { meta: null, fold: {}, loaded: {}, waiting: {}, tf: {} };
 
   function hash(term) {
     var h = 0x811c9dc5;
@@ -431,8 +431,6 @@
       var total = state.meta.entries, k1 = state.meta.k1;
       lists.forEach(function (flat, n) {
         var where = {}, counts = state.tf[wanted[n]] = {};
-        // listed with no postings: a word of the app's segmenter the text never holds
-        if (flat && !flat.length) state.segmenter[wanted[n]] = 1;
         if (flat) {
           var entry = 0, df = flat.length / 2;
           var idf = Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (k1 + 1);
@@ -555,9 +553,8 @@
      it is undone, as the app undoes such a join, and its characters (stop words and filler
      left out) are looked for one by one (the index holds a character alone where the
      segmenter cuts it so: 偷 of 被偷), so that the character that decides the search keeps
-     deciding. Kept as it is: a word of the app's segmenter's dictionary (listed in the shards
-     with no postings), a pair with a character the index never holds alone (昨天, 夜市: pieces
-     of words), and a pair read by its spoken morphemes (线断: 断 → 中断; the app's segmenter
+     deciding. Kept as it is: a pair with a character the index never holds alone (昨天, 夜市:
+     pieces of words), and a pair read by its spoken morphemes (线断: 断 → 中断; the app's segmenter
      reads such colloquial words whole). Returns (a promise of) true when a word was undone. */
   function undoJoins(terms, matched, read) {
     var seen = {}, undo = {}, chars = [];
@@ -565,8 +562,7 @@
     terms.plans.forEach(function (plan, n) {
       // two characters, as the app joins a single character with one neighbour; a piece of
       // three may be one word of the app's segmenter (undoing those lowered bank-colloquial)
-      if (!plan.unknown || plan.word.length !== 2 || Object.keys(matched[n]).length ||
-          state.segmenter[plan.word]) return;
+      if (!plan.unknown || plan.word.length !== 2 || Object.keys(matched[n]).length) return;
       undo[n] = [];
       Array.from(plan.word).forEach(function (ch) {
         if (seen[ch] || T.stop[ch] || T.filler.indexOf(ch) >= 0) return;
