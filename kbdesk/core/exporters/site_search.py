@@ -7,7 +7,9 @@ Its text is folded as the app folds it (tw2s, full-width, lower case) and turned
   found, whatever the segmenter thinks),
 * the words rjieba finds in search mode (longer words rank the entries that hold them higher),
 * Latin words and numbers,
-* the single characters of titles and headings (so a one-character query finds them).
+* the single characters of titles and headings (so a one-character query finds them), and in
+  the text the characters the segmenter cuts alone (被偷 → 被 | 偷), stop words and spoken
+  filler left out, as the app's index holds them.
 
 Each term's postings ``[entry delta, term frequency, …]`` go into one of ``shards`` files
 chosen by a hash of the term that ``search.js`` computes the same way, so a query loads only the
@@ -36,6 +38,8 @@ from dataclasses import dataclass, field
 import rjieba
 
 from kbdesk.core.exporters.site_tables import search_tables
+from kbdesk.core.search.matching import FILLER_CHARS
+from kbdesk.core.search.query import STOPWORDS
 from kbdesk.core.text.folding import fold
 
 #: entries per document are numbered in this many bits (later sections join the last one)
@@ -57,6 +61,10 @@ _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _LATIN_RE = re.compile(r"[0-9a-z]+")
 
 
+#: single characters never indexed alone: the query leaves them out (stop words, filler)
+_LEFT_OUT = frozenset(STOPWORDS) | frozenset(FILLER_CHARS)
+
+
 def term_hash(term: str) -> int:
     """FNV-1a (32 bits) over the term's code points; ``search.js`` has the same function."""
     value = 0x811C9DC5
@@ -71,8 +79,9 @@ def cjk_bigrams(folded: str) -> list[str]:
     return [run[i : i + 2] for run in _CJK_RE.findall(folded) for i in range(len(run) - 1)]
 
 
-def text_terms(folded: str, words: set[str] | None = None) -> list[str]:
-    """The terms of a folded body text: bigrams, segmented words (3+ chars), Latin words.
+def text_terms(folded: str, words: set[str] | None = None, singles: bool = True) -> list[str]:
+    """The terms of a folded body text: bigrams, segmented words (3+ chars), Latin words, and
+    the characters the segmenter cuts alone (``singles``; not stop words or filler).
 
     ``words``: the segmented CJK words of two to four characters are added to it (the
     library's words, exported for the site's homophones and parts; see ``site_tables``).
@@ -80,7 +89,11 @@ def text_terms(folded: str, words: set[str] | None = None) -> list[str]:
     terms = cjk_bigrams(folded)
     terms.extend(_LATIN_RE.findall(folded))
     for word, _start, _end in rjieba.tokenize(folded, mode="search"):
-        if len(word) >= 2 and _CJK_RE.fullmatch(word):
+        if singles and len(word) == 1 and word not in _LEFT_OUT and _CJK_RE.fullmatch(word):
+            # a character the segmenter cuts alone (被偷 → 被 | 偷) is a term, as in the app's
+            # index: a query's single character finds the sections holding it so
+            terms.append(word)
+        elif len(word) >= 2 and _CJK_RE.fullmatch(word):
             if len(word) >= 3:
                 terms.append(word)
             if words is not None and len(word) <= 4:
@@ -90,7 +103,7 @@ def text_terms(folded: str, words: set[str] | None = None) -> list[str]:
 
 def heading_terms(folded: str, words: set[str] | None = None) -> list[str]:
     """The terms of a title or heading: the text's terms plus its single CJK characters."""
-    terms = text_terms(folded, words)
+    terms = text_terms(folded, words, singles=False)
     for run in _CJK_RE.findall(folded):
         terms.extend(run)
     return terms

@@ -8,6 +8,8 @@ Issue 18 ("the same search on the intranet"): the site's ``search.js`` reads, fr
   folded as the app folds them;
 - ``stop``, ``filler``: the query words the app leaves out (question words and spoken
   filler), the characters that never carry a morpheme;
+- ``speakers``, ``reporting``: 说 right after a caller or person word (客户, 他, 对方 …) is
+  filler too, as the app reads it;
 - ``spoken``: the spoken morphemes and their written words (``spoken.yaml``);
 - ``split``: the dictionary words the app's segmenter cuts so that a question or filler word
   falls out (see :func:`splits`);
@@ -40,6 +42,8 @@ from kbdesk.core.search.pinyin import pinyin_entries
 from kbdesk.core.search.query import (
     FILTER_NAMES,  # the app's filter names
     KIND_ALIASES,
+    REPORTING,
+    SPEAKERS,
     STOPWORDS,
 )
 from kbdesk.core.search.thesaurus import service_groups, spoken_morphemes
@@ -120,6 +124,8 @@ def search_tables(library_groups: Iterable[Iterable[str]], words: Iterable[str],
         "service": service,
         "stop": sorted(STOPWORDS),
         "filler": "".join(sorted(FILLER_CHARS)),
+        "speakers": sorted(SPEAKERS),
+        "reporting": sorted(REPORTING),
         "spoken": spoken,
         "split": splits([*library_words, *STOPWORDS, *spoken,
                          *(w for group in [*groups, *service] for w in group)]),

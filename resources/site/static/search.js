@@ -79,7 +79,7 @@
 
   function prepare(data) {
     var t = { words: {}, dict: {}, maxLen: 1, byChar: {}, reading: {}, chars: {},
-              groups: {}, stop: {}, filler: data.filler || "",
+              groups: {}, stop: {}, filler: data.filler || "", speakers: {}, reporting: {},
               spoken: data.spoken || {}, crisis: [], split: data.split || {},
               filters: data.filters || {}, documents: data.documents || {} };
     function addDict(w) {
@@ -95,6 +95,8 @@
       });
     });
     (data.stop || []).forEach(function (w) { t.stop[w] = 1; if (w.length > 1) addDict(w); });
+    (data.speakers || []).forEach(function (w) { t.speakers[w] = 1; });
+    (data.reporting || []).forEach(function (w) { t.reporting[w] = 1; });
     Object.keys(t.spoken).forEach(function (k) { if (k.length > 1) addDict(k); });
     [["library", "synonym"], ["service", "thesaurus"]].forEach(function (pair) {
       (data[pair[0]] || []).forEach(function (group) {
@@ -161,7 +163,7 @@
       // a run no word covers: two characters at a time (most words are two characters long)
       for (var k = 0; k < unknown.length; k += 2) {
         var piece = unknown.length - k === 3 ? unknown.substr(k, 3) : unknown.substr(k, 2);
-        out.push({ text: piece, stop: false });
+        out.push({ text: piece, stop: false, unknown: true });
         if (piece.length === 3) break;
       }
       unknown = "";
@@ -186,6 +188,11 @@
         flush();
         out.push({ text: run.charAt(i), stop: true });
         i += 1;
+      } else if (!unknown && T.reporting[run.charAt(i)] && out.length &&
+                 T.speakers[out[out.length - 1].text]) {
+        // 说 right after a caller or person word (客户 说, 他 说) is filler, as in the app
+        out.push({ text: run.charAt(i), stop: true });
+        i += 1;
       } else {
         unknown += run.charAt(i);
         i += 1;
@@ -201,6 +208,10 @@
     pieces.forEach(function (piece) {
       if (isCjk(piece)) segment(piece).forEach(function (w) { words.push(w); });
       else words.push({ text: piece, stop: !!T.stop[piece], latin: true });
+    });
+    // 说 right after a caller or person word is filler, as the app reads it (客户 说, 他 说)
+    words.forEach(function (w, k) {
+      if (k && T.reporting[w.text] && T.speakers[words[k - 1].text]) w.stop = true;
     });
     var kept = words.filter(function (w) { return !w.stop; });
     return once(joinKnown(once(kept.length ? kept : words)));
@@ -274,7 +285,7 @@
       var holders = (T.byChar[word] || []).slice(0, MAX_PARTS);
       if (holders.length) alts.push(alt("part", holders, holders[0]));
     }
-    return { word: word, latin: !!w.latin, alts: alts, lacking: false };
+    return { word: word, latin: !!w.latin, alts: alts, lacking: false, unknown: !!w.unknown };
   }
 
   /* For a word the library lacks: library words one near-pinyin character away (投述 → 投诉),
@@ -537,7 +548,64 @@
     }).slice(0, CRISIS_HITS);
   }
 
+  /* A run of two characters no word covers was read as one word (人偷 of 被人偷了), as the
+     app joins a single character with its weak neighbour. When the index finds it in no form
+     it is undone, as the app undoes such a join, and its characters (stop words and filler
+     left out) are looked for one by one (the index holds a character alone where the
+     segmenter cuts it so: 偷 of 被偷), so that the character that decides the search keeps
+     deciding. Kept as it is: a pair with a character the index never holds alone (昨天, 夜市:
+     pieces of words), and a pair read by its spoken morphemes (线断: 断 → 中断; the app's segmenter
+     reads such colloquial words whole). Returns (a promise of) true when a word was undone. */
+  function undoJoins(terms, matched, read) {
+    var seen = {}, undo = {}, chars = [];
+    terms.plans.forEach(function (p) { seen[p.word] = 1; });
+    terms.plans.forEach(function (plan, n) {
+      // two characters, as the app joins a single character with one neighbour; a piece of
+      // three may be one word of the app's segmenter (undoing those lowered bank-colloquial)
+      if (!plan.unknown || plan.word.length !== 2 || Object.keys(matched[n]).length) return;
+      undo[n] = [];
+      Array.from(plan.word).forEach(function (ch) {
+        if (seen[ch] || T.stop[ch] || T.filler.indexOf(ch) >= 0) return;
+        seen[ch] = 1;
+        undo[n].push(ch);
+        chars.push(ch);
+      });
+    });
+    if (!Object.keys(undo).length) return Promise.resolve(false);
+    return readTerms(chars, read).then(undoing);
+    function undoing() {
+      var kept = [], undone = false;
+      function holds(t) { return Object.keys(read[t] || {}).length > 0; }
+      terms.plans.forEach(function (plan, n) {
+        if (!undo[n]) { kept.push(plan); return; }
+        var pieces = undo[n];
+        var spoken = plan.alts.some(function (a) { return a.kind === "morpheme"; });
+        if (!pieces.length || !pieces.every(holds) || spoken) {
+          kept.push(plan);
+          return;
+        }
+        undone = true;
+        pieces.forEach(function (p) { kept.push(p); });
+      });
+      if (!undone) return false;
+      terms.plans = terms.units = kept.map(function (p) {
+        return typeof p === "string" ? planWord({ text: p }, kept.length === 1) : p;
+      });
+      terms.runs = terms.plans.map(function (p) { return p.word; });
+      return true;
+    }
+  }
+
   function score(terms) {
+    return scoreOnce(terms).then(function (r) {
+      return undoJoins(terms, r.matched, r.read).then(function (undone) {
+        if (!undone) return r.ranked;
+        return scoreOnce(terms).then(function (again) { return again.ranked; });
+      });
+    });
+  }
+
+  function scoreOnce(terms) {
     var read = {}, plans = terms.plans;
     return tables().then(function () {
       var first = [];
@@ -547,8 +615,9 @@
     }).then(function () {
       var matched = matchPlans(plans, read), more = [];
       plans.forEach(function (plan, n) {
-        if (Object.keys(matched[n]).length) return;
+        if (Object.keys(matched[n]).length || plan.widened) return;
         plan.lacking = true;
+        plan.widened = true;
         var before = plan.alts.length;
         widen(plan);
         plan.alts.slice(before).forEach(function (a) { more = more.concat(altTerms(a)); });
@@ -564,7 +633,8 @@
       }).then(function (matched) {
         return singles(plans, matched);
       }).then(function (matched) {
-        return rankEntries(terms, plans, matched, read, intents);
+        var ranked = rankEntries(terms, plans, matched, read, intents);
+        return { matched: matched, read: read, ranked: ranked };
       });
     });
   }
