@@ -55,7 +55,7 @@ def make_share(work: Path) -> Path:
         "---\ntitle: 共享館藏核對\nkind: handbook\nid: preset-check\ncategory: 核對\n"
         "effective: 2025-01-01\n---\n\n## 核對\n\n" + SHARE_ONLY + " 只在預設的共享館藏裡。\n",
         "utf-8")
-    LibraryRepo.init(library).close()
+    LibraryRepo.init(library, when=int(time.time())).close()  # the editor's own clock
     share = make_bare(work / "share" / "kb.git")
     with KnowledgeBase(library) as kb:
         if not kb.sync.sync(str(share)).pushed:
