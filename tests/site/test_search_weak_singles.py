@@ -21,6 +21,7 @@ import pytest
 
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.storage.repo import LibraryRepo
+from tests.clock import now_stamp
 from tests.closing import close_opened
 from tests.conftest import doc, write_files
 from tests.site.browser import launched, open_page
@@ -58,7 +59,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[KnowledgeB
     next(closing)
     try:
         library = write_files(root / "lib", FILES)
-        LibraryRepo.init(library, author="初始 <init@example.com>").close()
+        LibraryRepo.init(library, author="初始 <init@example.com>", when=now_stamp()).close()
         kb = KnowledgeBase(library, index_dir=root / "index")
         kb.ensure_index()
         site = kb.exports.export("html", root / "site").outdir

@@ -95,6 +95,20 @@ def test_splits_cut_words_where_the_app_drops_a_question_or_filler_word() -> Non
     assert "要多久" in search_tables([], [])["split"]  # a thesaurus word, cut as the app cuts it
 
 
+def test_the_characters_cut_alone_are_words_the_apps_segmenter_cuts_alone() -> None:
+    import rjieba
+
+    from kbdesk.core.search.matching import FILLER_CHARS
+    from kbdesk.core.search.query import parse_query
+    cut = search_tables([], [])["cut"]
+    assert cut and isinstance(cut, str)
+    for ch in cut:
+        # not filler (the site cuts filler already) and kept as a query word by the app
+        assert ch not in FILLER_CHARS and ch not in STOPWORDS
+        assert rjieba.cut(f"骂{ch}哭") == ["骂", ch, "哭"]
+        assert ch in parse_query(f"被客人骂{ch}哭").words
+
+
 def test_every_section_holds_its_documents_title_once_as_in_the_app() -> None:
     doc = IndexedDocument(0, "d/0.html", "退租", "handbook", "",
                           [Entry(0, "", "", "合約終止。"), Entry(1, "a", "違約金", "提前終止。")])

@@ -51,6 +51,11 @@ from kbdesk.core.text.folding import fold
 
 #: bumped when the tables' shape changes (search.js checks it)
 TABLES_FORMAT = 1
+#: function characters (not filler: the app keeps them as query words) that the app's
+#: segmenter cuts alone between characters it knows no word for (骂到哭 → 骂 | 到 | 哭, 转到人工
+#: → 转 | 到 | 人工); the site cuts them out of a run its tables cover with no word before
+#: reading the rest two characters at a time (了, 得, 着, 过 are filler, cut already)
+CUT_ALONE = "到"
 #: at most this many pinyin keys are exported (a large library's headings are left out)
 MAX_PINYIN_ROWS = 30_000
 
@@ -124,6 +129,7 @@ def search_tables(library_groups: Iterable[Iterable[str]], words: Iterable[str],
         "service": service,
         "stop": sorted(STOPWORDS),
         "filler": "".join(sorted(FILLER_CHARS)),
+        "cut": CUT_ALONE,
         "speakers": sorted(SPEAKERS),
         "reporting": sorted(REPORTING),
         "spoken": spoken,

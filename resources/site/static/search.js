@@ -79,7 +79,7 @@
 
   function prepare(data) {
     var t = { words: {}, dict: {}, maxLen: 1, byChar: {}, reading: {}, chars: {},
-              groups: {}, stop: {}, filler: data.filler || "", speakers: {}, reporting: {},
+              groups: {}, stop: {}, filler: data.filler || "", cut: data.cut || "", speakers: {}, reporting: {},
               spoken: data.spoken || {}, crisis: [], split: data.split || {},
               filters: data.filters || {}, documents: data.documents || {} };
     function addDict(w) {
@@ -159,13 +159,25 @@
      such word covers are kept together as one word the library lacks. */
   function segment(run) {
     var out = [], unknown = "", i = 0;
-    function flush() {
+    function pairs(part) {
       // a run no word covers: two characters at a time (most words are two characters long)
-      for (var k = 0; k < unknown.length; k += 2) {
-        var piece = unknown.length - k === 3 ? unknown.substr(k, 3) : unknown.substr(k, 2);
+      for (var k = 0; k < part.length; k += 2) {
+        var piece = part.length - k === 3 ? part.substr(k, 3) : part.substr(k, 2);
         out.push({ text: piece, stop: false, unknown: true });
         if (piece.length === 3) break;
       }
+    }
+    function flush() {
+      // a function character the app's segmenter cuts alone (骂到哭 → 骂 | 到 | 哭) is cut out
+      // of the run first; the characters on each side are read as above
+      var part = "";
+      Array.from(unknown).forEach(function (ch) {
+        if (T.cut.indexOf(ch) < 0 || unknown.length < 2) { part += ch; return; }
+        pairs(part);
+        part = "";
+        out.push({ text: ch, stop: false, unknown: true });
+      });
+      pairs(part);
       unknown = "";
     }
     while (i < run.length) {
