@@ -22,6 +22,7 @@ from typing import Any, TypedDict, Unpack
 
 from whoosh import query as wq
 from whoosh.idsets import BitSet
+from whoosh.searching import Hit
 
 from kbdesk.core.library.model import Document, Kind, Status
 from kbdesk.core.search.analyzer import terms
@@ -65,6 +66,9 @@ PAGE = 30
 POOLS = (2 * PAGE, 8 * PAGE, 1000)
 MIN_SINGLE_HITS = 20
 MAX_FALLBACK_SUBSETS = 10
+#: From this many words, the fallback scores each word once rather than each subset (each
+#: word is in several subsets); fewer words read each word's entries too few times for it.
+SCORE_ONCE_WORDS = 4
 #: Sections of one document shown in the ranking; the document's other hits come after every
 #: other document's and are folded under it in the app (issue 18, point 7).
 SHOWN_PER_DOC = 2
@@ -562,9 +566,36 @@ def _fallback(
                 hits.append(hit)
         return hits
 
+    # each word scored once (not once per subset holding it): an AND's score is the sum of its
+    # words' scores, its entries those holding every word (not with phrases: they score too)
+    scores: list[dict[int, float]] = []
+    source: Any = None
+    if by_subsets and count >= SCORE_ONCE_WORDS and not phrase_queries and not phrases:
+        for query in word_queries:
+            source = searcher.search(query, limit=None, filter=allow, mask=deny)
+            scores.append({docnum: score or 0.0 for docnum, score in source.items()})
+
+    def take_all(subset: Sequence[int]) -> list[Any]:
+        """``take`` of the AND of these words, from the words' own scores."""
+        docs = set(scores[subset[0]]).intersection(*(scores[i] for i in subset[1:]))
+        # Whoosh's order: best score first, the lower document number first among equals
+        best = sorted(((sum(scores[i][d] for i in subset), d) for d in docs),
+                      key=lambda pair: (-pair[0], pair[1]))
+        if full is not None and len(best) >= fetch:
+            full[0] = True
+        hits = []
+        for position, (score, docnum) in enumerate(best[:fetch]):
+            if docnum not in seen:
+                seen.add(docnum)
+                hits.append(Hit(source, docnum, position, score))
+        return hits
+
     for level in levels:
         hits: list[Any] = []
-        if by_subsets:
+        if by_subsets and scores:
+            for numbers in itertools.combinations(range(count), level):
+                hits.extend(take_all(numbers))
+        elif by_subsets:
             for subset in itertools.combinations(word_queries, level):
                 hits.extend(take(wq.And(list(subset)), allow))
         else:
