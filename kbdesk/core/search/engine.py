@@ -532,6 +532,9 @@ def _fallback(
     number of words it holds. Entries holding one word come from each word's own best hits:
     they are always looked for, since a hit holding only the query's rarest word may rank above
     one holding several common words (see :func:`kbdesk.core.search.ranking.coverage`).
+    From ``SCORE_ONCE_WORDS`` words (without phrases), each word is searched and scored once and
+    the subsets' and single words' hits are drawn from those scores: the same hits, in the same
+    order, as one Whoosh search each, in fewer searches (each word is in several subsets).
     ``full[0]`` is set when a search stopped at its limit (a larger fetch would find more).
     """
     if allow is not None and not isinstance(allow, BitSet):
@@ -575,16 +578,16 @@ def _fallback(
             source = searcher.search(query, limit=None, filter=allow, mask=deny)
             scores.append({docnum: score or 0.0 for docnum, score in source.items()})
 
-    def take_all(subset: Sequence[int]) -> list[Any]:
+    def take_all(subset: Sequence[int], limit: int = fetch) -> list[Any]:
         """``take`` of the AND of these words, from the words' own scores."""
         docs = set(scores[subset[0]]).intersection(*(scores[i] for i in subset[1:]))
         # Whoosh's order: best score first, the lower document number first among equals
         best = sorted(((sum(scores[i][d] for i in subset), d) for d in docs),
                       key=lambda pair: (-pair[0], pair[1]))
-        if full is not None and len(best) >= fetch:
+        if full is not None and len(best) >= limit:
             full[0] = True
         hits = []
-        for position, (score, docnum) in enumerate(best[:fetch]):
+        for position, (score, docnum) in enumerate(best[:limit]):
             if docnum not in seen:
                 seen.add(docnum)
                 hits.append(Hit(source, docnum, position, score))
@@ -606,9 +609,10 @@ def _fallback(
         found.extend((hit, level) for hit in hits)
     singles: list[Any] = []
     single_limit = max(MIN_SINGLE_HITS, fetch // count)
-    for query in word_queries:
+    for number, query in enumerate(word_queries):
         # each word's best hits only: a short top list lets Whoosh skip whole blocks
-        singles.extend(take(query, allow, single_limit))
+        singles.extend(take_all([number], single_limit) if scores
+                       else take(query, allow, single_limit))
     singles.sort(key=lambda hit: -(hit.score or 0.0))
     found.extend((hit, 1) for hit in singles)
     return found
