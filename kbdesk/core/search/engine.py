@@ -22,6 +22,7 @@ from typing import Any, TypedDict, Unpack
 
 from whoosh import query as wq
 from whoosh.idsets import BitSet
+from whoosh.searching import Hit
 
 from kbdesk.core.library.model import Document, Kind, Status
 from kbdesk.core.search.analyzer import terms
@@ -65,6 +66,9 @@ PAGE = 30
 POOLS = (2 * PAGE, 8 * PAGE, 1000)
 MIN_SINGLE_HITS = 20
 MAX_FALLBACK_SUBSETS = 10
+#: From this many words, the fallback scores each word once rather than each subset (each
+#: word is in several subsets); fewer words read each word's entries too few times for it.
+SCORE_ONCE_WORDS = 4
 #: Sections of one document shown in the ranking; the document's other hits come after every
 #: other document's and are folded under it in the app (issue 18, point 7).
 SHOWN_PER_DOC = 2
@@ -528,6 +532,9 @@ def _fallback(
     number of words it holds. Entries holding one word come from each word's own best hits:
     they are always looked for, since a hit holding only the query's rarest word may rank above
     one holding several common words (see :func:`kbdesk.core.search.ranking.coverage`).
+    From ``SCORE_ONCE_WORDS`` words (without phrases), each word is searched and scored once and
+    the subsets' and single words' hits are drawn from those scores: the same hits, in the same
+    order, as one Whoosh search each, in fewer searches (each word is in several subsets).
     ``full[0]`` is set when a search stopped at its limit (a larger fetch would find more).
     """
     if allow is not None and not isinstance(allow, BitSet):
@@ -562,9 +569,36 @@ def _fallback(
                 hits.append(hit)
         return hits
 
+    # each word scored once (not once per subset holding it): an AND's score is the sum of its
+    # words' scores, its entries those holding every word (not with phrases: they score too)
+    scores: list[dict[int, float]] = []
+    source: Any = None
+    if by_subsets and count >= SCORE_ONCE_WORDS and not phrase_queries and not phrases:
+        for query in word_queries:
+            source = searcher.search(query, limit=None, filter=allow, mask=deny)
+            scores.append({docnum: score or 0.0 for docnum, score in source.items()})
+
+    def take_all(subset: Sequence[int], limit: int = fetch) -> list[Any]:
+        """``take`` of the AND of these words, from the words' own scores."""
+        docs = set(scores[subset[0]]).intersection(*(scores[i] for i in subset[1:]))
+        # Whoosh's order: best score first, the lower document number first among equals
+        best = sorted(((sum(scores[i][d] for i in subset), d) for d in docs),
+                      key=lambda pair: (-pair[0], pair[1]))
+        if full is not None and len(best) >= limit:
+            full[0] = True
+        hits = []
+        for position, (score, docnum) in enumerate(best[:limit]):
+            if docnum not in seen:
+                seen.add(docnum)
+                hits.append(Hit(source, docnum, position, score))
+        return hits
+
     for level in levels:
         hits: list[Any] = []
-        if by_subsets:
+        if by_subsets and scores:
+            for numbers in itertools.combinations(range(count), level):
+                hits.extend(take_all(numbers))
+        elif by_subsets:
             for subset in itertools.combinations(word_queries, level):
                 hits.extend(take(wq.And(list(subset)), allow))
         else:
@@ -575,9 +609,10 @@ def _fallback(
         found.extend((hit, level) for hit in hits)
     singles: list[Any] = []
     single_limit = max(MIN_SINGLE_HITS, fetch // count)
-    for query in word_queries:
+    for number, query in enumerate(word_queries):
         # each word's best hits only: a short top list lets Whoosh skip whole blocks
-        singles.extend(take(query, allow, single_limit))
+        singles.extend(take_all([number], single_limit) if scores
+                       else take(query, allow, single_limit))
     singles.sort(key=lambda hit: -(hit.score or 0.0))
     found.extend((hit, 1) for hit in singles)
     return found
