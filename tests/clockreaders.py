@@ -27,7 +27,10 @@ Within that, it errs towards running a test again:
   session- or package-scoped one, everything; a read outside all of these, everything;
 - a test that starts another process (``subprocess``, ``os.fork``, ``os.exec*``,
   ``os.posix_spawn``, ``os.system``; audit events) reads the calendar: its children's reads are
-  not seen here (every kbdesk command reads the date);
+  not seen here (every kbdesk command reads the date); a process a plugin starts outside every
+  test, with none of the repository's code on the stack (pytest-xdist's worker asks ``uname``
+  for its platform line), does not mark everything; under pytest-xdist each worker records its
+  own part and the controller, which runs no test, joins them;
 - a read counts when its immediate caller (the code that called ``date.today``, ``time.time``…)
   is a module of ``kbdesk/`` or ``tests/``.
 """
@@ -102,12 +105,18 @@ class ClockReaders:
 
     def _audit(self, event: str, _args: tuple[Any, ...]) -> None:
         if self._recording and event in PROCESS_EVENTS:
+            if self._owner == EVERYTHING and not _started_by_the_repository(sys._getframe(1)):
+                return  # a plugin's own process outside every test (pytest-xdist's worker
+                # asks `uname -p` for its platform line at session start)
             self._note(self._owner)
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         if self.record is not None:
             self._recording = True
+            if _distributing(session.config):
+                return  # pytest-xdist's controller runs no test; it starts the workers (a
+                # process start outside every test would mark everything) and joins their parts
             clock.READ_HOOKS.append(self._read)
             sys.addaudithook(self._audit)  # cannot be removed: _audit checks _recording
 
@@ -144,7 +153,8 @@ class ClockReaders:
         if not self._recording:
             return
         self._recording = False
-        clock.READ_HOOKS.remove(self._read)
+        if self._read in clock.READ_HOOKS:
+            clock.READ_HOOKS.remove(self._read)
         assert self.record is not None
         # each process writes its own part (pytest-xdist's workers run the tests; the
         # controller finishes last and joins the parts into the record)
@@ -171,6 +181,23 @@ class ClockReaders:
         if len(keep) < len(items):
             config.hook.pytest_deselected(items=[i for i in items if i not in keep])
             items[:] = keep
+
+
+def _started_by_the_repository(frame: FrameType | None) -> bool:
+    """Whether kbdesk's or the suite's own code (not this module) is on the stack."""
+    here = str(Path(__file__).resolve())
+    while frame is not None:
+        name = frame.f_code.co_filename
+        if name.startswith(_REPO_PARTS) and name != here:
+            return True
+        frame = frame.f_back
+    return False
+
+
+def _distributing(config: pytest.Config) -> bool:
+    """Whether this process is pytest-xdist's controller (it hands the tests to workers)."""
+    return not hasattr(config, "workerinput") and bool(getattr(config.option, "numprocesses",
+                                                               None))
 
 
 def reads_clock(nodeid: str, listed: set[str]) -> bool:

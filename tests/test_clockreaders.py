@@ -75,13 +75,17 @@ def test_reads_a_library_makes_for_itself_do_not_count(readers: ClockReaders) ->
     assert readers.found == {"tests/test_x.py::test_y"}
 
 
-def test_a_session_finds_the_tests_that_read_the_date_and_only_them(tmp_path: Path) -> None:
-    """End to end: record the example tests, then list what the second pass would run."""
+@pytest.mark.parametrize("workers", [[], ["-n", "2"]], ids=["one process", "two workers"])
+def test_a_session_finds_the_tests_that_read_the_date_and_only_them(
+    tmp_path: Path, workers: list[str]
+) -> None:
+    """End to end: record the example tests, then list what the second pass would run; on two
+    pytest-xdist workers (`make test`) too, whose start must not mark every test."""
     examples = "tests/clockreaders_examples.py"
     record = tmp_path / "readers.txt"
     pytest_cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly",
                   "-p", "no:cacheprovider", examples]
-    first = subprocess.run([*pytest_cmd, f"--clock-record={record}"], cwd=REPO_ROOT,
+    first = subprocess.run([*pytest_cmd, *workers, f"--clock-record={record}"], cwd=REPO_ROOT,
                            capture_output=True, text=True, timeout=300)
     assert first.returncode == 0, first.stdout + first.stderr
     assert "4 passed" in first.stdout
