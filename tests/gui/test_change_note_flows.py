@@ -88,9 +88,14 @@ def refused_by_the_core(qtbot: QtBot, runner: TaskRunner, window: QWidget,
     return str(error)
 
 
-def answer_the_dialog_blank(seen: list[tuple[bool, bool, str]]) -> None:
+def answer_the_dialog_blank(qtbot: QtBot, runner: TaskRunner,
+                            seen: list[tuple[bool, bool, str]]) -> None:
     """Once the change-note dialog is up: press its OK with a blank note, note what it does
-    (still open? error shown? which text?), then cancel it."""
+    (still open? error shown? which text?), then cancel it.
+
+    First the window's own reads (the conflict's three texts, the history) are let finish, so
+    that a task still active afterwards can only be one the refused note started."""
+    qtbot.waitUntil(lambda: not runner.active_tasks(), timeout=30_000)
 
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
@@ -178,7 +183,7 @@ def test_resolving_with_a_blank_note_shows_the_core_refusal(qtbot, runner, works
 def test_the_editor_note_dialog_refuses_a_blank_note(qtbot, kb, runner, action) -> None:
     window = open_editor(qtbot, kb, runner)
     seen: list[tuple[bool, bool, str]] = []
-    answer_the_dialog_blank(seen)
+    answer_the_dialog_blank(qtbot, runner, seen)
     window.actions_by_id[action].trigger()
     assert_the_dialog_refused(seen, runner)
     assert versions(kb) == [1]
@@ -188,7 +193,7 @@ def test_the_rollback_note_dialog_refuses_a_blank_note(qtbot, kb, runner) -> Non
     publish_change(kb, "24小時", "48小時")
     window = open_history(qtbot, kb, runner)
     seen: list[tuple[bool, bool, str]] = []
-    answer_the_dialog_blank(seen)
+    answer_the_dialog_blank(qtbot, runner, seen)
     window.rollback_button.click()
     assert_the_dialog_refused(seen, runner)
     assert versions(kb) == [2, 1]
@@ -198,7 +203,7 @@ def test_the_resolve_note_dialog_refuses_a_blank_note(qtbot, runner, workstation
     dialog = open_conflict(qtbot, runner, workstations)
     before = versions(dialog.kb)
     seen: list[tuple[bool, bool, str]] = []
-    answer_the_dialog_blank(seen)
+    answer_the_dialog_blank(qtbot, runner, seen)
     dialog.publish_button.click()
     assert_the_dialog_refused(seen, runner)
     assert versions(dialog.kb) == before and dialog.published is None
