@@ -17,12 +17,8 @@ import pytest
 
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.search.query import parse_query
-from kbdesk.core.storage.repo import LibraryRepo
-from tests.clock import now_stamp
-from tests.closing import close_opened
-from tests.conftest import doc, write_files
-from tests.site.browser import launched, open_page
-from tests.site.test_search_places import app_hits, site_hits
+from tests.conftest import doc
+from tests.site.sidebyside import app_hits, exported, search_page, site_hits
 
 pytestmark = pytest.mark.browser
 
@@ -46,31 +42,14 @@ FILES = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[KnowledgeBase, Path]]:
-    root = tmp_path_factory.mktemp("cut-alone")
-    monkeypatch = pytest.MonkeyPatch()
-    monkeypatch.setenv("KBDESK_DATA_DIR", str(root / "data"))
-    closing = close_opened(monkeypatch)
-    next(closing)
-    try:
-        library = write_files(root / "lib", FILES)
-        LibraryRepo.init(library, author="初始 <init@example.com>", when=now_stamp()).close()
-        kb = KnowledgeBase(library, index_dir=root / "index")
-        kb.ensure_index()
-        site = kb.exports.export("html", root / "site").outdir
-        yield kb, site
-        kb.close()
-    finally:
-        next(closing, None)
-        monkeypatch.undo()
+    with exported(tmp_path_factory.mktemp("cut-alone"), FILES) as pair:
+        yield pair
 
 
 @pytest.fixture(scope="module")
 def page(built: tuple[KnowledgeBase, Path]) -> Iterator[Any]:
-    with launched() as context:
-        opened = open_page(context, (built[1] / "search.html").as_uri())
-        opened.wait_for_function("() => window.KBSearch && document.readyState === 'complete'")
+    with search_page(built[1]) as opened:
         yield opened
-        assert opened.errors == []
 
 
 def documents(hits: list[str]) -> list[str]:

@@ -13,16 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
 import pytest
 
 from kbdesk.core.kb import KnowledgeBase
-from kbdesk.core.storage.repo import LibraryRepo
-from tests.clock import now_stamp
-from tests.closing import close_opened
-from tests.conftest import doc, write_files
-from tests.site.browser import launched, open_page
+from tests.conftest import doc
+from tests.site.sidebyside import app_hits, exported, search_page, site_hits
 
 pytestmark = pytest.mark.browser
 
@@ -51,43 +47,14 @@ FILES = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[KnowledgeBase, Path]]:
-    root = tmp_path_factory.mktemp("places")
-    monkeypatch = pytest.MonkeyPatch()
-    monkeypatch.setenv("KBDESK_DATA_DIR", str(root / "data"))
-    closing = close_opened(monkeypatch)
-    next(closing)
-    try:
-        library = write_files(root / "lib", FILES)
-        LibraryRepo.init(library, author="初始 <init@example.com>", when=now_stamp()).close()
-        kb = KnowledgeBase(library, index_dir=root / "index")
-        kb.ensure_index()
-        site = kb.exports.export("html", root / "site").outdir
-        yield kb, site
-        kb.close()
-    finally:
-        next(closing, None)
-        monkeypatch.undo()
+    with exported(tmp_path_factory.mktemp("places"), FILES) as pair:
+        yield pair
 
 
 @pytest.fixture(scope="module")
 def page(built: tuple[KnowledgeBase, Path]) -> Iterator[Any]:
-    with launched() as context:
-        opened = open_page(context, (built[1] / "search.html").as_uri())
-        opened.wait_for_function("() => window.KBSearch && document.readyState === 'complete'")
+    with search_page(built[1]) as opened:
         yield opened
-        assert opened.errors == []
-
-
-def site_hits(page: Any, query: str) -> list[str]:
-    """The site's results as "doc" or "doc#heading anchor", best first."""
-    page.evaluate("q => window.KBSearch.search(q)", query)
-    hrefs = page.eval_on_selector_all("#results a", "els => els.map(e => e.getAttribute('href'))")
-    return [unquote(str(h)).removeprefix("d/").replace(".html", "") for h in hrefs]
-
-
-def app_hits(kb: KnowledgeBase, query: str) -> list[str]:
-    return [f"{h.doc_id}#{h.anchor}" if h.anchor else h.doc_id
-            for h in kb.search(query, limit=20).hits]
 
 
 def test_pinyin_initials_find_the_title_then_the_heading_as_in_the_app(
