@@ -62,3 +62,13 @@ def app_hits(kb: KnowledgeBase, query: str) -> list[str]:
     """The app's results in the same form."""
     return [f"{h.doc_id}#{h.anchor}" if h.anchor else h.doc_id
             for h in kb.search(query, limit=20).hits]
+
+
+def documents(hits: list[str]) -> list[str]:
+    """The documents of a hit list ("doc#anchor" → "doc")."""
+    return [hit.split("#")[0] for hit in hits]
+
+
+def words(page: Any, query: str) -> list[str]:
+    """The words the site's search reads in ``query``."""
+    return [w["word"] for w in page.evaluate("q => KBSearch.explain(q)", query)["words"]]

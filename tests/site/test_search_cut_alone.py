@@ -18,7 +18,7 @@ import pytest
 from kbdesk.core.kb import KnowledgeBase
 from kbdesk.core.search.query import parse_query
 from tests.conftest import doc
-from tests.site.sidebyside import app_hits, exported, search_page, site_hits
+from tests.site.sidebyside import app_hits, documents, exported, search_page, site_hits, words
 
 pytestmark = pytest.mark.browser
 
@@ -50,14 +50,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[KnowledgeB
 def page(built: tuple[KnowledgeBase, Path]) -> Iterator[Any]:
     with search_page(built[1]) as opened:
         yield opened
-
-
-def documents(hits: list[str]) -> list[str]:
-    return [hit.split("#")[0] for hit in hits]
-
-
-def words(page: Any, query: str) -> list[str]:
-    return [w["word"] for w in page.evaluate("q => KBSearch.explain(q)", query)["words"]]
 
 
 def test_a_function_character_is_cut_out_of_an_unknown_run(

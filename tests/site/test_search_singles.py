@@ -21,7 +21,7 @@ import pytest
 
 from kbdesk.core.kb import KnowledgeBase
 from tests.conftest import doc
-from tests.site.sidebyside import app_hits, exported, search_page, site_hits
+from tests.site.sidebyside import app_hits, documents, exported, search_page, site_hits
 
 pytestmark = pytest.mark.browser
 
@@ -66,10 +66,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[KnowledgeB
 def page(built: tuple[KnowledgeBase, Path]) -> Iterator[Any]:
     with search_page(built[1]) as opened:
         yield opened
-
-
-def documents(hits: list[str]) -> list[str]:
-    return [hit.split("#")[0] for hit in hits]
 
 
 def test_a_rare_single_character_inside_another_word_does_not_rank_first(

@@ -21,7 +21,7 @@ import pytest
 
 from kbdesk.core.kb import KnowledgeBase
 from tests.conftest import doc
-from tests.site.sidebyside import app_hits, exported, search_page, site_hits
+from tests.site.sidebyside import app_hits, documents, exported, search_page, site_hits, words
 
 pytestmark = pytest.mark.browser
 
@@ -56,14 +56,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[KnowledgeB
 def page(built: tuple[KnowledgeBase, Path]) -> Iterator[Any]:
     with search_page(built[1]) as opened:
         yield opened
-
-
-def documents(hits: list[str]) -> list[str]:
-    return [hit.split("#")[0] for hit in hits]
-
-
-def words(page: Any, query: str) -> list[str]:
-    return [w["word"] for w in page.evaluate("q => KBSearch.explain(q)", query)["words"]]
 
 
 def test_a_character_cut_alone_in_the_text_is_found(
