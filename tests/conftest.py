@@ -53,6 +53,16 @@ def _close_repositories(request: pytest.FixtureRequest) -> Iterator[None]:
         yield from close_opened(monkeypatch)
 
 
+def open_indexed(library: Path, folder: Path) -> KnowledgeBase:
+    """Open ``library`` with its index in ``folder`` and build the index (for module fixtures
+    that search one library in many tests)."""
+    from kbdesk.core import KnowledgeBase
+
+    kb = KnowledgeBase(library, index_dir=folder / "index")
+    kb.ensure_index()
+    return kb
+
+
 def write_files(root: Path, files: Mapping[str, str | bytes]) -> Path:
     """Write ``{relative path: text or bytes}`` under ``root`` and return ``root``."""
     for rel, content in files.items():

@@ -12,6 +12,7 @@ from whoosh.searching import Searcher
 
 from kbdesk.core import KnowledgeBase
 from kbdesk.core.search import engine
+from tests.conftest import open_indexed
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -23,8 +24,7 @@ QUERIES = ["客人一直说标准弄不好", "客户 退款 当机 骂人", "投
 
 @pytest.fixture(scope="module")
 def content(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
-    kb = KnowledgeBase(CONTENT, index_dir=tmp_path_factory.mktemp("content") / "index")
-    kb.ensure_index()
+    kb = open_indexed(CONTENT, tmp_path_factory.mktemp("content"))
     yield kb
     kb.close()
 

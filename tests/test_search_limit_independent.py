@@ -11,20 +11,15 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kbdesk.core import KnowledgeBase
+from tests.conftest import open_indexed
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
 
 
-def _open(library: Path, folder: Path) -> KnowledgeBase:
-    kb = KnowledgeBase(library, index_dir=folder / "index")
-    kb.ensure_index()
-    return kb
-
-
 @pytest.fixture(scope="module")
 def content(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
-    kb = _open(CONTENT, tmp_path_factory.mktemp("content"))
+    kb = open_indexed(CONTENT, tmp_path_factory.mktemp("content"))
     yield kb
     kb.close()
 

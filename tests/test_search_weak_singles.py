@@ -12,6 +12,7 @@ import pytest
 from kbdesk.core import KnowledgeBase
 from kbdesk.core.search.matching import join_weak_singles, weak_single_joins
 from kbdesk.core.search.query import parse_query
+from tests.conftest import open_indexed
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -19,22 +20,16 @@ BANK = ROOT / "tests" / "search_quality" / "bank"
 ABUSE = {"phrasing-calming", "phrasing-closing", "hotline-standards", "emotional-care"}
 
 
-def _open(library: Path, folder: Path) -> KnowledgeBase:
-    kb = KnowledgeBase(library, index_dir=folder / "index")
-    kb.ensure_index()
-    return kb
-
-
 @pytest.fixture(scope="module")
 def content(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
-    kb = _open(CONTENT, tmp_path_factory.mktemp("content"))
+    kb = open_indexed(CONTENT, tmp_path_factory.mktemp("content"))
     yield kb
     kb.close()
 
 
 @pytest.fixture(scope="module")
 def bank(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
-    kb = _open(BANK, tmp_path_factory.mktemp("bank"))
+    kb = open_indexed(BANK, tmp_path_factory.mktemp("bank"))
     yield kb
     kb.close()
 
